@@ -1,0 +1,1203 @@
+"""Stage 2, check: resolve every name and give every expression a type.
+
+The checker walks each module in two passes.  The first declares every
+top-level name (structs, functions, globals, constants, imports), so a
+function may call one defined later in the file.  The second checks each
+function body statement by statement and records what it learns on the AST
+nodes themselves, for the lowering to read:
+
+    node.ty     the expression's Type
+    node.const  the value of a compile-time constant expression
+    node.sym    the symbol a Name refers to
+    node.call   what a Call calls: ("func", FuncSym), ("ctor", StructType), ...
+    node.args   a Call's arguments in parameter order, defaults filled in
+
+Integer literals are typed by their context (bidirectional checking): in
+`x + 1` the literal takes the type of `x`.  A literal that nothing types is
+`i64`.  Every rule here exists so that the compiled program does what
+CPython does with `pythos.lang`; where it could not, the program is
+rejected.  The lowering never infers a type.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable
+
+from . import types as T
+from .diagnostics import CompileError
+from .fmtspec import FormatSpec, parse_format_spec
+from .parse import BUILTIN_MODULES, Module, Program
+from .symbols import (Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param,
+                      StructSym)
+from .types import BOOL, BYTES, I64, NONE, STR, U32, U64, ArrayType, IntType, PtrType, StructType
+
+TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
+INTRINSICS = {
+    # name: (parameter types, result); "T" stands for any integer type.
+    "inb": ((T.INTS["u16"],), T.U8), "inw": ((T.INTS["u16"],), T.INTS["u16"]),
+    "inl": ((T.INTS["u16"],), U32),
+    "outb": ((T.INTS["u16"], T.U8), NONE), "outw": ((T.INTS["u16"], T.INTS["u16"]), NONE),
+    "outl": ((T.INTS["u16"], U32), NONE),
+    "read_cr0": ((), U64), "read_cr2": ((), U64), "read_cr3": ((), U64), "read_cr4": ((), U64),
+    "write_cr0": ((U64,), NONE), "write_cr3": ((U64,), NONE), "write_cr4": ((U64,), NONE),
+    "ltr": ((T.INTS["u16"],), NONE), "invlpg": ((U64,), NONE),
+    "cli": ((), NONE), "sti": ((), NONE), "hlt": ((), NONE), "sti_hlt": ((), NONE),
+    "int3": ((), NONE), "pause": ((), NONE),
+    "rdmsr": ((U32,), U64), "wrmsr": ((U32, U64), NONE), "rdtsc": ((), U64),
+}
+LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", "asm",
+                  "global_asm", "lgdt", "lidt", "atomic_xchg", "atomic_cas", "atomic_add",
+                  "atomic_load", "atomic_store", "func_addr", "str_bytes", *INTRINSICS}
+LANG_NAMES = ({"struct", "interrupt", "export", "extern", "Array", "Ptr", "InterruptFrame",
+               "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
+PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
+# Operators for which converting a literal first or wrapping the result last
+# give the same answer, so a literal may be given as any bit pattern.
+RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
+KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "func_addr", "global_asm"}
+
+
+def is_int(t: T.Type | None) -> bool:
+    return isinstance(t, IntType)
+
+
+class Checker:
+    def __init__(self, program: Program, freestanding: bool) -> None:
+        self.program = program
+        self.freestanding = freestanding
+        self.scopes: dict[str, dict[str, Any]] = {}
+        self.functions: list[FuncSym] = []
+        self.globals: list[GlobalSym] = []
+        self.structs: list[StructSym] = []
+        self.interrupt_frame: StructType | None = None
+        # Per-function state while checking a body.
+        self.fn: FuncSym | None = None
+        self.module: Module = program.entry
+        self.loop_depth = 0
+
+    # ----- errors -----------------------------------------------------------
+    def error(self, node: ast.AST, message: str) -> CompileError:
+        err = self.module.error(node, message)
+        if self.fn is not None:
+            err.context = f"{self.module.path}: in function '{self.fn.name}':"
+        return err
+
+    # ----- pass 1: declarations ------------------------------------------------
+    def run(self) -> None:
+        mods = list(self.program.modules.values())
+        for m in mods:
+            self.scopes[m.name] = {}
+        for m in mods:
+            self.module = m
+            self.declare_structs(m)
+        for m in mods:
+            self.module = m
+            self.declare_imports(m)
+        for s in self.structs:
+            self.module = s.module
+            self.declare_struct_fields(s)
+        for m in mods:
+            self.module = m
+            self.declare_functions(m)
+            self.declare_globals(m)
+        for m in mods:
+            self.module = m
+            for call in m.asm_calls:
+                if not self.freestanding and not m.name.startswith("pythos.rt"):
+                    raise self.error(call, "global_asm() is only available in the "
+                                           "freestanding (kernel) target")
+                if len(call.args) != 1 or not isinstance(call.args[0], ast.Constant) \
+                        or not isinstance(call.args[0].value, str) or call.keywords:
+                    raise self.error(call, "global_asm() takes one string literal")
+        entry = self.program.entry
+        if "main" not in self.scopes[entry.name] and not self.freestanding:
+            raise CompileError("the program has no main() function",
+                               entry.loc(entry.tree.body[0]) if entry.tree.body else None)
+        for fn in self.functions:
+            self.check_function(fn)
+        self.check_address_cycles()
+
+    def scope(self, m: Module | None = None) -> dict[str, Any]:
+        return self.scopes[(m or self.module).name]
+
+    def bind(self, node: ast.AST, name: str, sym: Any) -> None:
+        scope = self.scope()
+        if name in scope and not isinstance(scope[name], (ModuleRef, Builtin)):
+            raise self.error(node, f"'{name}' is defined twice in this module")
+        scope[name] = sym
+
+    def declare_structs(self, m: Module) -> None:
+        for cls in m.structs:
+            packed = False
+            ok = False
+            for dec in cls.decorator_list:
+                if isinstance(dec, ast.Name) and dec.id == "struct":
+                    ok = True
+                elif isinstance(dec, ast.Call) and isinstance(dec.func, ast.Name) \
+                        and dec.func.id == "struct":
+                    ok = True
+                    for kw in dec.keywords:
+                        if kw.arg != "packed" or not isinstance(kw.value, ast.Constant) \
+                                or not isinstance(kw.value.value, bool):
+                            raise self.error(kw, "struct() takes only packed=True or False")
+                        packed = kw.value.value
+                else:
+                    raise self.error(dec, "unsupported class decorator")
+            if not ok:
+                raise self.error(cls, "classes must be decorated with @struct")
+            if cls.bases or cls.keywords:
+                raise self.error(cls, "struct classes cannot inherit")
+            st = StructType(cls.name, f"{m.name}.{cls.name}", packed)
+            sym = StructSym(st, m, cls)
+            self.structs.append(sym)
+            self.bind(cls, cls.name, sym)
+
+    def declare_imports(self, m: Module) -> None:
+        scope = self.scope(m)
+        for imp in m.imports:
+            if isinstance(imp, ast.Import):
+                for a in imp.names:
+                    if a.name in BUILTIN_MODULES:
+                        raise self.error(imp, f"use 'from {a.name} import ...' instead")
+                    if a.asname:
+                        scope[a.asname] = ModuleRef(self.program.modules[a.name])
+                    else:
+                        # `import a.b` binds `a`; attribute lookups walk to a.b.
+                        top = a.name.split(".")[0]
+                        scope[top] = ModuleRef(self.package(top, a.name))
+                continue
+            assert imp.module is not None
+            for a in imp.names:
+                name = a.asname or a.name
+                if a.name == "*":
+                    raise self.error(imp, "'import *' is not supported; name what you import")
+                if imp.module == "pythos.lang":
+                    if a.name not in LANG_NAMES:
+                        raise self.error(imp, f"pythos.lang has no name '{a.name}'")
+                    scope[name] = Builtin(a.name)
+                elif imp.module == "typing":
+                    if a.name != "Final":
+                        raise self.error(imp, f"typing.{a.name} is not supported (only Final)")
+                    scope[name] = Builtin("Final")
+                elif imp.module == "__future__":
+                    pass
+                else:
+                    sub = f"{imp.module}.{a.name}"
+                    if sub in self.program.modules:
+                        scope[name] = ModuleRef(self.program.modules[sub])
+                        continue
+                    target = self.scopes[imp.module]
+                    # Names of the target module are declared later, so bind
+                    # lazily through a resolver the first time they're used.
+                    scope[name] = _Lazy(imp.module, a.name, imp, m)
+
+    def package(self, top: str, full: str) -> Module:
+        """`import a.b` binds `a`; we model `a` by the module itself when it
+        exists, or by a synthetic empty package module."""
+        if top in self.program.modules:
+            return self.program.modules[top]
+        pkg = Module(top, "<package>", "", ast.Module(body=[], type_ignores=[]))
+        self.program.modules.setdefault(top, pkg)
+        self.scopes.setdefault(top, {})
+        return pkg
+
+    def lookup_module_name(self, m: Module, name: str, node: ast.AST) -> Any:
+        scope = self.scopes.get(m.name, {})
+        if name in scope:
+            return self.resolve_lazy(scope, name)
+        sub = f"{m.name}.{name}"
+        if sub in self.program.modules:
+            return ModuleRef(self.program.modules[sub])
+        raise self.error(node, f"module '{m.name}' has no name '{name}'")
+
+    def resolve_lazy(self, scope: dict[str, Any], name: str) -> Any:
+        sym = scope[name]
+        seen = 0
+        while isinstance(sym, _Lazy):
+            seen += 1
+            target = self.scopes.get(sym.module, {})
+            if sym.name not in target or seen > 50:
+                raise sym.origin.error(sym.node, f"cannot import name '{sym.name}' from "
+                                                 f"'{sym.module}'")
+            sym = target[sym.name]
+        scope[name] = sym
+        return sym
+
+    def declare_struct_fields(self, s: StructSym) -> None:
+        for stmt in s.node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                if stmt.value is not None:
+                    raise self.error(stmt.value, "struct fields cannot have defaults "
+                                                 "(they start at zero)")
+                ft = self.resolve_type(stmt.annotation)
+                if ft in (STR, BYTES, NONE):
+                    raise self.error(stmt.annotation, f"a struct field cannot be {ft}")
+                s.type.fields[stmt.target.id] = ft
+            elif isinstance(stmt, ast.FunctionDef):
+                pass
+            elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                pass  # docstring
+            elif isinstance(stmt, ast.Pass):
+                pass
+            else:
+                raise self.error(stmt, "a struct body holds annotated fields and methods only")
+
+    def check_address_cycles(self) -> None:
+        def visit(st: StructType, path: list[StructType]) -> None:
+            if st in path:
+                raise CompileError(f"struct {st.name} contains itself")
+            for ft in st.fields.values():
+                while isinstance(ft, ArrayType):
+                    ft = ft.element
+                if isinstance(ft, StructType):
+                    visit(ft, path + [st])
+        for s in self.structs:
+            visit(s.type, [])
+
+    def declare_functions(self, m: Module) -> None:
+        for node in m.functions:
+            self.bind(node, node.name, self.make_function(m, node, None))
+        for s in self.structs:
+            if s.module is not m:
+                continue
+            for node in s.node.body:
+                if isinstance(node, ast.FunctionDef):
+                    fn = self.make_function(m, node, s.type)
+                    s.type.methods[node.name] = fn
+
+    def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None) -> FuncSym:
+        a = node.args
+        if a.vararg or a.kwarg or a.posonlyargs or a.kwonlyargs:
+            raise self.error(node, "only plain positional-or-keyword parameters are supported")
+        owner = f"{struct.name}." if struct else ""
+        fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
+        for dec in node.decorator_list:
+            if isinstance(dec, ast.Name) and dec.id == "interrupt":
+                fn.interrupt = True
+            elif isinstance(dec, ast.Call) and isinstance(dec.func, ast.Name) \
+                    and dec.func.id in ("export", "extern") and len(dec.args) == 1 \
+                    and isinstance(dec.args[0], ast.Constant) \
+                    and isinstance(dec.args[0].value, str):
+                fn.link_name = dec.args[0].value
+                fn.exported = dec.func.id == "export"
+                fn.extern = dec.func.id == "extern"
+            else:
+                raise self.error(dec, "unsupported decorator (expected @interrupt, "
+                                      "@export(\"name\") or @extern(\"name\"))")
+        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        for i, (arg, default) in enumerate(zip(a.args, defaults)):
+            if i == 0 and struct is not None:
+                if arg.annotation is not None:
+                    raise self.error(arg, "'self' takes no annotation")
+                fn.params.append(Param(arg.arg, struct, None))
+                continue
+            if arg.annotation is None:
+                raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
+            pt = self.resolve_type(arg.annotation)
+            if pt is NONE:
+                raise self.error(arg.annotation, "a parameter cannot have type None")
+            fn.params.append(Param(arg.arg, pt, default))
+        if struct is not None and not a.args:
+            raise self.error(node, "a method takes 'self' as its first parameter")
+        fn.result = NONE if node.returns is None else self.resolve_type(node.returns)
+        if fn.extern:
+            body = [s for s in node.body if not (isinstance(s, ast.Expr)
+                                                 and isinstance(s.value, ast.Constant))]
+            if body:
+                raise self.error(node, "an @extern function has no body (write '...')")
+        if fn.interrupt:
+            self.check_interrupt_signature(fn)
+        self.functions.append(fn)
+        return fn
+
+    def check_interrupt_signature(self, fn: FuncSym) -> None:
+        assert fn.node is not None
+        if not self.freestanding:
+            raise self.error(fn.node, "@interrupt handlers exist only in the freestanding target")
+        ok = (1 <= len(fn.params) <= 2 and isinstance(fn.params[0].type, PtrType)
+              and fn.params[0].type.target is self.interrupt_frame_type()
+              and (len(fn.params) == 1 or fn.params[1].type == U64) and fn.result is NONE)
+        if not ok:
+            raise self.error(fn.node, "an @interrupt handler has the signature "
+                                      "(frame: Ptr[InterruptFrame]) -> None, optionally "
+                                      "with a second parameter error_code: u64")
+
+    def interrupt_frame_type(self) -> StructType:
+        if self.interrupt_frame is None:
+            st = StructType("InterruptFrame", "pythos.lang.InterruptFrame")
+            for f in ("rip", "cs", "rflags", "rsp", "ss"):
+                st.fields[f] = U64
+            self.interrupt_frame = st
+        return self.interrupt_frame
+
+    def declare_globals(self, m: Module) -> None:
+        for stmt in m.globals:
+            if isinstance(stmt, ast.Assign):
+                if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
+                    raise self.error(stmt, "a global is assigned to one plain name")
+                target, ann, value = stmt.targets[0], None, stmt.value
+            else:
+                if not isinstance(stmt.target, ast.Name):
+                    raise self.error(stmt, "a global is assigned to one plain name")
+                target, ann, value = stmt.target, stmt.annotation, stmt.value
+            name = target.id
+            if ann is not None and self.is_final(ann):
+                if value is None:
+                    raise self.error(stmt, "a Final constant needs a value")
+                want = None
+                if isinstance(ann, ast.Subscript):
+                    want = self.resolve_type(ann.slice)
+                ctype, cval = self.const_value(value, want)
+                self.bind(stmt, name, ConstSym(name, ctype, cval))
+                continue
+            if value is None:
+                raise self.error(stmt, f"global '{name}' needs an initial value")
+            gtype = self.resolve_type(ann) if ann is not None else None
+            gsym = GlobalSym(name, m, gtype or NONE, stmt, value, f"{m.name}.{name}")
+            self.bind(stmt, name, gsym)
+            self.globals.append(gsym)
+        # Global types are found once all names exist: an initializer may
+        # name a struct or constant declared later in the module.
+        for g in self.globals:
+            if g.module is not m:
+                continue
+            prev_fn, self.fn = self.fn, None
+            t = self.check_global_init(g)
+            self.fn = prev_fn
+            if g.type is NONE:
+                g.type = t
+
+    def check_global_init(self, g: GlobalSym) -> T.Type:
+        value = g.init
+        assert value is not None
+        want = g.type if g.type is not NONE else None
+        if isinstance(value, ast.Call):
+            t = self.expr(value, want)
+            kind = getattr(value, "call", (None,))[0]
+            if kind in ("ctor", "array"):
+                for arg in value.args_bound.values() if kind == "ctor" else []:
+                    if getattr(arg, "const", None) is None:
+                        raise self.error(arg, "a global's initializer must be constant")
+                if want is not None and t != want:
+                    raise self.error(value, f"expected {want}, got {t}")
+                return t
+        t = self.expr(value, want)
+        if getattr(value, "const", None) is None:
+            raise self.error(value, "a global's initializer must be a constant expression")
+        if want is not None and t != want:
+            raise self.error(value, f"expected {want}, got {t}")
+        return t
+
+    @staticmethod
+    def is_final(ann: ast.expr) -> bool:
+        base = ann.value if isinstance(ann, ast.Subscript) else ann
+        return isinstance(base, ast.Name) and base.id == "Final"
+
+    # ----- types ---------------------------------------------------------------------
+    def resolve_type(self, node: ast.expr) -> T.Type:
+        if isinstance(node, ast.Constant) and node.value is None:
+            return NONE
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                inner = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                raise self.error(node, f"invalid type annotation '{node.value}'") from None
+            ast.copy_location(inner, node)
+            for sub in ast.walk(inner):
+                ast.copy_location(sub, node)
+            return self.resolve_type(inner)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            sym = self.lookup_type_symbol(node)
+            if isinstance(sym, Builtin):
+                if sym.name in TYPE_NAMES:
+                    return TYPE_NAMES[sym.name]
+                if sym.name == "InterruptFrame":
+                    return self.interrupt_frame_type()
+            if isinstance(sym, StructSym):
+                return sym.type
+            raise self.error(node, f"'{ast.unparse(node)}' is not a type")
+        if isinstance(node, ast.Subscript):
+            base = self.lookup_type_symbol(node.value)
+            if isinstance(base, Builtin) and base.name == "Ptr":
+                return PtrType(self.resolve_type(node.slice))
+            if isinstance(base, Builtin) and base.name == "Array":
+                if not isinstance(node.slice, ast.Tuple) or len(node.slice.elts) != 2:
+                    raise self.error(node, "write Array[T, N]")
+                elem = self.resolve_type(node.slice.elts[0])
+                if not (is_int(elem) or elem is BOOL or isinstance(
+                        elem, (StructType, ArrayType, PtrType))):
+                    raise self.error(node.slice.elts[0], f"arrays of {elem} are not supported")
+                _, n = self.const_value(node.slice.elts[1], None)
+                if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
+                    raise self.error(node.slice.elts[1], "an array length is a positive "
+                                                         "integer constant")
+                return ArrayType(elem, n)
+        raise self.error(node, f"'{ast.unparse(node)}' is not a type")
+
+    def lookup_type_symbol(self, node: ast.expr) -> Any:
+        if isinstance(node, ast.Name):
+            scope = self.scope()
+            if node.id in scope:
+                return self.resolve_lazy(scope, node.id)
+            if node.id in ("int", "bool", "str", "bytes"):
+                return Builtin(node.id)
+            raise self.error(node, f"unknown type '{node.id}'")
+        if isinstance(node, ast.Attribute):
+            base = self.lookup_type_symbol(node.value)
+            if isinstance(base, ModuleRef):
+                return self.lookup_module_name(base.module, node.attr, node)
+        raise self.error(node, f"'{ast.unparse(node)}' is not a type")
+
+    # ----- constants -------------------------------------------------------------------
+    def const_value(self, node: ast.expr, want: T.Type | None) -> tuple[T.Type | None, object]:
+        """Evaluate a constant initializer.  Returns (type, value); type None
+        means an untyped integer."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes, bool)):
+            t = {str: STR, bytes: BYTES, bool: BOOL}[type(node.value)]
+            if want is not None and want != t:
+                raise self.error(node, f"expected {want}, got {t}")
+            node.ty, node.const = t, node.value  # type: ignore[attr-defined]
+            return t, node.value
+        if want is not None and not is_int(want) and want is not BOOL:
+            raise self.error(node, f"a constant of type {want} is not supported")
+        value = self.const_int(node)
+        if value is not None:
+            if want is None:
+                return None, value
+            return want, self.fit(node, value, want, strict=True)
+        t = self.expr(node, want)
+        c = getattr(node, "const", None)
+        if c is None:
+            raise self.error(node, "a Final value must be a constant expression")
+        return t, c
+
+    def const_int(self, node: ast.expr) -> int | None:
+        """The value of an *untyped* integer constant expression, else None."""
+        if isinstance(node, ast.Constant):
+            v = node.value
+            return v if isinstance(v, int) and not isinstance(v, bool) else None
+        if isinstance(node, ast.Name):
+            scope = self.scope()
+            if self.fn is not None and node.id in self.fn.locals:
+                return None
+            sym = self.resolve_lazy(scope, node.id) if node.id in scope else None
+            if isinstance(sym, ConstSym) and sym.type is None:
+                return sym.value  # type: ignore[return-value]
+            return None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            scope = self.scope()
+            base = self.resolve_lazy(scope, node.value.id) if node.value.id in scope else None
+            if isinstance(base, ModuleRef):
+                sym = self.scopes.get(base.module.name, {}).get(node.attr)
+                if isinstance(sym, ConstSym) and sym.type is None:
+                    return sym.value  # type: ignore[return-value]
+            return None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
+            v = self.const_int(node.operand)
+            if v is None:
+                return None
+            return -v if isinstance(node.op, ast.USub) else ~v if isinstance(
+                node.op, ast.Invert) else v
+        if isinstance(node, ast.BinOp):
+            a, b = self.const_int(node.left), self.const_int(node.right)
+            if a is None or b is None:
+                return None
+            op = node.op
+            try:
+                if isinstance(op, ast.Add):
+                    return a + b
+                if isinstance(op, ast.Sub):
+                    return a - b
+                if isinstance(op, ast.Mult):
+                    return a * b
+                if isinstance(op, ast.FloorDiv):
+                    return a // b
+                if isinstance(op, ast.Mod):
+                    return a % b
+                if isinstance(op, ast.BitAnd):
+                    return a & b
+                if isinstance(op, ast.BitOr):
+                    return a | b
+                if isinstance(op, ast.BitXor):
+                    return a ^ b
+                if isinstance(op, ast.LShift):
+                    if b > 4096:
+                        raise self.error(node, "constant shift count too large")
+                    return a << b
+                if isinstance(op, ast.RShift):
+                    return a >> b
+                if isinstance(op, ast.Pow):
+                    if b < 0:
+                        raise self.error(node, "negative exponent")
+                    if abs(a) > 1 and b > 4096:
+                        raise self.error(node, "constant too large")
+                    return a ** b
+            except ZeroDivisionError:
+                raise self.error(node, "division by zero in a constant expression") from None
+            except ValueError:
+                raise self.error(node, "negative shift count") from None
+            return None
+        return None
+
+    def fit(self, node: ast.AST, value: int, t: T.Type, strict: bool) -> int:
+        """Give an untyped constant the type `t`.  `strict` demands the value
+        be in range; otherwise (ring operators) any bit pattern of the width
+        is accepted, since CPython's wrapped result is then the same."""
+        if t is BOOL:
+            raise self.error(node, "expected bool, got an integer")
+        if not is_int(t):
+            raise self.error(node, f"expected {t}, got an integer")
+        assert isinstance(t, IntType)
+        lo, hi = (t.min, t.max)
+        if not strict:
+            lo, hi = -(1 << (t.bits - 1)), (1 << t.bits) - 1
+        if not lo <= value <= hi:
+            raise self.error(node, f"integer {value} is out of range for {t}")
+        return t.wrap(value)
+
+    # ----- functions -------------------------------------------------------------------
+    def check_function(self, fn: FuncSym) -> None:
+        if fn.extern or fn.node is None:
+            return
+        self.fn, self.module = fn, fn.module
+        for p in fn.params:
+            kind = "ref" if p.type.is_aggregate else "value"
+            fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
+            if p.default is not None:
+                self.expr(p.default, p.type)
+                if getattr(p.default, "const", None) is None:
+                    raise self.error(p.default, "a default value must be a constant")
+        self.declare_global_statements(fn)
+        self.owner_sites: dict[str, int] = {}
+        self.aliased: set[str] = set()
+        self.block(fn.node.body)
+        if fn.result is not NONE and not self.always_returns(fn.node.body):
+            raise self.error(fn.node, f"function '{fn.name}' can end without returning "
+                                      f"a {fn.result}")
+        for name in self.aliased:
+            if self.owner_sites.get(name, 0) > 1:
+                raise self.error(fn.node, f"'{name}' is given a new value while another "
+                                          f"name may still refer to it; CPython would "
+                                          f"keep the old object, so use separate variables")
+        self.fn = None
+
+    def declare_global_statements(self, fn: FuncSym) -> None:
+        assert fn.node is not None
+        for node in ast.walk(fn.node):
+            if isinstance(node, ast.Global):
+                for name in node.names:
+                    if not isinstance(self.scope().get(name), GlobalSym):
+                        raise self.error(node, f"'{name}' is not a module-level variable")
+                    fn.globals_declared.add(name)
+            elif isinstance(node, (ast.Nonlocal, ast.Lambda, ast.ClassDef)) or (
+                    isinstance(node, ast.FunctionDef) and node is not fn.node):
+                raise self.error(node, "nested functions, classes and lambdas are not supported")
+
+    def always_returns(self, body: list[ast.stmt]) -> bool:
+        for stmt in body:
+            if isinstance(stmt, ast.Return):
+                return True
+            if isinstance(stmt, ast.If) and stmt.orelse and self.always_returns(stmt.body) \
+                    and self.always_returns(stmt.orelse):
+                return True
+            if isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) \
+                    and stmt.test.value is True and not any(
+                        isinstance(n, ast.Break) for n in ast.walk(stmt)):
+                return True
+            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+                    and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "panic":
+                return True
+            if isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Constant) \
+                    and not stmt.test.value:
+                return True
+        return False
+
+    # ----- statements -----------------------------------------------------------------
+    def block(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            self.stmt(stmt)
+
+    def stmt(self, s: ast.stmt) -> None:
+        self.current = s
+        method: Callable[[Any], None] | None = getattr(self, "stmt_" + type(s).__name__, None)
+        if method is None:
+            raise self.error(s, f"'{type(s).__name__}' statements are not supported")
+        method(s)
+
+    def stmt_Pass(self, s: ast.Pass) -> None:
+        pass
+
+    def stmt_Global(self, s: ast.Global) -> None:
+        pass
+
+    def stmt_Break(self, s: ast.Break) -> None:
+        if not self.loop_depth:
+            raise self.error(s, "'break' outside a loop")
+
+    stmt_Continue = stmt_Break
+
+    def stmt_Expr(self, s: ast.Expr) -> None:
+        if isinstance(s.value, ast.Constant) and isinstance(s.value.value, str):
+            return  # a docstring
+        if isinstance(s.value, ast.Constant) and s.value.value is Ellipsis:
+            return
+        if not isinstance(s.value, ast.Call):
+            raise self.error(s, "this expression has no effect")
+        self.expr(s.value, None, discard=True)
+
+    def stmt_Return(self, s: ast.Return) -> None:
+        assert self.fn is not None
+        want = self.fn.result
+        if s.value is None:
+            if want is not NONE:
+                raise self.error(s, f"return needs a {want} value")
+            return
+        if want is NONE:
+            raise self.error(s.value, "this function returns None; it cannot return a value")
+        self.expect(s.value, want)
+
+    def stmt_Assert(self, s: ast.Assert) -> None:
+        self.truth(s.test)
+        if s.msg is not None:
+            self.text(s.msg)
+
+    def stmt_If(self, s: ast.If) -> None:
+        self.truth(s.test)
+        self.block(s.body)
+        self.block(s.orelse)
+
+    def stmt_While(self, s: ast.While) -> None:
+        self.truth(s.test)
+        self.loop_depth += 1
+        self.block(s.body)
+        self.loop_depth -= 1
+        self.block(s.orelse)
+
+    def stmt_For(self, s: ast.For) -> None:
+        if not isinstance(s.target, ast.Name):
+            raise self.error(s.target, "a for loop assigns one plain name")
+        it = s.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
+                and self.builtin_name(it.func) == "range":
+            if not 1 <= len(it.args) <= 3 or it.keywords:
+                raise self.error(it, "range() takes one to three arguments")
+            var = self.fn.locals.get(s.target.id) if self.fn else None
+            t = var.type if var is not None else None
+            # The loop variable's type comes from the first non-literal bound.
+            if t is None:
+                for a in it.args:
+                    if self.const_int(a) is None:
+                        t = self.expr(a, None)
+                        break
+            t = t or I64
+            if not is_int(t):
+                raise self.error(it, f"range() needs integers, got {t}")
+            for a in it.args:
+                self.expect(a, t)
+            if len(it.args) == 3 and getattr(it.args[2], "const", None) == 0:
+                raise self.error(it.args[2], "range() step must not be zero")
+            s.kind = "range"  # type: ignore[attr-defined]
+            self.assign_name(s.target, t, None)
+        else:
+            t = self.expr(it, None)
+            if t is BYTES:
+                elem: T.Type = T.U8
+                s.kind = "bytes"  # type: ignore[attr-defined]
+            elif isinstance(t, ArrayType):
+                elem = t.element
+                s.kind = "array"  # type: ignore[attr-defined]
+            else:
+                raise self.error(it, f"cannot iterate over {t} (use range(), bytes or an Array)")
+            if elem.is_aggregate:
+                self.bind_local(s.target, elem, "ref")
+            else:
+                self.assign_name(s.target, elem, None)
+        self.loop_depth += 1
+        self.block(s.body)
+        self.loop_depth -= 1
+        self.block(s.orelse)
+
+    def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
+        if not isinstance(s.target, ast.Name):
+            raise self.error(s, "annotate a plain local name")
+        if self.is_final(s.annotation):
+            raise self.error(s, "Final constants belong at module level")
+        t = self.resolve_type(s.annotation)
+        name = s.target.id
+        assert self.fn is not None
+        if name in self.fn.locals and self.fn.locals[name].type != t:
+            raise self.error(s, f"'{name}' was already declared as {self.fn.locals[name].type}")
+        if s.value is None:
+            if t.is_aggregate:
+                raise self.error(s, "give a struct or array variable its value")
+            self.bind_local(s.target, t, "value")
+            s.target.sym = self.fn.locals[name]  # type: ignore[attr-defined]
+            return
+        self.assign(s.target, s.value, t)
+
+    def stmt_Assign(self, s: ast.Assign) -> None:
+        if len(s.targets) != 1:
+            raise self.error(s, "chained assignment is not supported")
+        target = s.targets[0]
+        if isinstance(target, (ast.Tuple, ast.List)):
+            raise self.error(target, "tuple assignment is not supported")
+        self.assign(target, s.value, None)
+
+    def stmt_AugAssign(self, s: ast.AugAssign) -> None:
+        # `x += e` is checked as `x = x + e`, with the target read once.
+        t = self.lvalue(s.target)
+        if not is_int(t):
+            raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
+        s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
+
+    def assign(self, target: ast.expr, value: ast.expr, annotated: T.Type | None) -> None:
+        assert self.fn is not None
+        if isinstance(target, ast.Name):
+            self.assign_name(target, annotated, value)
+            return
+        t = self.lvalue(target)
+        self.expect(value, t)
+
+    def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Local:
+        assert self.fn is not None
+        name = target.id
+        if name in self.fn.globals_declared:
+            raise self.error(target, f"'{name}' is a global here")
+        var = self.fn.locals.get(name)
+        if var is None:
+            var = Local(name, t, kind)
+            self.fn.locals[name] = var
+        elif var.type != t:
+            raise self.error(target, f"'{name}' has type {var.type}, cannot assign {t}")
+        elif var.kind != kind:
+            if var.kind == "owner":
+                raise self.error(target, f"'{name}' owns its {t}; making it refer to another "
+                                         f"one would need a copy (assign fields instead)")
+            raise self.error(target, f"'{name}' refers to an existing {t}; give the new "
+                                     f"value its own variable")
+        target.sym = var  # type: ignore[attr-defined]
+        target.ty = t  # type: ignore[attr-defined]
+        return var
+
+    def assign_name(self, target: ast.Name, annotated: T.Type | None,
+                    value: ast.expr | None) -> None:
+        assert self.fn is not None
+        name = target.id
+        if name in self.fn.globals_declared:
+            g = self.scope()[name]
+            target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
+            if value is not None:
+                self.expect(value, g.type)
+            return
+        var = self.fn.locals.get(name)
+        want = annotated or (var.type if var else None)
+        if value is None:
+            assert want is not None
+            self.bind_local(target, want, "value")
+            return
+        t = self.expr(value, want) if want is None else self.expect(value, want)
+        if t is NONE:
+            raise self.error(value, "this expression has no value")
+        if t.is_aggregate:
+            fresh = self.is_fresh(value)
+            kind = "owner" if fresh else "ref"
+            if var is not None and var.kind == "owner" and fresh:
+                pass
+            local = self.bind_local(target, t, kind)
+            if fresh:
+                self.owner_sites[name] = self.owner_sites.get(name, 0) + (
+                    2 if self.loop_depth else 1)
+            elif isinstance(value, ast.Name) and isinstance(getattr(value, "sym", None), Local):
+                self.aliased.add(value.id)
+            del local
+        else:
+            self.bind_local(target, t, "value")
+
+    def is_fresh(self, value: ast.expr) -> bool:
+        """Does this aggregate expression make a new value (rather than name
+        storage that already exists)?"""
+        return isinstance(value, ast.Call) and getattr(value, "call", ("",))[0] in (
+            "ctor", "array", "func", "method")
+
+    def lvalue(self, target: ast.expr) -> T.Type:
+        assert self.fn is not None
+        if isinstance(target, ast.Name):
+            if target.id in self.fn.globals_declared:
+                g = self.scope()[target.id]
+                target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
+                return g.type
+            var = self.fn.locals.get(target.id)
+            if var is None:
+                sym = self.scope().get(target.id)
+                if isinstance(sym, GlobalSym):
+                    raise self.error(target, f"declare 'global {target.id}' to assign a "
+                                             f"module-level variable")
+                raise self.error(target, f"'{target.id}' is used before it is assigned")
+            target.sym, target.ty = var, var.type  # type: ignore[attr-defined]
+            return var.type
+        if isinstance(target, ast.Attribute):
+            t = self.expr(target, None)
+            if getattr(target, "field", None) is None:
+                raise self.error(target, "cannot assign to this attribute")
+            return t
+        if isinstance(target, ast.Subscript):
+            t = self.expr(target, None)
+            if getattr(target, "sub", None) == "bytes":
+                raise self.error(target, "bytes are immutable")
+            return t
+        raise self.error(target, "cannot assign to this expression")
+
+    # ----- expressions ----------------------------------------------------------------
+    def expect(self, node: ast.expr, want: T.Type) -> T.Type:
+        t = self.expr(node, want)
+        if t != want:
+            raise self.error(node, f"expected {want}, got {t}")
+        return t
+
+    def truth(self, node: ast.expr) -> None:
+        t = self.expr(node, None)
+        if not (t is BOOL or is_int(t) or isinstance(t, PtrType)):
+            raise self.error(node, f"{t} cannot be used as a condition")
+
+    def text(self, node: ast.expr) -> None:
+        """A string argument that may be an f-string (print, panic, assert)."""
+        if isinstance(node, ast.JoinedStr):
+            self.fstring(node)
+        else:
+            self.expect(node, STR)
+
+    def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type:
+        value = self.const_int(node)
+        if value is not None:
+            t = want if is_int(want) else I64
+            assert t is not None
+            node.const = self.fit(node, value, t, strict=True)  # type: ignore[attr-defined]
+            node.ty = t  # type: ignore[attr-defined]
+            return t
+        method = getattr(self, "expr_" + type(node).__name__, None)
+        if method is None:
+            raise self.error(node, f"this kind of expression ({type(node).__name__}) is not "
+                                   f"supported")
+        t = method(node, want)
+        node.ty = t  # type: ignore[attr-defined]
+        if t is NONE and not discard:
+            raise self.error(node, "this call returns nothing; it has no value to use")
+        return t
+
+    def expr_Constant(self, node: ast.Constant, want: T.Type | None) -> T.Type:
+        v = node.value
+        if isinstance(v, bool):
+            node.const = v  # type: ignore[attr-defined]
+            return BOOL
+        if isinstance(v, str):
+            node.const = v  # type: ignore[attr-defined]
+            return STR
+        if isinstance(v, bytes):
+            node.const = v  # type: ignore[attr-defined]
+            return BYTES
+        if v is None:
+            raise self.error(node, "None is not a value in Pythos")
+        if isinstance(v, float):
+            raise self.error(node, "floating-point numbers are not supported")
+        raise self.error(node, f"unsupported constant {v!r}")
+
+    def expr_JoinedStr(self, node: ast.JoinedStr, want: T.Type | None) -> T.Type:
+        raise self.error(node, "an f-string can only be passed straight to print(), "
+                               "panic() or assert")
+
+    def fstring(self, node: ast.JoinedStr) -> None:
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                continue
+            assert isinstance(part, ast.FormattedValue)
+            if part.conversion != -1:
+                raise self.error(part, "!r, !s and !a conversions are not supported")
+            t = self.expr(part.value, None)
+            spec_text = ""
+            if part.format_spec is not None:
+                assert isinstance(part.format_spec, ast.JoinedStr)
+                for p in part.format_spec.values:
+                    if not isinstance(p, ast.Constant):
+                        raise self.error(part, "a format spec must be constant")
+                    spec_text += p.value
+            kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
+                "str" if t in (STR, BOOL) else None)
+            if kind is None:
+                raise self.error(part.value, f"cannot format a {t}")
+            try:
+                part.spec = parse_format_spec(spec_text, kind)  # type: ignore[attr-defined]
+            except ValueError as e:
+                raise self.error(part, str(e)) from None
+
+    def expr_Name(self, node: ast.Name, want: T.Type | None) -> T.Type:
+        name = node.id
+        if self.fn is not None and name in self.fn.locals and name not in \
+                self.fn.globals_declared:
+            var = self.fn.locals[name]
+            node.sym = var  # type: ignore[attr-defined]
+            return var.type
+        sym = self.lookup(node)
+        node.sym = sym  # type: ignore[attr-defined]
+        return self.symbol_type(node, sym)
+
+    def symbol_type(self, node: ast.expr, sym: Any) -> T.Type:
+        if isinstance(sym, GlobalSym):
+            if sym.type is NONE:
+                raise self.error(node, f"'{sym.name}' is used before its type is known")
+            return sym.type
+        if isinstance(sym, ConstSym):
+            if sym.type is None:
+                raise self.error(node, "internal: untyped constant reached expr")
+            node.const = sym.value  # type: ignore[attr-defined]
+            return sym.type
+        raise self.error(node, f"'{ast.unparse(node)}' is not a value")
+
+    def lookup(self, node: ast.Name) -> Any:
+        scope = self.scope()
+        if node.id in scope:
+            return self.resolve_lazy(scope, node.id)
+        if node.id in PY_BUILTINS:
+            return Builtin(node.id)
+        if self.fn is not None and any(isinstance(n, (ast.Name)) and n.id == node.id
+                                       and isinstance(n.ctx, ast.Store)
+                                       for n in ast.walk(self.fn.node)):  # type: ignore[arg-type]
+            raise self.error(node, f"'{node.id}' is used before it is assigned")
+        raise self.error(node, f"name '{node.id}' is not defined")
+
+    def builtin_name(self, node: ast.expr) -> str | None:
+        if isinstance(node, ast.Name):
+            if self.fn is not None and node.id in self.fn.locals:
+                return None
+            scope = self.scope()
+            sym = self.resolve_lazy(scope, node.id) if node.id in scope else (
+                Builtin(node.id) if node.id in PY_BUILTINS else None)
+            return sym.name if isinstance(sym, Builtin) else None
+        return None
+
+    def expr_Attribute(self, node: ast.Attribute, want: T.Type | None) -> T.Type:
+        # module.name
+        if isinstance(node.value, (ast.Name, ast.Attribute)):
+            base_sym = self.static_symbol(node.value)
+            if isinstance(base_sym, ModuleRef):
+                sym = self.lookup_module_name(base_sym.module, node.attr, node)
+                node.sym = sym  # type: ignore[attr-defined]
+                if isinstance(sym, GlobalSym):
+                    node.field = ("global", sym)  # type: ignore[attr-defined]
+                return self.symbol_type(node, sym)
+        t = self.expr(node.value, None)
+        if isinstance(t, StructType):
+            if node.attr not in t.fields:
+                raise self.error(node, f"struct {t} has no field '{node.attr}'")
+            node.field = ("struct", t)  # type: ignore[attr-defined]
+            return t.fields[node.attr]
+        if isinstance(t, PtrType) and node.attr == "addr":
+            node.field = None  # type: ignore[attr-defined]
+            return U64
+        raise self.error(node, f"{t} has no attribute '{node.attr}'")
+
+    def static_symbol(self, node: ast.expr) -> Any:
+        """The symbol a dotted name refers to, if it is a module path."""
+        if isinstance(node, ast.Name):
+            if self.fn is not None and node.id in self.fn.locals:
+                return None
+            scope = self.scope()
+            if node.id in scope:
+                return self.resolve_lazy(scope, node.id)
+            return None
+        if isinstance(node, ast.Attribute):
+            base = self.static_symbol(node.value)
+            if isinstance(base, ModuleRef):
+                return self.lookup_module_name(base.module, node.attr, node)
+        return None
+
+    def expr_Subscript(self, node: ast.Subscript, want: T.Type | None) -> T.Type:
+        if isinstance(node.slice, ast.Slice):
+            raise self.error(node, "slicing is not supported")
+        t = self.expr(node.value, None)
+        if isinstance(t, ArrayType):
+            node.sub = "array"  # type: ignore[attr-defined]
+            self.index(node.slice)
+            return t.element
+        if isinstance(t, PtrType):
+            node.sub = "ptr"  # type: ignore[attr-defined]
+            self.index(node.slice)
+            return t.target
+        if t is BYTES:
+            node.sub = "bytes"  # type: ignore[attr-defined]
+            self.index(node.slice)
+            return T.U8
+        if t is STR:
+            raise self.error(node, "indexing a str is not supported (use bytes)")
+        raise self.error(node, f"{t} cannot be indexed")
+
+    def index(self, node: ast.expr) -> None:
+        t = self.expr(node, None)
+        if not is_int(t):
+            raise self.error(node, f"an index must be an integer, got {t}")
+
+    def expr_UnaryOp(self, node: ast.UnaryOp, want: T.Type | None) -> T.Type:
+        if isinstance(node.op, ast.Not):
+            self.truth(node.operand)
+            return BOOL
+        t = self.expr(node.operand, want if is_int(want) else None)
+        if not is_int(t):
+            raise self.error(node, f"unary operator needs an integer, got {t}")
+        return t
+
+    def expr_BinOp(self, node: ast.BinOp, want: T.Type | None) -> T.Type:
+        return self.binop_types(node, node.op, node.left, node.right, want)
+
+    def binop_types(self, node: ast.AST, op: ast.operator, left: ast.expr, right: ast.expr,
+                    want: T.Type | None) -> T.Type:
+        if isinstance(op, ast.Div):
+            raise self.error(node, "'/' is true division, and Pythos has no floats; use '//'")
+        if isinstance(op, ast.MatMult):
+            raise self.error(node, "'@' is not supported")
+        if isinstance(op, (ast.LShift, ast.RShift)):
+            lt = self.operand(left, want)
+            count = self.const_int(right)
+            if count is not None:
+                if count < 0:
+                    raise self.error(right, "negative shift count")
+                right.const, right.ty = min(count, 255), T.INTS["u8"]  # type: ignore[attr-defined]
+            else:
+                ct = self.expr(right, None)
+                if not is_int(ct):
+                    raise self.error(right, f"shift count must be an integer, got {ct}")
+            if not is_int(lt):
+                raise self.error(left, f"cannot shift a {lt}")
+            return lt
+        strict = not isinstance(op, RING_OPS)
+        if isinstance(op, ast.Add) and self.is_ptr_expr(left):
+            lt = self.expr(left, None)
+            self.index(right)
+            return lt
+        lt, rt = self.pair(left, right, want, strict)
+        if isinstance(op, ast.Sub) and isinstance(lt, PtrType):
+            return lt
+        if not is_int(lt):
+            if lt is BOOL:
+                raise self.error(node, "arithmetic on bool is not supported; convert with "
+                                       "int(...) first")
+            raise self.error(node, f"unsupported operand types {lt} and {rt}")
+        return lt
+
+    def is_ptr_expr(self, node: ast.expr) -> bool:
+        try:
+            t = self.expr(node, None)
+        except CompileError:
+            return False
+        return isinstance(t, PtrType)
+
+    def operand(self, node: ast.expr, want: T.Type | None) -> T.Type:
+        return self.expr(node, want if is_int(want) else None)
+
+    def pair(self, left: ast.expr, right: ast.expr, want: T.Type | None,
+             strict: bool) -> tuple[T.Type, T.Type]:
+        """Type two operands that must agree, letting a literal on either side
+        take the other side's type."""
+        lc, rc = self.const_int(left), self.const_int(right)
+        if lc is not None and rc is None:
+            rt = self.operand(right, want)
+            if not is_int(rt):
+                raise self.error(left, f"cannot combine an integer with {rt}")
+            left.const, left.ty = self.fit(left, lc, rt, strict), rt  # type: ignore[attr-defined]
+            return rt, rt
+        if rc is not None and lc is None:
+            lt = self.operand(left, want)
+            if not is_int(lt):
+                raise self.error(right, f"cannot combine {lt} with an integer")
+            right.const, right.ty = self.fit(right, rc, lt, strict), lt  # type: ignore
+            return lt, lt
+        lt = self.operand(left, want)
+        rt = self.expr(right, lt if is_int(lt) or lt is BOOL else None)
+        if lt != rt:
+            if is_int(lt) and is_int(rt):
+                raise self.error(left, f"mixed integer types {lt} and {rt}; convert one "
+                                       f"side, e.g. {rt}(...)")
+            raise self.error(left, f"unsupported operand types {lt} and {rt}")
+        return lt, rt
+
+    def expr_BoolOp(self, node: ast.BoolOp, want: T.Type | None) -> T.Type:
+        types = []
+        for v in node.values:
+            t = self.expr(v, want if want is not None else (types[0] if types else None))
+            if not (t is BOOL or is_int(t)):
+                raise self.error(v, f"'{type(node.op).__name__.lower()}' needs integers "
+                                    f"or bools, got {t}")
+            types.append(t)
+        if any(t != types[0] for t in types):
+            raise self.error(node, "both sides of 'and'/'or' must have the same type, "
+                                   "because the result is one of them")
+        return types[0]
+
+    def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
+        operands = [node.left, *node.comparators]
+        types = []
+        for op, a, b in zip(node.ops, operands, operands[1:]):
+            if isinstance(op, (ast.In, ast.NotIn)):
+                raise self.error(node, "'in' is not supported")
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                raise self.error(node, "'is' is not supported; use '=='")
+            if hasattr(a, "ty") and getattr(a, "const", None) is None:
+                lt = a.ty  # type: ignore[attr-defined]
+                rt = self.expr(b, lt)
+                if lt != rt:
+                    if is_int(lt) and is_int(rt):
+                        raise self.error(b, f"mixed integer types {lt} and {rt}; convert one "
+                                            f"side, e.g. {lt}(...)")
+                    raise self.error(b, f"cannot compare {lt} with {rt}")
+            else:
+                lt, rt = self.pair(a, b, None, strict=True)
+            if lt in (STR, BYTES):
+                if not isinstance(op, (ast.Eq, ast.NotEq)):
+                    raise self.error(node, f"{lt} values can only be compared with == and !=")
+            elif lt is BOOL or isinstance(lt, PtrType):
+                if not isinstance(op, (ast.Eq, ast.NotEq)):
+                    raise self.error(node, f"{lt} values can only be compared with == and !=")
+            elif not is_int(lt):
+                raise self.error(node, f"cannot compare {lt} values")
+            types.append(lt)
+        node.operand_types = types  # type: ignore[attr-defined]
+        return BOOL
+
+    def expr_IfExp(self, node: ast.IfExp, want: T.Type | None) -> T.Type:
+        self.truth(node.test)
+        a, b = self.pair(node.body, node.orelse, want, strict=True)
+        if a.is_aggregate:
+            raise self.error(node, "a conditional expression cannot choose between "
+                                   "structs or arrays")
+        return a
+
+    def expr_Call(self, node: ast.Call, want: T.Type | None) -> T.Type:
+        from .check_calls import check_call
+        return check_call(self, node, want)
+
+
+class _Lazy:
+    """A `from m import name` binding, resolved on first use."""
+
+    def __init__(self, module: str, name: str, node: ast.AST, origin: Module) -> None:
+        self.module, self.name, self.node, self.origin = module, name, node, origin
+
+
+def check(program: Program, freestanding: bool) -> Checker:
+    checker = Checker(program, freestanding)
+    checker.current = None
+    try:
+        checker.run()
+    except CompileError:
+        raise
+    except RecursionError:
+        node = checker.current
+        raise CompileError("expression is nested too deeply",
+                           checker.module.loc(node) if node else None) from None
+    except Exception as e:  # a compiler bug: say where, not a traceback
+        node = checker.current
+        raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
+                           checker.module.loc(node) if node else None) from e
+    return checker
+
+
+__all__ = ["check", "Checker", "FormatSpec", "KERNEL_ONLY"]

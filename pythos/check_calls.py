@@ -1,0 +1,348 @@
+"""Checking calls: functions, methods, constructors, conversions, builtins
+and intrinsics.
+
+Calls are most of the language's surface, so they live apart from the rest
+of the checker.  Each call is classified and the classification is stored
+on the node as `node.call = (kind, detail)`:
+
+    ("func", FuncSym)        a Pythos function
+    ("method", FuncSym)      a struct method; node.self_node is the receiver
+    ("ctor", StructType)     a struct constructor
+    ("array", ArrayType)     a zeroed array, Array[T, N]()
+    ("ptr", PtrType)         Ptr[T](address)
+    ("ptrmethod", name)      p.load(), p.store(v), p.volatile_load() ...
+    ("conv", Type)           u8(x) ... i64(x), int(x), bool(x)
+    ("builtin", name)        print, len, panic, addr_of, asm, port I/O, ...
+
+Arguments are bound to parameters by position and keyword, defaults filled
+in, and kept in `node.args_bound` (a dict in parameter order).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from . import types as T
+from .symbols import Builtin, FuncSym, GlobalSym, Local, Param, StructSym
+from .types import BOOL, BYTES, I64, NONE, STR, U64, ArrayType, IntType, PtrType, StructType
+
+if TYPE_CHECKING:
+    from .check import Checker
+
+CONVERSIONS = {**T.INTS, "int": I64, "bool": BOOL}
+PTR_METHODS = {"load": 0, "store": 1, "volatile_load": 0, "volatile_store": 1}
+ATOMICS = {"atomic_xchg": 1, "atomic_cas": 2, "atomic_add": 1, "atomic_load": 0,
+           "atomic_store": 1}
+
+
+def check_call(c: "Checker", node: ast.Call, want: T.Type | None) -> T.Type:
+    f = node.func
+    for a in node.args:
+        if isinstance(a, ast.Starred):
+            raise c.error(a, "*args calls are not supported")
+    for kw in node.keywords:
+        if kw.arg is None:
+            raise c.error(kw, "**kwargs calls are not supported")
+    if isinstance(f, ast.Subscript):
+        return subscript_call(c, node, f)
+    sym: Any = None
+    if isinstance(f, ast.Name):
+        if c.fn is not None and f.id in c.fn.locals:
+            raise c.error(f, f"'{f.id}' is a variable, not a function")
+        sym = c.lookup(f)
+    elif isinstance(f, ast.Attribute):
+        sym = c.static_symbol(f.value)
+        if sym is not None and not isinstance(sym, (GlobalSym,)):
+            from .symbols import ModuleRef
+            if isinstance(sym, ModuleRef):
+                sym = c.lookup_module_name(sym.module, f.attr, f)
+            else:
+                sym = None
+        else:
+            sym = None
+        if sym is None:
+            return method_call(c, node, f)
+    else:
+        raise c.error(f, "this expression cannot be called")
+    if isinstance(sym, Builtin):
+        return builtin_call(c, node, sym.name, want)
+    if isinstance(sym, StructSym):
+        return constructor(c, node, sym.type)
+    if isinstance(sym, FuncSym):
+        if sym.interrupt:
+            raise c.error(node, f"'{sym.name}' is an interrupt handler; the CPU calls it, "
+                                f"not Pythos code")
+        node.call = ("func", sym)  # type: ignore[attr-defined]
+        bind_args(c, node, sym.params, node.args, sym.name)
+        return sym.result
+    raise c.error(f, f"'{ast.unparse(f)}' is not a function")
+
+
+def bind_args(c: "Checker", node: ast.Call, params: list[Param], args: list[ast.expr],
+              name: str) -> None:
+    bound: dict[str, ast.expr] = {}
+    if len(args) > len(params):
+        raise c.error(node, f"{name}() takes {len(params)} arguments but {len(args)} "
+                            f"were given")
+    for p, a in zip(params, args):
+        bound[p.name] = a
+    names = {p.name: p for p in params}
+    for kw in node.keywords:
+        assert kw.arg is not None
+        if kw.arg not in names:
+            raise c.error(kw, f"{name}() has no parameter '{kw.arg}'")
+        if kw.arg in bound:
+            raise c.error(kw, f"{name}() got two values for '{kw.arg}'")
+        bound[kw.arg] = kw.value
+    ordered: dict[str, ast.expr] = {}
+    for p in params:
+        if p.name in bound:
+            c.expect(bound[p.name], p.type)
+            ordered[p.name] = bound[p.name]
+        elif p.default is not None:
+            ordered[p.name] = p.default
+        else:
+            raise c.error(node, f"{name}() is missing the argument '{p.name}'")
+    node.args_bound = ordered  # type: ignore[attr-defined]
+
+
+def constructor(c: "Checker", node: ast.Call, st: StructType) -> T.Type:
+    params = [Param(name, ft, None) for name, ft in st.fields.items()]
+    bound: dict[str, ast.expr] = {}
+    if len(node.args) > len(params):
+        raise c.error(node, f"{st.name}() has {len(params)} fields but {len(node.args)} "
+                            f"values were given")
+    for p, a in zip(params, node.args):
+        bound[p.name] = a
+    for kw in node.keywords:
+        assert kw.arg is not None
+        if kw.arg not in st.fields:
+            raise c.error(kw, f"struct {st.name} has no field '{kw.arg}'")
+        if kw.arg in bound:
+            raise c.error(kw, f"field '{kw.arg}' is given twice")
+        bound[kw.arg] = kw.value
+    for name, value in bound.items():
+        c.expect(value, st.fields[name])
+    node.call = ("ctor", st)  # type: ignore[attr-defined]
+    node.args_bound = bound  # type: ignore[attr-defined]
+    return st
+
+
+def subscript_call(c: "Checker", node: ast.Call, f: ast.Subscript) -> T.Type:
+    t = c.resolve_type(f)
+    if isinstance(t, ArrayType):
+        if node.args or node.keywords:
+            raise c.error(node, "Array[T, N]() takes no arguments; it starts zeroed")
+        node.call = ("array", t)  # type: ignore[attr-defined]
+        return t
+    if isinstance(t, PtrType):
+        if len(node.args) != 1 or node.keywords:
+            raise c.error(node, "Ptr[T](address) takes one address")
+        at = c.expr(node.args[0], U64)
+        if not isinstance(at, IntType):
+            raise c.error(node.args[0], f"an address is an integer, got {at}")
+        node.call = ("ptr", t)  # type: ignore[attr-defined]
+        return t
+    raise c.error(f, f"{t} cannot be called")
+
+
+def method_call(c: "Checker", node: ast.Call, f: ast.Attribute) -> T.Type:
+    recv = c.expr(f.value, None)
+    node.self_node = f.value  # type: ignore[attr-defined]
+    if isinstance(recv, StructType):
+        fn = recv.methods.get(f.attr)
+        if not isinstance(fn, FuncSym):
+            raise c.error(f, f"struct {recv.name} has no method '{f.attr}'")
+        node.call = ("method", fn)  # type: ignore[attr-defined]
+        bind_args(c, node, fn.params[1:], node.args, f"{recv.name}.{f.attr}")
+        return fn.result
+    if isinstance(recv, PtrType) and f.attr in PTR_METHODS:
+        if len(node.args) != PTR_METHODS[f.attr] or node.keywords:
+            raise c.error(node, f"{f.attr}() takes {PTR_METHODS[f.attr]} argument(s)")
+        if recv.target.is_aggregate and f.attr != "load":
+            raise c.error(node, f"use p[0].field to reach a {recv.target} through a pointer")
+        if recv.target.is_aggregate:
+            raise c.error(node, f"use p[0] to reach the {recv.target} a pointer points to")
+        for a in node.args:
+            c.expect(a, recv.target)
+        node.call = ("ptrmethod", f.attr)  # type: ignore[attr-defined]
+        return NONE if PTR_METHODS[f.attr] else recv.target
+    raise c.error(f, f"{recv} has no method '{f.attr}'")
+
+
+def builtin_call(c: "Checker", node: ast.Call, name: str, want: T.Type | None) -> T.Type:
+    from .check import INTRINSICS, KERNEL_ONLY
+    node.call = ("builtin", name)  # type: ignore[attr-defined]
+    in_runtime = c.module.name.startswith("pythos.rt")
+    if name in KERNEL_ONLY and not c.freestanding and not in_runtime:
+        raise c.error(node, f"{name}() is only available in the freestanding (kernel) target")
+    args = node.args
+
+    def arity(n: int) -> None:
+        if len(args) != n or node.keywords:
+            raise c.error(node, f"{name}() takes {n} argument(s)")
+
+    if name in CONVERSIONS:
+        arity(1)
+        target = CONVERSIONS[name]
+        value = c.const_int(args[0])
+        if value is not None:
+            args[0].const, args[0].ty = value, I64  # type: ignore[attr-defined]
+            node.call = ("conv", target)  # type: ignore[attr-defined]
+            if target is BOOL:
+                node.const = value != 0  # type: ignore[attr-defined]
+            else:
+                assert isinstance(target, IntType)
+                node.const = target.wrap(value)  # type: ignore[attr-defined]
+            return target
+        at = c.expr(args[0], None)
+        if not (isinstance(at, IntType) or at is BOOL or (target is BOOL and isinstance(
+                at, PtrType))):
+            raise c.error(args[0], f"cannot convert {at} to {target}")
+        node.call = ("conv", target)  # type: ignore[attr-defined]
+        if getattr(args[0], "const", None) is not None and not isinstance(
+                args[0].const, (str, bytes)):  # type: ignore[attr-defined]
+            v = int(args[0].const)  # type: ignore[attr-defined]
+            node.const = (v != 0) if target is BOOL else target.wrap(v)  # type: ignore
+        return target
+    if name == "print":
+        for a in args:
+            print_arg(c, a)
+        for kw in node.keywords:
+            if kw.arg not in ("sep", "end"):
+                raise c.error(kw, f"print() keyword '{kw.arg}' is not supported")
+            c.text(kw.value)
+        return NONE
+    if name == "panic":
+        arity(1)
+        c.text(args[0])
+        return NONE
+    if name == "len":
+        arity(1)
+        t = c.expr(args[0], None)
+        if isinstance(t, ArrayType):
+            node.const = t.length  # type: ignore[attr-defined]
+            return want if isinstance(want, IntType) else I64
+        if t in (STR, BYTES):
+            return want if isinstance(want, IntType) else I64
+        raise c.error(args[0], f"{t} has no length")
+    if name == "chr":
+        raise c.error(node, "chr() can only be printed (in print() or an f-string)")
+    if name == "range":
+        raise c.error(node, "range() can only be used in a for loop")
+    if name == "sizeof":
+        arity(1)
+        node.const = T.sizeof(c.resolve_type(args[0]))  # type: ignore[attr-defined]
+        return U64
+    if name == "addr_of":
+        arity(1)
+        return addr_of(c, args[0])
+    if name == "func_addr":
+        arity(1)
+        sym = c.static_symbol(args[0]) if isinstance(args[0], (ast.Name, ast.Attribute)) \
+            else None
+        if not isinstance(sym, FuncSym):
+            raise c.error(args[0], "func_addr() takes the name of a function")
+        args[0].sym = sym  # type: ignore[attr-defined]
+        return U64
+    if name == "str_bytes":
+        arity(1)
+        c.expect(args[0], STR)
+        return BYTES
+    if name == "asm":
+        return inline_asm(c, node)
+    if name in ("lgdt", "lidt"):
+        arity(1)
+        t = c.expr(args[0], None)
+        if not isinstance(t, PtrType):
+            raise c.error(args[0], f"{name}() takes a Ptr to the descriptor-table pointer")
+        return NONE
+    if name in ATOMICS:
+        arity(ATOMICS[name] + 1)
+        pt = c.expr(args[0], None)
+        if not isinstance(pt, PtrType) or not isinstance(pt.target, IntType):
+            raise c.error(args[0], f"{name}() takes a Ptr to an integer")
+        for a in args[1:]:
+            c.expect(a, pt.target)
+        return NONE if name == "atomic_store" else pt.target
+    if name in INTRINSICS:
+        params, result = INTRINSICS[name]
+        arity(len(params))
+        for a, pt in zip(args, params):
+            c.expect(a, pt)
+        return result
+    if name == "global_asm":
+        raise c.error(node, "global_asm() belongs at module level")
+    raise c.error(node, f"'{name}' cannot be called here")
+
+
+def print_arg(c: "Checker", a: ast.expr) -> None:
+    if isinstance(a, ast.JoinedStr):
+        c.fstring(a)
+        return
+    if is_chr(c, a):
+        return
+    t = c.expr(a, None)
+    if not (isinstance(t, IntType) or t in (BOOL, STR)):
+        raise c.error(a, f"cannot print a {t}")
+
+
+def is_chr(c: "Checker", a: ast.expr) -> bool:
+    """`chr(x)` as a print argument or f-string field: checked here since
+    chr() has no value of its own elsewhere."""
+    if isinstance(a, ast.Call) and c.builtin_name(a.func) == "chr":
+        if len(a.args) != 1 or a.keywords:
+            raise c.error(a, "chr() takes 1 argument")
+        t = c.expr(a.args[0], None)
+        if not isinstance(t, IntType):
+            raise c.error(a.args[0], f"chr() takes an integer, got {t}")
+        a.call = ("builtin", "chr")  # type: ignore[attr-defined]
+        a.ty = STR  # type: ignore[attr-defined]
+        return True
+    return False
+
+
+def addr_of(c: "Checker", arg: ast.expr) -> T.Type:
+    t = c.expr(arg, None)
+    if isinstance(arg, ast.Name):
+        sym = getattr(arg, "sym", None)
+        if isinstance(sym, Local) and not t.is_aggregate:
+            raise c.error(arg, f"local variable '{arg.id}' has no address; use a "
+                               f"module-level variable or an array")
+        if not isinstance(sym, (Local, GlobalSym)):
+            raise c.error(arg, "addr_of() needs a variable, field or element")
+    elif isinstance(arg, ast.Attribute):
+        if getattr(arg, "field", None) is None:
+            raise c.error(arg, "addr_of() needs a variable, field or element")
+    elif isinstance(arg, ast.Subscript):
+        if getattr(arg, "sub", None) == "bytes":
+            raise c.error(arg, "bytes constants have no address here")
+    else:
+        raise c.error(arg, "addr_of() needs a variable, field or element")
+    if t in (STR, BYTES):
+        raise c.error(arg, f"addr_of() of a {t} is not supported")
+    if isinstance(t, ArrayType):
+        return PtrType(t.element)
+    return PtrType(t)
+
+
+def inline_asm(c: "Checker", node: ast.Call) -> T.Type:
+    args = node.args
+    if len(args) < 2 or not all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                for a in args[:2]):
+        raise c.error(node, "asm() takes a template and a constraint string literal first")
+    result: T.Type = NONE
+    for kw in node.keywords:
+        if kw.arg != "result":
+            raise c.error(kw, f"asm() has no keyword '{kw.arg}'")
+        result = c.resolve_type(kw.value)
+        if not isinstance(result, IntType):
+            raise c.error(kw.value, "asm() results are integers")
+    for a in args[2:]:
+        value = c.const_int(a)
+        t = c.expr(a, U64 if value is not None else None)
+        if not (isinstance(t, (IntType, PtrType)) or t is BOOL):
+            raise c.error(a, f"asm() operands are integers or pointers, got {t}")
+    node.asm_result = result  # type: ignore[attr-defined]
+    return result

@@ -1,0 +1,82 @@
+"""The compiler driver: run the stages in order and produce artefacts.
+
+    parse  ->  check  ->  lower  ->  emit
+    (ast)     (types)    (LLVM IR)  (object code)
+
+Each stage has one entry point and a printable result, which `--dump` and
+`--emit` expose.  The runtime modules (`pythos.rt.core` and `pythos.rt.mem`,
+plus the target's platform module under the name `pythos.rt.platform`) are
+compiled into every program.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import check
+from .diagnostics import CompileError
+from .emit import Emitter, patch_ir
+from .lower import lower
+from .parse import PACKAGE_ROOT, Program, load_program
+from .target import Target
+
+RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
+
+
+@dataclass
+class Compilation:
+    program: Program
+    ir_text: str = ""
+    optimized_ir: str = ""
+    asm: str = ""
+    obj: bytes = b""
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def platform_module(target: Target) -> Path:
+    name = "kernel" if target.freestanding else "linux"
+    return PACKAGE_ROOT / "pythos" / "rt" / f"{name}.py"
+
+
+def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
+                 stop_after: str | None = None) -> Compilation:
+    """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
+    `stop_after` ("parse" or "check") ends the pipeline early."""
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target)},
+                           implicit=RUNTIME)
+    times["parse"] = time.perf_counter() - start
+    result = Compilation(program, timings=times)
+    try:
+        if stop_after == "parse":
+            return result
+        start = time.perf_counter()
+        checker = check(program, target.freestanding)
+        times["check"] = time.perf_counter() - start
+        if stop_after == "check":
+            return result
+        start = time.perf_counter()
+        low = lower(checker, target)
+        asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
+                        for m in program.modules.values() for call in m.asm_calls)
+        result.ir_text = patch_ir(low, asm)
+        times["lower"] = time.perf_counter() - start
+        start = time.perf_counter()
+        emitter = Emitter(target, opt_level)
+        mod = emitter.parse(result.ir_text)
+        emitter.optimize(mod)
+        times["optimize"] = time.perf_counter() - start
+        start = time.perf_counter()
+        if emit == "llvm":
+            result.optimized_ir = str(mod)
+        elif emit == "asm":
+            result.asm = emitter.assembly(mod)
+        else:
+            result.obj = emitter.object_code(mod)
+        times["codegen"] = time.perf_counter() - start
+    except RecursionError:
+        raise CompileError("the program is nested too deeply to compile") from None
+    return result

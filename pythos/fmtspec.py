@@ -1,0 +1,81 @@
+"""Format specs (`{x:#010x}`), parsed at compile time.
+
+Pythos supports the integer and string subset of Python's format
+mini-language:
+
+    [[fill]align][sign][#][0][width][grouping][type]
+
+where align is one of `< > ^ =`, sign one of `+ - space`, grouping `,` or
+`_`, and type one of `d x X o b` (integers) or `s` (strings).  The spec is
+decoded here once; the runtime's formatter receives the decoded fields as
+constants, so formatting does no parsing at run time.  The errors match
+CPython's (a `,` with `x`, a sign on a string) so that a program CPython
+would reject is rejected at compile time instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPEC = re.compile(
+    r"(?:(?P<fill>.)?(?P<align>[<>=^]))?(?P<sign>[-+ ])?(?P<z>z)?(?P<alt>\#)?(?P<zero>0)?"
+    r"(?P<width>\d+)?(?P<grouping>[,_])?(?:\.(?P<precision>\d+))?(?P<type>.)?", re.S)
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    fill: str = " "
+    align: str = ""  # "" means the default for the kind
+    sign: str = "-"
+    alt: bool = False
+    zero: bool = False
+    width: int = 0
+    grouping: str = ""
+    type: str = ""
+
+
+def parse_format_spec(text: str, kind: str) -> FormatSpec:
+    """Decode `text` for a value of `kind` ("int" or "str"); raise
+    ValueError with CPython-like wording when the spec is invalid."""
+    if text == "":
+        return FormatSpec()
+    m = _SPEC.fullmatch(text)
+    if m is None:
+        raise ValueError(f"invalid format specifier '{text}'")
+    g = m.groupdict()
+    if g["z"] or g["precision"] is not None:
+        raise ValueError(f"format specifier '{text}': precision and 'z' need floats, "
+                         "which Pythos does not have")
+    fill = g["fill"] or " "
+    align = g["align"] or ""
+    typ = g["type"] or ""
+    width = int(g["width"] or 0)
+    if width > 1000:
+        raise ValueError("format width is too large (at most 1000)")
+    spec = FormatSpec(fill, align, g["sign"] or "-", bool(g["alt"]), bool(g["zero"]),
+                      width, g["grouping"] or "", typ)
+    if kind == "int":
+        if typ not in ("", "d", "x", "X", "o", "b"):
+            raise ValueError(f"unknown format code '{typ}' for an integer")
+        if spec.grouping == "," and typ not in ("", "d"):
+            raise ValueError(f"cannot specify ',' with '{typ}'")
+        if spec.zero:
+            # `0` means fill '0' (unless a fill is given) and, without an
+            # explicit alignment, sign-aware '=' alignment.
+            spec = FormatSpec(g["fill"] or "0", align or "=", spec.sign, spec.alt, True,
+                              width, spec.grouping, typ)
+        return spec
+    if typ not in ("", "s"):
+        raise ValueError(f"unknown format code '{typ}' for a string")
+    if g["sign"]:
+        raise ValueError("sign not allowed in string format specifier")
+    if g["alt"]:
+        raise ValueError("alternate form (#) not allowed in string format specifier")
+    if g["grouping"]:
+        raise ValueError(f"cannot specify '{g['grouping']}' with 's'")
+    if align == "=":
+        raise ValueError("'=' alignment not allowed in string format specifier")
+    if spec.zero:
+        raise ValueError("zero padding ('0') of strings is not supported")
+    return spec

@@ -1,0 +1,457 @@
+"""Stage 3, lower: turn the checked program into one LLVM IR module.
+
+The checker has already typed every expression, so the lowering only
+decides representation and control flow; it never infers a type.
+
+Representation (see docs/language.md for the semantics):
+
+    integers   iN values; bool is i1 in registers and i8 in memory
+    str/bytes  {ptr, i64}: the address and length of constant data
+    Ptr[T]     an LLVM `ptr`
+    Array/struct  always handled through a pointer to their storage; a
+               function returning one writes it through a hidden first
+               (sret-style) parameter
+
+Every local variable gets a stack slot allocated in the entry block, and
+LLVM's mem2reg pass turns the slots into registers at -O1 and above.
+Runtime checks (index, division, shift, chr) call cold panic functions in
+the runtime (`pythos/rt/core.py`).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from llvmlite import ir
+
+from . import types as T
+from .check import Checker
+from .diagnostics import CompileError
+from .lower_expr import Builder, ExprLowering, opaque_global
+from .symbols import FuncSym, GlobalSym, Local
+from .target import Target
+from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+
+PTR = ir.PointerType()
+I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+SLICE = ir.LiteralStructType([PTR, I64])
+RT = "pythos.rt.core"
+
+
+class Lowering(ExprLowering):
+    def __init__(self, checker: Checker, target: Target) -> None:
+        self.checker = checker
+        self.target = target
+        self.module = ir.Module(name=checker.program.entry.name)
+        self.module.triple = target.triple
+        self.strings: dict[tuple[bytes, bool], ir.GlobalVariable] = {}
+        self.pow_helpers: dict[str, ir.Function] = {}
+        self.interrupt_handlers: list[tuple[str, str]] = []
+        self.special_attrs: dict[str, list[str]] = {}
+        self.fn: FuncSym | None = None
+        self.builder: ir.IRBuilder | None = None
+        self.loops: list[tuple[ir.Block, ir.Block]] = []
+
+    # ----- types ---------------------------------------------------------------------
+    def val_ty(self, t: T.Type) -> ir.Type:
+        if isinstance(t, IntType):
+            return ir.IntType(t.bits)
+        if t is BOOL:
+            return I1
+        if t in (STR, BYTES):
+            return SLICE
+        if isinstance(t, PtrType) or t.is_aggregate:
+            return PTR
+        if t is NONE:
+            return ir.VoidType()
+        raise CompileError(f"internal: no LLVM type for {t}")
+
+    def mem_ty(self, t: T.Type) -> ir.Type:
+        if t is BOOL:
+            return I8
+        if isinstance(t, ArrayType):
+            return ir.ArrayType(self.mem_ty(t.element), t.length)
+        if isinstance(t, StructType):
+            return self.struct_ty(t)
+        return self.val_ty(t)
+
+    def struct_ty(self, st: StructType) -> ir.Type:
+        if st.llvm is None:
+            lt = self.module.context.get_identified_type(st.qualname, packed=st.packed)
+            st.llvm = lt
+            lt.set_body(*[self.mem_ty(ft) for ft in st.fields.values()])
+        return st.llvm
+
+    # ----- module -----------------------------------------------------------------------
+    def run(self) -> ir.Module:
+        for g in self.checker.globals:
+            self.declare_global(g)
+        for fn in self.checker.functions:
+            self.declare_function(fn)
+        for fn in self.checker.functions:
+            if not fn.extern:
+                self.define_function(fn)
+        if not self.target.freestanding:
+            self.define_start()
+        return self.module
+
+    def declare_global(self, g: GlobalSym) -> None:
+        ty = self.mem_ty(g.type)
+        gv = ir.GlobalVariable(self.module, ty, g.link_name)
+        gv.linkage = "internal"
+        gv.initializer = self.const_init(g.init, g.type)
+        g.llvm = opaque_global(gv)
+
+    def const_init(self, node: ast.expr | None, t: T.Type) -> ir.Constant:
+        """The constant initializer of a global (checked to be constant)."""
+        if isinstance(t, ArrayType) or node is None:
+            return ir.Constant(self.mem_ty(t), None)
+        if isinstance(t, StructType):
+            assert isinstance(node, ast.Call)
+            bound = node.args_bound  # type: ignore[attr-defined]
+            values = []
+            for name, ft in t.fields.items():
+                values.append(self.const_init(bound.get(name), ft) if name in bound
+                              else ir.Constant(self.mem_ty(ft), None))
+            return ir.Constant(self.mem_ty(t), values)
+        value = node.const  # type: ignore[attr-defined]
+        if t is BOOL:
+            return ir.Constant(I8, int(bool(value)))
+        if t in (STR, BYTES):
+            return self.string_constant(value)
+        if isinstance(t, PtrType):
+            return ir.Constant(I64, value).inttoptr(PTR)
+        return ir.Constant(self.mem_ty(t), value)
+
+    def declare_function(self, fn: FuncSym) -> None:
+        params = [self.val_ty(p.type) for p in fn.params]
+        result = self.val_ty(fn.result)
+        if fn.result.is_aggregate:
+            params.insert(0, PTR)
+            result = ir.VoidType()
+        if fn.interrupt:
+            params = [PTR] + ([I64] if len(fn.params) == 2 else [])
+        f = ir.Function(self.module, ir.FunctionType(result, params), fn.link_name)
+        if not (fn.exported or fn.extern or fn.interrupt):
+            f.linkage = "internal"
+        if self.target.freestanding or fn.interrupt:
+            f.attributes.add("noredzone")
+        f.attributes.add("nounwind")
+        if fn.interrupt:
+            f.calling_convention = "x86_intrcc"
+            frame = self.checker.interrupt_frame_type()
+            self.interrupt_handlers.append((fn.link_name, str(self.struct_ty(frame))))
+        if fn.link_name in ("memcpy", "memset", "memmove", "memcmp"):
+            # LLVM recognises these loops and would turn them into calls to
+            # themselves; "no-builtins" forbids that.
+            self.special_attrs.setdefault(fn.link_name, []).append('"no-builtins"')
+        fn.llvm = f
+
+    def define_start(self) -> None:
+        """`pythos_start`, called by the Linux `_start`: run main, then flush
+        output and exit."""
+        entry_scope = self.checker.scopes[self.checker.program.entry.name]
+        main = entry_scope["main"]
+        if not isinstance(main, FuncSym) or main.params or main.result is not NONE:
+            raise CompileError("main() must take no parameters and return None",
+                               self.checker.program.entry.loc(main.node)
+                               if isinstance(main, FuncSym) and main.node else None)
+        f = ir.Function(self.module, ir.FunctionType(ir.VoidType(), []), "pythos_start")
+        b = Builder(f.append_basic_block("entry"))
+        b.call(main.llvm, [])
+        b.call(self.rt("exit_program").llvm, [])
+        b.unreachable()
+
+    def rt(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[RT].get(name)
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    # ----- functions -------------------------------------------------------------------
+    def define_function(self, fn: FuncSym) -> None:
+        self.fn = fn
+        self.checker.module = fn.module
+        f: ir.Function = fn.llvm  # type: ignore[assignment]
+        self.entry = f.append_basic_block("entry")
+        body = f.append_basic_block("body")
+        self.alloca_builder = Builder(self.entry)
+        self.builder = Builder(body)
+        self.temps: dict[int, ir.Value] = {}
+        args = list(f.args)
+        self.sret = args.pop(0) if fn.result.is_aggregate else None
+        for p, arg in zip(fn.params, args):
+            var = fn.locals[p.name]
+            arg.name = p.name
+            self.make_slot(var)
+            if var.kind == "ref":
+                self.builder.store(arg, var.slot)
+            else:
+                self.store_mem(var.slot, arg, p.type)
+        for var in fn.locals.values():
+            if var.slot is None:
+                self.make_slot(var)
+        assert fn.node is not None
+        try:
+            self.block(fn.node.body)
+        except CompileError:
+            raise
+        except Exception as e:  # a compiler bug: report where it happened
+            raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
+                               fn.module.loc(self.current or fn.node), kind="error") from e
+        if not self.builder.block.is_terminated:
+            if fn.result is NONE:
+                self.builder.ret_void()
+            else:
+                self.builder.unreachable()
+        self.alloca_builder.branch(body)
+        self.fn = None
+
+    current: ast.AST | None = None
+
+    def make_slot(self, var: Local) -> None:
+        # Scalars and owned aggregates live in a slot of their memory type;
+        # a reference is a pointer slot.
+        ty = PTR if var.kind == "ref" else self.mem_ty(var.type)
+        var.slot = self.alloca(ty, var.name)
+
+    def alloca(self, ty: ir.Type, name: str = "") -> ir.Value:
+        return self.alloca_builder.alloca(ty, name=name)
+
+    # ----- statements ----------------------------------------------------------------
+    def block(self, body: list[ast.stmt]) -> None:
+        for s in body:
+            if self.builder.block.is_terminated:
+                # Code after return/break is unreachable; give it a block of
+                # its own so the IR stays well formed.
+                self.builder.position_at_end(self.builder.append_basic_block("dead"))
+            self.current = s
+            getattr(self, "stmt_" + type(s).__name__)(s)
+
+    def stmt_Pass(self, s: ast.Pass) -> None:
+        pass
+
+    stmt_Global = stmt_Pass
+
+    def stmt_Expr(self, s: ast.Expr) -> None:
+        if isinstance(s.value, ast.Constant):
+            return
+        self.expr(s.value)
+
+    def stmt_Return(self, s: ast.Return) -> None:
+        assert self.fn is not None
+        if s.value is None:
+            self.builder.ret_void()
+        elif self.fn.result.is_aggregate:
+            src = self.expr(s.value)
+            self.copy(self.sret, src, self.fn.result)
+            self.builder.ret_void()
+        else:
+            self.builder.ret(self.expr(s.value))
+
+    def stmt_Assert(self, s: ast.Assert) -> None:
+        cond = self.truth(s.test)
+        fail = self.builder.append_basic_block("assert.fail")
+        ok = self.builder.append_basic_block("assert.ok")
+        self.builder.cbranch(cond, ok, fail)
+        self.builder.position_at_end(fail)
+        self.panic_begin(s)
+        if s.msg is None:
+            self.write_const_str("assertion failed")
+        else:
+            self.write_text(s.msg)
+        self.panic_end()
+        self.builder.position_at_end(ok)
+
+    def stmt_If(self, s: ast.If) -> None:
+        cond = self.truth(s.test)
+        then = self.builder.append_basic_block("if.then")
+        other = self.builder.append_basic_block("if.else")
+        end = self.builder.append_basic_block("if.end")
+        self.builder.cbranch(cond, then, other)
+        self.builder.position_at_end(then)
+        self.block(s.body)
+        if not self.builder.block.is_terminated:
+            self.builder.branch(end)
+        self.builder.position_at_end(other)
+        self.block(s.orelse)
+        if not self.builder.block.is_terminated:
+            self.builder.branch(end)
+        self.builder.position_at_end(end)
+
+    def stmt_While(self, s: ast.While) -> None:
+        head = self.builder.append_basic_block("while.head")
+        body = self.builder.append_basic_block("while.body")
+        other = self.builder.append_basic_block("while.else")
+        end = self.builder.append_basic_block("while.end")
+        self.builder.branch(head)
+        self.builder.position_at_end(head)
+        self.builder.cbranch(self.truth(s.test), body, other)
+        self.builder.position_at_end(body)
+        self.loops.append((head, end))
+        self.block(s.body)
+        self.loops.pop()
+        if not self.builder.block.is_terminated:
+            self.builder.branch(head)
+        self.builder.position_at_end(other)
+        self.block(s.orelse)
+        if not self.builder.block.is_terminated:
+            self.builder.branch(end)
+        self.builder.position_at_end(end)
+
+    def stmt_Break(self, s: ast.Break) -> None:
+        self.builder.branch(self.loops[-1][1])
+
+    def stmt_Continue(self, s: ast.Continue) -> None:
+        self.builder.branch(self.loops[-1][0])
+
+    def stmt_For(self, s: ast.For) -> None:
+        kind = s.kind  # type: ignore[attr-defined]
+        target = s.target
+        var = target.sym  # type: ignore[attr-defined]
+        b = self.builder
+        if kind == "range":
+            self.for_range(s, var)
+            return
+        # Iterating over bytes or an array walks an index from 0 to len.
+        if kind == "bytes":
+            seq = self.expr(s.iter)
+            data = b.extract_value(seq, 0)
+            length = b.extract_value(seq, 1)
+        else:
+            at: ArrayType = s.iter.ty  # type: ignore[attr-defined]
+            data = self.expr(s.iter)
+            length = ir.Constant(I64, at.length)
+        counter = self.alloca(I64, "for.index")
+        b.store(ir.Constant(I64, 0), counter)
+        head = b.append_basic_block("for.head")
+        body = b.append_basic_block("for.body")
+        step = b.append_basic_block("for.step")
+        other = b.append_basic_block("for.else")
+        end = b.append_basic_block("for.end")
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.load(counter)
+        b.cbranch(b.icmp_unsigned("<", i, length), body, other)
+        b.position_at_end(body)
+        if kind == "bytes":
+            value = b.load(b.gep(data, [i], source_etype=I8), typ=I8)
+            self.store_var(target, value)
+        else:
+            elem_t = at.element
+            p = b.gep(data, [ir.Constant(I64, 0), i], source_etype=self.mem_ty(at))
+            if elem_t.is_aggregate:
+                b.store(p, var.slot)
+            else:
+                self.store_var(target, self.load_mem(p, elem_t))
+        self.loops.append((step, end))
+        self.block(s.body)
+        self.loops.pop()
+        if not self.builder.block.is_terminated:
+            self.builder.branch(step)
+        b.position_at_end(step)
+        b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(s.orelse)
+        if not self.builder.block.is_terminated:
+            self.builder.branch(end)
+        b.position_at_end(end)
+
+    def for_range(self, s: ast.For, var: Any) -> None:
+        """`for i in range(a, b, c)`.  The hidden counter is 128 bits wide so
+        that stepping past the end of the loop variable's type cannot wrap
+        around into an endless loop (LLVM narrows it again when it can)."""
+        b = self.builder
+        it: ast.Call = s.iter  # type: ignore[assignment]
+        t: IntType = s.target.ty  # type: ignore[attr-defined]
+        wide = ir.IntType(128)
+
+        def widen(v: ir.Value) -> ir.Value:
+            return b.sext(v, wide) if t.signed else b.zext(v, wide)
+        args = [widen(self.expr(a)) for a in it.args]
+        if len(args) == 1:
+            start, stop, step = ir.Constant(wide, 0), args[0], ir.Constant(wide, 1)
+        else:
+            start, stop = args[0], args[1]
+            step = args[2] if len(args) == 3 else ir.Constant(wide, 1)
+        step_const = getattr(it.args[2], "const", None) if len(args) == 3 else 1
+        if step_const is None:
+            zero = b.icmp_signed("==", step, ir.Constant(wide, 0))
+            with b.if_then(zero, likely=False):
+                self.panic_message(s, "range() arg 3 must not be zero")
+        counter = self.alloca(wide, "range.counter")
+        b.store(start, counter)
+        head = b.append_basic_block("for.head")
+        body = b.append_basic_block("for.body")
+        inc = b.append_basic_block("for.step")
+        other = b.append_basic_block("for.else")
+        end = b.append_basic_block("for.end")
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.load(counter)
+        if step_const is not None:
+            more = b.icmp_signed("<" if step_const > 0 else ">", i, stop)
+        else:
+            up = b.icmp_signed(">", step, ir.Constant(wide, 0))
+            more = b.select(up, b.icmp_signed("<", i, stop), b.icmp_signed(">", i, stop))
+        b.cbranch(more, body, other)
+        b.position_at_end(body)
+        self.store_var(s.target, b.trunc(i, ir.IntType(t.bits)))
+        self.loops.append((inc, end))
+        self.block(s.body)
+        self.loops.pop()
+        if not self.builder.block.is_terminated:
+            self.builder.branch(inc)
+        b.position_at_end(inc)
+        b.store(b.add(b.load(counter), step), counter)
+        b.branch(head)
+        b.position_at_end(other)
+        self.block(s.orelse)
+        if not self.builder.block.is_terminated:
+            self.builder.branch(end)
+        b.position_at_end(end)
+
+    def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
+        if s.value is not None:
+            self.assign(s.target, s.value)
+
+    def stmt_Assign(self, s: ast.Assign) -> None:
+        self.assign(s.targets[0], s.value)
+
+    def assign(self, target: ast.expr, value: ast.expr) -> None:
+        t: T.Type = target.ty if hasattr(target, "ty") else value.ty  # type: ignore
+        if isinstance(target, ast.Name):
+            sym = target.sym  # type: ignore[attr-defined]
+            if isinstance(sym, Local) and sym.kind == "ref":
+                self.builder.store(self.expr(value), sym.slot)
+                return
+            if t.is_aggregate:
+                self.copy(self.address(target), self.expr(value), t)
+                return
+            self.store_var(target, self.expr(value))
+            return
+        v = self.expr(value)
+        dest = self.address(target)
+        if t.is_aggregate:
+            self.copy(dest, v, t)
+        else:
+            self.store_mem(dest, v, t)
+
+    def stmt_AugAssign(self, s: ast.AugAssign) -> None:
+        t: IntType = s.ty  # type: ignore[attr-defined]
+        dest = self.address(s.target)
+        old = self.load_mem(dest, t)
+        self.current = s
+        new = self.binop(s, s.op, old, self.expr(s.value), t, s.value)
+        self.store_mem(dest, new, t)
+
+    def store_var(self, target: ast.Name, value: ir.Value) -> None:
+        sym = target.sym  # type: ignore[attr-defined]
+        self.store_mem(self.address(target), value, sym.type)
+
+
+def lower(checker: Checker, target: Target) -> Lowering:
+    low = Lowering(checker, target)
+    low.run()
+    return low

@@ -1,0 +1,209 @@
+"""Stage 1, parse: find every module of a program and parse it.
+
+The entry file and each module it imports (transitively) are read and parsed
+with Python's own `ast` module, so a Pythos program is valid Python by
+construction.  This stage only finds and parses files and sorts each
+module's top-level statements into kinds; names and types are the checker's
+job.  Its printable output is the list of modules with their declarations
+(`pythos compile --dump=parse`).
+
+Modules are searched for next to the entry program, then on the package path
+(the directory that holds the `pythos` and `kernel` packages).  Imports of
+`pythos.lang`, `typing` and `__future__` are understood by the compiler and
+load no file.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import SOURCES, CompileError, Location
+
+# Modules the compiler knows itself: importing them loads no file.
+BUILTIN_MODULES = {"pythos.lang", "typing", "__future__"}
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Module:
+    name: str
+    path: str
+    source: str
+    tree: ast.Module
+    imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    functions: list[ast.FunctionDef] = field(default_factory=list)
+    structs: list[ast.ClassDef] = field(default_factory=list)
+    globals: list[ast.Assign | ast.AnnAssign] = field(default_factory=list)
+    asm_calls: list[ast.Call] = field(default_factory=list)
+    calls_main: bool = False
+
+    def loc(self, node: ast.AST) -> Location:
+        return Location.from_node(self.path, self.source, node)
+
+    def error(self, node: ast.AST, message: str) -> CompileError:
+        return CompileError(message, self.loc(node))
+
+
+@dataclass
+class Program:
+    entry: Module
+    modules: dict[str, Module]
+    sources: dict[str, str]
+
+    def dump(self) -> str:
+        out = []
+        for m in self.modules.values():
+            out.append(f"module {m.name} ({m.path})")
+            for f in m.functions:
+                out.append(f"  def {f.name}")
+            for s in m.structs:
+                out.append(f"  struct {s.name}")
+            for g in m.globals:
+                target = g.target if isinstance(g, ast.AnnAssign) else g.targets[0]
+                out.append(f"  global {ast.unparse(target)}")
+            if m.asm_calls:
+                out.append(f"  global_asm x{len(m.asm_calls)}")
+        return "\n".join(out)
+
+
+def display_path(path: Path) -> str:
+    """Paths in diagnostics are relative to the working directory when they
+    can be, as compilers usually print them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def parse_source(path: str, source: str) -> ast.Module:
+    try:
+        return ast.parse(source, filename=path, type_comments=False)
+    except SyntaxError as e:
+        line = e.lineno or 1
+        col = e.offset or 1
+        # SyntaxError offsets are 1-based character columns already.
+        raise CompileError(f"invalid syntax: {e.msg}", Location(path, line, col)) from None
+
+
+def is_main_guard(stmt: ast.stmt) -> bool:
+    """`if __name__ == "__main__":` at module level."""
+    if not isinstance(stmt, ast.If) or stmt.orelse:
+        return False
+    t = stmt.test
+    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name)
+            and t.left.id == "__name__" and len(t.ops) == 1
+            and isinstance(t.ops[0], ast.Eq) and isinstance(t.comparators[0], ast.Constant)
+            and t.comparators[0].value == "__main__")
+
+
+class Loader:
+    def __init__(self, search_path: list[Path], aliases: dict[str, Path] | None = None) -> None:
+        self.search_path = search_path
+        self.aliases = aliases or {}
+        self.modules: dict[str, Module] = {}
+        self.sources: dict[str, str] = {}
+
+    def find(self, name: str) -> Path | None:
+        if name in self.aliases:
+            return self.aliases[name]
+        rel = Path(*name.split("."))
+        for base in self.search_path:
+            for cand in (base / rel.with_suffix(".py"), base / rel / "__init__.py"):
+                if cand.is_file():
+                    return cand
+        return None
+
+    def load(self, name: str, path: Path) -> Module:
+        if name in self.modules:
+            return self.modules[name]
+        shown = display_path(path)
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CompileError(f"cannot read {shown}: {e}") from None
+        self.sources[shown] = source
+        SOURCES[shown] = source
+        tree = parse_source(shown, source)
+        module = Module(name, shown, source, tree)
+        self.modules[name] = module
+        self.classify(module)
+        for imp in module.imports:
+            for target in self.imported_modules(module, imp):
+                if target in BUILTIN_MODULES or target in self.modules:
+                    continue
+                found = self.find(target)
+                if found is None:
+                    raise module.error(imp, f"cannot find module '{target}'")
+                self.load(target, found)
+        return module
+
+    def imported_modules(self, module: Module, imp: ast.Import | ast.ImportFrom) -> list[str]:
+        if isinstance(imp, ast.Import):
+            return [a.name for a in imp.names]
+        if imp.level:
+            raise module.error(imp, "relative imports are not supported; import by full name")
+        assert imp.module is not None
+        if imp.module in BUILTIN_MODULES:
+            return [imp.module]
+        # `from pkg import mod` may name a submodule rather than a member.
+        names = [imp.module]
+        for a in imp.names:
+            sub = f"{imp.module}.{a.name}"
+            if sub not in BUILTIN_MODULES and self.find(sub) is not None:
+                names.append(sub)
+        return names
+
+    def classify(self, m: Module) -> None:
+        """Sort the module's top-level statements, rejecting any statement
+        that would run code at import time (only definitions may)."""
+        body = m.tree.body
+        for i, stmt in enumerate(body):
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                m.imports.append(stmt)
+            elif isinstance(stmt, ast.FunctionDef):
+                m.functions.append(stmt)
+            elif isinstance(stmt, ast.ClassDef):
+                m.structs.append(stmt)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                m.globals.append(stmt)
+            elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) \
+                    and isinstance(stmt.value.value, str):
+                pass  # a docstring
+            elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+                    and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "global_asm":
+                m.asm_calls.append(stmt.value)
+            elif is_main_guard(stmt):
+                assert isinstance(stmt, ast.If)
+                ok = (len(stmt.body) == 1 and isinstance(stmt.body[0], ast.Expr)
+                      and isinstance(stmt.body[0].value, ast.Call)
+                      and isinstance(stmt.body[0].value.func, ast.Name)
+                      and stmt.body[0].value.func.id == "main"
+                      and not stmt.body[0].value.args and not stmt.body[0].value.keywords)
+                if not ok:
+                    raise m.error(stmt, 'the __main__ block may only call main()')
+                m.calls_main = True
+            elif isinstance(stmt, ast.AsyncFunctionDef):
+                raise m.error(stmt, "async functions are not supported yet")
+            else:
+                raise m.error(stmt, "only definitions, imports and global variables may "
+                                    "appear at module level")
+
+
+def load_program(entry: Path, extra_path: list[Path] | None = None,
+                 aliases: dict[str, Path] | None = None,
+                 implicit: list[str] | None = None) -> Program:
+    """Parse `entry` and everything it imports.  `implicit` names modules
+    (the runtime) that are part of every program without being imported."""
+    if not entry.is_file():
+        raise CompileError(f"no such file: {entry}")
+    search = [entry.resolve().parent, *(extra_path or []), PACKAGE_ROOT]
+    loader = Loader(search, aliases)
+    main = loader.load("__main__", entry)
+    for name in implicit or []:
+        path = loader.find(name)
+        if path is None:
+            raise CompileError(f"runtime module '{name}' is missing from the installation")
+        loader.load(name, path)
+    return Program(main, loader.modules, loader.sources)

@@ -1,0 +1,7 @@
+"""The Pythos runtime: support code compiled into every program.
+
+These modules are written in Pythos itself and compiled together with the
+user's program.  `core` formats and buffers output and reports panics; the
+platform module (`linux` or `kernel`, chosen by the target and imported
+under the alias `pythos.rt.platform`) moves bytes to the outside world.
+"""

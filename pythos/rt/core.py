@@ -1,0 +1,281 @@
+"""Runtime core: buffered output, integer formatting and panics.
+
+The compiler turns `print(...)`, f-strings and runtime checks into calls of
+the functions here.  Everything is written in Pythos and compiled with the
+program, so the kernel and Linux programs share one formatter.
+
+Output is collected in `out_buf` and handed to the platform in large
+writes: at exit (Linux), after every print (kernel), when the buffer fills,
+and before a panic message.  Format specs were decoded by the compiler, so
+`write_int` receives them as plain arguments and never parses text.
+"""
+
+from typing import Final
+
+from pythos.lang import Array, addr_of, i32, i64, str_bytes, u8, u32, u64
+from pythos.rt.platform import AUTO_FLUSH, platform_exit, platform_panic_halt, platform_write
+
+BUF_SIZE: Final = 4096
+out_buf = Array[u8, 4096]()
+out_len: u64 = 0
+out_fd: i32 = 1
+# Scratch space for one formatted integer: 64 binary digits, their group
+# separators, and any zero padding up to the widest field we accept.
+digits = Array[u8, 1200]()
+
+
+def flush() -> None:
+    global out_len
+    if out_len != 0:
+        platform_write(out_fd, addr_of(out_buf), out_len)
+        out_len = 0
+
+
+def write_byte(b: u8) -> None:
+    global out_len
+    if out_len == BUF_SIZE:
+        flush()
+    out_buf[out_len] = b
+    out_len += 1
+
+
+def write_bytes(data: bytes) -> None:
+    for b in data:
+        write_byte(b)
+
+
+def write_str(s: str) -> None:
+    for b in str_bytes(s):
+        write_byte(b)
+
+
+def str_width(s: str) -> u64:
+    """The number of code points in s: every byte that is not a UTF-8
+    continuation byte starts one."""
+    n: u64 = 0
+    for b in str_bytes(s):
+        if b & 0xC0 != 0x80:
+            n += 1
+    return n
+
+
+def write_char(c: i64, file: str, line: u32) -> None:
+    """chr(c), encoded as UTF-8."""
+    if c < 0 or c > 0x10FFFF:
+        panic_begin(file, line)
+        write_str("chr() arg not in range(0x110000)")
+        panic_end()
+    v = u32(c)
+    if v < 0x80:
+        write_byte(u8(v))
+    elif v < 0x800:
+        write_byte(u8(0xC0 | (v >> 6)))
+        write_byte(u8(0x80 | (v & 0x3F)))
+    elif v < 0x10000:
+        write_byte(u8(0xE0 | (v >> 12)))
+        write_byte(u8(0x80 | ((v >> 6) & 0x3F)))
+        write_byte(u8(0x80 | (v & 0x3F)))
+    else:
+        write_byte(u8(0xF0 | (v >> 18)))
+        write_byte(u8(0x80 | ((v >> 12) & 0x3F)))
+        write_byte(u8(0x80 | ((v >> 6) & 0x3F)))
+        write_byte(u8(0x80 | (v & 0x3F)))
+
+
+def write_fill(fill: u32, count: u64) -> None:
+    for _ in range(count):
+        write_char(i64(fill), "", 0)
+
+
+def write_bool(b: bool) -> None:
+    if b:
+        write_str("True")
+    else:
+        write_str("False")
+
+
+def write_u64(v: u64) -> None:
+    write_int(v, False, 32, 0, 45, False, 0, 0, 100)
+
+
+def write_i64(v: i64) -> None:
+    if v < 0:
+        write_int(u64(0) - u64(v), True, 32, 0, 45, False, 0, 0, 100)
+    else:
+        write_int(u64(v), False, 32, 0, 45, False, 0, 0, 100)
+
+
+def write_i64_spec(v: i64, fill: u32, align: u8, sign: u8, alt: bool, width: u64,
+                   grouping: u8, kind: u8) -> None:
+    if v < 0:
+        write_int(u64(0) - u64(v), True, fill, align, sign, alt, width, grouping, kind)
+    else:
+        write_int(u64(v), False, fill, align, sign, alt, width, grouping, kind)
+
+
+def write_int(mag: u64, negative: bool, fill: u32, align: u8, sign: u8, alt: bool,
+              width: u64, grouping: u8, kind: u8) -> None:
+    """Write one integer.  `kind` is the format type's character (`d`, `x`,
+    `X`, `o`, `b`); `align`, `sign` and `grouping` are characters too, or 0
+    for the default.  The digits are produced backwards into `digits`."""
+    base: u64 = 10
+    group: u64 = 3
+    if kind == 120 or kind == 88:  # x X
+        base = 16
+        group = 4
+    elif kind == 111:  # o
+        base = 8
+        group = 4
+    elif kind == 98:  # b
+        base = 2
+        group = 4
+    n: u64 = 0
+    ndigits: u64 = 0
+    v = mag
+    while True:
+        if grouping != 0 and ndigits != 0 and ndigits % group == 0:
+            digits[n] = grouping
+            n += 1
+        d = u8(v % base)
+        if d < 10:
+            digits[n] = 48 + d
+        elif kind == 88:
+            digits[n] = 55 + d
+        else:
+            digits[n] = 87 + d
+        n += 1
+        ndigits += 1
+        v = v // base
+        if v == 0:
+            break
+    sign_char: u8 = 0
+    if negative:
+        sign_char = 45
+    elif sign == 43 or sign == 32:
+        sign_char = sign
+    prefix: u8 = 0
+    if alt and kind != 100:
+        prefix = kind
+    head: u64 = 0
+    if sign_char != 0:
+        head += 1
+    if prefix != 0:
+        head += 2
+    # Sign-aware zero padding goes between the sign and the digits, and
+    # takes part in digit grouping, exactly as CPython does it.
+    if align == 61 and fill == 48 and width > head:
+        while n + head < width:
+            if grouping != 0 and ndigits % group == 0:
+                digits[n] = grouping
+                n += 1
+            digits[n] = 48
+            n += 1
+            ndigits += 1
+    pad: u64 = 0
+    if width > n + head:
+        pad = width - n - head
+    left: u64 = 0
+    right: u64 = 0
+    if align == 60:  # <
+        right = pad
+    elif align == 94:  # ^
+        left = pad // 2
+        right = pad - left
+    elif align != 61:  # > and the default
+        left = pad
+    write_fill(fill, left)
+    if sign_char != 0:
+        write_byte(sign_char)
+    if prefix != 0:
+        write_byte(48)
+        write_byte(prefix)
+    if align == 61:
+        write_fill(fill, pad)
+    while n > 0:
+        n -= 1
+        write_byte(digits[n])
+    write_fill(fill, right)
+
+
+def write_str_spec(s: str, fill: u32, align: u8, width: u64) -> None:
+    n = str_width(s)
+    pad: u64 = 0
+    if width > n:
+        pad = width - n
+    left: u64 = 0
+    right: u64 = 0
+    if align == 62:  # >
+        left = pad
+    elif align == 94:  # ^
+        left = pad // 2
+        right = pad - left
+    else:
+        right = pad
+    write_fill(fill, left)
+    write_str(s)
+    write_fill(fill, right)
+
+
+def print_end() -> None:
+    """Called after every print(): the kernel wants each line out at once,
+    a Linux program only when its buffer fills or it exits."""
+    if AUTO_FLUSH:
+        flush()
+
+
+def str_eq(a: str, b: str) -> bool:
+    x = str_bytes(a)
+    y = str_bytes(b)
+    if len(x) != len(y):
+        return False
+    for i in range(len(x)):
+        if x[i] != y[i]:
+            return False
+    return True
+
+
+def bytes_eq(x: bytes, y: bytes) -> bool:
+    if len(x) != len(y):
+        return False
+    for i in range(len(x)):
+        if x[i] != y[i]:
+            return False
+    return True
+
+
+def panic_begin(file: str, line: u32) -> None:
+    """Start a panic report: what the program printed so far goes out
+    first, then the report, to standard error under Linux."""
+    global out_fd
+    flush()
+    out_fd = 2
+    write_str(file)
+    write_str(":")
+    write_u64(u64(line))
+    write_str(": panic: ")
+
+
+def panic_end() -> None:
+    write_str("\n")
+    flush()
+    platform_panic_halt()
+
+
+def panic_index(index: i64, length: u64, file: str, line: u32) -> None:
+    panic_begin(file, line)
+    write_str("index ")
+    write_i64(index)
+    write_str(" out of range for length ")
+    write_u64(length)
+    panic_end()
+
+
+def panic_msg(message: str, file: str, line: u32) -> None:
+    panic_begin(file, line)
+    write_str(message)
+    panic_end()
+
+
+def exit_program() -> None:
+    flush()
+    platform_exit(0)

@@ -1,0 +1,108 @@
+"""Symbols: what a name in a Pythos program can refer to.
+
+The checker builds one symbol table per module (`Scope`) mapping each
+top-level name to one of the classes below, and one `Local` per local
+variable of each function.  The lowering reads the same objects, so the
+fields it fills in (`llvm`, `slot`) live here too.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from .parse import Module
+from .types import StructType, Type
+
+
+@dataclass(eq=False)
+class Param:
+    name: str
+    type: Type
+    default: ast.expr | None
+
+
+@dataclass(eq=False)
+class Local:
+    """A local variable.  `kind` says how the lowering stores it:
+
+    - "value": a scalar in a stack slot;
+    - "owner": a struct or array that owns stack storage of its own;
+    - "ref":   a struct or array that names storage owned elsewhere (a
+               parameter, `q = p`, `a[i]`), kept as a pointer in a slot.
+    """
+
+    name: str
+    type: Type
+    kind: str
+    is_param: bool = False
+    slot: object = None
+
+
+@dataclass(eq=False)
+class FuncSym:
+    name: str
+    module: Module
+    node: ast.FunctionDef | None
+    params: list[Param]
+    result: Type
+    link_name: str
+    struct: StructType | None = None
+    interrupt: bool = False
+    exported: bool = False
+    extern: bool = False
+    locals: dict[str, Local] = field(default_factory=dict)
+    globals_declared: set[str] = field(default_factory=set)
+    llvm: object = None
+    # Constructed objects get a dedicated stack slot each, keyed by node.
+    temps: list[ast.AST] = field(default_factory=list)
+
+    @property
+    def qualname(self) -> str:
+        owner = f"{self.struct.name}." if self.struct else ""
+        return f"{self.module.name}.{owner}{self.name}"
+
+
+@dataclass(eq=False)
+class GlobalSym:
+    name: str
+    module: Module
+    type: Type
+    node: ast.AST
+    init: ast.expr | None
+    link_name: str
+    exported: bool = False
+    llvm: object = None
+
+
+@dataclass(eq=False)
+class ConstSym:
+    """A `Final` constant.  `type` is None for an untyped integer constant,
+    which adapts to the type its context needs, as a literal does."""
+
+    name: str
+    type: Type | None
+    value: object
+
+
+@dataclass(eq=False)
+class ModuleRef:
+    module: Module
+
+
+@dataclass(eq=False)
+class Builtin:
+    """A name from pythos.lang or the Python builtins that the compiler
+    implements itself (types, conversions, print, intrinsics)."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class StructSym:
+    type: StructType
+    module: Module
+    node: ast.ClassDef
+
+
+Symbol = Param | Local | FuncSym | GlobalSym | ConstSym | ModuleRef | Builtin | StructSym
