@@ -1,0 +1,253 @@
+"""Linking and packaging: kernel images, bootable ISOs and Linux executables.
+
+The compiler produces ELF64 object files; this module turns them into
+something that runs, by calling GNU ld, objcopy and grub-mkrescue.
+
+Kernel files (``link_kernel``):
+
+* ``kernel64.elf`` -- the ELF64 image as GNU ld links it with
+  ``kernel/arch/x86_64/linker.ld``.  It has every symbol at its real 64-bit
+  address, so it is the file to give gdb (``symbol-file build/kernel64.elf``).
+* ``kernel.elf`` -- the same image converted with ``objcopy -O elf32-i386``.
+  QEMU's Multiboot loader refuses ELF64 files, but the conversion keeps the
+  program headers' physical load addresses and the (low, physical) entry
+  point, so ``qemu-system-x86_64 -kernel build/kernel.elf`` boots it.  GRUB
+  boots the same file from the ISO.  (Higher-half virtual addresses are
+  truncated to 32 bits in this copy; nothing that loads it uses them.)
+
+Every tool failure is raised as ``BuildError`` carrying the command and the
+tool's standard error, for the command line to print without a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from pythos.bootstub import LINKER_SCRIPT_PATH
+
+__all__ = [
+    "LINKER_SCRIPT",
+    "TOOL_TIMEOUT",
+    "BuildError",
+    "grub_cfg",
+    "have_tool",
+    "kernel64_path",
+    "link_kernel",
+    "link_linux",
+    "make_iso",
+]
+
+LINKER_SCRIPT = LINKER_SCRIPT_PATH
+
+# Linking a kernel takes well under a second; grub-mkrescue a few seconds.
+# A tool that takes longer than this is stuck.
+TOOL_TIMEOUT = 120.0
+
+# Debian package that provides each tool, for error messages.
+_PACKAGES = {
+    "ld": "binutils",
+    "objcopy": "binutils",
+    "grub-mkrescue": "grub-common grub-pc-bin xorriso mtools",
+}
+
+
+class BuildError(Exception):
+    """A build step failed; ``str(error)`` is a complete message for the user."""
+
+    def __init__(self, message: str, *, command: Sequence[str] = (), stderr: str = "") -> None:
+        self.command = list(command)
+        self.stderr = stderr
+        full = message
+        if stderr.strip():
+            full += "\n" + stderr.rstrip()
+        super().__init__(full)
+
+
+def have_tool(name: str) -> bool:
+    """Return True when the program ``name`` is on PATH."""
+    return shutil.which(name) is not None
+
+
+def _run(command: Sequence[str], what: str, timeout: float = TOOL_TIMEOUT) -> str:
+    """Run a build tool; return its stdout or raise ``BuildError``."""
+    tool = command[0]
+    if not have_tool(tool):
+        package = _PACKAGES.get(tool, tool)
+        raise BuildError(
+            f"{what}: '{tool}' was not found; install it (Debian: apt-get install {package})",
+            command=command,
+        )
+    try:
+        result = subprocess.run(
+            list(command),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise BuildError(
+            f"{what}: '{tool}' did not finish within {timeout:g} s", command=command
+        ) from None
+    except OSError as error:
+        raise BuildError(f"{what}: cannot run '{tool}': {error}", command=command) from None
+    if result.returncode != 0:
+        raise BuildError(
+            f"{what} failed ({tool} exited with status {result.returncode}):\n  "
+            + " ".join(str(part) for part in command),
+            command=command,
+            stderr=result.stderr or result.stdout,
+        )
+    return result.stdout
+
+
+def _check_inputs(objects: Sequence[Path]) -> list[str]:
+    if not objects:
+        raise BuildError("nothing to link: no object files")
+    missing = [str(obj) for obj in objects if not Path(obj).is_file()]
+    if missing:
+        raise BuildError("object file(s) not found: " + ", ".join(missing))
+    return [str(obj) for obj in objects]
+
+
+def kernel64_path(out_elf: Path) -> Path:
+    """Return where ``link_kernel`` keeps the ELF64 image for ``out_elf``.
+
+    ``build/kernel.elf`` gives ``build/kernel64.elf``.
+    """
+    out_elf = Path(out_elf)
+    return out_elf.with_name(out_elf.stem + "64" + out_elf.suffix)
+
+
+def link_kernel(
+    objects: list[Path],
+    out_elf: Path,
+    *,
+    linker_script: Path = LINKER_SCRIPT,
+    map_file: Path | None = None,
+) -> Path:
+    """Link kernel objects into a bootable Multiboot image.
+
+    Writes ``out_elf`` (ELF32, what QEMU's ``-kernel`` and GRUB load) and,
+    next to it, the ELF64 image for debuggers (see ``kernel64_path``).
+    Returns ``out_elf``.
+
+    ``-n`` stops ld from padding the file to page boundaries (which could
+    push the Multiboot header past the first 8 KiB), ``-z max-page-size``
+    keeps segment alignment at 4 KiB, and ``--no-dynamic-linker`` /
+    ``-static`` make sure no interpreter or dynamic section appears.
+    """
+    inputs = _check_inputs(objects)
+    out_elf = Path(out_elf)
+    out_elf.parent.mkdir(parents=True, exist_ok=True)
+    elf64 = kernel64_path(out_elf)
+    command = [
+        "ld",
+        "-n",
+        "-nostdlib",
+        "-static",
+        "--no-dynamic-linker",
+        "-z", "max-page-size=0x1000",
+        "-z", "noexecstack",
+        "--build-id=none",
+        "-T", str(linker_script),
+        "-o", str(elf64),
+    ]
+    if map_file is not None:
+        command += ["-Map", str(map_file)]
+    _run(command + inputs, "linking the kernel")
+    _run(["objcopy", "-O", "elf32-i386", str(elf64), str(out_elf)],
+         "converting the kernel to ELF32 for Multiboot")
+    _check_multiboot_header(out_elf)
+    return out_elf
+
+
+def _check_multiboot_header(image: Path) -> None:
+    """Fail early if a Multiboot loader would not find the header.
+
+    The header (magic, flags, checksum) must be 4-byte aligned within the
+    first 8192 bytes of the file.
+    """
+    head = image.read_bytes()[:8192]
+    magic = (0x1BADB002).to_bytes(4, "little")
+    offset = head.find(magic)
+    while offset != -1:
+        if offset % 4 == 0 and offset + 12 <= len(head):
+            flags = int.from_bytes(head[offset + 4:offset + 8], "little")
+            checksum = int.from_bytes(head[offset + 8:offset + 12], "little")
+            if (0x1BADB002 + flags + checksum) & 0xFFFFFFFF == 0:
+                return
+        offset = head.find(magic, offset + 1)
+    raise BuildError(
+        f"{image}: no valid Multiboot header in the first 8 KiB "
+        "(is the boot stub linked in, and its .multiboot section first?)"
+    )
+
+
+def grub_cfg(kernel_name: str = "kernel.elf", cmdline: str = "", timeout: int = 0) -> str:
+    """Return a grub.cfg that boots ``/boot/<kernel_name>`` with Multiboot 1."""
+    if any(ch in cmdline for ch in "\n\r"):
+        raise BuildError("the kernel command line cannot contain a newline")
+    args = f" {cmdline}" if cmdline else ""
+    return (
+        f"set timeout={timeout}\n"
+        "set default=0\n"
+        "\n"
+        'menuentry "Pythos" {\n'
+        f"    multiboot /boot/{kernel_name}{args}\n"
+        "    boot\n"
+        "}\n"
+    )
+
+
+def make_iso(kernel_elf: Path, out_iso: Path, *, cmdline: str = "", timeout: int = 0) -> Path:
+    """Build a BIOS-bootable ISO with GRUB that boots ``kernel_elf``.
+
+    ``cmdline`` is the kernel command line, written into grub.cfg (QEMU's
+    ``-append`` only works with ``-kernel``).  ``timeout`` is GRUB's menu
+    timeout in seconds.  Returns ``out_iso``.
+    """
+    kernel_elf = Path(kernel_elf)
+    out_iso = Path(out_iso)
+    if not kernel_elf.is_file():
+        raise BuildError(f"kernel image not found: {kernel_elf}")
+    out_iso.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pythos-iso-") as tmp:
+        boot = Path(tmp) / "boot"
+        (boot / "grub").mkdir(parents=True)
+        shutil.copyfile(kernel_elf, boot / "kernel.elf")
+        (boot / "grub" / "grub.cfg").write_text(grub_cfg("kernel.elf", cmdline, timeout))
+        _run(["grub-mkrescue", "-o", str(out_iso), tmp], "making the ISO image")
+    if not out_iso.is_file():
+        raise BuildError(f"grub-mkrescue reported success but {out_iso} was not written")
+    return out_iso
+
+
+def link_linux(objects: list[Path], out: Path, *, entry: str = "_start") -> Path:
+    """Link a static Linux x86-64 executable without libc.
+
+    The program's own code provides ``entry`` (``_start``) and makes system
+    calls directly.  Returns ``out``.
+    """
+    inputs = _check_inputs(objects)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _run(
+        [
+            "ld",
+            "-static",
+            "-nostdlib",
+            "--no-dynamic-linker",
+            "-z", "noexecstack",
+            "--build-id=none",
+            "-e", entry,
+            "-o", str(out),
+            *inputs,
+        ],
+        "linking the program",
+    )
+    return out
