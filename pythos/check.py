@@ -565,6 +565,7 @@ class Checker:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
             if p.default is not None:
+                self.no_plain_literal(p.default, p.type, "a default value")
                 self.expr(p.default, p.type)
                 if getattr(p.default, "const", None) is None:
                     raise self.error(p.default, "a default value must be a constant")
@@ -655,6 +656,7 @@ class Checker:
             return
         if want is NONE:
             raise self.error(s.value, "this function returns None; it cannot return a value")
+        self.no_plain_literal(s.value, want, "the return value")
         self.expect(s.value, want)
 
     def stmt_Assert(self, s: ast.Assert) -> None:
@@ -728,6 +730,8 @@ class Checker:
         assert self.fn is not None
         if name in self.fn.locals and self.fn.locals[name].type != t:
             raise self.error(s, f"'{name}' was already declared as {self.fn.locals[name].type}")
+        if s.value is not None:
+            self.no_plain_literal(s.value, t, f"'{name}'")
         if s.value is None:
             if t.is_aggregate:
                 raise self.error(s, "give a struct or array variable its value")
@@ -848,6 +852,20 @@ class Checker:
             return t
         raise self.error(target, "cannot assign to this expression")
 
+    def no_plain_literal(self, node: ast.expr, want: T.Type, what: str) -> None:
+        """Under CPython a bare literal stays a plain `int` even when stored
+        in a variable annotated u8, so arithmetic on it later would not
+        wrap there, while compiled code would.  Such stores need an explicit
+        conversion, which is also what mypy asks for.  (i64 is Python's
+        `int` here, and the runtime's own modules never run on CPython.)"""
+        if not isinstance(want, IntType) or want == I64 or \
+                self.module.name.startswith("pythos.rt"):
+            return
+        value = self.const_int(node)
+        if value is not None:
+            raise self.error(node, f"{what} has type {want}, but a bare literal is a plain "
+                                   f"int under CPython; write {want}({ast.unparse(node)})")
+
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
         t = self.expr(node, want)
@@ -856,6 +874,17 @@ class Checker:
         return t
 
     def truth(self, node: ast.expr) -> None:
+        if isinstance(node, ast.BoolOp):
+            # Only the truth of each operand matters here, so unlike
+            # `x = a or b` the operands may have different types.
+            for v in node.values:
+                self.truth(v)
+            node.ty, node.truth_only = BOOL, True  # type: ignore[attr-defined]
+            return
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            self.truth(node.operand)
+            node.ty = BOOL  # type: ignore[attr-defined]
+            return
         t = self.expr(node, None)
         if not (t is BOOL or is_int(t) or isinstance(t, PtrType)):
             raise self.error(node, f"{t} cannot be used as a condition")
@@ -911,6 +940,12 @@ class Checker:
             if isinstance(part, ast.Constant):
                 continue
             assert isinstance(part, ast.FormattedValue)
+            from .check_calls import is_chr
+            if is_chr(self, part.value):
+                if part.format_spec is not None:
+                    raise self.error(part, "chr() in an f-string takes no format spec")
+                part.spec = FormatSpec()  # type: ignore[attr-defined]
+                continue
             if part.conversion != -1:
                 raise self.error(part, "!r, !s and !a conversions are not supported")
             t = self.expr(part.value, None)
@@ -1055,6 +1090,11 @@ class Checker:
         if isinstance(op, ast.MatMult):
             raise self.error(node, "'@' is not supported")
         if isinstance(op, (ast.LShift, ast.RShift)):
+            if self.const_int(left) is not None and self.const_int(right) is None:
+                # `1 << x`: pythos.lang's reflected operator gives x's type.
+                ct = self.expr(right, None)
+                if is_int(ct):
+                    want = ct
             lt = self.operand(left, want)
             count = self.const_int(right)
             if count is not None:

@@ -98,6 +98,7 @@ def bind_args(c: "Checker", node: ast.Call, params: list[Param], args: list[ast.
     ordered: dict[str, ast.expr] = {}
     for p in params:
         if p.name in bound:
+            c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             c.expect(bound[p.name], p.type)
             ordered[p.name] = bound[p.name]
         elif p.default is not None:
@@ -161,9 +162,8 @@ def method_call(c: "Checker", node: ast.Call, f: ast.Attribute) -> T.Type:
         if len(node.args) != PTR_METHODS[f.attr] or node.keywords:
             raise c.error(node, f"{f.attr}() takes {PTR_METHODS[f.attr]} argument(s)")
         if recv.target.is_aggregate and f.attr != "load":
-            raise c.error(node, f"use p[0].field to reach a {recv.target} through a pointer")
-        if recv.target.is_aggregate:
-            raise c.error(node, f"use p[0] to reach the {recv.target} a pointer points to")
+            raise c.error(node, f"{f.attr}() works on pointers to integers; write a "
+                                f"{recv.target} through p[0] or its fields")
         for a in node.args:
             c.expect(a, recv.target)
         node.call = ("ptrmethod", f.attr)  # type: ignore[attr-defined]
@@ -200,6 +200,9 @@ def builtin_call(c: "Checker", node: ast.Call, name: str, want: T.Type | None) -
         if not (isinstance(at, IntType) or at is BOOL or (target is BOOL and isinstance(
                 at, PtrType))):
             raise c.error(args[0], f"cannot convert {at} to {target}")
+        if name == "int" and at == U64:
+            raise c.error(node, "int() of a u64 can exceed i64 (CPython's int() would not "
+                                "wrap); write i64(x) to wrap explicitly")
         node.call = ("conv", target)  # type: ignore[attr-defined]
         if getattr(args[0], "const", None) is not None and not isinstance(
                 args[0].const, (str, bytes)):  # type: ignore[attr-defined]

@@ -178,6 +178,7 @@ class Lowering(ExprLowering):
         self.alloca_builder = Builder(self.entry)
         self.builder = Builder(body)
         self.temps: dict[int, ir.Value] = {}
+        self.evaluated: dict[int, ir.Value] = {}
         args = list(f.args)
         self.sret = args.pop(0) if fn.result.is_aggregate else None
         for p, arg in zip(fn.params, args):
@@ -255,6 +256,8 @@ class Lowering(ExprLowering):
         ok = self.builder.append_basic_block("assert.ok")
         self.builder.cbranch(cond, ok, fail)
         self.builder.position_at_end(fail)
+        if s.msg is not None:
+            self.evaluate_text_args([s.msg])
         self.panic_begin(s)
         if s.msg is None:
             self.write_const_str("assertion failed")

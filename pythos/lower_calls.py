@@ -80,18 +80,20 @@ def ptr_method(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
     t = node.self_node.ty.target  # type: ignore[attr-defined]
     ty = low.mem_ty(t)
     if name == "load":
-        return low.load_mem(p, t)
+        return low.load_mem(p, t)  # a struct pointer loads as a reference
     if name == "store":
         low.store_mem(p, low.expr(node.args[0]), t)
         return ir.Constant(I1, 0)
     if name == "volatile_load":
-        instr = VolatileLoad(b.block, ty, p)
+        instr = VolatileLoad(b.block, p, typ=ty)
         b._insert(instr)
         return b.trunc(instr, I1) if t is BOOL else instr
     v = low.expr(node.args[0])
     if t is BOOL:
         v = b.zext(v, I8)
-    b._insert(VolatileStore(b.block, v, p))
+    instr = VolatileStore(b.block, v, p)
+    instr.align = None
+    b._insert(instr)
     return ir.Constant(I1, 0)
 
 
@@ -127,6 +129,7 @@ def builtin(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
     if name == "print":
         sep = next((k.value for k in node.keywords if k.arg == "sep"), None)
         end = next((k.value for k in node.keywords if k.arg == "end"), None)
+        low.evaluate_text_args([*args, *(k.value for k in node.keywords)])
         for i, a in enumerate(args):
             if i:
                 low.write_text(sep) if sep is not None else low.write_const_str(" ")
@@ -135,6 +138,7 @@ def builtin(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
         low.call_rt("print_end", [])
         return none
     if name == "panic":
+        low.evaluate_text_args(args)
         low.panic_begin(node)
         low.write_text(args[0])
         low.panic_end()

@@ -130,6 +130,9 @@ class ExprLowering:
 
     # ----- expressions ------------------------------------------------------------------
     def expr(self: "Lowering", node: ast.expr) -> ir.Value:
+        pre = self.evaluated.get(id(node))
+        if pre is not None:
+            return pre
         t: T.Type = node.ty  # type: ignore[attr-defined]
         const = getattr(node, "const", None)
         if const is not None and not t.is_aggregate:
@@ -228,6 +231,8 @@ class ExprLowering:
 
     # ----- operators -----------------------------------------------------------------
     def truth(self: "Lowering", node: ast.expr) -> ir.Value:
+        if isinstance(node, ast.BoolOp) and getattr(node, "truth_only", False):
+            return self.truth_boolop(node)
         return self.truth_value(self.expr(node), node.ty)  # type: ignore[attr-defined]
 
     def truth_value(self: "Lowering", v: ir.Value, t: T.Type) -> ir.Value:
@@ -369,6 +374,30 @@ class ExprLowering:
         self.pow_helpers[t.name] = f
         return f
 
+    def truth_boolop(self: "Lowering", node: ast.BoolOp) -> ir.Value:
+        """`and`/`or` used only as a condition: its operands may have
+        different types, since only their truth is used."""
+        b = self.builder
+        end = b.append_basic_block("cond.end")
+        incoming = []
+        for i, v in enumerate(node.values):
+            cond = self.truth(v)
+            incoming.append((cond, b.block))
+            if i == len(node.values) - 1:
+                b.branch(end)
+                break
+            nxt = b.append_basic_block("cond.next")
+            if isinstance(node.op, ast.Or):
+                b.cbranch(cond, end, nxt)
+            else:
+                b.cbranch(cond, nxt, end)
+            b.position_at_end(nxt)
+        b.position_at_end(end)
+        phi = b.phi(I1)
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
     def expr_BoolOp(self: "Lowering", node: ast.BoolOp) -> ir.Value:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
@@ -494,6 +523,19 @@ class ExprLowering:
     def write_const_str(self: "Lowering", text: str) -> None:
         if text:
             self.call_rt("write_str", [self.string_constant(text)])
+
+    def evaluate_text_args(self: "Lowering", nodes: list[ast.expr]) -> None:
+        """Evaluate every value that print() or a panic will write, in
+        order, before writing anything: CPython evaluates all arguments
+        before print starts, which is visible when an argument prints."""
+        for node in nodes:
+            parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
+                if isinstance(node, ast.JoinedStr) else [node]
+            for part in parts:
+                if getattr(part, "call", None) == ("builtin", "chr"):
+                    part = part.args[0]  # type: ignore[attr-defined]
+                if getattr(part, "const", None) is None:
+                    self.evaluated[id(part)] = self.expr(part)
 
     def write_text(self: "Lowering", node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""

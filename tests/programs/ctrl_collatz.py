@@ -7,8 +7,8 @@ def collatz_len(n: u64) -> u32:
     steps = u32(0)
     x = n
     while x != 1:
-        if x < 1000 and CACHE[int(x)] != 0:
-            return steps + CACHE[int(x)]
+        if x < 1000 and CACHE[x] != 0:
+            return steps + CACHE[x]
         if x % 2 == 0:
             x //= 2
         else:

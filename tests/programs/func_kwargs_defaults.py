@@ -1,7 +1,7 @@
 from pythos.lang import u8, u32, i32
 
 
-def scale(x: i32, factor: i32 = 2, offset: i32 = 0) -> i32:
+def scale(x: i32, factor: i32 = i32(2), offset: i32 = i32(0)) -> i32:
     return x * factor + offset
 
 
@@ -12,7 +12,7 @@ def describe(name: str, count: int = 1, loud: bool = False, sep: str = ": ") -> 
         print(f"{name}{sep}{count}")
 
 
-def window(lo: u32 = 10, hi: u32 = 20, step: u32 = 5) -> u32:
+def window(lo: u32 = u32(10), hi: u32 = u32(20), step: u32 = u32(5)) -> u32:
     total = u32(0)
     v = u32(lo)
     while v < hi:
@@ -21,7 +21,7 @@ def window(lo: u32 = 10, hi: u32 = 20, step: u32 = 5) -> u32:
     return total
 
 
-def pack(r: u8, g: u8 = 0, b: u8 = 0, a: u8 = 255) -> u32:
+def pack(r: u8, g: u8 = u8(0), b: u8 = u8(0), a: u8 = u8(255)) -> u32:
     return (u32(a) << 24) | (u32(r) << 16) | (u32(g) << 8) | u32(b)
 
 

@@ -1,6 +1,6 @@
 from typing import Final
 
-from pythos.lang import u64, Array, Ptr, addr_of
+from pythos.lang import u64, i64, Array, Ptr, addr_of
 
 # A two-level page table simulation over an array standing in for memory.
 # Each table has 16 entries of 8 bytes; virtual addresses have 4+4 index bits
@@ -29,23 +29,23 @@ def alloc_table() -> u64:
 
 def map_page(virt: u64, phys: u64, flags: u64) -> None:
     root = table_ptr(0)
-    i1 = int((virt >> 16) & 0xF)
-    i2 = int((virt >> 12) & 0xF)
+    i1 = i64((virt >> 16) & 0xF)
+    i2 = i64((virt >> 12) & 0xF)
     e = root[i1]
     if e & u64(PRESENT) == 0:
         e = alloc_table() | u64(PRESENT) | u64(WRITABLE)
         root[i1] = e
-    leaf = table_ptr(int((e & u64(ADDR_MASK)) >> 12))
+    leaf = table_ptr(i64((e & u64(ADDR_MASK)) >> 12))
     leaf[i2] = (phys & u64(ADDR_MASK)) | flags | u64(PRESENT)
 
 
 def translate(virt: u64) -> u64:
     root = table_ptr(0)
-    e = root[int((virt >> 16) & 0xF)]
+    e = root[i64((virt >> 16) & 0xF)]
     if e & u64(PRESENT) == 0:
         return ~u64(0)
-    leaf = table_ptr(int((e & u64(ADDR_MASK)) >> 12))
-    pte = leaf[int((virt >> 12) & 0xF)]
+    leaf = table_ptr(i64((e & u64(ADDR_MASK)) >> 12))
+    pte = leaf[i64((virt >> 12) & 0xF)]
     if pte & u64(PRESENT) == 0:
         return ~u64(0)
     return (pte & u64(ADDR_MASK)) | (virt & 0xFFF)
@@ -53,10 +53,10 @@ def translate(virt: u64) -> u64:
 
 def unmap(virt: u64) -> None:
     root = table_ptr(0)
-    e = root[int((virt >> 16) & 0xF)]
+    e = root[i64((virt >> 16) & 0xF)]
     if e & u64(PRESENT):
-        leaf = table_ptr(int((e & u64(ADDR_MASK)) >> 12))
-        leaf[int((virt >> 12) & 0xF)] = 0
+        leaf = table_ptr(i64((e & u64(ADDR_MASK)) >> 12))
+        leaf[i64((virt >> 12) & 0xF)] = 0
 
 
 def main() -> None:

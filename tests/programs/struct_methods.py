@@ -18,7 +18,7 @@ class Counter:
             self.tick()
         return self.value
 
-    def reset(self, step: u32 = 1) -> None:
+    def reset(self, step: u32 = u32(1)) -> None:
         self.value = u32(0)
         self.step = u32(step)
         self.wraps = u32(0)

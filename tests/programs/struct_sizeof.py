@@ -1,4 +1,4 @@
-from pythos.lang import struct, sizeof, u8, u16, u32, u64, Array, Ptr
+from pythos.lang import struct, sizeof, u8, u16, u32, u64, i64, Array, Ptr
 
 
 @struct
@@ -42,7 +42,7 @@ def main() -> None:
     print("WithArray", sizeof(WithArray))
     print("ints", sizeof(u8), sizeof(u16), sizeof(u32), sizeof(u64))
     table = Array[GdtEntry, 5]()
-    print("gdt limit", int(sizeof(GdtEntry)) * len(table) - 1)
+    print("gdt limit", i64(sizeof(GdtEntry)) * len(table) - 1)
     e = GdtEntry(0xFFFF, 0, 0, 0x9A, 0xAF, 0)
     print(f"access {e.access:#x} gran {e.granularity:#x} limit {e.limit_low:#x}")
 

@@ -1,0 +1,36 @@
+"""Helpers for compiler tests: run a program under CPython and compiled."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMS = ROOT / "tests" / "programs"
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
+    e["PYTHONHASHSEED"] = "0"
+    return e
+
+
+def run_cpython(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, path.name], cwd=path.parent, env=env(),
+                          capture_output=True, timeout=timeout)
+
+
+def compile_program(path: Path, out: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "pythos", "compile", str(path), "-o", str(out),
+                           f"-O{opt}"], cwd=ROOT, env=env(), capture_output=True, timeout=300)
+
+
+def run_compiled(path: Path, tmp: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:
+    exe = tmp / path.stem
+    built = compile_program(path, exe, opt)
+    if built.returncode != 0:
+        raise AssertionError(f"compiling {path.name} failed:\n{built.stderr.decode()}")
+    return subprocess.run([str(exe)], cwd=path.parent, capture_output=True, timeout=60)
