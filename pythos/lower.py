@@ -87,7 +87,9 @@ class Lowering(ExprLowering):
     def run(self) -> ir.Module:
         for g in self.checker.globals:
             self.declare_global(g)
-        for fn in self.checker.functions:
+        # Definitions first, so that an @extern declaration of a symbol the
+        # program also defines (the kernel's console hooks) binds to it.
+        for fn in sorted(self.checker.functions, key=lambda f: f.extern):
             self.declare_function(fn)
         for fn in self.checker.functions:
             if not fn.extern:
@@ -132,7 +134,17 @@ class Lowering(ExprLowering):
             result = ir.VoidType()
         if fn.interrupt:
             params = [PTR] + ([I64] if len(fn.params) == 2 else [])
-        f = ir.Function(self.module, ir.FunctionType(result, params), fn.link_name)
+        fty = ir.FunctionType(result, params)
+        existing = self.module.globals.get(fn.link_name)
+        if existing is not None:
+            if not fn.extern or not isinstance(existing, ir.Function) or \
+                    existing.function_type != fty:
+                raise CompileError(f"symbol '{fn.link_name}' is defined twice, or declared "
+                                   f"with a different signature",
+                                   fn.module.loc(fn.node) if fn.node else None)
+            fn.llvm = existing
+            return
+        f = ir.Function(self.module, fty, fn.link_name)
         if not (fn.exported or fn.extern or fn.interrupt):
             f.linkage = "internal"
         if self.target.freestanding or fn.interrupt:
