@@ -268,7 +268,8 @@ class Checker:
 
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None) -> FuncSym:
         a = node.args
-        if a.vararg or a.kwarg or a.posonlyargs or a.kwonlyargs:
+        exit_varargs = struct is not None and node.name == "__exit__" and a.vararg is not None
+        if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
         owner = f"{struct.name}." if struct else ""
         fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
@@ -719,6 +720,30 @@ class Checker:
         self.block(s.body)
         self.loop_depth -= 1
         self.block(s.orelse)
+
+    def stmt_With(self, s: ast.With) -> None:
+        """`with lock:` calls lock.__enter__() and, however the block is
+        left, lock.__exit__().  (There are no exceptions to pass it.)"""
+        for item in s.items:
+            t = self.expr(item.context_expr, None)
+            if not isinstance(t, StructType) or not isinstance(
+                    t.methods.get("__enter__"), FuncSym) or not isinstance(
+                    t.methods.get("__exit__"), FuncSym):
+                raise self.error(item.context_expr, f"a with statement needs a struct with "
+                                                    f"__enter__ and __exit__ methods, got {t}")
+            enter, exit_ = t.methods["__enter__"], t.methods["__exit__"]
+            if len(enter.params) != 1 or len(exit_.params) != 1:
+                raise self.error(item.context_expr, "__enter__ takes only self, and __exit__ "
+                                                    "takes self and *exc: object")
+            item.enter, item.exit = enter, exit_  # type: ignore[attr-defined]
+            if item.optional_vars is not None:
+                if not isinstance(item.optional_vars, ast.Name):
+                    raise self.error(item.optional_vars, "'with ... as' binds one plain name")
+                if enter.result is NONE:
+                    raise self.error(item.optional_vars, "__enter__ returns nothing to bind")
+                kind = "ref" if enter.result.is_aggregate else "value"
+                self.bind_local(item.optional_vars, enter.result, kind)
+        self.block(s.body)
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
         if not isinstance(s.target, ast.Name):

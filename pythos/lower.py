@@ -51,7 +51,11 @@ class Lowering(ExprLowering):
         self.special_attrs: dict[str, list[str]] = {}
         self.fn: FuncSym | None = None
         self.builder: ir.IRBuilder | None = None
-        self.loops: list[tuple[ir.Block, ir.Block]] = []
+        # Each loop: (continue target, break target, depth of `cleanups` at
+        # its start).  `cleanups` holds the __exit__ calls of the enclosing
+        # with statements, innermost last.
+        self.loops: list[tuple[ir.Block, ir.Block, int]] = []
+        self.cleanups: list[tuple[FuncSym, ir.Value]] = []
 
     # ----- types ---------------------------------------------------------------------
     def val_ty(self, t: T.Type) -> ir.Type:
@@ -251,16 +255,42 @@ class Lowering(ExprLowering):
             return
         self.expr(s.value)
 
+    def run_cleanups(self, down_to: int) -> None:
+        for exit_fn, receiver in reversed(self.cleanups[down_to:]):
+            self.builder.call(exit_fn.llvm, [receiver])
+
+    def stmt_With(self, s: ast.With) -> None:
+        depth = len(self.cleanups)
+        for item in s.items:
+            receiver = self.expr(item.context_expr)
+            entered = self.builder.call(item.enter.llvm, [receiver])  # type: ignore
+            if item.optional_vars is not None:
+                var = item.optional_vars.sym  # type: ignore[attr-defined]
+                if var.kind == "ref":
+                    self.builder.store(entered, var.slot)
+                else:
+                    self.store_mem(var.slot, entered, var.type)
+            self.cleanups.append((item.exit, receiver))  # type: ignore[attr-defined]
+        self.block(s.body)
+        if not self.builder.block.is_terminated:
+            self.run_cleanups(depth)
+        del self.cleanups[depth:]
+
     def stmt_Return(self, s: ast.Return) -> None:
         assert self.fn is not None
+        # The value is computed before the with statements are left.
         if s.value is None:
+            self.run_cleanups(0)
             self.builder.ret_void()
         elif self.fn.result.is_aggregate:
             src = self.expr(s.value)
             self.copy(self.sret, src, self.fn.result)
+            self.run_cleanups(0)
             self.builder.ret_void()
         else:
-            self.builder.ret(self.expr(s.value))
+            value = self.expr(s.value)
+            self.run_cleanups(0)
+            self.builder.ret(value)
 
     def stmt_Assert(self, s: ast.Assert) -> None:
         cond = self.truth(s.test)
@@ -303,7 +333,7 @@ class Lowering(ExprLowering):
         self.builder.position_at_end(head)
         self.builder.cbranch(self.truth(s.test), body, other)
         self.builder.position_at_end(body)
-        self.loops.append((head, end))
+        self.loops.append((head, end, len(self.cleanups)))
         self.block(s.body)
         self.loops.pop()
         if not self.builder.block.is_terminated:
@@ -315,9 +345,11 @@ class Lowering(ExprLowering):
         self.builder.position_at_end(end)
 
     def stmt_Break(self, s: ast.Break) -> None:
+        self.run_cleanups(self.loops[-1][2])
         self.builder.branch(self.loops[-1][1])
 
     def stmt_Continue(self, s: ast.Continue) -> None:
+        self.run_cleanups(self.loops[-1][2])
         self.builder.branch(self.loops[-1][0])
 
     def stmt_For(self, s: ast.For) -> None:
@@ -359,7 +391,7 @@ class Lowering(ExprLowering):
                 b.store(p, var.slot)
             else:
                 self.store_var(target, self.load_mem(p, elem_t))
-        self.loops.append((step, end))
+        self.loops.append((step, end, len(self.cleanups)))
         self.block(s.body)
         self.loops.pop()
         if not self.builder.block.is_terminated:
@@ -413,7 +445,7 @@ class Lowering(ExprLowering):
         b.cbranch(more, body, other)
         b.position_at_end(body)
         self.store_var(s.target, b.trunc(i, ir.IntType(t.bits)))
-        self.loops.append((inc, end))
+        self.loops.append((inc, end, len(self.cleanups)))
         self.block(s.body)
         self.loops.pop()
         if not self.builder.block.is_terminated:
