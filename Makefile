@@ -1,0 +1,48 @@
+# Pythos: `make run` boots the OS, `make test` runs every test.  Both do
+# all set-up first (tools/setup.sh), so they work on a fresh clone.
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+PYTEST_FLAGS ?=
+
+.PHONY: all setup run test test-host test-qemu bench lint iso debug kernel clean
+
+all: kernel
+
+$(STAMP): pyproject.toml tools/setup.sh
+	bash tools/setup.sh
+
+setup: $(STAMP)
+
+kernel: $(STAMP)
+	$(PY) -m pythos build
+
+run: $(STAMP)
+	$(PY) -m pythos run
+
+iso: $(STAMP)
+	$(PY) -m pythos iso
+
+# QEMU waits for gdb on :1234; connect with `gdb build/kernel64.elf -ex 'target remote :1234'`.
+debug: $(STAMP)
+	$(PY) -m pythos run --gdb
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_FLAGS)
+
+test-host: $(STAMP)
+	$(PY) -m pytest tests/compiler tests/lang tests/kernel $(PYTEST_FLAGS)
+
+test-qemu: $(STAMP)
+	$(PY) -m pytest tests/boot tests/qemu $(PYTEST_FLAGS)
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+lint: $(STAMP)
+	$(PY) -m ruff check pythos
+	$(PY) -m mypy pythos
+
+clean:
+	rm -rf build .pytest_cache .hypothesis
