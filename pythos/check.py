@@ -273,6 +273,7 @@ class Checker:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
         owner = f"{struct.name}." if struct else ""
         fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
+        node.pythos_sym = fn  # type: ignore[attr-defined]
         for dec in node.decorator_list:
             if isinstance(dec, ast.Name) and dec.id == "interrupt":
                 fn.interrupt = True

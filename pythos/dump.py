@@ -1,0 +1,54 @@
+"""`pythos compile --dump=typed`: the checker's result, printed.
+
+For every function: its signature, its local variables with their types
+and storage kinds, and each statement with the type of every expression in
+it, innermost first, so one can see exactly what the checker decided
+(literal types, which calls are methods or conversions) before lowering.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .parse import Program
+from .symbols import FuncSym
+
+
+def dump_typed(program: Program) -> str:
+    from .check import Checker  # noqa: F401 - the nodes were annotated by it
+    out: list[str] = []
+    for module in program.modules.values():
+        if module.name.startswith("pythos.rt"):
+            continue
+        out.append(f"module {module.name} ({module.path})")
+        funcs = [n for n in module.functions]
+        for cls in module.structs:
+            funcs += [n for n in cls.body if isinstance(n, ast.FunctionDef)]
+        for node in funcs:
+            out.extend(dump_function(node))
+    return "\n".join(out)
+
+
+def dump_function(node: ast.FunctionDef) -> list[str]:
+    sym: FuncSym | None = getattr(node, "pythos_sym", None)
+    lines = [f"  def {node.name}({ast.unparse(node.args)})"
+             + (f" -> {ast.unparse(node.returns)}" if node.returns else "")]
+    if sym is not None:
+        for var in sym.locals.values():
+            lines.append(f"    local {var.name}: {var.type} ({var.kind})")
+    for stmt in ast.walk(node):
+        if not isinstance(stmt, ast.stmt) or stmt is node:
+            continue
+        text = ast.unparse(stmt).splitlines()[0]
+        lines.append(f"    {stmt.lineno:4}: {text}")
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.expr) and hasattr(sub, "ty") and not isinstance(
+                    sub, ast.Constant) and sub is not stmt:
+                call = getattr(sub, "call", None)
+                extra = f"  [{call[0]}]" if call else ""
+                const = getattr(sub, "const", None)
+                extra += f"  = {const!r}" if const is not None else ""
+                lines.append(f"          {ast.unparse(sub)} : {sub.ty}{extra}")  # type: ignore
+            if isinstance(sub, ast.stmt) and sub is not stmt:
+                break
+    return lines
