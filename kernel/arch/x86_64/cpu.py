@@ -1,0 +1,47 @@
+"""Typed wrappers for the CPU instructions the kernel core needs.
+
+These are the single instructions that stop or pace the processor.  They
+are collected here, with the port wrappers, so that privileged
+instructions appear only under ``kernel/arch/x86_64/``.
+
+No interrupt descriptor table exists yet, so the kernel runs with
+interrupts disabled from the boot stub onwards: an interrupt now would
+find no handler and triple-fault the machine.  ``hlt`` with interrupts
+disabled therefore stops the CPU for good (only an NMI or SMI can wake it,
+and the loops below go straight back to sleep).
+"""
+
+from pythos.lang import cli, hlt, pause
+
+
+def halt_forever() -> None:
+    """Disable interrupts and stop the CPU; never returns.
+
+    ``cli`` sits inside the loop because an NMI handler (once there is one)
+    returns with ``iret``, which could restore an interrupt flag that
+    was set.
+    """
+    while True:
+        cli()
+        hlt()
+
+
+def idle_forever() -> None:
+    """Sleep between interrupts forever; never returns.
+
+    With interrupts still disabled this is ``halt_forever`` in spirit; once
+    the kernel has an IDT and enables interrupts, each ``hlt`` returns after
+    the handler runs and the loop sleeps again.
+    """
+    while True:
+        hlt()
+
+
+def spin_hint() -> None:
+    """Tell the CPU it is in a spin-wait loop (``pause``).
+
+    It saves power, and on hyper-threaded cores lets the sibling thread
+    run; it also avoids the memory-order mis-speculation penalty when the
+    awaited value finally changes.
+    """
+    pause()
