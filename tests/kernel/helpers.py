@@ -1,0 +1,40 @@
+"""Helpers for host tests of kernel modules: memory that stands in for RAM."""
+
+from __future__ import annotations
+
+from pythos.lang import Array, Ptr, addr_of, u8, u64
+
+from kernel.bytespan import ByteSpan
+
+
+class FakeMemory:
+    """An ``Array[u8, N]`` playing physical memory, with little-endian pokes."""
+
+    def __init__(self, size: int = 8192) -> None:
+        self.size = size
+        self.cells = Array[u8, size]()
+
+    @property
+    def base(self) -> int:
+        return addr_of(self.cells).addr
+
+    def write(self, offset: int, data: bytes) -> None:
+        for i, b in enumerate(data):
+            self.cells[offset + i] = u8(b)
+
+    def poke(self, offset: int, value: int, size: int) -> None:
+        self.write(offset, value.to_bytes(size, "little"))
+
+    def read(self, offset: int, length: int) -> bytes:
+        return bytes(int(self.cells[offset + i]) for i in range(length))
+
+
+def span_of(memory: FakeMemory, text: bytes, offset: int = 0) -> ByteSpan:
+    """A ByteSpan over ``text``, copied into ``memory`` at ``offset``."""
+    memory.write(offset, text)
+    return ByteSpan(Ptr[u8](memory.base + offset), u64(len(text)))
+
+
+def span_bytes(span: ByteSpan) -> bytes:
+    """The bytes a span covers."""
+    return bytes(int(span.data[i]) for i in range(int(span.length)))
