@@ -1,0 +1,217 @@
+"""Reading the Multiboot 1 information structure the boot loader left us.
+
+A Multiboot loader (GRUB, QEMU's ``-kernel``) starts the kernel with the
+physical address of this structure in ``ebx``; the boot stub passes it to
+``kmain`` as ``info``.  The fields the kernel uses, with the ``flags`` bit
+that says each is valid::
+
+    offset  field                 flags bit
+     0      flags                 -
+     4      mem_lower (KiB)       0   conventional memory below 1 MiB
+     8      mem_upper (KiB)       0   memory from 1 MiB to the first hole
+    16      cmdline (phys addr)   2   NUL-terminated command line
+    44      mmap_length (bytes)   6   the BIOS (e820) memory map
+    48      mmap_addr (phys addr) 6
+    64      boot_loader_name      9   NUL-terminated loader name
+
+The memory map is a sequence of entries of varying size; ``size`` does not
+count itself, so the next entry starts ``size + 4`` bytes further on::
+
+    offset  0        4          12        20
+            | size   | base_addr | length  | type   |    (packed)
+            | u32    | u64       | u64     | u32    |
+
+``type`` 1 is usable RAM; 2 reserved, 3 ACPI tables (reclaimable), 4 ACPI
+non-volatile storage, 5 defective RAM.
+
+Everything the loader hands over is a physical address, read through a
+``PhysWindow`` that checks each range before it becomes a pointer: a
+corrupt or hostile structure cannot make the kernel read unmapped memory.
+In the kernel the window is the boot stub's 1 GiB mapping; in host tests
+it is an ``Array`` that plays physical memory.  Nothing here allocates:
+results go into caller-provided structs and arrays.
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, sizeof, struct, u32, u64
+
+from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
+from kernel.bytespan import ByteSpan
+
+# What the loader puts in eax, and the boot stub passes as kmain's magic.
+BOOTLOADER_MAGIC: Final = u32(0x2BADB002)
+
+FLAG_MEMORY: Final = u32(1 << 0)
+FLAG_CMDLINE: Final = u32(1 << 2)
+FLAG_MEMORY_MAP: Final = u32(1 << 6)
+FLAG_LOADER_NAME: Final = u32(1 << 9)
+
+REGION_AVAILABLE: Final = u32(1)
+REGION_RESERVED: Final = u32(2)
+REGION_ACPI_RECLAIMABLE: Final = u32(3)
+REGION_ACPI_NVS: Final = u32(4)
+REGION_BAD: Final = u32(5)
+
+# Longest command line or loader name we look at; longer ones are cut.
+MAX_STRING: Final = u64(4096)
+# The smallest memory map entry that holds base, length and type.
+MIN_ENTRY_SIZE: Final = u32(20)
+# The region array's length (the Array annotations below repeat it).
+MAX_REGIONS: Final = 32
+
+
+@struct
+class MultibootInfo:
+    """The start of the Multiboot 1 information structure, as laid out in memory."""
+
+    flags: u32
+    mem_lower: u32
+    mem_upper: u32
+    boot_device: u32
+    cmdline: u32
+    mods_count: u32
+    mods_addr: u32
+    syms: Array[u32, 4]
+    mmap_length: u32
+    mmap_addr: u32
+    drives_length: u32
+    drives_addr: u32
+    config_table: u32
+    boot_loader_name: u32
+
+
+@struct(packed=True)
+class MmapEntry:
+    """One memory map entry as the loader writes it."""
+
+    size: u32
+    base_addr: u64
+    length: u64
+    type: u32
+
+
+@struct
+class MemoryRegion:
+    """One range of physical memory and what it is."""
+
+    base: u64
+    length: u64
+    kind: u32
+
+
+@struct
+class BootInfo:
+    """What the kernel learned from the loader; fields are valid per ``flags``."""
+
+    flags: u32
+    mem_lower_kib: u32
+    mem_upper_kib: u32
+    # Virtual spans, empty when the loader gave none.
+    cmdline: ByteSpan
+    loader_name: ByteSpan
+    mmap: PhysAddr
+    mmap_length: u32
+
+    def has(self, flag: u32) -> bool:
+        """Whether the loader set ``flag`` (one of the FLAG_ constants)."""
+        return self.flags & flag != 0
+
+
+def read_string(window: PhysWindow, phys: PhysAddr, out: ByteSpan) -> None:
+    """Point ``out`` at the NUL-terminated string at ``phys``.
+
+    The string is cut at ``MAX_STRING`` bytes or at the end of the window;
+    ``out`` is empty when not even its first byte is mapped.
+    """
+    out.clear()
+    first = window.ptr(phys, u64(1))
+    if first.addr == 0:
+        return
+    limit = window.size - phys.value
+    if limit > MAX_STRING:
+        limit = MAX_STRING
+    length = u64(0)
+    while length < limit and first[length] != 0:
+        length += 1
+    out.set(first, length)
+
+
+def read_info(window: PhysWindow, info: PhysAddr, out: BootInfo) -> bool:
+    """Fill ``out`` from the structure at ``info``.
+
+    Returns False, leaving ``out`` empty, when the structure is not inside
+    the window.
+    """
+    out.flags = u32(0)
+    out.cmdline.clear()
+    out.loader_name.clear()
+    base = window.ptr(info, sizeof(MultibootInfo))
+    if base.addr == 0:
+        return False
+    mbi = Ptr[MultibootInfo](base.addr)[0]
+    out.flags = mbi.flags
+    if out.has(FLAG_MEMORY):
+        out.mem_lower_kib = mbi.mem_lower
+        out.mem_upper_kib = mbi.mem_upper
+    if out.has(FLAG_CMDLINE):
+        read_string(window, PhysAddr(u64(mbi.cmdline)), out.cmdline)
+    if out.has(FLAG_LOADER_NAME):
+        read_string(window, PhysAddr(u64(mbi.boot_loader_name)), out.loader_name)
+    if out.has(FLAG_MEMORY_MAP):
+        out.mmap.value = u64(mbi.mmap_addr)
+        out.mmap_length = mbi.mmap_length
+    return True
+
+
+def read_memory_map(window: PhysWindow, boot: BootInfo,
+                    regions: Array[MemoryRegion, 32]) -> u32:
+    """Copy the memory map into ``regions``; return how many were stored.
+
+    Stops at the first malformed entry, at the end of the map, or when
+    ``regions`` is full.  Returns 0 without a map or when it is not mapped.
+    """
+    if not boot.has(FLAG_MEMORY_MAP):
+        return u32(0)
+    start = window.ptr(boot.mmap, u64(boot.mmap_length))
+    if start.addr == 0:
+        return u32(0)
+    count = u32(0)
+    offset = u64(0)
+    end = u64(boot.mmap_length)
+    entry_bytes = sizeof(MmapEntry)
+    while offset + entry_bytes <= end and count < MAX_REGIONS:
+        entry = Ptr[MmapEntry](start.addr + offset)[0]
+        if entry.size < MIN_ENTRY_SIZE:
+            break
+        region = regions[count]
+        region.base = entry.base_addr
+        region.length = entry.length
+        region.kind = entry.type
+        count += 1
+        offset += u64(entry.size) + 4
+    return count
+
+
+def usable_bytes(regions: Array[MemoryRegion, 32], count: u32) -> u64:
+    """Total length of the available regions among the first ``count``."""
+    total = u64(0)
+    for i in range(count):
+        if regions[i].kind == REGION_AVAILABLE:
+            total += regions[i].length
+    return total
+
+
+def kind_name(kind: u32) -> str:
+    """A short name for a region type."""
+    if kind == REGION_AVAILABLE:
+        return "available"
+    if kind == REGION_RESERVED:
+        return "reserved"
+    if kind == REGION_ACPI_RECLAIMABLE:
+        return "ACPI tables"
+    if kind == REGION_ACPI_NVS:
+        return "ACPI NVS"
+    if kind == REGION_BAD:
+        return "defective"
+    return "unknown"
