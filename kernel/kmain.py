@@ -1,0 +1,128 @@
+"""``kmain``: the first Python function to run, and the boot order.
+
+The boot stub (arch/x86_64/boot.py) has switched to 64-bit long mode,
+mapped the kernel at 0xFFFFFFFF80000000 and taken the kernel stack; it
+calls ``kmain`` with the Multiboot magic and the *physical* address of the
+Multiboot information structure.  ``kmain`` then brings the machine up in
+the order below, one step per line, and each step only relies on the ones
+before it.  Interrupts stay disabled throughout: there is no IDT yet.
+
+Console output starts at the banner; everything after it appears on the
+serial port and on the screen.  Any failure is a panic: a red report with
+the Python source line, then a halt (never a reset).
+"""
+
+from pythos.lang import Array, export, panic, u8, u32, u64
+
+import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
+import kernel.arch.x86_64.cpu as cpu
+import kernel.arch.x86_64.layout as layout
+import kernel.cmdline as cmdline
+import kernel.console as console
+import kernel.crashtest as crashtest
+import kernel.drivers.serial as serial
+import kernel.drivers.vga as vga
+import kernel.log as log
+import kernel.multiboot as multiboot
+import kernel.sizes as sizes
+import kernel.version as version
+from kernel.arch.x86_64.layout import PhysAddr
+from kernel.bytespan import ByteSpan
+from kernel.drivers.vga import Color
+from kernel.multiboot import BootInfo, MemoryRegion
+
+# What the loader told us, filled in by read_boot_info.
+boot = BootInfo()
+# The memory map, copied out of the loader's memory.
+regions = Array[MemoryRegion, 32]()
+region_count: u32 = 0
+
+
+@export("kmain")
+def kmain(magic: u32, info: u64) -> None:
+    """Bring the kernel up; never returns."""
+    serial_ok = serial.init()        # COM1 first: it works even without a screen
+    vga.init()                       # clear the screen, show the cursor
+    print_banner()                   # name and version, on serial and screen
+    report_serial(serial_ok)         # say so on screen if COM1 is missing
+    check_magic(magic)               # stop unless a Multiboot loader started us
+    read_boot_info(PhysAddr(info))   # flags, memory sizes, command line
+    apply_options()                  # halt=, loglevel=, panic=
+    read_memory_map()                # copy and summarise the memory map
+    log.info("boot complete")
+    print("Pythos is up. Idling (interrupts come in a later chapter).")
+    cpu.idle_forever()               # sleep; nothing can wake us yet
+
+
+def print_banner() -> None:
+    """The first line on both consoles: who we are."""
+    console.set_color(Color.LIGHT_CYAN)
+    print(f"{version.NAME} {version.VERSION}", end="")
+    console.reset_color()
+    print(" - an x86-64 kernel written in Python")
+
+
+def report_serial(serial_ok: bool) -> None:
+    """Explain on screen why the serial log will stay empty, if it will."""
+    if not serial_ok:
+        print("serial: no 16550 UART at COM1 (loopback check failed); screen only")
+    else:
+        log.debug("serial: COM1 passed the loopback check")
+
+
+def check_magic(magic: u32) -> None:
+    """Panic unless ``magic`` says a Multiboot 1 loader started the kernel.
+
+    The boot stub checks this too, before it touches anything; this check
+    keeps ``kmain`` honest if someone calls it another way.
+    """
+    if magic != multiboot.BOOTLOADER_MAGIC:
+        panic(f"not started by a Multiboot loader: magic {magic:#x}, expected 0x2badb002")
+
+
+def read_boot_info(info: PhysAddr) -> None:
+    """Read the Multiboot information and print what the loader said."""
+    if not multiboot.read_info(layout.boot_window(), info, boot):
+        panic(f"Multiboot information at {info.value:#x} is outside the 1 GiB boot window")
+    if boot.has(multiboot.FLAG_LOADER_NAME):
+        print("boot loader: ", end="")
+        console.write_span(boot.loader_name)
+        print()
+    if boot.has(multiboot.FLAG_CMDLINE):
+        print("command line: ", end="")
+        console.write_span(boot.cmdline)
+        print()
+    if boot.has(multiboot.FLAG_MEMORY):
+        print(f"memory: {boot.mem_lower_kib} KiB low, {boot.mem_upper_kib} KiB upper")
+
+
+def apply_options() -> None:
+    """Act on the command-line options (see cmdline.py)."""
+    value = ByteSpan()
+    if cmdline.find_option(boot.cmdline, "halt", value) and value.equals("wait"):
+        console.set_exit_on_halt(False)
+    if cmdline.find_option(boot.cmdline, "loglevel", value):
+        lvl = log.parse_level(value)
+        if lvl < 0:
+            log.warn("unknown loglevel=; expected debug, info, warn or error")
+        else:
+            log.set_level(u8(lvl))
+    if cmdline.find_option(boot.cmdline, "panic", value):
+        crashtest.run(value)
+
+
+def read_memory_map() -> None:
+    """Copy the memory map and print one line per region, then the total."""
+    global region_count
+    region_count = multiboot.read_memory_map(layout.boot_window(), boot, regions)
+    if region_count == 0:
+        log.warn("the boot loader gave no memory map")
+        return
+    print(f"memory map ({region_count} regions):")
+    for i in range(region_count):
+        region = regions[i]
+        last = region.base + region.length - 1
+        print(f"  {region.base:#018x}-{last:#018x} {sizes.value(region.length):>6} "
+              f"{sizes.unit(region.length):<3} {multiboot.kind_name(region.kind)}")
+    usable = multiboot.usable_bytes(regions, region_count)
+    print(f"usable memory: {usable >> 10} KiB ({usable >> 20} MiB)")
