@@ -1,0 +1,176 @@
+"""The kernel commands of the `pythos` command line: build, iso and run.
+
+    pythos build [-O N] [-o build/kernel.elf]     compile and link the kernel
+    pythos iso   [-O N] [-o build/pythos.iso] [--append CMDLINE]
+                                                  ... and make a GRUB ISO
+    pythos run   [--memory 128M] [--serial] [--gdb] [--append CMDLINE] [--iso]
+                                                  ... and boot it in QEMU
+
+`build` compiles `kernel/kmain.py` (and everything it imports, the boot
+stub included) for the freestanding target into one object file,
+`build/kernel.o`, and links it with the kernel linker script into
+`build/kernel.elf` (ELF32, what QEMU's `-kernel` and GRUB load) and
+`build/kernel64.elf` (the same image as ELF64, for gdb).
+
+`run` starts QEMU in the foreground.  On a terminal it shows the VGA screen
+in the terminal itself (`-display curses`; quit with Esc 2 then `quit`, or
+from another terminal) and logs the serial port to `build/serial.log`;
+without a terminal, or with `--serial`, the serial port is standard output
+(Ctrl-A X quits).  When the kernel panics, QEMU exits at once through the
+isa-debug-exit device, so `run` repeats the panic report from the serial
+log after the screen is gone.
+
+Every failure is reported as `pythos: error: ...` with exit status 1 (a
+compile error in the kernel prints the usual diagnostic); none produces a
+Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import BuildError, kernel64_path, link_kernel, make_iso
+from .parse import PACKAGE_ROOT
+from .qemu import QemuConfig, QemuError, decode_exit_status
+from .qemu import run as run_qemu
+
+__all__ = ["KMAIN", "add_kernel_commands", "build_kernel", "run_kernel_command"]
+
+KMAIN = PACKAGE_ROOT / "kernel" / "kmain.py"
+DEFAULT_ELF = Path("build") / "kernel.elf"
+DEFAULT_ISO = Path("build") / "pythos.iso"
+
+# What the kernel writes to the isa-debug-exit port (kernel/drivers/debug_exit.py).
+EXIT_SUCCESS = 0x10
+EXIT_FAILURE = 0x11
+EXIT_PANIC = 101
+
+
+def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `build`, `iso` and `run` to the `pythos` command line."""
+
+    def optimisation(p: argparse.ArgumentParser) -> None:
+        # The shared driver code reads args.target before dispatching here.
+        p.set_defaults(target="freestanding")
+        p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3],
+                       help="optimisation level (default 2)")
+
+    p = subparsers.add_parser("build", help="compile and link the kernel (build/kernel.elf)")
+    optimisation(p)
+    p.add_argument("-o", dest="output", type=Path, default=DEFAULT_ELF,
+                   help=f"kernel image to write (default {DEFAULT_ELF})")
+
+    p = subparsers.add_parser("iso", help="build the kernel and a GRUB ISO (build/pythos.iso)")
+    optimisation(p)
+    p.add_argument("-o", dest="output", type=Path, default=DEFAULT_ISO,
+                   help=f"ISO image to write (default {DEFAULT_ISO})")
+    p.add_argument("--append", default="", metavar="CMDLINE",
+                   help="kernel command line, written into grub.cfg")
+
+    p = subparsers.add_parser("run", help="build the kernel and boot it in QEMU")
+    optimisation(p)
+    p.add_argument("--memory", "-m", default="128M", help="guest RAM (default 128M)")
+    p.add_argument("--serial", action="store_true",
+                   help="serial console on standard output instead of the screen")
+    p.add_argument("--gdb", action="store_true",
+                   help="wait for gdb on localhost:1234 before running")
+    p.add_argument("--append", default="", metavar="CMDLINE", help="kernel command line")
+    p.add_argument("--iso", action="store_true", help="boot from the GRUB ISO (-cdrom)")
+    p.add_argument("--display", default="auto",
+                   help="QEMU display: auto (curses on a terminal, else none), "
+                        "curses, gtk, sdl, none")
+
+
+def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2) -> Path:
+    """Compile and link the kernel; return the path of the ELF32 image.
+
+    Raises `CompileError` for errors in the kernel source and `BuildError`
+    when a tool fails.
+    """
+    from .driver import compile_file
+    from .target import get_target
+
+    output = Path(output)
+    if output.suffix != ".elf":
+        raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
+    result = compile_file(KMAIN, get_target("freestanding"), opt_level)
+    obj = output.with_suffix(".o")
+    try:
+        obj.parent.mkdir(parents=True, exist_ok=True)
+        obj.write_bytes(result.obj)
+    except OSError as error:
+        raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
+    return link_kernel([obj], output)
+
+
+def run_kernel_command(args: argparse.Namespace) -> int:
+    """Run `build`, `iso` or `run`; return the exit status."""
+    try:
+        if args.command == "build":
+            elf = build_kernel(args.output, args.opt)
+            print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb)")
+            return 0
+        if args.command == "iso":
+            elf = build_kernel(DEFAULT_ELF, args.opt)
+            iso = make_iso(elf, args.output, cmdline=args.append)
+            print(f"wrote {iso}")
+            return 0
+        if args.command == "run":
+            return run_command(args)
+    except (QemuError, OSError) as error:
+        print(f"pythos: error: {error}", file=sys.stderr)
+        return 1
+    print(f"pythos: error: unknown kernel command {args.command!r}", file=sys.stderr)
+    return 1
+
+
+def run_command(args: argparse.Namespace) -> int:
+    elf = build_kernel(DEFAULT_ELF, args.opt)
+    config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
+                        gdb=args.gdb)
+    if args.iso:
+        config.iso = make_iso(elf, DEFAULT_ISO, cmdline=args.append)
+    else:
+        config.kernel = elf
+        config.cmdline = args.append
+    terminal = sys.stdout.isatty()
+    serial_on_stdout = args.serial or args.display == "none" or (
+        args.display == "auto" and not terminal)
+    if not serial_on_stdout:
+        config.serial_log = DEFAULT_ELF.parent / "serial.log"
+        config.serial_log.unlink(missing_ok=True)
+    if args.gdb:
+        print(f"QEMU waits for gdb: gdb {kernel64_path(elf)} -ex 'target remote :1234'",
+              file=sys.stderr)
+    sys.stdout.flush()
+    status = run_qemu(config)
+    return report_exit(status, config.serial_log)
+
+
+def report_exit(status: int, serial_log: Path | None) -> int:
+    """Explain how QEMU ended; return `pythos run`'s exit status."""
+    value = decode_exit_status(status)
+    if value == EXIT_SUCCESS or status == 0:
+        return 0
+    if value == EXIT_PANIC:
+        print("pythos: the kernel panicked", file=sys.stderr)
+        if serial_log is not None:
+            for line in panic_lines(serial_log):
+                print(f"  {line}", file=sys.stderr)
+        return 1
+    if value is not None:
+        print(f"pythos: the kernel exited with code {value:#x}", file=sys.stderr)
+    else:
+        print(f"pythos: QEMU exited with status {status}", file=sys.stderr)
+    return 1
+
+
+def panic_lines(serial_log: Path) -> list[str]:
+    """The panic report lines (`file:line: panic: ...`) from a serial log."""
+    try:
+        text = serial_log.read_text(errors="replace")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if ": panic: " in line]
