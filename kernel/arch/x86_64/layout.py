@@ -22,19 +22,16 @@ from typing import Final
 
 from pythos.lang import Ptr, panic, struct, u8, u64
 
+# The physical address type is defined with its arithmetic in the memory
+# subsystem; it is re-exported here for the boot code that reads it.
+from kernel.mm.addr import PhysAddr
+
 # Where physical address 0 appears in the higher half (linker.ld).
 KERNEL_VMA: Final = u64(0xFFFFFFFF80000000)
 # How much physical memory the boot stub maps there: 512 2-MiB pages.
 BOOT_WINDOW_SIZE: Final = u64(0x40000000)
 # The VGA text buffer's physical address (the legacy video memory hole).
 VGA_TEXT_PHYS: Final = u64(0xB8000)
-
-
-@struct
-class PhysAddr:
-    """A physical memory address (what the CPU puts on the bus after paging)."""
-
-    value: u64
 
 
 @struct
