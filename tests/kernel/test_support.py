@@ -81,3 +81,12 @@ def test_mutex():
 def test_version_matches_package():
     assert version.NAME == "Pythos"
     assert version.VERSION == pythos.__version__
+
+
+def test_bad_multiboot_magic_panics_readably():
+    from pythos.lang import PanicError, u32
+
+    from kernel import kmain, multiboot
+    with pytest.raises(PanicError, match="not started by a Multiboot loader: magic 0x1234,"):
+        kmain.check_magic(u32(0x1234))
+    kmain.check_magic(multiboot.BOOTLOADER_MAGIC)

@@ -1,0 +1,43 @@
+"""Fixtures for booting the real Pythos kernel in QEMU.
+
+The kernel is compiled and linked once per test session into a temporary
+directory (``pythos build`` does the same into build/), and the ISO is
+made from that image on first use.  Tests skip when QEMU or GRUB is
+missing rather than fail, so host-only machines still run the rest.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pythos.build import have_tool, make_iso
+from pythos.kernel_cli import build_kernel
+from pythos.qemu import QEMU
+
+# The ISO's grub.cfg carries this command line (-append only works with
+# -kernel), so the ISO boot can check it reaches the kernel too.
+ISO_CMDLINE = "from=iso"
+
+
+@pytest.fixture(scope="session")
+def kernel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pythos-kernel")
+
+
+@pytest.fixture(scope="session")
+def kernel_image(kernel_dir: Path) -> Path:
+    """build/kernel.elf's equivalent, built once per session."""
+    if shutil.which(QEMU) is None:
+        pytest.skip(f"{QEMU} is not installed")
+    return build_kernel(kernel_dir / "kernel.elf", 2)
+
+
+@pytest.fixture(scope="session")
+def iso_image(kernel_image: Path, kernel_dir: Path) -> Path:
+    """A GRUB ISO of the same kernel, with ``ISO_CMDLINE``."""
+    if not have_tool("grub-mkrescue"):
+        pytest.skip("grub-mkrescue is not installed")
+    return make_iso(kernel_image, kernel_dir / "pythos.iso", cmdline=ISO_CMDLINE)
