@@ -36,7 +36,7 @@ ATOMICS = {"atomic_xchg": 1, "atomic_cas": 2, "atomic_add": 1, "atomic_load": 0,
            "atomic_store": 1}
 
 
-def check_call(c: "Checker", node: ast.Call, want: T.Type | None) -> T.Type:
+def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
     f = node.func
     for a in node.args:
         if isinstance(a, ast.Starred):
@@ -79,13 +79,13 @@ def check_call(c: "Checker", node: ast.Call, want: T.Type | None) -> T.Type:
     raise c.error(f, f"'{ast.unparse(f)}' is not a function")
 
 
-def bind_args(c: "Checker", node: ast.Call, params: list[Param], args: list[ast.expr],
+def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.expr],
               name: str) -> None:
     bound: dict[str, ast.expr] = {}
     if len(args) > len(params):
         raise c.error(node, f"{name}() takes {len(params)} arguments but {len(args)} "
                             f"were given")
-    for p, a in zip(params, args):
+    for p, a in zip(params, args, strict=False):
         bound[p.name] = a
     names = {p.name: p for p in params}
     for kw in node.keywords:
@@ -108,13 +108,13 @@ def bind_args(c: "Checker", node: ast.Call, params: list[Param], args: list[ast.
     node.args_bound = ordered  # type: ignore[attr-defined]
 
 
-def constructor(c: "Checker", node: ast.Call, st: StructType) -> T.Type:
+def constructor(c: Checker, node: ast.Call, st: StructType) -> T.Type:
     params = [Param(name, ft, None) for name, ft in st.fields.items()]
     bound: dict[str, ast.expr] = {}
     if len(node.args) > len(params):
         raise c.error(node, f"{st.name}() has {len(params)} fields but {len(node.args)} "
                             f"values were given")
-    for p, a in zip(params, node.args):
+    for p, a in zip(params, node.args, strict=False):
         bound[p.name] = a
     for kw in node.keywords:
         assert kw.arg is not None
@@ -130,7 +130,7 @@ def constructor(c: "Checker", node: ast.Call, st: StructType) -> T.Type:
     return st
 
 
-def subscript_call(c: "Checker", node: ast.Call, f: ast.Subscript) -> T.Type:
+def subscript_call(c: Checker, node: ast.Call, f: ast.Subscript) -> T.Type:
     t = c.resolve_type(f)
     if isinstance(t, ArrayType):
         if node.args or node.keywords:
@@ -148,7 +148,7 @@ def subscript_call(c: "Checker", node: ast.Call, f: ast.Subscript) -> T.Type:
     raise c.error(f, f"{t} cannot be called")
 
 
-def method_call(c: "Checker", node: ast.Call, f: ast.Attribute) -> T.Type:
+def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
     recv = c.expr(f.value, None)
     node.self_node = f.value  # type: ignore[attr-defined]
     if isinstance(recv, StructType):
@@ -171,7 +171,7 @@ def method_call(c: "Checker", node: ast.Call, f: ast.Attribute) -> T.Type:
     raise c.error(f, f"{recv} has no method '{f.attr}'")
 
 
-def builtin_call(c: "Checker", node: ast.Call, name: str, want: T.Type | None) -> T.Type:
+def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     from .check import INTRINSICS, KERNEL_ONLY
     node.call = ("builtin", name)  # type: ignore[attr-defined]
     in_runtime = c.module.name.startswith("pythos.rt")
@@ -272,7 +272,7 @@ def builtin_call(c: "Checker", node: ast.Call, name: str, want: T.Type | None) -
     if name in INTRINSICS:
         params, result = INTRINSICS[name]
         arity(len(params))
-        for a, pt in zip(args, params):
+        for a, pt in zip(args, params, strict=False):
             c.expect(a, pt)
         return result
     if name == "global_asm":
@@ -280,7 +280,7 @@ def builtin_call(c: "Checker", node: ast.Call, name: str, want: T.Type | None) -
     raise c.error(node, f"'{name}' cannot be called here")
 
 
-def print_arg(c: "Checker", a: ast.expr) -> None:
+def print_arg(c: Checker, a: ast.expr) -> None:
     if isinstance(a, ast.JoinedStr):
         c.fstring(a)
         return
@@ -291,7 +291,7 @@ def print_arg(c: "Checker", a: ast.expr) -> None:
         raise c.error(a, f"cannot print a {t}")
 
 
-def is_chr(c: "Checker", a: ast.expr) -> bool:
+def is_chr(c: Checker, a: ast.expr) -> bool:
     """`chr(x)` as a print argument or f-string field: checked here since
     chr() has no value of its own elsewhere."""
     if isinstance(a, ast.Call) and c.builtin_name(a.func) == "chr":
@@ -306,7 +306,7 @@ def is_chr(c: "Checker", a: ast.expr) -> bool:
     return False
 
 
-def addr_of(c: "Checker", arg: ast.expr) -> T.Type:
+def addr_of(c: Checker, arg: ast.expr) -> T.Type:
     t = c.expr(arg, None)
     if isinstance(arg, ast.Name):
         sym = getattr(arg, "sym", None)
@@ -330,7 +330,7 @@ def addr_of(c: "Checker", arg: ast.expr) -> T.Type:
     return PtrType(t)
 
 
-def inline_asm(c: "Checker", node: ast.Call) -> T.Type:
+def inline_asm(c: Checker, node: ast.Call) -> T.Type:
     args = node.args
     if len(args) < 2 or not all(isinstance(a, ast.Constant) and isinstance(a.value, str)
                                 for a in args[:2]):

@@ -32,12 +32,13 @@ def patch_ir(low: Lowering, asm: str) -> str:
     text = str(low.module)
     for name, frame_type in low.interrupt_handlers:
         pattern = re.compile(r'(define x86_intrcc void @"?' + re.escape(name) + r'"?\()ptr ')
-        text, n = pattern.subn(lambda m: f"{m.group(1)}ptr byval({frame_type}) ", text)
+        text, n = pattern.subn(r"\1ptr byval(" + frame_type.replace("\\", "\\\\") + ") ",
+                               text)
         if n != 1:
             raise CompileError(f"internal: could not mark interrupt handler {name}")
     for name, attrs in low.special_attrs.items():
         pattern = re.compile(r'(define [^\n]*@"?' + re.escape(name) + r'"?\([^\n]*\)[^\n{]*)')
-        text = pattern.sub(lambda m: m.group(1) + " " + " ".join(attrs), text, count=1)
+        text = pattern.sub(r"\1 " + " ".join(attrs), text, count=1)
     # External symbols are resolved at static link time: say so, so that
     # LLVM never routes them through a global offset table.
     text = re.sub(r'^(@"?[^\s=]+"? = )(global|constant|external global)', r"\1dso_local \2",

@@ -50,7 +50,9 @@ class Lowering(ExprLowering):
         self.interrupt_handlers: list[tuple[str, str]] = []
         self.special_attrs: dict[str, list[str]] = {}
         self.fn: FuncSym | None = None
-        self.builder: ir.IRBuilder | None = None
+        # The builder and the entry-block alloca builder are set per function.
+        self.builder: Builder
+        self.alloca_builder: Builder
         # Each loop: (continue target, break target, depth of `cleanups` at
         # its start).  `cleanups` holds the __exit__ calls of the enclosing
         # with statements, innermost last.
@@ -197,7 +199,7 @@ class Lowering(ExprLowering):
         self.evaluated: dict[int, ir.Value] = {}
         args = list(f.args)
         self.sret = args.pop(0) if fn.result.is_aggregate else None
-        for p, arg in zip(fn.params, args):
+        for p, arg in zip(fn.params, args, strict=False):
             var = fn.locals[p.name]
             arg.name = p.name
             self.make_slot(var)
@@ -493,7 +495,7 @@ class Lowering(ExprLowering):
         new = self.binop(s, s.op, old, self.expr(s.value), t, s.value)
         self.store_mem(dest, new, t)
 
-    def store_var(self, target: ast.Name, value: ir.Value) -> None:
+    def store_var(self, target: ast.expr, value: ir.Value) -> None:
         sym = target.sym  # type: ignore[attr-defined]
         self.store_mem(self.address(target), value, sym.type)
 

@@ -14,10 +14,15 @@ from llvmlite import ir
 
 from . import types as T
 from .diagnostics import CompileError
-from .lower_expr import (CONTROL_REGISTER_READ, CONTROL_REGISTER_WRITE, SIMPLE_ASM,
-                         VolatileLoad, VolatileStore)
+from .lower_expr import (
+    CONTROL_REGISTER_READ,
+    CONTROL_REGISTER_WRITE,
+    SIMPLE_ASM,
+    VolatileLoad,
+    VolatileStore,
+)
 from .symbols import FuncSym
-from .types import BOOL, NONE, ArrayType, IntType, PtrType, StructType
+from .types import BOOL, NONE, ArrayType, IntType, StructType
 
 if TYPE_CHECKING:
     from .lower import Lowering
@@ -27,7 +32,7 @@ I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))
 VOID = ir.VoidType()
 
 
-def lower_call(low: "Lowering", node: ast.Call) -> ir.Value:
+def lower_call(low: Lowering, node: ast.Call) -> ir.Value:
     kind, detail = node.call  # type: ignore[attr-defined]
     b = low.builder
     if kind == "func":
@@ -74,7 +79,7 @@ def lower_call(low: "Lowering", node: ast.Call) -> ir.Value:
     raise CompileError(f"internal: call kind {kind}")
 
 
-def ptr_method(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
+def ptr_method(low: Lowering, node: ast.Call, name: str) -> ir.Value:
     b = low.builder
     p = low.expr(node.self_node)  # type: ignore[attr-defined]
     t = node.self_node.ty.target  # type: ignore[attr-defined]
@@ -97,7 +102,7 @@ def ptr_method(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
     return ir.Constant(I1, 0)
 
 
-def conversion(low: "Lowering", node: ast.Call, target: T.Type) -> ir.Value:
+def conversion(low: Lowering, node: ast.Call, target: T.Type) -> ir.Value:
     b = low.builder
     arg = node.args[0]
     v = low.expr(arg)
@@ -116,13 +121,13 @@ def conversion(low: "Lowering", node: ast.Call, target: T.Type) -> ir.Value:
     return b.sext(v, to) if src.signed else b.zext(v, to)
 
 
-def inline_asm(low: "Lowering", text: str, constraints: str, result: ir.Type,
+def inline_asm(low: Lowering, text: str, constraints: str, result: ir.Type,
                args: list[ir.Value]) -> ir.Value:
     fty = ir.FunctionType(result, [a.type for a in args])
     return low.builder.asm(fty, text, constraints, args, side_effect=True)
 
 
-def builtin(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
+def builtin(low: Lowering, node: ast.Call, name: str) -> ir.Value:
     b = low.builder
     args = node.args
     none = ir.Constant(I1, 0)  # the "value" of a None call; never used
@@ -213,7 +218,7 @@ def builtin(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
     raise CompileError(f"internal: builtin {name}")
 
 
-def atomic(low: "Lowering", node: ast.Call, name: str) -> ir.Value:
+def atomic(low: Lowering, node: ast.Call, name: str) -> ir.Value:
     b = low.builder
     p = low.expr(node.args[0])
     values = [low.expr(a) for a in node.args[1:]]

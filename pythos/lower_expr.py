@@ -26,7 +26,7 @@ from .symbols import ConstSym, FuncSym, GlobalSym, Local
 from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
 if TYPE_CHECKING:
-    from .lower import Lowering
+    from .target import Target
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -81,40 +81,56 @@ SIMPLE_ASM = {"cli": "cli", "sti": "sti", "hlt": "hlt", "sti_hlt": "sti; hlt", "
 
 
 class ExprLowering:
+    """Expression lowering; mixed into `lower.Lowering`, which provides the
+    state and type helpers declared here."""
+
     builder: ir.IRBuilder
     fn: FuncSym | None
+    module: ir.Module
+    target: Target
+    temps: dict[int, ir.Value]
+    evaluated: dict[int, ir.Value]
+    strings: dict[tuple[bytes, bool], ir.GlobalVariable]
+    pow_helpers: dict[str, ir.Function]
+
+    if TYPE_CHECKING:
+        def val_ty(self, t: T.Type) -> ir.Type: ...
+        def mem_ty(self, t: T.Type) -> ir.Type: ...
+        def struct_ty(self, st: StructType) -> ir.Type: ...
+        def alloca(self, ty: ir.Type, name: str = "") -> ir.Value: ...
+        def rt(self, name: str) -> FuncSym: ...
 
     # ----- memory helpers ---------------------------------------------------------
-    def load_mem(self: "Lowering", p: ir.Value, t: T.Type) -> ir.Value:
+    def load_mem(self, p: ir.Value, t: T.Type) -> ir.Value:
         if t.is_aggregate:
             return p
         if t is BOOL:
             return self.builder.trunc(self.builder.load(p, typ=I8), I1)
         return self.builder.load(p, typ=self.val_ty(t))
 
-    def store_mem(self: "Lowering", p: ir.Value, v: ir.Value, t: T.Type) -> None:
+    def store_mem(self, p: ir.Value, v: ir.Value, t: T.Type) -> None:
         if t is BOOL:
             v = self.builder.zext(v, I8)
         self.builder.store(v, p)
 
-    def copy(self: "Lowering", dest: ir.Value, src: ir.Value, t: T.Type) -> None:
+    def copy(self, dest: ir.Value, src: ir.Value, t: T.Type) -> None:
         """Copy an aggregate's bytes (a struct or array assignment)."""
         size = ir.Constant(I64, T.sizeof(t))
         memcpy = self.module.declare_intrinsic("llvm.memcpy", [PTR, PTR, I64])
         self.builder.call(memcpy, [dest, src, size, ir.Constant(I1, 0)])
 
-    def zero(self: "Lowering", dest: ir.Value, t: T.Type) -> None:
+    def zero(self, dest: ir.Value, t: T.Type) -> None:
         size = ir.Constant(I64, T.sizeof(t))
         memset = self.module.declare_intrinsic("llvm.memset", [PTR, I64])
         self.builder.call(memset, [dest, ir.Constant(I8, 0), size, ir.Constant(I1, 0)])
 
-    def temp(self: "Lowering", node: ast.AST, t: T.Type) -> ir.Value:
+    def temp(self, node: ast.AST, t: T.Type) -> ir.Value:
         key = id(node)
         if key not in self.temps:
             self.temps[key] = self.alloca(self.mem_ty(t), "tmp")
         return self.temps[key]
 
-    def string_constant(self: "Lowering", value: str | bytes) -> ir.Constant:
+    def string_constant(self, value: str | bytes) -> ir.Constant:
         data = value.encode("utf-8") if isinstance(value, str) else value
         key = (data, isinstance(value, str))
         gv = self.strings.get(key)
@@ -129,7 +145,7 @@ class ExprLowering:
         return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data))])
 
     # ----- expressions ------------------------------------------------------------------
-    def expr(self: "Lowering", node: ast.expr) -> ir.Value:
+    def expr(self, node: ast.expr) -> ir.Value:
         pre = self.evaluated.get(id(node))
         if pre is not None:
             return pre
@@ -140,7 +156,7 @@ class ExprLowering:
         method = getattr(self, "expr_" + type(node).__name__)
         return method(node)
 
-    def constant(self: "Lowering", value: Any, t: T.Type) -> ir.Value:
+    def constant(self, value: Any, t: T.Type) -> ir.Value:
         if t is BOOL:
             return ir.Constant(I1, int(bool(value)))
         if t in (STR, BYTES):
@@ -149,7 +165,7 @@ class ExprLowering:
             return ir.Constant(ir.IntType(t.bits), int(value))
         raise CompileError(f"internal: constant of type {t}")
 
-    def expr_Name(self: "Lowering", node: ast.Name) -> ir.Value:
+    def expr_Name(self, node: ast.Name) -> ir.Value:
         sym = node.sym  # type: ignore[attr-defined]
         t: T.Type = node.ty  # type: ignore[attr-defined]
         if isinstance(sym, Local):
@@ -162,7 +178,7 @@ class ExprLowering:
             return self.load_mem(sym.llvm, t)
         raise CompileError(f"internal: cannot load {node.id}")
 
-    def address(self: "Lowering", node: ast.expr) -> ir.Value:
+    def address(self, node: ast.expr) -> ir.Value:
         """The address of an assignable expression (for stores, augmented
         assignment and addr_of)."""
         b = self.builder
@@ -187,13 +203,13 @@ class ExprLowering:
             return self.element_address(node)
         raise CompileError(f"internal: no address for {ast.unparse(node)}")
 
-    def expr_Attribute(self: "Lowering", node: ast.Attribute) -> ir.Value:
+    def expr_Attribute(self, node: ast.Attribute) -> ir.Value:
         kind = getattr(node, "field", None)
         if kind is None:  # p.addr
             return self.builder.ptrtoint(self.expr(node.value), I64)
         return self.load_mem(self.address(node), node.ty)  # type: ignore[attr-defined]
 
-    def element_address(self: "Lowering", node: ast.Subscript) -> ir.Value:
+    def element_address(self, node: ast.Subscript) -> ir.Value:
         b = self.builder
         kind = node.sub  # type: ignore[attr-defined]
         base_t = node.value.ty  # type: ignore[attr-defined]
@@ -226,23 +242,23 @@ class ExprLowering:
                          source_etype=self.mem_ty(base_t), inbounds=True)
         return b.gep(data, [i64], source_etype=etype, inbounds=True)
 
-    def expr_Subscript(self: "Lowering", node: ast.Subscript) -> ir.Value:
+    def expr_Subscript(self, node: ast.Subscript) -> ir.Value:
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
 
     # ----- operators -----------------------------------------------------------------
-    def truth(self: "Lowering", node: ast.expr) -> ir.Value:
+    def truth(self, node: ast.expr) -> ir.Value:
         if isinstance(node, ast.BoolOp) and getattr(node, "truth_only", False):
             return self.truth_boolop(node)
         return self.truth_value(self.expr(node), node.ty)  # type: ignore[attr-defined]
 
-    def truth_value(self: "Lowering", v: ir.Value, t: T.Type) -> ir.Value:
+    def truth_value(self, v: ir.Value, t: T.Type) -> ir.Value:
         if t is BOOL:
             return v
         if isinstance(t, PtrType):
             return self.builder.icmp_unsigned("!=", v, ir.Constant(PTR, None))
         return self.builder.icmp_unsigned("!=", v, ir.Constant(v.type, 0))
 
-    def expr_UnaryOp(self: "Lowering", node: ast.UnaryOp) -> ir.Value:
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> ir.Value:
         b = self.builder
         if isinstance(node.op, ast.Not):
             return b.not_(self.truth(node.operand))
@@ -253,7 +269,7 @@ class ExprLowering:
             return b.not_(v)
         return v
 
-    def expr_BinOp(self: "Lowering", node: ast.BinOp) -> ir.Value:
+    def expr_BinOp(self, node: ast.BinOp) -> ir.Value:
         t = node.ty  # type: ignore[attr-defined]
         if isinstance(t, PtrType):
             b = self.builder
@@ -268,7 +284,7 @@ class ExprLowering:
         return self.binop(node, node.op, self.expr(node.left), self.expr(node.right), t,
                           node.right)
 
-    def binop(self: "Lowering", node: ast.AST, op: ast.operator, a: ir.Value, b_: ir.Value,
+    def binop(self, node: ast.AST, op: ast.operator, a: ir.Value, b_: ir.Value,
               t: IntType, right: ast.expr) -> ir.Value:
         b = self.builder
         if isinstance(op, ast.Add):
@@ -296,7 +312,7 @@ class ExprLowering:
             return b.call(self.pow_helper(t), [a, b_])
         raise CompileError(f"internal: operator {type(op).__name__}")
 
-    def divmod(self: "Lowering", node: ast.AST, floor_div: bool, a: ir.Value, d: ir.Value,
+    def divmod(self, node: ast.AST, floor_div: bool, a: ir.Value, d: ir.Value,
                t: IntType) -> ir.Value:
         b = self.builder
         zero = ir.Constant(a.type, 0)
@@ -321,7 +337,7 @@ class ExprLowering:
         r = b.select(adjust, b.add(r, safe_d), r)
         return b.select(minus_one, zero, r)
 
-    def shift(self: "Lowering", node: ast.AST, left: bool, a: ir.Value, count: ir.Value,
+    def shift(self, node: ast.AST, left: bool, a: ir.Value, count: ir.Value,
               t: IntType, count_t: IntType) -> ir.Value:
         b = self.builder
         if count_t.signed:
@@ -337,7 +353,7 @@ class ExprLowering:
             return b.select(big, b.ashr(a, ir.Constant(a.type, t.bits - 1)), b.ashr(a, c))
         return b.select(big, ir.Constant(a.type, 0), b.lshr(a, c))
 
-    def pow_helper(self: "Lowering", t: IntType) -> ir.Function:
+    def pow_helper(self, t: IntType) -> ir.Function:
         """x ** n by repeated squaring, wrapping at the width."""
         f = self.pow_helpers.get(t.name)
         if f is not None:
@@ -374,7 +390,7 @@ class ExprLowering:
         self.pow_helpers[t.name] = f
         return f
 
-    def truth_boolop(self: "Lowering", node: ast.BoolOp) -> ir.Value:
+    def truth_boolop(self, node: ast.BoolOp) -> ir.Value:
         """`and`/`or` used only as a condition: its operands may have
         different types, since only their truth is used."""
         b = self.builder
@@ -398,7 +414,7 @@ class ExprLowering:
             phi.add_incoming(value, block)
         return phi
 
-    def expr_BoolOp(self: "Lowering", node: ast.BoolOp) -> ir.Value:
+    def expr_BoolOp(self, node: ast.BoolOp) -> ir.Value:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
         b = self.builder
@@ -425,14 +441,14 @@ class ExprLowering:
             phi.add_incoming(value, block)
         return phi
 
-    def expr_Compare(self: "Lowering", node: ast.Compare) -> ir.Value:
+    def expr_Compare(self, node: ast.Compare) -> ir.Value:
         b = self.builder
         operands = [node.left, *node.comparators]
         types = node.operand_types  # type: ignore[attr-defined]
         end = b.append_basic_block("cmp.end")
         incoming = []
         left = self.expr(operands[0])
-        for i, (op, t) in enumerate(zip(node.ops, types)):
+        for i, (op, t) in enumerate(zip(node.ops, types, strict=False)):
             right = self.expr(operands[i + 1])
             result = self.compare(op, left, right, t)
             incoming.append((result, b.block))
@@ -454,7 +470,7 @@ class ExprLowering:
             phi.add_incoming(value, block)
         return phi
 
-    def compare(self: "Lowering", op: ast.cmpop, a: ir.Value, c: ir.Value,
+    def compare(self, op: ast.cmpop, a: ir.Value, c: ir.Value,
                 t: T.Type) -> ir.Value:
         b = self.builder
         sym = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
@@ -466,7 +482,7 @@ class ExprLowering:
             return b.icmp_signed(sym, a, c)
         return b.icmp_unsigned(sym, a, c)
 
-    def expr_IfExp(self: "Lowering", node: ast.IfExp) -> ir.Value:
+    def expr_IfExp(self, node: ast.IfExp) -> ir.Value:
         b = self.builder
         cond = self.truth(node.test)
         then = b.append_basic_block("ifexp.then")
@@ -488,11 +504,11 @@ class ExprLowering:
         return phi
 
     # ----- calls -------------------------------------------------------------------
-    def expr_Call(self: "Lowering", node: ast.Call) -> ir.Value:
+    def expr_Call(self, node: ast.Call) -> ir.Value:
         from .lower_calls import lower_call
-        return lower_call(self, node)
+        return lower_call(self, node)  # type: ignore[arg-type]
 
-    def call_function(self: "Lowering", node: ast.Call, fn: FuncSym,
+    def call_function(self, node: ast.Call, fn: FuncSym,
                       args: list[ir.Value]) -> ir.Value:
         if fn.result.is_aggregate:
             dest = self.temp(node, fn.result)
@@ -500,31 +516,31 @@ class ExprLowering:
             return dest
         return self.builder.call(fn.llvm, args)
 
-    def call_rt(self: "Lowering", name: str, args: list[ir.Value]) -> ir.Value:
+    def call_rt(self, name: str, args: list[ir.Value]) -> ir.Value:
         return self.builder.call(self.rt(name).llvm, args)
 
     # ----- output --------------------------------------------------------------------
-    def location(self: "Lowering", node: ast.AST) -> list[ir.Value]:
+    def location(self, node: ast.AST) -> list[ir.Value]:
         assert self.fn is not None
         return [self.string_constant(self.fn.module.path),
                 ir.Constant(I32, getattr(node, "lineno", 0))]
 
-    def panic_begin(self: "Lowering", node: ast.AST) -> None:
+    def panic_begin(self, node: ast.AST) -> None:
         self.call_rt("panic_begin", self.location(node))
 
-    def panic_end(self: "Lowering") -> None:
+    def panic_end(self) -> None:
         self.call_rt("panic_end", [])
         self.builder.unreachable()
 
-    def panic_message(self: "Lowering", node: ast.AST, message: str) -> None:
+    def panic_message(self, node: ast.AST, message: str) -> None:
         self.call_rt("panic_msg", [self.string_constant(message), *self.location(node)])
         self.builder.unreachable()
 
-    def write_const_str(self: "Lowering", text: str) -> None:
+    def write_const_str(self, text: str) -> None:
         if text:
             self.call_rt("write_str", [self.string_constant(text)])
 
-    def evaluate_text_args(self: "Lowering", nodes: list[ast.expr]) -> None:
+    def evaluate_text_args(self, nodes: list[ast.expr]) -> None:
         """Evaluate every value that print() or a panic will write, in
         order, before writing anything: CPython evaluates all arguments
         before print starts, which is visible when an argument prints."""
@@ -537,19 +553,19 @@ class ExprLowering:
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
 
-    def write_text(self: "Lowering", node: ast.expr) -> None:
+    def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""
         if isinstance(node, ast.JoinedStr):
             for part in node.values:
                 if isinstance(part, ast.Constant):
-                    self.write_const_str(part.value)
+                    self.write_const_str(str(part.value))
                 else:
                     assert isinstance(part, ast.FormattedValue)
                     self.write_value(part.value, part.spec)  # type: ignore[attr-defined]
         else:
             self.write_value(node, FormatSpec())
 
-    def write_value(self: "Lowering", node: ast.expr, spec: FormatSpec) -> None:
+    def write_value(self, node: ast.expr, spec: FormatSpec) -> None:
         b = self.builder
         call = getattr(node, "call", None)
         if call == ("builtin", "chr"):
@@ -594,7 +610,7 @@ class ExprLowering:
         else:
             self.call_rt("write_int", [v, ir.Constant(I1, 0), *fields])
 
-    def extend64(self: "Lowering", v: ir.Value, t: IntType) -> ir.Value:
+    def extend64(self, v: ir.Value, t: IntType) -> ir.Value:
         if t.bits == 64:
             return v
         return self.builder.sext(v, I64) if t.signed else self.builder.zext(v, I64)
