@@ -61,9 +61,9 @@ class Mutex:
 
     def unlock(self) -> None:
         """Release the lock.  The caller must hold it."""
-        # An exchange rather than a plain store: it is a full barrier, and
-        # the compiler's atomic_store is not usable yet (see the report in
-        # docs/console.md).
+        # An exchange rather than atomic_store: it is a full barrier too, and
+        # atomic_store does not compile yet (llvmlite's store_atomic wants a
+        # typed pointer).
         atomic_xchg(self.word(), u64(0))
 
     def is_locked(self) -> bool:

@@ -9,13 +9,16 @@ missing rather than fail, so host-only machines still run the rest.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pythos.build import have_tool, make_iso
-from pythos.kernel_cli import build_kernel
 from pythos.qemu import QEMU
+
+REPO = Path(__file__).resolve().parents[2]
 
 # The ISO's grub.cfg carries this command line (-append only works with
 # -kernel), so the ISO boot can check it reaches the kernel too.
@@ -29,10 +32,19 @@ def kernel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def kernel_image(kernel_dir: Path) -> Path:
-    """build/kernel.elf's equivalent, built once per session."""
+    """build/kernel.elf's equivalent, built once per session by ``pythos build``.
+
+    A child process, because the compiler cannot yet compile twice in one
+    process (other tests in this session may have compiled already).
+    """
     if shutil.which(QEMU) is None:
         pytest.skip(f"{QEMU} is not installed")
-    return build_kernel(kernel_dir / "kernel.elf", 2)
+    image = kernel_dir / "kernel.elf"
+    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-o", str(image)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"pythos build failed:\n{result.stderr}")
+    return image
 
 
 @pytest.fixture(scope="session")
