@@ -67,6 +67,62 @@ def align_up(value: u64, align: u64) -> u64:
     return (value + align - 1) & ~(align - 1)
 
 
+def trailing_zeros(value: u64) -> u64:
+    """The number of zero bits below the lowest set bit; 64 for 0."""
+    if value == 0:
+        return u64(64)
+    count = u64(0)
+    if value & 0xFFFFFFFF == 0:
+        count += 32
+        value >>= 32
+    if value & 0xFFFF == 0:
+        count += 16
+        value >>= 16
+    if value & 0xFF == 0:
+        count += 8
+        value >>= 8
+    if value & 0xF == 0:
+        count += 4
+        value >>= 4
+    if value & 0x3 == 0:
+        count += 2
+        value >>= 2
+    if value & 0x1 == 0:
+        count += 1
+    return count
+
+
+def log2_floor(value: u64) -> u64:
+    """The index of the highest set bit (``value`` must not be 0)."""
+    result = u64(0)
+    if value >> 32 != 0:
+        result += 32
+        value >>= 32
+    if value >> 16 != 0:
+        result += 16
+        value >>= 16
+    if value >> 8 != 0:
+        result += 8
+        value >>= 8
+    if value >> 4 != 0:
+        result += 4
+        value >>= 4
+    if value >> 2 != 0:
+        result += 2
+        value >>= 2
+    if value >> 1 != 0:
+        result += 1
+    return result
+
+
+def population_count(value: u64) -> u64:
+    """The number of set bits (the classic SWAR reduction)."""
+    value = value - ((value >> 1) & 0x5555555555555555)
+    value = (value & 0x3333333333333333) + ((value >> 2) & 0x3333333333333333)
+    value = (value + (value >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return (value * 0x0101010101010101) >> 56
+
+
 def is_canonical(value: u64) -> bool:
     """Whether bits 47..63 of ``value`` are all zero or all one."""
     top = value >> CANONICAL_SHIFT
