@@ -25,6 +25,7 @@ import kernel.drivers.vga as vga
 import kernel.log as log
 import kernel.multiboot as multiboot
 import kernel.sizes as sizes
+import kernel.testing as testing
 import kernel.version as version
 from kernel.arch.x86_64.layout import PhysAddr
 from kernel.bytespan import ByteSpan
@@ -109,6 +110,8 @@ def apply_options() -> None:
             log.set_level(u8(lvl))
     if cmdline.find_option(boot.cmdline, "panic", value):
         crashtest.run(value)
+    if cmdline.find_option(boot.cmdline, "test", value):
+        testing.run(value)  # a test build: run the selected tests, then exit
 
 
 def read_memory_map() -> None:

@@ -49,7 +49,7 @@ INTRINSICS = {
 LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", "asm",
                   "global_asm", "lgdt", "lidt", "atomic_xchg", "atomic_cas", "atomic_add",
                   "atomic_load", "atomic_store", "func_addr", "str_bytes", *INTRINSICS}
-LANG_NAMES = ({"struct", "interrupt", "export", "extern", "Array", "Ptr", "InterruptFrame",
+LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr", "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
 PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
 # Operators for which converting a literal first or wrapping the result last
@@ -277,6 +277,8 @@ class Checker:
         for dec in node.decorator_list:
             if isinstance(dec, ast.Name) and dec.id == "interrupt":
                 fn.interrupt = True
+            elif self.is_should_panic(dec):
+                pass  # read by the kernel test runner (pythos/ktest.py), not compiled
             elif isinstance(dec, ast.Call) and isinstance(dec.func, ast.Name) \
                     and dec.func.id in ("export", "extern") and len(dec.args) == 1 \
                     and isinstance(dec.args[0], ast.Constant) \
@@ -312,6 +314,13 @@ class Checker:
             self.check_interrupt_signature(fn)
         self.functions.append(fn)
         return fn
+
+    @staticmethod
+    def is_should_panic(dec: ast.expr) -> bool:
+        if isinstance(dec, ast.Call):
+            return isinstance(dec.func, ast.Name) and dec.func.id == "should_panic" and all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in dec.args)
+        return isinstance(dec, ast.Name) and dec.id == "should_panic"
 
     def check_interrupt_signature(self, fn: FuncSym) -> None:
         assert fn.node is not None

@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print a stage's result instead of compiling")
     p = sub.add_parser("check", help="type-check a program")
     common(p)
+    p = sub.add_parser("test", help="build a test kernel and run the in-kernel tests in QEMU")
+    p.add_argument("pattern", nargs="?", default="",
+                   help="run only tests whose name contains this text")
+    p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3])
+    p.add_argument("--build-dir", type=Path, default=Path("build/ktest"))
     try:
         from .kernel_cli import add_kernel_commands
     except ImportError:  # pragma: no cover - during bootstrapping only
@@ -74,6 +79,9 @@ def print_times(timings: dict[str, float]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .driver import compile_file
+    if args.command == "test":
+        from .ktest import main as run_kernel_tests
+        return run_kernel_tests(args.build_dir, args.opt, args.pattern)
     target = get_target(args.target)
     if args.command == "check":
         compile_file(args.program, target, args.opt, stop_after="check")

@@ -41,12 +41,16 @@ def platform_module(target: Target) -> Path:
 
 
 def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
-                 stop_after: str | None = None) -> Compilation:
+                 stop_after: str | None = None,
+                 aliases: dict[str, Path] | None = None) -> Compilation:
     """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
-    `stop_after` ("parse" or "check") ends the pipeline early."""
+    `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
+    maps module names to the files that stand in for them (the kernel's
+    test builds swap in a generated test registry this way)."""
     times: dict[str, float] = {}
     start = time.perf_counter()
-    program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target)},
+    program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target),
+                                           **(aliases or {})},
                            implicit=RUNTIME)
     times["parse"] = time.perf_counter() - start
     result = Compilation(program, timings=times)

@@ -43,7 +43,9 @@ class Lowering(ExprLowering):
     def __init__(self, checker: Checker, target: Target) -> None:
         self.checker = checker
         self.target = target
-        self.module = ir.Module(name=checker.program.entry.name)
+        # A context of its own: struct type names must not clash with those
+        # of an earlier compilation in the same process.
+        self.module = ir.Module(name=checker.program.entry.name, context=ir.Context())
         self.module.triple = target.triple
         self.strings: dict[tuple[bytes, bool], ir.GlobalVariable] = {}
         self.pow_helpers: dict[str, ir.Function] = {}

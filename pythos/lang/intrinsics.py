@@ -42,6 +42,7 @@ __all__ = [
     "cli",
     "export",
     "extern",
+    "should_panic",
     "func_addr",
     "global_asm",
     "hlt",
@@ -309,6 +310,19 @@ def extern(name: str) -> Callable[[F], F]:
             )
 
         return unavailable  # type: ignore[return-value]
+
+    return decorate
+
+
+def should_panic(arg: Any = None) -> Any:
+    """Mark an in-kernel test that passes only if it panics:
+    `@should_panic` or `@should_panic("expected message")`.  The kernel
+    test runner (pythos/ktest.py) reads the decorator from the source."""
+    if callable(arg):
+        return arg
+
+    def decorate(f: F) -> F:
+        return f
 
     return decorate
 

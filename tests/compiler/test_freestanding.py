@@ -121,3 +121,14 @@ def test_kernel_only_intrinsic_rejected_for_linux(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "p.py:4:11: error: inb() is only available in the freestanding (kernel) target" \
         in result.stderr
+
+
+def test_two_compilations_in_one_process(tmp_path: Path) -> None:
+    """Struct types are named per compilation, not in a global context."""
+    from pythos.driver import compile_file
+    from pythos.target import LINUX
+    src = tmp_path / "s.py"
+    src.write_text("from pythos.lang import struct, u8\n\n@struct\nclass S:\n    x: u8\n\n"
+                   "def main() -> None:\n    s = S()\n    print(s.x)\n")
+    for _ in range(2):
+        assert compile_file(src, LINUX, 0).obj

@@ -1,0 +1,1 @@
+"""In-kernel tests that belong to no single module (see pythos/ktest.py)."""
