@@ -29,7 +29,7 @@ class ByteSpan:
         expected = str_bytes(s)
         if u64(len(expected)) != self.length:
             return False
-        for i in range(self.length):
+        for i in range(self.length):  # noqa: SIM110 - no generators in Pythos
             if self.data[i] != expected[i]:
                 return False
         return True
@@ -39,7 +39,7 @@ class ByteSpan:
         expected = str_bytes(s)
         if u64(len(expected)) > self.length:
             return False
-        for i in range(len(expected)):
+        for i in range(len(expected)):  # noqa: SIM110 - no generators in Pythos
             if self.data[i] != expected[i]:
                 return False
         return True

@@ -15,9 +15,8 @@ last occurrence of a key wins, as in Linux, so an option appended at the
 end overrides one given earlier.
 """
 
-from pythos.lang import str_bytes, u8, u64
-
 from kernel.bytespan import ByteSpan
+from pythos.lang import str_bytes, u8, u64
 
 SPACE: u8 = u8(0x20)
 TAB: u8 = u8(0x09)
@@ -25,7 +24,7 @@ EQUALS: u8 = u8(0x3D)
 
 
 def is_separator(b: u8) -> bool:
-    return b == SPACE or b == TAB
+    return b == SPACE or b == TAB  # noqa: SIM109 - no tuples in Pythos
 
 
 def word_matches_key(line: ByteSpan, start: u64, end: u64, key: str) -> bool:

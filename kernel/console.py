@@ -33,14 +33,13 @@ lock.  (``writing`` would need to be per CPU once there are several.)
 
 from typing import Final
 
-from pythos.lang import Ptr, export, i32, u8, u64
-
 import kernel.arch.x86_64.cpu as cpu
 import kernel.drivers.debug_exit as debug_exit
 import kernel.drivers.serial as serial
 import kernel.drivers.vga as vga
 from kernel.bytespan import ByteSpan
 from kernel.drivers import color as Color
+from pythos.lang import Ptr, export, i32, u8, u64
 
 STDOUT: Final = i32(1)
 STDERR: Final = i32(2)

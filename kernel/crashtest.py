@@ -15,10 +15,9 @@ The failing values are computed from the option text so the compiler
 cannot see the failure coming and reject the program (or fold it away).
 """
 
-from pythos.lang import Array, panic, u8, u64
-
 import kernel.log as log
 from kernel.bytespan import ByteSpan
+from pythos.lang import Array, panic, u8, u64
 
 
 def run(kind: ByteSpan) -> None:

@@ -12,8 +12,6 @@ serial port and on the screen.  Any failure is a panic: a red report with
 the Python source line, then a halt (never a reset).
 """
 
-from pythos.lang import Array, export, panic, u8, u32, u64
-
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.layout as layout
@@ -31,6 +29,7 @@ from kernel.arch.x86_64.layout import PhysAddr
 from kernel.bytespan import ByteSpan
 from kernel.drivers.vga import Color
 from kernel.multiboot import BootInfo, MemoryRegion
+from pythos.lang import Array, export, panic, u8, u32, u64
 
 # What the loader told us, filled in by read_boot_info.
 boot = BootInfo()

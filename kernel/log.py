@@ -13,10 +13,9 @@ compiler lets a ``str`` parameter take one, see docs/language.md.)
 
 from typing import Final
 
-from pythos.lang import i32, u8
-
 import kernel.drivers.serial as serial
 from kernel.bytespan import ByteSpan
+from pythos.lang import i32, u8
 
 DEBUG: Final = u8(0)
 INFO: Final = u8(1)

@@ -34,10 +34,9 @@ results go into caller-provided structs and arrays.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, sizeof, struct, u32, u64
-
 from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
 from kernel.bytespan import ByteSpan
+from pythos.lang import Array, Ptr, sizeof, struct, u32, u64
 
 # What the loader puts in eax, and the boot stub passes as kmain's magic.
 BOOTLOADER_MAGIC: Final = u32(0x2BADB002)

@@ -12,9 +12,8 @@ the write is ignored, so callers always follow it with a halt.
 
 from typing import Final
 
-from pythos.lang import u8, u16
-
 import kernel.arch.x86_64.port as port
+from pythos.lang import u8, u16
 
 PORT: Final = u16(0xF4)
 

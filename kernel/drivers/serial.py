@@ -36,10 +36,9 @@ panicked.
 
 from typing import Final
 
-from pythos.lang import Ptr, i32, str_bytes, u8, u16, u64
-
 import kernel.arch.x86_64.port as port
 from kernel.sync.spinlock import Mutex
+from pythos.lang import Ptr, i32, str_bytes, u8, u16, u64
 
 COM1: Final = u16(0x3F8)
 

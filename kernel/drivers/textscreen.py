@@ -36,9 +36,8 @@ everything up one row and blanks the bottom row.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, str_bytes, struct, u8, u16, u32, u64
-
 from kernel.drivers import color as Color
+from pythos.lang import Array, Ptr, str_bytes, struct, u8, u16, u32, u64
 
 WIDTH: Final = 80
 HEIGHT: Final = 25

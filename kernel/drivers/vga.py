@@ -30,13 +30,11 @@ Usage::
 
 from typing import Final
 
-from pythos.lang import Ptr, u8, u16, u32, u64
-
-import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.port as port
 from kernel.drivers import color as Color
 from kernel.drivers.textscreen import CELLS, TextScreen
 from kernel.sync.spinlock import Mutex
+from pythos.lang import Ptr, u8, u16, u32, u64
 
 # The text buffer, through the boot window (see layout.py).
 VGA_TEXT: Final = u64(0xFFFFFFFF800B8000)

@@ -26,9 +26,8 @@ interrupt handlers take locks, the lock users will have to disable them
 first or the handler can deadlock against the code it interrupted.
 """
 
-from pythos.lang import Ptr, addr_of, atomic_load, atomic_xchg, struct, u64
-
 import kernel.arch.x86_64.cpu as cpu
+from pythos.lang import Ptr, addr_of, atomic_load, atomic_xchg, struct, u64
 
 
 @struct

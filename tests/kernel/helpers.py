@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pythos.lang import Array, Ptr, addr_of, u8, u64
-
 from kernel.bytespan import ByteSpan
+from pythos.lang import Array, Ptr, addr_of, u8, u64
 
 
 class FakeMemory:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pythos.lang import Ptr, u8, u64
-
 from kernel import cmdline
 from kernel.bytespan import ByteSpan
+from pythos.lang import Ptr, u8, u64
 
 from .helpers import FakeMemory, span_bytes, span_of
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import struct as pystruct
 
-from pythos.lang import Array, u32, u64
-
 from kernel import multiboot
 from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
 from kernel.multiboot import BootInfo, MemoryRegion
+from pythos.lang import Array, u32, u64
 
 from .helpers import FakeMemory, span_bytes
 

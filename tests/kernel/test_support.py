@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 import pythos
-from pythos.lang import u8, u64
-
 from kernel import log, sizes, version
 from kernel.arch.x86_64 import layout
 from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
 from kernel.sync.spinlock import Mutex
+from pythos.lang import u8, u64
 
 from .helpers import FakeMemory, span_of
 
@@ -80,13 +79,12 @@ def test_mutex():
 
 def test_version_matches_package():
     assert version.NAME == "Pythos"
-    assert version.VERSION == pythos.__version__
+    assert pythos.__version__ == version.VERSION
 
 
 def test_bad_multiboot_magic_panics_readably():
-    from pythos.lang import PanicError, u32
-
     from kernel import kmain, multiboot
+    from pythos.lang import PanicError, u32
     with pytest.raises(PanicError, match="not started by a Multiboot loader: magic 0x1234,"):
         kmain.check_magic(u32(0x1234))
     kmain.check_magic(multiboot.BOOTLOADER_MAGIC)

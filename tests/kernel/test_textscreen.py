@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pythos.lang import Array, addr_of, u8, u32, u64
-
 from kernel.drivers import color as Color
 from kernel.drivers.textscreen import (
     CELLS,
@@ -17,6 +15,7 @@ from kernel.drivers.textscreen import (
     cell_char,
     make_cell,
 )
+from pythos.lang import Array, addr_of, u8, u32, u64
 
 GREY = int(Color.attribute(Color.LIGHT_GRAY, Color.BLACK))
 

@@ -20,11 +20,10 @@ See docs/memory-map.md for the whole map.
 
 from typing import Final
 
-from pythos.lang import Ptr, panic, struct, u8, u64
-
 # The physical address type is defined with its arithmetic in the memory
 # subsystem; it is re-exported here for the boot code that reads it.
 from kernel.mm.addr import PhysAddr
+from pythos.lang import Ptr, panic, struct, u8, u64
 
 # Where physical address 0 appears in the higher half (linker.ld).
 KERNEL_VMA: Final = u64(0xFFFFFFFF80000000)
