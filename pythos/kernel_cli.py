@@ -160,7 +160,10 @@ def report_exit(status: int, serial_log: Path | None) -> int:
             for line in panic_lines(serial_log):
                 print(f"  {line}", file=sys.stderr)
         return 1
-    if value is not None:
+    if status == 1:
+        # Also what the guest would get by writing 0, which Pythos never does.
+        print("pythos: error: QEMU failed to start (see its message above)", file=sys.stderr)
+    elif value is not None:
         print(f"pythos: the kernel exited with code {value:#x}", file=sys.stderr)
     else:
         print(f"pythos: QEMU exited with status {status}", file=sys.stderr)
