@@ -234,5 +234,7 @@ def atomic(low: Lowering, node: ast.Call, name: str) -> ir.Value:
     if name == "atomic_load":
         instr = b.load_atomic(p, "seq_cst", align, typ=ir.IntType(t.bits))
         return instr
-    b.store_atomic(values[0], p, "seq_cst", align)
+    # IRBuilder.store_atomic insists on a typed pointer; build the
+    # instruction directly for our opaque ones.
+    b._insert(ir.instructions.StoreAtomicInstr(b.block, values[0], p, "seq_cst", align))
     return ir.Constant(I1, 0)

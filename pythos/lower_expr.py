@@ -15,6 +15,7 @@ unnecessary (a constant divisor, say).
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llvmlite import ir
@@ -22,6 +23,7 @@ from llvmlite import ir
 from . import types as T
 from .diagnostics import CompileError
 from .fmtspec import FormatSpec
+from .parse import PACKAGE_ROOT
 from .symbols import ConstSym, FuncSym, GlobalSym, Local
 from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
@@ -521,8 +523,16 @@ class ExprLowering:
 
     # ----- output --------------------------------------------------------------------
     def location(self, node: ast.AST) -> list[ir.Value]:
+        """The file and line a panic reports.  Files of the project are
+        named relative to its root, so that a kernel reports the same
+        `kernel/x.py:12` wherever it was built from."""
         assert self.fn is not None
-        return [self.string_constant(self.fn.module.path),
+        path = Path(self.fn.module.path)
+        try:
+            shown = str(path.resolve().relative_to(PACKAGE_ROOT))
+        except ValueError:
+            shown = self.fn.module.path
+        return [self.string_constant(shown),
                 ir.Constant(I32, getattr(node, "lineno", 0))]
 
     def panic_begin(self, node: ast.AST) -> None:

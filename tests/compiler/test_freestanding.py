@@ -132,3 +132,30 @@ def test_two_compilations_in_one_process(tmp_path: Path) -> None:
                    "def main() -> None:\n    s = S()\n    print(s.x)\n")
     for _ in range(2):
         assert compile_file(src, LINUX, 0).obj
+
+
+def test_atomic_store_and_load(tmp_path: Path) -> None:
+    src = tmp_path / "a.py"
+    src.write_text("from pythos.lang import Array, addr_of, atomic_load, atomic_store, u64\n"
+                   "CELL = Array[u64, 1]()\n\ndef main() -> None:\n"
+                   "    atomic_store(addr_of(CELL), u64(42))\n"
+                   "    print(atomic_load(addr_of(CELL)))\n")
+    result = subprocess.run([sys.executable, "-m", "pythos", "exec", str(src)], cwd=ROOT,
+                            env=env(), capture_output=True, text=True, timeout=60)
+    assert result.stdout == "42\n", result.stderr
+
+
+def test_panic_location_is_relative_to_the_project(tmp_path: Path) -> None:
+    """A panic names project files relative to the project root, whatever
+    the working directory of the build was."""
+    exe = tmp_path / "p"
+    prog = ROOT / "kernel" / "tests" / "test_runtime.py"
+    assert prog.exists()
+    src = tmp_path / "entry.py"
+    src.write_text("from kernel.tests.test_runtime import test_failed_assert_panics\n\n"
+                   "def main() -> None:\n    test_failed_assert_panics()\n")
+    subprocess.run([sys.executable, "-m", "pythos", "compile", str(src), "-o", str(exe)],
+                   cwd=tmp_path, env=env(), check=True, timeout=120)
+    result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 101
+    assert result.stderr.startswith("kernel/tests/test_runtime.py:"), result.stderr
