@@ -101,12 +101,13 @@ def test_memory_map_above_4g(kernel_image):
     assert re.search(r"0x0000000100000000-0x000000013fffffff +1 GiB available", serial), serial
 
 
-def test_boots_from_iso(iso_image):
-    with boot(iso_image, iso=True, memory="128M", timeout=30.0) as vm:
+@pytest.mark.parametrize("memory_mib", [32, 128, 1024, 4096])
+def test_boots_from_iso(iso_image, memory_mib):
+    with boot(iso_image, iso=True, memory=f"{memory_mib}M", timeout=30.0) as vm:
         serial, screen = check_booted(vm)
     assert re.search(r"^boot loader: GRUB", serial, re.M), serial
     assert re.search(rf"^command line: (\S*kernel\.elf )?{ISO_CMDLINE}$", serial, re.M), serial
-    assert 128 * 1024 - 2048 < usable_kib("\n".join(screen)) <= 128 * 1024
+    assert memory_mib * 1024 - 2048 < usable_kib("\n".join(screen)) <= memory_mib * 1024
 
 
 def crashtest_line(marker: str) -> int:
