@@ -1,0 +1,81 @@
+"""The 8253/8254 Programmable Interval Timer, channel 0.
+
+The PIT counts down a 16-bit counter at 1.193182 MHz (a third of the
+original PC's 3.579545 MHz colour-burst crystal, divided by four).  In
+mode 2, the *rate generator*, channel 0 reloads the counter with the
+programmed divisor each time it reaches 1 and pulses its output, which is
+wired to IRQ 0: one interrupt every ``divisor`` input clocks.  The
+interrupt rate is therefore 1193182 / divisor Hz, exact only when the
+divisor divides evenly.  At 1 kHz the divisor is 1193 (the nearest
+integer to 1193.182) and the real rate 1000.15 Hz, so a tick is
+0.99985 ms; ``clock.py`` converts ticks to milliseconds with the exact
+ratio instead of assuming 1 ms.
+
+Channel 0 is programmed through the mode/command register (port 0x43),
+then the divisor's low and high bytes go to channel 0's data port (0x40)::
+
+      7    6    5    4    3    2    1    0
+    +---------+---------+--------------+-----+
+    | channel |  access |  mode        | BCD |
+    +---------+---------+--------------+-----+
+    channel 00 = 0;  access 11 = low byte then high byte;
+    mode 010 = rate generator (011 = square wave);  BCD 0 = binary
+
+    0x34 = channel 0, low/high, mode 2, binary
+
+Mode 2 rather than mode 3 (square wave): both interrupt once per period,
+and mode 2 counts the period exactly for odd divisors like 1193, where
+mode 3 splits it into unequal halves.  A divisor of 0 means 65536 (18.2 Hz,
+the BIOS default).
+"""
+
+from typing import Final
+
+from pythos.lang import u8, u16, u32, u64
+
+import kernel.arch.x86_64.port as port
+
+# Input clock of every channel, in Hz.
+INPUT_FREQUENCY: Final = u64(1193182)
+CHANNEL0_DATA: Final = u16(0x40)
+COMMAND: Final = u16(0x43)
+
+CHANNEL_0: Final = u8(0)
+ACCESS_LOW_THEN_HIGH: Final = u8(3)
+MODE_RATE_GENERATOR: Final = u8(2)
+MODE_SQUARE_WAVE: Final = u8(3)
+
+
+def command_byte(channel: u8, access: u8, mode: u8) -> u8:
+    """The mode/command register value (binary counting)."""
+    return ((channel & 3) << 6) | ((access & 3) << 4) | ((mode & 7) << 1)
+
+
+def divisor_for(frequency: u32) -> u16:
+    """The divisor for ``frequency`` Hz: 1193182 / ``frequency`` rounded, clamped to 1..65535.
+
+    Frequencies below 19 Hz would need a divisor above 65535 and get the
+    slowest rate instead.
+    """
+    if frequency == 0:
+        return u16(0xFFFF)
+    hz = u64(frequency)
+    divisor = (INPUT_FREQUENCY + hz // 2) // hz
+    if divisor < 1:
+        return u16(1)
+    if divisor > 0xFFFF:
+        return u16(0xFFFF)
+    return u16(divisor)
+
+
+def start_periodic(frequency: u32) -> u16:
+    """Make channel 0 interrupt (IRQ 0) about ``frequency`` times a second.
+
+    Returns the divisor used, from which the exact rate follows.  Safety:
+    the caller owns the PIT; IRQ 0 should be masked or handled.
+    """
+    divisor = divisor_for(frequency)
+    port.write8(COMMAND, command_byte(CHANNEL_0, ACCESS_LOW_THEN_HIGH, MODE_RATE_GENERATOR))
+    port.write8(CHANNEL0_DATA, u8(divisor))
+    port.write8(CHANNEL0_DATA, u8(divisor >> 8))
+    return divisor
