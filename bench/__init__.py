@@ -1,0 +1,1 @@
+"""The compiler benchmark (`make bench`): see bench/README.md."""
