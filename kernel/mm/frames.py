@@ -46,10 +46,9 @@ memory map) from a used one.
 
 from typing import Final
 
-from pythos.lang import Array, panic, struct, u64
-
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PAGE_SIZE, PhysAddr
+from pythos.lang import Array, panic, struct, u64
 
 FRAME_SIZE: Final = PAGE_SIZE
 FRAME_SHIFT: Final = u64(12)
@@ -116,7 +115,7 @@ class RegionTable:
 
     def contains(self, address: u64) -> bool:
         """Whether ``address`` lies in one of the ranges."""
-        for index in range(self.count):
+        for index in range(self.count):  # noqa: SIM110 (no generators in Pythos)
             if self.starts[index] <= address < self.ends[index]:
                 return True
         return False

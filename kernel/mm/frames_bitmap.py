@@ -29,12 +29,17 @@ bitmap an allocation may scan many words.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, panic, struct, u64
-
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PhysAddr, VirtAddr, population_count, trailing_zeros
-from kernel.mm.frames import FRAME_SHIFT, FRAME_SIZE, NO_FRAME, RegionTable, check_frame
-from kernel.mm.frames import usable_range
+from kernel.mm.frames import (
+    FRAME_SHIFT,
+    FRAME_SIZE,
+    NO_FRAME,
+    RegionTable,
+    check_frame,
+    usable_range,
+)
+from pythos.lang import Array, Ptr, panic, struct, u64
 
 ALL_USED: Final = u64(0xFFFFFFFFFFFFFFFF)
 BITS_PER_WORD: Final = u64(64)

@@ -30,11 +30,10 @@ pushed from the top down so that allocation starts at low addresses.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, panic, struct, u64
-
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PhysAddr, VirtAddr
 from kernel.mm.frames import FRAME_SIZE, NO_FRAME, RegionTable, check_frame, usable_range
+from pythos.lang import Array, Ptr, panic, struct, u64
 
 # The next pointer of the last free frame (documented in docs/memory.md).
 LIST_END: Final = u64(0xDEADBEEFDEADBEEF)

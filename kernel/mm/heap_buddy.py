@@ -49,10 +49,9 @@ kernel heap's base is page-aligned or better).
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, panic, struct, u64
-
 from kernel.mm.addr import align_down, align_up, log2_floor, trailing_zeros
 from kernel.mm.heap_api import HeapStats, check_align, request_size
+from pythos.lang import Array, Ptr, panic, struct, u64
 
 MIN_BLOCK: Final = u64(16)
 MIN_SHIFT: Final = u64(4)

@@ -21,10 +21,9 @@ and the heap runs out although almost nothing is in use.  The tests show
 exactly that (the long-lived scenario is an expected failure).
 """
 
-from pythos.lang import panic, struct, u64
-
 from kernel.mm.addr import align_up
 from kernel.mm.heap_api import HeapStats, check_align, request_size
+from pythos.lang import panic, struct, u64
 
 
 @struct

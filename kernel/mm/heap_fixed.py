@@ -36,11 +36,10 @@ first (a merge sort on the list itself) to find the pairs.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, panic, struct, u64
-
 from kernel.mm.addr import align_up, log2_floor
 from kernel.mm.heap_api import HeapStats, check_align, request_size
 from kernel.mm.heap_list import GRANULE, ListHeap
+from pythos.lang import Array, Ptr, panic, struct, u64
 
 SIZE_CLASSES: Final = 9
 SMALLEST_SHIFT: Final = u64(3)  # class 0 holds 8-byte blocks

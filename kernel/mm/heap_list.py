@@ -35,10 +35,9 @@ sizes.
 
 from typing import Final
 
-from pythos.lang import Ptr, panic, struct, u64
-
 from kernel.mm.addr import align_down, align_up
 from kernel.mm.heap_api import HeapStats, check_align, request_size
+from pythos.lang import Ptr, panic, struct, u64
 
 GRANULE: Final = u64(16)
 # Marks the end of the list (0 is never a heap address).

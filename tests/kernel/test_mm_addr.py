@@ -10,10 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernel.mm.addr import (
+    PhysAddr,
+    VirtAddr,
+    align_down,
+    align_up,
+    is_canonical,
+    is_power_of_two,
+    phys,
+    virt,
+    virt_from_indexes,
+    virt_truncate,
+)
 from pythos.lang import PanicError, u64
-from kernel.mm.addr import (PhysAddr, VirtAddr, align_down, align_up, is_canonical,
-                            is_power_of_two, phys, virt, virt_from_indexes, virt_truncate)
-
 from tests.compiler.conftest import ROOT, env
 
 ADDRESSES = st.integers(0, (1 << 64) - 1)
@@ -70,8 +79,8 @@ def test_examples() -> None:
 
 
 def test_types_are_distinct_under_cpython() -> None:
-    from pythos.lang import Ptr
     from kernel.mm.addr import PhysAddr as P
+    from pythos.lang import Ptr
     slot = Ptr[P]
     assert slot is not Ptr[VirtAddr]
     with pytest.raises(TypeError):

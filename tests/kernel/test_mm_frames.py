@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pythos.lang import Array, PanicError, addr_of, u8, u64
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.frames_bitmap import BitmapFrameAllocator
 from kernel.mm.frames_list import FREE_TAG, LIST_END, ListFrameAllocator
+from pythos.lang import Array, PanicError, addr_of, u8, u64
 
 FRAME = 4096
 FRAMES = 96  # frames of fake RAM (384 KiB)
@@ -61,7 +61,7 @@ class Machine:
 def frame_sets(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Disjoint usable regions (byte offsets, maybe unaligned) and reserved ranges."""
     cuts = sorted(draw(st.sets(st.integers(0, FRAMES * FRAME), min_size=2, max_size=10)))
-    regions = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+    regions = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
     reserved = draw(st.lists(st.tuples(st.integers(0, FRAMES * FRAME),
                                        st.integers(1, 5 * FRAME)), max_size=3))
     return regions, [(a, a + n) for a, n in reserved]

@@ -23,11 +23,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pythos.lang import Array, PanicError, addr_of, u8, u64
 from kernel.mm.heap_buddy import BuddyHeap
 from kernel.mm.heap_bump import BumpHeap
 from kernel.mm.heap_fixed import FixedHeap
 from kernel.mm.heap_list import ListHeap, block_at
+from pythos.lang import Array, PanicError, addr_of, u8, u64
 
 MEMORY = 1 << 16  # bytes of fake memory the heap may grow into
 START_SIZE = 1 << 14  # the heap's size before any grow
@@ -183,7 +183,7 @@ def expected_to_fail_for_bump(kind: type) -> list:
 
 
 CASES = [pytest.param(kind, id=name, marks=expected_to_fail_for_bump(kind))
-         for kind, name in zip(HEAPS, IDS)]
+         for kind, name in zip(HEAPS, IDS, strict=True)]
 
 
 @pytest.mark.parametrize("kind", CASES)

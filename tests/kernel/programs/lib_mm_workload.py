@@ -10,9 +10,8 @@ allocations and the content checks.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, panic, struct, u8, u64
-
 from kernel.mm.heap_api import HeapStats
+from pythos.lang import Array, Ptr, addr_of, panic, struct, u8, u64
 
 MEMORY: Final = 65536
 PAGE: Final = u64(4096)

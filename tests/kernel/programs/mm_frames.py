@@ -8,14 +8,14 @@ same under CPython and compiled.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, panic, u8, u64
+from lib_mm_workload import Rng
 
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.frames_bitmap import BitmapFrameAllocator
 from kernel.mm.frames_list import ListFrameAllocator
-from lib_mm_workload import Rng
+from pythos.lang import Array, Ptr, addr_of, panic, u8, u64
 
 FRAMES: Final = 64
 PHYS_BASE: Final = u64(0x100000)

@@ -1,10 +1,23 @@
 """The fixed-size block heap on the shared workload (see lib_mm_workload)."""
 
-from pythos.lang import u64
+from lib_mm_workload import (
+    INITIAL_SIZE,
+    MEMORY,
+    PAGE,
+    SLOTS,
+    STEPS,
+    Rng,
+    Slots,
+    check,
+    heap_start,
+    pick_align,
+    pick_size,
+    record,
+    show,
+)
 
 from kernel.mm.heap_fixed import FixedHeap
-from lib_mm_workload import (INITIAL_SIZE, MEMORY, PAGE, SLOTS, STEPS, Rng, Slots, check,
-                             heap_start, pick_align, pick_size, record, show)
+from pythos.lang import u64
 
 
 def run(heap: FixedHeap, rng: Rng, slots: Slots) -> None:

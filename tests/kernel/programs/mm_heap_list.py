@@ -1,10 +1,23 @@
 """The linked-list heap on the shared workload (see lib_mm_workload)."""
 
-from pythos.lang import u64
+from lib_mm_workload import (
+    INITIAL_SIZE,
+    MEMORY,
+    PAGE,
+    SLOTS,
+    STEPS,
+    Rng,
+    Slots,
+    check,
+    heap_start,
+    pick_align,
+    pick_size,
+    record,
+    show,
+)
 
 from kernel.mm.heap_list import ListHeap
-from lib_mm_workload import (INITIAL_SIZE, MEMORY, PAGE, SLOTS, STEPS, Rng, Slots, check,
-                             heap_start, pick_align, pick_size, record, show)
+from pythos.lang import u64
 
 
 def run(heap: ListHeap, rng: Rng, slots: Slots) -> None:
