@@ -66,7 +66,8 @@ below it unnoticed; the compiler does not yet probe large frames.)
 
 from typing import Final
 
-from pythos.lang import InterruptFrame, Ptr, asm, panic, read_cr2, struct, u8, u16, u64
+from pythos.lang import (Array, InterruptFrame, Ptr, addr_of, asm, atomic_add, atomic_load, panic,
+                         read_cr2, struct, u8, u16, u64)
 
 import kernel.arch.x86_64.gdt as gdt
 
@@ -118,6 +119,9 @@ PF_SGX: Final = u64(1 << 15)
 # (up to 48 bytes) or a function's locals (up to a page) can straddle it.
 OVERFLOW_SLACK_ABOVE: Final = u64(256)
 OVERFLOW_SLACK_BELOW: Final = u64(4096)
+
+# Breakpoints handled so far.  Written only by handle (for #BP).
+breakpoint_count = Array[u64, 1]()
 
 
 def name(vector: u8) -> str:
@@ -372,6 +376,11 @@ def print_page_fault_bits(code: u64) -> None:
     print()
 
 
+def breakpoints() -> u64:
+    """How many breakpoints (``int3``) the kernel has returned from."""
+    return atomic_load(addr_of(breakpoint_count))
+
+
 def kernel_stack_guard() -> u64:
     """The address of the kernel stack's guard page (linker symbol ``__stack_guard``)."""
     return asm("leaq __stack_guard(%rip), $0", "=r", result=u64)
@@ -394,6 +403,7 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
         cr2 = read_cr2()
     report(vector, frame, error_code, cr2)
     if vector == BREAKPOINT:
+        atomic_add(addr_of(breakpoint_count), u64(1))
         print("  continuing after the breakpoint")
         return
     if vector == DOUBLE_FAULT and is_kernel_stack_overflow(
