@@ -5,7 +5,8 @@ mapped the kernel at 0xFFFFFFFF80000000 and taken the kernel stack; it
 calls ``kmain`` with the Multiboot magic and the *physical* address of the
 Multiboot information structure.  ``kmain`` then brings the machine up in
 the order below, one step per line, and each step only relies on the ones
-before it.  Interrupts stay disabled throughout: there is no IDT yet.
+before it.  Interrupts are enabled once the IDT, the PIC and the clock
+are set up (docs/interrupts.md).
 
 Console output starts at the banner; everything after it appears on the
 serial port and on the screen.  Any failure is a panic: a red report with
@@ -13,13 +14,20 @@ the Python source line, then a halt (never a reset).
 """
 
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
-import kernel.arch.x86_64.cpu as cpu
+import kernel.arch.x86_64.gdt as gdt
+import kernel.arch.x86_64.idt as idt
+import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.layout as layout
+import kernel.arch.x86_64.pic as pic
+import kernel.arch.x86_64.vectors as vectors
+import kernel.clock as clock
 import kernel.cmdline as cmdline
 import kernel.console as console
 import kernel.crashtest as crashtest
+import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial as serial
 import kernel.drivers.vga as vga
+import kernel.echo as echo
 import kernel.log as log
 import kernel.multiboot as multiboot
 import kernel.sizes as sizes
@@ -45,13 +53,20 @@ def kmain(magic: u32, info: u64) -> None:
     vga.init()                       # clear the screen, show the cursor
     print_banner()                   # name and version, on serial and screen
     report_serial(serial_ok)         # say so on screen if COM1 is missing
+    gdt.init()                       # kernel/user segments, TSS with the IST stacks
+    vectors.install()                # a handler for each of the 32 CPU exceptions
+    idt.load()                       # from here on a fault is reported, not a reset
+    pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
+    clock.init()                     # PIT at 1 kHz on IRQ 0: ticks, uptime, sleep
+    init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
+    irqflags.enable()                # take interrupts: the clock starts ticking
     check_magic(magic)               # stop unless a Multiboot loader started us
     read_boot_info(PhysAddr(info))   # flags, memory sizes, command line
     apply_options()                  # halt=, loglevel=, panic=
     read_memory_map()                # copy and summarise the memory map
     log.info("boot complete")
-    print("Pythos is up. Idling (interrupts come in a later chapter).")
-    cpu.idle_forever()               # sleep; nothing can wake us yet
+    print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
+    echo.run()                       # echo typed keys, sleeping in between
 
 
 def print_banner() -> None:
@@ -68,6 +83,12 @@ def report_serial(serial_ok: bool) -> None:
         print("serial: no 16550 UART at COM1 (loopback check failed); screen only")
     else:
         log.debug("serial: COM1 passed the loopback check")
+
+
+def init_keyboard() -> None:
+    """Start the keyboard, or say why typing will not work."""
+    if not keyboard.init():
+        log.warn("keyboard: no working PS/2 controller; input from serial only")
 
 
 def check_magic(magic: u32) -> None:
