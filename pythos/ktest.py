@@ -152,7 +152,9 @@ def boot(image: Path, selector: str, timeout: float = TEST_TIMEOUT,
         return session.exit_code, session.serial_text
 
 
-LINE = re.compile(r"^test (\S+) \.\.\. ok$", re.M)
+# A test's own output (an exception report, say) may come between its
+# "test NAME ... " and the "ok" that ends it, which is then on a line of its own.
+LINE = re.compile(r"^test (\S+) \.\.\. (?:[^\n]*\n)*?ok$", re.M)
 STARTED = re.compile(r"^test (\S+) \.\.\. ", re.M)
 
 

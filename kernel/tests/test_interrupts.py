@@ -1,0 +1,124 @@
+"""In-kernel tests of exceptions, the clock, the PIC and interrupt-safe locking.
+
+Each CPU exception test makes the real fault happen (with inline assembly,
+since the compiler itself never divides by zero or runs off the end of the
+address space) and expects the panic the exception handler ends with.
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, addr_of, asm, i32, int3, should_panic, u8, u64
+
+import kernel.arch.x86_64.exceptions as exceptions
+import kernel.arch.x86_64.irqflags as irqflags
+import kernel.arch.x86_64.pic as pic
+import kernel.clock as clock
+import kernel.drivers.keyboard as keyboard
+from kernel.sync.irqlock import IrqLock
+from kernel.sync.ringbuffer import CAPACITY, RingBuffer
+
+# An address that no page table maps: PML4 entry 1 (512 GiB) is empty.
+UNMAPPED: Final = u64(0x0000008000000000)
+# An address that is not canonical (bits 63:47 differ): #GP, not #PF.
+NON_CANONICAL: Final = u64(0x8000000000000000)
+
+flood_buffer = RingBuffer()
+test_lock = IrqLock()
+
+
+def test_interrupts_are_enabled_after_boot() -> None:
+    assert irqflags.are_enabled()
+
+
+def test_breakpoint_returns() -> None:
+    before = exceptions.breakpoints()
+    int3()
+    int3()
+    assert exceptions.breakpoints() == before + 2
+
+
+def test_clock_ticks_at_1khz() -> None:
+    assert clock.is_running()
+    start = clock.ticks()
+    clock.sleep_ms(u64(100))
+    elapsed = clock.ticks() - start
+    # 100 ms is 100.015 periods of the PIT at divisor 1193, plus the
+    # partial tick sleep_ms adds; QEMU may deliver a late tick or two.
+    assert 100 <= elapsed <= 104, f"{elapsed} ticks in 100 ms"
+
+
+def test_uptime_is_monotonic() -> None:
+    previous = clock.uptime_ms()
+    for _ in range(20):
+        irqflags.enable_and_halt()
+        now = clock.uptime_ms()
+        assert now >= previous
+        previous = now
+
+
+def test_timer_and_keyboard_lines_are_unmasked() -> None:
+    assert not pic.is_masked(u8(0))
+    assert keyboard.present == (not pic.is_masked(u8(1)))
+    assert pic.is_masked(u8(3))
+
+
+def test_irqlock_holds_interrupts_off() -> None:
+    with test_lock:
+        assert not irqflags.are_enabled()
+        with_nested_lock()
+        assert not irqflags.are_enabled()
+    assert irqflags.are_enabled()
+
+
+nested_lock = IrqLock()
+
+
+def with_nested_lock() -> None:
+    with nested_lock:
+        assert not irqflags.are_enabled()
+
+
+def test_ringbuffer_survives_a_flood() -> None:
+    for i in range(3 * CAPACITY):
+        flood_buffer.push(u8(i))
+    assert flood_buffer.is_full()
+    assert flood_buffer.dropped_count() == 2 * CAPACITY
+    for i in range(CAPACITY):
+        assert flood_buffer.pop() == i32(u8(i))
+    assert flood_buffer.is_empty()
+
+
+@should_panic("divide error: unhandled CPU exception #DE (vector 0)")
+def test_divide_error_is_reported() -> None:
+    asm("xorl %ecx, %ecx; divl %ecx", "~{eax},~{ecx},~{edx}")
+
+
+@should_panic("invalid opcode: unhandled CPU exception #UD (vector 6)")
+def test_invalid_opcode_is_reported() -> None:
+    asm("ud2", "")
+
+
+@should_panic("general protection fault: unhandled CPU exception #GP (vector 13)")
+def test_general_protection_fault_is_reported() -> None:
+    print(Ptr[u64](NON_CANONICAL).volatile_load())
+
+
+@should_panic("page fault: unhandled CPU exception #PF (vector 14)")
+def test_page_fault_is_reported() -> None:
+    print(Ptr[u64](UNMAPPED).volatile_load())
+
+
+@should_panic("double fault: kernel stack overflow")
+def test_stack_overflow_is_a_double_fault() -> None:
+    print(recurse(u64(0)))
+
+
+def recurse(depth: u64) -> u64:
+    """Recurse forever, with a frame the optimiser cannot remove."""
+    frame = Array[u64, 32]()
+    frame[depth & 31] = depth
+    # The array's address escapes into assembly after the call, so the
+    # call cannot become a loop or a tail call.
+    result = recurse(depth + 1)
+    asm("", "r,~{memory}", addr_of(frame).addr)
+    return result + frame[0]
