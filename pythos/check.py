@@ -1125,19 +1125,17 @@ class Checker:
         if isinstance(op, ast.MatMult):
             raise self.error(node, "'@' is not supported")
         if isinstance(op, (ast.LShift, ast.RShift)):
-            if self.const_int(left) is not None and self.const_int(right) is None:
-                # `1 << x`: pythos.lang's reflected operator gives x's type.
-                ct = self.expr(right, None)
-                if is_int(ct):
-                    want = ct
-            lt = self.operand(left, want)
             count = self.const_int(right)
+            ct = None if count is not None else self.expr(right, None)
+            if self.const_int(left) is not None and is_int(ct):
+                # `1 << x`: pythos.lang's reflected operator gives x's type.
+                want = ct
+            lt = self.operand(left, want)
             if count is not None:
                 if count < 0:
                     raise self.error(right, "negative shift count")
                 right.const, right.ty = min(count, 255), T.INTS["u8"]  # type: ignore[attr-defined]
             else:
-                ct = self.expr(right, None)
                 if not is_int(ct):
                     raise self.error(right, f"shift count must be an integer, got {ct}")
             if not is_int(lt):
@@ -1159,6 +1157,13 @@ class Checker:
         return lt
 
     def is_ptr_expr(self, node: ast.expr) -> bool:
+        # Only `p + n` and `p - n` of a pointer give a pointer: look at the
+        # left operand alone, or checking a chain `a + b + c + ...` would
+        # take time exponential in its length.
+        if isinstance(node, ast.BinOp):
+            return isinstance(node.op, (ast.Add, ast.Sub)) and self.is_ptr_expr(node.left)
+        if self.const_int(node) is not None:
+            return False
         try:
             t = self.expr(node, None)
         except CompileError:
