@@ -16,7 +16,20 @@ error at the location being compiled rather than as a Python traceback.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a source file as Python numbers them.  (str.splitlines
+    would also split at form feeds and U+2028, which Python source may
+    contain, and put every later diagnostic on the wrong line.)"""
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @dataclass(frozen=True)
@@ -29,7 +42,7 @@ class Location:
     def from_node(path: str, source: str, node: ast.AST) -> "Location":
         line = getattr(node, "lineno", 1) or 1
         byte_col = getattr(node, "col_offset", 0) or 0
-        lines = source.splitlines()
+        lines = source_lines(source)
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         # Decode the prefix of the line to turn a byte offset into characters.
         prefix = text.encode("utf-8")[:byte_col].decode("utf-8", errors="replace")
@@ -64,7 +77,7 @@ class CompileError(Exception):
         out.append(f"{loc.path}:{loc.line}:{loc.col}: {self.kind}: {self.message}")
         text = sources.get(loc.path)
         if text is not None:
-            lines = text.splitlines()
+            lines = source_lines(text)
             if 0 < loc.line <= len(lines):
                 src = lines[loc.line - 1].expandtabs(1)
                 out.append("    " + src)

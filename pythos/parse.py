@@ -16,10 +16,12 @@ load no file.
 from __future__ import annotations
 
 import ast
+import codecs
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import SOURCES, CompileError, Location
+from .diagnostics import SOURCES, CompileError, Location, source_lines
 
 # Modules the compiler knows itself: importing them loads no file.
 BUILTIN_MODULES = {"pythos.lang", "typing", "__future__"}
@@ -78,13 +80,44 @@ def display_path(path: Path) -> str:
 
 
 def parse_source(path: str, source: str) -> ast.Module:
+    nul = source.find("\0")
+    if nul >= 0:
+        start = max(source.rfind("\n", 0, nul), source.rfind("\r", 0, nul)) + 1
+        line = len(source_lines(source[:start])) + 1
+        raise CompileError("the file contains a NUL character", Location(path, line,
+                                                                        nul - start + 1))
     try:
         return ast.parse(source, filename=path, type_comments=False)
     except SyntaxError as e:
         line = e.lineno or 1
         col = e.offset or 1
-        # SyntaxError offsets are 1-based character columns already.
-        raise CompileError(f"invalid syntax: {e.msg}", Location(path, line, col)) from None
+        # SyntaxError offsets are 1-based character columns, except that
+        # CPython 3.11 gives the "leading zeros" error a byte offset.
+        if sys.version_info < (3, 12) and e.msg.startswith("leading zeros") and e.text:
+            col = len(e.text.encode("utf-8")[:col - 1].decode("utf-8", errors="replace")) + 1
+        message = "invalid syntax" if e.msg == "invalid syntax" else f"invalid syntax: {e.msg}"
+        raise CompileError(message, Location(path, line, col)) from None
+
+
+def read_source(path: Path, shown: str) -> str:
+    """A source file's text: UTF-8, with an optional byte-order mark (as
+    CPython accepts).  Invalid UTF-8 is reported where it occurs."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise CompileError(f"cannot read {shown}: {e.strerror or e}") from None
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        text = raw.decode("utf-8", errors="replace")
+        SOURCES[shown] = text
+        before = raw[:e.start].decode("utf-8")
+        start = max(before.rfind("\n"), before.rfind("\r")) + 1
+        line = len(source_lines(before[:start])) + 1
+        raise CompileError(f"the file is not valid UTF-8 (byte 0x{raw[e.start]:02x})",
+                           Location(shown, line, len(before) - start + 1)) from None
 
 
 def is_main_guard(stmt: ast.stmt) -> bool:
@@ -119,10 +152,7 @@ class Loader:
         if name in self.modules:
             return self.modules[name]
         shown = display_path(path)
-        try:
-            source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise CompileError(f"cannot read {shown}: {e}") from None
+        source = read_source(path, shown)
         self.sources[shown] = source
         SOURCES[shown] = source
         tree = parse_source(shown, source)
@@ -135,7 +165,10 @@ class Loader:
                     continue
                 found = self.find(target)
                 if found is None:
-                    raise module.error(imp, f"cannot find module '{target}'")
+                    where: ast.AST = imp
+                    if isinstance(imp, ast.Import):
+                        where = next((a for a in imp.names if a.name == target), imp)
+                    raise module.error(where, f"cannot find module '{target}'")
                 self.load(target, found)
         return module
 
