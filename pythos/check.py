@@ -25,7 +25,7 @@ import ast
 from typing import Any, Callable
 
 from . import types as T
-from .diagnostics import CompileError
+from .diagnostics import CompileError, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
 from .symbols import (Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param,
@@ -56,6 +56,31 @@ PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
 # give the same answer, so a literal may be given as any bit pattern.
 RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
 KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "func_addr", "global_asm"}
+# Clearer words for Python constructs Pythos does not have.
+UNSUPPORTED_STMTS = {
+    "Try": "'try' is not supported: Pythos has no exceptions",
+    "TryStar": "'try' is not supported: Pythos has no exceptions",
+    "Raise": "'raise' is not supported; use panic(message)",
+    "Import": "imports belong at module level",
+    "ImportFrom": "imports belong at module level",
+    "Delete": "'del' is not supported",
+    "Match": "'match' statements are not supported",
+}
+UNSUPPORTED_EXPRS = {
+    "List": "list literals are not supported; use Array[T, N]",
+    "Tuple": "tuples are not supported",
+    "Dict": "dicts are not supported",
+    "Set": "sets are not supported",
+    "ListComp": "comprehensions are not supported",
+    "SetComp": "comprehensions are not supported",
+    "DictComp": "comprehensions are not supported",
+    "GeneratorExp": "generator expressions are not supported",
+    "Yield": "generators are not supported",
+    "YieldFrom": "generators are not supported",
+    "Await": "'await' is not supported",
+    "NamedExpr": "':=' is not supported; assign in a statement",
+    "Starred": "'*' unpacking is not supported",
+}
 
 
 def is_int(t: T.Type | None) -> bool:
@@ -75,6 +100,9 @@ class Checker:
         self.fn: FuncSym | None = None
         self.module: Module = program.entry
         self.loop_depth = 0
+        # Names the current function assigns anywhere: Python makes them
+        # local to the whole function.
+        self.stored_names: set[str] = set()
 
     # ----- errors -----------------------------------------------------------
     def error(self, node: ast.AST, message: str) -> CompileError:
@@ -97,6 +125,7 @@ class Checker:
         for s in self.structs:
             self.module = s.module
             self.declare_struct_fields(s)
+        self.check_address_cycles()
         for m in mods:
             self.module = m
             self.declare_functions(m)
@@ -114,9 +143,23 @@ class Checker:
         if "main" not in self.scopes[entry.name] and not self.freestanding:
             raise CompileError("the program has no main() function",
                                entry.loc(entry.tree.body[0]) if entry.tree.body else None)
+        if not self.freestanding:
+            self.check_main_signature(entry)
         for fn in self.functions:
             self.check_function(fn)
-        self.check_address_cycles()
+
+    def check_main_signature(self, entry: Module) -> None:
+        self.module = entry
+        main = self.resolve_lazy(self.scope(entry), "main")
+        if not isinstance(main, FuncSym) or main.node is None:
+            raise CompileError("'main' must be a function: def main() -> None")
+        where: ast.AST | None = None
+        if main.node.args.args:
+            where = main.node.args.args[0]
+        elif main.result is not NONE:
+            where = main.node.returns
+        if where is not None:
+            raise main.module.error(where, "main() must take no parameters and return None")
 
     def scope(self, m: Module | None = None) -> dict[str, Any]:
         return self.scopes[(m or self.module).name]
@@ -147,7 +190,7 @@ class Checker:
             if not ok:
                 raise self.error(cls, "classes must be decorated with @struct")
             if cls.bases or cls.keywords:
-                raise self.error(cls, "struct classes cannot inherit")
+                raise self.error((cls.bases or cls.keywords)[0], "struct classes cannot inherit")
             st = StructType(cls.name, f"{m.name}.{cls.name}", packed)
             sym = StructSym(st, m, cls)
             self.structs.append(sym)
@@ -174,11 +217,11 @@ class Checker:
                     raise self.error(imp, "'import *' is not supported; name what you import")
                 if imp.module == "pythos.lang":
                     if a.name not in LANG_NAMES:
-                        raise self.error(imp, f"pythos.lang has no name '{a.name}'")
+                        raise self.error(a, f"pythos.lang has no name '{a.name}'")
                     scope[name] = Builtin(a.name)
                 elif imp.module == "typing":
                     if a.name != "Final":
-                        raise self.error(imp, f"typing.{a.name} is not supported (only Final)")
+                        raise self.error(a, f"typing.{a.name} is not supported (only Final)")
                     scope[name] = Builtin("Final")
                 elif imp.module == "__future__":
                     pass
@@ -244,14 +287,25 @@ class Checker:
                 raise self.error(stmt, "a struct body holds annotated fields and methods only")
 
     def check_address_cycles(self) -> None:
+        syms = {id(s.type): s for s in self.structs}
+
         def visit(st: StructType, path: list[StructType]) -> None:
-            if st in path:
-                raise CompileError(f"struct {st.name} contains itself")
-            for ft in st.fields.values():
+            for name, ft in st.fields.items():
                 while isinstance(ft, ArrayType):
                     ft = ft.element
-                if isinstance(ft, StructType):
-                    visit(ft, path + [st])
+                if not isinstance(ft, StructType):
+                    continue
+                if ft in path or ft == st:
+                    sym = syms.get(id(st))
+                    field = next((f for f in sym.node.body if isinstance(f, ast.AnnAssign)
+                                  and isinstance(f.target, ast.Name)
+                                  and f.target.id == name), None) if sym else None
+                    message = (f"struct {ft.name} contains itself (field '{name}' of "
+                               f"{st.name}); use Ptr[{ft.name}] to refer to one")
+                    if sym is None or field is None:
+                        raise CompileError(message)
+                    raise sym.module.error(field.annotation, message)
+                visit(ft, path + [st])
         for s in self.structs:
             visit(s.type, [])
 
@@ -490,7 +544,8 @@ class Checker:
             return v if isinstance(v, int) and not isinstance(v, bool) else None
         if isinstance(node, ast.Name):
             scope = self.scope()
-            if self.fn is not None and node.id in self.fn.locals:
+            if self.fn is not None and (node.id in self.fn.locals or (
+                    node.id in self.stored_names and node.id not in self.fn.globals_declared)):
                 return None
             sym = self.resolve_lazy(scope, node.id) if node.id in scope else None
             if isinstance(sym, ConstSym) and sym.type is None:
@@ -572,6 +627,8 @@ class Checker:
         if fn.extern or fn.node is None:
             return
         self.fn, self.module = fn, fn.module
+        self.stored_names = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name)
+                             and isinstance(n.ctx, ast.Store)}
         for p in fn.params:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
@@ -585,8 +642,8 @@ class Checker:
         self.aliased: set[str] = set()
         self.block(fn.node.body)
         if fn.result is not NONE and not self.always_returns(fn.node.body):
-            raise self.error(fn.node, f"function '{fn.name}' can end without returning "
-                                      f"a {fn.result}")
+            raise self.error(fn.node, f"function '{fn.name}' can reach its end without a "
+                                      f"return, but it must return {fn.result}")
         for name in self.aliased:
             if self.owner_sites.get(name, 0) > 1:
                 raise self.error(fn.node, f"'{name}' is given a new value while another "
@@ -634,7 +691,9 @@ class Checker:
         self.current = s
         method: Callable[[Any], None] | None = getattr(self, "stmt_" + type(s).__name__, None)
         if method is None:
-            raise self.error(s, f"'{type(s).__name__}' statements are not supported")
+            name = type(s).__name__
+            raise self.error(s, UNSUPPORTED_STMTS.get(name, f"'{name}' statements are not "
+                                                            f"supported"))
         method(s)
 
     def stmt_Pass(self, s: ast.Pass) -> None:
@@ -643,9 +702,10 @@ class Checker:
     def stmt_Global(self, s: ast.Global) -> None:
         pass
 
-    def stmt_Break(self, s: ast.Break) -> None:
+    def stmt_Break(self, s: ast.Break | ast.Continue) -> None:
         if not self.loop_depth:
-            raise self.error(s, "'break' outside a loop")
+            word = "break" if isinstance(s, ast.Break) else "continue"
+            raise self.error(s, f"'{word}' outside a loop")
 
     stmt_Continue = stmt_Break
 
@@ -655,7 +715,8 @@ class Checker:
         if isinstance(s.value, ast.Constant) and s.value.value is Ellipsis:
             return
         if not isinstance(s.value, ast.Call):
-            raise self.error(s, "this expression has no effect")
+            name = type(s.value).__name__
+            raise self.error(s, UNSUPPORTED_EXPRS.get(name, "this expression has no effect"))
         self.expr(s.value, None, discard=True)
 
     def stmt_Return(self, s: ast.Return) -> None:
@@ -835,7 +896,11 @@ class Checker:
             assert want is not None
             self.bind_local(target, want, "value")
             return
-        t = self.expr(value, want) if want is None else self.expect(value, want)
+        t = self.expr(value, want)
+        if want is not None and t != want:
+            if annotated is None and var is not None:
+                raise self.error(value, f"'{name}' has type {want}, cannot assign {t}")
+            raise self.error(value, f"expected {want}, got {t}")
         if t is NONE:
             raise self.error(value, "this expression has no value")
         if t.is_aggregate:
@@ -898,8 +963,9 @@ class Checker:
             return
         value = self.const_int(node)
         if value is not None:
+            text = ast.get_source_segment(self.module.source, node) or ast.unparse(node)
             raise self.error(node, f"{what} has type {want}, but a bare literal is a plain "
-                                   f"int under CPython; write {want}({ast.unparse(node)})")
+                                   f"int under CPython; write {want}({text})")
 
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
@@ -941,8 +1007,9 @@ class Checker:
             return t
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
-            raise self.error(node, f"this kind of expression ({type(node).__name__}) is not "
-                                   f"supported")
+            name = type(node).__name__
+            raise self.error(node, UNSUPPORTED_EXPRS.get(
+                name, f"this kind of expression ({name}) is not supported"))
         t = method(node, want)
         node.ty = t  # type: ignore[attr-defined]
         if t is NONE and not discard:
@@ -978,18 +1045,21 @@ class Checker:
             from .check_calls import is_chr
             if is_chr(self, part.value):
                 if part.format_spec is not None:
-                    raise self.error(part, "chr() in an f-string takes no format spec")
+                    raise self.error(self.spec_anchor(part), "chr() in an f-string takes "
+                                                             "no format spec")
                 part.spec = FormatSpec()  # type: ignore[attr-defined]
                 continue
             if part.conversion != -1:
-                raise self.error(part, "!r, !s and !a conversions are not supported")
+                raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
+                                             "supported")
             t = self.expr(part.value, None)
             spec_text = ""
             if part.format_spec is not None:
                 assert isinstance(part.format_spec, ast.JoinedStr)
                 for p in part.format_spec.values:
                     if not isinstance(p, ast.Constant):
-                        raise self.error(part, "a format spec must be constant")
+                        raise self.error(self.spec_anchor(part), "a format spec must be "
+                                                                 "constant")
                     spec_text += p.value
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
@@ -998,7 +1068,26 @@ class Checker:
             try:
                 part.spec = parse_format_spec(spec_text, kind)  # type: ignore[attr-defined]
             except ValueError as e:
-                raise self.error(part, str(e)) from None
+                raise self.error(self.spec_anchor(part), str(e)) from None
+
+    def spec_anchor(self, part: ast.FormattedValue) -> ast.AST:
+        """Where a field's format spec starts, for diagnostics.  Python 3.11
+        gives the spec (and the field) the position of the whole f-string,
+        but the field's expression has its own, and the spec follows the
+        ':' after it.  Falls back to the expression."""
+        v = part.value
+        end = getattr(v, "end_col_offset", None)
+        lines = source_lines(self.module.source)
+        if end is None or v.end_lineno != v.lineno or not 0 < v.lineno <= len(lines):
+            return v
+        raw = lines[v.lineno - 1].encode("utf-8")
+        colon = raw.find(b":", end)
+        between = raw[end:colon].strip() if colon >= 0 else b"?"
+        if between not in (b"", b"=") and not between.startswith(b"!"):
+            return v
+        anchor = ast.Pass()
+        anchor.lineno, anchor.col_offset = v.lineno, colon + 1
+        return anchor
 
     def expr_Name(self, node: ast.Name, want: T.Type | None) -> T.Type:
         name = node.id
@@ -1025,14 +1114,19 @@ class Checker:
 
     def lookup(self, node: ast.Name) -> Any:
         scope = self.scope()
+        if self.fn is not None and node.id in self.stored_names \
+                and node.id not in self.fn.globals_declared:
+            # Assigned somewhere in this function, so local throughout (as in
+            # CPython, which would raise UnboundLocalError here).
+            if isinstance(scope.get(node.id), GlobalSym):
+                raise self.error(node, f"'{node.id}' is assigned in this function, so it is a "
+                                       f"local and is used before it is assigned; declare "
+                                       f"'global {node.id}' to use the module-level variable")
+            raise self.error(node, f"'{node.id}' is used before it is assigned")
         if node.id in scope:
             return self.resolve_lazy(scope, node.id)
         if node.id in PY_BUILTINS:
             return Builtin(node.id)
-        if self.fn is not None and any(isinstance(n, (ast.Name)) and n.id == node.id
-                                       and isinstance(n.ctx, ast.Store)
-                                       for n in ast.walk(self.fn.node)):  # type: ignore[arg-type]
-            raise self.error(node, f"'{node.id}' is used before it is assigned")
         raise self.error(node, f"name '{node.id}' is not defined")
 
     def builtin_name(self, node: ast.expr) -> str | None:
@@ -1144,7 +1238,10 @@ class Checker:
         strict = not isinstance(op, RING_OPS)
         if isinstance(op, ast.Add) and self.is_ptr_expr(left):
             lt = self.expr(left, None)
-            self.index(right)
+            ot = self.expr(right, None)
+            if not is_int(ot):
+                raise self.error(right, f"a pointer can only be advanced by an integer, "
+                                        f"got {ot}")
             return lt
         lt, rt = self.pair(left, right, want, strict)
         if isinstance(op, ast.Sub) and isinstance(lt, PtrType):
@@ -1207,9 +1304,11 @@ class Checker:
                 raise self.error(v, f"'{type(node.op).__name__.lower()}' needs integers "
                                     f"or bools, got {t}")
             types.append(t)
-        if any(t != types[0] for t in types):
-            raise self.error(node, "both sides of 'and'/'or' must have the same type, "
-                                   "because the result is one of them")
+        for v, t in zip(node.values, types):
+            if t != types[0]:
+                op = "and" if isinstance(node.op, ast.And) else "or"
+                raise self.error(v, f"both sides of '{op}' must have the same type, because "
+                                    f"the result is one of them; got {types[0]} and {t}")
         return types[0]
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
