@@ -1,0 +1,8 @@
+# error: 4:11: slicing is not supported
+def main() -> None:
+    data = b"hello"
+    print(data[1:3] == b"el")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+# error: 6:5: nested functions, classes and lambdas are not supported
+from pythos.lang import struct, u8
+
+def main() -> None:
+    @struct
+    class Inner:
+        x: u8
+    print(1)
+
+
+if __name__ == "__main__":
+    main()
