@@ -767,10 +767,21 @@ class Checker:
             t = t or I64
             if not is_int(t):
                 raise self.error(it, f"range() needs integers, got {t}")
-            for a in it.args:
+            for a in it.args[:2]:
                 self.expect(a, t)
-            if len(it.args) == 3 and getattr(it.args[2], "const", None) == 0:
-                raise self.error(it.args[2], "range() step must not be zero")
+            if len(it.args) == 3:
+                step = self.const_int(it.args[2])
+                if step is None:
+                    self.expect(it.args[2], t)
+                    it.args[2].const = None  # type: ignore[attr-defined]
+                else:
+                    # A constant step stays a plain number: range(u8(9),
+                    # u8(0), -1) counts down an unsigned variable.
+                    if step == 0:
+                        raise self.error(it.args[2], "range() arg 3 must not be zero")
+                    if abs(step) >= 1 << 64:
+                        raise self.error(it.args[2], "range() step is too large")
+                    it.args[2].const, it.args[2].ty = step, t  # type: ignore[attr-defined]
             s.kind = "range"  # type: ignore[attr-defined]
             self.assign_name(s.target, t, None)
         else:

@@ -37,6 +37,10 @@ PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 SLICE = ir.LiteralStructType([PTR, I64])
 RT = "pythos.rt.core"
+RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", "write_bool",
+               "write_u64", "write_i64", "write_i64_spec", "write_int", "write_str_spec",
+               "str_width", "str_eq", "bytes_eq", "panic_begin", "panic_end", "panic_index",
+               "panic_msg", "exit_program"}
 
 
 class Lowering(ExprLowering):
@@ -162,6 +166,12 @@ class Lowering(ExprLowering):
             f.calling_convention = "x86_intrcc"
             frame = self.checker.interrupt_frame_type()
             self.interrupt_handlers.append((fn.link_name, str(self.struct_ty(frame))))
+        if fn.module.name == "pythos.rt.core" and fn.name in RT_NOINLINE:
+            # Inlining the output path at every print() multiplied code size
+            # and compile time for no speed that matters.
+            f.attributes.add("noinline")
+            if fn.name.startswith("panic"):
+                f.attributes.add("cold")
         if fn.link_name in ("memcpy", "memset", "memmove", "memcmp"):
             # LLVM recognises these loops and would turn them into calls to
             # themselves; "no-builtins" forbids that.
@@ -410,29 +420,36 @@ class Lowering(ExprLowering):
         b.position_at_end(end)
 
     def for_range(self, s: ast.For, var: Any) -> None:
-        """`for i in range(a, b, c)`.  The hidden counter is 128 bits wide so
-        that stepping past the end of the loop variable's type cannot wrap
-        around into an endless loop (LLVM narrows it again when it can)."""
-        b = self.builder
+        """`for i in range(a, b, c)`, with Python's semantics: the bounds are
+        evaluated once, and assigning to `i` in the body does not change
+        the iteration.
+
+        The loop must never step past the end of `i`'s type and wrap
+        around into an endless loop (`range(u8(250), u8(255), 2)` ends at
+        254).  How that is ensured depends on the step:
+
+        - 1 or -1 (nearly every loop): `i` itself is the counter.  It stops
+          at `stop`, so `i + 1` cannot wrap, and LLVM is told so (`nsw` or
+          `nuw`), which lets it vectorise and drop bounds checks.
+        - another constant: the trip count is computed once, 128 bits wide,
+          before the loop; an i64 counter counts it down while `i` steps in
+          its own width.  Only the final, unused step can wrap.
+        - a step known only at run time: a 128-bit counter, compared
+          according to the step's sign."""
         it: ast.Call = s.iter  # type: ignore[assignment]
         t: IntType = s.target.ty  # type: ignore[attr-defined]
-        wide = ir.IntType(128)
-
-        def widen(v: ir.Value) -> ir.Value:
-            return b.sext(v, wide) if t.signed else b.zext(v, wide)
-        args = [widen(self.expr(a)) for a in it.args]
-        if len(args) == 1:
-            start, stop, step = ir.Constant(wide, 0), args[0], ir.Constant(wide, 1)
+        step_const = it.args[2].const if len(it.args) == 3 else 1  # type: ignore[attr-defined]
+        if step_const in (1, -1):
+            self.range_unit_step(s, it, t, step_const)
         else:
-            start, stop = args[0], args[1]
-            step = args[2] if len(args) == 3 else ir.Constant(wide, 1)
-        step_const = getattr(it.args[2], "const", None) if len(args) == 3 else 1
-        if step_const is None:
-            zero = b.icmp_signed("==", step, ir.Constant(wide, 0))
-            with b.if_then(zero, likely=False):
-                self.panic_message(s, "range() arg 3 must not be zero")
-        counter = self.alloca(wide, "range.counter")
-        b.store(start, counter)
+            self.range_counted(s, it, t, step_const)
+
+    def range_loop(self, s: ast.For, more: Any, bind: Any, step: Any) -> None:
+        """The shared shape of a range loop: `more()` emits the test in the
+        head block, `bind()` assigns the loop variable at the start of the
+        body (so after the loop it keeps the last value, as in Python), and
+        `step()` the increment."""
+        b = self.builder
         head = b.append_basic_block("for.head")
         body = b.append_basic_block("for.body")
         inc = b.append_basic_block("for.step")
@@ -440,28 +457,93 @@ class Lowering(ExprLowering):
         end = b.append_basic_block("for.end")
         b.branch(head)
         b.position_at_end(head)
-        i = b.load(counter)
-        if step_const is not None:
-            more = b.icmp_signed("<" if step_const > 0 else ">", i, stop)
-        else:
-            up = b.icmp_signed(">", step, ir.Constant(wide, 0))
-            more = b.select(up, b.icmp_signed("<", i, stop), b.icmp_signed(">", i, stop))
-        b.cbranch(more, body, other)
+        b.cbranch(more(), body, other)
         b.position_at_end(body)
-        self.store_var(s.target, b.trunc(i, ir.IntType(t.bits)))
+        bind()
         self.loops.append((inc, end, len(self.cleanups)))
         self.block(s.body)
         self.loops.pop()
         if not self.builder.block.is_terminated:
             self.builder.branch(inc)
         b.position_at_end(inc)
-        b.store(b.add(b.load(counter), step), counter)
+        step()
         b.branch(head)
         b.position_at_end(other)
         self.block(s.orelse)
         if not self.builder.block.is_terminated:
             self.builder.branch(end)
         b.position_at_end(end)
+
+    def range_bounds(self, it: ast.Call, ty: ir.Type) -> tuple[ir.Value, ir.Value]:
+        args = [self.expr(a) for a in it.args[:2]]
+        return (ir.Constant(ty, 0), args[0]) if len(args) == 1 else (args[0], args[1])
+
+    def range_unit_step(self, s: ast.For, it: ast.Call, t: IntType, step: int) -> None:
+        b = self.builder
+        ct = ir.IntType(t.bits)
+        start, stop = self.range_bounds(it, ct)
+        compare = b.icmp_signed if t.signed else b.icmp_unsigned
+        counter = self.alloca(ct, "range.counter")
+        b.store(start, counter)
+
+        def more() -> ir.Value:
+            return compare("<" if step > 0 else ">", b.load(counter), stop)
+
+        def bind() -> None:
+            self.store_var(s.target, b.load(counter))
+
+        def advance() -> None:
+            one = ir.Constant(ct, 1)
+            current = b.load(counter)
+            nxt = b.add(current, one) if step > 0 else b.sub(current, one)
+            nxt.flags = ["nsw"] if t.signed else ["nuw"]
+            b.store(nxt, counter)
+        self.range_loop(s, more, bind, advance)
+
+    def range_counted(self, s: ast.For, it: ast.Call, t: IntType, step: int | None) -> None:
+        b = self.builder
+        ct = ir.IntType(t.bits)
+        wide = ir.IntType(128)
+        start, stop = self.range_bounds(it, ct)
+
+        def widen(v: ir.Value) -> ir.Value:
+            return b.sext(v, wide) if t.signed else b.zext(v, wide)
+        lo, hi = widen(start), widen(stop)
+        if step is None:
+            step_value = self.expr(it.args[2])
+            with b.if_then(b.icmp_signed("==", step_value, ir.Constant(ct, 0)), likely=False):
+                self.panic_message(s, "range() arg 3 must not be zero")
+            wide_step = widen(step_value)
+        else:
+            step_value = ir.Constant(ct, t.wrap(step))
+            wide_step = ir.Constant(wide, step)
+        # trips = ceil((stop - start) / step), or 0.  The distance between
+        # two values of one 64-bit type fits in 64 unsigned bits, so the
+        # division is a plain 64-bit one (no 128-bit library call).
+        zero = ir.Constant(wide, 0)
+        up = b.icmp_signed(">", wide_step, zero)
+        distance = b.select(up, b.sub(hi, lo), b.sub(lo, hi))
+        magnitude = b.trunc(b.select(up, wide_step, b.sub(zero, wide_step)), I64)
+        positive = b.icmp_signed(">", distance, zero)
+        distance64 = b.trunc(b.select(positive, distance, zero), I64)
+        quotient = b.udiv(distance64, magnitude)
+        partial = b.icmp_unsigned("!=", b.urem(distance64, magnitude), ir.Constant(I64, 0))
+        trips = b.add(quotient, b.zext(partial, I64))
+        remaining = self.alloca(I64, "range.remaining")
+        b.store(trips, remaining)
+        value = self.alloca(ct, "range.value")
+        b.store(start, value)
+
+        def more() -> ir.Value:
+            return b.icmp_unsigned("!=", b.load(remaining), ir.Constant(I64, 0))
+
+        def bind() -> None:
+            self.store_var(s.target, b.load(value))
+
+        def advance() -> None:
+            b.store(b.sub(b.load(remaining), ir.Constant(I64, 1)), remaining)
+            b.store(b.add(b.load(value), step_value), value)
+        self.range_loop(s, more, bind, advance)
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
         if s.value is not None:
