@@ -1,8 +1,9 @@
 """The default kernel's input loop, until there is a shell: echo what is typed.
 
 Characters come from two places: the PS/2 keyboard (``keyboard.read_char``,
-fed by IRQ 1) and COM1 (``serial.try_read``, polled), so the machine can be
-driven headless through QEMU's serial port as well as from its window.
+fed by IRQ 1) and COM1 (``serial_input.read_byte``, fed by IRQ 4), so the
+machine can be driven headless through QEMU's serial port as well as from
+its window.
 Each character is printed, which puts it on the screen and on serial.
 Every line starts with the uptime, ``[   12.345] ``, so a glance shows the
 clock is running.
@@ -11,11 +12,9 @@ Serial bytes are translated the way a terminal sends them: Enter arrives as
 CR (0x0D) and becomes a newline; Backspace arrives as DEL (0x7F) and
 becomes 0x08.
 
-Between inputs the CPU sleeps: interrupts are disabled while the keyboard
-buffer is checked, and ``sti; hlt`` then waits atomically, so a key press
-that arrives after the check still wakes the loop at once.  COM1 has no
-receive interrupt yet, so serial input is picked up at the next timer tick
-(within a millisecond).
+Between inputs the CPU sleeps: interrupts are disabled while both input
+buffers are checked, and ``sti; hlt`` then waits atomically, so a key or
+byte that arrives after the check still wakes the loop at once.
 """
 
 from typing import Final
@@ -25,7 +24,7 @@ from pythos.lang import i32
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
-import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
 
 CARRIAGE_RETURN: Final = i32(0x0D)
 NEWLINE: Final = i32(0x0A)
@@ -60,7 +59,7 @@ def next_char() -> i32:
     c = keyboard.read_char()
     if c >= 0:
         return c
-    received = serial.try_read()
+    received = serial_input.read_byte()
     if received >= 0:
         return from_serial(received)
     return i32(-1)
@@ -75,6 +74,6 @@ def run() -> None:
             echo(c)
             continue
         irqflags.disable()
-        if keyboard.buffer.is_empty():
+        if keyboard.buffer.is_empty() and not serial_input.has_input():
             irqflags.enable_and_halt()
         irqflags.enable()

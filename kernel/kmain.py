@@ -26,6 +26,7 @@ import kernel.console as console
 import kernel.crashtest as crashtest
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.echo as echo
 import kernel.log as log
@@ -59,6 +60,7 @@ def kmain(magic: u32, info: u64) -> None:
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
     clock.init()                     # PIT at 1 kHz on IRQ 0: ticks, uptime, sleep
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
+    serial_input.init()              # COM1 received bytes on IRQ 4
     irqflags.enable()                # take interrupts: the clock starts ticking
     check_magic(magic)               # stop unless a Multiboot loader started us
     read_boot_info(PhysAddr(info))   # flags, memory sizes, command line

@@ -1,0 +1,101 @@
+"""Serial input by interrupt: bytes received on COM1 into a ring buffer.
+
+``drivers/serial.py`` sets up the 16550 UART and sends; this module adds
+the receive side, so the machine can be driven headless (QEMU's
+``-serial``, or a terminal on a real COM port) as well as from the
+keyboard.  The path mirrors the keyboard's::
+
+    UART receive FIFO --IRQ 4--> on_irq4: drain RBR into ``buffer``, EOI
+        ... later, in normal code ...
+    read_byte(): pop one byte
+
+``init`` sets bit 0 of the Interrupt Enable Register (IER, COM1 + 1),
+"received data available"::
+
+      7 - 4     3          2             1            0
+    +-------+--------+-------------+------------+-------------+
+    |   0   | modem  | line status | THR empty  | data ready  |
+    +-------+--------+-------------+------------+-------------+
+
+The UART then raises IRQ 4 when its receive FIFO reaches the trigger level
+that ``serial.init`` chose (14 bytes), and also when fewer bytes have
+waited for four character times (the character timeout), so a single
+typed byte arrives within a fraction of a millisecond.  Reading the
+receive buffer register (RBR, COM1 + 0) until the Line Status Register
+says "no data ready" clears both conditions.  The IRQ line reaches the PIC
+only because ``serial.init`` raised OUT2 in the modem control register.
+
+Sharing the UART: normal code sends under ``serial.lock``, touching THR and
+LSR.  The handler cannot take that lock (the code it interrupted may hold
+it), and does not need to: it reads only RBR and LSR, and reading LSR does
+not disturb the transmitter's state.  Nobody else reads RBR once this
+module is initialised (``serial.try_read``, the polling alternative, is
+then unused).
+"""
+
+from typing import Final
+
+from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u64
+
+import kernel.arch.x86_64.idt as idt
+import kernel.arch.x86_64.pic as pic
+import kernel.arch.x86_64.port as port
+import kernel.drivers.serial as serial
+from kernel.sync.ringbuffer import RingBuffer
+
+COM1_IRQ: Final = u8(4)
+IER_DATA_READY: Final = u8(0x01)
+# The most bytes one interrupt drains (the FIFO holds 16); a UART that
+# always says "data ready" (a dead one reads 0xFF) cannot hang the handler.
+DRAIN_LIMIT: Final = 16
+
+# Received bytes from on_irq4 (producer) to read_byte (consumer).
+buffer = RingBuffer()
+# Whether init turned receive interrupts on.  Written once by init.
+enabled: bool = False
+
+
+def init() -> bool:
+    """Take COM1 receive interrupts on IRQ 4; False if there is no UART.
+
+    Safety: after ``serial.init`` and ``pic.init``; call once.
+    """
+    global enabled
+    if not serial.present:
+        return False
+    idt.set_handler(pic.vector(COM1_IRQ), func_addr(on_irq4))
+    with serial.lock:
+        port.write8(serial.COM1 + serial.INTERRUPT_ENABLE, IER_DATA_READY)
+    enabled = True
+    pic.unmask(COM1_IRQ)
+    return True
+
+
+@interrupt
+def on_irq4(frame: Ptr[InterruptFrame]) -> None:
+    """IRQ 4: move every received byte into ``buffer``."""
+    for _ in range(DRAIN_LIMIT):
+        if (port.read8(serial.COM1 + serial.LINE_STATUS) & serial.LSR_DATA_READY) == 0:
+            break
+        buffer.push(port.read8(serial.COM1 + serial.DATA))
+    pic.send_eoi(COM1_IRQ)
+
+
+def read_byte() -> i32:
+    """The next received byte (0-255), or -1 if none is waiting.
+
+    Falls back to polling the UART when receive interrupts are off.
+    """
+    if not enabled:
+        return serial.try_read()
+    return buffer.pop()
+
+
+def has_input() -> bool:
+    """Whether a received byte is waiting (for idle loops)."""
+    return not buffer.is_empty()
+
+
+def dropped_bytes() -> u64:
+    """Received bytes lost because nobody read them in time."""
+    return buffer.dropped_count()

@@ -1,0 +1,88 @@
+"""COM1 receive interrupts: enabling, draining the FIFO in the handler, overflow."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+import pytest
+
+import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
+from kernel.arch.x86_64 import idt, pic
+from kernel.sync.ringbuffer import CAPACITY, RingBuffer
+from pythos.lang import InterruptFrame, addr_of, func_addr, u8
+
+from .fake_hardware import FakeInterruptFlag, FakePorts, interrupt_flag, ports  # noqa: F401
+
+COM1 = 0x3F8
+
+
+class FakeUart:
+    def __init__(self) -> None:
+        self.fifo: deque[int] = deque()
+
+    def line_status(self, port: int) -> int:
+        return 0x20 | (0x01 if self.fifo else 0x00)
+
+    def receive(self, port: int) -> int:
+        return self.fifo.popleft() if self.fifo else 0
+
+    def attach(self, ports: FakePorts) -> None:
+        ports.attach([COM1 + 5], self.line_status)
+        ports.attach([COM1], self.receive)
+
+
+@pytest.fixture
+def uart(ports: FakePorts, interrupt_flag: FakeInterruptFlag,
+         monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUart]:
+    monkeypatch.setattr(serial, "present", True)
+    monkeypatch.setattr(serial_input, "buffer", RingBuffer())
+    monkeypatch.setattr(serial_input, "enabled", False)
+    fake = FakeUart()
+    fake.attach(ports)
+    yield fake
+
+
+def test_init_enables_receive_interrupts_on_irq4(uart: FakeUart, ports: FakePorts) -> None:
+    assert serial_input.init()
+    assert (COM1 + 1, 0x01) in ports.writes
+    assert idt.IDT[36].offset() == func_addr(serial_input.on_irq4)
+    assert not pic.is_masked(u8(4))
+
+
+def test_no_uart_no_interrupts(ports: FakePorts, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serial, "present", False)
+    assert not serial_input.init()
+    assert ports.writes == []
+
+
+def test_handler_drains_the_fifo_and_acknowledges(uart: FakeUart, ports: FakePorts) -> None:
+    serial_input.init()
+    uart.fifo.extend(b"hello\r")
+    ports.writes.clear()
+    frame = InterruptFrame()
+    serial_input.on_irq4(addr_of(frame))
+    assert ports.writes == [(0x20, 0x20)]
+    received = []
+    while (b := serial_input.read_byte()) >= 0:
+        received.append(b)
+    assert bytes(received) == b"hello\r"
+    assert not serial_input.has_input()
+
+
+def test_handler_stops_after_a_fifo_full(uart: FakeUart) -> None:
+    serial_input.init()
+    uart.fifo.extend(range(40))
+    frame = InterruptFrame()
+    serial_input.on_irq4(addr_of(frame))
+    assert serial_input.buffer.length() == serial_input.DRAIN_LIMIT
+
+
+def test_flood_is_counted(uart: FakeUart) -> None:
+    serial_input.init()
+    frame = InterruptFrame()
+    for _ in range(3 * int(CAPACITY) // 16):
+        uart.fifo.extend([0x41] * 16)
+        serial_input.on_irq4(addr_of(frame))
+    assert serial_input.dropped_bytes() == 2 * CAPACITY
