@@ -122,13 +122,13 @@ class Checker:
         for m in mods:
             self.module = m
             self.declare_imports(m)
-        for s in self.structs:
-            self.module = s.module
-            self.declare_struct_fields(s)
+        self.declare_constants_and_layouts(mods)
         self.check_address_cycles()
         for m in mods:
             self.module = m
             self.declare_functions(m)
+        for m in mods:
+            self.module = m
             self.declare_globals(m)
         for m in mods:
             self.module = m
@@ -268,6 +268,7 @@ class Checker:
         return sym
 
     def declare_struct_fields(self, s: StructSym) -> None:
+        s.type.fields.clear()  # this may be a retry (see declare_constants_and_layouts)
         for stmt in s.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 if stmt.value is not None:
@@ -285,6 +286,7 @@ class Checker:
                 pass
             else:
                 raise self.error(stmt, "a struct body holds annotated fields and methods only")
+        s.type.complete = True
 
     def check_address_cycles(self) -> None:
         syms = {id(s.type): s for s in self.structs}
@@ -396,8 +398,52 @@ class Checker:
             self.interrupt_frame = st
         return self.interrupt_frame
 
+    def declare_constants_and_layouts(self, mods: list[Module]) -> None:
+        """Declare every Final constant and every struct's fields.
+
+        They may depend on each other in any order and across modules: a
+        constant can name another module's constant or use sizeof() of a
+        struct, and a struct field can be an Array whose length is a
+        constant.  So each is tried in turn, and whatever is not ready
+        yet is tried again, until a round makes no progress; then the
+        first remaining error is the user's."""
+        pending: list[tuple[Module, Any]] = [
+            (m, stmt) for m in mods for stmt in m.globals
+            if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation)]
+        pending += [(s.module, s) for s in self.structs]
+        while pending:
+            waiting: list[tuple[Module, Any]] = []
+            first: CompileError | None = None
+            for m, item in pending:
+                self.module = m
+                try:
+                    if isinstance(item, StructSym):
+                        self.declare_struct_fields(item)
+                    else:
+                        self.declare_constant(item)
+                except CompileError as e:
+                    waiting.append((m, item))
+                    first = first or e
+            if len(waiting) == len(pending):
+                assert first is not None
+                raise first
+            pending = waiting
+
+    def declare_constant(self, stmt: ast.AnnAssign) -> None:
+        if not isinstance(stmt.target, ast.Name):
+            raise self.error(stmt, "a constant is assigned to one plain name")
+        if stmt.value is None:
+            raise self.error(stmt, "a Final constant needs a value")
+        want = None
+        if isinstance(stmt.annotation, ast.Subscript):
+            want = self.resolve_type(stmt.annotation.slice)
+        ctype, cval = self.const_value(stmt.value, want)
+        self.bind(stmt, stmt.target.id, ConstSym(stmt.target.id, ctype, cval))
+
     def declare_globals(self, m: Module) -> None:
         for stmt in m.globals:
+            if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation):
+                continue  # declared by declare_constants_and_layouts
             if isinstance(stmt, ast.Assign):
                 if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
                     raise self.error(stmt, "a global is assigned to one plain name")
@@ -407,15 +453,6 @@ class Checker:
                     raise self.error(stmt, "a global is assigned to one plain name")
                 target, ann, value = stmt.target, stmt.annotation, stmt.value
             name = target.id
-            if ann is not None and self.is_final(ann):
-                if value is None:
-                    raise self.error(stmt, "a Final constant needs a value")
-                want = None
-                if isinstance(ann, ast.Subscript):
-                    want = self.resolve_type(ann.slice)
-                ctype, cval = self.const_value(value, want)
-                self.bind(stmt, name, ConstSym(name, ctype, cval))
-                continue
             if value is None:
                 raise self.error(stmt, f"global '{name}' needs an initial value")
             gtype = self.resolve_type(ann) if ann is not None else None
@@ -666,6 +703,8 @@ class Checker:
     def always_returns(self, body: list[ast.stmt]) -> bool:
         for stmt in body:
             if isinstance(stmt, ast.Return):
+                return True
+            if isinstance(stmt, ast.With) and self.always_returns(stmt.body):
                 return True
             if isinstance(stmt, ast.If) and stmt.orelse and self.always_returns(stmt.body) \
                     and self.always_returns(stmt.orelse):

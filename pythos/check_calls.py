@@ -236,7 +236,11 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         raise c.error(node, "range() can only be used in a for loop")
     if name == "sizeof":
         arity(1)
-        node.const = T.sizeof(c.resolve_type(args[0]))  # type: ignore[attr-defined]
+        measured = c.resolve_type(args[0])
+        if not T.is_complete(measured):
+            raise c.error(args[0], f"the size of {measured} is not known yet (its fields "
+                                   f"depend on this value)")
+        node.const = T.sizeof(measured)  # type: ignore[attr-defined]
         return U64
     if name == "addr_of":
         arity(1)

@@ -101,6 +101,7 @@ class StructType(Type):
     fields: dict[str, Type] = field(default_factory=dict)
     methods: dict[str, object] = field(default_factory=dict)
     llvm: object = None  # the LLVM identified struct type, set by lowering
+    complete: bool = False  # its fields are declared (sizeof may be taken)
 
     is_aggregate = True
 
@@ -121,6 +122,15 @@ class FuncType(Type):
 
 def sizeof(t: Type) -> int:
     return layout(t)[0]
+
+
+def is_complete(t: Type) -> bool:
+    """Whether every struct inside `t` has its fields declared yet."""
+    while isinstance(t, ArrayType):
+        t = t.element
+    if isinstance(t, StructType):
+        return t.complete and all(is_complete(f) for f in t.fields.values())
+    return True
 
 
 def layout(t: Type) -> tuple[int, int]:
