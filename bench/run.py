@@ -390,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, metavar="DIR",
                     help="build in DIR and keep binaries, .ll and .s (pythos and gcc)")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over target")
+    ap.add_argument("--no-kernel", action="store_true",
+                    help="skip the kernel build/boot/instruction-count table")
     args = ap.parse_args(argv)
     if shutil.which("gcc") is None:
         print("bench: gcc is needed", file=sys.stderr)
@@ -422,6 +424,11 @@ def main(argv: list[str] | None = None) -> int:
             if rows:
                 print()
                 print(report_speed(rows, args.wall))
+        if not args.no_kernel and not args.only:
+            from bench.kernel import report as kernel_report
+            print("bench: kernel build and boot ...", file=sys.stderr, flush=True)
+            print()
+            print(kernel_report(args.quick))
     finally:
         if tmp is not None:
             tmp.cleanup()
