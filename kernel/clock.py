@@ -26,13 +26,25 @@ events, such as a key press, it would cost an arbitrary delay.)
 
 from typing import Final
 
-from pythos.lang import (Array, InterruptFrame, Ptr, addr_of, atomic_add, atomic_load,
-                         func_addr, interrupt, panic, u8, u16, u32, u64)
-
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.pic as pic
 import kernel.drivers.pit as pit
+from pythos.lang import (
+    Array,
+    InterruptFrame,
+    Ptr,
+    addr_of,
+    atomic_add,
+    atomic_load,
+    func_addr,
+    interrupt,
+    panic,
+    u8,
+    u16,
+    u32,
+    u64,
+)
 
 TICK_HZ: Final = u32(1000)
 TIMER_IRQ: Final = u8(0)

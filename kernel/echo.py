@@ -19,12 +19,11 @@ byte that arrives after the check still wakes the loop at once.
 
 from typing import Final
 
-from pythos.lang import i32
-
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
+from pythos.lang import i32
 
 CARRIAGE_RETURN: Final = i32(0x0D)
 NEWLINE: Final = i32(0x0A)

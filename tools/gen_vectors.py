@@ -40,10 +40,9 @@ interrupt frame and the error code (0 when the CPU pushes none) to
 ``idt.load()`` makes the table live.
 """
 
-from pythos.lang import InterruptFrame, Ptr, func_addr, interrupt, u8, u64
-
 import kernel.arch.x86_64.exceptions as exceptions
 import kernel.arch.x86_64.idt as idt
+from pythos.lang import InterruptFrame, Ptr, func_addr, interrupt, u8, u64
 '''
 
 

@@ -49,13 +49,12 @@ yet (Caps Lock works, its light does not follow).
 
 from typing import Final
 
-from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u16, u64
-
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
 from kernel.drivers.scancode import Decoder, KeyEvent
 from kernel.sync.ringbuffer import EMPTY, RingBuffer
+from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u16, u64
 
 DATA_PORT: Final = u16(0x60)
 STATUS_PORT: Final = u16(0x64)
@@ -100,7 +99,7 @@ present: bool = False
 
 def wait_until_writable() -> bool:
     """Wait for the controller's input buffer to empty; False on timeout."""
-    for _ in range(TIMEOUT_POLLS):
+    for _ in range(TIMEOUT_POLLS):  # noqa: SIM110 - no generators in Pythos
         if (port.read8(STATUS_PORT) & STATUS_INPUT_FULL) == 0:
             return True
     return False

@@ -31,9 +31,8 @@ the BIOS default).
 
 from typing import Final
 
-from pythos.lang import u8, u16, u32, u64
-
 import kernel.arch.x86_64.port as port
+from pythos.lang import u8, u16, u32, u64
 
 # Input clock of every channel, in Hz.
 INPUT_FREQUENCY: Final = u64(1193182)

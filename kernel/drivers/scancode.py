@@ -141,7 +141,7 @@ UNSHIFTED: Final = (
     b"\x00\x1b1234567890-=\x08\t"       # 0x00-0x0F: Esc, digit row, Backspace, Tab
     b"qwertyuiop[]\n\x00as"             # 0x10-0x1F: ..., Enter, Left Ctrl
     b"dfghjkl;'`\x00\\zxcv"             # 0x20-0x2F: ..., Left Shift
-    b"bnm,./\x00*\x00 \x00\x00\x00\x00\x00\x00"   # 0x30-0x3F: R Shift, KP *, Alt, Space, Caps, F1-F5
+    b"bnm,./\x00*\x00 \x00\x00\x00\x00\x00\x00"   # 0x30-0x3F: R Shift, KP *, Alt, Space, Caps, F1-5
     b"\x00\x00\x00\x00\x00\x00\x00789-456+1"      # 0x40-0x4F: F6-F10, Num, Scroll, keypad
     b"230.\x00\x00\\\x00\x00"           # 0x50-0x58: keypad, SysRq, -, 102nd key, F11, F12
 )
@@ -273,7 +273,7 @@ class Decoder:
         code = byte & ~BREAK_BIT
         if self.extended:
             self.extended = False
-            if code == FAKE_LEFT_SHIFT or code == FAKE_RIGHT_SHIFT:
+            if code == FAKE_LEFT_SHIFT or code == FAKE_RIGHT_SHIFT:  # noqa: SIM109 - no tuples
                 return KeyEvent()
             return self.event(code | BREAK_BIT, pressed)
         return self.event(code, pressed)
@@ -300,4 +300,4 @@ class Decoder:
 def is_reply(byte: u8) -> bool:
     """Whether ``byte`` is a controller or keyboard reply rather than a key."""
     return byte == OVERRUN or byte == OVERRUN_ALT or byte == ECHO or byte == ACK \
-        or byte == SELF_TEST_FAILED_1 or byte == SELF_TEST_FAILED_2 or byte == RESEND
+        or byte == SELF_TEST_FAILED_1 or byte == SELF_TEST_FAILED_2 or byte == RESEND  # noqa: SIM109

@@ -35,13 +35,12 @@ then unused).
 
 from typing import Final
 
-from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u64
-
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
 import kernel.drivers.serial as serial
 from kernel.sync.ringbuffer import RingBuffer
+from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u64
 
 COM1_IRQ: Final = u8(4)
 IER_DATA_READY: Final = u8(0x01)

@@ -31,10 +31,9 @@ Use it with ``with``::
         ...
 """
 
-from pythos.lang import struct, u64
-
 import kernel.arch.x86_64.irqflags as irqflags
 from kernel.sync.spinlock import Mutex
+from pythos.lang import struct, u64
 
 
 @struct

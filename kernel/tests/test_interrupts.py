@@ -7,8 +7,6 @@ address space) and expects the panic the exception handler ends with.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, asm, i32, int3, should_panic, u8, u64
-
 import kernel.arch.x86_64.exceptions as exceptions
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.pic as pic
@@ -16,6 +14,7 @@ import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 from kernel.sync.irqlock import IrqLock
 from kernel.sync.ringbuffer import CAPACITY, RingBuffer
+from pythos.lang import Array, Ptr, addr_of, asm, i32, int3, should_panic, u8, u64
 
 # An address that no page table maps: PML4 entry 1 (512 GiB) is empty.
 UNMAPPED: Final = u64(0x0000008000000000)

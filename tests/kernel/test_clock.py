@@ -13,7 +13,7 @@ import kernel.clock as clock
 from kernel.arch.x86_64 import idt
 from pythos.lang import InterruptFrame, PanicError, addr_of, func_addr, u16, u64
 
-from .fake_hardware import FakeInterruptFlag, FakePorts, interrupt_flag, ports  # noqa: F401
+from .fake_hardware import FakeInterruptFlag, FakePorts
 
 DIVISOR_1KHZ = 1193
 

@@ -77,8 +77,8 @@ def test_selectors_suit_syscall_and_sysret() -> None:
     # syscall: CS = STAR[47:32], SS = CS + 8.  sysret: SS = base + 8, CS = base + 16.
     assert gdt.KERNEL_DATA_SELECTOR == gdt.KERNEL_CODE_SELECTOR + 8
     sysret_base = gdt.KERNEL_DATA_SELECTOR
-    assert gdt.USER_DATA_SELECTOR == (sysret_base + 8) | 3
-    assert gdt.USER_CODE_SELECTOR == (sysret_base + 16) | 3
+    assert (sysret_base + 8) | 3 == gdt.USER_DATA_SELECTOR
+    assert (sysret_base + 16) | 3 == gdt.USER_CODE_SELECTOR
 
 
 def test_build_fills_the_table() -> None:
@@ -103,7 +103,7 @@ def test_ist_stacks_are_distinct_and_aligned() -> None:
     gdt.build()
     stacks = [gdt.double_fault_stack, gdt.nmi_stack, gdt.machine_check_stack]
     slots = [gdt.DOUBLE_FAULT_IST, gdt.NMI_IST, gdt.MACHINE_CHECK_IST]
-    for stack, slot in zip(stacks, slots):
+    for stack, slot in zip(stacks, slots, strict=True):
         top = int(gdt.TSS.ist[slot - 1])
         bottom = addr_of(stack).addr
         assert top % 16 == 0

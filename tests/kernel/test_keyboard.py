@@ -17,7 +17,7 @@ from kernel.drivers.scancode import Decoder
 from kernel.sync.ringbuffer import CAPACITY, RingBuffer
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8
 
-from .fake_hardware import FakeInterruptFlag, FakePorts, interrupt_flag, ports  # noqa: F401
+from .fake_hardware import FakeInterruptFlag, FakePorts
 
 
 class Fake8042:
@@ -113,10 +113,11 @@ def test_missing_controller_times_out(ports: FakePorts, interrupt_flag: FakeInte
 def interrupt_with(ports: FakePorts, data: list[int]) -> None:
     """Deliver each byte as one IRQ 1."""
     frame = InterruptFrame()
+    pending: list[int] = []
+    ports.attach([0x64], lambda p: 0x01 if pending else 0x00)
+    ports.attach([0x60], lambda p: pending.pop())
     for b in data:
-        pending = [b]
-        ports.attach([0x64], lambda p: 0x01 if pending else 0x00)
-        ports.attach([0x60], lambda p: pending.pop())
+        pending.append(b)
         keyboard.on_irq1(addr_of(frame))
 
 

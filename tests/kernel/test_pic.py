@@ -10,7 +10,7 @@ import kernel.arch.x86_64.pic as pic
 from kernel.arch.x86_64 import idt
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8, u16
 
-from .fake_hardware import FakeInterruptFlag, FakePorts, interrupt_flag, ports  # noqa: F401
+from .fake_hardware import FakeInterruptFlag, FakePorts
 
 MASTER_CMD, MASTER_DATA, SLAVE_CMD, SLAVE_DATA = 0x20, 0x21, 0xA0, 0xA1
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import kernel.drivers.pit as pit
 from pythos.lang import u8, u32
 
-from .fake_hardware import FakePorts, ports  # noqa: F401
+from .fake_hardware import FakePorts
 
 
 def test_command_byte_layout() -> None:

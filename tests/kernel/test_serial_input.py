@@ -13,7 +13,7 @@ from kernel.arch.x86_64 import idt, pic
 from kernel.sync.ringbuffer import CAPACITY, RingBuffer
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8
 
-from .fake_hardware import FakeInterruptFlag, FakePorts, interrupt_flag, ports  # noqa: F401
+from .fake_hardware import FakeInterruptFlag, FakePorts
 
 COM1 = 0x3F8
 

@@ -66,10 +66,22 @@ below it unnoticed; the compiler does not yet probe large frames.)
 
 from typing import Final
 
-from pythos.lang import (Array, InterruptFrame, Ptr, addr_of, asm, atomic_add, atomic_load, panic,
-                         read_cr2, struct, u8, u16, u64)
-
 import kernel.arch.x86_64.gdt as gdt
+from pythos.lang import (
+    Array,
+    InterruptFrame,
+    Ptr,
+    addr_of,
+    asm,
+    atomic_add,
+    atomic_load,
+    panic,
+    read_cr2,
+    struct,
+    u8,
+    u16,
+    u64,
+)
 
 EXCEPTION_VECTORS: Final = 32
 
@@ -238,7 +250,7 @@ def has_error_code(vector: u8) -> bool:
     """
     return vector == DOUBLE_FAULT or INVALID_TSS <= vector <= PAGE_FAULT \
         or vector == ALIGNMENT_CHECK or vector == CONTROL_PROTECTION \
-        or vector == VMM_COMMUNICATION or vector == SECURITY
+        or vector == VMM_COMMUNICATION or vector == SECURITY  # noqa: SIM109 - no tuples in Pythos
 
 
 def has_selector_error_code(vector: u8) -> bool:
@@ -399,7 +411,7 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
     frame for ``vector``, and ``error_code`` the code it pushed (0 if none).
     """
     cr2 = u64(0)
-    if vector == PAGE_FAULT or vector == DOUBLE_FAULT:
+    if vector == PAGE_FAULT or vector == DOUBLE_FAULT:  # noqa: SIM109 - no tuples in Pythos
         cr2 = read_cr2()
     report(vector, frame, error_code, cr2)
     if vector == BREAKPOINT:

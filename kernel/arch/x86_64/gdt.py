@@ -82,8 +82,7 @@ not recurse.
 
 from typing import Final
 
-from pythos.lang import (Array, addr_of, asm, lgdt, ltr, sizeof, struct, u8, u16, u32,
-                         u64)
+from pythos.lang import Array, addr_of, asm, lgdt, ltr, sizeof, struct, u8, u16, u32, u64
 
 # Selectors: index * 8 | requested privilege level.
 KERNEL_CODE_SELECTOR: Final = u16(0x08)

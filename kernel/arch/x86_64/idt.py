@@ -40,9 +40,8 @@ the data they share with normal code simple (see ``irqlock.py``).
 
 from typing import Final
 
-from pythos.lang import Array, addr_of, lidt, struct, u8, u16, u64
-
 from kernel.arch.x86_64.gdt import KERNEL_CODE_SELECTOR, DescriptorTablePointer
+from pythos.lang import Array, addr_of, lidt, struct, u8, u16, u64
 
 VECTORS: Final = 256
 GATE_SIZE: Final = 16
@@ -50,6 +49,8 @@ GATE_SIZE: Final = 16
 TYPE_INTERRUPT_GATE: Final = u8(0xE)
 TYPE_TRAP_GATE: Final = u8(0xF)
 GATE_PRESENT: Final = u8(0x80)
+# The IST field's "no stack switch".
+NO_IST: Final = u8(0)
 
 
 @struct
@@ -90,7 +91,7 @@ def set_gate(vector: u8, handler: u64, ist: u8, gate_type: u8, dpl: u8) -> None:
     IDT[vector] = encode_gate(handler, KERNEL_CODE_SELECTOR, ist, gate_type, dpl)
 
 
-def set_handler(vector: u8, handler: u64, ist: u8 = u8(0)) -> None:
+def set_handler(vector: u8, handler: u64, ist: u8 = NO_IST) -> None:
     """Route ``vector`` to ``handler`` through a ring-0 interrupt gate.
 
     ``handler`` is ``func_addr(f)`` of an ``@interrupt`` function; ``ist``

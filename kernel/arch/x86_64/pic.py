@@ -50,12 +50,22 @@ interrupt handlers, with interrupts disabled, on one CPU.
 
 from typing import Final
 
-from pythos.lang import (Array, InterruptFrame, Ptr, addr_of, atomic_add, atomic_load,
-                         func_addr, interrupt, u8, u16, u64)
-
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.port as port
 from kernel.sync.irqlock import IrqLock
+from pythos.lang import (
+    Array,
+    InterruptFrame,
+    Ptr,
+    addr_of,
+    atomic_add,
+    atomic_load,
+    func_addr,
+    interrupt,
+    u8,
+    u16,
+    u64,
+)
 
 MASTER_COMMAND: Final = u16(0x20)
 MASTER_DATA: Final = u16(0x21)
