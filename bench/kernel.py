@@ -71,7 +71,7 @@ def report(quick: bool = False) -> str:
             o0, _ = clean_build(Path(tmp) / "o0", opt=0)
             rows.append(["clean kernel build (-O0)", f"{o0:.2f} s"])
         rows.append(["QEMU start to banner (best of 3)", f"{boot_to_banner(image):.3f} s"])
-        counts = instruction_counts(image)
+        counts = instruction_counts(image, cmdline="bench=irq")
     for name, value in counts.items():
         rows.append([f"{name} (guest instructions, exact)", f"{value:,}"])
     if "reset to kmain" not in counts:

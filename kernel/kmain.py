@@ -29,6 +29,7 @@ import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.echo as echo
+import kernel.irqbench as irqbench
 import kernel.log as log
 import kernel.multiboot as multiboot
 import kernel.sizes as sizes
@@ -132,6 +133,8 @@ def apply_options() -> None:
             log.set_level(u8(lvl))
     if cmdline.find_option(boot.cmdline, "panic", value):
         crashtest.run(value)
+    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("irq"):
+        irqbench.run()  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # a test build: run the selected tests, then exit
 

@@ -70,6 +70,7 @@ COMMAND_SELF_TEST: Final = u8(0xAA)
 COMMAND_TEST_PORT1: Final = u8(0xAB)
 COMMAND_DISABLE_PORT1: Final = u8(0xAD)
 COMMAND_ENABLE_PORT1: Final = u8(0xAE)
+COMMAND_WRITE_PORT1_OUTPUT: Final = u8(0xD2)
 
 CONFIG_PORT1_IRQ: Final = u8(0x01)
 CONFIG_PORT2_IRQ: Final = u8(0x02)
@@ -212,6 +213,22 @@ def read_char() -> i32:
             return i32(-1)
         if event.pressed and event.char != 0:
             return i32(event.char)
+
+
+def inject_scancode(byte: u8) -> bool:
+    """Make the controller deliver ``byte`` as if the keyboard had sent it.
+
+    Controller command 0xD2 writes the next data byte into port 1's output
+    buffer, which raises IRQ 1 like a real key would; in-kernel tests and
+    the interrupt benchmark use it to exercise the whole path.  Returns
+    False if the controller never took the byte.
+    """
+    return present and write_command(COMMAND_WRITE_PORT1_OUTPUT) and write_data(byte)
+
+
+def output_pending() -> bool:
+    """Whether the controller holds a byte that has not been read yet."""
+    return (port.read8(STATUS_PORT) & STATUS_OUTPUT_FULL) != 0
 
 
 def dropped_scancodes() -> u64:

@@ -28,6 +28,7 @@ class Fake8042:
         self.config = config
         self.self_test = self_test
         self.awaiting_config = False
+        self.awaiting_output = False
         self.port1_enabled = True
         self.scanning = False
         self.commands: list[int] = []
@@ -44,6 +45,8 @@ class Fake8042:
             self.output.append(self.config)
         elif value == 0x60:
             self.awaiting_config = True
+        elif value == 0xD2:
+            self.awaiting_output = True
         elif value == 0xAA:
             self.output.append(self.self_test)
             self.config = 0x61           # self-test may reset the configuration
@@ -58,6 +61,9 @@ class Fake8042:
         if self.awaiting_config:
             self.config = value
             self.awaiting_config = False
+        elif self.awaiting_output:
+            self.output.append(value)
+            self.awaiting_output = False
         elif value == 0xF4:
             self.scanning = True
             self.output.append(0xFA)
@@ -91,6 +97,18 @@ def test_init_configures_the_controller(ports: FakePorts, interrupt_flag: FakeIn
     assert idt.IDT[33].offset() == func_addr(keyboard.on_irq1)
     assert not pic.is_masked(u8(1))
     assert ports.writes_to(0x21)[-1][1] & 0x02 == 0
+
+
+def test_inject_scancode_goes_through_the_output_buffer(
+        ports: FakePorts, interrupt_flag: FakeInterruptFlag, fresh_driver: None) -> None:
+    controller = Fake8042()
+    controller.attach(ports)
+    assert not keyboard.inject_scancode(u8(0x1E))       # no controller set up yet
+    assert keyboard.init()
+    assert not keyboard.output_pending()
+    assert keyboard.inject_scancode(u8(0x1E))
+    assert keyboard.output_pending()
+    assert list(controller.output) == [0x1E]
 
 
 def test_failed_self_test_leaves_the_keyboard_off(ports: FakePorts,
