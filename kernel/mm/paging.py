@@ -1,0 +1,254 @@
+"""Four-level page tables: walking, translating, mapping and unmapping.
+
+x86-64 translates a virtual address through four tables of 512 eight-byte
+entries, each table one 4 KiB frame.  CR3 holds the physical address of
+the top one, the PML4; each level's index is nine bits of the virtual
+address (see ``kernel.mm.addr``)::
+
+    CR3 -> PML4 [bits 39-47] -> PDPT [bits 30-38] -> PD [bits 21-29]
+                                     |                  |
+                                     | HUGE: 1 GiB page | HUGE: 2 MiB page
+                                                        v
+                                              PT [bits 12-20] -> 4 KiB frame + offset
+
+Every entry is a physical frame address with flags around it::
+
+     63  62      52 51                             12 11  9 8 7 6 5 4 3 2 1 0
+    +---+----------+---------------------------------+-----+-+-+-+-+-+-+-+-+-+
+    |NX | available| physical address of frame/table |avail|G|H|D|A|C|T|U|W|P|
+    +---+----------+---------------------------------+-----+-+-+-+-+-+-+-+-+-+
+     P  PRESENT     W WRITABLE     U USER (ring 3 may access)
+     T  WRITE_THROUGH  C NO_CACHE  A ACCESSED  D DIRTY (set by the CPU)
+     H  HUGE (in a PDPT or PD entry: this entry maps a 1 GiB or 2 MiB page)
+     G  GLOBAL (kept in the TLB across CR3 loads)
+     NX NO_EXECUTE (needs EFER.NXE)
+
+The CPU combines the flags of all four levels: a page is writable only if
+every entry on the way says so, and the same for USER.  So intermediate
+entries are made PRESENT and WRITABLE (and USER when the page is), and
+the last entry carries the page's real permissions; NO_EXECUTE is only
+ever put on the last one.
+
+This module is pure logic: ``PageTables`` reaches table frames through a
+``PhysWindow`` (the kernel's offset mapping, or an ``Array`` that stands
+in for RAM in host tests), takes new tables from a frame allocator, and
+never touches CR3 or the TLB.  After changing or removing an entry the
+caller must flush that page from the TLB (``invlpg``, in
+``kernel/arch/x86_64``); a map of a page that was not present needs no
+flush.
+
+The module also computes *recursive* addresses.  If PML4 entry 511 points
+at the PML4 itself, the CPU walking an address whose top index is 511
+stops one level early, so the tables themselves appear in virtual memory::
+
+    table of level      virtual indexes (PML4, PDPT, PD, PT) of its address
+    PML4 (4)            511, 511, 511, 511
+    PDPT (3)            511, 511, 511, l4
+    PD   (2)            511, 511, l4,  l3
+    PT   (1)            511, l4,  l3,  l2
+    (l4..l2 are the indexes of the page whose tables are wanted)
+
+which is how a kernel without an offset mapping edits its page tables.
+"""
+
+from typing import Final
+
+from kernel.arch.x86_64.layout import PhysWindow
+from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr, virt_from_indexes
+from kernel.mm.frame_allocator import FrameAllocator
+from kernel.mm.frames import NO_FRAME
+from pythos.lang import Ptr, panic, struct, u64
+
+PRESENT: Final = u64(1 << 0)
+WRITABLE: Final = u64(1 << 1)
+USER: Final = u64(1 << 2)
+WRITE_THROUGH: Final = u64(1 << 3)
+NO_CACHE: Final = u64(1 << 4)
+ACCESSED: Final = u64(1 << 5)
+DIRTY: Final = u64(1 << 6)
+HUGE: Final = u64(1 << 7)
+GLOBAL: Final = u64(1 << 8)
+NO_EXECUTE: Final = u64(1 << 63)
+ADDRESS_MASK: Final = u64(0x000FFFFFFFFFF000)
+ENTRIES: Final = u64(512)
+RECURSIVE_INDEX: Final = u64(511)
+# Bytes mapped by one entry of each level: PT 4 KiB, PD 2 MiB, PDPT 1 GiB.
+LEVEL_SHIFT_PT: Final = u64(12)
+
+# What ``translate`` and ``unmap`` return for an address that is not mapped.
+NOT_MAPPED: Final = NO_FRAME
+
+# Results of ``map``.
+MAPPED: Final = u64(0)
+ALREADY_MAPPED: Final = u64(1)
+NO_MEMORY: Final = u64(2)
+HUGE_PAGE_IN_THE_WAY: Final = u64(3)
+
+
+def entry_address(entry: u64) -> u64:
+    """The physical frame or table an entry points at."""
+    return entry & ADDRESS_MASK
+
+
+def level_size(level: u64) -> u64:
+    """The bytes one entry of ``level`` maps (1: 4 KiB, 2: 2 MiB, 3: 1 GiB)."""
+    return u64(1) << (LEVEL_SHIFT_PT + 9 * (level - 1))
+
+
+@struct
+class PageTables:
+    """A four-level hierarchy whose PML4 is the frame at ``root``."""
+
+    window: PhysWindow
+    root: PhysAddr
+
+    def table(self, frame: u64) -> Ptr[u64]:
+        """The 512 entries of the table in ``frame``, through the window."""
+        entries = self.window.ptr(PhysAddr(frame), PAGE_SIZE)
+        if entries.addr == 0:
+            panic(f"page table frame {frame:#x} is outside the physical memory window")
+        return Ptr[u64](entries.addr)
+
+    def entry(self, page: VirtAddr, level: u64) -> Ptr[u64]:
+        """The entry of ``level`` (4 = PML4 .. 1 = PT) on the way to ``page``.
+
+        A null Ptr when a table above that level is missing, or when a huge
+        page above it already maps ``page``.
+        """
+        frame = self.root.value
+        current = u64(4)
+        while True:
+            slot = self.table(frame) + page.page_index(current)
+            if current == level:
+                return slot
+            value = slot[0]
+            if value & PRESENT == 0 or value & HUGE != 0:
+                return Ptr[u64](0)
+            frame = entry_address(value)
+            current -= 1
+
+    def translate(self, address: VirtAddr) -> PhysAddr:
+        """The physical address ``address`` maps to, or ``PhysAddr(NOT_MAPPED)``.
+
+        Follows 1 GiB and 2 MiB huge pages, as the CPU does.
+        """
+        frame = self.root.value
+        level = u64(4)
+        while True:
+            value = self.table(frame)[address.page_index(level)]
+            if value & PRESENT == 0:
+                return PhysAddr(NOT_MAPPED)
+            if level == 1 or (value & HUGE != 0 and level <= 3):
+                size = level_size(level)
+                return PhysAddr((entry_address(value) & ~(size - 1)) | (address.value & (size - 1)))
+            frame = entry_address(value)
+            level -= 1
+
+    def map(self, page: VirtAddr, frame: PhysAddr, flags: u64, frames: FrameAllocator) -> u64:
+        """Map the 4 KiB ``page`` to ``frame`` with ``flags`` (PRESENT is implied).
+
+        Missing tables are taken from ``frames`` and zeroed.  Returns
+        ``MAPPED``, or ``ALREADY_MAPPED``, ``NO_MEMORY`` (no frame for a
+        table; tables made so far stay, empty) or ``HUGE_PAGE_IN_THE_WAY``.
+
+        Safety: mapping a frame that other code owns makes it reachable at
+        ``page``; the caller decides who owns ``frame`` from now on.
+        """
+        if not page.is_aligned(PAGE_SIZE) or not frame.is_aligned(PAGE_SIZE):
+            panic(f"map: page {page.value:#x} and frame {frame.value:#x} must be 4 KiB aligned")
+        if not page.is_canonical():
+            panic(f"map: page {page.value:#x} is not canonical")
+        if flags & HUGE != 0 or flags & ADDRESS_MASK != 0:
+            panic(f"map: flags {flags:#x} may not hold HUGE or address bits")
+        table_flags = PRESENT | WRITABLE | (flags & USER)
+        table = self.root.value
+        level = u64(4)
+        while level > 1:
+            slot = self.table(table) + page.page_index(level)
+            value = slot[0]
+            if value & PRESENT == 0:
+                new_table = frames.allocate()
+                if new_table.value == NO_FRAME:
+                    return NO_MEMORY
+                entries = self.table(new_table.value)
+                for index in range(ENTRIES):
+                    entries[index] = u64(0)
+                value = new_table.value | table_flags
+                slot[0] = value
+            elif value & HUGE != 0:
+                return HUGE_PAGE_IN_THE_WAY
+            elif value & table_flags != table_flags:
+                # A user page below a kernel-only table: open the way.
+                value |= table_flags
+                slot[0] = value
+            table = entry_address(value)
+            level -= 1
+        slot = self.table(table) + page.page_index(u64(1))
+        if slot[0] & PRESENT != 0:
+            return ALREADY_MAPPED
+        slot[0] = frame.value | flags | PRESENT
+        return MAPPED
+
+    def unmap(self, page: VirtAddr) -> PhysAddr:
+        """Remove the 4 KiB mapping of ``page``; the frame it had, or NOT_MAPPED.
+
+        The frame is not freed (the caller owns it) and empty tables stay.
+        The caller must flush ``page`` from the TLB.
+        """
+        slot = self.entry(page, u64(1))
+        if slot.addr == 0 or slot[0] & PRESENT == 0:
+            return PhysAddr(NOT_MAPPED)
+        frame = entry_address(slot[0])
+        slot[0] = u64(0)
+        return PhysAddr(frame)
+
+    def set_flags(self, page: VirtAddr, flags: u64) -> bool:
+        """Replace the flags of ``page``'s 4 KiB mapping; False if it is not mapped.
+
+        The caller must flush ``page`` from the TLB.  Tables above a page
+        made USER become USER too; they are never narrowed, since other
+        pages below them may need the access.
+        """
+        if flags & HUGE != 0 or flags & ADDRESS_MASK != 0:
+            panic(f"set_flags: flags {flags:#x} may not hold HUGE or address bits")
+        slot = self.entry(page, u64(1))
+        if slot.addr == 0 or slot[0] & PRESENT == 0:
+            return False
+        slot[0] = entry_address(slot[0]) | flags | PRESENT
+        if flags & USER != 0:
+            # As in ``map``: a user page needs USER on every table above it.
+            for level in range(u64(2), u64(5)):
+                self.entry(page, level)[0] |= USER
+        return True
+
+    def flags(self, page: VirtAddr) -> u64:
+        """The flags of ``page``'s 4 KiB mapping (0 when it is not mapped)."""
+        slot = self.entry(page, u64(1))
+        if slot.addr == 0:
+            return u64(0)
+        return slot[0] & ~ADDRESS_MASK
+
+    def map_recursive(self) -> None:
+        """Point PML4 entry ``RECURSIVE_INDEX`` at the PML4 itself."""
+        self.table(self.root.value)[RECURSIVE_INDEX] = self.root.value | PRESENT | WRITABLE
+
+
+def recursive_table(page: VirtAddr, level: u64) -> VirtAddr:
+    """The virtual address, through the recursive entry, of the table of
+    ``level`` (4 = PML4 .. 1 = PT) that maps ``page`` (see the module docstring)."""
+    r = RECURSIVE_INDEX
+    l4 = page.page_index(u64(4))
+    l3 = page.page_index(u64(3))
+    l2 = page.page_index(u64(2))
+    if level == 4:
+        return virt_from_indexes(r, r, r, r, u64(0))
+    if level == 3:
+        return virt_from_indexes(r, r, r, l4, u64(0))
+    if level == 2:
+        return virt_from_indexes(r, r, l4, l3, u64(0))
+    return virt_from_indexes(r, l4, l3, l2, u64(0))
+
+
+def recursive_entry(page: VirtAddr, level: u64) -> VirtAddr:
+    """The virtual address, through the recursive entry, of ``page``'s entry at ``level``."""
+    return recursive_table(page, level).offset(page.page_index(level) * 8)
