@@ -81,7 +81,7 @@ def model_frames(regions: list[tuple[int, int]], reserved: list[tuple[int, int]]
 
 
 @pytest.mark.parametrize("kind", ALLOCATORS, ids=IDS)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(data=st.data())
 def test_random_operations_match_the_model(kind: type, data: st.DataObject) -> None:
     m = Machine(kind)
