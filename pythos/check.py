@@ -22,6 +22,7 @@ rejected.  The lowering never infers a type.
 from __future__ import annotations
 
 import ast
+import operator
 from typing import Any, Callable
 
 from . import types as T
@@ -1257,10 +1258,49 @@ class Checker:
         t = self.expr(node.operand, want if is_int(want) else None)
         if not is_int(t):
             raise self.error(node, f"unary operator needs an integer, got {t}")
+        self.fold(node, t, node.op, node.operand, None)
         return t
 
     def expr_BinOp(self, node: ast.BinOp, want: T.Type | None) -> T.Type:
-        return self.binop_types(node, node.op, node.left, node.right, want)
+        t = self.binop_types(node, node.op, node.left, node.right, want)
+        if is_int(t):
+            self.fold(node, t, node.op, node.left, node.right)
+        return t
+
+    def fold(self, node: ast.expr, t: T.Type, op: ast.AST, a: ast.expr,
+             b: ast.expr | None) -> None:
+        """Fold an operation on typed constants (`MASK: Final = SIZE - 1`
+        with `SIZE: Final = u64(4096)`).  The arithmetic is done by
+        pythos.lang's own integer classes, so the folded value is by
+        construction what CPython computes."""
+        x = getattr(a, "const", None)
+        y = getattr(b, "const", None) if b is not None else 0
+        if not isinstance(x, int) or not isinstance(y, int) or isinstance(x, bool) \
+                or isinstance(y, bool):
+            return
+        from pythos import lang
+        cls = getattr(lang, str(t))
+        count_cls = getattr(lang, str(b.ty)) if b is not None and hasattr(b, "ty") \
+            and is_int(b.ty) else cls  # type: ignore[attr-defined]
+        ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+               ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+               ast.LShift: operator.lshift, ast.RShift: operator.rshift,
+               ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor,
+               ast.USub: operator.neg, ast.Invert: operator.invert, ast.UAdd: operator.pos}
+        fn = ops.get(type(op))
+        if fn is None:
+            return
+        try:
+            if b is None:
+                value = fn(cls(x))  # type: ignore[operator]
+            else:
+                value = fn(cls(x), count_cls(y))  # type: ignore[operator]
+        except ZeroDivisionError:
+            raise self.error(node, "integer division or modulo by zero in a constant "
+                                   "expression") from None
+        except (ValueError, TypeError) as e:
+            raise self.error(node, f"invalid constant expression: {e}") from None
+        node.const = int(value)  # type: ignore[attr-defined]
 
     def binop_types(self, node: ast.AST, op: ast.operator, left: ast.expr, right: ast.expr,
                     want: T.Type | None) -> T.Type:

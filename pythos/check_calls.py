@@ -144,6 +144,10 @@ def subscript_call(c: Checker, node: ast.Call, f: ast.Subscript) -> T.Type:
         if not isinstance(at, IntType):
             raise c.error(node.args[0], f"an address is an integer, got {at}")
         node.call = ("ptr", t)  # type: ignore[attr-defined]
+        address = getattr(node.args[0], "const", None)
+        if isinstance(address, int):
+            # A constant address makes a constant pointer (a global's initializer).
+            node.const = address & (2**64 - 1)  # type: ignore[attr-defined]
         return t
     raise c.error(f, f"{t} cannot be called")
 

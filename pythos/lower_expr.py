@@ -165,6 +165,8 @@ class ExprLowering:
             return self.string_constant(value)
         if isinstance(t, IntType):
             return ir.Constant(ir.IntType(t.bits), int(value))
+        if isinstance(t, PtrType):
+            return ir.Constant(I64, int(value)).inttoptr(PTR)
         raise CompileError(f"internal: constant of type {t}")
 
     def expr_Name(self, node: ast.Name) -> ir.Value:
