@@ -45,8 +45,9 @@ def timer_interrupt_cost() -> u64:
     return cost
 
 
-def run() -> None:
+def run(kmain_entered_at: u64) -> None:
     """Print the measurements for bench/kernel.py."""
+    print(f"bench: reset to kmain {kmain_entered_at}")
     print(f"bench: timer interrupt {timer_interrupt_cost()}")
     print(f"bench: keyboard interrupt {keyboard_interrupt_cost()}")
     print(f"bench: rdtsc pair {irqcost.rdtsc_overhead()}")

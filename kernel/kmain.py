@@ -14,6 +14,7 @@ the Python source line, then a halt (never a reset).
 """
 
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
+import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.irqflags as irqflags
@@ -46,11 +47,14 @@ boot = BootInfo()
 # The memory map, copied out of the loader's memory.
 regions = Array[MemoryRegion, 32]()
 region_count: u32 = 0
+# The time-stamp counter at kmain's first line (see record_entry_time).
+kmain_entered_at: u64 = u64(0)
 
 
 @export("kmain")
 def kmain(magic: u32, info: u64) -> None:
     """Bring the kernel up; never returns."""
+    record_entry_time()              # instructions since reset, for make bench
     serial_ok = serial.init()        # COM1 first: it works even without a screen
     vga.init()                       # clear the screen, show the cursor
     print_banner()                   # name and version, on serial and screen
@@ -70,6 +74,13 @@ def kmain(magic: u32, info: u64) -> None:
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
+
+
+def record_entry_time() -> None:
+    """Remember when kmain started: under QEMU's -icount, the number of
+    instructions from reset (firmware and boot loader included) to here."""
+    global kmain_entered_at
+    kmain_entered_at = cpu.timestamp()
 
 
 def print_banner() -> None:
@@ -134,7 +145,7 @@ def apply_options() -> None:
     if cmdline.find_option(boot.cmdline, "panic", value):
         crashtest.run(value)
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("irq"):
-        irqbench.run()  # interrupt costs for bench/kernel.py
+        irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # a test build: run the selected tests, then exit
 
