@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import ast
 import operator
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import types as T
 from .diagnostics import CompileError, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
-from .symbols import (Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param,
-                      StructSym)
+from .symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
 from .types import BOOL, BYTES, I64, NONE, STR, U32, U64, ArrayType, IntType, PtrType, StructType
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
@@ -50,7 +50,8 @@ INTRINSICS = {
 LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", "asm",
                   "global_asm", "lgdt", "lidt", "atomic_xchg", "atomic_cas", "atomic_add",
                   "atomic_load", "atomic_store", "func_addr", "str_bytes", *INTRINSICS}
-LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr", "InterruptFrame",
+LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr",
+               "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
 PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
 # Operators for which converting a literal first or wrapping the result last
@@ -101,6 +102,7 @@ class Checker:
         self.fn: FuncSym | None = None
         self.module: Module = program.entry
         self.loop_depth = 0
+        self.current: ast.AST | None = None  # the statement being checked
         # Names the current function assigns anywhere: Python makes them
         # local to the whole function.
         self.stored_names: set[str] = set()
@@ -231,7 +233,6 @@ class Checker:
                     if sub in self.program.modules:
                         scope[name] = ModuleRef(self.program.modules[sub])
                         continue
-                    target = self.scopes[imp.module]
                     # Names of the target module are declared later, so bind
                     # lazily through a resolver the first time they're used.
                     scope[name] = _Lazy(imp.module, a.name, imp, m)
@@ -318,10 +319,9 @@ class Checker:
         for s in self.structs:
             if s.module is not m:
                 continue
-            for node in s.node.body:
-                if isinstance(node, ast.FunctionDef):
-                    fn = self.make_function(m, node, s.type)
-                    s.type.methods[node.name] = fn
+            for member in s.node.body:
+                if isinstance(member, ast.FunctionDef):
+                    s.type.methods[member.name] = self.make_function(m, member, s.type)
 
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None) -> FuncSym:
         a = node.args
@@ -347,7 +347,7 @@ class Checker:
                 raise self.error(dec, "unsupported decorator (expected @interrupt, "
                                       "@export(\"name\") or @extern(\"name\"))")
         defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
-        for i, (arg, default) in enumerate(zip(a.args, defaults)):
+        for i, (arg, default) in enumerate(zip(a.args, defaults, strict=True)):
             if i == 0 and struct is not None:
                 if arg.annotation is not None:
                     raise self.error(arg, "'self' takes no annotation")
@@ -445,6 +445,8 @@ class Checker:
         for stmt in m.globals:
             if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation):
                 continue  # declared by declare_constants_and_layouts
+            ann: ast.expr | None
+            value: ast.expr | None
             if isinstance(stmt, ast.Assign):
                 if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
                     raise self.error(stmt, "a global is assigned to one plain name")
@@ -479,7 +481,8 @@ class Checker:
             t = self.expr(value, want)
             kind = getattr(value, "call", (None,))[0]
             if kind in ("ctor", "array"):
-                for arg in value.args_bound.values() if kind == "ctor" else []:
+                bound = getattr(value, "args_bound", {}) if kind == "ctor" else {}
+                for arg in bound.values():
                     if getattr(arg, "const", None) is None:
                         raise self.error(arg, "a global's initializer must be constant")
                 if want is not None and t != want:
@@ -557,7 +560,7 @@ class Checker:
         """Evaluate a constant initializer.  Returns (type, value); type None
         means an untyped integer."""
         if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes, bool)):
-            t = {str: STR, bytes: BYTES, bool: BOOL}[type(node.value)]
+            t: T.Type = {str: STR, bytes: BYTES, bool: BOOL}[type(node.value)]
             if want is not None and want != t:
                 raise self.error(node, f"expected {want}, got {t}")
             node.ty, node.const = t, node.value  # type: ignore[attr-defined]
@@ -854,6 +857,7 @@ class Checker:
                 raise self.error(item.context_expr, f"a with statement needs a struct with "
                                                     f"__enter__ and __exit__ methods, got {t}")
             enter, exit_ = t.methods["__enter__"], t.methods["__exit__"]
+            assert isinstance(enter, FuncSym) and isinstance(exit_, FuncSym)
             if len(enter.params) != 1 or len(exit_.params) != 1:
                 raise self.error(item.context_expr, "__enter__ takes only self, and __exit__ "
                                                     "takes self and *exc: object")
@@ -1111,7 +1115,7 @@ class Checker:
                     if not isinstance(p, ast.Constant):
                         raise self.error(self.spec_anchor(part), "a format spec must be "
                                                                  "constant")
-                    spec_text += p.value
+                    spec_text += str(p.value)
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
             if kind is None:
@@ -1387,14 +1391,14 @@ class Checker:
         return lt, rt
 
     def expr_BoolOp(self, node: ast.BoolOp, want: T.Type | None) -> T.Type:
-        types = []
+        types: list[T.Type] = []
         for v in node.values:
             t = self.expr(v, want if want is not None else (types[0] if types else None))
             if not (t is BOOL or is_int(t)):
                 raise self.error(v, f"'{type(node.op).__name__.lower()}' needs integers "
                                     f"or bools, got {t}")
             types.append(t)
-        for v, t in zip(node.values, types):
+        for v, t in zip(node.values, types, strict=True):
             if t != types[0]:
                 op = "and" if isinstance(node.op, ast.And) else "or"
                 raise self.error(v, f"both sides of '{op}' must have the same type, because "
@@ -1404,7 +1408,7 @@ class Checker:
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
         operands = [node.left, *node.comparators]
         types = []
-        for op, a, b in zip(node.ops, operands, operands[1:]):
+        for op, a, b in zip(node.ops, operands, operands[1:], strict=False):
             if isinstance(op, (ast.In, ast.NotIn)):
                 raise self.error(node, "'in' is not supported")
             if isinstance(op, (ast.Is, ast.IsNot)):
@@ -1419,10 +1423,7 @@ class Checker:
                     raise self.error(b, f"cannot compare {lt} with {rt}")
             else:
                 lt, rt = self.pair(a, b, None, strict=True)
-            if lt in (STR, BYTES):
-                if not isinstance(op, (ast.Eq, ast.NotEq)):
-                    raise self.error(node, f"{lt} values can only be compared with == and !=")
-            elif lt is BOOL or isinstance(lt, PtrType):
+            if lt in (STR, BYTES) or lt is BOOL or isinstance(lt, PtrType):
                 if not isinstance(op, (ast.Eq, ast.NotEq)):
                     raise self.error(node, f"{lt} values can only be compared with == and !=")
             elif not is_int(lt):

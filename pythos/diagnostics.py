@@ -39,7 +39,7 @@ class Location:
     col: int  # 1-based, in characters
 
     @staticmethod
-    def from_node(path: str, source: str, node: ast.AST) -> "Location":
+    def from_node(path: str, source: str, node: ast.AST) -> Location:
         line = getattr(node, "lineno", 1) or 1
         byte_col = getattr(node, "col_offset", 0) or 0
         lines = source_lines(source)

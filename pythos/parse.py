@@ -192,7 +192,7 @@ class Loader:
         """Sort the module's top-level statements, rejecting any statement
         that would run code at import time (only definitions may)."""
         body = m.tree.body
-        for i, stmt in enumerate(body):
+        for stmt in body:
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 m.imports.append(stmt)
             elif isinstance(stmt, ast.FunctionDef):
@@ -205,7 +205,8 @@ class Loader:
                     and isinstance(stmt.value.value, str):
                 pass  # a docstring
             elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                    and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "global_asm":
+                    and isinstance(stmt.value.func, ast.Name) \
+                    and stmt.value.func.id == "global_asm":
                 m.asm_calls.append(stmt.value)
             elif is_main_guard(stmt):
                 assert isinstance(stmt, ast.If)
