@@ -32,6 +32,8 @@ import kernel.drivers.vga as vga
 import kernel.echo as echo
 import kernel.irqbench as irqbench
 import kernel.log as log
+import kernel.mm.heap as heap
+import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
 import kernel.sizes as sizes
 import kernel.testing as testing
@@ -69,8 +71,10 @@ def kmain(magic: u32, info: u64) -> None:
     irqflags.enable()                # take interrupts: the clock starts ticking
     check_magic(magic)               # stop unless a Multiboot loader started us
     read_boot_info(PhysAddr(info))   # flags, memory sizes, command line
-    apply_options()                  # halt=, loglevel=, panic=
     read_memory_map()                # copy and summarise the memory map
+    memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
+    heap.init()                      # the kernel heap, growing on demand
+    apply_options()                  # halt=, loglevel=, panic=, test=
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between

@@ -9,4 +9,9 @@ that imports the other design (the compiler's module aliases), and under
 CPython either allocator may be passed, since both have the same methods.
 """
 
+from typing import Final
+
 from kernel.mm.frames_bitmap import BitmapFrameAllocator as FrameAllocator  # noqa: F401
+
+# For the boot log.
+FRAME_ALLOCATOR_NAME: Final = "bitmap"

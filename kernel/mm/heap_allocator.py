@@ -12,4 +12,9 @@ most of a kernel's, cost a list pop, larger ones go to the linked-list
 allocator, and cached blocks are reclaimed when memory runs short.
 """
 
+from typing import Final
+
 from kernel.mm.heap_fixed import FixedHeap as KernelHeap  # noqa: F401
+
+# For the boot log.
+HEAP_NAME: Final = "fixed-size blocks"

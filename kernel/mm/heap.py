@@ -1,0 +1,85 @@
+"""The kernel heap: ``alloc``/``free`` for the rest of the kernel.
+
+The heap lives at ``HEAP_START`` (docs/memory-map.md) and starts with
+``INITIAL_SIZE`` bytes mapped.  The design that manages it is chosen at
+build time (``kernel.mm.heap_allocator``, ``pythos build --heap=...``).
+When an allocation fails, ``alloc`` maps fresh frames right after the
+heap (``kernel.mm.memory.map_new``), calls the design's ``grow`` and
+tries again, up to ``MAX_SIZE`` bytes in all.
+
+As with every design, ``free`` is told the size and alignment the
+allocation was made with.
+"""
+
+from typing import Final
+
+import kernel.mm.memory as memory
+from kernel.mm.heap_allocator import HEAP_NAME, KernelHeap
+from kernel.mm.heap_api import HeapStats
+from kernel.mm.paging import NO_EXECUTE, WRITABLE
+from pythos.lang import panic, u64
+
+# The heap's fixed virtual address (PML4 entry 288).
+HEAP_START: Final = u64(0xFFFF900000000000)
+# The most the heap grows to (the buddy design's arena is 16 MiB).
+MAX_SIZE: Final = u64(16 << 20)
+INITIAL_SIZE: Final = u64(64 << 10)
+# The heap grows by at least this much at a time.
+GROW_STEP: Final = u64(64 << 10)
+
+kernel_heap = KernelHeap()
+heap_end: u64 = u64(0)
+
+
+def init() -> None:
+    """Map the first pages of the heap and hand them to the allocator."""
+    global heap_end
+    if not memory.map_new(HEAP_START, INITIAL_SIZE, WRITABLE | NO_EXECUTE):
+        panic("heap: no frames for the initial kernel heap")
+    kernel_heap.init(HEAP_START, INITIAL_SIZE)
+    heap_end = HEAP_START + INITIAL_SIZE
+    print(f"heap: {HEAP_NAME} allocator at {HEAP_START:#x}, {INITIAL_SIZE >> 10} KiB, "
+          f"grows to {MAX_SIZE >> 20} MiB")
+
+
+def grow(wanted: u64) -> bool:
+    """Map at least ``wanted`` more bytes after the heap; False at the limit."""
+    global heap_end
+    extra = (wanted + GROW_STEP - 1) & ~(GROW_STEP - 1)
+    if extra < GROW_STEP:
+        extra = GROW_STEP
+    room = MAX_SIZE - (heap_end - HEAP_START)
+    if extra > room:
+        extra = room
+    if extra == 0:
+        return False
+    if not memory.map_new(heap_end, extra, WRITABLE | NO_EXECUTE):
+        return False
+    heap_end += extra
+    kernel_heap.grow(extra)
+    return True
+
+
+def alloc(size: u64, align: u64) -> u64:
+    """``size`` bytes aligned to ``align`` (a power of two), or 0 when memory is out."""
+    while True:
+        address = kernel_heap.alloc(size, align)
+        if address != 0:
+            return address
+        if not grow(size + align):
+            return u64(0)
+
+
+def free(address: u64, size: u64, align: u64) -> None:
+    """Give back an allocation, with the size and alignment it was made with."""
+    kernel_heap.free(address, size, align)
+
+
+def stats() -> HeapStats:
+    """The heap's statistics (see ``kernel.mm.heap_api.HeapStats``)."""
+    return kernel_heap.stats
+
+
+def mapped_size() -> u64:
+    """Bytes of virtual memory mapped for the heap so far."""
+    return heap_end - HEAP_START

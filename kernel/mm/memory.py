@@ -1,0 +1,267 @@
+"""Memory at boot: the frame allocator, the physical-memory window, the tables.
+
+``init`` runs once, right after the memory map has been read (kmain):
+
+1. Find the top of RAM and the ranges already taken: the first MiB, the
+   kernel image, the Multiboot information, its memory map and strings,
+   and the frame allocator's own storage (the bitmap, placed in free RAM
+   below 1 GiB just above all of those).
+2. Give the allocator the usable RAM below 1 GiB, minus those ranges
+   (the free-list allocator writes into every free frame, so reserved
+   frames are never handed to it at all).  Until step 3 the boot window
+   (physical 0-1 GiB at ``KERNEL_VMA``) is the only way to reach them.
+3. Map all of physical memory at ``PHYS_OFFSET`` with 2 MiB pages
+   (writable, no-execute), in the boot stub's PML4, with tables taken
+   from those frames; from then on the allocator and ``tables`` reach
+   physical memory through that window.
+4. Give the allocator the usable RAM above 1 GiB.
+
+The addresses are in docs/memory-map.md.  ``map_new`` maps fresh frames
+at a virtual range; the kernel heap (``kernel.mm.heap``) grows with it.
+"""
+
+from typing import Final
+
+import kernel.arch.x86_64.layout as layout
+import kernel.arch.x86_64.mmu as mmu
+import kernel.multiboot as multiboot
+from kernel.arch.x86_64.layout import PhysWindow
+from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
+from kernel.mm.frame_allocator import FRAME_ALLOCATOR_NAME, FrameAllocator
+from kernel.mm.frames import NO_FRAME
+from kernel.mm.paging import (
+    ALREADY_MAPPED,
+    ENTRIES,
+    HUGE,
+    MAPPED,
+    NO_EXECUTE,
+    PRESENT,
+    WRITABLE,
+    PageTables,
+    entry_address,
+)
+from kernel.multiboot import BootInfo, MemoryRegion
+from pythos.lang import Array, asm, panic, u32, u64
+
+# Virtual address of physical address 0 in the offset mapping (PML4 entry 256).
+PHYS_OFFSET: Final = u64(0xFFFF800000000000)
+# Physical memory above this is ignored (and not mapped).
+MAX_PHYSICAL: Final = u64(64 << 30)
+HUGE_PAGE: Final = u64(2 << 20)
+FIRST_MIB: Final = u64(1 << 20)
+MAX_RESERVED: Final = 8
+
+frames = FrameAllocator()
+tables = PageTables()
+# The offset mapping of all physical memory, once ``init`` has made it.
+phys_window = PhysWindow()
+ram_top: u64 = u64(0)
+usable_ram: u64 = u64(0)
+reserved_starts = Array[u64, 8]()
+reserved_ends = Array[u64, 8]()
+reserved_count: u64 = u64(0)
+
+
+def kernel_phys_start() -> u64:
+    """The physical address of the first byte of the kernel image."""
+    return asm("leaq __kernel_start(%rip), $0", "=r", result=u64) - layout.KERNEL_VMA
+
+
+def kernel_phys_end() -> u64:
+    """The physical address just past the kernel image (bss and stack included)."""
+    return asm("leaq __kernel_end(%rip), $0", "=r", result=u64) - layout.KERNEL_VMA
+
+
+def reserve(start: u64, end: u64) -> None:
+    """Keep the frames touching ``[start, end)`` away from the allocator."""
+    global reserved_count
+    if start >= end:
+        return
+    if reserved_count == MAX_RESERVED:
+        panic("memory: too many reserved ranges")
+    reserved_starts[reserved_count] = start & ~(PAGE_SIZE - 1)
+    reserved_ends[reserved_count] = (end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
+    reserved_count += 1
+
+
+def reserved_end_at(address: u64) -> u64:
+    """The end of the reserved range holding ``address``, or 0 if none does."""
+    for i in range(reserved_count):
+        if reserved_starts[i] <= address < reserved_ends[i]:
+            return reserved_ends[i]
+    return u64(0)
+
+
+def next_reserved(address: u64, limit: u64) -> u64:
+    """The first reserved start in ``(address, limit)``, or ``limit``."""
+    result = limit
+    for i in range(reserved_count):
+        if address < reserved_starts[i] < result:
+            result = reserved_starts[i]
+    return result
+
+
+def span_of(data_addr: u64, length: u64) -> u64:
+    """The physical address of a boot-window span (0 when it is empty)."""
+    if length == 0 or data_addr < layout.KERNEL_VMA:
+        return u64(0)
+    return data_addr - layout.KERNEL_VMA
+
+
+def add_usable(start: u64, end: u64) -> None:
+    """Give the allocator ``[start, end)`` minus every reserved range."""
+    cursor = start
+    while cursor < end:
+        skip = reserved_end_at(cursor)
+        if skip != 0:
+            cursor = skip
+            continue
+        stop = next_reserved(cursor, end)
+        frames.add_region(PhysAddr(cursor), PhysAddr(stop))
+        cursor = stop
+
+
+def add_regions(regions: Array[MemoryRegion, 32], count: u32, low: u64, high: u64) -> None:
+    """Give the allocator the available RAM of the map inside ``[low, high)``."""
+    for i in range(count):
+        region = regions[i]
+        if region.kind != multiboot.REGION_AVAILABLE:
+            continue
+        start = region.base
+        end = region.base + region.length
+        if start < low:
+            start = low
+        if end > high:
+            end = high
+        if start < end:
+            add_usable(start, end)
+
+
+def place_storage(regions: Array[MemoryRegion, 32], count: u32, size: u64) -> u64:
+    """A physical, page-aligned home for ``size`` bytes of allocator storage.
+
+    It is in available RAM below 1 GiB and clear of every reserved range.
+    """
+    for i in range(count):
+        region = regions[i]
+        if region.kind != multiboot.REGION_AVAILABLE:
+            continue
+        end = region.base + region.length
+        if end > layout.BOOT_WINDOW_SIZE:
+            end = layout.BOOT_WINDOW_SIZE
+        candidate = (region.base + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
+        while candidate + size <= end:
+            clash = u64(0)
+            for j in range(reserved_count):
+                if reserved_starts[j] < candidate + size and candidate < reserved_ends[j]:
+                    clash = reserved_ends[j]
+            if clash == 0:
+                return candidate
+            candidate = clash
+    panic(f"memory: no room below 1 GiB for {size} bytes of frame allocator storage")
+
+
+def child_table(parent: u64, index: u64) -> u64:
+    """The table that entry ``index`` of table ``parent`` points at, made if missing."""
+    slot = tables.table(parent) + index
+    value = slot[0]
+    if value & PRESENT != 0:
+        if value & HUGE != 0:
+            panic(f"memory: a huge page is in the way of the offset mapping at {parent:#x}")
+        return entry_address(value)
+    frame = frames.allocate()
+    if frame.value == NO_FRAME:
+        panic("memory: out of frames while mapping physical memory")
+    entries = tables.table(frame.value)
+    for i in range(ENTRIES):
+        entries[i] = u64(0)
+    slot[0] = frame.value | PRESENT | WRITABLE
+    return frame.value
+
+
+def map_physical(size: u64) -> None:
+    """Map physical ``[0, size)`` at ``PHYS_OFFSET`` with 2 MiB pages."""
+    phys = u64(0)
+    while phys < size:
+        page = VirtAddr(PHYS_OFFSET + phys)
+        pdpt = child_table(tables.root.value, page.page_index(u64(4)))
+        pd = child_table(pdpt, page.page_index(u64(3)))
+        tables.table(pd)[page.page_index(u64(2))] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+        phys += HUGE_PAGE
+
+
+def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: BootInfo) -> None:
+    """Build the frame allocator and the physical-memory window (see above)."""
+    global ram_top, usable_ram, phys_window
+    if count == 0:
+        panic("memory: the boot loader gave no memory map")
+    top = u64(0)
+    for i in range(count):
+        region = regions[i]
+        if region.kind == multiboot.REGION_AVAILABLE and region.base + region.length > top:
+            top = region.base + region.length
+    if top > MAX_PHYSICAL:
+        top = MAX_PHYSICAL
+    top = top & ~(PAGE_SIZE - 1)
+    ram_top = top
+    usable_ram = multiboot.usable_bytes(regions, count)
+
+    reserve(u64(0), FIRST_MIB)
+    reserve(kernel_phys_start(), kernel_phys_end())
+    reserve(info.value, info.value + 128)  # the Multiboot information structure
+    if boot.has(multiboot.FLAG_MEMORY_MAP):
+        reserve(boot.mmap.value, boot.mmap.value + u64(boot.mmap_length))
+    cmdline = span_of(boot.cmdline.data.addr, boot.cmdline.length)
+    if cmdline != 0:
+        reserve(cmdline, cmdline + boot.cmdline.length + 1)
+    loader = span_of(boot.loader_name.data.addr, boot.loader_name.length)
+    if loader != 0:
+        reserve(loader, loader + boot.loader_name.length + 1)
+
+    storage_size = frames.storage_needed(PhysAddr(u64(0)), PhysAddr(top))
+    storage = u64(0)
+    if storage_size > 0:
+        storage = place_storage(regions, count, storage_size)
+        reserve(storage, storage + storage_size)
+    boot_window = layout.boot_window()
+    frames.init(boot_window, PhysAddr(u64(0)), PhysAddr(top),
+                VirtAddr(layout.KERNEL_VMA + storage), storage_size)
+    add_regions(regions, count, u64(0), layout.BOOT_WINDOW_SIZE)
+
+    tables.window = boot_window
+    tables.root = PhysAddr(mmu.current_root())
+    window_size = (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)
+    map_physical(window_size)
+    phys_window = PhysWindow(PHYS_OFFSET, window_size)
+    tables.window = phys_window
+    frames.window = phys_window
+    add_regions(regions, count, layout.BOOT_WINDOW_SIZE, top)
+    print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
+          f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
+
+
+def map_new(start: u64, size: u64, flags: u64) -> bool:
+    """Map fresh frames at the pages of ``[start, start + size)`` with ``flags``.
+
+    False when the frames run out (pages mapped so far stay mapped).
+    Pages already mapped (by an attempt that ran out of frames) are kept.
+    """
+    page = start & ~(PAGE_SIZE - 1)
+    while page < start + size:
+        frame = frames.allocate()
+        if frame.value == NO_FRAME:
+            return False
+        result = tables.map(VirtAddr(page), frame, flags, frames)
+        if result == ALREADY_MAPPED:
+            frames.free(frame)  # left by an earlier attempt that ran out of frames
+        elif result != MAPPED:
+            panic(f"memory: mapping {page:#x} failed ({result})")
+        page += PAGE_SIZE
+    return True
+
+
+def phys_to_virt(phys: PhysAddr) -> u64:
+    """Where physical ``phys`` is in the offset mapping (any RAM, once ``init`` ran)."""
+    if not phys_window.contains(phys, u64(1)):
+        panic(f"physical address {phys.value:#x} is outside the physical memory window")
+    return PHYS_OFFSET + phys.value

@@ -1,0 +1,254 @@
+"""In-kernel tests of memory: the frame allocator, the page tables and the
+kernel heap, on the real (emulated) machine after ``kmain`` set them up.
+
+The heap tests run against whichever design the kernel was built with
+(``pythos build --heap=...``); the bump design is expected to fail the
+two reuse tests (see docs/memory.md).
+"""
+
+from typing import Final
+
+import kernel.arch.x86_64.mmu as mmu
+import kernel.mm.heap as heap
+import kernel.mm.memory as memory
+from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
+from kernel.mm.frames import NO_FRAME
+from kernel.mm.paging import MAPPED, NO_EXECUTE, NOT_MAPPED, WRITABLE
+from pythos.lang import Array, Ptr, asm, should_panic, u8, u64
+
+# A virtual page nobody else uses (PML4 entry 320), for the paging tests.
+TEST_PAGE: Final = u64(0xFFFFA00000000000)
+SLOTS: Final = 64
+MANY: Final = 2048
+
+addresses = Array[u64, 2048]()
+slot_addr = Array[u64, 64]()
+slot_size = Array[u64, 64]()
+slot_align = Array[u64, 64]()
+rng_state: u64 = u64(0x2545F4914F6CDD1D)
+
+
+def random() -> u64:
+    """xorshift64: a fixed pseudo-random sequence."""
+    global rng_state
+    x = rng_state
+    x ^= x << 13
+    x ^= x >> 7
+    x ^= x << 17
+    rng_state = x
+    return x
+
+
+def fill(address: u64, size: u64, seed: u64) -> None:
+    bytes_ = Ptr[u8](address)
+    for i in range(size):
+        bytes_[i] = u8((seed + i * 7) & 0xFF)
+
+
+def check(address: u64, size: u64, seed: u64) -> None:
+    bytes_ = Ptr[u8](address)
+    for i in range(size):
+        assert bytes_[i] == u8((seed + i * 7) & 0xFF), "heap contents changed"
+
+
+# --- frames -----------------------------------------------------------------
+
+def test_usable_ram_was_found() -> None:
+    assert memory.usable_ram > (16 << 20)
+    assert memory.frames.free_frames() > 0
+    assert memory.frames.managed_frames() * PAGE_SIZE <= memory.usable_ram
+
+
+def test_frames_are_allocated_and_freed() -> None:
+    before = memory.frames.free_frames()
+    a = memory.frames.allocate()
+    b = memory.frames.allocate()
+    assert a.value != NO_FRAME and b.value != NO_FRAME and a.value != b.value
+    assert a.value >= (1 << 20) and b.value >= (1 << 20)
+    assert memory.frames.free_frames() == before - 2
+    # Every frame is reachable through the physical-memory window.
+    Ptr[u64](memory.phys_to_virt(a))[511] = u64(0xABCD)
+    assert Ptr[u64](memory.phys_to_virt(a))[511] == 0xABCD
+    memory.frames.free(a)
+    memory.frames.free(b)
+    assert memory.frames.free_frames() == before
+
+
+@should_panic("double free of frame")
+def test_double_free_of_a_frame_panics() -> None:
+    a = memory.frames.allocate()
+    memory.frames.free(a)
+    memory.frames.free(a)
+
+
+def test_kernel_image_frames_are_not_free() -> None:
+    start = memory.kernel_phys_start()
+    assert not memory.frames.is_free(PhysAddr(start))
+    assert not memory.frames.is_free(PhysAddr(memory.kernel_phys_end() - PAGE_SIZE))
+    assert not memory.frames.is_free(PhysAddr(u64(0x1000)))
+
+
+# --- paging -----------------------------------------------------------------
+
+def map_test_page(flags: u64) -> PhysAddr:
+    frame = memory.frames.allocate()
+    assert frame.value != NO_FRAME
+    result = memory.tables.map(VirtAddr(TEST_PAGE), frame, flags, memory.frames)
+    assert result == MAPPED
+    return frame
+
+
+def unmap_test_page() -> None:
+    frame = memory.tables.unmap(VirtAddr(TEST_PAGE))
+    mmu.flush_page(TEST_PAGE)
+    if frame.value != NOT_MAPPED:
+        memory.frames.free(frame)
+
+
+def test_map_write_translate_unmap() -> None:
+    frame = map_test_page(WRITABLE | NO_EXECUTE)
+    page = Ptr[u64](TEST_PAGE)
+    page[3] = u64(0x1122334455667788)
+    # The same bytes through the offset mapping of the frame.
+    assert Ptr[u64](memory.phys_to_virt(frame))[3] == 0x1122334455667788
+    assert memory.tables.translate(VirtAddr(TEST_PAGE + 24)).value == frame.value + 24
+    # The boot window and the offset mapping translate too.
+    kernel_at = memory.tables.translate(VirtAddr(memory.phys_to_virt(frame)))
+    assert kernel_at.value == frame.value
+    assert memory.tables.unmap(VirtAddr(TEST_PAGE)).value == frame.value
+    mmu.flush_page(TEST_PAGE)
+    assert memory.tables.translate(VirtAddr(TEST_PAGE)).value == NOT_MAPPED
+    memory.frames.free(frame)
+
+
+def test_set_flags_changes_permissions() -> None:
+    map_test_page(NO_EXECUTE)
+    assert memory.tables.flags(VirtAddr(TEST_PAGE)) & WRITABLE == 0
+    assert memory.tables.set_flags(VirtAddr(TEST_PAGE), WRITABLE | NO_EXECUTE)
+    mmu.flush_page(TEST_PAGE)
+    Ptr[u64](TEST_PAGE)[0] = u64(5)
+    assert Ptr[u64](TEST_PAGE)[0] == 5
+    unmap_test_page()
+
+
+@should_panic("page fault")
+def test_writing_a_read_only_page_faults() -> None:
+    map_test_page(NO_EXECUTE)
+    assert Ptr[u64](TEST_PAGE)[0] == Ptr[u64](TEST_PAGE)[0]  # reading is fine
+    Ptr[u64](TEST_PAGE)[0] = u64(1)
+
+
+@should_panic("page fault")
+def test_executing_a_no_execute_page_faults() -> None:
+    map_test_page(WRITABLE | NO_EXECUTE)
+    Ptr[u8](TEST_PAGE)[0] = u8(0xC3)  # ret
+    asm("callq *$0", "r,~{memory}", TEST_PAGE)
+
+
+def test_executing_an_executable_page_works() -> None:
+    map_test_page(WRITABLE)
+    Ptr[u8](TEST_PAGE)[0] = u8(0xC3)  # ret
+    asm("callq *$0", "r,~{memory}", TEST_PAGE)
+    unmap_test_page()
+
+
+@should_panic("page fault")
+def test_reading_an_unmapped_page_faults() -> None:
+    map_test_page(WRITABLE | NO_EXECUTE)
+    unmap_test_page()
+    assert Ptr[u64](TEST_PAGE)[0] == 0
+
+
+# --- heap -------------------------------------------------------------------
+
+def test_short_lived_allocations_reuse_memory() -> None:
+    mapped = heap.mapped_size()
+    for i in range(u64(20000)):
+        address = heap.alloc(u64(200), u64(8))
+        assert address != 0
+        fill(address, u64(200), i)
+        check(address, u64(200), i)
+        heap.free(address, u64(200), u64(8))
+    assert heap.mapped_size() == mapped
+
+
+def test_long_lived_allocation_among_short_ones() -> None:
+    mapped = heap.mapped_size()
+    long_lived = heap.alloc(u64(100), u64(16))
+    assert long_lived != 0
+    fill(long_lived, u64(100), u64(77))
+    for i in range(u64(20000)):
+        address = heap.alloc(u64(512), u64(16))
+        assert address != 0
+        Ptr[u64](address)[63] = u64(i)
+        heap.free(address, u64(512), u64(16))
+    check(long_lived, u64(100), u64(77))
+    heap.free(long_lived, u64(100), u64(16))
+    assert heap.mapped_size() == mapped
+
+
+def test_large_allocation_after_many_small_ones() -> None:
+    for i in range(MANY):
+        addresses[i] = heap.alloc(u64(24), u64(8))
+        assert addresses[i] != 0
+    mapped = heap.mapped_size()
+    # Free in a scrambled order (1031 is odd, so this visits every index).
+    for i in range(MANY):
+        j = (i * 1031) % MANY
+        heap.free(addresses[j], u64(24), u64(8))
+    large = heap.alloc(mapped // 2, u64(16))
+    assert large != 0
+    assert heap.mapped_size() == mapped, "the heap grew instead of merging free blocks"
+    Ptr[u8](large + mapped // 2 - 1)[0] = u8(1)
+    heap.free(large, mapped // 2, u64(16))
+
+
+def test_random_allocations_keep_their_contents() -> None:
+    for i in range(u64(SLOTS)):
+        slot_addr[i] = u64(0)
+    for step in range(6000):
+        i = random() % SLOTS
+        if slot_addr[i] != 0:
+            check(slot_addr[i], slot_size[i], i + slot_size[i])
+            heap.free(slot_addr[i], slot_size[i], slot_align[i])
+            slot_addr[i] = u64(0)
+        else:
+            size = random() % 3000 + 1
+            align = u64(1) << (random() % 9)
+            address = heap.alloc(size, align)
+            assert address != 0
+            assert address & (align - 1) == 0, "misaligned heap allocation"
+            assert heap.HEAP_START <= address and address + size <= heap.HEAP_START + heap.mapped_size()
+            fill(address, size, i + size)
+            slot_addr[i] = address
+            slot_size[i] = size
+            slot_align[i] = align
+    for i in range(u64(SLOTS)):
+        if slot_addr[i] != 0:
+            check(slot_addr[i], slot_size[i], i + slot_size[i])
+            heap.free(slot_addr[i], slot_size[i], slot_align[i])
+
+
+def test_heap_grows_on_demand() -> None:
+    mapped = heap.mapped_size()
+    size = mapped + u64(256 << 10)
+    address = heap.alloc(size, u64(4096))
+    assert address != 0
+    assert heap.mapped_size() > mapped
+    Ptr[u8](address)[0] = u8(1)
+    Ptr[u8](address + size - 1)[0] = u8(2)
+    assert memory.tables.translate(VirtAddr(address + size - 1)).value != NOT_MAPPED
+    heap.free(address, size, u64(4096))
+
+
+def test_heap_statistics_balance() -> None:
+    # heap.stats() is fetched again after each call: the compiled kernel
+    # returns a copy of the embedded struct (see docs/memory.md).
+    assert heap.stats().heap_size == heap.mapped_size()
+    a = heap.alloc(u64(40), u64(8))
+    used = heap.stats().bytes_used
+    assert used >= 40
+    heap.free(a, u64(40), u64(8))
+    assert heap.stats().bytes_used == used - 40
+    assert heap.stats().peak_used >= used
+    assert heap.stats().bytes_free <= heap.stats().heap_size
