@@ -339,24 +339,7 @@ class Lowering(ExprLowering):
         self.builder.position_at_end(end)
 
     def stmt_While(self, s: ast.While) -> None:
-        head = self.builder.append_basic_block("while.head")
-        body = self.builder.append_basic_block("while.body")
-        other = self.builder.append_basic_block("while.else")
-        end = self.builder.append_basic_block("while.end")
-        self.builder.branch(head)
-        self.builder.position_at_end(head)
-        self.builder.cbranch(self.truth(s.test), body, other)
-        self.builder.position_at_end(body)
-        self.loops.append((head, end, len(self.cleanups)))
-        self.block(s.body)
-        self.loops.pop()
-        if not self.builder.block.is_terminated:
-            self.builder.branch(head)
-        self.builder.position_at_end(other)
-        self.block(s.orelse)
-        if not self.builder.block.is_terminated:
-            self.builder.branch(end)
-        self.builder.position_at_end(end)
+        self.emit_loop(s, lambda: self.truth(s.test), lambda: None, lambda: None)
 
     def stmt_Break(self, s: ast.Break) -> None:
         self.run_cleanups(self.loops[-1][2])
@@ -385,39 +368,20 @@ class Lowering(ExprLowering):
             length = ir.Constant(I64, at.length)
         counter = self.alloca(I64, "for.index")
         b.store(ir.Constant(I64, 0), counter)
-        head = b.append_basic_block("for.head")
-        body = b.append_basic_block("for.body")
-        step = b.append_basic_block("for.step")
-        other = b.append_basic_block("for.else")
-        end = b.append_basic_block("for.end")
-        b.branch(head)
-        b.position_at_end(head)
-        i = b.load(counter)
-        b.cbranch(b.icmp_unsigned("<", i, length), body, other)
-        b.position_at_end(body)
-        if kind == "bytes":
-            value = b.load(b.gep(data, [i], source_etype=I8), typ=I8)
-            self.store_var(target, value)
-        else:
-            elem_t = at.element
+
+        def bind() -> None:
+            i = b.load(counter)
+            if kind == "bytes":
+                self.store_var(target, b.load(b.gep(data, [i], source_etype=I8), typ=I8))
+                return
             p = b.gep(data, [ir.Constant(I64, 0), i], source_etype=self.mem_ty(at))
-            if elem_t.is_aggregate:
-                b.store(p, var.slot)
+            if at.element.is_aggregate:
+                b.store(p, var.slot)  # the loop variable refers to the element
             else:
-                self.store_var(target, self.load_mem(p, elem_t))
-        self.loops.append((step, end, len(self.cleanups)))
-        self.block(s.body)
-        self.loops.pop()
-        if not self.builder.block.is_terminated:
-            self.builder.branch(step)
-        b.position_at_end(step)
-        b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
-        b.branch(head)
-        b.position_at_end(other)
-        self.block(s.orelse)
-        if not self.builder.block.is_terminated:
-            self.builder.branch(end)
-        b.position_at_end(end)
+                self.store_var(target, self.load_mem(p, at.element))
+
+        self.emit_loop(s, lambda: b.icmp_unsigned("<", b.load(counter), length), bind,
+                       lambda: b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter))
 
     def for_range(self, s: ast.For, var: Any) -> None:
         """`for i in range(a, b, c)`, with Python's semantics: the bounds are
@@ -444,11 +408,16 @@ class Lowering(ExprLowering):
         else:
             self.range_counted(s, it, t, step_const)
 
-    def range_loop(self, s: ast.For, more: Any, bind: Any, step: Any) -> None:
-        """The shared shape of a range loop: `more()` emits the test in the
-        head block, `bind()` assigns the loop variable at the start of the
-        body (so after the loop it keeps the last value, as in Python), and
-        `step()` the increment."""
+    def emit_loop(self, s: ast.For | ast.While, more: Any, bind: Any, step: Any) -> None:
+        """The shape of every loop, with Python's `else` clause:
+
+            head:  if more() goto body else goto else
+            body:  bind(); <body>; goto step      (continue -> step)
+            step:  step(); goto head
+            else:  <orelse>; goto end             (break -> end)
+
+        `bind()` assigns a for loop's variable at the start of the body, so
+        that after the loop it keeps the last value, as in Python."""
         b = self.builder
         head = b.append_basic_block("for.head")
         body = b.append_basic_block("for.body")
@@ -498,7 +467,7 @@ class Lowering(ExprLowering):
             nxt = b.add(current, one) if step > 0 else b.sub(current, one)
             nxt.flags = ["nsw"] if t.signed else ["nuw"]
             b.store(nxt, counter)
-        self.range_loop(s, more, bind, advance)
+        self.emit_loop(s, more, bind, advance)
 
     def range_counted(self, s: ast.For, it: ast.Call, t: IntType, step: int | None) -> None:
         b = self.builder
@@ -543,7 +512,7 @@ class Lowering(ExprLowering):
         def advance() -> None:
             b.store(b.sub(b.load(remaining), ir.Constant(I64, 1)), remaining)
             b.store(b.add(b.load(value), step_value), value)
-        self.range_loop(s, more, bind, advance)
+        self.emit_loop(s, more, bind, advance)
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
         if s.value is not None:
