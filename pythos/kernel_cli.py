@@ -1,6 +1,7 @@
 """The kernel commands of the `pythos` command line: build, iso and run.
 
-    pythos build [-O N] [-o build/kernel.elf]     compile and link the kernel
+    pythos build [-O N] [-o build/kernel.elf] [--heap=bump|list|fixed|buddy]
+                                                  compile and link the kernel
     pythos iso   [-O N] [-o build/pythos.iso] [--append CMDLINE]
                                                   ... and make a GRUB ISO
     pythos run   [--memory 128M] [--serial] [--gdb] [--append CMDLINE] [--iso]
@@ -11,6 +12,12 @@ stub included) for the freestanding target into one object file,
 `build/kernel.o`, and links it with the kernel linker script into
 `build/kernel.elf` (ELF32, what QEMU's `-kernel` and GRUB load) and
 `build/kernel64.elf` (the same image as ELF64, for gdb).
+
+`--heap` (on `build`, `iso`, `run` and `test`) picks the kernel heap's
+design: the compiler compiles `kernel/mm/heaps/<name>.py` in place of
+`kernel.mm.heap_allocator` (a module alias), so the kernel itself has no
+switch.  Without it the kernel gets the default named in
+`kernel/mm/heap_allocator.py`.
 
 `run` starts QEMU in the foreground.  On a terminal it shows the VGA screen
 in the terminal itself (`-display curses`; quit with Esc 2 then `quit`, or
@@ -36,11 +43,30 @@ from .parse import PACKAGE_ROOT
 from .qemu import QemuConfig, QemuError, decode_exit_status
 from .qemu import run as run_qemu
 
-__all__ = ["KMAIN", "add_kernel_commands", "build_kernel", "run_kernel_command"]
+__all__ = ["HEAPS", "KMAIN", "add_kernel_commands", "build_kernel", "heap_aliases",
+           "run_kernel_command"]
 
 KMAIN = PACKAGE_ROOT / "kernel" / "kmain.py"
 DEFAULT_ELF = Path("build") / "kernel.elf"
 DEFAULT_ISO = Path("build") / "pythos.iso"
+# The heap designs `--heap` accepts: kernel/mm/heaps/<name>.py each.
+HEAPS = ("bump", "list", "fixed", "buddy")
+HEAP_DIR = PACKAGE_ROOT / "kernel" / "mm" / "heaps"
+
+
+def heap_aliases(heap: str | None) -> dict[str, Path]:
+    """The module aliases that build the kernel with heap design `heap` (None: default)."""
+    if heap is None:
+        return {}
+    if heap not in HEAPS:
+        raise BuildError(f"unknown heap design '{heap}'; expected one of {', '.join(HEAPS)}")
+    return {"kernel.mm.heap_allocator": HEAP_DIR / f"{heap}.py"}
+
+
+def add_heap_option(p: argparse.ArgumentParser) -> None:
+    """`--heap=NAME`: build the kernel with another heap design."""
+    p.add_argument("--heap", choices=HEAPS, default=None,
+                   help="kernel heap design (default: kernel/mm/heap_allocator.py's)")
 
 # What the kernel writes to the isa-debug-exit port (kernel/drivers/debug_exit.py).
 EXIT_SUCCESS = 0x10
@@ -56,6 +82,7 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
         p.set_defaults(target="freestanding")
         p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3],
                        help="optimisation level (default 2)")
+        add_heap_option(p)
 
     p = subparsers.add_parser("build", help="compile and link the kernel (build/kernel.elf)")
     optimisation(p)
@@ -83,7 +110,8 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
                         "curses, gtk, sdl, none")
 
 
-def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2) -> Path:
+def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
+                 heap: str | None = None) -> Path:
     """Compile and link the kernel; return the path of the ELF32 image.
 
     Raises `CompileError` for errors in the kernel source and `BuildError`
@@ -95,7 +123,8 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2) -> Path:
     output = Path(output)
     if output.suffix != ".elf":
         raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
-    result = compile_file(KMAIN, get_target("freestanding"), opt_level)
+    result = compile_file(KMAIN, get_target("freestanding"), opt_level,
+                          aliases=heap_aliases(heap))
     obj = output.with_suffix(".o")
     try:
         obj.parent.mkdir(parents=True, exist_ok=True)
@@ -109,11 +138,11 @@ def run_kernel_command(args: argparse.Namespace) -> int:
     """Run `build`, `iso` or `run`; return the exit status."""
     try:
         if args.command == "build":
-            elf = build_kernel(args.output, args.opt)
+            elf = build_kernel(args.output, args.opt, args.heap)
             print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb)")
             return 0
         if args.command == "iso":
-            elf = build_kernel(DEFAULT_ELF, args.opt)
+            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap)
             iso = make_iso(elf, args.output, cmdline=args.append)
             print(f"wrote {iso}")
             return 0
@@ -127,7 +156,7 @@ def run_kernel_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    elf = build_kernel(DEFAULT_ELF, args.opt)
+    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap)
     config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
                         gdb=args.gdb)
     if args.iso:

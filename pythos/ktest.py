@@ -126,16 +126,18 @@ def generate_registry(tests: list[KernelTest]) -> str:
 
 
 def build_test_kernel(build_dir: Path, opt_level: int = 2,
-                      tests: list[KernelTest] | None = None) -> Path:
+                      tests: list[KernelTest] | None = None,
+                      heap: str | None = None) -> Path:
     """Compile the kernel with a registry of `tests`; returns the image."""
     from .driver import compile_file
+    from .kernel_cli import heap_aliases
     from .target import FREESTANDING
     tests = discover() if tests is None else tests
     build_dir.mkdir(parents=True, exist_ok=True)
     registry = build_dir / "test_registry.py"
     registry.write_text(generate_registry(tests))
     result = compile_file(KERNEL_DIR / "kmain.py", FREESTANDING, opt_level,
-                          aliases={"kernel.test_registry": registry})
+                          aliases={"kernel.test_registry": registry, **heap_aliases(heap)})
     obj = build_dir / "test-kernel.o"
     obj.write_bytes(result.obj)
     image = build_dir / "test-kernel.elf"
@@ -219,7 +221,8 @@ def describe_exit(status: int | None) -> str:
     return f"QEMU exited with unexpected status {status}"
 
 
-def main(build_dir: Path, opt_level: int = 2, pattern: str = "") -> int:
+def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
+         heap: str | None = None) -> int:
     """`pythos test`: build, boot, print one line per test."""
     tests = discover()
     selected = [t for t in tests if pattern in t.qualname]
@@ -227,7 +230,7 @@ def main(build_dir: Path, opt_level: int = 2, pattern: str = "") -> int:
         print(f"pythos test: no kernel tests match {pattern!r}", file=sys.stderr)
         return 1
     print(f"building the test kernel with {len(selected)} tests ...", flush=True)
-    image = build_test_kernel(build_dir, opt_level, selected)
+    image = build_test_kernel(build_dir, opt_level, selected, heap)
     run = run_tests(image, selected)
     failures = 0
     for t in selected:

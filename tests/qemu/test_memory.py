@@ -9,6 +9,10 @@ all of physical memory at a fixed offset and starts the kernel heap
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +20,7 @@ from .test_boot import boot, check_booted
 
 MEMORY_LINE = re.compile(
     r"^memory: (\d+) MiB usable RAM, (\d+) MiB free after boot; frame allocator: (\w+)$", re.M)
+REPO = Path(__file__).resolve().parents[2]
 HEAP_LINE = re.compile(r"^heap: (.+) allocator at 0xffff900000000000, (\d+) KiB", re.M)
 
 
@@ -35,3 +40,16 @@ def test_reports_usable_ram(kernel_image, memory_mib):
     assert frames == "bitmap"
     heap = HEAP_LINE.search(serial)
     assert heap and heap.group(1) == "fixed-size blocks", serial
+
+
+@pytest.mark.parametrize("heap", ["bump", "list", "fixed", "buddy"])
+def test_in_kernel_memory_tests_pass_with_every_heap(heap, tmp_path):
+    """`pythos test memory --heap=NAME`: the kernel built with each design."""
+    if shutil.which("qemu-system-x86_64") is None:
+        pytest.skip("qemu-system-x86_64 is not installed")
+    result = subprocess.run(
+        [sys.executable, "-m", "pythos", "test", "memory", "--heap", heap,
+         "--build-dir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^\d+ passed, 0 failed$", result.stdout, re.M), result.stdout
