@@ -228,7 +228,7 @@ def _install_methods(cls: type, ctype_struct: Any, names: list[str]) -> None:
             raise TypeError(
                 f"{title}() takes at most {len(names)} field values ({len(args)} given)"
             )
-        for name, value in zip(names, args):
+        for name, value in zip(names, args, strict=False):
             setattr(self, name, value)
         for name, value in kwargs.items():
             position = positions.get(name)
