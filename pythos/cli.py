@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--build-dir", type=Path, default=Path("build/ktest"))
     p.add_argument("--heap", choices=["bump", "list", "fixed", "buddy"], default=None,
                    help="kernel heap design (default: kernel/mm/heap_allocator.py's)")
+    p.add_argument("--frames", choices=["bitmap", "list"], default=None,
+                   help="frame allocator (default: kernel/mm/frame_allocator.py's)")
     try:
         from .kernel_cli import add_kernel_commands
     except ImportError:  # pragma: no cover - during bootstrapping only
@@ -83,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     from .driver import compile_file
     if args.command == "test":
         from .ktest import main as run_kernel_tests
-        return run_kernel_tests(args.build_dir, args.opt, args.pattern, args.heap)
+        return run_kernel_tests(args.build_dir, args.opt, args.pattern, args.heap,
+                                args.frames)
     target = get_target(args.target)
     if args.command == "check":
         compile_file(args.program, target, args.opt, stop_after="check")

@@ -1,6 +1,7 @@
 """The kernel commands of the `pythos` command line: build, iso and run.
 
     pythos build [-O N] [-o build/kernel.elf] [--heap=bump|list|fixed|buddy]
+                 [--frames=bitmap|list]
                                                   compile and link the kernel
     pythos iso   [-O N] [-o build/pythos.iso] [--append CMDLINE]
                                                   ... and make a GRUB ISO
@@ -17,7 +18,8 @@ stub included) for the freestanding target into one object file,
 design: the compiler compiles `kernel/mm/heaps/<name>.py` in place of
 `kernel.mm.heap_allocator` (a module alias), so the kernel itself has no
 switch.  Without it the kernel gets the default named in
-`kernel/mm/heap_allocator.py`.
+`kernel/mm/heap_allocator.py`.  `--frames=bitmap|list` does the same for
+the frame allocator (`kernel/mm/frame_allocators/<name>.py`).
 
 `run` starts QEMU in the foreground.  On a terminal it shows the VGA screen
 in the terminal itself (`-display curses`; quit with Esc 2 then `quit`, or
@@ -54,19 +56,33 @@ HEAPS = ("bump", "list", "fixed", "buddy")
 HEAP_DIR = PACKAGE_ROOT / "kernel" / "mm" / "heaps"
 
 
-def heap_aliases(heap: str | None) -> dict[str, Path]:
-    """The module aliases that build the kernel with heap design `heap` (None: default)."""
-    if heap is None:
-        return {}
-    if heap not in HEAPS:
-        raise BuildError(f"unknown heap design '{heap}'; expected one of {', '.join(HEAPS)}")
-    return {"kernel.mm.heap_allocator": HEAP_DIR / f"{heap}.py"}
+# The frame allocators `--frames` accepts: kernel/mm/frame_allocators/<name>.py each.
+FRAME_ALLOCATORS = ("bitmap", "list")
+FRAME_ALLOCATOR_DIR = PACKAGE_ROOT / "kernel" / "mm" / "frame_allocators"
+
+
+def heap_aliases(heap: str | None, frames: str | None = None) -> dict[str, Path]:
+    """The module aliases that build the kernel with heap design `heap` and
+    frame allocator `frames` (None: the default)."""
+    aliases = {}
+    if heap is not None:
+        if heap not in HEAPS:
+            raise BuildError(f"unknown heap design '{heap}'; expected one of {', '.join(HEAPS)}")
+        aliases["kernel.mm.heap_allocator"] = HEAP_DIR / f"{heap}.py"
+    if frames is not None:
+        if frames not in FRAME_ALLOCATORS:
+            raise BuildError(f"unknown frame allocator '{frames}'; expected one of "
+                             f"{', '.join(FRAME_ALLOCATORS)}")
+        aliases["kernel.mm.frame_allocator"] = FRAME_ALLOCATOR_DIR / f"{frames}.py"
+    return aliases
 
 
 def add_heap_option(p: argparse.ArgumentParser) -> None:
     """`--heap=NAME`: build the kernel with another heap design."""
     p.add_argument("--heap", choices=HEAPS, default=None,
                    help="kernel heap design (default: kernel/mm/heap_allocator.py's)")
+    p.add_argument("--frames", choices=FRAME_ALLOCATORS, default=None,
+                   help="frame allocator (default: kernel/mm/frame_allocator.py's)")
 
 # What the kernel writes to the isa-debug-exit port (kernel/drivers/debug_exit.py).
 EXIT_SUCCESS = 0x10
@@ -111,7 +127,7 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
 
 
 def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
-                 heap: str | None = None) -> Path:
+                 heap: str | None = None, frames: str | None = None) -> Path:
     """Compile and link the kernel; return the path of the ELF32 image.
 
     Raises `CompileError` for errors in the kernel source and `BuildError`
@@ -124,7 +140,7 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
     if output.suffix != ".elf":
         raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
     result = compile_file(KMAIN, get_target("freestanding"), opt_level,
-                          aliases=heap_aliases(heap))
+                          aliases=heap_aliases(heap, frames))
     obj = output.with_suffix(".o")
     try:
         obj.parent.mkdir(parents=True, exist_ok=True)
@@ -138,11 +154,11 @@ def run_kernel_command(args: argparse.Namespace) -> int:
     """Run `build`, `iso` or `run`; return the exit status."""
     try:
         if args.command == "build":
-            elf = build_kernel(args.output, args.opt, args.heap)
+            elf = build_kernel(args.output, args.opt, args.heap, args.frames)
             print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb)")
             return 0
         if args.command == "iso":
-            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap)
+            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames)
             iso = make_iso(elf, args.output, cmdline=args.append)
             print(f"wrote {iso}")
             return 0
@@ -156,7 +172,7 @@ def run_kernel_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap)
+    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames)
     config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
                         gdb=args.gdb)
     if args.iso:

@@ -127,7 +127,7 @@ def generate_registry(tests: list[KernelTest]) -> str:
 
 def build_test_kernel(build_dir: Path, opt_level: int = 2,
                       tests: list[KernelTest] | None = None,
-                      heap: str | None = None) -> Path:
+                      heap: str | None = None, frames: str | None = None) -> Path:
     """Compile the kernel with a registry of `tests`; returns the image."""
     from .driver import compile_file
     from .kernel_cli import heap_aliases
@@ -137,7 +137,7 @@ def build_test_kernel(build_dir: Path, opt_level: int = 2,
     registry = build_dir / "test_registry.py"
     registry.write_text(generate_registry(tests))
     result = compile_file(KERNEL_DIR / "kmain.py", FREESTANDING, opt_level,
-                          aliases={"kernel.test_registry": registry, **heap_aliases(heap)})
+                          aliases={"kernel.test_registry": registry, **heap_aliases(heap, frames)})
     obj = build_dir / "test-kernel.o"
     obj.write_bytes(result.obj)
     image = build_dir / "test-kernel.elf"
@@ -222,7 +222,7 @@ def describe_exit(status: int | None) -> str:
 
 
 def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
-         heap: str | None = None) -> int:
+         heap: str | None = None, frames: str | None = None) -> int:
     """`pythos test`: build, boot, print one line per test."""
     tests = discover()
     selected = [t for t in tests if pattern in t.qualname]
@@ -230,7 +230,7 @@ def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
         print(f"pythos test: no kernel tests match {pattern!r}", file=sys.stderr)
         return 1
     print(f"building the test kernel with {len(selected)} tests ...", flush=True)
-    image = build_test_kernel(build_dir, opt_level, selected, heap)
+    image = build_test_kernel(build_dir, opt_level, selected, heap, frames)
     run = run_tests(image, selected)
     failures = 0
     for t in selected:

@@ -42,13 +42,15 @@ def test_reports_usable_ram(kernel_image, memory_mib):
     assert heap and heap.group(1) == "fixed-size blocks", serial
 
 
-@pytest.mark.parametrize("heap", ["bump", "list", "fixed", "buddy"])
-def test_in_kernel_memory_tests_pass_with_every_heap(heap, tmp_path):
-    """`pythos test memory --heap=NAME`: the kernel built with each design."""
+@pytest.mark.parametrize("option", ["--heap=bump", "--heap=list", "--heap=fixed",
+                                    "--heap=buddy", "--frames=list"])
+def test_in_kernel_memory_tests_pass_with_every_design(option, tmp_path):
+    """`pythos test memory --heap=NAME`: the kernel built with each heap design,
+    and with the free-list frame allocator instead of the bitmap."""
     if shutil.which("qemu-system-x86_64") is None:
         pytest.skip("qemu-system-x86_64 is not installed")
     result = subprocess.run(
-        [sys.executable, "-m", "pythos", "test", "memory", "--heap", heap,
+        [sys.executable, "-m", "pythos", "test", "memory", option,
          "--build-dir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
