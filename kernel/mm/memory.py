@@ -24,6 +24,7 @@ from typing import Final
 
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.mmu as mmu
+import kernel.arch.x86_64.sections as sections
 import kernel.multiboot as multiboot
 from kernel.arch.x86_64.layout import PhysWindow
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
@@ -41,7 +42,7 @@ from kernel.mm.paging import (
     entry_address,
 )
 from kernel.multiboot import BootInfo, MemoryRegion
-from pythos.lang import Array, asm, panic, u32, u64
+from pythos.lang import Array, panic, u32, u64
 
 # Virtual address of physical address 0 in the offset mapping (PML4 entry 256).
 PHYS_OFFSET: Final = u64(0xFFFF800000000000)
@@ -64,12 +65,12 @@ reserved_count: u64 = u64(0)
 
 def kernel_phys_start() -> u64:
     """The physical address of the first byte of the kernel image."""
-    return asm("leaq __kernel_start(%rip), $0", "=r", result=u64) - layout.KERNEL_VMA
+    return sections.kernel_start() - layout.KERNEL_VMA
 
 
 def kernel_phys_end() -> u64:
     """The physical address just past the kernel image (bss and stack included)."""
-    return asm("leaq __kernel_end(%rip), $0", "=r", result=u64) - layout.KERNEL_VMA
+    return sections.kernel_end() - layout.KERNEL_VMA
 
 
 def reserve(start: u64, end: u64) -> None:
@@ -236,8 +237,77 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     tables.window = phys_window
     frames.window = phys_window
     add_regions(regions, count, layout.BOOT_WINDOW_SIZE, top)
+    remap_kernel()
     print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
+
+
+def new_table() -> u64:
+    """A zeroed page-table frame."""
+    frame = frames.allocate()
+    if frame.value == NO_FRAME:
+        panic("memory: out of frames for the kernel's page tables")
+    entries = tables.table(frame.value)
+    for i in range(ENTRIES):
+        entries[i] = u64(0)
+    return frame.value
+
+
+def kernel_page_flags(virt: u64) -> u64:
+    """The entry flags of the boot-window page at ``virt`` (0: not mapped).
+
+    Code is read+execute, read-only data read-only, data and bss
+    writable; everything but code is no-execute, and the stack guard is
+    not mapped at all.
+    """
+    if sections.text_start() <= virt < sections.text_end():
+        return PRESENT
+    if sections.rodata_start() <= virt < sections.rodata_end():
+        return PRESENT | NO_EXECUTE
+    guard = sections.stack_guard()
+    if guard <= virt < guard + PAGE_SIZE:
+        return u64(0)
+    return PRESENT | WRITABLE | NO_EXECUTE
+
+
+def remap_kernel() -> None:
+    """Switch to new tables that map the kernel's sections with their permissions.
+
+    The boot window (physical 0-1 GiB at ``KERNEL_VMA``) is mapped again:
+    the 2 MiB pages holding the kernel image with 4 KiB pages and
+    per-section flags, the rest with 2 MiB writable no-execute pages.
+    Every other PML4 entry (the identity map, the physical-memory window,
+    the heap) is shared with the boot tables.
+    """
+    old_root = tables.root.value
+    root = new_table()
+    old = tables.table(old_root)
+    new = tables.table(root)
+    for i in range(ENTRIES):
+        new[i] = old[i]
+    kernel_vma = VirtAddr(layout.KERNEL_VMA)
+    pdpt = new_table()
+    new[kernel_vma.page_index(u64(4))] = pdpt | PRESENT | WRITABLE
+    pd = new_table()
+    tables.table(pdpt)[kernel_vma.page_index(u64(3))] = pd | PRESENT | WRITABLE
+    image_end = kernel_phys_end()
+    phys = u64(0)
+    while phys < layout.BOOT_WINDOW_SIZE:
+        slot = tables.table(pd) + VirtAddr(layout.KERNEL_VMA + phys).page_index(u64(2))
+        if phys < image_end:
+            pt = new_table()
+            entries = tables.table(pt)
+            for i in range(ENTRIES):
+                page = phys + i * PAGE_SIZE
+                flags = kernel_page_flags(layout.KERNEL_VMA + page)
+                if flags != 0:
+                    entries[i] = page | flags
+            slot[0] = pt | PRESENT | WRITABLE
+        else:
+            slot[0] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+        phys += HUGE_PAGE
+    tables.root = PhysAddr(root)
+    mmu.switch_to(root)
 
 
 def map_new(start: u64, size: u64, flags: u64) -> bool:

@@ -10,13 +10,14 @@ checks that it does (its heap must grow), as ``REUSES_MEMORY`` says.
 from typing import Final
 
 import kernel.arch.x86_64.mmu as mmu
+import kernel.arch.x86_64.sections as sections
 import kernel.mm.heap as heap
 import kernel.mm.memory as memory
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.heap_allocator import REUSES_MEMORY
 from kernel.mm.paging import MAPPED, NO_EXECUTE, NOT_MAPPED, WRITABLE
-from pythos.lang import Array, Ptr, asm, should_panic, u8, u64
+from pythos.lang import Array, Ptr, addr_of, asm, should_panic, u8, u64
 
 # A virtual page nobody else uses (PML4 entry 320), for the paging tests.
 TEST_PAGE: Final = u64(0xFFFFA00000000000)
@@ -159,6 +160,38 @@ def test_reading_an_unmapped_page_faults() -> None:
     map_test_page(WRITABLE | NO_EXECUTE)
     unmap_test_page()
     assert Ptr[u64](TEST_PAGE)[0] == 0
+
+
+# --- the kernel's own mapping ------------------------------------------------
+
+def test_kernel_sections_have_their_permissions() -> None:
+    text = VirtAddr(sections.text_start())
+    assert memory.tables.flags(text) & WRITABLE == 0
+    assert memory.tables.flags(text) & NO_EXECUTE == 0
+    rodata = VirtAddr(sections.rodata_start())
+    assert memory.tables.flags(rodata) & WRITABLE == 0
+    assert memory.tables.flags(rodata) & NO_EXECUTE != 0
+    data = VirtAddr(sections.data_start())
+    assert memory.tables.flags(data) & WRITABLE != 0
+    assert memory.tables.flags(data) & NO_EXECUTE != 0
+    guard = VirtAddr(sections.stack_guard())
+    assert memory.tables.translate(guard).value == NOT_MAPPED
+
+
+@should_panic("page fault")
+def test_writing_kernel_code_faults() -> None:
+    Ptr[u8](sections.text_start())[0] = u8(0xCC)
+
+
+@should_panic("page fault")
+def test_writing_read_only_data_faults() -> None:
+    Ptr[u8](sections.rodata_start())[0] = u8(0)
+
+
+@should_panic("page fault")
+def test_executing_kernel_data_faults() -> None:
+    Ptr[u8](addr_of(addresses).addr)[0] = u8(0xC3)  # ret, in .bss
+    asm("callq *$0", "r,~{memory}", addr_of(addresses).addr)
 
 
 # --- heap -------------------------------------------------------------------

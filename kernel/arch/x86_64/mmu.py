@@ -25,3 +25,11 @@ def flush_page(address: u64) -> None:
 def flush_all() -> None:
     """Drop every non-global TLB entry by reloading CR3."""
     write_cr3(read_cr3())
+
+
+def switch_to(root: u64) -> None:
+    """Make the PML4 at physical ``root`` the CPU's (flushes the TLB).
+
+    Safety: the new tables must map the running code, its stack and data.
+    """
+    write_cr3(root)

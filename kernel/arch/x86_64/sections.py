@@ -1,0 +1,39 @@
+"""The kernel image's sections, from the linker script's symbols (linker.ld).
+
+Each function is one ``leaq symbol(%rip)``: the symbol's virtual address
+in the higher half.  Physical = virtual - ``layout.KERNEL_VMA``.
+"""
+
+from pythos.lang import asm, u64
+
+
+def kernel_start() -> u64:
+    return asm("leaq __kernel_start(%rip), $0", "=r", result=u64)
+
+
+def kernel_end() -> u64:
+    return asm("leaq __kernel_end(%rip), $0", "=r", result=u64)
+
+
+def text_start() -> u64:
+    return asm("leaq __text_start(%rip), $0", "=r", result=u64)
+
+
+def text_end() -> u64:
+    return asm("leaq __text_end(%rip), $0", "=r", result=u64)
+
+
+def rodata_start() -> u64:
+    return asm("leaq __rodata_start(%rip), $0", "=r", result=u64)
+
+
+def rodata_end() -> u64:
+    return asm("leaq __rodata_end(%rip), $0", "=r", result=u64)
+
+
+def data_start() -> u64:
+    return asm("leaq __data_start(%rip), $0", "=r", result=u64)
+
+
+def stack_guard() -> u64:
+    return asm("leaq __stack_guard(%rip), $0", "=r", result=u64)
