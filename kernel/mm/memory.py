@@ -22,6 +22,7 @@ at a virtual range; the kernel heap (``kernel.mm.heap``) grows with it.
 
 from typing import Final
 
+import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.mmu as mmu
 import kernel.arch.x86_64.sections as sections
@@ -42,7 +43,7 @@ from kernel.mm.paging import (
     entry_address,
 )
 from kernel.multiboot import BootInfo, MemoryRegion
-from pythos.lang import Array, panic, u32, u64
+from pythos.lang import Array, panic, u8, u32, u64
 
 # Virtual address of physical address 0 in the offset mapping (PML4 entry 256).
 PHYS_OFFSET: Final = u64(0xFFFF800000000000)
@@ -51,6 +52,11 @@ MAX_PHYSICAL: Final = u64(64 << 30)
 HUGE_PAGE: Final = u64(2 << 20)
 FIRST_MIB: Final = u64(1 << 20)
 MAX_RESERVED: Final = 8
+# The IST stacks (double fault, NMI, machine check) after ``move_ist_stacks``:
+# slot k (0-2) is ``IST_STACKS + k * IST_SLOT``, a guard page that is never
+# mapped, then ``gdt.IST_STACK_SIZE`` bytes of stack (PML4 entry 352).
+IST_STACKS: Final = u64(0xFFFFB00000000000)
+IST_SLOT: Final = u64(64 << 10)
 
 frames = FrameAllocator()
 tables = PageTables()
@@ -238,6 +244,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     frames.window = phys_window
     add_regions(regions, count, layout.BOOT_WINDOW_SIZE, top)
     remap_kernel()
+    move_ist_stacks()
     print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
 
@@ -308,6 +315,19 @@ def remap_kernel() -> None:
         phys += HUGE_PAGE
     tables.root = PhysAddr(root)
     mmu.switch_to(root)
+
+
+def move_ist_stacks() -> None:
+    """Give each IST stack fresh pages with an unmapped guard page below them.
+
+    The boot-time IST stacks are ``.bss`` arrays with no guard; from here
+    on an IST stack overflow page-faults instead of corrupting ``.bss``.
+    """
+    for k in range(u64(3)):
+        bottom = IST_STACKS + k * IST_SLOT + PAGE_SIZE
+        if not map_new(bottom, gdt.IST_STACK_SIZE, WRITABLE | NO_EXECUTE):
+            panic("memory: no frames for the IST stacks")
+        gdt.set_ist_stack(u8(k + 1), gdt.stack_top(bottom, gdt.IST_STACK_SIZE))
 
 
 def map_new(start: u64, size: u64, flags: u64) -> bool:

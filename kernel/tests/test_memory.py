@@ -9,6 +9,7 @@ checks that it does (its heap must grow), as ``REUSES_MEMORY`` says.
 
 from typing import Final
 
+import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.mmu as mmu
 import kernel.arch.x86_64.sections as sections
 import kernel.mm.heap as heap
@@ -178,6 +179,16 @@ def test_kernel_sections_have_their_permissions() -> None:
     assert memory.tables.translate(guard).value == NOT_MAPPED
 
 
+def test_ist_stacks_have_guard_pages() -> None:
+    for ist in range(u8(1), u8(4)):
+        top = gdt.ist_stack(ist)
+        bottom = top - gdt.IST_STACK_SIZE
+        assert memory.IST_STACKS <= bottom < memory.IST_STACKS + 3 * memory.IST_SLOT
+        assert memory.tables.translate(VirtAddr(top - 8)).value != NOT_MAPPED
+        assert memory.tables.translate(VirtAddr(bottom)).value != NOT_MAPPED
+        assert memory.tables.translate(VirtAddr(bottom - 1)).value == NOT_MAPPED
+
+
 @should_panic("page fault")
 def test_writing_kernel_code_faults() -> None:
     Ptr[u8](sections.text_start())[0] = u8(0xCC)
@@ -258,7 +269,8 @@ def test_random_allocations_keep_their_contents() -> None:
             address = heap.alloc(size, align)
             assert address != 0
             assert address & (align - 1) == 0, "misaligned heap allocation"
-            assert heap.HEAP_START <= address and address + size <= heap.HEAP_START + heap.mapped_size()
+            assert address >= heap.HEAP_START
+            assert address + size <= heap.HEAP_START + heap.mapped_size()
             fill(address, size, i + size)
             slot_addr[i] = address
             slot_size[i] = size

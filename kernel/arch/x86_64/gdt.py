@@ -72,12 +72,12 @@ stack overflowing into its guard page still finds good memory to push its
 frame on; without IST the push would fault again, and the third fault
 resets the machine.  NMI and machine check get their own stacks because
 they can arrive at any instruction, even one that has just switched
-stacks.  The IST stacks have no guard pages yet: they are ordinary
-``.bss`` arrays inside the boot stub's 2 MiB pages.  Guard pages under
-them will come with the kernel's own page tables (paging), which can
-leave a page unmapped below each one; until then an IST stack overflow
-would corrupt the neighbouring ``.bss``.  Their handlers are short and do
-not recurse.
+stacks.  At first the IST stacks are ordinary ``.bss`` arrays with no
+guard pages; once the kernel has its own page tables, kernel/mm/memory.py
+moves them (``set_ist_stack``) to fresh pages at ``memory.IST_STACKS``
+with an unmapped guard page under each, so an overflow page-faults
+instead of corrupting the neighbouring ``.bss``.  Their handlers are
+short and do not recurse.
 """
 
 from typing import Final
@@ -188,6 +188,21 @@ def stack_top(bottom: u64, size: u64) -> u64:
     Stacks grow down, so the first push lands just below the top.
     """
     return (bottom + size) & ~u64(0xF)
+
+
+def set_ist_stack(ist: u8, top: u64) -> None:
+    """Point IST entry ``ist`` (1-7) at a stack whose initial RSP is ``top``.
+
+    The memory code moves the IST stacks to mapped pages with a guard page
+    under each (kernel/mm/memory.py); the CPU reads the TSS at each
+    interrupt, so the change needs no reload.
+    """
+    TSS.ist[ist - 1] = top
+
+
+def ist_stack(ist: u8) -> u64:
+    """The initial RSP of IST entry ``ist`` (1-7)."""
+    return TSS.ist[ist - 1]
 
 
 def build() -> None:
