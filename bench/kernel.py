@@ -26,12 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BANNER = re.compile(r"Pythos \d+\.\d+\.\d+")
 
 
-def clean_build(out_dir: Path, opt: int = 2) -> tuple[float, Path]:
+def clean_build(out_dir: Path, opt: int = 2, extra: tuple[str, ...] = ()) -> tuple[float, Path]:
     """Build the kernel from nothing in a fresh process; (seconds, image)."""
     image = out_dir / "kernel.elf"
     start = time.perf_counter()
     built = subprocess.run([sys.executable, "-m", "pythos", "build", f"-O{opt}", "-o",
-                            str(image)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+                            str(image), *extra], cwd=ROOT, capture_output=True, text=True,
+                           timeout=600)
     if built.returncode != 0:
         raise SystemExit(f"bench: the kernel does not build:\n{built.stderr}")
     return time.perf_counter() - start, image
@@ -63,6 +64,37 @@ def instruction_counts(image: Path, cmdline: str = "") -> dict[str, int]:
     return counts
 
 
+HEAPS = ("bump", "list", "fixed", "buddy")
+HEAP_COLUMNS = [("alloc+free pair", "instructions per alloc+free"),
+                ("utilisation permille", "used / heap size at end"),
+                ("overhead bytes at end", "overhead bytes at end"),
+                ("free regions at end", "free regions at end"),
+                ("failed allocations", "failed")]
+
+
+def heap_report(tmp: Path) -> str:
+    """Each heap design on the same workload (kernel/mm/heapbench.py), as a table."""
+    header = ["design", *[title for _, title in HEAP_COLUMNS]]
+    rows = []
+    for heap in HEAPS:
+        _, image = clean_build(tmp / f"heap-{heap}", extra=(f"--heap={heap}",))
+        counts = instruction_counts(image, cmdline="bench=heap")
+        row = [heap]
+        for key, _ in HEAP_COLUMNS:
+            value = counts.get(f"heap {key}")
+            if value is None:
+                row.append("-")
+            elif key == "utilisation permille":
+                row.append(f"{value / 10:.1f}%")
+            else:
+                row.append(f"{value:,}")
+        rows.append(row)
+    lines = ["Kernel heap designs (guest instructions, exact; 20000 random operations)", "",
+             "| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def report(quick: bool = False) -> str:
     rows = []
     with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
@@ -80,6 +112,8 @@ def report(quick: bool = False) -> str:
     width = max(len(r[0]) for r in rows)
     lines = ["Kernel", "", f"| {'measure':<{width}} | value |", f"|{'-' * (width + 2)}|-------|"]
     lines += [f"| {name:<{width}} | {value} |" for name, value in rows]
+    with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
+        lines += ["", heap_report(Path(tmp))]
     return "\n".join(lines)
 
 

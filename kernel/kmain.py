@@ -33,6 +33,7 @@ import kernel.echo as echo
 import kernel.irqbench as irqbench
 import kernel.log as log
 import kernel.mm.heap as heap
+import kernel.mm.heapbench as heapbench
 import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
 import kernel.sizes as sizes
@@ -150,6 +151,8 @@ def apply_options() -> None:
         crashtest.run(value)
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("irq"):
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
+    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
+        heapbench.run()  # heap allocator costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # a test build: run the selected tests, then exit
 
