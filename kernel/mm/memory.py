@@ -283,14 +283,17 @@ def remap_kernel() -> None:
     The boot window (physical 0-1 GiB at ``KERNEL_VMA``) is mapped again:
     the 2 MiB pages holding the kernel image with 4 KiB pages and
     per-section flags, the rest with 2 MiB writable no-execute pages.
-    Every other PML4 entry (the identity map, the physical-memory window,
-    the heap) is shared with the boot tables.
+    The identity map of the boot code (PML4 entry 0) is left out, so the
+    lowest 512 GiB are unmapped and a null pointer faults; the other
+    entries (the physical-memory window) are shared with the boot tables.
+    The new PML4's entry 511 is the recursive entry, and from here on
+    ``tables`` reaches the page tables through it.
     """
     old_root = tables.root.value
     root = new_table()
     old = tables.table(old_root)
     new = tables.table(root)
-    for i in range(ENTRIES):
+    for i in range(u64(1), ENTRIES):
         new[i] = old[i]
     kernel_vma = VirtAddr(layout.KERNEL_VMA)
     pdpt = new_table()
@@ -313,8 +316,13 @@ def remap_kernel() -> None:
         else:
             slot[0] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
         phys += HUGE_PAGE
+    # Fold the kernel's PDPT into the PML4 (paging.py explains how the
+    # kernel and the recursive entry share slot 511); it is then unused.
+    PageTables(tables.window, PhysAddr(root), False).map_recursive()
+    frames.free(PhysAddr(pdpt))
     tables.root = PhysAddr(root)
     mmu.switch_to(root)
+    tables.recursive = True
 
 
 def move_ist_stacks() -> None:

@@ -29,10 +29,11 @@ entries are made PRESENT and WRITABLE (and USER when the page is), and
 the last entry carries the page's real permissions; NO_EXECUTE is only
 ever put on the last one.
 
-This module is pure logic: ``PageTables`` reaches table frames through a
-``PhysWindow`` (the kernel's offset mapping, or an ``Array`` that stands
-in for RAM in host tests), takes new tables from a frame allocator, and
-never touches CR3 or the TLB.  After changing or removing an entry the
+This module is pure logic: ``PageTables`` reaches the tables either
+through a ``PhysWindow`` (the kernel's offset mapping, or an ``Array``
+that stands in for RAM in host tests) or through the recursive entry
+(below), takes new tables from a frame allocator, and never touches CR3
+or the TLB.  After changing or removing an entry the
 caller must flush that page from the TLB (``invlpg``, in
 ``kernel/arch/x86_64``); a map of a page that was not present needs no
 flush.
@@ -49,6 +50,20 @@ stops one level early, so the tables themselves appear in virtual memory::
     (l4..l2 are the indexes of the page whose tables are wanted)
 
 which is how a kernel without an offset mapping edits its page tables.
+With ``recursive`` set, ``PageTables`` reaches every table that way: by
+the page being walked and the level, not by the table's frame.  Only the
+kernel can use that mode (the tables must be the CPU's current ones);
+host tests use the window.
+
+The kernel itself lives in PML4 slot 511 too (it is linked in the top
+2 GiB, which the "kernel" code model requires).  The two share the slot
+because the recursive entry makes the PML4 double as the kernel's PDPT:
+``PML4[510]`` holds what the kernel's PDPT had in its entry 510, the
+kernel's page directory, so the CPU's walk for a kernel address,
+PML4[511] -> PML4[510] -> PD -> PT, ends where it always did.  The price
+is slot 510, whose 512 GiB would be translated through the kernel's
+tables: it is reserved, and ``map`` refuses it (``RESERVED_BY_RECURSION``).
+docs/memory.md draws the picture.
 """
 
 from typing import Final
@@ -72,6 +87,9 @@ NO_EXECUTE: Final = u64(1 << 63)
 ADDRESS_MASK: Final = u64(0x000FFFFFFFFFF000)
 ENTRIES: Final = u64(512)
 RECURSIVE_INDEX: Final = u64(511)
+# The PML4 slot that holds the kernel's page directory when the recursive
+# entry shares slot 511 with the kernel (see the module docstring).
+KERNEL_SLOT: Final = u64(510)
 # Bytes mapped by one entry of each level: PT 4 KiB, PD 2 MiB, PDPT 1 GiB.
 LEVEL_SHIFT_PT: Final = u64(12)
 
@@ -83,6 +101,7 @@ MAPPED: Final = u64(0)
 ALREADY_MAPPED: Final = u64(1)
 NO_MEMORY: Final = u64(2)
 HUGE_PAGE_IN_THE_WAY: Final = u64(3)
+RESERVED_BY_RECURSION: Final = u64(4)
 
 
 def entry_address(entry: u64) -> u64:
@@ -97,10 +116,17 @@ def level_size(level: u64) -> u64:
 
 @struct
 class PageTables:
-    """A four-level hierarchy whose PML4 is the frame at ``root``."""
+    """A four-level hierarchy whose PML4 is the frame at ``root``.
+
+    With ``recursive`` False the tables are reached by frame through
+    ``window``; with it True, through the recursive entry of the CPU's
+    current PML4 (``root`` must be CR3's, and ``map_recursive`` done).
+    New tables are zeroed through ``window`` in both modes.
+    """
 
     window: PhysWindow
     root: PhysAddr
+    recursive: bool
 
     def table(self, frame: u64) -> Ptr[u64]:
         """The 512 entries of the table in ``frame``, through the window."""
@@ -108,6 +134,16 @@ class PageTables:
         if entries.addr == 0:
             panic(f"page table frame {frame:#x} is outside the physical memory window")
         return Ptr[u64](entries.addr)
+
+    def table_of(self, page: VirtAddr, level: u64, frame: u64) -> Ptr[u64]:
+        """The table of ``level`` on the way to ``page``, whose frame is ``frame``.
+
+        The tables above it must be present and not huge pages, or the
+        recursive address would not be mapped.
+        """
+        if self.recursive:
+            return Ptr[u64](recursive_table(page, level).value)
+        return self.table(frame)
 
     def entry(self, page: VirtAddr, level: u64) -> Ptr[u64]:
         """The entry of ``level`` (4 = PML4 .. 1 = PT) on the way to ``page``.
@@ -118,7 +154,7 @@ class PageTables:
         frame = self.root.value
         current = u64(4)
         while True:
-            slot = self.table(frame) + page.page_index(current)
+            slot = self.table_of(page, current, frame) + page.page_index(current)
             if current == level:
                 return slot
             value = slot[0]
@@ -135,7 +171,7 @@ class PageTables:
         frame = self.root.value
         level = u64(4)
         while True:
-            value = self.table(frame)[address.page_index(level)]
+            value = self.table_of(address, level, frame)[address.page_index(level)]
             if value & PRESENT == 0:
                 return PhysAddr(NOT_MAPPED)
             if level == 1 or (value & HUGE != 0 and level <= 3):
@@ -149,7 +185,9 @@ class PageTables:
 
         Missing tables are taken from ``frames`` and zeroed.  Returns
         ``MAPPED``, or ``ALREADY_MAPPED``, ``NO_MEMORY`` (no frame for a
-        table; tables made so far stay, empty) or ``HUGE_PAGE_IN_THE_WAY``.
+        table; tables made so far stay, empty), ``HUGE_PAGE_IN_THE_WAY``
+        or, in recursive mode, ``RESERVED_BY_RECURSION`` for a page in
+        PML4 slot 510 or 511.
 
         Safety: mapping a frame that other code owns makes it reachable at
         ``page``; the caller decides who owns ``frame`` from now on.
@@ -160,16 +198,20 @@ class PageTables:
             panic(f"map: page {page.value:#x} is not canonical")
         if flags & HUGE != 0 or flags & ADDRESS_MASK != 0:
             panic(f"map: flags {flags:#x} may not hold HUGE or address bits")
+        if self.recursive and page.page_index(u64(4)) >= KERNEL_SLOT:
+            return RESERVED_BY_RECURSION
         table_flags = PRESENT | WRITABLE | (flags & USER)
         table = self.root.value
         level = u64(4)
         while level > 1:
-            slot = self.table(table) + page.page_index(level)
+            slot = self.table_of(page, level, table) + page.page_index(level)
             value = slot[0]
             if value & PRESENT == 0:
                 new_table = frames.allocate()
                 if new_table.value == NO_FRAME:
                     return NO_MEMORY
+                # Zeroed before it is linked in, so the CPU never sees
+                # the frame's old contents as entries.
                 entries = self.table(new_table.value)
                 for index in range(ENTRIES):
                     entries[index] = u64(0)
@@ -183,7 +225,7 @@ class PageTables:
                 slot[0] = value
             table = entry_address(value)
             level -= 1
-        slot = self.table(table) + page.page_index(u64(1))
+        slot = self.table_of(page, u64(1), table) + page.page_index(u64(1))
         if slot[0] & PRESENT != 0:
             return ALREADY_MAPPED
         slot[0] = frame.value | flags | PRESENT
@@ -229,8 +271,27 @@ class PageTables:
         return slot[0] & ~ADDRESS_MASK
 
     def map_recursive(self) -> None:
-        """Point PML4 entry ``RECURSIVE_INDEX`` at the PML4 itself."""
-        self.table(self.root.value)[RECURSIVE_INDEX] = self.root.value | PRESENT | WRITABLE
+        """Point PML4 entry ``RECURSIVE_INDEX`` at the PML4 itself.
+
+        Whatever slot 511 held (the kernel's PDPT) is folded in: its
+        entry 510 moves to PML4 entry ``KERNEL_SLOT``, where the walk
+        through the recursive entry finds it, so every address in the top
+        2 GiB translates as before.  Other entries of that PDPT are lost
+        and must be empty.
+        """
+        root = self.table(self.root.value)
+        old = root[RECURSIVE_INDEX]
+        if old & PRESENT != 0 and entry_address(old) != self.root.value:
+            if old & HUGE != 0:
+                panic("map_recursive: a 512 GiB slot cannot be a huge page")
+            pdpt = self.table(entry_address(old))
+            for index in range(ENTRIES):
+                if index != KERNEL_SLOT and pdpt[index] & PRESENT != 0:
+                    panic(f"map_recursive: PDPT entry {index} of slot 511 is in use")
+            if root[KERNEL_SLOT] & PRESENT != 0:
+                panic("map_recursive: PML4 slot 510 is in use")
+            root[KERNEL_SLOT] = pdpt[KERNEL_SLOT]
+        root[RECURSIVE_INDEX] = self.root.value | PRESENT | WRITABLE
 
 
 def recursive_table(page: VirtAddr, level: u64) -> VirtAddr:

@@ -17,7 +17,20 @@ import kernel.mm.memory as memory
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.heap_allocator import REUSES_MEMORY
-from kernel.mm.paging import MAPPED, NO_EXECUTE, NOT_MAPPED, WRITABLE
+from kernel.mm.paging import (
+    KERNEL_SLOT,
+    MAPPED,
+    NO_EXECUTE,
+    NOT_MAPPED,
+    PRESENT,
+    RECURSIVE_INDEX,
+    RESERVED_BY_RECURSION,
+    WRITABLE,
+    PageTables,
+    entry_address,
+    recursive_entry,
+    recursive_table,
+)
 from pythos.lang import Array, Ptr, addr_of, asm, should_panic, u8, u64
 
 # A virtual page nobody else uses (PML4 entry 320), for the paging tests.
@@ -161,6 +174,81 @@ def test_reading_an_unmapped_page_faults() -> None:
     map_test_page(WRITABLE | NO_EXECUTE)
     unmap_test_page()
     assert Ptr[u64](TEST_PAGE)[0] == 0
+
+
+# --- two ways to the tables: the recursive entry and the offset mapping -----
+
+def window_tables() -> PageTables:
+    """The kernel's tables, reached by frame through the offset mapping."""
+    return PageTables(memory.phys_window, memory.tables.root, False)
+
+
+def test_the_kernel_uses_the_recursive_entry() -> None:
+    assert memory.tables.recursive
+    root = window_tables().table(memory.tables.root.value)
+    assert entry_address(root[RECURSIVE_INDEX]) == memory.tables.root.value
+    # The PML4 read at its recursive address is the same table.
+    through_recursion = Ptr[u64](recursive_table(VirtAddr(u64(0)), u64(4)).value)
+    for i in range(u64(512)):
+        assert through_recursion[i] == root[i]
+
+
+def test_both_ways_translate_alike() -> None:
+    window = window_tables()
+    heap_page = VirtAddr(heap.HEAP_START)
+    places = Array[u64, 6]()
+    places[0] = sections.text_start()          # 4 KiB page under PML4 slot 511
+    places[1] = sections.kernel_end() + (4 << 20)  # a 2 MiB page of the boot window
+    places[2] = heap_page.value
+    places[3] = memory.PHYS_OFFSET + (3 << 20)  # a 2 MiB page of the offset mapping
+    places[4] = gdt.ist_stack(u8(1)) - 8
+    places[5] = u64(0x1000)                      # the old identity map: gone
+    for i in range(u64(6)):
+        v = VirtAddr(places[i] + 0x123)
+        assert memory.tables.translate(v).value == window.translate(v).value
+    assert window.translate(VirtAddr(sections.text_start())).value == memory.kernel_phys_start() + \
+        (sections.text_start() - sections.kernel_start())
+    # The PT entry of a heap page, read at its recursive address, is the
+    # entry the walk through the window finds.
+    slot = window.entry(heap_page, u64(1))
+    assert Ptr[u64](recursive_entry(heap_page, u64(1)).value)[0] == slot[0]
+
+
+def test_map_one_way_unmap_the_other() -> None:
+    window = window_tables()
+    frame = memory.frames.allocate()
+    assert window.map(VirtAddr(TEST_PAGE), frame, WRITABLE | NO_EXECUTE, memory.frames) == MAPPED
+    Ptr[u64](TEST_PAGE)[7] = u64(0xFEED)
+    assert memory.tables.translate(VirtAddr(TEST_PAGE)).value == frame.value
+    assert memory.tables.unmap(VirtAddr(TEST_PAGE)).value == frame.value
+    mmu.flush_page(TEST_PAGE)
+    assert window.translate(VirtAddr(TEST_PAGE)).value == NOT_MAPPED
+    # And back: map through the recursive entry, read through the window.
+    assert memory.tables.map(VirtAddr(TEST_PAGE), frame, WRITABLE | NO_EXECUTE,
+                             memory.frames) == MAPPED
+    assert Ptr[u64](TEST_PAGE)[7] == 0xFEED
+    assert window.translate(VirtAddr(TEST_PAGE + 8)).value == frame.value + 8
+    unmap_test_page()
+
+
+def test_recursive_slots_are_refused() -> None:
+    frame = memory.frames.allocate()
+    for slot in range(KERNEL_SLOT, RECURSIVE_INDEX + 1):
+        page = VirtAddr(u64(0xFFFF000000000000) | (slot << 39))
+        assert memory.tables.map(page, frame, WRITABLE, memory.frames) == RESERVED_BY_RECURSION
+    memory.frames.free(frame)
+
+
+def test_identity_map_is_gone() -> None:
+    assert memory.tables.translate(VirtAddr(u64(0))).value == NOT_MAPPED
+    assert memory.tables.translate(VirtAddr(memory.kernel_phys_start())).value == NOT_MAPPED
+    root = window_tables().table(memory.tables.root.value)
+    assert root[0] & PRESENT == 0
+
+
+@should_panic("null pointer dereference")
+def test_null_pointer_faults() -> None:
+    assert Ptr[u64](u64(8))[0] == 0
 
 
 # --- the kernel's own mapping ------------------------------------------------

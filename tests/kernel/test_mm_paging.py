@@ -27,6 +27,7 @@ from kernel.mm.paging import (
     NO_MEMORY,
     NOT_MAPPED,
     PRESENT,
+    RESERVED_BY_RECURSION,
     USER,
     WRITABLE,
     PageTables,
@@ -153,6 +154,64 @@ def test_recursive_entry_reaches_the_tables() -> None:
         entry = t.translate(recursive_entry(v, u64(level))).value
         assert entry == frames[level] + 8 * int(v.page_index(u64(level)))
     assert recursive_table(v, u64(4)).value == 0xFFFF_FFFF_FFFF_F000
+
+
+def tables_on_the_way(t: PageTables, v: VirtAddr) -> dict[int, int]:
+    """The frame of each level's table on the MMU's walk to ``v``."""
+    frames = {4: int(t.root.value)}
+    for level in (4, 3, 2):
+        frames[level - 1] = int(t.entry(v, u64(level))[0]) & 0x000F_FFFF_FFFF_F000
+    return frames
+
+
+def test_the_kernel_and_the_recursive_entry_share_slot_511() -> None:
+    m = Machine(BitmapFrameAllocator)
+    t = m.tables
+    # The kernel as the boot code leaves it: in the top 2 GiB (PML4 511,
+    # PDPT 510), some 4 KiB pages and a 2 MiB page; and a page elsewhere.
+    kernel = [page(511, 510, 0, 3), page(511, 510, 1, 0), page(511, 510, 511, 511)]
+    for i, v in enumerate(kernel):
+        assert t.map(v, PhysAddr(u64(0x10_0000 + i * FRAME)), WRITABLE, m.frames) == MAPPED
+    t.entry(page(511, 510, 9, 0), u64(2))[0] = u64(0x4000_0000) | PRESENT | HUGE
+    other = page(256, 1, 2, 3)
+    assert t.map(other, PhysAddr(u64(0x9000)), WRITABLE, m.frames) == MAPPED
+    probes = [*kernel, page(511, 510, 9, 17).offset(u64(5)), other, page(511, 510, 2, 0)]
+    before = [int(t.translate(v).value) for v in probes]
+    t.map_recursive()
+    assert [int(t.translate(v).value) for v in probes] == before
+    root = t.table(t.root.value)
+    assert root[511] & 0x000F_FFFF_FFFF_F000 == t.root.value
+    assert root[510] & PRESENT
+    # Through the recursive entry, the CPU finds every table of a kernel
+    # page; the PML4 plays the kernel's PDPT.
+    for v in [*kernel, other]:
+        frames = tables_on_the_way(t, v)
+        if v in kernel:
+            assert frames[3] == frames[4]
+        for level in (4, 3, 2, 1):
+            assert t.translate(recursive_table(v, u64(level))).value == frames[level]
+            entry = t.translate(recursive_entry(v, u64(level))).value
+            assert entry == frames[level] + 8 * int(v.page_index(u64(level)))
+    # Recursive mode refuses the two slots the arrangement uses up, before
+    # it touches any table (so this runs on the host).
+    recursive = PageTables(t.window, t.root, True)
+    for slot in (510, 511):
+        assert recursive.map(page(slot, 0, 0, 0), PhysAddr(u64(0x1000)), WRITABLE,
+                             m.frames) == RESERVED_BY_RECURSION
+
+
+def test_map_recursive_refuses_a_crowded_slot_511() -> None:
+    m = Machine(BitmapFrameAllocator)
+    t = m.tables
+    assert t.map(page(511, 3, 0, 0), PhysAddr(u64(0x1000)), WRITABLE, m.frames) == MAPPED
+    with pytest.raises(PanicError, match="PDPT entry 3 of slot 511 is in use"):
+        t.map_recursive()
+    m = Machine(BitmapFrameAllocator)
+    t = m.tables
+    assert t.map(page(511, 510, 0, 0), PhysAddr(u64(0x1000)), WRITABLE, m.frames) == MAPPED
+    assert t.map(page(510, 0, 0, 0), PhysAddr(u64(0x2000)), WRITABLE, m.frames) == MAPPED
+    with pytest.raises(PanicError, match="slot 510 is in use"):
+        t.map_recursive()
 
 
 def test_misuse_panics() -> None:
