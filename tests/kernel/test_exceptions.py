@@ -109,6 +109,17 @@ def test_report_page_fault(capsys: pytest.CaptureFixture[str]) -> None:
         "  bits: W/R\n")
 
 
+@pytest.mark.parametrize("cr2, hint", [
+    (0, "null pointer dereference"), (0x18, "null pointer dereference"),
+    (0xFFF, "null pointer dereference"), (0x1000, ""),
+    (0xFFFFFFFF80112000, "kernel stack overflow (into the guard page)"),
+    (0xFFFFFFFF80112FF8, "kernel stack overflow (into the guard page)"),
+    (0xFFFFFFFF80113000, ""), (0xFFFF900000000000, ""),
+])
+def test_page_fault_hint(cr2: int, hint: str) -> None:
+    assert ex.page_fault_hint(u64(cr2), u64(0xFFFFFFFF80112000)) == hint
+
+
 def test_report_general_protection_with_selector(capsys: pytest.CaptureFixture[str]) -> None:
     f = frame()
     ex.report(ex.GENERAL_PROTECTION, addr_of(f), u64(0x28), u64(0))

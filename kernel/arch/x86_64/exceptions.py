@@ -125,6 +125,8 @@ PF_INSTRUCTION_FETCH: Final = u64(1 << 4)
 PF_PROTECTION_KEY: Final = u64(1 << 5)
 PF_SHADOW_STACK: Final = u64(1 << 6)
 PF_SGX: Final = u64(1 << 15)
+# Addresses below this are "null plus a small offset".
+NULL_PAGE_SIZE: Final = u64(4096)
 
 # How far from the kernel stack's guard page a double fault's saved RSP
 # may be and still be blamed on a stack overflow: a frame being pushed
@@ -306,6 +308,20 @@ def page_fault_cause(code: u64) -> str:
     return "page not present"
 
 
+def page_fault_hint(cr2: u64, guard: u64) -> str:
+    """What a faulting address most likely means ("" when nothing stands out).
+
+    The lowest 512 GiB are unmapped once the kernel has its own tables,
+    so a null pointer (plus a field offset) faults instead of reading
+    whatever physical page 0 holds.
+    """
+    if cr2 < NULL_PAGE_SIZE:
+        return "null pointer dereference"
+    if guard <= cr2 < guard + NULL_PAGE_SIZE:
+        return "kernel stack overflow (into the guard page)"
+    return ""
+
+
 def page_fault_access(code: u64) -> str:
     """What kind of access faulted."""
     if code & PF_INSTRUCTION_FETCH:
@@ -421,4 +437,8 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
     if vector == DOUBLE_FAULT and is_kernel_stack_overflow(
             frame[0].rsp, cr2, kernel_stack_guard(), kernel_stack_bottom()):
         panic("double fault: kernel stack overflow")
+    if vector == PAGE_FAULT:
+        hint = page_fault_hint(cr2, kernel_stack_guard())
+        if len(hint) > 0:
+            panic(f"page fault at {cr2:#x}: likely a {hint}")
     panic(f"{name(vector)}: unhandled CPU exception {mnemonic(vector)} (vector {vector})")
