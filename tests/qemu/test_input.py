@@ -42,6 +42,9 @@ def test_keys_and_serial_bytes_echo_on_screen(kernel_image: Path) -> None:
         for key in ["h", "i", "spc", "shift-p", "y", "shift-1", "ret"]:
             vm.send_key(key)
         wait_for_prompt_text(vm, "hi Py!")
+        # The line is on screen before Enter is handled; wait for the echo
+        # of the newline so the serial bytes start a line of their own.
+        vm.wait_for_serial("hi Py!\n")
         vm.send_serial(b"from com1\r")
         typed = wait_for_prompt_text(vm, "from com1")
         assert typed.index("hi Py!") < typed.index("from com1")
