@@ -9,6 +9,11 @@ tries again, up to ``MAX_SIZE`` bytes in all.
 
 As with every design, ``free`` is told the size and alignment the
 allocation was made with.
+
+This module is what later work builds on (docs/memory.md, "What the heap
+offers the rest of the kernel"): a growable list needs ``realloc``, a
+hash table ``alloc_zeroed``, an array of records ``alloc_array``, and
+code that cannot go on without its memory ``must_alloc``.
 """
 
 from typing import Final
@@ -17,7 +22,8 @@ import kernel.mm.memory as memory
 from kernel.mm.heap_allocator import HEAP_NAME, KernelHeap
 from kernel.mm.heap_api import HeapStats
 from kernel.mm.paging import NO_EXECUTE, WRITABLE
-from pythos.lang import panic, u64
+from pythos.lang import Ptr, i32, panic, u8, u64
+from pythos.rt.mem import memcpy, memset
 
 # The heap's fixed virtual address (PML4 entry 288).
 HEAP_START: Final = u64(0xFFFF900000000000)
@@ -75,9 +81,56 @@ def free(address: u64, size: u64, align: u64) -> None:
     kernel_heap.free(address, size, align)
 
 
+def must_alloc(size: u64, align: u64) -> u64:
+    """Like ``alloc``, but panics (naming the request) when memory is out."""
+    address = alloc(size, align)
+    if address == 0:
+        panic(f"kernel heap exhausted: no {size} bytes at alignment {align}")
+    return address
+
+
+def alloc_zeroed(size: u64, align: u64) -> u64:
+    """Like ``alloc``, with every byte of the allocation zero."""
+    address = alloc(size, align)
+    if address != 0:
+        memset(Ptr[u8](address), i32(0), size)
+    return address
+
+
+def alloc_array(count: u64, item_size: u64, align: u64) -> u64:
+    """Room for ``count`` items of ``item_size`` bytes, or 0, also when
+    ``count * item_size`` does not fit in 64 bits (it would wrap to a
+    small allocation that the caller then overruns)."""
+    if item_size != 0 and count > u64(0xFFFFFFFFFFFFFFFF) // item_size:
+        return u64(0)
+    return alloc(count * item_size, align)
+
+
+def realloc(address: u64, old_size: u64, new_size: u64, align: u64) -> u64:
+    """Make an allocation ``new_size`` bytes long; its new address, or 0.
+
+    In place when the design can (``resize``); otherwise a new allocation
+    gets the first ``min(old_size, new_size)`` bytes and the old one is
+    freed.  On 0 (memory is out) the old allocation is untouched and
+    still the caller's, as with C's ``realloc``.
+    """
+    if kernel_heap.resize(address, old_size, new_size, align):
+        return address
+    moved = alloc(new_size, align)
+    if moved == 0:
+        return u64(0)
+    keep = old_size if old_size < new_size else new_size
+    memcpy(Ptr[u8](moved), Ptr[u8](address), keep)
+    kernel_heap.free(address, old_size, align)
+    return moved
+
+
 def stats() -> HeapStats:
-    """The heap's statistics (see ``kernel.mm.heap_api.HeapStats``)."""
-    return kernel_heap.stats
+    """A snapshot of the heap's statistics (see ``kernel.mm.heap_api.HeapStats``).
+
+    A copy, not the live counters: keep it to compare with a later one.
+    """
+    return kernel_heap.stats.snapshot()
 
 
 def mapped_size() -> u64:

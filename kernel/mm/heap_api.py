@@ -15,6 +15,11 @@ chosen at build time; each is a ``@struct`` with the same methods:
     ``align`` it allocated with, as Rust's ``GlobalAlloc`` does, so no
     design needs a header in front of each allocation: every byte of an
     allocation is the caller's, and alignment costs no hidden padding.
+``resize(addr, old_size, new_size, align) -> bool``
+    Make an allocation ``new_size`` bytes long *in place*, if the design
+    can without moving it (the same size class or buddy order, free space
+    right after it, the newest bump allocation); False otherwise, and the
+    allocation is unchanged.  ``kernel.mm.heap.realloc`` moves it then.
 ``grow(extra)``
     The heap now also covers ``extra`` more bytes at its end.
 ``stats``
@@ -76,6 +81,20 @@ class HeapStats:
             panic(f"heap: freeing {size} bytes, but only {self.bytes_used} are allocated")
         self.bytes_used -= size
         self.free_count += 1
+
+    def note_resize(self, old_size: u64, new_size: u64) -> None:
+        """Count an allocation of ``old_size`` requested bytes now holding ``new_size``."""
+        if old_size > self.bytes_used:
+            panic(f"heap: resizing {old_size} bytes, but only {self.bytes_used} are allocated")
+        self.bytes_used = self.bytes_used - old_size + new_size
+        if self.bytes_used > self.peak_used:
+            self.peak_used = self.bytes_used
+
+    def snapshot(self) -> "HeapStats":
+        """A copy of the counters as they are now."""
+        return HeapStats(self.heap_size, self.bytes_used, self.peak_used, self.bytes_free,
+                         self.free_regions, self.alloc_count, self.free_count,
+                         self.failed_count)
 
     def live_allocations(self) -> u64:
         """Allocations not freed yet."""

@@ -165,6 +165,17 @@ class BuddyHeap:
         self.free_block(offset, order)
         self.stats.note_free(size)
 
+    def resize(self, addr: u64, old_size: u64, new_size: u64, align: u64) -> bool:
+        """Resize in place when the new size needs a block of the same order."""
+        old = request_size(old_size)
+        new = request_size(new_size)
+        old_need = old if old > align else align
+        new_need = new if new > align else align
+        if order_for(old_need) != order_for(new_need):
+            return False
+        self.stats.note_resize(old, new)
+        return True
+
     def grow(self, extra: u64) -> None:
         """Add ``extra`` bytes at the end (up to the arena), merged with free buddies."""
         extra = align_down(extra, MIN_BLOCK)

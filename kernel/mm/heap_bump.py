@@ -74,6 +74,23 @@ class BumpHeap:
             self.next = self.start
         self.update_free()
 
+    def resize(self, addr: u64, old_size: u64, new_size: u64, align: u64) -> bool:
+        """Resize in place: any allocation may shrink, the newest may also grow."""
+        if addr < self.start or addr >= self.next or self.live == 0:
+            panic(f"bump heap: resizing {addr:#x}, which it never handed out")
+        old = request_size(old_size)
+        new = request_size(new_size)
+        if old <= self.next - addr and addr + old == self.next:
+            # The newest allocation: move the top with it.
+            if new > self.end - addr:
+                return False
+            self.next = addr + new
+        elif new > old:
+            return False
+        self.stats.note_resize(old, new)
+        self.update_free()
+        return True
+
     def grow(self, extra: u64) -> None:
         """The heap now ends ``extra`` bytes later."""
         self.end += extra

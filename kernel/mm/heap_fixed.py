@@ -164,6 +164,20 @@ class FixedHeap:
         self.stats.note_free(size)
         self.update_free()
 
+    def resize(self, addr: u64, old_size: u64, new_size: u64, align: u64) -> bool:
+        """Resize in place when the size class stays the same (the block
+        already has the room), or when both sizes are the fallback's and it can."""
+        old = request_size(old_size)
+        new = request_size(new_size)
+        index = class_of(old, align)
+        if class_of(new, align) != index:
+            return False
+        if index == NO_CLASS and not self.fallback.resize(addr, old, new, align):
+            return False
+        self.stats.note_resize(old, new)
+        self.update_free()
+        return True
+
     def grow(self, extra: u64) -> None:
         """Add ``extra`` bytes at the end (they go to the fallback)."""
         before = self.fallback.stats.heap_size

@@ -109,6 +109,29 @@ class ListHeap:
         self.release(addr, length)
         self.stats.note_free(request_size(size))
 
+    def resize(self, addr: u64, old_size: u64, new_size: u64, align: u64) -> bool:
+        """Resize in place: shrinking frees the tail; growing takes the
+        free block right after the allocation, when there is one big enough."""
+        old_length = block_size(old_size)
+        new_length = block_size(new_size)
+        if (addr < self.start or addr >= self.end or addr & (GRANULE - 1) != 0
+                or old_length > self.end - addr):
+            panic(f"list heap: resizing {addr:#x} (+{old_length}), which is not a heap block")
+        if new_length < old_length:
+            self.release(addr + new_length, old_length - new_length)
+        elif new_length > old_length:
+            end = addr + old_length
+            previous = NO_BLOCK
+            current = self.head
+            while current != NO_BLOCK and current < end:
+                previous = current
+                current = block_at(current)[0].next
+            if current != end or block_at(current)[0].size < new_length - old_length:
+                return False
+            self.cut(previous, current, end, new_length - old_length)
+        self.stats.note_resize(request_size(old_size), request_size(new_size))
+        return True
+
     def grow(self, extra: u64) -> None:
         """Add ``extra`` bytes (whole granules) at the end, merged with the last free block."""
         extra = align_down(extra, GRANULE)

@@ -382,8 +382,7 @@ def test_heap_grows_on_demand() -> None:
 
 
 def test_heap_statistics_balance() -> None:
-    # heap.stats() is fetched again after each call: the compiled kernel
-    # returns a copy of the embedded struct (see docs/memory.md).
+    # heap.stats() is a snapshot, so it is fetched again after each call.
     assert heap.stats().heap_size == heap.mapped_size()
     a = heap.alloc(u64(40), u64(8))
     used = heap.stats().bytes_used
@@ -392,3 +391,48 @@ def test_heap_statistics_balance() -> None:
     assert heap.stats().bytes_used == used - 40
     assert heap.stats().peak_used >= used
     assert heap.stats().bytes_free <= heap.stats().heap_size
+
+
+def test_realloc_keeps_the_contents() -> None:
+    a = heap.alloc(u64(24), u64(8))
+    fill(a, u64(24), u64(5))
+    # Grow step by step far past any size class: whether it moves or not,
+    # the first bytes survive, and the new room is usable.
+    size = u64(24)
+    while size < 20000:
+        new_size = size * 3
+        a = heap.realloc(a, size, new_size, u64(8))
+        assert a != 0
+        check(a, u64(24), u64(5))
+        Ptr[u8](a + new_size - 1)[0] = u8(0xEE)
+        size = new_size
+    a = heap.realloc(a, size, u64(10), u64(8))
+    check(a, u64(10), u64(5))
+    heap.free(a, u64(10), u64(8))
+
+
+def test_realloc_failure_leaves_the_allocation() -> None:
+    a = heap.alloc(u64(64), u64(16))
+    fill(a, u64(64), u64(9))
+    assert heap.realloc(a, u64(64), heap.MAX_SIZE * 2, u64(16)) == 0
+    check(a, u64(64), u64(9))
+    heap.free(a, u64(64), u64(16))
+
+
+def test_alloc_zeroed_and_alloc_array() -> None:
+    a = heap.alloc(u64(300), u64(8))
+    fill(a, u64(300), u64(1))
+    heap.free(a, u64(300), u64(8))
+    z = heap.alloc_zeroed(u64(300), u64(8))
+    for i in range(u64(300)):
+        assert Ptr[u8](z)[i] == 0
+    heap.free(z, u64(300), u64(8))
+    assert heap.alloc_array(u64(1) << 62, u64(8), u64(8)) == 0, "the size wrapped"
+    b = heap.alloc_array(u64(100), u64(12), u64(4))
+    assert b != 0
+    heap.free(b, u64(1200), u64(4))
+
+
+@should_panic("kernel heap exhausted")
+def test_must_alloc_panics_when_memory_is_out() -> None:
+    heap.must_alloc(heap.MAX_SIZE * 2, u64(8))

@@ -79,6 +79,23 @@ class Arena:
         assert ctypes.string_at(addr, size) == bytes([fill]) * size, "contents changed"
         self.heap.free(u64(addr), u64(size), u64(align))
 
+    def resize(self, addr: int, new_size: int) -> bool:
+        """Resize in place; when the design can, the allocation keeps its
+        contents and stays clear of its neighbours, and is refilled."""
+        size, align, fill = self.live[addr]
+        if not self.heap.resize(u64(addr), u64(size), u64(new_size), u64(align)):
+            assert ctypes.string_at(addr, size) == bytes([fill]) * size, "contents changed"
+            return False
+        keep = min(size, new_size)
+        assert ctypes.string_at(addr, keep) == bytes([fill]) * keep, "contents changed"
+        assert addr + new_size <= self.end, "resized past the heap"
+        i = self.starts.index(addr)
+        if i + 1 < len(self.starts):
+            assert addr + max(new_size, 1) <= self.starts[i + 1], "grew over the one after"
+        ctypes.memset(addr, fill, new_size)
+        self.live[addr] = (new_size, align, fill)
+        return True
+
     def grow(self, extra: int) -> None:
         self.heap.grow(u64(extra))
         self.size += extra
@@ -125,7 +142,8 @@ ALIGNS = st.sampled_from([1, 2, 4, 8, 16, 32, 64, 256, 4096])
 def test_random_operations_keep_allocations_apart(kind: type, data: st.DataObject) -> None:
     arena = Arena(kind)
     for _ in range(data.draw(st.integers(0, 120))):
-        op = data.draw(st.sampled_from(["alloc", "alloc", "alloc", "free", "free", "grow"]))
+        op = data.draw(st.sampled_from(["alloc", "alloc", "alloc", "free", "free", "grow",
+                                        "resize"]))
         if op == "alloc":
             size, align = data.draw(SIZES), data.draw(ALIGNS)
             addr = arena.alloc(size, align)
@@ -138,6 +156,8 @@ def test_random_operations_keep_allocations_apart(kind: type, data: st.DataObjec
             arena.free(data.draw(st.sampled_from(sorted(arena.live))))
         elif op == "grow" and arena.size + PAGE <= MEMORY:
             arena.grow(PAGE)
+        elif op == "resize" and arena.live:
+            arena.resize(data.draw(st.sampled_from(sorted(arena.live))), data.draw(SIZES))
         arena.check_stats()
     arena.free_everything()
     s = arena.heap.stats
@@ -239,6 +259,44 @@ def test_exhaustion_returns_zero_and_grow_helps(kind: type) -> None:
     assert addr
     arena.free(addr)
     arena.free_everything()
+
+
+@pytest.mark.parametrize("kind", HEAPS, ids=IDS)
+def test_resize_in_place(kind: type) -> None:
+    """What each design can resize without moving (kernel.mm.heap.realloc moves the rest)."""
+    arena = Arena(kind)
+    a = arena.alloc(40, 8)
+    b = arena.alloc(40, 8)
+    # Within the size class, order or granule (48 bytes) every design manages,
+    # except bump, which can only grow its newest allocation.
+    assert arena.resize(a, 44) == (kind is not BumpHeap)
+    assert arena.resize(b, 48)
+    # Shrinking is always possible for bump and list; the classes and
+    # orders of the others would change (64 -> 32 bytes).
+    assert arena.resize(a, 20) == (kind in (BumpHeap, ListHeap))
+    # Growing far past the block: only where free space follows it.
+    c = arena.alloc(1000, 16)
+    grew = arena.resize(c, 3000)
+    assert grew == (kind in (BumpHeap, ListHeap))
+    arena.check_stats()
+    arena.free_everything()
+
+
+def test_list_heap_grows_into_the_free_block_after() -> None:
+    arena = Arena(ListHeap)
+    a = arena.alloc(64, 16)
+    b = arena.alloc(64, 16)
+    c = arena.alloc(64, 16)
+    assert not arena.resize(a, 100), "b is in the way"
+    arena.free(b)
+    assert arena.resize(a, 128), "b's block is free now"
+    assert not arena.resize(a, 129), "c is in the way again"
+    regions = arena.heap.stats.free_regions
+    assert arena.resize(a, 32)  # the tail is freed and stands alone
+    assert arena.heap.stats.free_regions == regions + 1
+    arena.free(c)
+    arena.free_everything()
+    assert arena.heap.stats.free_regions == 1
 
 
 @pytest.mark.parametrize("kind", HEAPS, ids=IDS)

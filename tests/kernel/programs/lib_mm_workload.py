@@ -111,6 +111,16 @@ def record(slots: Slots, slot: u64, addr: u64, size: u64, align: u64) -> None:
     fill(slot, addr, size)
 
 
+def resized(slots: Slots, slot: u64, done: bool, new_size: u64) -> None:
+    """Note the outcome of resizing ``slot`` in place to ``new_size`` bytes."""
+    if not done:
+        slots.checksum = slots.checksum * 31 + 1
+        return
+    addr = slots.addr[slot]
+    slots.addr[slot] = u64(0)  # so that it does not overlap itself
+    record(slots, slot, addr, new_size, slots.align[slot])
+
+
 def show(name: str, s: HeapStats, slots: Slots) -> None:
     print(f"{name}: checksum {slots.checksum:#018x} failures {slots.failures} "
           f"grows {slots.grows}")

@@ -13,6 +13,7 @@ from lib_mm_workload import (
     pick_align,
     pick_size,
     record,
+    resized,
     show,
 )
 
@@ -35,6 +36,11 @@ def run(heap: BumpHeap, rng: Rng, slots: Slots) -> None:
                 slots.failures += 1
             else:
                 record(slots, slot, addr, size, align)
+        elif rng.next() % u64(4) == 0:
+            check(slot, slots.addr[slot], slots.size[slot])
+            size = pick_size(rng)
+            done = heap.resize(slots.addr[slot], slots.size[slot], size, slots.align[slot])
+            resized(slots, slot, done, size)
         else:
             check(slot, slots.addr[slot], slots.size[slot])
             heap.free(slots.addr[slot], slots.size[slot], slots.align[slot])
