@@ -42,7 +42,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check pythos
-	$(PY) -m mypy pythos
+	$(PY) -m mypy pythos kernel
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -49,7 +49,7 @@ from pythos.lang import Array, export, panic, u8, u32, u64
 boot = BootInfo()
 # The memory map, copied out of the loader's memory.
 regions = Array[MemoryRegion, 32]()
-region_count: u32 = 0
+region_count = u32(0)
 # The time-stamp counter at kmain's first line (see record_entry_time).
 kmain_entered_at: u64 = u64(0)
 

@@ -40,12 +40,12 @@ class Selection:
 def parse_selection(value: ByteSpan, out: Selection) -> None:
     """Decode the value of `test=`: `all`, `N` or `N-`."""
     out.present = True
-    out.first = 0
-    out.last = -1
+    out.first = i64(0)
+    out.last = i64(-1)
     out.skip_should_panic = True
     if value.equals("all"):
         return
-    n: i64 = 0
+    n = i64(0)
     i = u64(0)
     while i < value.length and 48 <= value.at(i) <= 57:
         n = n * 10 + i64(value.at(i) - 48)

@@ -13,21 +13,28 @@ Enable it in the mypy configuration (pyproject.toml does):
 * `@struct` classes are constructed with their fields, by position or by
   keyword, each optional (omitted fields are zero).  The plugin adds that
   `__init__` to the class.
+* `range(a, b)` whose bounds are a sized integer type (`u64(2)`, a `u32`
+  variable) gives the loop variable that type, as the compiler does: the
+  call is read as `pythos.lang.RangeOf[T]`.  (Under CPython the variable
+  is a plain `int`; docs/language.md lists that difference.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from mypy.nodes import ARG_OPT, Argument, AssignmentStmt, NameExpr, TempNode, Var
-from mypy.plugin import AnalyzeTypeContext, ClassDefContext, Plugin
+from mypy.checker import TypeChecker
+from mypy.nodes import ARG_OPT, Argument, AssignmentStmt, NameExpr, TempNode, TypeInfo, Var
+from mypy.plugin import AnalyzeTypeContext, ClassDefContext, FunctionContext, Plugin
 from mypy.plugins.common import add_method_to_class
-from mypy.types import AnyType, NoneType, Type, TypeOfAny
+from mypy.types import AnyType, Instance, NoneType, Type, TypeOfAny, get_proper_type
 
 # Only the public name: the run-time class in pythos.lang.arrays is a plain class.
 ARRAY_NAMES = frozenset({"pythos.lang.Array"})
 ARRAY_OF = "pythos.lang.ArrayOf"
 STRUCT_NAMES = frozenset({"pythos.lang.struct", "pythos.lang.structs.struct"})
+SIZED_INTS = frozenset(f"pythos.lang.ints.{name}" for name in
+                       ("u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"))
 
 
 def analyze_array(ctx: AnalyzeTypeContext) -> Type:
@@ -69,7 +76,26 @@ def add_struct_init(ctx: ClassDefContext) -> bool:
     return True
 
 
+def sized_range(ctx: FunctionContext) -> Type:
+    """`range(...)` -> `RangeOf[T]` when a bound has the sized integer type T."""
+    for types in ctx.arg_types[:2]:
+        for arg_type in types:
+            proper = get_proper_type(arg_type)
+            if isinstance(proper, Instance) and proper.type.fullname in SIZED_INTS:
+                checker = ctx.api
+                assert isinstance(checker, TypeChecker)
+                module = checker.modules.get("pythos.lang")
+                symbol = module.names.get("RangeOf") if module is not None else None
+                if symbol is None or not isinstance(symbol.node, TypeInfo):
+                    return ctx.default_return_type
+                return Instance(symbol.node, [proper])
+    return ctx.default_return_type
+
+
 class PythosPlugin(Plugin):
+    def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
+        return sized_range if fullname == "builtins.range" else None
+
     def get_type_analyze_hook(self, fullname: str) -> Callable[[AnalyzeTypeContext], Type] | None:
         return analyze_array if fullname in ARRAY_NAMES else None
 

@@ -217,13 +217,13 @@ def character(key: u8, modifiers: u8) -> u8:
     shift = (modifiers & MOD_SHIFT) != 0
     if is_keypad_number(key):
         num_lock = (modifiers & MOD_NUM_LOCK) != 0
-        return UNSHIFTED[key] if num_lock != shift else u8(0)
-    c = UNSHIFTED[key]
+        return u8(UNSHIFTED[key]) if num_lock != shift else u8(0)
+    c = u8(UNSHIFTED[key])
     is_letter = 0x61 <= c <= 0x7A
     if is_letter and (modifiers & MOD_CAPS_LOCK):
         shift = not shift
     if shift:
-        c = SHIFTED[key]
+        c = u8(SHIFTED[key])
     if modifiers & MOD_CTRL:
         # ASCII control codes are the letters and @[\]^_ with bits 5-6 clear.
         if 0x61 <= c <= 0x7A or 0x40 <= c <= 0x5F:

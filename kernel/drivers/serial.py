@@ -135,7 +135,7 @@ def put_str(s: str) -> None:
     """Send a string.  Caller holds ``lock``."""
     if present:
         for b in str_bytes(s):
-            put_byte(b)
+            put_byte(u8(b))
 
 
 def write_str(s: str) -> None:

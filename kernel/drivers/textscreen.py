@@ -204,7 +204,7 @@ class TextScreen:
     def write_str(self, s: str) -> None:
         """Write a string."""
         for b in str_bytes(s):
-            self.put(b)
+            self.put(u8(b))
 
     # -- reading (for tests and diagnostics) ------------------------------
 

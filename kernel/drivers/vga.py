@@ -69,7 +69,7 @@ DEFAULT_BG: Final = u8(0)
 lock = Mutex()
 screen = TextScreen()
 # The cell the hardware cursor is at, to skip redundant port writes.
-cursor_shown_at: u32 = 0xFFFF
+cursor_shown_at = u32(0xFFFF)
 
 
 def crtc_write(register: u8, value: u8) -> None:

@@ -12,7 +12,7 @@ from pythos.lang import Ptr, export, i32, u8, u64
 @export("memcpy")
 def memcpy(dest: Ptr[u8], src: Ptr[u8], n: u64) -> Ptr[u8]:
     # Eight bytes at a time while both are aligned, then the tail.
-    i: u64 = 0
+    i = u64(0)
     if (dest.addr | src.addr) & 7 == 0:
         d = Ptr[u64](dest.addr)
         s = Ptr[u64](src.addr)
@@ -28,7 +28,7 @@ def memcpy(dest: Ptr[u8], src: Ptr[u8], n: u64) -> Ptr[u8]:
 @export("memset")
 def memset(dest: Ptr[u8], c: i32, n: u64) -> Ptr[u8]:
     byte = u8(c)
-    i: u64 = 0
+    i = u64(0)
     if dest.addr & 7 == 0:
         word = u64(byte) * 0x0101010101010101
         d = Ptr[u64](dest.addr)
@@ -44,7 +44,7 @@ def memset(dest: Ptr[u8], c: i32, n: u64) -> Ptr[u8]:
 @export("memmove")
 def memmove(dest: Ptr[u8], src: Ptr[u8], n: u64) -> Ptr[u8]:
     if dest.addr <= src.addr or dest.addr >= src.addr + n:
-        i: u64 = 0
+        i = u64(0)
         while i < n:
             dest[i] = src[i]
             i += 1
@@ -61,4 +61,4 @@ def memcmp(a: Ptr[u8], b: Ptr[u8], n: u64) -> i32:
     for i in range(n):
         if a[i] != b[i]:
             return i32(a[i]) - i32(b[i])
-    return 0
+    return i32(0)
