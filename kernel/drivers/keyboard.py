@@ -6,6 +6,7 @@ The path of a key press::
         --IRQ 1--> on_irq1: read the byte, push it into ``buffer``, EOI
         ... later, in normal code ...
     next_event(): pop bytes, feed the scancode Decoder, return a KeyEvent
+                  (and, when a lock key toggled, tell the keyboard its LEDs)
 
 The interrupt handler does as little as possible: one port read, one
 ring-buffer push (which never blocks and counts what it cannot store, see
@@ -43,8 +44,18 @@ answer 0x00), enable port 1, tell the keyboard to scan (0xF4, answered by
 a machine without one reads 0xFF from both ports, fails the self-test and
 leaves ``present`` False instead of hanging the boot.
 
-The mouse (port 2) stays disabled, and the keyboard LEDs are not driven
-yet (Caps Lock works, its light does not follow).
+The lock LEDs follow the decoder's Caps Lock, Num Lock and Scroll Lock.
+Setting them is a conversation with the keyboard (command 0xED, then the
+LED byte, each answered with 0xFA or 0xFE; see ``keyboard_leds.py``), and
+the answers arrive through IRQ 1 among the scancodes.  The handler stays
+as it is; ``next_event``, which pops the bytes, hands the answers to
+``leds`` while one is expected, writes the next byte of the exchange, and
+feeds everything else to the decoder.  Nothing waits for an answer: a
+missing one times out on a later call.  ``init`` sets the LEDs once by
+polling, before IRQ 1 is on, so they start off (the BIOS may have lit
+Num Lock) like the decoder's locks.
+
+The mouse (port 2) stays disabled.
 """
 
 from typing import Final
@@ -52,6 +63,8 @@ from typing import Final
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
+import kernel.clock as clock
+from kernel.drivers.keyboard_leds import LEDS_UNKNOWN, NOTHING, LedUpdater, is_answer, led_bits
 from kernel.drivers.scancode import Decoder, KeyEvent
 from kernel.sync.ringbuffer import EMPTY, RingBuffer
 from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u16, u64
@@ -94,6 +107,8 @@ FLUSH_LIMIT: Final = 32
 buffer = RingBuffer()
 # Consumer-side decoding state.  Only next_event touches it.
 decoder = Decoder()
+# The LED exchange.  Consumer side too: init, then only next_event.
+leds = LedUpdater()
 # Whether init found a working controller.  Written once by init.
 present: bool = False
 
@@ -173,6 +188,7 @@ def init() -> bool:
     # acknowledgement is not fatal: some keyboards only answer later).
     if write_data(KEYBOARD_ENABLE_SCANNING):
         read_data()
+    set_leds_polling()
     config = (config | CONFIG_PORT1_IRQ) & ~CONFIG_PORT1_CLOCK_OFF
     if not write_config(config):
         return False
@@ -191,17 +207,71 @@ def on_irq1(frame: Ptr[InterruptFrame]) -> None:
     pic.send_eoi(KEYBOARD_IRQ)
 
 
+def set_leds_polling() -> None:
+    """Make the LEDs match the decoder's locks, polling for the answers.
+
+    For ``init`` only, before IRQ 1 is enabled.  The exchange is bounded
+    (``LedUpdater`` gives up after a few resends and attempts), and so is
+    each wait; a keyboard that does not answer leaves the LEDs as they were.
+    """
+    leds.shown = LEDS_UNKNOWN          # whatever the BIOS left lit
+    to_send = leds.set(decoder_leds(), u64(0))
+    while to_send != NOTHING:
+        if not write_data(u8(to_send)):
+            break
+        answer = read_answer()
+        if answer < 0:
+            break
+        to_send = leds.answer(u8(answer), u64(0))
+    if leds.awaiting_answer():
+        leds.give_up()
+
+
+def read_answer() -> i32:
+    """Wait for the keyboard's 0xFA or 0xFE, skipping keys; -1 if none comes."""
+    for _ in range(FLUSH_LIMIT):
+        byte = read_data()
+        if byte < 0:
+            return byte
+        if is_answer(u8(byte)):
+            return byte
+    return i32(-1)
+
+
+def decoder_leds() -> u8:
+    """The LED bits for the decoder's locks now."""
+    return led_bits(decoder.modifiers, decoder.scroll_lock)
+
+
+def send_led_byte(byte: i32) -> None:
+    """Write the LED exchange's next byte, if there is one.
+
+    A byte the controller does not take is not retried here: its answer
+    never comes, and the exchange times out and starts again.
+    """
+    if byte != NOTHING and present:
+        write_data(u8(byte))
+
+
 def next_event() -> KeyEvent:
     """The next key press or release, or an event with ``key == KEY_NONE``.
 
-    Never blocks.  Consumer side: one caller at a time.
+    Never blocks.  Consumer side: one caller at a time.  Also moves the
+    LED exchange on: it answers the keyboard's replies, notices time-outs
+    and starts an exchange when a key changed a lock.
     """
     while True:
         byte = buffer.pop()
         if byte == EMPTY:
+            if leds.awaiting_answer():
+                send_led_byte(leds.poll(clock.ticks()))
             return KeyEvent()
+        if leds.awaiting_answer() and is_answer(u8(byte)):
+            send_led_byte(leds.answer(u8(byte), clock.ticks()))
+            continue
         event = decoder.feed(u8(byte))
         if event.is_key():
+            send_led_byte(leds.set(decoder_leds(), clock.ticks()))
             return event
 
 

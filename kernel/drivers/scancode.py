@@ -45,14 +45,15 @@ Modifiers and characters
 ------------------------
 
 The decoder tracks which Shift, Ctrl and Alt keys are down and the Caps
-Lock and Num Lock toggles (a lock toggles when its key goes down, not on
-typematic repeats).  ``character`` turns a key plus modifiers into ASCII
-using the US layout: Shift selects the upper row of each key, Caps Lock
-inverts Shift for letters only, Ctrl turns letters and ``@[\\]^_`` into
-control codes (Ctrl+C = 0x03), and the keypad gives digits when Num Lock
-is on (and Shift is not held).  Alt leaves the character alone; programs
-see it in the event's modifiers.  Keys without a character (F1, arrows)
-give 0.
+Lock, Num Lock and Scroll Lock toggles (a lock toggles when its key goes
+down, not on typematic repeats).  Scroll Lock changes no character; it is
+kept for its LED, and has no bit in ``modifiers`` (which are all taken).
+``character`` turns a key plus modifiers into ASCII using the US layout:
+Shift selects the upper row of each key, Caps Lock inverts Shift for
+letters only, Ctrl turns letters and ``@[\\]^_`` into control codes
+(Ctrl+C = 0x03), and the keypad gives digits when Num Lock is on (and
+Shift is not held).  Alt leaves the character alone; programs see it in
+the event's modifiers.  Keys without a character (F1, arrows) give 0.
 """
 
 from typing import Final
@@ -242,10 +243,13 @@ class Decoder:
     pause_bytes: u8
     # MOD_* bits: which modifier keys are down and which locks are on.
     modifiers: u8
+    # Scroll Lock is on.
+    scroll_lock: bool
     # Whether the lock keys are held now, so that typematic repeats of a
     # held lock key do not toggle it again.
     caps_lock_held: bool
     num_lock_held: bool
+    scroll_lock_held: bool
 
     def feed(self, byte: u8) -> KeyEvent:
         """Take the next byte from the keyboard; a ``KeyEvent`` if it ends one.
@@ -294,6 +298,10 @@ class Decoder:
             if pressed and not self.num_lock_held:
                 self.modifiers ^= MOD_NUM_LOCK
             self.num_lock_held = pressed
+        elif key == KEY_SCROLL_LOCK:
+            if pressed and not self.scroll_lock_held:
+                self.scroll_lock = not self.scroll_lock
+            self.scroll_lock_held = pressed
         return KeyEvent(key, pressed, character(key, self.modifiers), self.modifiers)
 
 

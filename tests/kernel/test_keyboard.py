@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import kernel.drivers.keyboard as keyboard
 from kernel.arch.x86_64 import idt, pic
 from kernel.drivers import scancode as sc
+from kernel.drivers.keyboard_leds import LedUpdater
 from kernel.drivers.scancode import Decoder
 from kernel.sync.ringbuffer import CAPACITY, RingBuffer
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8
@@ -32,6 +33,8 @@ class Fake8042:
         self.port1_enabled = True
         self.scanning = False
         self.commands: list[int] = []
+        self.leds = 0
+        self.awaiting_leds = False
 
     def status(self, port: int) -> int:
         return 0x01 if self.output else 0x00
@@ -64,8 +67,15 @@ class Fake8042:
         elif self.awaiting_output:
             self.output.append(value)
             self.awaiting_output = False
+        elif self.awaiting_leds:
+            self.leds = value
+            self.awaiting_leds = False
+            self.output.append(0xFA)
         elif value == 0xF4:
             self.scanning = True
+            self.output.append(0xFA)
+        elif value == 0xED:
+            self.awaiting_leds = True
             self.output.append(0xFA)
 
     def attach(self, ports: FakePorts) -> None:
@@ -77,6 +87,7 @@ class Fake8042:
 def fresh_driver(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(keyboard, "buffer", RingBuffer())
     monkeypatch.setattr(keyboard, "decoder", Decoder())
+    monkeypatch.setattr(keyboard, "leds", LedUpdater())
     monkeypatch.setattr(keyboard, "present", False)
     yield
 
@@ -169,6 +180,7 @@ def test_a_flood_is_counted_not_fatal(presses: int) -> None:
         mp.setattr(port, "write8", ports.write8)
         mp.setattr(keyboard, "buffer", RingBuffer())
         mp.setattr(keyboard, "decoder", Decoder())
+        mp.setattr(keyboard, "leds", LedUpdater())
         interrupt_with(ports, [0x1E] * presses)       # 'a' held down: typematic repeat
         stored = min(presses, int(CAPACITY))
         assert keyboard.dropped_scancodes() == presses - stored

@@ -58,6 +58,7 @@ def tap(*keys: int) -> list[int]:
 
 A, C, ONE, SLASH = 0x1E, 0x2E, 0x02, 0x35
 SHIFT, CAPS, CTRL, NUM = sc.KEY_LEFT_SHIFT, sc.KEY_CAPS_LOCK, sc.KEY_LEFT_CTRL, sc.KEY_NUM_LOCK
+SCROLL = sc.KEY_SCROLL_LOCK
 KP8 = 0x48
 
 
@@ -134,7 +135,8 @@ def test_every_make_code_has_a_matching_break(key: int) -> None:
 
 
 actions = st.lists(st.tuples(st.sampled_from(KEYS + list(MODIFIER_BITS) * 8
-                                             + [CAPS, NUM] * 4), st.booleans()), max_size=60)
+                                             + [CAPS, NUM, SCROLL] * 4), st.booleans()),
+                   max_size=60)
 
 
 @given(actions)
@@ -142,18 +144,21 @@ actions = st.lists(st.tuples(st.sampled_from(KEYS + list(MODIFIER_BITS) * 8
 def test_modifier_state_follows_a_model(sequence: list[tuple[int, bool]]) -> None:
     decoder = Decoder()
     held: set[int] = set()
-    caps = num = False
+    caps = num = scroll = False
     for key, pressed in sequence:
         if key == CAPS and pressed and CAPS not in held:
             caps = not caps
         if key == NUM and pressed and NUM not in held:
             num = not num
+        if key == SCROLL and pressed and SCROLL not in held:
+            scroll = not scroll
         (held.add if pressed else held.discard)(key)
         events = feed_all(decoder, encode(key, pressed))
         assert [(e.key, e.pressed) for e in events] == [(key, pressed)]
         expected = sum(bit for k, bit in MODIFIER_BITS.items() if k in held)
         expected |= (sc.MOD_CAPS_LOCK if caps else 0) | (sc.MOD_NUM_LOCK if num else 0)
         assert events[0].modifiers == decoder.modifiers == expected
+        assert decoder.scroll_lock == scroll
         assert events[0].shift() == any(k in held for k in (SHIFT, sc.KEY_RIGHT_SHIFT))
         assert events[0].char == sc.character(u8(key), u8(expected))
 
