@@ -681,7 +681,12 @@ class Checker:
         self.declare_global_statements(fn)
         self.owner_sites: dict[str, int] = {}
         self.aliased: set[str] = set()
+        self.addressed: set[str] = set()  # locals whose address addr_of() takes
+        self.aggregate_returns: list[tuple[ast.expr, T.Type]] = []
         self.block(fn.node.body)
+        # Checked once the whole body is known: a later addr_of() counts too.
+        for value, t in self.aggregate_returns:
+            self.check_fresh_return(value, t)
         if fn.result is not NONE and not self.always_returns(fn.node.body):
             raise self.error(fn.node, f"function '{fn.name}' can reach its end without a "
                                       f"return, but it must return {fn.result}")
@@ -773,6 +778,56 @@ class Checker:
             raise self.error(s.value, "this function returns None; it cannot return a value")
         self.no_plain_literal(s.value, want, "the return value")
         self.expect(s.value, want)
+        if want.is_aggregate:
+            self.aggregate_returns.append((s.value, want))
+
+    def check_fresh_return(self, value: ast.expr, t: T.Type) -> None:
+        """A struct or array result is copied out when compiled, while under
+        CPython the caller gets the very object returned.  The two agree only
+        if nothing else can reach that object once the function has returned:
+        a new one (a constructor, or a call, whose own returns are checked
+        here), or a local that only ever held new ones."""
+        why = self.shared_reason(value)
+        if why is None:
+            return
+        text = ast.get_source_segment(self.module.source, value) or ast.unparse(value)
+        noun = "an array" if isinstance(t, ArrayType) else "a struct"
+        example = f"{t}()" if isinstance(t, ArrayType) else f"{t}(...)"
+        raise self.error(value, f"returning '{text}' would copy {noun} that the caller can "
+                                f"also reach ({why}); under CPython the caller would share "
+                                f"it. Return a new one (e.g. {example}) or take one to "
+                                f"fill in as a parameter")
+
+    def shared_reason(self, value: ast.expr) -> str | None:
+        """Why an aggregate value may be reachable other than through the
+        function's result, or None if it is fresh."""
+        assert self.fn is not None
+        if self.is_fresh(value):
+            return None
+        if isinstance(value, ast.Name):
+            sym = getattr(value, "sym", None)
+            if isinstance(sym, GlobalSym):
+                return "it is a global"
+            if isinstance(sym, Local) and sym.is_param:
+                if self.fn.struct is not None and value.id == self.fn.params[0].name:
+                    return "it is the struct the method was called on"
+                return "it is a parameter, the caller's own"
+            if isinstance(sym, Local) and sym.kind != "owner":
+                return "it names a struct or array that exists elsewhere"
+            if value.id in self.addressed:
+                return "its address is taken"
+            return None
+        if isinstance(value, ast.Attribute):
+            if getattr(value, "field", (None,))[0] == "global":
+                return "it is a global"
+            return f"it is a field of '{ast.unparse(value.value)}'"
+        if isinstance(value, ast.Subscript):
+            if getattr(value, "sub", None) == "ptr":
+                return "it is memory behind a pointer"
+            return f"it is an element of '{ast.unparse(value.value)}'"
+        if isinstance(value, ast.Call) and getattr(value, "call", ("",))[0] == "ptrmethod":
+            return "it is memory behind a pointer"
+        return "it is not a new value"
 
     def stmt_Assert(self, s: ast.Assert) -> None:
         self.truth(s.test)
@@ -839,6 +894,7 @@ class Checker:
                 raise self.error(it, f"cannot iterate over {t} (use range(), bytes or an Array)")
             if elem.is_aggregate:
                 self.bind_local(s.target, elem, "ref")
+                self.note_alias(it)
             else:
                 self.assign_name(s.target, elem, None)
         self.loop_depth += 1
@@ -913,6 +969,24 @@ class Checker:
             return
         t = self.lvalue(target)
         self.expect(value, t)
+        field = getattr(target, "field", None)
+        if isinstance(target, ast.Attribute) and field is not None and field[0] == "global":
+            self.check_global_store(target, value, t)
+
+    def check_global_store(self, target: ast.expr, value: ast.expr, t: T.Type) -> None:
+        """Assigning a struct or array to a global copies it into the
+        global's storage when compiled; under CPython the global becomes
+        another name for the value, so the two agree only for a new one."""
+        if not t.is_aggregate or self.is_fresh(value):
+            return
+        text = ast.get_source_segment(self.module.source, value) or ast.unparse(value)
+        name = ast.unparse(target)
+        noun = "array" if isinstance(t, ArrayType) else "struct"
+        example = f"{t}()" if isinstance(t, ArrayType) else f"{t}(...)"
+        raise self.error(value, f"assigning '{text}' to the global '{name}' would copy it; "
+                                f"under CPython '{name}' would become another name for the "
+                                f"same {noun}. Assign the fields, or a new {noun} "
+                                f"(e.g. {example})")
 
     def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Local:
         assert self.fn is not None
@@ -944,6 +1018,7 @@ class Checker:
             target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
             if value is not None:
                 self.expect(value, g.type)
+                self.check_global_store(target, value, g.type)
             return
         var = self.fn.locals.get(name)
         want = annotated or (var.type if var else None)
@@ -967,11 +1042,31 @@ class Checker:
             if fresh:
                 self.owner_sites[name] = self.owner_sites.get(name, 0) + (
                     2 if self.loop_depth else 1)
-            elif isinstance(value, ast.Name) and isinstance(getattr(value, "sym", None), Local):
-                self.aliased.add(value.id)
+            else:
+                self.note_alias(value)
             del local
         else:
             self.bind_local(target, t, "value")
+
+    def note_alias(self, value: ast.expr) -> None:
+        """Record the local whose storage `value` (`p`, `p.f`, `p.a[i]`)
+        lies in: a new value for that local would change what the alias sees
+        when compiled, but not under CPython (see check_function)."""
+        root = self.storage_root(value)
+        if root is not None:
+            self.aliased.add(root.id)
+
+    @staticmethod
+    def storage_root(value: ast.expr) -> ast.Name | None:
+        """The local variable whose own storage holds `value`, if any.  A
+        pointer's target (`p[i]` of a Ptr) is memory elsewhere."""
+        while isinstance(value, (ast.Attribute, ast.Subscript)):
+            if getattr(value, "sub", None) == "ptr":
+                return None
+            value = value.value
+        if isinstance(value, ast.Name) and isinstance(getattr(value, "sym", None), Local):
+            return value
+        return None
 
     def is_fresh(self, value: ast.expr) -> bool:
         """Does this aggregate expression make a new value (rather than name

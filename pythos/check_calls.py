@@ -333,6 +333,9 @@ def addr_of(c: Checker, arg: ast.expr) -> T.Type:
         raise c.error(arg, "addr_of() needs a variable, field or element")
     if t in (STR, BYTES):
         raise c.error(arg, f"addr_of() of a {t} is not supported")
+    root = c.storage_root(arg)
+    if c.fn is not None and root is not None:
+        c.addressed.add(root.id)  # returning it is refused (see Checker.shared_reason)
     if isinstance(t, ArrayType):
         return PtrType(t.element)
     return PtrType(t)
