@@ -976,17 +976,20 @@ class Checker:
     def check_global_store(self, target: ast.expr, value: ast.expr, t: T.Type) -> None:
         """Assigning a struct or array to a global copies it into the
         global's storage when compiled; under CPython the global becomes
-        another name for the value, so the two agree only for a new one."""
-        if not t.is_aggregate or self.is_fresh(value):
+        another name for the value.  The two never agree for certain: even
+        for a new value, code still holding the old one (a caller's
+        parameter, an alias) sees the change compiled and not under CPython.
+        So aggregate globals are changed field by field, element by element."""
+        if not t.is_aggregate:
             return
         text = ast.get_source_segment(self.module.source, value) or ast.unparse(value)
         name = ast.unparse(target)
         noun = "array" if isinstance(t, ArrayType) else "struct"
-        example = f"{t}()" if isinstance(t, ArrayType) else f"{t}(...)"
-        raise self.error(value, f"assigning '{text}' to the global '{name}' would copy it; "
-                                f"under CPython '{name}' would become another name for the "
-                                f"same {noun}. Assign the fields, or a new {noun} "
-                                f"(e.g. {example})")
+        parts = "elements" if isinstance(t, ArrayType) else "fields"
+        raise self.error(value, f"assigning '{text}' to the global '{name}' would copy it into "
+                                f"the {noun} already there; under CPython '{name}' would "
+                                f"become another {noun}, and code still holding the old one "
+                                f"would not see the change. Assign its {parts} instead")
 
     def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Local:
         assert self.fn is not None

@@ -199,7 +199,7 @@ def map_physical(size: u64) -> None:
 
 def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: BootInfo) -> None:
     """Build the frame allocator and the physical-memory window (see above)."""
-    global ram_top, usable_ram, phys_window
+    global ram_top, usable_ram
     if count == 0:
         panic("memory: the boot loader gave no memory map")
     top = u64(0)
@@ -239,7 +239,8 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     tables.root = PhysAddr(mmu.current_root())
     window_size = (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)
     map_physical(window_size)
-    phys_window = PhysWindow(PHYS_OFFSET, window_size)
+    phys_window.base = PHYS_OFFSET
+    phys_window.size = window_size
     tables.window = phys_window
     frames.window = phys_window
     add_regions(regions, count, layout.BOOT_WINDOW_SIZE, top)

@@ -1,4 +1,4 @@
-# error: 17:15: assigning 'spare' to the global 'current' would copy it; under CPython 'current' would become another name
+# error: 17:15: assigning 'spare' to the global 'current' would copy it into the struct already there
 from pythos.lang import struct, u32
 
 
