@@ -491,6 +491,8 @@ class Checker:
         t = self.expr(value, want)
         if getattr(value, "const", None) is None:
             raise self.error(value, "a global's initializer must be a constant expression")
+        if want is not None:
+            self.no_plain_literal(value, want, f"the global '{g.name}'")
         if want is not None and t != want:
             raise self.error(value, f"expected {want}, got {t}")
         return t
