@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import types as T
+from .check_flow import first_unassigned_read
 from .diagnostics import CompileError, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
@@ -686,6 +687,7 @@ class Checker:
         self.addressed: set[str] = set()  # locals whose address addr_of() takes
         self.aggregate_returns: list[tuple[ast.expr, T.Type]] = []
         self.block(fn.node.body)
+        self.check_definite_assignment(fn)
         # Checked once the whole body is known: a later addr_of() counts too.
         for value, t in self.aggregate_returns:
             self.check_fresh_return(value, t)
@@ -710,6 +712,20 @@ class Checker:
             elif isinstance(node, (ast.Nonlocal, ast.Lambda, ast.ClassDef)) or (
                     isinstance(node, ast.FunctionDef) and node is not fn.node):
                 raise self.error(node, "nested functions, classes and lambdas are not supported")
+
+    def check_definite_assignment(self, fn: FuncSym) -> None:
+        """Reject a read of a local that some path reaches unassigned (see
+        check_flow.py): CPython raises UnboundLocalError there, and compiled
+        code would read whatever its stack slot held."""
+        assert fn.node is not None
+        params = {p.name for p in fn.params}
+        names = self.stored_names - params - set(fn.globals_declared)
+        node = first_unassigned_read(fn.node.body, names)
+        if node is not None:
+            raise self.error(node, f"'{node.id}' may be read before it is assigned: on some "
+                                   f"path to here nothing has assigned it (CPython would "
+                                   f"raise UnboundLocalError). Assign it before the branch "
+                                   f"or loop that sets it")
 
     def always_returns(self, body: list[ast.stmt]) -> bool:
         for stmt in body:

@@ -26,6 +26,9 @@ def main() -> None:
     for w in range(u64(0xFFFFFFFFFFFFFFF0), u64(0xFFFFFFFFFFFFFFFF), 7):
         big += w & 0xFF
     step = i64(-4)
+    # With a variable step the compiler cannot tell that the loop runs, so
+    # `v` needs a value before it to be read after it.
+    v = i64(0)
     for v in range(i64(20), i64(-3), step):
         big += u64(v + 3)
     print("big", big, w, v)
