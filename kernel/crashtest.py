@@ -10,14 +10,25 @@ machine instead of resetting it:
     panic=assert   a failed ``assert``
     panic=divide   an integer division by zero
     panic=index    an array index out of range
+    panic=nested   a ``panic()`` three calls deep (nested_1, _2, _3)
+    panic=fault    a page fault three calls deep
+
+The last two are for the backtrace at the end of the report (see
+``backtrace.py``; at -O2 the three functions are inlined into their
+caller, at -O0 each has a frame).
 
 The failing values are computed from the option text so the compiler
 cannot see the failure coming and reject the program (or fold it away).
 """
 
+from typing import Final
+
 import kernel.log as log
 from kernel.bytespan import ByteSpan
-from pythos.lang import Array, panic, u8, u64
+from pythos.lang import Array, Ptr, panic, u8, u64
+
+# An address that no page table maps (PML4 entry 1, 512 GiB, is empty).
+UNMAPPED: Final = u64(0x0000008000000000)
 
 
 def run(kind: ByteSpan) -> None:
@@ -34,5 +45,23 @@ def run(kind: ByteSpan) -> None:
     elif kind.equals("index"):
         small = Array[u8, 4]()
         print(f"{small[kind.length]}")
+    elif kind.equals("nested") or kind.equals("fault"):
+        print(f"nested calls returned {nested_1(kind)}")
     else:
-        log.warn("unknown panic= option; expected test, assert, divide or index")
+        log.warn("unknown panic= option; expected test, assert, divide, index, nested "
+                 "or fault")
+
+
+def nested_1(kind: ByteSpan) -> u64:
+    return nested_2(kind) + 1
+
+
+def nested_2(kind: ByteSpan) -> u64:
+    return nested_3(kind) * 3
+
+
+def nested_3(kind: ByteSpan) -> u64:
+    if kind.equals("fault"):
+        return Ptr[u64](UNMAPPED).volatile_load()
+    panic("nested panic requested on the command line (panic=nested)")
+    return u64(0)

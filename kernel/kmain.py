@@ -21,6 +21,7 @@ import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.vectors as vectors
+import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
 import kernel.clock as clock
 import kernel.cmdline as cmdline
 import kernel.console as console

@@ -8,6 +8,9 @@ Kernel files (``link_kernel``):
 * ``kernel64.elf`` -- the ELF64 image as GNU ld links it with
   ``kernel/arch/x86_64/linker.ld``.  It has every symbol at its real 64-bit
   address, so it is the file to give gdb (``symbol-file build/kernel64.elf``).
+  It carries a table of its functions for the panic backtrace, made by
+  linking twice (see ``pythos/symtab.py``); the table's assembly is kept
+  next to it as ``kernel.symbols.s``.
 * ``kernel.elf`` -- the same image converted with ``objcopy -O elf32-i386``.
   QEMU's Multiboot loader refuses ELF64 files, but the conversion keeps the
   program headers' physical load addresses and the (low, physical) entry
@@ -24,9 +27,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from pythos import symtab
 from pythos.bootstub import LINKER_SCRIPT_PATH
 
 __all__ = [
@@ -39,6 +43,8 @@ __all__ = [
     "link_kernel",
     "link_linux",
     "make_iso",
+    "read_functions",
+    "symbols_path",
 ]
 
 LINKER_SCRIPT = LINKER_SCRIPT_PATH
@@ -51,6 +57,8 @@ TOOL_TIMEOUT = 120.0
 _PACKAGES = {
     "ld": "binutils",
     "objcopy": "binutils",
+    "nm": "binutils",
+    "as": "binutils",
     "grub-mkrescue": "grub-common grub-pc-bin xorriso mtools",
 }
 
@@ -123,18 +131,43 @@ def kernel64_path(out_elf: Path) -> Path:
     return out_elf.with_name(out_elf.stem + "64" + out_elf.suffix)
 
 
+def symbols_path(out_elf: Path) -> Path:
+    """Return where ``link_kernel`` keeps the symbol table's assembly for ``out_elf``.
+
+    ``build/kernel.elf`` gives ``build/kernel.symbols.s``.
+    """
+    out_elf = Path(out_elf)
+    return out_elf.with_name(out_elf.stem + ".symbols.s")
+
+
+def read_functions(elf: Path,
+                   interrupt_handlers: Mapping[str, bool] | None = None) -> list[symtab.Symbol]:
+    """The functions of a linked image, from ``nm``."""
+    listing = _run(["nm", "-n", "-S", "--defined-only", str(elf)],
+                   "reading the kernel's symbols")
+    return symtab.functions_from_nm(listing, interrupt_handlers)
+
+
 def link_kernel(
     objects: list[Path],
     out_elf: Path,
     *,
     linker_script: Path = LINKER_SCRIPT,
     map_file: Path | None = None,
+    interrupt_handlers: Mapping[str, bool] | None = None,
 ) -> Path:
-    """Link kernel objects into a bootable Multiboot image.
+    """Link kernel objects into a bootable Multiboot image with a symbol table.
 
     Writes ``out_elf`` (ELF32, what QEMU's ``-kernel`` and GRUB load) and,
-    next to it, the ELF64 image for debuggers (see ``kernel64_path``).
-    Returns ``out_elf``.
+    next to it, the ELF64 image for debuggers (see ``kernel64_path``) and
+    the symbol table's assembly (``symbols_path``).  Returns ``out_elf``.
+    ``interrupt_handlers`` names the interrupt handlers and whether each
+    takes an error code (``Compilation.interrupt_handlers``), for the
+    table's flags.
+
+    The image is linked twice, first without the symbol table and then
+    with it (see ``pythos/symtab.py``); the build fails if a function
+    moved in between.
 
     ``-n`` stops ld from padding the file to page boundaries (which could
     push the Multiboot header past the first 8 KiB), ``-z max-page-size``
@@ -160,6 +193,17 @@ def link_kernel(
     if map_file is not None:
         command += ["-Map", str(map_file)]
     _run(command + inputs, "linking the kernel")
+    functions = read_functions(elf64, interrupt_handlers)
+    table_s = symbols_path(out_elf)
+    table_o = table_s.with_suffix(".o")
+    table_s.write_text(symtab.table_asm(functions))
+    _run(["as", "--64", "-o", str(table_o), str(table_s)], "assembling the symbol table")
+    _run(command + inputs + [str(table_o)], "linking the kernel with its symbol table")
+    table_o.unlink()
+    moved = symtab.check_unmoved(functions, read_functions(elf64, interrupt_handlers))
+    if moved is not None:
+        raise BuildError(f"linking the kernel: {moved}; the symbol table must come after "
+                         f"all code (section {symtab.SECTION} in the linker script)")
     _run(["objcopy", "-O", "elf32-i386", str(elf64), str(out_elf)],
          "converting the kernel to ELF32 for Multiboot")
     _check_multiboot_header(out_elf)

@@ -33,6 +33,9 @@ class Compilation:
     asm: str = ""
     obj: bytes = b""
     timings: dict[str, float] = field(default_factory=dict)
+    # Interrupt handlers by symbol, and whether each takes an error code
+    # (for the kernel's symbol table: pythos/symtab.py).
+    interrupt_handlers: dict[str, bool] = field(default_factory=dict)
 
 
 def platform_module(target: Target) -> Path:
@@ -67,6 +70,9 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
         asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
                         for m in program.modules.values() for call in m.asm_calls)
         result.ir_text = patch_ir(low, asm)
+        result.interrupt_handlers = {
+            name: len(low.module.get_global(name).args) == 2
+            for name, _ in low.interrupt_handlers}
         times["lower"] = time.perf_counter() - start
         start = time.perf_counter()
         emitter = Emitter(target, opt_level)

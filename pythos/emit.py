@@ -8,7 +8,8 @@ this stage patches the text before LLVM parses it:
 - interrupt handlers get `byval(<frame type>)` on their first parameter,
   which the x86_intrcc calling convention requires;
 - string attributes outside llvmlite's whitelist (`"no-builtins"`) are
-  added to the functions that need them;
+  added to the functions that need them, and the target's
+  (`"frame-pointer"="all"` for the kernel) to every function;
 - every global definition and declaration is marked `dso_local`, so that
   the static code never goes through a GOT.
 
@@ -39,6 +40,12 @@ def patch_ir(low: Lowering, asm: str) -> str:
     for name, attrs in low.special_attrs.items():
         pattern = re.compile(r'(define [^\n]*@"?' + re.escape(name) + r'"?\([^\n]*\)[^\n{]*)')
         text = pattern.sub(r"\1 " + " ".join(attrs), text, count=1)
+    if low.target.ir_function_attributes:
+        # llvmlite prints each definition's attributes at the end of its
+        # `define` line (the `{` follows on the next line).
+        extra = " " + " ".join(low.target.ir_function_attributes)
+        text = re.sub(r"^(define [^\n]*?)( *\{?)$", lambda m: m.group(1) + extra + m.group(2),
+                      text, flags=re.M)
     # External symbols are resolved at static link time: say so, so that
     # LLVM never routes them through a global offset table.
     text = re.sub(r'^(@"?[^\s=]+"? = )(global|constant|external global)', r"\1dso_local \2",

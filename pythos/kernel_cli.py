@@ -147,7 +147,7 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
         obj.write_bytes(result.obj)
     except OSError as error:
         raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
-    return link_kernel([obj], output)
+    return link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
 
 
 def run_kernel_command(args: argparse.Namespace) -> int:
@@ -216,9 +216,23 @@ def report_exit(status: int, serial_log: Path | None) -> int:
 
 
 def panic_lines(serial_log: Path) -> list[str]:
-    """The panic report lines (`file:line: panic: ...`) from a serial log."""
+    """The panic report lines (`file:line: panic: ...`) from a serial log,
+    each followed by its backtrace (`backtrace:` and the frames)."""
     try:
         text = serial_log.read_text(errors="replace")
     except OSError:
         return []
-    return [line for line in text.splitlines() if ": panic: " in line]
+    lines: list[str] = []
+    in_backtrace = False
+    for line in text.splitlines():
+        if ": panic: " in line:
+            lines.append(line)
+            in_backtrace = False
+        elif lines and line == "backtrace:":
+            lines.append(line)
+            in_backtrace = True
+        elif in_backtrace and (line.startswith("  #") or line.startswith("  (")):
+            lines.append(line)
+        else:
+            in_backtrace = False
+    return lines

@@ -141,7 +141,7 @@ def build_test_kernel(build_dir: Path, opt_level: int = 2,
     obj = build_dir / "test-kernel.o"
     obj.write_bytes(result.obj)
     image = build_dir / "test-kernel.elf"
-    link_kernel([obj], image)
+    link_kernel([obj], image, interrupt_handlers=result.interrupt_handlers)
     return image
 
 

@@ -54,6 +54,9 @@ class Target:
     codemodel: str
     freestanding: bool
     function_attributes: tuple[str, ...] = ("nounwind",)
+    # LLVM string attributes that llvmlite cannot add itself, which
+    # ``emit.patch_ir`` writes onto every function definition.
+    ir_function_attributes: tuple[str, ...] = ()
 
     @property
     def needs_noredzone(self) -> bool:
@@ -83,7 +86,11 @@ LINUX = Target(
 # in practice it only stops LLVM from choosing vector registers for memcpy).
 # The ``kernel`` code model assumes every symbol lies in the top 2 GiB
 # (0xFFFFFFFF80000000 and up), so absolute addresses fit in sign-extended
-# 32-bit immediates.
+# 32-bit immediates.  Every function keeps a frame pointer
+# (``"frame-pointer"="all"``: ``push %rbp; mov %rsp, %rbp`` on entry, rbp
+# never used for anything else), so the chain of saved rbp values links
+# all frames on the stack and a panic can print a backtrace without
+# unwind tables.  It costs a register and two instructions per call.
 FREESTANDING = Target(
     name="freestanding",
     triple="x86_64-unknown-none-elf",
@@ -93,6 +100,7 @@ FREESTANDING = Target(
     codemodel="kernel",
     freestanding=True,
     function_attributes=("nounwind", "noredzone"),
+    ir_function_attributes=('"frame-pointer"="all"',),
 )
 
 TARGETS: dict[str, Target] = {t.name: t for t in (LINUX, FREESTANDING)}

@@ -2,8 +2,9 @@
 
 The kernel defines, with @export, the functions declared here with
 @extern: `pythos_console_write` puts bytes on the screen and serial port,
-and `pythos_halt` stops the machine after a panic (or when the kernel
-exits a test run).
+`pythos_backtrace` ends a panic report with the chain of calls that led
+to it, and `pythos_halt` stops the machine after a panic (or when the
+kernel exits a test run).
 """
 
 from typing import Final
@@ -15,6 +16,11 @@ AUTO_FLUSH: Final = True
 
 @extern("pythos_console_write")
 def console_write(fd: i32, data: Ptr[u8], length: u64) -> None:
+    ...
+
+
+@extern("pythos_backtrace")
+def backtrace() -> None:
     ...
 
 
@@ -32,4 +38,5 @@ def platform_exit(code: i32) -> None:
 
 
 def platform_panic_halt() -> None:
+    backtrace()
     halt(101)

@@ -357,6 +357,10 @@ __boot_stack_top:
 
     .text
     .code64
+    # A function symbol, so that a backtrace's last frame (kmain's return
+    # address) has a name.  rbp = 0 ends the frame pointer chain there.
+    .type _start64, @function
+_start64:
 .Lhigher_half:
     lgdt .Lgdt_ptr_high(%rip)
     movq $__stack_top, %rsp
@@ -368,4 +372,5 @@ __boot_stack_top:
 .Lhalt64:
     hlt
     jmp .Lhalt64
+    .size _start64, . - _start64
 """)

@@ -11,7 +11,7 @@ disabled therefore stops the CPU for good (only an NMI or SMI can wake it,
 and the loops below go straight back to sleep).
 """
 
-from pythos.lang import cli, hlt, pause, rdtsc, u64
+from pythos.lang import asm, cli, hlt, pause, rdtsc, u64
 
 
 def timestamp() -> u64:
@@ -55,3 +55,16 @@ def spin_hint() -> None:
     awaited value finally changes.
     """
     pause()
+
+
+def frame_pointer() -> u64:
+    """The frame pointer (``rbp``) of the function this is called from, or inlined into.
+
+    Every kernel function keeps one (``"frame-pointer"="all"`` in
+    ``pythos/target.py``): ``[rbp]`` holds the caller's ``rbp`` and
+    ``[rbp + 8]`` the return address, which is how ``kernel/backtrace.py``
+    walks the stack.  (If this function is not inlined, the value is its
+    own frame, whose return address leads into the caller: the walk comes
+    out the same.)
+    """
+    return asm("movq %rbp, $0", "=r", result=u64)

@@ -37,3 +37,22 @@ def data_start() -> u64:
 
 def stack_guard() -> u64:
     return asm("leaq __stack_guard(%rip), $0", "=r", result=u64)
+
+
+def stack_bottom() -> u64:
+    """The lowest address of the 64 KiB kernel stack, just above its guard page."""
+    return asm("leaq __stack_bottom(%rip), $0", "=r", result=u64)
+
+
+def stack_top() -> u64:
+    """The kernel stack's first RSP (the stack grows down from here)."""
+    return asm("leaq __stack_top(%rip), $0", "=r", result=u64)
+
+
+def symbol_table_start() -> u64:
+    """The functions' symbol table (pythos/symtab.py), at the end of .rodata."""
+    return asm("leaq __symbol_table(%rip), $0", "=r", result=u64)
+
+
+def symbol_table_end() -> u64:
+    return asm("leaq __symbol_table_end(%rip), $0", "=r", result=u64)

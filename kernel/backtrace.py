@@ -1,0 +1,365 @@
+"""Symbolised backtraces: which functions were running when the kernel panicked.
+
+After the panic message, the report lists the chain of calls that led to
+it, innermost first, each return address with the function it lies in::
+
+    kernel/crashtest.py:66: panic: nested panic requested on the command line (panic=nested)
+    backtrace:
+      #0 0xffffffff801120d0 kernel.crashtest.nested_3+0x70
+      #1 0xffffffff8011204d kernel.crashtest.nested_2+0x1d
+      #2 0xffffffff8011201d kernel.crashtest.nested_1+0x1d
+      #3 0xffffffff80111faf kernel.crashtest.run+0x26f
+      #4 0xffffffff8010866b __main__.apply_options+0x10b
+      #5 0xffffffff801080e6 kmain+0xc6
+      #6 0xffffffff80108019 _start64+0x19
+
+(a kernel built with -O0; at -O2 most of these are inlined into ``kmain``
+and have no frame of their own).
+
+The runtime calls ``pythos_backtrace`` at the end of every panic report
+(``pythos/rt/kernel.py``); the frames of the panic machinery itself (the
+runtime, this module) are left out.
+
+Frame pointers
+--------------
+
+Every kernel function keeps a frame pointer (``pythos/target.py``): its
+prologue is ``push %rbp; mov %rsp, %rbp``, so each frame starts with the
+caller's ``rbp``, right under the return address the ``call`` pushed, and
+the saved ``rbp`` values chain all frames together::
+
+    higher addresses
+    |  ...                  |
+    |  return address       |  rbp' + 8     the caller's caller's frame
+    |  saved rbp  ----------+-> ...         (rbp')
+    |  caller's locals      |
+    |  return address       |  rbp + 8      into the caller
+    |  saved rbp = rbp' ----+               <- rbp
+    |  locals               |
+    lower addresses (the stack grows down)
+
+The boot stub calls ``kmain`` with ``rbp`` = 0, which ends the chain.  An
+interrupt handler's frame is different: the CPU pushed an interrupt frame
+(RIP, CS, RFLAGS, RSP, SS) instead of a return address, with an error
+code and an alignment slot in front of it for some vectors::
+
+    rbp + 8    RIP ...                         no error code
+    rbp + 24   RIP ...  (rbp + 16 error code)  with an error code
+
+and ``saved rbp`` is the interrupted code's.  The symbol table marks
+interrupt handlers and which kind they are (``pythos/symtab.py``), so a
+walk through an exception handler continues with the instruction that
+faulted, shown as ``(interrupted)``, and the frames of the code it
+interrupted.
+
+Never fault while reporting a fault
+-----------------------------------
+
+The stack may be exactly what went wrong, so the walker reads only
+memory it has checked: a frame pointer must be 8-byte aligned and lie,
+with the 16 bytes it points at, inside one of the kernel's stacks (the
+kernel stack or an IST stack), and must be above the previous one when on
+the same stack (frames are only ever further up: anything else is a
+loop).  The walk stops at the first frame pointer that fails, and after
+``MAX_FRAMES`` frames.  The symbol table is checked once, before it is
+used.  A panic while the backtrace is being printed prints no second one.
+
+Inlined functions have no frame of their own and do not appear.  There
+are no line numbers either: the compiler emits no debug information.
+"""
+
+from typing import Final
+
+import kernel.arch.x86_64.cpu as cpu
+import kernel.arch.x86_64.gdt as gdt
+import kernel.arch.x86_64.sections as sections
+import kernel.console as console
+from pythos.lang import Array, Ptr, export, i64, sizeof, struct, u8, u32, u64
+
+# Table layout and flags: see pythos/symtab.py.
+HEADER_SIZE: Final = u64(16)
+FLAG_INTERRUPT: Final = u32(1)
+FLAG_ERROR_CODE: Final = u32(2)
+
+# Frames walked at most; a deeper chain (a runaway recursion) is cut off.
+MAX_FRAMES: Final = u64(32)
+# The kernel stack and the three IST stacks.
+STACK_COUNT: Final = 4
+
+# Why a walk ended.
+WALKING: Final = u8(0)
+END_OF_CHAIN: Final = u8(1)        # rbp = 0: the boot stub called kmain
+OUTSIDE_STACKS: Final = u8(2)      # a frame pointer outside the stacks, or misaligned
+NOT_UPWARD: Final = u8(3)          # a frame pointer not above the last on its stack
+TOO_DEEP: Final = u8(4)            # MAX_FRAMES reached
+
+# Frames of these are the panic machinery, not the code that panicked:
+# the runtime, this module and its exported hook.
+RUNTIME_PREFIX: Final = b"pythos.rt."
+BACKTRACE_PREFIX: Final = b"kernel.backtrace."
+HOOK_NAME: Final = b"pythos_backtrace"
+
+
+@struct
+class SymbolEntry:
+    """One function in the symbol table (24 bytes, as pythos/symtab.py writes it)."""
+
+    address: u64
+    size: u32
+    flags: u32
+    name_offset: u32
+    name_length: u32
+
+
+@struct
+class SymbolTable:
+    """The functions' addresses and names, sorted by address.  Empty: ``count`` 0."""
+
+    entries: Ptr[SymbolEntry]
+    count: u64
+    names: Ptr[u8]
+    names_length: u64
+
+    def find(self, address: u64) -> i64:
+        """The index of the function that contains ``address``, or -1."""
+        low = u64(0)
+        high = self.count
+        # Entries below ``low`` start at or before ``address``; from ``high`` on, after it.
+        while low < high:
+            middle = low + (high - low) // 2
+            if self.entries[middle].address <= address:
+                low = middle + 1
+            else:
+                high = middle
+        if low == 0:
+            return i64(-1)
+        entry = self.entries[low - 1]
+        if address - entry.address >= u64(entry.size):
+            return i64(-1)
+        return i64(low - 1)
+
+    def has_name(self, index: i64) -> bool:
+        """Whether entry ``index`` exists and its name lies inside the names."""
+        if index < 0 or u64(index) >= self.count:
+            return False
+        entry = self.entries[index]
+        return u64(entry.name_offset) + u64(entry.name_length) <= self.names_length
+
+    def flags(self, index: i64) -> u32:
+        """FLAG_* of entry ``index``; 0 when there is none."""
+        if index < 0 or u64(index) >= self.count:
+            return u32(0)
+        return self.entries[index].flags
+
+    def name_is(self, index: i64, name: bytes) -> bool:
+        """Whether entry ``index`` is the function called ``name``."""
+        return self.name_starts_with(index, name) and \
+            u64(self.entries[index].name_length) == u64(len(name))
+
+    def name_starts_with(self, index: i64, prefix: bytes) -> bool:
+        """Whether entry ``index`` has a name and it starts with ``prefix``."""
+        if not self.has_name(index):
+            return False
+        entry = self.entries[index]
+        if u64(entry.name_length) < u64(len(prefix)):
+            return False
+        name = self.names + u64(entry.name_offset)
+        for i in range(len(prefix)):
+            if name[i] != prefix[i]:
+                return False
+        return True
+
+
+def open_table(start: u64, end: u64) -> SymbolTable:
+    """The table in ``[start, end)``, checked; empty if it is missing or malformed.
+
+    Safety: the range must be readable memory (the linker's
+    ``__symbol_table`` range is).
+    """
+    table = SymbolTable()
+    if end < start or end - start < HEADER_SIZE or (start & 7) != 0:
+        return table
+    size = end - start
+    header = Ptr[u64](start)
+    count = header[0]
+    names_offset = header[1]
+    entry_size = sizeof(SymbolEntry)
+    if count > (size - HEADER_SIZE) // entry_size:
+        return table
+    if names_offset < HEADER_SIZE + count * entry_size or names_offset > size:
+        return table
+    table.entries = Ptr[SymbolEntry](start + HEADER_SIZE)
+    table.count = count
+    table.names = Ptr[u8](start + names_offset)
+    table.names_length = size - names_offset
+    return table
+
+
+@struct
+class StackRange:
+    """Memory frames may live in: ``[low, high)``."""
+
+    low: u64
+    high: u64
+
+
+@struct
+class Frame:
+    """One step of a walk."""
+
+    # A return address, or with ``interrupted`` the instruction an
+    # interrupt or exception stopped.
+    address: u64
+    interrupted: bool
+    # The function it lies in (an index into the table), or -1.
+    symbol: i64
+
+
+@struct
+class Walker:
+    """Follows the frame pointer chain, reading only inside ``stacks``."""
+
+    stacks: Array[StackRange, 4]
+    # The frame pointer of the next frame, and the FLAG_* of the function
+    # it belongs to (that of the previous frame's address).
+    rbp: u64
+    flags: u32
+    # The previous frame pointer and the index of its stack (-1 at first).
+    previous_rbp: u64
+    previous_stack: i64
+    frames: u64
+    # WALKING, or why the walk ended.
+    stop: u8
+
+    def start(self, rbp: u64) -> None:
+        """Begin at the frame ``rbp``, owned by an ordinary function."""
+        self.rbp = rbp
+        self.flags = u32(0)
+        self.previous_rbp = u64(0)
+        self.previous_stack = i64(-1)
+        self.frames = u64(0)
+        self.stop = WALKING
+
+    def stack_holding(self, address: u64, length: u64) -> i64:
+        """The index of the stack that holds all of ``[address, address + length)``, or -1."""
+        for i in range(STACK_COUNT):
+            stack = self.stacks[i]
+            if stack.low <= address < stack.high and stack.high - address >= length:
+                return i64(i)
+        return i64(-1)
+
+    def next(self, table: SymbolTable, frame: Frame) -> bool:
+        """Read the next frame into ``frame``; False when the walk has ended (see ``stop``)."""
+        if self.stop != WALKING:
+            return False
+        rbp = self.rbp
+        if self.frames >= MAX_FRAMES:
+            self.stop = TOO_DEEP
+            return False
+        if rbp == 0:
+            self.stop = END_OF_CHAIN
+            return False
+        stack = self.stack_holding(rbp, u64(16))
+        if (rbp & 7) != 0 or stack < 0:
+            self.stop = OUTSIDE_STACKS
+            return False
+        if stack == self.previous_stack and rbp <= self.previous_rbp:
+            self.stop = NOT_UPWARD
+            return False
+        words = Ptr[u64](rbp)
+        if (self.flags & FLAG_INTERRUPT) != 0:
+            rip_at = rbp + 8
+            if (self.flags & FLAG_ERROR_CODE) != 0:
+                rip_at += 16
+            if self.stack_holding(rip_at, u64(8)) < 0:
+                self.stop = OUTSIDE_STACKS
+                return False
+            frame.address = Ptr[u64](rip_at)[0]
+            frame.interrupted = True
+            frame.symbol = table.find(frame.address)
+        else:
+            frame.address = words[1]
+            frame.interrupted = False
+            # A call can be a function's last instruction: its return
+            # address is then the next function's first byte.
+            frame.symbol = table.find(frame.address - 1)
+        self.flags = table.flags(frame.symbol)
+        self.previous_rbp = rbp
+        self.previous_stack = stack
+        self.rbp = words[0]
+        self.frames += 1
+        return True
+
+
+def kernel_stacks(walker: Walker) -> None:
+    """Give ``walker`` the kernel stack and the IST stacks."""
+    walker.stacks[0] = StackRange(sections.stack_bottom(), sections.stack_top())
+    for i in range(1, STACK_COUNT):
+        top = gdt.ist_stack(u8(i))
+        walker.stacks[i] = StackRange(top - gdt.IST_STACK_SIZE, top)
+
+
+def is_panic_machinery(table: SymbolTable, frame: Frame) -> bool:
+    """Whether ``frame`` is in the runtime's panic path or in this module."""
+    return table.name_starts_with(frame.symbol, RUNTIME_PREFIX) or \
+        table.name_starts_with(frame.symbol, BACKTRACE_PREFIX) or \
+        table.name_starts_with(frame.symbol, HOOK_NAME)
+
+
+def print_frame(number: u64, frame: Frame, table: SymbolTable) -> None:
+    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d``."""
+    print(f"  #{number} {frame.address:#018x} ", end="")
+    if table.has_name(frame.symbol):
+        entry = table.entries[frame.symbol]
+        console.write(console.STDERR, table.names + u64(entry.name_offset),
+                      u64(entry.name_length))
+        print(f"+{frame.address - entry.address:#x}", end="")
+    else:
+        print("?", end="")
+    if frame.interrupted:
+        print(" (interrupted)", end="")
+    print()
+
+
+def print_walk(walker: Walker, table: SymbolTable) -> None:
+    """Print the frames ``walker`` finds, after the panic machinery's, and why it stopped."""
+    print("backtrace:")
+    frame = Frame()
+    shown = u64(0)
+    while walker.next(table, frame):
+        if shown == 0 and is_panic_machinery(table, frame):
+            continue
+        print_frame(shown, frame, table)
+        shown += 1
+    if walker.stop == OUTSIDE_STACKS:
+        print(f"  (frame pointer {walker.rbp:#x} is outside the kernel stacks;",
+              "the stack may be corrupt)")
+    elif walker.stop == NOT_UPWARD:
+        print(f"  (frame pointer {walker.rbp:#x} is below the frame before it;",
+              "the stack may be corrupt)")
+    elif walker.stop == TOO_DEEP:
+        print(f"  (stopped after {MAX_FRAMES} frames)")
+
+
+def kernel_symbols() -> SymbolTable:
+    """The kernel image's own symbol table (empty if it was linked without one)."""
+    return open_table(sections.symbol_table_start(), sections.symbol_table_end())
+
+
+# Whether a backtrace is being printed: a panic while printing it must not
+# start another.  One CPU, interrupts off during a panic report.
+printing: bool = False
+
+
+@export("pythos_backtrace")
+def pythos_backtrace() -> None:
+    """The runtime's hook at the end of a panic report: print the backtrace."""
+    global printing
+    if printing:
+        return
+    printing = True
+    walker = Walker()
+    kernel_stacks(walker)
+    walker.start(cpu.frame_pointer())
+    print_walk(walker, kernel_symbols())
+    printing = False

@@ -1,0 +1,141 @@
+"""Panic backtraces on the booted kernel: ``panic=nested`` panics and
+``panic=fault`` page-faults three calls deep (kernel/crashtest.py), and the
+report must name the functions on the way, innermost first.
+
+At -O0 every function keeps its own frame, so the exact chain is known.
+At -O2 (the normal build) the three functions are inlined into kmain; the
+backtrace is shorter but must still be right: every address must lie in
+the function it is attributed to, per the ELF symbols.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pythos.build import kernel64_path
+from pythos.kernel_cli import panic_lines
+from pythos.qemu import QemuSession, decode_exit_status
+
+from .conftest import REPO
+
+EXIT_PANIC = 101
+FRAME = re.compile(r"^  #(\d+) 0x([0-9a-f]{16}) (\S+?)(?:\+0x([0-9a-f]+))?( \(interrupted\))?$",
+                   re.M)
+RIP = re.compile(r"^  RIP 0x([0-9a-f]{16})", re.M)
+LIGHT_RED_ON_BLACK = 0x0C
+
+CALLERS = ["kernel.crashtest.nested_2", "kernel.crashtest.nested_1", "kernel.crashtest.run",
+           "__main__.apply_options", "kmain", "_start64"]
+
+
+@pytest.fixture(scope="module")
+def unoptimised_image(kernel_image: Path, kernel_dir: Path) -> Path:
+    image = kernel_dir / "kernel-O0.elf"
+    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O0", "-o", str(image)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"pythos build -O0 failed:\n{result.stderr}")
+    return image
+
+
+def crash(image: Path, kind: str) -> str:
+    with QemuSession(image, cmdline=f"panic={kind}", timeout=30) as vm:
+        status = vm.wait_for_exit()
+        serial = vm.serial_text
+    assert decode_exit_status(status) == EXIT_PANIC, serial
+    return serial
+
+
+def backtrace(serial: str) -> list[tuple[int, str, int, bool]]:
+    """(address, function, offset, interrupted) for each line after "backtrace:"."""
+    report = serial[serial.index("\nbacktrace:\n"):]
+    frames = FRAME.findall(report)
+    assert [int(number) for number, *_ in frames] == list(range(len(frames))), report
+    return [(int(address, 16), name, int(offset or "0", 16), bool(interrupted))
+            for _, address, name, offset, interrupted in frames]
+
+
+def check_against_elf(image: Path, frames: list[tuple[int, str, int, bool]]) -> None:
+    """Each function+offset must be the address, according to nm."""
+    listing = subprocess.run(["nm", "-S", "--defined-only", str(kernel64_path(image))],
+                             capture_output=True, text=True, check=True, timeout=10).stdout
+    functions = {}
+    for line in listing.splitlines():
+        fields = line.split()
+        if len(fields) == 4 and fields[2] in "Tt":
+            functions.setdefault(fields[3], (int(fields[0], 16), int(fields[1], 16)))
+    for address, name, offset, interrupted in frames:
+        start, size = functions[name]
+        assert start + offset == address, (name, hex(address))
+        # A return address may be one past its function's last byte (a call at the end).
+        assert offset < size or (offset == size and not interrupted), (name, hex(address))
+
+
+def test_nested_panic_names_the_callers_in_order(unoptimised_image: Path) -> None:
+    serial = crash(unoptimised_image, "nested")
+    assert re.search(r"^kernel/crashtest\.py:\d+: panic: nested panic requested", serial, re.M)
+    frames = backtrace(serial)
+    # The runtime's panic functions and the backtrace's own are left out.
+    assert [name for _, name, _, _ in frames] == ["kernel.crashtest.nested_3", *CALLERS]
+    assert not any(interrupted for *_, interrupted in frames)
+    check_against_elf(unoptimised_image, frames)
+
+
+def test_fault_backtrace_continues_in_the_interrupted_code(unoptimised_image: Path) -> None:
+    serial = crash(unoptimised_image, "fault")
+    frames = backtrace(serial)
+    assert [name for _, name, _, _ in frames] == [
+        "kernel.arch.x86_64.exceptions.handle", "kernel.arch.x86_64.vectors.vector14",
+        "kernel.crashtest.nested_3", *CALLERS]
+    # The faulting instruction, from the interrupt frame (vector 14 has an
+    # error code, so its RIP is 16 bytes further up than for vector 0).
+    faulted = frames[2]
+    assert faulted[3] and not any(frame[3] for frame in frames[:2] + frames[3:])
+    assert faulted[0] == int(RIP.search(serial).group(1), 16)
+    check_against_elf(unoptimised_image, frames)
+
+
+def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
+    serial = crash(kernel_image, "fault")
+    frames = backtrace(serial)
+    names = [name for _, name, _, _ in frames]
+    assert names[:2] == ["kernel.arch.x86_64.exceptions.handle",
+                         "kernel.arch.x86_64.vectors.vector14"]
+    assert names[-1] == "_start64"
+    interrupted = [frame for frame in frames if frame[3]]
+    assert len(interrupted) == 1
+    assert interrupted[0][0] == int(RIP.search(serial).group(1), 16)
+    check_against_elf(kernel_image, frames)
+
+
+def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
+    with QemuSession(kernel_image, cmdline="panic=nested halt=wait", timeout=30) as vm:
+        vm.wait_for_serial("_start64+")
+        deadline = time.monotonic() + 5
+        while "backtrace:" not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "backtrace:" in lines, lines
+        row = lines.index("backtrace:")
+        assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+$", lines[row + 1]), lines
+        assert re.match(r"  #1 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+$", lines[row + 2]), lines
+        cells = vm.read_vga_cells()
+        for r in (row, row + 1, row + 2):
+            start = r * 80 * 2
+            assert set(cells[start + 1:start + 2 * len(lines[r]):2]) == {LIGHT_RED_ON_BLACK}
+        assert vm.exit_code is None
+
+
+def test_pythos_run_repeats_the_backtrace(tmp_path: Path) -> None:
+    log = tmp_path / "serial.log"
+    log.write_text("Pythos 0.1.0\nkernel/x.py:3: panic: boom\nbacktrace:\n"
+                   "  #0 0xffffffff80108100 kmain+0xe0\n  (stopped after 32 frames)\n"
+                   "something else\n  #1 not part of a backtrace\n")
+    assert panic_lines(log) == ["kernel/x.py:3: panic: boom", "backtrace:",
+                                "  #0 0xffffffff80108100 kmain+0xe0",
+                                "  (stopped after 32 frames)"]
