@@ -246,6 +246,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     add_regions(regions, count, layout.BOOT_WINDOW_SIZE, top)
     remap_kernel()
     move_ist_stacks()
+    protect_kernel_alias()
     print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
 
@@ -324,6 +325,36 @@ def remap_kernel() -> None:
     tables.root = PhysAddr(root)
     mmu.switch_to(root)
     tables.recursive = True
+
+
+def protect_kernel_alias() -> None:
+    """Make the kernel image read-only where the physical-memory window shows it too.
+
+    The window maps all RAM writable, the kernel's own frames included, so
+    a stray write through ``phys_to_virt`` could change kernel code that
+    its own mapping protects.  The 2 MiB window pages holding the image
+    are split into 4 KiB pages that give code and read-only data the same
+    protection as at ``KERNEL_VMA`` (never executable: the window never
+    is).
+    """
+    first = kernel_phys_start() & ~(HUGE_PAGE - 1)
+    phys = first
+    while phys < kernel_phys_end():
+        window_page = VirtAddr(PHYS_OFFSET + phys)
+        slot = tables.entry(window_page, u64(2))
+        if slot.addr == 0 or slot[0] & HUGE == 0:
+            panic(f"memory: the window page at {window_page.value:#x} is not a 2 MiB page")
+        pt = new_table()
+        entries = tables.table(pt)
+        for i in range(ENTRIES):
+            page = phys + i * PAGE_SIZE
+            flags = kernel_page_flags(layout.KERNEL_VMA + page)
+            # (flags 0: the stack guard's frame, which holds nothing.)
+            writable = flags == 0 or flags & WRITABLE != 0
+            entries[i] = page | PRESENT | NO_EXECUTE | (WRITABLE if writable else u64(0))
+        slot[0] = pt | PRESENT | WRITABLE
+        phys += HUGE_PAGE
+    mmu.flush_all()
 
 
 def move_ist_stacks() -> None:

@@ -282,6 +282,27 @@ def test_writing_kernel_code_faults() -> None:
     Ptr[u8](sections.text_start())[0] = u8(0xCC)
 
 
+def window_alias(virt: u64) -> VirtAddr:
+    """Where the physical-memory window shows the kernel page at ``virt``."""
+    return VirtAddr(memory.phys_to_virt(memory.tables.translate(VirtAddr(virt))))
+
+
+def test_kernel_image_is_read_only_through_the_window() -> None:
+    text = window_alias(sections.text_start())
+    assert memory.tables.flags(text) & WRITABLE == 0
+    assert memory.tables.flags(text) & NO_EXECUTE != 0
+    assert memory.tables.flags(window_alias(sections.rodata_start())) & WRITABLE == 0
+    data = window_alias(sections.data_start())
+    assert memory.tables.flags(data) & WRITABLE != 0
+    # The same bytes both ways.
+    assert Ptr[u64](text.value)[0] == Ptr[u64](sections.text_start())[0]
+
+
+@should_panic("page fault")
+def test_writing_kernel_code_through_the_window_faults() -> None:
+    Ptr[u8](window_alias(sections.text_start()).value)[0] = u8(0xCC)
+
+
 @should_panic("page fault")
 def test_writing_read_only_data_faults() -> None:
     Ptr[u8](sections.rodata_start())[0] = u8(0)
