@@ -176,14 +176,9 @@ def child_table(parent: u64, index: u64) -> u64:
         if value & HUGE != 0:
             panic(f"memory: a huge page is in the way of the offset mapping at {parent:#x}")
         return entry_address(value)
-    frame = frames.allocate()
-    if frame.value == NO_FRAME:
-        panic("memory: out of frames while mapping physical memory")
-    entries = tables.table(frame.value)
-    for i in range(ENTRIES):
-        entries[i] = u64(0)
-    slot[0] = frame.value | PRESENT | WRITABLE
-    return frame.value
+    table = new_table()
+    slot[0] = table | PRESENT | WRITABLE
+    return table
 
 
 def map_physical(size: u64) -> None:
@@ -279,6 +274,27 @@ def kernel_page_flags(virt: u64) -> u64:
     return PRESENT | WRITABLE | NO_EXECUTE
 
 
+def image_table(first: u64, alias: bool) -> u64:
+    """A new page table mapping the 2 MiB of physical memory at ``first``
+    with 4 KiB pages and the kernel's per-section permissions.
+
+    For the kernel's own mapping (``alias`` False) the stack guard is left
+    unmapped.  For the physical-memory window's (``alias`` True) nothing
+    is executable, and the guard's frame, which holds nothing, is mapped
+    like any other.
+    """
+    pt = new_table()
+    entries = tables.table(pt)
+    for i in range(ENTRIES):
+        page = first + i * PAGE_SIZE
+        flags = kernel_page_flags(layout.KERNEL_VMA + page)
+        if alias:
+            flags = PRESENT | WRITABLE | NO_EXECUTE if flags == 0 else flags | NO_EXECUTE
+        if flags != 0:
+            entries[i] = page | flags
+    return pt
+
+
 def remap_kernel() -> None:
     """Switch to new tables that map the kernel's sections with their permissions.
 
@@ -307,14 +323,7 @@ def remap_kernel() -> None:
     while phys < layout.BOOT_WINDOW_SIZE:
         slot = tables.table(pd) + VirtAddr(layout.KERNEL_VMA + phys).page_index(u64(2))
         if phys < image_end:
-            pt = new_table()
-            entries = tables.table(pt)
-            for i in range(ENTRIES):
-                page = phys + i * PAGE_SIZE
-                flags = kernel_page_flags(layout.KERNEL_VMA + page)
-                if flags != 0:
-                    entries[i] = page | flags
-            slot[0] = pt | PRESENT | WRITABLE
+            slot[0] = image_table(phys, False) | PRESENT | WRITABLE
         else:
             slot[0] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
         phys += HUGE_PAGE
@@ -344,15 +353,7 @@ def protect_kernel_alias() -> None:
         slot = tables.entry(window_page, u64(2))
         if slot.addr == 0 or slot[0] & HUGE == 0:
             panic(f"memory: the window page at {window_page.value:#x} is not a 2 MiB page")
-        pt = new_table()
-        entries = tables.table(pt)
-        for i in range(ENTRIES):
-            page = phys + i * PAGE_SIZE
-            flags = kernel_page_flags(layout.KERNEL_VMA + page)
-            # (flags 0: the stack guard's frame, which holds nothing.)
-            writable = flags == 0 or flags & WRITABLE != 0
-            entries[i] = page | PRESENT | NO_EXECUTE | (WRITABLE if writable else u64(0))
-        slot[0] = pt | PRESENT | WRITABLE
+        slot[0] = image_table(phys, True) | PRESENT | WRITABLE
         phys += HUGE_PAGE
     mmu.flush_all()
 
