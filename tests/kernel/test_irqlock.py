@@ -13,32 +13,25 @@ from hypothesis import strategies as st
 
 import kernel.arch.x86_64.irqflags as irqflags
 from kernel.sync.irqlock import IrqLock
-from pythos.lang import u64
+
+from .fake_hardware import FakeInterruptFlag
 
 
-class SimulatedCpu:
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def save_and_disable(self) -> u64:
-        flags = u64(irqflags.RFLAGS_IF if self.enabled else 0)
-        self.enabled = False
-        return flags
-
-    def restore(self, flags: u64) -> None:
-        if flags & irqflags.RFLAGS_IF:
-            self.enabled = True
+def simulated_cpu(enabled: bool) -> FakeInterruptFlag:
+    sim = FakeInterruptFlag()
+    sim.enabled = enabled
+    return sim
 
 
 @pytest.fixture
-def cpu(monkeypatch: pytest.MonkeyPatch) -> SimulatedCpu:
-    sim = SimulatedCpu(enabled=True)
+def cpu(monkeypatch: pytest.MonkeyPatch) -> FakeInterruptFlag:
+    sim = simulated_cpu(True)
     monkeypatch.setattr(irqflags, "save_and_disable", sim.save_and_disable)
     monkeypatch.setattr(irqflags, "restore", sim.restore)
     return sim
 
 
-def test_lock_disables_and_unlock_restores(cpu: SimulatedCpu) -> None:
+def test_lock_disables_and_unlock_restores(cpu: FakeInterruptFlag) -> None:
     lock = IrqLock()
     with lock:
         assert lock.is_locked()
@@ -47,7 +40,7 @@ def test_lock_disables_and_unlock_restores(cpu: SimulatedCpu) -> None:
     assert cpu.enabled
 
 
-def test_lock_taken_with_interrupts_off_leaves_them_off(cpu: SimulatedCpu) -> None:
+def test_lock_taken_with_interrupts_off_leaves_them_off(cpu: FakeInterruptFlag) -> None:
     cpu.enabled = False
     lock = IrqLock()
     with lock:
@@ -55,7 +48,7 @@ def test_lock_taken_with_interrupts_off_leaves_them_off(cpu: SimulatedCpu) -> No
     assert not cpu.enabled
 
 
-def test_try_lock_on_a_held_lock_restores_the_flag(cpu: SimulatedCpu) -> None:
+def test_try_lock_on_a_held_lock_restores_the_flag(cpu: FakeInterruptFlag) -> None:
     lock = IrqLock()
     lock.lock()
     # An "interrupt handler" would find it held; we simulate the attempt
@@ -70,7 +63,7 @@ def test_try_lock_on_a_held_lock_restores_the_flag(cpu: SimulatedCpu) -> None:
 
 @given(st.lists(st.booleans(), min_size=1, max_size=8), st.booleans())
 def test_nested_locks_restore_only_at_the_outermost(depths: list[bool], start: bool) -> None:
-    sim = SimulatedCpu(enabled=start)
+    sim = simulated_cpu(start)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(irqflags, "save_and_disable", sim.save_and_disable)
         mp.setattr(irqflags, "restore", sim.restore)
