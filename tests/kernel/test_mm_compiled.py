@@ -3,16 +3,21 @@
 Each program in tests/kernel/programs/mm_*.py drives kernel.mm modules
 through a fixed pseudo-random workload and prints offsets, statistics and
 checksums; it must print the same bytes under CPython and compiled for
-Linux.  A tiny freestanding entry imports every module, as the kernel
+Linux.  The heap programs share one workload written against the
+kernel's ``KernelHeap``, so each is compiled with
+``kernel.mm.heap_allocator`` pointed at its design, as
+``pythos build --heap=NAME`` does.  A tiny freestanding entry imports every module, as the kernel
 will, and must compile to an object.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from pythos.build import link_linux
 from pythos.driver import compile_file
 from pythos.target import get_target
 from tests.compiler.conftest import ROOT, run_compiled, run_cpython
@@ -21,11 +26,26 @@ PROGRAMS = sorted((ROOT / "tests" / "kernel" / "programs").glob("mm_*.py"))
 MODULES = sorted(p.stem for p in (ROOT / "kernel" / "mm").glob("*.py") if p.stem != "__init__")
 
 
+def run_compiled_heap_program(path: Path, design: str,
+                              tmp: Path) -> subprocess.CompletedProcess[bytes]:
+    """Compile a heap program with the kernel's heap module aliased to
+    ``design`` (kernel/mm/heaps/DESIGN.py), link it and run it."""
+    aliases = {"kernel.mm.heap_allocator": ROOT / "kernel" / "mm" / "heaps" / f"{design}.py"}
+    result = compile_file(path, get_target("linux"), 2, aliases=aliases)
+    obj = tmp / f"{path.stem}.o"
+    obj.write_bytes(result.obj)
+    exe = link_linux([obj], tmp / path.stem)
+    return subprocess.run([str(exe)], cwd=path.parent, capture_output=True, timeout=60)
+
+
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
 def test_program_matches_cpython(path: Path, tmp_path: Path) -> None:
     expected = run_cpython(path)
     assert expected.returncode == 0, expected.stderr.decode()
-    actual = run_compiled(path, tmp_path)
+    if path.stem.startswith("mm_heap_"):
+        actual = run_compiled_heap_program(path, path.stem.removeprefix("mm_heap_"), tmp_path)
+    else:
+        actual = run_compiled(path, tmp_path)
     assert actual.returncode == 0, actual.stderr.decode()
     assert actual.stdout == expected.stdout
     assert expected.stdout.count(b"\n") >= 3

@@ -5,11 +5,19 @@ pseudo-random workload and prints what it saw: offsets of allocations
 from the heap start (deterministic, unlike addresses), statistics and a
 checksum.  This module holds what does not depend on the design: the
 memory standing in for the heap, the random numbers, the table of live
-allocations and the content checks.
+allocations and the content checks, and the workload itself.
+
+The workload is written once for every design, against ``KernelHeap``
+from ``kernel.mm.heap_allocator``: the module the kernel build points at
+the design it compiles in (``pythos build --heap=...``).  Under CPython
+any design fits (the program passes its own); compiled, the test points
+that module at the program's design (tests/kernel/test_mm_compiled.py),
+exactly as the kernel build does.
 """
 
 from typing import Final
 
+from kernel.mm.heap_allocator import KernelHeap
 from kernel.mm.heap_api import HeapStats
 from pythos.lang import Array, Ptr, addr_of, panic, struct, u8, u64
 
@@ -127,3 +135,38 @@ def show(name: str, s: HeapStats, slots: Slots) -> None:
     print(f"  heap_size {s.heap_size} used {s.bytes_used} peak {s.peak_used} "
           f"free {s.bytes_free} regions {s.free_regions}")
     print(f"  allocs {s.alloc_count} frees {s.free_count} failed {s.failed_count}")
+
+
+def run(heap: KernelHeap, rng: Rng, slots: Slots) -> None:
+    """The workload: allocate, resize or free a random slot, STEPS times,
+    growing the heap when it is full; then free everything."""
+    for _ in range(STEPS):
+        slot = rng.next() % u64(SLOTS)
+        if slots.addr[slot] == 0:
+            size = pick_size(rng)
+            align = pick_align(rng)
+            addr = heap.alloc(size, align)
+            if addr == 0 and heap.stats.heap_size + PAGE <= u64(MEMORY):
+                heap.grow(PAGE)
+                slots.grows += 1
+                addr = heap.alloc(size, align)
+            if addr == 0:
+                slots.failures += 1
+            else:
+                record(slots, slot, addr, size, align)
+        elif rng.next() % u64(4) == 0:
+            check(slot, slots.addr[slot], slots.size[slot])
+            size = pick_size(rng)
+            done = heap.resize(slots.addr[slot], slots.size[slot], size, slots.align[slot])
+            resized(slots, slot, done, size)
+        else:
+            check(slot, slots.addr[slot], slots.size[slot])
+            heap.free(slots.addr[slot], slots.size[slot], slots.align[slot])
+            slots.addr[slot] = u64(0)
+    show("during", heap.stats, slots)
+    for slot in range(SLOTS):
+        if slots.addr[slot] != 0:
+            check(u64(slot), slots.addr[slot], slots.size[slot])
+            heap.free(slots.addr[slot], slots.size[slot], slots.align[slot])
+            slots.addr[slot] = u64(0)
+    show("after", heap.stats, slots)
