@@ -4,10 +4,12 @@ Each program in tests/kernel/programs/mm_*.py drives kernel.mm modules
 through a fixed pseudo-random workload and prints offsets, statistics and
 checksums; it must print the same bytes under CPython and compiled for
 Linux.  The heap programs share one workload written against the
-kernel's ``KernelHeap``, so each is compiled with
-``kernel.mm.heap_allocator`` pointed at its design, as
-``pythos build --heap=NAME`` does.  A tiny freestanding entry imports every module, as the kernel
-will, and must compile to an object.
+kernel's ``KernelHeap``, and the frame programs one written against its
+``FrameAllocator``, so each is compiled with ``kernel.mm.heap_allocator``
+or ``kernel.mm.frame_allocator`` pointed at its design, as
+``pythos build --heap=NAME`` and ``--frames=NAME`` do.  A tiny
+freestanding entry imports every module, as the kernel will, and must
+compile to an object.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 
 from pythos.build import link_linux
 from pythos.driver import compile_file
+from pythos.kernel_cli import heap_aliases
 from pythos.target import get_target
 from tests.compiler.conftest import ROOT, run_compiled, run_cpython
 
@@ -26,11 +29,9 @@ PROGRAMS = sorted((ROOT / "tests" / "kernel" / "programs").glob("mm_*.py"))
 MODULES = sorted(p.stem for p in (ROOT / "kernel" / "mm").glob("*.py") if p.stem != "__init__")
 
 
-def run_compiled_heap_program(path: Path, design: str,
-                              tmp: Path) -> subprocess.CompletedProcess[bytes]:
-    """Compile a heap program with the kernel's heap module aliased to
-    ``design`` (kernel/mm/heaps/DESIGN.py), link it and run it."""
-    aliases = {"kernel.mm.heap_allocator": ROOT / "kernel" / "mm" / "heaps" / f"{design}.py"}
+def run_compiled_with(path: Path, aliases: dict[str, Path],
+                      tmp: Path) -> subprocess.CompletedProcess[bytes]:
+    """Compile a program with these module aliases, link it and run it."""
     result = compile_file(path, get_target("linux"), 2, aliases=aliases)
     obj = tmp / f"{path.stem}.o"
     obj.write_bytes(result.obj)
@@ -43,7 +44,11 @@ def test_program_matches_cpython(path: Path, tmp_path: Path) -> None:
     expected = run_cpython(path)
     assert expected.returncode == 0, expected.stderr.decode()
     if path.stem.startswith("mm_heap_"):
-        actual = run_compiled_heap_program(path, path.stem.removeprefix("mm_heap_"), tmp_path)
+        actual = run_compiled_with(path, heap_aliases(path.stem.removeprefix("mm_heap_")),
+                                   tmp_path)
+    elif path.stem.startswith("mm_frames_"):
+        actual = run_compiled_with(path, heap_aliases(None, path.stem.removeprefix("mm_frames_")),
+                                   tmp_path)
     else:
         actual = run_compiled(path, tmp_path)
     assert actual.returncode == 0, actual.stderr.decode()
@@ -53,7 +58,7 @@ def test_program_matches_cpython(path: Path, tmp_path: Path) -> None:
 
 def test_every_allocator_has_a_program() -> None:
     names = {p.stem for p in PROGRAMS}
-    assert {"mm_frames", "mm_heap_bump", "mm_heap_list", "mm_heap_fixed",
+    assert {"mm_frames_bitmap", "mm_frames_list", "mm_heap_bump", "mm_heap_list", "mm_heap_fixed",
             "mm_heap_buddy", "mm_paging"} <= names
 
 
