@@ -64,6 +64,39 @@ def find_option(line: ByteSpan, key: str, value: ByteSpan) -> bool:
     return found
 
 
+def next_word(line: ByteSpan, start: u64, word: ByteSpan) -> u64:
+    """Point ``word`` at the first word at or after offset ``start``; return
+    the offset just past it.  ``word`` is empty when no word is left."""
+    i = start
+    while i < line.length and is_separator(line.data[i]):
+        i += 1
+    begin = i
+    while i < line.length and not is_separator(line.data[i]):
+        i += 1
+    word.set(line.data + begin, i - begin)
+    return i
+
+
+def keep_whole_words(full: ByteSpan, limit: u64, out: ByteSpan) -> None:
+    """Point ``out`` at the first ``limit`` bytes of ``full``, cut back to the
+    end of a word, so that no option is read half (``loglevel=deb``).
+
+    A line no longer than ``limit`` is kept whole; a cut one also loses
+    the separators before the cut.
+    """
+    if full.length <= limit:
+        out.set(full.data, full.length)
+        return
+    end = limit
+    # When the byte after the cut starts a new word, the cut is already clean.
+    if not is_separator(full.data[limit]):
+        while end > 0 and not is_separator(full.data[end - 1]):
+            end -= 1
+    while end > 0 and is_separator(full.data[end - 1]):
+        end -= 1
+    out.set(full.data, end)
+
+
 def has_flag(line: ByteSpan, key: str) -> bool:
     """Whether ``key`` (with or without a value) is on the command line."""
     value = ByteSpan()

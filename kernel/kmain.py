@@ -8,10 +8,15 @@ the order below, one step per line, and each step only relies on the ones
 before it.  Interrupts are enabled once the IDT, the PIC and the clock
 are set up (docs/interrupts.md).
 
-Console output starts at the banner; everything after it appears on the
-serial port and on the screen.  Any failure is a panic: a red report with
+The Multiboot information, and the command line in it, is read first,
+before any output: it lies inside the boot stub's 1 GiB mapping from the
+start, so options such as ``loglevel=`` hold for the whole boot.  Console
+output starts at the banner; everything after it appears on the serial
+port and on the screen.  Any failure is a panic: a red report with
 the Python source line, then a halt (never a reset).
 """
+
+from typing import Final
 
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
 import kernel.arch.x86_64.cpu as cpu
@@ -53,30 +58,39 @@ regions = Array[MemoryRegion, 32]()
 region_count = u32(0)
 # The time-stamp counter at kmain's first line (see record_entry_time).
 kmain_entered_at: u64 = u64(0)
+# Whether read_boot_info found the Multiboot information in the boot window.
+boot_info_read = False
+# Whether loglevel= had a value apply_early_options did not know (warned later).
+loglevel_rejected = False
+# How many lost options report_cut_cmdline names, and how much of each.
+LOST_WORDS_SHOWN: Final = 8
+LOST_WORD_CHARS: Final = u64(40)
 
 
 @export("kmain")
 def kmain(magic: u32, info: u64) -> None:
     """Bring the kernel up; never returns."""
     record_entry_time()              # instructions since reset, for make bench
+    read_boot_info(magic, info)      # loader info and command line, mapped from the start
+    apply_early_options()            # halt=, loglevel=: before anything is printed
     serial_ok = serial.init()        # COM1 first: it works even without a screen
     vga.init()                       # clear the screen, show the cursor
     print_banner()                   # name and version, on serial and screen
     report_serial(serial_ok)         # say so on screen if COM1 is missing
+    check_magic(magic)               # stop unless a Multiboot loader started us
+    report_boot_info(info)           # loader, command line (and what was cut), memory
     gdt.init()                       # kernel/user segments, TSS with the IST stacks
     vectors.install()                # a handler for each of the 32 CPU exceptions
     idt.load()                       # from here on a fault is reported, not a reset
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
-    clock.init()                     # PIT at 1 kHz on IRQ 0: ticks, uptime, sleep
+    clock.init()                     # TSC calibrated on the PIT; PIT ticks at 1 kHz on IRQ 0
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
     serial_input.init()              # COM1 received bytes on IRQ 4
     irqflags.enable()                # take interrupts: the clock starts ticking
-    check_magic(magic)               # stop unless a Multiboot loader started us
-    read_boot_info(PhysAddr(info))   # flags, memory sizes, command line
     read_memory_map()                # copy and summarise the memory map
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
-    apply_options()                  # halt=, loglevel=, panic=, test=
+    apply_options()                  # panic=, bench=, test=: act once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
@@ -121,10 +135,36 @@ def check_magic(magic: u32) -> None:
         panic(f"not started by a Multiboot loader: magic {magic:#x}, expected 0x2badb002")
 
 
-def read_boot_info(info: PhysAddr) -> None:
-    """Read the Multiboot information and print what the loader said."""
-    if not multiboot.read_info(layout.boot_window(), info, boot):
-        panic(f"Multiboot information at {info.value:#x} is outside the 1 GiB boot window")
+def read_boot_info(magic: u32, info: u64) -> None:
+    """Read the Multiboot information, before any output.
+
+    It is in memory from the start, inside the boot stub's 1 GiB window,
+    so the options can shape the whole boot, the first messages included.
+    Nothing is printed here: the console is not up yet.
+    """
+    global boot_info_read
+    if magic == multiboot.BOOTLOADER_MAGIC:
+        boot_info_read = multiboot.read_info(layout.boot_window(), PhysAddr(info), boot)
+
+
+def apply_early_options() -> None:
+    """Act on the options that change how the kernel reports (see cmdline.py)."""
+    global loglevel_rejected
+    value = ByteSpan()
+    if cmdline.find_option(boot.cmdline, "halt", value) and value.equals("wait"):
+        console.set_exit_on_halt(False)
+    if cmdline.find_option(boot.cmdline, "loglevel", value):
+        lvl = log.parse_level(value)
+        if lvl < 0:
+            loglevel_rejected = True
+        else:
+            log.set_level(u8(lvl))
+
+
+def report_boot_info(info: u64) -> None:
+    """Print what the loader said, and warn about options that were not taken."""
+    if not boot_info_read:
+        panic(f"Multiboot information at {info:#x} is outside the 1 GiB boot window")
     if boot.has(multiboot.FLAG_LOADER_NAME):
         print("boot loader: ", end="")
         console.write_span(boot.loader_name)
@@ -133,21 +173,56 @@ def read_boot_info(info: PhysAddr) -> None:
         print("command line: ", end="")
         console.write_span(boot.cmdline)
         print()
+        report_cut_cmdline()
+    if loglevel_rejected:
+        log.warn("unknown loglevel=; expected debug, info, warn or error")
     if boot.has(multiboot.FLAG_MEMORY):
         print(f"memory: {boot.mem_lower_kib} KiB low, {boot.mem_upper_kib} KiB upper")
 
 
-def apply_options() -> None:
-    """Act on the command-line options (see cmdline.py)."""
-    value = ByteSpan()
-    if cmdline.find_option(boot.cmdline, "halt", value) and value.equals("wait"):
-        console.set_exit_on_halt(False)
-    if cmdline.find_option(boot.cmdline, "loglevel", value):
-        lvl = log.parse_level(value)
-        if lvl < 0:
-            log.warn("unknown loglevel=; expected debug, info, warn or error")
+def report_cut_cmdline() -> None:
+    """Warn, on both consoles, when the command line was too long, and name
+    the options that were lost (the words past the cut)."""
+    if not multiboot.cmdline_was_cut(boot):
+        return
+    full = boot.cmdline_full.length
+    at_least = "at least " if full >= multiboot.MAX_SCAN else ""
+    console.set_color(Color.YELLOW)
+    print(f"warning: the command line is {at_least}{full} bytes, longer than the "
+          f"{multiboot.MAX_STRING} the kernel reads")
+    print("options lost:", end="")
+    word = ByteSpan()
+    offset = cmdline.next_word(boot.cmdline_full, boot.cmdline.length, word)
+    shown = 0
+    hidden = 0
+    while word.length > 0:
+        if shown < LOST_WORDS_SHOWN:
+            print(" ", end="")
+            write_word(word)
+            shown += 1
         else:
-            log.set_level(u8(lvl))
+            hidden += 1
+        offset = cmdline.next_word(boot.cmdline_full, offset, word)
+    if hidden > 0:
+        print(f" and {hidden} more", end="")
+    print()
+    console.reset_color()
+
+
+def write_word(word: ByteSpan) -> None:
+    """Print a command-line word, shortened to LOST_WORD_CHARS bytes."""
+    if word.length <= LOST_WORD_CHARS:
+        console.write_span(word)
+        return
+    short = ByteSpan()
+    short.set(word.data, LOST_WORD_CHARS)
+    console.write_span(short)
+    print("...", end="")
+
+
+def apply_options() -> None:
+    """Act on the options that run something once the kernel is up (see cmdline.py)."""
+    value = ByteSpan()
     if cmdline.find_option(boot.cmdline, "panic", value):
         crashtest.run(value)
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("irq"):
@@ -155,7 +230,7 @@ def apply_options() -> None:
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "test", value):
-        testing.run(value)  # a test build: run the selected tests, then exit
+        testing.run(value)  # run the selected tests (a test build), then exit
 
 
 def read_memory_map() -> None:

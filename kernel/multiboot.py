@@ -34,6 +34,7 @@ results go into caller-provided structs and arrays.
 
 from typing import Final
 
+import kernel.cmdline as cmdline
 from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
 from kernel.bytespan import ByteSpan
 from pythos.lang import Array, Ptr, sizeof, struct, u32, u64
@@ -52,8 +53,12 @@ REGION_ACPI_RECLAIMABLE: Final = u32(3)
 REGION_ACPI_NVS: Final = u32(4)
 REGION_BAD: Final = u32(5)
 
-# Longest command line or loader name we look at; longer ones are cut.
+# Longest command line or loader name the kernel uses; longer ones are cut
+# (a command line at a word boundary, see ``cmdline.keep_whole_words``).
 MAX_STRING: Final = u64(4096)
+# How far past MAX_STRING a string is still measured, to say how much was
+# cut and which options were lost; a longer one is reported as "at least".
+MAX_SCAN: Final = u64(65536)
 # The smallest memory map entry that holds base, length and type.
 MIN_ENTRY_SIZE: Final = u32(20)
 # The region array's length (the Array annotations below repeat it).
@@ -106,30 +111,33 @@ class BootInfo:
     flags: u32
     mem_lower_kib: u32
     mem_upper_kib: u32
-    # Virtual spans, empty when the loader gave none.
+    # Virtual spans, empty when the loader gave none.  ``cmdline`` is what
+    # the kernel reads options from: at most MAX_STRING bytes, whole words.
     cmdline: ByteSpan
     loader_name: ByteSpan
     mmap: PhysAddr
     mmap_length: u32
+    # The whole command line as the loader gave it (up to MAX_SCAN bytes);
+    # longer than ``cmdline`` when it had to be cut.
+    cmdline_full: ByteSpan
 
     def has(self, flag: u32) -> bool:
         """Whether the loader set ``flag`` (one of the FLAG_ constants)."""
         return self.flags & flag != 0
 
 
-def read_string(window: PhysWindow, phys: PhysAddr, out: ByteSpan) -> None:
+def read_string(window: PhysWindow, phys: PhysAddr, limit: u64, out: ByteSpan) -> None:
     """Point ``out`` at the NUL-terminated string at ``phys``.
 
-    The string is cut at ``MAX_STRING`` bytes or at the end of the window;
+    The string is cut at ``limit`` bytes or at the end of the window;
     ``out`` is empty when not even its first byte is mapped.
     """
     out.clear()
     first = window.ptr(phys, u64(1))
     if first.addr == 0:
         return
-    limit = window.size - phys.value
-    if limit > MAX_STRING:
-        limit = MAX_STRING
+    if limit > window.size - phys.value:
+        limit = window.size - phys.value
     length = u64(0)
     while length < limit and first[length] != 0:
         length += 1
@@ -144,6 +152,7 @@ def read_info(window: PhysWindow, info: PhysAddr, out: BootInfo) -> bool:
     """
     out.flags = u32(0)
     out.cmdline.clear()
+    out.cmdline_full.clear()
     out.loader_name.clear()
     base = window.ptr(info, sizeof(MultibootInfo))
     if base.addr == 0:
@@ -154,9 +163,10 @@ def read_info(window: PhysWindow, info: PhysAddr, out: BootInfo) -> bool:
         out.mem_lower_kib = mbi.mem_lower
         out.mem_upper_kib = mbi.mem_upper
     if out.has(FLAG_CMDLINE):
-        read_string(window, PhysAddr(u64(mbi.cmdline)), out.cmdline)
+        read_string(window, PhysAddr(u64(mbi.cmdline)), MAX_SCAN, out.cmdline_full)
+        cmdline.keep_whole_words(out.cmdline_full, MAX_STRING, out.cmdline)
     if out.has(FLAG_LOADER_NAME):
-        read_string(window, PhysAddr(u64(mbi.boot_loader_name)), out.loader_name)
+        read_string(window, PhysAddr(u64(mbi.boot_loader_name)), MAX_STRING, out.loader_name)
     if out.has(FLAG_MEMORY_MAP):
         out.mmap.value = u64(mbi.mmap_addr)
         out.mmap_length = mbi.mmap_length
@@ -190,6 +200,11 @@ def read_memory_map(window: PhysWindow, boot: BootInfo,
         count += 1
         offset += u64(entry.size) + 4
     return count
+
+
+def cmdline_was_cut(boot: BootInfo) -> bool:
+    """Whether options were lost because the command line is too long."""
+    return boot.cmdline.length < boot.cmdline_full.length
 
 
 def usable_bytes(regions: Array[MemoryRegion, 32], count: u32) -> u64:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kernel import cmdline
 from kernel.bytespan import ByteSpan
@@ -65,3 +67,57 @@ def test_bytespan_at_out_of_range_panics():
     span = ByteSpan(Ptr[u8](0), u64(0))
     with pytest.raises(PanicError):
         span.at(u64(0))
+
+
+def words_of(line: bytes) -> list[bytes]:
+    """Every word of ``line``, found with next_word."""
+    memory = FakeMemory(len(line) + 1)
+    span = span_of(memory, line)
+    word = ByteSpan()
+    found = []
+    offset = cmdline.next_word(span, u64(0), word)
+    while int(word.length) > 0:
+        found.append(span_bytes(word))
+        offset = cmdline.next_word(span, offset, word)
+    return found
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    (b"", []), (b"   ", []), (b"a", [b"a"]), (b" a\tbb=1  c ", [b"a", b"bb=1", b"c"]),
+])
+def test_next_word(line, words):
+    assert words_of(line) == words
+
+
+def kept(line: bytes, limit: int) -> bytes:
+    memory = FakeMemory(len(line) + 1)
+    out = ByteSpan()
+    cmdline.keep_whole_words(span_of(memory, line), u64(limit), out)
+    return span_bytes(out)
+
+
+@pytest.mark.parametrize(("line", "limit", "expected"), [
+    (b"a=1 loglevel=debug", 18, b"a=1 loglevel=debug"),   # fits: kept whole
+    (b"a=1 loglevel=debug", 15, b"a=1"),                  # never half an option
+    (b"a=1 loglevel=debug", 4, b"a=1"),                   # cut at a space
+    (b"a=1 loglevel=debug", 3, b"a=1"),                   # cut just before a space
+    (b"a=1   b", 5, b"a=1"),
+    (b"averyveryverylongword b", 5, b""),
+])
+def test_keep_whole_words(line, limit, expected):
+    assert kept(line, limit) == expected
+
+
+@given(st.lists(st.text(alphabet="ab=1", min_size=1, max_size=6), max_size=12),
+       st.lists(st.sampled_from([" ", "\t", "  "]), min_size=13, max_size=13),
+       st.integers(0, 80))
+def test_kept_and_lost_words_make_the_whole_line(words, gaps, limit):
+    line = "".join(gap + word for gap, word in zip(gaps, words, strict=False)).encode()
+    keep = kept(line, limit)
+    assert len(keep) <= limit
+    assert line.startswith(keep)
+    kept_words = keep.split()
+    # The kept part is a run of whole words, and the rest are all the others.
+    assert kept_words == line.split()[:len(kept_words)]
+    if len(line) <= limit:
+        assert keep == line

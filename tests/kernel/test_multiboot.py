@@ -157,3 +157,26 @@ def test_kind_names():
     assert multiboot.kind_name(u32(1)) == "available"
     assert multiboot.kind_name(u32(3)) == "ACPI tables"
     assert multiboot.kind_name(u32(99)) == "unknown"
+
+
+def test_overlong_command_line_is_cut_at_a_word_and_kept_in_full():
+    memory = FakeMemory(16384)
+    words = [f"w{i:04}=x".encode() for i in range(700)]  # 7 bytes each
+    line = b" ".join(words)                               # 5,599 bytes
+    make_info(memory, int(ALL_FLAGS))
+    memory.poke(INFO + 16, 0x2000, 4)
+    memory.write(0x2000, line + b"\0")
+    boot, _, _ = parse(memory)
+    kept = span_bytes(boot.cmdline)
+    assert len(kept) <= 4096 and kept.split() == line.split()[:len(kept.split())]
+    assert kept == b" ".join(words[:len(kept.split())])
+    assert span_bytes(boot.cmdline_full) == line
+    assert multiboot.cmdline_was_cut(boot)
+
+
+def test_short_command_line_is_not_cut():
+    memory = FakeMemory()
+    make_info(memory, int(ALL_FLAGS))
+    boot, _, _ = parse(memory)
+    assert span_bytes(boot.cmdline) == span_bytes(boot.cmdline_full) == b"kernel.elf panic=test"
+    assert not multiboot.cmdline_was_cut(boot)
