@@ -20,8 +20,10 @@ The kernel command line then picks what runs:
 
 The kernel prints `test <name> ... ok` per test and exits QEMU through
 the isa-debug-exit device: status 33 after the last test, 203 after a
-panic.  Any other exit (a triple fault, a hang past the timeout) is a
-crash of the test kernel, reported as such.
+panic, 35 when the selector names no test (a typo, a number past the
+last test, or a kernel built without tests).  Any other exit (a triple
+fault, a hang past the timeout) is a crash of the test kernel, reported
+as such.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .qemu import QemuSession
 KERNEL_DIR = PACKAGE_ROOT / "kernel"
 EXIT_SUCCESS = 33  # (0x10 << 1) | 1: every selected test ran
 EXIT_PANIC = 203  # (101 << 1) | 1: the kernel panicked
+EXIT_BAD_SELECTOR = 35  # (0x11 << 1) | 1: test= named no test of this kernel
 TEST_TIMEOUT = 30.0  # seconds per boot
 
 
@@ -218,6 +221,8 @@ def describe_exit(status: int | None) -> str:
         return f"timed out after {TEST_TIMEOUT:.0f} s (the kernel hung)"
     if status == 0:
         return "the kernel reset (a triple fault?) without reporting"
+    if status == EXIT_BAD_SELECTOR:
+        return "the kernel rejected the test= selector"
     return f"QEMU exited with unexpected status {status}"
 
 

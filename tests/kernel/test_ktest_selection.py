@@ -4,15 +4,19 @@ runner's discovery and registry generation (pythos/ktest.py)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kernel.cmdline as cmdline_module
 from kernel.bytespan import ByteSpan
 from kernel.testing import Selection, parse_selection
 from pythos import ktest
-from pythos.lang import Array, addr_of, u8, u64
+from pythos.lang import Array, addr_of, i64, u8, u64
+
+TEST_COUNT = 18
 
 
-def select(cmdline: bytes) -> Selection:
+def select(cmdline: bytes, test_count: int = TEST_COUNT) -> Selection:
     """Find test= the way kmain does, then parse its value."""
     buf = Array[u8, 128]()
     for i, b in enumerate(cmdline):
@@ -22,7 +26,7 @@ def select(cmdline: bytes) -> Selection:
     value = ByteSpan()
     out = Selection()
     if cmdline_module.find_option(line, "test", value):
-        parse_selection(value, out)
+        parse_selection(value, i64(test_count), out)
     return out
 
 
@@ -32,14 +36,49 @@ def select(cmdline: bytes) -> Selection:
     (b"test=all", (True, 0, -1, True)),
     (b"/boot/kernel.elf test=all", (True, 0, -1, True)),
     (b"test=7", (True, 7, 7, False)),
+    (b"test=0", (True, 0, 0, False)),
+    (b"test=17", (True, 17, 17, False)),
     (b"test=12-", (True, 12, -1, True)),
+    (b"test=007", (True, 7, 7, False)),
     (b"contest=3", (False, 0, 0, False)),
 ])
 def test_parse_selection(cmdline: bytes, expected: tuple[bool, int, int, bool]) -> None:
     s = select(cmdline)
+    assert not s.present or s.valid
     got = (s.present, s.first, s.last, s.skip_should_panic) if s.present else (
         False, 0, 0, False)
     assert got == expected
+
+
+@pytest.mark.parametrize("value", [
+    b"", b"garbage", b"-", b"3x", b"x3", b"1-2", b"--", b"3--", b"-3", b"ALL", b"all-",
+    b"18", b"18-", b"100", b"18446744073709551615", b"18446744073709551616",
+    b"99999999999999999999999999", b"9223372036854775807", b" 3",
+])
+def test_bad_selectors_are_rejected(value: bytes) -> None:
+    # Before: "garbage" ran test 0 and 2**64 - 1 wrapped to test -1.
+    s = select(b"test=" + value)
+    assert s.present and not s.valid
+
+
+@pytest.mark.parametrize("value", [b"all", b"0", b"0-"])
+def test_a_kernel_without_tests_accepts_no_selector(value: bytes) -> None:
+    s = select(b"test=" + value, test_count=0)
+    assert s.present and not s.valid
+
+
+@given(st.text(alphabet="0123456789-al", max_size=24), st.integers(0, 40))
+def test_selection_matches_a_model(text: str, count: int) -> None:
+    s = select(b"test=" + text.encode(), count)
+    if text == "all":
+        assert s.valid == (count > 0) and (s.first, s.last) == (0, -1)
+        return
+    body = text[:-1] if text.endswith("-") else text
+    ok = body.isdigit() and int(body) < count
+    assert s.valid == ok
+    if ok:
+        assert s.first == int(body)
+        assert s.last == (-1 if text.endswith("-") else int(body))
 
 
 def test_discovery_finds_tests_and_should_panic_marks() -> None:

@@ -1,10 +1,13 @@
 """The kernel command line: each option's effect on the first lines of the
-boot, and a line too long for the kernel."""
+boot, a line too long for the kernel, and `test=` on a kernel without tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pythos import ktest
 from pythos.qemu import QemuSession
 
 READY = "Pythos is up."
@@ -73,3 +76,13 @@ def test_overlong_command_line_names_the_lost_options(kernel_image: Path) -> Non
 def test_short_command_line_has_no_warning(kernel_image: Path) -> None:
     lines = boot_lines(kernel_image, "a=1 b")
     assert not any(line.startswith("warning: ") for line in lines)
+
+
+@pytest.mark.parametrize("selector", ["all", "3", "garbage"])
+def test_normal_kernel_has_no_tests(kernel_image: Path, selector: str) -> None:
+    # Before: "0 kernel tests passed" and the success status 33.
+    status, serial = ktest.boot(kernel_image, selector)
+    assert status == ktest.EXIT_BAD_SELECTOR, serial
+    assert f"test={selector}: this kernel has no tests compiled in" in serial
+    assert "kernel tests passed" not in serial
+    assert ktest.describe_exit(status) == "the kernel rejected the test= selector"
