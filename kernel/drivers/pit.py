@@ -1,4 +1,4 @@
-"""The 8253/8254 Programmable Interval Timer, channel 0.
+"""The 8253/8254 Programmable Interval Timer: channel 0 ticks, channel 2 measures.
 
 The PIT counts down a 16-bit counter at 1.193182 MHz (a third of the
 original PC's 3.579545 MHz colour-burst crystal, divided by four).  In
@@ -22,11 +22,25 @@ then the divisor's low and high bytes go to channel 0's data port (0x40)::
     mode 010 = rate generator (011 = square wave);  BCD 0 = binary
 
     0x34 = channel 0, low/high, mode 2, binary
+    0xB4 = channel 2, low/high, mode 2, binary
+    0x80 = channel 2, access 00: latch the count for reading
 
 Mode 2 rather than mode 3 (square wave): both interrupt once per period,
 and mode 2 counts the period exactly for odd divisors like 1193, where
 mode 3 splits it into unequal halves.  A divisor of 0 means 65536 (18.2 Hz,
 the BIOS default).
+
+Channel 2, the PC speaker's, is the one channel whose gate software
+controls (bit 0 of port 0x61; bit 1 connects its output to the speaker,
+which stays off here).  ``clock.py`` runs it free, in mode 2 with a
+divisor of 65536, and reads its count back by polling to measure the
+time-stamp counter's frequency: no interrupt is involved, so none can be
+late or lost.  A read first *latches* the count (command 0x80), so the two
+byte reads that follow see one consistent 16-bit value even though the
+counter moves on in between.  The count runs 65536 (read as 0), 65535,
+..., 1 and starts again, one step per 1/1193182 s, so the steps between
+two reads are their difference modulo 65536, as long as reads are less
+than 54.9 ms apart.
 """
 
 from typing import Final
@@ -37,9 +51,16 @@ from pythos.lang import u8, u16, u32, u64
 # Input clock of every channel, in Hz.
 INPUT_FREQUENCY: Final = u64(1193182)
 CHANNEL0_DATA: Final = u16(0x40)
+CHANNEL2_DATA: Final = u16(0x42)
 COMMAND: Final = u16(0x43)
+# Bit 0: channel 2's gate; bit 1: its output drives the speaker.
+SPEAKER_CONTROL: Final = u16(0x61)
+GATE2: Final = u8(0x01)
+SPEAKER_ON: Final = u8(0x02)
 
 CHANNEL_0: Final = u8(0)
+CHANNEL_2: Final = u8(2)
+ACCESS_LATCH: Final = u8(0)
 ACCESS_LOW_THEN_HIGH: Final = u8(3)
 MODE_RATE_GENERATOR: Final = u8(2)
 MODE_SQUARE_WAVE: Final = u8(3)
@@ -78,3 +99,31 @@ def start_periodic(frequency: u32) -> u16:
     port.write8(CHANNEL0_DATA, u8(divisor))
     port.write8(CHANNEL0_DATA, u8(divisor >> 8))
     return divisor
+
+
+def start_channel2() -> None:
+    """Start channel 2 counting freely (mode 2, divisor 65536), speaker off.
+
+    The gate is taken low while the channel is programmed and then high:
+    the rising edge starts the count from the top.  Safety: the caller
+    owns channel 2 (nothing else uses the PC speaker).
+    """
+    control = port.read8(SPEAKER_CONTROL) & ~(GATE2 | SPEAKER_ON)
+    port.write8(SPEAKER_CONTROL, control)
+    port.write8(COMMAND, command_byte(CHANNEL_2, ACCESS_LOW_THEN_HIGH, MODE_RATE_GENERATOR))
+    port.write8(CHANNEL2_DATA, u8(0))
+    port.write8(CHANNEL2_DATA, u8(0))
+    port.write8(SPEAKER_CONTROL, control | GATE2)
+
+
+def read_channel2() -> u16:
+    """Channel 2's current count (latched, then low and high byte)."""
+    port.write8(COMMAND, command_byte(CHANNEL_2, ACCESS_LATCH, u8(0)))
+    low = port.read8(CHANNEL2_DATA)
+    high = port.read8(CHANNEL2_DATA)
+    return (u16(high) << 8) | u16(low)
+
+
+def stop_channel2() -> None:
+    """Take channel 2's gate low again (the speaker stays off)."""
+    port.write8(SPEAKER_CONTROL, port.read8(SPEAKER_CONTROL) & ~(GATE2 | SPEAKER_ON))

@@ -34,3 +34,22 @@ def test_divisor_is_the_nearest(hz: int) -> None:
 def test_start_periodic_writes_command_then_low_high(ports: FakePorts) -> None:
     assert pit.start_periodic(u32(1000)) == 1193
     assert ports.writes == [(0x43, 0x34), (0x40, 1193 & 0xFF), (0x40, 1193 >> 8)]
+
+
+def test_start_channel2_gates_off_programs_then_gates_on(ports: FakePorts) -> None:
+    ports.attach([0x61], read=lambda p: 0x23)     # gate and speaker on, other bits set
+    pit.start_channel2()
+    assert ports.writes == [(0x61, 0x20), (0x43, 0xB4), (0x42, 0), (0x42, 0), (0x61, 0x21)]
+
+
+def test_read_channel2_latches_then_reads_low_high(ports: FakePorts) -> None:
+    data = [0x34, 0x12]
+    ports.attach([0x42], read=lambda p: data.pop(0))
+    assert pit.read_channel2() == 0x1234
+    assert ports.writes == [(0x43, 0x80)]
+
+
+def test_stop_channel2_keeps_the_speaker_off(ports: FakePorts) -> None:
+    ports.attach([0x61], read=lambda p: 0x23)
+    pit.stop_channel2()
+    assert ports.writes == [(0x61, 0x20)]
