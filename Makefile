@@ -24,7 +24,10 @@ run: $(STAMP)
 iso: $(STAMP)
 	$(PY) -m pythos iso
 
-# QEMU waits for gdb on :1234; connect with `gdb build/kernel64.elf -ex 'target remote :1234'`.
+# On a terminal QEMU draws the screen there; Ctrl-A X quits (pythos/terminal.py).
+# `make debug`: QEMU waits for gdb on :1234; pythos prints the command to
+# connect (`gdb build/kernel64.elf -ex 'target remote :1234'`) before QEMU
+# starts and keeps it on the status line.
 debug: $(STAMP)
 	$(PY) -m pythos run --gdb
 

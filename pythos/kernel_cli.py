@@ -21,13 +21,17 @@ switch.  Without it the kernel gets the default named in
 `kernel/mm/heap_allocator.py`.  `--frames=bitmap|list` does the same for
 the frame allocator (`kernel/mm/frame_allocators/<name>.py`).
 
-`run` starts QEMU in the foreground.  On a terminal it shows the VGA screen
-in the terminal itself (`-display curses`; quit with Esc 2 then `quit`, or
-from another terminal) and logs the serial port to `build/serial.log`;
-without a terminal, or with `--serial`, the serial port is standard output
-(Ctrl-A X quits).  When the kernel panics, QEMU exits at once through the
-isa-debug-exit device, so `run` repeats the panic report from the serial
-log after the screen is gone.
+`run` starts QEMU in the foreground and first says, on standard error, how
+to quit.  On a terminal it shows the VGA screen in the terminal itself
+(`-display curses`, behind the relay in `pythos/terminal.py`: Ctrl-A X
+quits, and a status line on the last row says so) and logs the serial port
+to `build/serial.log`; without a terminal, or with `--serial`, the serial
+port is standard output (Ctrl-A X quits there too, QEMU's own escape).
+With `--gdb` the debugger command is printed before QEMU starts and kept
+in the status line.  When the kernel panics, QEMU exits at once through
+the isa-debug-exit device, so `run` repeats the panic report from the
+serial log after the screen is gone, with the CPU exception report (CR2,
+the decoded cause) that came before it.
 
 Every failure is reported as `pythos: error: ...` with exit status 1 (a
 compile error in the kernel prints the usual diagnostic); none produces a
@@ -42,8 +46,9 @@ from pathlib import Path
 
 from .build import BuildError, kernel64_path, link_kernel, make_iso
 from .parse import PACKAGE_ROOT
-from .qemu import QemuConfig, QemuError, decode_exit_status
+from .qemu import QemuConfig, QemuError, decode_exit_status, resolve_display
 from .qemu import run as run_qemu
+from .terminal import QUIT_HINT
 
 __all__ = ["HEAPS", "KMAIN", "add_kernel_commands", "build_kernel", "heap_aliases",
            "run_kernel_command"]
@@ -181,17 +186,38 @@ def run_command(args: argparse.Namespace) -> int:
         config.kernel = elf
         config.cmdline = args.append
     terminal = sys.stdout.isatty()
-    serial_on_stdout = args.serial or args.display == "none" or (
-        args.display == "auto" and not terminal)
-    if not serial_on_stdout:
+    display = resolve_display(config, terminal)
+    if display != "none":
         config.serial_log = DEFAULT_ELF.parent / "serial.log"
         config.serial_log.unlink(missing_ok=True)
-    if args.gdb:
-        print(f"QEMU waits for gdb: gdb {kernel64_path(elf)} -ex 'target remote :1234'",
-              file=sys.stderr)
+    gdb_hint = f"gdb {kernel64_path(elf)} -ex 'target remote :1234'"
+    for line in start_hints(display, terminal, config.serial_log, gdb_hint if args.gdb else ""):
+        print(f"pythos: {line}", file=sys.stderr)
+    sys.stderr.flush()
     sys.stdout.flush()
-    status = run_qemu(config)
-    return report_exit(status, config.serial_log)
+    status = QUIT_HINT + (f" | QEMU waits for gdb: {gdb_hint}" if args.gdb else "")
+    exit_status = run_qemu(config, status=status)
+    if args.gdb and display == "curses":
+        print(f"pythos: (the debugger command was: {gdb_hint})", file=sys.stderr)
+    return report_exit(exit_status, config.serial_log)
+
+
+def start_hints(display: str, terminal: bool, serial_log: Path | None, gdb_hint: str) -> list[str]:
+    """What `pythos run` says before QEMU starts: how to quit, where the
+    serial output goes, and how to attach gdb."""
+    hints = []
+    if display == "curses":
+        hints.append(f"the screen is drawn in this terminal; {QUIT_HINT} "
+                     "(Ctrl-A Ctrl-A types Ctrl-A)")
+    elif display == "none" and terminal:
+        hints.append("serial console; Ctrl-A X quits QEMU, Ctrl-A C opens its monitor")
+    elif display != "none":
+        hints.append("close QEMU's window to quit")
+    if serial_log is not None:
+        hints.append(f"serial output goes to {serial_log}")
+    if gdb_hint:
+        hints.append(f"QEMU waits for gdb; in another terminal: {gdb_hint}")
+    return hints
 
 
 def report_exit(status: int, serial_log: Path | None) -> int:
@@ -216,23 +242,36 @@ def report_exit(status: int, serial_log: Path | None) -> int:
 
 
 def panic_lines(serial_log: Path) -> list[str]:
-    """The panic report lines (`file:line: panic: ...`) from a serial log,
-    each followed by its backtrace (`backtrace:` and the frames)."""
+    """The panic report from a serial log: the CPU exception report that led
+    to it, if any (`CPU exception 14 #PF: ...` and its indented lines:
+    registers, CR2 and the decoded cause), the `file:line: panic: ...`
+    line, and its backtrace (`backtrace:` and the frames)."""
     try:
         text = serial_log.read_text(errors="replace")
     except OSError:
         return []
     lines: list[str] = []
+    exception: list[str] = []
     in_backtrace = False
     for line in text.splitlines():
-        if ": panic: " in line:
+        if line.startswith("CPU exception "):
+            exception = [line]
+            in_backtrace = False
+        elif exception and line.startswith("  "):
+            exception.append(line)
+        elif ": panic: " in line:
+            # A report without a panic after it (a breakpoint) is dropped.
+            lines += exception
             lines.append(line)
+            exception = []
             in_backtrace = False
         elif lines and line == "backtrace:":
             lines.append(line)
             in_backtrace = True
-        elif in_backtrace and (line.startswith("  #") or line.startswith("  (")):
+        elif in_backtrace and (line.startswith("  #") or line.startswith("  (")
+                               or line.startswith("  ...")):
             lines.append(line)
         else:
+            exception = []
             in_backtrace = False
     return lines

@@ -7,7 +7,9 @@ the kernel command line (``-append``, only with ``-kernel``), gdb
 (``-s -S``), deterministic instruction counting (``-icount``), and the
 display: the VGA screen drawn in the terminal with ``-display curses`` when
 standard output is a terminal, otherwise no display and the serial port on
-standard output.
+standard output.  ``run`` starts it in the foreground; the curses display
+runs behind a small terminal relay (``pythos/terminal.py``) that makes
+Ctrl-A X quit and keeps a status line saying so.
 
 ``QemuSession`` runs QEMU headless for tests.  Before starting QEMU it
 listens on two UNIX sockets in a private directory; QEMU connects to them
@@ -57,6 +59,7 @@ __all__ = [
     "debug_exit_status",
     "decode_exit_status",
     "decode_vga_text",
+    "resolve_display",
     "run",
 ]
 
@@ -150,10 +153,8 @@ def build_command(config: QemuConfig, *, terminal: bool | None = None) -> list[s
     if terminal is None:
         terminal = sys.stdout.isatty()
     args = _common_args(config)
-    display = config.display
-    if display == "auto":
-        display = "curses" if terminal and not config.serial_stdio else "none"
-    if display == "none" or config.serial_stdio:
+    display = resolve_display(config, terminal)
+    if display == "none":
         # On a terminal, "mon:" multiplexes the monitor (Ctrl-A C) and lets
         # Ctrl-A X quit; a pipe gets the plain serial stream.
         args += ["-display", "none", "-serial", "mon:stdio" if terminal else "stdio"]
@@ -166,11 +167,30 @@ def build_command(config: QemuConfig, *, terminal: bool | None = None) -> list[s
     return args + list(config.extra_args)
 
 
-def run(config: QemuConfig, *, timeout: float | None = None) -> int:
-    """Run QEMU in the foreground and return its exit status."""
+def resolve_display(config: QemuConfig, terminal: bool) -> str:
+    """The display QEMU gets: "auto" is curses on a terminal, else none;
+    a serial console on standard output means no display."""
+    if config.serial_stdio:
+        return "none"
+    if config.display == "auto":
+        return "curses" if terminal else "none"
+    return config.display
+
+
+def run(config: QemuConfig, *, timeout: float | None = None, status: str = "") -> int:
+    """Run QEMU in the foreground and return its exit status.
+
+    With the curses display on a terminal, QEMU runs behind the relay of
+    ``pythos/terminal.py``: Ctrl-A X quits, and ``status`` (default: how to
+    quit) stays on the terminal's last row.
+    """
     command = build_command(config)
     if shutil.which(command[0]) is None:
         raise QemuError(f"{command[0]} not found (Debian: apt-get install qemu-system-x86)")
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive and timeout is None and resolve_display(config, True) == "curses":
+        from .terminal import QUIT_HINT, run_in_terminal
+        return run_in_terminal(command, status or QUIT_HINT)
     try:
         return subprocess.run(command, timeout=timeout, check=False).returncode
     except subprocess.TimeoutExpired:
