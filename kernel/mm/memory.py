@@ -16,12 +16,19 @@
    physical memory through that window.
 4. Give the allocator the usable RAM above 1 GiB.
 
+Before any of that it reads whether EFER.NXE is on (``nx_enabled``).
+Without it the CPU has no no-execute bit, and bit 63 of an entry is
+reserved: every entry this module or ``tables`` writes drops
+``NO_EXECUTE`` then (``PageTables.supported``), and the boot log says
+that data pages stay executable.
+
 The addresses are in docs/memory-map.md.  ``map_new`` maps fresh frames
 at a virtual range; the kernel heap (``kernel.mm.heap``) grows with it.
 """
 
 from typing import Final
 
+import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.mmu as mmu
@@ -67,6 +74,8 @@ usable_ram: u64 = u64(0)
 reserved_starts = Array[u64, 8]()
 reserved_ends = Array[u64, 8]()
 reserved_count: u64 = u64(0)
+# Whether EFER.NXE is on, read once by ``init``: whether NO_EXECUTE is honoured.
+nx_enabled: bool = False
 
 
 def kernel_phys_start() -> u64:
@@ -188,7 +197,8 @@ def map_physical(size: u64) -> None:
         page = VirtAddr(PHYS_OFFSET + phys)
         pdpt = child_table(tables.root.value, page.page_index(u64(4)))
         pd = child_table(pdpt, page.page_index(u64(3)))
-        tables.table(pd)[page.page_index(u64(2))] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+        tables.table(pd)[page.page_index(u64(2))] = \
+            phys | HUGE | tables.supported(PRESENT | WRITABLE | NO_EXECUTE)
         phys += HUGE_PAGE
 
 
@@ -197,6 +207,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     global ram_top, usable_ram
     if count == 0:
         panic("memory: the boot loader gave no memory map")
+    check_no_execute()
     top = u64(0)
     for i in range(count):
         region = regions[i]
@@ -246,6 +257,18 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
 
 
+def check_no_execute() -> None:
+    """Learn whether the CPU honours NO_EXECUTE, and say so when it does not."""
+    global nx_enabled
+    nx_enabled = cpu.no_execute_enabled()
+    if nx_enabled:
+        tables.unsupported_flags = u64(0)
+        return
+    tables.unsupported_flags = NO_EXECUTE
+    # Code is still read-only, but nothing stops a jump into data.
+    print("memory: this CPU has no NX bit: data pages stay executable (W^X is weaker)")
+
+
 def new_table() -> u64:
     """A zeroed page-table frame."""
     frame = frames.allocate()
@@ -291,7 +314,7 @@ def image_table(first: u64, alias: bool) -> u64:
         if alias:
             flags = PRESENT | WRITABLE | NO_EXECUTE if flags == 0 else flags | NO_EXECUTE
         if flags != 0:
-            entries[i] = page | flags
+            entries[i] = page | tables.supported(flags)
     return pt
 
 
@@ -325,7 +348,7 @@ def remap_kernel() -> None:
         if phys < image_end:
             slot[0] = image_table(phys, False) | PRESENT | WRITABLE
         else:
-            slot[0] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+            slot[0] = phys | HUGE | tables.supported(PRESENT | WRITABLE | NO_EXECUTE)
         phys += HUGE_PAGE
     # Fold the kernel's PDPT into the PML4 (paging.py explains how the
     # kernel and the recursive entry share slot 511); it is then unused.

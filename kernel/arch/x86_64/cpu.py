@@ -11,7 +11,13 @@ disabled therefore stops the CPU for good (only an NMI or SMI can wake it,
 and the loops below go straight back to sleep).
 """
 
-from pythos.lang import asm, cli, hlt, pause, rdtsc, u64
+from typing import Final
+
+from pythos.lang import asm, cli, hlt, pause, rdmsr, rdtsc, u32, u64
+
+# The extended feature enable register and its no-execute enable bit.
+MSR_EFER: Final = u32(0xC0000080)
+EFER_NXE: Final = u64(1 << 11)
 
 
 def timestamp() -> u64:
@@ -68,3 +74,13 @@ def frame_pointer() -> u64:
     out the same.)
     """
     return asm("movq %rbp, $0", "=r", result=u64)
+
+
+def no_execute_enabled() -> bool:
+    """Whether EFER.NXE is on, so that bit 63 of a page table entry means
+    no-execute (otherwise it is reserved, and setting it makes the entry fault).
+
+    The boot stub turns NXE on exactly when CPUID says the CPU has NX; the
+    register, not CPUID, is what the MMU obeys, so this reads the register.
+    """
+    return rdmsr(MSR_EFER) & EFER_NXE != 0
