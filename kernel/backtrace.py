@@ -364,7 +364,7 @@ def same_function(a: Frame, b: Frame) -> bool:
 class Folder:
     """Folds a stream of frames into at most ``MAX_LINES`` lines (see above).
 
-    ``add`` each frame, innermost first, then ``finish``; the result is
+    ``reset``, ``add`` each frame, innermost first, then ``finish``; the result is
     ``lines[0:count]``.  The first ``HEAD_LINES`` lines go straight to
     ``lines``; later ones pass through ``tail``, a ring of the last
     ``TAIL_LINES``, and those pushed out of it are only counted.
@@ -383,6 +383,15 @@ class Folder:
     run_number: u64
     run_length: u64
     second: Frame
+
+    def reset(self) -> None:
+        """Forget everything, ready for a new walk."""
+        self.count = u64(0)
+        self.tail_first = u64(0)
+        self.tail_count = u64(0)
+        self.hidden = u64(0)
+        self.frames = u64(0)
+        self.run_length = u64(0)
 
     def add(self, frame: Frame) -> None:
         """Take the next frame (one further out than the last)."""
@@ -483,11 +492,12 @@ def print_line(line: FoldedLine, table: SymbolTable) -> None:
         print_name(line.frame, table)
         print(f" (#{line.number}-#{line.number + line.count - 1})")
     else:
-        print(f"  ... {line.count} frames not shown (#{line.number}-#{line.number + line.count - 1})")
+        last = line.number + line.count - 1
+        print(f"  ... {line.count} frames not shown (#{line.number}-#{last})")
 
 
-# The folder of the backtrace being printed (a global: it is large for a stack
-# that may have just overflowed).
+# The folder of the backtrace being printed: a global, to keep its 900 bytes
+# off a stack that may just have overflowed.
 folder = Folder()
 
 
@@ -496,7 +506,7 @@ def print_walk(walker: Walker, table: SymbolTable) -> None:
     folded to fit the screen, and why the walk stopped."""
     print("backtrace:")
     frame = Frame()
-    clear(folder)
+    folder.reset()
     while walker.next(table, frame):
         if folder.frames == 0 and is_panic_machinery(table, frame):
             continue
@@ -512,16 +522,6 @@ def print_walk(walker: Walker, table: SymbolTable) -> None:
               "the stack may be corrupt)")
     elif walker.stop == TOO_DEEP:
         print(f"  (stopped after {MAX_FRAMES} frames)")
-
-
-def clear(f: Folder) -> None:
-    """Make ``f`` empty, ready for a new walk."""
-    f.count = u64(0)
-    f.tail_first = u64(0)
-    f.tail_count = u64(0)
-    f.hidden = u64(0)
-    f.frames = u64(0)
-    f.run_length = u64(0)
 
 
 def kernel_symbols() -> SymbolTable:

@@ -318,7 +318,7 @@ def folded(frames: list[tuple[int, int, bool]]) -> list[tuple[int, int, int, int
     """(kind, number, count, address) of each line the folder makes of
     ``frames``, given as (address, symbol, interrupted)."""
     folder = bt.Folder()
-    bt.clear(folder)
+    folder.reset()
     for address, symbol, interrupted in frames:
         folder.add(Frame(u64(address), interrupted, i64(symbol)))
     folder.finish()

@@ -114,12 +114,29 @@ def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
     check_against_elf(kernel_image, frames)
 
 
+# Complete only with its newline: serial may be read in the middle of it.
+LAST_FRAME = re.compile(r"^(  #\d+ 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+)\r?\n", re.M)
+
+
+def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
+    """(serial, screen lines) once the backtrace's last line, ``_start64``'s,
+    is complete on both.  The console writes each piece to serial first and
+    then to the screen, so the screen may lag a few characters behind."""
+    deadline = time.monotonic() + 10
+    vm.wait_for_serial("_start64+")
+    while not (last := LAST_FRAME.search(serial := vm.serial_text)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert last, serial
+    while last.group(1) not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert last.group(1) in lines, lines
+    return serial, lines
+
+
 def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
     with QemuSession(kernel_image, cmdline="panic=nested halt=wait", timeout=30) as vm:
-        vm.wait_for_serial("_start64+")
-        deadline = time.monotonic() + 5
-        while "backtrace:" not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _, lines = wait_for_last_frame(vm)
         assert "backtrace:" in lines, lines
         row = lines.index("backtrace:")
         assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+$", lines[row + 1]), lines
@@ -136,11 +153,7 @@ def test_stack_overflow_report_fits_on_the_screen(kernel_image: Path, tmp_path: 
     of identical frames, folded into one line, so that the cause, the first
     frames and the last ones are all on the 25-line screen."""
     with QemuSession(kernel_image, cmdline="panic=overflow halt=wait", timeout=30) as vm:
-        serial = vm.wait_for_serial("_start64+")
-        deadline = time.monotonic() + 5
-        while "_start64+" not in "".join(lines := vm.read_vga_text()) \
-                and time.monotonic() < deadline:
-            time.sleep(0.05)
+        serial, lines = wait_for_last_frame(vm)
         vm.screendump(tmp_path / "overflow.png")
         assert vm.exit_code is None
     screen = "\n".join(lines)
