@@ -18,9 +18,8 @@
 4. Give the allocator the usable RAM above 1 GiB.
 
 Before any of that it reads whether EFER.NXE is on (``nx_enabled``) and
-whether the CPU has 1 GiB pages (``gib_pages``).
-Without it the CPU has no no-execute bit, and bit 63 of an entry is
-reserved: every entry this module or ``tables`` writes drops
+whether the CPU has 1 GiB pages (``gib_pages``).  Without NXE the CPU has
+no no-execute bit, and bit 63 of an entry is reserved: every entry this module or ``tables`` writes drops
 ``NO_EXECUTE`` then (``PageTables.supported``), and the boot log says
 that data pages stay executable.
 
