@@ -66,6 +66,36 @@ used.  A panic while the backtrace is being printed prints no second one.
 
 Inlined functions have no frame of their own and do not appear.  There
 are no line numbers either: the compiler emits no debug information.
+
+Folding: the report must fit on the screen
+------------------------------------------
+
+A panic report is read on a 25-line VGA screen that cannot scroll back,
+and its most important line, the cause, comes *before* the backtrace.
+A runaway recursion puts hundreds of identical frames on the stack: listed
+one per line they push the cause off the top.  So the frames go through a
+``Folder`` before they are printed:
+
+* A run of three or more consecutive frames in the same function (a
+  recursion) becomes its first frame and one line for the rest::
+
+      #3 0xffffffff8010f80f kernel.crashtest.recurse+0x3f
+      ... 235 more calls of kernel.crashtest.recurse (#4-#238)
+
+  A run of two stays two lines: folding it would save nothing.
+* If there are still more than ``HEAD_LINES + 1 + TAIL_LINES`` lines, the
+  first ``HEAD_LINES`` (the innermost frames, where it went wrong) and the
+  last ``TAIL_LINES`` (the outermost: who started it, down to
+  ``_start64``) are kept, and the middle becomes ``... N frames not
+  shown``.
+
+Frame numbers count every frame, folded or not, so ``#239`` is the 240th
+frame from the top however it is shown.  With the folding the walk need
+not stop early to protect the screen, so ``MAX_FRAMES`` is enough for the
+deepest chain the stacks can hold: at least 16 bytes per frame on the
+64 KiB kernel stack and the three 16 KiB IST stacks.  The folder keeps
+only the lines it will print, so its memory is fixed, and it is pure
+logic, tested under CPython (tests/kernel/test_backtrace.py).
 """
 
 from typing import Final
@@ -81,8 +111,24 @@ HEADER_SIZE: Final = u64(16)
 FLAG_INTERRUPT: Final = u32(1)
 FLAG_ERROR_CODE: Final = u32(2)
 
-# Frames walked at most; a deeper chain (a runaway recursion) is cut off.
-MAX_FRAMES: Final = u64(32)
+# Frames walked at most: more than the stacks can hold (16 bytes a frame,
+# 64 KiB of kernel stack and 48 KiB of IST stacks), so only a corrupt,
+# looping chain is cut off.
+MAX_FRAMES: Final = u64(8192)
+# The folded backtrace's lines: the innermost HEAD_LINES, a gap line, the
+# outermost TAIL_LINES.  With the exception report (up to 7 lines), the
+# panic line, "backtrace:" and a last line for why the walk stopped, a
+# report fits on the 25-line screen with the cause still at the top.
+HEAD_LINES: Final = u64(7)
+TAIL_LINES: Final = u64(5)
+MAX_LINES: Final = 13
+# A run of at least this many frames in one function is folded.
+FOLD_RUN: Final = u64(3)
+
+# What a folded line shows.
+LINE_FRAME: Final = u8(0)     # one frame
+LINE_REPEAT: Final = u8(1)    # "... N more calls of f": the rest of a run
+LINE_GAP: Final = u8(2)       # "... N frames not shown": the middle of a long chain
 # The kernel stack and the three IST stacks.
 STACK_COUNT: Final = 4
 
@@ -291,6 +337,115 @@ class Walker:
         return True
 
 
+@struct
+class FoldedLine:
+    """One line of a folded backtrace."""
+
+    kind: u8
+    # The number of the (first) frame the line stands for, and how many
+    # frames it stands for (1 for LINE_FRAME).
+    number: u64
+    count: u64
+    # LINE_FRAME: the frame; LINE_REPEAT: a frame of the run (its function).
+    frame: Frame
+
+
+def same_function(a: Frame, b: Frame) -> bool:
+    """Whether ``b`` continues a recursion of ``a``: both ordinary return
+    addresses in the same known function (or, unknown, at the same address)."""
+    if a.interrupted or b.interrupted:
+        return False
+    if a.symbol >= 0 or b.symbol >= 0:
+        return a.symbol == b.symbol
+    return a.address == b.address
+
+
+@struct
+class Folder:
+    """Folds a stream of frames into at most ``MAX_LINES`` lines (see above).
+
+    ``reset``, ``add`` each frame, innermost first, then ``finish``; the result is
+    ``lines[0:count]``.  The first ``HEAD_LINES`` lines go straight to
+    ``lines``; later ones pass through ``tail``, a ring of the last
+    ``TAIL_LINES``, and those pushed out of it are only counted.
+    """
+
+    lines: Array[FoldedLine, 13]
+    count: u64
+    tail: Array[FoldedLine, 5]
+    tail_first: u64
+    tail_count: u64
+    hidden: u64
+    frames: u64
+    # The run being collected: its first frame and number, its length,
+    # and its second frame (shown when the run is only two long).
+    run: Frame
+    run_number: u64
+    run_length: u64
+    second: Frame
+
+    def reset(self) -> None:
+        """Forget everything, ready for a new walk."""
+        self.count = u64(0)
+        self.tail_first = u64(0)
+        self.tail_count = u64(0)
+        self.hidden = u64(0)
+        self.frames = u64(0)
+        self.run_length = u64(0)
+
+    def add(self, frame: Frame) -> None:
+        """Take the next frame (one further out than the last)."""
+        if self.run_length > 0 and same_function(self.run, frame):
+            if self.run_length == 1:
+                self.second = frame
+            self.run_length += 1
+        else:
+            self.end_run()
+            self.run = frame
+            self.run_number = self.frames
+            self.run_length = u64(1)
+        self.frames += 1
+
+    def end_run(self) -> None:
+        """Emit the lines of the run collected so far."""
+        if self.run_length == 0:
+            return
+        self.emit(LINE_FRAME, self.run_number, u64(1), self.run)
+        if self.run_length == 2:
+            self.emit(LINE_FRAME, self.run_number + 1, u64(1), self.second)
+        elif self.run_length >= FOLD_RUN:
+            self.emit(LINE_REPEAT, self.run_number + 1, self.run_length - 1, self.run)
+        self.run_length = u64(0)
+
+    def emit(self, kind: u8, number: u64, count: u64, frame: Frame) -> None:
+        """Add a line: to the head while it has room, else to the tail ring."""
+        if self.count < HEAD_LINES:
+            self.lines[self.count] = FoldedLine(kind, number, count, frame)
+            self.count += 1
+            return
+        if self.tail_count == TAIL_LINES:
+            self.hidden += self.tail[self.tail_first].count
+            self.tail[self.tail_first] = FoldedLine(kind, number, count, frame)
+            self.tail_first = (self.tail_first + 1) % TAIL_LINES
+            return
+        self.tail[(self.tail_first + self.tail_count) % TAIL_LINES] = \
+            FoldedLine(kind, number, count, frame)
+        self.tail_count += 1
+
+    def finish(self) -> None:
+        """Flush the last run, then the gap line (if any) and the tail."""
+        self.end_run()
+        if self.hidden > 0:
+            first_kept = self.tail[self.tail_first].number
+            self.lines[self.count] = FoldedLine(LINE_GAP, first_kept - self.hidden,
+                                                self.hidden, Frame())
+            self.count += 1
+        for i in range(self.tail_count):
+            self.lines[self.count] = self.tail[(self.tail_first + i) % TAIL_LINES]
+            self.count += 1
+        self.tail_count = u64(0)
+
+
 def kernel_stacks(walker: Walker) -> None:
     """Give ``walker`` the kernel stack and the IST stacks."""
     walker.stacks[0] = StackRange(sections.stack_bottom(), sections.stack_top())
@@ -306,31 +461,59 @@ def is_panic_machinery(table: SymbolTable, frame: Frame) -> bool:
         table.name_starts_with(frame.symbol, HOOK_NAME)
 
 
-def print_frame(number: u64, frame: Frame, table: SymbolTable) -> None:
-    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d``."""
-    print(f"  #{number} {frame.address:#018x} ", end="")
+def print_name(frame: Frame, table: SymbolTable) -> None:
+    """The name of the function ``frame`` lies in, or "?"."""
     if table.has_name(frame.symbol):
         entry = table.entries[frame.symbol]
         console.write(console.STDERR, table.names + u64(entry.name_offset),
                       u64(entry.name_length))
-        print(f"+{frame.address - entry.address:#x}", end="")
     else:
         print("?", end="")
+
+
+def print_frame(number: u64, frame: Frame, table: SymbolTable) -> None:
+    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d``."""
+    print(f"  #{number} {frame.address:#018x} ", end="")
+    print_name(frame, table)
+    if table.has_name(frame.symbol):
+        print(f"+{frame.address - table.entries[frame.symbol].address:#x}", end="")
     if frame.interrupted:
         print(" (interrupted)", end="")
     print()
 
 
+def print_line(line: FoldedLine, table: SymbolTable) -> None:
+    """One line of a folded backtrace."""
+    if line.kind == LINE_FRAME:
+        print_frame(line.number, line.frame, table)
+    elif line.kind == LINE_REPEAT:
+        calls = "call" if line.count == 1 else "calls"
+        print(f"  ... {line.count} more {calls} of ", end="")
+        print_name(line.frame, table)
+        print(f" (#{line.number}-#{line.number + line.count - 1})")
+    else:
+        last = line.number + line.count - 1
+        print(f"  ... {line.count} frames not shown (#{line.number}-#{last})")
+
+
+# The folder of the backtrace being printed: a global, to keep its 900 bytes
+# off a stack that may just have overflowed.
+folder = Folder()
+
+
 def print_walk(walker: Walker, table: SymbolTable) -> None:
-    """Print the frames ``walker`` finds, after the panic machinery's, and why it stopped."""
+    """Print the frames ``walker`` finds, after the panic machinery's,
+    folded to fit the screen, and why the walk stopped."""
     print("backtrace:")
     frame = Frame()
-    shown = u64(0)
+    folder.reset()
     while walker.next(table, frame):
-        if shown == 0 and is_panic_machinery(table, frame):
+        if folder.frames == 0 and is_panic_machinery(table, frame):
             continue
-        print_frame(shown, frame, table)
-        shown += 1
+        folder.add(frame)
+    folder.finish()
+    for i in range(folder.count):
+        print_line(folder.lines[i], table)
     if walker.stop == OUTSIDE_STACKS:
         print(f"  (frame pointer {walker.rbp:#x} is outside the kernel stacks;",
               "the stack may be corrupt)")

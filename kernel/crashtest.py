@@ -12,10 +12,13 @@ machine instead of resetting it:
     panic=index    an array index out of range
     panic=nested   a ``panic()`` three calls deep (nested_1, _2, _3)
     panic=fault    a page fault three calls deep
+    panic=overflow a recursion that never ends: the kernel stack runs into
+                   its guard page, a double fault (exceptions.py)
 
-The last two are for the backtrace at the end of the report (see
-``backtrace.py``; at -O2 the three functions are inlined into their
-caller, at -O0 each has a frame).
+``nested`` and ``fault`` are for the backtrace at the end of the report
+(see ``backtrace.py``; at -O2 the three functions are inlined into their
+caller, at -O0 each has a frame); ``overflow`` for the folding of its
+hundreds of identical frames into one line.
 
 The failing values are computed from the option text so the compiler
 cannot see the failure coming and reject the program (or fold it away).
@@ -25,7 +28,7 @@ from typing import Final
 
 import kernel.log as log
 from kernel.bytespan import ByteSpan
-from pythos.lang import Array, Ptr, panic, u8, u64
+from pythos.lang import Array, Ptr, addr_of, asm, panic, u8, u64
 
 # An address that no page table maps (PML4 entry 1, 512 GiB, is empty).
 UNMAPPED: Final = u64(0x0000008000000000)
@@ -47,9 +50,11 @@ def run(kind: ByteSpan) -> None:
         print(f"{small[kind.length]}")
     elif kind.equals("nested") or kind.equals("fault"):
         print(f"nested calls returned {nested_1(kind)}")
+    elif kind.equals("overflow"):
+        print(f"the recursion returned {recurse(kind.length)}")
     else:
-        log.warn("unknown panic= option; expected test, assert, divide, index, nested "
-                 "or fault")
+        log.warn("unknown panic= option; expected test, assert, divide, index, nested, "
+                 "fault or overflow")
 
 
 def nested_1(kind: ByteSpan) -> u64:
@@ -65,3 +70,14 @@ def nested_3(kind: ByteSpan) -> u64:
         return Ptr[u64](UNMAPPED).volatile_load()
     panic("nested panic requested on the command line (panic=nested)")
     return u64(0)
+
+
+def recurse(depth: u64) -> u64:
+    """Call itself until the stack overflows, with a frame the optimiser
+    cannot remove: the array's address escapes into assembly after the
+    call, so the call can become neither a loop nor a tail call."""
+    frame = Array[u64, 32]()
+    frame[depth & 31] = depth
+    result = recurse(depth + 1)
+    asm("", "r,~{memory}", addr_of(frame).addr)
+    return result + frame[0]

@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kernel heap design (default: kernel/mm/heap_allocator.py's)")
     p.add_argument("--frames", choices=["bitmap", "list"], default=None,
                    help="frame allocator (default: kernel/mm/frame_allocator.py's)")
+    p.add_argument("--cpu", default=None,
+                   help="QEMU CPU model, e.g. qemu64,-nx (default: QEMU's)")
     try:
         from .kernel_cli import add_kernel_commands
     except ImportError:  # pragma: no cover - during bootstrapping only
@@ -86,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "test":
         from .ktest import main as run_kernel_tests
         return run_kernel_tests(args.build_dir, args.opt, args.pattern, args.heap,
-                                args.frames)
+                                args.frames, args.cpu)
     target = get_target(args.target)
     if args.command == "check":
         compile_file(args.program, target, args.opt, stop_after="check")

@@ -268,8 +268,7 @@ def panic_lines(serial_log: Path) -> list[str]:
         elif lines and line == "backtrace:":
             lines.append(line)
             in_backtrace = True
-        elif in_backtrace and (line.startswith("  #") or line.startswith("  (")
-                               or line.startswith("  ...")):
+        elif in_backtrace and line.startswith(("  #", "  (", "  ... ")):  # frames, folds
             lines.append(line)
         else:
             exception = []

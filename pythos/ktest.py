@@ -21,9 +21,11 @@ The kernel command line then picks what runs:
 The kernel prints `test <name> ... ok` per test and exits QEMU through
 the isa-debug-exit device: status 33 after the last test, 203 after a
 panic, 35 when the selector names no test (a typo, a number past the
-last test, or a kernel built without tests).  Any other exit (a triple
-fault, a hang past the timeout) is a crash of the test kernel, reported
-as such.
+last test, or a kernel built without tests), 37 when a test skipped itself
+(`kernel.testskip.skip`: it cannot run on this machine, e.g. it needs the
+NX bit); a skip is reported as such, not as a pass, and the run goes on
+with the next test.  Any other exit (a triple fault, a hang past the
+timeout) is a crash of the test kernel, reported as such.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ KERNEL_DIR = PACKAGE_ROOT / "kernel"
 EXIT_SUCCESS = 33  # (0x10 << 1) | 1: every selected test ran
 EXIT_PANIC = 203  # (101 << 1) | 1: the kernel panicked
 EXIT_BAD_SELECTOR = 35  # (0x11 << 1) | 1: test= named no test of this kernel
+EXIT_SKIPPED = 37  # (0x12 << 1) | 1: the test skipped itself
 TEST_TIMEOUT = 30.0  # seconds per boot
 
 
@@ -65,6 +68,7 @@ class Result:
     passed: bool
     message: str = ""
     output: str = ""
+    skipped: bool = False
 
 
 @dataclass
@@ -149,10 +153,14 @@ def build_test_kernel(build_dir: Path, opt_level: int = 2,
 
 
 def boot(image: Path, selector: str, timeout: float = TEST_TIMEOUT,
-         memory: str = "128M") -> tuple[int | None, str]:
-    """Boot the test kernel with `test=<selector>`; (exit status, serial)."""
+         memory: str = "128M", cpu: str | None = None) -> tuple[int | None, str]:
+    """Boot the test kernel with `test=<selector>`; (exit status, serial).
+
+    `cpu` is QEMU's -cpu model (None: QEMU's default), to run the tests on
+    a CPU that lacks a feature, e.g. "qemu64,-nx".
+    """
     with QemuSession(image, memory=memory, cmdline=f"test={selector}",
-                     timeout=timeout) as session:
+                     timeout=timeout, cpu=cpu) as session:
         session.wait_for_exit(timeout)
         return session.exit_code, session.serial_text
 
@@ -161,16 +169,23 @@ def boot(image: Path, selector: str, timeout: float = TEST_TIMEOUT,
 # "test NAME ... " and the "ok" that ends it, which is then on a line of its own.
 LINE = re.compile(r"^test (\S+) \.\.\. (?:[^\n]*\n)*?ok$", re.M)
 STARTED = re.compile(r"^test (\S+) \.\.\. ", re.M)
+SKIPPED = re.compile(r"skipped: (.*)$", re.M)
 
 
-def run_tests(image: Path, tests: list[KernelTest], timeout: float = TEST_TIMEOUT) -> Run:
+def skip_reason(serial: str) -> str:
+    match = SKIPPED.search(serial)
+    return match.group(1) if match else "(no reason on serial)"
+
+
+def run_tests(image: Path, tests: list[KernelTest], timeout: float = TEST_TIMEOUT,
+              cpu: str | None = None) -> Run:
     run = Run()
     normal = [i for i, t in enumerate(tests) if not t.should_panic]
     index = 0
     # Normal tests: boot once for all; after a failure, continue from the
     # next test in a fresh boot.
     while normal and index <= normal[-1]:
-        status, serial = boot(image, f"{index}-", timeout)
+        status, serial = boot(image, f"{index}-", timeout, cpu=cpu)
         run.log.append(serial)
         passed = set(LINE.findall(serial))
         started = STARTED.findall(serial)
@@ -183,6 +198,11 @@ def run_tests(image: Path, tests: list[KernelTest], timeout: float = TEST_TIMEOU
         failed_name = started[-1] if started else None
         failed = next((i for i in normal if i >= index and tests[i].qualname == failed_name
                        and tests[i].qualname not in passed), None)
+        if status == EXIT_SKIPPED and failed is not None:
+            run.results[tests[failed].qualname] = Result(tests[failed], False,
+                                                         skip_reason(serial), serial, True)
+            index = failed + 1
+            continue
         reason = panic_message(serial) if status == EXIT_PANIC else describe_exit(status)
         if failed is None:
             # The kernel died before running any test: every remaining one fails.
@@ -195,10 +215,12 @@ def run_tests(image: Path, tests: list[KernelTest], timeout: float = TEST_TIMEOU
     for i, t in enumerate(tests):
         if not t.should_panic:
             continue
-        status, serial = boot(image, str(i), timeout)
+        status, serial = boot(image, str(i), timeout, cpu=cpu)
         run.log.append(serial)
         message = panic_message(serial)
-        if status != EXIT_PANIC:
+        if status == EXIT_SKIPPED:
+            run.results[t.qualname] = Result(t, False, skip_reason(serial), serial, True)
+        elif status != EXIT_PANIC:
             run.results[t.qualname] = Result(t, False, "expected a panic, but the test "
                                              + ("returned" if status == EXIT_SUCCESS
                                                 else describe_exit(status)), serial)
@@ -227,7 +249,7 @@ def describe_exit(status: int | None) -> str:
 
 
 def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
-         heap: str | None = None, frames: str | None = None) -> int:
+         heap: str | None = None, frames: str | None = None, cpu: str | None = None) -> int:
     """`pythos test`: build, boot, print one line per test."""
     tests = discover()
     selected = [t for t in tests if pattern in t.qualname]
@@ -236,18 +258,23 @@ def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
         return 1
     print(f"building the test kernel with {len(selected)} tests ...", flush=True)
     image = build_test_kernel(build_dir, opt_level, selected, heap, frames)
-    run = run_tests(image, selected)
+    run = run_tests(image, selected, cpu=cpu)
     failures = 0
+    skipped = 0
     for t in selected:
         r = run.results.get(t.qualname)
         if r is None:
             print(f"test {t.qualname} ... NOT RUN")
             failures += 1
+        elif r.skipped:
+            skipped += 1
+            print(f"test {t.qualname} ... skipped: {r.message}")
         elif r.passed:
             print(f"test {t.qualname} ... ok" + (" (panicked as expected)"
                                                   if t.should_panic else ""))
         else:
             failures += 1
             print(f"test {t.qualname} ... FAILED: {r.message}")
-    print(f"{len(selected) - failures} passed, {failures} failed")
+    print(f"{len(selected) - failures - skipped} passed, {failures} failed"
+          + (f", {skipped} skipped" if skipped else ""))
     return 1 if failures else 0

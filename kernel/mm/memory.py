@@ -10,11 +10,18 @@
    (the free-list allocator writes into every free frame, so reserved
    frames are never handed to it at all).  Until step 3 the boot window
    (physical 0-1 GiB at ``KERNEL_VMA``) is the only way to reach them.
-3. Map all of physical memory at ``PHYS_OFFSET`` with 2 MiB pages
-   (writable, no-execute), in the boot stub's PML4, with tables taken
-   from those frames; from then on the allocator and ``tables`` reach
-   physical memory through that window.
+3. Map all of physical memory at ``PHYS_OFFSET`` (writable, no-execute),
+   in the boot stub's PML4, with tables taken from those frames: a whole
+   GiB of RAM above the first with one 1 GiB page when the CPU has them,
+   everything else with 2 MiB pages.  From then on the allocator and
+   ``tables`` reach physical memory through that window.
 4. Give the allocator the usable RAM above 1 GiB.
+
+Before any of that it reads whether EFER.NXE is on (``nx_enabled``) and
+whether the CPU has 1 GiB pages (``gib_pages``).  Without NXE the CPU has
+no no-execute bit, and bit 63 of an entry is reserved: every entry this module or ``tables`` writes drops
+``NO_EXECUTE`` then (``PageTables.supported``), and the boot log says
+that data pages stay executable.
 
 The addresses are in docs/memory-map.md.  ``map_new`` maps fresh frames
 at a virtual range; the kernel heap (``kernel.mm.heap``) grows with it.
@@ -22,6 +29,7 @@ at a virtual range; the kernel heap (``kernel.mm.heap``) grows with it.
 
 from typing import Final
 
+import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.mmu as mmu
@@ -47,9 +55,11 @@ from pythos.lang import Array, panic, u8, u32, u64
 
 # Virtual address of physical address 0 in the offset mapping (PML4 entry 256).
 PHYS_OFFSET: Final = u64(0xFFFF800000000000)
-# Physical memory above this is ignored (and not mapped).
-MAX_PHYSICAL: Final = u64(64 << 30)
+# The window has PML4 entries 256-287 (the heap starts at 288): 16 TiB.
+# RAM above this is left unused, and the boot log says how much.
+MAX_PHYSICAL: Final = u64(16 << 40)
 HUGE_PAGE: Final = u64(2 << 20)
+GIB_PAGE: Final = u64(1 << 30)
 FIRST_MIB: Final = u64(1 << 20)
 MAX_RESERVED: Final = 8
 # The IST stacks (double fault, NMI, machine check) after ``move_ist_stacks``:
@@ -67,6 +77,14 @@ usable_ram: u64 = u64(0)
 reserved_starts = Array[u64, 8]()
 reserved_ends = Array[u64, 8]()
 reserved_count: u64 = u64(0)
+# Whether EFER.NXE is on, read once by ``init``: whether NO_EXECUTE is honoured.
+nx_enabled: bool = False
+# Whether the window may use 1 GiB pages (CPUID), read once by ``init``.
+gib_pages: bool = False
+# How the window was mapped: pages of each size, and the table frames taken.
+window_gib_pages: u64 = u64(0)
+window_huge_pages: u64 = u64(0)
+window_table_frames: u64 = u64(0)
 
 
 def kernel_phys_start() -> u64:
@@ -181,15 +199,59 @@ def child_table(parent: u64, index: u64) -> u64:
     return table
 
 
-def map_physical(size: u64) -> None:
-    """Map physical ``[0, size)`` at ``PHYS_OFFSET`` with 2 MiB pages."""
+def is_available(regions: Array[MemoryRegion, 32], count: u32, start: u64, end: u64) -> bool:
+    """Whether ``[start, end)`` lies inside one available region of the map."""
+    for i in range(count):
+        region = regions[i]
+        if region.kind == multiboot.REGION_AVAILABLE and region.base <= start \
+                and end <= region.base + region.length:
+            return True
+    return False
+
+
+def ram_above(regions: Array[MemoryRegion, 32], count: u32, limit: u64) -> u64:
+    """Bytes of available RAM at or above physical ``limit``."""
+    total = u64(0)
+    for i in range(count):
+        region = regions[i]
+        end = region.base + region.length
+        if region.kind == multiboot.REGION_AVAILABLE and end > limit:
+            total += end - (region.base if region.base > limit else limit)
+    return total
+
+
+def gib_page_fits(regions: Array[MemoryRegion, 32], count: u32, phys: u64, size: u64) -> bool:
+    """Whether the window may map ``[phys, phys + 1 GiB)`` with one 1 GiB page.
+
+    The CPU must have them; the GiB must be RAM, all of it in one
+    available region (so one memory type: a page that straddles RAM and
+    device memory with different MTRR types is undefined behaviour); and
+    it must lie above the boot window's GiB, whose 2 MiB pages
+    ``protect_kernel_alias`` splits.
+    """
+    return gib_pages and phys >= layout.BOOT_WINDOW_SIZE and phys & (GIB_PAGE - 1) == 0 \
+        and phys + GIB_PAGE <= size and is_available(regions, count, phys, phys + GIB_PAGE)
+
+
+def map_physical(regions: Array[MemoryRegion, 32], count: u32, size: u64) -> None:
+    """Map physical ``[0, size)`` at ``PHYS_OFFSET`` with 1 GiB and 2 MiB pages."""
+    global window_gib_pages, window_huge_pages, window_table_frames
+    flags = HUGE | tables.supported(PRESENT | WRITABLE | NO_EXECUTE)
+    free_before = frames.free_frames()
     phys = u64(0)
     while phys < size:
         page = VirtAddr(PHYS_OFFSET + phys)
         pdpt = child_table(tables.root.value, page.page_index(u64(4)))
+        if gib_page_fits(regions, count, phys, size):
+            tables.table(pdpt)[page.page_index(u64(3))] = phys | flags
+            window_gib_pages += 1
+            phys += GIB_PAGE
+            continue
         pd = child_table(pdpt, page.page_index(u64(3)))
-        tables.table(pd)[page.page_index(u64(2))] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+        tables.table(pd)[page.page_index(u64(2))] = phys | flags
+        window_huge_pages += 1
         phys += HUGE_PAGE
+    window_table_frames = free_before - frames.free_frames()
 
 
 def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: BootInfo) -> None:
@@ -197,6 +259,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     global ram_top, usable_ram
     if count == 0:
         panic("memory: the boot loader gave no memory map")
+    read_mmu_features()
     top = u64(0)
     for i in range(count):
         region = regions[i]
@@ -204,6 +267,9 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
             top = region.base + region.length
     if top > MAX_PHYSICAL:
         top = MAX_PHYSICAL
+        unused = ram_above(regions, count, MAX_PHYSICAL)
+        print(f"memory: {unused >> 30} GiB of RAM above {MAX_PHYSICAL >> 40} TiB left unused "
+              "(beyond the physical-memory window)")
     top = top & ~(PAGE_SIZE - 1)
     ram_top = top
     usable_ram = multiboot.usable_bytes(regions, count)
@@ -233,7 +299,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     tables.window = boot_window
     tables.root = PhysAddr(mmu.current_root())
     window_size = (top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)
-    map_physical(window_size)
+    map_physical(regions, count, window_size)
     phys_window.base = PHYS_OFFSET
     phys_window.size = window_size
     tables.window = phys_window
@@ -244,6 +310,22 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     protect_kernel_alias()
     print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
+    print(f"memory: window {window_size >> 20} MiB in {window_gib_pages} 1 GiB and "
+          f"{window_huge_pages} 2 MiB pages, {window_table_frames} table frames")
+
+
+def read_mmu_features() -> None:
+    """Learn whether the MMU honours NO_EXECUTE and takes 1 GiB pages; say
+    so when NO_EXECUTE is not honoured (W^X is weaker then)."""
+    global nx_enabled, gib_pages
+    gib_pages = cpu.has_gib_pages()
+    nx_enabled = cpu.no_execute_enabled()
+    if nx_enabled:
+        tables.unsupported_flags = u64(0)
+        return
+    tables.unsupported_flags = NO_EXECUTE
+    # Code is still read-only, but nothing stops a jump into data.
+    print("memory: this CPU has no NX bit: data pages stay executable (W^X is weaker)")
 
 
 def new_table() -> u64:
@@ -291,7 +373,7 @@ def image_table(first: u64, alias: bool) -> u64:
         if alias:
             flags = PRESENT | WRITABLE | NO_EXECUTE if flags == 0 else flags | NO_EXECUTE
         if flags != 0:
-            entries[i] = page | flags
+            entries[i] = page | tables.supported(flags)
     return pt
 
 
@@ -325,7 +407,7 @@ def remap_kernel() -> None:
         if phys < image_end:
             slot[0] = image_table(phys, False) | PRESENT | WRITABLE
         else:
-            slot[0] = phys | PRESENT | WRITABLE | HUGE | NO_EXECUTE
+            slot[0] = phys | HUGE | tables.supported(PRESENT | WRITABLE | NO_EXECUTE)
         phys += HUGE_PAGE
     # Fold the kernel's PDPT into the PML4 (paging.py explains how the
     # kernel and the recursive entry share slot 511); it is then unused.

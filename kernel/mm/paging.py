@@ -23,6 +23,15 @@ Every entry is a physical frame address with flags around it::
      G  GLOBAL (kept in the TLB across CR3 loads)
      NX NO_EXECUTE (needs EFER.NXE)
 
+Bit 63 is NX only while EFER.NXE is on.  The boot stub turns NXE on when
+the CPU has the NX feature; on a CPU without it (``-cpu qemu64,-nx``,
+early Core 2 and Pentium 4 parts) bit 63 is a *reserved* bit, and an
+entry with it set makes every access through it fault ("reserved bit
+set").  ``PageTables.unsupported_flags`` holds the bits this CPU lacks,
+and every leaf entry the kernel writes goes through ``supported`` first,
+so ``NO_EXECUTE`` asks for no-execute where the CPU can do it and is
+dropped where it cannot (the page is then executable: docs/memory.md).
+
 The CPU combines the flags of all four levels: a page is writable only if
 every entry on the way says so, and the same for USER.  So intermediate
 entries are made PRESENT and WRITABLE (and USER when the page is), and
@@ -122,11 +131,19 @@ class PageTables:
     ``window``; with it True, through the recursive entry of the CPU's
     current PML4 (``root`` must be CR3's, and ``map_recursive`` done).
     New tables are zeroed through ``window`` in both modes.
+    ``unsupported_flags`` are entry bits the CPU does not implement
+    (``NO_EXECUTE`` without EFER.NXE; 0, the default, means none):
+    ``map`` and ``set_flags`` leave them out of the entries they write.
     """
 
     window: PhysWindow
     root: PhysAddr
     recursive: bool
+    unsupported_flags: u64
+
+    def supported(self, flags: u64) -> u64:
+        """``flags`` without the bits this CPU would fault on as reserved."""
+        return flags & ~self.unsupported_flags
 
     def table(self, frame: u64) -> Ptr[u64]:
         """The 512 entries of the table in ``frame``, through the window."""
@@ -228,7 +245,7 @@ class PageTables:
         slot = self.table_of(page, u64(1), table) + page.page_index(u64(1))
         if slot[0] & PRESENT != 0:
             return ALREADY_MAPPED
-        slot[0] = frame.value | flags | PRESENT
+        slot[0] = frame.value | self.supported(flags) | PRESENT
         return MAPPED
 
     def unmap(self, page: VirtAddr) -> PhysAddr:
@@ -256,7 +273,7 @@ class PageTables:
         slot = self.entry(page, u64(1))
         if slot.addr == 0 or slot[0] & PRESENT == 0:
             return False
-        slot[0] = entry_address(slot[0]) | flags | PRESENT
+        slot[0] = entry_address(slot[0]) | self.supported(flags) | PRESENT
         if flags & USER != 0:
             # As in ``map``: a user page needs USER on every table above it.
             for level in range(u64(2), u64(5)):

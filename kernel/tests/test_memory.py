@@ -9,11 +9,13 @@ checks that it does (its heap must grow), as ``REUSES_MEMORY`` says.
 
 from typing import Final
 
+import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.mmu as mmu
 import kernel.arch.x86_64.sections as sections
 import kernel.mm.heap as heap
 import kernel.mm.memory as memory
+import kernel.testskip as testskip
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.heap_allocator import REUSES_MEMORY
@@ -122,6 +124,16 @@ def unmap_test_page() -> None:
         memory.frames.free(frame)
 
 
+def test_the_no_execute_flag_matches_the_cpu() -> None:
+    assert memory.nx_enabled == cpu.no_execute_enabled()
+    frame = map_test_page(WRITABLE | NO_EXECUTE)
+    entry = window_tables().entry(VirtAddr(TEST_PAGE), u64(1))[0]
+    assert (entry & NO_EXECUTE != 0) == memory.nx_enabled
+    Ptr[u64](TEST_PAGE)[0] = u64(9)  # a reserved bit would fault here
+    assert Ptr[u64](memory.phys_to_virt(frame))[0] == 9
+    unmap_test_page()
+
+
 def test_map_write_translate_unmap() -> None:
     frame = map_test_page(WRITABLE | NO_EXECUTE)
     page = Ptr[u64](TEST_PAGE)
@@ -155,8 +167,13 @@ def test_writing_a_read_only_page_faults() -> None:
     Ptr[u64](TEST_PAGE)[0] = u64(1)
 
 
+NO_NX: Final = "this CPU has no NX bit: every mapped page is executable"
+
+
 @should_panic("page fault")
 def test_executing_a_no_execute_page_faults() -> None:
+    if not memory.nx_enabled:
+        testskip.skip(NO_NX)
     map_test_page(WRITABLE | NO_EXECUTE)
     Ptr[u8](TEST_PAGE)[0] = u8(0xC3)  # ret
     asm("callq *$0", "r,~{memory}", TEST_PAGE)
@@ -180,7 +197,8 @@ def test_reading_an_unmapped_page_faults() -> None:
 
 def window_tables() -> PageTables:
     """The kernel's tables, reached by frame through the offset mapping."""
-    return PageTables(memory.phys_window, memory.tables.root, False)
+    return PageTables(memory.phys_window, memory.tables.root, False,
+                      memory.tables.unsupported_flags)
 
 
 def test_the_kernel_uses_the_recursive_entry() -> None:
@@ -259,10 +277,12 @@ def test_kernel_sections_have_their_permissions() -> None:
     assert memory.tables.flags(text) & NO_EXECUTE == 0
     rodata = VirtAddr(sections.rodata_start())
     assert memory.tables.flags(rodata) & WRITABLE == 0
-    assert memory.tables.flags(rodata) & NO_EXECUTE != 0
     data = VirtAddr(sections.data_start())
     assert memory.tables.flags(data) & WRITABLE != 0
-    assert memory.tables.flags(data) & NO_EXECUTE != 0
+    # No-execute where the CPU has it; without NX, bit 63 is reserved and
+    # must be clear (a set one would make every access fault).
+    assert (memory.tables.flags(rodata) & NO_EXECUTE != 0) == memory.nx_enabled
+    assert (memory.tables.flags(data) & NO_EXECUTE != 0) == memory.nx_enabled
     guard = VirtAddr(sections.stack_guard())
     assert memory.tables.translate(guard).value == NOT_MAPPED
 
@@ -290,7 +310,7 @@ def window_alias(virt: u64) -> VirtAddr:
 def test_kernel_image_is_read_only_through_the_window() -> None:
     text = window_alias(sections.text_start())
     assert memory.tables.flags(text) & WRITABLE == 0
-    assert memory.tables.flags(text) & NO_EXECUTE != 0
+    assert (memory.tables.flags(text) & NO_EXECUTE != 0) == memory.nx_enabled
     assert memory.tables.flags(window_alias(sections.rodata_start())) & WRITABLE == 0
     data = window_alias(sections.data_start())
     assert memory.tables.flags(data) & WRITABLE != 0
@@ -310,6 +330,8 @@ def test_writing_read_only_data_faults() -> None:
 
 @should_panic("page fault")
 def test_executing_kernel_data_faults() -> None:
+    if not memory.nx_enabled:
+        testskip.skip(NO_NX)
     Ptr[u8](addr_of(addresses).addr)[0] = u8(0xC3)  # ret, in .bss
     asm("callq *$0", "r,~{memory}", addr_of(addresses).addr)
 

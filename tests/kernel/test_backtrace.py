@@ -259,13 +259,28 @@ def test_a_corrupt_chain_stops_the_walk(saved: str, stop: int) -> None:
     assert reason == stop
 
 
-def test_a_deep_chain_is_cut_off() -> None:
+def test_a_deep_recursion_is_walked_to_the_end() -> None:
+    # The folding keeps the report short, so the walk goes to the boot stub.
     _memory, table = table_of(FUNCTIONS)
     stack = FakeStack()
-    rbp = 0
-    for offset in range(0xFF0, 0x0, -0x20):        # 127 frames of a recursion
+    rbp = stack.frame(0xFF0, 0, ret(START64))
+    for offset in range(0xFD0, 0x0, -0x10):        # 253 frames of a recursion
         rbp = stack.frame(offset, rbp, ret(ALLOC))
     frames, stop = walk(stack, rbp, table)
+    assert len(frames) == 254 and stop == bt.END_OF_CHAIN
+    assert frames[-1][1] == "_start64"
+
+
+def test_a_chain_looping_between_two_stacks_is_cut_off() -> None:
+    # Each frame is above the last one *on its own stack* only every other
+    # step, so only MAX_FRAMES ends this walk.
+    _memory, table = table_of(FUNCTIONS)
+    one, two = FakeStack(), FakeStack()
+    one.frame(0x100, two.at(0x100), ret(ALLOC))
+    two.frame(0x100, one.at(0x100), ret(KMAIN))
+    walker = one.walker()
+    walker.stacks[1] = StackRange(u64(two.low), u64(two.high))
+    frames, stop = walk(one, one.at(0x100), table, walker)
     assert len(frames) == bt.MAX_FRAMES and stop == bt.TOO_DEEP
 
 
@@ -295,3 +310,97 @@ def test_garbage_never_leads_outside_the_stack(words: list[tuple[str, int]],
     frames, stop = walk(stack, stack.at(start * 8), table)
     assert len(frames) <= bt.MAX_FRAMES
     assert stop != bt.WALKING
+
+
+# -- folding -------------------------------------------------------------------------
+
+def folded(frames: list[tuple[int, int, bool]]) -> list[tuple[int, int, int, int]]:
+    """(kind, number, count, address) of each line the folder makes of
+    ``frames``, given as (address, symbol, interrupted)."""
+    folder = bt.Folder()
+    folder.reset()
+    for address, symbol, interrupted in frames:
+        folder.add(Frame(u64(address), interrupted, i64(symbol)))
+    folder.finish()
+    return [(int(line.kind), int(line.number), int(line.count), int(line.frame.address))
+            for line in (folder.lines[i] for i in range(int(folder.count)))]
+
+
+FRAME_, REPEAT, GAP = int(bt.LINE_FRAME), int(bt.LINE_REPEAT), int(bt.LINE_GAP)
+
+
+def test_a_stack_overflow_folds_to_a_few_lines() -> None:
+    # What panic=overflow gives: the handler, the stub, the faulting
+    # instruction, 226 frames of the recursion, kmain, _start64.
+    frames = [(0x10, HANDLE, False), (0x20, VECTOR0, False), (0x31, ALLOC, True)]
+    frames += [(0x3F, ALLOC, False)] * 226 + [(0x50, KMAIN, False), (0x60, START64, False)]
+    assert folded(frames) == [
+        (FRAME_, 0, 1, 0x10), (FRAME_, 1, 1, 0x20), (FRAME_, 2, 1, 0x31),
+        (FRAME_, 3, 1, 0x3F), (REPEAT, 4, 225, 0x3F),
+        (FRAME_, 229, 1, 0x50), (FRAME_, 230, 1, 0x60)]
+
+
+def test_short_runs_and_distinct_frames_are_not_folded() -> None:
+    frames = [(0x10, ALLOC, False), (0x18, ALLOC, False), (0x20, KMAIN, False),
+              (0x30, START64, False)]
+    assert folded(frames) == [(FRAME_, i, 1, a) for i, (a, _, _) in enumerate(frames)]
+    assert folded([]) == []
+
+
+def test_unknown_functions_fold_only_at_the_same_address() -> None:
+    frames = [(0x99, -1, False)] * 4 + [(0x77, -1, False)] * 3
+    assert folded(frames) == [(FRAME_, 0, 1, 0x99), (REPEAT, 1, 3, 0x99),
+                              (FRAME_, 4, 1, 0x77), (REPEAT, 5, 2, 0x77)]
+
+
+def test_a_long_chain_keeps_its_innermost_and_outermost_frames() -> None:
+    frames = [(0x1000 + i, i % 2, False) for i in range(40)]   # alternating: no runs
+    lines = folded(frames)
+    head, gap, tail = lines[:7], lines[7], lines[8:]
+    assert head == [(FRAME_, i, 1, 0x1000 + i) for i in range(7)]
+    assert gap == (GAP, 7, 28, 0)
+    assert tail == [(FRAME_, i, 1, 0x1000 + i) for i in range(35, 40)]
+
+
+def reference_fold(frames: list[tuple[int, int, bool]]) -> list[tuple[int, int, int, int]]:
+    """The folding rules written the obvious way, with lists."""
+    runs: list[list[int]] = []
+    for i, (address, symbol, interrupted) in enumerate(frames):
+        if runs and not interrupted:
+            first_address, first_symbol, first_interrupted = frames[runs[-1][0]]
+            same = symbol == first_symbol if symbol >= 0 or first_symbol >= 0 \
+                else address == first_address
+            if same and not first_interrupted:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    lines = []
+    for run in runs:
+        lines.append((FRAME_, run[0], 1, frames[run[0]][0]))
+        if len(run) == 2:
+            lines.append((FRAME_, run[1], 1, frames[run[1]][0]))
+        elif len(run) > 2:
+            lines.append((REPEAT, run[1], len(run) - 1, frames[run[0]][0]))
+    head, tail = int(bt.HEAD_LINES), int(bt.TAIL_LINES)
+    if len(lines) <= head + tail:
+        return lines
+    hidden = lines[head:len(lines) - tail]
+    return lines[:head] + [(GAP, hidden[0][1], sum(line[2] for line in hidden), 0)] \
+        + lines[len(lines) - tail:]
+
+
+@given(st.lists(st.tuples(st.sampled_from([0x10, 0x20, 0x30]), st.sampled_from([-1, 0, 1]),
+                          st.sampled_from([False, False, False, True])),
+                max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_folding_matches_the_reference(frames: list[tuple[int, int, bool]]) -> None:
+    lines = folded(frames)
+    assert lines == reference_fold(frames)
+    # Every frame is accounted for once, in order, and the report is short.
+    assert sum(line[2] for line in lines) == len(frames)
+    assert [line[1] for line in lines] == sorted(line[1] for line in lines)
+    assert len(lines) <= bt.MAX_LINES
+    if frames:
+        assert lines[0] == (FRAME_, 0, 1, frames[0][0])
+        last = lines[-1]
+        assert last[1] + last[2] == len(frames)

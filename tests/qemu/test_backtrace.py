@@ -114,12 +114,29 @@ def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
     check_against_elf(kernel_image, frames)
 
 
+# Complete only with its newline: serial may be read in the middle of it.
+LAST_FRAME = re.compile(r"^(  #\d+ 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+)\r?\n", re.M)
+
+
+def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
+    """(serial, screen lines) once the backtrace's last line, ``_start64``'s,
+    is complete on both.  The console writes each piece to serial first and
+    then to the screen, so the screen may lag a few characters behind."""
+    deadline = time.monotonic() + 10
+    vm.wait_for_serial("_start64+")
+    while not (last := LAST_FRAME.search(serial := vm.serial_text)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert last, serial
+    while last.group(1) not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert last.group(1) in lines, lines
+    return serial, lines
+
+
 def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
     with QemuSession(kernel_image, cmdline="panic=nested halt=wait", timeout=30) as vm:
-        vm.wait_for_serial("_start64+")
-        deadline = time.monotonic() + 5
-        while "backtrace:" not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _, lines = wait_for_last_frame(vm)
         assert "backtrace:" in lines, lines
         row = lines.index("backtrace:")
         assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+$", lines[row + 1]), lines
@@ -131,11 +148,45 @@ def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
         assert vm.exit_code is None
 
 
+def test_stack_overflow_report_fits_on_the_screen(kernel_image: Path, tmp_path: Path) -> None:
+    """panic=overflow recurses until the stack hits its guard page: hundreds
+    of identical frames, folded into one line, so that the cause, the first
+    frames and the last ones are all on the 25-line screen."""
+    with QemuSession(kernel_image, cmdline="panic=overflow halt=wait", timeout=30) as vm:
+        serial, lines = wait_for_last_frame(vm)
+        vm.screendump(tmp_path / "overflow.png")
+        assert vm.exit_code is None
+    screen = "\n".join(lines)
+    assert "CPU exception 8 #DF: double fault" in screen, screen
+    assert re.search(r"^kernel/arch/x86_64/exceptions\.py:\d+: panic: double fault: "
+                     r"kernel stack overflow", screen, re.M), screen
+    assert re.search(r"^  #0 0x[0-9a-f]{16} kernel\.arch\.x86_64\.exceptions\.handle\+", screen,
+                     re.M), screen
+    assert re.search(r"^  #2 0x[0-9a-f]{16} kernel\.crashtest\.recurse\+0x[0-9a-f]+ "
+                     r"\(interrupted\)$", screen, re.M), screen
+    fold = re.search(r"^  \.\.\. (\d+) more calls of kernel\.crashtest\.recurse "
+                     r"\(#(\d+)-#(\d+)\)$", screen, re.M)
+    assert fold, screen
+    count, first, last = (int(fold.group(i)) for i in (1, 2, 3))
+    # A 64 KiB stack holds a few hundred of recurse's frames.
+    assert count > 100 and last - first + 1 == count, screen
+    assert re.search(rf"^  #{last + 1} 0x[0-9a-f]{{16}} kmain\+", screen, re.M), screen
+    assert re.search(rf"^  #{last + 2} 0x[0-9a-f]{{16}} _start64\+", screen, re.M), screen
+    # The serial log has the same lines: folding loses no frame.
+    assert fold.group(0) in serial
+    assert serial.count("kernel.crashtest.recurse+") == 2, serial
+
+
 def test_pythos_run_repeats_the_backtrace(tmp_path: Path) -> None:
     log = tmp_path / "serial.log"
     log.write_text("Pythos 0.1.0\nkernel/x.py:3: panic: boom\nbacktrace:\n"
-                   "  #0 0xffffffff80108100 kmain+0xe0\n  (stopped after 32 frames)\n"
+                   "  #0 0xffffffff80108100 kmain+0xe0\n"
+                   "  ... 300 more calls of kmain (#1-#300)\n"
+                   "  ... 20 frames not shown (#301-#320)\n"
+                   "  (stopped after 8192 frames)\n"
                    "something else\n  #1 not part of a backtrace\n")
     assert panic_lines(log) == ["kernel/x.py:3: panic: boom", "backtrace:",
                                 "  #0 0xffffffff80108100 kmain+0xe0",
-                                "  (stopped after 32 frames)"]
+                                "  ... 300 more calls of kmain (#1-#300)",
+                                "  ... 20 frames not shown (#301-#320)",
+                                "  (stopped after 8192 frames)"]

@@ -11,7 +11,16 @@ disabled therefore stops the CPU for good (only an NMI or SMI can wake it,
 and the loops below go straight back to sleep).
 """
 
-from pythos.lang import asm, cli, hlt, pause, rdtsc, u64
+from typing import Final
+
+from pythos.lang import asm, cli, hlt, pause, rdmsr, rdtsc, u32, u64
+
+# The extended feature enable register and its no-execute enable bit.
+MSR_EFER: Final = u32(0xC0000080)
+EFER_NXE: Final = u64(1 << 11)
+# CPUID leaf 0x80000001: EDX bit 26 says the MMU takes 1 GiB pages.
+CPUID_EXTENDED_FEATURES: Final = u32(0x80000001)
+FEATURE_GIB_PAGES: Final = u32(1 << 26)
 
 
 def timestamp() -> u64:
@@ -68,3 +77,26 @@ def frame_pointer() -> u64:
     out the same.)
     """
     return asm("movq %rbp, $0", "=r", result=u64)
+
+
+def no_execute_enabled() -> bool:
+    """Whether EFER.NXE is on, so that bit 63 of a page table entry means
+    no-execute (otherwise it is reserved, and setting it makes the entry fault).
+
+    The boot stub turns NXE on exactly when CPUID says the CPU has NX; the
+    register, not CPUID, is what the MMU obeys, so this reads the register.
+    """
+    return rdmsr(MSR_EFER) & EFER_NXE != 0
+
+
+def extended_features() -> u32:
+    """EDX of CPUID leaf 0x80000001: NX (bit 20), 1 GiB pages (26), long mode (29).
+
+    The boot stub checked that the leaf exists before it entered long mode.
+    """
+    return asm("cpuid", "={edx},{eax},~{ebx},~{ecx}", CPUID_EXTENDED_FEATURES, result=u32)
+
+
+def has_gib_pages() -> bool:
+    """Whether a PDPT entry may map a 1 GiB page (the "pdpe1gb" feature)."""
+    return extended_features() & FEATURE_GIB_PAGES != 0
