@@ -5,7 +5,7 @@ string.  Both put the kernel's own path first (``/boot/kernel.elf
 panic=test``), which is just one more word here.  Options the kernel
 understands:
 
-    panic=test|assert|divide|index   fail on purpose (see crashtest.py)
+    panic=test|assert|divide|index|nested|fault|overflow  fail on purpose (see crashtest.py)
     loglevel=debug|info|warn|error   serial log threshold (see log.py)
     halt=wait                        after a panic, stay halted instead of
                                      exiting QEMU (see console.py)
