@@ -33,6 +33,10 @@ class FormatSpec:
     width: int = 0
     grouping: str = ""
     type: str = ""
+    # Whether any spec was written at all.  It matters for bool only:
+    # CPython formats `{b}` as `True` but `{b:-}` (any non-empty spec, even
+    # one that changes nothing) as the integer `1`.
+    given: bool = False
 
 
 def parse_format_spec(text: str, kind: str) -> FormatSpec:
@@ -54,7 +58,7 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     if width > 1000:
         raise ValueError("format width is too large (at most 1000)")
     spec = FormatSpec(fill, align, g["sign"] or "-", bool(g["alt"]), bool(g["zero"]),
-                      width, g["grouping"] or "", typ)
+                      width, g["grouping"] or "", typ, True)
     if kind == "int":
         if typ not in ("", "d", "x", "X", "o", "b"):
             raise ValueError(f"unknown format code '{typ}' for an integer")
@@ -64,7 +68,7 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
             # `0` means fill '0' (unless a fill is given) and, without an
             # explicit alignment, sign-aware '=' alignment.
             spec = FormatSpec(g["fill"] or "0", align or "=", spec.sign, spec.alt, True,
-                              width, spec.grouping, typ)
+                              width, spec.grouping, typ, True)
         return spec
     if typ not in ("", "s"):
         raise ValueError(f"unknown format code '{typ}' for a string")

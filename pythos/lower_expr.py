@@ -602,7 +602,7 @@ class ExprLowering:
                                                 ir.Constant(I8, ord(align)),
                                                 ir.Constant(I64, spec.width)])
             return
-        if t is BOOL and plain:
+        if t is BOOL and not spec.given:
             self.call_rt("write_bool", [v])
             return
         if t is BOOL:
