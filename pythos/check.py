@@ -57,6 +57,9 @@ LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array
 PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
 # Operators for which converting a literal first or wrapping the result last
 # give the same answer, so a literal may be given as any bit pattern.
+COMPARE_OPS: dict[type, Callable[[int, int], bool]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge}
 RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
 KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "func_addr", "global_asm"}
 # Clearer words for Python constructs Pythos does not have.
@@ -1523,12 +1526,21 @@ class Checker:
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
         operands = [node.left, *node.comparators]
-        types = []
-        for op, a, b in zip(node.ops, operands, operands[1:], strict=False):
+        types: list[T.Type | None] = []
+        # Links between two untyped constants (`x == 2**64 - 1 == 2**64 - 1`)
+        # compare plain ints under CPython, exactly: their result is known
+        # now, and neither side needs a machine type.
+        folded: dict[int, bool] = {}
+        for i, (op, a, b) in enumerate(zip(node.ops, operands, operands[1:], strict=False)):
             if isinstance(op, (ast.In, ast.NotIn)):
                 raise self.error(node, "'in' is not supported")
             if isinstance(op, (ast.Is, ast.IsNot)):
                 raise self.error(node, "'is' is not supported; use '=='")
+            x, y = self.const_int(a), self.const_int(b)
+            if x is not None and y is not None:
+                folded[i] = COMPARE_OPS[type(op)](x, y)
+                types.append(None)
+                continue
             if hasattr(a, "ty") and getattr(a, "const", None) is None:
                 lt = a.ty  # type: ignore[attr-defined]
                 rt = self.expr(b, lt)
@@ -1539,13 +1551,16 @@ class Checker:
                     raise self.error(b, f"cannot compare {lt} with {rt}")
             else:
                 lt, rt = self.pair(a, b, None, strict=True)
-            if lt in (STR, BYTES) or lt is BOOL or isinstance(lt, PtrType):
+            if lt in (STR, BYTES) or isinstance(lt, PtrType):
                 if not isinstance(op, (ast.Eq, ast.NotEq)):
                     raise self.error(node, f"{lt} values can only be compared with == and !=")
-            elif not is_int(lt):
+            elif not is_int(lt) and lt is not BOOL:
                 raise self.error(node, f"cannot compare {lt} values")
             types.append(lt)
         node.operand_types = types  # type: ignore[attr-defined]
+        node.folded = folded  # type: ignore[attr-defined]
+        if len(folded) == len(node.ops):
+            node.const = all(folded.values())  # type: ignore[attr-defined]
         return BOOL
 
     def expr_IfExp(self, node: ast.IfExp, want: T.Type | None) -> T.Type:

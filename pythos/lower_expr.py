@@ -449,12 +449,24 @@ class ExprLowering:
         b = self.builder
         operands = [node.left, *node.comparators]
         types = node.operand_types  # type: ignore[attr-defined]
+        # A link between two untyped constants was decided by the checker;
+        # its operands, constants without side effects, are evaluated only
+        # if a neighbouring link compares them with a typed value.
+        folded: dict[int, bool] = node.folded  # type: ignore[attr-defined]
+        values: dict[int, ir.Value] = {}
+
+        def operand(k: int) -> ir.Value:
+            if k not in values:
+                values[k] = self.expr(operands[k])
+            return values[k]
+
         end = b.append_basic_block("cmp.end")
         incoming = []
-        left = self.expr(operands[0])
         for i, (op, t) in enumerate(zip(node.ops, types, strict=False)):
-            right = self.expr(operands[i + 1])
-            result = self.compare(op, left, right, t)
+            if i in folded:
+                result = ir.Constant(I1, int(folded[i]))
+            else:
+                result = self.compare(op, operand(i), operand(i + 1), t)
             incoming.append((result, b.block))
             if i == len(node.ops) - 1:
                 b.branch(end)
@@ -462,7 +474,6 @@ class ExprLowering:
                 nxt = b.append_basic_block("cmp.next")
                 b.cbranch(result, nxt, end)
                 b.position_at_end(nxt)
-            left = right
         b.position_at_end(end)
         if len(incoming) == 1:
             # Keep simple comparisons simple at -O0.
