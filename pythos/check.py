@@ -55,6 +55,10 @@ LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
 PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
+# Names pythos.lang's @struct gives the class itself (the ctypes storage,
+# its view factory, the attribute guard): a field or method so named would
+# be replaced under CPython.
+STRUCT_RESERVED = {"_c", "_view", "_ctype", "__setattr__"}
 # Operators for which converting a literal first or wrapping the result last
 # give the same answer, so a literal may be given as any bit pattern.
 COMPARE_OPS: dict[type, Callable[[int, int], bool]] = {
@@ -275,17 +279,33 @@ class Checker:
 
     def declare_struct_fields(self, s: StructSym) -> None:
         s.type.fields.clear()  # this may be a retry (see declare_constants_and_layouts)
+        methods = {m.name: m for m in s.node.body if isinstance(m, ast.FunctionDef)}
         for stmt in s.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 if stmt.value is not None:
                     raise self.error(stmt.value, "struct fields cannot have defaults "
                                                  "(they start at zero)")
+                name = stmt.target.id
+                if name in STRUCT_RESERVED or name.startswith("__"):
+                    raise self.error(stmt.target, f"a struct field cannot be named '{name}' "
+                                                  f"(pythos.lang's struct class uses that name)")
+                if name in methods:
+                    # Under CPython the method is the class attribute of that
+                    # name, which @struct takes for a field default: TypeError.
+                    raise self.error(methods[name], f"method '{name}' has the name of a field "
+                                                    f"of struct {s.type.name}; rename one")
                 ft = self.resolve_type(stmt.annotation)
                 if ft in (STR, BYTES, NONE):
                     raise self.error(stmt.annotation, f"a struct field cannot be {ft}")
-                s.type.fields[stmt.target.id] = ft
+                s.type.fields[name] = ft
             elif isinstance(stmt, ast.FunctionDef):
-                pass
+                if stmt.name == "__init__":
+                    raise self.error(stmt, f"struct {s.type.name} cannot define __init__: its "
+                                           f"constructor takes the fields by position or "
+                                           f"keyword (CPython's @struct raises TypeError)")
+                if stmt.name in STRUCT_RESERVED or stmt.name.startswith("__pythos"):
+                    raise self.error(stmt, f"a struct method cannot be named '{stmt.name}' "
+                                           f"(pythos.lang's struct class uses that name)")
             elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
                 pass  # docstring
             elif isinstance(stmt, ast.Pass):
