@@ -462,7 +462,22 @@ class Checker:
         want = None
         if isinstance(stmt.annotation, ast.Subscript):
             want = self.resolve_type(stmt.annotation.slice)
+        if want == I64 and self.const_int(stmt.value) is not None:
+            # `K: Final[int] = 5` is a plain int under CPython, exactly what
+            # an untyped constant is; it just has to fit the i64 it names.
+            ctype, cval = self.const_value(stmt.value, I64)
+            self.bind(stmt, stmt.target.id, ConstSym(stmt.target.id, None, cval))
+            return
+        if want is not None:
+            # Under CPython `K: Final[u8] = 200` is the plain int 200, whatever
+            # the annotation says: `K + 100` is 300 there.  The typed form
+            # is `K: Final = u8(200)`.
+            self.no_plain_literal(stmt.value, want, f"the constant '{stmt.target.id}'",
+                                  f"write '{stmt.target.id}: Final = {{fix}}'")
         ctype, cval = self.const_value(stmt.value, want)
+        if want is not None:
+            self.no_plain_literal(stmt.value, want, f"the constant '{stmt.target.id}'",
+                                  f"write '{stmt.target.id}: Final = {{fix}}'")
         self.bind(stmt, stmt.target.id, ConstSym(stmt.target.id, ctype, cval))
 
     def declare_globals(self, m: Module) -> None:
@@ -702,6 +717,7 @@ class Checker:
             if p.default is not None:
                 self.no_plain_literal(p.default, p.type, "a default value")
                 self.expr(p.default, p.type)
+                self.no_plain_literal(p.default, p.type, "a default value")
                 if getattr(p.default, "const", None) is None:
                     raise self.error(p.default, "a default value must be a constant")
         self.declare_global_statements(fn)
@@ -819,6 +835,7 @@ class Checker:
             raise self.error(s.value, "this function returns None; it cannot return a value")
         self.no_plain_literal(s.value, want, "the return value")
         self.expect(s.value, want)
+        self.no_plain_literal(s.value, want, "the return value")
         if want.is_aggregate:
             self.aggregate_returns.append((s.value, want))
 
@@ -923,6 +940,7 @@ class Checker:
                     it.args[2].const, it.args[2].ty = step, t  # type: ignore[attr-defined]
             s.kind = "range"  # type: ignore[attr-defined]
             self.assign_name(s.target, t, None)
+            self.mark_plain(s.target, "range() loop variable")
         else:
             t = self.expr(it, None)
             if t is BYTES:
@@ -938,10 +956,19 @@ class Checker:
                 self.note_alias(it)
             else:
                 self.assign_name(s.target, elem, None)
+                if t is BYTES:
+                    self.mark_plain(s.target, "loop variable over bytes")
         self.loop_depth += 1
         self.block(s.body)
         self.loop_depth -= 1
         self.block(s.orelse)
+
+    def mark_plain(self, target: ast.Name, why: str) -> None:
+        """Note that a local may hold a plain int under CPython (a range()
+        or bytes loop variable) although it has a sized type here."""
+        var = getattr(target, "sym", None)
+        if isinstance(var, Local) and is_int(var.type) and var.type != I64:
+            var.plain = why
 
     def stmt_With(self, s: ast.With) -> None:
         """`with lock:` calls lock.__enter__() and, however the block is
@@ -1002,6 +1029,7 @@ class Checker:
         if not is_int(t):
             raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
         s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
+        self.no_plain_arithmetic(s, s.ty, [s.target, s.value])  # type: ignore[attr-defined]
 
     def assign(self, target: ast.expr, value: ast.expr, annotated: T.Type | None) -> None:
         assert self.fn is not None
@@ -1061,7 +1089,9 @@ class Checker:
             g = self.scope()[name]
             target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
             if value is not None:
+                self.no_plain_literal(value, g.type, f"the global '{name}'")
                 self.expect(value, g.type)
+                self.no_plain_literal(value, g.type, f"the global '{name}'")
                 self.check_global_store(target, value, g.type)
             return
         var = self.fn.locals.get(name)
@@ -1070,6 +1100,8 @@ class Checker:
             assert want is not None
             self.bind_local(target, want, "value")
             return
+        if want is not None:
+            self.no_plain_literal(value, want, f"'{name}'")
         t = self.expr(value, want)
         if want is not None and t != want:
             if annotated is None and var is not None:
@@ -1077,6 +1109,9 @@ class Checker:
             raise self.error(value, f"expected {want}, got {t}")
         if t is NONE:
             raise self.error(value, "this expression has no value")
+        # A local without annotation takes its first value's type, which may
+        # be sized while the value itself is a plain int (`v = 200 if c else x`).
+        self.no_plain_literal(value, t, f"'{name}'")
         if t.is_aggregate:
             fresh = self.is_fresh(value)
             kind = "owner" if fresh else "ref"
@@ -1146,20 +1181,125 @@ class Checker:
             return t
         raise self.error(target, "cannot assign to this expression")
 
-    def no_plain_literal(self, node: ast.expr, want: T.Type, what: str) -> None:
-        """Under CPython a bare literal stays a plain `int` even when stored
-        in a variable annotated u8, so arithmetic on it later would not
-        wrap there, while compiled code would.  Such stores need an explicit
-        conversion, which is also what mypy asks for.  (i64 is Python's
-        `int` here, and the runtime's own modules never run on CPython.)"""
+    def no_plain_literal(self, node: ast.expr, want: T.Type, what: str,
+                         advice: str = "write {fix}") -> None:
+        """Reject storing a value that may be a plain `int` under CPython
+        into sized storage (a local or global, an argument, a return value,
+        a default, a typed constant).
+
+        Under CPython a bare literal stays a plain `int` even when stored in
+        a variable annotated u8, so arithmetic on it later would not wrap
+        there, while compiled code would.  The same holds for any expression
+        whose value can be such an int: `200 if c else x` is the plain 200
+        when c is true, `x or 200` when x is zero.  Such stores need an
+        explicit conversion, which is also what mypy asks for.  (i64 is
+        Python's `int` here, and the runtime's own modules never run on
+        CPython.)  Called before the value is typed, this sees only the
+        constants in it; called again after, it sees the rest."""
         if not isinstance(want, IntType) or want == I64 or \
                 self.module.name.startswith("pythos.rt"):
             return
-        value = self.const_int(node)
+        found = self.plain_int_source(node)
+        if found is None:
+            return
+        culprit, desc = found
+        value = self.const_int(culprit)
         if value is not None:
-            text = ast.get_source_segment(self.module.source, node) or ast.unparse(node)
-            raise self.error(node, f"{what} has type {want}, but a bare literal is a plain "
-                                   f"int under CPython; write {want}({text})")
+            # A literal that does not fit at all is reported as that: the
+            # conversion would wrap it, which is not what its writer meant.
+            self.fit(culprit, value, want, strict=True)
+        text = self.source_text(culprit)
+        fix = advice.format(fix=f"{want}({text})")
+        if culprit is node:
+            raise self.error(node, f"{what} has type {want}, but {desc} is a plain int under "
+                                   f"CPython; {fix}")
+        raise self.error(culprit, f"{what} has type {want}, but under CPython "
+                                  f"'{self.source_text(node)}' can be '{text}', {desc}, "
+                                  f"which is a plain int there and would not wrap; {fix}")
+
+    def source_text(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.module.source, node) or ast.unparse(node)
+
+    def no_plain_arithmetic(self, node: ast.AST, t: T.Type, operands: list[ast.expr]) -> None:
+        """Reject arithmetic that wraps here but not under CPython because a
+        literal reached it through a choice: in `(200 if c else x) + 100`
+        the conditional is typed u8 (from x), but when c is true CPython
+        adds the plain ints 200 and 100 and gets 300.  Only an operation all
+        of whose operands can be plain ints is affected (`x + 1` with a u8
+        x is a u8 there too); plain operands that are not literals (range()
+        variables, len()) are the documented first difference from CPython."""
+        if not isinstance(t, IntType) or t == I64 or self.module.name.startswith("pythos.rt"):
+            return
+        if any(self.plain_int_source(a) is None for a in operands):
+            return
+        for a in operands:
+            lit = self.choice_constant(a)
+            if lit is not None:
+                text = self.source_text(lit)
+                raise self.error(lit, f"under CPython '{self.source_text(a)}' can be the plain "
+                                      f"int {text}, and then '{self.source_text(node)}' would "
+                                      f"not wrap at {t} as it does here; write {t}({text})")
+
+    def choice_constant(self, node: ast.expr) -> ast.expr | None:
+        """An untyped constant that `node`'s value can be through a
+        conditional expression, `and` or `or` (`200` in `200 if c else x`)."""
+        if isinstance(node, ast.IfExp):
+            options = [node.body, node.orelse]
+        elif isinstance(node, ast.BoolOp):
+            options = list(node.values)
+        elif isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not):
+            return self.choice_constant(node.operand)
+        else:
+            return None
+        for option in options:
+            if self.const_int(option) is not None:
+                return option
+            found = self.choice_constant(option)
+            if found is not None:
+                return found
+        return None
+
+    def plain_int_source(self, node: ast.expr) -> tuple[ast.expr, str] | None:
+        """The part of `node` that can make its CPython value a plain `int`
+        rather than a pythos.lang sized integer, with a description; None
+        if the value is always sized.
+
+        pythos.lang's operators give a sized result as soon as one operand
+        is sized (`x + 1`, `1 << x`), so an operator is plain only when all
+        its operands are.  A conditional expression, `and` and `or` return
+        one of their operands, so they are plain when any operand is."""
+        if self.const_int(node) is not None:
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                return node, f"the untyped constant '{ast.unparse(node)}'"
+            return node, "a bare literal"
+        if isinstance(node, ast.IfExp):
+            return self.plain_int_source(node.body) or self.plain_int_source(node.orelse)
+        if isinstance(node, ast.BoolOp):
+            for v in node.values:
+                found = self.plain_int_source(v)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd,
+                                                                  ast.Invert)):
+            found = self.plain_int_source(node.operand)
+            return None if found is None else (node, found[1])
+        if isinstance(node, ast.BinOp):
+            left = self.plain_int_source(node.left)
+            right = self.plain_int_source(node.right)
+            if left is None or right is None:
+                return None
+            return node, "an operation on plain ints"
+        if isinstance(node, ast.Name):
+            sym = getattr(node, "sym", None)
+            if isinstance(sym, Local) and sym.plain is not None:
+                return node, f"the {sym.plain} '{node.id}'"
+            return None
+        if isinstance(node, ast.Call) and getattr(node, "call", None) == ("builtin", "len"):
+            return node, "the result of len()"
+        if isinstance(node, ast.Subscript) and getattr(node, "sub", None) == "bytes":
+            return node, "an element of bytes"
+        return None
 
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
@@ -1401,12 +1541,14 @@ class Checker:
         t = self.expr(node.operand, want if is_int(want) else None)
         if not is_int(t):
             raise self.error(node, f"unary operator needs an integer, got {t}")
+        self.no_plain_arithmetic(node, t, [node.operand])
         self.fold(node, t, node.op, node.operand, None)
         return t
 
     def expr_BinOp(self, node: ast.BinOp, want: T.Type | None) -> T.Type:
         t = self.binop_types(node, node.op, node.left, node.right, want)
         if is_int(t):
+            self.no_plain_arithmetic(node, t, [node.left, node.right])
             self.fold(node, t, node.op, node.left, node.right)
         return t
 

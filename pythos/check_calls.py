@@ -100,6 +100,7 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
         if p.name in bound:
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             c.expect(bound[p.name], p.type)
+            c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             ordered[p.name] = bound[p.name]
         elif p.default is not None:
             ordered[p.name] = p.default

@@ -37,6 +37,9 @@ class Local:
     kind: str
     is_param: bool = False
     slot: object = None
+    # Set when the variable may hold a plain Python int under CPython while
+    # the compiler gives it a fixed width: why ("a range() loop variable").
+    plain: str | None = None
 
 
 @dataclass(eq=False)
