@@ -620,7 +620,22 @@ class Checker:
         return t, c
 
     def const_int(self, node: ast.expr) -> int | None:
-        """The value of an *untyped* integer constant expression, else None."""
+        """The value of an *untyped* integer constant expression, else None.
+
+        Inside a function every module-level name is declared, so the
+        answer for an operator node is remembered on it: typing a chain
+        `a + b + c + ...` asks about each link, which would otherwise take
+        time quadratic in its length."""
+        if self.fn is not None and isinstance(node, (ast.BinOp, ast.UnaryOp)):
+            known = getattr(node, "pythos_const_int", None)
+            if known is not None:
+                return known[0]  # type: ignore[no-any-return]
+            value = self.compute_const_int(node)
+            node.pythos_const_int = (value,)  # type: ignore[union-attr]
+            return value
+        return self.compute_const_int(node)
+
+    def compute_const_int(self, node: ast.expr) -> int | None:
         if isinstance(node, ast.Constant):
             v = node.value
             return v if isinstance(v, int) and not isinstance(v, bool) else None
@@ -648,8 +663,11 @@ class Checker:
             return -v if isinstance(node.op, ast.USub) else ~v if isinstance(
                 node.op, ast.Invert) else v
         if isinstance(node, ast.BinOp):
-            a, b = self.const_int(node.left), self.const_int(node.right)
-            if a is None or b is None:
+            a = self.const_int(node.left)
+            if a is None:
+                return None
+            b = self.const_int(node.right)
+            if b is None:
                 return None
             op = node.op
             try:
@@ -1267,7 +1285,18 @@ class Checker:
         pythos.lang's operators give a sized result as soon as one operand
         is sized (`x + 1`, `1 << x`), so an operator is plain only when all
         its operands are.  A conditional expression, `and` and `or` return
-        one of their operands, so they are plain when any operand is."""
+        one of their operands, so they are plain when any operand is.
+        Once a node is typed, the answer is final and remembered on it."""
+        known = getattr(node, "pythos_plain", None)
+        if known is not None:
+            return known[0]  # type: ignore[no-any-return]
+        found = self.find_plain_int_source(node)
+        if hasattr(node, "ty") and isinstance(node, (ast.BinOp, ast.UnaryOp, ast.IfExp,
+                                                     ast.BoolOp)):
+            node.pythos_plain = (found,)  # type: ignore[union-attr]
+        return found
+
+    def find_plain_int_source(self, node: ast.expr) -> tuple[ast.expr, str] | None:
         if self.const_int(node) is not None:
             if isinstance(node, (ast.Name, ast.Attribute)):
                 return node, f"the untyped constant '{ast.unparse(node)}'"
@@ -1285,9 +1314,8 @@ class Checker:
             found = self.plain_int_source(node.operand)
             return None if found is None else (node, found[1])
         if isinstance(node, ast.BinOp):
-            left = self.plain_int_source(node.left)
-            right = self.plain_int_source(node.right)
-            if left is None or right is None:
+            if self.plain_int_source(node.left) is None or \
+                    self.plain_int_source(node.right) is None:
                 return None
             return node, "an operation on plain ints"
         if isinstance(node, ast.Name):
@@ -1633,7 +1661,12 @@ class Checker:
         # left operand alone, or checking a chain `a + b + c + ...` would
         # take time exponential in its length.
         if isinstance(node, ast.BinOp):
-            return isinstance(node.op, (ast.Add, ast.Sub)) and self.is_ptr_expr(node.left)
+            # Remembered, since each link of the chain asks about the rest.
+            known = getattr(node, "pythos_is_ptr", None)
+            if known is None:
+                known = isinstance(node.op, (ast.Add, ast.Sub)) and self.is_ptr_expr(node.left)
+                node.pythos_is_ptr = known  # type: ignore[attr-defined]
+            return known  # type: ignore[no-any-return]
         if self.const_int(node) is not None:
             return False
         try:
