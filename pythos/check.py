@@ -1034,12 +1034,64 @@ class Checker:
         self.assign(s.target, s.value, t)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
-        if len(s.targets) != 1:
-            raise self.error(s, "chained assignment is not supported")
-        target = s.targets[0]
-        if isinstance(target, (ast.Tuple, ast.List)):
-            raise self.error(target, "tuple assignment is not supported")
-        self.assign(target, s.value, None)
+        for target in s.targets:
+            if isinstance(target, (ast.Tuple, ast.List)):
+                raise self.error(target, "tuple assignment is not supported")
+        self.assign(s.targets[0], s.value, None)
+        if len(s.targets) > 1:
+            self.chained_assign(s)
+
+    def constant_copy(self, value: ast.expr, constant: int) -> ast.expr:
+        """A separate node for the constant `value` (for one more target of
+        a chained assignment), so that it can be typed on its own; the
+        target keeps it for the lowering."""
+        node = ast.Constant(constant)
+        ast.copy_location(node, value)
+        node.end_lineno, node.end_col_offset = value.end_lineno, value.end_col_offset
+        return node
+
+    def chained_assign(self, s: ast.Assign) -> None:
+        """`a = b[i] = expr` evaluates expr once and assigns it to each
+        target from left to right, as CPython does.  The value is typed by
+        the first target, and the others must have that type.  A struct or
+        array would become one object with several names under CPython,
+        but separate copies compiled, so those are refused."""
+        assert self.fn is not None
+        t: T.Type = s.value.ty  # type: ignore[attr-defined]
+        constant = self.const_int(s.value)
+        if constant is not None:
+            # An untyped constant is a plain int stored into every target, so
+            # each takes it at its own type (`cells[i] = i = 3`).
+            for target in s.targets[1:]:
+                copy = self.constant_copy(s.value, constant)
+                target.chained_value = copy  # type: ignore[attr-defined]
+                self.assign(target, copy, None)
+            return
+        if t.is_aggregate:
+            raise self.error(s.targets[1], "a struct or array cannot be assigned to several "
+                                           "targets at once: under CPython they would all "
+                                           "name one object. Assign one, then copy fields")
+        for target in s.targets[1:]:
+            if not isinstance(target, ast.Name):
+                lt = self.lvalue(target)
+                if lt != t:
+                    raise self.error(target, f"this target has type {lt}, but the value "
+                                             f"assigned to all the targets has type {t}")
+                continue
+            name = target.id
+            if name in self.fn.globals_declared:
+                g = self.scope()[name]
+                target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
+                want: T.Type = g.type
+            else:
+                var = self.fn.locals.get(name)
+                want = var.type if var is not None else t
+            if want != t:
+                raise self.error(target, f"'{name}' has type {want}, but the value assigned "
+                                         f"to all the targets has type {t}")
+            self.no_plain_literal(s.value, t, f"'{name}'")
+            if name not in self.fn.globals_declared:
+                self.bind_local(target, t, "value")
 
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         # `x += e` is checked as `x = x + e`, with the target read once.
