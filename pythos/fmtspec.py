@@ -16,6 +16,7 @@ would reject is rejected at compile time instead.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 _SPEC = re.compile(
@@ -55,8 +56,8 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     align = g["align"] or ""
     typ = g["type"] or ""
     width = int(g["width"] or 0)
-    if width > 1000:
-        raise ValueError("format width is too large (at most 1000)")
+    if width > sys.maxsize:
+        raise ValueError("Too many decimal digits in format string")
     spec = FormatSpec(fill, align, g["sign"] or "-", bool(g["alt"]), bool(g["zero"]),
                       width, g["grouping"] or "", typ, True)
     if kind == "int":

@@ -19,9 +19,9 @@ BUF_SIZE: Final = 4096
 out_buf = Array[u8, 4096]()
 out_len: u64 = 0
 out_fd: i32 = 1
-# Scratch space for one formatted integer: 64 binary digits, their group
-# separators, and any zero padding up to the widest field we accept.
-digits = Array[u8, 1200]()
+# Scratch space for one formatted integer: at most 64 binary digits and
+# their 15 group separators.  (Padding is written straight out.)
+digits = Array[u8, 80]()
 
 
 def flush() -> None:
@@ -162,18 +162,26 @@ def write_int(mag: u64, negative: bool, fill: u32, align: u8, sign: u8, alt: boo
     if prefix != 0:
         head += 2
     # Sign-aware zero padding goes between the sign and the digits, and
-    # takes part in digit grouping, exactly as CPython does it.
+    # takes part in digit grouping, exactly as CPython does it: each added
+    # zero continues the digit count, with a separator before it when the
+    # count reaches a group.  The zeros are only counted here and written
+    # below, most significant first, so any width fits (not just `digits`).
+    zeros: u64 = 0
     if align == 61 and fill == 48 and width > head:
-        while n + head < width:
-            if grouping != 0 and ndigits % group == 0:
-                digits[n] = grouping
-                n += 1
-            digits[n] = 48
-            n += 1
-            ndigits += 1
+        length = n
+        count = ndigits
+        while length + head < width:
+            if grouping != 0 and count % group == 0:
+                length += 1
+            length += 1
+            count += 1
+            zeros += 1
+        n_padded = length
+    else:
+        n_padded = n
     pad: u64 = 0
-    if width > n + head:
-        pad = width - n - head
+    if width > n_padded + head:
+        pad = width - n_padded - head
     left: u64 = 0
     right: u64 = 0
     if align == 60:  # <
@@ -191,6 +199,11 @@ def write_int(mag: u64, negative: bool, fill: u32, align: u8, sign: u8, alt: boo
         write_byte(prefix)
     if align == 61:
         write_fill(fill, pad)
+    while zeros > 0:
+        zeros -= 1
+        write_byte(48)
+        if grouping != 0 and (ndigits + zeros) % group == 0:
+            write_byte(grouping)
     while n > 0:
         n -= 1
         write_byte(digits[n])
