@@ -1457,16 +1457,11 @@ class Checker:
                 continue
             assert isinstance(part, ast.FormattedValue)
             from .check_calls import is_chr
-            if is_chr(self, part.value):
-                if part.format_spec is not None:
-                    raise self.error(self.spec_anchor(part), "chr() in an f-string takes "
-                                                             "no format spec")
-                part.spec = FormatSpec()  # type: ignore[attr-defined]
-                continue
             if part.conversion != -1:
                 raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
                                              "supported")
-            t = self.expr(part.value, None)
+            # chr(x) is a one-character str, formatted as one.
+            t = STR if is_chr(self, part.value) else self.expr(part.value, None)
             spec_text = ""
             if part.format_spec is not None:
                 assert isinstance(part.format_spec, ast.JoinedStr)

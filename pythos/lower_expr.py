@@ -572,7 +572,12 @@ class ExprLowering:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 if getattr(part, "call", None) == ("builtin", "chr"):
+                    chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
+                    if getattr(part, "const", None) is None:
+                        self.evaluated[id(part)] = self.expr(part)
+                    self.check_chr(chr_call)  # type: ignore[arg-type]
+                    continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
 
@@ -592,14 +597,16 @@ class ExprLowering:
         b = self.builder
         call = getattr(node, "call", None)
         if call == ("builtin", "chr"):
-            v = self.expr(node.args[0])  # type: ignore[attr-defined]
-            at: IntType = node.args[0].ty  # type: ignore[attr-defined]
-            v = self.extend64(v, at)
-            if not at.signed and at.bits == 64:
-                # u64 values past i64's range are out of range for chr too.
-                big = b.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
-                v = b.select(big, ir.Constant(I64, -1), v)
+            v = self.chr_code(node)
+            # A one-character string: the padding is known now.
+            pad = max(spec.width - 1, 0)
+            left = pad if spec.align == ">" else pad // 2 if spec.align == "^" else 0
+            fill = ir.Constant(I32, ord(spec.fill))
+            if left:
+                self.call_rt("write_fill", [fill, ir.Constant(I64, left)])
             self.call_rt("write_char", [v, *self.location(node)])
+            if pad - left:
+                self.call_rt("write_fill", [fill, ir.Constant(I64, pad - left)])
             return
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
@@ -632,6 +639,26 @@ class ExprLowering:
             self.call_rt("write_i64_spec", [v, *fields])
         else:
             self.call_rt("write_int", [v, ir.Constant(I1, 0), *fields])
+
+    def chr_code(self, node: ast.Call) -> ir.Value:
+        """The code point of `chr(x)` as an i64; -1 if it is out of range."""
+        b = self.builder
+        v = self.expr(node.args[0])
+        at: IntType = node.args[0].ty  # type: ignore[attr-defined]
+        v = self.extend64(v, at)
+        if not at.signed and at.bits == 64:
+            # u64 values past i64's range are out of range for chr too.
+            big = b.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
+            v = b.select(big, ir.Constant(I64, -1), v)
+        return v
+
+    def check_chr(self, node: ast.Call) -> None:
+        """CPython raises for chr() of a value out of range before print()
+        writes anything, so the check comes before the first byte too."""
+        v = self.chr_code(node)
+        bad = self.builder.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
+        with self.builder.if_then(bad, likely=False):
+            self.panic_message(node, "chr() arg not in range(0x110000)")
 
     def extend64(self, v: ir.Value, t: IntType) -> ir.Value:
         if t.bits == 64:
