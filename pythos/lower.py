@@ -189,6 +189,7 @@ class Lowering(ExprLowering):
                                if isinstance(main, FuncSym) and main.node else None)
         f = ir.Function(self.module, ir.FunctionType(ir.VoidType(), []), "pythos_start")
         b = Builder(f.append_basic_block("entry"))
+        b.call(self.rt("catch_faults").llvm, [])
         b.call(main.llvm, [])
         b.call(self.rt("exit_program").llvm, [])
         b.unreachable()

@@ -12,8 +12,14 @@ and before a panic message.  Format specs were decoded by the compiler, so
 
 from typing import Final
 
-from pythos.lang import Array, addr_of, i32, i64, str_bytes, u8, u32, u64
-from pythos.rt.platform import AUTO_FLUSH, platform_exit, platform_panic_halt, platform_write
+from pythos.lang import Array, Ptr, addr_of, func_addr, i32, i64, str_bytes, u8, u32, u64
+from pythos.rt.platform import (
+    AUTO_FLUSH,
+    platform_catch_faults,
+    platform_exit,
+    platform_panic_halt,
+    platform_write,
+)
 
 BUF_SIZE: Final = 4096
 out_buf = Array[u8, 4096]()
@@ -286,6 +292,27 @@ def panic_index(index: i64, length: u64, file: str, line: u32) -> None:
 def panic_msg(message: str, file: str, line: u32) -> None:
     panic_begin(file, line)
     write_str(message)
+    panic_end()
+
+
+def catch_faults() -> None:
+    """Have a memory fault reported as a panic (Linux programs; the kernel
+    has its own page-fault handler).  The usual cause is a stack overflow
+    from recursion too deep, where CPython would raise RecursionError; then
+    what the program printed before must still come out."""
+    platform_catch_faults(func_addr(on_fault))
+
+
+def on_fault(signal: u64, info: Ptr[u64], context: u64) -> None:
+    """The fault handler, running on a stack of its own.  `info` is the
+    siginfo: the faulting address is its third word."""
+    global out_fd
+    flush()
+    out_fd = 2
+    write_str("panic: memory fault at ")
+    write_int(info[2], False, 32, 62, 45, True, 0, 0, 120)
+    write_str(": the stack overflowed (recursion too deep, where CPython raises "
+              "RecursionError) or a Ptr pointed at unmapped memory")
     panic_end()
 
 
