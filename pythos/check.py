@@ -28,7 +28,7 @@ from typing import Any
 
 from . import types as T
 from .check_flow import first_unassigned_read
-from .diagnostics import CompileError, source_lines
+from .diagnostics import CompileError, Location, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
 from .symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
@@ -152,8 +152,10 @@ class Checker:
                     raise self.error(call, "global_asm() takes one string literal")
         entry = self.program.entry
         if "main" not in self.scopes[entry.name] and not self.freestanding:
+            # An empty file (or one of comments only) is reported at its start.
             raise CompileError("the program has no main() function",
-                               entry.loc(entry.tree.body[0]) if entry.tree.body else None)
+                               entry.loc(entry.tree.body[0]) if entry.tree.body
+                               else Location(entry.path, 1, 1))
         if not self.freestanding:
             self.check_main_signature(entry)
         for fn in self.functions:
@@ -163,7 +165,14 @@ class Checker:
         self.module = entry
         main = self.resolve_lazy(self.scope(entry), "main")
         if not isinstance(main, FuncSym) or main.node is None:
-            raise CompileError("'main' must be a function: def main() -> None")
+            where = next((stmt for stmt in entry.tree.body if "main" in {
+                n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)} | {
+                a.asname or a.name for n in ast.walk(stmt) if isinstance(n, ast.ImportFrom)
+                for a in n.names} | ({stmt.name} if isinstance(stmt, ast.ClassDef) else set())),
+                None)
+            raise CompileError("'main' must be a function: def main() -> None",
+                               entry.loc(where) if where is not None
+                               else Location(entry.path, 1, 1))
         where: ast.AST | None = None
         if main.node.args.args:
             where = main.node.args.args[0]
