@@ -165,13 +165,13 @@ class Checker:
         self.module = entry
         main = self.resolve_lazy(self.scope(entry), "main")
         if not isinstance(main, FuncSym) or main.node is None:
-            where = next((stmt for stmt in entry.tree.body if "main" in {
+            binding = next((stmt for stmt in entry.tree.body if "main" in {
                 n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)} | {
                 a.asname or a.name for n in ast.walk(stmt) if isinstance(n, ast.ImportFrom)
                 for a in n.names} | ({stmt.name} if isinstance(stmt, ast.ClassDef) else set())),
                 None)
             raise CompileError("'main' must be a function: def main() -> None",
-                               entry.loc(where) if where is not None
+                               entry.loc(binding) if binding is not None
                                else Location(entry.path, 1, 1))
         where: ast.AST | None = None
         if main.node.args.args:

@@ -597,6 +597,7 @@ class ExprLowering:
         b = self.builder
         call = getattr(node, "call", None)
         if call == ("builtin", "chr"):
+            assert isinstance(node, ast.Call)
             v = self.chr_code(node)
             # A one-character string: the padding is known now.
             pad = max(spec.width - 1, 0)
