@@ -82,5 +82,8 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     if align == "=":
         raise ValueError("'=' alignment not allowed in string format specifier")
     if spec.zero:
-        raise ValueError("zero padding ('0') of strings is not supported")
+        # For a string, `0` only makes '0' the fill (unless one is given);
+        # the alignment stays left unless written (CPython 3.10 onwards).
+        spec = FormatSpec(g["fill"] or "0", align, spec.sign, spec.alt, True, width,
+                          spec.grouping, typ, True)
     return spec
