@@ -1108,7 +1108,7 @@ class Checker:
         if not is_int(t):
             raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
         s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
-        self.no_plain_arithmetic(s, s.ty, [s.target, s.value])  # type: ignore[attr-defined]
+        self.no_plain_arithmetic(s, s.op, s.ty, [s.target, s.value])  # type: ignore[attr-defined]
 
     def assign(self, target: ast.expr, value: ast.expr, annotated: T.Type | None) -> None:
         assert self.fn is not None
@@ -1299,29 +1299,60 @@ class Checker:
     def source_text(self, node: ast.AST) -> str:
         return ast.get_source_segment(self.module.source, node) or ast.unparse(node)
 
-    def no_plain_arithmetic(self, node: ast.AST, t: T.Type, operands: list[ast.expr]) -> None:
+    def no_plain_arithmetic(self, node: ast.AST, op: ast.AST, t: T.Type,
+                            operands: list[ast.expr]) -> None:
         """Reject arithmetic that wraps here but not under CPython because a
         literal reached it through a choice: in `(200 if c else x) + 100`
         the conditional is typed u8 (from x), but when c is true CPython
         adds the plain ints 200 and 100 and gets 300.  Only an operation all
         of whose operands can be plain ints is affected (`x + 1` with a u8
         x is a u8 there too); plain operands that are not literals (range()
-        variables, len()) are the documented first difference from CPython."""
+        variables, len()) are the documented first difference from CPython.
+        And only an operator that can leave the type's range: `%`, `>>` and
+        (for in-range operands) `& | ^` give the same plain int under
+        CPython as the wrapped one here."""
         if not isinstance(t, IntType) or t == I64 or self.module.name.startswith("pythos.rt"):
             return
         if any(self.plain_int_source(a) is None for a in operands):
+            return
+        if not self.can_leave_range(op, t, operands):
             return
         for a in operands:
             lit = self.choice_constant(a)
             if lit is not None:
                 text = self.source_text(lit)
-                raise self.error(lit, f"under CPython '{self.source_text(a)}' can be the plain "
-                                      f"int {text}, and then '{self.source_text(node)}' would "
-                                      f"not wrap at {t} as it does here; write {t}({text})")
+                raise self.error(lit, f"under CPython '{self.source_text(a)}' can be a plain "
+                                      f"int (from {text}), and then "
+                                      f"'{self.source_text(node)}' would not wrap at {t} as it "
+                                      f"does here; write {t}({text})")
+
+    def can_leave_range(self, op: ast.AST, t: IntType, operands: list[ast.expr]) -> bool:
+        """Can `op` on plain ints within t's range give a result outside it?"""
+        if isinstance(op, (ast.Mod, ast.RShift, ast.UAdd)):
+            return False
+        if isinstance(op, ast.FloorDiv):
+            return t.signed  # MIN // -1
+        if isinstance(op, ast.Invert):
+            return not t.signed
+        if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
+            # A literal of a ring operator may be any bit pattern of the
+            # width (`x | -16`), which is out of range as a plain int.
+            for a in operands:
+                value = self.const_int(a)
+                if value is not None and not t.min <= value <= t.max:
+                    return True
+            return False
+        return True
 
     def choice_constant(self, node: ast.expr) -> ast.expr | None:
         """An untyped constant that `node`'s value can be through a
-        conditional expression, `and` or `or` (`200` in `200 if c else x`)."""
+        conditional expression, `and` or `or` (`200` in `200 if c else x`),
+        directly or through operators on plain ints (`(200 if c else x) & 7`
+        is plain when the choice is)."""
+        if isinstance(node, ast.BinOp):
+            if self.plain_int_source(node) is None:
+                return None
+            return self.choice_constant(node.left) or self.choice_constant(node.right)
         if isinstance(node, ast.IfExp):
             options = [node.body, node.orelse]
         elif isinstance(node, ast.BoolOp):
@@ -1625,14 +1656,14 @@ class Checker:
         t = self.expr(node.operand, want if is_int(want) else None)
         if not is_int(t):
             raise self.error(node, f"unary operator needs an integer, got {t}")
-        self.no_plain_arithmetic(node, t, [node.operand])
+        self.no_plain_arithmetic(node, node.op, t, [node.operand])
         self.fold(node, t, node.op, node.operand, None)
         return t
 
     def expr_BinOp(self, node: ast.BinOp, want: T.Type | None) -> T.Type:
         t = self.binop_types(node, node.op, node.left, node.right, want)
         if is_int(t):
-            self.no_plain_arithmetic(node, t, [node.left, node.right])
+            self.no_plain_arithmetic(node, node.op, t, [node.left, node.right])
             self.fold(node, t, node.op, node.left, node.right)
         return t
 

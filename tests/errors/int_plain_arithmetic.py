@@ -1,4 +1,4 @@
-# error: 8:12: under CPython '200 if c else x' can be the plain int 200, and then '(200 if c else x) + 100' would not wrap at u8 as it does here; write u8(200)
+# error: 8:12: under CPython '200 if c else x' can be a plain int (from 200), and then '(200 if c else x) + 100' would not wrap at u8 as it does here; write u8(200)
 from pythos.lang import u8
 
 

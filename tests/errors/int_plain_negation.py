@@ -1,4 +1,4 @@
-# error: 7:18: under CPython 'x or 5' can be the plain int 5, and then '-(x or 5)' would not wrap
+# error: 7:18: under CPython 'x or 5' can be a plain int (from 5), and then '-(x or 5)' would not wrap
 from pythos.lang import u8
 
 
