@@ -70,12 +70,19 @@ def on_deep_stack(work: Callable[[], Compilation]) -> Compilation:
 
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, RECURSION_LIMIT))
-    previous_size = threading.stack_size(STACK_BYTES)
     try:
-        thread = threading.Thread(target=run, name="pythos-compile", daemon=True)
-        thread.start()
-    finally:
-        threading.stack_size(previous_size)
+        previous_size = threading.stack_size(STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="pythos-compile", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous_size)
+    except (RuntimeError, ValueError, MemoryError):
+        # No room for such a stack (a tight `ulimit -v`): compile here, with
+        # the default limit, where a deep program gets the checker's
+        # "nested too deeply" error instead.
+        sys.setrecursionlimit(previous_limit)
+        return work()
     try:
         thread.join()
     finally:
