@@ -114,6 +114,9 @@ class Checker:
         # Names the current function assigns anywhere: Python makes them
         # local to the whole function.
         self.stored_names: set[str] = set()
+        # Bumped whenever a local is found to hold plain ints (mark_plain).
+        self.plain_generation = 0
+        self.plain_sites: list[Callable[[], None]] = []
 
     # ----- errors -----------------------------------------------------------
     def error(self, node: ast.AST, message: str) -> CompileError:
@@ -752,7 +755,16 @@ class Checker:
         self.aliased: set[str] = set()
         self.addressed: set[str] = set()  # locals whose address addr_of() takes
         self.aggregate_returns: list[tuple[ast.expr, T.Type]] = []
+        # A loop variable found to hold plain ints may have been used in an
+        # earlier statement that a later iteration reaches again: when any
+        # was found, the checks of plain ints are made once more, knowing all.
+        self.plain_sites = []
+        generation = self.plain_generation
         self.block(fn.node.body)
+        if self.plain_generation != generation:
+            sites, self.plain_sites = self.plain_sites, []
+            for site in sites:
+                site()
         self.check_definite_assignment(fn)
         # Checked once the whole body is known: a later addr_of() counts too.
         for value, t in self.aggregate_returns:
@@ -994,8 +1006,11 @@ class Checker:
         """Note that a local may hold a plain int under CPython (a range()
         or bytes loop variable) although it has a sized type here."""
         var = getattr(target, "sym", None)
-        if isinstance(var, Local) and is_int(var.type) and var.type != I64:
+        if isinstance(var, Local) and is_int(var.type) and var.type != I64 \
+                and var.plain is None:
             var.plain = why
+            # Answers given before are stale now (see plain_int_source).
+            self.plain_generation += 1
 
     def stmt_With(self, s: ast.With) -> None:
         """`with lock:` calls lock.__enter__() and, however the block is
@@ -1278,6 +1293,8 @@ class Checker:
         if not isinstance(want, IntType) or want == I64 or \
                 self.module.name.startswith("pythos.rt"):
             return
+        if self.fn is not None:
+            self.plain_sites.append(lambda: self.no_plain_literal(node, want, what, advice))
         found = self.plain_int_source(node)
         if found is None:
             return
@@ -1313,6 +1330,8 @@ class Checker:
         CPython as the wrapped one here."""
         if not isinstance(t, IntType) or t == I64 or self.module.name.startswith("pythos.rt"):
             return
+        if self.fn is not None:
+            self.plain_sites.append(lambda: self.no_plain_arithmetic(node, op, t, operands))
         if any(self.plain_int_source(a) is None for a in operands):
             return
         if not self.can_leave_range(op, t, operands):
@@ -1380,12 +1399,12 @@ class Checker:
         one of their operands, so they are plain when any operand is.
         Once a node is typed, the answer is final and remembered on it."""
         known = getattr(node, "pythos_plain", None)
-        if known is not None:
-            return known[0]  # type: ignore[no-any-return]
+        if known is not None and known[0] == self.plain_generation:
+            return known[1]  # type: ignore[no-any-return]
         found = self.find_plain_int_source(node)
         if hasattr(node, "ty") and isinstance(node, (ast.BinOp, ast.UnaryOp, ast.IfExp,
                                                      ast.BoolOp)):
-            node.pythos_plain = (found,)  # type: ignore[union-attr]
+            node.pythos_plain = (self.plain_generation, found)  # type: ignore[union-attr]
         return found
 
     def find_plain_int_source(self, node: ast.expr) -> tuple[ast.expr, str] | None:
