@@ -234,22 +234,22 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         # len() is a plain int under CPython, so it takes its context's type
         # like a literal, and like a literal it must fit: compiled, 300
         # as a u8 would be 44, and `x < len(s)` would compare with that.
-        result = want if isinstance(want, IntType) else I64
+        size_type = want if isinstance(want, IntType) else I64
         length = t.length if isinstance(t, ArrayType) else getattr(args[0], "const", None)
         if isinstance(length, (str, bytes)):
             length = len(length)
         if isinstance(length, int):
-            if not result.min <= length <= result.max:
+            if not size_type.min <= length <= size_type.max:
                 raise c.error(node, f"len() here is {length}, which is out of range for "
-                                    f"{result}, the type its context gives it; make the "
+                                    f"{size_type}, the type its context gives it; make the "
                                     f"other side wider (e.g. u64(...))")
             if isinstance(t, ArrayType):
                 node.const = length  # type: ignore[attr-defined]
-        elif result.bits < 64:
-            raise c.error(node, f"len() can be larger than {result} holds (CPython keeps "
+        elif size_type.bits < 64:
+            raise c.error(node, f"len() can be larger than {size_type} holds (CPython keeps "
                                 f"the whole length), and here its context makes it a "
-                                f"{result}; make the other side u64 (e.g. u64(...))")
-        return result
+                                f"{size_type}; make the other side u64 (e.g. u64(...))")
+        return size_type
     if name == "chr":
         raise c.error(node, "chr() can only be printed (in print() or an f-string)")
     if name == "range":
