@@ -28,6 +28,7 @@ from typing import Any
 
 from . import types as T
 from .check_flow import first_unassigned_read
+from .check_plain import PlainInts
 from .diagnostics import CompileError, Location, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
@@ -59,11 +60,11 @@ PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
 STRUCT_RESERVED = {"_c", "_view", "_ctype", "__setattr__"}
-# Operators for which converting a literal first or wrapping the result last
-# give the same answer, so a literal may be given as any bit pattern.
 COMPARE_OPS: dict[type, Callable[[int, int], bool]] = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
     ast.Gt: operator.gt, ast.GtE: operator.ge}
+# Operators for which converting a literal first or wrapping the result last
+# give the same answer, so a literal may be given as any bit pattern.
 RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
 KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "func_addr", "global_asm"}
 # Clearer words for Python constructs Pythos does not have.
@@ -97,7 +98,7 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
-class Checker:
+class Checker(PlainInts):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -1002,16 +1003,6 @@ class Checker:
         self.loop_depth -= 1
         self.block(s.orelse)
 
-    def mark_plain(self, target: ast.Name, why: str) -> None:
-        """Note that a local may hold a plain int under CPython (a range()
-        or bytes loop variable) although it has a sized type here."""
-        var = getattr(target, "sym", None)
-        if isinstance(var, Local) and is_int(var.type) and var.type != I64 \
-                and var.plain is None:
-            var.plain = why
-            # Answers given before are stale now (see plain_int_source).
-            self.plain_generation += 1
-
     def stmt_With(self, s: ast.With) -> None:
         """`with lock:` calls lock.__enter__() and, however the block is
         left, lock.__exit__().  (There are no exceptions to pass it.)"""
@@ -1274,171 +1265,6 @@ class Checker:
                 raise self.error(target, "bytes are immutable")
             return t
         raise self.error(target, "cannot assign to this expression")
-
-    def no_plain_literal(self, node: ast.expr, want: T.Type, what: str,
-                         advice: str = "write {fix}") -> None:
-        """Reject storing a value that may be a plain `int` under CPython
-        into sized storage (a local or global, an argument, a return value,
-        a default, a typed constant).
-
-        Under CPython a bare literal stays a plain `int` even when stored in
-        a variable annotated u8, so arithmetic on it later would not wrap
-        there, while compiled code would.  The same holds for any expression
-        whose value can be such an int: `200 if c else x` is the plain 200
-        when c is true, `x or 200` when x is zero.  Such stores need an
-        explicit conversion, which is also what mypy asks for.  (i64 is
-        Python's `int` here, and the runtime's own modules never run on
-        CPython.)  Called before the value is typed, this sees only the
-        constants in it; called again after, it sees the rest."""
-        if not isinstance(want, IntType) or want == I64 or \
-                self.module.name.startswith("pythos.rt"):
-            return
-        if self.fn is not None:
-            self.plain_sites.append(lambda: self.no_plain_literal(node, want, what, advice))
-        found = self.plain_int_source(node)
-        if found is None:
-            return
-        culprit, desc = found
-        value = self.const_int(culprit)
-        if value is not None:
-            # A literal that does not fit at all is reported as that: the
-            # conversion would wrap it, which is not what its writer meant.
-            self.fit(culprit, value, want, strict=True)
-        text = self.source_text(culprit)
-        fix = advice.format(fix=f"{want}({text})")
-        if culprit is node:
-            raise self.error(node, f"{what} has type {want}, but {desc} is a plain int under "
-                                   f"CPython; {fix}")
-        raise self.error(culprit, f"{what} has type {want}, but under CPython "
-                                  f"'{self.source_text(node)}' can be '{text}', {desc}, "
-                                  f"which is a plain int there and would not wrap; {fix}")
-
-    def source_text(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.module.source, node) or ast.unparse(node)
-
-    def no_plain_arithmetic(self, node: ast.AST, op: ast.AST, t: T.Type,
-                            operands: list[ast.expr]) -> None:
-        """Reject arithmetic that wraps here but not under CPython because a
-        literal reached it through a choice: in `(200 if c else x) + 100`
-        the conditional is typed u8 (from x), but when c is true CPython
-        adds the plain ints 200 and 100 and gets 300.  Only an operation all
-        of whose operands can be plain ints is affected (`x + 1` with a u8
-        x is a u8 there too); plain operands that are not literals (range()
-        variables, len()) are the documented first difference from CPython.
-        And only an operator that can leave the type's range: `%`, `>>` and
-        (for in-range operands) `& | ^` give the same plain int under
-        CPython as the wrapped one here."""
-        if not isinstance(t, IntType) or t == I64 or self.module.name.startswith("pythos.rt"):
-            return
-        if self.fn is not None:
-            self.plain_sites.append(lambda: self.no_plain_arithmetic(node, op, t, operands))
-        if any(self.plain_int_source(a) is None for a in operands):
-            return
-        if not self.can_leave_range(op, t, operands):
-            return
-        for a in operands:
-            lit = self.choice_constant(a)
-            if lit is not None:
-                text = self.source_text(lit)
-                raise self.error(lit, f"under CPython '{self.source_text(a)}' can be a plain "
-                                      f"int (from {text}), and then "
-                                      f"'{self.source_text(node)}' would not wrap at {t} as it "
-                                      f"does here; write {t}({text})")
-
-    def can_leave_range(self, op: ast.AST, t: IntType, operands: list[ast.expr]) -> bool:
-        """Can `op` on plain ints within t's range give a result outside it?"""
-        if isinstance(op, (ast.Mod, ast.RShift, ast.UAdd)):
-            return False
-        if isinstance(op, ast.FloorDiv):
-            return t.signed  # MIN // -1
-        if isinstance(op, ast.Invert):
-            return not t.signed
-        if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
-            # A literal of a ring operator may be any bit pattern of the
-            # width (`x | -16`), which is out of range as a plain int.
-            for a in operands:
-                value = self.const_int(a)
-                if value is not None and not t.min <= value <= t.max:
-                    return True
-            return False
-        return True
-
-    def choice_constant(self, node: ast.expr) -> ast.expr | None:
-        """An untyped constant that `node`'s value can be through a
-        conditional expression, `and` or `or` (`200` in `200 if c else x`),
-        directly or through operators on plain ints (`(200 if c else x) & 7`
-        is plain when the choice is)."""
-        if isinstance(node, ast.BinOp):
-            if self.plain_int_source(node) is None:
-                return None
-            return self.choice_constant(node.left) or self.choice_constant(node.right)
-        if isinstance(node, ast.IfExp):
-            options = [node.body, node.orelse]
-        elif isinstance(node, ast.BoolOp):
-            options = list(node.values)
-        elif isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not):
-            return self.choice_constant(node.operand)
-        else:
-            return None
-        for option in options:
-            if self.const_int(option) is not None:
-                return option
-            found = self.choice_constant(option)
-            if found is not None:
-                return found
-        return None
-
-    def plain_int_source(self, node: ast.expr) -> tuple[ast.expr, str] | None:
-        """The part of `node` that can make its CPython value a plain `int`
-        rather than a pythos.lang sized integer, with a description; None
-        if the value is always sized.
-
-        pythos.lang's operators give a sized result as soon as one operand
-        is sized (`x + 1`, `1 << x`), so an operator is plain only when all
-        its operands are.  A conditional expression, `and` and `or` return
-        one of their operands, so they are plain when any operand is.
-        Once a node is typed, the answer is final and remembered on it."""
-        known = getattr(node, "pythos_plain", None)
-        if known is not None and known[0] == self.plain_generation:
-            return known[1]  # type: ignore[no-any-return]
-        found = self.find_plain_int_source(node)
-        if hasattr(node, "ty") and isinstance(node, (ast.BinOp, ast.UnaryOp, ast.IfExp,
-                                                     ast.BoolOp)):
-            node.pythos_plain = (self.plain_generation, found)  # type: ignore[union-attr]
-        return found
-
-    def find_plain_int_source(self, node: ast.expr) -> tuple[ast.expr, str] | None:
-        if self.const_int(node) is not None:
-            if isinstance(node, (ast.Name, ast.Attribute)):
-                return node, f"the untyped constant '{ast.unparse(node)}'"
-            return node, "a bare literal"
-        if isinstance(node, ast.IfExp):
-            return self.plain_int_source(node.body) or self.plain_int_source(node.orelse)
-        if isinstance(node, ast.BoolOp):
-            for v in node.values:
-                found = self.plain_int_source(v)
-                if found is not None:
-                    return found
-            return None
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd,
-                                                                  ast.Invert)):
-            found = self.plain_int_source(node.operand)
-            return None if found is None else (node, found[1])
-        if isinstance(node, ast.BinOp):
-            if self.plain_int_source(node.left) is None or \
-                    self.plain_int_source(node.right) is None:
-                return None
-            return node, "an operation on plain ints"
-        if isinstance(node, ast.Name):
-            sym = getattr(node, "sym", None)
-            if isinstance(sym, Local) and sym.plain is not None:
-                return node, f"the {sym.plain} '{node.id}'"
-            return None
-        if isinstance(node, ast.Call) and getattr(node, "call", None) == ("builtin", "len"):
-            return node, "the result of len()"
-        if isinstance(node, ast.Subscript) and getattr(node, "sub", None) == "bytes":
-            return node, "an element of bytes"
-        return None
 
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
