@@ -115,9 +115,12 @@ class Checker(PlainInts):
         # Names the current function assigns anywhere: Python makes them
         # local to the whole function.
         self.stored_names: set[str] = set()
-        # Bumped whenever a local is found to hold plain ints (mark_plain).
+        # Plain-int bookkeeping (check_plain.py), reset for each function.
         self.plain_generation = 0
-        self.plain_sites: list[Callable[[], None]] = []
+        self.loops = []
+        self.plain_loops = []
+        self.plain_sites = []
+        self.plain_site = None
 
     # ----- errors -----------------------------------------------------------
     def error(self, node: ast.AST, message: str) -> CompileError:
@@ -757,15 +760,11 @@ class Checker(PlainInts):
         self.addressed: set[str] = set()  # locals whose address addr_of() takes
         self.aggregate_returns: list[tuple[ast.expr, T.Type]] = []
         # A loop variable found to hold plain ints may have been used in an
-        # earlier statement that a later iteration reaches again: when any
-        # was found, the checks of plain ints are made once more, knowing all.
-        self.plain_sites = []
-        generation = self.plain_generation
+        # earlier statement that a later iteration reaches again: those
+        # checks are made once more, knowing the whole body.
+        self.loops, self.plain_loops, self.plain_sites = [], [], []
         self.block(fn.node.body)
-        if self.plain_generation != generation:
-            sites, self.plain_sites = self.plain_sites, []
-            for site in sites:
-                site()
+        self.recheck_plain_sites()
         self.check_definite_assignment(fn)
         # Checked once the whole body is known: a later addr_of() counts too.
         for value, t in self.aggregate_returns:
@@ -938,9 +937,11 @@ class Checker(PlainInts):
         self.block(s.orelse)
 
     def stmt_While(self, s: ast.While) -> None:
+        self.loops.append(s)  # its test runs again at every iteration
         self.truth(s.test)
         self.loop_depth += 1
         self.block(s.body)
+        self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
 
@@ -999,7 +1000,9 @@ class Checker(PlainInts):
                 if t is BYTES:
                     self.mark_plain(s.target, "loop variable over bytes")
         self.loop_depth += 1
+        self.loops.append(s)
         self.block(s.body)
+        self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
 

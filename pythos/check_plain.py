@@ -47,8 +47,15 @@ class PlainInts:
 
     module: Module
     fn: FuncSym | None
+    current: ast.AST | None
+    # Per function: the loops around the statement being checked; the
+    # plain-int loops found so far (position, loops around); the checks
+    # made, to run again (check, position, loops); a site being rechecked.
+    loops: list[ast.stmt]
+    plain_loops: list[tuple[tuple[int, int], frozenset[int]]]
+    plain_sites: list[tuple[Callable[[], None], tuple[int, int], frozenset[int]]]
+    plain_site: tuple[tuple[int, int], frozenset[int]] | None
     plain_generation: int
-    plain_sites: list[Callable[[], None]]
 
     if TYPE_CHECKING:
         def const_int(self, node: ast.expr) -> int | None: ...
@@ -57,13 +64,46 @@ class PlainInts:
 
     def mark_plain(self, target: ast.Name, why: str) -> None:
         """Note that a local may hold a plain int under CPython (a range()
-        or bytes loop variable) although it has a sized type here."""
+        or bytes loop variable) although it has a sized type here: after
+        this loop starts, and before it in any loop around both (a later
+        iteration of which reaches the earlier statement again)."""
         var = getattr(target, "sym", None)
-        if isinstance(var, Local) and is_int(var.type) and var.type != I64 \
-                and var.plain is None:
+        if isinstance(var, Local) and is_int(var.type) and var.type != I64:
             var.plain = why
+            source = (self.position(), frozenset(id(loop) for loop in self.loops))
+            var.plain_from.append(source)
+            self.plain_loops.append(source)
             # Answers given before are stale now (see plain_int_source).
             self.plain_generation += 1
+
+    def position(self) -> tuple[int, int]:
+        node = self.current
+        return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+    def site(self) -> tuple[tuple[int, int], frozenset[int]]:
+        """Where the expression being checked is: its statement's position
+        and the loops around it."""
+        if self.plain_site is not None:
+            return self.plain_site
+        return self.position(), frozenset(id(loop) for loop in self.loops)
+
+    def sees_plain(self, var: Local) -> bool:
+        """Can the value of `var` here be one a plain-int loop gave it?"""
+        where, loops = self.site()
+        return any(start < where or loops & around for start, around in var.plain_from)
+
+    def recheck_plain_sites(self) -> None:
+        """Run the checks again for statements that a plain-int loop found
+        later can reach through an enclosing loop's next iteration."""
+        sites, self.plain_sites = self.plain_sites, []
+        for check, where, loops in sites:
+            if any(where < start and loops & around for start, around in self.plain_loops):
+                self.plain_site = (where, loops)
+                self.plain_generation += 1  # answers depend on the site now
+                try:
+                    check()
+                finally:
+                    self.plain_site = None
 
     def no_plain_literal(self, node: ast.expr, want: T.Type, what: str,
                          advice: str = "write {fix}") -> None:
@@ -84,7 +124,8 @@ class PlainInts:
                 self.module.name.startswith("pythos.rt"):
             return
         if self.fn is not None:
-            self.plain_sites.append(lambda: self.no_plain_literal(node, want, what, advice))
+            self.plain_sites.append((lambda: self.no_plain_literal(node, want, what, advice),
+                                     *self.site()))
         found = self.plain_int_source(node)
         if found is None:
             return
@@ -121,7 +162,8 @@ class PlainInts:
         if not isinstance(t, IntType) or t == I64 or self.module.name.startswith("pythos.rt"):
             return
         if self.fn is not None:
-            self.plain_sites.append(lambda: self.no_plain_arithmetic(node, op, t, operands))
+            self.plain_sites.append((lambda: self.no_plain_arithmetic(node, op, t, operands),
+                                     *self.site()))
         if any(self.plain_int_source(a) is None for a in operands):
             return
         if not self.can_leave_range(op, t, operands):
@@ -221,7 +263,7 @@ class PlainInts:
             return node, "an operation on plain ints"
         if isinstance(node, ast.Name):
             sym = getattr(node, "sym", None)
-            if isinstance(sym, Local) and sym.plain is not None:
+            if isinstance(sym, Local) and sym.plain is not None and self.sees_plain(sym):
                 return node, f"the {sym.plain} '{node.id}'"
             return None
         if isinstance(node, ast.Call) and getattr(node, "call", None) == ("builtin", "len"):
