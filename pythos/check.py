@@ -28,7 +28,8 @@ from typing import Any
 
 from . import types as T
 from .check_flow import first_unassigned_read
-from .diagnostics import CompileError, source_lines
+from .check_plain import PlainInts
+from .diagnostics import CompileError, Location, source_lines
 from .fmtspec import FormatSpec, parse_format_spec
 from .parse import BUILTIN_MODULES, Module, Program
 from .symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
@@ -55,6 +56,13 @@ LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
 PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
+# Names pythos.lang's @struct gives the class itself (the ctypes storage,
+# its view factory, the attribute guard): a field or method so named would
+# be replaced under CPython.
+STRUCT_RESERVED = {"_c", "_view", "_ctype", "__setattr__"}
+COMPARE_OPS: dict[type, Callable[[int, int], bool]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge}
 # Operators for which converting a literal first or wrapping the result last
 # give the same answer, so a literal may be given as any bit pattern.
 RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
@@ -90,7 +98,7 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
-class Checker:
+class Checker(PlainInts):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -107,6 +115,12 @@ class Checker:
         # Names the current function assigns anywhere: Python makes them
         # local to the whole function.
         self.stored_names: set[str] = set()
+        # Plain-int bookkeeping (check_plain.py), reset for each function.
+        self.plain_generation = 0
+        self.loops = []
+        self.plain_loops = []
+        self.plain_sites = []
+        self.plain_site = None
 
     # ----- errors -----------------------------------------------------------
     def error(self, node: ast.AST, message: str) -> CompileError:
@@ -145,8 +159,10 @@ class Checker:
                     raise self.error(call, "global_asm() takes one string literal")
         entry = self.program.entry
         if "main" not in self.scopes[entry.name] and not self.freestanding:
+            # An empty file (or one of comments only) is reported at its start.
             raise CompileError("the program has no main() function",
-                               entry.loc(entry.tree.body[0]) if entry.tree.body else None)
+                               entry.loc(entry.tree.body[0]) if entry.tree.body
+                               else Location(entry.path, 1, 1))
         if not self.freestanding:
             self.check_main_signature(entry)
         for fn in self.functions:
@@ -156,7 +172,14 @@ class Checker:
         self.module = entry
         main = self.resolve_lazy(self.scope(entry), "main")
         if not isinstance(main, FuncSym) or main.node is None:
-            raise CompileError("'main' must be a function: def main() -> None")
+            binding = next((stmt for stmt in entry.tree.body if "main" in {
+                n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)} | {
+                a.asname or a.name for n in ast.walk(stmt) if isinstance(n, ast.ImportFrom)
+                for a in n.names} | ({stmt.name} if isinstance(stmt, ast.ClassDef) else set())),
+                None)
+            raise CompileError("'main' must be a function: def main() -> None",
+                               entry.loc(binding) if binding is not None
+                               else Location(entry.path, 1, 1))
         where: ast.AST | None = None
         if main.node.args.args:
             where = main.node.args.args[0]
@@ -272,17 +295,33 @@ class Checker:
 
     def declare_struct_fields(self, s: StructSym) -> None:
         s.type.fields.clear()  # this may be a retry (see declare_constants_and_layouts)
+        methods = {m.name: m for m in s.node.body if isinstance(m, ast.FunctionDef)}
         for stmt in s.node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 if stmt.value is not None:
                     raise self.error(stmt.value, "struct fields cannot have defaults "
                                                  "(they start at zero)")
+                name = stmt.target.id
+                if name in STRUCT_RESERVED or name.startswith("__"):
+                    raise self.error(stmt.target, f"a struct field cannot be named '{name}' "
+                                                  f"(pythos.lang's struct class uses that name)")
+                if name in methods:
+                    # Under CPython the method is the class attribute of that
+                    # name, which @struct takes for a field default: TypeError.
+                    raise self.error(methods[name], f"method '{name}' has the name of a field "
+                                                    f"of struct {s.type.name}; rename one")
                 ft = self.resolve_type(stmt.annotation)
                 if ft in (STR, BYTES, NONE):
                     raise self.error(stmt.annotation, f"a struct field cannot be {ft}")
-                s.type.fields[stmt.target.id] = ft
+                s.type.fields[name] = ft
             elif isinstance(stmt, ast.FunctionDef):
-                pass
+                if stmt.name == "__init__":
+                    raise self.error(stmt, f"struct {s.type.name} cannot define __init__: its "
+                                           f"constructor takes the fields by position or "
+                                           f"keyword (CPython's @struct raises TypeError)")
+                if stmt.name in STRUCT_RESERVED or stmt.name.startswith("__pythos"):
+                    raise self.error(stmt, f"a struct method cannot be named '{stmt.name}' "
+                                           f"(pythos.lang's struct class uses that name)")
             elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
                 pass  # docstring
             elif isinstance(stmt, ast.Pass):
@@ -439,7 +478,22 @@ class Checker:
         want = None
         if isinstance(stmt.annotation, ast.Subscript):
             want = self.resolve_type(stmt.annotation.slice)
+        if want == I64 and self.const_int(stmt.value) is not None:
+            # `K: Final[int] = 5` is a plain int under CPython, exactly what
+            # an untyped constant is; it just has to fit the i64 it names.
+            ctype, cval = self.const_value(stmt.value, I64)
+            self.bind(stmt, stmt.target.id, ConstSym(stmt.target.id, None, cval))
+            return
+        if want is not None:
+            # Under CPython `K: Final[u8] = 200` is the plain int 200, whatever
+            # the annotation says: `K + 100` is 300 there.  The typed form
+            # is `K: Final = u8(200)`.
+            self.no_plain_literal(stmt.value, want, f"the constant '{stmt.target.id}'",
+                                  f"write '{stmt.target.id}: Final = {{fix}}'")
         ctype, cval = self.const_value(stmt.value, want)
+        if want is not None:
+            self.no_plain_literal(stmt.value, want, f"the constant '{stmt.target.id}'",
+                                  f"write '{stmt.target.id}: Final = {{fix}}'")
         self.bind(stmt, stmt.target.id, ConstSym(stmt.target.id, ctype, cval))
 
     def declare_globals(self, m: Module) -> None:
@@ -582,7 +636,22 @@ class Checker:
         return t, c
 
     def const_int(self, node: ast.expr) -> int | None:
-        """The value of an *untyped* integer constant expression, else None."""
+        """The value of an *untyped* integer constant expression, else None.
+
+        Inside a function every module-level name is declared, so the
+        answer for an operator node is remembered on it: typing a chain
+        `a + b + c + ...` asks about each link, which would otherwise take
+        time quadratic in its length."""
+        if self.fn is not None and isinstance(node, (ast.BinOp, ast.UnaryOp)):
+            known = getattr(node, "pythos_const_int", None)
+            if known is not None:
+                return known[0]  # type: ignore[no-any-return]
+            value = self.compute_const_int(node)
+            node.pythos_const_int = (value,)  # type: ignore[union-attr]
+            return value
+        return self.compute_const_int(node)
+
+    def compute_const_int(self, node: ast.expr) -> int | None:
         if isinstance(node, ast.Constant):
             v = node.value
             return v if isinstance(v, int) and not isinstance(v, bool) else None
@@ -610,8 +679,11 @@ class Checker:
             return -v if isinstance(node.op, ast.USub) else ~v if isinstance(
                 node.op, ast.Invert) else v
         if isinstance(node, ast.BinOp):
-            a, b = self.const_int(node.left), self.const_int(node.right)
-            if a is None or b is None:
+            a = self.const_int(node.left)
+            if a is None:
+                return None
+            b = self.const_int(node.right)
+            if b is None:
                 return None
             op = node.op
             try:
@@ -679,6 +751,7 @@ class Checker:
             if p.default is not None:
                 self.no_plain_literal(p.default, p.type, "a default value")
                 self.expr(p.default, p.type)
+                self.no_plain_literal(p.default, p.type, "a default value")
                 if getattr(p.default, "const", None) is None:
                     raise self.error(p.default, "a default value must be a constant")
         self.declare_global_statements(fn)
@@ -686,7 +759,12 @@ class Checker:
         self.aliased: set[str] = set()
         self.addressed: set[str] = set()  # locals whose address addr_of() takes
         self.aggregate_returns: list[tuple[ast.expr, T.Type]] = []
+        # A loop variable found to hold plain ints may have been used in an
+        # earlier statement that a later iteration reaches again: those
+        # checks are made once more, knowing the whole body.
+        self.loops, self.plain_loops, self.plain_sites = [], [], []
         self.block(fn.node.body)
+        self.recheck_plain_sites()
         self.check_definite_assignment(fn)
         # Checked once the whole body is known: a later addr_of() counts too.
         for value, t in self.aggregate_returns:
@@ -796,6 +874,7 @@ class Checker:
             raise self.error(s.value, "this function returns None; it cannot return a value")
         self.no_plain_literal(s.value, want, "the return value")
         self.expect(s.value, want)
+        self.no_plain_literal(s.value, want, "the return value")
         if want.is_aggregate:
             self.aggregate_returns.append((s.value, want))
 
@@ -858,9 +937,11 @@ class Checker:
         self.block(s.orelse)
 
     def stmt_While(self, s: ast.While) -> None:
+        self.loops.append(s)  # its test runs again at every iteration
         self.truth(s.test)
         self.loop_depth += 1
         self.block(s.body)
+        self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
 
@@ -900,6 +981,7 @@ class Checker:
                     it.args[2].const, it.args[2].ty = step, t  # type: ignore[attr-defined]
             s.kind = "range"  # type: ignore[attr-defined]
             self.assign_name(s.target, t, None)
+            self.mark_plain(s.target, "range() loop variable")
         else:
             t = self.expr(it, None)
             if t is BYTES:
@@ -915,8 +997,12 @@ class Checker:
                 self.note_alias(it)
             else:
                 self.assign_name(s.target, elem, None)
+                if t is BYTES:
+                    self.mark_plain(s.target, "loop variable over bytes")
         self.loop_depth += 1
+        self.loops.append(s)
         self.block(s.body)
+        self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
 
@@ -966,12 +1052,64 @@ class Checker:
         self.assign(s.target, s.value, t)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
-        if len(s.targets) != 1:
-            raise self.error(s, "chained assignment is not supported")
-        target = s.targets[0]
-        if isinstance(target, (ast.Tuple, ast.List)):
-            raise self.error(target, "tuple assignment is not supported")
-        self.assign(target, s.value, None)
+        for target in s.targets:
+            if isinstance(target, (ast.Tuple, ast.List)):
+                raise self.error(target, "tuple assignment is not supported")
+        self.assign(s.targets[0], s.value, None)
+        if len(s.targets) > 1:
+            self.chained_assign(s)
+
+    def constant_copy(self, value: ast.expr, constant: int) -> ast.expr:
+        """A separate node for the constant `value` (for one more target of
+        a chained assignment), so that it can be typed on its own; the
+        target keeps it for the lowering."""
+        node = ast.Constant(constant)
+        ast.copy_location(node, value)
+        node.end_lineno, node.end_col_offset = value.end_lineno, value.end_col_offset
+        return node
+
+    def chained_assign(self, s: ast.Assign) -> None:
+        """`a = b[i] = expr` evaluates expr once and assigns it to each
+        target from left to right, as CPython does.  The value is typed by
+        the first target, and the others must have that type.  A struct or
+        array would become one object with several names under CPython,
+        but separate copies compiled, so those are refused."""
+        assert self.fn is not None
+        t: T.Type = s.value.ty  # type: ignore[attr-defined]
+        constant = self.const_int(s.value)
+        if constant is not None:
+            # An untyped constant is a plain int stored into every target, so
+            # each takes it at its own type (`cells[i] = i = 3`).
+            for target in s.targets[1:]:
+                copy = self.constant_copy(s.value, constant)
+                target.chained_value = copy  # type: ignore[attr-defined]
+                self.assign(target, copy, None)
+            return
+        if t.is_aggregate:
+            raise self.error(s.targets[1], "a struct or array cannot be assigned to several "
+                                           "targets at once: under CPython they would all "
+                                           "name one object. Assign one, then copy fields")
+        for target in s.targets[1:]:
+            if not isinstance(target, ast.Name):
+                lt = self.lvalue(target)
+                if lt != t:
+                    raise self.error(target, f"this target has type {lt}, but the value "
+                                             f"assigned to all the targets has type {t}")
+                continue
+            name = target.id
+            if name in self.fn.globals_declared:
+                g = self.scope()[name]
+                target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
+                want: T.Type = g.type
+            else:
+                var = self.fn.locals.get(name)
+                want = var.type if var is not None else t
+            if want != t:
+                raise self.error(target, f"'{name}' has type {want}, but the value assigned "
+                                         f"to all the targets has type {t}")
+            self.no_plain_literal(s.value, t, f"'{name}'")
+            if name not in self.fn.globals_declared:
+                self.bind_local(target, t, "value")
 
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         # `x += e` is checked as `x = x + e`, with the target read once.
@@ -979,6 +1117,7 @@ class Checker:
         if not is_int(t):
             raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
         s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
+        self.no_plain_arithmetic(s, s.op, s.ty, [s.target, s.value])  # type: ignore[attr-defined]
 
     def assign(self, target: ast.expr, value: ast.expr, annotated: T.Type | None) -> None:
         assert self.fn is not None
@@ -1038,7 +1177,9 @@ class Checker:
             g = self.scope()[name]
             target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
             if value is not None:
+                self.no_plain_literal(value, g.type, f"the global '{name}'")
                 self.expect(value, g.type)
+                self.no_plain_literal(value, g.type, f"the global '{name}'")
                 self.check_global_store(target, value, g.type)
             return
         var = self.fn.locals.get(name)
@@ -1047,6 +1188,8 @@ class Checker:
             assert want is not None
             self.bind_local(target, want, "value")
             return
+        if want is not None:
+            self.no_plain_literal(value, want, f"'{name}'")
         t = self.expr(value, want)
         if want is not None and t != want:
             if annotated is None and var is not None:
@@ -1054,6 +1197,9 @@ class Checker:
             raise self.error(value, f"expected {want}, got {t}")
         if t is NONE:
             raise self.error(value, "this expression has no value")
+        # A local without annotation takes its first value's type, which may
+        # be sized while the value itself is a plain int (`v = 200 if c else x`).
+        self.no_plain_literal(value, t, f"'{name}'")
         if t.is_aggregate:
             fresh = self.is_fresh(value)
             kind = "owner" if fresh else "ref"
@@ -1122,21 +1268,6 @@ class Checker:
                 raise self.error(target, "bytes are immutable")
             return t
         raise self.error(target, "cannot assign to this expression")
-
-    def no_plain_literal(self, node: ast.expr, want: T.Type, what: str) -> None:
-        """Under CPython a bare literal stays a plain `int` even when stored
-        in a variable annotated u8, so arithmetic on it later would not
-        wrap there, while compiled code would.  Such stores need an explicit
-        conversion, which is also what mypy asks for.  (i64 is Python's
-        `int` here, and the runtime's own modules never run on CPython.)"""
-        if not isinstance(want, IntType) or want == I64 or \
-                self.module.name.startswith("pythos.rt"):
-            return
-        value = self.const_int(node)
-        if value is not None:
-            text = ast.get_source_segment(self.module.source, node) or ast.unparse(node)
-            raise self.error(node, f"{what} has type {want}, but a bare literal is a plain "
-                                   f"int under CPython; write {want}({text})")
 
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
@@ -1214,16 +1345,11 @@ class Checker:
                 continue
             assert isinstance(part, ast.FormattedValue)
             from .check_calls import is_chr
-            if is_chr(self, part.value):
-                if part.format_spec is not None:
-                    raise self.error(self.spec_anchor(part), "chr() in an f-string takes "
-                                                             "no format spec")
-                part.spec = FormatSpec()  # type: ignore[attr-defined]
-                continue
             if part.conversion != -1:
                 raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
                                              "supported")
-            t = self.expr(part.value, None)
+            # chr(x) is a one-character str, formatted as one.
+            t = STR if is_chr(self, part.value) else self.expr(part.value, None)
             spec_text = ""
             if part.format_spec is not None:
                 assert isinstance(part.format_spec, ast.JoinedStr)
@@ -1378,12 +1504,14 @@ class Checker:
         t = self.expr(node.operand, want if is_int(want) else None)
         if not is_int(t):
             raise self.error(node, f"unary operator needs an integer, got {t}")
+        self.no_plain_arithmetic(node, node.op, t, [node.operand])
         self.fold(node, t, node.op, node.operand, None)
         return t
 
     def expr_BinOp(self, node: ast.BinOp, want: T.Type | None) -> T.Type:
         t = self.binop_types(node, node.op, node.left, node.right, want)
         if is_int(t):
+            self.no_plain_arithmetic(node, node.op, t, [node.left, node.right])
             self.fold(node, t, node.op, node.left, node.right)
         return t
 
@@ -1468,7 +1596,12 @@ class Checker:
         # left operand alone, or checking a chain `a + b + c + ...` would
         # take time exponential in its length.
         if isinstance(node, ast.BinOp):
-            return isinstance(node.op, (ast.Add, ast.Sub)) and self.is_ptr_expr(node.left)
+            # Remembered, since each link of the chain asks about the rest.
+            known = getattr(node, "pythos_is_ptr", None)
+            if known is None:
+                known = isinstance(node.op, (ast.Add, ast.Sub)) and self.is_ptr_expr(node.left)
+                node.pythos_is_ptr = known  # type: ignore[attr-defined]
+            return known  # type: ignore[no-any-return]
         if self.const_int(node) is not None:
             return False
         try:
@@ -1523,12 +1656,21 @@ class Checker:
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
         operands = [node.left, *node.comparators]
-        types = []
-        for op, a, b in zip(node.ops, operands, operands[1:], strict=False):
+        types: list[T.Type | None] = []
+        # Links between two untyped constants (`x == 2**64 - 1 == 2**64 - 1`)
+        # compare plain ints under CPython, exactly: their result is known
+        # now, and neither side needs a machine type.
+        folded: dict[int, bool] = {}
+        for i, (op, a, b) in enumerate(zip(node.ops, operands, operands[1:], strict=False)):
             if isinstance(op, (ast.In, ast.NotIn)):
                 raise self.error(node, "'in' is not supported")
             if isinstance(op, (ast.Is, ast.IsNot)):
                 raise self.error(node, "'is' is not supported; use '=='")
+            x, y = self.const_int(a), self.const_int(b)
+            if x is not None and y is not None:
+                folded[i] = COMPARE_OPS[type(op)](x, y)
+                types.append(None)
+                continue
             if hasattr(a, "ty") and getattr(a, "const", None) is None:
                 lt = a.ty  # type: ignore[attr-defined]
                 rt = self.expr(b, lt)
@@ -1539,13 +1681,16 @@ class Checker:
                     raise self.error(b, f"cannot compare {lt} with {rt}")
             else:
                 lt, rt = self.pair(a, b, None, strict=True)
-            if lt in (STR, BYTES) or lt is BOOL or isinstance(lt, PtrType):
+            if lt in (STR, BYTES) or isinstance(lt, PtrType):
                 if not isinstance(op, (ast.Eq, ast.NotEq)):
                     raise self.error(node, f"{lt} values can only be compared with == and !=")
-            elif not is_int(lt):
+            elif not is_int(lt) and lt is not BOOL:
                 raise self.error(node, f"cannot compare {lt} values")
             types.append(lt)
         node.operand_types = types  # type: ignore[attr-defined]
+        node.folded = folded  # type: ignore[attr-defined]
+        if len(folded) == len(node.ops):
+            node.const = all(folded.values())  # type: ignore[attr-defined]
         return BOOL
 
     def expr_IfExp(self, node: ast.IfExp, want: T.Type | None) -> T.Type:

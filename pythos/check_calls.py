@@ -100,6 +100,7 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
         if p.name in bound:
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             c.expect(bound[p.name], p.type)
+            c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             ordered[p.name] = bound[p.name]
         elif p.default is not None:
             ordered[p.name] = p.default
@@ -228,12 +229,27 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
     if name == "len":
         arity(1)
         t = c.expr(args[0], None)
-        if isinstance(t, ArrayType):
-            node.const = t.length  # type: ignore[attr-defined]
-            return want if isinstance(want, IntType) else I64
-        if t in (STR, BYTES):
-            return want if isinstance(want, IntType) else I64
-        raise c.error(args[0], f"{t} has no length")
+        if not isinstance(t, ArrayType) and t not in (STR, BYTES):
+            raise c.error(args[0], f"{t} has no length")
+        # len() is a plain int under CPython, so it takes its context's type
+        # like a literal, and like a literal it must fit: compiled, 300
+        # as a u8 would be 44, and `x < len(s)` would compare with that.
+        size_type = want if isinstance(want, IntType) else I64
+        length = t.length if isinstance(t, ArrayType) else getattr(args[0], "const", None)
+        if isinstance(length, (str, bytes)):
+            length = len(length)
+        if isinstance(length, int):
+            if not size_type.min <= length <= size_type.max:
+                raise c.error(node, f"len() here is {length}, which is out of range for "
+                                    f"{size_type}, the type its context gives it; make the "
+                                    f"other side wider (e.g. u64(...))")
+            if isinstance(t, ArrayType):
+                node.const = length  # type: ignore[attr-defined]
+        elif size_type.bits < 64:
+            raise c.error(node, f"len() can be larger than {size_type} holds (CPython keeps "
+                                f"the whole length), and here its context makes it a "
+                                f"{size_type}; make the other side u64 (e.g. u64(...))")
+        return size_type
     if name == "chr":
         raise c.error(node, "chr() can only be printed (in print() or an f-string)")
     if name == "range":

@@ -11,7 +11,10 @@ compiled into every program.
 
 from __future__ import annotations
 
+import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +46,52 @@ def platform_module(target: Target) -> Path:
     return PACKAGE_ROOT / "pythos" / "rt" / f"{name}.py"
 
 
+# Every stage walks the syntax tree recursively, and a program may nest
+# an expression up to parse.MAX_NESTING levels deep (each level costs a few
+# Python frames, and CPython's parser recurses in C).  So the pipeline runs
+# in a thread with a stack far larger than the main thread's 8 MiB and a
+# recursion limit to match; the stack is virtual memory, only touched as
+# deep as a program actually goes.
+STACK_BYTES = 512 * 1024 * 1024
+RECURSION_LIMIT = 200_000
+
+
+def on_deep_stack(work: Callable[[], Compilation]) -> Compilation:
+    """Run `work` on a thread with a deep stack; return its result or
+    raise what it raised."""
+    results: list[Compilation] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(work())
+        except BaseException as e:  # noqa: BLE001 - handed to the caller
+            errors.append(e)
+
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous_limit, RECURSION_LIMIT))
+    try:
+        previous_size = threading.stack_size(STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="pythos-compile", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous_size)
+    except (RuntimeError, ValueError, MemoryError):
+        # No room for such a stack (a tight `ulimit -v`): compile here, with
+        # the default limit, where a deep program gets the checker's
+        # "nested too deeply" error instead.
+        sys.setrecursionlimit(previous_limit)
+        return work()
+    try:
+        thread.join()
+    finally:
+        sys.setrecursionlimit(previous_limit)
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
 def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
                  stop_after: str | None = None,
                  aliases: dict[str, Path] | None = None) -> Compilation:
@@ -50,6 +99,12 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
     `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
     test builds swap in a generated test registry this way)."""
+    return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
+                                              aliases))
+
+
+def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
+                 stop_after: str | None, aliases: dict[str, Path] | None) -> Compilation:
     times: dict[str, float] = {}
     start = time.perf_counter()
     program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target),

@@ -16,6 +16,7 @@ would reject is rejected at compile time instead.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 _SPEC = re.compile(
@@ -33,6 +34,10 @@ class FormatSpec:
     width: int = 0
     grouping: str = ""
     type: str = ""
+    # Whether any spec was written at all.  It matters for bool only:
+    # CPython formats `{b}` as `True` but `{b:-}` (any non-empty spec, even
+    # one that changes nothing) as the integer `1`.
+    given: bool = False
 
 
 def parse_format_spec(text: str, kind: str) -> FormatSpec:
@@ -51,10 +56,10 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     align = g["align"] or ""
     typ = g["type"] or ""
     width = int(g["width"] or 0)
-    if width > 1000:
-        raise ValueError("format width is too large (at most 1000)")
+    if width > sys.maxsize:
+        raise ValueError("Too many decimal digits in format string")
     spec = FormatSpec(fill, align, g["sign"] or "-", bool(g["alt"]), bool(g["zero"]),
-                      width, g["grouping"] or "", typ)
+                      width, g["grouping"] or "", typ, True)
     if kind == "int":
         if typ not in ("", "d", "x", "X", "o", "b"):
             raise ValueError(f"unknown format code '{typ}' for an integer")
@@ -64,7 +69,7 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
             # `0` means fill '0' (unless a fill is given) and, without an
             # explicit alignment, sign-aware '=' alignment.
             spec = FormatSpec(g["fill"] or "0", align or "=", spec.sign, spec.alt, True,
-                              width, spec.grouping, typ)
+                              width, spec.grouping, typ, True)
         return spec
     if typ not in ("", "s"):
         raise ValueError(f"unknown format code '{typ}' for a string")
@@ -77,5 +82,8 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     if align == "=":
         raise ValueError("'=' alignment not allowed in string format specifier")
     if spec.zero:
-        raise ValueError("zero padding ('0') of strings is not supported")
+        # For a string, `0` only makes '0' the fill (unless one is given);
+        # the alignment stays left unless written (CPython 3.10 onwards).
+        spec = FormatSpec(g["fill"] or "0", align, spec.sign, spec.alt, True, width,
+                          spec.grouping, typ, True)
     return spec

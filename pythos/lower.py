@@ -189,6 +189,7 @@ class Lowering(ExprLowering):
                                if isinstance(main, FuncSym) and main.node else None)
         f = ir.Function(self.module, ir.FunctionType(ir.VoidType(), []), "pythos_start")
         b = Builder(f.append_basic_block("entry"))
+        b.call(self.rt("catch_faults").llvm, [])
         b.call(main.llvm, [])
         b.call(self.rt("exit_program").llvm, [])
         b.unreachable()
@@ -519,7 +520,16 @@ class Lowering(ExprLowering):
             self.assign(s.target, s.value)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
-        self.assign(s.targets[0], s.value)
+        if len(s.targets) == 1:
+            self.assign(s.targets[0], s.value)
+            return
+        # `a = b = value`: the value once, then each target left to right
+        # (the checker allows only scalars here).
+        self.evaluated[id(s.value)] = self.expr(s.value)
+        for target in s.targets:
+            # A constant value has a copy typed for each target.
+            self.assign(target, getattr(target, "chained_value", s.value))
+        del self.evaluated[id(s.value)]
 
     def assign(self, target: ast.expr, value: ast.expr) -> None:
         t: T.Type = target.ty if hasattr(target, "ty") else value.ty  # type: ignore

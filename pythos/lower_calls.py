@@ -37,13 +37,11 @@ def lower_call(low: Lowering, node: ast.Call) -> ir.Value:
     b = low.builder
     if kind == "func":
         fn: FuncSym = detail
-        args = [low.expr(a) for a in node.args_bound.values()]  # type: ignore[attr-defined]
-        return low.call_function(node, fn, args)
+        return low.call_function(node, fn, arguments(low, node))
     if kind == "method":
         fn = detail
         receiver = low.expr(node.self_node)  # type: ignore[attr-defined]
-        args = [low.expr(a) for a in node.args_bound.values()]  # type: ignore[attr-defined]
-        return low.call_function(node, fn, [receiver, *args])
+        return low.call_function(node, fn, [receiver, *arguments(low, node)])
     if kind == "ctor":
         st: StructType = detail
         dest = low.temp(node, st)
@@ -77,6 +75,17 @@ def lower_call(low: Lowering, node: ast.Call) -> ir.Value:
     if kind == "builtin":
         return builtin(low, node, detail)
     raise CompileError(f"internal: call kind {kind}")
+
+
+def arguments(low: Lowering, node: ast.Call) -> list[ir.Value]:
+    """A call's argument values in parameter order, evaluated in the order
+    they are written, as CPython does: `f(b=g(), a=h())` calls g first, then
+    passes h()'s value as the first parameter.  Defaults are constants, so
+    when they are materialised does not matter."""
+    written = [*node.args, *(kw.value for kw in node.keywords)]
+    values = {id(a): low.expr(a) for a in written}
+    return [values[id(a)] if id(a) in values else low.expr(a)
+            for a in node.args_bound.values()]  # type: ignore[attr-defined]
 
 
 def ptr_method(low: Lowering, node: ast.Call, name: str) -> ir.Value:

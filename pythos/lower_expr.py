@@ -449,12 +449,24 @@ class ExprLowering:
         b = self.builder
         operands = [node.left, *node.comparators]
         types = node.operand_types  # type: ignore[attr-defined]
+        # A link between two untyped constants was decided by the checker;
+        # its operands, constants without side effects, are evaluated only
+        # if a neighbouring link compares them with a typed value.
+        folded: dict[int, bool] = node.folded  # type: ignore[attr-defined]
+        values: dict[int, ir.Value] = {}
+
+        def operand(k: int) -> ir.Value:
+            if k not in values:
+                values[k] = self.expr(operands[k])
+            return values[k]
+
         end = b.append_basic_block("cmp.end")
         incoming = []
-        left = self.expr(operands[0])
         for i, (op, t) in enumerate(zip(node.ops, types, strict=False)):
-            right = self.expr(operands[i + 1])
-            result = self.compare(op, left, right, t)
+            if i in folded:
+                result = ir.Constant(I1, int(folded[i]))
+            else:
+                result = self.compare(op, operand(i), operand(i + 1), t)
             incoming.append((result, b.block))
             if i == len(node.ops) - 1:
                 b.branch(end)
@@ -462,7 +474,6 @@ class ExprLowering:
                 nxt = b.append_basic_block("cmp.next")
                 b.cbranch(result, nxt, end)
                 b.position_at_end(nxt)
-            left = right
         b.position_at_end(end)
         if len(incoming) == 1:
             # Keep simple comparisons simple at -O0.
@@ -561,7 +572,12 @@ class ExprLowering:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 if getattr(part, "call", None) == ("builtin", "chr"):
+                    chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
+                    if getattr(part, "const", None) is None:
+                        self.evaluated[id(part)] = self.expr(part)
+                    self.check_chr(chr_call)  # type: ignore[arg-type]
+                    continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
 
@@ -581,14 +597,17 @@ class ExprLowering:
         b = self.builder
         call = getattr(node, "call", None)
         if call == ("builtin", "chr"):
-            v = self.expr(node.args[0])  # type: ignore[attr-defined]
-            at: IntType = node.args[0].ty  # type: ignore[attr-defined]
-            v = self.extend64(v, at)
-            if not at.signed and at.bits == 64:
-                # u64 values past i64's range are out of range for chr too.
-                big = b.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
-                v = b.select(big, ir.Constant(I64, -1), v)
+            assert isinstance(node, ast.Call)
+            v = self.chr_code(node)
+            # A one-character string: the padding is known now.
+            pad = max(spec.width - 1, 0)
+            left = pad if spec.align == ">" else pad // 2 if spec.align == "^" else 0
+            fill = ir.Constant(I32, ord(spec.fill))
+            if left:
+                self.call_rt("write_fill", [fill, ir.Constant(I64, left)])
             self.call_rt("write_char", [v, *self.location(node)])
+            if pad - left:
+                self.call_rt("write_fill", [fill, ir.Constant(I64, pad - left)])
             return
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
@@ -602,7 +621,7 @@ class ExprLowering:
                                                 ir.Constant(I8, ord(align)),
                                                 ir.Constant(I64, spec.width)])
             return
-        if t is BOOL and plain:
+        if t is BOOL and not spec.given:
             self.call_rt("write_bool", [v])
             return
         if t is BOOL:
@@ -621,6 +640,26 @@ class ExprLowering:
             self.call_rt("write_i64_spec", [v, *fields])
         else:
             self.call_rt("write_int", [v, ir.Constant(I1, 0), *fields])
+
+    def chr_code(self, node: ast.Call) -> ir.Value:
+        """The code point of `chr(x)` as an i64; -1 if it is out of range."""
+        b = self.builder
+        v = self.expr(node.args[0])
+        at: IntType = node.args[0].ty  # type: ignore[attr-defined]
+        v = self.extend64(v, at)
+        if not at.signed and at.bits == 64:
+            # u64 values past i64's range are out of range for chr too.
+            big = b.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
+            v = b.select(big, ir.Constant(I64, -1), v)
+        return v
+
+    def check_chr(self, node: ast.Call) -> None:
+        """CPython raises for chr() of a value out of range before print()
+        writes anything, so the check comes before the first byte too."""
+        v = self.chr_code(node)
+        bad = self.builder.icmp_unsigned(">", v, ir.Constant(I64, 0x10FFFF))
+        with self.builder.if_then(bad, likely=False):
+            self.panic_message(node, "chr() arg not in range(0x110000)")
 
     def extend64(self, v: ir.Value, t: IntType) -> ir.Value:
         if t.bits == 64:

@@ -37,6 +37,12 @@ class Local:
     kind: str
     is_param: bool = False
     slot: object = None
+    # Set when the variable may hold a plain Python int under CPython while
+    # the compiler gives it a fixed width: why ("range() loop variable"),
+    # and where from: each such loop's position and the loops around it
+    # (see check_plain.PlainInts.sees_plain).
+    plain: str | None = None
+    plain_from: list[tuple[tuple[int, int], frozenset[int]]] = field(default_factory=list)
 
 
 @dataclass(eq=False)

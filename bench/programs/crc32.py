@@ -9,7 +9,7 @@ from pythos.lang import u8, u32, u64, Array, Ptr, addr_of
 SIZE: Final = 64 * 1024 * 1024  # bench: size
 CHUNK: Final = 1024 * 1024
 PASSES: Final = 4
-POLY: Final[u32] = 0xEDB88320
+POLY: Final = u32(0xEDB88320)
 
 BUF = Array[u8, SIZE]()
 TABLE = Array[u32, 256]()

@@ -12,8 +12,8 @@ OPS: Final = 600_000  # bench: size
 HEAP_SIZE: Final = 2 * 1024 * 1024
 HDR: Final = 16
 SLOTS: Final = 4096
-NIL: Final[u32] = 0xFFFFFFFF
-MAGIC: Final[u32] = 0xA110C8ED
+NIL: Final = u32(0xFFFFFFFF)
+MAGIC: Final = u32(0xA110C8ED)
 
 HEAP = Array[u8, HEAP_SIZE]()
 LIVE = Array[u32, SLOTS]()  # payload offset of the block in each slot, or NIL
@@ -53,7 +53,7 @@ def heap_init() -> None:
     h[0].next = NIL
     h[0].used = 0
     h[0].magic = MAGIC
-    free_head = 0
+    free_head = u32(0)
 
 
 def alloc(n: u32) -> u32:

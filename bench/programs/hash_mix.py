@@ -8,8 +8,8 @@ from pythos.lang import u32, u64, Array
 
 ITERS: Final = 60_000_000  # bench: size
 
-FNV64_OFFSET: Final[u64] = 0xCBF29CE484222325
-FNV64_PRIME: Final[u64] = 0x100000001B3
+FNV64_OFFSET: Final = u64(0xCBF29CE484222325)
+FNV64_PRIME: Final = u64(0x100000001B3)
 
 state = u64(88172645463325252)
 HIST = Array[u32, 256]()

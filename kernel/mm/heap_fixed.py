@@ -236,7 +236,7 @@ class FixedHeap:
         for index in range(u64(1), SIZE_CLASSES):
             block = u64(8) << index
             while self.heads[index] != LIST_END:
-                self.fallback.free(self.pop(index), block, block)
+                self.fallback.free(self.pop(u64(index)), block, block)
         # 8-byte blocks go back in aligned, adjacent pairs (16 bytes, one granule).
         current = sorted_by_address(self.heads[0])
         self.heads[0] = LIST_END

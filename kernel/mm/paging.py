@@ -277,7 +277,7 @@ class PageTables:
         if flags & USER != 0:
             # As in ``map``: a user page needs USER on every table above it.
             for level in range(u64(2), u64(5)):
-                self.entry(page, level)[0] |= USER
+                self.entry(page, u64(level))[0] |= USER
         return True
 
     def flags(self, page: VirtAddr) -> u64:

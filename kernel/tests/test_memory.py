@@ -289,7 +289,7 @@ def test_kernel_sections_have_their_permissions() -> None:
 
 def test_ist_stacks_have_guard_pages() -> None:
     for ist in range(u8(1), u8(4)):
-        top = gdt.ist_stack(ist)
+        top = gdt.ist_stack(u8(ist))
         bottom = top - gdt.IST_STACK_SIZE
         assert memory.IST_STACKS <= bottom < memory.IST_STACKS + 3 * memory.IST_SLOT
         assert memory.tables.translate(VirtAddr(top - 8)).value != NOT_MAPPED
@@ -343,8 +343,8 @@ def test_short_lived_allocations_reuse_memory() -> None:
     for i in range(u64(20000)):
         address = heap.alloc(u64(200), u64(8))
         assert address != 0
-        fill(address, u64(200), i)
-        check(address, u64(200), i)
+        fill(address, u64(200), u64(i))
+        check(address, u64(200), u64(i))
         heap.free(address, u64(200), u64(8))
     assert heap.mapped_size() == mapped
 

@@ -12,16 +12,22 @@ and before a panic message.  Format specs were decoded by the compiler, so
 
 from typing import Final
 
-from pythos.lang import Array, addr_of, i32, i64, str_bytes, u8, u32, u64
-from pythos.rt.platform import AUTO_FLUSH, platform_exit, platform_panic_halt, platform_write
+from pythos.lang import Array, Ptr, addr_of, func_addr, i32, i64, str_bytes, u8, u32, u64
+from pythos.rt.platform import (
+    AUTO_FLUSH,
+    platform_catch_faults,
+    platform_exit,
+    platform_panic_halt,
+    platform_write,
+)
 
 BUF_SIZE: Final = 4096
 out_buf = Array[u8, 4096]()
 out_len: u64 = 0
 out_fd: i32 = 1
-# Scratch space for one formatted integer: 64 binary digits, their group
-# separators, and any zero padding up to the widest field we accept.
-digits = Array[u8, 1200]()
+# Scratch space for one formatted integer: at most 64 binary digits and
+# their 15 group separators.  (Padding is written straight out.)
+digits = Array[u8, 80]()
 
 
 def flush() -> None:
@@ -162,18 +168,26 @@ def write_int(mag: u64, negative: bool, fill: u32, align: u8, sign: u8, alt: boo
     if prefix != 0:
         head += 2
     # Sign-aware zero padding goes between the sign and the digits, and
-    # takes part in digit grouping, exactly as CPython does it.
+    # takes part in digit grouping, exactly as CPython does it: each added
+    # zero continues the digit count, with a separator before it when the
+    # count reaches a group.  The zeros are only counted here and written
+    # below, most significant first, so any width fits (not just `digits`).
+    zeros: u64 = 0
     if align == 61 and fill == 48 and width > head:
-        while n + head < width:
-            if grouping != 0 and ndigits % group == 0:
-                digits[n] = grouping
-                n += 1
-            digits[n] = 48
-            n += 1
-            ndigits += 1
+        length = n
+        count = ndigits
+        while length + head < width:
+            if grouping != 0 and count % group == 0:
+                length += 1
+            length += 1
+            count += 1
+            zeros += 1
+        n_padded = length
+    else:
+        n_padded = n
     pad: u64 = 0
-    if width > n + head:
-        pad = width - n - head
+    if width > n_padded + head:
+        pad = width - n_padded - head
     left: u64 = 0
     right: u64 = 0
     if align == 60:  # <
@@ -191,6 +205,11 @@ def write_int(mag: u64, negative: bool, fill: u32, align: u8, sign: u8, alt: boo
         write_byte(prefix)
     if align == 61:
         write_fill(fill, pad)
+    while zeros > 0:
+        zeros -= 1
+        write_byte(48)
+        if grouping != 0 and (ndigits + zeros) % group == 0:
+            write_byte(grouping)
     while n > 0:
         n -= 1
         write_byte(digits[n])
@@ -273,6 +292,27 @@ def panic_index(index: i64, length: u64, file: str, line: u32) -> None:
 def panic_msg(message: str, file: str, line: u32) -> None:
     panic_begin(file, line)
     write_str(message)
+    panic_end()
+
+
+def catch_faults() -> None:
+    """Have a memory fault reported as a panic (Linux programs; the kernel
+    has its own page-fault handler).  The usual cause is a stack overflow
+    from recursion too deep, where CPython would raise RecursionError; then
+    what the program printed before must still come out."""
+    platform_catch_faults(func_addr(on_fault))
+
+
+def on_fault(signal: u64, info: Ptr[u64], context: u64) -> None:
+    """The fault handler, running on a stack of its own.  `info` is the
+    siginfo: the faulting address is its third word."""
+    global out_fd
+    flush()
+    out_fd = 2
+    write_str("panic: memory fault at ")
+    write_int(info[2], False, 32, 62, 45, True, 0, 0, 120)
+    write_str(": the stack overflowed (recursion too deep, where CPython raises "
+              "RecursionError) or a Ptr pointed at unmapped memory")
     panic_end()
 
 

@@ -33,6 +33,10 @@ def platform_write(fd: i32, data: Ptr[u8], length: u64) -> None:
     console_write(fd, data, length)
 
 
+def platform_catch_faults(handler: u64) -> None:
+    """The kernel reports faults through its own interrupt handlers."""
+
+
 def platform_exit(code: i32) -> None:
     halt(code)
 

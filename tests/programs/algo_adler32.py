@@ -2,7 +2,7 @@ from typing import Final
 
 from pythos.lang import u8, u16, u32, Array
 
-MOD_ADLER: Final[u32] = 65521
+MOD_ADLER: Final = u32(65521)
 
 
 def adler32(data: bytes) -> u32:

@@ -2,7 +2,7 @@ from typing import Final
 
 from pythos.lang import u8, u32, Array
 
-POLY: Final[u32] = 0xEDB88320
+POLY: Final = u32(0xEDB88320)
 TABLE = Array[u32, 256]()
 CHECK: Final = b"123456789"
 FOX: Final = b"The quick brown fox jumps over the lazy dog"

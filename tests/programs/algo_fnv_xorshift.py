@@ -2,10 +2,10 @@ from typing import Final
 
 from pythos.lang import u8, u32, u64, Array
 
-FNV32_OFFSET: Final[u32] = 0x811C9DC5
-FNV32_PRIME: Final[u32] = 0x01000193
-FNV64_OFFSET: Final[u64] = 0xCBF29CE484222325
-FNV64_PRIME: Final[u64] = 0x100000001B3
+FNV32_OFFSET: Final = u32(0x811C9DC5)
+FNV32_PRIME: Final = u32(0x01000193)
+FNV64_OFFSET: Final = u64(0xCBF29CE484222325)
+FNV64_PRIME: Final = u64(0x100000001B3)
 WORDS: Final = b"alpha beta gamma delta epsilon zeta eta theta"
 
 

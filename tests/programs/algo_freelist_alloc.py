@@ -5,7 +5,7 @@ from pythos.lang import struct, u8, u32, u64, Array, Ptr, addr_of
 HEAP_SIZE: Final = 2048
 HDR: Final = 16
 HEAP = Array[u8, 2048]()
-NIL: Final[u32] = 0xFFFFFFFF
+NIL: Final = u32(0xFFFFFFFF)
 
 
 @struct

@@ -33,7 +33,7 @@ def found_by_break(limit: u32) -> u32:
 
 def constant_range_runs() -> u32:
     for k in range(u32(3), u32(7)):
-        last = k * 10
+        last = u32(k) * 10
     return last + k  # the loop surely ran: k and last are set
 
 
@@ -42,7 +42,7 @@ def skipped_by_continue() -> u32:
     for i in range(u32(6)):
         if i % 2 == 0:
             continue
-        odd = i
+        odd = u32(i)
         total += odd
     return total
 

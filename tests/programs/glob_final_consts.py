@@ -4,12 +4,12 @@ from pythos.lang import u8, u16, u32, u64, i32, Array
 
 PAGE_SIZE: Final = 4096
 PAGE_SHIFT: Final = 12
-MAX_PAGES: Final[u32] = 64
-KERNEL_BASE: Final[u64] = 0xFFFFFFFF80000000
-NEG: Final[i32] = -17
-FLAG_PRESENT: Final[u64] = 1
-FLAG_WRITE: Final[u64] = 2
-FLAG_USER: Final[u64] = 4
+MAX_PAGES: Final = u32(64)
+KERNEL_BASE: Final = u64(0xFFFFFFFF80000000)
+NEG: Final = i32(-17)
+FLAG_PRESENT: Final = u64(1)
+FLAG_WRITE: Final = u64(2)
+FLAG_USER: Final = u64(4)
 NAME: Final = "pythos"
 GREETING: Final[str] = "hello"
 MAGIC: Final = b"\x7fELF"

@@ -6,9 +6,9 @@ from pythos.lang import u64, i64, Array, Ptr, addr_of
 # Each table has 16 entries of 8 bytes; virtual addresses have 4+4 index bits
 # above a 12-bit page offset.
 MEM = Array[u64, 256]()
-PRESENT: Final[u64] = 1
-WRITABLE: Final[u64] = 2
-ADDR_MASK: Final[u64] = 0xFFFFFFFFFFFFF000
+PRESENT: Final = u64(1)
+WRITABLE: Final = u64(2)
+ADDR_MASK: Final = u64(0xFFFFFFFFFFFFF000)
 next_table = 1
 
 
