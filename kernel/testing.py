@@ -54,7 +54,7 @@ def parse_number(value: ByteSpan, end: u64, limit: i64) -> i64:
         return i64(-1)
     n = i64(0)
     for i in range(end):
-        digit = value.at(i)
+        digit = value.at(u64(i))
         if digit < 48 or digit > 57:
             return i64(-1)
         n = n * 10 + i64(digit - 48)
