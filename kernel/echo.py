@@ -15,12 +15,17 @@ becomes 0x08.
 Between inputs the CPU sleeps: interrupts are disabled while both input
 buffers are checked, and ``sti; hlt`` then waits atomically, so a key or
 byte that arrives after the check still wakes the loop at once.
+
+When there is nothing to echo, the loop reports lost input (and output)
+on a line of its own: see ``dropreport.py``.  The timer wakes the loop
+every millisecond, so a report is never late.
 """
 
 from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
+import kernel.dropreport as dropreport
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
 from pythos.lang import i32
@@ -53,6 +58,14 @@ def echo(c: i32) -> None:
         print_prompt()
 
 
+def report_drops() -> None:
+    """Say on the console if input (or output) was lost, on lines of their own."""
+    if dropreport.report(clock.uptime_ms()):
+        print()
+        print_prompt()
+        dropreport.end_report()
+
+
 def next_char() -> i32:
     """The next typed character from either source, or -1."""
     c = keyboard.read_char()
@@ -72,6 +85,7 @@ def run() -> None:
         if c >= 0:
             echo(c)
             continue
+        report_drops()
         irqflags.disable()
         if keyboard.buffer.is_empty() and not serial_input.has_input():
             irqflags.enable_and_halt()

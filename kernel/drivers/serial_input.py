@@ -9,6 +9,17 @@ keyboard.  The path mirrors the keyboard's::
         ... later, in normal code ...
     read_byte(): pop one byte
 
+Sizing the buffer: QEMU (like a terminal on a fast line) hands the UART
+bytes as fast as the kernel takes them out of the FIFO, and the handler
+takes them at once; the input loop, which echoes each character to the
+serial port and the screen, is about five times slower.  Measured with a
+flood of 12,000 bytes through QEMU's serial socket, the loop echoed about
+2,200 while they arrived, so a paste must fit in the buffer almost whole.
+``BUFFER_CAPACITY`` = 8 KiB holds a paste of 8 KiB and more without
+losing a byte (``tests/qemu/test_serial_input.py`` pastes 6 KiB); a larger
+flood loses what does not fit, and the input loop says how much
+(``dropreport.py``).
+
 ``init`` sets bit 0 of the Interrupt Enable Register (IER, COM1 + 1),
 "received data available"::
 
@@ -40,7 +51,7 @@ import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
 import kernel.drivers.serial as serial
 from kernel.sync.ringbuffer import RingBuffer
-from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u64
+from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u64
 
 COM1_IRQ: Final = u8(4)
 IER_DATA_READY: Final = u8(0x01)
@@ -48,8 +59,14 @@ IER_DATA_READY: Final = u8(0x01)
 # always says "data ready" (a dead one reads 0xFF) cannot hang the handler.
 DRAIN_LIMIT: Final = 16
 
-# Received bytes from on_irq4 (producer) to read_byte (consumer).
+# Slots of the receive buffer: a paste of this many bytes arriving at
+# once is never lost (see "Sizing the buffer" above).
+BUFFER_CAPACITY: Final = u64(8192)
+
+# Received bytes from on_irq4 (producer) to read_byte (consumer), stored
+# in ``buffer_storage`` once init has attached it.
 buffer = RingBuffer()
+buffer_storage = Array[u8, BUFFER_CAPACITY]()
 # Whether init turned receive interrupts on.  Written once by init.
 enabled: bool = False
 
@@ -62,6 +79,7 @@ def init() -> bool:
     global enabled
     if not serial.present:
         return False
+    buffer.attach(addr_of(buffer_storage), BUFFER_CAPACITY)
     idt.set_handler(pic.vector(COM1_IRQ), func_addr(on_irq4))
     with serial.lock:
         port.write8(serial.COM1 + serial.INTERRUPT_ENABLE, IER_DATA_READY)

@@ -10,10 +10,10 @@ import pytest
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 from kernel.arch.x86_64 import idt, pic
-from kernel.sync.ringbuffer import CAPACITY, RingBuffer
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
+from .helpers import ring_buffer
 
 COM1 = 0x3F8
 
@@ -37,7 +37,7 @@ class FakeUart:
 def uart(ports: FakePorts, interrupt_flag: FakeInterruptFlag,
          monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUart]:
     monkeypatch.setattr(serial, "present", True)
-    monkeypatch.setattr(serial_input, "buffer", RingBuffer())
+    monkeypatch.setattr(serial_input, "buffer", ring_buffer())
     monkeypatch.setattr(serial_input, "enabled", False)
     fake = FakeUart()
     fake.attach(ports)
@@ -82,7 +82,7 @@ def test_handler_stops_after_a_fifo_full(uart: FakeUart) -> None:
 def test_flood_is_counted(uart: FakeUart) -> None:
     serial_input.init()
     frame = InterruptFrame()
-    for _ in range(3 * int(CAPACITY) // 16):
+    for _ in range(3 * int(serial_input.BUFFER_CAPACITY) // 16):
         uart.fifo.extend([0x41] * 16)
         serial_input.on_irq4(addr_of(frame))
-    assert serial_input.dropped_bytes() == 2 * CAPACITY
+    assert serial_input.dropped_bytes() == 2 * serial_input.BUFFER_CAPACITY

@@ -1,0 +1,90 @@
+"""The serial console under a hostile terminal: a paste and a flood
+(issue 10, item 2).
+
+The session's reader thread drains the serial socket all the time, so the
+kernel's echo never stalls the UART while a test sends.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+from pythos.qemu import QemuSession
+
+READY = "Pythos is up."
+REPORT = re.compile(rb"\n(serial|keyboard): (\d+) ([a-z ]+) \(([a-z ]+)\)")
+LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def echo_after(vm: QemuSession, start: int, ending: bytes, timeout: float = 20.0) -> bytes:
+    """Serial output from ``start`` on, once it ends with ``ending``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        out = vm.serial_output[start:]
+        if out.endswith(ending) or time.monotonic() > deadline:
+            return out
+        time.sleep(0.05)
+
+
+def flood_text(length: int, seed: int) -> bytes:
+    rng = random.Random(seed)
+    return bytes(rng.choice(LETTERS) for _ in range(length))
+
+
+def received_letters(out: bytes) -> bytes:
+    """The echoed flood: capital letters, outside the drop reports."""
+    return bytes(b for b in REPORT.sub(b"", out) if b in LETTERS)
+
+
+def is_subsequence(part: bytes, whole: bytes) -> bool:
+    it = iter(whole)
+    return all(b in it for b in part)
+
+
+def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
+    sent = flood_text(100_000, seed=10)
+    with QemuSession(kernel_image, timeout=120) as vm:
+        vm.wait_for_serial(READY)
+        start = len(vm.serial_output)
+        vm.send_serial(sent)
+        deadline = time.monotonic() + 90
+        while True:
+            out = vm.serial_output[start:]
+            reports = [(m.group(1), int(m.group(2)), m.group(3), m.group(4))
+                       for m in REPORT.finditer(out)]
+            received = received_letters(out)
+            dropped = sum(r[1] for r in reports)
+            if (reports and len(received) + dropped == len(sent)) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        time.sleep(0.5)             # no further report may follow
+        later = vm.serial_output[start + len(out):]
+        screen = "\n".join(vm.read_vga_text())
+    assert reports, out[-500:]
+    assert not REPORT.search(later), later
+    assert all(r[0] == b"serial" and r[2] == b"bytes dropped" and r[3] == b"input too fast"
+               and r[1] > 0 for r in reports), reports
+    assert len(received) + dropped == len(sent), (len(received), reports)
+    # The ring drops the newest bytes when full: what arrived is in order.
+    assert is_subsequence(received, sent)
+    # A flood gives one report per burst, not one per dropped byte.
+    assert len(reports) <= 10
+    assert f"serial: {reports[-1][1]} bytes dropped (input too fast)" in screen
+
+
+def test_a_paste_of_6_kib_loses_nothing(kernel_image: Path) -> None:
+    lines = [flood_text(63, seed=i) for i in range(96)]
+    paste = b"\r".join(lines) + b"\r"            # 6,144 bytes, as a terminal pastes
+    with QemuSession(kernel_image, timeout=60) as vm:
+        vm.wait_for_serial(READY)
+        start = len(vm.serial_output)
+        vm.send_serial(paste)
+        out = echo_after(vm, start, lines[-1] + b"\n[", timeout=40)
+        time.sleep(0.6)                           # longer than a report's quiet time
+        out = vm.serial_output[start:]
+    assert not REPORT.search(out), out[-300:]
+    echoed = [line.split(b"] ", 1)[1] for line in out.split(b"\n") if b"] " in line]
+    assert echoed[:len(lines)] == lines
