@@ -8,6 +8,8 @@ keyboard.  The path mirrors the keyboard's::
     UART receive FIFO --IRQ 4--> on_irq4: drain RBR into ``buffer``, EOI
         ... later, in normal code ...
     read_byte(): pop one byte
+    read_event(): pop bytes into the terminal decoder (``terminal.py``),
+                  return a character or a key (Up, Delete, ...)
 
 Sizing the buffer: QEMU (like a terminal on a fast line) hands the UART
 bytes as fast as the kernel takes them out of the FIFO, and the handler
@@ -50,8 +52,9 @@ import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
 import kernel.drivers.serial as serial
+from kernel.drivers.terminal import TerminalDecoder
 from kernel.sync.ringbuffer import RingBuffer
-from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u64
+from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u32, u64
 
 COM1_IRQ: Final = u8(4)
 IER_DATA_READY: Final = u8(0x01)
@@ -69,6 +72,12 @@ buffer = RingBuffer()
 buffer_storage = Array[u8, BUFFER_CAPACITY]()
 # Whether init turned receive interrupts on.  Written once by init.
 enabled: bool = False
+# What ``read_event`` returns when no input is waiting.
+NO_EVENT: Final = u32(0xFFFFFFFF)
+# Consumer side: the terminal decoder, and the index in ``decoder.out`` of
+# the next event not yet handed out by ``read_event``.
+decoder = TerminalDecoder()
+next_decoded: u8 = u8(0)
 
 
 def init() -> bool:
@@ -108,9 +117,26 @@ def read_byte() -> i32:
     return buffer.pop()
 
 
+def read_event() -> u32:
+    """The next input event (a character or a key, see ``terminal.py``), or NO_EVENT.
+
+    Consumer side, like ``read_byte``; use one or the other.
+    """
+    global next_decoded
+    while next_decoded >= decoder.count:
+        byte = read_byte()
+        if byte < 0:
+            return NO_EVENT
+        decoder.feed(u8(byte))
+        next_decoded = u8(0)
+    event = decoder.out[next_decoded]
+    next_decoded += 1
+    return event
+
+
 def has_input() -> bool:
-    """Whether a received byte is waiting (for idle loops)."""
-    return not buffer.is_empty()
+    """Whether a received byte or a decoded event is waiting (for idle loops)."""
+    return not buffer.is_empty() or next_decoded < decoder.count
 
 
 def dropped_bytes() -> u64:

@@ -1,5 +1,5 @@
-"""The serial console under a hostile terminal: a paste and a flood
-(issue 10, item 2).
+"""The serial console under a hostile terminal: escape sequences, UTF-8,
+malformed bytes, a paste and a flood (issue 10, items 2 and 8).
 
 The session's reader thread drains the serial socket all the time, so the
 kernel's echo never stalls the UART while a test sends.
@@ -27,6 +27,28 @@ def echo_after(vm: QemuSession, start: int, ending: bytes, timeout: float = 20.0
         if out.endswith(ending) or time.monotonic() > deadline:
             return out
         time.sleep(0.05)
+
+
+def test_escape_sequences_and_utf8_echo_only_what_the_console_shows(
+        kernel_image: Path) -> None:
+    with QemuSession(kernel_image, timeout=30) as vm:
+        vm.wait_for_serial(READY)
+        start = len(vm.serial_output)
+        # Up, Left, Delete, Home (SS3), Ctrl+Right, F5; é, £ and ╔ (in the
+        # VGA font), € (not in it), a stray 0xFF, an ESC-interrupted "é",
+        # Ctrl-L; then two Backspaces (DEL) erase "z" and the 0xFF's U+FFFD.
+        vm.send_serial(b"ab\x1b[A\x1b[D\x1b[3~\x1bOH\x1b[1;5C\x1b[15~c"
+                       + "é£╔€".encode() + b"\xc3\x1b[B\x0c\xffz\x7f\x7fy\r")
+        out = echo_after(vm, start, b"y\n[")
+        lines = vm.read_vga_text()
+    echoed = re.findall(rb"\[ *\d+\.\d{3}\] ([^\n]*)\n", out)[-1]
+    # No escape byte reaches the terminal: its cursor stays on the line.
+    assert b"\x1b" not in out and b"\x0c" not in out
+    assert echoed == ("abcé£╔€\ufffd\ufffdz".encode() + b"\x08 \x08\x08 \x08y"), echoed
+    typed = [line.split("] ", 1)[1] for line in lines if line.startswith("[") and "] " in line]
+    # One cell per character: CP437 glyphs, and a square (0xFE) for € and
+    # for the broken "é"; the two erased cells are blank again.
+    assert "abcé£╔■■y" in typed, lines
 
 
 def flood_text(length: int, seed: int) -> bytes:
@@ -64,6 +86,7 @@ def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
         later = vm.serial_output[start + len(out):]
         screen = "\n".join(vm.read_vga_text())
     assert reports, out[-500:]
+    assert not REPORT.search(later), later
     assert not REPORT.search(later), later
     assert all(r[0] == b"serial" and r[2] == b"bytes dropped" and r[3] == b"input too fast"
                and r[1] > 0 for r in reports), reports
