@@ -6,9 +6,9 @@ from typing import Final
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
-from kernel.dropreport import QUIET_MS, DropReport
 from kernel.drivers import scancode
 from kernel.drivers.terminal import TerminalDecoder, key_event
+from kernel.dropreport import QUIET_MS, DropReport
 from kernel.utf8 import REPLACEMENT
 from pythos.lang import str_bytes, u8, u32, u64
 
