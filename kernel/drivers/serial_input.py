@@ -9,7 +9,8 @@ keyboard.  The path mirrors the keyboard's::
         ... later, in normal code ...
     read_byte(): pop one byte
     read_event(): pop bytes into the terminal decoder (``terminal.py``),
-                  return a character or a key (Up, Delete, ...)
+                  return a character or a key (Up, Delete, ...); after
+                  250 ms without a byte, end a sequence left half way
 
 Sizing the buffer: QEMU (like a terminal on a fast line) hands the UART
 bytes as fast as the kernel takes them out of the FIFO, and the handler
@@ -51,6 +52,7 @@ from typing import Final
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
+import kernel.clock as clock
 import kernel.drivers.serial as serial
 from kernel.drivers.terminal import TerminalDecoder
 from kernel.sync.ringbuffer import RingBuffer
@@ -78,6 +80,14 @@ NO_EVENT: Final = u32(0xFFFFFFFF)
 # the next event not yet handed out by ``read_event``.
 decoder = TerminalDecoder()
 next_decoded: u8 = u8(0)
+# A sequence or character begun and then followed by this many
+# milliseconds of silence is ended (a lone ESC is the Escape key).  A
+# terminal sends a sequence in one piece, but QEMU hands it to the UART in
+# FIFO-sized parts, with its main loop's scheduling delay in between, which
+# on a busy host can reach tens of milliseconds; hence more than vim's 100.
+SEQUENCE_TIMEOUT_MS: Final = u64(250)
+# The uptime when read_event last took a byte.  Consumer side.
+last_byte_at: u64 = u64(0)
 
 
 def init() -> bool:
@@ -122,12 +132,16 @@ def read_event() -> u32:
 
     Consumer side, like ``read_byte``; use one or the other.
     """
-    global next_decoded
+    global next_decoded, last_byte_at
     while next_decoded >= decoder.count:
         byte = read_byte()
         if byte < 0:
-            return NO_EVENT
-        decoder.feed(u8(byte))
+            if not decoder.pending() or clock.uptime_ms() - last_byte_at < SEQUENCE_TIMEOUT_MS:
+                return NO_EVENT
+            decoder.flush()
+        else:
+            last_byte_at = clock.uptime_ms()
+            decoder.feed(u8(byte))
         next_decoded = u8(0)
     event = decoder.out[next_decoded]
     next_decoded += 1

@@ -31,6 +31,14 @@ but ``[`` or ``O`` is the Escape key (or Alt with that key), then the
 byte itself.  Only the first parameter is kept, as a number capped at
 9999, so a sequence of any length needs no buffer.
 
+A terminal sends a whole sequence at once, so a sequence that stops half
+way is not one: it is the Escape key pressed on its own (or ``[`` typed
+after it).  The decoder cannot know when input has stopped; its user calls
+``flush`` once nothing has arrived for a while (``serial_input.py`` waits
+250 ms, like vim's ``ttimeoutlen`` but more patient).  ``flush`` turns a lone ESC into
+the Escape key, abandons a half sequence, and ends a half UTF-8 character
+as U+FFFD.
+
 Everything outside escape sequences is UTF-8, decoded by
 ``utf8.Utf8Decoder`` (malformed bytes become U+FFFD).  ESC in the middle
 of a UTF-8 character ends that character as U+FFFD.
@@ -176,4 +184,18 @@ class TerminalDecoder:
         produced = self.utf8.feed(byte)
         for i in range(produced):
             self.emit(self.utf8.out[i])
+        return self.count
+
+    def pending(self) -> bool:
+        """Whether a sequence or a character has begun and not ended."""
+        return self.state != GROUND or self.utf8.pending()
+
+    def flush(self) -> u8:
+        """Input has paused: end what has begun; the number of events, in ``out``."""
+        self.count = u8(0)
+        if self.state == ESCAPE:
+            self.emit_key(scancode.KEY_ESCAPE)
+        self.state = GROUND
+        if self.utf8.flush() != 0:
+            self.emit(self.utf8.out[0])
         return self.count

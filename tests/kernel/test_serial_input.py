@@ -7,10 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 
+import kernel.clock as clock
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 from kernel.arch.x86_64 import idt, pic
-from pythos.lang import InterruptFrame, addr_of, func_addr, u8
+from kernel.drivers import scancode as sc
+from kernel.drivers.terminal import TerminalDecoder, key_event
+from pythos.lang import InterruptFrame, addr_of, func_addr, u8, u64
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
 from .helpers import ring_buffer
@@ -86,3 +89,34 @@ def test_flood_is_counted(uart: FakeUart) -> None:
         uart.fifo.extend([0x41] * 16)
         serial_input.on_irq4(addr_of(frame))
     assert serial_input.dropped_bytes() == 2 * serial_input.BUFFER_CAPACITY
+
+
+def test_a_lone_escape_becomes_the_escape_key_after_a_pause(
+        uart: FakeUart, monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [1000]
+    monkeypatch.setattr(clock, "uptime_ms", lambda: u64(now[0]))
+    monkeypatch.setattr(serial_input, "decoder", TerminalDecoder())
+    monkeypatch.setattr(serial_input, "next_decoded", u8(0))
+    monkeypatch.setattr(serial_input, "last_byte_at", u64(0))
+    serial_input.init()
+    frame = InterruptFrame()
+
+    def receive(data: bytes) -> None:
+        uart.fifo.extend(data)
+        serial_input.on_irq4(addr_of(frame))
+
+    receive(b"a\x1b")
+    assert serial_input.read_event() == ord("a")
+    assert serial_input.read_event() == serial_input.NO_EVENT
+    now[0] += int(serial_input.SEQUENCE_TIMEOUT_MS) - 1
+    assert serial_input.read_event() == serial_input.NO_EVENT     # a sequence may follow
+    receive(b"[A")                                                 # and it did
+    assert serial_input.read_event() == key_event(sc.KEY_UP)
+    receive(b"\x1b")
+    assert serial_input.read_event() == serial_input.NO_EVENT
+    now[0] += int(serial_input.SEQUENCE_TIMEOUT_MS)
+    assert serial_input.read_event() == key_event(sc.KEY_ESCAPE)  # nothing followed
+    receive(b"[x")
+    assert serial_input.read_event() == ord("[")
+    assert serial_input.read_event() == ord("x")
+    assert not serial_input.has_input()

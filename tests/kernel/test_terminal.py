@@ -106,3 +106,25 @@ def test_a_sequence_split_across_feeds() -> None:
     assert feed(decoder, b"[") == []
     assert feed(decoder, b"3") == []
     assert feed(decoder, b"~") == [key_event(sc.KEY_DELETE)]
+
+
+def test_flush_ends_what_has_begun() -> None:
+    decoder = TerminalDecoder()
+    assert not decoder.pending() and decoder.flush() == 0
+    assert feed(decoder, b"\x1b") == [] and decoder.pending()
+    assert decoder.flush() == 1 and decoder.out[0] == key_event(sc.KEY_ESCAPE)
+    assert feed(decoder, b"[ok") == [ord("["), ord("o"), ord("k")]
+    assert feed(decoder, b"\x1b[1;") == []
+    assert decoder.flush() == 0 and not decoder.pending()      # a half sequence: nothing
+    assert feed(decoder, b"\xe2\x82") == []
+    assert decoder.flush() == 1 and decoder.out[0] == REPLACEMENT
+    assert feed(decoder, b"\x1b[A") == [key_event(sc.KEY_UP)]
+
+
+@given(st.binary(max_size=32))
+def test_after_a_flush_decoding_starts_afresh(garbage: bytes) -> None:
+    decoder = TerminalDecoder()
+    feed(decoder, garbage)
+    decoder.flush()
+    assert not decoder.pending()
+    assert feed(decoder, "é\x1b[3~".encode()) == [0xE9, key_event(sc.KEY_DELETE)]

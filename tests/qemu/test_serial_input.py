@@ -54,6 +54,20 @@ def test_escape_sequences_and_utf8_echo_only_what_the_console_shows(
     assert "abcé£╔■■y" in typed, lines
 
 
+def test_a_lone_escape_is_the_escape_key(kernel_image: Path) -> None:
+    # Escape pressed on its own, then "[ok" typed a second later: the
+    # pause ends the would-be sequence, so "[ok" is text, not swallowed.
+    with QemuSession(kernel_image, timeout=30) as vm:
+        vm.wait_for_serial(READY)
+        start = len(vm.serial_output)
+        vm.send_serial(b"x\x1b")
+        echo_after(vm, start, b"x")
+        time.sleep(1.0)
+        vm.send_serial(b"[ok\r")
+        out = echo_after(vm, start, b"x[ok\n")
+    assert b"\x1b" not in out
+
+
 def flood_text(length: int, seed: int) -> bytes:
     rng = random.Random(seed)
     return bytes(rng.choice(LETTERS) for _ in range(length))
