@@ -39,7 +39,7 @@ main loop has handed the previous bytes to the host (a socket, a pipe, a
 terminal), and on a busy host that thread may not run for a good part of
 a second.  The wait is therefore bounded by *time*, read from the time
 stamp counter, not by a number of polls: ``TRANSMIT_TIMEOUT_CYCLES`` is
-at least a second on any CPU up to 4 GHz.  It also takes at least
+at least two seconds on any CPU up to 4 GHz.  It also takes at least
 ``TRANSMIT_MIN_POLLS`` polls, because the counter keeps running while the
 host has descheduled QEMU, and a guest resumed after such a pause must
 still give the UART a chance before it gives up.
@@ -90,8 +90,8 @@ LSR_THR_EMPTY: Final = u8(0x20)
 BAUD_DIVISOR: Final = u16(1)
 LOOPBACK_PROBE: Final = u8(0xAE)
 # How long to wait for the transmitter before dropping a byte, in time
-# stamp counter cycles: 1 s at 4 GHz, 4 s at 1 GHz (see the docstring).
-TRANSMIT_TIMEOUT_CYCLES: Final = u64(4_000_000_000)
+# stamp counter cycles: 2 s at 4 GHz, 8 s at 1 GHz (see the docstring).
+TRANSMIT_TIMEOUT_CYCLES: Final = u64(8_000_000_000)
 # The fewest status polls before a byte is dropped, however far the time
 # stamp counter jumped while the host had QEMU descheduled.
 TRANSMIT_MIN_POLLS: Final = u64(100_000)
