@@ -1,7 +1,10 @@
 """Telling the user about lost input (and output): one line per burst.
 
-Input is lost in one place only: an interrupt handler finds its ring buffer
-full (``sync/ringbuffer.py``) and counts the byte instead of storing it.
+Input is lost in two places: an interrupt handler finds its ring buffer
+full (``sync/ringbuffer.py``) and counts the byte instead of storing it,
+or, on real hardware with interrupts held off for too long, the UART's
+16-byte receive FIFO overflows and the UART flags an *overrun*, which
+``serial.line_status`` counts (at 115200 baud that takes 1.4 ms).
 The handler cannot say so itself; printing from an interrupt would take
 the console locks that the interrupted code may hold, and a flood would
 then print a line per byte.  Output is lost when the serial transmitter
@@ -10,6 +13,7 @@ and the input loop, in normal code, calls ``report`` on every turn to turn
 the counters into console lines such as::
 
     serial: 90191 bytes dropped (input too fast)
+    serial: 2 receive overruns (input lost before the kernel read it)
     keyboard: 12 scancodes dropped (input too fast)
     serial: 37 output bytes dropped (transmitter stalled)
 
@@ -82,6 +86,7 @@ class DropReport:
 serial_input_drops = DropReport()
 keyboard_drops = DropReport()
 serial_output_drops = DropReport()
+serial_overruns = DropReport()
 # serial.dropped_output() when the report being printed began.
 output_dropped_before: u64 = u64(0)
 
@@ -100,6 +105,11 @@ def report(now_ms: u64) -> bool:
     lost = serial_input_drops.due(serial_input.dropped_bytes(), now_ms)
     if lost != 0:
         print(f"\nserial: {lost} bytes dropped (input too fast)", end="")
+        printed = True
+    lost = serial_overruns.due(serial.receive_overruns(), now_ms)
+    if lost != 0:
+        print(f"\nserial: {lost} receive overruns (input lost before the kernel read it)",
+              end="")
         printed = True
     lost = keyboard_drops.due(keyboard.dropped_scancodes(), now_ms)
     if lost != 0:

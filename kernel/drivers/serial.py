@@ -64,7 +64,19 @@ from typing import Final
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.port as port
 from kernel.sync.spinlock import Mutex
-from pythos.lang import Array, Ptr, addr_of, atomic_load, atomic_store, i32, str_bytes, u8, u16, u64
+from pythos.lang import (
+    Array,
+    Ptr,
+    addr_of,
+    atomic_add,
+    atomic_load,
+    atomic_store,
+    i32,
+    str_bytes,
+    u8,
+    u16,
+    u64,
+)
 
 COM1: Final = u16(0x3F8)
 
@@ -85,6 +97,7 @@ MCR_LOOPBACK_TEST: Final = u8(0x1E)
 # Normal operation: DTR, RTS, OUT1 and OUT2.
 MCR_NORMAL: Final = u8(0x0F)
 LSR_DATA_READY: Final = u8(0x01)
+LSR_OVERRUN: Final = u8(0x02)
 LSR_THR_EMPTY: Final = u8(0x20)
 
 BAUD_DIVISOR: Final = u16(1)
@@ -109,6 +122,12 @@ stalled: bool = False
 # Output bytes dropped because the transmitter never became ready.  Written
 # under ``lock``; read without it (an atomic load) by the drop report.
 dropped = Array[u64, 1]()
+# Receive overruns: times the UART's receive FIFO was full when another
+# byte arrived, so that byte was lost before anyone could read it.  Reading
+# the line status register clears the overrun bit, so every read goes
+# through ``line_status``, which counts it; normal code and the IRQ 4
+# handler both read it, hence the atomic add.
+overruns = Array[u64, 1]()
 
 
 def init() -> bool:
@@ -136,9 +155,17 @@ def init() -> bool:
     return present
 
 
+def line_status() -> u8:
+    """Read the line status register, counting a receive overrun it reports."""
+    status = port.read8(COM1 + LINE_STATUS)
+    if status & LSR_OVERRUN != 0:
+        atomic_add(addr_of(overruns), u64(1))
+    return status
+
+
 def transmitter_empty() -> bool:
     """Whether THR can take a byte now.  Caller holds ``lock``."""
-    return port.read8(COM1 + LINE_STATUS) & LSR_THR_EMPTY != 0
+    return line_status() & LSR_THR_EMPTY != 0
 
 
 def wait_for_transmitter(timeout_cycles: u64, min_polls: u64) -> bool:
@@ -177,6 +204,11 @@ def put_byte(b: u8) -> None:
 def dropped_output() -> u64:
     """Output bytes dropped so far because the transmitter stayed busy."""
     return atomic_load(addr_of(dropped))
+
+
+def receive_overruns() -> u64:
+    """Receive overruns so far (each lost at least one received byte)."""
+    return atomic_load(addr_of(overruns))
 
 
 def write_unlocked(data: Ptr[u8], length: u64) -> None:
@@ -218,7 +250,7 @@ def try_read() -> i32:
     """A received byte (0-255), or -1 when none is waiting."""
     received = i32(-1)
     with lock:
-        if present and port.read8(COM1 + LINE_STATUS) & LSR_DATA_READY != 0:
+        if present and line_status() & LSR_DATA_READY != 0:
             received = i32(port.read8(COM1 + DATA))
     return received
 

@@ -111,7 +111,7 @@ def init() -> bool:
 def on_irq4(frame: Ptr[InterruptFrame]) -> None:
     """IRQ 4: move every received byte into ``buffer``."""
     for _ in range(DRAIN_LIMIT):
-        if (port.read8(serial.COM1 + serial.LINE_STATUS) & serial.LSR_DATA_READY) == 0:
+        if (serial.line_status() & serial.LSR_DATA_READY) == 0:
             break
         buffer.push(port.read8(serial.COM1 + serial.DATA))
     pic.send_eoi(COM1_IRQ)

@@ -69,22 +69,25 @@ def test_an_endless_flood_is_reported_every_max_delay() -> None:
 
 @pytest.fixture
 def counters(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    values = {"serial": 0, "keyboard": 0, "output": 0}
+    values = {"serial": 0, "overruns": 0, "keyboard": 0, "output": 0}
     monkeypatch.setattr(serial_input, "dropped_bytes", lambda: u64(values["serial"]))
     monkeypatch.setattr(keyboard, "dropped_scancodes", lambda: u64(values["keyboard"]))
     monkeypatch.setattr(serial, "dropped_output", lambda: u64(values["output"]))
-    for name in ("serial_input_drops", "keyboard_drops", "serial_output_drops"):
+    monkeypatch.setattr(serial, "receive_overruns", lambda: u64(values["overruns"]))
+    for name in ("serial_input_drops", "serial_overruns", "keyboard_drops",
+                 "serial_output_drops"):
         monkeypatch.setattr(dropreport, name, DropReport())
     return values
 
 
 def test_report_lines(counters: dict[str, int], capsys: pytest.CaptureFixture[str]) -> None:
     assert not dropreport.report(u64(0))
-    counters.update(serial=90191, keyboard=12, output=37)
+    counters.update(serial=90191, overruns=2, keyboard=12, output=37)
     assert not dropreport.report(u64(10))
     assert dropreport.report(u64(10 + QUIET_MS))
     assert capsys.readouterr().out == (
         "\nserial: 90191 bytes dropped (input too fast)"
+        "\nserial: 2 receive overruns (input lost before the kernel read it)"
         "\nkeyboard: 12 scancodes dropped (input too fast)"
         "\nserial: 37 output bytes dropped (transmitter stalled)")
     dropreport.end_report()

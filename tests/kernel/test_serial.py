@@ -138,3 +138,13 @@ def test_put_str_waits_too(uart: BusyUart) -> None:
     with serial.lock:
         serial.put_str("ok")
     assert bytes(uart.sent) == bytes(str_bytes("ok"))
+
+
+def test_an_overrun_seen_while_sending_is_counted(uart: BusyUart, ports: FakePorts) -> None:
+    # Reading the line status clears the overrun bit, so the transmitter's
+    # polls must count it too, or the receive side would never learn of it.
+    statuses = iter([0x02, 0x20])      # busy with an overrun, then empty
+    ports.attach([COM1 + 5], read=lambda port: next(statuses, 0x20))
+    send(b"k")
+    assert bytes(uart.sent) == b"k"
+    assert serial.receive_overruns() == 1

@@ -13,7 +13,7 @@ import kernel.drivers.serial_input as serial_input
 from kernel.arch.x86_64 import idt, pic
 from kernel.drivers import scancode as sc
 from kernel.drivers.terminal import TerminalDecoder, key_event
-from pythos.lang import InterruptFrame, addr_of, func_addr, u8, u64
+from pythos.lang import Array, InterruptFrame, addr_of, func_addr, u8, u64
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
 from .helpers import ring_buffer
@@ -24,9 +24,12 @@ COM1 = 0x3F8
 class FakeUart:
     def __init__(self) -> None:
         self.fifo: deque[int] = deque()
+        self.overrun = False
 
     def line_status(self, port: int) -> int:
-        return 0x20 | (0x01 if self.fifo else 0x00)
+        status = 0x20 | (0x01 if self.fifo else 0x00) | (0x02 if self.overrun else 0x00)
+        self.overrun = False          # reading LSR clears the overrun bit
+        return status
 
     def receive(self, port: int) -> int:
         return self.fifo.popleft() if self.fifo else 0
@@ -40,6 +43,7 @@ class FakeUart:
 def uart(ports: FakePorts, interrupt_flag: FakeInterruptFlag,
          monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUart]:
     monkeypatch.setattr(serial, "present", True)
+    monkeypatch.setattr(serial, "overruns", Array[u64, 1]())
     monkeypatch.setattr(serial_input, "buffer", ring_buffer())
     monkeypatch.setattr(serial_input, "enabled", False)
     fake = FakeUart()
@@ -120,3 +124,16 @@ def test_a_lone_escape_becomes_the_escape_key_after_a_pause(
     assert serial_input.read_event() == ord("[")
     assert serial_input.read_event() == ord("x")
     assert not serial_input.has_input()
+
+
+def test_receive_overruns_are_counted(uart: FakeUart) -> None:
+    serial_input.init()
+    frame = InterruptFrame()
+    uart.fifo.extend(b"ab")
+    uart.overrun = True             # a byte was lost before "ab" could be read
+    serial_input.on_irq4(addr_of(frame))
+    assert serial.receive_overruns() == 1
+    uart.fifo.extend(b"c")
+    serial_input.on_irq4(addr_of(frame))
+    assert serial.receive_overruns() == 1
+    assert [serial_input.read_byte() for _ in range(3)] == [ord("a"), ord("b"), ord("c")]
