@@ -74,13 +74,16 @@ class DropReport:
         self.reported = self.seen
         return burst
 
-    def absorb(self, count: u64) -> None:
-        """Count ``count`` more drops as reported without reporting them.
+    def absorb(self, count: u64, counter: u64) -> None:
+        """Count ``count`` drops as reported without reporting them.
 
-        For the drops a report causes itself (see ``end_report``).
+        For the drops a report causes itself (see ``end_report``);
+        ``counter`` is the counter's value now, which includes them.  The
+        invariant ``reported <= seen <= counter`` holds: ``reported`` was
+        at most the counter before those drops.
         """
-        self.seen += count
         self.reported += count
+        self.seen = counter
 
 
 serial_input_drops = DropReport()
@@ -131,4 +134,5 @@ def end_report() -> None:
     they are the only output between ``report`` and this call, so they
     are absorbed instead.
     """
-    serial_output_drops.absorb(serial.dropped_output() - output_dropped_before)
+    now_dropped = serial.dropped_output()
+    serial_output_drops.absorb(now_dropped - output_dropped_before, now_dropped)

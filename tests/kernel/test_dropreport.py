@@ -106,3 +106,47 @@ def test_output_the_report_itself_loses_is_not_reported_again(
     dropreport.report(u64(20_000))
     assert dropreport.report(u64(20_000 + QUIET_MS))
     assert capsys.readouterr().out.endswith("serial: 3 output bytes dropped (transmitter stalled)")
+
+
+def test_a_report_lost_on_a_stalled_transmitter_is_not_reported_again(
+        counters: dict[str, int], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The input report itself is lost on a dead transmitter: the output
+    # counter grows while report() runs, before it polls that counter.
+    def lossy_print(*args: object, **kwargs: object) -> None:
+        counters["output"] += len("".join(map(str, args)))
+    monkeypatch.setattr(dropreport, "print", lossy_print, raising=False)
+    assert dropreport.serial_output_drops.due(u64(0), u64(0)) == 0
+    counters.update(serial=100, output=7)       # 7 output bytes lost before
+    assert not dropreport.report(u64(0))
+    assert dropreport.report(u64(QUIET_MS))      # the input line, lost too
+    counters["output"] += 13                     # and the prompt after it
+    dropreport.end_report()
+    drops = dropreport.serial_output_drops
+    assert drops.reported <= drops.seen == counters["output"]
+    # Only the 7 bytes lost before the report are reported, once; nothing
+    # wraps around below zero.
+    reported = [int(dropreport.serial_output_drops.due(u64(counters["output"]), u64(t)))
+                for t in range(1000, 10_000, 100)]
+    assert sum(reported) == 7
+
+
+@given(steps, st.lists(st.integers(0, 300), max_size=60))
+@settings(max_examples=300)
+def test_absorbed_drops_are_never_reported(run: list[tuple[int, int]],
+                                           absorbed: list[int]) -> None:
+    # Drops the reporter causes itself are absorbed as they happen; the
+    # others are all reported, exactly once, and nothing wraps below zero.
+    report = DropReport()
+    count = now = own = total = 0
+    for i, (more, elapsed) in enumerate(run):
+        count += more
+        total += int(report.due(u64(count), u64(now)))
+        caused = absorbed[i] if i < len(absorbed) else 0
+        count += caused
+        own += caused
+        report.absorb(u64(caused), u64(count))
+        assert int(report.reported) <= int(report.seen) <= count
+        now += elapsed
+    total += int(report.due(u64(count), u64(now + int(QUIET_MS))))
+    assert total == count - own
