@@ -14,26 +14,11 @@ from pathlib import Path
 
 from pythos.qemu import QemuSession
 
+from .serial_session import after_ready_line
+
 READY = "Pythos is up."
 REPORT = re.compile(rb"\n(serial|keyboard): (\d+) ([a-z ]+) \(([a-z ]+)\)")
 LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def after_ready_line(vm: QemuSession) -> int:
-    """Where the serial output after the whole "Pythos is up." line starts.
-
-    The rest of that line has capital letters too, so the flood tests must
-    not count it.
-    """
-    vm.wait_for_serial(READY)
-    deadline = time.monotonic() + 10
-    while True:
-        out = vm.serial_output
-        end = out.find(b"\n", out.index(READY.encode()))
-        if end >= 0:
-            return end + 1
-        assert time.monotonic() < deadline, out[-300:]
-        time.sleep(0.01)
 
 
 def echo_after(vm: QemuSession, start: int, text: bytes, timeout: float = 20.0) -> bytes:
@@ -99,6 +84,12 @@ def is_subsequence(part: bytes, whole: bytes) -> bool:
 
 
 def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
+    # 100,000 bytes at once: on an idle host QEMU delivers them several
+    # times faster than the input loop echoes them, and most are dropped.
+    # How many depends on the host's load (a busy host delivers slowly, and
+    # then the loop may even keep up), so what is checked is that nothing
+    # is lost silently: the bytes echoed plus the bytes reported add up to
+    # the bytes sent, exactly.
     sent = flood_text(100_000, seed=10)
     with QemuSession(kernel_image, timeout=120) as vm:
         start = after_ready_line(vm)
@@ -110,23 +101,23 @@ def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
                        for m in REPORT.finditer(out)]
             received = received_letters(out)
             dropped = sum(r[1] for r in reports)
-            if (reports and len(received) + dropped == len(sent)) or time.monotonic() > deadline:
+            if len(received) + dropped == len(sent) or time.monotonic() > deadline:
                 break
             time.sleep(0.2)
-        time.sleep(0.5)             # no further report may follow
+        time.sleep(0.6)             # longer than a report's quiet time: none may follow
         later = vm.serial_output[start + len(out):]
         screen = "\n".join(vm.read_vga_text())
-    assert reports, out[-500:]
-    assert not REPORT.search(later), later
+    assert len(received) + dropped == len(sent), (len(received), reports, out[-300:])
     assert not REPORT.search(later), later
     assert all(r[0] == b"serial" and r[2] == b"bytes dropped" and r[3] == b"input too fast"
                and r[1] > 0 for r in reports), reports
-    assert len(received) + dropped == len(sent), (len(received), reports)
     # The ring drops the newest bytes when full: what arrived is in order.
     assert is_subsequence(received, sent)
     # A flood gives one report per burst, not one per dropped byte.
     assert len(reports) <= 10
-    assert f"serial: {reports[-1][1]} bytes dropped (input too fast)" in screen
+    if reports and not received_letters(out[out.rindex(b"\nserial: "):]):
+        # The last report is the last thing printed: it is on the screen.
+        assert f"serial: {reports[-1][1]} bytes dropped (input too fast)" in screen
 
 
 def test_a_paste_of_6_kib_loses_nothing(kernel_image: Path) -> None:

@@ -12,57 +12,19 @@ read "general protection fult").  Here the reader is paused on purpose.
 from __future__ import annotations
 
 import re
-import threading
 import time
 from pathlib import Path
 
-from pythos.qemu import QemuSession
+from .serial_session import PausableSession, after_ready_line
 
-READY = b"Pythos is up."
 PROMPT = re.compile(rb"\n\[ *\d+\.\d{3}\] ")
 STALL_REPORT = re.compile(r"serial: (\d+) output bytes dropped \(transmitter stalled\)")
-
-
-class PausableSession(QemuSession):
-    """A session whose serial reader can be paused."""
-
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self.reading = threading.Event()
-        self.reading.set()
-
-    def _read_serial(self) -> None:
-        assert self._serial_sock is not None
-        while True:
-            self.reading.wait()
-            try:
-                data = self._serial_sock.recv(65536)
-            except OSError:
-                data = b""
-            with self._serial_cond:
-                self._serial += data
-                self._serial_eof = not data
-                self._serial_cond.notify_all()
-            if not data:
-                return
-
-
-def ready_offset(vm: QemuSession) -> int:
-    vm.wait_for_serial(READY)
-    deadline = time.monotonic() + 10
-    while True:
-        out = vm.serial_output
-        end = out.find(b"\n", out.index(READY))
-        if end >= 0:
-            return end + 1
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
 
 
 def test_a_reader_that_pauses_loses_no_output(kernel_image: Path) -> None:
     enters = 60                       # 60 new prompts: 780 bytes of output
     with PausableSession(kernel_image, timeout=60) as vm:
-        start = ready_offset(vm)
+        start = after_ready_line(vm)
         time.sleep(0.2)               # the first prompt is out
         vm.reading.clear()
         time.sleep(0.05)              # let a recv in progress finish
@@ -83,7 +45,7 @@ def test_a_reader_that_pauses_loses_no_output(kernel_image: Path) -> None:
 
 def test_a_reader_gone_for_good_is_reported_on_screen(kernel_image: Path) -> None:
     with PausableSession(kernel_image, timeout=90) as vm:
-        ready_offset(vm)
+        after_ready_line(vm)
         time.sleep(0.2)
         vm.reading.clear()
         time.sleep(0.05)
