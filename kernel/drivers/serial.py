@@ -246,6 +246,17 @@ def write_str(s: str) -> None:
         put_str(s)
 
 
+def set_loopback(enabled: bool) -> None:
+    """Wire the transmitter to the receiver inside the UART, or undo it.
+
+    For tests: every byte sent comes back as received input, and nothing
+    reaches the line meanwhile.  (QEMU still raises IRQ 4 for it; a real
+    PC does not, as loopback also cuts OUT2 off the interrupt line.)
+    """
+    with lock:
+        port.write8(COM1 + MODEM_CONTROL, MCR_LOOPBACK_TEST if enabled else MCR_NORMAL)
+
+
 def try_read() -> i32:
     """A received byte (0-255), or -1 when none is waiting."""
     received = i32(-1)

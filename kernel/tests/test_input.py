@@ -6,6 +6,8 @@ from typing import Final
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
+import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
 from kernel.drivers import scancode
 from kernel.drivers.terminal import TerminalDecoder, key_event
 from kernel.dropreport import QUIET_MS, DropReport
@@ -13,8 +15,11 @@ from kernel.utf8 import REPLACEMENT
 from pythos.lang import str_bytes, u8, u32, u64
 
 FLOOD: Final = u64(300)
+# More than the serial ring holds.
+SERIAL_FLOOD: Final = u64(9192)
 
 flood_report = DropReport()
+serial_report = DropReport()
 decoder = TerminalDecoder()
 
 
@@ -45,6 +50,31 @@ def test_a_keyboard_flood_is_counted_and_reported_once() -> None:
     assert flood_report.due(keyboard.dropped_scancodes(), now + QUIET_MS) == lost
     assert flood_report.due(keyboard.dropped_scancodes(), now + 10 * QUIET_MS) == 0
     keyboard.buffer.clear()
+
+
+def test_a_serial_flood_is_counted_and_reported_once() -> None:
+    # In loopback every byte sent arrives through the receiver and IRQ 4,
+    # as from a terminal, and nobody reads the ring during the test.
+    assert serial_input.enabled
+    serial_input.buffer.clear()
+    before = serial_input.dropped_bytes()
+    overruns = serial.receive_overruns()
+    assert serial_report.due(before, u64(0)) == before
+    serial.set_loopback(True)
+    with serial.lock:
+        for i in range(SERIAL_FLOOD):
+            serial.put_byte(u8(0x41 + i % 26))
+    clock.sleep_ms(u64(20))           # the last bytes arrive by the FIFO's timeout
+    serial.set_loopback(False)
+    lost = serial_input.dropped_bytes() - before
+    assert serial.receive_overruns() == overruns
+    assert serial_input.buffer.length() == serial_input.BUFFER_CAPACITY
+    assert lost == SERIAL_FLOOD - serial_input.BUFFER_CAPACITY
+    assert serial_input.read_byte() == 0x41
+    now = u64(1000)
+    assert serial_report.due(serial_input.dropped_bytes(), now) == 0
+    assert serial_report.due(serial_input.dropped_bytes(), now + QUIET_MS) == lost
+    serial_input.buffer.clear()
 
 
 def decode(text: str) -> u32:
