@@ -19,9 +19,9 @@ serial port and the screen, is several times slower, so a paste must fit
 in the buffer almost whole.  ``BUFFER_CAPACITY`` = 8 KiB: pastes of 8 KiB,
 10,000 bytes and 12 KiB sent at once through QEMU's serial socket arrived
 whole in three runs each or more; 16 KiB arrived whole in two runs of
-four and lost 1,535 and 3,367 bytes in the others (``tests/qemu/test_serial_input.py`` pastes 6 KiB).  A larger flood
-loses what does not fit, and the input loop says how much
-(``dropreport.py``).
+four and lost 1,535 and 3,367 bytes in the others
+(``tests/qemu/test_serial_input.py`` pastes 6 KiB).  A larger flood loses
+what does not fit, and the input loop says how much (``dropreport.py``).
 
 ``init`` sets bit 0 of the Interrupt Enable Register (IER, COM1 + 1),
 "received data available"::
