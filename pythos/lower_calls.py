@@ -130,9 +130,19 @@ def conversion(low: Lowering, node: ast.Call, target: T.Type) -> ir.Value:
     return b.sext(v, to) if src.signed else b.zext(v, to)
 
 
+# What every x86 inline assembly statement clobbers.  Most x86 instructions
+# change the flags (rdtsc's `shlq`/`orq`, a user's `xorl`), so GCC treats
+# every asm statement as clobbering them, and clang adds exactly these three
+# to each one it emits.  LLVM itself assumes nothing: without them it may
+# compare before the asm and branch on the stale flags after it.
+X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
+
+
 def inline_asm(low: Lowering, text: str, constraints: str, result: ir.Type,
                args: list[ir.Value]) -> ir.Value:
     fty = ir.FunctionType(result, [a.type for a in args])
+    extra = [c for c in X86_ASM_CLOBBERS if c not in constraints]
+    constraints = ",".join([c for c in (constraints, *extra) if c])
     return low.builder.asm(fty, text, constraints, args, side_effect=True)
 
 

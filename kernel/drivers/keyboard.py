@@ -67,7 +67,7 @@ import kernel.clock as clock
 from kernel.drivers.keyboard_leds import LEDS_UNKNOWN, NOTHING, LedUpdater, is_answer, led_bits
 from kernel.drivers.scancode import Decoder, KeyEvent
 from kernel.sync.ringbuffer import EMPTY, RingBuffer
-from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u16, u64
+from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u16, u64
 
 DATA_PORT: Final = u16(0x60)
 STATUS_PORT: Final = u16(0x64)
@@ -103,8 +103,14 @@ TIMEOUT_POLLS: Final = 100000
 # one byte, but a keyboard can have a few more queued).
 FLUSH_LIMIT: Final = 32
 
-# Scancodes from on_irq1 (the producer) to next_event (the consumer).
+# Slots of the scancode buffer: a typist sends a few dozen bytes per
+# second, and the input loop reads them within a timer tick.
+BUFFER_CAPACITY: Final = u64(256)
+
+# Scancodes from on_irq1 (the producer) to next_event (the consumer),
+# stored in ``buffer_storage`` once init has attached it.
 buffer = RingBuffer()
+buffer_storage = Array[u8, BUFFER_CAPACITY]()
 # Consumer-side decoding state.  Only next_event touches it.
 decoder = Decoder()
 # The LED exchange.  Consumer side too: init, then only next_event.
@@ -165,6 +171,7 @@ def init() -> bool:
     ``pic.init``, with interrupts disabled; call once.
     """
     global present
+    buffer.attach(addr_of(buffer_storage), BUFFER_CAPACITY)
     if not (write_command(COMMAND_DISABLE_PORT1) and write_command(COMMAND_DISABLE_PORT2)):
         return False
     flush()

@@ -8,6 +8,20 @@ keyboard.  The path mirrors the keyboard's::
     UART receive FIFO --IRQ 4--> on_irq4: drain RBR into ``buffer``, EOI
         ... later, in normal code ...
     read_byte(): pop one byte
+    read_event(): pop bytes into the terminal decoder (``terminal.py``),
+                  return a character or a key (Up, Delete, ...); after
+                  250 ms without a byte, end a sequence left half way
+
+Sizing the buffer: QEMU (like a terminal on a fast line) hands the UART
+bytes as fast as the kernel takes them out of the FIFO, and the handler
+takes them at once; the input loop, which echoes each character to the
+serial port and the screen, is several times slower, so a paste must fit
+in the buffer almost whole.  ``BUFFER_CAPACITY`` = 8 KiB: pastes of 8 KiB,
+10,000 bytes and 12 KiB sent at once through QEMU's serial socket arrived
+whole in three runs each or more; 16 KiB arrived whole in two runs of
+four and lost 1,535 and 3,367 bytes in the others
+(``tests/qemu/test_serial_input.py`` pastes 6 KiB).  A larger flood loses
+what does not fit, and the input loop says how much (``dropreport.py``).
 
 ``init`` sets bit 0 of the Interrupt Enable Register (IER, COM1 + 1),
 "received data available"::
@@ -38,9 +52,11 @@ from typing import Final
 import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.port as port
+import kernel.clock as clock
 import kernel.drivers.serial as serial
+from kernel.drivers.terminal import TerminalDecoder
 from kernel.sync.ringbuffer import RingBuffer
-from pythos.lang import InterruptFrame, Ptr, func_addr, i32, interrupt, u8, u64
+from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u32, u64
 
 COM1_IRQ: Final = u8(4)
 IER_DATA_READY: Final = u8(0x01)
@@ -48,10 +64,30 @@ IER_DATA_READY: Final = u8(0x01)
 # always says "data ready" (a dead one reads 0xFF) cannot hang the handler.
 DRAIN_LIMIT: Final = 16
 
-# Received bytes from on_irq4 (producer) to read_byte (consumer).
+# Slots of the receive buffer: a paste of this many bytes arriving at
+# once is never lost (see "Sizing the buffer" above).
+BUFFER_CAPACITY: Final = u64(8192)
+
+# Received bytes from on_irq4 (producer) to read_byte (consumer), stored
+# in ``buffer_storage`` once init has attached it.
 buffer = RingBuffer()
+buffer_storage = Array[u8, BUFFER_CAPACITY]()
 # Whether init turned receive interrupts on.  Written once by init.
 enabled: bool = False
+# What ``read_event`` returns when no input is waiting.
+NO_EVENT: Final = u32(0xFFFFFFFF)
+# Consumer side: the terminal decoder, and the index in ``decoder.out`` of
+# the next event not yet handed out by ``read_event``.
+decoder = TerminalDecoder()
+next_decoded: u8 = u8(0)
+# A sequence or character begun and then followed by this many
+# milliseconds of silence is ended (a lone ESC is the Escape key).  A
+# terminal sends a sequence in one piece, but QEMU hands it to the UART in
+# FIFO-sized parts, with its main loop's scheduling delay in between, which
+# on a busy host can reach tens of milliseconds; hence more than vim's 100.
+SEQUENCE_TIMEOUT_MS: Final = u64(250)
+# The uptime when read_event last took a byte.  Consumer side.
+last_byte_at: u64 = u64(0)
 
 
 def init() -> bool:
@@ -62,6 +98,7 @@ def init() -> bool:
     global enabled
     if not serial.present:
         return False
+    buffer.attach(addr_of(buffer_storage), BUFFER_CAPACITY)
     idt.set_handler(pic.vector(COM1_IRQ), func_addr(on_irq4))
     with serial.lock:
         port.write8(serial.COM1 + serial.INTERRUPT_ENABLE, IER_DATA_READY)
@@ -74,7 +111,7 @@ def init() -> bool:
 def on_irq4(frame: Ptr[InterruptFrame]) -> None:
     """IRQ 4: move every received byte into ``buffer``."""
     for _ in range(DRAIN_LIMIT):
-        if (port.read8(serial.COM1 + serial.LINE_STATUS) & serial.LSR_DATA_READY) == 0:
+        if (serial.line_status() & serial.LSR_DATA_READY) == 0:
             break
         buffer.push(port.read8(serial.COM1 + serial.DATA))
     pic.send_eoi(COM1_IRQ)
@@ -90,9 +127,30 @@ def read_byte() -> i32:
     return buffer.pop()
 
 
+def read_event() -> u32:
+    """The next input event (a character or a key, see ``terminal.py``), or NO_EVENT.
+
+    Consumer side, like ``read_byte``; use one or the other.
+    """
+    global next_decoded, last_byte_at
+    while next_decoded >= decoder.count:
+        byte = read_byte()
+        if byte < 0:
+            if not decoder.pending() or clock.uptime_ms() - last_byte_at < SEQUENCE_TIMEOUT_MS:
+                return NO_EVENT
+            decoder.flush()
+        else:
+            last_byte_at = clock.uptime_ms()
+            decoder.feed(u8(byte))
+        next_decoded = u8(0)
+    event = decoder.out[next_decoded]
+    next_decoded += 1
+    return event
+
+
 def has_input() -> bool:
-    """Whether a received byte is waiting (for idle loops)."""
-    return not buffer.is_empty()
+    """Whether a received byte or a decoded event is waiting (for idle loops)."""
+    return not buffer.is_empty() or next_decoded < decoder.count
 
 
 def dropped_bytes() -> u64:

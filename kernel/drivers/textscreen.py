@@ -23,9 +23,17 @@ Writing bytes:
   one, ``\\t`` writes blanks up to the next multiple of 8 columns, and
   ``\\b`` moves one column left and blanks that cell (what a line editor
   echoing a backspace wants; it stops at the left edge);
-* every other byte is shown as the placeholder glyph 0xFE (a small
-  square), so binary garbage is visible as such and never switches the
-  screen into a state we cannot see.
+* bytes of 0x80 and above are UTF-8, the encoding of every ``str`` in
+  Pythos and of what terminals send: they are decoded (``utf8.py``) and
+  each character is drawn as its code page 437 glyph (``cp437.py``: é,
+  ü, £, box drawing), so "é" takes one cell, not two;
+* every other control byte, a character the font lacks (€, a CJK
+  ideograph) and each malformed UTF-8 sequence are shown as one
+  placeholder glyph 0xFE (a small square), so binary garbage is visible as
+  such and never switches the screen into a state we cannot see.
+
+A character split across two writes is drawn when its last byte
+arrives; the decoder keeps the first bytes in between.
 
 Line wrap is deferred: after a character lands in the last column the
 cursor stays "past the end" (``column == WIDTH``) and the wrap happens only
@@ -37,6 +45,8 @@ everything up one row and blanks the bottom row.
 from typing import Final
 
 from kernel.drivers import color as Color
+from kernel.drivers import cp437
+from kernel.utf8 import Utf8Decoder
 from pythos.lang import Array, Ptr, str_bytes, struct, u8, u16, u32, u64
 
 WIDTH: Final = 80
@@ -83,6 +93,8 @@ class TextScreen:
     # Cells [dirty_start, dirty_end) changed since the last take_dirty.
     dirty_start: u32
     dirty_end: u32
+    # Decodes bytes 0x80 and above (a character may span two writes).
+    utf8: Utf8Decoder
 
     def reset(self, attribute: u8) -> None:
         """Blank the screen in ``attribute`` and home the cursor."""
@@ -179,7 +191,26 @@ class TextScreen:
     # -- writing ----------------------------------------------------------
 
     def put(self, b: u8) -> None:
-        """Write one byte, interpreting the control characters above."""
+        """Write one byte: ASCII and control characters, or part of UTF-8."""
+        if b >= 0x80 or self.utf8.pending():
+            count = self.utf8.feed(b)
+            for i in range(count):
+                self.put_character(self.utf8.out[i])
+            return
+        self.put_ascii(b)
+
+    def put_character(self, character: u32) -> None:
+        """Draw a decoded character: its CP437 glyph, or the placeholder."""
+        if character < 0x80:
+            self.put_ascii(u8(character))
+            return
+        glyph = cp437.from_code_point(character)
+        if glyph == cp437.NO_GLYPH:
+            glyph = PLACEHOLDER
+        self.put_visible(glyph)
+
+    def put_ascii(self, b: u8) -> None:
+        """Write an ASCII byte, interpreting the control characters above."""
         if is_printable(b):
             self.put_visible(b)
         elif b == 0x0A:

@@ -14,7 +14,7 @@ import kernel.arch.x86_64.pic as pic
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 from kernel.sync.irqlock import IrqLock
-from kernel.sync.ringbuffer import CAPACITY, RingBuffer
+from kernel.sync.ringbuffer import RingBuffer
 from pythos.lang import Array, Ptr, addr_of, asm, i32, int3, should_panic, u8, u64
 
 # An address that no page table maps: PML4 entry 1 (512 GiB) is empty.
@@ -22,7 +22,10 @@ UNMAPPED: Final = u64(0x0000008000000000)
 # An address that is not canonical (bits 63:47 differ): #GP, not #PF.
 NON_CANONICAL: Final = u64(0x8000000000000000)
 
+# The flood test's buffer and its storage.
+FLOOD_CAPACITY: Final = u64(256)
 flood_buffer = RingBuffer()
+flood_storage = Array[u8, FLOOD_CAPACITY]()
 test_lock = IrqLock()
 
 
@@ -83,11 +86,12 @@ def with_nested_lock() -> None:
 
 
 def test_ringbuffer_survives_a_flood() -> None:
-    for i in range(3 * CAPACITY):
+    flood_buffer.attach(addr_of(flood_storage), FLOOD_CAPACITY)
+    for i in range(3 * FLOOD_CAPACITY):
         flood_buffer.push(u8(i))
     assert flood_buffer.is_full()
-    assert flood_buffer.dropped_count() == 2 * CAPACITY
-    for i in range(CAPACITY):
+    assert flood_buffer.dropped_count() == 2 * FLOOD_CAPACITY
+    for i in range(FLOOD_CAPACITY):
         assert flood_buffer.pop() == i32(u8(i))
     assert flood_buffer.is_empty()
 

@@ -159,3 +159,50 @@ def test_panic_location_is_relative_to_the_project(tmp_path: Path) -> None:
     result = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30)
     assert result.returncode == 101
     assert result.stderr.startswith("kernel/tests/test_runtime.py:"), result.stderr
+
+
+def test_every_inline_asm_clobbers_the_flags(tmp_path: Path) -> None:
+    """Intrinsics and asm() alike: without the clobber, LLVM compared before
+    rdtsc's `shlq`/`orq` and branched on the flags after it (the serial
+    driver then always took its short "stalled" wait)."""
+    src = tmp_path / "k.py"
+    src.write_text(KERNEL_SOURCE)
+    out = tmp_path / "k.ll"
+    result = subprocess.run([sys.executable, "-m", "pythos", "compile", str(src), "--target",
+                             "freestanding", "--emit", "llvm", "-o", str(out)],
+                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    calls = re.findall(r'asm sideeffect "([^"]*)", "([^"]*)"', out.read_text())
+    assert len(calls) >= 10
+    for text, constraints in calls:
+        assert "~{flags}" in constraints.split(","), (text, constraints)
+
+
+def test_a_comparison_is_not_carried_across_rdtsc(tmp_path: Path) -> None:
+    """The serial driver's transmit loop, where the bug struck: LLVM tested
+    ``stalled``, ran rdtsc's `shlq`/`orq`, then branched on the old flags.
+    No conditional instruction may follow rdtsc before a new compare."""
+    src = tmp_path / "k.py"
+    src.write_text(
+        "import kernel.drivers.serial as serial\n"
+        "from pythos.lang import Ptr, export, u8, u64\n\n\n"
+        "@export(\"send\")\ndef send(data: Ptr[u8], length: u64) -> None:\n"
+        "    serial.write_unlocked(data, length)\n\n\n"
+        "@export(\"start\")\ndef start() -> bool:\n    return serial.init()\n")
+    out = tmp_path / "k.s"
+    result = subprocess.run([sys.executable, "-m", "pythos", "compile", str(src), "--target",
+                             "freestanding", "--emit", "asm", "-o", str(out)],
+                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    body = function_body(out.read_text(), "send")
+    lines = [line.strip() for line in body.splitlines()
+             if line.strip() and not line.strip().startswith((".", "#"))]
+    checked = 0
+    for i, line in enumerate(lines):
+        if line.startswith("rdtsc"):
+            checked += 1
+            for later in lines[i + 1:]:
+                if re.match(r"(cmp|test|sub|add|and|xor|inc|dec)", later):
+                    break                       # flags computed after the asm
+                assert not re.match(r"(j(?!mp)\w+|set\w+|cmov\w+)\s", later), body
+    assert checked >= 2

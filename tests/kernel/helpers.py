@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kernel.bytespan import ByteSpan
+from kernel.sync.ringbuffer import RingBuffer
 from pythos.lang import Array, Ptr, addr_of, u8, u64
 
 
@@ -37,3 +38,17 @@ def span_of(memory: FakeMemory, text: bytes, offset: int = 0) -> ByteSpan:
 def span_bytes(span: ByteSpan) -> bytes:
     """The bytes a span covers."""
     return bytes(int(span.data[i]) for i in range(int(span.length)))
+
+
+# Storage of the ring buffers made by ``ring_buffer``: a Ptr does not keep
+# its array alive under CPython, so the arrays are kept here.
+_ring_storage: list[object] = []
+
+
+def ring_buffer(capacity: int = 256) -> RingBuffer:
+    """A ring buffer with ``capacity`` slots of its own."""
+    storage = Array[u8, capacity]()
+    _ring_storage.append(storage)
+    buffer = RingBuffer()
+    buffer.attach(addr_of(storage), u64(capacity))
+    return buffer

@@ -15,10 +15,10 @@ from kernel.arch.x86_64 import idt, pic
 from kernel.drivers import scancode as sc
 from kernel.drivers.keyboard_leds import LedUpdater
 from kernel.drivers.scancode import Decoder
-from kernel.sync.ringbuffer import CAPACITY, RingBuffer
 from pythos.lang import InterruptFrame, addr_of, func_addr, u8
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
+from .helpers import ring_buffer
 
 
 class Fake8042:
@@ -85,7 +85,7 @@ class Fake8042:
 
 @pytest.fixture
 def fresh_driver(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(keyboard, "buffer", RingBuffer())
+    monkeypatch.setattr(keyboard, "buffer", ring_buffer())
     monkeypatch.setattr(keyboard, "decoder", Decoder())
     monkeypatch.setattr(keyboard, "leds", LedUpdater())
     monkeypatch.setattr(keyboard, "present", False)
@@ -170,7 +170,7 @@ def test_read_char_skips_releases_and_silent_keys(ports: FakePorts, fresh_driver
     assert keyboard.read_char() == -1
 
 
-@given(st.integers(0, 3 * int(CAPACITY)))
+@given(st.integers(0, 3 * int(keyboard.BUFFER_CAPACITY)))
 @settings(max_examples=20, deadline=None)
 def test_a_flood_is_counted_not_fatal(presses: int) -> None:
     ports = FakePorts()
@@ -178,11 +178,11 @@ def test_a_flood_is_counted_not_fatal(presses: int) -> None:
         import kernel.arch.x86_64.port as port
         mp.setattr(port, "read8", ports.read8)
         mp.setattr(port, "write8", ports.write8)
-        mp.setattr(keyboard, "buffer", RingBuffer())
+        mp.setattr(keyboard, "buffer", ring_buffer())
         mp.setattr(keyboard, "decoder", Decoder())
         mp.setattr(keyboard, "leds", LedUpdater())
         interrupt_with(ports, [0x1E] * presses)       # 'a' held down: typematic repeat
-        stored = min(presses, int(CAPACITY))
+        stored = min(presses, int(keyboard.BUFFER_CAPACITY))
         assert keyboard.dropped_scancodes() == presses - stored
         count = 0
         while keyboard.read_char() == ord("a"):

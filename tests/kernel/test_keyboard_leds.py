@@ -28,10 +28,10 @@ from kernel.drivers.keyboard_leds import (
     led_bits,
 )
 from kernel.drivers.scancode import Decoder
-from kernel.sync.ringbuffer import RingBuffer
 from pythos.lang import InterruptFrame, addr_of, u8, u64
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
+from .helpers import ring_buffer
 from .test_keyboard import Fake8042
 from .test_scancode import CAPS, NUM, SCROLL, A, tap
 
@@ -251,7 +251,7 @@ class LedKeyboard(Fake8042):
 @pytest.fixture
 def driver(ports: FakePorts, interrupt_flag: FakeInterruptFlag,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[LedKeyboard]:
-    monkeypatch.setattr(keyboard, "buffer", RingBuffer())
+    monkeypatch.setattr(keyboard, "buffer", ring_buffer())
     monkeypatch.setattr(keyboard, "decoder", Decoder())
     monkeypatch.setattr(keyboard, "leds", LedUpdater())
     monkeypatch.setattr(keyboard, "present", False)

@@ -7,13 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 
+import kernel.clock as clock
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 from kernel.arch.x86_64 import idt, pic
-from kernel.sync.ringbuffer import CAPACITY, RingBuffer
-from pythos.lang import InterruptFrame, addr_of, func_addr, u8
+from kernel.drivers import scancode as sc
+from kernel.drivers.terminal import TerminalDecoder, key_event
+from pythos.lang import Array, InterruptFrame, addr_of, func_addr, u8, u64
 
 from .fake_hardware import FakeInterruptFlag, FakePorts
+from .helpers import ring_buffer
 
 COM1 = 0x3F8
 
@@ -21,9 +24,12 @@ COM1 = 0x3F8
 class FakeUart:
     def __init__(self) -> None:
         self.fifo: deque[int] = deque()
+        self.overrun = False
 
     def line_status(self, port: int) -> int:
-        return 0x20 | (0x01 if self.fifo else 0x00)
+        status = 0x20 | (0x01 if self.fifo else 0x00) | (0x02 if self.overrun else 0x00)
+        self.overrun = False          # reading LSR clears the overrun bit
+        return status
 
     def receive(self, port: int) -> int:
         return self.fifo.popleft() if self.fifo else 0
@@ -37,7 +43,8 @@ class FakeUart:
 def uart(ports: FakePorts, interrupt_flag: FakeInterruptFlag,
          monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeUart]:
     monkeypatch.setattr(serial, "present", True)
-    monkeypatch.setattr(serial_input, "buffer", RingBuffer())
+    monkeypatch.setattr(serial, "overruns", Array[u64, 1]())
+    monkeypatch.setattr(serial_input, "buffer", ring_buffer())
     monkeypatch.setattr(serial_input, "enabled", False)
     fake = FakeUart()
     fake.attach(ports)
@@ -82,7 +89,51 @@ def test_handler_stops_after_a_fifo_full(uart: FakeUart) -> None:
 def test_flood_is_counted(uart: FakeUart) -> None:
     serial_input.init()
     frame = InterruptFrame()
-    for _ in range(3 * int(CAPACITY) // 16):
+    for _ in range(3 * int(serial_input.BUFFER_CAPACITY) // 16):
         uart.fifo.extend([0x41] * 16)
         serial_input.on_irq4(addr_of(frame))
-    assert serial_input.dropped_bytes() == 2 * CAPACITY
+    assert serial_input.dropped_bytes() == 2 * serial_input.BUFFER_CAPACITY
+
+
+def test_a_lone_escape_becomes_the_escape_key_after_a_pause(
+        uart: FakeUart, monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [1000]
+    monkeypatch.setattr(clock, "uptime_ms", lambda: u64(now[0]))
+    monkeypatch.setattr(serial_input, "decoder", TerminalDecoder())
+    monkeypatch.setattr(serial_input, "next_decoded", u8(0))
+    monkeypatch.setattr(serial_input, "last_byte_at", u64(0))
+    serial_input.init()
+    frame = InterruptFrame()
+
+    def receive(data: bytes) -> None:
+        uart.fifo.extend(data)
+        serial_input.on_irq4(addr_of(frame))
+
+    receive(b"a\x1b")
+    assert serial_input.read_event() == ord("a")
+    assert serial_input.read_event() == serial_input.NO_EVENT
+    now[0] += int(serial_input.SEQUENCE_TIMEOUT_MS) - 1
+    assert serial_input.read_event() == serial_input.NO_EVENT     # a sequence may follow
+    receive(b"[A")                                                 # and it did
+    assert serial_input.read_event() == key_event(sc.KEY_UP)
+    receive(b"\x1b")
+    assert serial_input.read_event() == serial_input.NO_EVENT
+    now[0] += int(serial_input.SEQUENCE_TIMEOUT_MS)
+    assert serial_input.read_event() == key_event(sc.KEY_ESCAPE)  # nothing followed
+    receive(b"[x")
+    assert serial_input.read_event() == ord("[")
+    assert serial_input.read_event() == ord("x")
+    assert not serial_input.has_input()
+
+
+def test_receive_overruns_are_counted(uart: FakeUart) -> None:
+    serial_input.init()
+    frame = InterruptFrame()
+    uart.fifo.extend(b"ab")
+    uart.overrun = True             # a byte was lost before "ab" could be read
+    serial_input.on_irq4(addr_of(frame))
+    assert serial.receive_overruns() == 1
+    uart.fifo.extend(b"c")
+    serial_input.on_irq4(addr_of(frame))
+    assert serial.receive_overruns() == 1
+    assert [serial_input.read_byte() for _ in range(3)] == [ord("a"), ord("b"), ord("c")]

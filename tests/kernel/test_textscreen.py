@@ -168,3 +168,34 @@ def test_dirty_region_grows_and_clears():
     assert (int(screen.dirty_start), int(screen.dirty_end)) == (2 * WIDTH, 2 * WIDTH + 2)
     screen.clear_dirty()
     assert int(screen.dirty_start) == int(screen.dirty_end)
+
+
+def glyph_row(screen: TextScreen) -> str:
+    """The top row as the VGA font draws it (code page 437)."""
+    return bytes(int(screen.char_at(u32(0), u32(col))) for col in range(WIDTH)).decode("cp437")
+
+
+@pytest.mark.parametrize(("text", "glyph"), [("é", 0x82), ("ü", 0x81), ("£", 0x9C),
+                                             ("╔", 0xC9), ("░", 0xB0), ("π", 0xE3)])
+def test_utf8_characters_take_one_cell_with_their_cp437_glyph(text, glyph):
+    screen = fresh()
+    write(screen, b"A" + text.encode() + b"B")
+    assert int(screen.char_at(u32(0), u32(1))) == glyph
+    assert glyph_row(screen).rstrip() == "A" + text + "B"
+    assert int(screen.column) == 3
+
+
+@pytest.mark.parametrize("data", ["€".encode(), "😀".encode(), b"\xc3", b"\xe2\x82",
+                                  b"\xc0", b"\xed\x9f"])
+def test_unshowable_characters_take_one_placeholder_each(data):
+    screen = fresh()
+    write(screen, b"A" + data + b"B")
+    assert glyph_row(screen).rstrip() == "A\u25a0B"
+
+
+def test_a_character_split_across_writes():
+    screen = fresh()
+    write(screen, b"x\xc3")
+    assert int(screen.column) == 1
+    write(screen, b"\xa9y")
+    assert glyph_row(screen).rstrip() == "xéy"
