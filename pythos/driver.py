@@ -45,11 +45,13 @@ def platform_module(target: Target) -> Path:
 
 def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
                  stop_after: str | None = None,
-                 aliases: dict[str, Path] | None = None) -> Compilation:
+                 aliases: dict[str, Path] | None = None,
+                 debug: bool = False) -> Compilation:
     """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
     `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
-    test builds swap in a generated test registry this way)."""
+    test builds swap in a generated test registry this way).  `debug` adds
+    DWARF debug information (pythos/debuginfo.py)."""
     times: dict[str, float] = {}
     start = time.perf_counter()
     program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target),
@@ -66,7 +68,7 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
         if stop_after == "check":
             return result
         start = time.perf_counter()
-        low = lower(checker, target)
+        low = lower(checker, target, debug=debug, optimized=opt_level > 0)
         asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
                         for m in program.modules.values() for call in m.asm_calls)
         result.ir_text = patch_ir(low, asm)
