@@ -204,7 +204,9 @@ def link_kernel(
     if moved is not None:
         raise BuildError(f"linking the kernel: {moved}; the symbol table must come after "
                          f"all code (section {symtab.SECTION} in the linker script)")
-    _run(["objcopy", "-O", "elf32-i386", str(elf64), str(out_elf)],
+    # The loaders need no debug information, so the ELF32 copy leaves it
+    # out; gdb reads it from the ELF64 image.
+    _run(["objcopy", "-O", "elf32-i386", "--strip-debug", str(elf64), str(out_elf)],
          "converting the kernel to ELF32 for Multiboot")
     _check_multiboot_header(out_elf)
     return out_elf
