@@ -45,3 +45,11 @@ def run_gdb(binary: Path, commands: list[str], cwd: Path = ROOT) -> str:
     result = subprocess.run(args + [str(binary)], cwd=cwd, capture_output=True, text=True,
                             timeout=GDB_TIMEOUT)
     return result.stdout + result.stderr
+
+
+def marked_text_line(path: Path, start: str) -> int:
+    """The number of the first line of `path` that starts with `start`."""
+    for number, text in enumerate(path.read_text().splitlines(), start=1):
+        if text.startswith(start):
+            return number
+    raise AssertionError(f"no line starting {start!r} in {path}")
