@@ -78,6 +78,7 @@ class DebugInfo:
         self.declared_structs: dict[str, ir.DIValue] = {}
         self.building: set[int] = set()
         self.subprogram: ir.DIValue | None = None
+        self.locations: dict[tuple[int, int], ir.DIValue] = {}
         self.globals: dict[str, list[ir.DIValue]] = {}
         self.empty_expression = self.add("DIExpression", {})
         # llvmlite has no operand syntax for DW_OP_deref (see `DerefExpression`).
@@ -90,7 +91,12 @@ class DebugInfo:
                                    ir.Constant(I32, 3)])
 
     def add(self, kind: str, operands: dict[str, object], distinct: bool = False) -> ir.DIValue:
-        return self.module.add_debug_info(kind, operands, is_distinct=distinct)
+        """A new metadata node.  llvmlite's `add_debug_info` would look for
+        an equal node first, hashing the operands and everything they refer
+        to, which doubled the kernel's lowering time; the nodes that repeat
+        (files, types, locations) are cached here by cheaper keys instead."""
+        return ir.DIValue(self.module, distinct, kind, tuple(operands.items()),
+                          name=str(len(self.module.metadata)))
 
     # ----- files and units -----------------------------------------------------------
     def file(self, module: Module) -> ir.DIValue:
@@ -148,10 +154,12 @@ class DebugInfo:
         }, distinct=True)
         function.set_metadata("dbg", sp)
         self.subprogram = sp
+        self.locations = {}
         return sp
 
     def end_function(self) -> None:
         self.subprogram = None
+        self.locations = {}
 
     def location(self, node: ast.AST) -> ir.DIValue | None:
         """The location of `node` in the current function (None outside one,
@@ -159,9 +167,13 @@ class DebugInfo:
         line = getattr(node, "lineno", None)
         if self.subprogram is None or line is None:
             return None
-        return self.add("DILocation", {"line": line,
-                                       "column": getattr(node, "col_offset", 0) + 1,
-                                       "scope": self.subprogram})
+        key = (line, getattr(node, "col_offset", 0) + 1)
+        loc = self.locations.get(key)
+        if loc is None:
+            loc = self.add("DILocation", {"line": key[0], "column": key[1],
+                                          "scope": self.subprogram})
+            self.locations[key] = loc
+        return loc
 
     def declare_local(self, builder: ir.IRBuilder, fn: FuncSym, var: Local,
                       node: ast.AST, arg_number: int) -> None:
