@@ -53,3 +53,7 @@ def marked_text_line(path: Path, start: str) -> int:
         if text.startswith(start):
             return number
     raise AssertionError(f"no line starting {start!r} in {path}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "cmdline(text): the kernel command line for waiting_qemu")

@@ -46,12 +46,15 @@ def debug_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def waiting_qemu(debug_kernel: Path) -> Iterator[int]:
+def waiting_qemu(debug_kernel: Path, request: pytest.FixtureRequest) -> Iterator[int]:
     """QEMU with the kernel, stopped before the first instruction and waiting
-    for gdb; yields the gdb port."""
+    for gdb; yields the gdb port.  A test's `cmdline` mark gives the kernel
+    command line."""
+    mark = request.node.get_closest_marker("cmdline")
     port = free_port()
     command = build_command(QemuConfig(kernel=debug_kernel, display="none", gdb=True,
-                                       gdb_port=port), terminal=False)
+                                       gdb_port=port, cmdline=mark.args[0] if mark else ""),
+                            terminal=False)
     assert command[-3:] == ["-gdb", f"tcp:127.0.0.1:{port}", "-S"]
     qemu = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -116,3 +119,18 @@ def test_step_into_a_function_and_print_a_struct_local(debug_kernel: Path,
     # instruction of its line: the return address starts the next line.
     assert re.search(rf"^(0x[0-9a-f]+ in )?kmain \(.*\) at kernel/kmain.py:({call}|{call + 1})$",
                      output, flags=re.M), output
+
+
+@pytest.mark.cmdline("panic=fault")
+def test_bt_from_an_exception_handler_continues_in_the_interrupted_code(
+        debug_kernel: Path, waiting_qemu: int) -> None:
+    """tools/gdb/pythos.gdb's unwinder reads the CPU's interrupt frame, so
+    `bt` goes on from the vector stub to the code that faulted."""
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu,
+                        ["break handle", "continue", "bt"])
+    fault = marked_text_line(ROOT / "kernel" / "crashtest.py",
+                             "        return Ptr[u64](UNMAPPED).volatile_load()")
+    names = [name for name, _ in frames(output)]
+    assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
+                     "apply_options", "kmain", "_start64"], output
+    assert frames(output)[2] == ("nested_3", f"kernel/crashtest.py:{fault}"), output
