@@ -25,11 +25,14 @@ iso: $(STAMP)
 	$(PY) -m pythos iso
 
 # On a terminal QEMU draws the screen there; Ctrl-A X quits (pythos/terminal.py).
-# `make debug`: QEMU waits for gdb on :1234; pythos prints the command to
-# connect (`gdb build/kernel64.elf -ex 'target remote :1234'`) before QEMU
-# starts and keeps it on the status line.
+# `make debug`: builds the kernel at -O0 (every local visible to gdb; use
+# `make debug DEBUG_OPT=2` for the optimised kernel), and QEMU waits for gdb
+# on :1234; pythos prints the command to connect
+# (`gdb -q -x tools/gdb/pythos.gdb build/kernel64.elf -ex 'target remote :1234'`)
+# before QEMU starts and keeps it on the status line.  docs/debugging.md.
+DEBUG_OPT ?= 0
 debug: $(STAMP)
-	$(PY) -m pythos run --gdb
+	$(PY) -m pythos run --gdb -O$(DEBUG_OPT)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_FLAGS)

@@ -1,5 +1,9 @@
 """Kernel benchmarks: build time, boot time, and exact instruction counts.
 
+The build is measured with debug information (the default) and without
+(`--no-debug`), with the size the loaded kernel takes in memory and the
+size of the ELF64 image that carries the DWARF for gdb (docs/debugging.md).
+
 Wall-clock numbers (a clean kernel build, boot to the banner) are noisy on
 a shared machine, so they are reported as they are, best of a few runs.
 The instruction counts are exact: QEMU runs with `-icount shift=0,sleep=off`,
@@ -36,6 +40,29 @@ def clean_build(out_dir: Path, opt: int = 2, extra: tuple[str, ...] = ()) -> tup
     if built.returncode != 0:
         raise SystemExit(f"bench: the kernel does not build:\n{built.stderr}")
     return time.perf_counter() - start, image
+
+
+def loaded_bytes(image: Path) -> int:
+    """What a loader puts in memory: the sum of the PT_LOAD segments' sizes."""
+    listing = subprocess.run(["readelf", "-lW", str(image)], capture_output=True, text=True,
+                             check=True, timeout=60).stdout
+    return sum(int(fields[5], 16) for fields in map(str.split, listing.splitlines())
+               if fields and fields[0] == "LOAD")
+
+
+def debug_rows(tmp: Path, with_debug: float, image: Path) -> list[list[str]]:
+    """Build time and image sizes with and without debug information."""
+    without, plain = clean_build(tmp / "no-debug", extra=("--no-debug",))
+    elf64 = image.with_name("kernel64.elf")
+    plain64 = plain.with_name("kernel64.elf")
+    return [
+        ["clean kernel build (-O2, --no-debug)", f"{without:.2f} s"],
+        ["debug information's share of build time", f"{(with_debug / without - 1) * 100:+.0f}%"],
+        ["loaded kernel (PT_LOAD), with / without debug",
+         f"{loaded_bytes(image):,} / {loaded_bytes(plain):,} bytes"],
+        ["kernel64.elf for gdb, with / without debug",
+         f"{elf64.stat().st_size:,} / {plain64.stat().st_size:,} bytes"],
+    ]
 
 
 def boot_to_banner(image: Path, runs: int = 3) -> float:
@@ -100,6 +127,7 @@ def report(quick: bool = False) -> str:
     with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
         seconds, image = clean_build(Path(tmp))
         rows.append(["clean kernel build (-O2)", f"{seconds:.2f} s"])
+        rows += debug_rows(Path(tmp), seconds, image)
         if not quick:
             o0, _ = clean_build(Path(tmp) / "o0", opt=0)
             rows.append(["clean kernel build (-O0)", f"{o0:.2f} s"])

@@ -1,20 +1,22 @@
 """Symbolised backtraces: which functions were running when the kernel panicked.
 
 After the panic message, the report lists the chain of calls that led to
-it, innermost first, each return address with the function it lies in::
+it, innermost first, each return address with the function it lies in
+and the Python file and line of the call::
 
     kernel/crashtest.py:66: panic: nested panic requested on the command line (panic=nested)
     backtrace:
-      #0 0xffffffff801120d0 kernel.crashtest.nested_3+0x70
-      #1 0xffffffff8011204d kernel.crashtest.nested_2+0x1d
-      #2 0xffffffff8011201d kernel.crashtest.nested_1+0x1d
-      #3 0xffffffff80111faf kernel.crashtest.run+0x26f
-      #4 0xffffffff8010866b __main__.apply_options+0x10b
-      #5 0xffffffff801080e6 kmain+0xc6
+      #0 0xffffffff801120d0 kernel.crashtest.nested_3+0x70 at kernel/crashtest.py:66
+      #1 0xffffffff8011204d kernel.crashtest.nested_2+0x1d at kernel/crashtest.py:61
+      #2 0xffffffff8011201d kernel.crashtest.nested_1+0x1d at kernel/crashtest.py:56
+      #3 0xffffffff80111faf kernel.crashtest.run+0x26f at kernel/crashtest.py:120
+      #4 0xffffffff8010866b __main__.apply_options+0x10b at kernel/kmain.py:190
+      #5 0xffffffff801080e6 kmain+0xc6 at kernel/kmain.py:93
       #6 0xffffffff80108019 _start64+0x19
 
 (a kernel built with -O0; at -O2 most of these are inlined into ``kmain``
-and have no frame of their own).
+and have no frame of their own: a frame's line is then the innermost
+inlined line the debug information records for its address).
 
 The runtime calls ``pythos_backtrace`` at the end of every panic report
 (``pythos/rt/kernel.py``); the frames of the panic machinery itself (the
@@ -64,8 +66,19 @@ loop).  The walk stops at the first frame pointer that fails, and after
 ``MAX_FRAMES`` frames.  The symbol table is checked once, before it is
 used.  A panic while the backtrace is being printed prints no second one.
 
-Inlined functions have no frame of their own and do not appear.  There
-are no line numbers either: the compiler emits no debug information.
+Inlined functions have no frame of their own and do not appear.
+
+Lines
+-----
+
+The file and line come from the line table that ``link_kernel`` builds
+from the DWARF line program and links in after the symbol table
+(``pythos/linetable.py``, which draws its layout).  A return address is
+looked up one byte back, in the ``call`` instruction, as for its
+function; an interrupted instruction at its own address.  A kernel built
+with ``--no-debug`` has an empty table, and the frames have no lines.
+The table is checked once, like the symbol table, and a row whose file
+index or name lies outside it has no line.
 
 Folding: the report must fit on the screen
 ------------------------------------------
@@ -104,10 +117,13 @@ import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
 import kernel.console as console
-from pythos.lang import Array, Ptr, export, i64, sizeof, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, export, i64, sizeof, struct, u8, u16, u32, u64
 
 # Table layout and flags: see pythos/symtab.py.
 HEADER_SIZE: Final = u64(16)
+# The line table's header size and "no line" file index: pythos/linetable.py.
+LINE_HEADER_SIZE: Final = u64(24)
+NO_FILE: Final = u16(0xFFFF)
 FLAG_INTERRUPT: Final = u32(1)
 FLAG_ERROR_CODE: Final = u32(2)
 
@@ -236,6 +252,90 @@ def open_table(start: u64, end: u64) -> SymbolTable:
         return table
     table.entries = Ptr[SymbolEntry](start + HEADER_SIZE)
     table.count = count
+    table.names = Ptr[u8](start + names_offset)
+    table.names_length = size - names_offset
+    return table
+
+
+@struct
+class LineRow:
+    """One row of the line table (8 bytes, as pythos/linetable.py writes it)."""
+
+    offset: u32
+    file: u16
+    line: u16
+
+
+@struct
+class FileName:
+    """Where a source file's name lies in the line table's names."""
+
+    name_offset: u32
+    name_length: u32
+
+
+@struct
+class LineTable:
+    """Python file and line by code address.  Empty: ``count`` 0."""
+
+    base: u64
+    rows: Ptr[LineRow]
+    count: u64
+    files: Ptr[FileName]
+    file_count: u64
+    names: Ptr[u8]
+    names_length: u64
+
+    def find(self, address: u64) -> i64:
+        """The index of the row that holds ``address``, or -1 (no line there)."""
+        if self.count == 0 or address < self.base:
+            return i64(-1)
+        offset = address - self.base
+        low = u64(0)
+        high = self.count
+        # Rows below ``low`` start at or before ``offset``; from ``high`` on, after it.
+        while low < high:
+            middle = low + (high - low) // 2
+            if u64(self.rows[middle].offset) <= offset:
+                low = middle + 1
+            else:
+                high = middle
+        if low == 0:
+            return i64(-1)
+        row = self.rows[low - 1]
+        if row.file == NO_FILE or u64(row.file) >= self.file_count:
+            return i64(-1)
+        name = self.files[row.file]
+        if u64(name.name_offset) + u64(name.name_length) > self.names_length:
+            return i64(-1)
+        return i64(low - 1)
+
+
+def open_line_table(start: u64, end: u64) -> LineTable:
+    """The line table in ``[start, end)``, checked; empty if it is missing or malformed.
+
+    Safety: the range must be readable memory (the linker's
+    ``__line_table`` range is).
+    """
+    table = LineTable()
+    if end < start or end - start < LINE_HEADER_SIZE or (start & 7) != 0:
+        return table
+    size = end - start
+    base = Ptr[u64](start)[0]
+    header = Ptr[u32](start + 8)
+    count = u64(header[0])
+    file_count = u64(header[1])
+    files_offset = u64(header[2])
+    names_offset = u64(header[3])
+    if files_offset != LINE_HEADER_SIZE + count * sizeof(LineRow):
+        return table
+    if names_offset != files_offset + file_count * sizeof(FileName) or names_offset > size:
+        return table
+    table.base = base
+    table.rows = Ptr[LineRow](start + LINE_HEADER_SIZE)
+    table.count = count
+    table.files = Ptr[FileName](start + files_offset)
+    table.file_count = file_count
     table.names = Ptr[u8](start + names_offset)
     table.names_length = size - names_offset
     return table
@@ -471,21 +571,37 @@ def print_name(frame: Frame, table: SymbolTable) -> None:
         print("?", end="")
 
 
-def print_frame(number: u64, frame: Frame, table: SymbolTable) -> None:
-    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d``."""
+def print_position(frame: Frame, lines: LineTable) -> None:
+    """`` at kernel/module.py:42``, the frame's Python line, if the line table has it."""
+    # A return address follows the call, which may be its line's last
+    # instruction: the call itself is one byte back.
+    address = frame.address if frame.interrupted else frame.address - 1
+    row = lines.find(address)
+    if row < 0:
+        return
+    entry = lines.rows[row]
+    name = lines.files[entry.file]
+    print(" at ", end="")
+    console.write(console.STDERR, lines.names + u64(name.name_offset), u64(name.name_length))
+    print(f":{entry.line}", end="")
+
+
+def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable) -> None:
+    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d at kernel/module.py:42``."""
     print(f"  #{number} {frame.address:#018x} ", end="")
     print_name(frame, table)
     if table.has_name(frame.symbol):
         print(f"+{frame.address - table.entries[frame.symbol].address:#x}", end="")
+    print_position(frame, lines)
     if frame.interrupted:
         print(" (interrupted)", end="")
     print()
 
 
-def print_line(line: FoldedLine, table: SymbolTable) -> None:
+def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable) -> None:
     """One line of a folded backtrace."""
     if line.kind == LINE_FRAME:
-        print_frame(line.number, line.frame, table)
+        print_frame(line.number, line.frame, table, lines)
     elif line.kind == LINE_REPEAT:
         calls = "call" if line.count == 1 else "calls"
         print(f"  ... {line.count} more {calls} of ", end="")
@@ -501,7 +617,7 @@ def print_line(line: FoldedLine, table: SymbolTable) -> None:
 folder = Folder()
 
 
-def print_walk(walker: Walker, table: SymbolTable) -> None:
+def print_walk(walker: Walker, table: SymbolTable, lines: LineTable) -> None:
     """Print the frames ``walker`` finds, after the panic machinery's,
     folded to fit the screen, and why the walk stopped."""
     print("backtrace:")
@@ -513,7 +629,7 @@ def print_walk(walker: Walker, table: SymbolTable) -> None:
         folder.add(frame)
     folder.finish()
     for i in range(folder.count):
-        print_line(folder.lines[i], table)
+        print_line(folder.lines[i], table, lines)
     if walker.stop == OUTSIDE_STACKS:
         print(f"  (frame pointer {walker.rbp:#x} is outside the kernel stacks;",
               "the stack may be corrupt)")
@@ -522,6 +638,11 @@ def print_walk(walker: Walker, table: SymbolTable) -> None:
               "the stack may be corrupt)")
     elif walker.stop == TOO_DEEP:
         print(f"  (stopped after {MAX_FRAMES} frames)")
+
+
+def kernel_lines() -> LineTable:
+    """The kernel image's own line table (empty if it was built without debug information)."""
+    return open_line_table(sections.line_table_start(), sections.line_table_end())
 
 
 def kernel_symbols() -> SymbolTable:
@@ -544,5 +665,5 @@ def pythos_backtrace() -> None:
     walker = Walker()
     kernel_stacks(walker)
     walker.start(cpu.frame_pointer())
-    print_walk(walker, kernel_symbols())
+    print_walk(walker, kernel_symbols(), kernel_lines())
     printing = False

@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pythos import symtab
+from pythos import linetable, symtab
 from pythos.bootstub import LINKER_SCRIPT_PATH
 
 __all__ = [
@@ -167,7 +167,10 @@ def link_kernel(
 
     The image is linked twice, first without the symbol table and then
     with it (see ``pythos/symtab.py``); the build fails if a function
-    moved in between.
+    moved in between.  The line table for the panic backtrace
+    (``pythos/linetable.py``) is made from the first link's DWARF line
+    information and linked in with the symbol table (empty when the
+    objects carry no debug information).
 
     ``-n`` stops ld from padding the file to page boundaries (which could
     push the Multiboot header past the first 8 KiB), ``-z max-page-size``
@@ -196,7 +199,11 @@ def link_kernel(
     functions = read_functions(elf64, interrupt_handlers)
     table_s = symbols_path(out_elf)
     table_o = table_s.with_suffix(".o")
-    table_s.write_text(symtab.table_asm(functions))
+    try:
+        lines = linetable.from_elf(elf64.read_bytes())
+    except (linetable.LineTableError, IndexError, ValueError) as error:
+        raise BuildError(f"reading the kernel's DWARF line information: {error}") from None
+    table_s.write_text(symtab.table_asm(functions) + (linetable.table_asm(lines) if lines else ""))
     _run(["as", "--64", "-o", str(table_o), str(table_s)], "assembling the symbol table")
     _run(command + inputs + [str(table_o)], "linking the kernel with its symbol table")
     table_o.unlink()
@@ -204,7 +211,9 @@ def link_kernel(
     if moved is not None:
         raise BuildError(f"linking the kernel: {moved}; the symbol table must come after "
                          f"all code (section {symtab.SECTION} in the linker script)")
-    _run(["objcopy", "-O", "elf32-i386", str(elf64), str(out_elf)],
+    # The loaders need no debug information, so the ELF32 copy leaves it
+    # out; gdb reads it from the ELF64 image.
+    _run(["objcopy", "-O", "elf32-i386", "--strip-debug", str(elf64), str(out_elf)],
          "converting the kernel to ELF32 for Multiboot")
     _check_multiboot_header(out_elf)
     return out_elf

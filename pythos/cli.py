@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="optimisation level (default 2; 0 compiles fastest)")
         p.add_argument("--target", default="linux", choices=["linux", "freestanding"])
         p.add_argument("--time", action="store_true", help="print the time of each stage")
+        p.add_argument("-g", dest="debug", action="store_true",
+                       help="include DWARF debug information (Python files and lines, "
+                            "variables and types) for gdb")
 
     p = sub.add_parser("exec", help="compile a program for Linux and run it")
     common(p)
@@ -65,11 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False) -> None:
+def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False,
+                   debug: bool = False) -> None:
     from .build import link_linux
     from .driver import compile_file
     target = get_target("linux")
-    result = compile_file(program, target, opt)
+    result = compile_file(program, target, opt, debug=debug)
     with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
         obj = Path(tmp) / "program.o"
         obj.write_bytes(result.obj)
@@ -98,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             raise CompileError("'exec' runs Linux programs; use 'pythos compile' for the kernel")
         with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
             exe = Path(tmp) / args.program.stem
-            compile_to_exe(args.program, exe, args.opt, args.time)
+            compile_to_exe(args.program, exe, args.opt, args.time, args.debug)
             sys.stdout.flush()
             return subprocess.run([str(exe), *args.args]).returncode
     if args.command == "compile":
@@ -118,9 +122,9 @@ def run(args: argparse.Namespace) -> int:
             if target.freestanding:
                 raise CompileError("the freestanding target produces objects (--emit obj); "
                                    "use 'pythos build' for a bootable kernel")
-            compile_to_exe(args.program, out, args.opt, args.time)
+            compile_to_exe(args.program, out, args.opt, args.time, args.debug)
             return 0
-        result = compile_file(args.program, target, args.opt, emit=emit)
+        result = compile_file(args.program, target, args.opt, emit=emit, debug=args.debug)
         if emit == "llvm":
             out.write_text(result.optimized_ir)
         elif emit == "asm":

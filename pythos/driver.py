@@ -94,17 +94,20 @@ def on_deep_stack(work: Callable[[], Compilation]) -> Compilation:
 
 def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
                  stop_after: str | None = None,
-                 aliases: dict[str, Path] | None = None) -> Compilation:
+                 aliases: dict[str, Path] | None = None,
+                 debug: bool = False) -> Compilation:
     """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
     `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
-    test builds swap in a generated test registry this way)."""
+    test builds swap in a generated test registry this way).  `debug` adds
+    DWARF debug information (pythos/debuginfo.py)."""
     return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
-                                              aliases))
+                                              aliases, debug))
 
 
 def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
-                 stop_after: str | None, aliases: dict[str, Path] | None) -> Compilation:
+                 stop_after: str | None, aliases: dict[str, Path] | None,
+                 debug: bool) -> Compilation:
     times: dict[str, float] = {}
     start = time.perf_counter()
     program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target),
@@ -121,7 +124,7 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         if stop_after == "check":
             return result
         start = time.perf_counter()
-        low = lower(checker, target)
+        low = lower(checker, target, debug=debug, optimized=opt_level > 0)
         asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
                         for m in program.modules.values() for call in m.asm_calls)
         result.ir_text = patch_ir(low, asm)

@@ -9,7 +9,8 @@ this stage patches the text before LLVM parses it:
   which the x86_intrcc calling convention requires;
 - string attributes outside llvmlite's whitelist (`"no-builtins"`) are
   added to the functions that need them, and the target's
-  (`"frame-pointer"="all"` for the kernel) to every function;
+  (`"frame-pointer"="all"` for the kernel) to every function, before any
+  `!dbg` attachment (pythos/debuginfo.py);
 - every global definition and declaration is marked `dso_local`, so that
   the static code never goes through a GOT.
 
@@ -38,14 +39,16 @@ def patch_ir(low: Lowering, asm: str) -> str:
         if n != 1:
             raise CompileError(f"internal: could not mark interrupt handler {name}")
     for name, attrs in low.special_attrs.items():
-        pattern = re.compile(r'(define [^\n]*@"?' + re.escape(name) + r'"?\([^\n]*\)[^\n{]*)')
+        pattern = re.compile(r'(define [^\n]*@"?' + re.escape(name) + r'"?\([^\n]*?\)[^\n{!]*?)'
+                             r'(?=(?: !dbg ![0-9]+)? *\{?$)', flags=re.M)
         text = pattern.sub(r"\1 " + " ".join(attrs), text, count=1)
     if low.target.ir_function_attributes:
         # llvmlite prints each definition's attributes at the end of its
-        # `define` line (the `{` follows on the next line).
+        # `define` line, before the debug attachment `!dbg !N` if there is
+        # one (the `{` follows on the next line).
         extra = " " + " ".join(low.target.ir_function_attributes)
-        text = re.sub(r"^(define [^\n]*?)( *\{?)$", lambda m: m.group(1) + extra + m.group(2),
-                      text, flags=re.M)
+        text = re.sub(r"^(define [^\n]*?)((?: !dbg ![0-9]+)? *\{?)$",
+                      lambda m: m.group(1) + extra + m.group(2), text, flags=re.M)
     # External symbols are resolved at static link time: say so, so that
     # LLVM never routes them through a global offset table.
     text = re.sub(r'^(@"?[^\s=]+"? = )(global|constant|external global)', r"\1dso_local \2",

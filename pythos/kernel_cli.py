@@ -1,7 +1,7 @@
 """The kernel commands of the `pythos` command line: build, iso and run.
 
     pythos build [-O N] [-o build/kernel.elf] [--heap=bump|list|fixed|buddy]
-                 [--frames=bitmap|list]
+                 [--frames=bitmap|list] [--no-debug]
                                                   compile and link the kernel
     pythos iso   [-O N] [-o build/pythos.iso] [--append CMDLINE]
                                                   ... and make a GRUB ISO
@@ -12,7 +12,10 @@
 stub included) for the freestanding target into one object file,
 `build/kernel.o`, and links it with the kernel linker script into
 `build/kernel.elf` (ELF32, what QEMU's `-kernel` and GRUB load) and
-`build/kernel64.elf` (the same image as ELF64, for gdb).
+`build/kernel64.elf` (the same image as ELF64, for gdb).  Kernel builds
+carry DWARF debug information (pythos/debuginfo.py) in
+`build/kernel64.elf` unless `--no-debug` is given; the ELF32 copy that
+QEMU and GRUB load is stripped of it, since no loader reads it.
 
 `--heap` (on `build`, `iso`, `run` and `test`) picks the kernel heap's
 design: the compiler compiles `kernel/mm/heaps/<name>.py` in place of
@@ -28,10 +31,11 @@ quits, and a status line on the last row says so) and logs the serial port
 to `build/serial.log`; without a terminal, or with `--serial`, the serial
 port is standard output (Ctrl-A X quits there too, QEMU's own escape).
 With `--gdb` the debugger command is printed before QEMU starts and kept
-in the status line.  When the kernel panics, QEMU exits at once through
-the isa-debug-exit device, so `run` repeats the panic report from the
-serial log after the screen is gone, with the CPU exception report (CR2,
-the decoded cause) that came before it.
+in the status line: it loads tools/gdb/pythos.gdb and the symbols of
+`build/kernel64.elf`, and connects (docs/debugging.md).  When the kernel
+panics, QEMU exits at once through the isa-debug-exit device, so `run`
+repeats the panic report from the serial log after the screen is gone,
+with the CPU exception report (CR2, the decoded cause) that came before it.
 
 Every failure is reported as `pythos: error: ...` with exit status 1 (a
 compile error in the kernel prints the usual diagnostic); none produces a
@@ -46,7 +50,7 @@ from pathlib import Path
 
 from .build import BuildError, kernel64_path, link_kernel, make_iso
 from .parse import PACKAGE_ROOT
-from .qemu import QemuConfig, QemuError, decode_exit_status, resolve_display
+from .qemu import QemuConfig, QemuError, decode_exit_status, gdb_command, resolve_display
 from .qemu import run as run_qemu
 from .terminal import QUIT_HINT
 
@@ -104,6 +108,8 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
         p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3],
                        help="optimisation level (default 2)")
         add_heap_option(p)
+        p.add_argument("--no-debug", dest="debug", action="store_false",
+                       help="leave out the DWARF debug information (faster to build)")
 
     p = subparsers.add_parser("build", help="compile and link the kernel (build/kernel.elf)")
     optimisation(p)
@@ -124,6 +130,8 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
                    help="serial console on standard output instead of the screen")
     p.add_argument("--gdb", action="store_true",
                    help="wait for gdb on localhost:1234 before running")
+    p.add_argument("--gdb-port", type=int, default=None, metavar="PORT",
+                   help="with --gdb: wait for gdb on this TCP port instead")
     p.add_argument("--append", default="", metavar="CMDLINE", help="kernel command line")
     p.add_argument("--iso", action="store_true", help="boot from the GRUB ISO (-cdrom)")
     p.add_argument("--display", default="auto",
@@ -132,7 +140,8 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
 
 
 def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
-                 heap: str | None = None, frames: str | None = None) -> Path:
+                 heap: str | None = None, frames: str | None = None,
+                 debug: bool = True) -> Path:
     """Compile and link the kernel; return the path of the ELF32 image.
 
     Raises `CompileError` for errors in the kernel source and `BuildError`
@@ -145,7 +154,7 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
     if output.suffix != ".elf":
         raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
     result = compile_file(KMAIN, get_target("freestanding"), opt_level,
-                          aliases=heap_aliases(heap, frames))
+                          aliases=heap_aliases(heap, frames), debug=debug)
     obj = output.with_suffix(".o")
     try:
         obj.parent.mkdir(parents=True, exist_ok=True)
@@ -159,11 +168,11 @@ def run_kernel_command(args: argparse.Namespace) -> int:
     """Run `build`, `iso` or `run`; return the exit status."""
     try:
         if args.command == "build":
-            elf = build_kernel(args.output, args.opt, args.heap, args.frames)
+            elf = build_kernel(args.output, args.opt, args.heap, args.frames, args.debug)
             print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb)")
             return 0
         if args.command == "iso":
-            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames)
+            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug)
             iso = make_iso(elf, args.output, cmdline=args.append)
             print(f"wrote {iso}")
             return 0
@@ -177,9 +186,9 @@ def run_kernel_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames)
+    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug)
     config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
-                        gdb=args.gdb)
+                        gdb=args.gdb, gdb_port=args.gdb_port)
     if args.iso:
         config.iso = make_iso(elf, DEFAULT_ISO, cmdline=args.append)
     else:
@@ -190,7 +199,7 @@ def run_command(args: argparse.Namespace) -> int:
     if display != "none":
         config.serial_log = DEFAULT_ELF.parent / "serial.log"
         config.serial_log.unlink(missing_ok=True)
-    gdb_hint = f"gdb {kernel64_path(elf)} -ex 'target remote :1234'"
+    gdb_hint = gdb_command(kernel64_path(elf), args.gdb_port)
     for line in start_hints(display, terminal, config.serial_log, gdb_hint if args.gdb else ""):
         print(f"pythos: {line}", file=sys.stderr)
     sys.stderr.flush()

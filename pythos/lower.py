@@ -27,6 +27,7 @@ from llvmlite import ir
 
 from . import types as T
 from .check import Checker
+from .debuginfo import DebugInfo
 from .diagnostics import CompileError
 from .lower_expr import Builder, ExprLowering, opaque_global
 from .symbols import FuncSym, GlobalSym, Local
@@ -44,7 +45,8 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
 
 
 class Lowering(ExprLowering):
-    def __init__(self, checker: Checker, target: Target) -> None:
+    def __init__(self, checker: Checker, target: Target, debug: bool = False,
+                 optimized: bool = True) -> None:
         self.checker = checker
         self.target = target
         # A context of its own: struct type names must not clash with those
@@ -64,6 +66,8 @@ class Lowering(ExprLowering):
         # with statements, innermost last.
         self.loops: list[tuple[ir.Block, ir.Block, int]] = []
         self.cleanups: list[tuple[FuncSym, ir.Value]] = []
+        # DWARF metadata (pythos/debuginfo.py), when compiling with -g.
+        self.debug = DebugInfo(self.module, optimized) if debug else None
 
     # ----- types ---------------------------------------------------------------------
     def val_ty(self, t: T.Type) -> ir.Type:
@@ -108,6 +112,8 @@ class Lowering(ExprLowering):
                 self.define_function(fn)
         if not self.target.freestanding:
             self.define_start()
+        if self.debug is not None:
+            self.debug.finish()
         return self.module
 
     def declare_global(self, g: GlobalSym) -> None:
@@ -116,6 +122,8 @@ class Lowering(ExprLowering):
         gv.linkage = "internal"
         gv.initializer = self.const_init(g.init, g.type)
         g.llvm = opaque_global(gv)
+        if self.debug is not None:
+            self.debug.global_variable(g, gv)
 
     def const_init(self, node: ast.expr | None, t: T.Type) -> ir.Constant:
         """The constant initializer of a global (checked to be constant)."""
@@ -212,6 +220,12 @@ class Lowering(ExprLowering):
         self.evaluated: dict[int, ir.Value] = {}
         args = list(f.args)
         self.sret = args.pop(0) if fn.result.is_aggregate else None
+        assert fn.node is not None
+        if self.debug is not None:
+            # The parameters' stores get no line of their own: the function's
+            # prologue then ends at its first statement, where gdb's
+            # `break function` stops with the parameters in place.
+            self.debug.begin_function(fn, f)
         for p, arg in zip(fn.params, args, strict=False):
             var = fn.locals[p.name]
             arg.name = p.name
@@ -223,7 +237,8 @@ class Lowering(ExprLowering):
         for var in fn.locals.values():
             if var.slot is None:
                 self.make_slot(var)
-        assert fn.node is not None
+        if self.debug is not None:
+            self.declare_locals(fn)
         try:
             self.block(fn.node.body)
         except CompileError:
@@ -238,6 +253,16 @@ class Lowering(ExprLowering):
                 self.builder.unreachable()
         self.alloca_builder.branch(body)
         self.fn = None
+        if self.debug is not None:
+            self.debug.end_function()
+
+    def declare_locals(self, fn: FuncSym) -> None:
+        """Tell the debugger where each local and parameter lives."""
+        assert self.debug is not None and fn.node is not None
+        params = [p.name for p in fn.params]
+        for var in fn.locals.values():
+            number = params.index(var.name) + 1 if var.name in params else 0
+            self.debug.declare_local(self.alloca_builder, fn, var, fn.node, number)
 
     current: ast.AST | None = None
 
@@ -258,6 +283,8 @@ class Lowering(ExprLowering):
                 # its own so the IR stays well formed.
                 self.builder.position_at_end(self.builder.append_basic_block("dead"))
             self.current = s
+            if self.debug is not None:
+                self.builder.debug_metadata = self.debug.location(s)
             getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_Pass(self, s: ast.Pass) -> None:
@@ -563,7 +590,8 @@ class Lowering(ExprLowering):
         self.store_mem(self.address(target), value, sym.type)
 
 
-def lower(checker: Checker, target: Target) -> Lowering:
-    low = Lowering(checker, target)
+def lower(checker: Checker, target: Target, debug: bool = False,
+          optimized: bool = True) -> Lowering:
+    low = Lowering(checker, target, debug, optimized)
     low.run()
     return low

@@ -28,6 +28,7 @@ from .symbols import ConstSym, FuncSym, GlobalSym, Local
 from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
 if TYPE_CHECKING:
+    from .debuginfo import DebugInfo
     from .target import Target
 
 PTR = ir.PointerType()
@@ -94,6 +95,7 @@ class ExprLowering:
     evaluated: dict[int, ir.Value]
     strings: dict[tuple[bytes, bool], ir.GlobalVariable]
     pow_helpers: dict[str, ir.Function]
+    debug: DebugInfo | None
 
     if TYPE_CHECKING:
         def val_ty(self, t: T.Type) -> ir.Type: ...
@@ -156,7 +158,15 @@ class ExprLowering:
         if const is not None and not t.is_aggregate:
             return self.constant(const, t)
         method = getattr(self, "expr_" + type(node).__name__)
-        return method(node)
+        if self.debug is None:
+            return method(node)
+        # Instructions carry the location of the expression they compute.
+        saved = self.builder.debug_metadata
+        self.builder.debug_metadata = self.debug.location(node) or saved
+        try:
+            return method(node)  # type: ignore[no-any-return]
+        finally:
+            self.builder.debug_metadata = saved
 
     def constant(self, value: Any, t: T.Type) -> ir.Value:
         if t is BOOL:

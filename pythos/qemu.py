@@ -4,7 +4,8 @@
 command line: ``-no-reboot`` (a triple fault stops QEMU instead of looping
 through resets), the ``isa-debug-exit`` device on port 0xF4, memory size,
 the kernel command line (``-append``, only with ``-kernel``), gdb
-(``-s -S``), deterministic instruction counting (``-icount``), and the
+(``-s -S``: wait for gdb on TCP port 1234, or ``-gdb tcp:...`` on
+``gdb_port``), deterministic instruction counting (``-icount``), and the
 display: the VGA screen drawn in the terminal with ``-display curses`` when
 standard output is a terminal, otherwise no display and the serial port on
 standard output.  ``run`` starts it in the foreground; the curses display
@@ -50,6 +51,8 @@ from typing import Any, BinaryIO, Self
 
 __all__ = [
     "DEBUG_EXIT_PORT",
+    "GDB_PORT",
+    "GDB_SCRIPT",
     "QEMU",
     "QemuConfig",
     "QemuError",
@@ -59,6 +62,8 @@ __all__ = [
     "debug_exit_status",
     "decode_exit_status",
     "decode_vga_text",
+    "gdb_args",
+    "gdb_command",
     "resolve_display",
     "run",
 ]
@@ -66,6 +71,9 @@ __all__ = [
 QEMU = "qemu-system-x86_64"
 DEBUG_EXIT_PORT = 0xF4
 DEBUG_EXIT_DEVICE = f"isa-debug-exit,iobase={DEBUG_EXIT_PORT:#x},iosize=0x04"
+# QEMU's `-s` listens for gdb here; tools/gdb/pythos.gdb sets gdb up.
+GDB_PORT = 1234
+GDB_SCRIPT = Path(__file__).resolve().parents[1] / "tools" / "gdb" / "pythos.gdb"
 VGA_TEXT_ADDRESS = 0xB8000
 VGA_COLUMNS, VGA_ROWS = 80, 25
 
@@ -114,6 +122,9 @@ class QemuConfig:
     # With a display, also write the serial output to this file.
     serial_log: Path | None = None
     gdb: bool = False
+    # The TCP port QEMU's gdb stub listens on, when not the usual 1234
+    # (tests pick a free one: other QEMUs may be running).
+    gdb_port: int | None = None
     icount: bool = False
     cpu: str | None = None
     extra_args: tuple[str, ...] = ()
@@ -163,8 +174,30 @@ def build_command(config: QemuConfig, *, terminal: bool | None = None) -> list[s
         if config.serial_log is not None:
             args += ["-serial", f"file:{config.serial_log}"]
     if config.gdb:
-        args += ["-s", "-S"]
+        args += gdb_args(config)
     return args + list(config.extra_args)
+
+
+def gdb_args(config: QemuConfig) -> list[str]:
+    """Start the CPU stopped (``-S``) and wait for gdb on the configured port."""
+    if config.gdb_port is None or config.gdb_port == GDB_PORT:
+        return ["-s", "-S"]
+    return ["-gdb", f"tcp:127.0.0.1:{config.gdb_port}", "-S"]
+
+
+def gdb_command(kernel64: Path, port: int | None = None) -> str:
+    """The one-line gdb command that loads the checked-in settings
+    (tools/gdb/pythos.gdb), the kernel's symbols, and connects to QEMU."""
+    return (f"gdb -q -x {_shown(GDB_SCRIPT)} {_shown(kernel64)} "
+            f"-ex 'target remote :{port or GDB_PORT}'")
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when it lies below it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(Path(path).resolve())
 
 
 def resolve_display(config: QemuConfig, terminal: bool) -> str:

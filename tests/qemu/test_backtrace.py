@@ -25,8 +25,8 @@ from pythos.qemu import QemuSession, decode_exit_status
 from .conftest import REPO
 
 EXIT_PANIC = 101
-FRAME = re.compile(r"^  #(\d+) 0x([0-9a-f]{16}) (\S+?)(?:\+0x([0-9a-f]+))?( \(interrupted\))?$",
-                   re.M)
+FRAME = re.compile(r"^  #(\d+) 0x([0-9a-f]{16}) (\S+?)(?:\+0x([0-9a-f]+))?(?: at (\S+:\d+))?"
+                   r"( \(interrupted\))?$", re.M)
 RIP = re.compile(r"^  RIP 0x([0-9a-f]{16})", re.M)
 LIGHT_RED_ON_BLACK = 0x0C
 
@@ -58,7 +58,30 @@ def backtrace(serial: str) -> list[tuple[int, str, int, bool]]:
     frames = FRAME.findall(report)
     assert [int(number) for number, *_ in frames] == list(range(len(frames))), report
     return [(int(address, 16), name, int(offset or "0", 16), bool(interrupted))
-            for _, address, name, offset, interrupted in frames]
+            for _, address, name, offset, _, interrupted in frames]
+
+
+def positions(serial: str) -> list[str]:
+    """The ``file:line`` of each frame after "backtrace:" ("" for none)."""
+    report = serial[serial.index("\nbacktrace:\n"):]
+    return [position for _, _, _, _, position, _ in FRAME.findall(report)]
+
+
+def check_positions_against_elf(image: Path, serial: str) -> None:
+    """Each frame's file:line must be what addr2line reads from the image's
+    DWARF for the call (one byte before a return address) or the
+    interrupted instruction; only the boot stub has none."""
+    frames = backtrace(serial)
+    queries = [f"{address - (0 if interrupted else 1):#x}"
+               for address, _, _, interrupted in frames]
+    answers = subprocess.run(["addr2line", "-e", str(kernel64_path(image)), *queries],
+                             capture_output=True, text=True, check=True,
+                             timeout=30).stdout.split()
+    for (_, name, _, _), position, answer in zip(frames, positions(serial), answers, strict=True):
+        if name == "_start64":
+            assert position == "", serial
+        else:
+            assert position and answer.endswith("/" + position), (name, position, answer)
 
 
 def check_against_elf(image: Path, frames: list[tuple[int, str, int, bool]]) -> None:
@@ -85,6 +108,18 @@ def test_nested_panic_names_the_callers_in_order(unoptimised_image: Path) -> Non
     assert [name for _, name, _, _ in frames] == ["kernel.crashtest.nested_3", *CALLERS]
     assert not any(interrupted for *_, interrupted in frames)
     check_against_elf(unoptimised_image, frames)
+    # Every frame but the boot stub's has its Python file and line: the
+    # panic itself, then each call on the way to it.
+    source = (REPO / "kernel" / "crashtest.py").read_text().splitlines()
+    where = positions(serial)
+    assert where[-3:] == [f"kernel/kmain.py:{line_of('kernel/kmain.py', '        crashtest.run(')}",
+                          f"kernel/kmain.py:{line_of('kernel/kmain.py', '    apply_options()')}",
+                          ""], where
+    calls = ["panic(", "nested_3(kind)", "nested_2(kind)", "nested_1(kind)"]
+    for position, call in zip(where[:4], calls, strict=True):
+        file, line = position.split(":")
+        assert file == "kernel/crashtest.py" and call in source[int(line) - 1], (position, call)
+    check_positions_against_elf(unoptimised_image, serial)
 
 
 def test_fault_backtrace_continues_in_the_interrupted_code(unoptimised_image: Path) -> None:
@@ -101,6 +136,12 @@ def test_fault_backtrace_continues_in_the_interrupted_code(unoptimised_image: Pa
     check_against_elf(unoptimised_image, frames)
 
 
+def line_of(path: str, start: str) -> int:
+    """The number of the first line of ``path`` that starts with ``start``."""
+    lines = (REPO / path).read_text().splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
 def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
     serial = crash(kernel_image, "fault")
     frames = backtrace(serial)
@@ -112,6 +153,11 @@ def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
     assert len(interrupted) == 1
     assert interrupted[0][0] == int(RIP.search(serial).group(1), 16)
     check_against_elf(kernel_image, frames)
+    # At -O2 the panicking line is right, and every frame's line is the
+    # innermost one the debug information records for its address.
+    assert re.search(r"^kernel/arch/x86_64/exceptions\.py:\d+: panic: page fault", serial, re.M)
+    assert positions(serial)[0].startswith("kernel/arch/x86_64/exceptions.py:")
+    check_positions_against_elf(kernel_image, serial)
 
 
 # Complete only with its newline: serial may be read in the middle of it.
@@ -139,7 +185,8 @@ def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
         _, lines = wait_for_last_frame(vm)
         assert "backtrace:" in lines, lines
         row = lines.index("backtrace:")
-        assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+$", lines[row + 1]), lines
+        assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+ at kernel/crashtest\.py:\d+$",
+                        lines[row + 1]), lines
         assert re.match(r"  #1 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+$", lines[row + 2]), lines
         cells = vm.read_vga_cells()
         for r in (row, row + 1, row + 2):
@@ -162,8 +209,13 @@ def test_stack_overflow_report_fits_on_the_screen(kernel_image: Path, tmp_path: 
                      r"kernel stack overflow", screen, re.M), screen
     assert re.search(r"^  #0 0x[0-9a-f]{16} kernel\.arch\.x86_64\.exceptions\.handle\+", screen,
                      re.M), screen
-    assert re.search(r"^  #2 0x[0-9a-f]{16} kernel\.crashtest\.recurse\+0x[0-9a-f]+ "
-                     r"\(interrupted\)$", screen, re.M), screen
+    # A frame line with its file:line can be longer than the screen's 80
+    # columns, and the console continues it on the next row: the whole
+    # line is checked in the serial log.
+    interrupted = (r"^  #2 0x[0-9a-f]{16} kernel\.crashtest\.recurse\+0x[0-9a-f]+ "
+                   r"at kernel/crashtest\.py:\d+")
+    assert re.search(interrupted, screen, re.M), screen
+    assert re.search(interrupted + r" \(interrupted\)\r?$", serial, re.M), serial
     fold = re.search(r"^  \.\.\. (\d+) more calls of kernel\.crashtest\.recurse "
                      r"\(#(\d+)-#(\d+)\)$", screen, re.M)
     assert fold, screen

@@ -138,7 +138,10 @@ def test_make_debug_shows_the_gdb_command(terminal) -> None:  # type: ignore[no-
     # In the status line, once QEMU's screen is up ...
     assert run.read_until(b"| QEMU waits for gdb: gdb ", 120), run.text()
     # ... and before QEMU started, where it stays readable after QEMU exits.
-    command = b"gdb build/kernel64.elf -ex 'target remote :1234'"
+    # (The test runs in a temporary directory, so the checked-in gdb script
+    # is named by its full path.)
+    script = REPO / "tools" / "gdb" / "pythos.gdb"
+    command = f"gdb -q -x {script} build/kernel64.elf -ex 'target remote :1234'".encode()
     assert run.output.index(command) < run.output.index(b"\x1b"), run.output[:600]
     os.write(run.fd, b"\x01x")
     assert run.wait(15) == 0, run.text()[-2000:]

@@ -358,10 +358,16 @@ __boot_stack_top:
     .text
     .code64
     # A function symbol, so that a backtrace's last frame (kmain's return
-    # address) has a name.  rbp = 0 ends the frame pointer chain there.
+    # address) has a name.  rbp = 0 ends the frame pointer chain there,
+    # and for debuggers the call frame information says the same: the
+    # return address is undefined, so gdb's `bt` stops here.  It goes to
+    # .debug_frame with the compiler's own (.eh_frame is discarded).
+    .cfi_sections .debug_frame
     .type _start64, @function
 _start64:
 .Lhigher_half:
+    .cfi_startproc
+    .cfi_undefined rip
     lgdt .Lgdt_ptr_high(%rip)
     movq $__stack_top, %rsp
     movl %ebp, %edi
@@ -372,5 +378,6 @@ _start64:
 .Lhalt64:
     hlt
     jmp .Lhalt64
+    .cfi_endproc
     .size _start64, . - _start64
 """)

@@ -56,3 +56,12 @@ def symbol_table_start() -> u64:
 
 def symbol_table_end() -> u64:
     return asm("leaq __symbol_table_end(%rip), $0", "=r", result=u64)
+
+
+def line_table_start() -> u64:
+    """The line table (pythos/linetable.py), after the symbol table."""
+    return asm("leaq __line_table(%rip), $0", "=r", result=u64)
+
+
+def line_table_end() -> u64:
+    return asm("leaq __line_table_end(%rip), $0", "=r", result=u64)

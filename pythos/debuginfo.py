@@ -1,0 +1,319 @@
+"""Debug information: DWARF metadata for the lowered IR module.
+
+With `-g` (and by default for kernel builds) the lowering asks this module
+for LLVM debug metadata, and LLVM turns it into DWARF sections in the
+object file.  A debugger then reads Python files and lines, functions,
+variables and types from the binary:
+
+- one compile unit (`DICompileUnit`) per Python module, naming its source
+  file and the producer "Pythos";
+- one `DISubprogram` per defined function, attached to the LLVM function.
+  It is named as the Python source names it (`scaled`, `Point.area`),
+  without the qualified symbol name as linkage name: gdb prefers a linkage
+  name when it has one, and then `break scaled` and `print COUNTER` would
+  not find the function or global;
+- a `DILocation` (line, column, function) on every instruction: the
+  lowering sets the builder's current location to the statement it lowers
+  and, while an expression is lowered, to that expression;
+- a `DILocalVariable` per local and parameter, bound to its stack slot by
+  a call to `llvm.dbg.declare` in the entry block;
+- a `DIGlobalVariableExpression` per module-level variable;
+- types: sized integers and bool as base types, `@struct` classes as
+  structure types with a member per field (offsets follow
+  `types.layout`), `Array[T, N]` as array types, `Ptr[T]` as pointers,
+  and `str`/`bytes` as a structure of data pointer and length.
+
+Paths are recorded relative to the project root when the file lies inside
+it (`kernel/kmain.py`), with the root as the compile directory, so that
+`break kernel/kmain.py:40` works from the root of a checkout.
+
+The DWARF version is 4: the gdb and binutils of Debian 12 read it fully.
+The language is recorded as DW_LANG_Python; gdb has no Python expression
+parser for compiled code and falls back to its "minimal" language, whose
+C-like syntax handles `print p.field`, `print a[3]` and `print *ptr`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from llvmlite import ir
+
+from . import types as T
+from .parse import PACKAGE_ROOT, Module
+from .symbols import FuncSym, GlobalSym, Local
+from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+
+__all__ = ["DWARF_VERSION", "PRODUCER", "DebugInfo", "source_path"]
+
+PRODUCER = "Pythos"
+DWARF_VERSION = 4
+I32 = ir.IntType(32)
+PTR = ir.PointerType()
+
+
+def source_path(path: str) -> tuple[str, str]:
+    """(file name, directory) as the debug information records a source file.
+
+    Files inside the project are named relative to its root, which is the
+    directory; other files by their absolute path's name and directory.
+    """
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved.relative_to(PACKAGE_ROOT)), str(PACKAGE_ROOT)
+    except ValueError:
+        return resolved.name, str(resolved.parent)
+
+
+class DebugInfo:
+    """The debug metadata of one LLVM module, built as the lowering asks."""
+
+    def __init__(self, module: ir.Module, optimized: bool) -> None:
+        self.module = module
+        self.optimized = optimized
+        self.files: dict[str, ir.DIValue] = {}
+        self.units: dict[str, ir.DIValue] = {}
+        self.types: dict[object, ir.DIValue] = {}
+        self.declared_structs: dict[str, ir.DIValue] = {}
+        self.building: set[int] = set()
+        self.subprogram: ir.DIValue | None = None
+        self.locations: dict[tuple[int, int], ir.DIValue] = {}
+        self.globals: dict[str, list[ir.DIValue]] = {}
+        self.empty_expression = self.add("DIExpression", {})
+        # llvmlite has no operand syntax for DW_OP_deref (see `DerefExpression`).
+        self.deref_expression = DerefExpression(module)
+        module.add_named_metadata("llvm.module.flags",
+                                  [ir.Constant(I32, 7), "Dwarf Version",
+                                   ir.Constant(I32, DWARF_VERSION)])
+        module.add_named_metadata("llvm.module.flags",
+                                  [ir.Constant(I32, 2), "Debug Info Version",
+                                   ir.Constant(I32, 3)])
+
+    def add(self, kind: str, operands: dict[str, object], distinct: bool = False) -> ir.DIValue:
+        """A new metadata node.  llvmlite's `add_debug_info` would look for
+        an equal node first, hashing the operands and everything they refer
+        to, which doubled the kernel's lowering time; the nodes that repeat
+        (files, types, locations) are cached here by cheaper keys instead."""
+        return ir.DIValue(self.module, distinct, kind, tuple(operands.items()),
+                          name=str(len(self.module.metadata)))
+
+    # ----- files and units -----------------------------------------------------------
+    def file(self, module: Module) -> ir.DIValue:
+        di = self.files.get(module.path)
+        if di is None:
+            name, directory = source_path(module.path)
+            di = self.add("DIFile", {"filename": name, "directory": directory})
+            self.files[module.path] = di
+        return di
+
+    def unit(self, module: Module) -> ir.DIValue:
+        cu = self.units.get(module.path)
+        if cu is None:
+            cu = self.add("DICompileUnit", {
+                "language": ir.DIToken("DW_LANG_Python"),
+                "file": self.file(module),
+                "producer": PRODUCER,
+                "isOptimized": self.optimized,
+                "runtimeVersion": 0,
+                "emissionKind": ir.DIToken("FullDebug"),
+            }, distinct=True)
+            self.units[module.path] = cu
+            self.module.add_named_metadata("llvm.dbg.cu", cu)
+        return cu
+
+    # ----- functions ------------------------------------------------------------------
+    def begin_function(self, fn: FuncSym, function: ir.Function) -> ir.DIValue:
+        """Make `fn`'s subprogram, attach it to `function`, and make it the
+        scope of the locations that follow."""
+        assert fn.node is not None
+        file = self.file(fn.module)
+        result = None if fn.result is NONE else self.type(fn.result)
+        signature = self.add("DISubroutineType", {
+            "types": self.module.add_metadata(
+                [result] + [self.type(p.type) for p in fn.params])})
+        flags = "DISPFlagDefinition"
+        if self.optimized:
+            flags += " | DISPFlagOptimized"
+        if function.linkage == "internal":
+            flags += " | DISPFlagLocalToUnit"
+        name = f"{fn.struct.name}.{fn.name}" if fn.struct else fn.name
+        # The prologue (parameters stored to their slots) belongs to the
+        # `def` line, so a breakpoint on the first body line lands after
+        # it, with the parameters readable.
+        line = fn.node.lineno
+        sp = self.add("DISubprogram", {
+            "name": name,
+            "scope": file,
+            "file": file,
+            "line": line,
+            "type": signature,
+            "scopeLine": line,
+            "spFlags": ir.DIToken(flags),
+            "unit": self.unit(fn.module),
+        }, distinct=True)
+        function.set_metadata("dbg", sp)
+        self.subprogram = sp
+        self.locations = {}
+        return sp
+
+    def end_function(self) -> None:
+        self.subprogram = None
+        self.locations = {}
+
+    def location(self, node: ast.AST) -> ir.DIValue | None:
+        """The location of `node` in the current function (None outside one,
+        or for a node the parser made up without a line)."""
+        line = getattr(node, "lineno", None)
+        if self.subprogram is None or line is None:
+            return None
+        key = (line, getattr(node, "col_offset", 0) + 1)
+        loc = self.locations.get(key)
+        if loc is None:
+            loc = self.add("DILocation", {"line": key[0], "column": key[1],
+                                          "scope": self.subprogram})
+            self.locations[key] = loc
+        return loc
+
+    def declare_local(self, builder: ir.IRBuilder, fn: FuncSym, var: Local,
+                      node: ast.AST, arg_number: int) -> None:
+        """Describe a local (or parameter `arg_number`, counting from 1) and
+        bind it to its stack slot with `llvm.dbg.declare` at `builder`."""
+        assert self.subprogram is not None
+        fields: dict[str, object] = {
+            "name": var.name,
+            "scope": self.subprogram,
+            "file": self.file(fn.module),
+            "line": getattr(node, "lineno", 0),
+            "type": self.type(var.type),
+        }
+        if arg_number:
+            fields["arg"] = arg_number
+        variable = self.add("DILocalVariable", fields)
+        # A "ref" local's slot holds the address of the aggregate it names.
+        expression = self.deref_expression if var.kind == "ref" else self.empty_expression
+        saved = builder.debug_metadata
+        builder.debug_metadata = self.location(node)
+        builder.call(self.dbg_declare(), [var.slot, variable, expression])
+        builder.debug_metadata = saved
+
+    def dbg_declare(self) -> ir.Function:
+        existing = self.module.globals.get("llvm.dbg.declare")
+        if isinstance(existing, ir.Function):
+            return existing
+        md = ir.MetaDataType()
+        return ir.Function(self.module, ir.FunctionType(ir.VoidType(), [md, md, md]),
+                           "llvm.dbg.declare")
+
+    def global_variable(self, g: GlobalSym, gv: ir.GlobalVariable) -> None:
+        variable = self.add("DIGlobalVariable", {
+            "name": g.name,
+            "scope": self.unit(g.module),
+            "file": self.file(g.module),
+            "line": getattr(g.node, "lineno", 0),
+            "type": self.type(g.type),
+            "isLocal": gv.linkage == "internal",
+            "isDefinition": True,
+        }, distinct=True)
+        expression = self.add("DIGlobalVariableExpression",
+                              {"var": variable, "expr": self.empty_expression})
+        gv.set_metadata("dbg", expression)
+        self.globals.setdefault(g.module.path, []).append(expression)
+
+    def finish(self) -> None:
+        """List each unit's global variables in it (LLVM only emits the
+        globals a unit lists).  The module is printed as text only after
+        lowering, so the distinct unit node can still be extended here."""
+        for path, expressions in self.globals.items():
+            cu = self.units.get(path)
+            if cu is not None and expressions:
+                cu.operands = tuple(cu.operands) + (
+                    ("globals", self.module.add_metadata(expressions)),)
+
+    # ----- types --------------------------------------------------------------------
+    def type(self, t: T.Type) -> ir.DIValue | None:
+        key: object = id(t) if isinstance(t, StructType) else t
+        di = self.types.get(key)
+        if di is None:
+            di = self._make_type(t)
+            self.types[key] = di
+        return di
+
+    def _make_type(self, t: T.Type) -> ir.DIValue | None:
+        if isinstance(t, IntType):
+            return self.add("DIBasicType", {
+                "name": t.name, "size": t.bits,
+                "encoding": ir.DIToken("DW_ATE_signed" if t.signed else "DW_ATE_unsigned")})
+        if t is BOOL:
+            return self.add("DIBasicType", {"name": "bool", "size": 8,
+                                            "encoding": ir.DIToken("DW_ATE_boolean")})
+        if t is NONE:
+            return None
+        if isinstance(t, PtrType):
+            target = t.target
+            if isinstance(target, StructType) and id(target) in self.building:
+                base = self.forward_declaration(target)
+            else:
+                base = self.type(target)
+            fields: dict[str, object] = {"tag": ir.DIToken("DW_TAG_pointer_type"), "size": 64}
+            if base is not None:
+                fields["baseType"] = base
+            return self.add("DIDerivedType", fields)
+        if t in (STR, BYTES):
+            byte = self.type(T.U8)
+            data = self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
+                                              "size": 64, "baseType": byte})
+            return self.structure(str(t), [("data", data, 64, 0),
+                                           ("length", self.type(T.I64), 64, 64)], 128)
+        if isinstance(t, ArrayType):
+            subrange = self.add("DISubrange", {"count": t.length})
+            return self.add("DICompositeType", {
+                "tag": ir.DIToken("DW_TAG_array_type"),
+                "baseType": self.type(t.element),
+                "size": T.sizeof(t) * 8,
+                "elements": self.module.add_metadata([subrange])})
+        if isinstance(t, StructType):
+            self.building.add(id(t))
+            members = []
+            offset = 0
+            for name, ft in t.fields.items():
+                size, align = T.layout(ft)
+                if t.packed:
+                    align = 1
+                offset = (offset + align - 1) // align * align
+                members.append((name, self.type(ft), size * 8, offset * 8))
+                offset += size
+            self.building.discard(id(t))
+            return self.structure(t.name, members, T.sizeof(t) * 8)
+        raise TypeError(f"no debug type for {t}")
+
+    def structure(self, name: str, members: list[tuple[str, object, int, int]],
+                  size: int) -> ir.DIValue:
+        elements = [self.add("DIDerivedType", {
+            "tag": ir.DIToken("DW_TAG_member"), "name": field_name, "baseType": base,
+            "size": field_size, "offset": field_offset})
+            for field_name, base, field_size, field_offset in members]
+        return self.add("DICompositeType", {
+            "tag": ir.DIToken("DW_TAG_structure_type"), "name": name, "size": size,
+            "elements": self.module.add_metadata(elements)})
+
+    def forward_declaration(self, t: StructType) -> ir.DIValue:
+        """A declaration of a struct still being described (a struct that
+        points to itself); the debugger finds the full type by name."""
+        di = self.declared_structs.get(t.qualname)
+        if di is None:
+            di = self.add("DICompositeType", {
+                "tag": ir.DIToken("DW_TAG_structure_type"), "name": t.name,
+                "flags": ir.DIToken("DIFlagFwdDecl")})
+            self.declared_structs[t.qualname] = di
+        return di
+
+
+class DerefExpression(ir.DIValue):
+    """`!DIExpression(DW_OP_deref)`, which llvmlite cannot spell."""
+
+    def __init__(self, module: ir.Module) -> None:
+        super().__init__(module, False, "DIExpression", (), str(len(module.metadata)))
+
+    def descr(self, buf: list[str]) -> None:
+        buf += ["!DIExpression(DW_OP_deref)\n"]

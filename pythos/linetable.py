@@ -1,0 +1,324 @@
+"""The kernel's line table: Python file and line for every code address.
+
+A panic report gives each frame of its backtrace a Python source position
+(``kernel/backtrace.py``).  The kernel cannot read DWARF itself -- the
+debug sections are not even loaded -- so ``link_kernel`` derives a compact
+table from the DWARF line program of the first link and links it into
+``.rodata`` next to the symbol table (``pythos/symtab.py``), in the section
+``.pythos_lines`` between ``__line_table`` and ``__line_table_end``.
+
+Building it (``from_elf``):
+
+1. ``debug_line`` finds the ``.debug_line`` section of the ELF64 image.
+2. ``decode`` runs each unit's line program, the small state machine of
+   the DWARF standard (section 6.2), and returns its rows: address, file,
+   line.  A row holds from its address up to the next row's; a row marked
+   ``end_sequence`` ends the range and has no line.
+3. ``compact`` sorts the rows by address and drops each row that repeats
+   the position of the one before it: the columns and statement flags
+   that gdb uses do not matter to a backtrace.
+
+The table, 8-byte aligned::
+
+    +0   u64  base          addresses are base + a row's offset
+    +8   u32  count         rows, sorted by address
+    +12  u32  file_count
+    +16  u32  files_offset  from the table's start: file_count entries of
+                            u32 name_offset, u32 name_length
+    +20  u32  names_offset  from the table's start: the file names, UTF-8
+    +24  count rows of 8 bytes:
+             u32 offset     from base
+             u16 file       an index into the files, or NO_FILE: no line
+                            (the end of a sequence, or padding)
+             u16 line       1-based (lines past 65535 are recorded as 65535)
+
+A lookup finds the last row at or below the address.  At -O2 most code
+is inlined; the line program then gives the inlined function's line (the
+innermost position), and the frame's own function name comes from the
+symbol table.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+__all__ = [
+    "NO_FILE",
+    "SECTION",
+    "Row",
+    "compact",
+    "debug_line",
+    "decode",
+    "from_elf",
+    "lookup",
+    "table_asm",
+    "table_bytes",
+]
+
+SECTION = ".pythos_lines"
+HEADER_SIZE = 24
+ROW_SIZE = 8
+NO_FILE = 0xFFFF
+MAX_LINE = 0xFFFF
+
+# Standard opcodes (DWARF 4, section 6.2.5.2) and extended ones (6.2.5.3).
+DW_LNS_copy = 1
+DW_LNS_advance_pc = 2
+DW_LNS_advance_line = 3
+DW_LNS_set_file = 4
+DW_LNS_set_column = 5
+DW_LNS_negate_stmt = 6
+DW_LNS_set_basic_block = 7
+DW_LNS_const_add_pc = 8
+DW_LNS_fixed_advance_pc = 9
+DW_LNE_end_sequence = 1
+DW_LNE_set_address = 2
+DW_LNE_define_file = 3
+
+
+class LineTableError(Exception):
+    """The DWARF line information is malformed or of an unknown version."""
+
+
+@dataclass(frozen=True)
+class Row:
+    address: int
+    file: str | None     # None: no line here (after an end_sequence)
+    line: int
+
+
+def _uleb(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def _sleb(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            if byte & 0x40:
+                value -= 1 << shift
+            return value, at
+
+
+def _cstring(data: bytes, at: int) -> tuple[str, int]:
+    end = data.index(b"\0", at)
+    return data[at:end].decode("utf-8", "replace"), end + 1
+
+
+def debug_line(elf: bytes) -> bytes:
+    """The contents of ``.debug_line`` in an ELF64 little-endian file (b"" if none)."""
+    if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
+        raise LineTableError("not a little-endian ELF64 file")
+    shoff, = struct.unpack_from("<Q", elf, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", elf, 0x3A)
+
+    def header(index: int) -> tuple[int, int, int]:
+        name, _type, _flags, _addr, offset, size = struct.unpack_from(
+            "<IIQQQQ", elf, shoff + index * shentsize)
+        return name, offset, size
+
+    _, names_at, _ = header(shstrndx)
+    for index in range(shnum):
+        name, offset, size = header(index)
+        if _cstring(elf, names_at + name)[0] == ".debug_line":
+            return elf[offset:offset + size]
+    return b""
+
+
+def decode(section: bytes) -> list[Row]:
+    """The rows of every line program in ``section`` (DWARF versions 2 to 4)."""
+    rows: list[Row] = []
+    at = 0
+    while at < len(section):
+        length, = struct.unpack_from("<I", section, at)
+        if length >= 0xFFFFFFF0:
+            raise LineTableError("64-bit DWARF line programs are not supported")
+        end = at + 4 + length
+        version, header_length = struct.unpack_from("<HI", section, at + 4)
+        if not 2 <= version <= 4:
+            raise LineTableError(f"DWARF line program version {version} is not supported")
+        at += 10
+        program = at + header_length
+        min_length = section[at]
+        at += 1
+        if version >= 4:
+            at += 1  # maximum_operations_per_instruction: 1 on x86
+        default_is_stmt, line_base, line_range, opcode_base = struct.unpack_from(
+            "<BbBB", section, at)
+        at += 4
+        lengths = list(section[at:at + opcode_base - 1])
+        at += opcode_base - 1
+        directories = [""]
+        while section[at] != 0:
+            directory, at = _cstring(section, at)
+            directories.append(directory)
+        at += 1
+        files = [""]
+        while section[at] != 0:
+            name, at = _cstring(section, at)
+            directory_index, at = _uleb(section, at)
+            _, at = _uleb(section, at)   # modification time
+            _, at = _uleb(section, at)   # length
+            files.append(_join(directories, directory_index, name))
+        rows += _run(section, program, end, files, min_length, line_base, line_range,
+                     opcode_base, lengths)
+        at = end
+    return rows
+
+
+def _join(directories: list[str], index: int, name: str) -> str:
+    # The compiler names files relative to the compile directory (entry 0,
+    # the unit's own), so only a listed directory is prefixed.
+    if index == 0 or index >= len(directories) or name.startswith("/"):
+        return name
+    return f"{directories[index]}/{name}"
+
+
+def _run(data: bytes, at: int, end: int, files: list[str], min_length: int, line_base: int,
+         line_range: int, opcode_base: int, lengths: list[int]) -> list[Row]:
+    rows: list[Row] = []
+    address, file, line = 0, 1, 1
+
+    def emit() -> None:
+        name = files[file] if 0 < file < len(files) else "?"
+        rows.append(Row(address, name, line))
+
+    while at < end:
+        opcode = data[at]
+        at += 1
+        if opcode >= opcode_base:
+            adjusted = opcode - opcode_base
+            address += (adjusted // line_range) * min_length
+            line += line_base + adjusted % line_range
+            emit()
+        elif opcode == 0:
+            size, at = _uleb(data, at)
+            sub = data[at]
+            if sub == DW_LNE_end_sequence:
+                rows.append(Row(address, None, 0))
+                address, file, line = 0, 1, 1
+            elif sub == DW_LNE_set_address:
+                address = int.from_bytes(data[at + 1:at + size], "little")
+            elif sub == DW_LNE_define_file:
+                name, _ = _cstring(data, at + 1)
+                files.append(name)
+            at += size
+        elif opcode == DW_LNS_copy:
+            emit()
+        elif opcode == DW_LNS_advance_pc:
+            step, at = _uleb(data, at)
+            address += step * min_length
+        elif opcode == DW_LNS_advance_line:
+            step, at = _sleb(data, at)
+            line += step
+        elif opcode == DW_LNS_set_file:
+            file, at = _uleb(data, at)
+        elif opcode == DW_LNS_const_add_pc:
+            address += ((255 - opcode_base) // line_range) * min_length
+        elif opcode == DW_LNS_fixed_advance_pc:
+            step, = struct.unpack_from("<H", data, at)
+            at += 2
+            address += step
+        elif opcode in (DW_LNS_set_column,):
+            _, at = _uleb(data, at)
+        elif opcode in (DW_LNS_negate_stmt, DW_LNS_set_basic_block):
+            pass
+        else:
+            # Another standard opcode: skip its ULEB operands.
+            for _ in range(lengths[opcode - 1]):
+                _, at = _uleb(data, at)
+    return rows
+
+
+def compact(rows: list[Row]) -> list[Row]:
+    """Sorted by address; a row that repeats its predecessor's position is
+    dropped, and of several rows at one address the last one counts."""
+    by_address: dict[int, Row] = {}
+    for row in rows:
+        # An end_sequence shares its address with the next sequence's
+        # first row; the real row must win.
+        if row.file is None and row.address in by_address:
+            continue
+        by_address[row.address] = row
+    result: list[Row] = []
+    for address in sorted(by_address):
+        row = by_address[address]
+        if result and (result[-1].file, result[-1].line) == (row.file, row.line):
+            continue
+        result.append(row)
+    return result
+
+
+def from_elf(elf: bytes) -> list[Row]:
+    """The compact rows of an ELF64 image's DWARF line information."""
+    return compact(decode(debug_line(elf)))
+
+
+def table_bytes(rows: list[Row]) -> bytes:
+    """The table's bytes (see the module docstring)."""
+    base = rows[0].address if rows else 0
+    if rows and rows[-1].address - base > 0xFFFFFFFF:
+        raise LineTableError("the code spans more than 4 GiB")
+    files: dict[str, int] = {}
+    for row in rows:
+        if row.file is not None:
+            files.setdefault(row.file, len(files))
+    if len(files) >= NO_FILE:
+        raise LineTableError("too many source files for the line table")
+    names = b""
+    file_entries = b""
+    for name in files:
+        encoded = name.encode()
+        file_entries += struct.pack("<II", len(names), len(encoded))
+        names += encoded
+    files_offset = HEADER_SIZE + ROW_SIZE * len(rows)
+    names_offset = files_offset + len(file_entries)
+    out = struct.pack("<QIIII", base, len(rows), len(files), files_offset, names_offset)
+    for row in rows:
+        file = NO_FILE if row.file is None else files[row.file]
+        out += struct.pack("<IHH", row.address - base, file, min(row.line, MAX_LINE))
+    return out + file_entries + names
+
+
+def table_asm(rows: list[Row]) -> str:
+    """Assembly for the section ``.pythos_lines`` holding the table."""
+    data = table_bytes(rows)
+    lines = [f'    .section {SECTION}, "a", @progbits', "    .p2align 3"]
+    for start in range(0, len(data), 32):
+        chunk = data[start:start + 32]
+        lines.append("    .byte " + ",".join(str(b) for b in chunk))
+    return "\n".join(lines) + "\n"
+
+
+def lookup(table: bytes, address: int) -> tuple[str, int] | None:
+    """(file, line) of ``address`` in a table made by ``table_bytes``, the
+    way kernel/backtrace.py reads it (for tests and tools)."""
+    base, count, _file_count, files_offset, names_offset = struct.unpack_from("<QIIII", table)
+    low, high = 0, count
+    while low < high:
+        middle = (low + high) // 2
+        offset, = struct.unpack_from("<I", table, HEADER_SIZE + middle * ROW_SIZE)
+        if base + offset <= address:
+            low = middle + 1
+        else:
+            high = middle
+    if low == 0:
+        return None
+    _, file, line = struct.unpack_from("<IHH", table, HEADER_SIZE + (low - 1) * ROW_SIZE)
+    if file == NO_FILE:
+        return None
+    name_offset, name_length = struct.unpack_from("<II", table, files_offset + file * 8)
+    start = names_offset + name_offset
+    return table[start:start + name_length].decode(), line

@@ -1,0 +1,136 @@
+"""gdb on the kernel: QEMU started as `pythos run --gdb` starts it (CPU
+stopped, gdb stub on a TCP port), gdb loads tools/gdb/pythos.gdb and
+build/kernel64.elf's debug information, and then breaks at Python lines,
+steps, prints the stack and struct locals.
+
+Each test picks a free port: other QEMUs (other tests, other users) may
+be listening on 1234 at the same time."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pythos.qemu import GDB_SCRIPT, QEMU, QemuConfig, build_command
+from tests.compiler.conftest import ROOT, env
+
+from .conftest import GDB_TIMEOUT, marked_text_line
+
+KMAIN = ROOT / "kernel" / "kmain.py"
+IDT = ROOT / "kernel" / "arch" / "x86_64" / "idt.py"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def debug_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A kernel built at -O0 with debug information; returns its ELF32 image."""
+    if shutil.which(QEMU) is None or shutil.which("gdb") is None:
+        pytest.skip("QEMU or gdb is not installed")
+    image = tmp_path_factory.mktemp("gdb-kernel") / "kernel.elf"
+    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O0", "-o", str(image)],
+                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return image
+
+
+@pytest.fixture
+def waiting_qemu(debug_kernel: Path, request: pytest.FixtureRequest) -> Iterator[int]:
+    """QEMU with the kernel, stopped before the first instruction and waiting
+    for gdb; yields the gdb port.  A test's `cmdline` mark gives the kernel
+    command line."""
+    mark = request.node.get_closest_marker("cmdline")
+    port = free_port()
+    command = build_command(QemuConfig(kernel=debug_kernel, display="none", gdb=True,
+                                       gdb_port=port, cmdline=mark.args[0] if mark else ""),
+                            terminal=False)
+    assert command[-3:] == ["-gdb", f"tcp:127.0.0.1:{port}", "-S"]
+    qemu = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        yield port
+    finally:
+        qemu.kill()
+        qemu.wait(30)
+
+
+def gdb_kernel(kernel64: Path, port: int, commands: list[str]) -> str:
+    # gdb retries the connection while QEMU starts (tcp auto-retry).
+    args = ["gdb", "-nx", "-batch", "-x", str(GDB_SCRIPT), "-ex", "set width 0",
+            "-ex", "set tcp connect-timeout 60", "-ex", f"file {kernel64}",
+            "-ex", f"target remote 127.0.0.1:{port}"]
+    for command in commands:
+        args += ["-ex", command]
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                            timeout=GDB_TIMEOUT)
+    return result.stdout + result.stderr
+
+
+def frames(output: str) -> list[tuple[str, str]]:
+    """(function, file:line) of each `bt` line; file:line is empty for
+    frames without line information (the boot stub)."""
+    found = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?([\w.]+) \(.*?\)(?: at (\S+))?$",
+                       output, flags=re.M)
+    return [(name, where) for name, where in found]
+
+
+def test_break_at_a_kmain_line_bt_next(debug_kernel: Path, waiting_qemu: int) -> None:
+    line = marked_text_line(KMAIN, "    gdt.init()")
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu, [
+        f"break kernel/kmain.py:{line}", "continue", "bt", "print boot.loader_name",
+        "print boot.mem_lower_kib", "next", "next"])
+    assert re.search(rf"^Breakpoint 1, kmain \(magic=732803074, info=\d+\) at "
+                     rf"kernel/kmain.py:{line}$", output, flags=re.M), output
+    assert frames(output) == [("kmain", f"kernel/kmain.py:{line}"), ("_start64", "")], output
+    assert '"qemu"' in output, output        # the loader's name, a str field
+    assert re.search(r"^\$2 = 639$", output, flags=re.M), output  # KiB below 640K
+    assert re.search(rf"^{line + 1}\s+vectors\.install\(\)", output, flags=re.M), output
+    assert re.search(rf"^{line + 2}\s+idt\.load\(\)", output, flags=re.M), output
+
+
+def test_step_into_a_function_and_print_a_struct_local(debug_kernel: Path,
+                                                       waiting_qemu: int) -> None:
+    line = marked_text_line(IDT, "    pointer = DescriptorTablePointer(")
+    call = marked_text_line(KMAIN, "    idt.load()")
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu, [
+        "break kmain", "continue",
+        f"break kernel/arch/x86_64/idt.py:{line}", "continue", "next", "bt",
+        "print pointer", "print pointer.limit", "finish"])
+    assert re.search(r"^Breakpoint 1, kmain \(magic=732803074, info=\d+\) at kernel/kmain.py:\d+$",
+                     output, flags=re.M), output
+    assert re.search(rf"^Breakpoint 2, load \(\) at kernel/arch/x86_64/idt.py:{line}$", output,
+                     flags=re.M), output
+    assert frames(output) == [("load", f"kernel/arch/x86_64/idt.py:{line + 1}"),
+                              ("kmain", f"kernel/kmain.py:{call}"), ("_start64", "")], output
+    assert re.search(r"^\$1 = \{limit = 4095, base = \d+\}$", output, flags=re.M), output
+    assert re.search(r"^\$2 = 4095$", output, flags=re.M), output
+    # `finish` returns to kmain just after the call, which is the last
+    # instruction of its line: the return address starts the next line.
+    assert re.search(rf"^(0x[0-9a-f]+ in )?kmain \(.*\) at kernel/kmain.py:({call}|{call + 1})$",
+                     output, flags=re.M), output
+
+
+@pytest.mark.cmdline("panic=fault")
+def test_bt_from_an_exception_handler_continues_in_the_interrupted_code(
+        debug_kernel: Path, waiting_qemu: int) -> None:
+    """tools/gdb/pythos.gdb's unwinder reads the CPU's interrupt frame, so
+    `bt` goes on from the vector stub to the code that faulted."""
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu,
+                        ["break handle", "continue", "bt"])
+    fault = marked_text_line(ROOT / "kernel" / "crashtest.py",
+                             "        return Ptr[u64](UNMAPPED).volatile_load()")
+    names = [name for name, _ in frames(output)]
+    assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
+                     "apply_options", "kmain", "_start64"], output
+    assert frames(output)[2] == ("nested_3", f"kernel/crashtest.py:{fault}"), output

@@ -1,0 +1,56 @@
+"""Kernel builds carry debug information by default, and the loaded kernel
+pays only for the line table: the code is byte for byte the same with and
+without it (`pythos build --no-debug`), and the DWARF sections stay in the
+ELF64 image for gdb."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pythos.build import read_functions
+from tests.compiler.conftest import ROOT, env
+
+
+def build(out: Path, *options: str) -> Path:
+    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-o", str(out), *options],
+                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def sections(elf: Path) -> str:
+    return subprocess.run(["readelf", "-S", "-W", str(elf)], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
+def line_table_size(elf64: Path) -> int:
+    listing = subprocess.run(["nm", str(elf64)], capture_output=True, text=True, check=True,
+                             timeout=60).stdout
+    symbols = {fields[2]: int(fields[0], 16) for fields in map(str.split, listing.splitlines())
+               if len(fields) == 3}
+    return symbols["__line_table_end"] - symbols["__line_table"]
+
+
+def test_debug_information_costs_only_the_line_table(tmp_path: Path) -> None:
+    debug = build(tmp_path / "debug" / "kernel.elf")
+    plain = build(tmp_path / "plain" / "kernel.elf", "--no-debug")
+    debug64, plain64 = debug.with_name("kernel64.elf"), plain.with_name("kernel64.elf")
+    # The same functions at the same addresses (the code differs only in
+    # the displacements to data, which the line table in .rodata moves) ...
+    assert read_functions(debug64) == read_functions(plain64)
+    # ... and the DWARF only in the ELF64 image for gdb, not in what is loaded.
+    assert ".debug_info" in sections(debug64)
+    assert ".debug_info" not in sections(plain64)
+    assert ".debug_" not in sections(debug)
+    assert line_table_size(plain64) == 0
+    assert 0 < line_table_size(debug64) < 64 * 1024
+    if shutil.which("llvm-dwarfdump") is None:
+        pytest.skip("llvm-dwarfdump is not installed (Debian: apt-get install llvm)")
+    result = subprocess.run(["llvm-dwarfdump", "--verify", str(debug64)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "No errors." in result.stdout, result.stdout[-3000:]
