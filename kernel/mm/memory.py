@@ -310,8 +310,8 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     protect_kernel_alias()
     print(f"memory: {usable_ram >> 20} MiB usable RAM, {frames.free_frames() >> 8} MiB free "
           f"after boot; frame allocator: {FRAME_ALLOCATOR_NAME}")
-    print(f"memory: window {window_size >> 20} MiB in {window_gib_pages} 1 GiB and "
-          f"{window_huge_pages} 2 MiB pages, {window_table_frames} table frames")
+    print(f"memory: window of {window_size >> 20} MiB: {window_gib_pages} pages of 1 GiB, "
+          f"{window_huge_pages} of 2 MiB, {window_table_frames} table frames")
 
 
 def read_mmu_features() -> None:

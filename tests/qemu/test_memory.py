@@ -96,7 +96,7 @@ EXECUTABLE = "every mapped page is executable"
 
 
 WINDOW_LINE = re.compile(
-    r"^memory: window (\d+) MiB in (\d+) 1 GiB and (\d+) 2 MiB pages, (\d+) table frames$", re.M)
+    r"^memory: window of (\d+) MiB: (\d+) pages of 1 GiB, (\d+) of 2 MiB, (\d+) table frames$", re.M)
 
 
 def lazy_ram(size: str) -> tuple[str, ...]:
