@@ -49,6 +49,9 @@ HEADER = (
 MAX_COST = 4000
 MAX_OUT = 120
 MAX_MAIN_OUT = 300
+# The bound kept by every i64 variable, parameter and result that may hold
+# a plain int under CPython (products of two stay inside 64 bits).
+INT_BOUND = (-(1 << 31), 1 << 31)
 
 
 def limits(t: str) -> tuple[int, int]:
@@ -664,8 +667,8 @@ class Gen:
             return self.aggregate(ctx, p.ty)
         if p.ty == "str":
             return self.str_value(ctx)
-        if p.ty == "i64" and self.chance(0.5):
-            return self.for_slot(ctx, "i64", depth - 1, (-(1 << 31), 1 << 31), literal_ok=True)
+        if p.ty == "i64":
+            return self.for_slot(ctx, "i64", depth - 1, INT_BOUND, literal_ok=True)
         return self.for_slot(ctx, p.ty, depth - 1)
 
     def aggregate(self, ctx: Ctx, t: Ty) -> str:
@@ -823,7 +826,7 @@ class Gen:
             return f"{name}: bool = {e.code}" if self.chance(0.5) else f"{name} = {e.code}"
         t = self.int_type()
         if t == "i64" and self.chance(0.6):
-            bound = (-(1 << 31), 1 << 31)
+            bound = INT_BOUND
             code = self.for_slot(ctx, t, depth, bound, literal_ok=True)
             ctx.scope.append(Var(name, t, bound))
             ann = self.rng.choice([": int", ": i64", ""])
@@ -1125,15 +1128,15 @@ class Gen:
             ret = self.int_type() if r < 0.8 else "bool" if r < 0.9 or not structs \
                 else self.rng.choice([s for s in structs if not s.guard] or ["bool"])
             if ret == "i64" and self.chance(0.5):
-                ret_iv = (-(1 << 31), 1 << 31)
+                ret_iv = INT_BOUND
         fn = Fn(name, params, ret, ret_iv, owner)
         budget_out = MAX_MAIN_OUT if is_main else self.rng.randint(2, MAX_OUT // 4)
         ctx = Ctx(fn, [], MAX_COST, budget_out)
         for p in params:
-            ctx.scope.append(Var(p.name, p.ty, (-(1 << 31), 1 << 31) if p.ty == "i64" and
-                                 p.default is not None and p.default.lstrip("-").isdigit()
-                                 else None, assignable=isinstance(p.ty, str)
-                                 and p.ty not in ("str",)))
+            # An i64 parameter can receive a plain int (a literal, `len()`):
+            # within INT_BOUND, which every caller keeps to.
+            ctx.scope.append(Var(p.name, p.ty, INT_BOUND if p.ty == "i64" else None,
+                                 assignable=isinstance(p.ty, str) and p.ty != "str"))
         if owner:
             ctx.scope.append(Var("self", owner, assignable=False))
         body: list[str] = []
@@ -1204,8 +1207,12 @@ class Gen:
     def recursive_fn(self) -> list[str]:
         t = self.int_type()
         name = self.fresh("rec")
-        fn = Fn(name, [Param("n", "i64"), Param("acc", t)], t, recursive=True)
-        ctx = Ctx(fn, [Var("n", "i64", (-1, 5), assignable=False), Var("acc", t)], 60, 3)
+        # `acc` comes back unchanged at the bottom, so for an i64 the result
+        # may be the plain int a caller passed.
+        fn = Fn(name, [Param("n", "i64"), Param("acc", t)], t,
+                INT_BOUND if t == "i64" else None, recursive=True)
+        ctx = Ctx(fn, [Var("n", "i64", (-1, 5), assignable=False),
+                       Var("acc", t, INT_BOUND if t == "i64" else None)], 60, 3)
         step = self.int_expr(ctx, t, 2)
         if step.iv is not None:
             step = E(f"{t}({step.code})", t)
@@ -1283,7 +1290,7 @@ class Gen:
                 v = self.literal_value(t)
                 if t == "i64" and rng.random() < 0.5:
                     v = rng.randint(-1000, 1000)
-                    self.globals.append(Var(name, t, (-(1 << 31), 1 << 31), is_global=True))
+                    self.globals.append(Var(name, t, INT_BOUND, is_global=True))
                     defs.append(f"{name} = {v}")
                 else:
                     self.globals.append(Var(name, t, is_global=True))

@@ -39,6 +39,9 @@ from pathlib import Path
 from .gen import HEADER, Program, generate
 
 ROOT = Path(__file__).resolve().parents[3]
+# The tree whose compiler and pythos.lang are tested: this one, or another
+# checkout named by PROGFUZZ_COMPILER (to try a branch's compiler).
+COMPILER = Path(os.environ.get("PROGFUZZ_COMPILER", ROOT)).resolve()
 PANIC_EXCEPTIONS = ("PanicError", "AssertionError", "IndexError", "ZeroDivisionError",
                     "ValueError")
 MARK = "### case "
@@ -46,7 +49,7 @@ MARK = "### case "
 
 def env() -> dict[str, str]:
     e = dict(os.environ)
-    e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
+    e["PYTHONPATH"] = str(COMPILER) + os.pathsep + e.get("PYTHONPATH", "")
     e["PYTHONHASHSEED"] = "0"
     e["PYTHONIOENCODING"] = "utf-8"
     return e
@@ -116,7 +119,7 @@ def run_cpython(path: Path, timeout: float) -> Side:
 
 def compile_program(path: Path, exe: Path, opt: int) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "pythos", "compile", str(path), "-o", str(exe),
-                           f"-O{opt}"], cwd=ROOT, env=env(), capture_output=True, timeout=600)
+                           f"-O{opt}"], cwd=COMPILER, env=env(), capture_output=True, timeout=600)
 
 
 def run_exe(exe: Path, timeout: float) -> Side:
