@@ -41,7 +41,8 @@ SIGNED = {t: t.startswith("i") for t in INTS}
 HEADER = (
     "from typing import Final\n"
     "\n"
-    "from pythos.lang import Array, i8, i16, i32, i64, panic, struct, u8, u16, u32, u64\n"
+    "from pythos.lang import (Array, addr_of, i8, i16, i32, i64, panic, sizeof, struct, u8, u16,\n"
+    "                         u32, u64)\n"
 )
 
 # Work and output limits per generated function (statements executed and
@@ -70,6 +71,7 @@ class StructT:
     fields: list[tuple[str, Ty]]
     methods: list[Fn] = field(default_factory=list)
     guard: bool = False  # has __enter__/__exit__ (a `with` target)
+    packed: bool = False
 
 
 @dataclass(frozen=True)
@@ -365,17 +367,40 @@ class Gen:
             code += f".{s}" if isinstance(s, str) else f"[{self.index(ctx, s)}]"  # type: ignore
         return code
 
-    def index(self, ctx: Ctx, n: int) -> str:
+    def pointer_access(self, ctx: Ctx, t: Ty) -> str | None:
+        """An element of an array of t reached through a `Ptr` from `addr_of`
+        (of an array: CPython has no address for a scalar)."""
+        arrays: list[tuple[Var, list[object]]] = [
+            (v, []) for v in self.visible(ctx) if isinstance(v.ty, ArrT) and v.ty.elem == t]
+        arrays += self.places(ctx, lambda a: isinstance(a, ArrT) and a.elem == t)
+        if not arrays:
+            return None
+        v, steps = self.rng.choice(arrays)
+        at = v.ty
+        for step in steps:
+            at = dict(at.fields)[step] if isinstance(step, str) else at.elem  # type: ignore
+        n = at.n  # type: ignore[union-attr]
+        base = f"addr_of({self.render(ctx, v, steps)})"
         r = self.rng.random()
+        if r < 0.2:
+            return f"{base}.load()"
+        if r < 0.5:
+            k = self.rng.randint(0, n - 1)
+            return f"({base} + {k})[{self.rng.randint(0, n - 1 - k)}]"
+        return f"{base}[{self.index(ctx, n, negative=False)}]"
+
+    def index(self, ctx: Ctx, n: int, negative: bool = True) -> str:
+        r = self.rng.random()
+        low = -n if negative else 0
         loops = [v for v in ctx.scope if v.loop and v.iv is not None
-                 and -n <= v.iv[0] and v.iv[1] < n]
+                 and low <= v.iv[0] and v.iv[1] < n]
         if r < 0.3 and loops:
             return self.rng.choice(loops).name
         if r < 0.55:
-            return str(self.rng.randint(-n, n - 1))
+            return str(self.rng.randint(low, n - 1))
         t = self.int_type()
         e = self.int_expr(ctx, t, 1)
-        if SIGNED[t] and self.chance(0.3):
+        if SIGNED[t] and negative and self.chance(0.3):
             return f"{e.par()} % {n} - {n}"
         return f"{e.par()} % {n}"
 
@@ -407,6 +432,10 @@ class Gen:
                 v = self.rng.choice(vs)
                 return E(v.name, t, v.iv)
         if r < 0.8:
+            if self.chance(0.1):
+                code = self.pointer_access(ctx, t)
+                if code:
+                    return E(code, t)
             ps = self.places(ctx, t)
             if ps:
                 v, steps = self.rng.choice(ps)
@@ -856,6 +885,14 @@ class Gen:
         return b[0] <= a[0] and a[1] <= b[1]
 
     def store(self, ctx: Ctx, depth: int) -> str | None:
+        if self.chance(0.1):
+            t = self.int_type()
+            target = self.pointer_access(ctx, t)
+            if target:
+                value = self.sized(ctx, t, depth)
+                if target.endswith(".load()"):
+                    return f"{target[:-len('load()')]}store({value.code})"
+                return f"{target} = {value.code}"
         ps = self.places(ctx, lambda t: not isinstance(t, ArrT) or self.chance(0.2))
         if not ps:
             return None
@@ -1058,14 +1095,14 @@ class Gen:
             else:
                 t = "bool"
             fields.append((f"f{i}", t))
-        self.structs.append(StructT(name, fields))
+        self.structs.append(StructT(name, fields, packed=self.chance(0.2)))
 
     def guard_def(self) -> None:
         name = self.fresh(f"{self.p}Guard")
         self.structs.append(StructT(name, [("tag", "u32"), ("depth", "u8")], guard=True))
 
     def struct_text(self, st: StructT, method_text: dict[int, list[str]]) -> list[str]:
-        lines = ["@struct", f"class {st.name}:"]
+        lines = ["@struct(packed=True)" if st.packed else "@struct", f"class {st.name}:"]
         lines += [f"    {f}: {type_str(t)}" for f, t in st.fields]
         if st.guard:
             lines += ["",
@@ -1341,6 +1378,9 @@ class Gen:
     def final_report(self) -> list[str]:
         """Print every global at the end, so that a wrong store shows."""
         lines = []
+        for st in self.structs:
+            if self.chance(0.5):
+                lines.append(f'    print("sizeof {st.name}", sizeof({st.name}))')
         for g in self.globals:
             if isinstance(g.ty, ArrT):
                 x = self.fresh("x")

@@ -105,6 +105,8 @@ def simpler(node: ast.expr) -> list[ast.expr]:
         if isinstance(node.operand, ast.Constant):
             return []
         return [node.operand]
+    if isinstance(node, ast.Compare):
+        return [ast.Constant(True), ast.Constant(False)]
     return []
 
 
@@ -113,12 +115,19 @@ def expression_cuts(text: str) -> Iterator[str]:
     tree = ast.parse(text)
     count = sum(1 for _ in ast.walk(tree))
     for index in range(count):
-        for choice in range(3):
+        for choice in range(8):
             tree = ast.parse(text)
             node = next(n for i, n in enumerate(ast.walk(tree)) if i == index)
             if isinstance(node, ast.JoinedStr) and choice < len(node.values) \
                     and len(node.values) > 1:
                 del node.values[choice]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "print" and choice < len(node.args) + len(node.keywords):
+                # print's arguments, and its sep= and end=, can go one by one.
+                if choice < len(node.args):
+                    del node.args[choice]
+                else:
+                    del node.keywords[choice - len(node.args)]
             elif isinstance(node, ast.expr):
                 options = simpler(node)
                 if choice >= len(options):
@@ -176,4 +185,13 @@ def reduce(text: str, fails: Callable[[str], bool], max_tests: int = 300,
                 position = found
                 if log:
                     log(f"reduced to {len(text.splitlines())} lines")
-    return text
+    return tidy(text)
+
+
+def tidy(text: str) -> str:
+    """At most two blank lines in a row, as PEP 8 has them."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.strip() or len(out) < 2 or out[-1].strip() or out[-2].strip():
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
