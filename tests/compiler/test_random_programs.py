@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import os
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +36,16 @@ def test_random_programs_agree(seeds: list[int]) -> None:
         f"reproduce and reduce: python -m tests.compiler.progfuzz --seed {f.seeds[0]}"
         for f in failures)
     assert not failures, report
+
+
+FOUND = sorted((Path(__file__).parent / "progfuzz" / "found").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", FOUND, ids=lambda p: p.stem)
+def test_found_programs_agree(path: Path) -> None:
+    """The reduced programs of bugs the fuzzer found (each says which)."""
+    v = check_source(path.read_text(encoding="utf-8"), (0, 2))
+    assert v.passed, f"{path.name}: {v.kind}\n{v.note}"
 
 
 def test_generator_is_deterministic_and_parses() -> None:

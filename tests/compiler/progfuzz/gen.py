@@ -1211,6 +1211,13 @@ class Gen:
 
     def local_aggregate(self, ctx: Ctx) -> list[str]:
         name = self.fresh("a" if self.chance(0.5) else "s")
+        existing = [v for v in ctx.scope if isinstance(v.ty, (StructT, ArrT))]
+        if existing and self.chance(0.15):
+            # Another name for the same struct or array: a store through
+            # either must show through both.
+            other = self.rng.choice(existing)
+            ctx.scope.append(Var(name, other.ty, assignable=False))
+            return [f"    {name} = {other.name}"]
         r = self.rng.random()
         plain = [s for s in self.structs if not s.guard]
         if r < 0.4:
