@@ -760,8 +760,22 @@ class Gen:
             return f"chr({e.par()} % 95 + 32)" if self.chance(0.5) else f"chr({e.code})"
         return f"chr({e.par()} % 55295 + 1)"
 
+    def long_chain(self, ctx: Ctx) -> str:
+        """A left-deep chain of tens to hundreds of ring operators: nesting
+        CPython compiles, so the compiler must too."""
+        t = self.int_type()
+        parts = [self.sized(ctx, t, 0).par()]
+        # CPython compiles a chain of a few thousand operators; 1500 is safe.
+        for _ in range(self.rng.choice([self.rng.randint(50, 400), self.rng.randint(400, 1500)])):
+            parts.append(self.rng.choice(["+", "-", "^", "|", "&", "*"]))
+            parts.append(self.sized(ctx, t, 0).par())
+        return " ".join(parts)
+
     def print_stmt(self, ctx: Ctx) -> str:
         depth = self.expr_depth()
+        if self.chance(0.003):
+            ctx.out += ctx.mult
+            return f"print({self.long_chain(ctx)})"
         args = []
         for _ in range(self.rng.randint(1, 4)):
             r = self.rng.random()
