@@ -143,9 +143,7 @@ class Ctx:
     mult: int = 1
     cost: int = 0
     out: int = 0
-    in_with: bool = False
     global_names: list[str] = field(default_factory=list)
-    counter: int = 0
 
 
 @dataclass
@@ -249,9 +247,6 @@ class Gen:
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
-
-    def pick(self, seq: list) -> object:  # type: ignore[type-arg]
-        return self.rng.choice(seq)
 
     def fresh(self, stem: str) -> str:
         self.names += 1
@@ -1076,10 +1071,7 @@ class Gen:
         else:
             lines.append(pad + f"with {g.name}:")
         ctx.out += 2 * ctx.mult
-        old = ctx.in_with
-        ctx.in_with = True
         lines += self.block(ctx, self.rng.randint(1, 3), ind + 1)
-        ctx.in_with = old
         return lines
 
     def return_value(self, ctx: Ctx, depth: int) -> str:

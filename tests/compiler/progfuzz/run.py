@@ -194,8 +194,11 @@ def run_source(source: str, count: int, opts: tuple[int, ...], stats: Stats,
             if built.returncode != 0 or "Traceback" in err or "internal error" in err:
                 kind = "reject" if built.returncode == 1 and re.search(
                     r":\d+:\d+: error: ", err) and "Traceback" not in err else "crash"
-                return Verdict(kind, f"-O{opt}: exit {built.returncode}\n{tail(err.encode())}",
-                               opt, suspect_in(err, count, source))
+                # The message first: the source line under it can be very long.
+                message = next((line for line in err.splitlines()
+                                if "error:" in line or "Error" in line), "")
+                return Verdict(kind, f"-O{opt}: exit {built.returncode}: {message[:400]}\n"
+                               f"{tail(err.encode())}", opt, suspect_in(err, count, source))
             start = time.perf_counter()
             got = run_exe(exe, timeout)
             stats.run_seconds += time.perf_counter() - start
