@@ -1160,7 +1160,12 @@ class Gen:
                 if isinstance(t, str) and t in INTS and (self.chance(0.3) or any(
                         p.default for p in params)):
                     v = self.literal_value(t)
-                    default = str(v) if t == "i64" and self.chance(0.5) else f"{t}({v})"
+                    if t == "i64" and self.chance(0.5):
+                        # A bare default is a plain int: keep it in INT_BOUND.
+                        v = min(max(v, INT_BOUND[0]), INT_BOUND[1])
+                        default = str(v)
+                    else:
+                        default = f"{t}({v})"
                 elif any(p.default for p in params):
                     break
                 params.append(Param(f"p{i}", t, default))
