@@ -1,5 +1,6 @@
-# Found by progfuzz (seeds 63, 148, 183, 185 and 224 of the CI set, and about
-# one program in fifty of the campaigns), reduced automatically.
+# Found by progfuzz (seeds 97, 115 and 183 of the CI set, and about one
+# program in fifty of a campaign against main), reduced automatically to
+# the first line; the others are the same bug in other places.
 #
 # A bool formatted with a non-empty spec is formatted as an integer by
 # CPython: f"{True:-}" is "1". The compiler printed "True" and "False" for

@@ -1,4 +1,5 @@
-# Found by progfuzz (seed 38 of the CI set), reduced automatically.
+# Found by progfuzz (seed 38 of the CI set as generated at commit badc2cd),
+# reduced automatically.
 #
 # Keyword arguments are evaluated in the order they are written, as in
 # CPython, not in the order of the parameters. Here p1's argument (three
