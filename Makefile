@@ -6,7 +6,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 PYTEST_FLAGS ?=
 
-.PHONY: all setup run test test-host test-qemu bench lint iso debug kernel clean
+.PHONY: all setup run test test-host test-qemu bench fuzz lint iso debug kernel clean
 
 all: kernel
 
@@ -45,6 +45,13 @@ test-qemu: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Random programs run under CPython and compiled (docs/testing.md):
+# `make fuzz SEEDS=2000 START=100000`; failures, reduced, go to build/fuzz/.
+SEEDS ?= 500
+START ?= 100000
+fuzz: $(STAMP)
+	$(PY) -m tests.compiler.progfuzz --seeds $(SEEDS) --start $(START)
 
 lint: $(STAMP)
 	$(PY) -m ruff check pythos

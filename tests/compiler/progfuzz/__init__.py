@@ -1,0 +1,9 @@
+"""Random-program differential testing of the compiler against CPython.
+
+- `gen.py` writes random programs that are valid by construction;
+- `run.py` runs groups of them under CPython and compiled, and compares;
+- `reduce.py` shrinks a failing program to what still fails the same way;
+- `__main__.py` is the command line behind `make fuzz`.
+
+docs/testing.md ("Random programs") explains how and why.
+"""
