@@ -158,7 +158,13 @@ def replace(tree: ast.AST, old: ast.expr, new: ast.expr) -> bool:
 
 def reduce(text: str, fails: Callable[[str], bool], max_tests: int = 300,
            max_seconds: float = 300.0, log: Callable[[str], None] | None = None) -> str:
-    """The smallest program found for which `fails` still holds."""
+    """The smallest program found for which `fails` still holds.  A program
+    that does not parse (a generator bug CPython rejects) is kept whole: the
+    cuts work on its syntax tree."""
+    if not parses(text):
+        if log:
+            log("does not parse; kept unreduced")
+        return text
     budget = Budget(max_tests, max_seconds)
     for cuts in (line_cuts, expression_cuts, line_cuts):
         progress = True
