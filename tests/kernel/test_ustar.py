@@ -6,7 +6,6 @@ past its end raises MemoryError under CPython instead of going unnoticed.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import tarfile
 
@@ -15,21 +14,11 @@ from hypothesis import strategies as st
 
 from kernel.bytespan import ByteSpan
 from kernel.fs import ustar
-from pythos.lang import Array, Ptr, addr_of, u8, u64
+from pythos.lang import u64
 
-from .helpers import span_bytes
+from .helpers import exact_span, span_bytes
 
-# Arrays backing the spans: a Ptr does not keep its storage alive.
-_keep: list[object] = []
-
-
-def span_over(data: bytes) -> ByteSpan:
-    """A ByteSpan over a copy of ``data`` in storage of exactly its length."""
-    storage = Array[u8, max(len(data), 1)]()
-    _keep.append(storage)
-    base = addr_of(storage).addr
-    ctypes.memmove(base, data, len(data))
-    return ByteSpan(Ptr[u8](base), u64(len(data)))
+span_over = exact_span
 
 
 def make_archive(files: dict[str, bytes], *, fmt: int = tarfile.USTAR_FORMAT,
