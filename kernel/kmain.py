@@ -36,6 +36,7 @@ import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.echo as echo
+import kernel.fs.initrd as initrd
 import kernel.irqbench as irqbench
 import kernel.log as log
 import kernel.mm.heap as heap
@@ -90,6 +91,7 @@ def kmain(magic: u32, info: u64) -> None:
     read_memory_map()                # copy and summarise the memory map
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
+    initrd.init(boot)                # the user programs' ramdisk, checked and listed
     apply_options()                  # panic=, bench=, test=: act once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
