@@ -25,6 +25,7 @@ import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.pic as pic
+import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
 import kernel.clock as clock
@@ -43,6 +44,8 @@ import kernel.mm.heap as heap
 import kernel.mm.heapbench as heapbench
 import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
+import kernel.proc.process as process
+import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
 import kernel.sizes as sizes
 import kernel.testing as testing
 import kernel.version as version
@@ -81,6 +84,7 @@ def kmain(magic: u32, info: u64) -> None:
     check_magic(magic)               # stop unless a Multiboot loader started us
     report_boot_info(info)           # loader, command line (and what was cut), memory
     gdt.init()                       # kernel/user segments, TSS with the IST stacks
+    syscall.init()                   # syscall/sysret: STAR, LSTAR, SFMASK, EFER.SCE
     vectors.install()                # a handler for each of the 32 CPU exceptions
     idt.load()                       # from here on a fault is reported, not a reset
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
@@ -231,6 +235,8 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
+    if cmdline.find_option(boot.cmdline, "run", value):
+        process.run_list(value)  # run=PROG[,PROG...]: user programs from the ramdisk
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
 

@@ -46,10 +46,12 @@ from typing import Final
 from kernel.bytespan import ByteSpan
 from pythos.lang import Array, Ptr, i32, struct, u8, u16, u32, u64
 
-# The user half of the address space: everything below the canonical hole.
-# The first page stays unmapped so that a null pointer faults.
+# The user half of the address space, below the canonical hole, less its
+# first page (so that a null pointer faults) and its last page (so that
+# the address after a ``syscall`` is always canonical: sysret to a
+# non-canonical address would fault in ring 0).
 USER_BOTTOM: Final = u64(0x1000)
-USER_TOP: Final = u64(0x0000_8000_0000_0000)
+USER_TOP: Final = u64(0x0000_7FFF_FFFF_F000)
 PAGE_SIZE: Final = u64(4096)
 # How many loadable segments a program may have (the output array's size).
 MAX_SEGMENTS: Final = 8

@@ -188,7 +188,7 @@ def check_invariants(data: bytes, image: elf.Image) -> None:
     segments = list(image.segments)[:int(image.count)]
     assert 1 <= len(segments) <= elf.MAX_SEGMENTS
     for s in segments:
-        assert int(s.vaddr) >= 0x1000 and int(s.vaddr) + int(s.memory_size) <= 2**47
+        assert int(s.vaddr) >= 0x1000 and int(s.vaddr) + int(s.memory_size) <= int(elf.USER_TOP)
         assert int(s.file_size) <= int(s.memory_size)
         assert int(s.file_offset) + int(s.file_size) <= len(data)
         assert not (s.writable() and s.executable())
