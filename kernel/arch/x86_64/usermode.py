@@ -7,7 +7,8 @@ then returns its status, like a function call.  It works like C's
 1. ``pythos_enter_user`` pushes the callee-saved registers, remembers the
    stack pointer in ``pythos_user_resume_rsp`` and makes that address the
    kernel stack for everything that happens while user code runs (TSS.RSP0
-   for interrupts and exceptions, and the ``syscall`` stack);
+   for interrupts and exceptions, and the ``syscall`` stack), rounded
+   down to 16 bytes;
 2. it builds the frame ``iretq`` expects (SS, RSP, RFLAGS with IF set, CS,
    RIP: user selectors, RPL 3), clears every general register so no kernel
    value is visible in ring 3, and executes ``iretq``;
@@ -32,10 +33,7 @@ from typing import Final
 
 import kernel.arch.x86_64.gdt as gdt
 from kernel.bytespan import ByteSpan
-from pythos.lang import asm, extern, global_asm, i64, u64
-
-# RFLAGS for user code: IF (interrupts on) and the always-one bit 1.
-USER_RFLAGS: Final = u64(0x202)
+from pythos.lang import Ptr, extern, global_asm, i64, u64
 
 global_asm("""
     .section .bss
@@ -47,7 +45,7 @@ pythos_user_resume_rsp:
     .text
     .globl pythos_enter_user
     .type pythos_enter_user, @function
-pythos_enter_user:                  # (rdi = rip, rsi = rsp) -> rax = status
+pythos_enter_user:                  # (rdi = rip, rsi = rsp, rdx = &TSS.RSP0) -> rax = status
     pushq %rbx
     pushq %rbp
     pushq %r12
@@ -58,6 +56,7 @@ pythos_enter_user:                  # (rdi = rip, rsi = rsp) -> rax = status
     movq %rsp, %rax
     andq $-16, %rax
     movq %rax, pythos_syscall_kernel_rsp(%rip)
+    movq %rax, (%rdx)               # TSS.RSP0: interrupts from ring 3 land here too
     pushq $0x1B                     # SS: user data, RPL 3
     pushq %rsi                      # RSP
     pushq $0x202                    # RFLAGS: IF
@@ -107,7 +106,7 @@ current_name = ByteSpan()
 
 
 @extern("pythos_enter_user")
-def enter_user(rip: u64, rsp: u64) -> i64:  # type: ignore[empty-body]
+def enter_user(rip: u64, rsp: u64, rsp0: Ptr[u64]) -> i64:  # type: ignore[empty-body]
     """The assembly above: run user code, return the status given to leave."""
     ...
 
@@ -124,11 +123,8 @@ def enter(rip: u64, rsp: u64) -> i64:
     the kernel; ``rip`` and ``rsp`` must be user-half addresses.
     """
     global running
-    # RSP0 for interrupts from ring 3: below what enter_user will push.  The
-    # six registers and the return address take 56 bytes; 128 leaves room.
-    gdt.set_kernel_stack((asm("movq %rsp, $0", "=r", result=u64) - 128) & ~u64(15))
     running = True
-    status = enter_user(rip, rsp)
+    status = enter_user(rip, rsp, gdt.kernel_stack_slot())
     running = False
     return status
 
