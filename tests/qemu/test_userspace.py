@@ -72,3 +72,14 @@ def test_many_processes_leave_no_frames_behind(kernel_image):
     serial = run_programs(kernel_image, ["hello"] * 50)
     assert serial.count("hello from user space\n") == 50
     assert "pid 50 (hello): exited with status 0" in serial
+
+
+def test_null_system_call_costs_at_most_100_instructions(kernel_image):
+    """Under -icount the TSC counts instructions: the count is exact and the
+    same every run (issue 14's goal: at most 100 from `syscall` back)."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image), icount=True, timeout=60,
+              cmdline="run=bench_getpid,bench_getpid") as vm:
+        serial = vm.wait_for_serial("pid 2 (bench_getpid): exited with status 0")
+    counts = [int(n) for n in re.findall(r"^bench: getpid round trip (\d+)$", serial, re.M)]
+    assert len(counts) == 2 and counts[0] == counts[1], serial
+    assert 10 <= counts[0] <= 100, serial
