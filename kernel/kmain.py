@@ -84,10 +84,10 @@ def kmain(magic: u32, info: u64) -> None:
     check_magic(magic)               # stop unless a Multiboot loader started us
     report_boot_info(info)           # loader, command line (and what was cut), memory
     gdt.init()                       # kernel/user segments, TSS with the IST stacks
-    syscall.init()                   # syscall/sysret: STAR, LSTAR, SFMASK, EFER.SCE
     vectors.install()                # a handler for each of the 32 CPU exceptions
     idt.load()                       # from here on a fault is reported, not a reset
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
+    syscall.init()                   # syscall/sysret for user programs: STAR, LSTAR, SFMASK
     clock.init()                     # TSC calibrated on the PIT; PIT ticks at 1 kHz on IRQ 0
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
     serial_input.init()              # COM1 received bytes on IRQ 4
@@ -96,7 +96,7 @@ def kmain(magic: u32, info: u64) -> None:
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
-    apply_options()                  # panic=, bench=, test=: act once everything is up
+    apply_options()                  # panic=, bench=, run=, test=: act once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
