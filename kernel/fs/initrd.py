@@ -4,8 +4,9 @@ The loader puts the archive somewhere in physical memory and says where
 in the Multiboot information (kernel/multiboot.py).  ``memory.init`` has
 already kept those frames away from the frame allocator; ``init`` reaches
 the archive through the physical-memory window, checks every header with
-the USTAR reader (kernel/fs/ustar.py), and prints what it holds, with the
-ELF check of each program (kernel/proc/elf.py)::
+the USTAR reader (kernel/fs/ustar.py), and prints what it holds; with
+``loglevel=debug`` it also lists each file with the ELF check of it
+(kernel/proc/elf.py)::
 
     initrd: 1 files, 9 KiB at 0x16c000
       hello: 8904 bytes, ELF, 2 segments, entry 0x401000
@@ -16,6 +17,7 @@ read in place and never written: it is a read-only file system.
 """
 
 import kernel.console as console
+import kernel.log as log
 import kernel.mm.memory as memory
 from kernel.bytespan import ByteSpan
 from kernel.drivers.vga import Color
@@ -68,7 +70,8 @@ def init(boot: BootInfo) -> None:
     print(f"initrd: {summary.files} files, {(length + 1023) >> 10} KiB at {boot.initrd_start:#x}")
     if boot.module_count > 1:
         print(f"initrd: {boot.module_count - 1} more boot modules ignored")
-    list_files()
+    if log.enabled(log.DEBUG):
+        list_files()  # one line per file: only when asked, the screen has 25 rows
 
 
 def list_files() -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from pythos.build import have_tool, make_iso
-from pythos.initrd import initrd_path
 from pythos.qemu import QEMU
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,8 +49,7 @@ def kernel_image(kernel_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def iso_image(kernel_image: Path, kernel_dir: Path) -> Path:
-    """A GRUB ISO of the same kernel and its ramdisk, with ``ISO_CMDLINE``."""
+    """A GRUB ISO of the same kernel, with ``ISO_CMDLINE``."""
     if not have_tool("grub-mkrescue"):
         pytest.skip("grub-mkrescue is not installed")
-    return make_iso(kernel_image, kernel_dir / "pythos.iso", cmdline=ISO_CMDLINE,
-                    initrd=initrd_path(kernel_image))
+    return make_iso(kernel_image, kernel_dir / "pythos.iso", cmdline=ISO_CMDLINE)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pythos.build import have_tool, make_iso
 from pythos.initrd import initrd_path
 
 from .test_boot import BANNER, IDLE, boot
@@ -39,7 +40,7 @@ def test_lists_the_programs_with_their_elf_check(kernel_image):
     initrd = initrd_path(kernel_image)
     with tarfile.open(initrd) as tar:
         assert sorted(tar.getnames()) == user_programs()
-    with boot(kernel_image, initrd=initrd) as vm:
+    with boot(kernel_image, initrd=initrd, cmdline="loglevel=debug") as vm:
         serial = booted(vm)
     match = SUMMARY.search(serial)
     assert match, serial
@@ -77,7 +78,19 @@ def test_a_corrupt_ramdisk_is_reported_and_the_kernel_goes_on(kernel_image, tmp_
                      "not used$", serial, re.M), serial
 
 
-def test_iso_loads_the_ramdisk_as_a_grub_module(iso_image):
-    with boot(iso_image, iso=True, timeout=60) as vm:
+def test_without_debug_only_the_summary_is_printed(kernel_image):
+    with boot(kernel_image, initrd=initrd_path(kernel_image)) as vm:
         serial = booted(vm)
     assert SUMMARY.search(serial), serial
+    assert "  hello: " not in serial
+
+
+def test_iso_loads_the_ramdisk_as_a_grub_module(kernel_image, tmp_path):
+    if not have_tool("grub-mkrescue"):
+        pytest.skip("grub-mkrescue is not installed")
+    iso = make_iso(kernel_image, tmp_path / "pythos.iso", initrd=initrd_path(kernel_image))
+    with boot(iso, iso=True, timeout=60) as vm:
+        serial = booted(vm)
+    match = SUMMARY.search(serial)
+    assert match, serial
+    assert int(match.group(1)) == len(user_programs())
