@@ -83,3 +83,11 @@ def test_null_system_call_costs_at_most_100_instructions(kernel_image):
     counts = [int(n) for n in re.findall(r"^bench: getpid round trip (\d+)$", serial, re.M)]
     assert len(counts) == 2 and counts[0] == counts[1], serial
     assert 10 <= counts[0] <= 100, serial
+
+
+def test_timer_interrupts_a_long_computation_in_ring_3(kernel_image):
+    """spin_briefly runs long enough for hundreds of timer interrupts, each
+    taken from ring 3 and returned to it; then the kernel goes on."""
+    serial = run_programs(kernel_image, ["spin_briefly", "hello"])
+    assert "pid 1 (spin_briefly): exited with status 0\n" in serial
+    assert "pid 2 (hello): exited with status 0\n" in serial
