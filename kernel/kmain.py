@@ -25,6 +25,7 @@ import kernel.arch.x86_64.idt as idt
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.pic as pic
+import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
 import kernel.clock as clock
@@ -36,12 +37,15 @@ import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.echo as echo
+import kernel.fs.initrd as initrd
 import kernel.irqbench as irqbench
 import kernel.log as log
 import kernel.mm.heap as heap
 import kernel.mm.heapbench as heapbench
 import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
+import kernel.proc.process as process
+import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
 import kernel.sizes as sizes
 import kernel.testing as testing
 import kernel.version as version
@@ -83,6 +87,7 @@ def kmain(magic: u32, info: u64) -> None:
     vectors.install()                # a handler for each of the 32 CPU exceptions
     idt.load()                       # from here on a fault is reported, not a reset
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
+    syscall.init()                   # syscall/sysret for user programs: STAR, LSTAR, SFMASK
     clock.init()                     # TSC calibrated on the PIT; PIT ticks at 1 kHz on IRQ 0
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
     serial_input.init()              # COM1 received bytes on IRQ 4
@@ -90,7 +95,8 @@ def kmain(magic: u32, info: u64) -> None:
     read_memory_map()                # copy and summarise the memory map
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
-    apply_options()                  # panic=, bench=, test=: act once everything is up
+    initrd.init(boot)                # the user programs' ramdisk, checked and listed
+    apply_options()                  # panic=, bench=, run=, test=: act once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
@@ -229,6 +235,8 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
+    if cmdline.find_option(boot.cmdline, "run", value):
+        process.run_list(value)  # run=PROG[,PROG...]: user programs from the ramdisk
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
 

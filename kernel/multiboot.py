@@ -10,6 +10,8 @@ that says each is valid::
      4      mem_lower (KiB)       0   conventional memory below 1 MiB
      8      mem_upper (KiB)       0   memory from 1 MiB to the first hole
     16      cmdline (phys addr)   2   NUL-terminated command line
+    20      mods_count            3   boot modules (the initrd is the first)
+    24      mods_addr (phys addr) 3   an array of module entries
     44      mmap_length (bytes)   6   the BIOS (e820) memory map
     48      mmap_addr (phys addr) 6
     64      boot_loader_name      9   NUL-terminated loader name
@@ -20,6 +22,12 @@ count itself, so the next entry starts ``size + 4`` bytes further on::
     offset  0        4          12        20
             | size   | base_addr | length  | type   |    (packed)
             | u32    | u64       | u64     | u32    |
+
+A module entry is 16 bytes: ``mod_start`` and ``mod_end`` (u32 physical
+addresses, end exclusive), ``string`` (the module's command line) and a
+reserved word.  Only the first module is used: it is the initial ramdisk
+(kernel/fs/initrd.py); the kernel keeps its address range, checked to be
+non-empty and ordered, and reserves those frames (kernel/mm/memory.py).
 
 ``type`` 1 is usable RAM; 2 reserved, 3 ACPI tables (reclaimable), 4 ACPI
 non-volatile storage, 5 defective RAM.
@@ -44,6 +52,7 @@ BOOTLOADER_MAGIC: Final = u32(0x2BADB002)
 
 FLAG_MEMORY: Final = u32(1 << 0)
 FLAG_CMDLINE: Final = u32(1 << 2)
+FLAG_MODULES: Final = u32(1 << 3)
 FLAG_MEMORY_MAP: Final = u32(1 << 6)
 FLAG_LOADER_NAME: Final = u32(1 << 9)
 
@@ -96,6 +105,16 @@ class MmapEntry:
 
 
 @struct
+class ModuleEntry:
+    """One boot module as the loader describes it."""
+
+    mod_start: u32
+    mod_end: u32
+    string: u32
+    reserved: u32
+
+
+@struct
 class MemoryRegion:
     """One range of physical memory and what it is."""
 
@@ -120,6 +139,12 @@ class BootInfo:
     # The whole command line as the loader gave it (up to MAX_SCAN bytes);
     # longer than ``cmdline`` when it had to be cut.
     cmdline_full: ByteSpan
+    # How many modules the loader gave, and the physical range of the first
+    # (``initrd_end`` exclusive); the range is empty when there is none or
+    # when its entry was unreadable or reversed.
+    module_count: u32
+    initrd_start: u64
+    initrd_end: u64
 
     def has(self, flag: u32) -> bool:
         """Whether the loader set ``flag`` (one of the FLAG_ constants)."""
@@ -151,6 +176,9 @@ def read_info(window: PhysWindow, info: PhysAddr, out: BootInfo) -> bool:
     the window.
     """
     out.flags = u32(0)
+    out.module_count = u32(0)
+    out.initrd_start = u64(0)
+    out.initrd_end = u64(0)
     out.cmdline.clear()
     out.cmdline_full.clear()
     out.loader_name.clear()
@@ -170,7 +198,23 @@ def read_info(window: PhysWindow, info: PhysAddr, out: BootInfo) -> bool:
     if out.has(FLAG_MEMORY_MAP):
         out.mmap.value = u64(mbi.mmap_addr)
         out.mmap_length = mbi.mmap_length
+    if out.has(FLAG_MODULES):
+        read_first_module(window, mbi.mods_count, PhysAddr(u64(mbi.mods_addr)), out)
     return True
+
+
+def read_first_module(window: PhysWindow, count: u32, entries: PhysAddr, out: BootInfo) -> None:
+    """Record the module count and the first module's range in ``out``."""
+    out.module_count = count
+    if count == 0:
+        return
+    first = window.ptr(entries, sizeof(ModuleEntry))
+    if first.addr == 0:
+        return
+    entry = Ptr[ModuleEntry](first.addr)[0]
+    if entry.mod_end > entry.mod_start:
+        out.initrd_start = u64(entry.mod_start)
+        out.initrd_end = u64(entry.mod_end)
 
 
 def read_memory_map(window: PhysWindow, boot: BootInfo,

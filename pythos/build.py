@@ -241,28 +241,34 @@ def _check_multiboot_header(image: Path) -> None:
     )
 
 
-def grub_cfg(kernel_name: str = "kernel.elf", cmdline: str = "", timeout: int = 0) -> str:
-    """Return a grub.cfg that boots ``/boot/<kernel_name>`` with Multiboot 1."""
+def grub_cfg(kernel_name: str = "kernel.elf", cmdline: str = "", timeout: int = 0,
+             module: str = "") -> str:
+    """Return a grub.cfg that boots ``/boot/<kernel_name>`` with Multiboot 1,
+    and loads ``/boot/<module>`` (the initrd) as its first module if given."""
     if any(ch in cmdline for ch in "\n\r"):
         raise BuildError("the kernel command line cannot contain a newline")
     args = f" {cmdline}" if cmdline else ""
+    module_line = f"    module /boot/{module} {module}\n" if module else ""
     return (
         f"set timeout={timeout}\n"
         "set default=0\n"
         "\n"
         'menuentry "Pythos" {\n'
         f"    multiboot /boot/{kernel_name}{args}\n"
+        f"{module_line}"
         "    boot\n"
         "}\n"
     )
 
 
-def make_iso(kernel_elf: Path, out_iso: Path, *, cmdline: str = "", timeout: int = 0) -> Path:
+def make_iso(kernel_elf: Path, out_iso: Path, *, cmdline: str = "", timeout: int = 0,
+             initrd: Path | None = None) -> Path:
     """Build a BIOS-bootable ISO with GRUB that boots ``kernel_elf``.
 
     ``cmdline`` is the kernel command line, written into grub.cfg (QEMU's
     ``-append`` only works with ``-kernel``).  ``timeout`` is GRUB's menu
-    timeout in seconds.  Returns ``out_iso``.
+    timeout in seconds; ``initrd`` is loaded as a Multiboot module.  Returns
+    ``out_iso``.
     """
     kernel_elf = Path(kernel_elf)
     out_iso = Path(out_iso)
@@ -273,7 +279,11 @@ def make_iso(kernel_elf: Path, out_iso: Path, *, cmdline: str = "", timeout: int
         boot = Path(tmp) / "boot"
         (boot / "grub").mkdir(parents=True)
         shutil.copyfile(kernel_elf, boot / "kernel.elf")
-        (boot / "grub" / "grub.cfg").write_text(grub_cfg("kernel.elf", cmdline, timeout))
+        module = ""
+        if initrd is not None:
+            module = "initrd.tar"
+            shutil.copyfile(initrd, boot / module)
+        (boot / "grub" / "grub.cfg").write_text(grub_cfg("kernel.elf", cmdline, timeout, module))
         _run(["grub-mkrescue", "-o", str(out_iso), tmp], "making the ISO image")
     if not out_iso.is_file():
         raise BuildError(f"grub-mkrescue reported success but {out_iso} was not written")

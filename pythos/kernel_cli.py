@@ -49,6 +49,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildError, kernel64_path, link_kernel, make_iso
+from .initrd import initrd_path, make_initrd
 from .parse import PACKAGE_ROOT
 from .qemu import QemuConfig, QemuError, decode_exit_status, gdb_command, resolve_display
 from .qemu import run as run_qemu
@@ -161,7 +162,9 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
         obj.write_bytes(result.obj)
     except OSError as error:
         raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
-    return link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
+    elf = link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
+    make_initrd(initrd_path(elf))  # the user programs, loaded as a Multiboot module
+    return elf
 
 
 def run_kernel_command(args: argparse.Namespace) -> int:
@@ -169,11 +172,12 @@ def run_kernel_command(args: argparse.Namespace) -> int:
     try:
         if args.command == "build":
             elf = build_kernel(args.output, args.opt, args.heap, args.frames, args.debug)
-            print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb)")
+            print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb, "
+                  f"{initrd_path(elf).name} with the user programs)")
             return 0
         if args.command == "iso":
             elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug)
-            iso = make_iso(elf, args.output, cmdline=args.append)
+            iso = make_iso(elf, args.output, cmdline=args.append, initrd=initrd_path(elf))
             print(f"wrote {iso}")
             return 0
         if args.command == "run":
@@ -190,10 +194,11 @@ def run_command(args: argparse.Namespace) -> int:
     config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
                         gdb=args.gdb, gdb_port=args.gdb_port)
     if args.iso:
-        config.iso = make_iso(elf, DEFAULT_ISO, cmdline=args.append)
+        config.iso = make_iso(elf, DEFAULT_ISO, cmdline=args.append, initrd=initrd_path(elf))
     else:
         config.kernel = elf
         config.cmdline = args.append
+        config.initrd = initrd_path(elf)
     terminal = sys.stdout.isatty()
     display = resolve_display(config, terminal)
     if display != "none":

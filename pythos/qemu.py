@@ -115,6 +115,8 @@ class QemuConfig:
     iso: Path | None = None
     memory: str = "128M"
     cmdline: str = ""
+    # The initial ramdisk, a Multiboot module (``-initrd``, only with ``-kernel``).
+    initrd: Path | None = None
     # "auto": curses on a terminal, else none.  Any QEMU -display value.
     display: str = "auto"
     # Serial on standard output (no VGA display); forced when display is none.
@@ -138,7 +140,16 @@ def _boot_args(config: QemuConfig) -> list[str]:
         args = ["-kernel", str(config.kernel)]
         if config.cmdline:
             args += ["-append", config.cmdline]
+        if config.initrd is not None:
+            # QEMU splits -initrd at commas into several modules.
+            if "," in str(config.initrd):
+                raise QemuError(f"QEMU cannot load a module whose path has a comma: "
+                                f"{config.initrd}")
+            args += ["-initrd", str(config.initrd)]
         return args
+    if config.initrd is not None:
+        raise QemuError("an initrd cannot be passed to an ISO; build the ISO with it "
+                        "instead (make_iso(..., initrd=...))")
     if config.cmdline:
         raise QemuError("a kernel command line cannot be passed to an ISO; build the "
                         "ISO with it instead (make_iso(..., cmdline=...))")
@@ -252,9 +263,10 @@ class QemuSession:
     def __init__(self, kernel: Path | None = None, *, iso: Path | None = None,
                  memory: str = "128M", cmdline: str = "", timeout: float = 10.0,
                  icount: bool = False, cpu: str | None = None,
-                 extra_args: tuple[str, ...] = (), qemu: str = QEMU) -> None:
+                 extra_args: tuple[str, ...] = (), qemu: str = QEMU,
+                 initrd: Path | None = None) -> None:
         self.config = QemuConfig(kernel=kernel, iso=iso, memory=memory, cmdline=cmdline,
-                                 display="none", icount=icount, cpu=cpu,
+                                 initrd=initrd, display="none", icount=icount, cpu=cpu,
                                  extra_args=tuple(extra_args), qemu=qemu)
         self.timeout = timeout
         self.timed_out = False

@@ -4,7 +4,7 @@
 
 1. Find the top of RAM and the ranges already taken: the first MiB, the
    kernel image, the Multiboot information, its memory map and strings,
-   and the frame allocator's own storage (the bitmap, placed in free RAM
+   the initial ramdisk, and the frame allocator's own storage (the bitmap, placed in free RAM
    below 1 GiB just above all of those).
 2. Give the allocator the usable RAM below 1 GiB, minus those ranges
    (the free-list allocator writes into every free frame, so reserved
@@ -61,7 +61,7 @@ MAX_PHYSICAL: Final = u64(16 << 40)
 HUGE_PAGE: Final = u64(2 << 20)
 GIB_PAGE: Final = u64(1 << 30)
 FIRST_MIB: Final = u64(1 << 20)
-MAX_RESERVED: Final = 8
+MAX_RESERVED: Final = 10
 # The IST stacks (double fault, NMI, machine check) after ``move_ist_stacks``:
 # slot k (0-2) is ``IST_STACKS + k * IST_SLOT``, a guard page that is never
 # mapped, then ``gdt.IST_STACK_SIZE`` bytes of stack (PML4 entry 352).
@@ -74,8 +74,8 @@ tables = PageTables()
 phys_window = PhysWindow()
 ram_top: u64 = u64(0)
 usable_ram: u64 = u64(0)
-reserved_starts = Array[u64, 8]()
-reserved_ends = Array[u64, 8]()
+reserved_starts = Array[u64, 10]()
+reserved_ends = Array[u64, 10]()
 reserved_count: u64 = u64(0)
 # Whether EFER.NXE is on, read once by ``init``: whether NO_EXECUTE is honoured.
 nx_enabled: bool = False
@@ -285,6 +285,7 @@ def init(regions: Array[MemoryRegion, 32], count: u32, info: PhysAddr, boot: Boo
     loader = span_of(boot.loader_name.data.addr, boot.loader_name.length)
     if loader != 0:
         reserve(loader, loader + boot.loader_name.length + 1)
+    reserve(boot.initrd_start, boot.initrd_end)  # the initial ramdisk (empty if none)
 
     storage_size = frames.storage_needed(PhysAddr(u64(0)), PhysAddr(top))
     storage = u64(0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+
 from kernel.bytespan import ByteSpan
 from kernel.sync.ringbuffer import RingBuffer
 from pythos.lang import Array, Ptr, addr_of, u8, u64
@@ -33,6 +35,21 @@ def span_of(memory: FakeMemory, text: bytes, offset: int = 0) -> ByteSpan:
     """A ByteSpan over ``text``, copied into ``memory`` at ``offset``."""
     memory.write(offset, text)
     return ByteSpan(Ptr[u8](memory.base + offset), u64(len(text)))
+
+
+# Storage behind the spans made by ``exact_span``: a Ptr does not keep its
+# array alive under CPython.
+_span_storage: list[object] = []
+
+
+def exact_span(data: bytes) -> ByteSpan:
+    """A ByteSpan over a copy of ``data`` in storage of exactly its length,
+    so that a read past the end raises MemoryError under CPython."""
+    storage = Array[u8, max(len(data), 1)]()
+    _span_storage.append(storage)
+    base = addr_of(storage).addr
+    ctypes.memmove(base, data, len(data))
+    return ByteSpan(Ptr[u8](base), u64(len(data)))
 
 
 def span_bytes(span: ByteSpan) -> bytes:

@@ -180,3 +180,42 @@ def test_short_command_line_is_not_cut():
     boot, _, _ = parse(memory)
     assert span_bytes(boot.cmdline) == span_bytes(boot.cmdline_full) == b"kernel.elf panic=test"
     assert not multiboot.cmdline_was_cut(boot)
+
+
+MODS = 0x700
+
+
+def add_modules(memory: FakeMemory, entries: list[tuple[int, int]]) -> None:
+    for i, (start, end) in enumerate(entries):
+        memory.write(MODS + 16 * i, pystruct.pack("<IIII", start, end, 0, 0))
+    memory.poke(INFO + 20, len(entries), 4)
+    memory.poke(INFO + 24, MODS, 4)
+
+
+def test_reads_the_first_module_as_the_initrd():
+    memory = FakeMemory()
+    make_info(memory, int(ALL_FLAGS | multiboot.FLAG_MODULES))
+    add_modules(memory, [(0x15B000, 0x160000), (0x200000, 0x201000)])
+    boot, _, _ = parse(memory)
+    assert int(boot.module_count) == 2
+    assert (int(boot.initrd_start), int(boot.initrd_end)) == (0x15B000, 0x160000)
+
+
+def test_module_flag_clear_or_bad_entry_gives_no_initrd():
+    memory = FakeMemory()
+    make_info(memory, int(ALL_FLAGS))  # modules present but the flag not set
+    add_modules(memory, [(0x15B000, 0x160000)])
+    boot, _, _ = parse(memory)
+    assert (int(boot.module_count), int(boot.initrd_end)) == (0, 0)
+    memory = FakeMemory()
+    make_info(memory, int(ALL_FLAGS | multiboot.FLAG_MODULES))
+    add_modules(memory, [(0x160000, 0x15B000)])  # reversed
+    boot, _, _ = parse(memory)
+    assert int(boot.module_count) == 1
+    assert int(boot.initrd_end) - int(boot.initrd_start) == 0
+    memory = FakeMemory()
+    make_info(memory, int(ALL_FLAGS | multiboot.FLAG_MODULES))
+    memory.poke(INFO + 20, 1, 4)
+    memory.poke(INFO + 24, 0xFFFFFFF0, 4)  # the entry lies outside the window
+    boot, _, _ = parse(memory)
+    assert int(boot.initrd_end) == 0

@@ -67,6 +67,7 @@ below it unnoticed; the compiler does not yet probe large frames.)
 from typing import Final
 
 import kernel.arch.x86_64.gdt as gdt
+import kernel.arch.x86_64.usermode as usermode
 from pythos.lang import (
     Array,
     InterruptFrame,
@@ -419,6 +420,22 @@ def kernel_stack_bottom() -> u64:
     return asm("leaq __stack_bottom(%rip), $0", "=r", result=u64)
 
 
+def kill_user(vector: u8, frame: Ptr[InterruptFrame], error_code: u64, cr2: u64) -> None:
+    """Report a fault in ring 3 on one line and end the program; never returns.
+
+    ``pid 1 (crash): page fault at 0xffff800000000000, write, user: killed``
+    """
+    print(f"pid {usermode.current_pid} (", end="")
+    for i in range(usermode.current_name.length):
+        print(chr(usermode.current_name.data[i]), end="")
+    if vector == PAGE_FAULT:
+        print(f"): page fault at {cr2:#x}, {page_fault_access(error_code)}, "
+              f"{page_fault_mode(error_code)}: killed")
+    else:
+        print(f"): {name(vector)} ({mnemonic(vector)}) at {frame[0].rip:#x}: killed")
+    usermode.kill()
+
+
 def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
     """The common exception handler: report, then panic (or return for #BP).
 
@@ -429,6 +446,8 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
     cr2 = u64(0)
     if vector == PAGE_FAULT or vector == DOUBLE_FAULT:  # noqa: SIM109 - no tuples in Pythos
         cr2 = read_cr2()
+    if frame[0].cs & 3 == 3 and usermode.running:
+        kill_user(vector, frame, error_code, cr2)  # a user program's fault: not ours
     report(vector, frame, error_code, cr2)
     if vector == BREAKPOINT:
         atomic_add(addr_of(breakpoint_count), u64(1))
