@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pythos import inlinetable, linetable, symtab
 from pythos.bootstub import LINKER_SCRIPT_PATH
+from pythos.gcpause import paused_gc
 
 __all__ = [
     "LINKER_SCRIPT",
@@ -203,8 +204,9 @@ def link_kernel(
     table_o = table_s.with_suffix(".o")
     try:
         image = elf64.read_bytes()
-        lines = linetable.from_elf(image)
-        inlines = inlinetable.from_elf(image) if lines else []
+        with paused_gc():
+            lines = linetable.from_elf(image)
+            inlines = inlinetable.from_elf(image) if lines else []
     except (linetable.LineTableError, IndexError, KeyError, ValueError, struct.error) as error:
         raise BuildError(f"reading the kernel's DWARF debug information: {error}") from None
     table_s.write_text(symtab.table_asm(functions)

@@ -194,7 +194,13 @@ def _ranges(entry: _Entry, ranges: bytes, unit_base: int) -> list[tuple[int, int
 
 
 def from_elf(elf: bytes) -> list[Inline]:
-    """The inlined calls of an ELF64 image, sorted by start."""
+    """The inlined calls of an ELF64 image, sorted by start.
+
+    The build runs this with the whole compiled program still in memory,
+    where every object allocated costs the garbage collector a look at
+    that heap; so only the entries that matter (units, subprograms,
+    inlined calls) become objects, and the others are only skipped.
+    """
     info = elf_section(elf, ".debug_info")
     if not info:
         return []
@@ -202,11 +208,13 @@ def from_elf(elf: bytes) -> list[Inline]:
     strings = elf_section(elf, ".debug_str")
     ranges = elf_section(elf, ".debug_ranges")
     lines = elf_section(elf, ".debug_line")
-    # Every entry by its offset in .debug_info (only the attributes wanted),
-    # and per unit: its entries in order with their depth in the tree.
-    entries: dict[int, _Entry] = {}
-    units: list[tuple[int, list[tuple[int, int]]]] = []   # (unit base, [(offset, depth)])
-    unit_files_of: list[list[str]] = []
+    wanted_tags = (DW_TAG_compile_unit, DW_TAG_subprogram, DW_TAG_inlined_subroutine)
+    # Subprograms (and any entry an inlined call names as its origin):
+    # their name, or the entry that has it.
+    named: dict[int, _Entry] = {}
+    # The inlined calls: entry, depth, the unit's files and base address.
+    calls: list[tuple[_Entry, int, list[str], int]] = []
+    abbreviation_tables: dict[int, dict[int, tuple[int, bool, list[tuple[int, int, int]]]]] = {}
     at = 0
     while at < len(info):
         unit_start = at
@@ -218,41 +226,56 @@ def from_elf(elf: bytes) -> list[Inline]:
         abbrev_offset, address_size = struct.unpack_from("<IB", info, at + 6)
         end = at + 4 + length
         at += 11
-        codes = _abbreviations(abbrev, abbrev_offset)
-        order: list[tuple[int, int]] = []
-        depth = 0
+        codes = abbreviation_tables.get(abbrev_offset)
+        if codes is None:
+            codes = abbreviation_tables[abbrev_offset] = _abbreviations(abbrev, abbrev_offset)
+        files: list[str] = [""]
+        base = 0
+        # The inline depth of the innermost inlined call around each tree level.
+        depth_at: list[int] = [-1]
+        level = 0
         while at < end:
             offset = at
             code, at = _uleb(info, at)
             if code == 0:
-                depth -= 1
+                level -= 1
                 continue
             tag, children, specs = codes[code]
-            attributes: dict[int, tuple[int, int | str]] = {}
-            for attribute, form, implicit in specs:
-                if form == DW_FORM_implicit_const:
-                    value: int | str = implicit
+            outer = depth_at[level] if level < len(depth_at) else -1
+            del depth_at[level + 1:]
+            if tag in wanted_tags:
+                attributes: dict[int, tuple[int, int | str]] = {}
+                for attribute, form, implicit in specs:
+                    if form == DW_FORM_implicit_const:
+                        value: int | str = implicit
+                    else:
+                        value, at = _value(info, at, form, address_size, version, strings)
+                    if attribute in WANTED:
+                        if form in REFERENCE_FORMS:
+                            value = unit_start + int(value)
+                        attributes[attribute] = (form, value)
+                entry = _Entry(tag, attributes)
+                if tag == DW_TAG_compile_unit:
+                    base = int(attributes.get(DW_AT_low_pc, (0, 0))[1])
+                    if DW_AT_stmt_list in attributes:
+                        files = unit_files(lines, int(attributes[DW_AT_stmt_list][1]))
+                elif tag == DW_TAG_subprogram:
+                    named[offset] = entry
                 else:
-                    value, at = _value(info, at, form, address_size, version, strings)
-                if attribute in WANTED:
-                    if form in REFERENCE_FORMS:
-                        value = unit_start + int(value)
-                    attributes[attribute] = (form, value)
-            entries[offset] = _Entry(tag, attributes)
-            order.append((offset, depth))
+                    calls.append((entry, outer + 1, files, base))
+                    outer += 1
+            else:
+                for _attribute, form, _implicit in specs:
+                    at = _skip(info, at, form, address_size, version)
             if children:
-                depth += 1
-        unit = entries[order[0][0]] if order else _Entry(0, {})
-        base = int(unit.attributes.get(DW_AT_low_pc, (0, 0))[1])
-        stmt_list = unit.attributes.get(DW_AT_stmt_list)
-        unit_files_of.append(unit_files(lines, int(stmt_list[1])) if stmt_list else [""])
-        units.append((base, order))
+                level += 1
+                depth_at.append(outer)
         at = end
 
     def name(offset: int) -> str:
         # Follow abstract origins and specifications to the declaration.
         for _ in range(8):
-            entry = entries.get(offset)
+            entry = named.get(offset)
             if entry is None:
                 return "?"
             if DW_AT_name in entry.attributes:
@@ -265,27 +288,28 @@ def from_elf(elf: bytes) -> list[Inline]:
         return "?"
 
     result: list[Inline] = []
-    for index, (base, order) in enumerate(units):
-        files = unit_files_of[index]
-        # The depth of the innermost enclosing inlined call, per tree level.
-        inline_depth_at: list[int] = []
-        for offset, depth in order:
-            del inline_depth_at[depth:]
-            outer = inline_depth_at[-1] if inline_depth_at else -1
-            entry = entries[offset]
-            if entry.tag != DW_TAG_inlined_subroutine:
-                inline_depth_at.append(outer)
-                continue
-            inline_depth_at.append(outer + 1)
-            origin = entry.attributes.get(DW_AT_abstract_origin)
-            function = name(int(origin[1])) if origin else "?"
-            file_index = int(entry.attributes.get(DW_AT_call_file, (0, 0))[1])
-            file = files[file_index] if 0 < file_index < len(files) else "?"
-            line = int(entry.attributes.get(DW_AT_call_line, (0, 0))[1])
-            for start, end in _ranges(entry, ranges, base):
-                result.append(Inline(start, end, function, file, line, outer + 1))
+    for entry, depth, files, base in calls:
+        origin = entry.attributes.get(DW_AT_abstract_origin)
+        function = name(int(origin[1])) if origin else "?"
+        file_index = int(entry.attributes.get(DW_AT_call_file, (0, 0))[1])
+        file = files[file_index] if 0 < file_index < len(files) else "?"
+        line = int(entry.attributes.get(DW_AT_call_line, (0, 0))[1])
+        for start, stop in _ranges(entry, ranges, base):
+            result.append(Inline(start, stop, function, file, line, depth))
     result.sort(key=lambda inline: (inline.start, inline.depth))
     return result
+
+
+def _skip(data: bytes, at: int, form: int, address_size: int, version: int) -> int:
+    """Where the attribute value after ``at`` ends."""
+    size = FIXED_SIZES.get(form)
+    if size is not None:
+        return at + size
+    if form == DW_FORM_addr:
+        return at + address_size
+    if form == DW_FORM_string:
+        return data.index(b"\0", at) + 1
+    return _value(data, at, form, address_size, version, b"")[1]
 
 
 def chain(inlines: Sequence[Inline], address: int) -> list[Inline]:
