@@ -124,7 +124,7 @@ import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
 import kernel.console as console
-from pythos.lang import Array, Ptr, export, i64, sizeof, struct, u8, u16, u32, u64
+from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u16, u32, u64
 
 # Table layout and flags: see pythos/symtab.py.
 HEADER_SIZE: Final = u64(16)
@@ -135,6 +135,15 @@ NO_FILE: Final = u16(0xFFFF)
 INLINE_HEADER_SIZE: Final = u64(24)
 # Inlined calls followed into one address at most (deeper ones are not shown).
 MAX_INLINE_DEPTH: Final = u64(32)
+# Characters for the serial-only address and the module-name match.
+DIGIT_0: Final = u8(0x30)
+LETTER_A: Final = u8(0x61)
+LETTER_P: Final = u8(0x70)
+LETTER_X: Final = u8(0x78)
+LETTER_Y: Final = u8(0x79)
+DOT: Final = u8(0x2E)
+SLASH: Final = u8(0x2F)
+SPACE: Final = u8(0x20)
 FLAG_INTERRUPT: Final = u32(1)
 FLAG_ERROR_CODE: Final = u32(2)
 
@@ -674,54 +683,134 @@ def lookup_address(frame: Frame) -> u64:
     return frame.address if frame.interrupted else frame.address - 1
 
 
-def print_line_position(address: u64, lines: LineTable) -> None:
-    """`` at kernel/module.py:42``, the line table's line for ``address``, if it has one."""
+@struct
+class Position:
+    """A Python file and line, with the file's name in one of the tables."""
+
+    known: bool
+    file: Ptr[u8]
+    file_length: u64
+    line: u64
+
+
+def line_position(address: u64, lines: LineTable) -> Position:
+    """The line table's position for ``address`` (not ``known`` if it has none)."""
+    position = Position()
     row = lines.find(address)
     if row < 0:
-        return
+        return position
     entry = lines.rows[row]
     name = lines.files[entry.file]
-    print(" at ", end="")
-    console.write(console.STDERR, lines.names + u64(name.name_offset), u64(name.name_length))
-    print(f":{entry.line}", end="")
+    return Position(True, lines.names + u64(name.name_offset), u64(name.name_length),
+                    u64(entry.line))
 
 
-def print_call_position(inlines: InlineTable, entry: InlineEntry) -> None:
-    """`` at kernel/module.py:42``, where an inlined call was made."""
+def call_position(inlines: InlineTable, entry: InlineEntry) -> Position:
+    """Where an inlined call was made (its strings were checked by ``find``)."""
+    name = inlines.strings[entry.file]
+    return Position(True, inlines.names + u64(name.name_offset), u64(name.name_length),
+                    u64(entry.line))
+
+
+def print_position(position: Position) -> None:
+    """`` at kernel/module.py:42``, if the position is known."""
+    if not position.known:
+        return
     print(" at ", end="")
-    inlines.write_string(entry.file)
-    print(f":{entry.line}", end="")
+    console.write(console.STDERR, position.file, position.file_length)
+    print(f":{position.line}", end="")
+
+
+def module_prefix_length(name: Ptr[u8], name_length: u64, position: Position) -> u64:
+    """The length of the module part of a function's name, with its dot,
+    when it is the module of ``position``'s file (31 for
+    ``kernel.arch.x86_64.exceptions.handle`` at
+    ``kernel/arch/x86_64/exceptions.py``), else 0."""
+    if not position.known or position.file_length < 4:
+        return u64(0)
+    stem = position.file_length - 3
+    if position.file[stem] != DOT or position.file[stem + 1] != LETTER_P or \
+            position.file[stem + 2] != LETTER_Y:
+        return u64(0)
+    if name_length <= stem + 1 or name[stem] != DOT:
+        return u64(0)
+    for i in range(stem):
+        expected = position.file[i]
+        # A "/" in the path is a "." in the module's name.
+        if expected == SLASH:
+            expected = DOT
+        if name[i] != expected:
+            return u64(0)
+    return stem + 1
+
+
+# Where a raw address is formatted for serial: a global, to keep it off a
+# stack that may be broken.
+address_text = Array[u8, 19]()
+
+
+def print_serial_address(address: u64) -> None:
+    """``0xffffffff8010abcd `` on serial only: the screen has no room for
+    it, and function+offset and file:line tell a reader the same."""
+    address_text[0] = DIGIT_0
+    address_text[1] = LETTER_X
+    for i in range(16):
+        nibble = u8((address >> u64(60 - 4 * i)) & 15)
+        if nibble < 10:
+            address_text[2 + i] = DIGIT_0 + nibble
+        else:
+            address_text[2 + i] = LETTER_A + nibble - 10
+    address_text[18] = SPACE
+    console.write_serial_only(Ptr[u8](addr_of(address_text).addr), u64(19))
 
 
 def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable,
                 inlines: InlineTable) -> None:
-    """A frame's line, ``  #3 0xffffffff8010abcd kernel.module.function+0x1d at
-    kernel/module.py:42``, and one line for each call inlined at its address,
-    outermost first, ``      inlined: f at kernel/module.py:50``."""
+    """A frame's line and one line for each call inlined at its address,
+    outermost first.  On serial::
+
+          #3 0xffffffff8010abcd kernel.module.function+0x1d at kernel/module.py:42
+              inlined: f at kernel/module.py:50
+
+    On the 80-column screen the raw address is left out, and so is the
+    module part of the function's name when the file shows it:
+    ``  #3 function+0x1d at kernel/module.py:42``.
+    """
     address = lookup_address(frame)
-    print(f"  #{number} {frame.address:#018x} ", end="")
-    print_name(frame, table)
-    if table.has_name(frame.symbol):
-        print(f"+{frame.address - table.entries[frame.symbol].address:#x}", end="")
     outer = inlines.find(address, u64(0))
+    position = Position()
     if outer >= 0:
-        print_call_position(inlines, inlines.entries[outer])
+        position = call_position(inlines, inlines.entries[outer])
     else:
-        print_line_position(address, lines)
+        position = line_position(address, lines)
+    print(f"  #{number} ", end="")
+    print_serial_address(frame.address)
+    if table.has_name(frame.symbol):
+        entry = table.entries[frame.symbol]
+        name = table.names + u64(entry.name_offset)
+        length = u64(entry.name_length)
+        prefix = module_prefix_length(name, length, position)
+        if prefix > 0:
+            console.write_serial_only(name, prefix)
+        console.write(console.STDERR, name + prefix, length - prefix)
+        print(f"+{frame.address - entry.address:#x}", end="")
+    else:
+        print("?", end="")
+    print_position(position)
     if frame.interrupted:
         print(" (interrupted)", end="")
     print()
     depth = u64(0)
     while outer >= 0 and depth < MAX_INLINE_DEPTH:
-        entry = inlines.entries[outer]
+        inlined = inlines.entries[outer]
         print("      inlined: ", end="")
-        inlines.write_string(entry.function)
+        inlines.write_string(inlined.function)
         depth += 1
         outer = inlines.find(address, depth)
         if outer >= 0:
-            print_call_position(inlines, inlines.entries[outer])
+            print_position(call_position(inlines, inlines.entries[outer]))
         else:
-            print_line_position(address, lines)
+            print_position(line_position(address, lines))
         print()
 
 
