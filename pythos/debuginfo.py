@@ -6,7 +6,9 @@ object file.  A debugger then reads Python files and lines, functions,
 variables and types from the binary:
 
 - one compile unit (`DICompileUnit`) per Python module, naming its source
-  file and the producer "Pythos";
+  file and the producer "Pythos", and asking for no `.debug_pubnames` /
+  `.debug_pubtypes` name tables (gdb indexes the DWARF itself; they only
+  cost build time);
 - one `DISubprogram` per defined function, attached to the LLVM function.
   It is named as the Python source names it (`scaled`, `Point.area`),
   without the qualified symbol name as linkage name: gdb prefers a linkage
