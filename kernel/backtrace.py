@@ -14,9 +14,16 @@ and the Python file and line of the call::
       #5 0xffffffff801080e6 kmain+0xc6 at kernel/kmain.py:93
       #6 0xffffffff80108019 _start64+0x19
 
-(a kernel built with -O0; at -O2 most of these are inlined into ``kmain``
-and have no frame of their own: a frame's line is then the innermost
-inlined line the debug information records for its address).
+(a kernel built with -O0).  At -O2 most of these are inlined into
+``kmain`` and have no frame of their own; the inline table
+(``pythos/inlinetable.py``) still knows them, and each is printed as an
+indented line under the frame it was inlined into, outermost first::
+
+      #0 0xffffffff8010db4c kmain+0x5b2c at kernel/kmain.py:93
+          inlined: apply_options at kernel/kmain.py:227
+          inlined: run at kernel/crashtest.py:52
+          ...
+          inlined: nested_3 at kernel/crashtest.py:71
 
 The runtime calls ``pythos_backtrace`` at the end of every panic report
 (``pythos/rt/kernel.py``); the frames of the panic machinery itself (the
@@ -117,13 +124,26 @@ import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
 import kernel.console as console
-from pythos.lang import Array, Ptr, export, i64, sizeof, struct, u8, u16, u32, u64
+from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u16, u32, u64
 
 # Table layout and flags: see pythos/symtab.py.
 HEADER_SIZE: Final = u64(16)
 # The line table's header size and "no line" file index: pythos/linetable.py.
 LINE_HEADER_SIZE: Final = u64(24)
 NO_FILE: Final = u16(0xFFFF)
+# The inline table's header size: pythos/inlinetable.py.
+INLINE_HEADER_SIZE: Final = u64(24)
+# Inlined calls followed into one address at most (deeper ones are not shown).
+MAX_INLINE_DEPTH: Final = u64(32)
+# Characters for the serial-only address and the module-name match.
+DIGIT_0: Final = u8(0x30)
+LETTER_A: Final = u8(0x61)
+LETTER_P: Final = u8(0x70)
+LETTER_X: Final = u8(0x78)
+LETTER_Y: Final = u8(0x79)
+DOT: Final = u8(0x2E)
+SLASH: Final = u8(0x2F)
+SPACE: Final = u8(0x20)
 FLAG_INTERRUPT: Final = u32(1)
 FLAG_ERROR_CODE: Final = u32(2)
 
@@ -336,6 +356,91 @@ def open_line_table(start: u64, end: u64) -> LineTable:
     table.count = count
     table.files = Ptr[FileName](start + files_offset)
     table.file_count = file_count
+    table.names = Ptr[u8](start + names_offset)
+    table.names_length = size - names_offset
+    return table
+
+
+@struct
+class InlineEntry:
+    """One address range of an inlined call (16 bytes, as pythos/inlinetable.py writes it)."""
+
+    start: u32
+    end: u32
+    function: u16
+    file: u16
+    line: u16
+    depth: u16
+
+
+@struct
+class InlineTable:
+    """The calls inlined at each code address, sorted by start.  Empty: ``count`` 0."""
+
+    base: u64
+    entries: Ptr[InlineEntry]
+    count: u64
+    strings: Ptr[FileName]
+    string_count: u64
+    names: Ptr[u8]
+    names_length: u64
+
+    def find(self, address: u64, depth: u64) -> i64:
+        """The index of the entry of ``depth`` whose range holds ``address``, or -1."""
+        if self.count == 0 or address < self.base:
+            return i64(-1)
+        offset = address - self.base
+        i = u64(0)
+        # Entries are sorted by start: none from the first that starts
+        # after ``offset`` on can hold it.
+        while i < self.count and u64(self.entries[i].start) <= offset:
+            entry = self.entries[i]
+            if u64(entry.depth) == depth and offset < u64(entry.end):
+                if self.has_string(entry.function) and self.has_string(entry.file):
+                    return i64(i)
+                return i64(-1)
+            i += 1
+        return i64(-1)
+
+    def has_string(self, index: u16) -> bool:
+        """Whether string ``index`` lies inside the table."""
+        if u64(index) >= self.string_count:
+            return False
+        string = self.strings[index]
+        return u64(string.name_offset) + u64(string.name_length) <= self.names_length
+
+    def write_string(self, index: u16) -> None:
+        """Print string ``index`` (checked by ``find``)."""
+        string = self.strings[index]
+        console.write(console.STDERR, self.names + u64(string.name_offset),
+                      u64(string.name_length))
+
+
+def open_inline_table(start: u64, end: u64) -> InlineTable:
+    """The inline table in ``[start, end)``, checked; empty if it is missing or malformed.
+
+    Safety: the range must be readable memory (the linker's
+    ``__inline_table`` range is).
+    """
+    table = InlineTable()
+    if end < start or end - start < INLINE_HEADER_SIZE or (start & 7) != 0:
+        return table
+    size = end - start
+    base = Ptr[u64](start)[0]
+    header = Ptr[u32](start + 8)
+    count = u64(header[0])
+    string_count = u64(header[1])
+    strings_offset = u64(header[2])
+    names_offset = u64(header[3])
+    if strings_offset != INLINE_HEADER_SIZE + count * sizeof(InlineEntry):
+        return table
+    if names_offset != strings_offset + string_count * sizeof(FileName) or names_offset > size:
+        return table
+    table.base = base
+    table.entries = Ptr[InlineEntry](start + INLINE_HEADER_SIZE)
+    table.count = count
+    table.strings = Ptr[FileName](start + strings_offset)
+    table.string_count = string_count
     table.names = Ptr[u8](start + names_offset)
     table.names_length = size - names_offset
     return table
@@ -571,37 +676,149 @@ def print_name(frame: Frame, table: SymbolTable) -> None:
         print("?", end="")
 
 
-def print_position(frame: Frame, lines: LineTable) -> None:
-    """`` at kernel/module.py:42``, the frame's Python line, if the line table has it."""
-    # A return address follows the call, which may be its line's last
-    # instruction: the call itself is one byte back.
-    address = frame.address if frame.interrupted else frame.address - 1
+def lookup_address(frame: Frame) -> u64:
+    """The address whose line ``frame`` shows: a return address follows
+    the call, which may be its line's last instruction, so the call itself
+    is one byte back; an interrupted instruction is its own."""
+    return frame.address if frame.interrupted else frame.address - 1
+
+
+@struct
+class Position:
+    """A Python file and line, with the file's name in one of the tables."""
+
+    known: bool
+    file: Ptr[u8]
+    file_length: u64
+    line: u64
+
+
+def line_position(address: u64, lines: LineTable) -> Position:
+    """The line table's position for ``address`` (not ``known`` if it has none)."""
+    position = Position()
     row = lines.find(address)
     if row < 0:
-        return
+        return position
     entry = lines.rows[row]
     name = lines.files[entry.file]
+    return Position(True, lines.names + u64(name.name_offset), u64(name.name_length),
+                    u64(entry.line))
+
+
+def call_position(inlines: InlineTable, entry: InlineEntry) -> Position:
+    """Where an inlined call was made (its strings were checked by ``find``)."""
+    name = inlines.strings[entry.file]
+    return Position(True, inlines.names + u64(name.name_offset), u64(name.name_length),
+                    u64(entry.line))
+
+
+def print_position(position: Position) -> None:
+    """`` at kernel/module.py:42``, if the position is known."""
+    if not position.known:
+        return
     print(" at ", end="")
-    console.write(console.STDERR, lines.names + u64(name.name_offset), u64(name.name_length))
-    print(f":{entry.line}", end="")
+    console.write(console.STDERR, position.file, position.file_length)
+    print(f":{position.line}", end="")
 
 
-def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable) -> None:
-    """One line: ``  #3 0xffffffff8010abcd kernel.module.function+0x1d at kernel/module.py:42``."""
-    print(f"  #{number} {frame.address:#018x} ", end="")
-    print_name(frame, table)
+def module_prefix_length(name: Ptr[u8], name_length: u64, position: Position) -> u64:
+    """The length of the module part of a function's name, with its dot,
+    when it is the module of ``position``'s file (31 for
+    ``kernel.arch.x86_64.exceptions.handle`` at
+    ``kernel/arch/x86_64/exceptions.py``), else 0."""
+    if not position.known or position.file_length < 4:
+        return u64(0)
+    stem = position.file_length - 3
+    if position.file[stem] != DOT or position.file[stem + 1] != LETTER_P or \
+            position.file[stem + 2] != LETTER_Y:
+        return u64(0)
+    if name_length <= stem + 1 or name[stem] != DOT:
+        return u64(0)
+    for i in range(stem):
+        expected = position.file[i]
+        # A "/" in the path is a "." in the module's name.
+        if expected == SLASH:
+            expected = DOT
+        if name[i] != expected:
+            return u64(0)
+    return stem + 1
+
+
+# Where a raw address is formatted for serial: a global, to keep it off a
+# stack that may be broken.
+address_text = Array[u8, 19]()
+
+
+def print_serial_address(address: u64) -> None:
+    """``0xffffffff8010abcd `` on serial only: the screen has no room for
+    it, and function+offset and file:line tell a reader the same."""
+    address_text[0] = DIGIT_0
+    address_text[1] = LETTER_X
+    for i in range(16):
+        nibble = u8((address >> u64(60 - 4 * i)) & 15)
+        if nibble < 10:
+            address_text[2 + i] = DIGIT_0 + nibble
+        else:
+            address_text[2 + i] = LETTER_A + nibble - 10
+    address_text[18] = SPACE
+    console.write_serial_only(Ptr[u8](addr_of(address_text).addr), u64(19))
+
+
+def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable,
+                inlines: InlineTable) -> None:
+    """A frame's line and one line for each call inlined at its address,
+    outermost first.  On serial::
+
+          #3 0xffffffff8010abcd kernel.module.function+0x1d at kernel/module.py:42
+              inlined: f at kernel/module.py:50
+
+    On the 80-column screen the raw address is left out, and so is the
+    module part of the function's name when the file shows it:
+    ``  #3 function+0x1d at kernel/module.py:42``.
+    """
+    address = lookup_address(frame)
+    outer = inlines.find(address, u64(0))
+    position = Position()
+    if outer >= 0:
+        position = call_position(inlines, inlines.entries[outer])
+    else:
+        position = line_position(address, lines)
+    print(f"  #{number} ", end="")
+    print_serial_address(frame.address)
     if table.has_name(frame.symbol):
-        print(f"+{frame.address - table.entries[frame.symbol].address:#x}", end="")
-    print_position(frame, lines)
+        entry = table.entries[frame.symbol]
+        name = table.names + u64(entry.name_offset)
+        length = u64(entry.name_length)
+        prefix = module_prefix_length(name, length, position)
+        if prefix > 0:
+            console.write_serial_only(name, prefix)
+        console.write(console.STDERR, name + prefix, length - prefix)
+        print(f"+{frame.address - entry.address:#x}", end="")
+    else:
+        print("?", end="")
+    print_position(position)
     if frame.interrupted:
         print(" (interrupted)", end="")
     print()
+    depth = u64(0)
+    while outer >= 0 and depth < MAX_INLINE_DEPTH:
+        inlined = inlines.entries[outer]
+        print("      inlined: ", end="")
+        inlines.write_string(inlined.function)
+        depth += 1
+        outer = inlines.find(address, depth)
+        if outer >= 0:
+            print_position(call_position(inlines, inlines.entries[outer]))
+        else:
+            print_position(line_position(address, lines))
+        print()
 
 
-def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable) -> None:
-    """One line of a folded backtrace."""
+def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable,
+               inlines: InlineTable) -> None:
+    """One line of a folded backtrace (with a frame's inlined calls, several)."""
     if line.kind == LINE_FRAME:
-        print_frame(line.number, line.frame, table, lines)
+        print_frame(line.number, line.frame, table, lines, inlines)
     elif line.kind == LINE_REPEAT:
         calls = "call" if line.count == 1 else "calls"
         print(f"  ... {line.count} more {calls} of ", end="")
@@ -617,7 +834,8 @@ def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable) -> None:
 folder = Folder()
 
 
-def print_walk(walker: Walker, table: SymbolTable, lines: LineTable) -> None:
+def print_walk(walker: Walker, table: SymbolTable, lines: LineTable,
+               inlines: InlineTable) -> None:
     """Print the frames ``walker`` finds, after the panic machinery's,
     folded to fit the screen, and why the walk stopped."""
     print("backtrace:")
@@ -629,7 +847,7 @@ def print_walk(walker: Walker, table: SymbolTable, lines: LineTable) -> None:
         folder.add(frame)
     folder.finish()
     for i in range(folder.count):
-        print_line(folder.lines[i], table, lines)
+        print_line(folder.lines[i], table, lines, inlines)
     if walker.stop == OUTSIDE_STACKS:
         print(f"  (frame pointer {walker.rbp:#x} is outside the kernel stacks;",
               "the stack may be corrupt)")
@@ -643,6 +861,11 @@ def print_walk(walker: Walker, table: SymbolTable, lines: LineTable) -> None:
 def kernel_lines() -> LineTable:
     """The kernel image's own line table (empty if it was built without debug information)."""
     return open_line_table(sections.line_table_start(), sections.line_table_end())
+
+
+def kernel_inlines() -> InlineTable:
+    """The kernel image's own inline table (empty if it was built without debug information)."""
+    return open_inline_table(sections.inline_table_start(), sections.inline_table_end())
 
 
 def kernel_symbols() -> SymbolTable:
@@ -665,5 +888,5 @@ def pythos_backtrace() -> None:
     walker = Walker()
     kernel_stacks(walker)
     walker.start(cpu.frame_pointer())
-    print_walk(walker, kernel_symbols(), kernel_lines())
+    print_walk(walker, kernel_symbols(), kernel_lines(), kernel_inlines())
     printing = False

@@ -71,6 +71,21 @@ def write(fd: i32, data: Ptr[u8], length: u64) -> None:
     writing = False
 
 
+def write_serial_only(data: Ptr[u8], length: u64) -> None:
+    """Write to the serial port alone: detail that the 80-column screen has
+    no room for, such as a backtrace's raw addresses, but a log should keep.
+
+    Safety: ``data`` must point at ``length`` readable bytes.
+    """
+    global writing
+    if writing:
+        serial.write_unlocked(data, length)
+        return
+    writing = True
+    serial.write(data, length)
+    writing = False
+
+
 def set_color(fg: u8, bg: u8 = Color.BLACK) -> None:
     """Colour of ``print()`` output on the screen from now on."""
     vga.set_color(fg, bg)

@@ -25,13 +25,15 @@ tool's standard error, for the command line to print without a traceback.
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pythos import linetable, symtab
+from pythos import inlinetable, linetable, symtab
 from pythos.bootstub import LINKER_SCRIPT_PATH
+from pythos.gcpause import paused_gc
 
 __all__ = [
     "LINKER_SCRIPT",
@@ -168,9 +170,10 @@ def link_kernel(
     The image is linked twice, first without the symbol table and then
     with it (see ``pythos/symtab.py``); the build fails if a function
     moved in between.  The line table for the panic backtrace
-    (``pythos/linetable.py``) is made from the first link's DWARF line
-    information and linked in with the symbol table (empty when the
-    objects carry no debug information).
+    (``pythos/linetable.py``) and the inline table
+    (``pythos/inlinetable.py``) are made from the first link's DWARF and
+    linked in with the symbol table (empty when the objects carry no debug
+    information).
 
     ``-n`` stops ld from padding the file to page boundaries (which could
     push the Multiboot header past the first 8 KiB), ``-z max-page-size``
@@ -200,10 +203,15 @@ def link_kernel(
     table_s = symbols_path(out_elf)
     table_o = table_s.with_suffix(".o")
     try:
-        lines = linetable.from_elf(elf64.read_bytes())
-    except (linetable.LineTableError, IndexError, ValueError) as error:
-        raise BuildError(f"reading the kernel's DWARF line information: {error}") from None
-    table_s.write_text(symtab.table_asm(functions) + (linetable.table_asm(lines) if lines else ""))
+        image = elf64.read_bytes()
+        with paused_gc():
+            lines = linetable.from_elf(image)
+            inlines = inlinetable.from_elf(image) if lines else []
+    except (linetable.LineTableError, IndexError, KeyError, ValueError, struct.error) as error:
+        raise BuildError(f"reading the kernel's DWARF debug information: {error}") from None
+    table_s.write_text(symtab.table_asm(functions)
+                       + (linetable.table_asm(lines) if lines else "")
+                       + (inlinetable.table_asm(inlines) if inlines else ""))
     _run(["as", "--64", "-o", str(table_o), str(table_s)], "assembling the symbol table")
     _run(command + inputs + [str(table_o)], "linking the kernel with its symbol table")
     table_o.unlink()

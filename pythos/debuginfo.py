@@ -6,7 +6,9 @@ object file.  A debugger then reads Python files and lines, functions,
 variables and types from the binary:
 
 - one compile unit (`DICompileUnit`) per Python module, naming its source
-  file and the producer "Pythos";
+  file and the producer "Pythos", and asking for no `.debug_pubnames` /
+  `.debug_pubtypes` name tables (gdb indexes the DWARF itself; they only
+  cost build time);
 - one `DISubprogram` per defined function, attached to the LLVM function.
   It is named as the Python source names it (`scaled`, `Point.area`),
   without the qualified symbol name as linkage name: gdb prefers a linkage
@@ -66,6 +68,66 @@ def source_path(path: str) -> tuple[str, str]:
         return resolved.name, str(resolved.parent)
 
 
+METADATA = ir.MetaDataType()
+
+
+class Node(ir.DIValue):
+    """A metadata node made and printed cheaply.
+
+    ``ir.DIValue`` registers each node's name in the module's name scope,
+    which checks it against every name used so far, and prints its
+    operands by testing each one's type again for every node.  A kernel
+    build makes about 11,000 nodes, and those two costs were a third of
+    what debug information added to the lowering.  A node's name is its
+    index in the module's metadata list, which no other node can have
+    (llvmlite names its own nodes the same way), so the scope is skipped;
+    and since a node never changes, its text is made once, from operands
+    already in their printed form where that is known.
+    """
+
+    def __init__(self, module: ir.Module, distinct: bool, kind: str,
+                 operands: tuple[tuple[str, object], ...]) -> None:
+        # NamedValue.__init__ is left out on purpose (see above).
+        self.parent = module
+        self.type = METADATA
+        self._name = str(len(module.metadata))
+        self.is_distinct = distinct
+        self.kind = kind
+        self.operands = operands
+        module.metadata.append(self)
+
+    def descr(self, buf: list[str]) -> None:
+        parts = []
+        for key, value in self.operands:
+            if isinstance(value, Node):
+                text = "!" + value._name
+            elif type(value) is int:
+                text = str(value)
+            else:
+                # Strings, tokens, booleans, llvmlite's own nodes: its rules.
+                text = _operand_text(value)
+            parts.append(f"{key}: {text}")
+        buf += ("distinct !" if self.is_distinct else "!", self.kind,
+                "(", ", ".join(parts), ")\n")
+
+
+def _operand_text(value: object) -> str:
+    line: list[str] = []
+    ir.DIValue.descr(_Single(value), line)  # type: ignore[arg-type]
+    text = "".join(line)
+    return text[text.index(": ") + 2:text.rindex(")")]
+
+
+class _Single:
+    """One operand, in the shape ``ir.DIValue.descr`` prints."""
+
+    is_distinct = False
+    kind = ""
+
+    def __init__(self, value: object) -> None:
+        self.operands = (("x", value),)
+
+
 class DebugInfo:
     """The debug metadata of one LLVM module, built as the lowering asks."""
 
@@ -95,8 +157,7 @@ class DebugInfo:
         an equal node first, hashing the operands and everything they refer
         to, which doubled the kernel's lowering time; the nodes that repeat
         (files, types, locations) are cached here by cheaper keys instead."""
-        return ir.DIValue(self.module, distinct, kind, tuple(operands.items()),
-                          name=str(len(self.module.metadata)))
+        return Node(self.module, distinct, kind, tuple(operands.items()))
 
     # ----- files and units -----------------------------------------------------------
     def file(self, module: Module) -> ir.DIValue:
@@ -117,6 +178,7 @@ class DebugInfo:
                 "isOptimized": self.optimized,
                 "runtimeVersion": 0,
                 "emissionKind": ir.DIToken("FullDebug"),
+                "nameTableKind": ir.DIToken("None"),
             }, distinct=True)
             self.units[module.path] = cu
             self.module.add_named_metadata("llvm.dbg.cu", cu)

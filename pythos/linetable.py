@@ -34,8 +34,8 @@ The table, 8-byte aligned::
 
 A lookup finds the last row at or below the address.  At -O2 most code
 is inlined; the line program then gives the inlined function's line (the
-innermost position), and the frame's own function name comes from the
-symbol table.
+innermost position).  The calls around it are in the inline table
+(``pythos/inlinetable.py``).
 """
 
 from __future__ import annotations
@@ -50,10 +50,12 @@ __all__ = [
     "compact",
     "debug_line",
     "decode",
+    "elf_section",
     "from_elf",
     "lookup",
     "table_asm",
     "table_bytes",
+    "unit_files",
 ]
 
 SECTION = ".pythos_lines"
@@ -117,8 +119,8 @@ def _cstring(data: bytes, at: int) -> tuple[str, int]:
     return data[at:end].decode("utf-8", "replace"), end + 1
 
 
-def debug_line(elf: bytes) -> bytes:
-    """The contents of ``.debug_line`` in an ELF64 little-endian file (b"" if none)."""
+def elf_section(elf: bytes, wanted: str) -> bytes:
+    """The contents of section ``wanted`` in an ELF64 little-endian file (b"" if none)."""
     if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
         raise LineTableError("not a little-endian ELF64 file")
     shoff, = struct.unpack_from("<Q", elf, 0x28)
@@ -132,9 +134,69 @@ def debug_line(elf: bytes) -> bytes:
     _, names_at, _ = header(shstrndx)
     for index in range(shnum):
         name, offset, size = header(index)
-        if _cstring(elf, names_at + name)[0] == ".debug_line":
+        if _cstring(elf, names_at + name)[0] == wanted:
             return elf[offset:offset + size]
     return b""
+
+
+def debug_line(elf: bytes) -> bytes:
+    """The contents of ``.debug_line`` in an ELF64 little-endian file (b"" if none)."""
+    return elf_section(elf, ".debug_line")
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What a line program's header says: how to run it, and its files."""
+
+    program: int         # where the opcodes start
+    end: int             # where the unit ends
+    min_length: int
+    line_base: int
+    line_range: int
+    opcode_base: int
+    lengths: list[int]
+    files: list[str]     # 1-based: files[0] is ""
+
+
+def _header(section: bytes, at: int) -> _Header:
+    length, = struct.unpack_from("<I", section, at)
+    if length >= 0xFFFFFFF0:
+        raise LineTableError("64-bit DWARF line programs are not supported")
+    end = at + 4 + length
+    version, header_length = struct.unpack_from("<HI", section, at + 4)
+    if not 2 <= version <= 4:
+        raise LineTableError(f"DWARF line program version {version} is not supported")
+    at += 10
+    program = at + header_length
+    min_length = section[at]
+    at += 1
+    if version >= 4:
+        at += 1  # maximum_operations_per_instruction: 1 on x86
+    default_is_stmt, line_base, line_range, opcode_base = struct.unpack_from(
+        "<BbBB", section, at)
+    at += 4
+    lengths = list(section[at:at + opcode_base - 1])
+    at += opcode_base - 1
+    directories = [""]
+    while section[at] != 0:
+        directory, at = _cstring(section, at)
+        directories.append(directory)
+    at += 1
+    files = [""]
+    while section[at] != 0:
+        name, at = _cstring(section, at)
+        directory_index, at = _uleb(section, at)
+        _, at = _uleb(section, at)   # modification time
+        _, at = _uleb(section, at)   # length
+        files.append(_join(directories, directory_index, name))
+    return _Header(program, end, min_length, line_base, line_range, opcode_base, lengths,
+                   files)
+
+
+def unit_files(section: bytes, offset: int) -> list[str]:
+    """The file names of the line program at ``offset`` in ``.debug_line``
+    (1-based, as a unit's ``DW_AT_decl_file`` and ``DW_AT_call_file`` count)."""
+    return _header(section, offset).files
 
 
 def decode(section: bytes) -> list[Row]:
@@ -142,39 +204,10 @@ def decode(section: bytes) -> list[Row]:
     rows: list[Row] = []
     at = 0
     while at < len(section):
-        length, = struct.unpack_from("<I", section, at)
-        if length >= 0xFFFFFFF0:
-            raise LineTableError("64-bit DWARF line programs are not supported")
-        end = at + 4 + length
-        version, header_length = struct.unpack_from("<HI", section, at + 4)
-        if not 2 <= version <= 4:
-            raise LineTableError(f"DWARF line program version {version} is not supported")
-        at += 10
-        program = at + header_length
-        min_length = section[at]
-        at += 1
-        if version >= 4:
-            at += 1  # maximum_operations_per_instruction: 1 on x86
-        default_is_stmt, line_base, line_range, opcode_base = struct.unpack_from(
-            "<BbBB", section, at)
-        at += 4
-        lengths = list(section[at:at + opcode_base - 1])
-        at += opcode_base - 1
-        directories = [""]
-        while section[at] != 0:
-            directory, at = _cstring(section, at)
-            directories.append(directory)
-        at += 1
-        files = [""]
-        while section[at] != 0:
-            name, at = _cstring(section, at)
-            directory_index, at = _uleb(section, at)
-            _, at = _uleb(section, at)   # modification time
-            _, at = _uleb(section, at)   # length
-            files.append(_join(directories, directory_index, name))
-        rows += _run(section, program, end, files, min_length, line_base, line_range,
-                     opcode_base, lengths)
-        at = end
+        h = _header(section, at)
+        rows += _run(section, h.program, h.end, h.files, h.min_length, h.line_base,
+                     h.line_range, h.opcode_base, h.lengths)
+        at = h.end
     return rows
 
 

@@ -29,6 +29,7 @@ from . import types as T
 from .check import Checker
 from .debuginfo import DebugInfo
 from .diagnostics import CompileError
+from .gcpause import paused_gc
 from .lower_expr import Builder, ExprLowering, opaque_global
 from .symbols import FuncSym, GlobalSym, Local
 from .target import Target
@@ -593,5 +594,6 @@ class Lowering(ExprLowering):
 def lower(checker: Checker, target: Target, debug: bool = False,
           optimized: bool = True) -> Lowering:
     low = Lowering(checker, target, debug, optimized)
-    low.run()
+    with paused_gc():
+        low.run()
     return low

@@ -4,8 +4,10 @@ report must name the functions on the way, innermost first.
 
 At -O0 every function keeps its own frame, so the exact chain is known.
 At -O2 (the normal build) the three functions are inlined into kmain; the
-backtrace is shorter but must still be right: every address must lie in
-the function it is attributed to, per the ELF symbols.
+backtrace has fewer frames but must still be right: every address must lie
+in the function it is attributed to, per the ELF symbols, and each frame
+lists the calls inlined at its address (pythos/inlinetable.py), each with
+its file and line, as ``addr2line -i`` reads them from the DWARF.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ from .conftest import REPO
 EXIT_PANIC = 101
 FRAME = re.compile(r"^  #(\d+) 0x([0-9a-f]{16}) (\S+?)(?:\+0x([0-9a-f]+))?(?: at (\S+:\d+))?"
                    r"( \(interrupted\))?$", re.M)
+# A frame's line and the lines of the calls inlined at its address.
+FRAME_WITH_INLINES = re.compile(
+    r"^  #\d+ 0x([0-9a-f]{16}) .*?(?: at (\S+:\d+))?( \(interrupted\))?\r?\n"
+    r"((?:      inlined: \S+ at \S+:\d+\r?\n)*)", re.M)
+INLINED = re.compile(r"^      inlined: (\S+) at (\S+:\d+)", re.M)
 RIP = re.compile(r"^  RIP 0x([0-9a-f]{16})", re.M)
 LIGHT_RED_ON_BLACK = 0x0C
 
@@ -67,21 +74,41 @@ def positions(serial: str) -> list[str]:
     return [position for _, _, _, _, position, _ in FRAME.findall(report)]
 
 
+def inline_chains(serial: str) -> list[list[tuple[str, str]]]:
+    """For each frame: (function, file:line) of its own line ("" for the
+    function) and of each inlined call after it, outermost first."""
+    report = serial[serial.index("\nbacktrace:\n") + 1:]
+    return [[("", position)] + INLINED.findall(inlined)
+            for _, position, _, inlined in FRAME_WITH_INLINES.findall(report)]
+
+
 def check_positions_against_elf(image: Path, serial: str) -> None:
-    """Each frame's file:line must be what addr2line reads from the image's
-    DWARF for the call (one byte before a return address) or the
-    interrupted instruction; only the boot stub has none."""
+    """Each frame's file:line, and those of the calls inlined there, must be
+    what ``addr2line -i`` reads from the image's DWARF for the call (one
+    byte before a return address) or the interrupted instruction; only
+    the boot stub has none."""
     frames = backtrace(serial)
     queries = [f"{address - (0 if interrupted else 1):#x}"
                for address, _, _, interrupted in frames]
-    answers = subprocess.run(["addr2line", "-e", str(kernel64_path(image)), *queries],
-                             capture_output=True, text=True, check=True,
-                             timeout=30).stdout.split()
-    for (_, name, _, _), position, answer in zip(frames, positions(serial), answers, strict=True):
+    listing = subprocess.run(["addr2line", "-a", "-i", "-e", str(kernel64_path(image)),
+                              *queries], capture_output=True, text=True, check=True,
+                             timeout=30).stdout
+    answers: list[list[str]] = []
+    for line in listing.splitlines():
+        if line.startswith("0x"):
+            answers.append([])
+        elif line:
+            answers[-1].append(line.split(" (discriminator")[0])
+    chains = inline_chains(serial)
+    for (_, name, _, _), chain, answer in zip(frames, chains, answers, strict=True):
+        # addr2line lists the innermost position first.
+        ours = [position for _, position in reversed(chain)]
         if name == "_start64":
-            assert position == "", serial
-        else:
-            assert position and answer.endswith("/" + position), (name, position, answer)
+            assert ours == [""], serial
+            continue
+        assert len(ours) == len(answer), (name, ours, answer)
+        for position, theirs in zip(ours, answer, strict=True):
+            assert position and theirs.endswith("/" + position), (name, ours, answer)
 
 
 def check_against_elf(image: Path, frames: list[tuple[int, str, int, bool]]) -> None:
@@ -153,15 +180,60 @@ def test_optimised_kernel_backtrace(kernel_image: Path) -> None:
     assert len(interrupted) == 1
     assert interrupted[0][0] == int(RIP.search(serial).group(1), 16)
     check_against_elf(kernel_image, frames)
-    # At -O2 the panicking line is right, and every frame's line is the
-    # innermost one the debug information records for its address.
+    # At -O2 the panicking line is right, and every frame's line and the
+    # calls inlined there are those the debug information records.
     assert re.search(r"^kernel/arch/x86_64/exceptions\.py:\d+: panic: page fault", serial, re.M)
     assert positions(serial)[0].startswith("kernel/arch/x86_64/exceptions.py:")
     check_positions_against_elf(kernel_image, serial)
+    # The faulting frame is kmain's, at the call to apply_options, and its
+    # inlined calls lead to the faulting line in nested_3.
+    faulted = inline_chains(serial)[names.index("kmain")]
+    check_kmain_chain(faulted, "volatile_load()")
+
+
+def check_kmain_chain(chain: list[tuple[str, str]], innermost: str) -> None:
+    """kmain -> apply_options -> crashtest.run -> nested_1 -> nested_2 ->
+    nested_3 (all inlined at -O2), ending on the line that starts ``innermost``."""
+    assert chain[0][1] == f"kernel/kmain.py:{line_of('kernel/kmain.py', '    apply_options()')}"
+    assert chain[1] == ("apply_options", "kernel/kmain.py:"
+                        f"{line_of('kernel/kmain.py', '        crashtest.run(')}"), chain
+    assert [name for name, _ in chain[2:]] == ["run", "nested_1", "nested_2", "nested_3"], chain
+    source = (REPO / "kernel" / "crashtest.py").read_text().splitlines()
+    calls = ["nested_1(kind)", "nested_2(kind)", "nested_3(kind)", innermost]
+    for (_, position), call in zip(chain[2:], calls, strict=True):
+        file, line = position.split(":")
+        assert file == "kernel/crashtest.py" and call in source[int(line) - 1], (position, call)
+
+
+def test_optimised_nested_panic_shows_the_inlined_calls(kernel_image: Path) -> None:
+    serial = crash(kernel_image, "nested")
+    assert re.search(r"^kernel/crashtest\.py:\d+: panic: nested panic requested", serial, re.M)
+    frames = backtrace(serial)
+    assert [name for _, name, _, _ in frames] == ["kmain", "_start64"], serial
+    check_against_elf(kernel_image, frames)
+    check_positions_against_elf(kernel_image, serial)
+    check_kmain_chain(inline_chains(serial)[0], "panic(")
 
 
 # Complete only with its newline: serial may be read in the middle of it.
-LAST_FRAME = re.compile(r"^(  #\d+ 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+)\r?\n", re.M)
+LAST_FRAME = re.compile(r"^  #(\d+) 0x[0-9a-f]{16} (_start64\+0x[0-9a-f]+)\r?\n", re.M)
+SERIAL_FRAME = re.compile(r"^  #(\d+) 0x[0-9a-f]{16} ([^\s+]+)(.*)$")
+SCREEN_COLUMNS = 80
+
+
+def on_screen(serial_line: str) -> str:
+    """A backtrace line as the screen shows it: a frame's raw address left
+    out, and the module part of its function's name when its file shows
+    that module (``kernel.crashtest.recurse+0x3f at kernel/crashtest.py:81``
+    becomes ``recurse+0x3f at kernel/crashtest.py:81``)."""
+    frame = SERIAL_FRAME.match(serial_line)
+    if not frame:
+        return serial_line
+    number, name, rest = frame.groups()
+    at = re.match(r"\+0x[0-9a-f]+ at (\S+)\.py:", rest)
+    if at and name.startswith(at.group(1).replace("/", ".") + "."):
+        name = name[len(at.group(1)) + 1:]
+    return f"  #{number} {name}{rest}"
 
 
 def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
@@ -174,22 +246,40 @@ def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
             and time.monotonic() < deadline:
         time.sleep(0.05)
     assert last, serial
-    while last.group(1) not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
+    expected = f"  #{last.group(1)} {last.group(2)}"
+    while expected not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert last.group(1) in lines, lines
+    assert expected in lines, lines
     return serial, lines
+
+
+def check_screen_matches_serial(serial: str, lines: list[str]) -> None:
+    """The screen's backtrace is the serial one in its short form, every
+    line within the 80 columns (none continued on the next row)."""
+    report = serial[serial.rindex("\nbacktrace:\n") + 1:].replace("\r", "").splitlines()
+    report = report[:next(i for i, line in enumerate(report) if "_start64+" in line) + 1]
+    row = lines.index("backtrace:")
+    screen = lines[row:row + len(report)]
+    assert screen == [on_screen(line) for line in report], (screen, report)
+    assert all(len(line) <= SCREEN_COLUMNS for line in screen), screen
 
 
 def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
     with QemuSession(kernel_image, cmdline="panic=nested halt=wait", timeout=30) as vm:
-        _, lines = wait_for_last_frame(vm)
+        serial, lines = wait_for_last_frame(vm)
+        check_screen_matches_serial(serial, lines)
         assert "backtrace:" in lines, lines
         row = lines.index("backtrace:")
-        assert re.match(r"  #0 0x[0-9a-f]{16} kmain\+0x[0-9a-f]+ at kernel/crashtest\.py:\d+$",
-                        lines[row + 1]), lines
-        assert re.match(r"  #1 0x[0-9a-f]{16} _start64\+0x[0-9a-f]+$", lines[row + 2]), lines
+        assert re.match(r"  #0 kmain\+0x[0-9a-f]+ at kernel/kmain\.py:\d+$", lines[row + 1]), lines
+        # kmain's inlined calls, down to nested_3's panic.
+        inlined = [r - row - 2 for r in range(row + 2, len(lines))
+                   if lines[r].startswith("      inlined: ")]
+        assert inlined == list(range(5)), lines
+        assert lines[row + 6].startswith("      inlined: nested_3 at kernel/crashtest.py:")
+        last = row + 7
+        assert re.match(r"  #1 _start64\+0x[0-9a-f]+$", lines[last]), lines
         cells = vm.read_vga_cells()
-        for r in (row, row + 1, row + 2):
+        for r in range(row, last + 1):
             start = r * 80 * 2
             assert set(cells[start + 1:start + 2 * len(lines[r]):2]) == {LIGHT_RED_ON_BLACK}
         assert vm.exit_code is None
@@ -207,23 +297,21 @@ def test_stack_overflow_report_fits_on_the_screen(kernel_image: Path, tmp_path: 
     assert "CPU exception 8 #DF: double fault" in screen, screen
     assert re.search(r"^kernel/arch/x86_64/exceptions\.py:\d+: panic: double fault: "
                      r"kernel stack overflow", screen, re.M), screen
-    assert re.search(r"^  #0 0x[0-9a-f]{16} kernel\.arch\.x86_64\.exceptions\.handle\+", screen,
-                     re.M), screen
-    # A frame line with its file:line can be longer than the screen's 80
-    # columns, and the console continues it on the next row: the whole
-    # line is checked in the serial log.
-    interrupted = (r"^  #2 0x[0-9a-f]{16} kernel\.crashtest\.recurse\+0x[0-9a-f]+ "
-                   r"at kernel/crashtest\.py:\d+")
-    assert re.search(interrupted, screen, re.M), screen
-    assert re.search(interrupted + r" \(interrupted\)\r?$", serial, re.M), serial
+    # Every frame line fits in the 80 columns: the raw addresses are on
+    # serial only, and the file names the module.
+    check_screen_matches_serial(serial, lines)
+    assert re.search(r"^  #0 handle\+0x[0-9a-f]+ at kernel/arch/x86_64/exceptions\.py:\d+$",
+                     screen, re.M), screen
+    assert re.search(r"^  #2 recurse\+0x[0-9a-f]+ at kernel/crashtest\.py:\d+ \(interrupted\)$",
+                     screen, re.M), screen
     fold = re.search(r"^  \.\.\. (\d+) more calls of kernel\.crashtest\.recurse "
                      r"\(#(\d+)-#(\d+)\)$", screen, re.M)
     assert fold, screen
     count, first, last = (int(fold.group(i)) for i in (1, 2, 3))
     # A 64 KiB stack holds a few hundred of recurse's frames.
     assert count > 100 and last - first + 1 == count, screen
-    assert re.search(rf"^  #{last + 1} 0x[0-9a-f]{{16}} kmain\+", screen, re.M), screen
-    assert re.search(rf"^  #{last + 2} 0x[0-9a-f]{{16}} _start64\+", screen, re.M), screen
+    assert re.search(rf"^  #{last + 1} kmain\+", screen, re.M), screen
+    assert re.search(rf"^  #{last + 2} _start64\+", screen, re.M), screen
     # The serial log has the same lines: folding loses no frame.
     assert fold.group(0) in serial
     assert serial.count("kernel.crashtest.recurse+") == 2, serial

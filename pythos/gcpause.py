@@ -1,0 +1,33 @@
+"""Pausing Python's cyclic garbage collector while the compiler builds.
+
+The compiler's data (syntax trees, symbols, the LLVM IR objects) lives
+until the process ends, yet CPython's collector keeps walking it: each
+full collection visits every object allocated so far, and it runs more
+often the more is allocated.  Lowering the kernel with debug information
+allocates about 11,000 extra metadata nodes and their locations, and the
+link then decodes thousands of table rows with all of that still alive;
+measured, the collections cost 0.35 s of a 2.6 s kernel build with debug
+information and 0.2 s without (docs/debugging.md).  Nothing in these
+stages makes garbage cycles worth collecting, so they run with the
+collector paused, and it is resumed (if it was on) when they end.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["paused_gc"]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run the body without cyclic garbage collection."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
