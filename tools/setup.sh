@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up for a fresh clone: the system tools Pythos needs (QEMU,
-# GRUB's ISO tools, binutils, gcc for the benchmark) and a virtual
+# GRUB's ISO tools, binutils, gcc for the benchmark, gdb and llvm-dwarfdump
+# for the debugging tests) and a virtual
 # environment with the Python dependencies.  Safe to run again: it only
 # installs what is missing.
 set -euo pipefail
@@ -18,6 +19,9 @@ declare -A NEEDED=(
   [ld]=binutils
   [objcopy]=binutils
   [gcc]=gcc
+  [as]=binutils
+  [gdb]=gdb
+  [llvm-dwarfdump]=llvm
 )
 missing=()
 for cmd in "${!NEEDED[@]}"; do
