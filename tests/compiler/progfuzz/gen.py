@@ -591,7 +591,8 @@ class Gen:
         if r < 0.88:
             a = self.bool_expr(ctx, depth - 1)
             b = self.bool_expr(ctx, depth - 1)
-            return E(f"{a.par()} {self.rng.choice(['==', '!='])} {b.par()}", "bool", atom=False)
+            op = self.rng.choice(["==", "!=", "<", "<=", ">", ">="])
+            return E(f"{a.par()} {op} {b.par()}", "bool", atom=False)
         if r < 0.93 and self.str_consts:
             s = self.rng.choice(self.str_consts)
             op = self.rng.choice(["==", "!="])
@@ -887,7 +888,14 @@ class Gen:
                                     and fits(iv_binop(op, v.iv, right.iv), v.ty)
                                     and self.within(iv_binop(op, v.iv, right.iv), v.iv)):
                     return f"{v.name} {op}= {right.code}"
-        return f"{v.name} = {self.for_slot(ctx, v.ty, depth, v.iv, literal_ok=v.iv is not None)}"
+        code = self.for_slot(ctx, v.ty, depth, v.iv, literal_ok=v.iv is not None)
+        # Sometimes a chained assignment: another variable of the same type
+        # and bound takes the same value (evaluated once, stored left to right).
+        twins = [w for w in self.assignable_vars(ctx)
+                 if w is not v and w.ty == v.ty and w.iv == v.iv]
+        if twins and self.chance(0.2):
+            return f"{v.name} = {self.rng.choice(twins).name} = {code}"
+        return f"{v.name} = {code}"
 
     @staticmethod
     def within(a: Interval, b: Interval) -> bool:
