@@ -128,11 +128,10 @@ from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u1
 
 # Table layout and flags: see pythos/symtab.py.
 HEADER_SIZE: Final = u64(16)
-# The line table's header size and "no line" file index: pythos/linetable.py.
-LINE_HEADER_SIZE: Final = u64(24)
+# The header size of the line and inline tables (pythos/linetable.py,
+# pythos/inlinetable.py), and the line table's "no line" file index.
+PACKED_HEADER_SIZE: Final = u64(24)
 NO_FILE: Final = u16(0xFFFF)
-# The inline table's header size: pythos/inlinetable.py.
-INLINE_HEADER_SIZE: Final = u64(24)
 # Inlined calls followed into one address at most (deeper ones are not shown).
 MAX_INLINE_DEPTH: Final = u64(32)
 # Characters for the serial-only address and the module-name match.
@@ -331,6 +330,53 @@ class LineTable:
         return i64(low - 1)
 
 
+@struct
+class PackedHeader:
+    """The header the line and inline tables share, once checked.
+
+    Both tables are laid out alike: a u64 code address their offsets count
+    from, then u32 entry count, u32 string count, u32 offset of the strings
+    (a ``FileName`` each) and u32 offset of the names the strings point
+    into; the entries follow the header.  ``count`` 0 means a missing or
+    malformed table.
+    """
+
+    base: u64
+    count: u64
+    string_count: u64
+    strings_offset: u64
+    names_offset: u64
+    size: u64
+
+
+def open_packed(start: u64, end: u64, entry_size: u64) -> PackedHeader:
+    """The header of the table in ``[start, end)`` with entries of
+    ``entry_size`` bytes, checked: every part lies inside the range.
+
+    Safety: the range must be readable memory.
+    """
+    header = PackedHeader()
+    if end < start or end - start < PACKED_HEADER_SIZE or (start & 7) != 0:
+        return header
+    size = end - start
+    words = Ptr[u32](start + 8)
+    count = u64(words[0])
+    string_count = u64(words[1])
+    strings_offset = u64(words[2])
+    names_offset = u64(words[3])
+    if strings_offset != PACKED_HEADER_SIZE + count * entry_size:
+        return header
+    if names_offset != strings_offset + string_count * sizeof(FileName) or names_offset > size:
+        return header
+    header.base = Ptr[u64](start)[0]
+    header.count = count
+    header.string_count = string_count
+    header.strings_offset = strings_offset
+    header.names_offset = names_offset
+    header.size = size
+    return header
+
+
 def open_line_table(start: u64, end: u64) -> LineTable:
     """The line table in ``[start, end)``, checked; empty if it is missing or malformed.
 
@@ -338,26 +384,16 @@ def open_line_table(start: u64, end: u64) -> LineTable:
     ``__line_table`` range is).
     """
     table = LineTable()
-    if end < start or end - start < LINE_HEADER_SIZE or (start & 7) != 0:
+    header = open_packed(start, end, sizeof(LineRow))
+    if header.count == 0:
         return table
-    size = end - start
-    base = Ptr[u64](start)[0]
-    header = Ptr[u32](start + 8)
-    count = u64(header[0])
-    file_count = u64(header[1])
-    files_offset = u64(header[2])
-    names_offset = u64(header[3])
-    if files_offset != LINE_HEADER_SIZE + count * sizeof(LineRow):
-        return table
-    if names_offset != files_offset + file_count * sizeof(FileName) or names_offset > size:
-        return table
-    table.base = base
-    table.rows = Ptr[LineRow](start + LINE_HEADER_SIZE)
-    table.count = count
-    table.files = Ptr[FileName](start + files_offset)
-    table.file_count = file_count
-    table.names = Ptr[u8](start + names_offset)
-    table.names_length = size - names_offset
+    table.base = header.base
+    table.rows = Ptr[LineRow](start + PACKED_HEADER_SIZE)
+    table.count = header.count
+    table.files = Ptr[FileName](start + header.strings_offset)
+    table.file_count = header.string_count
+    table.names = Ptr[u8](start + header.names_offset)
+    table.names_length = header.size - header.names_offset
     return table
 
 
@@ -423,26 +459,16 @@ def open_inline_table(start: u64, end: u64) -> InlineTable:
     ``__inline_table`` range is).
     """
     table = InlineTable()
-    if end < start or end - start < INLINE_HEADER_SIZE or (start & 7) != 0:
+    header = open_packed(start, end, sizeof(InlineEntry))
+    if header.count == 0:
         return table
-    size = end - start
-    base = Ptr[u64](start)[0]
-    header = Ptr[u32](start + 8)
-    count = u64(header[0])
-    string_count = u64(header[1])
-    strings_offset = u64(header[2])
-    names_offset = u64(header[3])
-    if strings_offset != INLINE_HEADER_SIZE + count * sizeof(InlineEntry):
-        return table
-    if names_offset != strings_offset + string_count * sizeof(FileName) or names_offset > size:
-        return table
-    table.base = base
-    table.entries = Ptr[InlineEntry](start + INLINE_HEADER_SIZE)
-    table.count = count
-    table.strings = Ptr[FileName](start + strings_offset)
-    table.string_count = string_count
-    table.names = Ptr[u8](start + names_offset)
-    table.names_length = size - names_offset
+    table.base = header.base
+    table.entries = Ptr[InlineEntry](start + PACKED_HEADER_SIZE)
+    table.count = header.count
+    table.strings = Ptr[FileName](start + header.strings_offset)
+    table.string_count = header.string_count
+    table.names = Ptr[u8](start + header.names_offset)
+    table.names_length = header.size - header.names_offset
     return table
 
 
