@@ -58,22 +58,23 @@ def write(fd: i32, data: Ptr[u8], length: u64) -> None:
 
     Safety: ``data`` must point at ``length`` readable bytes.
     """
-    global writing
-    if writing:
-        serial.write_unlocked(data, length)
-        return
-    writing = True
-    serial.write(data, length)
-    if fd == STDERR:
-        vga.write_attribute(data, length, Color.attribute(Color.LIGHT_RED, Color.BLACK))
-    else:
-        vga.write_bytes(data, length)
-    writing = False
+    write_to(fd, data, length, True)
 
 
 def write_serial_only(data: Ptr[u8], length: u64) -> None:
     """Write to the serial port alone: detail that the 80-column screen has
     no room for, such as a backtrace's raw addresses, but a log should keep.
+
+    Safety: ``data`` must point at ``length`` readable bytes.
+    """
+    write_to(STDOUT, data, length, False)
+
+
+def write_to(fd: i32, data: Ptr[u8], length: u64, screen: bool) -> None:
+    """Write to serial and, if ``screen``, to the screen (red for fd 2).
+
+    A nested write (see above: the console itself panicked) goes to the
+    serial port only.
 
     Safety: ``data`` must point at ``length`` readable bytes.
     """
@@ -83,6 +84,10 @@ def write_serial_only(data: Ptr[u8], length: u64) -> None:
         return
     writing = True
     serial.write(data, length)
+    if screen and fd == STDERR:
+        vga.write_attribute(data, length, Color.attribute(Color.LIGHT_RED, Color.BLACK))
+    elif screen:
+        vga.write_bytes(data, length)
     writing = False
 
 
