@@ -429,18 +429,22 @@ class QemuSession:
     # -- serial -----------------------------------------------------------
 
     def _read_serial(self) -> None:
-        assert self._serial_sock is not None
         while True:
-            try:
-                data = self._serial_sock.recv(65536)
-            except OSError:
-                data = b""
+            data = self._receive_serial()
             with self._serial_cond:
                 self._serial += data
                 self._serial_eof = not data
                 self._serial_cond.notify_all()
             if not data:
                 return
+
+    def _receive_serial(self) -> bytes:
+        """The next bytes from the serial socket; empty once it is closed."""
+        assert self._serial_sock is not None
+        try:
+            return self._serial_sock.recv(65536)
+        except OSError:
+            return b""
 
     def wait_for_serial(self, text: str | bytes, timeout: float | None = None) -> str:
         """Wait until ``text`` appears on the serial port; return all output so far."""

@@ -24,20 +24,9 @@ class PausableSession(QemuSession):
         self.reading = threading.Event()
         self.reading.set()
 
-    def _read_serial(self) -> None:
-        assert self._serial_sock is not None
-        while True:
-            self.reading.wait()
-            try:
-                data = self._serial_sock.recv(65536)
-            except OSError:
-                data = b""
-            with self._serial_cond:
-                self._serial += data
-                self._serial_eof = not data
-                self._serial_cond.notify_all()
-            if not data:
-                return
+    def _receive_serial(self) -> bytes:
+        self.reading.wait()
+        return super()._receive_serial()
 
 
 def after_ready_line(vm: QemuSession) -> int:
