@@ -62,13 +62,21 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pythos.linetable import LineTableError, _cstring, _sleb, _uleb, elf_section, unit_files
+from pythos.linetable import (
+    LineTableError,
+    _cstring,
+    _sleb,
+    _uleb,
+    elf_section,
+    packed_table,
+    section_asm,
+    unit_files,
+)
 
 __all__ = ["SECTION", "Inline", "chain", "from_elf", "table_asm", "table_bytes"]
 
 SECTION = ".pythos_inlines"
-HEADER_SIZE = 24
-ENTRY_SIZE = 16
+ENTRY_SIZE = 16  # bytes per entry, as kernel/backtrace.py's InlineEntry
 MAX_LINE = 0xFFFF
 MAX_STRINGS = 0xFFFF
 
@@ -335,26 +343,14 @@ def table_bytes(inlines: Sequence[Inline]) -> bytes:
         strings.setdefault(inline.file, len(strings))
     if len(strings) > MAX_STRINGS:
         raise LineTableError("too many names for the inline table")
-    names = b""
-    string_entries = b""
-    for text in strings:
-        encoded = text.encode()
-        string_entries += struct.pack("<II", len(names), len(encoded))
-        names += encoded
-    strings_offset = HEADER_SIZE + ENTRY_SIZE * len(inlines)
-    names_offset = strings_offset + len(string_entries)
-    out = [struct.pack("<QIIII", base, len(inlines), len(strings), strings_offset, names_offset)]
-    for inline in inlines:
-        out.append(struct.pack("<IIHHHH", inline.start - base, inline.end - base,
-                               strings[inline.function], strings[inline.file],
-                               min(inline.line, MAX_LINE), inline.depth))
-    return b"".join(out) + string_entries + names
+    entries = [struct.pack("<IIHHHH", inline.start - base, inline.end - base,
+                           strings[inline.function], strings[inline.file],
+                           min(inline.line, MAX_LINE), inline.depth)
+               for inline in inlines]
+    assert all(len(entry) == ENTRY_SIZE for entry in entries)
+    return packed_table(base, entries, list(strings))
 
 
 def table_asm(inlines: Sequence[Inline]) -> str:
     """Assembly for the section ``.pythos_inlines`` holding the table."""
-    data = table_bytes(inlines)
-    lines = [f'    .section {SECTION}, "a", @progbits', "    .p2align 3"]
-    for start in range(0, len(data), 32):
-        lines.append("    .byte " + ",".join(str(b) for b in data[start:start + 32]))
-    return "\n".join(lines) + "\n"
+    return section_asm(SECTION, table_bytes(inlines))

@@ -310,29 +310,43 @@ def table_bytes(rows: list[Row]) -> bytes:
             files.setdefault(row.file, len(files))
     if len(files) >= NO_FILE:
         raise LineTableError("too many source files for the line table")
+    entries = [struct.pack("<IHH", row.address - base,
+                           NO_FILE if row.file is None else files[row.file],
+                           min(row.line, MAX_LINE))
+               for row in rows]
+    return packed_table(base, entries, list(files))
+
+
+def packed_table(base: int, entries: list[bytes], strings: list[str]) -> bytes:
+    """The layout the line and inline tables share, which the kernel's
+    ``open_packed`` (kernel/backtrace.py) checks: a header (u64 ``base``;
+    u32 entry count, string count, offset of the strings, offset of their
+    names), the entries, a (name offset, length) pair of u32 per string,
+    then the names in UTF-8."""
     names = b""
-    file_entries = b""
-    for name in files:
-        encoded = name.encode()
-        file_entries += struct.pack("<II", len(names), len(encoded))
+    string_entries = b""
+    for text in strings:
+        encoded = text.encode()
+        string_entries += struct.pack("<II", len(names), len(encoded))
         names += encoded
-    files_offset = HEADER_SIZE + ROW_SIZE * len(rows)
-    names_offset = files_offset + len(file_entries)
-    out = struct.pack("<QIIII", base, len(rows), len(files), files_offset, names_offset)
-    for row in rows:
-        file = NO_FILE if row.file is None else files[row.file]
-        out += struct.pack("<IHH", row.address - base, file, min(row.line, MAX_LINE))
-    return out + file_entries + names
+    body = b"".join(entries)
+    strings_offset = HEADER_SIZE + len(body)
+    names_offset = strings_offset + len(string_entries)
+    header = struct.pack("<QIIII", base, len(entries), len(strings), strings_offset, names_offset)
+    return header + body + string_entries + names
+
+
+def section_asm(section: str, data: bytes) -> str:
+    """Assembly that puts ``data`` in the read-only section ``section``."""
+    lines = [f'    .section {section}, "a", @progbits', "    .p2align 3"]
+    for start in range(0, len(data), 32):
+        lines.append("    .byte " + ",".join(str(b) for b in data[start:start + 32]))
+    return "\n".join(lines) + "\n"
 
 
 def table_asm(rows: list[Row]) -> str:
     """Assembly for the section ``.pythos_lines`` holding the table."""
-    data = table_bytes(rows)
-    lines = [f'    .section {SECTION}, "a", @progbits', "    .p2align 3"]
-    for start in range(0, len(data), 32):
-        chunk = data[start:start + 32]
-        lines.append("    .byte " + ",".join(str(b) for b in chunk))
-    return "\n".join(lines) + "\n"
+    return section_asm(SECTION, table_bytes(rows))
 
 
 def lookup(table: bytes, address: int) -> tuple[str, int] | None:
