@@ -64,12 +64,12 @@ from dataclasses import dataclass
 
 from pythos.linetable import (
     LineTableError,
-    _cstring,
-    _sleb,
-    _uleb,
+    cstring,
     elf_section,
     packed_table,
     section_asm,
+    sleb,
+    uleb,
     unit_files,
 )
 
@@ -127,21 +127,21 @@ def _abbreviations(data: bytes, at: int) -> dict[int, tuple[int, bool, list[tupl
     """code: (tag, has children, [(attribute, form, implicit value)])."""
     table: dict[int, tuple[int, bool, list[tuple[int, int, int]]]] = {}
     while True:
-        code, at = _uleb(data, at)
+        code, at = uleb(data, at)
         if code == 0:
             return table
-        tag, at = _uleb(data, at)
+        tag, at = uleb(data, at)
         children = data[at] != 0
         at += 1
         specs: list[tuple[int, int, int]] = []
         while True:
-            attribute, at = _uleb(data, at)
-            form, at = _uleb(data, at)
+            attribute, at = uleb(data, at)
+            form, at = uleb(data, at)
             if attribute == 0 and form == 0:
                 break
             implicit = 0
             if form == DW_FORM_implicit_const:
-                implicit, at = _sleb(data, at)
+                implicit, at = sleb(data, at)
             specs.append((attribute, form, implicit))
         table[code] = (tag, children, specs)
 
@@ -150,26 +150,26 @@ def _value(data: bytes, at: int, form: int, address_size: int, version: int,
            strings: bytes) -> tuple[int | str, int]:
     """An attribute's value (references left relative to the unit) and where the next starts."""
     if form == DW_FORM_indirect:
-        form, at = _uleb(data, at)
+        form, at = uleb(data, at)
     if form == DW_FORM_addr:
         return int.from_bytes(data[at:at + address_size], "little"), at + address_size
     if form == DW_FORM_strp:
         offset, = struct.unpack_from("<I", data, at)
-        return _cstring(strings, offset)[0], at + 4
+        return cstring(strings, offset)[0], at + 4
     if form == DW_FORM_string:
-        return _cstring(data, at)
+        return cstring(data, at)
     if form in FIXED_SIZES:
         size = FIXED_SIZES[form]
         return int.from_bytes(data[at:at + size], "little"), at + size
     if form in (0x0F, 0x15):           # udata, ref_udata
-        return _uleb(data, at)
+        return uleb(data, at)
     if form == 0x0D:                   # sdata
-        return _sleb(data, at)
+        return sleb(data, at)
     if form == 0x10:                   # ref_addr
         size = address_size if version == 2 else 4
         return int.from_bytes(data[at:at + size], "little"), at + size
     if form in (0x09, 0x18):           # block, exprloc
-        length, at = _uleb(data, at)
+        length, at = uleb(data, at)
         return 0, at + length
     if form in (0x03, 0x04, 0x0A):     # block2, block4, block1
         size = {0x03: 2, 0x04: 4, 0x0A: 1}[form]
@@ -244,7 +244,7 @@ def from_elf(elf: bytes) -> list[Inline]:
         level = 0
         while at < end:
             offset = at
-            code, at = _uleb(info, at)
+            code, at = uleb(info, at)
             if code == 0:
                 level -= 1
                 continue

@@ -90,7 +90,8 @@ class Row:
     line: int
 
 
-def _uleb(data: bytes, at: int) -> tuple[int, int]:
+def uleb(data: bytes, at: int) -> tuple[int, int]:
+    """The unsigned LEB128 number at ``at``, and where the next item starts."""
     value = shift = 0
     while True:
         byte = data[at]
@@ -101,20 +102,16 @@ def _uleb(data: bytes, at: int) -> tuple[int, int]:
             return value, at
 
 
-def _sleb(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            if byte & 0x40:
-                value -= 1 << shift
-            return value, at
+def sleb(data: bytes, at: int) -> tuple[int, int]:
+    """The signed LEB128 number at ``at``: the unsigned bits, sign-extended
+    from the last byte's bit 6."""
+    value, end = uleb(data, at)
+    if data[end - 1] & 0x40:
+        value -= 1 << (7 * (end - at))
+    return value, end
 
 
-def _cstring(data: bytes, at: int) -> tuple[str, int]:
+def cstring(data: bytes, at: int) -> tuple[str, int]:
     end = data.index(b"\0", at)
     return data[at:end].decode("utf-8", "replace"), end + 1
 
@@ -134,7 +131,7 @@ def elf_section(elf: bytes, wanted: str) -> bytes:
     _, names_at, _ = header(shstrndx)
     for index in range(shnum):
         name, offset, size = header(index)
-        if _cstring(elf, names_at + name)[0] == wanted:
+        if cstring(elf, names_at + name)[0] == wanted:
             return elf[offset:offset + size]
     return b""
 
@@ -179,15 +176,15 @@ def _header(section: bytes, at: int) -> _Header:
     at += opcode_base - 1
     directories = [""]
     while section[at] != 0:
-        directory, at = _cstring(section, at)
+        directory, at = cstring(section, at)
         directories.append(directory)
     at += 1
     files = [""]
     while section[at] != 0:
-        name, at = _cstring(section, at)
-        directory_index, at = _uleb(section, at)
-        _, at = _uleb(section, at)   # modification time
-        _, at = _uleb(section, at)   # length
+        name, at = cstring(section, at)
+        directory_index, at = uleb(section, at)
+        _, at = uleb(section, at)   # modification time
+        _, at = uleb(section, at)   # length
         files.append(_join(directories, directory_index, name))
     return _Header(program, end, min_length, line_base, line_range, opcode_base, lengths,
                    files)
@@ -237,7 +234,7 @@ def _run(data: bytes, at: int, end: int, files: list[str], min_length: int, line
             line += line_base + adjusted % line_range
             emit()
         elif opcode == 0:
-            size, at = _uleb(data, at)
+            size, at = uleb(data, at)
             sub = data[at]
             if sub == DW_LNE_end_sequence:
                 rows.append(Row(address, None, 0))
@@ -245,19 +242,19 @@ def _run(data: bytes, at: int, end: int, files: list[str], min_length: int, line
             elif sub == DW_LNE_set_address:
                 address = int.from_bytes(data[at + 1:at + size], "little")
             elif sub == DW_LNE_define_file:
-                name, _ = _cstring(data, at + 1)
+                name, _ = cstring(data, at + 1)
                 files.append(name)
             at += size
         elif opcode == DW_LNS_copy:
             emit()
         elif opcode == DW_LNS_advance_pc:
-            step, at = _uleb(data, at)
+            step, at = uleb(data, at)
             address += step * min_length
         elif opcode == DW_LNS_advance_line:
-            step, at = _sleb(data, at)
+            step, at = sleb(data, at)
             line += step
         elif opcode == DW_LNS_set_file:
-            file, at = _uleb(data, at)
+            file, at = uleb(data, at)
         elif opcode == DW_LNS_const_add_pc:
             address += ((255 - opcode_base) // line_range) * min_length
         elif opcode == DW_LNS_fixed_advance_pc:
@@ -265,13 +262,13 @@ def _run(data: bytes, at: int, end: int, files: list[str], min_length: int, line
             at += 2
             address += step
         elif opcode in (DW_LNS_set_column,):
-            _, at = _uleb(data, at)
+            _, at = uleb(data, at)
         elif opcode in (DW_LNS_negate_stmt, DW_LNS_set_basic_block):
             pass
         else:
             # Another standard opcode: skip its ULEB operands.
             for _ in range(lengths[opcode - 1]):
-                _, at = _uleb(data, at)
+                _, at = uleb(data, at)
     return rows
 
 
