@@ -24,7 +24,7 @@ run: $(STAMP)
 iso: $(STAMP)
 	$(PY) -m pythos iso
 
-# On a terminal QEMU draws the screen there; Ctrl-A X quits (pythos/terminal.py).
+# On a terminal QEMU draws the screen there; Ctrl-A X quits (pythos/kernel_tools/terminal.py).
 # `make debug`: builds the kernel at -O0 (every local visible to gdb; use
 # `make debug DEBUG_OPT=2` for the optimised kernel), and QEMU waits for gdb
 # on :1234; pythos prints the command to connect

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pythos.qemu import QemuSession
+from pythos.kernel_tools.qemu import QemuSession
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds with and without debug information for the share of build time.

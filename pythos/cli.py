@@ -5,7 +5,7 @@
     pythos check PROG.py             type-check only
 
 Kernel commands (`build`, `iso`, `run`, `test`) are added by
-`pythos.kernel_cli`.  Every error in the user's program is printed as
+`pythos.kernel_tools.kernel_cli`.  Every error in the user's program is printed as
 `path:line:col: error: message` with the source line and a caret, and the
 exit status is 1; no input produces a Python traceback.
 """
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cpu", default=None,
                    help="QEMU CPU model, e.g. qemu64,-nx (default: QEMU's)")
     try:
-        from .kernel_cli import add_kernel_commands
+        from .kernel_tools.kernel_cli import add_kernel_commands
     except ImportError:  # pragma: no cover - during bootstrapping only
         pass
     else:
@@ -70,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False,
                    debug: bool = False) -> None:
-    from .build import link_linux
     from .driver import compile_file
+    from .kernel_tools.build import link_linux
     target = get_target("linux")
     result = compile_file(program, target, opt, debug=debug)
     with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
@@ -90,7 +90,7 @@ def print_times(timings: dict[str, float]) -> None:
 def run(args: argparse.Namespace) -> int:
     from .driver import compile_file
     if args.command == "test":
-        from .ktest import main as run_kernel_tests
+        from .kernel_tools.ktest import main as run_kernel_tests
         return run_kernel_tests(args.build_dir, args.opt, args.pattern, args.heap,
                                 args.frames, args.cpu)
     target = get_target(args.target)
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         if args.time:
             print_times(result.timings)
         return 0
-    from .kernel_cli import run_kernel_command
+    from .kernel_tools.kernel_cli import run_kernel_command
     return run_kernel_command(args)
 
 
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # noqa: BLE001 - the last line of defence
-        from .build import BuildError
+        from .kernel_tools.build import BuildError
         if isinstance(e, BuildError):
             print(f"pythos: error: {e}", file=sys.stderr)
             return 1

@@ -37,7 +37,7 @@ class Compilation:
     obj: bytes = b""
     timings: dict[str, float] = field(default_factory=dict)
     # Interrupt handlers by symbol, and whether each takes an error code
-    # (for the kernel's symbol table: pythos/symtab.py).
+    # (for the kernel's symbol table: pythos/kernel_tools/symtab.py).
     interrupt_handlers: dict[str, bool] = field(default_factory=dict)
 
 
@@ -100,7 +100,7 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
     `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
     test builds swap in a generated test registry this way).  `debug` adds
-    DWARF debug information (pythos/debuginfo.py)."""
+    DWARF debug information (pythos/lower/debuginfo.py)."""
     return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
                                               aliases, debug))
 

@@ -10,7 +10,7 @@ this stage patches the text before LLVM parses it:
 - string attributes outside llvmlite's whitelist (`"no-builtins"`) are
   added to the functions that need them, and the target's
   (`"frame-pointer"="all"` for the kernel) to every function, before any
-  `!dbg` attachment (pythos/debuginfo.py);
+  `!dbg` attachment (pythos/lower/debuginfo.py);
 - every global definition and declaration is marked `dso_local`, so that
   the static code never goes through a GOT.
 
@@ -24,9 +24,9 @@ import re
 
 import llvmlite.binding as llvm
 
-from .bootstub import splice_module_asm
 from .diagnostics import CompileError
 from .lower import Lowering
+from .moduleasm import splice_module_asm
 from .target import Target, make_target_machine
 
 

@@ -317,7 +317,7 @@ def extern(name: str) -> Callable[[F], F]:
 def should_panic(arg: Any = None) -> Any:
     """Mark an in-kernel test that passes only if it panics:
     `@should_panic` or `@should_panic("expected message")`.  The kernel
-    test runner (pythos/ktest.py) reads the decorator from the source."""
+    test runner (pythos/kernel_tools/ktest.py) reads the decorator from the source."""
     if callable(arg):
         return arg
 

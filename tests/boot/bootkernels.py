@@ -22,8 +22,8 @@ from pathlib import Path
 
 import llvmlite.binding as llvm
 
-from pythos.bootstub import boot_stub_asm, splice_module_asm
-from pythos.build import link_kernel
+from pythos.kernel_tools.bootstub import boot_stub_asm, splice_module_asm
+from pythos.kernel_tools.build import link_kernel
 from pythos.target import FREESTANDING, make_target_machine
 
 BANNER = "Pythos boot OK"

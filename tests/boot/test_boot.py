@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from bootkernels import BANNER, EXIT_OK
 
-from pythos.build import kernel64_path, make_iso
-from pythos.qemu import QEMU, QemuSession, decode_exit_status
+from pythos.kernel_tools.build import kernel64_path, make_iso
+from pythos.kernel_tools.qemu import QEMU, QemuSession, decode_exit_status
 
 pytestmark = pytest.mark.skipif(shutil.which(QEMU) is None, reason=f"{QEMU} is not installed")
 

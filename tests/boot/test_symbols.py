@@ -1,13 +1,13 @@
-"""The kernel image's symbol table (pythos/symtab.py): reading nm's output,
+"""The kernel image's symbol table (pythos/kernel_tools/symtab.py): reading nm's output,
 the generated assembly, and the two-pass link that must not move code."""
 
 from __future__ import annotations
 
 import subprocess
 
-from pythos import symtab
-from pythos.build import kernel64_path, read_functions, symbols_path
-from pythos.symtab import Symbol
+from pythos.kernel_tools import symtab
+from pythos.kernel_tools.build import kernel64_path, read_functions, symbols_path
+from pythos.kernel_tools.symtab import Symbol
 
 NM_OUTPUT = """\
 0000000000010000 A STACK_SIZE

@@ -1,4 +1,4 @@
-"""The terminal relay of `pythos run` (pythos/terminal.py): the Ctrl-A escape
+"""The terminal relay of `pythos run` (pythos/kernel_tools/terminal.py): the Ctrl-A escape
 and the status line, without QEMU (tests/qemu/test_run_terminal.py runs it
 for real in a pseudo-terminal)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pythos.terminal import EscapeDecoder, scroll_region, status_line
+from pythos.kernel_tools.terminal import EscapeDecoder, scroll_region, status_line
 
 
 def model(data: bytes) -> tuple[bytes, bool]:

@@ -10,15 +10,15 @@ from pathlib import Path
 import llvmlite.binding as llvm
 import pytest
 
-from pythos.bootstub import (
+from pythos.kernel_tools.bootstub import (
     BOOT_STUB_PATH,
     boot_stub_asm,
     extract_global_asm,
     module_asm_lines,
     splice_module_asm,
 )
-from pythos.build import BuildError, grub_cfg, kernel64_path, link_kernel, link_linux
-from pythos.qemu import (
+from pythos.kernel_tools.build import BuildError, grub_cfg, kernel64_path, link_kernel, link_linux
+from pythos.kernel_tools.qemu import (
     QemuConfig,
     QemuError,
     build_command,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from llvmlite import ir
 
-from pythos.debuginfo import Node
+from pythos.lower.debuginfo import Node
 from pythos.gcpause import paused_gc
 
 from .conftest import PROGRAM, compile_debug

@@ -1,4 +1,4 @@
-"""The compiler's DWARF output (pythos/debuginfo.py): valid, from Pythos,
+"""The compiler's DWARF output (pythos/lower/debuginfo.py): valid, from Pythos,
 and describing functions, lines, variables and types."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.qemu import GDB_SCRIPT, QEMU, QemuConfig, build_command
+from pythos.kernel_tools.qemu import GDB_SCRIPT, QEMU, QemuConfig, build_command
 from tests.compiler.conftest import ROOT, env
 
 from .conftest import GDB_TIMEOUT, marked_text_line

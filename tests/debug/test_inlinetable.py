@@ -1,4 +1,4 @@
-"""The inline table (pythos/inlinetable.py): the calls inlined at an
+"""The inline table (pythos/kernel_tools/inlinetable.py): the calls inlined at an
 address, read from the -O2 kernel's .debug_info, must be the chain that
 binutils' ``addr2line -i`` prints, and the kernel's reader
 (kernel/backtrace.py, under CPython) must find what the host wrote."""
@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kernel.backtrace import InlineTable, open_inline_table
-from pythos import inlinetable, linetable
-from pythos.build import kernel64_path
-from pythos.inlinetable import Inline
+from pythos.kernel_tools import inlinetable, linetable
+from pythos.kernel_tools.build import kernel64_path
+from pythos.kernel_tools.inlinetable import Inline
 from pythos.lang import Array, addr_of, u8, u64
 
 from .conftest import ROOT

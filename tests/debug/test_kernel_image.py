@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import read_functions
+from pythos.kernel_tools.build import read_functions
 from tests.compiler.conftest import ROOT, env
 
 

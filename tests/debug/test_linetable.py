@@ -1,4 +1,4 @@
-"""The line table (pythos/linetable.py): decoded from DWARF exactly as
+"""The line table (pythos/kernel_tools/linetable.py): decoded from DWARF exactly as
 binutils decodes it, and read back by the kernel's backtrace
 (kernel/backtrace.py, under CPython) the same way the host reads it."""
 
@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kernel.backtrace import LineTable, open_line_table
-from pythos import linetable
+from pythos.kernel_tools import linetable
 from pythos.lang import Array, addr_of, u8, u64
-from pythos.linetable import Row
+from pythos.kernel_tools.linetable import Row
 
 from .conftest import PROGRAM, compile_debug, marked_line
 

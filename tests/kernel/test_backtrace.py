@@ -1,5 +1,5 @@
 """The backtrace's pure parts under CPython: reading the symbol table that
-pythos/symtab.py writes, and walking frame pointer chains laid out in an
+pythos/kernel_tools/symtab.py writes, and walking frame pointer chains laid out in an
 array that stands in for the stacks, including corrupt ones (Hypothesis:
 the walker must never read outside the stacks, which on the host would
 raise MemoryError, and must always stop)."""
@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from kernel import backtrace as bt
 from kernel.backtrace import Frame, StackRange, SymbolEntry, SymbolTable, Walker, open_table
-from pythos import symtab
+from pythos.kernel_tools import symtab
 from pythos.lang import Array, addr_of, i64, sizeof, u8, u64
-from pythos.symtab import Symbol
+from pythos.kernel_tools.symtab import Symbol
 
 TEXT = 0xFFFFFFFF80108000
 FUNCTIONS = [

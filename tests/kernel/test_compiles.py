@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import have_tool
+from pythos.kernel_tools.build import have_tool
 
 REPO = Path(__file__).resolve().parents[2]
 

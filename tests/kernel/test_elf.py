@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kernel.proc import elf
-from pythos.build import have_tool
+from pythos.kernel_tools.build import have_tool
 
 from .helpers import exact_span as span_over
 

@@ -1,5 +1,5 @@
 """The kernel's test-selection parsing (kernel/testing.py) and the host
-runner's discovery and registry generation (pythos/ktest.py)."""
+runner's discovery and registry generation (pythos/kernel_tools/ktest.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import kernel.cmdline as cmdline_module
 from kernel.bytespan import ByteSpan
 from kernel.testing import Selection, parse_selection
-from pythos import ktest
+from pythos.kernel_tools import ktest
 from pythos.lang import Array, addr_of, i64, u8, u64
 
 TEST_COUNT = 18

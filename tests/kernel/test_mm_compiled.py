@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import link_linux
+from pythos.kernel_tools.build import link_linux
 from pythos.driver import compile_file
-from pythos.kernel_cli import heap_aliases
+from pythos.kernel_tools.kernel_cli import heap_aliases
 from pythos.target import get_target
 from tests.compiler.conftest import ROOT, run_compiled, run_cpython
 

@@ -2,7 +2,7 @@
 pytest item.
 
 One test kernel is built and booted for the whole session (see
-pythos/ktest.py); each item then reports its own test's result, so a
+pythos/kernel_tools/ktest.py); each item then reports its own test's result, so a
 failure names the kernel test and shows its panic message and serial log.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos import ktest
+from pythos.kernel_tools import ktest
 
 TESTS = ktest.discover()
 

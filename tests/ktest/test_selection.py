@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pythos import ktest
-from pythos.qemu import QEMU
+from pythos.kernel_tools import ktest
+from pythos.kernel_tools.qemu import QEMU
 
 pytestmark = pytest.mark.skipif(shutil.which(QEMU) is None, reason=f"{QEMU} is not installed")
 

@@ -1,5 +1,5 @@
 """Locals assigned on every path before they are read: the patterns the
-definite-assignment check accepts (see pythos/check_flow.py)."""
+definite-assignment check accepts (see pythos/check/flow.py)."""
 from pythos.lang import panic, u32
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import have_tool, make_iso
-from pythos.qemu import QEMU
+from pythos.kernel_tools.build import have_tool, make_iso
+from pythos.kernel_tools.qemu import QEMU
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any
 
-from pythos.qemu import QemuSession
+from pythos.kernel_tools.qemu import QemuSession
 
 READY = b"Pythos is up."
 

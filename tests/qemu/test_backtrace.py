@@ -6,7 +6,7 @@ At -O0 every function keeps its own frame, so the exact chain is known.
 At -O2 (the normal build) the three functions are inlined into kmain; the
 backtrace has fewer frames but must still be right: every address must lie
 in the function it is attributed to, per the ELF symbols, and each frame
-lists the calls inlined at its address (pythos/inlinetable.py), each with
+lists the calls inlined at its address (pythos/kernel_tools/inlinetable.py), each with
 its file and line, as ``addr2line -i`` reads them from the DWARF.
 """
 
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import kernel64_path
-from pythos.kernel_cli import panic_lines
-from pythos.qemu import QemuSession, decode_exit_status
+from pythos.kernel_tools.build import kernel64_path
+from pythos.kernel_tools.kernel_cli import panic_lines
+from pythos.kernel_tools.qemu import QemuSession, decode_exit_status
 
 from .conftest import REPO
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.qemu import QemuSession, decode_exit_status
+from pythos.kernel_tools.qemu import QemuSession, decode_exit_status
 
 from .conftest import ISO_CMDLINE
 

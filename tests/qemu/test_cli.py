@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pythos.kernel_cli import panic_lines, report_exit
-from pythos.qemu import QEMU
+from pythos.kernel_tools.kernel_cli import panic_lines, report_exit
+from pythos.kernel_tools.qemu import QEMU
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,7 @@ def test_panic_summary_includes_the_exception_report(tmp_path):
 
 @pytest.mark.skipif(shutil.which(QEMU) is None, reason=f"{QEMU} is not installed")
 def test_panic_summary_of_a_real_page_fault(kernel_image, tmp_path, capsys):
-    from pythos.qemu import QemuSession
+    from pythos.kernel_tools.qemu import QemuSession
     with QemuSession(kernel_image, cmdline="panic=fault", timeout=30) as vm:
         status = vm.wait_for_exit(30)
         log = tmp_path / "serial.log"

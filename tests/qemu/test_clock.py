@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pythos.qemu import QemuSession
+from pythos.kernel_tools.qemu import QemuSession
 
 READY = "Pythos is up."
 TOLERANCE = 0.001

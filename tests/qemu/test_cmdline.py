@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pythos import ktest
-from pythos.qemu import QemuSession
+from pythos.kernel_tools import ktest
+from pythos.kernel_tools.qemu import QemuSession
 
 READY = "Pythos is up."
 BANNER = "Pythos 0.1.0 - an x86-64 kernel written in Python"

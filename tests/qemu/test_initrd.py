@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pythos.build import have_tool, make_iso
-from pythos.initrd import initrd_path
+from pythos.kernel_tools.build import have_tool, make_iso
+from pythos.kernel_tools.initrd import initrd_path
 
 from .test_boot import BANNER, IDLE, boot
 

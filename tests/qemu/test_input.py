@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from pythos.qemu import QemuSession
+from pythos.kernel_tools.qemu import QemuSession
 
 READY = "Pythos is up."
 PROMPT = re.compile(r"^\[ *(\d+)\.(\d{3})\] ?(.*)$")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.qemu import QEMU, QemuSession
+from pythos.kernel_tools.qemu import QEMU, QemuSession
 
 READY = "Pythos is up."
 TRACE_EVENT = "ps2_set_ledstate"

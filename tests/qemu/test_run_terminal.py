@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pythos.qemu import QEMU
+from pythos.kernel_tools.qemu import QEMU
 
 pytestmark = pytest.mark.skipif(shutil.which(QEMU) is None, reason=f"{QEMU} is not installed")
 

@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from pythos.qemu import QemuSession
+from pythos.kernel_tools.qemu import QemuSession
 
 from .serial_session import after_ready_line
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pythos.initrd import initrd_path
+from pythos.kernel_tools.initrd import initrd_path
 
 from .test_boot import BANNER, IDLE, boot
 

@@ -14,8 +14,8 @@ import pytest
 
 from kernel.fs import ustar
 from kernel.proc import elf
-from pythos.build import have_tool
-from pythos.initrd import USER_DIR, make_initrd
+from pythos.kernel_tools.build import have_tool
+from pythos.kernel_tools.initrd import USER_DIR, make_initrd
 from tests.kernel.helpers import exact_span
 
 pytestmark = pytest.mark.skipif(not (have_tool("as") and have_tool("ld")),
@@ -58,7 +58,7 @@ def test_hello_runs_on_linux(tmp_path):
 
 
 def test_grub_cfg_loads_the_ramdisk_as_a_module():
-    from pythos.build import grub_cfg
+    from pythos.kernel_tools.build import grub_cfg
     cfg = grub_cfg("kernel.elf", "a=1", module="initrd.tar")
     assert "multiboot /boot/kernel.elf a=1\n    module /boot/initrd.tar initrd.tar\n" in cfg
     assert "module" not in grub_cfg("kernel.elf", "a=1")
@@ -67,7 +67,7 @@ def test_grub_cfg_loads_the_ramdisk_as_a_module():
 def test_qemu_gets_the_ramdisk_with_initrd():
     from pathlib import Path
 
-    from pythos.qemu import QemuConfig, QemuError, build_command
+    from pythos.kernel_tools.qemu import QemuConfig, QemuError, build_command
     command = build_command(QemuConfig(kernel=Path("k"), initrd=Path("b/initrd.tar")),
                             terminal=False)
     assert command[command.index("-initrd") + 1] == "b/initrd.tar"

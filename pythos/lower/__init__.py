@@ -25,15 +25,15 @@ from typing import Any
 
 from llvmlite import ir
 
-from . import types as T
-from .check import Checker
+from .. import types as T
+from ..check import Checker
+from ..diagnostics import CompileError
+from ..gcpause import paused_gc
+from ..symbols import FuncSym, GlobalSym, Local
+from ..target import Target
+from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 from .debuginfo import DebugInfo
-from .diagnostics import CompileError
-from .gcpause import paused_gc
-from .lower_expr import Builder, ExprLowering, opaque_global
-from .symbols import FuncSym, GlobalSym, Local
-from .target import Target
-from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+from .expr import Builder, ExprLowering, opaque_global
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -67,7 +67,7 @@ class Lowering(ExprLowering):
         # with statements, innermost last.
         self.loops: list[tuple[ir.Block, ir.Block, int]] = []
         self.cleanups: list[tuple[FuncSym, ir.Value]] = []
-        # DWARF metadata (pythos/debuginfo.py), when compiling with -g.
+        # DWARF metadata (pythos/lower/debuginfo.py), when compiling with -g.
         self.debug = DebugInfo(self.module, optimized) if debug else None
 
     # ----- types ---------------------------------------------------------------------

@@ -28,13 +28,13 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import types as T
-from .symbols import FuncSym, Local
-from .types import I64, IntType
+from .. import types as T
+from ..symbols import FuncSym, Local
+from ..types import I64, IntType
 
 if TYPE_CHECKING:
-    from .diagnostics import CompileError
-    from .parse import Module
+    from ..diagnostics import CompileError
+    from ..parse import Module
 
 
 def is_int(t: T.Type | None) -> bool:

@@ -9,7 +9,7 @@ Kernel files (``link_kernel``):
   ``kernel/arch/x86_64/linker.ld``.  It has every symbol at its real 64-bit
   address, so it is the file to give gdb (``symbol-file build/kernel64.elf``).
   It carries a table of its functions for the panic backtrace, made by
-  linking twice (see ``pythos/symtab.py``); the table's assembly is kept
+  linking twice (see ``pythos/kernel_tools/symtab.py``); the table's assembly is kept
   next to it as ``kernel.symbols.s``.
 * ``kernel.elf`` -- the same image converted with ``objcopy -O elf32-i386``.
   QEMU's Multiboot loader refuses ELF64 files, but the conversion keeps the
@@ -31,9 +31,9 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pythos import inlinetable, linetable, symtab
-from pythos.bootstub import LINKER_SCRIPT_PATH
 from pythos.gcpause import paused_gc
+from pythos.kernel_tools import inlinetable, linetable, symtab
+from pythos.kernel_tools.bootstub import LINKER_SCRIPT_PATH
 
 __all__ = [
     "LINKER_SCRIPT",
@@ -168,10 +168,10 @@ def link_kernel(
     table's flags.
 
     The image is linked twice, first without the symbol table and then
-    with it (see ``pythos/symtab.py``); the build fails if a function
+    with it (see ``pythos/kernel_tools/symtab.py``); the build fails if a function
     moved in between.  The line table for the panic backtrace
-    (``pythos/linetable.py``) and the inline table
-    (``pythos/inlinetable.py``) are made from the first link's DWARF and
+    (``pythos/kernel_tools/linetable.py``) and the inline table
+    (``pythos/kernel_tools/inlinetable.py``) are made from the first link's DWARF and
     linked in with the symbol table (empty when the objects carry no debug
     information).
 

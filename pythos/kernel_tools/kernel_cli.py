@@ -13,7 +13,7 @@ stub included) for the freestanding target into one object file,
 `build/kernel.o`, and links it with the kernel linker script into
 `build/kernel.elf` (ELF32, what QEMU's `-kernel` and GRUB load) and
 `build/kernel64.elf` (the same image as ELF64, for gdb).  Kernel builds
-carry DWARF debug information (pythos/debuginfo.py) in
+carry DWARF debug information (pythos/lower/debuginfo.py) in
 `build/kernel64.elf` unless `--no-debug` is given; the ELF32 copy that
 QEMU and GRUB load is stripped of it, since no loader reads it.
 
@@ -26,7 +26,7 @@ the frame allocator (`kernel/mm/frame_allocators/<name>.py`).
 
 `run` starts QEMU in the foreground and first says, on standard error, how
 to quit.  On a terminal it shows the VGA screen in the terminal itself
-(`-display curses`, behind the relay in `pythos/terminal.py`: Ctrl-A X
+(`-display curses`, behind the relay in `pythos/kernel_tools/terminal.py`: Ctrl-A X
 quits, and a status line on the last row says so) and logs the serial port
 to `build/serial.log`; without a terminal, or with `--serial`, the serial
 port is standard output (Ctrl-A X quits there too, QEMU's own escape).
@@ -48,9 +48,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..parse import PACKAGE_ROOT
 from .build import BuildError, kernel64_path, link_kernel, make_iso
 from .initrd import initrd_path, make_initrd
-from .parse import PACKAGE_ROOT
 from .qemu import QemuConfig, QemuError, decode_exit_status, gdb_command, resolve_display
 from .qemu import run as run_qemu
 from .terminal import QUIT_HINT
@@ -148,8 +148,8 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
     Raises `CompileError` for errors in the kernel source and `BuildError`
     when a tool fails.
     """
-    from .driver import compile_file
-    from .target import get_target
+    from ..driver import compile_file
+    from ..target import get_target
 
     output = Path(output)
     if output.suffix != ".elf":

@@ -5,16 +5,17 @@ of a ``global_asm(...)`` call.  Tools that need the assembly without the
 Pythos compiler (the boot tests, for instance) read it here by parsing the
 file with ``ast``: importing it would only run the CPython no-op.
 
-llvmlite has no API for module-level assembly, so ``splice_module_asm``
-adds ``module asm "..."`` lines to LLVM IR text, right after the
-``target datalayout`` line (where ``llvm-as`` expects them).  The compiler
-may use it for every ``global_asm`` call it lowers.
+The compiler's ``splice_module_asm`` (in ``pythos/moduleasm.py``) is
+re-exported here for the boot tests, which splice the stub into IR of
+their own.
 """
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+from ..moduleasm import module_asm_lines, splice_module_asm
 
 __all__ = [
     "BOOT_STUB_PATH",
@@ -26,7 +27,7 @@ __all__ = [
     "splice_module_asm",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 BOOT_STUB_PATH = REPO_ROOT / "kernel" / "arch" / "x86_64" / "boot.py"
 LINKER_SCRIPT_PATH = REPO_ROOT / "kernel" / "arch" / "x86_64" / "linker.ld"
 
@@ -73,43 +74,3 @@ def extract_global_asm(path: Path) -> str:
 def boot_stub_asm() -> str:
     """Return the assembly text of the x86-64 boot stub."""
     return extract_global_asm(BOOT_STUB_PATH)
-
-
-def _escape_ir_string(text: str) -> str:
-    """Escape text for an LLVM IR string: quotes, backslashes, non-ASCII."""
-    out = []
-    for byte in text.encode("utf-8"):
-        if byte in (0x22, 0x5C) or byte < 0x20 or byte >= 0x7F:
-            out.append(f"\\{byte:02X}")
-        else:
-            out.append(chr(byte))
-    return "".join(out)
-
-
-def module_asm_lines(asm: str) -> str:
-    """Return ``asm`` as LLVM ``module asm "..."`` lines (one per source line)."""
-    return "".join(
-        f'module asm "{_escape_ir_string(line)}"\n' for line in asm.splitlines()
-    )
-
-
-def splice_module_asm(ir_text: str, asm: str) -> str:
-    """Insert ``asm`` as module-level assembly into the LLVM IR ``ir_text``.
-
-    The lines go right after ``target datalayout`` (or after ``target
-    triple`` when there is no data layout, else at the top).
-    """
-    block = module_asm_lines(asm)
-    lines = ir_text.splitlines(keepends=True)
-    anchor = -1
-    for index, line in enumerate(lines):
-        stripped = line.lstrip()
-        if stripped.startswith("target datalayout"):
-            anchor = index
-            break
-        if stripped.startswith("target triple"):
-            anchor = index
-    if anchor >= 0 and not lines[anchor].endswith("\n"):
-        lines[anchor] += "\n"
-    lines.insert(anchor + 1, block)
-    return "".join(lines)

@@ -26,14 +26,14 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from . import types as T
-from .check_flow import first_unassigned_read
-from .check_plain import PlainInts
-from .diagnostics import CompileError, Location, source_lines
+from .. import types as T
+from ..diagnostics import CompileError, Location, source_lines
+from ..parse import BUILTIN_MODULES, Module, Program
+from ..symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
+from ..types import BOOL, BYTES, I64, NONE, STR, U32, U64, ArrayType, IntType, PtrType, StructType
+from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
-from .parse import BUILTIN_MODULES, Module, Program
-from .symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
-from .types import BOOL, BYTES, I64, NONE, STR, U32, U64, ArrayType, IntType, PtrType, StructType
+from .plain import PlainInts
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
 INTRINSICS = {
@@ -375,7 +375,7 @@ class Checker(PlainInts):
             if isinstance(dec, ast.Name) and dec.id == "interrupt":
                 fn.interrupt = True
             elif self.is_should_panic(dec):
-                pass  # read by the kernel test runner (pythos/ktest.py), not compiled
+                pass  # read by the kernel test runner (pythos/kernel_tools/ktest.py), not compiled
             elif isinstance(dec, ast.Call) and isinstance(dec.func, ast.Name) \
                     and dec.func.id in ("export", "extern") and len(dec.args) == 1 \
                     and isinstance(dec.args[0], ast.Constant) \
@@ -1344,7 +1344,7 @@ class Checker(PlainInts):
             if isinstance(part, ast.Constant):
                 continue
             assert isinstance(part, ast.FormattedValue)
-            from .check_calls import is_chr
+            from .calls import is_chr
             if part.conversion != -1:
                 raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
                                              "supported")
@@ -1702,7 +1702,7 @@ class Checker(PlainInts):
         return a
 
     def expr_Call(self, node: ast.Call, want: T.Type | None) -> T.Type:
-        from .check_calls import check_call
+        from .calls import check_call
         return check_call(self, node, want)
 
 

@@ -4,7 +4,7 @@ A panic report gives each frame of its backtrace a Python source position
 (``kernel/backtrace.py``).  The kernel cannot read DWARF itself -- the
 debug sections are not even loaded -- so ``link_kernel`` derives a compact
 table from the DWARF line program of the first link and links it into
-``.rodata`` next to the symbol table (``pythos/symtab.py``), in the section
+``.rodata`` next to the symbol table (``pythos/kernel_tools/symtab.py``), in the section
 ``.pythos_lines`` between ``__line_table`` and ``__line_table_end``.
 
 Building it (``from_elf``):
@@ -35,7 +35,7 @@ The table, 8-byte aligned::
 A lookup finds the last row at or below the address.  At -O2 most code
 is inlined; the line program then gives the inlined function's line (the
 innermost position).  The calls around it are in the inline table
-(``pythos/inlinetable.py``).
+(``pythos/kernel_tools/inlinetable.py``).
 """
 
 from __future__ import annotations

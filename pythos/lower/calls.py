@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING
 
 from llvmlite import ir
 
-from . import types as T
-from .diagnostics import CompileError
-from .lower_expr import (
+from .. import types as T
+from ..diagnostics import CompileError
+from ..symbols import FuncSym
+from ..types import BOOL, NONE, ArrayType, IntType, StructType
+from .expr import (
     CONTROL_REGISTER_READ,
     CONTROL_REGISTER_WRITE,
     SIMPLE_ASM,
     VolatileLoad,
     VolatileStore,
 )
-from .symbols import FuncSym
-from .types import BOOL, NONE, ArrayType, IntType, StructType
 
 if TYPE_CHECKING:
-    from .lower import Lowering
+    from . import Lowering
 
 PTR = ir.PointerType()
 I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))

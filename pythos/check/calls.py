@@ -23,12 +23,12 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from . import types as T
-from .symbols import Builtin, FuncSym, GlobalSym, Local, Param, StructSym
-from .types import BOOL, BYTES, I64, NONE, STR, U64, ArrayType, IntType, PtrType, StructType
+from .. import types as T
+from ..symbols import Builtin, FuncSym, GlobalSym, Local, Param, StructSym
+from ..types import BOOL, BYTES, I64, NONE, STR, U64, ArrayType, IntType, PtrType, StructType
 
 if TYPE_CHECKING:
-    from .check import Checker
+    from . import Checker
 
 CONVERSIONS = {**T.INTS, "int": I64, "bool": BOOL}
 PTR_METHODS = {"load": 0, "store": 1, "volatile_load": 0, "volatile_store": 1}
@@ -54,7 +54,7 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
     elif isinstance(f, ast.Attribute):
         sym = c.static_symbol(f.value)
         if sym is not None and not isinstance(sym, (GlobalSym,)):
-            from .symbols import ModuleRef
+            from ..symbols import ModuleRef
             if isinstance(sym, ModuleRef):
                 sym = c.lookup_module_name(sym.module, f.attr, f)
             else:
@@ -177,7 +177,7 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
 
 
 def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
-    from .check import INTRINSICS, KERNEL_ONLY
+    from . import INTRINSICS, KERNEL_ONLY
     node.call = ("builtin", name)  # type: ignore[attr-defined]
     in_runtime = c.module.name.startswith("pythos.rt")
     if name in KERNEL_ONLY and not c.freestanding and not in_runtime:

@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from llvmlite import ir
 
-from . import types as T
-from .diagnostics import CompileError
-from .fmtspec import FormatSpec
-from .parse import PACKAGE_ROOT
-from .symbols import ConstSym, FuncSym, GlobalSym, Local
-from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+from .. import types as T
+from ..check.fmtspec import FormatSpec
+from ..diagnostics import CompileError
+from ..parse import PACKAGE_ROOT
+from ..symbols import ConstSym, FuncSym, GlobalSym, Local
+from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
 if TYPE_CHECKING:
+    from ..target import Target
     from .debuginfo import DebugInfo
-    from .target import Target
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -530,7 +530,7 @@ class ExprLowering:
 
     # ----- calls -------------------------------------------------------------------
     def expr_Call(self, node: ast.Call) -> ir.Value:
-        from .lower_calls import lower_call
+        from .calls import lower_call
         return lower_call(self, node)  # type: ignore[arg-type]
 
     def call_function(self, node: ast.Call, fn: FuncSym,

@@ -9,7 +9,7 @@ the kernel command line (``-append``, only with ``-kernel``), gdb
 display: the VGA screen drawn in the terminal with ``-display curses`` when
 standard output is a terminal, otherwise no display and the serial port on
 standard output.  ``run`` starts it in the foreground; the curses display
-runs behind a small terminal relay (``pythos/terminal.py``) that makes
+runs behind a small terminal relay (``pythos/kernel_tools/terminal.py``) that makes
 Ctrl-A X quit and keeps a status line saying so.
 
 ``QemuSession`` runs QEMU headless for tests.  Before starting QEMU it
@@ -73,7 +73,7 @@ DEBUG_EXIT_PORT = 0xF4
 DEBUG_EXIT_DEVICE = f"isa-debug-exit,iobase={DEBUG_EXIT_PORT:#x},iosize=0x04"
 # QEMU's `-s` listens for gdb here; tools/gdb/pythos.gdb sets gdb up.
 GDB_PORT = 1234
-GDB_SCRIPT = Path(__file__).resolve().parents[1] / "tools" / "gdb" / "pythos.gdb"
+GDB_SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "gdb" / "pythos.gdb"
 VGA_TEXT_ADDRESS = 0xB8000
 VGA_COLUMNS, VGA_ROWS = 80, 25
 
@@ -225,7 +225,7 @@ def run(config: QemuConfig, *, timeout: float | None = None, status: str = "") -
     """Run QEMU in the foreground and return its exit status.
 
     With the curses display on a terminal, QEMU runs behind the relay of
-    ``pythos/terminal.py``: Ctrl-A X quits, and ``status`` (default: how to
+    ``pythos/kernel_tools/terminal.py``: Ctrl-A X quits, and ``status`` (default: how to
     quit) stays on the terminal's last row.
     """
     command = build_command(config)

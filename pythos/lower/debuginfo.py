@@ -42,10 +42,10 @@ from pathlib import Path
 
 from llvmlite import ir
 
-from . import types as T
-from .parse import PACKAGE_ROOT, Module
-from .symbols import FuncSym, GlobalSym, Local
-from .types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+from .. import types as T
+from ..parse import PACKAGE_ROOT, Module
+from ..symbols import FuncSym, GlobalSym, Local
+from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
 __all__ = ["DWARF_VERSION", "PRODUCER", "DebugInfo", "source_path"]
 

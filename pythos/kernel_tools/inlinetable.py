@@ -3,7 +3,7 @@
 At -O2 LLVM inlines most small functions, so one machine frame (one
 return address on the stack) can stand for a chain of Python calls:
 ``kmain`` called ``apply_options``, which called ``crashtest.run``, and so
-on, all in ``kmain``'s code.  The line table (``pythos/linetable.py``)
+on, all in ``kmain``'s code.  The line table (``pythos/kernel_tools/linetable.py``)
 gives only the innermost line of such an address.  The DWARF records the
 rest: inside the subprogram of ``kmain``, each inlined call is a
 ``DW_TAG_inlined_subroutine`` entry with
@@ -62,7 +62,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pythos.linetable import (
+from pythos.kernel_tools.linetable import (
     LineTableError,
     cstring,
     elf_section,

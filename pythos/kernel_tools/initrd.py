@@ -23,8 +23,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..parse import PACKAGE_ROOT
 from .build import BuildError, _run, link_linux
-from .parse import PACKAGE_ROOT
 
 __all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd"]
 
