@@ -16,7 +16,7 @@ and the Python file and line of the call::
 
 (a kernel built with -O0).  At -O2 most of these are inlined into
 ``kmain`` and have no frame of their own; the inline table
-(``pythos/inlinetable.py``) still knows them, and each is printed as an
+(``pythos/kernel_tools/inlinetable.py``) still knows them, and each is printed as an
 indented line under the frame it was inlined into, outermost first::
 
       #0 0xffffffff8010db4c kmain+0x5b2c at kernel/kmain.py:93
@@ -56,7 +56,7 @@ code and an alignment slot in front of it for some vectors::
     rbp + 24   RIP ...  (rbp + 16 error code)  with an error code
 
 and ``saved rbp`` is the interrupted code's.  The symbol table marks
-interrupt handlers and which kind they are (``pythos/symtab.py``), so a
+interrupt handlers and which kind they are (``pythos/kernel_tools/symtab.py``), so a
 walk through an exception handler continues with the instruction that
 faulted, shown as ``(interrupted)``, and the frames of the code it
 interrupted.
@@ -80,7 +80,7 @@ Lines
 
 The file and line come from the line table that ``link_kernel`` builds
 from the DWARF line program and links in after the symbol table
-(``pythos/linetable.py``, which draws its layout).  A return address is
+(``pythos/kernel_tools/linetable.py``, which draws its layout).  A return address is
 looked up one byte back, in the ``call`` instruction, as for its
 function; an interrupted instruction at its own address.  A kernel built
 with ``--no-debug`` has an empty table, and the frames have no lines.
@@ -126,10 +126,10 @@ import kernel.arch.x86_64.sections as sections
 import kernel.console as console
 from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u16, u32, u64
 
-# Table layout and flags: see pythos/symtab.py.
+# Table layout and flags: see pythos/kernel_tools/symtab.py.
 HEADER_SIZE: Final = u64(16)
-# The header size of the line and inline tables (pythos/linetable.py,
-# pythos/inlinetable.py), and the line table's "no line" file index.
+# The header size of the line and inline tables (pythos/kernel_tools/linetable.py,
+# pythos/kernel_tools/inlinetable.py), and the line table's "no line" file index.
 PACKED_HEADER_SIZE: Final = u64(24)
 NO_FILE: Final = u16(0xFFFF)
 # Inlined calls followed into one address at most (deeper ones are not shown).
@@ -183,7 +183,7 @@ HOOK_NAME: Final = b"pythos_backtrace"
 
 @struct
 class SymbolEntry:
-    """One function in the symbol table (24 bytes, as pythos/symtab.py writes it)."""
+    """One function in the symbol table (24 bytes, as pythos/kernel_tools/symtab.py writes it)."""
 
     address: u64
     size: u32
@@ -278,7 +278,7 @@ def open_table(start: u64, end: u64) -> SymbolTable:
 
 @struct
 class LineRow:
-    """One row of the line table (8 bytes, as pythos/linetable.py writes it)."""
+    """One row of the line table (8 bytes, as pythos/kernel_tools/linetable.py writes it)."""
 
     offset: u32
     file: u16
@@ -399,7 +399,7 @@ def open_line_table(start: u64, end: u64) -> LineTable:
 
 @struct
 class InlineEntry:
-    """One address range of an inlined call (16 bytes, as pythos/inlinetable.py writes it)."""
+    """One address range of an inlined call (16 bytes, as pythos/kernel_tools/inlinetable.py writes it)."""
 
     start: u32
     end: u32

@@ -1,6 +1,6 @@
 """The kernel's test registry: empty in a normal build.
 
-`pythos test` (pythos/ktest.py) compiles the kernel with a generated
+`pythos test` (pythos/kernel_tools/ktest.py) compiles the kernel with a generated
 module in place of this one, which imports every module with `test_*`
 functions and can call each by number.  This file keeps the same interface
 so that a normal kernel build needs no special case.

@@ -1,6 +1,6 @@
 """The kernel half of the in-kernel test runner.
 
-The host side (pythos/ktest.py) boots a test build of the kernel with a
+The host side (pythos/kernel_tools/ktest.py) boots a test build of the kernel with a
 command-line option that says which tests to run:
 
     test=all    every test, except those marked @should_panic

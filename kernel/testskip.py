@@ -3,7 +3,7 @@
 A test that depends on a CPU feature the machine lacks (the NX bit, say)
 calls ``skip`` with the reason instead of passing vacuously or failing.
 ``skip`` prints ``skipped: <reason>`` and leaves QEMU at once with its own
-exit code, which the host runner (pythos/ktest.py) reports as "skipped"
+exit code, which the host runner (pythos/kernel_tools/ktest.py) reports as "skipped"
 and not as a pass; the run then goes on with the next test in a fresh
 boot, as after a failure.  Only tests call it.
 

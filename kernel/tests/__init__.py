@@ -1,1 +1,1 @@
-"""In-kernel tests that belong to no single module (see pythos/ktest.py)."""
+"""In-kernel tests that belong to no single module (see pythos/kernel_tools/ktest.py)."""

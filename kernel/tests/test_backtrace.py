@@ -1,5 +1,5 @@
 """The backtrace on the real machine: the kernel's own symbol table and frame
-pointer chain (pythos/symtab.py, kernel/backtrace.py)."""
+pointer chain (pythos/kernel_tools/symtab.py, kernel/backtrace.py)."""
 
 from kernel.arch.x86_64 import cpu
 from kernel.backtrace import (

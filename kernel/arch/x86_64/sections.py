@@ -50,7 +50,7 @@ def stack_top() -> u64:
 
 
 def symbol_table_start() -> u64:
-    """The functions' symbol table (pythos/symtab.py), at the end of .rodata."""
+    """The functions' symbol table (pythos/kernel_tools/symtab.py), at the end of .rodata."""
     return asm("leaq __symbol_table(%rip), $0", "=r", result=u64)
 
 
@@ -59,7 +59,7 @@ def symbol_table_end() -> u64:
 
 
 def line_table_start() -> u64:
-    """The line table (pythos/linetable.py), after the symbol table."""
+    """The line table (pythos/kernel_tools/linetable.py), after the symbol table."""
     return asm("leaq __line_table(%rip), $0", "=r", result=u64)
 
 
@@ -68,7 +68,7 @@ def line_table_end() -> u64:
 
 
 def inline_table_start() -> u64:
-    """The inline table (pythos/inlinetable.py), after the line table."""
+    """The inline table (pythos/kernel_tools/inlinetable.py), after the line table."""
     return asm("leaq __inline_table(%rip), $0", "=r", result=u64)
 
 
