@@ -36,7 +36,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gen import HEADER, Program, generate
+from .gen import generate
+from .model import HEADER, Program
 
 ROOT = Path(__file__).resolve().parents[3]
 # The tree whose compiler and pythos.lang are tested: this one, or another
