@@ -1,0 +1,70 @@
+"""User programs written in Python, compiled for the user target, in QEMU.
+
+Each program in ``user/*.py`` is ordinary Python: under CPython it prints
+something, and compiled for Pythos and run from the ramdisk it must print
+exactly the same (only the process id differs), then exit with status 0.
+A Python program that faults is ended by the kernel with its one-line
+report, after what it printed before, and the kernel goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pythos.kernel_tools.initrd import USER_DIR
+
+from .test_userspace import run_programs
+
+REPO = Path(__file__).resolve().parents[2]
+# spin never ends, and the crash programs end differently on purpose.
+DIFFERENTIAL = sorted(p.stem for p in USER_DIR.glob("*.py")
+                      if p.stem != "spin" and not p.stem.startswith("crash_"))
+
+
+def under_cpython(name: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, str(USER_DIR / f"{name}.py")], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def outputs(serial: str, names: list[str]) -> dict[str, str]:
+    """What each program printed: the serial text from the ramdisk's summary
+    line (or the previous program's end) to the program's own end line."""
+    start = serial.index("\n", serial.index("initrd: ")) + 1
+    printed = {}
+    for pid, name in enumerate(names, start=1):
+        end = f"pid {pid} ({name}): exited with status 0\n"
+        assert end in serial[start:], serial
+        stop = serial.index(end, start)
+        printed[name] = serial[start:stop]
+        start = stop + len(end)
+    return printed
+
+
+def without_pids(text: str) -> str:
+    return re.sub(r"\bpid \d+", "pid N", text)
+
+
+def test_programs_print_under_pythos_what_they_print_under_cpython(kernel_image):
+    assert {"hello", "primes"} <= set(DIFFERENTIAL)
+    printed = outputs(run_programs(kernel_image, DIFFERENTIAL), DIFFERENTIAL)
+    for name in DIFFERENTIAL:
+        assert without_pids(printed[name]) == without_pids(under_cpython(name)), name
+    assert printed["hello"] == "hello from user space, pid 1\n"
+
+
+def test_a_stack_overflow_kills_only_the_program(kernel_image):
+    """Recursion without end runs into the guard page below the 4-page user
+    stack (0x7ffffffeb000); the line printed before it is not lost."""
+    serial = run_programs(kernel_image, ["crash_stack", "hello"])
+    assert re.search(r"^crash_stack: recursing until the stack runs out\n"
+                     r"pid 1 \(crash_stack\): page fault at 0x7ffffffeb[0-9a-f]{3}, write, "
+                     r"user: killed\n", serial, re.M), serial
+    assert "hello from user space, pid 2\npid 2 (hello): exited with status 0\n" in serial
+    assert serial.index("(hello): exited") < serial.index("boot complete")
