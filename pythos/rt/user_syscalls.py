@@ -40,31 +40,22 @@ ENAMETOOLONG: Final = 36
 ENOSYS: Final = 38
 
 # The longest path and argument string a call can pass.
-PATH_MAX: Final = 256
-ARGS_MAX: Final = 1024
+PATH_MAX: Final = u64(256)
+ARGS_MAX: Final = u64(1024)
 path_buffer = Array[u8, 256]()
 args_buffer = Array[u8, 1024]()
 
 
-def copy_path(path: str) -> u64:
-    """Copy `path` into `path_buffer`; its length, or PATH_MAX + 1 when
-    it does not fit."""
-    data = str_bytes(path)
-    if len(data) > PATH_MAX:
-        return u64(PATH_MAX + 1)
-    for i in range(len(data)):
-        path_buffer[i] = data[i]
-    return u64(len(data))
-
-
-def copy_args(args: str) -> u64:
-    """Copy `args` into `args_buffer`, as `copy_path` does."""
-    data = str_bytes(args)
-    if len(data) > ARGS_MAX:
-        return u64(ARGS_MAX + 1)
-    for i in range(len(data)):
-        args_buffer[i] = data[i]
-    return u64(len(data))
+def copy_string(text: str, buffer: Ptr[u8], capacity: u64) -> u64:
+    """Copy the bytes of `text` to `buffer`; their number, or `capacity` + 1
+    (and nothing copied) when they do not fit."""
+    data = str_bytes(text)
+    length = u64(len(data))
+    if length > capacity:
+        return capacity + 1
+    for i in range(length):
+        buffer[i] = data[i]
+    return length
 
 
 def read(fd: int, buffer: Ptr[u8], length: int) -> int:
@@ -77,7 +68,7 @@ def write(fd: int, buffer: Ptr[u8], length: int) -> int:
 
 
 def open(path: str) -> int:
-    length = copy_path(path)
+    length = copy_string(path, addr_of(path_buffer), PATH_MAX)
     if length > PATH_MAX:
         return -ENAMETOOLONG
     return syscall2(SYS_OPEN, addr_of(path_buffer).addr, length)
@@ -113,10 +104,10 @@ def kill(pid: int) -> int:
 
 
 def spawn(path: str, args: str) -> int:
-    path_length = copy_path(path)
+    path_length = copy_string(path, addr_of(path_buffer), PATH_MAX)
     if path_length > PATH_MAX:
         return -ENAMETOOLONG
-    args_length = copy_args(args)
+    args_length = copy_string(args, addr_of(args_buffer), ARGS_MAX)
     if args_length > ARGS_MAX:
         return -E2BIG
     return syscall4(SYS_SPAWN, addr_of(path_buffer).addr, path_length,

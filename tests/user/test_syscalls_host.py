@@ -85,7 +85,7 @@ def test_the_two_files_declare_the_same_calls() -> None:
         return {node.name: ast.unparse(node.args) + " -> " + ast.unparse(node.returns)
                 for node in tree.body
                 if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
-                and not node.name.startswith("copy_")}
+                and node.name != "copy_string"}
 
     host = signatures(REPO / "pythos" / "syscalls.py")
     compiled = signatures(REPO / "pythos" / "rt" / "user_syscalls.py")
