@@ -6,7 +6,8 @@
 Each stage has one entry point and a printable result, which `--dump` and
 `--emit` expose.  The runtime modules (`pythos.rt.core` and `pythos.rt.mem`,
 plus the target's platform module under the name `pythos.rt.platform`) are
-compiled into every program.
+compiled into every program; a user-space program that imports
+`pythos.syscalls` gets its target's system calls (`target_aliases`).
 """
 
 from __future__ import annotations
