@@ -28,7 +28,7 @@ from pathlib import Path
 from ..parse import PACKAGE_ROOT
 from .build import BuildError, _run, link_user
 
-__all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd"]
+__all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd", "program_sources"]
 
 USER_DIR = PACKAGE_ROOT / "user"
 # The kernel's reader refuses names longer than the header's name field.
@@ -40,13 +40,18 @@ def initrd_path(kernel_elf: Path) -> Path:
     return Path(kernel_elf).with_name("initrd.tar")
 
 
+def program_sources(sources: Path = USER_DIR) -> list[Path]:
+    """The programs' source files in ``sources``: ``*.py`` and ``*.s``, sorted."""
+    return sorted([*sources.glob("*.py"), *sources.glob("*.s")])
+
+
 def build_programs(out_dir: Path, sources: Path = USER_DIR, opt_level: int = 2) -> list[Path]:
     """Build every ``*.py`` and ``*.s`` program in ``sources`` into ``out_dir``."""
     from ..driver import compile_file
     from ..target import USER
     programs = []
     seen: dict[str, Path] = {}
-    for source in sorted([*sources.glob("*.py"), *sources.glob("*.s")]):
+    for source in program_sources(sources):
         if len(source.stem) > MAX_NAME:
             raise BuildError(f"user program name longer than {MAX_NAME} bytes: {source.name}")
         if source.stem in seen:

@@ -18,7 +18,7 @@ from kernel.fs import ustar
 from kernel.proc import elf
 from pythos.diagnostics import CompileError
 from pythos.kernel_tools.build import BuildError, have_tool
-from pythos.kernel_tools.initrd import USER_DIR, make_initrd
+from pythos.kernel_tools.initrd import USER_DIR, make_initrd, program_sources
 from tests.kernel.helpers import exact_span
 
 pytestmark = pytest.mark.skipif(not (have_tool("as") and have_tool("ld")),
@@ -30,7 +30,7 @@ def test_archive_passes_the_kernels_checks(tmp_path):
     span = exact_span(archive)
     summary = ustar.Summary()
     assert ustar.summarize(span, summary) == ustar.END
-    names = sorted(p.stem for p in [*USER_DIR.glob("*.s"), *USER_DIR.glob("*.py")])
+    names = sorted(p.stem for p in program_sources())
     assert {"hello", "hello_asm", "primes", "spin"} <= set(names)
     assert int(summary.files) == len(names) >= 1
     for name in names:

@@ -69,7 +69,7 @@ def test_segments_are_in_the_user_half_and_w_xor_x(hello: Path) -> None:
     assert segments and segments[0][0] == USER_IMAGE_BASE
     pages: set[int] = set()
     for address, size, flags in segments:
-        assert elf.USER_BOTTOM <= address and address + size <= elf.USER_TOP
+        assert address >= elf.USER_BOTTOM and address + size <= elf.USER_TOP
         assert not ("W" in flags and "E" in flags), segments
         mine = set(range(address >> 12, (address + size + 4095) >> 12))
         assert not pages & mine, f"segments share a page: {segments}"
