@@ -3,21 +3,26 @@
 Each program in ``user/*.py`` is ordinary Python: under CPython it prints
 something, and compiled for Pythos and run from the ramdisk it must print
 exactly the same (only the process id differs), then exit with status 0.
-A Python program that faults is ended by the kernel with its one-line
-report, after what it printed before, and the kernel goes on.
+So must a selection of the compiler's own differential programs
+(tests/programs), which exercise the runtime's formatting, structs,
+pointers and deep arithmetic.  A Python program that faults is ended by
+the kernel with its one-line report, after what it printed before, and
+the kernel goes on.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from pythos.kernel_tools.initrd import USER_DIR
+from pythos.kernel_tools.initrd import USER_DIR, make_initrd
 
-from .test_userspace import run_programs
+from .test_boot import boot
+from .test_userspace import booted, run_programs
 
 REPO = Path(__file__).resolve().parents[2]
 # spin never ends, and the crash programs end differently on purpose.
@@ -25,9 +30,17 @@ DIFFERENTIAL = sorted(p.stem for p in USER_DIR.glob("*.py")
                       if p.stem != "spin" and not p.stem.startswith("crash_"))
 
 
-def under_cpython(name: str) -> str:
+# Programs of the compiler's corpus that print much of what the runtime
+# offers; each is one file (the corpus's lib_ modules would be programs
+# of their own in a ramdisk) and ends with status 0.
+CORPUS = ["algo_bignum", "algo_nqueens", "arr_quicksort", "fmt_bool_specs",
+          "fmt_hexdump", "fmt_int_specs", "fmt_strings", "fmt_wide_fields", "func_hanoi",
+          "int_mul128", "ptr_linked_list", "str_table", "struct_store_copies"]
+
+
+def under_cpython(name: str, directory: Path = USER_DIR) -> str:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    result = subprocess.run([sys.executable, str(USER_DIR / f"{name}.py")], env=env,
+    result = subprocess.run([sys.executable, str(directory / f"{name}.py")], env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -68,3 +81,17 @@ def test_a_stack_overflow_kills_only_the_program(kernel_image):
                      r"user: killed\n", serial, re.M), serial
     assert "hello from user space, pid 2\npid 2 (hello): exited with status 0\n" in serial
     assert serial.index("(hello): exited") < serial.index("boot complete")
+
+
+def test_the_compilers_programs_run_in_ring_3(kernel_image, tmp_path):
+    sources = tmp_path / "programs"
+    sources.mkdir()
+    for name in CORPUS:
+        shutil.copy(REPO / "tests" / "programs" / f"{name}.py", sources)
+    initrd = make_initrd(tmp_path / "initrd.tar", sources=sources)
+    with boot(kernel_image, initrd=initrd, cmdline="run=" + ",".join(CORPUS), timeout=60) as vm:
+        serial = booted(vm)
+    assert "panic" not in serial.lower(), serial
+    printed = outputs(serial, CORPUS)
+    for name in CORPUS:
+        assert printed[name] == under_cpython(name, sources), name
