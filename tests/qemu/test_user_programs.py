@@ -17,9 +17,11 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from pythos.kernel_tools.initrd import USER_DIR, make_initrd
+from pythos.kernel_tools.build import kernel64_path
+from pythos.kernel_tools.initrd import USER_DIR, initrd_path, make_initrd
 
 from .test_boot import boot
 from .test_userspace import booted, run_programs
@@ -95,3 +97,39 @@ def test_the_compilers_programs_run_in_ring_3(kernel_image, tmp_path):
     printed = outputs(serial, CORPUS)
     for name in CORPUS:
         assert printed[name] == under_cpython(name, sources), name
+
+
+KERNEL_VMA = 0xFFFF_FFFF_8000_0000
+
+
+def kernel_variable_address(image: Path, symbol: str) -> int:
+    """The physical address of a kernel global, from the ELF64 image's symbols."""
+    symbols = subprocess.run(["nm", str(kernel64_path(image))], capture_output=True, text=True,
+                             check=True).stdout
+    match = re.search(rf"^([0-9a-f]+) [bBdD] {re.escape(symbol)}$", symbols, re.M)
+    assert match, f"{symbol} is not in the kernel's symbols"
+    return int(match.group(1), 16) - KERNEL_VMA
+
+
+def test_spin_runs_in_ring_3_and_the_timer_still_ticks(kernel_image):
+    """spin never makes a system call.  While it loops, the CPU is in ring 3
+    (CS 0x23) with interrupts on, and the kernel's timer handler keeps
+    counting ticks: the program cannot freeze the machine.  (With no
+    scheduler yet, the kernel gives it the CPU back after each tick.)"""
+    ticks = kernel_variable_address(kernel_image, "kernel.clock.tick_count")
+    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="run=spin") as vm:
+        vm.wait_for_serial("spin: counting forever\n")
+        counts = []
+        for _ in range(2):
+            counts.append(int.from_bytes(vm.read_physical(ticks, 8), "little"))
+            time.sleep(0.3)
+        # A sample may catch the CPU in the timer's handler, in ring 0; the
+        # program's own time is nearly all of it, so a few samples suffice.
+        for _ in range(10):
+            registers = vm.hmp("info registers")
+            if re.search(r"\bCS =0023\b", registers):
+                break
+    assert counts[1] > counts[0], counts
+    assert re.search(r"\bCS =0023\b", registers), registers
+    rflags = int(re.search(r"RFL=([0-9a-f]+)", registers).group(1), 16)
+    assert rflags & 0x200, f"interrupts are off in ring 3: {registers}"
