@@ -59,6 +59,7 @@ def copy_string(text: str, buffer: Ptr[u8], capacity: u64) -> u64:
 
 
 def read(fd: int, buffer: Ptr[u8], length: int) -> int:
+    flush()  # a prompt printed before is seen before the program waits
     return syscall3(SYS_READ, u64(fd), buffer.addr, u64(length))
 
 

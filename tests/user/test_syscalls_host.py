@@ -110,3 +110,37 @@ def test_linux_programs_get_the_calls_linux_shares(tmp_path: Path) -> None:
     result = pythos_exec(source)
     assert result.returncode == 1
     assert "p.py:1:1: error: cannot import name 'spawn' from 'pythos.syscalls'" in result.stderr
+
+
+PROMPT = """\
+from pythos.lang import Array, addr_of, u8
+from pythos.syscalls import read
+
+
+def main() -> None:
+    print("name? ", end="")
+    line = Array[u8, 16]()
+    n = read(0, addr_of(line), 16)
+    print("read", n)
+"""
+
+
+def test_read_shows_the_prompt_before_it_waits(tmp_path: Path) -> None:
+    """A Linux program buffers print's output until exit; read must send
+    it first, or the user would answer a question not yet asked."""
+    import select
+    source = tmp_path / "prompt.py"
+    source.write_text(PROMPT)
+    exe = tmp_path / "prompt"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-m", "pythos", "compile", str(source), "-o", str(exe)],
+                   cwd=REPO, env=env, check=True, timeout=120)
+    with subprocess.Popen([str(exe)], stdin=subprocess.PIPE, stdout=subprocess.PIPE) as program:
+        assert program.stdin is not None and program.stdout is not None
+        ready, _, _ = select.select([program.stdout], [], [], 10)
+        assert ready, "no prompt before read"
+        assert os.read(program.stdout.fileno(), 100) == b"name? "
+        program.stdin.write(b"ada\n")
+        program.stdin.close()
+        assert program.stdout.read() == b"read 4\n"
+    assert program.returncode == 0
