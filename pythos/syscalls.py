@@ -33,8 +33,8 @@ errno value, here as there)::
     sleep_ms(ms)                  501  0, at least ms milliseconds later
     uptime_ms()                   502  milliseconds since boot
 
-``write`` and ``exit`` send what ``print`` has buffered first, so output
-stays in order.
+``read``, ``write`` and ``exit`` send what ``print`` has buffered first,
+so output stays in order and a prompt shows before the program waits.
 """
 
 from __future__ import annotations
