@@ -5,10 +5,16 @@ Pythos numbers its system calls as Linux does where the two agree, so
 the very same instructions on both, and a program that uses only those
 runs on Linux as well.  The others (`open`, `wait` and `kill` take other
 arguments on Linux; `spawn`, `sleep_ms` and `uptime_ms` do not exist
-there) are not defined here, so importing one is a compile error.
+there) are not defined here, so importing one is a compile error.  The
+error numbers are Linux's too.
 """
 
 # `name as name` marks each as re-exported, for linters.
+from pythos.rt.user_syscalls import E2BIG as E2BIG
+from pythos.rt.user_syscalls import EBADF as EBADF
+from pythos.rt.user_syscalls import EFAULT as EFAULT
+from pythos.rt.user_syscalls import ENAMETOOLONG as ENAMETOOLONG
+from pythos.rt.user_syscalls import ENOSYS as ENOSYS
 from pythos.rt.user_syscalls import brk as brk
 from pythos.rt.user_syscalls import close as close
 from pythos.rt.user_syscalls import exit as exit

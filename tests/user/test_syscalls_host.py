@@ -87,10 +87,17 @@ def test_the_two_files_declare_the_same_calls() -> None:
                 if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
                 and node.name != "copy_string"}
 
-    host = signatures(REPO / "pythos" / "syscalls.py")
-    compiled = signatures(REPO / "pythos" / "rt" / "user_syscalls.py")
-    assert host == compiled
-    assert set(host) == set(syscalls.__all__) - {n for n in syscalls.__all__ if n.isupper()}
+    def error_numbers(path: Path) -> dict[str, str]:
+        tree = ast.parse(path.read_text())
+        return {node.target.id: ast.unparse(node.value) for node in tree.body
+                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                and node.target.id.startswith("E") and node.value is not None}
+
+    host_file = REPO / "pythos" / "syscalls.py"
+    compiled_file = REPO / "pythos" / "rt" / "user_syscalls.py"
+    assert signatures(host_file) == signatures(compiled_file)
+    assert error_numbers(host_file) == error_numbers(compiled_file)
+    assert set(signatures(host_file)) | set(error_numbers(host_file)) == set(syscalls.__all__)
 
 
 def pythos_exec(source: Path) -> subprocess.CompletedProcess[str]:
@@ -101,10 +108,10 @@ def pythos_exec(source: Path) -> subprocess.CompletedProcess[str]:
 
 def test_linux_programs_get_the_calls_linux_shares(tmp_path: Path) -> None:
     source = tmp_path / "p.py"
-    source.write_text("from pythos.syscalls import getpid, sched_yield\n\n"
-                      "def main() -> None:\n    print(getpid() > 1, sched_yield())\n")
+    source.write_text("from pythos.syscalls import ENOSYS, getpid, sched_yield\n\n"
+                      "def main() -> None:\n    print(getpid() > 1, sched_yield(), ENOSYS)\n")
     result = pythos_exec(source)
-    assert (result.returncode, result.stdout) == (0, "True 0\n"), result.stderr
+    assert (result.returncode, result.stdout) == (0, "True 0 38\n"), result.stderr
     source.write_text("from pythos.syscalls import spawn\n\n"
                       "def main() -> None:\n    print(spawn('a', 'b'))\n")
     result = pythos_exec(source)
