@@ -115,8 +115,8 @@ FREESTANDING = Target(
 # Pythos user programs.  They are ordinary user-space code, like Linux
 # programs (the small code model, linked at 0x400000, a `main` and a
 # runtime), but without SSE: the kernel never enables SSE (CR4.OSFXSR
-# stays clear, so the CPU does not promise to run SSE code at all; under
-# QEMU a program that used it printed nothing), and switching between
+# stays clear, which makes most SSE instructions invalid opcodes; under
+# QEMU a program that used them printed nothing), and switching between
 # processes will save only the general registers.  The feature string is
 # the kernel's for that reason.  The red zone would be safe in ring 3 (an
 # interrupt switches to the kernel stack first); `noredzone` is kept only
