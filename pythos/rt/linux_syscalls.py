@@ -6,7 +6,8 @@ the very same instructions on both, and a program that uses only those
 runs on Linux as well.  The others (`open`, `wait` and `kill` take other
 arguments on Linux; `spawn`, `sleep_ms` and `uptime_ms` do not exist
 there) are not defined here, so importing one is a compile error.  The
-error numbers are Linux's too.
+error numbers are Linux's too.  One difference remains: when Linux cannot
+move the heap's end, `brk` returns the old end rather than an error.
 """
 
 # `name as name` marks each as re-exported, for linters.
