@@ -78,7 +78,7 @@ def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False,
     from .kernel_tools.build import link_linux, link_user
     target = target or get_target("linux")
     result = compile_file(program, target, opt, debug=debug)
-    link = link_user if target.name == "user" else link_linux
+    link = link_user if target.platform == "user" else link_linux
     with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
         obj = Path(tmp) / "program.o"
         obj.write_bytes(result.obj)
