@@ -1,7 +1,8 @@
 """The `pythos` command line.
 
     pythos exec PROG.py              compile for Linux and run it
-    pythos compile PROG.py -o OUT    write an executable (or --emit llvm|asm|obj)
+    pythos compile PROG.py -o OUT    write an executable (or --emit llvm|asm|obj);
+                                     --target user makes a program for Pythos
     pythos check PROG.py             type-check only
 
 Kernel commands (`build`, `iso`, `run`, `test`) are added by
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from .diagnostics import CompileError
-from .target import get_target
+from .target import TARGETS, Target, get_target
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("program", type=Path, help="the entry .py file")
         p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3],
                        help="optimisation level (default 2; 0 compiles fastest)")
-        p.add_argument("--target", default="linux", choices=["linux", "freestanding"])
+        p.add_argument("--target", default="linux", choices=list(TARGETS),
+                       help="linux (default), user (a program for Pythos's ring 3) "
+                            "or freestanding (the kernel)")
         p.add_argument("--time", action="store_true", help="print the time of each stage")
         p.add_argument("-g", dest="debug", action="store_true",
                        help="include DWARF debug information (Python files and lines, "
@@ -69,15 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False,
-                   debug: bool = False) -> None:
+                   debug: bool = False, target: Target | None = None) -> None:
+    """Compile and link a program for Linux, or for Pythos with the user target."""
     from .driver import compile_file
-    from .kernel_tools.build import link_linux
-    target = get_target("linux")
+    from .kernel_tools.build import link_linux, link_user
+    target = target or get_target("linux")
     result = compile_file(program, target, opt, debug=debug)
+    link = link_user if target.platform == "user" else link_linux
     with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
         obj = Path(tmp) / "program.o"
         obj.write_bytes(result.obj)
-        link_linux([obj], out)
+        link([obj], out)
     if show_time:
         print_times(result.timings)
 
@@ -98,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
         compile_file(args.program, target, args.opt, stop_after="check")
         return 0
     if args.command == "exec":
-        if target.freestanding:
-            raise CompileError("'exec' runs Linux programs; use 'pythos compile' for the kernel")
+        if target.name != "linux":
+            raise CompileError(f"'exec' runs Linux programs; use 'pythos compile' for the "
+                               f"{target.name} target")
         with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
             exe = Path(tmp) / args.program.stem
             compile_to_exe(args.program, exe, args.opt, args.time, args.debug)
@@ -122,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             if target.freestanding:
                 raise CompileError("the freestanding target produces objects (--emit obj); "
                                    "use 'pythos build' for a bootable kernel")
-            compile_to_exe(args.program, out, args.opt, args.time, args.debug)
+            compile_to_exe(args.program, out, args.opt, args.time, args.debug, target)
             return 0
         result = compile_file(args.program, target, args.opt, emit=emit, debug=args.debug)
         if emit == "llvm":

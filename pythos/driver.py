@@ -6,7 +6,8 @@
 Each stage has one entry point and a printable result, which `--dump` and
 `--emit` expose.  The runtime modules (`pythos.rt.core` and `pythos.rt.mem`,
 plus the target's platform module under the name `pythos.rt.platform`) are
-compiled into every program.
+compiled into every program; a user-space program that imports
+`pythos.syscalls` gets its target's system calls (`target_aliases`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,17 @@ class Compilation:
 
 
 def platform_module(target: Target) -> Path:
-    name = "kernel" if target.freestanding else "linux"
-    return PACKAGE_ROOT / "pythos" / "rt" / f"{name}.py"
+    return PACKAGE_ROOT / "pythos" / "rt" / f"{target.platform}.py"
+
+
+def target_aliases(target: Target) -> dict[str, Path]:
+    """The modules a target swaps in: its platform module, and the system
+    calls of `pythos.syscalls` (whose own file is for CPython)."""
+    rt = PACKAGE_ROOT / "pythos" / "rt"
+    aliases = {"pythos.rt.platform": platform_module(target)}
+    if not target.freestanding:
+        aliases["pythos.syscalls"] = rt / f"{target.platform}_syscalls.py"
+    return aliases
 
 
 # Every stage walks the syntax tree recursively, and a program may nest
@@ -110,8 +120,7 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
                  debug: bool) -> Compilation:
     times: dict[str, float] = {}
     start = time.perf_counter()
-    program = load_program(entry, aliases={"pythos.rt.platform": platform_module(target),
-                                           **(aliases or {})},
+    program = load_program(entry, aliases={**target_aliases(target), **(aliases or {})},
                            implicit=RUNTIME)
     times["parse"] = time.perf_counter() - start
     result = Compilation(program, timings=times)

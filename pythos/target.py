@@ -1,9 +1,12 @@
 """Compilation targets: every setting that depends on where code will run.
 
-Pythos compiles for two targets:
+Pythos compiles for three targets:
 
 * ``LINUX`` -- ordinary x86-64 Linux user space (static, no libc).  Host
   programs and compiler tests run here.
+* ``USER`` -- user programs for Pythos itself: ring 3, a static executable
+  the kernel's ELF loader maps, talking to the kernel only through its
+  system calls (docs/userspace.md).
 * ``FREESTANDING`` -- the kernel.  The code runs at ring 0 in the top 2 GiB
   of the address space (code model ``kernel``), must not touch SSE/MMX/x87
   state (interrupt handlers would have to save it), and must not use the
@@ -29,6 +32,7 @@ __all__ = [
     "FREESTANDING",
     "LINUX",
     "TARGETS",
+    "USER",
     "Target",
     "get_target",
     "initialize_llvm",
@@ -43,10 +47,13 @@ class Target:
     ``features`` is an LLVM feature string ("+a,-b"); ``reloc`` and
     ``codemodel`` are llvmlite's names ("static", "pic", "default", "small",
     "kernel", ...).  ``function_attributes`` are the LLVM attributes every
-    generated function must carry on this target.
+    generated function must carry on this target.  ``platform`` names the
+    runtime's platform module, ``pythos/rt/<platform>.py``, which moves
+    bytes to the outside world and ends the program.
     """
 
     name: str
+    platform: str
     triple: str
     cpu: str
     features: str
@@ -70,6 +77,7 @@ class Target:
 # the compiler generates identical in shape on both targets.
 LINUX = Target(
     name="linux",
+    platform="linux",
     triple="x86_64-unknown-linux-gnu",
     cpu="x86-64",
     features="",
@@ -93,6 +101,7 @@ LINUX = Target(
 # unwind tables.  It costs a register and two instructions per call.
 FREESTANDING = Target(
     name="freestanding",
+    platform="kernel",
     triple="x86_64-unknown-none-elf",
     cpu="x86-64",
     features="-mmx,-sse,-sse2,-avx,+soft-float",
@@ -103,11 +112,32 @@ FREESTANDING = Target(
     ir_function_attributes=('"frame-pointer"="all"',),
 )
 
-TARGETS: dict[str, Target] = {t.name: t for t in (LINUX, FREESTANDING)}
+# Pythos user programs.  They are ordinary user-space code, like Linux
+# programs (the small code model, linked at 0x400000, a `main` and a
+# runtime), but without SSE: the kernel never enables SSE (CR4.OSFXSR
+# stays clear, which makes most SSE instructions invalid opcodes; under
+# QEMU a program that used them printed nothing), and switching between
+# processes will save only the general registers.  The feature string is
+# the kernel's for that reason.  The red zone would be safe in ring 3 (an
+# interrupt switches to the kernel stack first); `noredzone` is kept only
+# so that code has the same shape on all three targets.
+USER = Target(
+    name="user",
+    platform="user",
+    triple="x86_64-unknown-none-elf",
+    cpu="x86-64",
+    features=FREESTANDING.features,
+    reloc="static",
+    codemodel="small",
+    freestanding=False,
+    function_attributes=("nounwind", "noredzone"),
+)
+
+TARGETS: dict[str, Target] = {t.name: t for t in (LINUX, USER, FREESTANDING)}
 
 
 def get_target(name: str) -> Target:
-    """Return the target called ``name`` ("linux" or "freestanding")."""
+    """Return the target called ``name`` ("linux", "user" or "freestanding")."""
     try:
         return TARGETS[name]
     except KeyError:

@@ -44,6 +44,7 @@ __all__ = [
     "kernel64_path",
     "link_kernel",
     "link_linux",
+    "link_user",
     "make_iso",
     "read_functions",
     "symbols_path",
@@ -304,6 +305,32 @@ def link_linux(objects: list[Path], out: Path, *, entry: str = "_start") -> Path
     The program's own code provides ``entry`` (``_start``) and makes system
     calls directly.  Returns ``out``.
     """
+    return _link_static(objects, out, entry, [])
+
+
+# Where a Pythos user program's first segment goes: in the user half,
+# above the never-mapped null page, the address ld uses for a static Linux
+# program anyway (kernel/proc/elf.py checks every segment's range).
+USER_IMAGE_BASE = 0x400000
+
+
+def link_user(objects: list[Path], out: Path) -> Path:
+    """Link a Pythos user program (the ``user`` target) for the kernel's loader.
+
+    The image starts at ``USER_IMAGE_BASE``, and ``-z separate-code`` puts
+    the code in segments of its own pages, so that every segment is
+    read-only, read+execute or read+write (W^X) and no two share a page,
+    which the loader insists on.  Both are ld's defaults on x86-64 Linux
+    today; they are spelled out so that the result does not depend on how
+    binutils was configured.
+    """
+    return _link_static(objects, out, "_start", [
+        "-z", "separate-code",
+        f"-Ttext-segment={USER_IMAGE_BASE:#x}",
+    ])
+
+
+def _link_static(objects: list[Path], out: Path, entry: str, options: list[str]) -> Path:
     inputs = _check_inputs(objects)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -315,6 +342,7 @@ def link_linux(objects: list[Path], out: Path, *, entry: str = "_start") -> Path
             "--no-dynamic-linker",
             "-z", "noexecstack",
             "--build-id=none",
+            *options,
             "-e", entry,
             "-o", str(out),
             *inputs,

@@ -6,10 +6,12 @@ ISO with a GRUB ``module`` line.  Either way the kernel receives it as the
 first Multiboot module and reads it with ``kernel/fs/ustar.py``.
 
 A program is one file under ``user/``, named after it without the suffix:
-``user/hello.s`` becomes ``hello`` in the archive.  Until the compiler has
-a user target (docs/userspace.md), programs are assembly, assembled with
-GNU as and linked like a static Linux program (``link_linux``): entry
-``_start`` and segments at 0x400000, in the user half.
+``user/hello.py`` becomes ``hello`` in the archive.  A ``.py`` program is
+compiled by ``pythos`` for the ``user`` target; a ``.s`` program is
+assembled with GNU as.  Both are linked by ``link_user``: entry ``_start``,
+segments from 0x400000 in the user half, code and data on pages of their
+own (W^X).  Two files with the same name and different suffixes would
+both be ``hello``; the build refuses that.
 
 The archive is deterministic: members sorted by name, owner 0, time 0,
 mode 0755, the POSIX ``ustar`` format with no pax or GNU extensions, which
@@ -24,9 +26,9 @@ import tempfile
 from pathlib import Path
 
 from ..parse import PACKAGE_ROOT
-from .build import BuildError, _run, link_linux
+from .build import BuildError, _run, link_user
 
-__all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd"]
+__all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd", "program_sources"]
 
 USER_DIR = PACKAGE_ROOT / "user"
 # The kernel's reader refuses names longer than the header's name field.
@@ -38,15 +40,30 @@ def initrd_path(kernel_elf: Path) -> Path:
     return Path(kernel_elf).with_name("initrd.tar")
 
 
-def build_programs(out_dir: Path, sources: Path = USER_DIR) -> list[Path]:
-    """Assemble and link every ``*.s`` program in ``sources`` into ``out_dir``."""
+def program_sources(sources: Path = USER_DIR) -> list[Path]:
+    """The programs' source files in ``sources``: ``*.py`` and ``*.s``, sorted."""
+    return sorted([*sources.glob("*.py"), *sources.glob("*.s")])
+
+
+def build_programs(out_dir: Path, sources: Path = USER_DIR, opt_level: int = 2) -> list[Path]:
+    """Build every ``*.py`` and ``*.s`` program in ``sources`` into ``out_dir``."""
+    from ..driver import compile_file
+    from ..target import USER
     programs = []
-    for source in sorted(sources.glob("*.s")):
+    seen: dict[str, Path] = {}
+    for source in program_sources(sources):
         if len(source.stem) > MAX_NAME:
             raise BuildError(f"user program name longer than {MAX_NAME} bytes: {source.name}")
+        if source.stem in seen:
+            raise BuildError(f"two user programs would be called {source.stem}: "
+                             f"{seen[source.stem].name} and {source.name}")
+        seen[source.stem] = source
         obj = out_dir / f"{source.stem}.o"
-        _run(["as", "--64", "-o", str(obj), str(source)], f"assembling {source.name}")
-        programs.append(link_linux([obj], out_dir / source.stem))
+        if source.suffix == ".py":
+            obj.write_bytes(compile_file(source, USER, opt_level).obj)
+        else:
+            _run(["as", "--64", "-o", str(obj), str(source)], f"assembling {source.name}")
+        programs.append(link_user([obj], out_dir / source.stem))
     return programs
 
 

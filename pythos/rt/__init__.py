@@ -2,6 +2,9 @@
 
 These modules are written in Pythos itself and compiled together with the
 user's program.  `core` formats and buffers output and reports panics; the
-platform module (`linux` or `kernel`, chosen by the target and imported
-under the alias `pythos.rt.platform`) moves bytes to the outside world.
+platform module (`linux`, `user` or `kernel`, chosen by the target and
+imported under the alias `pythos.rt.platform`) moves bytes to the outside
+world; `syscall` is the entry point and system call instruction the two
+user-space platforms share.  `user_syscalls` and `linux_syscalls` are what
+`pythos.syscalls` means when compiled for those targets.
 """

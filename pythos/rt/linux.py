@@ -1,16 +1,17 @@
 """The Linux platform: raw system calls, no libc.
 
-`_start` is the process entry point the kernel jumps to; it aligns the
-stack and calls `pythos_start`, which the compiler generates to run
-`main()` and then `exit_program()`.
+The entry point `_start` and the `syscall` instruction are shared with
+the Pythos user target (`pythos/rt/syscall.py`).  What is Linux's own is
+the fault hook: a memory fault is a signal, caught on a stack of its own
+and reported as a panic.
 """
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, asm, global_asm, i32, i64, u8, u64
+from pythos.lang import Array, Ptr, addr_of, i32, i64, u8, u64
+from pythos.rt.syscall import syscall1, syscall2, syscall4, write_all
 
 AUTO_FLUSH: Final = False
-SYS_WRITE: Final = 1
 SYS_RT_SIGACTION: Final = 13
 SYS_SIGALTSTACK: Final = 131
 SYS_EXIT_GROUP: Final = 231
@@ -30,33 +31,15 @@ fault_stack = Array[u8, FAULT_STACK_SIZE]()
 fault_stack_t = Array[u64, 3]()
 fault_action = Array[u64, 4]()
 
-global_asm("""
-    .text
-    .globl _start
-    .type _start, @function
-_start:
-    xorl %ebp, %ebp
-    andq $-16, %rsp
-    call pythos_start
-    ud2
-""")
-
 
 def platform_write(fd: i32, data: Ptr[u8], length: u64) -> None:
-    done: u64 = 0
-    while done < length:
-        n = asm("syscall", "={rax},{rax},{rdi},{rsi},{rdx},~{rcx},~{r11},~{memory}",
-                SYS_WRITE, i64(fd), (data + done).addr, length - done, result=i64)
-        if n <= 0:
-            return
-        done += u64(n)
+    write_all(fd, data, length)
 
 
 def platform_catch_faults(handler: u64) -> None:
     fault_stack_t[0] = addr_of(fault_stack).addr
     fault_stack_t[2] = FAULT_STACK_SIZE
-    asm("syscall", "={rax},{rax},{rdi},{rsi},~{rcx},~{r11},~{memory}",
-        SYS_SIGALTSTACK, addr_of(fault_stack_t).addr, 0, result=i64)
+    syscall2(SYS_SIGALTSTACK, addr_of(fault_stack_t).addr, 0)
     fault_action[0] = handler
     fault_action[1] = SA_SIGINFO | SA_ONSTACK | SA_RESTORER
     fault_action[2] = handler
@@ -65,12 +48,11 @@ def platform_catch_faults(handler: u64) -> None:
 
 
 def set_action(signal: u64) -> None:
-    asm("syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},~{rcx},~{r11},~{memory}",
-        SYS_RT_SIGACTION, signal, addr_of(fault_action).addr, 0, 8, result=i64)
+    syscall4(SYS_RT_SIGACTION, signal, addr_of(fault_action).addr, 0, 8)
 
 
 def platform_exit(code: i32) -> None:
-    asm("syscall", "{rax},{rdi},~{rcx},~{r11},~{memory}", SYS_EXIT_GROUP, i64(code))
+    syscall1(SYS_EXIT_GROUP, u64(i64(code)))
 
 
 def platform_panic_halt() -> None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 import tarfile
-from pathlib import Path
 
 import pytest
 
 from pythos.kernel_tools.build import have_tool, make_iso
-from pythos.kernel_tools.initrd import initrd_path
+from pythos.kernel_tools.initrd import initrd_path, program_sources
 
 from .test_boot import BANNER, IDLE, boot
 
@@ -33,7 +32,7 @@ def booted(vm) -> str:
 
 
 def user_programs() -> list[str]:
-    return sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "user").glob("*.s"))
+    return sorted(p.stem for p in program_sources())
 
 
 def test_lists_the_programs_with_their_elf_check(kernel_image):

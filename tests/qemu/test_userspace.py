@@ -44,7 +44,7 @@ def run_programs(kernel_image, names: list[str]) -> str:
 
 def test_hello_writes_and_exits(kernel_image):
     serial = run_programs(kernel_image, ["hello"])
-    assert "hello from user space\npid 1 (hello): exited with status 0\n" in serial
+    assert "hello from user space, pid 1\npid 1 (hello): exited with status 0\n" in serial
 
 
 def test_system_call_arguments_are_checked(kernel_image):
@@ -70,8 +70,8 @@ def test_unknown_program_is_reported(kernel_image):
 
 def test_many_processes_leave_no_frames_behind(kernel_image):
     serial = run_programs(kernel_image, ["hello"] * 50)
-    assert serial.count("hello from user space\n") == 50
-    assert "pid 50 (hello): exited with status 0" in serial
+    assert serial.count("hello from user space, pid ") == 50
+    assert "hello from user space, pid 50\npid 50 (hello): exited with status 0" in serial
 
 
 def test_null_system_call_costs_at_most_100_instructions(kernel_image):

@@ -1,12 +1,14 @@
-"""The build's ramdisk: user programs assembled, linked and packed as USTAR.
+"""The build's ramdisk: user programs compiled or assembled, linked, packed as USTAR.
 
 The archive ``pythos build`` writes must pass the kernel's own reader and
-ELF checks (run here under CPython), and hello, which uses Linux's system
-call numbers on purpose, must run as a Linux program too.
+ELF checks (run here under CPython).  The hello programs use only system
+calls whose numbers Pythos shares with Linux, so they must run as Linux
+programs too, the one in assembly and the one compiled from Python.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tarfile
 
@@ -14,8 +16,9 @@ import pytest
 
 from kernel.fs import ustar
 from kernel.proc import elf
-from pythos.kernel_tools.build import have_tool
-from pythos.kernel_tools.initrd import USER_DIR, make_initrd
+from pythos.diagnostics import CompileError
+from pythos.kernel_tools.build import BuildError, have_tool
+from pythos.kernel_tools.initrd import USER_DIR, make_initrd, program_sources
 from tests.kernel.helpers import exact_span
 
 pytestmark = pytest.mark.skipif(not (have_tool("as") and have_tool("ld")),
@@ -27,7 +30,8 @@ def test_archive_passes_the_kernels_checks(tmp_path):
     span = exact_span(archive)
     summary = ustar.Summary()
     assert ustar.summarize(span, summary) == ustar.END
-    names = sorted(p.stem for p in USER_DIR.glob("*.s"))
+    names = sorted(p.stem for p in program_sources())
+    assert {"hello", "hello_asm", "primes", "spin"} <= set(names)
     assert int(summary.files) == len(names) >= 1
     for name in names:
         entry = ustar.Entry()
@@ -48,13 +52,33 @@ def test_archive_is_deterministic(tmp_path):
 
 def test_hello_runs_on_linux(tmp_path):
     make_initrd(tmp_path / "initrd.tar")
+    outputs = {}
     with tarfile.open(tmp_path / "initrd.tar") as tar:
-        tar.extract("hello", tmp_path, filter="data")
-    hello = tmp_path / "hello"
-    hello.chmod(0o755)
-    result = subprocess.run([str(hello)], capture_output=True, timeout=10)
-    assert result.returncode == 0
-    assert result.stdout == b"hello from user space\n"
+        for name in ("hello", "hello_asm"):
+            tar.extract(name, tmp_path, filter="data")
+            program = tmp_path / name
+            program.chmod(0o755)
+            result = subprocess.run([str(program)], capture_output=True, text=True, timeout=10)
+            assert result.returncode == 0
+            outputs[name] = result.stdout
+    assert outputs["hello_asm"] == "hello from user space\n"
+    assert re.fullmatch(r"hello from user space, pid \d+\n", outputs["hello"])
+
+
+def test_python_and_assembly_programs_may_not_share_a_name(tmp_path):
+    (tmp_path / "twin.s").write_text((USER_DIR / "hello_asm.s").read_text())
+    (tmp_path / "twin.py").write_text("def main() -> None:\n    pass\n")
+    with pytest.raises(BuildError, match="two user programs would be called twin: "
+                                         "twin.py and twin.s"):
+        make_initrd(tmp_path / "initrd.tar", sources=tmp_path)
+
+
+def test_a_compile_error_stops_the_build(tmp_path):
+    (tmp_path / "bad.py").write_text("def main() -> None:\n    x: u8 = 1\n")
+    with pytest.raises(CompileError) as error:
+        make_initrd(tmp_path / "initrd.tar", sources=tmp_path)
+    assert "bad.py:2:" in error.value.render()
+    assert not (tmp_path / "initrd.tar").exists()
 
 
 def test_grub_cfg_loads_the_ramdisk_as_a_module():

@@ -1,10 +1,9 @@
-# hello: the first user program.  It writes one line to standard output
-# and exits, through the two system calls it needs.  The numbers and the
-# registers are Linux's (rax = number; rdi, rsi, rdx = arguments), so the
-# same file runs on Linux too: tests/user/test_programs.py checks it there.
-#
-# Pythos has no compiler target for user programs yet (docs/userspace.md),
-# so this one is written in assembly; the build assembles and links it.
+# hello_asm: a user program in assembly.  It writes one line to standard
+# output and exits, through the two system calls it needs.  The numbers
+# and the registers are Linux's (rax = number; rdi, rsi, rdx = arguments),
+# so the same file runs on Linux too: tests/user/test_initrd_build.py
+# checks it there.  user/hello.py is its counterpart in Python, compiled
+# for the user target.
 
         .globl _start
         .text

@@ -1,0 +1,73 @@
+"""What the two user-space platforms share: the entry point and `syscall`.
+
+A program for Linux (`pythos/rt/linux.py`) and one for Pythos itself
+(`pythos/rt/user.py`) start the same way and enter their kernel the same
+way, because Pythos chose Linux's conventions on purpose
+(docs/userspace.md):
+
+* the kernel jumps to `_start` with the stack pointer at the top of the
+  stack; `_start` aligns it to 16 bytes, as the System V ABI expects at a
+  call, and calls `pythos_start`, which the compiler generates to run
+  `main()` and then `exit_program()`;
+* a system call takes its number in RAX and its arguments in RDI, RSI,
+  RDX, R10 (then R8, R9), returns its result in RAX, and destroys RCX and
+  R11, where the `syscall` instruction keeps the return address and the
+  flags.  A negative result is an error number (-errno).
+
+Write is number 1 on both kernels, so the loop that writes a whole buffer
+is shared too.
+"""
+
+from typing import Final
+
+from pythos.lang import Ptr, asm, global_asm, i32, i64, u8, u64
+
+SYS_WRITE: Final = 1
+
+global_asm("""
+    .text
+    .globl _start
+    .type _start, @function
+_start:
+    xorl %ebp, %ebp
+    andq $-16, %rsp
+    call pythos_start
+    ud2
+""")
+
+
+def syscall4(number: u64, a0: u64, a1: u64, a2: u64, a3: u64) -> i64:
+    """Make system call `number` with four arguments and return RAX.  The
+    `memory` clobber tells the compiler that the kernel may have read or
+    written any buffer the arguments point to."""
+    return asm("syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},~{rcx},~{r11},~{memory}",
+               number, a0, a1, a2, a3, result=i64)
+
+
+# The same with fewer arguments: the unused registers get zero, which
+# costs an instruction each and keeps one copy of the constraints.
+def syscall0(number: u64) -> i64:
+    return syscall4(number, 0, 0, 0, 0)
+
+
+def syscall1(number: u64, a0: u64) -> i64:
+    return syscall4(number, a0, 0, 0, 0)
+
+
+def syscall2(number: u64, a0: u64, a1: u64) -> i64:
+    return syscall4(number, a0, a1, 0, 0)
+
+
+def syscall3(number: u64, a0: u64, a1: u64, a2: u64) -> i64:
+    return syscall4(number, a0, a1, a2, 0)
+
+
+def write_all(fd: i32, data: Ptr[u8], length: u64) -> None:
+    """Write `length` bytes, calling write again after a short write; stop
+    at an error, since a program has nowhere left to report it."""
+    done: u64 = 0
+    while done < length:
+        n = syscall3(SYS_WRITE, u64(fd), (data + done).addr, length - done)
+        if n <= 0:
+            return
+        done += u64(n)

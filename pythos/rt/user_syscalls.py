@@ -1,0 +1,123 @@
+"""`pythos.syscalls` compiled for the user target: the real system calls.
+
+A program imports `pythos.syscalls`.  Under CPython that is
+`pythos/syscalls.py`, which maps each call to the host's `os` and `time`
+where there is an equivalent; compiled with `--target user`, the compiler
+loads this file under that name instead (pythos/driver.py), so the same
+import makes the Pythos system calls of kernel/proc/syscalls.py.  The two
+files declare the same functions with the same types.
+
+Strings (a path, a program's arguments) are copied into a buffer here
+and passed as an address and a length: a Pythos `str` is constant data
+whose address a program cannot take.  An error is a negative errno value,
+as from the kernel.
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, addr_of, str_bytes, u8, u64
+from pythos.rt.core import flush
+from pythos.rt.syscall import syscall0, syscall1, syscall2, syscall3, syscall4
+
+SYS_READ: Final = u64(0)
+SYS_WRITE: Final = u64(1)
+SYS_OPEN: Final = u64(2)
+SYS_CLOSE: Final = u64(3)
+SYS_BRK: Final = u64(12)
+SYS_YIELD: Final = u64(24)
+SYS_GETPID: Final = u64(39)
+SYS_EXIT: Final = u64(60)
+SYS_WAIT: Final = u64(61)
+SYS_KILL: Final = u64(62)
+SYS_SPAWN: Final = u64(500)
+SYS_SLEEP_MS: Final = u64(501)
+SYS_UPTIME_MS: Final = u64(502)
+
+E2BIG: Final = 7
+EBADF: Final = 9
+EFAULT: Final = 14
+ENAMETOOLONG: Final = 36
+ENOSYS: Final = 38
+
+# The longest path and argument string a call can pass.
+PATH_MAX: Final = u64(256)
+ARGS_MAX: Final = u64(1024)
+path_buffer = Array[u8, 256]()
+args_buffer = Array[u8, 1024]()
+
+
+def copy_string(text: str, buffer: Ptr[u8], capacity: u64) -> u64:
+    """Copy the bytes of `text` to `buffer`; their number, or `capacity` + 1
+    (and nothing copied) when they do not fit."""
+    data = str_bytes(text)
+    length = u64(len(data))
+    if length > capacity:
+        return capacity + 1
+    for i in range(length):
+        buffer[i] = data[i]
+    return length
+
+
+def read(fd: int, buffer: Ptr[u8], length: int) -> int:
+    flush()  # a prompt printed before is seen before the program waits
+    return syscall3(SYS_READ, u64(fd), buffer.addr, u64(length))
+
+
+def write(fd: int, buffer: Ptr[u8], length: int) -> int:
+    flush()  # what print() buffered goes first
+    return syscall3(SYS_WRITE, u64(fd), buffer.addr, u64(length))
+
+
+def open(path: str) -> int:
+    length = copy_string(path, addr_of(path_buffer), PATH_MAX)
+    if length > PATH_MAX:
+        return -ENAMETOOLONG
+    return syscall2(SYS_OPEN, addr_of(path_buffer).addr, length)
+
+
+def close(fd: int) -> int:
+    return syscall1(SYS_CLOSE, u64(fd))
+
+
+def brk(end: int) -> int:
+    return syscall1(SYS_BRK, u64(end))
+
+
+def sched_yield() -> int:
+    return syscall0(SYS_YIELD)
+
+
+def getpid() -> int:
+    return syscall0(SYS_GETPID)
+
+
+def exit(status: int) -> None:
+    flush()
+    syscall1(SYS_EXIT, u64(status))
+
+
+def wait(pid: int) -> int:
+    return syscall1(SYS_WAIT, u64(pid))
+
+
+def kill(pid: int) -> int:
+    return syscall1(SYS_KILL, u64(pid))
+
+
+def spawn(path: str, args: str) -> int:
+    path_length = copy_string(path, addr_of(path_buffer), PATH_MAX)
+    if path_length > PATH_MAX:
+        return -ENAMETOOLONG
+    args_length = copy_string(args, addr_of(args_buffer), ARGS_MAX)
+    if args_length > ARGS_MAX:
+        return -E2BIG
+    return syscall4(SYS_SPAWN, addr_of(path_buffer).addr, path_length,
+                    addr_of(args_buffer).addr, args_length)
+
+
+def sleep_ms(ms: int) -> int:
+    return syscall1(SYS_SLEEP_MS, u64(ms))
+
+
+def uptime_ms() -> int:
+    return syscall0(SYS_UPTIME_MS)

@@ -1,0 +1,159 @@
+"""System calls for user programs: one typed function per call.
+
+A user program imports what it needs::
+
+    from pythos.syscalls import getpid, sleep_ms
+
+and the same file then runs in two places:
+
+* compiled with ``pythos compile --target user``, the compiler loads
+  ``pythos/rt/user_syscalls.py`` under this module's name, and each
+  function makes the Pythos system call of kernel/proc/syscalls.py;
+* under CPython, this module is what runs: each call with a host
+  equivalent uses it (``write`` is ``os.write``, ``getpid`` is
+  ``os.getpid``, ``uptime_ms`` is the monotonic clock, and so on), and the
+  calls that only make sense on Pythos raise ``HostUnsupported`` with a
+  clear message.
+
+The table (numbers as the kernel defines them; an error is a negative
+errno value, here as there)::
+
+    call                       number  result
+    read(fd, buffer, length)        0  bytes read
+    write(fd, buffer, length)       1  bytes written
+    open(path)                      2  a file descriptor
+    close(fd)                       3  0
+    brk(end)                       12  the heap's end (0 asks for it)
+    sched_yield()                  24  0, after other processes ran
+    getpid()                       39  this process's id
+    exit(status)                   60  does not return
+    wait(pid)                      61  the child's exit status (-1: any child)
+    kill(pid)                      62  0
+    spawn(path, args)             500  the new process's id
+    sleep_ms(ms)                  501  0, at least ms milliseconds later
+    uptime_ms()                   502  milliseconds since boot
+
+``read``, ``write`` and ``exit`` send what ``print`` has buffered first,
+so output stays in order and a prompt shows before the program waits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Final, TypeVar
+
+from pythos.lang import HostUnsupported, Ptr, u8
+
+__all__ = [
+    "E2BIG",
+    "EBADF",
+    "EFAULT",
+    "ENAMETOOLONG",
+    "ENOSYS",
+    "brk",
+    "close",
+    "exit",
+    "getpid",
+    "kill",
+    "open",
+    "read",
+    "sched_yield",
+    "sleep_ms",
+    "spawn",
+    "uptime_ms",
+    "wait",
+    "write",
+]
+
+E2BIG: Final = 7
+EBADF: Final = 9
+EFAULT: Final = 14
+ENAMETOOLONG: Final = 36
+ENOSYS: Final = 38
+
+R = TypeVar("R")
+
+
+def _errno(call: Callable[[], R]) -> R | int:
+    """Run a host call; an ``OSError`` becomes -errno, as on Pythos."""
+    try:
+        return call()
+    except OSError as error:
+        return -(error.errno or ENOSYS)
+
+
+def _pythos_only(name: str) -> HostUnsupported:
+    return HostUnsupported(f"{name}() is a Pythos system call with no host equivalent; "
+                           "compile the program with --target user and run it on Pythos")
+
+
+def read(fd: int, buffer: Ptr[u8], length: int) -> int:
+    sys.stdout.flush()
+    data = _errno(lambda: os.read(fd, length))
+    if isinstance(data, int):
+        return data
+    for i, byte in enumerate(data):
+        buffer[i] = u8(byte)
+    return len(data)
+
+
+def write(fd: int, buffer: Ptr[u8], length: int) -> int:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    data = bytes(buffer[i] for i in range(length))
+    return _errno(lambda: os.write(fd, data))
+
+
+def open(path: str) -> int:  # noqa: A001 - the system call's name
+    """Open a file for reading (on Pythos, a file of the ramdisk)."""
+    return _errno(lambda: os.open(path, os.O_RDONLY))
+
+
+def close(fd: int) -> int:
+    def host_close() -> int:
+        os.close(fd)
+        return 0
+    return _errno(host_close)
+
+
+def brk(end: int) -> int:
+    raise _pythos_only("brk")
+
+
+def sched_yield() -> int:
+    os.sched_yield()
+    return 0
+
+
+def getpid() -> int:
+    return os.getpid()
+
+
+def exit(status: int) -> None:  # noqa: A001 - the system call's name
+    """End the program with ``status`` (``SystemExit`` under CPython)."""
+    sys.exit(status)
+
+
+def wait(pid: int) -> int:
+    raise _pythos_only("wait")
+
+
+def kill(pid: int) -> int:
+    raise _pythos_only("kill")
+
+
+def spawn(path: str, args: str) -> int:
+    raise _pythos_only("spawn")
+
+
+def sleep_ms(ms: int) -> int:
+    time.sleep(ms / 1000)
+    return 0
+
+
+def uptime_ms() -> int:
+    """Milliseconds of the monotonic clock, which on Linux counts from boot."""
+    return time.monotonic_ns() // 1_000_000
