@@ -10,7 +10,7 @@ What it does (see bench/README.md):
    with `python3 -m pythos compile` (-O2) and with `gcc -O2`, run both once
    and check that their outputs are identical, then time each `--runs` times
    (interleaved) and keep the best.  The ratio pythos/gcc is the result; the
-   target is <= 1.10.
+   target is <= 1.10 (<= 1.05 for the array loops of issue 11).
 2. Correctness at a small size: the same programs with their size constant
    shrunk, run under CPython, compiled, and as C: three identical outputs.
 3. Compiler speed: a generated ~1,000-line program (bench/gen.py), a minimal
@@ -46,6 +46,7 @@ if __package__ in (None, ""):  # run as `python3 bench/run.py`
 from bench.gen import generate  # noqa: E402
 
 RATIO_TARGET = 1.10
+ARRAY_TARGET = 1.05  # issue 11: array loops of integers, once provable checks are gone
 STAGES = ("parse", "check", "lower", "optimize", "codegen")
 
 
@@ -55,6 +56,7 @@ class Bench:
     what: str
     size_const: str  # the `# bench: size` constant
     small: int  # its value for the CPython cross-check
+    target: float = RATIO_TARGET  # the pythos / gcc ratio to reach
 
 
 BENCHES = [
@@ -62,6 +64,11 @@ BENCHES = [
     Bench("crc32", "table-driven CRC-32 over 64 MiB, 4 passes", "SIZE", 20_000),
     Bench("freelist", "first-fit sorted free list, coalescing", "OPS", 4_000),
     Bench("inet_csum", "RFC 1071 checksum of 1500-byte packets", "SIZE", 2_001),
+    # array loops of integers (issue 11): the cost of bounds checks
+    Bench("sieve", "sieve of Eratosthenes over Array[u8, 1 Mi]", "N", 2_048, ARRAY_TARGET),
+    Bench("quicksort", "Hoare quicksort of Array[i64, 3 M]", "N", 5_000, ARRAY_TARGET),
+    Bench("prefix_sum", "prefix sums and range queries, Array[u64]", "ROUNDS", 2, ARRAY_TARGET),
+    Bench("matmul", "256 x 256 i64 matrix product, i-k-j order", "M", 12, ARRAY_TARGET),
 ]
 
 
@@ -323,11 +330,11 @@ def report_programs(results: list[Result], runs: int, wall: bool) -> str:
     rows = []
     for r in results:
         ok = not r.errors and r.same_output
-        status = ("ok" if r.ratio <= RATIO_TARGET else "over") if ok else "FAIL"
+        status = ("ok" if r.ratio <= r.bench.target else "over") if ok else "FAIL"
         rows.append([r.bench.name, f"{r.pythos_s:.3f}" if r.pythos_s else "-",
                      f"{r.gcc_s:.3f}" if r.gcc_s else "-",
                      f"{r.ratio:.2f}" if r.pythos_s and r.gcc_s else "-",
-                     f"<= {RATIO_TARGET:.2f}", status, "same" if r.same_output else "DIFF",
+                     f"<= {r.bench.target:.2f}", status, "same" if r.same_output else "DIFF",
                      r.small_check, f"{r.compile_s:.2f}"])
     kind = "wall" if wall else "CPU (user+sys)"
     return (f"Run time: best of {runs}, {kind} seconds; ratio = pythos / gcc\n\n"
@@ -436,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
           + (f"; artefacts in {work})" if args.keep else ")"))
     for e in errors:
         print(f"bench: error: {e}", file=sys.stderr)
-    over = [r for r in results if r.ratio > RATIO_TARGET]
+    over = [r for r in results if r.ratio > r.bench.target]
     if errors:
         return 1
     return 1 if args.strict and over else 0
