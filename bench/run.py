@@ -1,7 +1,8 @@
 """`make bench`: Pythos-compiled programs against the same C built with gcc -O2,
-and the compiler's own speed.
+heap-heavy Python against CPython and mypyc, and the compiler's own speed.
 
-    python3 -m bench [--runs N] [--quick] [--no-cpython] [--keep DIR] [--only NAME]
+    python3 -m bench [--runs N] [--quick] [--no-cpython] [--no-heap] [--keep DIR]
+                     [--only NAME]
     python3 bench/run.py ...          (the same)
 
 What it does (see bench/README.md):
@@ -13,7 +14,10 @@ What it does (see bench/README.md):
    target is <= 1.10 (<= 1.05 for the array loops of issue 11).
 2. Correctness at a small size: the same programs with their size constant
    shrunk, run under CPython, compiled, and as C: three identical outputs.
-3. Compiler speed: a generated ~1,000-line program (bench/gen.py), a minimal
+3. Heap-heavy Python (bench/heap/, run by heapbench.py): each program under
+   CPython, compiled by mypyc, and compiled by Pythos, with the ratios; a
+   program Pythos does not compile yet shows the compiler's first diagnostic.
+4. Compiler speed: a generated ~1,000-line program (bench/gen.py), a minimal
    program (the fixed cost: the runtime compiled into every program) and the
    tests/programs corpus, at -O0 and -O2, as seconds per 1,000 lines.
 
@@ -43,7 +47,9 @@ CORPUS = ROOT / "tests" / "programs"
 
 if __package__ in (None, ""):  # run as `python3 bench/run.py`
     sys.path.insert(0, str(ROOT))
+from bench import heapbench  # noqa: E402
 from bench.gen import generate  # noqa: E402
+from bench.table import table  # noqa: E402
 
 RATIO_TARGET = 1.10
 ARRAY_TARGET = 1.05  # issue 11: array loops of integers, once provable checks are gone
@@ -314,18 +320,6 @@ def compiler_speed(work: Path, quick: bool) -> tuple[list[Speed], list[str]]:
 
 
 # ----- report --------------------------------------------------------------------------
-def table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(headers)]
-
-    def fmt(cells: list[str]) -> str:
-        return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
-    sep = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2))
-                         for i, w in enumerate(widths)) + "|"
-    return "\n".join([fmt(headers), sep, *(fmt(r) for r in rows)])
-
-
 def report_programs(results: list[Result], runs: int, wall: bool) -> str:
     rows = []
     for r in results:
@@ -387,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python3 -m bench", description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each binary (best kept)")
     ap.add_argument("--quick", action="store_true",
-                    help="skip compiling the tests/programs corpus (the slowest part)")
+                    help="skip compiling the tests/programs corpus (the slowest part) and "
+                         "time each heap program once")
     ap.add_argument("--no-cpython", action="store_true",
                     help="skip the small-size CPython/compiled/C cross-check")
     ap.add_argument("--no-speed", action="store_true", help="skip the compiler-speed tables")
@@ -399,14 +394,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over target")
     ap.add_argument("--no-kernel", action="store_true",
                     help="skip the kernel build/boot/instruction-count table")
+    ap.add_argument("--no-heap", action="store_true",
+                    help="skip the heap-heavy Python programs (CPython, mypyc, Pythos)")
     args = ap.parse_args(argv)
     if shutil.which("gcc") is None:
         print("bench: gcc is needed", file=sys.stderr)
         return 1
     benches = [b for b in BENCHES if not args.only or b.name in args.only]
-    if args.only and len(benches) != len(args.only):
-        print(f"bench: unknown program; known: {', '.join(b.name for b in BENCHES)}",
-              file=sys.stderr)
+    heap_programs = [] if args.no_heap else [
+        h for h in heapbench.HEAP_PROGRAMS if not args.only or h.name in args.only]
+    known = [b.name for b in BENCHES] + [h.name for h in heapbench.HEAP_PROGRAMS]
+    if args.only and set(args.only) - set(known):
+        print(f"bench: unknown program; known: {', '.join(known)}", file=sys.stderr)
         return 1
     start = time.perf_counter()
     tmp = None
@@ -416,14 +415,26 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="pythos-bench-")
         work = Path(tmp.name)
+    results: list[Result] = []
+    heap_results: list[heapbench.HeapResult] = []
     try:
-        results = []
         for b in benches:
             print(f"bench: {b.name} ({b.what}) ...", file=sys.stderr, flush=True)
             results.append(bench_program(b, work, args.runs, args.wall, not args.no_cpython,
                                          args.keep is not None))
         errors = [e for r in results for e in r.errors]
-        print(report_programs(results, args.runs, args.wall))
+        if results:
+            print(report_programs(results, args.runs, args.wall))
+        heap_runs = 1 if args.quick else args.runs
+        for h in heap_programs:
+            print(f"bench: {h.name} ({h.what}) under CPython, mypyc, pythos ...",
+                  file=sys.stderr, flush=True)
+            heap_results.append(heapbench.bench_heap_program(h, work / "heap", heap_runs,
+                                                             args.wall))
+        errors += [e for r in heap_results for e in r.errors]
+        if heap_results:
+            print()
+            print(heapbench.report_heap(heap_results, heap_runs, args.wall))
         if not args.no_speed:
             print("bench: compiler speed ...", file=sys.stderr, flush=True)
             rows, speed_errors = compiler_speed(work, args.quick)
@@ -443,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
           + (f"; artefacts in {work})" if args.keep else ")"))
     for e in errors:
         print(f"bench: error: {e}", file=sys.stderr)
-    over = [r for r in results if r.ratio > r.bench.target]
+    over = [r.bench.name for r in results if r.ratio > r.bench.target]
+    over += [r.program.name for r in heap_results if not r.goal_met()]
     if errors:
         return 1
     return 1 if args.strict and over else 0
