@@ -238,8 +238,14 @@ def bench_heap_program(prog: HeapProgram, work: Path, runs: int, wall: bool = Fa
             runners.append((r.pythos, [str(exe)], d))
         else:
             r.pythos.note = f"does not compile: {diagnostic}"
-        for t, cmd, cwd in runners:  # the checking run, also a warm-up
-            _, t.output = timed(cmd, cwd, wall)
+        for t, cmd, cwd in list(runners):  # the checking run, also a warm-up
+            try:
+                _, t.output = timed(cmd, cwd, wall)
+            except (HeapBenchError, subprocess.TimeoutExpired) as e:
+                # the others are still measured
+                r.errors.append(f"{prog.name}: {e}")
+                t.note = "failed"
+                runners.remove((t, cmd, cwd))
         for label, t in (("CPython", r.cpython), ("mypyc", r.mypyc), ("pythos", r.pythos)):
             check_output(r, label, t)
         for _ in range(runs):

@@ -171,3 +171,28 @@ def test_goal(alloc_heavy: bool, cpython: float, mypyc: float, pythos: float,
     r = HeapResult(HeapProgram("p", "", alloc_heavy), cpython=Timing(cpython),
                    mypyc=Timing(mypyc), pythos=Timing(pythos))
     assert r.goal_met() is met
+
+
+# CPython stops at its recursion limit; compiled, the stack is deep enough
+DEEP = '''\
+def depth(n: int) -> int:
+    if n == 0:
+        return 0
+    return 1 + depth(n - 1)
+
+
+def main() -> None:
+    print(f"checksum {depth(100_000)}")
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_a_failing_run_is_an_error_and_the_others_are_still_timed(tmp_path: Path) -> None:
+    prog = write_program(tmp_path, "deep", DEEP, "checksum 100000\n")
+    r = heapbench.bench_heap_program(prog, tmp_path / "work", runs=1, mypyc=False)
+    assert len(r.errors) == 1 and "RecursionError" in r.errors[0], r.errors
+    assert r.cpython.note == "failed" and not r.cpython.times
+    assert r.pythos.output == "checksum 100000\n" and len(r.pythos.times) == 1
