@@ -115,7 +115,7 @@ def tokenize(text: str) -> list[Token]:
                 value = value * 10 + ord(text[i]) - ord("0")
                 i += 1
             tokens.append(Token("num", text[start:i], value))
-        elif ch == "/" and text.startswith("//", i):
+        elif ch == "/" and i + 1 < n and text[i + 1] == "/":
             tokens.append(Token("op", "//", 0))
             i += 2
         elif ch in "+-*%":

@@ -100,7 +100,7 @@ def main() -> None:
         h = fnv1a(f"{word}={count};", h)
     print(f"{len(by_initial)} initial syllables, most words under "
           f"'{max(by_initial, key=lambda k: (len(by_initial[k]), k))}', longest '{longest}'")
-    print(f"words starting 'th': {sum(1 for w in counts if w.startswith('th'))}")
+    print(f"words starting 'th': {len([w for w in counts if w.startswith('th')])}")
     print(f"checksum {h:08x}")
 
 
