@@ -153,7 +153,8 @@ def first_diagnostic(stderr: str) -> str | None:
 
 
 def timed(cmd: list[str], cwd: Path, wall: bool, timeout: float = 600) -> tuple[float, str]:
-    """Run once; returns (CPU seconds of the child, or wall seconds, stdout)."""
+    """Run once; returns (CPU seconds of the child, or wall seconds, stdout).
+    `cmd` is an executable, or the driver with its two arguments."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     p = subprocess.run(cmd, cwd=cwd, env=env(), capture_output=True, text=True,
@@ -161,7 +162,8 @@ def timed(cmd: list[str], cwd: Path, wall: bool, timeout: float = 600) -> tuple[
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
-        raise HeapBenchError(f"{' '.join(cmd[:1] + cmd[-2:])} exited with {p.returncode}: "
+        what = Path(cmd[0]).name if len(cmd) == 1 else f"{cmd[-2]} under {cmd[-1]}"
+        raise HeapBenchError(f"{what} exited with {p.returncode}: "
                              f"{p.stderr.strip()[-1500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return (elapsed if wall else cpu), p.stdout
@@ -282,9 +284,18 @@ def report_heap(results: list[HeapResult], runs: int, wall: bool) -> str:
                      goal, "-" if met is None else ("met" if met else "not yet"), outputs,
                      p.note or ("compiled" if p.ran else "-")])
     kind = "wall" if wall else "CPU (user+sys)"
+    builds = ""
+    for label, secs in (("mypyc build (C and gcc)", [r.mypyc_build_s for r in results]),
+                        ("pythos compile", [r.pythos_compile_s for r in results])):
+        secs = [x for x in secs if x]
+        if secs:
+            builds += f"{'; ' if builds else ''}{label} {min(secs):.1f}-{max(secs):.1f} s"
+    if builds:
+        builds = f"\n\nWall time per program: {builds}."
     return (f"Heap-heavy Python (bench/heap/): best of {runs}, {kind} seconds; "
             "'x' = CPython s / that s;\n'pythos/mypyc' < 1 means Pythos is faster than mypyc. "
             "Outputs are checked against bench/heap/expected/.\n\n"
             + table(["program", "CPython s", "mypyc s", "mypyc x", "pythos s", "pythos x",
                      "pythos/mypyc", "goal", "goal met", "output", "pythos compile"],
-                    rows, {1, 2, 3, 4, 5, 6}))
+                    rows, {1, 2, 3, 4, 5, 6})
+            + builds)

@@ -202,3 +202,19 @@ def test_a_failing_run_is_an_error_and_the_others_are_still_timed(tmp_path: Path
     assert len(r.errors) == 1 and "RecursionError" in r.errors[0], r.errors
     assert r.cpython.note == "failed" and not r.cpython.times
     assert r.pythos.output == "checksum 100000\n" and len(r.pythos.times) == 1
+
+
+def test_the_table_shows_the_diagnostic_where_pythos_has_no_time() -> None:
+    rejected = HeapResult(HeapProgram("wordfreq", "", True), cpython=Timing(0.8),
+                          mypyc=Timing(0.2),
+                          pythos=Timing(note="does not compile: wordfreq.py:22:1: error: x"))
+    compiled = HeapResult(HeapProgram("richards", "", False), cpython=Timing(0.8),
+                          mypyc=Timing(0.2), pythos=Timing(0.1, output=""))
+    text = heapbench.report_heap([rejected, compiled], runs=3, wall=False)
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in text.splitlines() if line.startswith("| ")}
+    assert rows["wordfreq"] == ["0.800", "0.200", "4.0x", "-", "-", "-",
+                                "faster than mypyc, 20x CPython", "-", "same",
+                                "does not compile: wordfreq.py:22:1: error: x"]
+    assert rows["richards"] == ["0.800", "0.200", "4.0x", "0.100", "8.0x", "0.50",
+                                "faster than mypyc", "met", "same", "compiled"]
