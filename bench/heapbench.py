@@ -69,6 +69,7 @@ HEAP_PROGRAMS = [
     HeapProgram("wordfreq", "word counts of generated text in a dict[str, int]", True),
     HeapProgram("calc", "tokenize, parse, evaluate and print expressions", True),
     HeapProgram("graph_search", "BFS over tuple-keyed dict/set, Dijkstra with a heap", True),
+    HeapProgram("fannkuch", "pancake flips over all permutations: list slicing", False),
 ]
 
 # Imports the module named by argv[1] and calls its main(); argv[2] says
