@@ -126,6 +126,8 @@ class HeapResult:
         """Issue 11's goal for this program; None while Pythos has no time."""
         if not (self.pythos.seconds and self.mypyc.seconds):
             return None
+        if self.pythos.output is not None and self.pythos.output != self.expected:
+            return False  # fast and wrong does not count
         if self.pythos.seconds >= self.mypyc.seconds:
             return False
         speedup = self.speedup(self.pythos)
@@ -231,16 +233,26 @@ def bench_heap_program(prog: HeapProgram, work: Path, runs: int, wall: bool = Fa
         shutil.copyfile(prog.source, d / "cpython" / prog.source.name)
         runners: list[tuple[Timing, list[str], Path]] = [
             (r.cpython, [sys.executable, "-c", DRIVER, prog.name, "cpython"], d / "cpython")]
+        # A build that fails is an error, but the other implementations are
+        # still measured.
         if mypyc:
-            r.mypyc_build_s = build_mypyc(prog.source, d / "mypyc")
-            runners.append((r.mypyc, [sys.executable, "-c", DRIVER, prog.name, "mypyc"],
-                            d / "mypyc"))
+            try:
+                r.mypyc_build_s = build_mypyc(prog.source, d / "mypyc")
+                runners.append((r.mypyc, [sys.executable, "-c", DRIVER, prog.name, "mypyc"],
+                                d / "mypyc"))
+            except (HeapBenchError, subprocess.TimeoutExpired) as e:
+                r.errors.append(f"{prog.name}: {e}")
+                r.mypyc.note = "build failed"
         exe = d / f"{prog.name}.pythos"
-        r.pythos_compile_s, diagnostic = build_pythos(prog.source, exe)
-        if diagnostic is None:
-            runners.append((r.pythos, [str(exe)], d))
-        else:
-            r.pythos.note = f"does not compile: {diagnostic}"
+        try:
+            r.pythos_compile_s, diagnostic = build_pythos(prog.source, exe)
+            if diagnostic is None:
+                runners.append((r.pythos, [str(exe)], d))
+            else:
+                r.pythos.note = f"does not compile: {diagnostic}"
+        except (HeapBenchError, subprocess.TimeoutExpired) as e:
+            r.errors.append(f"{prog.name}: {e}")
+            r.pythos.note = "compiler crashed"
         for t, cmd, cwd in list(runners):  # the checking run, also a warm-up
             try:
                 _, t.output = timed(cmd, cwd, wall)

@@ -218,3 +218,24 @@ def test_the_table_shows_the_diagnostic_where_pythos_has_no_time() -> None:
                                 "does not compile: wordfreq.py:22:1: error: x"]
     assert rows["richards"] == ["0.800", "0.200", "4.0x", "0.100", "8.0x", "0.50",
                                 "faster than mypyc", "met", "same", "compiled"]
+
+
+def test_a_fast_wrong_answer_does_not_meet_the_goal() -> None:
+    r = HeapResult(HeapProgram("p", "", False), expected="checksum 1\n", cpython=Timing(1.0),
+                   mypyc=Timing(0.2), pythos=Timing(0.01, output="checksum 2\n"))
+    assert r.goal_met() is False
+    r.pythos.output = "checksum 1\n"
+    assert r.goal_met() is True
+
+
+def test_a_compiler_crash_is_an_error_and_cpython_is_still_timed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a stand-in for a compiler that dies with a traceback instead of a diagnostic
+    def crash(src: Path, exe: Path) -> tuple[float, str | None]:
+        raise HeapBenchError("pythos compile sumsq.py failed without a diagnostic")
+    monkeypatch.setattr(heapbench, "build_pythos", crash)
+    prog = write_program(tmp_path, "sumsq", INTS, f"checksum {sum(i * i for i in range(1000))}\n")
+    r = heapbench.bench_heap_program(prog, tmp_path / "work", runs=1, mypyc=False)
+    assert len(r.errors) == 1 and "without a diagnostic" in r.errors[0]
+    assert r.pythos.note == "compiler crashed"
+    assert len(r.cpython.times) == 1
