@@ -378,7 +378,8 @@ def report_speed(rows: list[Speed], wall: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python3 -m bench", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python3 -m bench",
+                                 description=" ".join(__doc__.split("\n\n")[0].split()))
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each binary (best kept)")
     ap.add_argument("--quick", action="store_true",
                     help="skip compiling the tests/programs corpus (the slowest part) and "
@@ -391,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="benchmark only this program (repeatable)")
     ap.add_argument("--keep", type=Path, metavar="DIR",
                     help="build in DIR and keep binaries, .ll and .s (pythos and gcc)")
-    ap.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over target")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit 1 if a ratio is over target or a heap program's goal is not met")
     ap.add_argument("--no-kernel", action="store_true",
                     help="skip the kernel build/boot/instruction-count table")
     ap.add_argument("--no-heap", action="store_true",
