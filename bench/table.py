@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 def table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+    """A Markdown table, padded to line up in a terminal as well; `right`
+    holds the indexes of the columns aligned right (the numbers)."""
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
               for i, h in enumerate(headers)]
 
