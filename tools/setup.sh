@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up for a fresh clone: the system tools Pythos needs (QEMU,
-# GRUB's ISO tools, binutils, gcc for the benchmark, gdb and llvm-dwarfdump
-# for the debugging tests) and a virtual
+# GRUB's ISO tools, binutils, gcc and the Python headers for the benchmark,
+# gdb and llvm-dwarfdump for the debugging tests) and a virtual
 # environment with the Python dependencies.  Safe to run again: it only
 # installs what is missing.
 set -euo pipefail
@@ -29,6 +29,11 @@ for cmd in "${!NEEDED[@]}"; do
 done
 # grub-mkrescue needs the BIOS GRUB modules to build a bootable ISO.
 [ -d /usr/lib/grub/i386-pc ] || missing+=(grub-pc-bin)
+# `make bench` compiles its Python programs with mypyc, which builds C
+# extensions against the headers of the Python that runs it.
+"$PYTHON" -c 'import os, sys, sysconfig
+sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+  || missing+=(python3-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
