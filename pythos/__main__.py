@@ -1,5 +1,10 @@
 import sys
 
 from .cli import main
+from .gcpause import skip_final_collection
 
-sys.exit(main())
+try:
+    status = main()
+finally:
+    skip_final_collection()
+sys.exit(status)

@@ -18,7 +18,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc"]
+__all__ = ["paused_gc", "skip_final_collection"]
 
 
 @contextmanager
@@ -31,3 +31,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def skip_final_collection() -> None:
+    """Spare the interpreter its last full collection at exit.
+
+    When the process ends, CPython collects once more, walking every object
+    still alive: after a kernel build, the whole compiled program, 0.15 to
+    0.25 s of nothing (its memory goes back with the process anyway).
+    Frozen objects are left out of every collection, that last one
+    included, so a command that is about to exit freezes what it has.
+    """
+    gc.freeze()
