@@ -110,6 +110,28 @@ class Node(ir.DIValue):
         buf += ("distinct !" if self.is_distinct else "!", self.kind,
                 "(", ", ".join(parts), ")\n")
 
+    def __str__(self) -> str:
+        # The module prints each node once, as `!N = ...`: straight from
+        # `descr`, without llvmlite's cache and checks in between.
+        buf = ["!", self._name, " = "]
+        self.descr(buf)
+        buf[-1] = ")"
+        return "".join(buf)
+
+
+class Location(Node):
+    """A `DILocation`, the most common node by far (one per line and
+    column that an instruction comes from), printed without a loop."""
+
+    def __init__(self, module: ir.Module, line: int, column: int, scope: ir.DIValue) -> None:
+        super().__init__(module, False, "DILocation",
+                         (("line", line), ("column", column), ("scope", scope)))
+
+    def __str__(self) -> str:
+        (_, line), (_, column), (_, scope) = self.operands
+        return (f"!{self._name} = !DILocation(line: {line}, column: {column}, "
+                f"scope: {scope.get_reference()})")  # type: ignore[attr-defined]
+
 
 def _operand_text(value: object) -> str:
     line: list[str] = []
@@ -232,8 +254,7 @@ class DebugInfo:
         key = (line, getattr(node, "col_offset", 0) + 1)
         loc = self.locations.get(key)
         if loc is None:
-            loc = self.add("DILocation", {"line": key[0], "column": key[1],
-                                          "scope": self.subprogram})
+            loc = Location(self.module, key[0], key[1], self.subprogram)
             self.locations[key] = loc
         return loc
 
