@@ -72,7 +72,7 @@ import bisect
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pythos.kernel_tools.inlinetable import Inline
@@ -123,8 +123,9 @@ class LineTableError(Exception):
     """The DWARF line information is malformed or of an unknown version."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A row of a line program (a tuple: the build makes thousands)."""
+
     address: int
     file: str | None     # None: no line here (after an end_sequence)
     line: int
@@ -336,8 +337,7 @@ def from_elf(elf: bytes) -> list[Row]:
     return compact(decode(debug_line(elf)))
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """The function some code was written in, as it was reached (see above)."""
 
     file: str
@@ -346,8 +346,7 @@ class Scope:
     call_line: int
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A row of the table: from ``address`` on, ``line`` of ``scope``."""
 
     address: int
@@ -388,19 +387,17 @@ def entries(rows: list[Row], inlines: Sequence[Inline] = ()) -> tuple[list[Entry
         bounds.update(starts)
         bounds.update(ends)
     addresses = [row.address for row in rows]
+    # Scope: its index, in the order first met (a caller before its calls).
     scopes: dict[Scope, int] = {}
-
-    def scope(key: Scope) -> int:
-        return scopes.setdefault(key, len(scopes))
-
     result: list[Entry] = []
+    last_scope, last_line = -1, -1
     for address in sorted(bounds):
         index = bisect.bisect_right(addresses, address) - 1
         if index < 0:
             continue
         row = rows[index]
         if row.file is None:
-            entry = Entry(address, NO_SCOPE, 0)
+            current, line = NO_SCOPE, 0
         else:
             chain: list[Inline] = []
             for starts, ends, calls in painted:
@@ -412,14 +409,15 @@ def entries(rows: list[Row], inlines: Sequence[Inline] = ()) -> tuple[list[Entry
             # the first call, each inlined function's in the next call's,
             # and the innermost in the row's.
             files = [call.file for call in chain] + [row.file]
-            current = scope(Scope(files[0], None, NO_SCOPE, 0))
+            current = scopes.setdefault(Scope(files[0], None, NO_SCOPE, 0), len(scopes))
             for depth, call in enumerate(chain):
-                current = scope(Scope(files[depth + 1], call.function, current,
-                                      min(call.line, MAX_LINE)))
-            entry = Entry(address, current, min(row.line, MAX_LINE))
-        if result and (result[-1].scope, result[-1].line) == (entry.scope, entry.line):
-            continue
-        result.append(entry)
+                current = scopes.setdefault(
+                    Scope(files[depth + 1], call.function, current, min(call.line, MAX_LINE)),
+                    len(scopes))
+            line = min(row.line, MAX_LINE)
+        if (current, line) != (last_scope, last_line):
+            result.append(Entry(address, current, line))
+            last_scope, last_line = current, line
     return result, list(scopes)
 
 
@@ -458,11 +456,15 @@ def table_bytes(rows: list[Row], inlines: Sequence[Inline] = ()) -> bytes:
     return header + body + string_entries + names
 
 
+_BYTE_TEXT = [str(b) for b in range(256)]
+
+
 def section_asm(section: str, data: bytes) -> str:
     """Assembly that puts ``data`` in the read-only section ``section``."""
     lines = [f'    .section {section}, "a", @progbits', "    .p2align 3"]
+    text = _BYTE_TEXT.__getitem__
     for start in range(0, len(data), 32):
-        lines.append("    .byte " + ",".join(str(b) for b in data[start:start + 32]))
+        lines.append("    .byte " + ",".join(map(text, data[start:start + 32])))
     return "\n".join(lines) + "\n"
 
 
