@@ -251,6 +251,14 @@ def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
     while expected not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert expected in lines, lines
+    # The line's newline may still be scrolling the screen: the kernel
+    # copies all its cells to video memory, and a read in the middle of
+    # that shows rows half old and half new (on a loaded machine, often).
+    # The report is done when two reads agree.
+    settled = time.monotonic() + 10
+    while (again := vm.read_vga_text()) != lines and time.monotonic() < settled:
+        lines = again
+        time.sleep(0.1)
     return serial, lines
 
 
