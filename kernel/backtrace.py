@@ -15,9 +15,9 @@ and the Python file and line of the call::
       #6 0xffffffff80108019 _start64+0x19
 
 (a kernel built with -O0).  At -O2 most of these are inlined into
-``kmain`` and have no frame of their own; the inline table
-(``pythos/kernel_tools/inlinetable.py``) still knows them, and each is printed as an
-indented line under the frame it was inlined into, outermost first::
+``kmain`` and have no frame of their own; the line table still knows
+them, and each is printed as an indented line under the frame it was
+inlined into, outermost first::
 
       #0 0xffffffff8010db4c kmain+0x5b2c at kernel/kmain.py:93
           inlined: apply_options at kernel/kmain.py:227
@@ -73,19 +73,17 @@ loop).  The walk stops at the first frame pointer that fails, and after
 ``MAX_FRAMES`` frames.  The symbol table is checked once, before it is
 used.  A panic while the backtrace is being printed prints no second one.
 
-Inlined functions have no frame of their own and do not appear.
-
 Lines
 -----
 
-The file and line come from the line table that ``link_kernel`` builds
-from the DWARF line program and links in after the symbol table
-(``pythos/kernel_tools/linetable.py``, which draws its layout).  A return address is
-looked up one byte back, in the ``call`` instruction, as for its
-function; an interrupted instruction at its own address.  A kernel built
-with ``--no-debug`` has an empty table, and the frames have no lines.
-The table is checked once, like the symbol table, and a row whose file
-index or name lies outside it has no line.
+The files and lines, and the calls inlined at an address, come from the
+line table that ``link_kernel`` builds from the DWARF and links in after
+the symbol table (``kernel/debug/linetable.py`` reads it,
+``pythos/kernel_tools/linetable.py`` writes it and draws its layout).  A
+return address is looked up one byte back, in the ``call`` instruction,
+as for its function; an interrupted instruction at its own address.  A
+kernel built with ``--no-debug`` has an empty table, and the frames have
+no lines.  The table is checked once, like the symbol table.
 
 Folding: the report must fit on the screen
 ------------------------------------------
@@ -124,16 +122,10 @@ import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
 import kernel.console as console
-from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u16, u32, u64
+from kernel.debug.linetable import LineTable, Position, open_line_table
+from kernel.debug.symtab import FLAG_ERROR_CODE, FLAG_INTERRUPT, SymbolTable, open_table
+from pythos.lang import Array, Ptr, addr_of, export, i64, struct, u8, u32, u64
 
-# Table layout and flags: see pythos/kernel_tools/symtab.py.
-HEADER_SIZE: Final = u64(16)
-# The header size of the line and inline tables (pythos/kernel_tools/linetable.py,
-# pythos/kernel_tools/inlinetable.py), and the line table's "no line" file index.
-PACKED_HEADER_SIZE: Final = u64(24)
-NO_FILE: Final = u16(0xFFFF)
-# Inlined calls followed into one address at most (deeper ones are not shown).
-MAX_INLINE_DEPTH: Final = u64(32)
 # Characters for the serial-only address and the module-name match.
 DIGIT_0: Final = u8(0x30)
 LETTER_A: Final = u8(0x61)
@@ -143,8 +135,6 @@ LETTER_Y: Final = u8(0x79)
 DOT: Final = u8(0x2E)
 SLASH: Final = u8(0x2F)
 SPACE: Final = u8(0x20)
-FLAG_INTERRUPT: Final = u32(1)
-FLAG_ERROR_CODE: Final = u32(2)
 
 # Frames walked at most: more than the stacks can hold (16 bytes a frame,
 # 64 KiB of kernel stack and 48 KiB of IST stacks), so only a corrupt,
@@ -179,297 +169,6 @@ TOO_DEEP: Final = u8(4)            # MAX_FRAMES reached
 RUNTIME_PREFIX: Final = b"pythos.rt."
 BACKTRACE_PREFIX: Final = b"kernel.backtrace."
 HOOK_NAME: Final = b"pythos_backtrace"
-
-
-@struct
-class SymbolEntry:
-    """One function in the symbol table (24 bytes, as pythos/kernel_tools/symtab.py writes it)."""
-
-    address: u64
-    size: u32
-    flags: u32
-    name_offset: u32
-    name_length: u32
-
-
-@struct
-class SymbolTable:
-    """The functions' addresses and names, sorted by address.  Empty: ``count`` 0."""
-
-    entries: Ptr[SymbolEntry]
-    count: u64
-    names: Ptr[u8]
-    names_length: u64
-
-    def find(self, address: u64) -> i64:
-        """The index of the function that contains ``address``, or -1."""
-        low = u64(0)
-        high = self.count
-        # Entries below ``low`` start at or before ``address``; from ``high`` on, after it.
-        while low < high:
-            middle = low + (high - low) // 2
-            if self.entries[middle].address <= address:
-                low = middle + 1
-            else:
-                high = middle
-        if low == 0:
-            return i64(-1)
-        entry = self.entries[low - 1]
-        if address - entry.address >= u64(entry.size):
-            return i64(-1)
-        return i64(low - 1)
-
-    def has_name(self, index: i64) -> bool:
-        """Whether entry ``index`` exists and its name lies inside the names."""
-        if index < 0 or u64(index) >= self.count:
-            return False
-        entry = self.entries[index]
-        return u64(entry.name_offset) + u64(entry.name_length) <= self.names_length
-
-    def flags(self, index: i64) -> u32:
-        """FLAG_* of entry ``index``; 0 when there is none."""
-        if index < 0 or u64(index) >= self.count:
-            return u32(0)
-        return self.entries[index].flags
-
-    def name_is(self, index: i64, name: bytes) -> bool:
-        """Whether entry ``index`` is the function called ``name``."""
-        return self.name_starts_with(index, name) and \
-            u64(self.entries[index].name_length) == u64(len(name))
-
-    def name_starts_with(self, index: i64, prefix: bytes) -> bool:
-        """Whether entry ``index`` has a name and it starts with ``prefix``."""
-        if not self.has_name(index):
-            return False
-        entry = self.entries[index]
-        if u64(entry.name_length) < u64(len(prefix)):
-            return False
-        name = self.names + u64(entry.name_offset)
-        for i in range(len(prefix)):
-            if name[i] != prefix[i]:
-                return False
-        return True
-
-
-def open_table(start: u64, end: u64) -> SymbolTable:
-    """The table in ``[start, end)``, checked; empty if it is missing or malformed.
-
-    Safety: the range must be readable memory (the linker's
-    ``__symbol_table`` range is).
-    """
-    table = SymbolTable()
-    if end < start or end - start < HEADER_SIZE or (start & 7) != 0:
-        return table
-    size = end - start
-    header = Ptr[u64](start)
-    count = header[0]
-    names_offset = header[1]
-    entry_size = sizeof(SymbolEntry)
-    if count > (size - HEADER_SIZE) // entry_size:
-        return table
-    if names_offset < HEADER_SIZE + count * entry_size or names_offset > size:
-        return table
-    table.entries = Ptr[SymbolEntry](start + HEADER_SIZE)
-    table.count = count
-    table.names = Ptr[u8](start + names_offset)
-    table.names_length = size - names_offset
-    return table
-
-
-@struct
-class LineRow:
-    """One row of the line table (8 bytes, as pythos/kernel_tools/linetable.py writes it)."""
-
-    offset: u32
-    file: u16
-    line: u16
-
-
-@struct
-class FileName:
-    """Where a source file's name lies in the line table's names."""
-
-    name_offset: u32
-    name_length: u32
-
-
-@struct
-class LineTable:
-    """Python file and line by code address.  Empty: ``count`` 0."""
-
-    base: u64
-    rows: Ptr[LineRow]
-    count: u64
-    files: Ptr[FileName]
-    file_count: u64
-    names: Ptr[u8]
-    names_length: u64
-
-    def find(self, address: u64) -> i64:
-        """The index of the row that holds ``address``, or -1 (no line there)."""
-        if self.count == 0 or address < self.base:
-            return i64(-1)
-        offset = address - self.base
-        low = u64(0)
-        high = self.count
-        # Rows below ``low`` start at or before ``offset``; from ``high`` on, after it.
-        while low < high:
-            middle = low + (high - low) // 2
-            if u64(self.rows[middle].offset) <= offset:
-                low = middle + 1
-            else:
-                high = middle
-        if low == 0:
-            return i64(-1)
-        row = self.rows[low - 1]
-        if row.file == NO_FILE or u64(row.file) >= self.file_count:
-            return i64(-1)
-        name = self.files[row.file]
-        if u64(name.name_offset) + u64(name.name_length) > self.names_length:
-            return i64(-1)
-        return i64(low - 1)
-
-
-@struct
-class PackedHeader:
-    """The header the line and inline tables share, once checked.
-
-    Both tables are laid out alike: a u64 code address their offsets count
-    from, then u32 entry count, u32 string count, u32 offset of the strings
-    (a ``FileName`` each) and u32 offset of the names the strings point
-    into; the entries follow the header.  ``count`` 0 means a missing or
-    malformed table.
-    """
-
-    base: u64
-    count: u64
-    string_count: u64
-    strings_offset: u64
-    names_offset: u64
-    size: u64
-
-
-def open_packed(start: u64, end: u64, entry_size: u64) -> PackedHeader:
-    """The header of the table in ``[start, end)`` with entries of
-    ``entry_size`` bytes, checked: every part lies inside the range.
-
-    Safety: the range must be readable memory.
-    """
-    header = PackedHeader()
-    if end < start or end - start < PACKED_HEADER_SIZE or (start & 7) != 0:
-        return header
-    size = end - start
-    words = Ptr[u32](start + 8)
-    count = u64(words[0])
-    string_count = u64(words[1])
-    strings_offset = u64(words[2])
-    names_offset = u64(words[3])
-    if strings_offset != PACKED_HEADER_SIZE + count * entry_size:
-        return header
-    if names_offset != strings_offset + string_count * sizeof(FileName) or names_offset > size:
-        return header
-    header.base = Ptr[u64](start)[0]
-    header.count = count
-    header.string_count = string_count
-    header.strings_offset = strings_offset
-    header.names_offset = names_offset
-    header.size = size
-    return header
-
-
-def open_line_table(start: u64, end: u64) -> LineTable:
-    """The line table in ``[start, end)``, checked; empty if it is missing or malformed.
-
-    Safety: the range must be readable memory (the linker's
-    ``__line_table`` range is).
-    """
-    table = LineTable()
-    header = open_packed(start, end, sizeof(LineRow))
-    if header.count == 0:
-        return table
-    table.base = header.base
-    table.rows = Ptr[LineRow](start + PACKED_HEADER_SIZE)
-    table.count = header.count
-    table.files = Ptr[FileName](start + header.strings_offset)
-    table.file_count = header.string_count
-    table.names = Ptr[u8](start + header.names_offset)
-    table.names_length = header.size - header.names_offset
-    return table
-
-
-@struct
-class InlineEntry:
-    """One address range of an inlined call (16 bytes, as pythos/kernel_tools/inlinetable.py writes it)."""
-
-    start: u32
-    end: u32
-    function: u16
-    file: u16
-    line: u16
-    depth: u16
-
-
-@struct
-class InlineTable:
-    """The calls inlined at each code address, sorted by start.  Empty: ``count`` 0."""
-
-    base: u64
-    entries: Ptr[InlineEntry]
-    count: u64
-    strings: Ptr[FileName]
-    string_count: u64
-    names: Ptr[u8]
-    names_length: u64
-
-    def find(self, address: u64, depth: u64) -> i64:
-        """The index of the entry of ``depth`` whose range holds ``address``, or -1."""
-        if self.count == 0 or address < self.base:
-            return i64(-1)
-        offset = address - self.base
-        i = u64(0)
-        # Entries are sorted by start: none from the first that starts
-        # after ``offset`` on can hold it.
-        while i < self.count and u64(self.entries[i].start) <= offset:
-            entry = self.entries[i]
-            if u64(entry.depth) == depth and offset < u64(entry.end):
-                if self.has_string(entry.function) and self.has_string(entry.file):
-                    return i64(i)
-                return i64(-1)
-            i += 1
-        return i64(-1)
-
-    def has_string(self, index: u16) -> bool:
-        """Whether string ``index`` lies inside the table."""
-        if u64(index) >= self.string_count:
-            return False
-        string = self.strings[index]
-        return u64(string.name_offset) + u64(string.name_length) <= self.names_length
-
-    def write_string(self, index: u16) -> None:
-        """Print string ``index`` (checked by ``find``)."""
-        string = self.strings[index]
-        console.write(console.STDERR, self.names + u64(string.name_offset),
-                      u64(string.name_length))
-
-
-def open_inline_table(start: u64, end: u64) -> InlineTable:
-    """The inline table in ``[start, end)``, checked; empty if it is missing or malformed.
-
-    Safety: the range must be readable memory (the linker's
-    ``__inline_table`` range is).
-    """
-    table = InlineTable()
-    header = open_packed(start, end, sizeof(InlineEntry))
-    if header.count == 0:
-        return table
-    table.base = header.base
-    table.entries = Ptr[InlineEntry](start + PACKED_HEADER_SIZE)
-    table.count = header.count
-    table.strings = Ptr[FileName](start + header.strings_offset)
-    table.string_count = header.string_count
-    table.names = Ptr[u8](start + header.names_offset)
-    table.names_length = header.size - header.names_offset
-    return table
 
 
 @struct
@@ -709,35 +408,6 @@ def lookup_address(frame: Frame) -> u64:
     return frame.address if frame.interrupted else frame.address - 1
 
 
-@struct
-class Position:
-    """A Python file and line, with the file's name in one of the tables."""
-
-    known: bool
-    file: Ptr[u8]
-    file_length: u64
-    line: u64
-
-
-def line_position(address: u64, lines: LineTable) -> Position:
-    """The line table's position for ``address`` (not ``known`` if it has none)."""
-    position = Position()
-    row = lines.find(address)
-    if row < 0:
-        return position
-    entry = lines.rows[row]
-    name = lines.files[entry.file]
-    return Position(True, lines.names + u64(name.name_offset), u64(name.name_length),
-                    u64(entry.line))
-
-
-def call_position(inlines: InlineTable, entry: InlineEntry) -> Position:
-    """Where an inlined call was made (its strings were checked by ``find``)."""
-    name = inlines.strings[entry.file]
-    return Position(True, inlines.names + u64(name.name_offset), u64(name.name_length),
-                    u64(entry.line))
-
-
 def print_position(position: Position) -> None:
     """`` at kernel/module.py:42``, if the position is known."""
     if not position.known:
@@ -790,8 +460,7 @@ def print_serial_address(address: u64) -> None:
     console.write_serial_only(Ptr[u8](addr_of(address_text).addr), u64(19))
 
 
-def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable,
-                inlines: InlineTable) -> None:
+def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable) -> None:
     """A frame's line and one line for each call inlined at its address,
     outermost first.  On serial::
 
@@ -802,13 +471,12 @@ def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable,
     module part of the function's name when the file shows it:
     ``  #3 function+0x1d at kernel/module.py:42``.
     """
-    address = lookup_address(frame)
-    outer = inlines.find(address, u64(0))
+    row = lines.find(lookup_address(frame))
+    depth = u64(0)
     position = Position()
-    if outer >= 0:
-        position = call_position(inlines, inlines.entries[outer])
-    else:
-        position = line_position(address, lines)
+    if row >= 0:
+        depth = lines.depth(row)
+        position = lines.position(row, u64(0))
     print(f"  #{number} ", end="")
     print_serial_address(frame.address)
     if table.has_name(frame.symbol):
@@ -826,25 +494,20 @@ def print_frame(number: u64, frame: Frame, table: SymbolTable, lines: LineTable,
     if frame.interrupted:
         print(" (interrupted)", end="")
     print()
-    depth = u64(0)
-    while outer >= 0 and depth < MAX_INLINE_DEPTH:
-        inlined = inlines.entries[outer]
+    level = u64(1)
+    while level < depth:
         print("      inlined: ", end="")
-        inlines.write_string(inlined.function)
-        depth += 1
-        outer = inlines.find(address, depth)
-        if outer >= 0:
-            print_position(call_position(inlines, inlines.entries[outer]))
-        else:
-            print_position(line_position(address, lines))
+        function = lines.function(row, level)
+        console.write(console.STDERR, function.data, function.length)
+        print_position(lines.position(row, level))
         print()
+        level += 1
 
 
-def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable,
-               inlines: InlineTable) -> None:
+def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable) -> None:
     """One line of a folded backtrace (with a frame's inlined calls, several)."""
     if line.kind == LINE_FRAME:
-        print_frame(line.number, line.frame, table, lines, inlines)
+        print_frame(line.number, line.frame, table, lines)
     elif line.kind == LINE_REPEAT:
         calls = "call" if line.count == 1 else "calls"
         print(f"  ... {line.count} more {calls} of ", end="")
@@ -860,8 +523,7 @@ def print_line(line: FoldedLine, table: SymbolTable, lines: LineTable,
 folder = Folder()
 
 
-def print_walk(walker: Walker, table: SymbolTable, lines: LineTable,
-               inlines: InlineTable) -> None:
+def print_walk(walker: Walker, table: SymbolTable, lines: LineTable) -> None:
     """Print the frames ``walker`` finds, after the panic machinery's,
     folded to fit the screen, and why the walk stopped."""
     print("backtrace:")
@@ -873,7 +535,7 @@ def print_walk(walker: Walker, table: SymbolTable, lines: LineTable,
         folder.add(frame)
     folder.finish()
     for i in range(folder.count):
-        print_line(folder.lines[i], table, lines, inlines)
+        print_line(folder.lines[i], table, lines)
     if walker.stop == OUTSIDE_STACKS:
         print(f"  (frame pointer {walker.rbp:#x} is outside the kernel stacks;",
               "the stack may be corrupt)")
@@ -885,13 +547,9 @@ def print_walk(walker: Walker, table: SymbolTable, lines: LineTable,
 
 
 def kernel_lines() -> LineTable:
-    """The kernel image's own line table (empty if it was built without debug information)."""
+    """The kernel image's own line table, inlined calls included (empty if
+    it was built without debug information)."""
     return open_line_table(sections.line_table_start(), sections.line_table_end())
-
-
-def kernel_inlines() -> InlineTable:
-    """The kernel image's own inline table (empty if it was built without debug information)."""
-    return open_inline_table(sections.inline_table_start(), sections.inline_table_end())
 
 
 def kernel_symbols() -> SymbolTable:
@@ -914,5 +572,5 @@ def pythos_backtrace() -> None:
     walker = Walker()
     kernel_stacks(walker)
     walker.start(cpu.frame_pointer())
-    print_walk(walker, kernel_symbols(), kernel_lines(), kernel_inlines())
+    print_walk(walker, kernel_symbols(), kernel_lines())
     printing = False

@@ -6,7 +6,10 @@ kernel must export:
 * ``pythos_console_write(fd, data, length)``: fd 1 is ordinary output
   (``print()``, f-strings), fd 2 a panic report.  Both go to the serial
   port and to the VGA screen; a panic report is drawn in light red so it
-  stands out.  The runtime flushes after every ``print()``, so output
+  stands out, and a line of it too long for the 80 columns (a long panic
+  message) continues on the next row ``REPORT_WRAP_INDENT`` columns in, so
+  that it does not read as a line of its own.  Serial gets every line
+  whole: a terminal or a log wraps it as it likes.  The runtime flushes after every ``print()``, so output
   appears line by line and nothing waits in a buffer when the machine
   stops.
 * ``pythos_halt(code)``: stop for good.  The runtime calls it with 101
@@ -39,10 +42,13 @@ import kernel.drivers.serial as serial
 import kernel.drivers.vga as vga
 from kernel.bytespan import ByteSpan
 from kernel.drivers import color as Color
-from pythos.lang import Ptr, export, i32, u8, u64
+from pythos.lang import Ptr, export, i32, u8, u32, u64
 
 STDOUT: Final = i32(1)
 STDERR: Final = i32(2)
+# Where a wrapped line of a panic report continues on the screen: past the
+# backtrace's frame numbers ("  #3 "), short of its inlined calls.
+REPORT_WRAP_INDENT: Final = u32(4)
 
 # Whether a console write is in progress on this CPU (see above).  Only
 # one CPU runs, with interrupts off, so a plain flag is enough.
@@ -85,7 +91,8 @@ def write_to(fd: i32, data: Ptr[u8], length: u64, screen: bool) -> None:
     writing = True
     serial.write(data, length)
     if screen and fd == STDERR:
-        vga.write_attribute(data, length, Color.attribute(Color.LIGHT_RED, Color.BLACK))
+        vga.write_attribute(data, length, Color.attribute(Color.LIGHT_RED, Color.BLACK),
+                            REPORT_WRAP_INDENT)
     elif screen:
         vga.write_bytes(data, length)
     writing = False

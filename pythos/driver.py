@@ -22,6 +22,7 @@ from pathlib import Path
 from .check import check
 from .diagnostics import CompileError
 from .emit import Emitter, patch_ir
+from .gcpause import paused_gc
 from .lower import lower
 from .parse import PACKAGE_ROOT, Program, load_program
 from .target import Target
@@ -111,8 +112,11 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
     maps module names to the files that stand in for them (the kernel's
     test builds swap in a generated test registry this way).  `debug` adds
     DWARF debug information (pythos/lower/debuginfo.py)."""
-    return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
-                                              aliases, debug))
+    # The collector is paused for the whole pipeline: everything it
+    # allocates lives until the compilation is returned (pythos/gcpause.py).
+    with paused_gc():
+        return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
+                                                  aliases, debug))
 
 
 def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,

@@ -29,36 +29,64 @@ from .lower import Lowering
 from .moduleasm import splice_module_asm
 from .target import Target, make_target_machine
 
+# A function name in a `define` line: the first `@name(` or `@"name"(`.
+_DEFINED_NAME = re.compile(r'@("[^"]*"|[^\s(]+)\(')
+# A `define` line: its text up to the debug attachment and the `{` (if
+# any), and those.  It starts after a newline: a pattern that begins with
+# a literal is searched for quickly, where `^` with re.M is tried at
+# every position of the text.
+_DEFINE = re.compile(r"\ndefine ([^\n]*?)((?: !dbg ![0-9]+)? *\{?)(?=\n)")
+_GLOBAL = re.compile(r'\n(@"?[^\s=]+"? = )(global|constant|external global)')
+_DECLARE = re.compile(r"\ndeclare (?!dso_local)")
+
 
 def patch_ir(low: Lowering, asm: str) -> str:
     text = str(low.module)
-    for name, frame_type in low.interrupt_handlers:
-        pattern = re.compile(r'(define x86_intrcc void @"?' + re.escape(name) + r'"?\()ptr ')
-        text, n = pattern.subn(r"\1ptr byval(" + frame_type.replace("\\", "\\\\") + ") ",
-                               text)
-        if n != 1:
+    # Everything patched is in the module's body.  The metadata after it,
+    # most of the text when there is debug information, is left alone.
+    metadata_at = text.find("\n!")
+    if metadata_at < 0:
+        metadata_at = len(text)
+    body, metadata = text[:metadata_at + 1], text[metadata_at + 1:]
+    handlers = dict(low.interrupt_handlers)
+    extra = "".join(" " + attribute for attribute in low.target.ir_function_attributes)
+    marked: set[str] = set()
+
+    def define(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        name = _DEFINED_NAME.search(head)
+        function = name.group(1).strip('"') if name else ""
+        frame_type = handlers.get(function)
+        if frame_type is not None and head.startswith("x86_intrcc void @"):
+            # x86_intrcc requires `byval(<frame type>)` on the frame pointer.
+            assert name is not None
+            call = name.end()
+            if head.startswith("ptr ", call):
+                head = f"{head[:call]}ptr byval({frame_type}) {head[call + 4:]}"
+                marked.add(function)
+        # String attributes llvmlite does not know, then the target's, go
+        # at the end of the line, before the debug attachment.
+        for attribute in low.special_attrs.get(function, ()):
+            head += " " + attribute
+        head += extra
+        # External symbols are resolved at static link time: say so, so
+        # that LLVM never routes them through a global offset table.
+        if not head.startswith(("internal", "private", "dso_local")):
+            head = "dso_local " + head
+        return f"\ndefine {head}{tail}"
+
+    body = _DEFINE.sub(define, body)
+    for name in handlers:
+        if name not in marked:
             raise CompileError(f"internal: could not mark interrupt handler {name}")
-    for name, attrs in low.special_attrs.items():
-        pattern = re.compile(r'(define [^\n]*@"?' + re.escape(name) + r'"?\([^\n]*?\)[^\n{!]*?)'
-                             r'(?=(?: !dbg ![0-9]+)? *\{?$)', flags=re.M)
-        text = pattern.sub(r"\1 " + " ".join(attrs), text, count=1)
-    if low.target.ir_function_attributes:
-        # llvmlite prints each definition's attributes at the end of its
-        # `define` line, before the debug attachment `!dbg !N` if there is
-        # one (the `{` follows on the next line).
-        extra = " " + " ".join(low.target.ir_function_attributes)
-        text = re.sub(r"^(define [^\n]*?)((?: !dbg ![0-9]+)? *\{?)$",
-                      lambda m: m.group(1) + extra + m.group(2), text, flags=re.M)
-    # External symbols are resolved at static link time: say so, so that
-    # LLVM never routes them through a global offset table.
-    text = re.sub(r'^(@"?[^\s=]+"? = )(global|constant|external global)', r"\1dso_local \2",
-                  text, flags=re.M)
-    text = re.sub(r'^define (?!internal|private|dso_local)', "define dso_local ", text,
-                  flags=re.M)
-    text = re.sub(r'^declare (?!dso_local)', "declare dso_local ", text, flags=re.M)
+    body = _GLOBAL.sub(r"\n\1dso_local \2", body)
+    body = _DECLARE.sub("\ndeclare dso_local ", body)
     if asm:
-        text = splice_module_asm(text, asm)
-    return text
+        # The module assembly goes after `target datalayout`, in the header
+        # before the first blank line.
+        header, blank, rest = body.partition("\n\n")
+        body = splice_module_asm(header + "\n", asm) + blank[1:] + rest
+    return body + metadata
 
 
 class Emitter:

@@ -40,6 +40,10 @@ cursor stays "past the end" (``column == WIDTH``) and the wrap happens only
 when another character follows.  So an 80-character line followed by
 ``\\n`` takes one row, not two.  Moving past the last row scrolls
 everything up one row and blanks the bottom row.
+
+A wrapped line continues at column ``wrap_indent`` (0 unless the writer
+sets it), the cells before it blank: the console indents what it wraps of
+a panic report, so that a reader sees where each of its lines starts.
 """
 
 from typing import Final
@@ -88,6 +92,8 @@ class TextScreen:
     row: u32
     # Cursor column, 0 to WIDTH; WIDTH means a wrap is pending.
     column: u32
+    # Where a wrapped line continues, below WIDTH (see above).
+    wrap_indent: u32
     # Attribute for the characters written next.
     attribute: u8
     # Cells [dirty_start, dirty_end) changed since the last take_dirty.
@@ -104,6 +110,7 @@ class TextScreen:
             self.cells[i] = blank
         self.row = u32(0)
         self.column = u32(0)
+        self.wrap_indent = u32(0)
         self.mark_dirty(u32(0), u32(CELLS))
 
     def set_attribute(self, attribute: u8) -> None:
@@ -162,10 +169,24 @@ class TextScreen:
             self.cells[i] = blank
         self.mark_dirty(u32(0), u32(CELLS))
 
+    def wrap(self) -> None:
+        """Continue a line that is too long on the next row, ``wrap_indent``
+        blank cells in."""
+        self.newline()
+        indent = self.wrap_indent
+        if indent >= WIDTH:
+            indent = u32(WIDTH - 1)
+        index = self.row * WIDTH
+        blank = make_cell(BLANK_CHAR, self.attribute)
+        for i in range(indent):
+            self.cells[index + i] = blank
+        self.mark_dirty(index, index + indent)
+        self.column = indent
+
     def put_visible(self, char: u8) -> None:
         """Put a glyph at the cursor and advance, wrapping if one is pending."""
         if self.column == WIDTH:
-            self.newline()
+            self.wrap()
         index = self.row * WIDTH + self.column
         self.cells[index] = make_cell(char, self.attribute)
         self.mark_dirty(index, index + 1)
@@ -174,7 +195,7 @@ class TextScreen:
     def tab(self) -> None:
         """Blank up to the next tab stop (wrapping first if one is pending)."""
         if self.column == WIDTH:
-            self.newline()
+            self.wrap()
         stop = (self.column // TAB_WIDTH + 1) * TAB_WIDTH
         while self.column < stop:
             self.put_visible(BLANK_CHAR)

@@ -152,15 +152,19 @@ def current_attribute() -> u8:
     return attribute
 
 
-def write_attribute(data: Ptr[u8], length: u64, attribute: u8) -> None:
-    """Write bytes in the given attribute, keeping the current colour.
+def write_attribute(data: Ptr[u8], length: u64, attribute: u8,
+                    wrap_indent: u32 = u32(0)) -> None:
+    """Write bytes in the given attribute, keeping the current colour; a
+    line too long for the screen continues ``wrap_indent`` columns in.
 
     Safety: ``data`` must point at ``length`` readable bytes.
     """
     with lock:
         saved = screen.attribute
         screen.set_attribute(attribute)
+        screen.wrap_indent = wrap_indent
         screen.write(data, length)
+        screen.wrap_indent = u32(0)
         screen.set_attribute(saved)
         flush_locked()
 

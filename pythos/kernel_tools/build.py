@@ -171,10 +171,10 @@ def link_kernel(
     The image is linked twice, first without the symbol table and then
     with it (see ``pythos/kernel_tools/symtab.py``); the build fails if a function
     moved in between.  The line table for the panic backtrace
-    (``pythos/kernel_tools/linetable.py``) and the inline table
-    (``pythos/kernel_tools/inlinetable.py``) are made from the first link's DWARF and
-    linked in with the symbol table (empty when the objects carry no debug
-    information).
+    (``pythos/kernel_tools/linetable.py``, with the inlined calls that
+    ``pythos/kernel_tools/inlinetable.py`` reads) is made from the first
+    link's DWARF and linked in with the symbol table (empty when the
+    objects carry no debug information).
 
     ``-n`` stops ld from padding the file to page boundaries (which could
     push the Multiboot header past the first 8 KiB), ``-z max-page-size``
@@ -211,8 +211,7 @@ def link_kernel(
     except (linetable.LineTableError, IndexError, KeyError, ValueError, struct.error) as error:
         raise BuildError(f"reading the kernel's DWARF debug information: {error}") from None
     table_s.write_text(symtab.table_asm(functions)
-                       + (linetable.table_asm(lines) if lines else "")
-                       + (inlinetable.table_asm(inlines) if inlines else ""))
+                       + (linetable.table_asm(lines, inlines) if lines else ""))
     _run(["as", "--64", "-o", str(table_o), str(table_s)], "assembling the symbol table")
     _run(command + inputs + [str(table_o)], "linking the kernel with its symbol table")
     table_o.unlink()

@@ -1,4 +1,4 @@
-"""The kernel's inline table: the calls that inlining removed, by code address.
+"""The calls that inlining removed, by code address, for the kernel's line table.
 
 At -O2 LLVM inlines most small functions, so one machine frame (one
 return address on the stack) can stand for a chain of Python calls:
@@ -21,35 +21,9 @@ entry per address range, with its nesting depth: 0 for a call inlined
 directly into a real function, 1 for a call inside that, and so on.
 
 An address's chain is then found depth by depth: the entry of depth 0
-whose range holds it, then that of depth 1, until there is none.  With
-the chain e0, e1, ... en and the line table's position p at the address,
-the frame reads, outermost first::
-
-    real function   at e0's call position
-    e0's function   at e1's call position
-    ...
-    en's function   at p
-
-which is what ``addr2line -i`` prints, innermost first
-(``tests/debug/test_inlinetable.py`` compares the two).
-
-The table, 8-byte aligned, in the section ``.pythos_inlines`` between
-``__inline_table`` and ``__inline_table_end`` (kernel/backtrace.py reads
-it)::
-
-    +0   u64  base           addresses are base + an entry's offsets
-    +8   u32  count          entries, sorted by start
-    +12  u32  string_count
-    +16  u32  strings_offset from the table's start: string_count entries
-                             of u32 offset, u32 length (into the names)
-    +20  u32  names_offset   from the table's start: the strings, UTF-8
-    +24  count entries of 16 bytes:
-             u32 start       from base: the first address of the range
-             u32 end         from base: one past its last
-             u16 function    a string: the inlined function's name
-             u16 file        a string: the call's file
-             u16 line        the call's line (past 65535: 65535)
-             u16 depth       0 = inlined into a real function
+whose range holds it, then that of depth 1, until there is none.  The
+line table (``pythos/kernel_tools/linetable.py``) joins these chains to
+its rows, as the scopes the kernel's backtrace walks.
 
 An inlined function is named as the DWARF names it, and as gdb shows it:
 ``run``, or ``Struct.method``, without the module (its file is on the
@@ -66,19 +40,12 @@ from pythos.kernel_tools.linetable import (
     LineTableError,
     cstring,
     elf_section,
-    packed_table,
-    section_asm,
     sleb,
     uleb,
     unit_files,
 )
 
-__all__ = ["SECTION", "Inline", "chain", "from_elf", "table_asm", "table_bytes"]
-
-SECTION = ".pythos_inlines"
-ENTRY_SIZE = 16  # bytes per entry, as kernel/backtrace.py's InlineEntry
-MAX_LINE = 0xFFFF
-MAX_STRINGS = 0xFFFF
+__all__ = ["Inline", "chain", "from_elf"]
 
 # Tags, attributes and forms (DWARF 4, sections 7.5.3 to 7.5.5).
 DW_TAG_compile_unit = 0x11
@@ -321,7 +288,8 @@ def _skip(data: bytes, at: int, form: int, address_size: int, version: int) -> i
 
 
 def chain(inlines: Sequence[Inline], address: int) -> list[Inline]:
-    """The inlined calls that ``address`` lies in, outermost first (as the kernel finds them)."""
+    """The inlined calls that ``address`` lies in, outermost first: at each
+    depth the first by start whose range holds it (a reference for tests)."""
     found: list[Inline] = []
     while True:
         depth = len(found)
@@ -330,27 +298,3 @@ def chain(inlines: Sequence[Inline], address: int) -> list[Inline]:
         if match is None:
             return found
         found.append(match)
-
-
-def table_bytes(inlines: Sequence[Inline]) -> bytes:
-    """The table's bytes (see the module docstring)."""
-    base = min((i.start for i in inlines), default=0)
-    if inlines and max(i.end for i in inlines) - base > 0xFFFFFFFF:
-        raise LineTableError("the code spans more than 4 GiB")
-    strings: dict[str, int] = {}
-    for inline in inlines:
-        strings.setdefault(inline.function, len(strings))
-        strings.setdefault(inline.file, len(strings))
-    if len(strings) > MAX_STRINGS:
-        raise LineTableError("too many names for the inline table")
-    entries = [struct.pack("<IIHHHH", inline.start - base, inline.end - base,
-                           strings[inline.function], strings[inline.file],
-                           min(inline.line, MAX_LINE), inline.depth)
-               for inline in inlines]
-    assert all(len(entry) == ENTRY_SIZE for entry in entries)
-    return packed_table(base, entries, list(strings))
-
-
-def table_asm(inlines: Sequence[Inline]) -> str:
-    """Assembly for the section ``.pythos_inlines`` holding the table."""
-    return section_asm(SECTION, table_bytes(inlines))

@@ -48,6 +48,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..gcpause import paused_gc
 from ..parse import PACKAGE_ROOT
 from .build import BuildError, kernel64_path, link_kernel, make_iso
 from .initrd import initrd_path, make_initrd
@@ -154,15 +155,19 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
     output = Path(output)
     if output.suffix != ".elf":
         raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
-    result = compile_file(KMAIN, get_target("freestanding"), opt_level,
-                          aliases=heap_aliases(heap, frames), debug=debug)
-    obj = output.with_suffix(".o")
-    try:
-        obj.parent.mkdir(parents=True, exist_ok=True)
-        obj.write_bytes(result.obj)
-    except OSError as error:
-        raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
-    elf = link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
+    # Compiling and linking run with the collector paused, as one stretch:
+    # resumed in between, its first collection would walk all that the
+    # compiler made (pythos/gcpause.py).
+    with paused_gc():
+        result = compile_file(KMAIN, get_target("freestanding"), opt_level,
+                              aliases=heap_aliases(heap, frames), debug=debug)
+        obj = output.with_suffix(".o")
+        try:
+            obj.parent.mkdir(parents=True, exist_ok=True)
+            obj.write_bytes(result.obj)
+        except OSError as error:
+            raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
+        elf = link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
     make_initrd(initrd_path(elf))  # the user programs, loaded as a Multiboot module
     return elf
 

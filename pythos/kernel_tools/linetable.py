@@ -1,13 +1,15 @@
-"""The kernel's line table: Python file and line for every code address.
+"""The kernel's line table: Python file and line for every code address,
+with the calls that inlining removed.
 
 A panic report gives each frame of its backtrace a Python source position
 (``kernel/backtrace.py``).  The kernel cannot read DWARF itself -- the
 debug sections are not even loaded -- so ``link_kernel`` derives a compact
-table from the DWARF line program of the first link and links it into
-``.rodata`` next to the symbol table (``pythos/kernel_tools/symtab.py``), in the section
-``.pythos_lines`` between ``__line_table`` and ``__line_table_end``.
+table from the DWARF of the first link and links it into ``.rodata`` next
+to the symbol table (``pythos/kernel_tools/symtab.py``), in the section
+``.pythos_lines`` between ``__line_table`` and ``__line_table_end``.  It is
+the only part of the debug information that the loaded kernel carries.
 
-Building it (``from_elf``):
+Building it (``table_bytes``):
 
 1. ``debug_line`` finds the ``.debug_line`` section of the ELF64 image.
 2. ``decode`` runs each unit's line program, the small state machine of
@@ -17,40 +19,76 @@ Building it (``from_elf``):
 3. ``compact`` sorts the rows by address and drops each row that repeats
    the position of the one before it: the columns and statement flags
    that gdb uses do not matter to a backtrace.
+4. ``entries`` adds the inlined calls (read from ``.debug_info`` by
+   ``pythos/kernel_tools/inlinetable.py``).  At -O2 one machine frame can
+   stand for a chain of Python calls: ``kmain`` called ``apply_options``,
+   which called ``crashtest.run``, all compiled into ``kmain``'s code.
+   Each row therefore names a *scope*, the function its code was written
+   in as it was reached: a scope is a file, the name of the inlined
+   function (none for the real function, whose name is in the symbol
+   table), and the scope it was inlined into with the line of that call.
+   Scopes are shared: every row of one inlined call names the same one.
 
 The table, 8-byte aligned::
 
-    +0   u64  base          addresses are base + a row's offset
-    +8   u32  count         rows, sorted by address
-    +12  u32  file_count
-    +16  u32  files_offset  from the table's start: file_count entries of
-                            u32 name_offset, u32 name_length
-    +20  u32  names_offset  from the table's start: the file names, UTF-8
-    +24  count rows of 8 bytes:
-             u32 offset     from base
-             u16 file       an index into the files, or NO_FILE: no line
-                            (the end of a sequence, or padding)
-             u16 line       1-based (lines past 65535 are recorded as 65535)
+    +0   u64  base            addresses are base + a row's offset
+    +8   u32  count           rows, sorted by address
+    +12  u32  scope_count
+    +16  u32  string_count
+    +20  u32  scopes_offset   from the table's start
+    +24  u32  strings_offset  from the table's start: string_count entries
+                              of u32 name_offset, u32 name_length
+    +28  u32  names_offset    from the table's start: the strings, UTF-8
+    +32  count rows of 8 bytes:
+             u32 offset       from base
+             u16 scope        an index into the scopes, or NO_SCOPE: no
+                              line (the end of a sequence)
+             u16 line         1-based, in the scope's file (past 65535: 65535)
+         scope_count scopes of 8 bytes:
+             u16 file         a string
+             u16 function     a string: the inlined function; NO_STRING for
+                              the real function
+             u16 caller       the scope it was inlined into, always a lower
+                              index (so a walk outwards ends); NO_SCOPE for
+                              the real function
+             u16 call_line    the line of that call, in the caller's file
 
-A lookup finds the last row at or below the address.  At -O2 most code
-is inlined; the line program then gives the inlined function's line (the
-innermost position).  The calls around it are in the inline table
-(``pythos/kernel_tools/inlinetable.py``).
+A lookup finds the last row at or below the address, then follows the
+callers out to the real function.  Read outermost first, that is the
+frame's line and then one line per inlined call::
+
+    real function      at root's file : line of the call into s1
+    s1's function      at s1's file   : line of the call into s2
+    ...
+    innermost function at its file    : the row's line
+
+which is what ``addr2line -i`` prints, innermost first
+(``tests/debug/test_linetable.py`` compares the two).
 """
 
 from __future__ import annotations
 
+import bisect
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pythos.kernel_tools.inlinetable import Inline
 
 __all__ = [
-    "NO_FILE",
+    "NO_SCOPE",
+    "NO_STRING",
     "SECTION",
+    "Entry",
     "Row",
+    "Scope",
     "compact",
     "debug_line",
     "decode",
     "elf_section",
+    "entries",
     "from_elf",
     "lookup",
     "table_asm",
@@ -59,9 +97,11 @@ __all__ = [
 ]
 
 SECTION = ".pythos_lines"
-HEADER_SIZE = 24
+HEADER_SIZE = 32
 ROW_SIZE = 8
-NO_FILE = 0xFFFF
+SCOPE_SIZE = 8
+NO_SCOPE = 0xFFFF
+NO_STRING = 0xFFFF
 MAX_LINE = 0xFFFF
 
 # Standard opcodes (DWARF 4, section 6.2.5.2) and extended ones (6.2.5.3).
@@ -83,8 +123,9 @@ class LineTableError(Exception):
     """The DWARF line information is malformed or of an unknown version."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A row of a line program (a tuple: the build makes thousands)."""
+
     address: int
     file: str | None     # None: no line here (after an end_sequence)
     line: int
@@ -296,60 +337,153 @@ def from_elf(elf: bytes) -> list[Row]:
     return compact(decode(debug_line(elf)))
 
 
-def table_bytes(rows: list[Row]) -> bytes:
+class Scope(NamedTuple):
+    """The function some code was written in, as it was reached (see above)."""
+
+    file: str
+    function: str | None  # None: the real function
+    caller: int           # a lower index, or NO_SCOPE
+    call_line: int
+
+
+class Entry(NamedTuple):
+    """A row of the table: from ``address`` on, ``line`` of ``scope``."""
+
+    address: int
+    scope: int            # NO_SCOPE: no line here
+    line: int
+
+
+def _painted(inlines: Sequence[Inline]) -> list[tuple[list[int], list[int], list[Inline]]]:
+    """For each depth: disjoint (starts, ends, calls), where an address
+    belongs to the first call by start whose range holds it (as the
+    kernel's inline reader found them before they joined this table)."""
+    by_depth: dict[int, list[Inline]] = {}
+    for inline in sorted(inlines, key=lambda i: (i.start, i.depth)):
+        by_depth.setdefault(inline.depth, []).append(inline)
+    result = []
+    for depth in range(len(by_depth)):
+        starts: list[int] = []
+        ends: list[int] = []
+        calls: list[Inline] = []
+        covered = 0
+        for inline in by_depth.get(depth, []):
+            # Every call before this one starts at or before it: what they
+            # reach (up to ``covered``) is theirs.
+            if inline.end > covered:
+                starts.append(max(inline.start, covered))
+                ends.append(inline.end)
+                calls.append(inline)
+                covered = inline.end
+        result.append((starts, ends, calls))
+    return result
+
+
+def entries(rows: list[Row], inlines: Sequence[Inline] = ()) -> tuple[list[Entry], list[Scope]]:
+    """The table's rows and scopes, from the compact line rows and the inlined calls."""
+    painted = _painted(inlines)
+    bounds = {row.address for row in rows}
+    for starts, ends, _ in painted:
+        bounds.update(starts)
+        bounds.update(ends)
+    addresses = [row.address for row in rows]
+    # Scope: its index, in the order first met (a caller before its calls).
+    scopes: dict[Scope, int] = {}
+    result: list[Entry] = []
+    last_scope, last_line = -1, -1
+    for address in sorted(bounds):
+        index = bisect.bisect_right(addresses, address) - 1
+        if index < 0:
+            continue
+        row = rows[index]
+        if row.file is None:
+            current, line = NO_SCOPE, 0
+        else:
+            chain: list[Inline] = []
+            for starts, ends, calls in painted:
+                at = bisect.bisect_right(starts, address) - 1
+                if at < 0 or address >= ends[at]:
+                    break
+                chain.append(calls[at])
+            # Outermost first: the real function's code is in the file of
+            # the first call, each inlined function's in the next call's,
+            # and the innermost in the row's.
+            files = [call.file for call in chain] + [row.file]
+            current = scopes.setdefault(Scope(files[0], None, NO_SCOPE, 0), len(scopes))
+            for depth, call in enumerate(chain):
+                current = scopes.setdefault(
+                    Scope(files[depth + 1], call.function, current, min(call.line, MAX_LINE)),
+                    len(scopes))
+            line = min(row.line, MAX_LINE)
+        if (current, line) != (last_scope, last_line):
+            result.append(Entry(address, current, line))
+            last_scope, last_line = current, line
+    return result, list(scopes)
+
+
+def table_bytes(rows: list[Row], inlines: Sequence[Inline] = ()) -> bytes:
     """The table's bytes (see the module docstring)."""
-    base = rows[0].address if rows else 0
-    if rows and rows[-1].address - base > 0xFFFFFFFF:
+    table_rows, scopes = entries(rows, inlines)
+    base = table_rows[0].address if table_rows else 0
+    if table_rows and table_rows[-1].address - base > 0xFFFFFFFF:
         raise LineTableError("the code spans more than 4 GiB")
-    files: dict[str, int] = {}
-    for row in rows:
-        if row.file is not None:
-            files.setdefault(row.file, len(files))
-    if len(files) >= NO_FILE:
-        raise LineTableError("too many source files for the line table")
-    entries = [struct.pack("<IHH", row.address - base,
-                           NO_FILE if row.file is None else files[row.file],
-                           min(row.line, MAX_LINE))
-               for row in rows]
-    return packed_table(base, entries, list(files))
-
-
-def packed_table(base: int, entries: list[bytes], strings: list[str]) -> bytes:
-    """The layout the line and inline tables share, which the kernel's
-    ``open_packed`` (kernel/backtrace.py) checks: a header (u64 ``base``;
-    u32 entry count, string count, offset of the strings, offset of their
-    names), the entries, a (name offset, length) pair of u32 per string,
-    then the names in UTF-8."""
+    if len(scopes) >= NO_SCOPE:
+        raise LineTableError("too many inlined calls for the line table")
+    strings: dict[str, int] = {}
+    for item in scopes:
+        strings.setdefault(item.file, len(strings))
+        if item.function is not None:
+            strings.setdefault(item.function, len(strings))
+    if len(strings) >= NO_STRING:
+        raise LineTableError("too many names for the line table")
+    body = b"".join(struct.pack("<IHH", row.address - base, row.scope, row.line)
+                    for row in table_rows)
+    body += b"".join(struct.pack("<HHHH", strings[item.file],
+                                 NO_STRING if item.function is None else strings[item.function],
+                                 item.caller, item.call_line)
+                     for item in scopes)
     names = b""
     string_entries = b""
     for text in strings:
         encoded = text.encode()
         string_entries += struct.pack("<II", len(names), len(encoded))
         names += encoded
-    body = b"".join(entries)
-    strings_offset = HEADER_SIZE + len(body)
+    scopes_offset = HEADER_SIZE + len(table_rows) * ROW_SIZE
+    strings_offset = scopes_offset + len(scopes) * SCOPE_SIZE
     names_offset = strings_offset + len(string_entries)
-    header = struct.pack("<QIIII", base, len(entries), len(strings), strings_offset, names_offset)
+    header = struct.pack("<QIIIIII", base, len(table_rows), len(scopes), len(strings),
+                         scopes_offset, strings_offset, names_offset)
     return header + body + string_entries + names
+
+
+_BYTE_TEXT = [str(b) for b in range(256)]
 
 
 def section_asm(section: str, data: bytes) -> str:
     """Assembly that puts ``data`` in the read-only section ``section``."""
     lines = [f'    .section {section}, "a", @progbits', "    .p2align 3"]
+    text = _BYTE_TEXT.__getitem__
     for start in range(0, len(data), 32):
-        lines.append("    .byte " + ",".join(str(b) for b in data[start:start + 32]))
+        lines.append("    .byte " + ",".join(map(text, data[start:start + 32])))
     return "\n".join(lines) + "\n"
 
 
-def table_asm(rows: list[Row]) -> str:
+def table_asm(rows: list[Row], inlines: Sequence[Inline] = ()) -> str:
     """Assembly for the section ``.pythos_lines`` holding the table."""
-    return section_asm(SECTION, table_bytes(rows))
+    return section_asm(SECTION, table_bytes(rows, inlines))
 
 
-def lookup(table: bytes, address: int) -> tuple[str, int] | None:
-    """(file, line) of ``address`` in a table made by ``table_bytes``, the
-    way kernel/backtrace.py reads it (for tests and tools)."""
-    base, count, _file_count, files_offset, names_offset = struct.unpack_from("<QIIII", table)
+Position = tuple[str | None, str, int]
+
+
+def lookup(table: bytes, address: int) -> list[Position] | None:
+    """The positions of ``address`` in a table made by ``table_bytes``,
+    outermost first: (function, file, line), where the function is None
+    for the real function and the name of an inlined one after it; None
+    where the table has no line.  The way kernel/debug/linetable.py reads
+    the table (for tests and tools)."""
+    base, count, _scope_count, _string_count, scopes_offset, strings_offset, names_offset = \
+        struct.unpack_from("<QIIIIII", table)
     low, high = 0, count
     while low < high:
         middle = (low + high) // 2
@@ -360,9 +494,20 @@ def lookup(table: bytes, address: int) -> tuple[str, int] | None:
             high = middle
     if low == 0:
         return None
-    _, file, line = struct.unpack_from("<IHH", table, HEADER_SIZE + (low - 1) * ROW_SIZE)
-    if file == NO_FILE:
+    _, current, line = struct.unpack_from("<IHH", table, HEADER_SIZE + (low - 1) * ROW_SIZE)
+    if current == NO_SCOPE:
         return None
-    name_offset, name_length = struct.unpack_from("<II", table, files_offset + file * 8)
-    start = names_offset + name_offset
-    return table[start:start + name_length].decode(), line
+
+    def string(index: int) -> str:
+        name_offset, name_length = struct.unpack_from("<II", table, strings_offset + index * 8)
+        start = names_offset + name_offset
+        return table[start:start + name_length].decode()
+
+    positions: list[Position] = []
+    while current != NO_SCOPE:
+        file, function, caller, call_line = struct.unpack_from(
+            "<HHHH", table, scopes_offset + current * SCOPE_SIZE)
+        positions.append((None if function == NO_STRING else string(function), string(file),
+                          line))
+        current, line = caller, call_line
+    return positions[::-1]

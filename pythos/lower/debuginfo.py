@@ -110,6 +110,28 @@ class Node(ir.DIValue):
         buf += ("distinct !" if self.is_distinct else "!", self.kind,
                 "(", ", ".join(parts), ")\n")
 
+    def __str__(self) -> str:
+        # The module prints each node once, as `!N = ...`: straight from
+        # `descr`, without llvmlite's cache and checks in between.
+        buf = ["!", self._name, " = "]
+        self.descr(buf)
+        buf[-1] = ")"
+        return "".join(buf)
+
+
+class Location(Node):
+    """A `DILocation`, the most common node by far (one per line and
+    column that an instruction comes from), printed without a loop."""
+
+    def __init__(self, module: ir.Module, line: int, column: int, scope: ir.DIValue) -> None:
+        super().__init__(module, False, "DILocation",
+                         (("line", line), ("column", column), ("scope", scope)))
+
+    def __str__(self) -> str:
+        (_, line), (_, column), (_, scope) = self.operands
+        return (f"!{self._name} = !DILocation(line: {line}, column: {column}, "
+                f"scope: {scope.get_reference()})")  # type: ignore[attr-defined]
+
 
 def _operand_text(value: object) -> str:
     line: list[str] = []
@@ -137,6 +159,8 @@ class DebugInfo:
         self.files: dict[str, ir.DIValue] = {}
         self.units: dict[str, ir.DIValue] = {}
         self.types: dict[object, ir.DIValue] = {}
+        self.signatures: dict[tuple[int, ...], ir.DIValue] = {}
+        self.declare: ir.Function | None = None
         self.declared_structs: dict[str, ir.DIValue] = {}
         self.building: set[int] = set()
         self.subprogram: ir.DIValue | None = None
@@ -190,10 +214,14 @@ class DebugInfo:
         scope of the locations that follow."""
         assert fn.node is not None
         file = self.file(fn.module)
-        result = None if fn.result is NONE else self.type(fn.result)
-        signature = self.add("DISubroutineType", {
-            "types": self.module.add_metadata(
-                [result] + [self.type(p.type) for p in fn.params])})
+        types = [None if fn.result is NONE else self.type(fn.result)]
+        types += [self.type(p.type) for p in fn.params]
+        # Functions of one signature share its node (types are made once).
+        key = tuple(id(t) for t in types)
+        signature = self.signatures.get(key)
+        if signature is None:
+            signature = self.add("DISubroutineType", {"types": self.module.add_metadata(types)})
+            self.signatures[key] = signature
         flags = "DISPFlagDefinition"
         if self.optimized:
             flags += " | DISPFlagOptimized"
@@ -232,8 +260,7 @@ class DebugInfo:
         key = (line, getattr(node, "col_offset", 0) + 1)
         loc = self.locations.get(key)
         if loc is None:
-            loc = self.add("DILocation", {"line": key[0], "column": key[1],
-                                          "scope": self.subprogram})
+            loc = Location(self.module, key[0], key[1], self.subprogram)
             self.locations[key] = loc
         return loc
 
@@ -256,16 +283,22 @@ class DebugInfo:
         expression = self.deref_expression if var.kind == "ref" else self.empty_expression
         saved = builder.debug_metadata
         builder.debug_metadata = self.location(node)
-        builder.call(self.dbg_declare(), [var.slot, variable, expression])
+        # The builder's own insertion, which attaches the location.
+        builder._insert(Declare(builder.block, self.dbg_declare(), var.slot, variable,
+                                expression))
         builder.debug_metadata = saved
 
     def dbg_declare(self) -> ir.Function:
-        existing = self.module.globals.get("llvm.dbg.declare")
-        if isinstance(existing, ir.Function):
-            return existing
-        md = ir.MetaDataType()
-        return ir.Function(self.module, ir.FunctionType(ir.VoidType(), [md, md, md]),
-                           "llvm.dbg.declare")
+        if self.declare is None:
+            existing = self.module.globals.get("llvm.dbg.declare")
+            if isinstance(existing, ir.Function):
+                self.declare = existing
+            else:
+                md = ir.MetaDataType()
+                self.declare = ir.Function(self.module,
+                                           ir.FunctionType(ir.VoidType(), [md, md, md]),
+                                           "llvm.dbg.declare")
+        return self.declare
 
     def global_variable(self, g: GlobalSym, gv: ir.GlobalVariable) -> None:
         variable = self.add("DIGlobalVariable", {
@@ -369,6 +402,26 @@ class DebugInfo:
                 "flags": ir.DIToken("DIFlagFwdDecl")})
             self.declared_structs[t.qualname] = di
         return di
+
+
+class Declare(ir.Instruction):
+    """`call void @llvm.dbg.declare(metadata ptr %slot, metadata !variable,
+    metadata !expression)`, made and printed directly.  llvmlite's call
+    instruction checks and converts every argument of every call, and
+    that was a third of what describing the kernel's 1,500 locals cost;
+    these three arguments are right by construction.  The text is the one
+    llvmlite prints for the call."""
+
+    def __init__(self, block: ir.Block, declare: ir.Function, slot: ir.Value,
+                 variable: ir.DIValue, expression: ir.DIValue) -> None:
+        super().__init__(block, ir.VoidType(), "call", [declare, slot, variable, expression])
+
+    def descr(self, buf: list[str]) -> None:
+        declare, slot, variable, expression = self.operands
+        buf.append(f"call void {declare.get_reference()}(metadata {slot.type} "
+                   f"{slot.get_reference()}, metadata {variable.get_reference()}, "
+                   f"metadata {expression.get_reference()})"
+                   f"{self._stringify_metadata(leading_comma=True)}\n")
 
 
 class DerefExpression(ir.DIValue):

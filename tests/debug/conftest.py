@@ -57,3 +57,4 @@ def marked_text_line(path: Path, start: str) -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "cmdline(text): the kernel command line for waiting_qemu")
+    config.addinivalue_line("markers", "kernel(fixture): the kernel image waiting_qemu boots")

@@ -1,18 +1,24 @@
 """What makes debug information cheaper to build (docs/debugging.md, "Build
 time"): metadata nodes printed by our own code exactly as llvmlite would
-print them, the collector paused and resumed, no unused name tables."""
+print them, the collector paused and resumed around the whole compilation
+and skipped at exit, the IR patched in one pass over the module's body
+only, no unused name tables."""
 
 from __future__ import annotations
 
 import gc
 import subprocess
+import sys
+import traceback
 from pathlib import Path
 
 import pytest
 from llvmlite import ir
 
-from pythos.lower.debuginfo import Node
+from pythos.driver import compile_file
 from pythos.gcpause import paused_gc
+from pythos.lower.debuginfo import Location, Node
+from pythos.target import get_target
 
 from .conftest import PROGRAM, compile_debug
 
@@ -31,9 +37,13 @@ def test_nodes_print_as_llvmlite_prints_them() -> None:
                                       "isOptimized": True, "runtimeVersion": 0,
                                       "nameTableKind": ir.DIToken("None")}, distinct=True)
         types = module.add_metadata([None])
-        node("DISubprogram", {"name": "f", "scope": file, "line": 3, "type": types,
-                              "unit": unit, "isLocal": False,
-                              "size": ir.Constant(ir.IntType(32), 7)}, distinct=True)
+        sp = node("DISubprogram", {"name": "f", "scope": file, "line": 3, "type": types,
+                                   "unit": unit, "isLocal": False,
+                                   "size": ir.Constant(ir.IntType(32), 7)}, distinct=True)
+        if make is not None:
+            Location(module, 12, 5, sp)
+        else:
+            node("DILocation", {"line": 12, "column": 5, "scope": sp})
     assert [str(n) for n in ours.metadata] == [str(n) for n in theirs.metadata]
     assert len({n.name for n in ours.metadata}) == len(ours.metadata)
 
@@ -63,3 +73,37 @@ def test_no_name_tables(tmp_path: Path) -> None:
                               text=True, check=True, timeout=30).stdout
     assert ".debug_info" in sections
     assert ".debug_pubnames" not in sections and ".debug_pubtypes" not in sections
+
+
+def test_no_collection_while_compiling() -> None:
+    """The whole pipeline runs with the collector paused, not only the
+    lowering: every stage's objects live until the compilation ends."""
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        # Only those from inside the compilation (the collector may run as
+        # soon as it is resumed, on the way out).
+        if phase == "start" and any(frame.name == "run_pipeline"
+                                    for frame in traceback.extract_stack()):
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        compile_file(PROGRAM, get_target("linux"), 0, debug=True)
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == []
+    assert gc.isenabled()
+
+
+def test_the_last_collection_is_skipped() -> None:
+    """`python -m pythos` runs without the collector, and freezes what it
+    holds before it exits, so that the interpreter's collection at exit has
+    nothing to walk."""
+    probe = ("import gc, runpy, sys; sys.argv = ['pythos', '--help']\n"
+             "try:\n    runpy.run_module('pythos', run_name='__main__')\n"
+             "except SystemExit:\n"
+             "    print(not gc.isenabled() and gc.get_freeze_count() > 0)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "True"

@@ -45,12 +45,27 @@ def debug_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return image
 
 
+@pytest.fixture(scope="module")
+def optimised_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same at -O2, where most calls are inlined."""
+    if shutil.which(QEMU) is None or shutil.which("gdb") is None:
+        pytest.skip("QEMU or gdb is not installed")
+    image = tmp_path_factory.mktemp("gdb-kernel-O2") / "kernel.elf"
+    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O2", "-o", str(image)],
+                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return image
+
+
 @pytest.fixture
 def waiting_qemu(debug_kernel: Path, request: pytest.FixtureRequest) -> Iterator[int]:
     """QEMU with the kernel, stopped before the first instruction and waiting
     for gdb; yields the gdb port.  A test's `cmdline` mark gives the kernel
-    command line."""
+    command line, its `kernel` mark the fixture with another kernel image."""
     mark = request.node.get_closest_marker("cmdline")
+    kernel_mark = request.node.get_closest_marker("kernel")
+    if kernel_mark:
+        debug_kernel = request.getfixturevalue(kernel_mark.args[0])
     port = free_port()
     command = build_command(QemuConfig(kernel=debug_kernel, display="none", gdb=True,
                                        gdb_port=port, cmdline=mark.args[0] if mark else ""),
@@ -134,3 +149,38 @@ def test_bt_from_an_exception_handler_continues_in_the_interrupted_code(
     assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
                      "apply_options", "kmain", "_start64"], output
     assert frames(output)[2] == ("nested_3", f"kernel/crashtest.py:{fault}"), output
+
+
+@pytest.mark.cmdline("panic=fault")
+@pytest.mark.kernel("optimised_kernel")
+def test_bt_at_O2_shows_the_faulting_instruction_and_its_inlined_calls(
+        optimised_kernel: Path, waiting_qemu: int) -> None:
+    """At -O2 nested_3 to apply_options are inlined into kmain.  The frame
+    the CPU interrupted is at the faulting instruction itself, not at a
+    return address, so its line and inlined calls are those of that
+    instruction, not of the byte before it (which belongs to other code)."""
+    kernel64 = optimised_kernel.with_name("kernel64.elf")
+    output = gdb_kernel(kernel64, waiting_qemu,
+                        ["break handle", "continue", "bt", "print/x frame->rip"])
+    rip = int(re.findall(r"^\$1 = (0x[0-9a-f]+)$", output, flags=re.M)[-1], 16)
+    chain = subprocess.run(["addr2line", "-i", "-f", "-e", str(kernel64), hex(rip)],
+                           capture_output=True, text=True, check=True, timeout=60).stdout
+    # addr2line: function and file:line pairs, innermost first.
+    positions = [line.split(str(ROOT) + "/")[-1] for line in chain.splitlines()[1::2]]
+    fault = marked_text_line(ROOT / "kernel" / "crashtest.py",
+                             "        return Ptr[u64](UNMAPPED).volatile_load()")
+    assert positions[0] == f"kernel/crashtest.py:{fault}", chain
+    bt = output[output.index("\n#0  handle"):output.index("_start64 ()") + 11]
+    found = re.findall(r"^(?:#(\d+)\s+)?(?:0x[0-9a-f]+ in )?([\w.]+) \(.*?\)(?: at (\S+))?$",
+                       bt, flags=re.M)
+    names = [name for _, name, _ in found]
+    assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
+                     "apply_options", "kmain", "_start64"], output
+    assert [where for _, _, where in found[2:-1]] == positions, output
+    # The interrupted machine frame: the faulting instruction's address on
+    # its first line only; gdb numbers its outermost calls as it numbers
+    # its own frames there (apply_options and kmain), and the rest after.
+    assert re.search(rf"^#2  {rip:#x} in nested_3 \(\) at kernel/crashtest.py:{fault}$",
+                     output, flags=re.M), output
+    levels = [int(level) if level else None for level, _, _ in found]
+    assert levels == [0, 1, 2, None, None, None, 3, 4, 5], output

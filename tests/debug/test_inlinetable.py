@@ -1,7 +1,8 @@
-"""The inline table (pythos/kernel_tools/inlinetable.py): the calls inlined at an
-address, read from the -O2 kernel's .debug_info, must be the chain that
-binutils' ``addr2line -i`` prints, and the kernel's reader
-(kernel/backtrace.py, under CPython) must find what the host wrote."""
+"""Inlined calls in the line table (pythos/kernel_tools/inlinetable.py reads
+them from the -O2 kernel's .debug_info, pythos/kernel_tools/linetable.py
+joins them to the rows): an address's chain in the table must be the one
+that binutils' ``addr2line -i`` prints, and the kernel's reader
+(kernel/debug/linetable.py, under CPython) must find what the host wrote."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kernel.backtrace import InlineTable, open_inline_table
 from pythos.kernel_tools import inlinetable, linetable
 from pythos.kernel_tools.build import kernel64_path
 from pythos.kernel_tools.inlinetable import Inline
-from pythos.lang import Array, addr_of, u8, u64
+from pythos.kernel_tools.linetable import Row
 
 from .conftest import ROOT
+from .test_linetable import kernel_lookup, kernel_table
 
 BASE = 0xFFFFFFFF80108000
 
@@ -55,7 +56,7 @@ def test_chains_agree_with_addr2line(kernel: Path) -> None:
     inlines = inlinetable.from_elf(image)
     # The -O2 kernel inlines most of its small functions, several deep.
     assert len(inlines) > 500 and max(inline.depth for inline in inlines) >= 4
-    lines = linetable.table_bytes(linetable.from_elf(image))
+    table = linetable.table_bytes(linetable.from_elf(image), inlines)
     chooser = random.Random(15)
     addresses = sorted({chooser.randrange(inline.start, inline.end)
                         for inline in chooser.sample(inlines, 400)})
@@ -63,14 +64,18 @@ def test_chains_agree_with_addr2line(kernel: Path) -> None:
     addresses += [inlines[0].start - 1, inlines[-1].end + 1]
     theirs = addr2line_chains(kernel, addresses)
     for address in addresses:
-        innermost = linetable.lookup(lines, address)
-        ours = [f"{innermost[0]}:{innermost[1]}" if innermost else "??:0"]
-        ours += [f"{inline.file}:{inline.line}"
-                 for inline in reversed(inlinetable.chain(inlines, address))]
+        positions = linetable.lookup(table, address)
+        # Innermost first, as addr2line prints them.
+        ours = [f"{file}:{line}" for _, file, line in reversed(positions)] \
+            if positions else ["??:0"]
         assert len(ours) == len(theirs[address]), (hex(address), ours, theirs[address])
         for position, answer in zip(ours, theirs[address], strict=True):
             assert answer.endswith("/" + position) or answer == position, \
                 (hex(address), ours, theirs[address])
+        # The functions: the real one first, then each inlined call's.
+        if positions:
+            assert [function for function, _, _ in positions] == \
+                [None] + [inline.function for inline in inlinetable.chain(inlines, address)]
 
 
 def test_inlined_functions_are_named(kernel: Path) -> None:
@@ -79,27 +84,6 @@ def test_inlined_functions_are_named(kernel: Path) -> None:
     assert "?" not in names
     # kmain's chain to a panic=nested panic (kernel/crashtest.py).
     assert {"apply_options", "run", "nested_1", "nested_2", "nested_3"} <= names
-
-
-def kernel_table(data: bytes) -> tuple[Array, InlineTable]:  # type: ignore[type-arg]
-    memory = Array[u8, 4096]()
-    assert len(data) <= 4096
-    for i, byte in enumerate(data):
-        memory[i] = u8(byte)
-    base = int(addr_of(memory).addr)
-    return memory, open_inline_table(u64(base), u64(base + len(data)))
-
-
-def kernel_chain(table: InlineTable, address: int) -> list[tuple[str, str, int]]:
-    def text(index: int) -> str:
-        string = table.strings[index]
-        return bytes(table.names[int(string.name_offset) + i]
-                     for i in range(int(string.name_length))).decode()
-    found = []
-    while (index := table.find(u64(address), u64(len(found)))) >= 0:
-        entry = table.entries[index]
-        found.append((text(int(entry.function)), text(int(entry.file)), int(entry.line)))
-    return found
 
 
 def nested(spec: list[tuple[int, int, int]]) -> list[Inline]:
@@ -116,8 +100,11 @@ def nested(spec: list[tuple[int, int, int]]) -> list[Inline]:
 
 @given(st.lists(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 200),
                                    st.integers(1, 70000)), max_size=5), max_size=4),
+       st.lists(st.tuples(st.integers(0, 0x400), st.sampled_from(["kernel/a.py", None]),
+                          st.integers(1, 300)), max_size=20),
        st.lists(st.integers(-8, 0x410), max_size=30))
 def test_the_kernel_reads_what_the_host_writes(specs: list[list[tuple[int, int, int]]],
+                                               row_spec: list[tuple[int, str | None, int]],
                                                offsets: list[int]) -> None:
     inlines: list[Inline] = []
     for spec in specs:
@@ -127,19 +114,24 @@ def test_the_kernel_reads_what_the_host_writes(specs: list[list[tuple[int, int, 
                if not any(other.depth == inline.depth and other is not inline
                           and other.start < inline.end and inline.start < other.end
                           for other in inlines)]
-    inlines.sort(key=lambda inline: (inline.start, inline.depth))
-    data = inlinetable.table_bytes(inlines)
+    rows = linetable.compact([Row(BASE, "kernel/m9.py", 1)] +
+                             [Row(BASE + offset, file, line if file else 0)
+                              for offset, file, line in row_spec])
+    data = linetable.table_bytes(rows, inlines)
     keep, table = kernel_table(data)
     for offset in offsets:
-        expected = [(inline.function, inline.file, min(inline.line, 0xFFFF))
-                    for inline in inlinetable.chain(inlines, BASE + offset)]
-        assert kernel_chain(table, BASE + offset) == expected
-
-
-def test_a_broken_table_is_empty() -> None:
-    data = inlinetable.table_bytes([Inline(BASE, BASE + 8, "f", "kernel/a.py", 3, 0)])
-    _, table = kernel_table(data)
-    assert kernel_chain(table, BASE + 4) == [("f", "kernel/a.py", 3)]
-    for broken in (data[:20], data[:8] + (99).to_bytes(4, "little") + data[12:]):
-        _, table = kernel_table(broken)
-        assert table.count == 0 and kernel_chain(table, BASE + 4) == []
+        address = BASE + offset
+        found = linetable.lookup(data, address)
+        assert kernel_lookup(table, address) == found
+        # The reference: the row's position, under the calls that hold the address.
+        before = [row for row in rows if row.address <= address]
+        if not before or before[-1].file is None:
+            assert found is None
+            continue
+        calls = inlinetable.chain(inlines, address)
+        expected = [(None, calls[0].file if calls else before[-1].file)]
+        expected += [(call.function, calls[depth + 1].file if depth + 1 < len(calls)
+                      else before[-1].file) for depth, call in enumerate(calls)]
+        lines = [min(call.line, 0xFFFF) for call in calls] + [before[-1].line]
+        assert found == [(function, file, line)
+                         for (function, file), line in zip(expected, lines, strict=True)]

@@ -1,6 +1,7 @@
 """The line table (pythos/kernel_tools/linetable.py): decoded from DWARF exactly as
-binutils decodes it, and read back by the kernel's backtrace
-(kernel/backtrace.py, under CPython) the same way the host reads it."""
+binutils decodes it, and read back by the kernel's reader
+(kernel/debug/linetable.py, under CPython) the same way the host reads it.
+The inlined calls it carries are tested in test_inlinetable.py."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kernel.backtrace import LineTable, open_line_table
+from kernel.debug import linetable as kernel_linetable
+from kernel.debug.linetable import LineTable, open_line_table
 from pythos.kernel_tools import linetable
-from pythos.lang import Array, addr_of, u8, u64
+from pythos.kernel_tools.inlinetable import Inline
 from pythos.kernel_tools.linetable import Row
+from pythos.lang import Array, Ptr, addr_of, sizeof, u8, u64
 
 from .conftest import PROGRAM, compile_debug, marked_line
 
@@ -45,14 +48,24 @@ def test_lookup_agrees_with_addr2line(program: Path) -> None:
     answers = subprocess.run(["addr2line", "-e", str(program), *map(hex, addresses)],
                              capture_output=True, text=True, check=True,
                              timeout=60).stdout.split()
+    found = []
     for address, answer in zip(addresses, answers, strict=True):
-        found = linetable.lookup(table, address)
-        assert found is not None
-        file, line = found
+        positions = linetable.lookup(table, address)
+        assert positions is not None and len(positions) == 1   # -O0: nothing inlined
+        function, file, line = positions[0]
+        assert function is None
         assert answer.endswith(f"/{file}:{line}") or answer.startswith(f"{file}:{line} "), \
-            (hex(address), answer, found)
-    assert ("tests/debug/program.py", marked_line(PROGRAM, "product")) in {
-        linetable.lookup(table, address) for address in addresses}
+            (hex(address), answer, positions)
+        found.append((file, line))
+    assert ("tests/debug/program.py", marked_line(PROGRAM, "product")) in found
+
+
+def test_the_layout_is_the_kernel_readers() -> None:
+    assert (linetable.HEADER_SIZE, linetable.ROW_SIZE, linetable.SCOPE_SIZE) == (
+        kernel_linetable.HEADER_SIZE, sizeof(kernel_linetable.LineRow),
+        sizeof(kernel_linetable.Scope))
+    assert (linetable.NO_SCOPE, linetable.NO_STRING) == (kernel_linetable.NO_SCOPE,
+                                                         kernel_linetable.NO_STRING)
 
 
 def test_no_debug_information_gives_no_rows(tmp_path: Path) -> None:
@@ -68,22 +81,31 @@ def test_compact_drops_repeats_and_keeps_ends() -> None:
 
 
 def kernel_table(data: bytes) -> tuple[Array, LineTable]:  # type: ignore[type-arg]
-    memory = Array[u8, 4096]()
-    assert len(data) <= 4096
+    memory = Array[u8, 8192]()
+    assert len(data) <= 8192
     for i, byte in enumerate(data):
         memory[i] = u8(byte)
     base = int(addr_of(memory).addr)
     return memory, open_line_table(u64(base), u64(base + len(data)))
 
 
-def kernel_lookup(table: LineTable, address: int) -> tuple[str, int] | None:
+def text(data: Ptr[u8], length: int) -> str:
+    return bytes(data[i] for i in range(length)).decode()
+
+
+def kernel_lookup(table: LineTable, address: int) -> list[linetable.Position] | None:
+    """What the backtrace prints for ``address``, outermost first, as the
+    host's ``lookup`` gives it."""
     row = table.find(u64(address))
     if row < 0:
         return None
-    entry = table.rows[row]
-    name = table.files[entry.file]
-    text = bytes(table.names[int(name.name_offset) + i] for i in range(int(name.name_length)))
-    return text.decode(), int(entry.line)
+    positions: list[linetable.Position] = []
+    for level in range(int(table.depth(row))):
+        function = table.function(row, u64(level))
+        position = table.position(row, u64(level))
+        positions.append((text(function.data, int(function.length)) if level else None,
+                          text(position.file, int(position.file_length)), int(position.line)))
+    return positions
 
 
 BASE = 0xFFFFFFFF80108000
@@ -103,16 +125,27 @@ def test_the_kernel_reads_what_the_host_writes(spec: list[tuple[int, str | None,
     for offset in offsets:
         expected = linetable.lookup(data, BASE + offset) if rows else None
         assert kernel_lookup(table, BASE + offset) == expected
-        if expected is not None:
-            # The reference: the last row at or below the address.
-            last = [row for row in rows if row.address <= BASE + offset][-1]
-            assert expected == (last.file, min(last.line, linetable.MAX_LINE))
+        # The reference: the last row at or below the address.
+        before = [row for row in rows if row.address <= BASE + offset]
+        if not before or before[-1].file is None:
+            assert expected is None
+        else:
+            assert expected == [(None, before[-1].file, min(before[-1].line, linetable.MAX_LINE))]
 
 
 def test_a_broken_table_is_empty() -> None:
-    data = linetable.table_bytes([Row(BASE, "kernel/a.py", 3), Row(BASE + 8, None, 0)])
+    rows = [Row(BASE, "kernel/a.py", 3), Row(BASE + 8, None, 0)]
+    data = linetable.table_bytes(rows, [Inline(BASE + 2, BASE + 6, "f", "kernel/a.py", 3, 0)])
     _, table = kernel_table(data)
-    assert table.count == 2 and kernel_lookup(table, BASE + 4) == ("kernel/a.py", 3)
-    for broken in (data[:20], data[:8] + (99).to_bytes(4, "little") + data[12:]):
+    assert table.count > 0 and kernel_lookup(table, BASE + 4) == [
+        (None, "kernel/a.py", 3), ("f", "kernel/a.py", 3)]
+    scopes_offset = int.from_bytes(data[20:24], "little")
+    for broken in (data[:20],
+                   data[:8] + (99).to_bytes(4, "little") + data[12:],
+                   # The inlined call's scope names itself as its caller: a loop.
+                   data[:scopes_offset + 12] + (1).to_bytes(2, "little")
+                   + data[scopes_offset + 14:],
+                   # A scope's file is not a string of the table.
+                   data[:scopes_offset] + (7).to_bytes(2, "little") + data[scopes_offset + 2:]):
         _, table = kernel_table(broken)
         assert table.count == 0 and kernel_lookup(table, BASE + 4) is None

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kernel import backtrace as bt
-from kernel.backtrace import Frame, StackRange, SymbolEntry, SymbolTable, Walker, open_table
+from kernel.backtrace import Frame, StackRange, Walker
+from kernel.debug import symtab as kernel_symtab
+from kernel.debug.symtab import SymbolEntry, SymbolTable, open_table
 from pythos.kernel_tools import symtab
 from pythos.lang import Array, addr_of, i64, sizeof, u8, u64
 from pythos.kernel_tools.symtab import Symbol
@@ -66,9 +68,9 @@ def name(table: SymbolTable, index: int) -> str:
 
 def test_entries_are_as_symtab_writes_them() -> None:
     assert sizeof(SymbolEntry) == symtab.ENTRY_SIZE
-    assert bt.HEADER_SIZE == symtab.HEADER_SIZE
-    assert (bt.FLAG_INTERRUPT, bt.FLAG_ERROR_CODE) == (symtab.FLAG_INTERRUPT,
-                                                         symtab.FLAG_ERROR_CODE)
+    assert kernel_symtab.HEADER_SIZE == symtab.HEADER_SIZE
+    assert (kernel_symtab.FLAG_INTERRUPT, kernel_symtab.FLAG_ERROR_CODE) == \
+        (symtab.FLAG_INTERRUPT, symtab.FLAG_ERROR_CODE)
     _memory, table = table_of(FUNCTIONS)
     assert table.count == len(FUNCTIONS)
     for index, symbol in enumerate(FUNCTIONS):

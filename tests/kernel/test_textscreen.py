@@ -102,6 +102,33 @@ def test_long_line_wraps():
     assert int(screen.cursor_index()) == WIDTH + 2
 
 
+def test_a_wrapped_line_continues_indented():
+    """With ``wrap_indent`` (the console's panic reports) the rest of a long
+    line starts that many blank columns in, over whatever the row held."""
+    screen = fresh()
+    screen.write_str("old text on row one\n" * 3)
+    screen.row = u32(0)
+    screen.column = u32(0)
+    screen.wrap_indent = u32(4)
+    screen.write_str("x" * WIDTH + "yz" + "w" * (WIDTH - 6) + "v\nnext")
+    assert text_row(screen, 0) == "x" * WIDTH
+    assert text_row(screen, 1) == "    yz" + "w" * (WIDTH - 6)
+    # The indent is blanked; the rest of the row is as before (as always).
+    assert text_row(screen, 2).rstrip() == "    v" + "old text on row one"[5:]
+    # A newline is not a wrap: the next line starts at column 0.
+    assert text_row(screen, 3).rstrip() == "next"
+    screen.write_str(" " * (WIDTH - 4) + "\tT")
+    assert text_row(screen, 4).rstrip() == " " * 8 + "T"
+
+
+def test_a_huge_wrap_indent_still_leaves_a_column():
+    screen = fresh()
+    screen.wrap_indent = u32(500)
+    screen.write_str("x" * WIDTH + "yz")
+    assert text_row(screen, 1) == " " * (WIDTH - 1) + "y"
+    assert text_row(screen, 2) == " " * (WIDTH - 1) + "z"
+
+
 def test_scrolls_at_the_bottom():
     screen = fresh()
     for line in range(HEIGHT):

@@ -6,8 +6,9 @@ At -O0 every function keeps its own frame, so the exact chain is known.
 At -O2 (the normal build) the three functions are inlined into kmain; the
 backtrace has fewer frames but must still be right: every address must lie
 in the function it is attributed to, per the ELF symbols, and each frame
-lists the calls inlined at its address (pythos/kernel_tools/inlinetable.py), each with
-its file and line, as ``addr2line -i`` reads them from the DWARF.
+lists the calls inlined at its address (the line table's scopes,
+pythos/kernel_tools/linetable.py), each with its file and line, as
+``addr2line -i`` reads them from the DWARF.
 """
 
 from __future__ import annotations
@@ -250,6 +251,14 @@ def wait_for_last_frame(vm: QemuSession) -> tuple[str, list[str]]:
     while expected not in (lines := vm.read_vga_text()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert expected in lines, lines
+    # The line's newline may still be scrolling the screen: the kernel
+    # copies all its cells to video memory, and a read in the middle of
+    # that shows rows half old and half new (on a loaded machine, often).
+    # The report is done when two reads agree.
+    settled = time.monotonic() + 10
+    while (again := vm.read_vga_text()) != lines and time.monotonic() < settled:
+        lines = again
+        time.sleep(0.1)
     return serial, lines
 
 
@@ -283,6 +292,26 @@ def test_backtrace_is_on_screen_in_red(kernel_image: Path) -> None:
             start = r * 80 * 2
             assert set(cells[start + 1:start + 2 * len(lines[r]):2]) == {LIGHT_RED_ON_BLACK}
         assert vm.exit_code is None
+
+
+def test_a_long_panic_line_continues_indented_on_screen(kernel_image: Path) -> None:
+    """The page fault's panic line is longer than the 80 columns: on the
+    screen the rest of it continues on the next row, indented, so that every
+    line of the report still starts at the left edge; serial has it whole."""
+    with QemuSession(kernel_image, cmdline="panic=fault halt=wait", timeout=30) as vm:
+        serial, lines = wait_for_last_frame(vm)
+        cells = vm.read_vga_cells()
+    whole = re.search(r"^(kernel/arch/x86_64/exceptions\.py:\d+: panic: page fault: .*?)\r?$",
+                      serial, re.M)
+    assert whole and len(whole.group(1)) > SCREEN_COLUMNS, serial
+    text = whole.group(1)
+    row = next(i for i, line in enumerate(lines) if line.startswith(text[:40]))
+    assert lines[row] == text[:SCREEN_COLUMNS], lines
+    assert lines[row + 1] == " " * 4 + text[SCREEN_COLUMNS:], lines
+    # In the report's red, and the report goes on below.
+    start = (row + 1) * SCREEN_COLUMNS * 2
+    assert set(cells[start + 8 + 1:start + 2 * len(lines[row + 1]):2]) == {LIGHT_RED_ON_BLACK}
+    assert "backtrace:" in lines[row + 2:], lines
 
 
 def test_stack_overflow_report_fits_on_the_screen(kernel_image: Path, tmp_path: Path) -> None:

@@ -66,11 +66,3 @@ def line_table_start() -> u64:
 def line_table_end() -> u64:
     return asm("leaq __line_table_end(%rip), $0", "=r", result=u64)
 
-
-def inline_table_start() -> u64:
-    """The inline table (pythos/kernel_tools/inlinetable.py), after the line table."""
-    return asm("leaq __inline_table(%rip), $0", "=r", result=u64)
-
-
-def inline_table_end() -> u64:
-    return asm("leaq __inline_table_end(%rip), $0", "=r", result=u64)
