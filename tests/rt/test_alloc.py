@@ -289,3 +289,30 @@ def test_trim_returns_empty_current_runs(alloc: ModuleType) -> None:
     assert not simplatform.current.blocks
     again = alloc.obj_alloc(u64(16))  # the classes start again from nothing
     alloc.obj_free(again, u64(16))
+
+
+def test_kernel_heap_refuses_objects_before_it_is_up() -> None:
+    """In the kernel, the object allocator's memory comes from
+    ``pythos_heap_alloc`` (kernel/mm/heap.py).  Before ``heap.init`` that
+    is a bug in the boot order, and it must be a panic naming the cause,
+    not a fault at address 0; the same for the heap's own ``alloc``.
+    (A fresh interpreter, so that no other test has touched the heap.)"""
+    import subprocess
+
+    from tests.compiler.conftest import ROOT, env
+    script = (
+        "import kernel.mm.heap as heap\n"
+        "from pythos.lang import PanicError, u64\n"
+        "for call in (lambda: heap.runtime_alloc(u64(4096), u64(4096)),\n"
+        "             lambda: heap.alloc(u64(64), u64(16))):\n"
+        "    try:\n"
+        "        call()\n"
+        "    except PanicError as e:\n"
+        "        print(e)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env(),
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == [
+        "object allocation (4096 bytes) before the kernel heap is up: "
+        "kmain must call heap.init() first",
+        "the kernel heap is used before it is up: kmain must call heap.init() first"], (
+        result.stdout + result.stderr)

@@ -1,0 +1,29 @@
+"""The object allocator in the kernel, on every kernel heap design.
+
+`pythos test objects --heap=NAME` builds a test kernel with that design
+and runs kernel/tests/test_objects.py: objects allocated and freed through
+pythos.rt.alloc, which takes its memory from the kernel heap, and the heap
+back at its baseline afterwards.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("heap", ["bump", "list", "fixed", "buddy"])
+def test_objects_on_every_heap_design(heap: str, tmp_path: Path) -> None:
+    if shutil.which("qemu-system-x86_64") is None:
+        pytest.skip("qemu-system-x86_64 is not installed")
+    result = subprocess.run(
+        [sys.executable, "-m", "pythos", "test", "objects", f"--heap={heap}",
+         "--build-dir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^3 passed, 0 failed$", result.stdout, re.M), result.stdout
