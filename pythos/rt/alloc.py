@@ -53,7 +53,7 @@ efficiency is ``peak / footprint_at_peak``.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, i32, panic, struct, u8, u64
+from pythos.lang import Array, Ptr, export, i32, panic, struct, u8, u64
 from pythos.rt.mem import memcpy, memset
 from pythos.rt.platform import PLATFORM_GRANULE, platform_alloc, platform_free
 
@@ -111,6 +111,8 @@ class ObjectStats:
 # only blocks of ``current[c]``; they count in that run's ``used``.
 free_head = Array[u64, 20]()
 current = Array[u64, 20]()
+# Each class's run size less one, set when a run of it first becomes current.
+run_low = Array[u64, 20]()
 # The first run of each class's partial list: runs, other than the
 # current one, with blocks on their own free list.
 partial = Array[u64, 20]()
@@ -165,16 +167,24 @@ def note_alloc(size: u64) -> None:
 
 def note_free(size: u64) -> None:
     if size > stats.in_use or stats.live == 0:
-        panic(f"object allocator: freeing {size} bytes, but only {stats.in_use} bytes "
-              f"in {stats.live} objects are allocated")
+        freed_too_much(size)
     stats.in_use -= size
     stats.live -= 1
+
+
+@export("pythos_obj_freed_too_much")
+def freed_too_much(size: u64) -> None:
+    """The report for a free the statistics cannot account for (out of
+    line, so that the check costs the fast path only a compare)."""
+    panic(f"object allocator: freeing {size} bytes, but only {stats.in_use} bytes "
+          f"in {stats.live} objects are allocated")
 
 
 def obj_alloc(size: u64) -> u64:
     """The address of ``size`` fresh bytes, 16-byte aligned (never 0).
 
-    Panics when memory is out, as CPython raises ``MemoryError``.
+    Panics when memory is out, as CPython raises ``MemoryError``.  The
+    fast path only: small enough to be inlined where objects are made.
     """
     if size <= SMALL_LIMIT:
         size_class = class_of(size)
@@ -183,25 +193,51 @@ def obj_alloc(size: u64) -> u64:
             free_head[size_class] = link(block)[0]
             note_alloc(size)
             return block
-        block = next_run_block(size_class)
-        note_alloc(size)
-        return block
-    return alloc_large(size)
+    return obj_alloc_slow(size)
 
 
 def obj_free(addr: u64, size: u64) -> None:
-    """Give back an object, with the size it was allocated with."""
+    """Give back an object, with the size it was allocated with.
+
+    The fast path only: a block of its class's current run goes back on
+    the fast path's list.  ``addr`` is in the current run exactly when it
+    differs from the run's (size-aligned) address only in the bits below
+    the run size; with no current run (``current`` is 0, ``run_low`` 0 or
+    not) no object address passes that test.
+    """
     if size <= SMALL_LIMIT:
         size_class = class_of(size)
-        run = run_of(addr, size_class)
-        if run == current[size_class]:
+        if addr ^ current[size_class] <= run_low[size_class]:
             link(addr)[0] = free_head[size_class]
             free_head[size_class] = addr
-        else:
-            free_to_run(addr, run, size_class)
-        note_free(size)
-    else:
+            note_free(size)
+            return
+    obj_free_slow(addr, size)
+
+
+# The slow paths are exported: LLVM then keeps them out of line (an
+# internal function called once would be inlined into its caller), so
+# that ``obj_alloc`` and ``obj_free`` stay small enough to inline.
+
+@export("pythos_obj_alloc_slow")
+def obj_alloc_slow(size: u64) -> u64:
+    """``obj_alloc`` when the class's current run has no free block, or a large size."""
+    if size > SMALL_LIMIT:
+        return alloc_large(size)
+    block = next_run_block(class_of(size))
+    note_alloc(size)
+    return block
+
+
+@export("pythos_obj_free_slow")
+def obj_free_slow(addr: u64, size: u64) -> None:
+    """``obj_free`` of a block outside its class's current run, or of a large size."""
+    if size > SMALL_LIMIT:
         free_large(addr, size)
+        return
+    size_class = class_of(size)
+    free_to_run(addr, run_of(addr, size_class), size_class)
+    note_free(size)
 
 
 def obj_alloc_zeroed(size: u64) -> u64:
@@ -285,6 +321,7 @@ def next_run_block(size_class: u64) -> u64:
     else:
         run = new_run(size_class)
     current[size_class] = run
+    run_low[size_class] = run_size(size_class) - 1
     # The run's free blocks become the fast path's; they count as used by
     # the run until they come back to it, which only happens through the
     # fast path while the run is current.
