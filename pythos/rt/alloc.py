@@ -69,6 +69,10 @@ CLASS_OF_GRANULES: Final = (
     b"\x0c\x0c\x0c\x0c\x0d\x0d\x0d\x0d\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f"
     b"\x10\x10\x10\x10\x10\x10\x10\x10\x11\x11\x11\x11\x11\x11\x11\x11"
     b"\x12\x12\x12\x12\x12\x12\x12\x12\x13\x13\x13\x13\x13\x13\x13\x13")
+# Each class's block size in granules: 16 to 128 bytes in steps of 16,
+# then four steps per doubling (160, 192, 224, 256, 320 ... 1024).
+BLOCK_GRANULES: Final = (b"\x01\x02\x03\x04\x05\x06\x07\x08\x0a\x0c\x0e\x10"
+                         b"\x14\x18\x1c\x20\x28\x30\x38\x40")
 # log2 of each class's run size: 4 KiB up to 128-byte blocks, then 8, 16
 # and 32 KiB, so that every run holds at least 31 blocks (the header and
 # the tail cost at most 3.1% of a run).
@@ -126,10 +130,7 @@ def class_of(size: u64) -> u64:
 
 def block_size(size_class: u64) -> u64:
     """The bytes in each block of ``size_class``."""
-    if size_class < 8:
-        return (size_class + 1) * 16
-    group = (size_class - 8) >> 2
-    return (u64(128) << group) + ((size_class - 8) % 4 + 1) * (u64(32) << group)
+    return u64(BLOCK_GRANULES[size_class]) << 4
 
 
 def run_size(size_class: u64) -> u64:
