@@ -137,6 +137,16 @@ def pair_cost(mixed: bool) -> u64:
     return cost // count
 
 
+def empty_window() -> u64:
+    """What a timing window costs with nothing in it: the pair's figure
+    includes two of these."""
+    cost = u64(0)
+    for _ in range(PAIRS):
+        start = rdtsc()
+        cost += rdtsc() - start
+    return cost // PAIRS
+
+
 def new_string(length: u64) -> u64:
     """A str object of ``length`` bytes of text; its size is STR_HEADER + length."""
     address = obj_alloc(STR_HEADER + length)
@@ -282,6 +292,7 @@ def efficiency_workload() -> None:
 def run() -> None:
     """Print ``bench: objects ...`` lines for bench/kernel.py."""
     flags = irqflags.save_and_disable()
+    window = empty_window()
     pair = pair_cost(False)
     mixed = pair_cost(True)
     efficiency_workload()
@@ -289,6 +300,7 @@ def run() -> None:
     stats = obj_stats()
     print(f"bench: objects alloc+free pair {pair}")
     print(f"bench: objects alloc+free pair, mixed sizes {mixed}")
+    print(f"bench: objects empty timing window {window}")
     print(f"bench: objects peak bytes {stats.peak}")
     print(f"bench: objects footprint at peak {stats.footprint_at_peak}")
     print(f"bench: objects efficiency permille {stats.peak * 1000 // stats.footprint_at_peak}")

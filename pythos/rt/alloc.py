@@ -7,7 +7,8 @@ a constant, a list's buffer size is its capacity), so no block carries a
 header and a 32-byte object costs 32 bytes.  The same code serves Linux
 programs and the kernel; only where *runs* of memory come from differs
 (``platform_alloc``/``platform_free`` in ``pythos.rt.linux`` and
-``pythos.rt.kernel``).  The design is in docs/objects.md.
+``pythos.rt.kernel``).  The design is explained in docs/memory.md,
+"Objects: the runtime's allocator".
 
 Small sizes (up to ``SMALL_LIMIT`` bytes) are rounded up to one of 20 size
 classes: multiples of 16 up to 128, then four classes per doubling up to
