@@ -156,3 +156,12 @@ def test_freeing_an_object_with_the_wrong_size_panics() -> None:
     for _ in range(100):
         obj_alloc(u64(48))
     obj_free(first, u64(90))
+
+
+@should_panic("before the kernel heap is up: kmain must call heap.init() first")
+def test_an_object_before_the_heap_is_up_panics() -> None:
+    # As if kmain had not called heap.init() yet: no heap end.  This boot
+    # ends with the panic, so the heap is not needed afterwards.
+    obj_trim()
+    heap.heap_end = u64(0)
+    obj_alloc(u64(1000))
