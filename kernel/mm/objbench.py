@@ -19,10 +19,14 @@ shaped like compiled Python: a binary search tree of 48-byte nodes (a
 16-byte object header, two children, a key and a name), each with a name
 string (a 32-byte str header and 1-48 bytes of text, short ones more
 common), an instance of 1 to 5 fields (24-56 bytes), every fourth a list
-whose 8-byte item buffer doubles as it grows to 1-100 items (every 64th
-to 600, past the small limit), and a short-lived formatted string per
-insertion.  10,000 nodes go in, a random half come out, 6,000 more with
-longer names and lists go in, and the tree is torn down.  Two footprints:
+(a 40-byte object) whose 8-byte item buffer starts at 4 items and doubles
+as it grows to 1-16 items, every 64th to 64-319 (past the small limit
+from 129 on), and a short-lived formatted string per insertion.  10,000
+nodes go in, a random half come out, 6,000 more with names of 8-200
+bytes and lists of up to 40 items go in, and the tree is torn down.  Small
+objects make up most of the peak, as they do in Python programs (the
+first version of this workload had lists ten times longer: large buffers
+were two thirds of the peak, and hid what small objects cost).  Two footprints:
 the object allocator's (the runs and large blocks it holds) and the
 kernel heap's (its size less its free bytes, which adds what each design
 loses to rounding and alignment), both at the moment of the peak.
@@ -199,11 +203,11 @@ def insert(key: u64, long_names: bool) -> None:
     list_addr[index] = u64(0)
     r = random()
     if r % 64 == 0:
-        grow_list(index, u64(300) + (r >> 8) % 300)
+        grow_list(index, u64(64) + (r >> 8) % 256)
     elif r % 4 == 0:
-        limit = u64(100)
+        limit = u64(16)
         if long_names:
-            limit = u64(250)
+            limit = u64(40)
         grow_list(index, u64(1) + (r >> 8) % limit)
     watch_peak()
     if root == 0:

@@ -10,16 +10,23 @@ programs and the kernel; only where *runs* of memory come from differs
 ``pythos.rt.kernel``).  The design is explained in docs/memory.md,
 "Objects: the runtime's allocator".
 
-Small sizes (up to ``SMALL_LIMIT`` bytes) are rounded up to one of 20 size
-classes: multiples of 16 up to 128, then four classes per doubling up to
-1024 (at most 25% rounding above 128, at most 15/16 of a granule below)::
+Small sizes (up to ``SMALL_LIMIT`` bytes) are rounded up to one of 28 size
+classes: multiples of 8 up to 128, then four classes per doubling up to
+1024 (less than 8 bytes of rounding up to 128, at most 25% above)::
 
-    class   0   1   2   3   4   5   6    7    8    9   10   11   12 ...  19
-    block  16  32  48  64  80  96 112  128  160  192  224  256  320 ... 1024
+    class   0   1   2   3   4 ...  14   15   16   17   18   19   20 ...   27
+    block   8  16  24  32  40 ... 120  128  160  192  224  256  320 ... 1024
+
+Every object is 8-byte aligned, and 16-byte aligned when its size is a
+multiple of 16 (such a size always gets a class that is one too).  A
+compiled object needs no more: its fields are at most 8 bytes wide.  An
+object's header and fields come in 8-byte steps, so 16-byte classes alone
+would waste 8 bytes on every object of 24, 40 or 56 bytes.
 
 A class's blocks are cut from *runs*: a run is 4, 8, 16 or 32 KiB of
 memory from the platform, aligned to its own size, that starts with a
-``Run`` header and holds at least 31 blocks of one class::
+``Run`` header and holds at least 31 blocks of one class (the header and
+the tail cost at most 3.6% of a run)::
 
     run (aligned to its size)
     +--------+-------+-------+-------+-----    -+-------+------+
@@ -60,25 +67,30 @@ from pythos.rt.platform import PLATFORM_GRANULE, platform_alloc, platform_free
 
 # The largest size served from size classes; larger ones go to the platform.
 SMALL_LIMIT: Final = u64(1024)
-CLASSES: Final = 20
-GRANULE: Final = u64(16)
-# Blocks and everything else the allocator hands out are 16-byte aligned.
+CLASSES: Final = 28
+# Large blocks are 16-byte aligned, as are small ones whose size is a
+# multiple of 16 (the run header's size keeps them so).
 ALIGNMENT: Final = u64(16)
-# The class of a request of ``g`` granules (``(size + 15) >> 4``, 0 to 64).
+# The class of a request of ``g`` granules of 8 bytes (``(size + 7) >> 3``,
+# 0 to 128).
 CLASS_OF_GRANULES: Final = (
-    b"\x00\x00\x01\x02\x03\x04\x05\x06\x07\x08\x08\x09\x09\x0a\x0a\x0b\x0b"
-    b"\x0c\x0c\x0c\x0c\x0d\x0d\x0d\x0d\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f"
-    b"\x10\x10\x10\x10\x10\x10\x10\x10\x11\x11\x11\x11\x11\x11\x11\x11"
-    b"\x12\x12\x12\x12\x12\x12\x12\x12\x13\x13\x13\x13\x13\x13\x13\x13")
-# Each class's block size in granules: 16 to 128 bytes in steps of 16,
-# then four steps per doubling (160, 192, 224, 256, 320 ... 1024).
-BLOCK_GRANULES: Final = (b"\x01\x02\x03\x04\x05\x06\x07\x08\x0a\x0c\x0e\x10"
-                         b"\x14\x18\x1c\x20\x28\x30\x38\x40")
+    b"\x01\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e"
+    b"\x0f\x10\x10\x10\x10\x11\x11\x11\x11\x12\x12\x12\x12\x13\x13\x13"
+    b"\x13\x14\x14\x14\x14\x14\x14\x14\x14\x15\x15\x15\x15\x15\x15\x15"
+    b"\x15\x16\x16\x16\x16\x16\x16\x16\x16\x17\x17\x17\x17\x17\x17\x17"
+    b"\x17\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18"
+    b"\x18\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19"
+    b"\x19\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a"
+    b"\x1a\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b"
+    b"\x1b")
+# Each class's block size in 8-byte granules: 8 to 128 bytes in steps of
+# 8, then four steps per doubling (160, 192, 224, 256, 320 ... 1024).
+BLOCK_GRANULES: Final = (b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e"
+                         b"\x0f\x10\x14\x18\x1c\x20\x28\x30\x38\x40\x50\x60\x70\x80")
 # log2 of each class's run size: 4 KiB up to 128-byte blocks, then 8, 16
-# and 32 KiB, so that every run holds at least 31 blocks (the header and
-# the tail cost at most 3.1% of a run).
-RUN_SHIFT: Final = (b"\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0d\x0d\x0d\x0d"
-                    b"\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f")
+# and 32 KiB, so that every run holds at least 31 blocks.
+RUN_SHIFT: Final = (b"\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x0c"
+                    b"\x0c\x0c\x0d\x0d\x0d\x0d\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f")
 # The end of a block list or run list.
 NONE: Final = u64(0)
 
@@ -114,24 +126,24 @@ class ObjectStats:
 
 # The fast path's state, per class.  Invariant: ``free_head[c]`` holds
 # only blocks of ``current[c]``; they count in that run's ``used``.
-free_head = Array[u64, 20]()
-current = Array[u64, 20]()
+free_head = Array[u64, 28]()
+current = Array[u64, 28]()
 # Each class's run size less one, set when a run of it first becomes current.
-run_low = Array[u64, 20]()
+run_low = Array[u64, 28]()
 # The first run of each class's partial list: runs, other than the
 # current one, with blocks on their own free list.
-partial = Array[u64, 20]()
+partial = Array[u64, 28]()
 stats = ObjectStats()
 
 
 def class_of(size: u64) -> u64:
     """The size class of a small request (``size <= SMALL_LIMIT``)."""
-    return u64(CLASS_OF_GRANULES[(size + 15) >> 4])
+    return u64(CLASS_OF_GRANULES[(size + 7) >> 3])
 
 
 def block_size(size_class: u64) -> u64:
     """The bytes in each block of ``size_class``."""
-    return u64(BLOCK_GRANULES[size_class]) << 4
+    return u64(BLOCK_GRANULES[size_class]) << 3
 
 
 def run_size(size_class: u64) -> u64:
@@ -183,7 +195,8 @@ def freed_too_much(size: u64) -> None:
 
 
 def obj_alloc(size: u64) -> u64:
-    """The address of ``size`` fresh bytes, 16-byte aligned (never 0).
+    """The address of ``size`` fresh bytes (never 0): 8-byte aligned, and
+    16-byte aligned if ``size`` is a multiple of 16.
 
     Panics when memory is out, as CPython raises ``MemoryError``.  The
     fast path only: small enough to be inlined where objects are made.
