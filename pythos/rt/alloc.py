@@ -128,7 +128,7 @@ class ObjectStats:
 # only blocks of ``current[c]``; they count in that run's ``used``.
 free_head = Array[u64, 28]()
 current = Array[u64, 28]()
-# Each class's run size less one, set when a run of it first becomes current.
+# Each class's run size less one, set whenever a run of it becomes current.
 run_low = Array[u64, 28]()
 # The first run of each class's partial list: runs, other than the
 # current one, with blocks on their own free list.
