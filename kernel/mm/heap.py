@@ -14,6 +14,11 @@ This module is what later work builds on (docs/memory.md, "What the heap
 offers the rest of the kernel"): a growable list needs ``realloc``, a
 hash table ``alloc_zeroed``, an array of records ``alloc_array``, and
 code that cannot go on without its memory ``must_alloc``.
+
+Python objects in the kernel (``pythos.rt.alloc``, docs/objects.md) take
+their runs of memory from here too, through ``pythos_heap_alloc`` and
+``pythos_heap_free``: the runtime's kernel platform calls them, so every
+object lives on this heap, whichever design it is built with.
 """
 
 from typing import Final
@@ -22,7 +27,7 @@ import kernel.mm.memory as memory
 from kernel.mm.heap_allocator import HEAP_NAME, KernelHeap
 from kernel.mm.heap_api import HeapStats
 from kernel.mm.paging import NO_EXECUTE, WRITABLE
-from pythos.lang import Ptr, i32, panic, u8, u64
+from pythos.lang import Ptr, export, i32, panic, u8, u64
 from pythos.rt.mem import memcpy, memset
 
 # The heap's fixed virtual address (PML4 entry 288).
@@ -51,6 +56,8 @@ def init() -> None:
 def grow(wanted: u64) -> bool:
     """Map at least ``wanted`` more bytes after the heap; False at the limit."""
     global heap_end
+    if heap_end == 0:
+        panic("the kernel heap is used before it is up: kmain must call heap.init() first")
     extra = (wanted + GROW_STEP - 1) & ~(GROW_STEP - 1)
     if extra < GROW_STEP:
         extra = GROW_STEP
@@ -136,3 +143,22 @@ def stats() -> HeapStats:
 def mapped_size() -> u64:
     """Bytes of virtual memory mapped for the heap so far."""
     return heap_end - HEAP_START
+
+
+@export("pythos_heap_alloc")
+def runtime_alloc(size: u64, align: u64) -> u64:
+    """Memory for the object allocator (``pythos.rt.kernel.platform_alloc``), or 0.
+
+    The heap exists only after ``init``; an object allocated before that
+    is a bug in the boot order, reported as such rather than a fault.
+    """
+    if heap_end == 0:
+        panic(f"object allocation ({size} bytes) before the kernel heap is up: "
+              f"kmain must call heap.init() first")
+    return alloc(size, align)
+
+
+@export("pythos_heap_free")
+def runtime_free(address: u64, size: u64, align: u64) -> None:
+    """Take back what ``runtime_alloc`` handed out."""
+    free(address, size, align)

@@ -6,13 +6,16 @@ on every run and for every design) with interrupts off, timing each
 ``heap.alloc`` and ``heap.free`` with ``rdtsc``; under QEMU's
 ``-icount shift=0,sleep=off`` that counts guest instructions exactly.
 ``bench/kernel.py`` builds the kernel with each ``--heap`` design and
-collects the ``bench: heap ...`` lines into a table.
+collects the ``bench: heap ...`` lines into a table.  The object
+allocator's benchmark (``kernel.mm.objbench``) runs after it, so that the
+heap designs' own figures stay what they were before it existed.
 """
 
 from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.mm.heap as heap
+import kernel.mm.objbench as objbench
 from kernel.mm.heap_allocator import HEAP_NAME
 from pythos.lang import Array, rdtsc, u64
 
@@ -82,3 +85,4 @@ def run() -> None:
     print(f"bench: heap overhead bytes at end {overhead}")
     print(f"bench: heap free regions at end {regions}")
     print(f"bench: heap failed allocations {failed}")
+    objbench.run()

@@ -9,9 +9,11 @@ and reported as a panic.
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, i32, i64, u8, u64
-from pythos.rt.syscall import syscall1, syscall2, syscall4, write_all
+from pythos.rt.syscall import syscall1, syscall2, syscall4, syscall6, write_all
 
 AUTO_FLUSH: Final = False
+SYS_MMAP: Final = 9
+SYS_MUNMAP: Final = 11
 SYS_RT_SIGACTION: Final = 13
 SYS_SIGALTSTACK: Final = 131
 SYS_EXIT_GROUP: Final = 231
@@ -23,6 +25,13 @@ SA_SIGINFO: Final = 0x4
 SA_RESTORER: Final = 0x04000000
 SA_ONSTACK: Final = 0x08000000
 FAULT_STACK_SIZE: Final = 65536
+PROT_READ: Final = 0x1
+PROT_WRITE: Final = 0x2
+MAP_PRIVATE: Final = 0x02
+MAP_ANONYMOUS: Final = 0x20
+PAGE_SIZE: Final = u64(4096)
+# The object allocator's large blocks take whole pages (pythos.rt.alloc).
+PLATFORM_GRANULE: Final = u64(4096)
 
 # A stack overflow leaves no stack to handle it on, so faults are handled
 # on this one.  `fault_stack_t` is the kernel's stack_t (base, flags,
@@ -34,6 +43,49 @@ fault_action = Array[u64, 4]()
 
 def platform_write(fd: i32, data: Ptr[u8], length: u64) -> None:
     write_all(fd, data, length)
+
+
+def mmap_anonymous(length: u64) -> u64:
+    """``length`` bytes (a multiple of the page size) of fresh zeroed
+    memory, page-aligned; 0 when the kernel refuses."""
+    result = syscall6(SYS_MMAP, 0, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                      u64(0xFFFFFFFFFFFFFFFF), 0)
+    # Linux returns -errno (-4095 to -1) on failure.
+    if result < 0 and result > -4096:
+        return u64(0)
+    return u64(result)
+
+
+def munmap(addr: u64, length: u64) -> None:
+    if length != 0:
+        syscall2(SYS_MUNMAP, addr, length)
+
+
+def platform_alloc(size: u64, align: u64) -> u64:
+    """Memory for the object allocator: ``size`` bytes at a multiple of
+    ``align`` (a power of two), straight from the kernel, or 0.
+
+    ``mmap`` gives whole pages at a page boundary.  A larger alignment
+    (the allocator's runs are aligned to their size, up to 32 KiB) is had
+    by mapping ``align - PAGE_SIZE`` bytes more and unmapping the pages
+    before the aligned start and after the end.
+    """
+    length = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
+    slack = u64(0)
+    if align > PAGE_SIZE:
+        slack = align - PAGE_SIZE
+    start = mmap_anonymous(length + slack)
+    if start == 0 or slack == 0:
+        return start
+    aligned = (start + align - 1) & ~(align - 1)
+    munmap(start, aligned - start)
+    munmap(aligned + length, start + slack - aligned)
+    return aligned
+
+
+def platform_free(addr: u64, size: u64, align: u64) -> None:
+    """Give back what ``platform_alloc(size, align)`` returned."""
+    munmap(addr, (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
 
 
 def platform_catch_faults(handler: u64) -> None:

@@ -44,6 +44,13 @@ def syscall4(number: u64, a0: u64, a1: u64, a2: u64, a3: u64) -> i64:
                number, a0, a1, a2, a3, result=i64)
 
 
+def syscall6(number: u64, a0: u64, a1: u64, a2: u64, a3: u64, a4: u64, a5: u64) -> i64:
+    """The same with six arguments (Linux's `mmap` takes six)."""
+    return asm("syscall",
+               "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}",
+               number, a0, a1, a2, a3, a4, a5, result=i64)
+
+
 # The same with fewer arguments: the unused registers get zero, which
 # costs an instruction each and keeps one copy of the constraints.
 def syscall0(number: u64) -> i64:
