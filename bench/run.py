@@ -46,7 +46,7 @@ if __package__ in (None, ""):  # run as `python3 bench/run.py`
 from bench.gen import generate  # noqa: E402
 
 RATIO_TARGET = 1.10
-STAGES = ("parse", "check", "lower", "optimize", "codegen")
+STAGES = ("parse", "check", "ir", "lower", "optimize", "codegen")
 
 
 @dataclass
