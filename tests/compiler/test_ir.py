@@ -98,9 +98,10 @@ def test_a_value_must_dominate_its_use() -> None:
     block(fn, "body", O.Branch(c, left, right))
     add = O.IntOp("add", x, O.Integer(1, U8))
     left.ops += [add, O.Return(add)]
-    right.ops += [O.Return(O.IntOp("mul", add, add))]
+    mul = O.IntOp("mul", add, add)
+    right.ops += [mul, O.Return(mul)]
     fn.blocks += [left, right]
-    rejects(fn, "block right, op 0 .* where it is not defined|not in the function")
+    rejects(fn, "block right, op 0 .*uses a IntOp of block left where it is not defined")
 
 
 def test_a_use_later_in_the_same_block_is_an_error() -> None:
