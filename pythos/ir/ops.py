@@ -61,7 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..types import BOOL, NONE, IntType, PtrType, Type
+from ..types import BOOL, I64, NONE, U8, IntType, PtrType, Type
 
 if TYPE_CHECKING:
     from ..parse import Module
@@ -285,7 +285,6 @@ class SlicePart(Op):
     __slots__ = ("src", "part")
 
     def __init__(self, src: Value, part: int) -> None:
-        from ..types import I64, U8
         self.type = PtrType(U8) if part == 0 else I64
         self.src = src
         self.part = part
@@ -533,10 +532,6 @@ class ModuleIR:
     interrupt_frame: StructType | None = None
     main: FuncSym | None = None
     runtime: dict[str, FuncSym] = field(default_factory=dict)
-
-
-def is_void(v: Value) -> bool:
-    return v.type is NONE
 
 
 def same_representation(a: Type, b: Type) -> bool:

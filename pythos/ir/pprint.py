@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from ..types import BOOL, NONE, STR, PtrType
 from . import ops as O
-from .ops import FuncIR, ModuleIR, Op, Register, Value
+from .ops import FuncIR, ModuleIR, Op, Value
 
 
 def format_module(module: ModuleIR, skip_runtime: bool = True) -> str:
@@ -168,5 +168,3 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"atomic {op.kind} {n(op.ptr)}{args}"
     return f"<{type(op).__name__}>"
 
-
-__all__ = ["format_module", "format_function", "Register"]

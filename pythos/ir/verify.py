@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType, Type
+from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, Type
 from . import ops as O
 from .ops import BasicBlock, FuncIR, ModuleIR, Op, Register, Value, successors
 
@@ -295,5 +295,3 @@ def cast_problem(op: O.Cast) -> str | None:
         return f"unknown cast {op.kind}"
     return None
 
-
-__all__ = ["IRError", "verify_module", "verify_function", "StructType"]

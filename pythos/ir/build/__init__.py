@@ -16,16 +16,16 @@ mem2reg turns the slots into SSA values.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from ... import types as T
 from ...diagnostics import CompileError
-from ...symbols import FuncSym, GlobalSym, Local
+from ...symbols import FuncSym, Local
 from ...types import BOOL, BYTES, I64, NONE, STR, ArrayType, IntType, PtrType, StructType
 from ..ops import (
     I128,
+    Assign,
     BasicBlock,
     Branch,
     Call,
@@ -120,17 +120,6 @@ class FunctionBuilder(ExprBuilder):
         fail()
         self.activate(passed)
 
-    @contextmanager
-    def if_then(self, cond: Value, likely: bool | None = None) -> Iterator[None]:
-        then = self.new_block("if.then")
-        end = self.new_block("if.end")
-        self.branch(cond, then, end, likely)
-        self.activate(then)
-        yield
-        if not self.terminated:
-            self.goto(end)
-        self.activate(end)
-
     def hidden(self, name: str, t: T.Type, kind: str = "value") -> Register:
         """A variable of the builder's own."""
         reg = Register(name, t, kind)
@@ -153,7 +142,6 @@ class FunctionBuilder(ExprBuilder):
         return v
 
     def assign(self, dest: Register, src: Value) -> None:
-        from ..ops import Assign
         self.add(Assign(dest, src))
 
     def rt(self, name: str) -> FuncSym:
@@ -539,5 +527,3 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
             module.functions.append(FunctionBuilder(checker, fn).build())
     return module
 
-
-__all__ = ["build", "FunctionBuilder", "GlobalSym"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, ArrayType, IntType, StructType
+from ...types import BOOL, NONE, ArrayType, IntType, StructType
 from ..ops import (
     Atomic,
     Cast,
@@ -198,5 +198,3 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
     raise CompileError(f"internal: builtin {name}")
 
-
-__all__ = ["build_call", "I64"]

@@ -24,7 +24,7 @@ from ...check.fmtspec import FormatSpec
 from ...diagnostics import CompileError
 from ...parse import PACKAGE_ROOT
 from ...symbols import FuncSym, GlobalSym, Local
-from ...types import BOOL, BYTES, I64, STR, ArrayType, IntType, PtrType, StructType
+from ...types import BOOL, BYTES, I64, STR, IntType, PtrType, StructType
 from ..ops import (
     BasicBlock,
     Call,
@@ -43,6 +43,7 @@ from ..ops import (
     Select,
     SlicePart,
     StrConst,
+    Unreachable,
     Value,
 )
 
@@ -411,7 +412,6 @@ class ExprBuilder:
         """Call a runtime function; `noreturn` ends the block after it."""
         call = self.add(Call(self.rt(name), args))
         if noreturn:
-            from ..ops import Unreachable
             self.add(Unreachable())
         return call  # type: ignore[no-any-return]
 
@@ -547,5 +547,3 @@ def constant(value: Any, t: T.Type) -> Value:
         return Integer(int(value), t)
     raise CompileError(f"internal: constant of type {t}")
 
-
-__all__ = ["ExprBuilder", "ArrayType", "constant"]
