@@ -23,10 +23,12 @@ are set here too.
 
 from __future__ import annotations
 
+import ast
+
 from llvmlite import ir
 
 from .. import types as T
-from ..diagnostics import CompileError
+from ..diagnostics import CompileError, Location
 from ..gcpause import paused_gc
 from ..ir.ops import FuncIR, GlobalIR, ModuleIR, Op, Register
 from ..symbols import FuncSym
@@ -231,6 +233,7 @@ class Lowering(InstructionLowering):
                 self.store_mem(self.slots[reg], arg, reg.type)
         if self.debug is not None:
             self.declare_locals(func)
+        op: Op | None = None
         try:
             for block in func.blocks:
                 self.builder.position_at_end(self.blocks[id(block)])
@@ -241,8 +244,12 @@ class Lowering(InstructionLowering):
         except CompileError:
             raise
         except Exception as e:  # a compiler bug: report where it happened
+            pos = op.pos if op is not None else None
+            where = fn.module.loc(fn.node) if pos is None else \
+                Location.from_node(pos.module.path, pos.module.source,
+                                   ast.Pass(lineno=pos.line, col_offset=pos.column - 1))
             raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
-                               fn.module.loc(fn.node), kind="error") from e
+                               where, kind="error") from e
         self.alloca_builder.branch(self.blocks[id(func.blocks[0])])
         if self.debug is not None:
             self.debug.end_function()

@@ -307,3 +307,19 @@ def test_reads_happen_where_the_source_reads(tmp_path: Path) -> None:
     for opt in (0, 2):
         actual = run_compiled(path, tmp_path, opt)
         assert actual.stdout == expected.stdout, (opt, actual.stderr)
+
+
+def test_a_lowering_bug_is_reported_at_the_op_it_lowers(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pythos.diagnostics import CompileError
+    from pythos.lower.instructions import InstructionLowering
+
+    def broken(self: object, op: O.IntOp) -> None:
+        raise ValueError("no such instruction")
+    monkeypatch.setattr(InstructionLowering, "op_IntOp", broken)
+    path = tmp_path / "prog.py"
+    path.write_text(CLAMP.replace("return x // 2", "return x + 2"))
+    with pytest.raises(CompileError, match="internal compiler error: ValueError") as info:
+        compile_file(path, get_target("linux"), opt_level=0)
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.col) == (7, 12)
