@@ -521,14 +521,16 @@ class GlobalIR:
 class ModuleIR:
     """The whole program.  `declarations` are every function, defined or
     external, in the order they are declared; `functions` the bodies.
-    `main` is the entry function of a Linux program, which the start-up
-    code calls."""
+    `strings` are the str and bytes constants the code uses, each once (a
+    global's initial value is in its `GlobalIR`).  `main` is the entry
+    function of a Linux program, which the start-up code calls."""
 
     name: str
     globals: list[GlobalIR] = field(default_factory=list)
     declarations: list[FuncSym] = field(default_factory=list)
     functions: list[FuncIR] = field(default_factory=list)
     structs: list[StructType] = field(default_factory=list)
+    strings: list[StrConst] = field(default_factory=list)
     interrupt_frame: StructType | None = None
     main: FuncSym | None = None
     runtime: dict[str, FuncSym] = field(default_factory=dict)

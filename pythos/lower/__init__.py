@@ -101,6 +101,8 @@ class Lowering(InstructionLowering):
     def run(self) -> ir.Module:
         for g in self.program.globals:
             self.declare_global(g)
+        for const in self.program.strings:
+            self.string_constant(const.data, const.type is STR)
         for fn in self.program.declarations:
             self.declare_function(fn)
         for func in self.program.functions:

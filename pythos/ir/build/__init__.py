@@ -47,6 +47,7 @@ from ..ops import (
     Select,
     SlicePart,
     Store,
+    StrConst,
     Unreachable,
     Value,
     successors,
@@ -57,8 +58,10 @@ RT = "pythos.rt.core"
 
 
 class FunctionBuilder(ExprBuilder):
-    def __init__(self, checker: Any, fn: FuncSym) -> None:
+    def __init__(self, checker: Any, fn: FuncSym,
+                 strings: dict[tuple[bytes, bool], StrConst]) -> None:
         self.checker = checker
+        self.strings = strings
         self.fn = fn
         self.module = fn.module
         self.pos: Position | None = None
@@ -506,6 +509,7 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
     """The IR of the whole checked program."""
     module = ModuleIR(checker.program.entry.name)
     module.globals = [GlobalIR(g, const_init(g.init, g.type)) for g in checker.globals]
+    strings: dict[tuple[bytes, bool], StrConst] = {}
     module.structs = [s.type for s in checker.structs]
     # Definitions first, so that an @extern declaration of a symbol the
     # program also defines (the kernel's console hooks) binds to it.
@@ -524,6 +528,7 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
     for fn in checker.functions:
         if not fn.extern:
             checker.module = fn.module
-            module.functions.append(FunctionBuilder(checker, fn).build())
+            module.functions.append(FunctionBuilder(checker, fn, strings).build())
+    module.strings = list(strings.values())
     return module
 

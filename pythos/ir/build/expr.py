@@ -66,6 +66,7 @@ class ExprBuilder:
     evaluated: dict[int, Value]
     registers: dict[Local, Register]
     temps: dict[int, Register]
+    strings: dict[tuple[bytes, bool], StrConst]
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -79,6 +80,24 @@ class ExprBuilder:
         def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register: ...
         def assign(self, dest: Register, src: Value) -> None: ...
         def rt(self, name: str) -> FuncSym: ...
+
+    # ----- constants ----------------------------------------------------------------
+    def constant(self, value: Any, t: T.Type) -> Value:
+        if t is BOOL:
+            return Integer(int(bool(value)), BOOL)
+        if t in (STR, BYTES):
+            return self.string(value.encode("utf-8") if isinstance(value, str) else value, t)
+        if isinstance(t, (IntType, PtrType)):
+            return Integer(int(value), t)
+        raise CompileError(f"internal: constant of type {t}")
+
+    def string(self, data: bytes, t: T.Type) -> StrConst:
+        """The program's one constant for these bytes as a str or bytes."""
+        key = (data, t is STR)
+        const = self.strings.get(key)
+        if const is None:
+            const = self.strings[key] = StrConst(data, t)
+        return const
 
     # ----- memory helpers ---------------------------------------------------------
     def load_mem(self, addr: Value, t: T.Type) -> Value:
@@ -115,7 +134,7 @@ class ExprBuilder:
         t: T.Type = node.ty  # type: ignore[attr-defined]
         const = getattr(node, "const", None)
         if const is not None and not t.is_aggregate:
-            return constant(const, t)
+            return self.constant(const, t)
         method = getattr(self, "expr_" + type(node).__name__)
         line = getattr(node, "lineno", None)
         if line is None:
@@ -425,7 +444,7 @@ class ExprBuilder:
             shown = str(path.resolve().relative_to(PACKAGE_ROOT))
         except ValueError:
             shown = self.fn.module.path
-        return [StrConst(shown.encode(), STR), Integer(getattr(node, "lineno", 0), I32)]
+        return [self.string(shown.encode(), STR), Integer(getattr(node, "lineno", 0), I32)]
 
     def panic_begin(self, node: ast.AST) -> None:
         self.call_rt("panic_begin", self.location(node))
@@ -434,12 +453,12 @@ class ExprBuilder:
         self.call_rt("panic_end", [], noreturn=True)
 
     def panic_message(self, node: ast.AST, message: str) -> None:
-        self.call_rt("panic_msg", [StrConst(message.encode(), STR), *self.location(node)],
+        self.call_rt("panic_msg", [self.string(message.encode(), STR), *self.location(node)],
                      noreturn=True)
 
     def write_const_str(self, text: str) -> None:
         if text:
-            self.call_rt("write_str", [StrConst(text.encode(), STR)])
+            self.call_rt("write_str", [self.string(text.encode(), STR)])
 
     def evaluate_text_args(self, nodes: list[ast.expr]) -> None:
         """Evaluate every value that print() or a panic will write, in
@@ -536,14 +555,3 @@ class ExprBuilder:
         v = self.chr_code(node)
         self.check(self.add(Compare("ule", v, Integer(0x10FFFF, I64))),
                    lambda: self.panic_message(node, "chr() arg not in range(0x110000)"))
-
-
-def constant(value: Any, t: T.Type) -> Value:
-    if t is BOOL:
-        return Integer(int(bool(value)), BOOL)
-    if t in (STR, BYTES):
-        return StrConst(value.encode("utf-8") if isinstance(value, str) else value, t)
-    if isinstance(t, (IntType, PtrType)):
-        return Integer(int(value), t)
-    raise CompileError(f"internal: constant of type {t}")
-
