@@ -53,7 +53,7 @@ from bench.table import table  # noqa: E402
 
 RATIO_TARGET = 1.10
 ARRAY_TARGET = 1.05  # issue 11: array loops of integers, once provable checks are gone
-STAGES = ("parse", "check", "lower", "optimize", "codegen")
+STAGES = ("parse", "check", "ir", "lower", "optimize", "codegen")
 
 
 @dataclass

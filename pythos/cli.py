@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-o", dest="output", type=Path)
     p.add_argument("--emit", choices=["exe", "obj", "asm", "llvm"], default=None)
-    p.add_argument("--dump", choices=["parse", "typed"], default=None,
+    p.add_argument("--dump", choices=["parse", "typed", "ir"], default=None,
                    help="print a stage's result instead of compiling")
     p = sub.add_parser("check", help="type-check a program")
     common(p)
@@ -113,10 +113,14 @@ def run(args: argparse.Namespace) -> int:
             return subprocess.run([str(exe), *args.args]).returncode
     if args.command == "compile":
         if args.dump:
-            result = compile_file(args.program, target, args.opt,
-                                  stop_after="parse" if args.dump == "parse" else "check")
+            stop = {"parse": "parse", "typed": "check", "ir": "ir"}[args.dump]
+            result = compile_file(args.program, target, args.opt, stop_after=stop)
             if args.dump == "parse":
                 print(result.program.dump())
+            elif args.dump == "ir":
+                from .dump import dump_ir
+                assert result.ir is not None
+                print(dump_ir(result.ir))
             else:
                 from .dump import dump_typed
                 print(dump_typed(result.program))

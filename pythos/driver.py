@@ -1,7 +1,7 @@
 """The compiler driver: run the stages in order and produce artefacts.
 
-    parse  ->  check  ->  lower  ->  emit
-    (ast)     (types)    (LLVM IR)  (object code)
+    parse  ->  check  ->  build IR  ->  lower  ->  emit
+    (ast)     (types)    (pythos.ir)    (LLVM IR)  (object code)
 
 Each stage has one entry point and a printable result, which `--dump` and
 `--emit` expose.  The runtime modules (`pythos.rt.core` and `pythos.rt.mem`,
@@ -23,6 +23,9 @@ from .check import check
 from .diagnostics import CompileError
 from .emit import Emitter, patch_ir
 from .gcpause import paused_gc
+from .ir.build import build
+from .ir.ops import ModuleIR
+from .ir.verify import IRError, verify_module
 from .lower import lower
 from .parse import PACKAGE_ROOT, Program, load_program
 from .target import Target
@@ -33,6 +36,7 @@ RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
 @dataclass
 class Compilation:
     program: Program
+    ir: ModuleIR | None = None
     ir_text: str = ""
     optimized_ir: str = ""
     asm: str = ""
@@ -108,7 +112,7 @@ def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "o
                  aliases: dict[str, Path] | None = None,
                  debug: bool = False) -> Compilation:
     """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
-    `stop_after` ("parse" or "check") ends the pipeline early.  `aliases`
+    `stop_after` ("parse", "check" or "ir") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
     test builds swap in a generated test registry this way).  `debug` adds
     DWARF debug information (pythos/lower/debuginfo.py)."""
@@ -137,7 +141,16 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         if stop_after == "check":
             return result
         start = time.perf_counter()
-        low = lower(checker, target, debug=debug, optimized=opt_level > 0)
+        result.ir = build(checker, target.freestanding)
+        try:
+            verify_module(result.ir)
+        except IRError as e:
+            raise CompileError(f"internal compiler error: {e}") from None
+        times["ir"] = time.perf_counter() - start
+        if stop_after == "ir":
+            return result
+        start = time.perf_counter()
+        low = lower(result.ir, target, debug=debug, optimized=opt_level > 0)
         asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
                         for m in program.modules.values() for call in m.asm_calls)
         result.ir_text = patch_ir(low, asm)

@@ -1,4 +1,4 @@
-"""`pythos compile --dump=typed`: the checker's result, printed.
+"""`pythos compile --dump=typed` and `--dump=ir`: a stage's result, printed.
 
 For every function: its signature, its local variables with their types
 and storage kinds, and each statement with the type of every expression in
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from .ir.ops import ModuleIR
 from .parse import Program
 from .symbols import FuncSym
 
@@ -52,3 +53,10 @@ def dump_function(node: ast.FunctionDef) -> list[str]:
             if isinstance(sub, ast.stmt) and sub is not stmt:
                 break
     return lines
+
+
+def dump_ir(module: ModuleIR) -> str:
+    """`--dump=ir`: the program's IR (pythos/ir/pprint.py), without the
+    runtime's functions."""
+    from .ir.pprint import format_module
+    return format_module(module)

@@ -2,8 +2,8 @@
 
 The checker builds one symbol table per module (`Scope`) mapping each
 top-level name to one of the classes below, and one `Local` per local
-variable of each function.  The lowering reads the same objects, so the
-fields it fills in (`llvm`, `slot`) live here too.
+variable of each function.  The IR builder and the lowering read the same
+objects.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class Param:
 
 @dataclass(eq=False)
 class Local:
-    """A local variable.  `kind` says how the lowering stores it:
+    """A local variable.  `kind` says how it is stored:
 
     - "value": a scalar in a stack slot;
     - "owner": a struct or array that owns stack storage of its own;
@@ -36,7 +36,6 @@ class Local:
     type: Type
     kind: str
     is_param: bool = False
-    slot: object = None
     # Set when the variable may hold a plain Python int under CPython while
     # the compiler gives it a fixed width: why ("range() loop variable"),
     # and where from: each such loop's position and the loops around it
@@ -59,7 +58,6 @@ class FuncSym:
     extern: bool = False
     locals: dict[str, Local] = field(default_factory=dict)
     globals_declared: set[str] = field(default_factory=set)
-    llvm: object = None
     # Constructed objects get a dedicated stack slot each, keyed by node.
     temps: list[ast.AST] = field(default_factory=list)
 
@@ -78,7 +76,6 @@ class GlobalSym:
     init: ast.expr | None
     link_name: str
     exported: bool = False
-    llvm: object = None
 
 
 @dataclass(eq=False)

@@ -100,7 +100,6 @@ class StructType(Type):
     packed: bool = False
     fields: dict[str, Type] = field(default_factory=dict)
     methods: dict[str, object] = field(default_factory=dict)
-    llvm: object = None  # the LLVM identified struct type, set by lowering
     complete: bool = False  # its fields are declared (sizeof may be taken)
 
     is_aggregate = True

@@ -14,9 +14,9 @@ variables and types from the binary:
   without the qualified symbol name as linkage name: gdb prefers a linkage
   name when it has one, and then `break scaled` and `print COUNTER` would
   not find the function or global;
-- a `DILocation` (line, column, function) on every instruction: the
-  lowering sets the builder's current location to the statement it lowers
-  and, while an expression is lowered, to that expression;
+- a `DILocation` (line, column, function) on every instruction: each IR
+  op carries the position of the innermost statement or expression it
+  was built for, and the lowering gives that to the instructions it makes;
 - a `DILocalVariable` per local and parameter, bound to its stack slot by
   a call to `llvm.dbg.declare` in the entry block;
 - a `DIGlobalVariableExpression` per module-level variable;
@@ -43,6 +43,7 @@ from pathlib import Path
 from llvmlite import ir
 
 from .. import types as T
+from ..ir.ops import Position
 from ..parse import PACKAGE_ROOT, Module
 from ..symbols import FuncSym, GlobalSym, Local
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
@@ -257,17 +258,27 @@ class DebugInfo:
         line = getattr(node, "lineno", None)
         if self.subprogram is None or line is None:
             return None
-        key = (line, getattr(node, "col_offset", 0) + 1)
+        return self.location_at_line(line, getattr(node, "col_offset", 0) + 1)
+
+    def location_at(self, pos: Position | None) -> ir.DIValue | None:
+        """The location of an IR op's source position in the current
+        function (None for an op without one)."""
+        if pos is None or self.subprogram is None:
+            return None
+        return self.location_at_line(pos.line, pos.column)
+
+    def location_at_line(self, line: int, column: int) -> ir.DIValue:
+        key = (line, column)
         loc = self.locations.get(key)
         if loc is None:
-            loc = Location(self.module, key[0], key[1], self.subprogram)
+            loc = Location(self.module, line, column, self.subprogram)
             self.locations[key] = loc
         return loc
 
-    def declare_local(self, builder: ir.IRBuilder, fn: FuncSym, var: Local,
+    def declare_local(self, builder: ir.IRBuilder, fn: FuncSym, var: Local, slot: ir.Value,
                       node: ast.AST, arg_number: int) -> None:
         """Describe a local (or parameter `arg_number`, counting from 1) and
-        bind it to its stack slot with `llvm.dbg.declare` at `builder`."""
+        bind it to its stack `slot` with `llvm.dbg.declare` at `builder`."""
         assert self.subprogram is not None
         fields: dict[str, object] = {
             "name": var.name,
@@ -284,7 +295,7 @@ class DebugInfo:
         saved = builder.debug_metadata
         builder.debug_metadata = self.location(node)
         # The builder's own insertion, which attaches the location.
-        builder._insert(Declare(builder.block, self.dbg_declare(), var.slot, variable,
+        builder._insert(Declare(builder.block, self.dbg_declare(), slot, variable,
                                 expression))
         builder.debug_metadata = saved
 

@@ -1,0 +1,534 @@
+"""Stage 3, build: turn the checked program into the IR (`pythos/ir/ops.py`).
+
+The checker has already typed every expression, so the builder only
+decides control flow and the order of operations; it never infers a
+type.  It walks each function's statements (here), expressions
+(`expr.py`) and calls (`calls.py`), appending ops to the current block.
+Statements that branch (if, loops, and/or, runtime checks) make new
+blocks and end the current one with a terminator.
+
+Every source variable becomes a `Register`, and so do the builder's own
+hidden variables (loop counters, the value of `a or b`).  Registers are
+read where they are used: the lowering gives each a stack slot and LLVM's
+mem2reg turns the slots into SSA values.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym, Local
+from ...types import BOOL, BYTES, I64, NONE, STR, ArrayType, IntType, PtrType, StructType
+from ..ops import (
+    I128,
+    Assign,
+    BasicBlock,
+    Branch,
+    Call,
+    Cast,
+    Compare,
+    CopyMem,
+    ElementAddr,
+    FuncIR,
+    GlobalIR,
+    Goto,
+    Integer,
+    IntOp,
+    Load,
+    ModuleIR,
+    Op,
+    Position,
+    Register,
+    Return,
+    Select,
+    SlicePart,
+    Store,
+    StrConst,
+    Unreachable,
+    Value,
+    successors,
+)
+from .expr import ExprBuilder
+
+RT = "pythos.rt.core"
+
+
+class FunctionBuilder(ExprBuilder):
+    def __init__(self, checker: Any, fn: FuncSym,
+                 strings: dict[tuple[bytes, bool], StrConst]) -> None:
+        self.checker = checker
+        self.strings = strings
+        self.fn = fn
+        self.module = fn.module
+        self.pos: Position | None = None
+        self.registers: dict[Local, Register] = {}
+        self.temps: dict[int, Register] = {}
+        self.evaluated: dict[int, Value] = {}
+        # Each loop: (continue target, break target, depth of `cleanups` at
+        # its start).  `cleanups` holds the __exit__ calls of the enclosing
+        # with statements, innermost last.
+        self.loops: list[tuple[BasicBlock, BasicBlock, int]] = []
+        self.cleanups: list[tuple[FuncSym, Value]] = []
+        self.current: ast.AST | None = None
+        params = {p.name for p in fn.params}
+        ordered = [fn.locals[p.name] for p in fn.params] + \
+            [v for v in fn.locals.values() if v.name not in params]
+        for var in ordered:
+            self.registers[var] = Register(var.name, var.type, var.kind, var,
+                                           is_param=var.name in params)
+        self.ir = FuncIR(fn, [self.registers[fn.locals[p.name]] for p in fn.params],
+                         list(self.registers.values()))
+        if fn.result.is_aggregate:
+            # The caller's storage for the result (a hidden first parameter).
+            self.ir.sret = Register("result", fn.result, "ref", is_param=True)
+        self.block = self.new_block("body")
+
+    # ----- blocks ---------------------------------------------------------------------
+    def add(self, op: Op) -> Any:
+        op.pos = self.pos
+        self.block.ops.append(op)
+        return op
+
+    def new_block(self, label: str) -> BasicBlock:
+        block = BasicBlock(label)
+        self.ir.blocks.append(block)
+        return block
+
+    def activate(self, block: BasicBlock) -> None:
+        self.block = block
+
+    @property
+    def terminated(self) -> bool:
+        ops = self.block.ops
+        return bool(ops) and ops[-1].is_terminator
+
+    def goto(self, block: BasicBlock) -> None:
+        self.add(Goto(block))
+
+    def branch(self, cond: Value, true: BasicBlock, false: BasicBlock,
+               likely: bool | None = None) -> None:
+        self.add(Branch(cond, true, false, likely))
+
+    def check(self, ok: Value, fail: Callable[[], None]) -> None:
+        """A runtime check: continue if `ok`, else run `fail` (which must
+        end its block, with a panic) in a block of its own."""
+        failed = self.new_block("check.fail")
+        passed = self.new_block("check.ok")
+        self.branch(ok, passed, failed, likely=True)
+        self.activate(failed)
+        fail()
+        self.activate(passed)
+
+    def hidden(self, name: str, t: T.Type, kind: str = "value") -> Register:
+        """A variable of the builder's own."""
+        reg = Register(name, t, kind)
+        self.ir.registers.append(reg)
+        return reg
+
+    def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register:
+        """A merge register for the value that reaches block `join`."""
+        reg = Register(name, t, "ref" if t.is_aggregate else "value", join=join)
+        self.ir.registers.append(reg)
+        return reg
+
+    def kept(self, v: Value, name: str) -> Value:
+        """`v` as it is now, for use after statements that may assign the
+        variable it reads (a loop's bounds are evaluated once)."""
+        if isinstance(v, Register) and v.kind != "owner":
+            copy = self.hidden(name, v.type, v.kind)
+            self.assign(copy, v)
+            return copy
+        return v
+
+    def assign(self, dest: Register, src: Value) -> None:
+        self.add(Assign(dest, src))
+
+    def rt(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[RT].get(name)
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    # ----- the function -----------------------------------------------------------------
+    def build(self) -> FuncIR:
+        fn = self.fn
+        assert fn.node is not None
+        try:
+            self.body(fn.node.body)
+        except CompileError:
+            raise
+        except Exception as e:  # a compiler bug: report where it happened
+            raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
+                               fn.module.loc(self.current or fn.node), kind="error") from e
+        if not self.terminated:
+            self.add(Return() if fn.result is NONE else Unreachable())
+        remove_unreachable(self.ir)
+        return self.ir
+
+    # ----- statements ----------------------------------------------------------------
+    def body(self, statements: list[ast.stmt]) -> None:
+        for s in statements:
+            if self.terminated:
+                # Code after return/break is unreachable; give it a block of
+                # its own, which is dropped when the function is done.
+                self.activate(self.new_block("dead"))
+            self.current = s
+            self.pos = Position(self.module, s.lineno, s.col_offset + 1)
+            getattr(self, "stmt_" + type(s).__name__)(s)
+
+    def stmt_Pass(self, s: ast.Pass) -> None:
+        pass
+
+    stmt_Global = stmt_Pass
+
+    def stmt_Expr(self, s: ast.Expr) -> None:
+        if isinstance(s.value, ast.Constant):
+            return
+        self.expr(s.value)
+
+    def run_cleanups(self, down_to: int) -> None:
+        for exit_fn, receiver in reversed(self.cleanups[down_to:]):
+            self.add(Call(exit_fn, [receiver]))
+
+    def stmt_With(self, s: ast.With) -> None:
+        depth = len(self.cleanups)
+        for item in s.items:
+            receiver = self.kept(self.expr(item.context_expr), "with.receiver")
+            entered = self.add(Call(item.enter, [receiver]))  # type: ignore[attr-defined]
+            if item.optional_vars is not None:
+                self.assign_to(item.optional_vars, entered)
+            self.cleanups.append((item.exit, receiver))  # type: ignore[attr-defined]
+        self.body(s.body)
+        if not self.terminated:
+            self.run_cleanups(depth)
+        del self.cleanups[depth:]
+
+    def stmt_Return(self, s: ast.Return) -> None:
+        # The value is computed before the with statements are left.
+        if s.value is None:
+            self.run_cleanups(0)
+            self.add(Return())
+        elif self.fn.result.is_aggregate:
+            assert self.ir.sret is not None
+            self.add(CopyMem(self.ir.sret, self.expr(s.value), self.fn.result))
+            self.run_cleanups(0)
+            self.add(Return())
+        else:
+            value = self.expr(s.value)
+            self.run_cleanups(0)
+            self.add(Return(value))
+
+    def stmt_Assert(self, s: ast.Assert) -> None:
+        cond = self.truth(s.test)
+        fail = self.new_block("assert.fail")
+        ok = self.new_block("assert.ok")
+        self.branch(cond, ok, fail)
+        self.activate(fail)
+        if s.msg is not None:
+            self.evaluate_text_args([s.msg])
+        self.panic_begin(s)
+        if s.msg is None:
+            self.write_const_str("assertion failed")
+        else:
+            self.write_text(s.msg)
+        self.panic_end()
+        self.activate(ok)
+
+    def stmt_If(self, s: ast.If) -> None:
+        cond = self.truth(s.test)
+        then = self.new_block("if.then")
+        other = self.new_block("if.else")
+        end = self.new_block("if.end")
+        self.branch(cond, then, other)
+        self.activate(then)
+        self.body(s.body)
+        if not self.terminated:
+            self.goto(end)
+        self.activate(other)
+        self.body(s.orelse)
+        if not self.terminated:
+            self.goto(end)
+        self.activate(end)
+
+    def stmt_While(self, s: ast.While) -> None:
+        self.loop(s, lambda: self.truth(s.test), lambda: None, lambda: None)
+
+    def stmt_Break(self, s: ast.Break) -> None:
+        self.run_cleanups(self.loops[-1][2])
+        self.goto(self.loops[-1][1])
+
+    def stmt_Continue(self, s: ast.Continue) -> None:
+        self.run_cleanups(self.loops[-1][2])
+        self.goto(self.loops[-1][0])
+
+    def stmt_For(self, s: ast.For) -> None:
+        kind = s.kind  # type: ignore[attr-defined]
+        target = s.target
+        if kind == "range":
+            self.for_range(s)
+            return
+        # Iterating over bytes or an array walks an index from 0 to len.
+        length: Value
+        if kind == "bytes":
+            seq = self.kept(self.expr(s.iter), "for.sequence")
+            data = self.add(SlicePart(seq, 0))
+            length = self.add(SlicePart(seq, 1))
+        else:
+            at: ArrayType = s.iter.ty  # type: ignore[attr-defined]
+            data = self.kept(self.expr(s.iter), "for.sequence")
+            length = Integer(at.length, I64)
+        counter = self.hidden("for.index", I64)
+        self.assign(counter, Integer(0, I64))
+
+        def bind() -> None:
+            if kind == "bytes":
+                p = self.add(ElementAddr(data, counter, T.U8, None, inbounds=False))
+                self.assign_to(target, self.add(Load(p, T.U8)))
+                return
+            p = self.add(ElementAddr(data, counter, at.element, at, inbounds=False))
+            # An aggregate loop variable refers to the element.
+            self.assign_to(target, self.load_mem(p, at.element))
+
+        self.loop(s, lambda: self.add(Compare("ult", counter, length)), bind,
+                  lambda: self.assign(counter, self.add(IntOp("add", counter,
+                                                               Integer(1, I64)))))
+
+    def for_range(self, s: ast.For) -> None:
+        """`for i in range(a, b, c)`, with Python's semantics: the bounds are
+        evaluated once, and assigning to `i` in the body does not change
+        the iteration.
+
+        The loop must never step past the end of `i`'s type and wrap
+        around into an endless loop (`range(u8(250), u8(255), 2)` ends at
+        254).  How that is ensured depends on the step:
+
+        - 1 or -1 (nearly every loop): a hidden counter of `i`'s type.  It
+          stops at `stop`, so `counter + 1` cannot wrap, and LLVM is told
+          so (`nsw` or `nuw`), which lets it vectorise and drop bounds
+          checks.
+        - another constant: the trip count is computed once, 128 bits wide,
+          before the loop; an i64 counter counts it down while `i` steps in
+          its own width.  Only the final, unused step can wrap.
+        - a step known only at run time: the same, after checking that the
+          step is not zero."""
+        it: ast.Call = s.iter  # type: ignore[assignment]
+        t: IntType = s.target.ty  # type: ignore[attr-defined]
+        step_const = it.args[2].const if len(it.args) == 3 else 1  # type: ignore[attr-defined]
+        if step_const in (1, -1):
+            self.range_unit_step(s, it, t, step_const)
+        else:
+            self.range_counted(s, it, t, step_const)
+
+    def loop(self, s: ast.For | ast.While, more: Callable[[], Value],
+             bind: Callable[[], None], step: Callable[[], None]) -> None:
+        """The shape of every loop, with Python's `else` clause:
+
+            head:  if more() goto body else goto else
+            body:  bind(); <body>; goto step      (continue -> step)
+            step:  step(); goto head
+            else:  <orelse>; goto end             (break -> end)
+
+        `bind()` assigns a for loop's variable at the start of the body, so
+        that after the loop it keeps the last value, as in Python."""
+        head = self.new_block("for.head")
+        body = self.new_block("for.body")
+        inc = self.new_block("for.step")
+        other = self.new_block("for.else")
+        end = self.new_block("for.end")
+        self.goto(head)
+        self.activate(head)
+        self.branch(more(), body, other)
+        self.activate(body)
+        bind()
+        self.loops.append((inc, end, len(self.cleanups)))
+        self.body(s.body)
+        self.loops.pop()
+        if not self.terminated:
+            self.goto(inc)
+        self.activate(inc)
+        step()
+        self.goto(head)
+        self.activate(other)
+        self.body(s.orelse)
+        if not self.terminated:
+            self.goto(end)
+        self.activate(end)
+
+    def range_bounds(self, it: ast.Call, t: IntType) -> tuple[Value, Value]:
+        args = [self.expr(a) for a in it.args[:2]]
+        start, stop = (Integer(0, t), args[0]) if len(args) == 1 else (args[0], args[1])
+        return start, self.kept(stop, "range.stop")
+
+    def range_unit_step(self, s: ast.For, it: ast.Call, t: IntType, step: int) -> None:
+        start, stop = self.range_bounds(it, t)
+        counter = self.hidden("range.counter", t)
+        self.assign(counter, start)
+        order = ("s" if t.signed else "u") + ("lt" if step > 0 else "gt")
+        flags = ("nsw",) if t.signed else ("nuw",)
+
+        def advance() -> None:
+            self.assign(counter, self.add(IntOp("add" if step > 0 else "sub", counter,
+                                                Integer(1, t), flags)))
+        self.loop(s, lambda: self.add(Compare(order, counter, stop)),
+                  lambda: self.assign_to(s.target, counter), advance)
+
+    def range_counted(self, s: ast.For, it: ast.Call, t: IntType, step: int | None) -> None:
+        start, stop = self.range_bounds(it, t)
+
+        def widen(v: Value) -> Value:
+            return self.add(Cast("sext" if t.signed else "zext", v, I128))  # type: ignore
+        lo, hi = widen(start), widen(stop)
+        step_value: Value
+        if step is None:
+            step_value = self.kept(self.expr(it.args[2]), "range.step")
+            self.check(self.add(Compare("ne", step_value, Integer(0, t))),
+                       lambda: self.panic_message(s, "range() arg 3 must not be zero"))
+            wide_step = widen(step_value)
+        else:
+            step_value = Integer(t.wrap(step), t)
+            wide_step = Integer(step, I128)
+        # trips = ceil((stop - start) / step), or 0.  The distance between
+        # two values of one 64-bit type fits in 64 unsigned bits, so the
+        # division is a plain 64-bit one (no 128-bit library call).
+        zero = Integer(0, I128)
+        up = self.add(Compare("sgt", wide_step, zero))
+        distance = self.add(Select(up, self.int_op("sub", hi, lo), self.int_op("sub", lo, hi)))
+        magnitude = self.add(Cast("trunc", self.add(
+            Select(up, wide_step, self.int_op("sub", zero, wide_step))), I64))
+        positive = self.add(Compare("sgt", distance, zero))
+        distance64 = self.add(Cast("trunc", self.add(Select(positive, distance, zero)), I64))
+        quotient = self.int_op("udiv", distance64, magnitude)
+        partial = self.add(Compare("ne", self.int_op("urem", distance64, magnitude),
+                                   Integer(0, I64)))
+        trips = self.int_op("add", quotient, self.add(Cast("zext", partial, I64)))
+        remaining = self.hidden("range.remaining", I64)
+        self.assign(remaining, trips)
+        value = self.hidden("range.value", t)
+        self.assign(value, start)
+
+        def advance() -> None:
+            self.assign(remaining, self.int_op("sub", remaining, Integer(1, I64)))
+            self.assign(value, self.int_op("add", value, step_value))
+        self.loop(s, lambda: self.add(Compare("ne", remaining, Integer(0, I64))),
+                  lambda: self.assign_to(s.target, value), advance)
+
+    def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
+        if s.value is not None:
+            self.assign_expr(s.target, s.value)
+
+    def stmt_Assign(self, s: ast.Assign) -> None:
+        if len(s.targets) == 1:
+            self.assign_expr(s.targets[0], s.value)
+            return
+        # `a = b = value`: the value once, then each target left to right
+        # (the checker allows only scalars here).
+        self.evaluated[id(s.value)] = self.expr(s.value)
+        for target in s.targets:
+            # A constant value has a copy typed for each target.
+            self.assign_expr(target, getattr(target, "chained_value", s.value))
+        del self.evaluated[id(s.value)]
+
+    def assign_expr(self, target: ast.expr, value: ast.expr) -> None:
+        t: T.Type = target.ty if hasattr(target, "ty") else value.ty  # type: ignore
+        if isinstance(target, ast.Name):
+            sym = target.sym  # type: ignore[attr-defined]
+            if t.is_aggregate and not (isinstance(sym, Local) and sym.kind == "ref"):
+                self.add(CopyMem(self.address(target), self.expr(value), t))
+                return
+            self.assign_to(target, self.expr(value))
+            return
+        v = self.expr(value)
+        dest = self.address(target)
+        self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
+
+    def stmt_AugAssign(self, s: ast.AugAssign) -> None:
+        t: IntType = s.ty  # type: ignore[attr-defined]
+        sym = getattr(s.target, "sym", None)
+        if isinstance(sym, Local):
+            reg = self.registers[sym]
+            self.current = s
+            self.assign(reg, self.binop(s, s.op, reg, self.expr(s.value), t, s.value))
+            return
+        dest = self.address(s.target)
+        old = self.load_mem(dest, t)
+        self.current = s
+        new = self.binop(s, s.op, old, self.expr(s.value), t, s.value)
+        self.add(Store(dest, new))
+
+    def assign_to(self, target: ast.expr, value: Value) -> None:
+        """Store `value` in a variable: a register, or a global."""
+        sym = target.sym  # type: ignore[attr-defined]
+        if isinstance(sym, Local):
+            reg = self.registers[sym]
+            if reg.kind == "owner":
+                self.add(CopyMem(reg, value, reg.type))
+            else:
+                self.assign(reg, value)
+            return
+        self.add(Store(self.address(target), value))
+
+
+def remove_unreachable(fn: FuncIR) -> None:
+    """Drop the blocks no path from the entry reaches (code after a
+    `return`, the join after an `if` whose branches both return)."""
+    seen = {id(fn.blocks[0])}
+    work = [fn.blocks[0]]
+    while work:
+        for nxt in successors(work.pop()):
+            if id(nxt) not in seen:
+                seen.add(id(nxt))
+                work.append(nxt)
+    if len(seen) != len(fn.blocks):
+        fn.blocks = [b for b in fn.blocks if id(b) in seen]
+
+
+# ----- the module ----------------------------------------------------------------------
+def const_init(node: ast.expr | None, t: T.Type) -> object:
+    """The initial value of a global (checked to be constant), in the form
+    `GlobalIR.init` describes."""
+    if isinstance(t, ArrayType) or node is None:
+        return None
+    if isinstance(t, StructType):
+        assert isinstance(node, ast.Call)
+        bound = node.args_bound  # type: ignore[attr-defined]
+        return {name: const_init(bound.get(name), ft) if name in bound else None
+                for name, ft in t.fields.items()}
+    value = node.const  # type: ignore[attr-defined]
+    if t is BOOL:
+        return bool(value)
+    if t in (STR, BYTES):
+        return value.encode("utf-8") if isinstance(value, str) else value
+    assert isinstance(t, (IntType, PtrType))
+    return int(value)
+
+
+def build(checker: Any, freestanding: bool) -> ModuleIR:
+    """The IR of the whole checked program."""
+    module = ModuleIR(checker.program.entry.name)
+    module.globals = [GlobalIR(g, const_init(g.init, g.type)) for g in checker.globals]
+    strings: dict[tuple[bytes, bool], StrConst] = {}
+    module.structs = [s.type for s in checker.structs]
+    # Definitions first, so that an @extern declaration of a symbol the
+    # program also defines (the kernel's console hooks) binds to it.
+    module.declarations = sorted(checker.functions, key=lambda f: f.extern)
+    if any(fn.interrupt for fn in checker.functions):
+        module.interrupt_frame = checker.interrupt_frame_type()
+    module.runtime = {name: sym for name, sym in checker.scopes[RT].items()
+                      if isinstance(sym, FuncSym)}
+    if not freestanding:
+        main = checker.scopes[checker.program.entry.name].get("main")
+        if not isinstance(main, FuncSym) or main.params or main.result is not NONE:
+            raise CompileError("main() must take no parameters and return None",
+                               checker.program.entry.loc(main.node)
+                               if isinstance(main, FuncSym) and main.node else None)
+        module.main = main
+    for fn in checker.functions:
+        if not fn.extern:
+            checker.module = fn.module
+            module.functions.append(FunctionBuilder(checker, fn, strings).build())
+    module.strings = list(strings.values())
+    return module
+

@@ -1,0 +1,200 @@
+"""Building calls, by the kind the checker gave each one (`node.call`).
+
+Kernel intrinsics become `InlineAsm` or `Atomic` ops here; this is the
+only place the compiler knows x86 mnemonics, apart from the boot stub the
+kernel supplies itself.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym
+from ...types import BOOL, NONE, ArrayType, IntType, StructType
+from ..ops import (
+    Atomic,
+    Cast,
+    CopyMem,
+    FieldAddr,
+    FuncAddr,
+    InlineAsm,
+    Integer,
+    Load,
+    SlicePart,
+    Store,
+    Value,
+    ZeroMem,
+)
+
+if TYPE_CHECKING:
+    from . import FunctionBuilder
+
+U32 = T.INTS["u32"]
+
+CONTROL_REGISTER_READ = {"read_cr0": "cr0", "read_cr2": "cr2", "read_cr3": "cr3",
+                         "read_cr4": "cr4"}
+CONTROL_REGISTER_WRITE = {"write_cr0": "cr0", "write_cr3": "cr3", "write_cr4": "cr4"}
+SIMPLE_ASM = {"cli": "cli", "sti": "sti", "hlt": "hlt", "sti_hlt": "sti; hlt", "int3": "int3",
+              "pause": "pause"}
+
+
+def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
+    kind, detail = node.call  # type: ignore[attr-defined]
+    if kind == "func":
+        fn: FuncSym = detail
+        return b.call_function(node, fn, arguments(b, node))
+    if kind == "method":
+        fn = detail
+        receiver = b.expr(node.self_node)  # type: ignore[attr-defined]
+        return b.call_function(node, fn, [receiver, *arguments(b, node)])
+    if kind == "ctor":
+        st: StructType = detail
+        dest = b.temp(node, st)
+        b.add(ZeroMem(dest, st))
+        bound = node.args_bound  # type: ignore[attr-defined]
+        for name, value in bound.items():
+            ft = st.fields[name]
+            p = b.add(FieldAddr(dest, st, name))
+            v = b.expr(value)
+            b.add(CopyMem(p, v, ft) if ft.is_aggregate else Store(p, v))
+        return dest
+    if kind == "array":
+        at: ArrayType = detail
+        dest = b.temp(node, at)
+        b.add(ZeroMem(dest, at))
+        return dest
+    if kind == "ptr":
+        addr = b.extend64(b.expr(node.args[0]), node.args[0].ty)  # type: ignore[attr-defined]
+        return b.add(Cast("inttoptr", addr, node.ty))  # type: ignore
+    if kind == "ptrmethod":
+        return ptr_method(b, node, detail)
+    if kind == "conv":
+        return conversion(b, node, detail)
+    if kind == "builtin":
+        return builtin(b, node, detail)
+    raise CompileError(f"internal: call kind {kind}")
+
+
+def arguments(b: FunctionBuilder, node: ast.Call) -> list[Value]:
+    """A call's argument values in parameter order, evaluated in the order
+    they are written, as CPython does: `f(b=g(), a=h())` calls g first, then
+    passes h()'s value as the first parameter.  Defaults are constants, so
+    when they are materialised does not matter."""
+    written = [*node.args, *(kw.value for kw in node.keywords)]
+    values = {id(a): b.expr(a) for a in written}
+    return [values[id(a)] if id(a) in values else b.expr(a)
+            for a in node.args_bound.values()]  # type: ignore[attr-defined]
+
+
+def ptr_method(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
+    p = b.expr(node.self_node)  # type: ignore[attr-defined]
+    t = node.self_node.ty.target  # type: ignore[attr-defined]
+    if name == "load":
+        return b.load_mem(p, t)  # a struct pointer loads as a reference
+    if name == "volatile_load":
+        return b.add(Load(p, t, volatile=True))  # type: ignore[no-any-return]
+    return b.add(Store(p, b.expr(node.args[0]),  # type: ignore[no-any-return]
+                       volatile=name == "volatile_store"))
+
+
+def conversion(b: FunctionBuilder, node: ast.Call, target: T.Type) -> Value:
+    arg = node.args[0]
+    v = b.expr(arg)
+    src = arg.ty  # type: ignore[attr-defined]
+    if target is BOOL:
+        return b.truth_value(v, src)
+    assert isinstance(target, IntType)
+    if src is BOOL:
+        return b.add(Cast("zext", v, target))  # type: ignore[no-any-return]
+    assert isinstance(src, IntType)
+    if src.bits == target.bits:
+        return v
+    if src.bits > target.bits:
+        return b.add(Cast("trunc", v, target))  # type: ignore[no-any-return]
+    return b.add(Cast("sext" if src.signed else "zext", v, target))  # type: ignore
+
+
+def asm(b: FunctionBuilder, text: str, constraints: str, result: T.Type,
+        args: list[Value]) -> Value:
+    return b.add(InlineAsm(text, constraints, args, result))  # type: ignore[no-any-return]
+
+
+def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
+    args = node.args
+    if name == "print":
+        sep = next((k.value for k in node.keywords if k.arg == "sep"), None)
+        end = next((k.value for k in node.keywords if k.arg == "end"), None)
+        b.evaluate_text_args([*args, *(k.value for k in node.keywords)])
+        for i, a in enumerate(args):
+            if i:
+                b.write_text(sep) if sep is not None else b.write_const_str(" ")
+            b.write_text(a)
+        b.write_text(end) if end is not None else b.write_const_str("\n")
+        return b.call_rt("print_end", [])
+    if name == "panic":
+        b.evaluate_text_args(args)
+        b.panic_begin(node)
+        b.write_text(args[0])
+        b.panic_end()
+        # Nothing follows a panic; what the source has after it is dead.
+        b.activate(b.new_block("after.panic"))
+        return Integer(0, NONE)
+    if name == "len":
+        v = b.expr(args[0])
+        is_str = args[0].ty is T.STR  # type: ignore[attr-defined]
+        n = b.call_rt("str_width", [v]) if is_str else b.add(SlicePart(v, 1))
+        length_t: IntType = node.ty  # type: ignore[attr-defined]
+        return b.add(Cast("trunc", n, length_t)) if length_t.bits < 64 else n
+    if name == "addr_of":
+        return b.address(args[0])
+    if name == "func_addr":
+        return b.add(FuncAddr(args[0].sym, node.ty))  # type: ignore
+    if name == "str_bytes":
+        return b.expr(args[0])
+    if name == "asm":
+        operands = [b.expr(a) for a in args[2:]]
+        operands = [b.add(Cast("zext", v, T.U8)) if v.type is BOOL else v for v in operands]
+        rt = node.asm_result  # type: ignore[attr-defined]
+        return asm(b, args[0].value, args[1].value, rt, operands)  # type: ignore[attr-defined]
+    if name in ("inb", "inw", "inl"):
+        ty = {"inb": T.U8, "inw": T.INTS["u16"], "inl": U32}[name]
+        return asm(b, f"in{name[-1]} $1, $0", "={ax},N{dx},~{memory}", ty,
+                   [b.expr(args[0])])
+    if name in ("outb", "outw", "outl"):
+        return asm(b, f"out{name[-1]} $0, $1", "{ax},N{dx},~{memory}", NONE,
+                   [b.expr(args[1]), b.expr(args[0])])
+    if name in CONTROL_REGISTER_READ:
+        return asm(b, f"mov %{CONTROL_REGISTER_READ[name]}, $0", "=r,~{memory}", T.U64, [])
+    if name in CONTROL_REGISTER_WRITE:
+        return asm(b, f"mov $0, %{CONTROL_REGISTER_WRITE[name]}", "r,~{memory}", NONE,
+                   [b.expr(args[0])])
+    if name in SIMPLE_ASM:
+        return asm(b, SIMPLE_ASM[name], "~{memory}", NONE, [])
+    if name in ("lgdt", "lidt"):
+        return asm(b, f"{name} ($0)", "r,~{memory}", NONE, [b.expr(args[0])])
+    if name == "ltr":
+        return asm(b, "ltr $0", "r,~{memory}", NONE, [b.expr(args[0])])
+    if name == "invlpg":
+        return asm(b, "invlpg ($0)", "r,~{memory}", NONE, [b.expr(args[0])])
+    if name == "rdmsr":
+        return asm(b, "rdmsr; shlq $$32, %rdx; orq %rdx, %rax", "={rax},{ecx},~{rdx}",
+                   T.U64, [b.expr(args[0])])
+    if name == "wrmsr":
+        v = b.expr(args[1])
+        lo = b.add(Cast("trunc", v, U32))
+        hi = b.add(Cast("trunc", b.int_op("lshr", v, Integer(32, v.type)), U32))
+        return asm(b, "wrmsr", "{ecx},{eax},{edx},~{memory}", NONE,
+                   [b.expr(args[0]), lo, hi])
+    if name == "rdtsc":
+        return asm(b, "rdtsc; shlq $$32, %rdx; orq %rdx, %rax", "={rax},~{rdx}", T.U64, [])
+    if name.startswith("atomic_"):
+        p = b.expr(node.args[0])
+        values = [b.expr(a) for a in node.args[1:]]
+        target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
+        kind = name.removeprefix("atomic_")
+        return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    raise CompileError(f"internal: builtin {name}")
+

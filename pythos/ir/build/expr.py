@@ -1,0 +1,557 @@
+"""Building expressions (a mixin of `build.FunctionBuilder`).
+
+Each `expr_X` method appends the ops that compute one kind of expression
+to the current block and returns the value.  A struct or array value is a
+reference to its storage; a "fresh" one (a constructor, a call returning a
+struct) is built in a hidden owner register tied to its syntax node.
+
+Integer operators follow Python: `//` and `%` round toward negative
+infinity, shifts by at least the width give CPython's masked answer, and
+division by zero or a negative shift count panics.  Each check is an
+explicit branch to a cold block, which LLVM removes again whenever it can
+prove the check unnecessary (a constant divisor, say).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...check.fmtspec import FormatSpec
+from ...diagnostics import CompileError
+from ...parse import PACKAGE_ROOT
+from ...symbols import FuncSym, GlobalSym, Local
+from ...types import BOOL, BYTES, I64, STR, IntType, PtrType, StructType
+from ..ops import (
+    BasicBlock,
+    Call,
+    Cast,
+    Compare,
+    ElementAddr,
+    FieldAddr,
+    GlobalAddr,
+    Integer,
+    IntOp,
+    IntPow,
+    Load,
+    Op,
+    Position,
+    Register,
+    Select,
+    SlicePart,
+    StrConst,
+    Unreachable,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from ...parse import Module
+
+I32 = T.INTS["i32"]
+U32 = T.INTS["u32"]
+COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt",
+               ast.GtE: "ge"}
+
+
+class ExprBuilder:
+    """Expression building; mixed into `build.FunctionBuilder`, which
+    provides the state and block helpers declared here."""
+
+    fn: FuncSym
+    module: Module
+    pos: Position | None
+    evaluated: dict[int, Value]
+    registers: dict[Local, Register]
+    temps: dict[int, Register]
+    strings: dict[tuple[bytes, bool], StrConst]
+
+    if TYPE_CHECKING:
+        def add(self, op: Op) -> Any: ...
+        def new_block(self, label: str) -> BasicBlock: ...
+        def activate(self, block: BasicBlock) -> None: ...
+        def goto(self, block: BasicBlock) -> None: ...
+        def branch(self, cond: Value, true: BasicBlock, false: BasicBlock,
+                   likely: bool | None = None) -> None: ...
+        def check(self, ok: Value, fail: Callable[[], None]) -> None: ...
+        def hidden(self, name: str, t: T.Type, kind: str = "value") -> Register: ...
+        def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register: ...
+        def assign(self, dest: Register, src: Value) -> None: ...
+        def rt(self, name: str) -> FuncSym: ...
+
+    # ----- constants ----------------------------------------------------------------
+    def constant(self, value: Any, t: T.Type) -> Value:
+        if t is BOOL:
+            return Integer(int(bool(value)), BOOL)
+        if t in (STR, BYTES):
+            return self.string(value.encode("utf-8") if isinstance(value, str) else value, t)
+        if isinstance(t, (IntType, PtrType)):
+            return Integer(int(value), t)
+        raise CompileError(f"internal: constant of type {t}")
+
+    def string(self, data: bytes, t: T.Type) -> StrConst:
+        """The program's one constant for these bytes as a str or bytes."""
+        key = (data, t is STR)
+        const = self.strings.get(key)
+        if const is None:
+            const = self.strings[key] = StrConst(data, t)
+        return const
+
+    # ----- memory helpers ---------------------------------------------------------
+    def load_mem(self, addr: Value, t: T.Type) -> Value:
+        """The value at `addr`; for a struct or array, `addr` itself (the
+        reference)."""
+        if t.is_aggregate:
+            return addr
+        return self.add(Load(addr, t))
+
+    def temp(self, node: ast.AST, t: T.Type) -> Register:
+        """The storage of the fresh aggregate that `node` builds."""
+        key = id(node)
+        reg = self.temps.get(key)
+        if reg is None:
+            reg = self.temps[key] = self.hidden("tmp", t, "owner")
+        return reg
+
+    def extend64(self, v: Value, t: IntType) -> Value:
+        if t.bits == 64:
+            return v
+        return self.add(Cast("sext" if t.signed else "zext", v, I64))
+
+    def int_op(self, op: str, a: Value, b: Value) -> Value:
+        return self.add(IntOp(op, a, b))  # type: ignore[no-any-return]
+
+    def not_(self, v: Value) -> Value:
+        return self.int_op("xor", v, Integer(1 if v.type is BOOL else -1, v.type))
+
+    # ----- expressions ------------------------------------------------------------------
+    def expr(self, node: ast.expr) -> Value:
+        pre = self.evaluated.get(id(node))
+        if pre is not None:
+            return pre
+        t: T.Type = node.ty  # type: ignore[attr-defined]
+        const = getattr(node, "const", None)
+        if const is not None and not t.is_aggregate:
+            return self.constant(const, t)
+        method = getattr(self, "expr_" + type(node).__name__)
+        line = getattr(node, "lineno", None)
+        if line is None:
+            return method(node)  # type: ignore[no-any-return]
+        # Ops carry the position of the expression they compute.
+        saved = self.pos
+        self.pos = Position(self.module, line, node.col_offset + 1)
+        try:
+            return method(node)  # type: ignore[no-any-return]
+        finally:
+            self.pos = saved
+
+    def expr_Name(self, node: ast.Name) -> Value:
+        sym = node.sym  # type: ignore[attr-defined]
+        if isinstance(sym, Local):
+            return self.registers[sym]
+        if isinstance(sym, GlobalSym):
+            return self.load_mem(self.add(GlobalAddr(sym)), node.ty)  # type: ignore
+        raise CompileError(f"internal: cannot load {node.id}")
+
+    def address(self, node: ast.expr) -> Value:
+        """The address of an assignable expression (for stores, augmented
+        assignment and addr_of)."""
+        if isinstance(node, ast.Name):
+            sym = node.sym  # type: ignore[attr-defined]
+            if isinstance(sym, Local):
+                reg = self.registers[sym]
+                # An owner's or a reference's value is an address; a scalar
+                # local has none (the checker refuses `addr_of` of one).
+                if reg.kind == "value":
+                    raise CompileError(f"internal: no address for local {sym.name}")
+                return reg
+            if isinstance(sym, GlobalSym):
+                return self.add(GlobalAddr(sym))  # type: ignore[no-any-return]
+        if isinstance(node, ast.Attribute):
+            kind = node.field  # type: ignore[attr-defined]
+            if kind[0] == "global":
+                return self.add(GlobalAddr(kind[1]))  # type: ignore[no-any-return]
+            st: StructType = kind[1]
+            return self.add(FieldAddr(self.expr(node.value), st,  # type: ignore
+                                      node.attr))
+        if isinstance(node, ast.Subscript):
+            return self.element_address(node)
+        raise CompileError(f"internal: no address for {ast.unparse(node)}")
+
+    def expr_Attribute(self, node: ast.Attribute) -> Value:
+        kind = getattr(node, "field", None)
+        if kind is None:  # p.addr
+            return self.add(Cast("ptrtoint", self.expr(node.value),  # type: ignore
+                                 node.ty))  # type: ignore[attr-defined]
+        return self.load_mem(self.address(node), node.ty)  # type: ignore[attr-defined]
+
+    def element_address(self, node: ast.Subscript) -> Value:
+        kind = node.sub  # type: ignore[attr-defined]
+        base_t = node.value.ty  # type: ignore[attr-defined]
+        base = self.expr(node.value)
+        index = self.expr(node.slice)
+        it: IntType = node.slice.ty  # type: ignore[attr-defined]
+        i64 = self.extend64(index, it)
+        if kind == "ptr":
+            return self.add(  # type: ignore[no-any-return]
+                ElementAddr(base, i64, base_t.target, None, inbounds=False))
+        length: Value
+        if kind == "array":
+            length = Integer(base_t.length, I64)
+            data = base
+            element = base_t.element
+        else:  # bytes
+            length = self.add(SlicePart(base, 1))
+            data = self.add(SlicePart(base, 0))
+            element = T.U8
+        original = i64
+        if it.signed:
+            # Python's negative indexes count from the end.
+            negative = self.add(Compare("slt", i64, Integer(0, I64)))
+            i64 = self.add(Select(negative, self.int_op("add", i64, length), i64))
+        def fail() -> None:
+            self.call_rt("panic_index", [original, length, *self.location(node)],
+                         noreturn=True)
+        self.check(self.add(Compare("ult", i64, length)), fail)
+        return self.add(ElementAddr(data, i64, element,  # type: ignore[no-any-return]
+                                    base_t if kind == "array" else None, inbounds=True))
+
+    def expr_Subscript(self, node: ast.Subscript) -> Value:
+        return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
+
+    # ----- operators -----------------------------------------------------------------
+    def truth(self, node: ast.expr) -> Value:
+        if isinstance(node, ast.BoolOp) and getattr(node, "truth_only", False):
+            return self.truth_boolop(node)
+        return self.truth_value(self.expr(node), node.ty)  # type: ignore[attr-defined]
+
+    def truth_value(self, v: Value, t: T.Type) -> Value:
+        if t is BOOL:
+            return v
+        return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
+
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> Value:
+        if isinstance(node.op, ast.Not):
+            return self.not_(self.truth(node.operand))
+        v = self.expr(node.operand)
+        if isinstance(node.op, ast.USub):
+            return self.int_op("sub", Integer(0, v.type), v)
+        if isinstance(node.op, ast.Invert):
+            return self.not_(v)
+        return v
+
+    def expr_BinOp(self, node: ast.BinOp) -> Value:
+        t = node.ty  # type: ignore[attr-defined]
+        if isinstance(t, PtrType):
+            base = self.expr(node.left)
+            offset = self.extend64(self.expr(node.right), node.right.ty)  # type: ignore
+            if isinstance(node.op, ast.Sub):
+                offset = self.int_op("sub", Integer(0, I64), offset)
+            return self.add(  # type: ignore[no-any-return]
+                ElementAddr(base, offset, t.target, None, inbounds=False))
+        return self.binop(node, node.op, self.expr(node.left), self.expr(node.right), t,
+                          node.right)
+
+    def binop(self, node: ast.AST, op: ast.operator, a: Value, b: Value,
+              t: IntType, right: ast.expr) -> Value:
+        simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
+                  ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
+        if simple is not None:
+            return self.int_op(simple, a, b)
+        if isinstance(op, (ast.FloorDiv, ast.Mod)):
+            return self.divmod(node, isinstance(op, ast.FloorDiv), a, b, t)
+        if isinstance(op, (ast.LShift, ast.RShift)):
+            return self.shift(node, isinstance(op, ast.LShift), a, b, t,
+                              right.ty)  # type: ignore[attr-defined]
+        if isinstance(op, ast.Pow):
+            if t.signed:
+                self.check(self.add(Compare("sge", b, Integer(0, b.type))),
+                           lambda: self.panic_message(node, "negative exponent"))
+            return self.add(IntPow(a, b))  # type: ignore[no-any-return]
+        raise CompileError(f"internal: operator {type(op).__name__}")
+
+    def divmod(self, node: ast.AST, floor_div: bool, a: Value, d: Value,
+               t: IntType) -> Value:
+        zero = Integer(0, t)
+        self.check(self.add(Compare("ne", d, zero)),
+                   lambda: self.panic_message(node, "integer division or modulo by zero"))
+        if not t.signed:
+            return self.int_op("udiv" if floor_div else "urem", a, d)
+        # x86 traps on MIN / -1, and Python's answer is the wrapped -MIN
+        # (quotient) or 0 (remainder); substitute a divisor of 1 there.
+        minus_one = self.add(Compare("eq", d, Integer(-1, t)))
+        safe_d = self.add(Select(minus_one, Integer(1, t), d))
+        q = self.int_op("sdiv", a, safe_d)
+        r = self.int_op("srem", a, safe_d)
+        # Round toward negative infinity: adjust when the remainder is
+        # non-zero and its sign differs from the divisor's.
+        adjust = self.int_op("and", self.add(Compare("ne", r, zero)),
+                             self.add(Compare("ne", self.add(Compare("slt", r, zero)),
+                                              self.add(Compare("slt", safe_d, zero)))))
+        if floor_div:
+            q = self.add(Select(adjust, self.int_op("sub", q, Integer(1, t)), q))
+            return self.add(Select(minus_one, self.int_op("sub", zero, a), q))  # type: ignore
+        r = self.add(Select(adjust, self.int_op("add", r, safe_d), r))
+        return self.add(Select(minus_one, zero, r))  # type: ignore[no-any-return]
+
+    def shift(self, node: ast.AST, left: bool, a: Value, count: Value,
+              t: IntType, count_t: IntType) -> Value:
+        if count_t.signed:
+            self.check(self.add(Compare("sge", count, Integer(0, count_t))),
+                       lambda: self.panic_message(node, "negative shift count"))
+        c64 = self.add(Cast("zext", count, I64)) if count_t.bits < 64 else count
+        big = self.add(Compare("uge", c64, Integer(t.bits, I64)))
+        c = self.add(Cast("trunc", c64, t)) if t.bits < 64 else c64
+        zero = Integer(0, t)
+        c = self.add(Select(big, zero, c))
+        if left:
+            return self.add(Select(big, zero, self.int_op("shl", a, c)))  # type: ignore
+        if t.signed:
+            return self.add(Select(big, self.int_op("ashr", a, Integer(t.bits - 1, t)),  # type: ignore
+                                   self.int_op("ashr", a, c)))
+        return self.add(Select(big, zero, self.int_op("lshr", a, c)))  # type: ignore
+
+    def truth_boolop(self, node: ast.BoolOp) -> Value:
+        """`and`/`or` used only as a condition: its operands may have
+        different types, since only their truth is used."""
+        end = self.new_block("cond.end")
+        result = self.merge("cond", BOOL, end)
+        for i, v in enumerate(node.values):
+            cond = self.truth(v)
+            self.assign(result, cond)
+            if i == len(node.values) - 1:
+                self.goto(end)
+                break
+            nxt = self.new_block("cond.next")
+            if isinstance(node.op, ast.Or):
+                self.branch(cond, end, nxt)
+            else:
+                self.branch(cond, nxt, end)
+            self.activate(nxt)
+        self.activate(end)
+        return result
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> Value:
+        """`a or b` is a if a is true, else b (and `and` the reverse), with
+        b evaluated only when needed."""
+        t = node.ty  # type: ignore[attr-defined]
+        end = self.new_block("bool.end")
+        result = self.merge("bool", t, end)
+        for i, v in enumerate(node.values):
+            value = self.expr(v)
+            self.assign(result, value)
+            if i == len(node.values) - 1:
+                self.goto(end)
+                break
+            nxt = self.new_block("bool.next")
+            cond = self.truth_value(value, t)
+            if isinstance(node.op, ast.Or):
+                self.branch(cond, end, nxt)
+            else:
+                self.branch(cond, nxt, end)
+            self.activate(nxt)
+        self.activate(end)
+        return result
+
+    def expr_Compare(self, node: ast.Compare) -> Value:
+        operands = [node.left, *node.comparators]
+        types = node.operand_types  # type: ignore[attr-defined]
+        # A link between two untyped constants was decided by the checker;
+        # its operands, constants without side effects, are evaluated only
+        # if a neighbouring link compares them with a typed value.
+        folded: dict[int, bool] = node.folded  # type: ignore[attr-defined]
+        values: dict[int, Value] = {}
+
+        def operand(k: int) -> Value:
+            if k not in values:
+                values[k] = self.expr(operands[k])
+            return values[k]
+
+        def link(i: int) -> Value:
+            if i in folded:
+                return Integer(int(folded[i]), BOOL)
+            return self.compare(node.ops[i], operand(i), operand(i + 1), types[i])
+
+        if len(node.ops) == 1:
+            return link(0)
+        # a < b < c: each link only if the ones before it held.
+        end = self.new_block("cmp.end")
+        result = self.merge("cmp", BOOL, end)
+        for i in range(len(node.ops)):
+            value = link(i)
+            self.assign(result, value)
+            if i == len(node.ops) - 1:
+                self.goto(end)
+            else:
+                nxt = self.new_block("cmp.next")
+                self.branch(value, nxt, end)
+                self.activate(nxt)
+        self.activate(end)
+        return result
+
+    def compare(self, op: ast.cmpop, a: Value, c: Value, t: T.Type) -> Value:
+        name = COMPARISONS[type(op)]
+        if t in (STR, BYTES):
+            eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
+            return eq if name == "eq" else self.not_(eq)
+        if name not in ("eq", "ne"):
+            name = ("s" if isinstance(t, IntType) and t.signed else "u") + name
+        return self.add(Compare(name, a, c))  # type: ignore[no-any-return]
+
+    def expr_IfExp(self, node: ast.IfExp) -> Value:
+        t = node.ty  # type: ignore[attr-defined]
+        cond = self.truth(node.test)
+        then = self.new_block("ifexp.then")
+        other = self.new_block("ifexp.else")
+        end = self.new_block("ifexp.end")
+        result = self.merge("ifexp", t, end)
+        self.branch(cond, then, other)
+        self.activate(then)
+        self.assign(result, self.expr(node.body))
+        self.goto(end)
+        self.activate(other)
+        self.assign(result, self.expr(node.orelse))
+        self.goto(end)
+        self.activate(end)
+        return result
+
+    # ----- calls -------------------------------------------------------------------
+    def expr_Call(self, node: ast.Call) -> Value:
+        from .calls import build_call
+        return build_call(self, node)  # type: ignore[arg-type]
+
+    def call_function(self, node: ast.Call, fn: FuncSym, args: list[Value]) -> Value:
+        if fn.result.is_aggregate:
+            return self.add(Call(fn, args, sret=self.temp(node, fn.result)))  # type: ignore
+        return self.add(Call(fn, args))  # type: ignore[no-any-return]
+
+    def call_rt(self, name: str, args: list[Value], noreturn: bool = False) -> Value:
+        """Call a runtime function; `noreturn` ends the block after it."""
+        call = self.add(Call(self.rt(name), args))
+        if noreturn:
+            self.add(Unreachable())
+        return call  # type: ignore[no-any-return]
+
+    # ----- output --------------------------------------------------------------------
+    def location(self, node: ast.AST) -> list[Value]:
+        """The file and line a panic reports.  Files of the project are
+        named relative to its root, so that a kernel reports the same
+        `kernel/x.py:12` wherever it was built from."""
+        path = Path(self.fn.module.path)
+        try:
+            shown = str(path.resolve().relative_to(PACKAGE_ROOT))
+        except ValueError:
+            shown = self.fn.module.path
+        return [self.string(shown.encode(), STR), Integer(getattr(node, "lineno", 0), I32)]
+
+    def panic_begin(self, node: ast.AST) -> None:
+        self.call_rt("panic_begin", self.location(node))
+
+    def panic_end(self) -> None:
+        self.call_rt("panic_end", [], noreturn=True)
+
+    def panic_message(self, node: ast.AST, message: str) -> None:
+        self.call_rt("panic_msg", [self.string(message.encode(), STR), *self.location(node)],
+                     noreturn=True)
+
+    def write_const_str(self, text: str) -> None:
+        if text:
+            self.call_rt("write_str", [self.string(text.encode(), STR)])
+
+    def evaluate_text_args(self, nodes: list[ast.expr]) -> None:
+        """Evaluate every value that print() or a panic will write, in
+        order, before writing anything: CPython evaluates all arguments
+        before print starts, which is visible when an argument prints."""
+        for node in nodes:
+            parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
+                if isinstance(node, ast.JoinedStr) else [node]
+            for part in parts:
+                if getattr(part, "call", None) == ("builtin", "chr"):
+                    chr_call = part
+                    part = part.args[0]  # type: ignore[attr-defined]
+                    if getattr(part, "const", None) is None:
+                        self.evaluated[id(part)] = self.expr(part)
+                    self.check_chr(chr_call)  # type: ignore[arg-type]
+                    continue
+                if getattr(part, "const", None) is None:
+                    self.evaluated[id(part)] = self.expr(part)
+
+    def write_text(self, node: ast.expr) -> None:
+        """Write a str argument that may be an f-string."""
+        if isinstance(node, ast.JoinedStr):
+            for part in node.values:
+                if isinstance(part, ast.Constant):
+                    self.write_const_str(str(part.value))
+                else:
+                    assert isinstance(part, ast.FormattedValue)
+                    self.write_value(part.value, part.spec)  # type: ignore[attr-defined]
+        else:
+            self.write_value(node, FormatSpec())
+
+    def write_value(self, node: ast.expr, spec: FormatSpec) -> None:
+        call = getattr(node, "call", None)
+        if call == ("builtin", "chr"):
+            assert isinstance(node, ast.Call)
+            v = self.chr_code(node)
+            # A one-character string: the padding is known now.
+            pad = max(spec.width - 1, 0)
+            left = pad if spec.align == ">" else pad // 2 if spec.align == "^" else 0
+            fill = Integer(ord(spec.fill), U32)
+            if left:
+                self.call_rt("write_fill", [fill, Integer(left, I64)])
+            self.call_rt("write_char", [v, *self.location(node)])
+            if pad - left:
+                self.call_rt("write_fill", [fill, Integer(pad - left, I64)])
+            return
+        t = node.ty  # type: ignore[attr-defined]
+        v = self.expr(node)
+        plain = spec == FormatSpec()
+        if t is STR:
+            if plain:
+                self.call_rt("write_str", [v])
+            else:
+                align = spec.align or "<"
+                self.call_rt("write_str_spec", [v, Integer(ord(spec.fill), U32),
+                                                Integer(ord(align), T.U8),
+                                                Integer(spec.width, I64)])
+            return
+        if t is BOOL and not spec.given:
+            self.call_rt("write_bool", [v])
+            return
+        if t is BOOL:
+            v, t = self.add(Cast("zext", v, I64)), I64
+        assert isinstance(t, IntType)
+        v = self.extend64(v, t)
+        if plain:
+            self.call_rt("write_i64" if t.signed else "write_u64", [v])
+            return
+        fields: list[Value] = [
+            Integer(ord(spec.fill), U32), Integer(ord(spec.align or ">"), T.U8),
+            Integer(ord(spec.sign), T.U8), Integer(int(spec.alt), BOOL),
+            Integer(spec.width, I64),
+            Integer(ord(spec.grouping) if spec.grouping else 0, T.U8),
+            Integer(ord(spec.type or "d"), T.U8)]
+        if t.signed:
+            self.call_rt("write_i64_spec", [v, *fields])
+        else:
+            self.call_rt("write_int", [v, Integer(0, BOOL), *fields])
+
+    def chr_code(self, node: ast.Call) -> Value:
+        """The code point of `chr(x)` as an i64; -1 if it is out of range."""
+        v = self.expr(node.args[0])
+        at: IntType = node.args[0].ty  # type: ignore[attr-defined]
+        v = self.extend64(v, at)
+        if not at.signed and at.bits == 64:
+            # u64 values past i64's range are out of range for chr too.
+            big = self.add(Compare("ugt", v, Integer(0x10FFFF, I64)))
+            v = self.add(Select(big, Integer(-1, I64), v))
+        return v
+
+    def check_chr(self, node: ast.Call) -> None:
+        """CPython raises for chr() of a value out of range before print()
+        writes anything, so the check comes before the first byte too."""
+        v = self.chr_code(node)
+        self.check(self.add(Compare("ule", v, Integer(0x10FFFF, I64))),
+                   lambda: self.panic_message(node, "chr() arg not in range(0x110000)"))

@@ -1,0 +1,547 @@
+"""The Pythos IR: typed values and operations in basic blocks.
+
+The IR sits between the checker and LLVM.  The checker's typed syntax
+tree says what a program means; the IR says what it does, in order, with
+every jump explicit.  It is modelled on mypyc's IR (`mypyc/ir/ops.py`):
+
+- A `FuncIR` is a list of `BasicBlock`s.  The first is the entry.  Each
+  block is a list of ops, and its last op, and only its last, is a
+  terminator: `Goto`, `Branch`, `Return` or `Unreachable`.
+- A `Value` is anything an op can use as an operand.  Constants
+  (`Integer`, `StrConst`) are values that belong to no block.  An `Op` is
+  also a value, its result, when its type is not `None`: a *temporary*,
+  defined once, used later in the same block or in a block it dominates.
+- A `Register` is a *variable*: a value that `Assign` may change, read
+  wherever it is used as an operand.  Every local variable of the source
+  is a register, and so is every hidden variable the builder needs (loop
+  counters, the result of `a or b` where two paths meet).  Registers live
+  in stack slots until LLVM's mem2reg promotes them.  A scalar register
+  has no address (the checker refuses `addr_of` of a local), so nothing
+  but an `Assign` changes it, and reading it where it is used is the
+  same as reading it where the source does.  A value needed after later
+  statements could assign the variable (a loop's bounds) is copied into
+  a hidden register first.
+
+Every value has a Pythos type from `pythos/types.py`, the same types the
+checker gives expressions, or `None` for an op that has no result.  Two
+representation rules are worth knowing:
+
+- A struct or array value is a *reference* to its storage, so a struct
+  value and a `Ptr` to that struct are the same thing at run time
+  (`same_representation`).  A register of aggregate type is an `owner`
+  (it is the storage) or a `ref` (it holds the address of storage owned
+  elsewhere); see `symbols.Local`.
+- `bool` is one bit as a value and one byte in memory; `Load` and `Store`
+  of a `bool` convert, as C does.
+
+Every op carries the source `Position` it came from (module, line,
+column), which the lowering turns into DWARF locations.
+
+A runtime check is control flow, not a hidden side effect of an op: the
+builder ends the block with a `Branch` (hinted unlikely) to a block that
+calls a cold panic function and ends in `Unreachable`.  Failure edges are
+therefore visible, which is what a later exception pass needs.
+
+What comes next, and where it goes (nothing of it exists yet):
+
+- Ownership: each value of a reference-counted type will be *owned* (the
+  holder must release it) or *borrowed* (valid while someone else holds
+  it), as in mypyc.  An op that produces an object will say which
+  (`is_borrowed` on the op), and a separate pass (`transform/refcount`)
+  will insert `IncRef`/`DecRef` ops from liveness over these blocks.
+- Error edges: ops that can fail (a call that raises, an allocation) will
+  get an error kind, and an exception pass will add the `Branch` after
+  each to the function's handler block, just as panics are explicit now.
+- Objects: allocation, attribute access and method calls will be ops
+  like the ones here, each with a type and a position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..types import BOOL, I64, NONE, U8, IntType, PtrType, Type
+
+if TYPE_CHECKING:
+    from ..parse import Module
+    from ..symbols import FuncSym, GlobalSym, Local
+    from ..types import StructType
+
+# The 128-bit integer that range loops with a step other than 1 use to
+# count without wrapping.  No source type has this width.
+I128 = IntType("i128", 128, True)
+
+
+class Position(NamedTuple):
+    """Where an op came from: the module, the line, and the column
+    (counted from 1, as DWARF counts them)."""
+
+    module: Module
+    line: int
+    column: int
+
+
+class Value:
+    """An operand: a constant, a register or an op's result."""
+
+    __slots__ = ("type",)
+    type: Type
+
+
+class Integer(Value):
+    """An integer, bool or pointer constant (a pointer as its address)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int, type: Type) -> None:
+        self.value = value
+        self.type = type
+
+
+class StrConst(Value):
+    """A str or bytes constant: the address and length of constant data."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes, type: Type) -> None:
+        self.data = data
+        self.type = type
+
+
+class Register(Value):
+    """A variable.  `kind` is "value" (a scalar), "owner" (the storage of
+    a struct or array; its value is that storage's address) or "ref" (the
+    address of an aggregate owned elsewhere).  `local` is the source
+    variable it is, or None for a variable the builder made up.
+
+    A *merge* register (`join` is set) holds a value that depends on the
+    path taken to block `join`, such as the value of `a or b`: it is
+    assigned exactly once in each block that jumps to `join`, just before
+    the jump, and read only from `join` on.  That is what an SSA phi (or a
+    block argument, in Swift's SIL) expresses, and the lowering makes it
+    an LLVM phi instead of a stack slot."""
+
+    __slots__ = ("name", "kind", "local", "is_param", "join")
+
+    def __init__(self, name: str, type: Type, kind: str = "value",
+                 local: Local | None = None, is_param: bool = False,
+                 join: BasicBlock | None = None) -> None:
+        self.name = name
+        self.type = type
+        self.kind = kind
+        self.local = local
+        self.is_param = is_param
+        self.join = join
+
+
+class Op(Value):
+    """An operation in a block.  `sources()` lists its operands."""
+
+    __slots__ = ("pos",)
+    is_terminator = False
+    pos: Position | None
+
+    def sources(self) -> list[Value]:
+        return []
+
+
+class BasicBlock:
+    __slots__ = ("label", "ops")
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.ops: list[Op] = []
+
+    @property
+    def terminator(self) -> Op | None:
+        return self.ops[-1] if self.ops and self.ops[-1].is_terminator else None
+
+
+# ----- terminators ---------------------------------------------------------------------
+class Goto(Op):
+    __slots__ = ("target",)
+    is_terminator = True
+
+    def __init__(self, target: BasicBlock) -> None:
+        self.type = NONE
+        self.target = target
+
+
+class Branch(Op):
+    """`if cond goto true else goto false`.  `likely` is a hint for the
+    code layout: True or False when one side is expected, else None."""
+
+    __slots__ = ("cond", "true", "false", "likely")
+    is_terminator = True
+
+    def __init__(self, cond: Value, true: BasicBlock, false: BasicBlock,
+                 likely: bool | None = None) -> None:
+        self.type = NONE
+        self.cond = cond
+        self.true = true
+        self.false = false
+        self.likely = likely
+
+    def sources(self) -> list[Value]:
+        return [self.cond]
+
+
+class Return(Op):
+    __slots__ = ("value",)
+    is_terminator = True
+
+    def __init__(self, value: Value | None = None) -> None:
+        self.type = NONE
+        self.value = value
+
+    def sources(self) -> list[Value]:
+        return [self.value] if self.value is not None else []
+
+
+class Unreachable(Op):
+    """Control never gets here (after a call that does not return)."""
+
+    __slots__ = ()
+    is_terminator = True
+
+    def __init__(self) -> None:
+        self.type = NONE
+
+
+def successors(block: BasicBlock) -> list[BasicBlock]:
+    end = block.terminator
+    if isinstance(end, Goto):
+        return [end.target]
+    if isinstance(end, Branch):
+        return [end.true, end.false]
+    return []
+
+
+# ----- variables ----------------------------------------------------------------------
+class Assign(Op):
+    """Give register `dest` the value `src`."""
+
+    __slots__ = ("dest", "src")
+
+    def __init__(self, dest: Register, src: Value) -> None:
+        self.type = NONE
+        self.dest = dest
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+# ----- memory -------------------------------------------------------------------------
+class GlobalAddr(Op):
+    __slots__ = ("sym",)
+
+    def __init__(self, sym: GlobalSym) -> None:
+        self.type = PtrType(sym.type)
+        self.sym = sym
+
+
+class FieldAddr(Op):
+    """The address of field `name` of the struct `base` refers to."""
+
+    __slots__ = ("base", "struct", "name", "index")
+
+    def __init__(self, base: Value, struct: StructType, name: str) -> None:
+        self.type = PtrType(struct.fields[name])
+        self.base = base
+        self.struct = struct
+        self.name = name
+        self.index = list(struct.fields).index(name)
+
+    def sources(self) -> list[Value]:
+        return [self.base]
+
+
+class ElementAddr(Op):
+    """The address of element `index` (an i64) of an array (`array` is its
+    type, and `base` refers to it) or of the elements `base` points to
+    (`array` is None).  `inbounds` says the index was checked."""
+
+    __slots__ = ("base", "index", "element", "array", "inbounds")
+
+    def __init__(self, base: Value, index: Value, element: Type, array: Type | None,
+                 inbounds: bool) -> None:
+        self.type = PtrType(element)
+        self.base = base
+        self.index = index
+        self.element = element
+        self.array = array
+        self.inbounds = inbounds
+
+    def sources(self) -> list[Value]:
+        return [self.base, self.index]
+
+
+class SlicePart(Op):
+    """The data address (`part` 0, a Ptr[u8]) or the length (1, an i64)
+    of a str or bytes value."""
+
+    __slots__ = ("src", "part")
+
+    def __init__(self, src: Value, part: int) -> None:
+        self.type = PtrType(U8) if part == 0 else I64
+        self.src = src
+        self.part = part
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+class Load(Op):
+    __slots__ = ("addr", "volatile")
+
+    def __init__(self, addr: Value, type: Type, volatile: bool = False) -> None:
+        self.type = type
+        self.addr = addr
+        self.volatile = volatile
+
+    def sources(self) -> list[Value]:
+        return [self.addr]
+
+
+class Store(Op):
+    __slots__ = ("addr", "value", "volatile")
+
+    def __init__(self, addr: Value, value: Value, volatile: bool = False) -> None:
+        self.type = NONE
+        self.addr = addr
+        self.value = value
+        self.volatile = volatile
+
+    def sources(self) -> list[Value]:
+        return [self.addr, self.value]
+
+
+class CopyMem(Op):
+    """Copy a struct or array of type `of` from `src` to `dest`."""
+
+    __slots__ = ("dest", "src", "of")
+
+    def __init__(self, dest: Value, src: Value, of: Type) -> None:
+        self.type = NONE
+        self.dest = dest
+        self.src = src
+        self.of = of
+
+    def sources(self) -> list[Value]:
+        return [self.dest, self.src]
+
+
+class ZeroMem(Op):
+    __slots__ = ("dest", "of")
+
+    def __init__(self, dest: Value, of: Type) -> None:
+        self.type = NONE
+        self.dest = dest
+        self.of = of
+
+    def sources(self) -> list[Value]:
+        return [self.dest]
+
+
+# ----- arithmetic ---------------------------------------------------------------------
+INT_OPS = frozenset({"add", "sub", "mul", "and", "or", "xor", "shl", "lshr", "ashr",
+                     "udiv", "sdiv", "urem", "srem"})
+# Comparisons: eq and ne, and the signed (s) and unsigned (u) orders.
+COMPARE_OPS = frozenset({"eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"})
+CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint"})
+
+
+class IntOp(Op):
+    """A two's-complement operation at the operands' width.  `flags` may
+    hold "nsw" / "nuw": the builder proved it cannot wrap."""
+
+    __slots__ = ("op", "lhs", "rhs", "flags")
+
+    def __init__(self, op: str, lhs: Value, rhs: Value, flags: tuple[str, ...] = ()) -> None:
+        self.type = lhs.type
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+        self.flags = flags
+
+    def sources(self) -> list[Value]:
+        return [self.lhs, self.rhs]
+
+
+class IntPow(Op):
+    """`lhs ** rhs` by repeated squaring, wrapping at the width (the
+    exponent is known not to be negative)."""
+
+    __slots__ = ("lhs", "rhs")
+
+    def __init__(self, lhs: Value, rhs: Value) -> None:
+        self.type = lhs.type
+        self.lhs = lhs
+        self.rhs = rhs
+
+    def sources(self) -> list[Value]:
+        return [self.lhs, self.rhs]
+
+
+class Compare(Op):
+    __slots__ = ("op", "lhs", "rhs")
+
+    def __init__(self, op: str, lhs: Value, rhs: Value) -> None:
+        self.type = BOOL
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+
+    def sources(self) -> list[Value]:
+        return [self.lhs, self.rhs]
+
+
+class Select(Op):
+    __slots__ = ("cond", "true", "false")
+
+    def __init__(self, cond: Value, true: Value, false: Value) -> None:
+        self.type = true.type
+        self.cond = cond
+        self.true = true
+        self.false = false
+
+    def sources(self) -> list[Value]:
+        return [self.cond, self.true, self.false]
+
+
+class Cast(Op):
+    """Change width (trunc, zext, sext) or convert between a pointer and
+    its address (inttoptr, ptrtoint)."""
+
+    __slots__ = ("kind", "src")
+
+    def __init__(self, kind: str, src: Value, type: Type) -> None:
+        self.type = type
+        self.kind = kind
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+# ----- calls --------------------------------------------------------------------------
+class Call(Op):
+    """A direct call.  A function returning a struct or array writes it
+    into `sret`, storage the caller provides, and the call's value is
+    that storage."""
+
+    __slots__ = ("fn", "args", "sret")
+
+    def __init__(self, fn: FuncSym, args: list[Value], sret: Value | None = None) -> None:
+        self.type = fn.result
+        self.fn = fn
+        self.args = args
+        self.sret = sret
+
+    def sources(self) -> list[Value]:
+        return ([self.sret] if self.sret is not None else []) + self.args
+
+
+class FuncAddr(Op):
+    """The address of a function, as an integer."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: FuncSym, type: Type) -> None:
+        self.type = type
+        self.fn = fn
+
+
+class InlineAsm(Op):
+    """An assembly statement with LLVM constraints; it has side effects
+    and clobbers the flags."""
+
+    __slots__ = ("text", "constraints", "args")
+
+    def __init__(self, text: str, constraints: str, args: list[Value], type: Type) -> None:
+        self.type = type
+        self.text = text
+        self.constraints = constraints
+        self.args = args
+
+    def sources(self) -> list[Value]:
+        return list(self.args)
+
+
+class Atomic(Op):
+    """A sequentially consistent atomic operation on `ptr`: "xchg" and
+    "add" (returning the old value), "cas" (args: expected, new; returns
+    the old value), "load", and "store" (no value)."""
+
+    __slots__ = ("kind", "ptr", "args")
+
+    def __init__(self, kind: str, ptr: Value, args: list[Value], type: Type) -> None:
+        self.type = type
+        self.kind = kind
+        self.ptr = ptr
+        self.args = args
+
+    def sources(self) -> list[Value]:
+        return [self.ptr, *self.args]
+
+
+# ----- functions and modules ---------------------------------------------------------
+@dataclass(eq=False)
+class FuncIR:
+    """One function: `params` are the registers its arguments arrive in
+    (in order); `registers` are all its variables, parameters included.
+    A function returning a struct or array gets the caller's storage for
+    the result in `sret` (a "ref" register), copies the result there and
+    returns nothing.  The first block is the entry."""
+
+    sym: FuncSym
+    params: list[Register]
+    registers: list[Register] = field(default_factory=list)
+    blocks: list[BasicBlock] = field(default_factory=list)
+    sret: Register | None = None
+
+    @property
+    def name(self) -> str:
+        return self.sym.link_name
+
+
+@dataclass(eq=False)
+class GlobalIR:
+    """A module-level variable and its initial value: None (all zero
+    bytes), an int or bool, bytes for a str or bytes constant, or a dict of
+    field initial values for a struct."""
+
+    sym: GlobalSym
+    init: object
+
+
+@dataclass(eq=False)
+class ModuleIR:
+    """The whole program.  `declarations` are every function, defined or
+    external, in the order they are declared; `functions` the bodies.
+    `strings` are the str and bytes constants the code uses, each once (a
+    global's initial value is in its `GlobalIR`).  `main` is the entry
+    function of a Linux program, which the start-up code calls."""
+
+    name: str
+    globals: list[GlobalIR] = field(default_factory=list)
+    declarations: list[FuncSym] = field(default_factory=list)
+    functions: list[FuncIR] = field(default_factory=list)
+    structs: list[StructType] = field(default_factory=list)
+    strings: list[StrConst] = field(default_factory=list)
+    interrupt_frame: StructType | None = None
+    main: FuncSym | None = None
+    runtime: dict[str, FuncSym] = field(default_factory=dict)
+
+
+def same_representation(a: Type, b: Type) -> bool:
+    """Whether values of types `a` and `b` are interchangeable at run time:
+    equal types, or two addresses (a pointer, or a struct or array, which
+    is a reference to its storage: an array passes where a pointer to
+    its elements is expected)."""
+    if a == b:
+        return True
+    return (isinstance(a, PtrType) or a.is_aggregate) and \
+        (isinstance(b, PtrType) or b.is_aggregate)

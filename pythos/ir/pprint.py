@@ -1,0 +1,170 @@
+"""The IR as text: what `pythos compile P.py --dump=ir` prints.
+
+    def __main__.scaled(x: u8, k: u8) -> u8
+        var x: u8
+        var k: u8
+        var ifexp: u8  # merges into L3
+    L0:  # body
+        # 5: return x * k + 1 if k else x
+        r0 = ne k, 0
+        if r0 goto L1 else goto L2
+    L1:  # ifexp.then
+        r1 = mul x, k :: u8
+        r2 = add r1, 1 :: u8
+        ifexp = r2
+        goto L3
+    L2:  # ifexp.else
+        ifexp = x
+        goto L3
+    L3:  # ifexp.end
+        return ifexp
+
+Temporaries (op results) are numbered `r0`, `r1`, ... in order.
+Registers print by name; a hidden one (the builder's own) has a `.N`
+suffix when its name repeats, and a merge register names its join block.
+Blocks are `L0`, `L1`, ..., with the label the builder gave them as a
+comment.  Before the first op of each source line, the line itself is
+shown as a comment, so the text reads as an annotated listing.  An op's
+type is printed (`:: u8`) where the operands do not make it evident.
+"""
+
+from __future__ import annotations
+
+from ..types import BOOL, NONE, STR, PtrType
+from . import ops as O
+from .ops import FuncIR, ModuleIR, Op, Value
+
+
+def format_module(module: ModuleIR, skip_runtime: bool = True) -> str:
+    out = []
+    for g in module.globals:
+        if skip_runtime and g.sym.module.name.startswith("pythos.rt"):
+            continue
+        out.append(f"global {g.sym.module.name}.{g.sym.name}: {g.sym.type} = {g.init!r}")
+    if out:
+        out.append("")
+    for fn in module.functions:
+        if skip_runtime and fn.sym.module.name.startswith("pythos.rt"):
+            continue
+        out.append(format_function(fn))
+    return "\n".join(out)
+
+
+class Namer:
+    def __init__(self, fn: FuncIR) -> None:
+        self.names: dict[int, str] = {}
+        used: dict[str, int] = {}
+        for reg in ([fn.sret] if fn.sret else []) + fn.registers:
+            base = reg.name
+            count = used.get(base, 0)
+            used[base] = count + 1
+            self.names[id(reg)] = base if count == 0 else f"{base}.{count}"
+        self.blocks = {id(b): f"L{i}" for i, b in enumerate(fn.blocks)}
+        temps = 0
+        for block in fn.blocks:
+            for op in block.ops:
+                if op.type is not NONE:
+                    self.names[id(op)] = f"r{temps}"
+                    temps += 1
+
+    def __call__(self, v: Value) -> str:
+        if isinstance(v, O.Integer):
+            if v.type is BOOL:
+                return "True" if v.value else "False"
+            if isinstance(v.type, PtrType):
+                return f"{v.type}({v.value:#x})"
+            return str(v.value)
+        if isinstance(v, O.StrConst):
+            return repr(v.data.decode("utf-8")) if v.type is STR else repr(v.data)
+        return self.names.get(id(v), f"<{type(v).__name__}?>")
+
+
+def format_function(fn: FuncIR) -> str:
+    sym = fn.sym
+    name = Namer(fn)
+    params = ", ".join(f"{name(r)}: {r.type}" for r in fn.params)
+    lines = [f"def {sym.qualname}({params}) -> {sym.result}"]
+    if fn.sret is not None:
+        lines.append(f"    result storage {name(fn.sret)}: {fn.sret.type}")
+    for reg in fn.registers:
+        kind = "" if reg.kind == "value" else f" ({reg.kind})"
+        hidden = "" if reg.local is not None else "  # hidden"
+        if reg.join is not None and id(reg.join) in name.blocks:
+            hidden = f"  # merges into {name.blocks[id(reg.join)]}"
+        lines.append(f"    var {name(reg)}: {reg.type}{kind}{hidden}")
+    source = sym.module.source.splitlines()
+    last_line = None
+    for block in fn.blocks:
+        lines.append(f"{name.blocks[id(block)]}:  # {block.label}")
+        for op in block.ops:
+            if op.pos is not None and op.pos.line != last_line:
+                last_line = op.pos.line
+                text = source[last_line - 1].strip() if last_line <= len(source) else ""
+                lines.append(f"    # {last_line}: {text}")
+            lines.append("    " + format_op(op, name))
+    return "\n".join(lines) + "\n"
+
+
+def format_op(op: Op, n: Namer) -> str:
+    text = describe(op, n)
+    if op.type is NONE:
+        return text
+    return f"{n(op)} = {text}"
+
+
+def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
+    t = op.type
+    if isinstance(op, O.Goto):
+        return f"goto {n.blocks[id(op.target)]}"
+    if isinstance(op, O.Branch):
+        hint = "" if op.likely is None else "  [likely]" if op.likely else "  [unlikely]"
+        return f"if {n(op.cond)} goto {n.blocks[id(op.true)]} " \
+               f"else goto {n.blocks[id(op.false)]}{hint}"
+    if isinstance(op, O.Return):
+        return "return" if op.value is None else f"return {n(op.value)}"
+    if isinstance(op, O.Unreachable):
+        return "unreachable"
+    if isinstance(op, O.Assign):
+        return f"{n(op.dest)} = {n(op.src)}"
+    if isinstance(op, O.GlobalAddr):
+        return f"addr global {op.sym.module.name}.{op.sym.name}"
+    if isinstance(op, O.FieldAddr):
+        return f"addr {n(op.base)}.{op.name}"
+    if isinstance(op, O.ElementAddr):
+        bound = " (checked)" if op.inbounds else ""
+        return f"addr {n(op.base)}[{n(op.index)}]{bound} :: {t}"
+    if isinstance(op, O.SlicePart):
+        return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
+    if isinstance(op, O.Load):
+        return f"load{' volatile' if op.volatile else ''} {n(op.addr)} :: {t}"
+    if isinstance(op, O.Store):
+        return f"store{' volatile' if op.volatile else ''} {n(op.addr)}, {n(op.value)}"
+    if isinstance(op, O.CopyMem):
+        return f"copy {n(op.dest)} <- {n(op.src)} :: {op.of}"
+    if isinstance(op, O.ZeroMem):
+        return f"zero {n(op.dest)} :: {op.of}"
+    if isinstance(op, O.IntOp):
+        flags = "".join(f" {f}" for f in op.flags)
+        return f"{op.op}{flags} {n(op.lhs)}, {n(op.rhs)} :: {t}"
+    if isinstance(op, O.IntPow):
+        return f"pow {n(op.lhs)}, {n(op.rhs)} :: {t}"
+    if isinstance(op, O.Compare):
+        return f"{op.op} {n(op.lhs)}, {n(op.rhs)}"
+    if isinstance(op, O.Select):
+        return f"select {n(op.cond)}, {n(op.true)}, {n(op.false)}"
+    if isinstance(op, O.Cast):
+        return f"{op.kind} {n(op.src)} :: {t}"
+    if isinstance(op, O.Call):
+        args = ", ".join(n(a) for a in op.args)
+        into = f" into {n(op.sret)}" if op.sret is not None else ""
+        return f"call {op.fn.qualname}({args}){into}"
+    if isinstance(op, O.FuncAddr):
+        return f"addr function {op.fn.qualname}"
+    if isinstance(op, O.InlineAsm):
+        args = "".join(f", {n(a)}" for a in op.args)
+        return f"asm {op.text!r}, {op.constraints!r}{args}"
+    if isinstance(op, O.Atomic):
+        args = "".join(f", {n(a)}" for a in op.args)
+        return f"atomic {op.kind} {n(op.ptr)}{args}"
+    return f"<{type(op).__name__}>"
+

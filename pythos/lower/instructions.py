@@ -1,0 +1,360 @@
+"""Lowering of IR ops to LLVM instructions (a mixin of `Lowering`).
+
+One method per kind of op, `op_<Name>`; `value()` turns an operand into an
+LLVM value.  Reading a register loads it from its stack slot (an owner
+register's value is the slot itself), so a read happens exactly where the
+IR uses the register.
+
+llvmlite lacks a few things LLVM has, which are made here: volatile loads
+and stores (instruction subclasses that print the keyword), stores whose
+pointer is opaque, and branch weights for the builder's likely/unlikely
+hints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from llvmlite import ir
+
+from .. import types as T
+from ..diagnostics import CompileError
+from ..ir import ops as O
+from ..ir.ops import Op, Register, Value
+from ..types import BOOL, NONE, STR, IntType, PtrType
+
+if TYPE_CHECKING:
+    from ..symbols import FuncSym
+    from ..target import Target
+    from .debuginfo import DebugInfo
+
+PTR = ir.PointerType()
+I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+SLICE = ir.LiteralStructType([PTR, I64])
+
+
+class Builder(ir.IRBuilder):
+    """An IRBuilder whose pointers are all opaque `ptr`s.
+
+    llvmlite still tracks typed pointers for allocas and GEPs and refuses a
+    store whose pointee type disagrees, although LLVM itself has only opaque
+    pointers; giving every address the opaque type avoids that mismatch."""
+
+    def alloca(self, typ: ir.Type, size: Any = None, name: str = "") -> ir.Instruction:
+        instr = super().alloca(typ, size, name)
+        instr.type = PTR
+        return instr
+
+    def gep(self, ptr: ir.Value, indices: list[ir.Value], inbounds: bool = False,
+            name: str = "", source_etype: ir.Type | None = None) -> ir.Instruction:
+        instr = super().gep(ptr, indices, inbounds, name, source_etype)
+        instr.type = PTR
+        return instr
+
+
+def opaque_global(gv: ir.GlobalVariable) -> ir.GlobalVariable:
+    gv.type = PTR
+    return gv
+
+
+class VolatileLoad(ir.LoadInstr):
+    """llvmlite has no volatile flag, so print the keyword ourselves."""
+
+    def descr(self, buf: list[str]) -> None:
+        inner: list[str] = []
+        super().descr(inner)
+        buf.append(inner[0].replace("load ", "load volatile ", 1))
+
+
+class VolatileStore(ir.StoreInstr):
+    def descr(self, buf: list[str]) -> None:
+        inner: list[str] = []
+        super().descr(inner)
+        buf.append(inner[0].replace("store ", "store volatile ", 1))
+
+
+# What every x86 inline assembly statement clobbers.  Most x86 instructions
+# change the flags (rdtsc's `shlq`/`orq`, a user's `xorl`), so GCC treats
+# every asm statement as clobbering them, and clang adds exactly these three
+# to each one it emits.  LLVM itself assumes nothing: without them it may
+# compare before the asm and branch on the stale flags after it.
+X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
+
+COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+class InstructionLowering:
+    """Op lowering; mixed into `lower.Lowering`, which provides the state
+    and type helpers declared here."""
+
+    builder: Builder
+    module: ir.Module
+    target: Target
+    values: dict[Op, ir.Value]
+    slots: dict[Register, ir.Value]
+    phis: dict[Register, ir.PhiInstr]
+    blocks: dict[int, ir.Block]
+    strings: dict[tuple[bytes, bool], ir.GlobalVariable]
+    pow_helpers: dict[str, ir.Function]
+    global_vars: dict[int, ir.GlobalVariable]
+    sret: Register | None
+    debug: DebugInfo | None
+
+    if TYPE_CHECKING:
+        def val_ty(self, t: T.Type) -> ir.Type: ...
+        def mem_ty(self, t: T.Type) -> ir.Type: ...
+        def struct_ty(self, st: Any) -> ir.Type: ...
+        def function(self, fn: FuncSym) -> ir.Function: ...
+
+    def lower_op(self, op: Op) -> None:
+        method: Callable[[Any], ir.Value | None] = getattr(self, "op_" + type(op).__name__)
+        result = method(op)
+        if result is not None:
+            self.values[op] = result
+
+    # ----- operands ---------------------------------------------------------------
+    def value(self, v: Value) -> ir.Value:
+        if isinstance(v, Op):
+            return self.values[v]
+        if isinstance(v, Register):
+            if v.join is not None:
+                return self.phis[v]
+            slot = self.slots[v]
+            if v.kind == "owner" or v is self.sret:
+                return slot  # an owner's storage; the caller's result storage
+            if v.kind == "ref":
+                return self.builder.load(slot, typ=PTR)
+            return self.load_mem(slot, v.type)
+        if isinstance(v, O.Integer):
+            t = v.type
+            if t is BOOL:
+                return ir.Constant(I1, v.value)
+            if isinstance(t, PtrType):
+                if v.value == 0:
+                    return ir.Constant(PTR, None)
+                return ir.Constant(I64, v.value).inttoptr(PTR)
+            assert isinstance(t, IntType)
+            return ir.Constant(ir.IntType(t.bits), v.value)
+        if isinstance(v, O.StrConst):
+            return self.string_constant(v.data, v.type is STR)
+        raise CompileError(f"internal: no LLVM value for {v!r}")
+
+    # ----- memory helpers ---------------------------------------------------------
+    def load_mem(self, p: ir.Value, t: T.Type, volatile: bool = False) -> ir.Value:
+        b = self.builder
+        ty = I8 if t is BOOL else self.val_ty(t)
+        if volatile:
+            instr = VolatileLoad(b.block, p, typ=ty)
+            b._insert(instr)
+            v: ir.Value = instr
+        else:
+            v = b.load(p, typ=ty)
+        return b.trunc(v, I1) if t is BOOL else v
+
+    def store_mem(self, p: ir.Value, v: ir.Value, t: T.Type, volatile: bool = False) -> None:
+        b = self.builder
+        if t is BOOL:
+            v = b.zext(v, I8)
+        if volatile:
+            instr = VolatileStore(b.block, v, p)
+            instr.align = None
+            b._insert(instr)
+        else:
+            b.store(v, p)
+
+    def string_constant(self, data: bytes, is_str: bool) -> ir.Constant:
+        key = (data, is_str)
+        gv = self.strings.get(key)
+        if gv is None:
+            ty = ir.ArrayType(I8, len(data))
+            gv = ir.GlobalVariable(self.module, ty, f".str.{len(self.strings)}")
+            gv.linkage = "private"
+            gv.global_constant = True
+            gv.unnamed_addr = True
+            gv.initializer = ir.Constant(ty, bytearray(data))
+            self.strings[key] = opaque_global(gv)
+        return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data))])
+
+    def memory_intrinsic(self, name: str, args: list[ir.Type]) -> ir.Function:
+        return self.module.declare_intrinsic(name, args)  # type: ignore[no-any-return]
+
+    # ----- terminators -----------------------------------------------------------------
+    def op_Goto(self, op: O.Goto) -> None:
+        self.builder.branch(self.blocks[id(op.target)])
+
+    def op_Branch(self, op: O.Branch) -> None:
+        br = self.builder.cbranch(self.value(op.cond), self.blocks[id(op.true)],
+                                  self.blocks[id(op.false)])
+        if op.likely is not None:
+            br.set_weights([99, 1] if op.likely else [1, 99])
+
+    def op_Return(self, op: O.Return) -> None:
+        if op.value is None:
+            self.builder.ret_void()
+        else:
+            self.builder.ret(self.value(op.value))
+
+    def op_Unreachable(self, op: O.Unreachable) -> None:
+        self.builder.unreachable()
+
+    # ----- variables and memory ---------------------------------------------------------
+    def op_Assign(self, op: O.Assign) -> None:
+        reg = op.dest
+        v = self.value(op.src)
+        if reg.join is not None:
+            self.phis[reg].add_incoming(v, self.builder.block)
+        elif reg.kind == "ref":
+            self.builder.store(v, self.slots[reg])
+        elif reg.kind == "value":
+            self.store_mem(self.slots[reg], v, reg.type)
+        else:
+            raise CompileError(f"internal: assignment to owner register {reg.name}")
+
+    def op_GlobalAddr(self, op: O.GlobalAddr) -> ir.Value:
+        return self.global_vars[id(op.sym)]
+
+    def op_FieldAddr(self, op: O.FieldAddr) -> ir.Value:
+        return self.builder.gep(self.value(op.base),
+                                [ir.Constant(I32, 0), ir.Constant(I32, op.index)],
+                                source_etype=self.struct_ty(op.struct))
+
+    def op_ElementAddr(self, op: O.ElementAddr) -> ir.Value:
+        base, index = self.value(op.base), self.value(op.index)
+        if op.array is not None:
+            return self.builder.gep(base, [ir.Constant(I64, 0), index],
+                                    source_etype=self.mem_ty(op.array), inbounds=op.inbounds)
+        return self.builder.gep(base, [index], source_etype=self.mem_ty(op.element),
+                                inbounds=op.inbounds)
+
+    def op_SlicePart(self, op: O.SlicePart) -> ir.Value:
+        return self.builder.extract_value(self.value(op.src), op.part)
+
+    def op_Load(self, op: O.Load) -> ir.Value:
+        return self.load_mem(self.value(op.addr), op.type, op.volatile)
+
+    def op_Store(self, op: O.Store) -> None:
+        self.store_mem(self.value(op.addr), self.value(op.value), op.value.type, op.volatile)
+
+    def op_CopyMem(self, op: O.CopyMem) -> None:
+        memcpy = self.memory_intrinsic("llvm.memcpy", [PTR, PTR, I64])
+        self.builder.call(memcpy, [self.value(op.dest), self.value(op.src),
+                                   ir.Constant(I64, T.sizeof(op.of)), ir.Constant(I1, 0)])
+
+    def op_ZeroMem(self, op: O.ZeroMem) -> None:
+        memset = self.memory_intrinsic("llvm.memset", [PTR, I64])
+        self.builder.call(memset, [self.value(op.dest), ir.Constant(I8, 0),
+                                   ir.Constant(I64, T.sizeof(op.of)), ir.Constant(I1, 0)])
+
+    # ----- arithmetic -------------------------------------------------------------------
+    def op_IntOp(self, op: O.IntOp) -> ir.Value:
+        b = self.builder
+        method = {"and": b.and_, "or": b.or_}.get(op.op) or getattr(b, op.op)
+        instr = method(self.value(op.lhs), self.value(op.rhs))
+        if op.flags:
+            instr.flags = list(op.flags)
+        return instr  # type: ignore[no-any-return]
+
+    def op_IntPow(self, op: O.IntPow) -> ir.Value:
+        assert isinstance(op.type, IntType)
+        return self.builder.call(self.pow_helper(op.type),
+                                 [self.value(op.lhs), self.value(op.rhs)])
+
+    def op_Compare(self, op: O.Compare) -> ir.Value:
+        a, c = self.value(op.lhs), self.value(op.rhs)
+        if op.op in ("eq", "ne"):
+            return self.builder.icmp_unsigned(COMPARE[op.op], a, c)
+        if op.op[0] == "s":
+            return self.builder.icmp_signed(COMPARE[op.op[1:]], a, c)
+        return self.builder.icmp_unsigned(COMPARE[op.op[1:]], a, c)
+
+    def op_Select(self, op: O.Select) -> ir.Value:
+        return self.builder.select(self.value(op.cond), self.value(op.true),
+                                   self.value(op.false))
+
+    def op_Cast(self, op: O.Cast) -> ir.Value:
+        v = self.value(op.src)
+        to = self.val_ty(op.type)
+        if op.kind in ("trunc", "zext", "sext") and v.type == to:
+            return v
+        return getattr(self.builder, op.kind)(v, to)  # type: ignore[no-any-return]
+
+    # ----- calls ------------------------------------------------------------------------
+    def op_Call(self, op: O.Call) -> ir.Value | None:
+        args = [self.value(a) for a in op.args]
+        f = self.function(op.fn)
+        if op.sret is not None:
+            dest = self.value(op.sret)
+            self.builder.call(f, [dest, *args])
+            return dest
+        call = self.builder.call(f, args)
+        return None if op.type is NONE else call
+
+    def op_FuncAddr(self, op: O.FuncAddr) -> ir.Value:
+        return self.builder.ptrtoint(self.function(op.fn), I64)
+
+    def op_InlineAsm(self, op: O.InlineAsm) -> ir.Value | None:
+        args = [self.value(a) for a in op.args]
+        fty = ir.FunctionType(self.val_ty(op.type), [a.type for a in args])
+        extra = [c for c in X86_ASM_CLOBBERS if c not in op.constraints]
+        constraints = ",".join([c for c in (op.constraints, *extra) if c])
+        v = self.builder.asm(fty, op.text, constraints, args, side_effect=True)
+        return None if op.type is NONE else v
+
+    def op_Atomic(self, op: O.Atomic) -> ir.Value | None:
+        b = self.builder
+        p = self.value(op.ptr)
+        values = [self.value(a) for a in op.args]
+        if op.kind in ("xchg", "add"):
+            return b.atomic_rmw(op.kind, p, values[0], "seq_cst")
+        if op.kind == "cas":
+            pair = b.cmpxchg(p, values[0], values[1], "seq_cst", "seq_cst")
+            return b.extract_value(pair, 0)
+        if op.kind == "load":
+            assert isinstance(op.type, IntType)
+            return b.load_atomic(p, "seq_cst", op.type.bits // 8, typ=ir.IntType(op.type.bits))
+        # IRBuilder.store_atomic insists on a typed pointer; build the
+        # instruction directly for our opaque ones.
+        t = op.args[0].type
+        assert isinstance(t, IntType)
+        b._insert(ir.instructions.StoreAtomicInstr(b.block, values[0], p, "seq_cst",
+                                                   t.bits // 8))
+        return None
+
+    # ----- helpers ------------------------------------------------------------------------
+    def pow_helper(self, t: IntType) -> ir.Function:
+        """x ** n by repeated squaring, wrapping at the width."""
+        f = self.pow_helpers.get(t.name)
+        if f is not None:
+            return f
+        ty = ir.IntType(t.bits)
+        f = ir.Function(self.module, ir.FunctionType(ty, [ty, ty]), f"pythos.pow.{t.name}")
+        f.linkage = "internal"
+        f.attributes.add("nounwind")
+        if self.target.freestanding:
+            f.attributes.add("noredzone")
+        entry, head, body, done = (f.append_basic_block(n) for n in
+                                   ("entry", "head", "body", "done"))
+        b = ir.IRBuilder(entry)
+        b.branch(head)
+        b.position_at_end(head)
+        result = b.phi(ty)
+        base = b.phi(ty)
+        exp = b.phi(ty)
+        result.add_incoming(ir.Constant(ty, 1), entry)
+        base.add_incoming(f.args[0], entry)
+        exp.add_incoming(f.args[1], entry)
+        b.cbranch(b.icmp_unsigned("!=", exp, ir.Constant(ty, 0)), body, done)
+        b.position_at_end(body)
+        odd = b.trunc(exp, I1)
+        result2 = b.select(odd, b.mul(result, base), result)
+        base2 = b.mul(base, base)
+        exp2 = b.lshr(exp, ir.Constant(ty, 1))
+        result.add_incoming(result2, body)
+        base.add_incoming(base2, body)
+        exp.add_incoming(exp2, body)
+        b.branch(head)
+        b.position_at_end(done)
+        b.ret(result)
+        self.pow_helpers[t.name] = f
+        return f
