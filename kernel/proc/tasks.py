@@ -22,9 +22,10 @@ random sequences of every operation):
 
 * a slot is in the queue exactly when its state is READY, and at most once;
 * exactly one task is RUNNING, the one in ``current``;
-* the kernel task (slot 0) is never FREE, BLOCKED or ZOMBIE: it is always
-  able to run, so ``take_next`` always has an answer and the kernel task is
-  the idle task when every process is blocked.
+* the kernel task (slot 0) is never FREE or ZOMBIE.  It is also the idle
+  task: when it has nothing to do while processes are ready it blocks
+  (reason IDLE), and ``next_to_run`` picks it whenever the queue is empty,
+  so the CPU always has something to run.
 
 The table is a fixed array because the compiler has no heap objects yet;
 64 tasks is plenty for a teaching kernel and keeps every scan short.
@@ -50,6 +51,7 @@ NOT_WAITING: Final = u8(0)
 SLEEPING: Final = u8(1)  # for the tick count in wake_at
 CHILD: Final = u8(2)  # for a child (wait_pid, or any) to exit
 INPUT: Final = u8(3)  # for console input
+IDLE: Final = u8(4)  # the kernel task, with nothing to do
 
 
 @struct
@@ -126,14 +128,14 @@ class TaskTable:
             if self.tasks[i].state == FREE:
                 fresh_task(self.tasks[i], self.next_pid, parent)
                 self.next_pid += 1
-                return i
+                return u64(i)
         return NO_SLOT
 
     def find(self, pid: u64) -> u64:
         """The slot of the live or zombie task ``pid``; NO_SLOT if none."""
         for i in range(u64(MAX_TASKS)):
             if self.tasks[i].state != FREE and self.tasks[i].pid == pid:
-                return i
+                return u64(i)
         return NO_SLOT
 
     def enqueue(self, slot: u64) -> None:
@@ -166,13 +168,24 @@ class TaskTable:
         self.count -= 1
         return slot
 
+    def next_to_run(self) -> u64:
+        """The slot to run once the running task has given up the CPU: the
+        queue's first, or the kernel task (the idle task) when it is empty.
+        It is marked RUNNING and becomes ``current``."""
+        slot = self.take_next()
+        if slot == NO_SLOT:
+            slot = KERNEL_TASK
+            self.tasks[slot].reason = NOT_WAITING
+        self.now_running(slot)
+        return slot
+
     def preempt(self) -> None:
         """The running task goes to the back of the queue, still runnable."""
         self.tasks[self.current].state = READY
         self.enqueue(self.current)
 
     def block(self, reason: u8) -> None:
-        """The running task stops until ``wake``; never the kernel task."""
+        """The running task stops until ``wake`` (the kernel task only as IDLE)."""
         task = self.tasks[self.current]
         task.state = BLOCKED
         task.reason = reason
@@ -232,6 +245,6 @@ class TaskTable:
         if running != 1:
             return "not exactly one task RUNNING"
         kernel = self.tasks[KERNEL_TASK].state
-        if kernel != RUNNING and kernel != READY:  # noqa: SIM109 - no tuples in Pythos
-            return "the kernel task is not runnable"
+        if kernel == FREE or kernel == ZOMBIE:  # noqa: SIM109 - no tuples in Pythos
+            return "the kernel task has ended"
         return ""
