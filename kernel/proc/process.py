@@ -57,7 +57,7 @@ from kernel.proc import elf, tasks
 from kernel.proc.elf import Image, Segment
 from kernel.proc.scheduler import table
 from kernel.proc.tasks import KERNEL_TASK, NO_SLOT
-from pythos.lang import Array, Ptr, addr_of, export, i64, panic, struct, u8, u64
+from pythos.lang import Array, Ptr, export, i64, panic, struct, u8, u64
 
 # The user stack: its top, and how many pages it has below that.
 USER_STACK_TOP: Final = u64(0x00007FFFFFFF0000)
@@ -72,6 +72,7 @@ MAX_HEAP: Final = u64(64 << 20)
 FILES_PER_TASK: Final = u64(8)
 FIRST_FILE_FD: Final = u64(3)
 COMMA: Final = u8(0x2C)
+COLON: Final = u8(0x3A)
 
 # What exit_current and wait report for a process killed by a fault or kill.
 KILLED_STATUS: Final = i64(256)
@@ -248,8 +249,10 @@ def wake_parent(parent: u64) -> None:
 
 
 def exit_current(status: i64, report: bool) -> None:
-    """End the running process with ``status`` (see the module docstring);
-    ``report``: print how it ended.  Never returns.
+    """End the running process with ``status`` (see the module docstring).
+    With ``report``, say so on the console if it was killed, or if the
+    kernel started it (a process's own parent learns of it from ``wait``,
+    so a loop of spawns does not flood the console).  Never returns.
 
     Safety: interrupts off; called in the process's own context.
     """
@@ -257,12 +260,12 @@ def exit_current(status: i64, report: bool) -> None:
     if slot == KERNEL_TASK:
         panic("exit_current called by the kernel task")
     task = table.tasks[slot]
-    if report:
+    if report and status == KILLED_STATUS:
         say_name(slot)
-        if status == KILLED_STATUS:
-            print("killed")
-        else:
-            print(f"exited with status {status}")
+        print("killed")
+    elif report and task.parent == 0:  # a user parent learns it from wait
+        say_name(slot)
+        print(f"exited with status {status}")
     for i in range(FILES_PER_TASK):
         files[slot * FILES_PER_TASK + i].data = u64(0)
     mmu.switch_to(memory.tables.root.value)
@@ -501,17 +504,19 @@ def elf_problem(name: ByteSpan) -> str:
     return elf.error_name(elf.parse(entry.data, image))
 
 
-def start(name: ByteSpan) -> u64:
-    """Spawn ``name`` as a child of the kernel, with no arguments; its pid,
-    or 0 after reporting why it could not start."""
+def start(name: ByteSpan, args: ByteSpan) -> u64:
+    """Spawn ``name`` as a child of the kernel with the argument line
+    ``args``; its pid, or 0 after reporting why it could not start."""
     irqflags.disable()
-    result = spawn(name, addr_of(args_copy), u64(0), u64(0))
+    result = spawn(name, args.data, args.length, u64(0))
     irqflags.enable()
     if result < 0:
         print("run: ", end="")
         console.write_span(name)
         if result == -ENOENT:
             print(": no such file")
+        elif result == -EINVAL and args.length > MAX_ARGS:
+            print(": argument line too long")
         elif result == -EINVAL:
             print(f": not a program: {elf_problem(name)}")
         else:
@@ -520,12 +525,12 @@ def start(name: ByteSpan) -> u64:
     return u64(result)
 
 
-def run(name: ByteSpan) -> None:
-    """Run ``name`` and wait until it has ended and been reaped; then say
+def run(name: ByteSpan, args: ByteSpan) -> None:
+    """Run ``name`` with ``args`` and wait until it has ended and been reaped; then say
     if any frame or heap byte it took was not given back."""
     free_before = memory.frames.free_frames()
     heap_before = heap.stats().bytes_used
-    pid = start(name)
+    pid = start(name, args)
     if pid == 0:
         return
     irqflags.disable()
@@ -544,24 +549,33 @@ def run(name: ByteSpan) -> None:
 
 
 def for_each_name(names: ByteSpan, wait_for_each: bool) -> None:
-    """``run`` (or just ``start``) each program of a comma-separated list."""
+    """``run`` (or just ``start``) each program of a comma-separated list;
+    ``NAME:ARGS`` gives a program an argument line."""
     begin = u64(0)
     while begin <= names.length:
         end = begin
         while end < names.length and names.data[end] != COMMA:
             end += 1
-        if end > begin:
+        split = begin
+        while split < end and names.data[split] != COLON:
+            split += 1
+        if split > begin:
             one = ByteSpan()
-            one.set(names.data + begin, end - begin)
-            if wait_for_each:
-                run(one)
+            one.set(names.data + begin, split - begin)
+            args = ByteSpan()
+            if split < end:
+                args.set(names.data + split + 1, end - split - 1)
             else:
-                start(one)
+                args.set(names.data, u64(0))
+            if wait_for_each:
+                run(one, args)
+            else:
+                start(one, args)
         begin = end + 1
 
 
 def run_list(names: ByteSpan) -> None:
-    """``run=A,B``: run each program in turn, waiting for each to end."""
+    """``run=A,B:ARGS``: run each program in turn, waiting for each to end."""
     for_each_name(names, True)
 
 

@@ -134,7 +134,11 @@ def wake_kernel() -> None:
 
 
 def wake_sleepers(now: u64) -> None:
-    """Wake every task whose sleep ends at tick ``now`` or before."""
+    """Wake every task whose sleep ends at ``now`` (uptime in ms) or before.
+
+    Deadlines are in uptime milliseconds, which come from the TSC
+    (kernel/clock.py), not in ticks: under QEMU ticks arrive late and
+    merge, and a sleep counted in ticks ran 10-15% long."""
     for i in range(u64(1), u64(tasks.MAX_TASKS)):
         task = table.tasks[i]
         if task.state == tasks.BLOCKED and task.reason == tasks.SLEEPING and task.wake_at <= now:
@@ -149,9 +153,10 @@ def wake_reason(reason: u8) -> None:
 
 
 def sleep_until(deadline: u64) -> None:
-    """Block the running process until tick ``deadline``.  Safety: interrupts off."""
+    """Block the running process until ``clock.uptime_ms()`` reaches
+    ``deadline`` (or it is killed).  Safety: interrupts off."""
     table.tasks[table.current].wake_at = deadline
-    while clock.ticks() < deadline and not table.tasks[table.current].killed:
+    while clock.uptime_ms() < deadline and not table.tasks[table.current].killed:
         block(tasks.SLEEPING)
 
 
@@ -160,7 +165,7 @@ def tick(from_user: bool) -> None:
     slice down and switch if it is over, or if the kernel task is halted
     in ``idle`` and someone is READY."""
     global slice_left
-    wake_sleepers(clock.ticks())
+    wake_sleepers(clock.uptime_ms())
     if slice_left > 0:
         slice_left -= 1
     if not table.has_ready():

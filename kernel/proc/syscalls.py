@@ -158,16 +158,14 @@ def sys_spawn(path: u64, path_length: u64, args: u64, args_length: u64) -> i64:
     checked = user_name(path, path_length, name)
     if checked != 0:
         return checked
-    if not user_readable(args, args_length):
-        return -EFAULT
+    if args_length != 0 and not user_readable(args, args_length):
+        return -EFAULT  # no arguments: any pointer will do
     return process.spawn(name, Ptr[u8](args), args_length, scheduler.current_pid())
 
 
 def sys_sleep_ms(ms: u64) -> i64:
-    now = clock.ticks()
-    # +1: the tick in progress is partly over, so wait for one more.
-    wanted = ms * u64(clock.TICK_HZ) // 1000 + 1
-    deadline = now + wanted if wanted <= ~now else ~u64(0)
+    now = clock.uptime_ms()
+    deadline = now + ms if ms <= ~now else ~u64(0)
     scheduler.sleep_until(deadline)
     return i64(0)
 

@@ -48,7 +48,7 @@ ZOMBIE: Final = u8(4)
 
 # Why a BLOCKED task waits (Task.reason).
 NOT_WAITING: Final = u8(0)
-SLEEPING: Final = u8(1)  # for the tick count in wake_at
+SLEEPING: Final = u8(1)  # for the uptime in wake_at
 CHILD: Final = u8(2)  # for a child (wait_pid, or any) to exit
 INPUT: Final = u8(3)  # for console input
 IDLE: Final = u8(4)  # the kernel task, with nothing to do
@@ -65,7 +65,7 @@ class Task:
     killed: bool  # kill() asked it to end; it does at its next return to ring 3
     reads_console: bool  # it has read fd 0, so the echo loop leaves input alone
     status: i64  # the exit status, once a ZOMBIE
-    wake_at: u64  # SLEEPING: the tick to wake at
+    wake_at: u64  # SLEEPING: the uptime (ms) to wake at
     wait_pid: u64  # CHILD: the pid waited for, or ANY_CHILD
     context: u64  # the saved kernel stack pointer while it does not run
     stack_top: u64  # top of its kernel stack (TSS.RSP0, the syscall stack)

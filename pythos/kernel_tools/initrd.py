@@ -45,7 +45,9 @@ def build_programs(out_dir: Path, sources: Path = USER_DIR) -> list[Path]:
         if len(source.stem) > MAX_NAME:
             raise BuildError(f"user program name longer than {MAX_NAME} bytes: {source.name}")
         obj = out_dir / f"{source.stem}.o"
-        _run(["as", "--64", "-o", str(obj), str(source)], f"assembling {source.name}")
+        # -I: programs share helpers with `.include "syscalls.inc"`.
+        _run(["as", "--64", "-I", str(sources), "-o", str(obj), str(source)],
+             f"assembling {source.name}")
         programs.append(link_linux([obj], out_dir / source.stem))
     return programs
 
