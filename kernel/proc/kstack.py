@@ -55,6 +55,22 @@ def top(slot: u64) -> u64:
     return bottom(slot) + STACK_PAGES * PAGE_SIZE
 
 
+def in_region(address: u64) -> bool:
+    """Whether ``address`` lies in some slot of the stack region (for
+    backtraces: which stack is the CPU on?)."""
+    return KERNEL_STACKS <= address < KERNEL_STACKS + MAX_TASKS * SLOT_SIZE
+
+
+def bottom_of(address: u64) -> u64:
+    """The lowest stack byte of the slot holding ``address`` (in the region)."""
+    return bottom((address - KERNEL_STACKS) // SLOT_SIZE)
+
+
+def top_of(address: u64) -> u64:
+    """The top of the stack of the slot holding ``address`` (in the region)."""
+    return top((address - KERNEL_STACKS) // SLOT_SIZE)
+
+
 def init() -> None:
     """Create the region's page table (see the module docstring)."""
     if MAX_TASKS * SLOT_SIZE > REGION_SIZE:

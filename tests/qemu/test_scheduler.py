@@ -1,0 +1,143 @@
+"""Processes sharing the CPU: preemption, blocking calls, spawn/wait/kill.
+
+Each test boots the real kernel with programs from user/ and reads what
+they print on serial.  Timeouts are generous and nothing depends on how
+fast the (shared) host runs, only on what happens in what order.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from pythos.kernel_tools.initrd import initrd_path
+
+from .test_boot import BANNER, IDLE, boot
+
+
+def booted(vm) -> str:
+    serial = vm.wait_for_serial(IDLE)
+    assert serial.startswith(BANNER) and serial.count(BANNER) == 1, serial
+    return serial
+
+
+def run_programs(kernel_image, cmdline: str, until: str, timeout: float = 60) -> str:
+    """Boot with ``cmdline``, wait for ``until`` on serial, check the kernel
+    is still up and nothing went wrong."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline=cmdline,
+              timeout=timeout) as vm:
+        booted(vm)
+        serial = vm.wait_for_serial(until)
+        assert vm.exit_code is None, "the kernel should idle, not stop"
+    assert "frames not freed" not in serial, serial
+    assert "panic" not in serial.lower(), serial
+    return serial
+
+
+def progress(serial: str, pid: int) -> list[int]:
+    """The counts in the ``primes PID: N found`` lines of ``pid``."""
+    return [int(n) for n in re.findall(rf"^primes {pid}: (\d+) found", serial, re.M)]
+
+
+def test_cpu_bound_programs_and_the_kernel_console_share_the_cpu(kernel_image):
+    """Two primes and a spin (which never makes a system call) run side by
+    side with the kernel's echo loop: both primes keep printing, turn
+    about, and typed text is still echoed by the kernel while they run."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image),
+              cmdline="start=primes,primes,spin", timeout=90) as vm:
+        booted(vm)
+        vm.wait_for_serial("primes 1: 3000 found")
+        vm.wait_for_serial("primes 2: 3000 found")
+        vm.send_serial(b"still here\r")
+        serial = vm.wait_for_serial("still here\n")
+        # Progress after the echo too: the programs were not starved by it.
+        before = max(progress(serial, 1)), max(progress(serial, 2))
+        vm.wait_for_serial(f"primes 1: {before[0] + 2000} found")
+        serial = vm.wait_for_serial(f"primes 2: {before[1] + 2000} found")
+        assert vm.exit_code is None
+    assert "panic" not in serial.lower(), serial
+    # Round-robin: neither program ran to a big lead before the other started.
+    lines = re.findall(r"^primes (\d): (\d+) found", serial, re.M)
+    first_of_2 = next(i for i, (pid, _) in enumerate(lines) if pid == "2")
+    assert first_of_2 < 10, lines[:20]
+
+
+def test_spawn_wait_and_exit_status(kernel_image):
+    serial = run_programs(kernel_image, "run=parent", "pid 1 (parent): exited with status 0")
+    expected = ["parent: spawned status, wait says 7",
+                "hello from user space",
+                "parent: spawned hello, wait(-1) says 0",
+                "parent: wait with no children says -10",
+                "parent: spawn of a missing program says -2"]
+    positions = [serial.index(line + "\n") for line in expected]
+    assert positions == sorted(positions), serial
+
+
+def test_sleep_lasts_about_as_long_as_asked(kernel_image):
+    serial = run_programs(kernel_image, "run=sleeper:200", "(sleeper): exited with status 0")
+    slept = int(re.search(r"sleeper: asked 200 ms, slept (\d+) ms", serial)[1])
+    # Never early; late by at most a tick under normal conditions, so a
+    # generous bound for a loaded host.
+    assert 200 <= slept <= 300, serial
+
+
+def test_sleepers_wake_in_deadline_order_while_the_cpu_is_busy(kernel_image):
+    """Sleeping processes wake on time even with a CPU-bound one running."""
+    serial = run_programs(kernel_image, "start=spin,sleeper:300,sleeper:100",
+                          "asked 300 ms", timeout=60)
+    assert serial.index("asked 100 ms") < serial.index("asked 300 ms"), serial
+    for asked, slept in re.findall(r"sleeper: asked (\d+) ms, slept (\d+) ms", serial):
+        assert int(asked) <= int(slept) <= int(asked) + 100, serial
+
+
+def test_kill_ends_a_spinning_process(kernel_image):
+    serial = run_programs(kernel_image, "run=killer", "(killer): exited with status 0")
+    assert re.search(r"^pid \d+ \(spin\): killed$", serial, re.M), serial
+    assert "killer: kill says 0, wait says 256, a second kill says -3\n" in serial
+
+
+def test_every_bad_argument_is_an_error_not_a_fault(kernel_image):
+    serial = run_programs(kernel_image, "run=sysbad,hello", "(hello): exited with status 0")
+    assert "sysbad: every check passed\npid 1 (sysbad): exited with status 0\n" in serial
+
+
+def test_read_blocks_for_console_input(kernel_image):
+    """cat blocks in read(0); typed bytes reach it (not the echo loop) and
+    Ctrl-D ends it."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="start=cat",
+              timeout=30) as vm:
+        booted(vm)
+        time.sleep(0.5)  # cat is blocked in read by now (nothing else to do)
+        vm.send_serial(b"ping\r")
+        vm.wait_for_serial("ping\n")
+        vm.send_serial(b"pong\x04")
+        serial = vm.wait_for_serial("(cat): exited with status 0")
+    assert "pong" + "cat: end of input\n" in serial, serial
+
+
+def test_cat_copies_a_ramdisk_file(kernel_image):
+    serial = run_programs(kernel_image, "run=cat:status", "(cat): exited with status 0")
+    assert "\x7fELF" in serial
+
+
+SPAWNS = 10000
+
+
+def test_spawn_exit_loop_gives_every_frame_back(kernel_image):
+    """SPAWNS processes spawned and reaped one after another; the kernel
+    compares free frames and heap bytes before and after (loglevel=debug
+    makes it say so when nothing was lost)."""
+    serial = run_programs(kernel_image, f"run=spawnloop:{SPAWNS} loglevel=debug",
+                          "(spawnloop): exited with status", timeout=120)
+    assert f"spawnloop: {SPAWNS} processes spawned and reaped\n" in serial, serial
+    assert re.search(r"^pid 1: every frame and heap byte given back", serial, re.M), serial
+
+
+def test_context_switch_costs_at_most_400_instructions(kernel_image):
+    """Under -icount the count is exact and the same on every run."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image), icount=True, timeout=60,
+              cmdline="run=bench_switch,bench_switch") as vm:
+        serial = vm.wait_for_serial("pid 3 (bench_switch): exited with status 0")
+    counts = [int(n) for n in re.findall(r"^bench: context switch (\d+)$", serial, re.M)]
+    assert len(counts) == 2 and counts[0] == counts[1], serial
+    assert 20 <= counts[0] <= 400, serial
