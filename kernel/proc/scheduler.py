@@ -61,6 +61,13 @@ slice_left = u64(10)
 kernel_halted = False
 # Context switches so far (for tests and the boot log).
 switches = u64(0)
+# No deadline: nobody sleeps.
+NEVER: Final = u64(0xFFFFFFFFFFFFFFFF)
+# The earliest SLEEPING deadline (uptime ms), or NEVER: the tick looks at
+# the sleepers only once it has passed, so an ordinary tick costs a
+# comparison instead of a scan of the table.  It may be early (a sleeper
+# was killed), never late: a scan recomputes it.
+next_wake = u64(0xFFFFFFFFFFFFFFFF)
 
 
 def init() -> None:
@@ -139,10 +146,15 @@ def wake_sleepers(now: u64) -> None:
     Deadlines are in uptime milliseconds, which come from the TSC
     (kernel/clock.py), not in ticks: under QEMU ticks arrive late and
     merge, and a sleep counted in ticks ran 10-15% long."""
+    global next_wake
+    next_wake = NEVER
     for i in range(u64(1), u64(tasks.MAX_TASKS)):
-        task = table.tasks[i]
-        if task.state == tasks.BLOCKED and task.reason == tasks.SLEEPING and task.wake_at <= now:
+        if table.tasks[i].state != tasks.BLOCKED or table.tasks[i].reason != tasks.SLEEPING:
+            continue
+        if table.tasks[i].wake_at <= now:
             table.wake(u64(i))
+        elif table.tasks[i].wake_at < next_wake:
+            next_wake = table.tasks[i].wake_at
 
 
 def wake_reason(reason: u8) -> None:
@@ -155,7 +167,10 @@ def wake_reason(reason: u8) -> None:
 def sleep_until(deadline: u64) -> None:
     """Block the running process until ``clock.uptime_ms()`` reaches
     ``deadline`` (or it is killed).  Safety: interrupts off."""
+    global next_wake
     table.tasks[table.current].wake_at = deadline
+    if deadline < next_wake:
+        next_wake = deadline
     while clock.uptime_ms() < deadline and not table.tasks[table.current].killed:
         block(tasks.SLEEPING)
 
@@ -165,7 +180,10 @@ def tick(from_user: bool) -> None:
     slice down and switch if it is over, or if the kernel task is halted
     in ``idle`` and someone is READY."""
     global slice_left
-    wake_sleepers(clock.uptime_ms())
+    if next_wake != NEVER:
+        now = clock.uptime_ms()
+        if now >= next_wake:
+            wake_sleepers(now)
     if slice_left > 0:
         slice_left -= 1
     if not table.has_ready():
