@@ -88,6 +88,20 @@ def test_exit_gives_children_to_the_kernel():
     assert table.is_child(child, u64(0), table.tasks[child].pid)
 
 
+def test_the_kernel_task_runs_when_nothing_else_can():
+    table = fresh()
+    slot = table.allocate(u64(0))
+    table.make_ready(slot)
+    table.block(tasks.IDLE)
+    assert table.next_to_run() == slot
+    table.block(tasks.SLEEPING)
+    assert table.next_to_run() == tasks.KERNEL_TASK  # the queue is empty: idle
+    assert table.check() == ""
+    table.wake(slot)
+    table.preempt()
+    assert table.next_to_run() == slot
+
+
 def test_a_woken_task_that_is_not_blocked_is_left_alone():
     table = fresh()
     slot = table.allocate(u64(0))
@@ -109,15 +123,20 @@ class Scheduling(RuleBasedStateMachine):
         self.running = 0
 
     def switch(self) -> None:
-        """What the scheduler does once the running task gave up the CPU."""
-        expected = self.ready.popleft()
-        assert switch_next(self.table) == expected
+        """What the scheduler does once the running task gave up the CPU:
+        the queue's first, or the idle kernel task when the queue is empty."""
+        if self.ready:
+            expected = self.ready.popleft()
+        else:
+            expected = 0
+            self.blocked.discard(0)
+        assert self.table.next_to_run() == expected
         self.running = expected
 
     @rule()
     def spawn(self) -> None:
         slot = self.table.allocate(u64(0))
-        live = len(self.ready) + len(self.blocked) + len(self.zombies) + 1
+        live = len(self.ready) + len(self.blocked - {0}) + len(self.zombies) + 1
         if live >= tasks.MAX_TASKS:
             assert slot == tasks.NO_SLOT
             return
@@ -137,8 +156,14 @@ class Scheduling(RuleBasedStateMachine):
     def block(self, reason) -> None:
         self.table.block(reason)
         self.blocked.add(self.running)
-        # The kernel task is always READY or RUNNING, so someone is queued.
-        assert self.ready
+        self.switch()
+
+    @precondition(lambda self: self.running == 0 and self.ready)
+    @rule()
+    def kernel_idles(self) -> None:
+        """The kernel task has nothing to do while processes are ready."""
+        self.table.block(tasks.IDLE)
+        self.blocked.add(0)
         self.switch()
 
     @precondition(lambda self: self.blocked)
