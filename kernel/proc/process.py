@@ -377,9 +377,9 @@ def wake_for_input() -> None:
     """Input has arrived: wake the processes reading it, or the kernel task
     when nobody reads (timer tick, interrupts off)."""
     if console_claimed():
-        scheduler.wake_reason(tasks.INPUT)
+        scheduler.wake_readers()
     else:
-        scheduler.wake_kernel()
+        scheduler.wake_for_input(KERNEL_TASK)
 
 
 def read_console(destination: Ptr[u8], length: u64) -> i64:

@@ -31,6 +31,11 @@ processes are READY, so it does not take a turn in every round.  It is
 woken when input arrives for the console, when a process it started
 ends, and whenever the queue runs dry (``next_to_run``).
 
+**Typing is answered at once.**  A task woken by input (a process in
+``read(0)``, or the kernel task's echo loop) goes to the *front* of the
+queue and the running process's slice ends at that tick, so it runs
+within a millisecond instead of after every CPU-bound task's slice.
+
 **Switching** (``switch_to_next``): pick the next task, point TSS.RSP0
 and the syscall stack (kernel/arch/x86_64/syscall.py's per-CPU area) at
 its kernel stack, load its CR3, and switch stacks with
@@ -140,6 +145,14 @@ def wake_kernel() -> None:
         table.wake(KERNEL_TASK)
 
 
+def wake_for_input(slot: u64) -> None:
+    """Wake ``slot`` because input came for it: to the front of the queue,
+    and the running process's slice ends at this tick.  Safety: interrupts off."""
+    global slice_left
+    if table.wake_first(slot):
+        slice_left = u64(0)
+
+
 def wake_sleepers(now: u64) -> None:
     """Wake every task whose sleep ends at ``now`` (uptime in ms) or before.
 
@@ -157,11 +170,12 @@ def wake_sleepers(now: u64) -> None:
             next_wake = table.tasks[i].wake_at
 
 
-def wake_reason(reason: u8) -> None:
-    """Wake every process blocked for ``reason`` (they check again themselves)."""
+def wake_readers() -> None:
+    """Wake every process blocked in ``read`` of the console (they check
+    for input again themselves)."""
     for i in range(u64(1), u64(tasks.MAX_TASKS)):
-        if table.tasks[i].state == tasks.BLOCKED and table.tasks[i].reason == reason:
-            table.wake(u64(i))
+        if table.tasks[i].state == tasks.BLOCKED and table.tasks[i].reason == tasks.INPUT:
+            wake_for_input(u64(i))
 
 
 def sleep_until(deadline: u64) -> None:

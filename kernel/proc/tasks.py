@@ -17,6 +17,8 @@ a user process.  Each task is in exactly one state::
                                                     ZOMBIE ──reap──▶ FREE
 
 The run queue is a ring of slot numbers, first in first out: round-robin.
+A task woken by typed input goes to the front instead (``wake_first``),
+so an interactive task answers before the CPU-bound ones take their turns.
 The invariants ``check`` tests (and the Hypothesis test drives through
 random sequences of every operation):
 
@@ -198,6 +200,19 @@ class TaskTable:
     def wake(self, slot: u64) -> None:
         """End a BLOCKED task's wait (a no-op in any other state)."""
         self.make_ready(slot)
+
+    def wake_first(self, slot: u64) -> bool:
+        """End a BLOCKED task's wait and put it at the *front* of the queue
+        (for a task woken by typed input); whether it was blocked."""
+        task = self.tasks[slot]
+        if task.state != BLOCKED:
+            return False
+        task.state = READY
+        task.reason = NOT_WAITING
+        self.head = (self.head + MAX_TASKS - 1) % MAX_TASKS
+        self.queue[self.head] = u8(slot)
+        self.count += 1
+        return True
 
     def exit(self, status: i64) -> None:
         """The running task ends: a ZOMBIE until reaped.  Its children go to

@@ -174,12 +174,22 @@ class Scheduling(RuleBasedStateMachine):
         self.blocked.discard(slot)
         self.ready.append(slot)
 
+    @precondition(lambda self: self.blocked)
+    @rule(data=st.data())
+    def wake_first(self, data) -> None:
+        """Woken by input: to the front of the queue."""
+        slot = data.draw(st.sampled_from(sorted(self.blocked)))
+        assert self.table.wake_first(u64(slot))
+        self.blocked.discard(slot)
+        self.ready.appendleft(slot)
+
     @rule(slot=st.integers(0, tasks.MAX_TASKS - 1))
     def wake_anything(self, slot) -> None:
         """A wake-up for a task that is not blocked changes nothing."""
         if slot in self.blocked:
             return
         self.table.wake(u64(slot))
+        assert not self.table.wake_first(u64(slot))
 
     @precondition(lambda self: self.running != 0)
     @rule(status=st.integers(0, 256))
@@ -225,3 +235,27 @@ def test_check_notices_a_broken_queue():
     slot = table.allocate(u64(0))
     table.tasks[slot].state = tasks.READY
     assert table.check() == "a READY slot is not queued"
+
+
+def test_a_task_woken_by_input_runs_next_and_ends_the_slice(monkeypatch):
+    """scheduler.wake_for_input: the reader goes ahead of the CPU-bound
+    tasks already queued, and the running one's slice is over."""
+    from kernel.proc import scheduler
+
+    table = fresh()
+    monkeypatch.setattr(scheduler, "table", table)
+    monkeypatch.setattr(scheduler, "slice_left", scheduler.SLICE_TICKS)
+    busy = [table.allocate(u64(0)) for _ in range(3)]
+    reader = table.allocate(u64(0))
+    for slot in busy:
+        table.make_ready(slot)
+    table.block(tasks.IDLE)
+    assert switch_next(table) == busy[0]
+    assert table.tasks[reader].state == tasks.BLOCKED  # as if in read(0)
+    scheduler.wake_for_input(reader)
+    assert scheduler.slice_left == 0
+    table.preempt()
+    assert switch_next(table) == reader
+    assert table.check() == ""
+    scheduler.wake_for_input(reader)  # not blocked: nothing changes
+    assert table.check() == ""
