@@ -144,3 +144,12 @@ def test_context_switch_costs_at_most_400_instructions(kernel_image):
     counts = [int(n) for n in re.findall(r"^bench: context switch (\d+)$", serial, re.M)]
     assert len(counts) == 2 and counts[0] == counts[1], serial
     assert 20 <= counts[0] <= 400, serial
+
+
+def test_random_system_calls_never_fault_the_kernel(kernel_image):
+    """user/sysfuzz.s: 100,000 random calls with random, kernel-half, unmapped,
+    unaligned and huge arguments; the kernel answers each and loses nothing."""
+    serial = run_programs(kernel_image, "run=sysfuzz:100000,hello loglevel=debug",
+                          "(hello): exited with status 0", timeout=120)
+    assert "sysfuzz: 100000 calls made\npid 1 (sysfuzz): exited with status 0\n" in serial
+    assert re.search(r"^pid 1: every frame and heap byte given back", serial, re.M), serial
