@@ -28,6 +28,9 @@ kernel stack and a program from the ramdisk.  Its life:
    and the slot is FREE again.  After a process has been reaped every
    frame it took is back; ``run=`` checks that for each program it runs.
 
+A process's open ramdisk files are in kernel/proc/files.py, its heap
+(``brk``) in kernel/proc/brk.py, and console input in kernel/proc/tty.py.
+
 An exit status is the low byte of ``exit``'s argument, 0-255;
 ``KILLED_STATUS`` (256) means killed by a fault or by ``kill``, which no
 ``exit`` can produce.
@@ -44,6 +47,7 @@ import kernel.log as log
 import kernel.mm.address_space as address_space
 import kernel.mm.heap as heap
 import kernel.mm.memory as memory
+import kernel.proc.files as files
 import kernel.proc.kstack as kstack
 import kernel.proc.scheduler as scheduler
 import kernel.proc.tty as tty
@@ -57,7 +61,7 @@ from kernel.proc import elf, tasks
 from kernel.proc.elf import Image, Segment
 from kernel.proc.scheduler import table
 from kernel.proc.tasks import KERNEL_TASK, NO_SLOT
-from pythos.lang import Array, Ptr, export, i64, panic, struct, u8, u64
+from pythos.lang import Array, Ptr, export, i64, panic, u8, u64
 
 # The user stack: its top, and how many pages it has below that.
 USER_STACK_TOP: Final = u64(0x00007FFFFFFF0000)
@@ -66,11 +70,6 @@ USER_STACK_PAGES: Final = u64(4)
 MAX_ARGS: Final = u64(256)
 # The longest program name (a USTAR name field).
 MAX_PATH: Final = u64(100)
-# How far brk may grow the heap past its start.
-MAX_HEAP: Final = u64(64 << 20)
-# Open ramdisk files per process; their descriptors are FIRST_FILE_FD and up.
-FILES_PER_TASK: Final = u64(8)
-FIRST_FILE_FD: Final = u64(3)
 COMMA: Final = u8(0x2C)
 COLON: Final = u8(0x3A)
 
@@ -80,25 +79,11 @@ KILLED_STATUS: Final = i64(256)
 # Error results (negated errno values, as the system calls return them).
 ENOENT: Final = i64(2)
 ESRCH: Final = i64(3)
-EBADF: Final = i64(9)
 ECHILD: Final = i64(10)
 ENOMEM: Final = i64(12)
 EINVAL: Final = i64(22)
-EMFILE: Final = i64(24)
 
 
-@struct
-class OpenFile:
-    """A ramdisk file open in a process: its bytes and how far ``read`` got."""
-
-    data: u64  # 0: the descriptor is free
-    length: u64
-    offset: u64
-
-
-# Slot * FILES_PER_TASK + (fd - FIRST_FILE_FD).  Touched only in system
-# calls and exit (interrupts off).
-files = Array[OpenFile, 512]()
 # spawn's copy of the argument line, made before the new address space
 # exists (system calls are never preempted, so one buffer is enough).
 args_copy = Array[u8, 257]()
@@ -266,8 +251,7 @@ def exit_current(status: i64, report: bool) -> None:
     elif report and task.parent == 0:  # a user parent learns it from wait
         say_name(slot)
         print(f"exited with status {status}")
-    for i in range(FILES_PER_TASK):
-        files[slot * FILES_PER_TASK + i].data = u64(0)
+    files.close_all(slot)
     mmu.switch_to(memory.tables.root.value)
     address_space.destroy(PhysAddr(task.root))
     task.root = u64(0)
@@ -396,101 +380,6 @@ def read_console(destination: Ptr[u8], length: u64) -> i64:
             return i64(count)
         exit_if_killed()
         scheduler.block(tasks.INPUT)
-
-
-# -- files -----------------------------------------------------------------
-
-
-def open_file(name: ByteSpan) -> i64:
-    """Open ramdisk file ``name`` for reading; a descriptor, -ENOENT or -EMFILE."""
-    entry = Entry()
-    if initrd.find(name, entry) != ustar.OK:
-        return -ENOENT
-    base = table.current * FILES_PER_TASK
-    for i in range(FILES_PER_TASK):
-        if files[base + i].data == 0:
-            files[base + i].data = entry.data.data.addr
-            files[base + i].length = entry.data.length
-            files[base + i].offset = u64(0)
-            return i64(FIRST_FILE_FD + i)
-    return -EMFILE
-
-
-def file_index(fd: u64) -> u64:
-    """The ``files`` index of the caller's descriptor ``fd``, or NO_SLOT."""
-    if fd < FIRST_FILE_FD or fd >= FIRST_FILE_FD + FILES_PER_TASK:
-        return NO_SLOT
-    index = table.current * FILES_PER_TASK + (fd - FIRST_FILE_FD)
-    if files[index].data == 0:
-        return NO_SLOT
-    return index
-
-
-def close_file(fd: u64) -> i64:
-    """Close ``fd``: 0, or -EBADF if it is not an open file."""
-    index = file_index(fd)
-    if index == NO_SLOT:
-        return -EBADF
-    files[index].data = u64(0)
-    return i64(0)
-
-
-def read_file(fd: u64, destination: Ptr[u8], length: u64) -> i64:
-    """Read from an open file: bytes copied (0 at its end), or -EBADF.
-
-    Safety: ``destination`` is writable for ``length`` bytes.
-    """
-    index = file_index(fd)
-    if index == NO_SLOT:
-        return -EBADF
-    source = Ptr[u8](files[index].data)
-    left = files[index].length - files[index].offset
-    count = length if length < left else left
-    for i in range(count):
-        destination[i] = source[files[index].offset + i]
-    files[index].offset += count
-    return i64(count)
-
-
-# -- the heap --------------------------------------------------------------
-
-
-def unmap_user_page(root: PhysAddr, page: u64) -> None:
-    """Unmap a user page of the running process and free its frame."""
-    frame = address_space.tables_of(root).unmap(VirtAddr(page))
-    if frame.value != NO_FRAME:
-        mmu.flush_page(page)
-        memory.frames.free(frame)
-
-
-def brk(new_end: u64) -> i64:
-    """Move the running process's heap end to ``new_end`` (0: just ask);
-    the end, or -ENOMEM (past MAX_HEAP or out of memory), -EINVAL (below
-    the heap's start).  New pages are zeroed, freed ones go back at once."""
-    task = table.tasks[table.current]
-    if new_end == 0:
-        return i64(task.heap_end)
-    if new_end < task.heap_start:
-        return -EINVAL
-    if new_end - task.heap_start > MAX_HEAP:
-        return -ENOMEM
-    root = PhysAddr(task.root)
-    old_top = (task.heap_end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
-    new_top = (new_end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
-    page = old_top
-    while page < new_top:
-        if address_space.map_page(root, page, WRITABLE | NO_EXECUTE).value == NO_FRAME:
-            while page > old_top:  # give back what this call mapped
-                page -= PAGE_SIZE
-                unmap_user_page(root, page)
-            return -ENOMEM
-        page += PAGE_SIZE
-    page = new_top
-    while page < old_top:
-        unmap_user_page(root, page)
-        page += PAGE_SIZE
-    task.heap_end = new_end
-    return i64(new_end)
 
 
 # -- started by the kernel -------------------------------------------------

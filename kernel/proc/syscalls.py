@@ -46,12 +46,15 @@ import kernel.arch.x86_64.usermode as usermode
 import kernel.clock as clock
 import kernel.console as console
 import kernel.mm.address_space as address_space
+import kernel.proc.brk as brk
+import kernel.proc.files as files
 import kernel.proc.process as process
 import kernel.proc.scheduler as scheduler
 from kernel.bytespan import ByteSpan
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.paging import PRESENT, USER, WRITABLE
 from kernel.proc import elf
+from kernel.proc.tasks import NO_SLOT
 from pythos.lang import Ptr, export, i32, i64, read_cr3, u8, u64
 
 SYS_READ: Final = u64(0)
@@ -120,13 +123,13 @@ def sys_write(fd: u64, buffer: u64, length: u64) -> i64:
 
 
 def sys_read(fd: u64, buffer: u64, length: u64) -> i64:
-    if fd != STDIN and process.file_index(fd) == process.NO_SLOT:
+    if fd != STDIN and files.index_of(fd) == NO_SLOT:
         return -EBADF
     if not user_writable(buffer, length):
         return -EFAULT
     if fd == STDIN:
         return process.read_console(Ptr[u8](buffer), length)
-    return process.read_file(fd, Ptr[u8](buffer), length)
+    return files.read_file(fd, Ptr[u8](buffer), length)
 
 
 def user_name(path: u64, length: u64, out: ByteSpan) -> i64:
@@ -144,13 +147,13 @@ def sys_open(path: u64, length: u64) -> i64:
     checked = user_name(path, length, name)
     if checked != 0:
         return checked
-    return process.open_file(name)
+    return files.open_file(name)
 
 
 def sys_close(fd: u64) -> i64:
     if fd <= STDERR:
         return i64(0)  # the console stays open
-    return process.close_file(fd)
+    return files.close_file(fd)
 
 
 def sys_spawn(path: u64, path_length: u64, args: u64, args_length: u64) -> i64:
@@ -181,7 +184,7 @@ def call(number: u64, a0: u64, a1: u64, a2: u64, a3: u64) -> i64:
     if number == SYS_CLOSE:
         return sys_close(a0)
     if number == SYS_BRK:
-        return process.brk(a0)
+        return brk.brk(a0)
     if number == SYS_YIELD:
         scheduler.yield_cpu()
         return i64(0)
