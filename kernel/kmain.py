@@ -102,7 +102,7 @@ def kmain(magic: u32, info: u64) -> None:
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks
     preempt.init()                   # timer ticks drive the scheduler from here on
-    apply_options()                  # panic=, bench=, run=, test=: act once everything is up
+    apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
