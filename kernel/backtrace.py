@@ -123,6 +123,7 @@ from typing import Final
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
+import kernel.arch.x86_64.usermode as usermode
 import kernel.console as console
 import kernel.proc.kstack as kstack
 from pythos.lang import Array, Ptr, addr_of, export, i64, sizeof, struct, u8, u16, u32, u64
@@ -682,9 +683,8 @@ def kernel_stacks(walker: Walker) -> None:
     """Give ``walker`` the kernel stack (the boot stack, or the running
     process's own, kernel/proc/kstack.py) and the IST stacks."""
     walker.stacks[0] = StackRange(sections.stack_bottom(), sections.stack_top())
-    here = cpu.frame_pointer()
-    if kstack.in_region(here):
-        walker.stacks[0] = StackRange(kstack.bottom_of(here), kstack.top_of(here))
+    if usermode.stack_bottom != 0:  # a process runs (the scheduler says which stack)
+        walker.stacks[0] = StackRange(usermode.stack_bottom, kstack.top_of(usermode.stack_bottom))
     for i in range(1, STACK_COUNT):
         top = gdt.ist_stack(u8(i))
         walker.stacks[i] = StackRange(top - gdt.IST_STACK_SIZE, top)

@@ -52,6 +52,7 @@ import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.usermode as usermode
 import kernel.clock as clock
 import kernel.mm.memory as memory
+import kernel.proc.kstack as kstack
 from kernel.proc import tasks
 from kernel.proc.tasks import KERNEL_TASK, TaskTable
 from pythos.lang import Ptr, addr_of, u8, u64
@@ -107,6 +108,7 @@ def switch_to_next() -> None:
     task = table.tasks[slot]
     if slot == KERNEL_TASK:
         usermode.running = False
+        usermode.stack_bottom = u64(0)
         mmu.switch_to(memory.tables.root.value)
     else:
         gdt.set_kernel_stack(task.stack_top)
@@ -114,6 +116,7 @@ def switch_to_next() -> None:
         usermode.running = True
         usermode.current_pid = task.pid
         usermode.current_name.set(Ptr[u8](task.name_data), task.name_length)
+        usermode.stack_bottom = kstack.bottom(slot)
         mmu.switch_to(task.root)
     context.switch(addr_of(table.tasks[previous].context), task.context)
 

@@ -20,6 +20,10 @@ from pythos.lang import extern, u64
 running = False
 current_pid = u64(0)
 current_name = ByteSpan()
+# The lowest byte of the running process's kernel stack, whose guard page
+# is just below it (0: the kernel task, on the boot stack), so that an
+# overflow of it is reported as one.
+stack_bottom = u64(0)
 
 
 @extern("pythos_user_fault_exit")
