@@ -8,7 +8,7 @@
 # side's loop (3 instructions here, 3 in yielder).  It prints the
 # instructions per switch, under QEMU's -icount where rdtsc counts them
 # (bench_getpid.s explains), loops included:
-#   bench: context switch 312
+#   bench: context switch 151
         .include "syscalls.inc"
         .globl _start
         .set    ROUNDS, 1000
