@@ -424,6 +424,11 @@ def running_stack_bottom() -> u64:
     return kernel_stack_bottom()
 
 
+def running_stack_guard() -> u64:
+    """The guard page just below that stack."""
+    return running_stack_bottom() - NULL_PAGE_SIZE
+
+
 def kill_user(vector: u8, frame: Ptr[InterruptFrame], error_code: u64, cr2: u64) -> None:
     """Report a fault in ring 3 on one line and end the program; never returns.
 
@@ -457,12 +462,11 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
         atomic_add(addr_of(breakpoint_count), u64(1))
         print("  continuing after the breakpoint")
         return
-    bottom = running_stack_bottom()
-    guard = bottom - NULL_PAGE_SIZE  # the guard page is just below every kernel stack
-    if vector == DOUBLE_FAULT and is_kernel_stack_overflow(frame[0].rsp, cr2, guard, bottom):
+    if vector == DOUBLE_FAULT and is_kernel_stack_overflow(
+            frame[0].rsp, cr2, running_stack_guard(), running_stack_bottom()):
         panic("double fault: kernel stack overflow")
     if vector == PAGE_FAULT:
-        hint = page_fault_hint(cr2, guard)
+        hint = page_fault_hint(cr2, running_stack_guard())
         if len(hint) > 0:
             panic(f"page fault at {cr2:#x}: likely a {hint}")
     panic(f"{name(vector)}: unhandled CPU exception {mnemonic(vector)} (vector {vector})")
