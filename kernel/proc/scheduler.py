@@ -11,18 +11,19 @@ kernel task runs: it is the kernel's own work (``kmain``'s echo loop,
 1 kHz (kernel/clock.py).  Each tick (kernel/proc/preempt.py) counts the
 running task's slice down; at zero, if another task is READY, the running
 one goes to the back of the queue.  10 ms is the classic Unix choice:
-long next to a context switch (a few hundred instructions, well under
-a microsecond of real time) so switching costs under 0.1%, short enough
-that an interactive task waits at most a slice per CPU-bound task ahead of
-it.
+long next to a context switch (about 150 instructions, well under a
+microsecond of real time) so switching costs under 0.1%, and short enough
+that a task woken from a sleep waits at most a slice per CPU-bound task
+ahead of it.
 
 **What is preemptible.**  User code always: a timer interrupt from ring 3
 may switch tasks.  Kernel code is not, with one exception: system calls
 run with interrupts off (SFMASK), and the kernel task is only switched
 away at points it chooses (``idle``), or while it is halted inside
 ``idle``.  So no task is ever parked while it holds a spinlock (the
-console's, the frame allocator's state): with one CPU, the task that
-would then spin on it could never get it.  This is how xv6 and classic
+console's) or is halfway through changing shared state (the frame
+allocator's): with one CPU, a task that then spun on that lock could
+never get it.  This is how xv6 and classic
 Unix kernels kept their locking simple; Linux's preemptible kernel counts
 held locks instead.
 
