@@ -39,6 +39,21 @@ def progress(serial: str, pid: int) -> list[int]:
     return [int(n) for n in re.findall(rf"^primes {pid}: (\d+) found", serial, re.M)]
 
 
+def nth_primes(count: int) -> list[int]:
+    """The first ``count`` primes (a sieve, growing until it has enough)."""
+    limit = 1000
+    while True:
+        sieve = bytearray([1]) * limit
+        sieve[0:2] = b"\0\0"
+        for i in range(2, int(limit ** 0.5) + 1):
+            if sieve[i]:
+                sieve[i * i::i] = bytes(len(range(i * i, limit, i)))
+        found = [i for i in range(limit) if sieve[i]]
+        if len(found) >= count:
+            return found[:count]
+        limit *= 2
+
+
 def wait_for_progress(vm, pid: int, at_least: int, timeout: float = 60) -> str:
     """Wait until ``primes PID`` has reported ``at_least`` primes.  (A
     progress line is several writes, so another program's output may cut
@@ -69,6 +84,14 @@ def test_cpu_bound_programs_and_the_kernel_console_share_the_cpu(kernel_image):
         serial = wait_for_progress(vm, 2, before[1] + 2000)
         assert vm.exit_code is None
     assert "panic" not in serial.lower(), serial
+    # Every register survived every switch: each progress line names the
+    # right prime (a clobbered counter or candidate would show here).
+    reports = [(int(n), int(last)) for n, last in
+               re.findall(r"^primes \d: (\d+) found, the last (\d+)$", serial, re.M)]
+    assert len(reports) >= 10, serial
+    primes = nth_primes(max(n for n, _ in reports))
+    for n, last in reports:
+        assert primes[n - 1] == last, (n, last)
     # Round-robin: the CPU went back and forth between the two (neither
     # ever blocks or yields, so only the timer can have switched them).
     # How often depends on how late the host delivers ticks; at least
