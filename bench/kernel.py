@@ -16,7 +16,9 @@ since reset, identical on every run.  With `bench=irq` on its command line the
 kernel prints `bench: <name> <instructions>` lines: the `rdtsc` reading
 taken at the first line of `kmain` (instructions from reset, firmware and
 boot loader included) and the cost of one timer and one keyboard
-interrupt, entry to exit.
+interrupt, entry to exit.  User programs measure the same way: a `getpid`
+round trip (user/bench_getpid.s) and a context switch between two
+processes that `yield` to each other (user/bench_switch.s).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pythos.kernel_tools.initrd import initrd_path
 from pythos.kernel_tools.qemu import QemuSession
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,10 +135,11 @@ def boot_to_banner(image: Path, runs: int = 3) -> float:
     return best
 
 
-def instruction_counts(image: Path, cmdline: str = "") -> dict[str, int]:
+def instruction_counts(image: Path, cmdline: str = "", initrd: Path | None = None
+                       ) -> dict[str, int]:
     """Boot under -icount and collect the kernel's exact counts."""
     counts: dict[str, int] = {}
-    with QemuSession(image, memory="128M", icount=True, cmdline=cmdline,
+    with QemuSession(image, memory="128M", icount=True, cmdline=cmdline, initrd=initrd,
                      timeout=60.0) as vm:
         try:
             vm.wait_for_serial("boot complete", timeout=60.0)
@@ -201,6 +205,9 @@ def report(quick: bool = False) -> str:
             rows.append(["clean kernel build (-O0)", f"{o0:.2f} s"])
         rows.append(["QEMU start to banner (best of 3)", f"{boot_to_banner(image):.3f} s"])
         counts = instruction_counts(image, cmdline="bench=irq")
+        # User programs (user/bench_*.s) time system calls and switches with rdtsc.
+        counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch",
+                                     initrd=initrd_path(image))
     for name, value in counts.items():
         rows.append([f"{name} (guest instructions, exact)", f"{value:,}"])
     if "reset to kmain" not in counts:

@@ -121,7 +121,9 @@ from typing import Final
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
 import kernel.arch.x86_64.sections as sections
+import kernel.arch.x86_64.usermode as usermode
 import kernel.console as console
+import kernel.proc.kstack as kstack
 from kernel.debug.linetable import LineTable, Position, open_line_table
 from kernel.debug.symtab import FLAG_ERROR_CODE, FLAG_INTERRUPT, SymbolTable, open_table
 from pythos.lang import Array, Ptr, addr_of, export, i64, struct, u8, u32, u64
@@ -377,8 +379,11 @@ class Folder:
 
 
 def kernel_stacks(walker: Walker) -> None:
-    """Give ``walker`` the kernel stack and the IST stacks."""
+    """Give ``walker`` the kernel stack (the boot stack, or the running
+    process's own, kernel/proc/kstack.py) and the IST stacks."""
     walker.stacks[0] = StackRange(sections.stack_bottom(), sections.stack_top())
+    if usermode.stack_bottom != 0:  # a process runs (the scheduler says which stack)
+        walker.stacks[0] = StackRange(usermode.stack_bottom, kstack.top_of(usermode.stack_bottom))
     for i in range(1, STACK_COUNT):
         top = gdt.ist_stack(u8(i))
         walker.stacks[i] = StackRange(top - gdt.IST_STACK_SIZE, top)

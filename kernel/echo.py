@@ -27,9 +27,12 @@ terminals obey too.
   never eats into the prompt.
 * Tab is echoed as itself.
 
-Between inputs the CPU sleeps: interrupts are disabled while both input
-buffers are checked, and ``sti; hlt`` then waits atomically, so a key or
-byte that arrives after the check still wakes the loop at once.
+Between inputs the loop is the kernel task's idle step
+(``process.kernel_idle``): it reaps ended processes, lets READY ones run,
+or halts the CPU until the next interrupt.  A key that arrives just before
+the halt is seen at the next timer tick, a millisecond later.  While a
+user process reads the console (``read(0, ...)``), input is that
+process's and the loop leaves it alone.
 
 When there is nothing to echo, the loop reports lost input (and output)
 on a line of its own: see ``dropreport.py``.  The timer wakes the loop
@@ -38,11 +41,11 @@ every millisecond, so a report is never late.
 
 from typing import Final
 
-import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
 import kernel.dropreport as dropreport
+import kernel.proc.process as process
 from kernel.drivers.terminal import is_key
 from pythos.lang import u32
 
@@ -111,12 +114,9 @@ def run() -> None:
     """Echo typed characters forever; never returns.  Interrupts must be on."""
     print_prompt()
     while True:
-        event = next_input()
+        event = NO_INPUT if process.console_claimed() else next_input()
         if event != NO_INPUT:
             echo(event)
             continue
         report_drops()
-        irqflags.disable()
-        if keyboard.buffer.is_empty() and not serial_input.has_input():
-            irqflags.enable_and_halt()
-        irqflags.enable()
+        process.kernel_idle()

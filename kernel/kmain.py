@@ -44,7 +44,10 @@ import kernel.mm.heap as heap
 import kernel.mm.heapbench as heapbench
 import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
+import kernel.proc.kstack as kstack
+import kernel.proc.preempt as preempt
 import kernel.proc.process as process
+import kernel.proc.scheduler as scheduler
 import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
 import kernel.sizes as sizes
 import kernel.testing as testing
@@ -96,7 +99,10 @@ def kmain(magic: u32, info: u64) -> None:
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
-    apply_options()                  # panic=, bench=, run=, test=: act once everything is up
+    scheduler.init()                 # the task table: only the kernel task, running
+    kstack.init()                    # the region for processes' kernel stacks
+    preempt.init()                   # timer ticks drive the scheduler from here on
+    apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
@@ -236,7 +242,9 @@ def apply_options() -> None:
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "run", value):
-        process.run_list(value)  # run=PROG[,PROG...]: user programs from the ramdisk
+        process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
+    if cmdline.find_option(boot.cmdline, "start", value):
+        process.start_list(value)  # start=PROG[,PROG...]: side by side with the kernel
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
 

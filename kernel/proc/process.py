@@ -1,59 +1,105 @@
-"""Running a program from the ramdisk in ring 3, in its own address space.
+"""Processes: how they start, end, wait for each other and are cleaned up.
 
-``run(name)`` is the whole life of a process, one at a time:
+A process is a task (kernel/proc/tasks.py) with an address space, a
+kernel stack and a program from the ramdisk.  Its life:
 
-1. find ``name`` in the ramdisk and check it as an ELF executable
-   (kernel/fs/initrd.py, kernel/proc/elf.py); a bad file is refused
-   with the checker's message, nothing is mapped;
-2. make an address space (kernel/mm/address_space.py) and map each
-   segment with its own permissions: USER always, WRITABLE only for a
-   writable segment, NO_EXECUTE for all but code (W^X: the ELF check
-   refused a segment that asks for both).  File bytes are copied in, the
-   rest of the segment is left zero (bss);
-3. map the user stack: ``USER_STACK_PAGES`` pages ending at
-   ``USER_STACK_TOP``; the page below them stays unmapped, a guard page;
-4. switch CR3, enter ring 3 at the entry point (``usermode.enter``) and
-   wait for ``exit`` or a fault (kernel/arch/x86_64/exceptions.py kills
-   the program with a one-line report);
-5. switch back to the kernel's tables and free every frame the process
-   had, then say how it ended.
+1. **spawn** (``spawn``): find the program in the ramdisk and check it as
+   an ELF executable (kernel/fs/initrd.py, kernel/proc/elf.py); take a
+   free task slot and map its kernel stack (kernel/proc/kstack.py); make
+   an address space (kernel/mm/address_space.py) and map each segment with
+   its own permissions (USER always, WRITABLE only for a writable
+   segment, NO_EXECUTE for all but code: W^X), then ``USER_STACK_PAGES``
+   of stack below ``USER_STACK_TOP`` with an unmapped guard page under
+   them.  The argument line is copied to the top of the user stack; the
+   program finds its address in RDI and its length in RSI at entry.  The
+   kernel stack gets a first frame that enters ring 3
+   (kernel/arch/x86_64/context.py) and the task is queued: it runs when
+   the scheduler picks it.  Any failure undoes everything and returns an
+   error; nothing is left half made.
+2. **runs** under the scheduler (kernel/proc/scheduler.py), preempted by
+   the timer, blocked in ``read``, ``wait`` and ``sleep_ms``.
+3. **exit** (``exit_current``: the ``exit`` call, a fault, or ``kill``):
+   its files are closed and its address space freed at once (every page,
+   every table, the PML4), its children are handed to the kernel, its
+   parent is woken, and it stays a ZOMBIE holding only its exit status and
+   its kernel stack, which it is still running on.
+4. **reap** (``wait`` in the parent, or the kernel task for the processes
+   it started and for orphans): the kernel stack is unmapped and freed
+   and the slot is FREE again.  After a process has been reaped every
+   frame it took is back; ``run=`` checks that for each program it runs.
 
-There is no scheduler yet: ``run`` returns when the program ends, and
-the kernel goes on with its next boot step.
+A process's open ramdisk files are in kernel/proc/files.py, its heap
+(``brk``) in kernel/proc/brk.py, and console input in kernel/proc/tty.py.
+
+An exit status is the low byte of ``exit``'s argument, 0-255;
+``KILLED_STATUS`` (256) means killed by a fault or by ``kill``, which no
+``exit`` can produce.
 """
 
 from typing import Final
 
+import kernel.arch.x86_64.context as context
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.mmu as mmu
-import kernel.arch.x86_64.usermode as usermode
 import kernel.console as console
 import kernel.fs.initrd as initrd
+import kernel.log as log
 import kernel.mm.address_space as address_space
+import kernel.mm.heap as heap
 import kernel.mm.memory as memory
+import kernel.proc.files as files
+import kernel.proc.kstack as kstack
+import kernel.proc.scheduler as scheduler
+import kernel.proc.tty as tty
 from kernel.bytespan import ByteSpan
 from kernel.fs import ustar
 from kernel.fs.ustar import Entry
-from kernel.mm.addr import PAGE_SIZE, PhysAddr
+from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
 from kernel.mm.paging import NO_EXECUTE, WRITABLE
-from kernel.proc import elf
+from kernel.proc import elf, tasks
 from kernel.proc.elf import Image, Segment
-from pythos.lang import Ptr, i64, u8, u64
+from kernel.proc.scheduler import table
+from kernel.proc.tasks import KERNEL_TASK, NO_SLOT
+from pythos.lang import Array, Ptr, export, i64, panic, u8, u64
 
 # The user stack: its top, and how many pages it has below that.
 USER_STACK_TOP: Final = u64(0x00007FFFFFFF0000)
 USER_STACK_PAGES: Final = u64(4)
+# The longest argument line, NUL not included.  It goes on the top stack page.
+MAX_ARGS: Final = u64(256)
+# The longest program name (a USTAR name field).
+MAX_PATH: Final = u64(100)
 COMMA: Final = u8(0x2C)
+COLON: Final = u8(0x3A)
 
-next_pid = u64(1)
+# What exit_current and wait report for a process killed by a fault or kill.
+KILLED_STATUS: Final = i64(256)
+
+# Error results (negated errno values, as the system calls return them).
+ENOENT: Final = i64(2)
+ESRCH: Final = i64(3)
+ECHILD: Final = i64(10)
+ENOMEM: Final = i64(12)
+EINVAL: Final = i64(22)
 
 
-def say_name(pid: u64, name: ByteSpan) -> None:
+# spawn's copy of the argument line, made before the new address space
+# exists (system calls are never preempted, so one buffer is enough).
+args_copy = Array[u8, 257]()
+
+
+def say_name(slot: u64) -> None:
     """Print ``pid N (name): `` for the start of a report line."""
-    print(f"pid {pid} (", end="")
+    task = table.tasks[slot]
+    print(f"pid {task.pid} (", end="")
+    name = ByteSpan()
+    name.set(Ptr[u8](task.name_data), task.name_length)
     console.write_span(name)
     print("): ", end="")
+
+
+# -- loading ---------------------------------------------------------------
 
 
 def copy_segment_page(data: ByteSpan, segment: Segment, page: u64, frame: PhysAddr) -> None:
@@ -98,62 +144,333 @@ def load(root: PhysAddr, data: ByteSpan, image: Image) -> bool:
     return True
 
 
-def run(name: ByteSpan) -> None:
-    """Run the ramdisk program ``name`` to its end (see the module docstring)."""
-    global next_pid
+def image_end(image: Image) -> u64:
+    """The first page boundary above every segment: where the heap starts."""
+    end = u64(0)
+    for i in range(image.count):
+        segment_end = image.segments[i].vaddr + image.segments[i].memory_size
+        if segment_end > end:
+            end = segment_end
+    return (end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
+
+
+def put_args(root: PhysAddr, length: u64) -> u64:
+    """Copy ``args_copy`` (``length`` bytes and a NUL) to the top of the user
+    stack; return its user address, 16-byte aligned, which is also the
+    stack pointer the program starts with."""
+    address = (USER_STACK_TOP - (length + 1)) & ~u64(15)
+    top_page = USER_STACK_TOP - PAGE_SIZE
+    frame = address_space.tables_of(root).translate(VirtAddr(top_page))
+    destination = Ptr[u8](memory.phys_to_virt(frame)) + (address - top_page)
+    for i in range(length):
+        destination[i] = args_copy[i]
+    destination[length] = u8(0)
+    return address
+
+
+def spawn(name: ByteSpan, args: Ptr[u8], args_length: u64, parent: u64) -> i64:
+    """Start the ramdisk program ``name`` with the argument line ``args``
+    (see the module docstring); its pid, or a negative error:
+    -ENOENT (no such file), -EINVAL (not a program, or arguments too
+    long), -ENOMEM (no task slot or no memory).
+
+    Safety: ``name`` and ``args`` are readable; interrupts are off.
+    """
+    if args_length > MAX_ARGS:
+        return -EINVAL
+    for i in range(args_length):
+        args_copy[i] = args[i]
     entry = Entry()
-    found = initrd.find(name, entry)
-    if found != ustar.OK:
-        print("run: ", end="")
-        console.write_span(name)
-        print(f": {ustar.error_name(found)}")
-        return
+    if initrd.find(name, entry) != ustar.OK:
+        return -ENOENT
     image = Image()
-    checked = elf.parse(entry.data, image)
-    if checked != elf.OK:
-        print("run: ", end="")
-        console.write_span(name)
-        print(f": not a program: {elf.error_name(checked)}")
-        return
-    free_before = memory.frames.free_frames()
+    if elf.parse(entry.data, image) != elf.OK:
+        return -EINVAL
+    slot = table.allocate(parent)
+    if slot == NO_SLOT:
+        return -ENOMEM
+    if not kstack.allocate(slot):
+        table.reap(slot)
+        return -ENOMEM
     root = address_space.create()
     if root.value == NO_FRAME or not load(root, entry.data, image):
-        print("run: ", end="")
-        console.write_span(name)
-        print(": out of memory")
         if root.value != NO_FRAME:
             address_space.destroy(root)
+        kstack.free(slot)
+        table.reap(slot)
+        return -ENOMEM
+    task = table.tasks[slot]
+    task.root = root.value
+    task.stack_top = kstack.top(slot)
+    task.name_data = entry.name.data.addr
+    task.name_length = entry.name.length
+    task.heap_start = image_end(image)
+    task.heap_end = task.heap_start
+    arguments = put_args(root, args_length)
+    task.context = context.start_stack(task.stack_top, image.entry, arguments, arguments,
+                                       args_length)
+    table.make_ready(slot)
+    return i64(task.pid)
+
+
+@export("pythos_task_first_run")
+def first_run() -> None:
+    """A new task is about to enter ring 3 for the first time (from
+    context.py's ``pythos_task_start``): one killed before it ran ends here."""
+    exit_if_killed()
+
+
+# -- ending ----------------------------------------------------------------
+
+
+def wake_parent(parent: u64) -> None:
+    """Tell ``parent`` (a pid) that a child of its has ended."""
+    if parent == 0:
+        scheduler.wake_kernel()
         return
-    pid = next_pid
-    next_pid += 1
-    usermode.current_pid = pid
-    usermode.current_name.set(entry.name.data, entry.name.length)
-    mmu.switch_to(root.value)
-    status = usermode.enter(image.entry, USER_STACK_TOP)
-    mmu.switch_to(memory.tables.root.value)
-    irqflags.enable()  # exit and faults leave with interrupts off
-    address_space.destroy(root)
-    if status != usermode.KILLED:  # a killed one was reported by the fault handler
-        say_name(pid, entry.name)
+    slot = table.find(parent)
+    if slot != NO_SLOT and table.tasks[slot].reason == tasks.CHILD:
+        scheduler.wake(slot)
+
+
+def exit_current(status: i64, report: bool) -> None:
+    """End the running process with ``status`` (see the module docstring).
+    With ``report``, say so on the console if it was killed, or if the
+    kernel started it (a process's own parent learns of it from ``wait``,
+    so a loop of spawns does not flood the console).  Never returns.
+
+    Safety: interrupts off; called in the process's own context.
+    """
+    slot = table.current
+    if slot == KERNEL_TASK:
+        panic("exit_current called by the kernel task")
+    task = table.tasks[slot]
+    if report and status == KILLED_STATUS:
+        say_name(slot)
+        print("killed")
+    elif report and task.parent == 0:  # a user parent learns it from wait
+        say_name(slot)
         print(f"exited with status {status}")
+    files.close_all(slot)
+    mmu.switch_to(memory.tables.root.value)
+    address_space.destroy(PhysAddr(task.root))
+    task.root = u64(0)
+    had_orphans = False
+    for i in range(u64(1), u64(tasks.MAX_TASKS)):
+        if table.tasks[i].state != tasks.FREE and table.tasks[i].parent == task.pid:
+            had_orphans = True
+    table.exit(status)
+    wake_parent(task.parent)
+    if had_orphans:
+        scheduler.wake_kernel()
+    scheduler.switch_to_next()
+    panic("an exited process ran again")
+
+
+def exit_if_killed() -> None:
+    """End the running process if ``kill`` asked it to (interrupts off)."""
+    slot = table.current
+    if slot != KERNEL_TASK and table.tasks[slot].killed:
+        exit_current(KILLED_STATUS, True)
+
+
+@export("pythos_user_fault_exit")
+def fault_exit() -> None:
+    """A fault in ring 3 (already reported by the exception handler)."""
+    exit_current(KILLED_STATUS, False)
+
+
+def reap(slot: u64) -> i64:
+    """Free a ZOMBIE's kernel stack and slot; return its exit status."""
+    status = table.tasks[slot].status
+    kstack.free(slot)
+    table.reap(slot)
+    return status
+
+
+def wait(pid: u64) -> i64:
+    """The exit status of the running process's child ``pid`` (ANY_CHILD:
+    any), once it has ended; the child is then reaped.  -ECHILD when there
+    is no such child.  Blocks meanwhile.  Safety: interrupts off."""
+    me = table.current
+    my_pid = table.tasks[me].pid
+    while True:
+        found = False
+        for i in range(u64(1), u64(tasks.MAX_TASKS)):
+            if table.is_child(u64(i), my_pid, pid):
+                found = True
+                if table.tasks[i].state == tasks.ZOMBIE:
+                    return reap(u64(i))
+        if not found:
+            return -ECHILD
+        exit_if_killed()
+        table.tasks[me].wait_pid = pid
+        scheduler.block(tasks.CHILD)
+
+
+def kill(pid: u64) -> i64:
+    """Ask process ``pid`` to end; 0, or -ESRCH if there is no such live
+    process, -EINVAL for the kernel (pid 0).  The process ends at once if
+    it is the caller, otherwise the next time it would run in ring 3.
+    Safety: interrupts off."""
+    if pid == 0:
+        return -EINVAL
+    slot = table.find(pid)
+    if slot == NO_SLOT or table.tasks[slot].state == tasks.ZOMBIE:
+        return -ESRCH
+    table.tasks[slot].killed = True
+    if slot == table.current:
+        exit_current(KILLED_STATUS, True)
+    scheduler.wake(slot)  # a blocked one notices at once
+    return i64(0)
+
+
+def reap_kernel_children() -> bool:
+    """Reap every ended process whose parent is the kernel; whether any was."""
+    reaped = False
+    for i in range(u64(1), u64(tasks.MAX_TASKS)):
+        if table.is_child(u64(i), u64(0), tasks.ANY_CHILD) and table.tasks[i].state == tasks.ZOMBIE:
+            reap(u64(i))
+            reaped = True
+    return reaped
+
+
+def kernel_idle() -> None:
+    """The kernel task's idle step: reap what ended, else let processes run
+    or halt until an interrupt (scheduler.idle).  Interrupts on."""
+    irqflags.disable()
+    reaped = reap_kernel_children()
+    irqflags.enable()
+    if not reaped:
+        scheduler.idle()
+
+
+# -- console input ---------------------------------------------------------
+
+
+def console_claimed() -> bool:
+    """Whether a live process reads the console (the echo loop keeps off)."""
+    for i in range(u64(1), u64(tasks.MAX_TASKS)):
+        task = table.tasks[i]
+        if task.reads_console and task.state != tasks.FREE and task.state != tasks.ZOMBIE:
+            return True
+    return False
+
+
+def wake_for_input() -> None:
+    """Input has arrived: wake the processes reading it, or the kernel task
+    when nobody reads (timer tick, interrupts off)."""
+    if console_claimed():
+        scheduler.wake_readers()
+    else:
+        scheduler.wake_for_input(KERNEL_TASK)
+
+
+def read_console(destination: Ptr[u8], length: u64) -> i64:
+    """``read(0, ...)``: block until some input is there, then copy it.
+
+    Safety: ``destination`` is writable for ``length`` bytes; interrupts off.
+    """
+    table.tasks[table.current].reads_console = True
+    if length == 0:
+        return i64(0)
+    while True:
+        count = tty.read(destination, length)
+        if count > 0:
+            return i64(count)
+        exit_if_killed()
+        scheduler.block(tasks.INPUT)
+
+
+# -- started by the kernel -------------------------------------------------
+
+
+def elf_problem(name: ByteSpan) -> str:
+    """What the ELF check says of ramdisk file ``name``."""
+    entry = Entry()
+    initrd.find(name, entry)
+    image = Image()
+    return elf.error_name(elf.parse(entry.data, image))
+
+
+def start(name: ByteSpan, args: ByteSpan) -> u64:
+    """Spawn ``name`` as a child of the kernel with the argument line
+    ``args``; its pid, or 0 after reporting why it could not start."""
+    irqflags.disable()
+    result = spawn(name, args.data, args.length, u64(0))
+    irqflags.enable()
+    if result < 0:
+        print("run: ", end="")
+        console.write_span(name)
+        if result == -ENOENT:
+            print(": no such file")
+        elif result == -EINVAL and args.length > MAX_ARGS:
+            print(": argument line too long")
+        elif result == -EINVAL:
+            print(f": not a program: {elf_problem(name)}")
+        else:
+            print(": out of memory or too many processes")
+        return u64(0)
+    return u64(result)
+
+
+def run(name: ByteSpan, args: ByteSpan) -> None:
+    """Run ``name`` with ``args`` and wait until it has ended and been reaped; then say
+    if any frame or heap byte it took was not given back."""
+    free_before = memory.frames.free_frames()
+    heap_before = heap.stats().bytes_used
+    pid = start(name, args)
+    if pid == 0:
+        return
+    irqflags.disable()
+    while table.find(pid) != NO_SLOT:
+        irqflags.enable()
+        kernel_idle()
+        irqflags.disable()
+    irqflags.enable()
     leaked = free_before - memory.frames.free_frames()
-    if leaked != 0:
-        say_name(pid, entry.name)
-        print(f"{leaked} frames not freed")
+    heap_leaked = heap.stats().bytes_used - heap_before
+    if leaked != 0 or heap_leaked != 0:
+        print(f"pid {pid}: {leaked} frames not freed, {heap_leaked} heap bytes not freed")
+    elif log.enabled(log.DEBUG):
+        print(f"pid {pid}: every frame and heap byte given back "
+              f"({free_before} frames free, {heap_before} heap bytes used)")
+
+
+def for_each_name(names: ByteSpan, wait_for_each: bool) -> None:
+    """``run`` (or just ``start``) each program of a comma-separated list;
+    ``NAME:ARGS`` gives a program an argument line."""
+    begin = u64(0)
+    while begin <= names.length:
+        end = begin
+        while end < names.length and names.data[end] != COMMA:
+            end += 1
+        split = begin
+        while split < end and names.data[split] != COLON:
+            split += 1
+        if split > begin:
+            one = ByteSpan()
+            one.set(names.data + begin, split - begin)
+            args = ByteSpan()
+            if split < end:
+                args.set(names.data + split + 1, end - split - 1)
+            else:
+                args.set(names.data, u64(0))
+            if wait_for_each:
+                run(one, args)
+            else:
+                start(one, args)
+        begin = end + 1
 
 
 def run_list(names: ByteSpan) -> None:
-    """Run each program of a comma-separated list, one after the other."""
-    start = u64(0)
-    while start <= names.length:
-        end = start
-        while end < names.length and names.data[end] != COMMA:
-            end += 1
-        if end > start:
-            one = ByteSpan()
-            one.set(names.data + start, end - start)
-            run(one)
-        start = end + 1
+    """``run=A,B:ARGS``: run each program in turn, waiting for each to end."""
+    for_each_name(names, True)
+
+
+def start_list(names: ByteSpan) -> None:
+    """``start=A,B``: start the programs side by side and go on at once."""
+    for_each_name(names, False)
 
 
 def exit_status(value: u64) -> i64:

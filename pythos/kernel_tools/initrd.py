@@ -62,7 +62,9 @@ def build_programs(out_dir: Path, sources: Path = USER_DIR, opt_level: int = 2) 
         if source.suffix == ".py":
             obj.write_bytes(compile_file(source, USER, opt_level).obj)
         else:
-            _run(["as", "--64", "-o", str(obj), str(source)], f"assembling {source.name}")
+            # -I: programs share helpers with `.include "syscalls.inc"`.
+            _run(["as", "--64", "-I", str(sources), "-o", str(obj), str(source)],
+                 f"assembling {source.name}")
         programs.append(link_user([obj], out_dir / source.stem))
     return programs
 

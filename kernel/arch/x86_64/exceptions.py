@@ -410,14 +410,23 @@ def breakpoints() -> u64:
     return atomic_load(addr_of(breakpoint_count))
 
 
-def kernel_stack_guard() -> u64:
-    """The address of the kernel stack's guard page (linker symbol ``__stack_guard``)."""
-    return asm("leaq __stack_guard(%rip), $0", "=r", result=u64)
-
-
 def kernel_stack_bottom() -> u64:
     """The lowest address of the kernel stack (linker symbol ``__stack_bottom``)."""
     return asm("leaq __stack_bottom(%rip), $0", "=r", result=u64)
+
+
+def running_stack_bottom() -> u64:
+    """The bottom of the kernel stack the CPU was on: a process's own
+    (kernel/proc/kstack.py, which the scheduler names in
+    ``usermode.stack_bottom``) or the boot stack."""
+    if usermode.stack_bottom != 0:
+        return usermode.stack_bottom
+    return kernel_stack_bottom()
+
+
+def running_stack_guard() -> u64:
+    """The guard page just below that stack."""
+    return running_stack_bottom() - NULL_PAGE_SIZE
 
 
 def kill_user(vector: u8, frame: Ptr[InterruptFrame], error_code: u64, cr2: u64) -> None:
@@ -454,10 +463,10 @@ def handle(vector: u8, frame: Ptr[InterruptFrame], error_code: u64) -> None:
         print("  continuing after the breakpoint")
         return
     if vector == DOUBLE_FAULT and is_kernel_stack_overflow(
-            frame[0].rsp, cr2, kernel_stack_guard(), kernel_stack_bottom()):
+            frame[0].rsp, cr2, running_stack_guard(), running_stack_bottom()):
         panic("double fault: kernel stack overflow")
     if vector == PAGE_FAULT:
-        hint = page_fault_hint(cr2, kernel_stack_guard())
+        hint = page_fault_hint(cr2, running_stack_guard())
         if len(hint) > 0:
             panic(f"page fault at {cr2:#x}: likely a {hint}")
     panic(f"{name(vector)}: unhandled CPU exception {mnemonic(vector)} (vector {vector})")

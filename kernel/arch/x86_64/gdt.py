@@ -82,7 +82,7 @@ short and do not recurse.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, asm, lgdt, ltr, sizeof, struct, u8, u16, u32, u64
+from pythos.lang import Array, addr_of, asm, lgdt, ltr, sizeof, struct, u8, u16, u32, u64
 
 # Selectors: index * 8 | requested privilege level.
 KERNEL_CODE_SELECTOR: Final = u16(0x08)
@@ -229,12 +229,6 @@ def set_kernel_stack(top: u64) -> None:
     stack; an interrupt from user mode pushes its frame there.
     """
     TSS.rsp[0] = top
-
-
-def kernel_stack_slot() -> Ptr[u64]:
-    """Where RSP0 lives in the TSS, for the user-mode entry stub
-    (usermode.py), which sets it to the stack it is running on."""
-    return addr_of(TSS.rsp)
 
 
 def load() -> None:

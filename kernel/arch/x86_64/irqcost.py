@@ -33,7 +33,7 @@ def int_32_cost() -> u64:
     """Instructions from ``int $32`` to the instruction after it returns.
 
     Safety: vector 32 must have a handler that tolerates a spurious call
-    (``clock.on_timer`` does).
+    (``preempt.on_timer`` does).
     """
     start = rdtsc()
     asm("int $$32", "~{memory}")

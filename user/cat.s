@@ -1,0 +1,78 @@
+# cat: copies a file to standard output, or the console's input when it
+# has no argument line.
+#   cat hello.txt style: `run=cat:NAME` opens ramdisk file NAME and copies it;
+#   without arguments it copies what is typed (read(0, ...) blocks until
+#   something is) until a Ctrl-D (byte 4) arrives, then says
+#   "cat: end of input".
+        .include "syscalls.inc"
+        .globl _start
+        .set    CHUNK, 256
+        .text
+_start:
+        sub     $CHUNK, %rsp
+        test    %rsi, %rsi
+        jz      console
+        mov     %rsi, %rax              # open(path, length)
+        mov     %rdi, %rdi
+        mov     %rax, %rsi
+        mov     $SYS_OPEN, %eax
+        syscall
+        test    %rax, %rax
+        js      failed
+        mov     %rax, %r12              # r12: the descriptor
+1:      mov     $SYS_READ, %eax
+        mov     %r12, %rdi
+        mov     %rsp, %rsi
+        mov     $CHUNK, %edx
+        syscall
+        test    %rax, %rax
+        js      failed
+        jz      2f
+        mov     %rsp, %rsi
+        mov     %rax, %rdx
+        call    print
+        jmp     1b
+2:      mov     $SYS_CLOSE, %eax
+        mov     %r12, %rdi
+        syscall
+        xor     %edi, %edi
+        jmp     exit
+
+console:
+        mov     $SYS_READ, %eax
+        xor     %edi, %edi
+        mov     %rsp, %rsi
+        mov     $CHUNK, %edx
+        syscall
+        test    %rax, %rax
+        jle     failed
+        mov     %rax, %rdx              # look for Ctrl-D in what came
+        xor     %ecx, %ecx
+3:      cmpb    $4, (%rsp,%rcx)
+        je      4f
+        inc     %rcx
+        cmp     %rdx, %rcx
+        jne     3b
+        mov     %rsp, %rsi
+        call    print
+        jmp     console
+4:      mov     %rcx, %rdx              # what came before the Ctrl-D
+        mov     %rsp, %rsi
+        call    print
+        SAY     said_end
+        xor     %edi, %edi
+        jmp     exit
+
+failed:
+        mov     %rax, %r12
+        SAY     said_failed
+        mov     %r12, %rdi
+        call    print_dec
+        SAY     newline
+        mov     $1, %edi
+        jmp     exit
+
+        STRING  said_end, "cat: end of input\n"
+        STRING  said_failed, "cat: a call returned "
+        STRING  newline, "\n"
+        .section .note.GNU-stack, "", @progbits
