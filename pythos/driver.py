@@ -123,6 +123,9 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         times["check"] = time.perf_counter() - start
         if stop_after == "check":
             return result
+        # Objects are checked but not yet lowered (issue 11): one clean
+        # diagnostic at the first use, before the lowering sees them.
+        checker.stop_before_lowering()
         start = time.perf_counter()
         low = lower(checker, target, debug=debug, optimized=opt_level > 0)
         asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
