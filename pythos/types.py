@@ -181,8 +181,9 @@ OBJECT = _Top("object")
 
 @dataclass(eq=False)
 class ClassType(Type):
-    """A plain class (or @dataclass).  `fields` holds every instance
-    attribute, inherited ones first, in declaration order; `vtable` the
+    """A plain class (or @dataclass).  `fields` gives every instance
+    attribute, inherited ones first, each class's in the order it declares
+    them (class body, then `__init__`); `vtable` the
     names of its overridable methods in slot order: the base's slots first,
     then each new method in the order it is declared, so a method keeps its
     slot in every subclass and dispatch is one indexed load."""
@@ -190,7 +191,7 @@ class ClassType(Type):
     name: str
     qualname: str
     base: ClassType | None = None
-    fields: dict[str, Type] = field(default_factory=dict)
+    own_fields: dict[str, Type] = field(default_factory=dict)
     methods: dict[str, object] = field(default_factory=dict)  # name -> FuncSym
     vtable: list[str] = field(default_factory=list)
     constants: dict[str, object] = field(default_factory=dict)  # name -> ConstSym
@@ -207,6 +208,12 @@ class ClassType(Type):
         return self.name
 
     __hash__ = object.__hash__
+
+    @property
+    def fields(self) -> dict[str, Type]:
+        """Every field, the base's first: the layout order."""
+        inherited = self.base.fields if self.base is not None else {}
+        return {**inherited, **self.own_fields}
 
     def mro(self) -> list[ClassType]:
         out: list[ClassType] = []

@@ -638,6 +638,18 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         value = g.init
         assert value is not None
         want = g.type if g.type is not NONE else None
+        if objectish(want) or isinstance(value, (ast.List, ast.Dict, ast.Set, ast.Tuple,
+                                                 ast.JoinedStr)) or (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                and isinstance(self.scope().get(value.func.id), ClassSym)):
+            # An object built when the module is initialised (issue 11).
+            t = self.expr(value, want)
+            if want is not None and not T.assignable(t, want):
+                raise self.error(value, f"expected {want}, got {t}")
+            self.heap_use(value, kind_of(t) if t is not STR else "str values built at run "
+                                                                 "time",
+                          f"the global '{g.name}' is built at start-up")
+            return want or t
         if isinstance(value, ast.Call):
             t = self.expr(value, want)
             kind = getattr(value, "call", (None,))[0]

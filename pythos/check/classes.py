@@ -108,6 +108,7 @@ class Classes:
             raise self.error(cls.bases[1], "a class has at most one base class (multiple "
                                            "inheritance is not supported)")
         sym = ClassSym(ct, m, cls)
+        cls.pythos_class = ct  # type: ignore[attr-defined]  # for --dump=typed
         self.classes.append(sym)
         self.bind(cls, cls.name, sym)
         self.heap_use(cls, "classes", f"class {cls.name}")
@@ -156,7 +157,6 @@ class Classes:
         ct = sym.type
         base = ct.base
         if base is not None:
-            ct.fields.update(base.fields)
             ct.defaults.update(base.defaults)
         methods = {m.name for m in sym.node.body if isinstance(m, ast.FunctionDef)}
         for stmt in sym.node.body:
@@ -201,13 +201,47 @@ class Classes:
         init = next((m for m in sym.node.body if isinstance(m, ast.FunctionDef)
                      and m.name == "__init__"), None)
         if init is not None and init.args.args:
-            self_name = init.args.args[0].arg
-            for node in ast.walk(init):
-                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Attribute) \
-                        and isinstance(node.target.value, ast.Name) \
-                        and node.target.value.id == self_name:
-                    self.add_field(ct, node.target, self.resolve_type(node.annotation),
-                                   node.target.attr)
+            self.declare_init_fields(ct, init)
+
+    def declare_init_fields(self, ct: ClassType, init: ast.FunctionDef) -> None:
+        """The fields `__init__` declares, in the order it assigns them:
+        `self.x: T = ...`, and `self.x = value` where the value's type is
+        plain to see (a parameter, a literal, a constructor).  Any other
+        unannotated field takes its type when `__init__` is checked
+        (`Checker.assign`), before the functions that could read it."""
+        self_name = init.args.args[0].arg
+        params = {a.arg: a.annotation for a in init.args.args[1:]}
+        for node in ast.walk(init):
+            if isinstance(node, ast.AnnAssign):
+                target, value = node.target, None
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            else:
+                continue
+            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and target.value.id == self_name):
+                continue
+            if isinstance(node, ast.AnnAssign):
+                self.add_field(ct, target, self.resolve_type(node.annotation), target.attr)
+                continue
+            if target.attr in ct.fields or ct.find_method(target.attr) is not None:
+                continue
+            t = self.evident_type(value, params)
+            if t is not None:
+                self.add_field(ct, target, t, target.attr)
+
+    def evident_type(self, value: ast.expr | None, params: dict[str, ast.expr | None]) -> \
+            T.Type | None:
+        if isinstance(value, ast.Name) and params.get(value.id) is not None:
+            annotation = params[value.id]
+            assert annotation is not None
+            return self.resolve_type(annotation)
+        if isinstance(value, ast.Constant) and type(value.value) in (int, str, bool):
+            return {int: I64, str: STR, bool: BOOL}[type(value.value)]
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                and isinstance(self.scope().get(value.func.id), ClassSym):
+            return self.scope()[value.func.id].type  # type: ignore[no-any-return]
+        return None
 
     def add_field(self, ct: ClassType, node: ast.AST, t: T.Type, name: str | None = None) -> None:
         if name is None:
@@ -221,7 +255,7 @@ class Classes:
                 if ct.base and name in ct.base.fields else ct
             raise self.error(node, f"'{name}' is declared as {old} in {owner.name}; it "
                                    f"cannot be redeclared as {t}")
-        ct.fields[name] = t
+        ct.own_fields[name] = t
 
     def declare_class_constant(self, ct: ClassType, stmt: ast.AnnAssign) -> None:
         assert isinstance(stmt.target, ast.Name)
@@ -393,16 +427,16 @@ class Classes:
                                                  f"object (allocates)")
             self.record_call(fn, node)
             return CallableType(tuple(p.type for p in fn.params[skip:]), fn.result)
-        raise self.error(node, self.no_attribute(ct, name))
+        raise self.error(node, self.no_attribute(ct, name, ast.unparse(node.value)))
 
-    def no_attribute(self, ct: ClassType, name: str) -> str:
+    def no_attribute(self, ct: ClassType, name: str, subject: str = "x") -> str:
         message = f"\"{ct.name}\" has no attribute \"{name}\""
         subclasses = [c.type.name for c in self.classes
                       if c.type is not ct and c.type.is_subclass(ct)
                       and (name in c.type.fields or c.type.find_method(name) is not None)]
         if subclasses:
             message += (f"; it is an attribute of its subclass {subclasses[0]}: narrow with "
-                        f"isinstance(x, {subclasses[0]}) first")
+                        f"isinstance({subject}, {subclasses[0]}) first")
         return message
 
     def record_call(self, fn: FuncSym, node: ast.AST) -> None:
