@@ -212,6 +212,8 @@ class Classes:
         self_name = init.args.args[0].arg
         params = {a.arg: a.annotation for a in init.args.args[1:]}
         for node in ast.walk(init):
+            target: ast.expr
+            value: ast.expr | None
             if isinstance(node, ast.AnnAssign):
                 target, value = node.target, None
             elif isinstance(node, ast.Assign) and len(node.targets) == 1:
