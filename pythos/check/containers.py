@@ -178,8 +178,9 @@ class Containers:
             for gen in generators:
                 if gen.is_async:
                     raise self.error(gen, "async comprehensions are not supported")
-                it = self.expr(gen.iter, None)
-                elem = self.element_type(gen.iter, it)
+                elem = self.comprehension_range(gen.iter)
+                if elem is None:
+                    elem = self.element_type(gen.iter, self.expr(gen.iter, None))
                 self.bind_comprehension_target(gen.target, elem)
                 for test in gen.ifs:
                     yes, _ = self.cond(test)
@@ -188,6 +189,23 @@ class Containers:
         finally:
             self.fn.locals = saved_locals
             self.narrowed = saved_narrowed
+
+    def comprehension_range(self, it: ast.expr) -> T.Type | None:
+        """`for i in range(...)` in a comprehension: i is an int.  (Its
+        values are plain ints under CPython, so sized bounds are refused
+        here rather than tracked: convert them with int().)"""
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
+                and it.func.id == "range" and getattr(self, "builtin_name")(it.func) == "range"):
+            return None
+        if not 1 <= len(it.args) <= 3 or it.keywords:
+            raise self.error(it, "range() takes one to three arguments")
+        for a in it.args:
+            t = self.expr(a, I64)
+            if t != I64:
+                raise self.error(a, f"range() in a comprehension counts in int (its values "
+                                    f"are plain ints under CPython); got {t}, write int(...)")
+        it.call = ("builtin", "range")  # type: ignore[attr-defined]
+        return I64
 
     def bind_comprehension_target(self, target: ast.expr, t: T.Type) -> None:
         from ..symbols import Local
