@@ -1837,6 +1837,9 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         if isinstance(sym, ClassSym):
             raise self.error(node, f"class {sym.type.name} is not a value here; call it to "
                                    f"make an instance")
+        if isinstance(sym, Builtin) and sym.name in PY_BUILTINS:
+            raise self.error(node, f"the builtin '{sym.name}' cannot be used as a value yet; "
+                                   f"wrap it in a lambda (e.g. 'lambda x: {sym.name}(x)')")
         raise self.error(node, f"'{ast.unparse(node)}' is not a value")
 
     def lookup(self, node: ast.Name) -> Any:
@@ -2105,10 +2108,20 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         if objectish(want) or objectish(self.peek_type(node.values[0], {})):
             return self.object_boolop(node, want)
         types: list[T.Type] = []
+        saved = dict(self.narrowed)
         for v in node.values:
-            t = self.expr(v, want if want is not None else (types[0] if types else None))
+            try:
+                t = self.expr(v, want if want is not None else (types[0] if types else None))
+            finally:
+                if v is node.values[-1]:
+                    self.narrowed = saved
             if objectish(t):
+                self.narrowed = saved
                 return self.object_boolop(node, want)
+            # The next operand runs only if this one was true (and) or false
+            # (or): `n is not None and n.value > 0`.
+            yes, no = self.tested_maps(v, t)
+            self.narrowed.update(yes if isinstance(node.op, ast.And) else no)
             if not (t is BOOL or is_int(t)):
                 raise self.error(v, f"'{type(node.op).__name__.lower()}' needs integers "
                                     f"or bools, got {t}")
@@ -2119,6 +2132,16 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
                 raise self.error(v, f"both sides of '{op}' must have the same type, because "
                                     f"the result is one of them; got {types[0]} and {t}")
         return types[0]
+
+    def tested_maps(self, node: ast.expr, t: T.Type) -> tuple[dict[str, T.Type],
+                                                            dict[str, T.Type]]:
+        """The narrowings of an operand already typed (see narrow.py)."""
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            yes, no = self.tested_maps(node.operand, getattr(node.operand, "ty", t))
+            return no, yes
+        if isinstance(node, ast.BoolOp):
+            return {}, {}
+        return self.tested(node, t)
 
     def object_boolop(self, node: ast.BoolOp, want: T.Type | None) -> T.Type:
         """`a or b` as a value, with objects: one of the operands, so its
@@ -2206,6 +2229,11 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         if lt is None:
             lt = self.expr(a, None)
         rt = self.expr(b, None)
+        if NONE_VALUE in (lt, rt):
+            # `x is None` is fine whatever x is known to be here (a narrowed
+            # `int | None` is an int, and the test is simply decided).
+            self.heap_use(node, "optional values", "comparing with None reads an object")
+            return
         for t, side in ((lt, a), (rt, b)):
             if not (T.is_object(t) or t in (NONE_VALUE, OBJECT, STR)):
                 raise self.error(side, f"'is' compares object identity, and a {t} is not an "

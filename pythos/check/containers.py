@@ -82,6 +82,7 @@ class Containers:
         def bind_target(self, target: ast.expr, t: T.Type) -> None: ...
         def lambda_for(self, node: ast.expr, params: tuple[T.Type, ...]) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
+        def builtin_name(self, node: ast.expr) -> str | None: ...
         narrowed: dict[str, T.Type]
 
     # ----- literals --------------------------------------------------------------------
@@ -195,7 +196,7 @@ class Containers:
         values are plain ints under CPython, so sized bounds are refused
         here rather than tracked: convert them with int().)"""
         if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
-                and it.func.id == "range" and getattr(self, "builtin_name")(it.func) == "range"):
+                and it.func.id == "range" and self.builtin_name(it.func) == "range"):
             return None
         if not 1 <= len(it.args) <= 3 or it.keywords:
             raise self.error(it, "range() takes one to three arguments")
@@ -665,6 +666,9 @@ class Containers:
                                        f"arguments, {len(args)} given")
 
         def elem(i: int) -> T.Type:
+            counted = self.comprehension_range(args[i])  # list(range(n))
+            if counted is not None:
+                return counted
             return self.element_type(args[i], self.expr(args[i], None))
 
         allowed = {"sorted": {"key", "reverse"}, "min": {"key"}, "max": {"key"},

@@ -178,3 +178,123 @@ def test_programs_pass_mypy_strict() -> None:
                             cwd=ROOT, env=env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout
     assert re.search(r"Success: no issues found in \d+ source files", result.stdout)
+
+
+def check_source(tmp_path: Path, source: str, freestanding: bool = False) -> str | None:
+    """Type-check a program in this process; the error message, or None."""
+    from pythos.diagnostics import CompileError
+    from pythos.driver import compile_file
+    from pythos.target import get_target
+    path = tmp_path / "prog.py"
+    path.write_text(source)
+    try:
+        compile_file(path, get_target("freestanding" if freestanding else "linux"),
+                     stop_after="check")
+    except CompileError as e:
+        return e.message
+    return None
+
+
+NODE = """
+class Node:
+    def __init__(self, value: int) -> None:
+        self.value = value
+        self.next: Node | None = None
+"""
+
+# (program body of main(), None if it must check, else part of the error)
+NARROWING = {
+    "assignment narrows": ("n: Node | None = Node(1)\n    print(n.value)", None),
+    "reassignment widens": ("n: Node | None = Node(1)\n    n = n.next\n    print(n.value)",
+                            "may be None"),
+    "early continue": ("for n in [Node(1), None]:\n        if n is None:\n            continue\n"
+                       "        print(n.value)", None),
+    "break keeps it open": ("n: Node | None = Node(1)\n    while n is not None:\n"
+                            "        if n.value > 3:\n            break\n        n = n.next\n"
+                            "    print(n.value)", "may be None"),
+    "and narrows its right side": ("n = Node(1).next\n    print(n is not None and n.value > 0)",
+                                   None),
+    "or narrows its right side": ("n = Node(1).next\n    print(n is None or n.value > 0)",
+                                  None),
+    "not swaps": ("n = Node(1).next\n    if not n:\n        return\n    print(n.value)", None),
+    "attribute paths": ("h = Node(1)\n    if h.next is not None:\n        print(h.next.value)",
+                        None),
+    "attribute path forgotten": ("h = Node(1)\n    if h.next is not None:\n"
+                                 "        h.next = None\n        print(h.next.value)",
+                                 "is None here"),
+    "loop top forgets": ("n: Node | None = Node(1)\n    assert n is not None\n"
+                         "    for i in range(3):\n        print(n.value)\n        n = n.next",
+                         "may be None"),
+    "is None of a narrowed value": ("n: int | None = 5\n    print(-n if n is not None else 0)",
+                                    None),
+    "comprehension condition": ("ns = [Node(1).next]\n    print([n.value for n in ns "
+                                "if n is not None])", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NARROWING))
+def test_narrowing(name: str, tmp_path: Path) -> None:
+    body, expected = NARROWING[name]
+    error = check_source(tmp_path, NODE + f"\n\ndef main() -> None:\n    {body}\n")
+    if expected is None:
+        assert error is None, error
+    else:
+        assert error is not None and expected in error, error
+
+
+def test_interrupt_rule_follows_methods_and_reports_a_shortest_path(tmp_path: Path) -> None:
+    source = """
+from pythos.lang import InterruptFrame, Ptr, interrupt, u64
+
+COUNT: u64 = u64(0)
+
+
+class Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def note(self, text: str) -> None:
+        self.lines.append(text)
+
+
+def far() -> None:
+    near()
+
+
+def near() -> None:
+    record(Log())
+
+
+def record(log: Log) -> None:
+    log.note("tick")
+
+
+@interrupt
+def on_timer(frame: Ptr[InterruptFrame]) -> None:
+    global COUNT
+    COUNT += u64(1)
+    far()
+    near()
+"""
+    error = check_source(tmp_path, source, freestanding=True)
+    assert error is not None
+    assert error.startswith("on_timer -> near -> Log() allocates in interrupt context"), error
+
+
+def test_interrupt_handler_without_objects_is_fine(tmp_path: Path) -> None:
+    source = """
+from pythos.lang import InterruptFrame, Ptr, interrupt, u64
+
+COUNT: u64 = u64(0)
+
+
+def tick() -> None:
+    global COUNT
+    COUNT += u64(1)
+
+
+@interrupt
+def on_timer(frame: Ptr[InterruptFrame]) -> None:
+    tick()
+"""
+    assert check_source(tmp_path, source, freestanding=True) is None
