@@ -150,6 +150,7 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         # object, where compilation stops until the IR lowers objects.
         self.narrowed: dict[str, T.Type] = {}
         self.object_use: CompileError | None = None
+        self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
         # Per-function state while checking a body.
         self.fn: FuncSym | None = None
@@ -177,7 +178,14 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         """Note a construct that needs the heap: `what` names its kind for
         the stop before lowering ("lists are not compiled yet"), `effect`
         says what it does, for the interrupt rule ("list.append allocates")."""
-        if self.object_use is None:
+        # The stop reports the use that comes first in the program's text
+        # (modules in the order they were loaded), whatever order the
+        # checker met them in.
+        order = list(self.program.modules).index(self.module.name) \
+            if self.module.name in self.program.modules else len(self.program.modules)
+        place = (order, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+        if self.object_use is None or place < self.object_use_place:
+            self.object_use_place = place
             self.object_use = self.error(node, f"{what} are not compiled yet (issue 11): the "
                                                f"program type-checks, but the compiler does "
                                                f"not lower objects to code yet")
@@ -240,7 +248,25 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         for fn in self.functions:
             if fn not in inits:
                 self.check_function(fn)
+        self.note_object_signatures()
         check_interrupt_safety(self.functions)
+
+    def note_object_signatures(self) -> None:
+        """A function whose parameters or result are objects needs the
+        object lowering even if its body never touches them."""
+        for fn in self.functions:
+            if fn.node is None:
+                continue
+            a = fn.node.args.args
+            places: list[tuple[T.Type, ast.AST]] = [
+                (p.type, a[i] if i < len(a) else fn.node) for i, p in enumerate(fn.params)]
+            places.append((fn.result, fn.node.returns or fn.node))
+            for t, where in places:
+                if T.is_object(t) or t is OBJECT:
+                    self.module, self.fn = fn.module, fn
+                    self.heap_use(where, kind_of(t), f"'{fn.name}' handles a {t}")
+                    break
+        self.fn = None
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry
@@ -1347,6 +1373,8 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         if s.value is None:
             if t.is_aggregate:
                 raise self.error(s, "give a struct or array variable its value")
+            if T.is_object(t) or t is OBJECT:
+                self.heap_use(s, kind_of(t), f"'{name}' holds a {t}")
             self.bind_local(s.target, t, "value")
             s.target.sym = self.fn.locals[name]  # type: ignore[attr-defined]
             return
@@ -1687,13 +1715,12 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
     def truth_type(self, node: ast.expr, t: T.Type) -> None:
         if t is BOOL or is_int(t) or isinstance(t, PtrType):
             return
-        if t is STR or T.is_object(t):
+        if t is STR or T.is_object(t) or t is OBJECT:
             # Python's truth: empty containers and strings are false, None
             # is false, an instance is true unless __bool__ or __len__ say
             # otherwise.
-            if t is not STR:
-                self.heap_use(node, kind_of(t), f"testing '{ast.unparse(node)}' reads an "
-                                                f"object")
+            self.heap_use(node, kind_of(t) if t is not STR else "str operations",
+                          "testing an object's truth reads it")
             return
         if t is NONE_VALUE:
             raise self.error(node, f"'{ast.unparse(node)}' is always None here")
@@ -1723,9 +1750,10 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         node.ty = t  # type: ignore[attr-defined]
         if t is NONE and not discard:
             raise self.error(node, "this call returns nothing; it has no value to use")
-        if T.is_object(t):
+        if T.is_object(t) or t in (OBJECT, NONE_VALUE):
             what = f"'{node.id}'" if isinstance(node, ast.Name) else f"this {kind_of(t)[:-1]}"
-            self.heap_use(node, kind_of(t), f"{what} touches a reference count")
+            self.heap_use(node, kind_of(t) if t is not NONE_VALUE else "optional values",
+                          f"{what} touches a reference count")
         return t
 
     def expr_Constant(self, node: ast.Constant, want: T.Type | None) -> T.Type:
@@ -2170,6 +2198,8 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
         finally:
             self.narrowed = saved
         assert result is not None
+        self.heap_use(node, "str operations" if result is STR else kind_of(result),
+                      "choosing between objects touches reference counts")
         return result
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
