@@ -235,6 +235,13 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         node.call = ("method", fn)  # type: ignore[attr-defined]
         bind_args(c, node, fn.params[1:], node.args, f"{recv.name}.{f.attr}")
         return fn.result
+    if recv is BYTES and f.attr == "decode":
+        # UTF-8 text from bytes (issue 11): a str built at run time.
+        if node.args or node.keywords:
+            raise c.error(node, "bytes.decode() takes no arguments (it decodes UTF-8)")
+        node.call = ("objmethod", "bytes.decode")  # type: ignore[attr-defined]
+        c.heap_use(node, "str values built at run time", "bytes.decode allocates a str")
+        return STR
     if isinstance(recv, PtrType) and f.attr in PTR_METHODS:
         if len(node.args) != PTR_METHODS[f.attr] or node.keywords:
             raise c.error(node, f"{f.attr}() takes {PTR_METHODS[f.attr]} argument(s)")
