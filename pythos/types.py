@@ -196,6 +196,7 @@ class ClassType(Type):
     vtable: list[str] = field(default_factory=list)
     constants: dict[str, object] = field(default_factory=dict)  # name -> ConstSym
     properties: set[str] = field(default_factory=set)
+    setters: dict[str, object] = field(default_factory=dict)  # property -> FuncSym
     staticmethods: set[str] = field(default_factory=set)
     dataclass: bool = False
     frozen: bool = False

@@ -485,10 +485,14 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
                 continue
             for member in c.node.body:
                 if isinstance(member, ast.FunctionDef):
+                    fn = self.make_function(m, member, None, c.type)
+                    if fn.method_kind == "setter":
+                        self.declare_setter(c.type, fn)
+                        continue
                     if member.name in c.type.methods:
                         raise self.error(member, f"method '{member.name}' is defined twice in "
                                                  f"class {c.type.name}")
-                    c.type.methods[member.name] = self.make_function(m, member, None, c.type)
+                    c.type.methods[member.name] = fn
 
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None,
                       cls: ClassType | None = None) -> FuncSym:
@@ -1673,12 +1677,12 @@ class Checker(PlainInts, Classes, Containers, Functions, Narrowing):
             if isinstance(vt, OptionalType):
                 raise self.optional_attribute_error(target, vt)
             if isinstance(vt, ClassType):
-                self.check_field_store(target, vt)
+                stored = self.check_field_store(target, vt)
                 target.field = ("object", vt)  # type: ignore[attr-defined]
-                target.ty = vt.fields[target.attr]  # type: ignore[attr-defined]
+                target.ty = stored  # type: ignore[attr-defined]
                 self.heap_use(target, "classes", f"storing to '{ast.unparse(target)}' writes "
                                                  f"an object")
-                return vt.fields[target.attr]
+                return stored
         if isinstance(target, ast.Subscript):
             vt = self.expr(target.value, None)
             if objectish(vt):

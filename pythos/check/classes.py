@@ -287,9 +287,14 @@ class Classes:
                 fn.method_kind = "static"
             elif isinstance(dec, ast.Name) and dec.id == "property":
                 fn.method_kind = "property"
+            elif isinstance(dec, ast.Attribute) and dec.attr == "setter" \
+                    and isinstance(dec.value, ast.Name) and dec.value.id == node.name:
+                fn.method_kind = "setter"
             elif isinstance(dec, ast.Attribute) and dec.attr in ("setter", "deleter"):
-                raise self.error(dec, f"property {dec.attr}s are not supported yet; write a "
-                                      f"set_...() method")
+                raise self.error(dec, f"property {dec.attr}s are supported as "
+                                      f"'@{node.name}.setter' on a method named '{node.name}'"
+                                      if dec.attr == "setter" else "property deleters are not "
+                                                                   "supported")
             else:
                 rest.append(dec)
         return rest
@@ -319,6 +324,23 @@ class Classes:
                         self.check_override(ct, fn, base_fn)
                 if fn.method_kind != "static" and name != "__init__" and name not in ct.vtable:
                     ct.vtable.append(name)
+
+    def declare_setter(self, ct: ClassType, fn: FuncSym) -> None:
+        """`@name.setter`: the property `name` defined just before becomes
+        assignable, with a value of the type it returns."""
+        assert fn.node is not None
+        getter = ct.methods.get(fn.name)
+        if not isinstance(getter, FuncSym) or getter.method_kind != "property":
+            raise self.error(fn.node, f"'@{fn.name}.setter' needs the property '{fn.name}' "
+                                      f"defined before it")
+        if len(fn.params) != 2 or fn.result is not NONE:
+            raise self.error(fn.node, f"the setter of '{fn.name}' takes self and a value, and "
+                                      f"returns None")
+        if fn.params[1].type != getter.result:
+            raise self.error(fn.node.args.args[1], f"the setter of '{fn.name}' takes a "
+                                                   f"{getter.result}, the type the property "
+                                                   f"returns")
+        ct.setters[fn.name] = fn
 
     def check_special_method(self, ct: ClassType, fn: FuncSym) -> None:
         name = fn.name
@@ -462,11 +484,17 @@ class Classes:
         raise self.error(node, f"class \"{ct.name}\" has no class attribute \"{node.attr}\" "
                                f"(fields belong to instances)")
 
-    def check_field_store(self, node: ast.Attribute, ct: ClassType) -> None:
-        """`obj.name = value`: only declared fields, never a frozen one."""
+    def check_field_store(self, node: ast.Attribute, ct: ClassType) -> T.Type:
+        """`obj.name = value`: a declared field, never a frozen one, or a
+        property with a setter.  Returns the type to store."""
         name = node.attr
-        if name in ct.properties or (isinstance(ct.find_method(name), FuncSym) and getattr(
-                ct.find_method(name), "method_kind", "") == "property"):
+        getter = ct.find_method(name)
+        if isinstance(getter, FuncSym) and getter.method_kind == "property":
+            setter = next((c.setters[name] for c in ct.mro() if name in c.setters), None)
+            if isinstance(setter, FuncSym):
+                self.record_call(setter, node)
+                node.call = ("setter", setter)  # type: ignore[attr-defined]
+                return setter.params[1].type
             raise self.error(node, f"property \"{name}\" defined in \"{ct.name}\" is read-only")
         if name not in ct.fields:
             if ct.find_method(name) is not None or ct.find_constant(name) is not None:
@@ -480,6 +508,7 @@ class Classes:
                 # "Property "x" defined in "P" is read-only".
                 raise self.error(node, f"cannot assign to field \"{name}\": dataclass "
                                        f"\"{c.name}\" is frozen (its fields are read-only)")
+        return ct.fields[name]
 
     def super_method(self, node: ast.Call, f: ast.Attribute) -> T.Type:
         """`super().name(...)`: the base class's method, called on self."""

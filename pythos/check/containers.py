@@ -525,6 +525,13 @@ class Containers:
         for kw in node.keywords:
             if kw.arg == "reverse":
                 self.expect(kw.value, BOOL)
+            elif kw.arg == "key" and isinstance(kw.value, ast.Name) \
+                    and self.builtin_name(kw.value) in ("len", "str"):
+                # key=len, key=str: the builtins people sort by.
+                if kw.value.id == "len" and not (T.is_object(elem) or elem is STR):
+                    raise self.error(kw.value, f"key=len needs items with a length, not {elem}")
+                key_type = I64 if kw.value.id == "len" else STR
+                kw.value.ty = CallableType((elem,), key_type)  # type: ignore[attr-defined]
             elif kw.arg == "key":
                 kt = self.lambda_for(kw.value, (elem,))
                 if not isinstance(kt, CallableType) or len(kt.params) != 1 \

@@ -163,6 +163,8 @@ def test_dataclasses_and_special_methods() -> None:
     assert "v1 < v2 : bool" in main
     assert "local b: Bag (value)" in main
     assert "b[0] : i64" in main
+    assert "t.celsius : i64  [setter]" in main  # a property with a setter
+    assert "t.celsius : i64  [property]" in main
 
 
 def test_programs_run_under_cpython() -> None:

@@ -53,6 +53,19 @@ class Bag:
         return bool(self.items)
 
 
+class Temperature:
+    def __init__(self) -> None:
+        self._celsius = 0
+
+    @property
+    def celsius(self) -> int:
+        return self._celsius
+
+    @celsius.setter
+    def celsius(self, value: int) -> None:
+        self._celsius = value
+
+
 class Countdown:
     def __init__(self, start: int) -> None:
         self.current = start
@@ -77,6 +90,9 @@ def main() -> None:
     print(len(b), 4 in b, b[0], [x for x in b], b == Bag(), b < Bag(), repr(b), hash(b))
     if b:
         print("non-empty")
+    t = Temperature()
+    t.celsius = 21
+    print(t.celsius, sorted(["ccc", "a"], key=len))
 
 
 if __name__ == "__main__":
