@@ -140,6 +140,9 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         times["check"] = time.perf_counter() - start
         if stop_after == "check":
             return result
+        # Objects are checked but not yet lowered (issue 11): one clean
+        # diagnostic at the first use, before the lowering sees them.
+        checker.stop_before_lowering()
         start = time.perf_counter()
         result.ir = build(checker, target.freestanding)
         try:

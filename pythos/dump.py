@@ -13,6 +13,7 @@ import ast
 from .ir.ops import ModuleIR
 from .parse import Program
 from .symbols import FuncSym
+from .types import ClassType
 
 
 def dump_typed(program: Program) -> str:
@@ -24,10 +25,32 @@ def dump_typed(program: Program) -> str:
         out.append(f"module {module.name} ({module.path})")
         funcs = [n for n in module.functions]
         for cls in module.structs:
+            out.extend(dump_class(cls))
             funcs += [n for n in cls.body if isinstance(n, ast.FunctionDef)]
         for node in funcs:
             out.extend(dump_function(node))
+            # Nested functions are typed as functions of their own.
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.FunctionDef) and inner is not node:
+                    out.extend(dump_function(inner))
     return "\n".join(out)
+
+
+def dump_class(node: ast.ClassDef) -> list[str]:
+    """A plain class (issue 11): its base, fields in layout order, vtable
+    slots, constants and the dataclass options."""
+    ct: ClassType | None = getattr(node, "pythos_class", None)
+    if ct is None:
+        return []
+    base = f"({ct.base.name})" if ct.base else ""
+    flags = [name for name in ("dataclass", "frozen", "order") if getattr(ct, name)]
+    lines = [f"  class {ct.name}{base}" + (f"  [{', '.join(flags)}]" if flags else "")]
+    for name, t in ct.fields.items():
+        lines.append(f"    field {name}: {t}")
+    for name, const in ct.constants.items():
+        lines.append(f"    constant {name} = {const.value!r}")  # type: ignore[attr-defined]
+    lines.append(f"    vtable [{', '.join(ct.vtable)}]")
+    return lines
 
 
 def dump_function(node: ast.FunctionDef) -> list[str]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from .diagnostics import SOURCES, CompileError, Location, source_lines
 
 # Modules the compiler knows itself: importing them loads no file.
-BUILTIN_MODULES = {"pythos.lang", "typing", "__future__"}
+BUILTIN_MODULES = {"pythos.lang", "typing", "__future__", "dataclasses", "collections.abc"}
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -12,7 +12,7 @@ import ast
 from dataclasses import dataclass, field
 
 from .parse import Module
-from .types import StructType, Type
+from .types import ClassType, StructType, Type
 
 
 @dataclass(eq=False)
@@ -60,10 +60,23 @@ class FuncSym:
     globals_declared: set[str] = field(default_factory=set)
     # Constructed objects get a dedicated stack slot each, keyed by node.
     temps: list[ast.AST] = field(default_factory=list)
+    # Issue 11: the class a method belongs to, and how it is called
+    # ("method", "static" or "property"); the function a nested function
+    # or lambda is defined in, and the names it declares `nonlocal`.
+    cls: ClassType | None = None
+    method_kind: str = "method"
+    parent: FuncSym | None = None
+    nonlocals: set[str] = field(default_factory=set)
+    # For the interrupt rule (check/interrupts.py): the functions this one
+    # calls, each with the call, and what it does that allocates, frees
+    # or touches a reference count, each with where.
+    calls: list[tuple[FuncSym, ast.AST]] = field(default_factory=list)
+    heap_effects: list[tuple[str, ast.AST]] = field(default_factory=list)
 
     @property
     def qualname(self) -> str:
-        owner = f"{self.struct.name}." if self.struct else ""
+        owner = f"{self.struct.name}." if self.struct else (
+            f"{self.cls.name}." if self.cls else "")
         return f"{self.module.name}.{owner}{self.name}"
 
 
@@ -108,4 +121,14 @@ class StructSym:
     node: ast.ClassDef
 
 
-Symbol = Param | Local | FuncSym | GlobalSym | ConstSym | ModuleRef | Builtin | StructSym
+@dataclass(eq=False)
+class ClassSym:
+    """A plain class or @dataclass (issue 11): instances live on the heap."""
+
+    type: ClassType
+    module: Module
+    node: ast.ClassDef
+
+
+Symbol = (Param | Local | FuncSym | GlobalSym | ConstSym | ModuleRef | Builtin | StructSym
+          | ClassSym)

@@ -156,3 +156,258 @@ def layout(t: Type) -> tuple[int, int]:
             max_align = max(max_align, align)
         return (offset + max_align - 1) // max_align * max_align, max_align
     raise TypeError(f"type {t} has no memory layout")
+
+
+# ----- Objects (issue 11) ------------------------------------------------------
+#
+# Everything below lives on the heap and is handled through a reference
+# with a reference count: class instances, the containers, run-time str
+# values and function values.  The checker knows all of them; until the
+# typed IR lowers them, a program that uses one stops after the check stage
+# (see check/objects.py).  `str` keeps its one type: a literal is constant
+# data and a string built at run time is an object, but both are `str` to
+# the program, as in CPython; the checker marks the expressions that build
+# one (`check.objects.Objects.heap_use`).
+
+
+class _Top(_Simple):
+    """`object`: every value is one.  It has no attributes but `==`, and
+    `isinstance` narrows it (the parameter of `__eq__` has this type)."""
+
+
+OBJECT = _Top("object")
+
+
+@dataclass(eq=False)
+class ClassType(Type):
+    """A plain class (or @dataclass).  `fields` gives every instance
+    attribute, inherited ones first, each class's in the order it declares
+    them (class body, then `__init__`); `vtable` the
+    names of its overridable methods in slot order: the base's slots first,
+    then each new method in the order it is declared, so a method keeps its
+    slot in every subclass and dispatch is one indexed load."""
+
+    name: str
+    qualname: str
+    base: ClassType | None = None
+    own_fields: dict[str, Type] = field(default_factory=dict)
+    methods: dict[str, object] = field(default_factory=dict)  # name -> FuncSym
+    vtable: list[str] = field(default_factory=list)
+    constants: dict[str, object] = field(default_factory=dict)  # name -> ConstSym
+    properties: set[str] = field(default_factory=set)
+    setters: dict[str, object] = field(default_factory=dict)  # property -> FuncSym
+    staticmethods: set[str] = field(default_factory=set)
+    dataclass: bool = False
+    frozen: bool = False
+    order: bool = False
+    eq: bool = True
+    # Fields with a default value (dataclasses: the generated __init__'s defaults).
+    defaults: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.name
+
+    __hash__ = object.__hash__
+
+    @property
+    def fields(self) -> dict[str, Type]:
+        """Every field, the base's first: the layout order."""
+        inherited = self.base.fields if self.base is not None else {}
+        return {**inherited, **self.own_fields}
+
+    def mro(self) -> list[ClassType]:
+        out: list[ClassType] = []
+        c: ClassType | None = self
+        while c is not None:
+            out.append(c)
+            c = c.base
+        return out
+
+    def is_subclass(self, other: ClassType) -> bool:
+        return other in self.mro()
+
+    def find_method(self, name: str) -> object | None:
+        for c in self.mro():
+            if name in c.methods:
+                return c.methods[name]
+        return None
+
+    def find_constant(self, name: str) -> object | None:
+        for c in self.mro():
+            if name in c.constants:
+                return c.constants[name]
+        return None
+
+
+@dataclass(frozen=True, eq=True)
+class ListType(Type):
+    element: Type
+
+    def __str__(self) -> str:
+        return f"list[{self.element}]"
+
+
+@dataclass(frozen=True, eq=True)
+class SetType(Type):
+    element: Type
+
+    def __str__(self) -> str:
+        return f"set[{self.element}]"
+
+
+@dataclass(frozen=True, eq=True)
+class DictType(Type):
+    key: Type
+    value: Type
+
+    def __str__(self) -> str:
+        return f"dict[{self.key}, {self.value}]"
+
+
+@dataclass(frozen=True, eq=True)
+class TupleType(Type):
+    elements: tuple[Type, ...]
+
+    def __str__(self) -> str:
+        if not self.elements:
+            return "tuple[()]"
+        return f"tuple[{', '.join(map(str, self.elements))}]"
+
+
+@dataclass(frozen=True, eq=True)
+class OptionalType(Type):
+    """`T | None`.  Only `is None`, `is not None`, truth and `isinstance`
+    look inside; everything else needs the value narrowed to `T` first."""
+
+    inner: Type
+
+    def __str__(self) -> str:
+        return f"{self.inner} | None"
+
+
+@dataclass(frozen=True, eq=True)
+class CallableType(Type):
+    """A function value: a top-level function, a bound method, a lambda or
+    a nested function (a closure)."""
+
+    params: tuple[Type, ...]
+    result: Type
+
+    def __str__(self) -> str:
+        return f"Callable[[{', '.join(map(str, self.params))}], {self.result}]"
+
+
+@dataclass(frozen=True, eq=True)
+class IteratorType(Type):
+    """What `enumerate`, `zip`, `reversed`, `d.items()` and a class's
+    `__iter__` give: something a `for` loop or `list()` consumes once.
+    `name` says which, for messages and the dump."""
+
+    element: Type
+    name: str = "Iterator"
+
+    def __str__(self) -> str:
+        return f"{self.name}[{self.element}]"
+
+
+# The types whose values live on the heap, behind a reference count.
+OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
+
+
+def is_object(t: Type | None) -> bool:
+    """A value of this type is a reference to a heap object (or may be None)."""
+    if isinstance(t, OptionalType):
+        return True  # even `int | None` needs a representation with room for None
+    return isinstance(t, OBJECT_TYPES) or t is OBJECT
+
+
+def assignable(value: Type, target: Type) -> bool:
+    """May a value of type `value` be stored where `target` is declared?
+    As in mypy: a subclass instance where its base is wanted, `T` or None
+    where `T | None` is, anything where `object` is, and containers only
+    with exactly their own element types (a `list[Derived]` is not a
+    `list[Base]`: storing a Base into it through the other name would
+    break it).  Tuples are immutable, so they are covariant; callables are
+    contravariant in their parameters and covariant in their result."""
+    if value == target:
+        return True
+    if target is OBJECT:
+        return value is not NONE
+    if isinstance(target, OptionalType):
+        return value is NONE_VALUE or assignable(value, target.inner) or (
+            isinstance(value, OptionalType) and assignable(value.inner, target.inner))
+    if isinstance(value, ClassType) and isinstance(target, ClassType):
+        return value.is_subclass(target)
+    if isinstance(value, TupleType) and isinstance(target, TupleType):
+        return len(value.elements) == len(target.elements) and all(
+            assignable(a, b) for a, b in zip(value.elements, target.elements, strict=True))
+    if isinstance(value, CallableType) and isinstance(target, CallableType):
+        return len(value.params) == len(target.params) and all(
+            assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
+            target.result is NONE or assignable(value.result, target.result))
+    if isinstance(value, IteratorType) and isinstance(target, IteratorType):
+        return assignable(value.element, target.element)
+    return False
+
+
+class _NoneValue(_Simple):
+    """The type of the expression `None`, before a context (an Optional
+    variable, parameter or result) gives it one."""
+
+
+NONE_VALUE = _NoneValue("None")
+
+
+def optional(t: Type) -> Type:
+    return t if isinstance(t, OptionalType) else OptionalType(t)
+
+
+def strip_optional(t: Type) -> Type:
+    return t.inner if isinstance(t, OptionalType) else t
+
+
+def join_types(a: Type, b: Type) -> Type | None:
+    """The narrowest type both a and b are assignable to, or None if there
+    is none that the language names (mypy's join, restricted to what
+    Pythos has: a common base class, Optional)."""
+    if assignable(a, b):
+        return b
+    if assignable(b, a):
+        return a
+    if a is NONE_VALUE:
+        return optional(b)
+    if b is NONE_VALUE:
+        return optional(a)
+    if isinstance(a, OptionalType) or isinstance(b, OptionalType):
+        inner = join_types(strip_optional(a), strip_optional(b))
+        return optional(inner) if inner is not None else None
+    if isinstance(a, ClassType) and isinstance(b, ClassType):
+        for c in a.mro():
+            if b.is_subclass(c):
+                return c
+    return None
+
+
+def unhashable_reason(t: Type) -> str | None:
+    """Why values of `t` cannot be dict keys or set elements (CPython
+    raises TypeError: unhashable type), or None if they can."""
+    if isinstance(t, (ListType, DictType, SetType)):
+        return f"{t} is mutable, so it has no hash"
+    if isinstance(t, TupleType):
+        for e in t.elements:
+            why = unhashable_reason(e)
+            if why is not None:
+                return why
+    if isinstance(t, OptionalType):
+        return unhashable_reason(t.inner)
+    if isinstance(t, ClassType):
+        for c in t.mro():
+            if "__hash__" in c.methods:
+                return None
+            if "__eq__" in c.methods:
+                return (f"class {c.name} defines __eq__ without __hash__, so Python sets "
+                        f"its __hash__ to None")
+            if c.dataclass and c.eq and not c.frozen:
+                return (f"dataclass {c.name} is not frozen, so its generated __eq__ "
+                        f"leaves it without a hash (use @dataclass(frozen=True))")
+    return None

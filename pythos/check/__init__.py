@@ -29,10 +29,45 @@ from typing import Any
 from .. import types as T
 from ..diagnostics import CompileError, Location, source_lines
 from ..parse import BUILTIN_MODULES, Module, Program
-from ..symbols import Builtin, ConstSym, FuncSym, GlobalSym, Local, ModuleRef, Param, StructSym
-from ..types import BOOL, BYTES, I64, NONE, STR, U32, U64, ArrayType, IntType, PtrType, StructType
+from ..symbols import (
+    Builtin,
+    ClassSym,
+    ConstSym,
+    FuncSym,
+    GlobalSym,
+    Local,
+    ModuleRef,
+    Param,
+    StructSym,
+)
+from ..types import (
+    BOOL,
+    BYTES,
+    I64,
+    NONE,
+    NONE_VALUE,
+    OBJECT,
+    STR,
+    U32,
+    U64,
+    ArrayType,
+    ClassType,
+    DictType,
+    IntType,
+    ListType,
+    OptionalType,
+    PtrType,
+    SetType,
+    StructType,
+)
+from .classes import Classes
+from .containers import Containers, kind_of, objectish
 from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
+from .functions import Functions
+from .interrupts import check_interrupt_safety
+from .narrow import Narrowing, assigned_keys, has_break, join_maps, key_of, terminates
+from .objects import Objects
 from .plain import PlainInts
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
@@ -55,7 +90,16 @@ LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", 
 LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr",
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
-PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes"}
+PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes",
+               # issue 11: objects
+               "list", "dict", "set", "tuple", "object", "repr", "isinstance", "hash",
+               "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",
+               "any", "all", "iter", "next"}
+# Builtins that consume an iterable or build a container (check/containers.py).
+ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
+                     "all", "list", "set", "dict", "iter", "next"}
+# Names typing and collections.abc provide that annotations may use.
+TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -78,14 +122,6 @@ UNSUPPORTED_STMTS = {
     "Match": "'match' statements are not supported",
 }
 UNSUPPORTED_EXPRS = {
-    "List": "list literals are not supported; use Array[T, N]",
-    "Tuple": "tuples are not supported",
-    "Dict": "dicts are not supported",
-    "Set": "sets are not supported",
-    "ListComp": "comprehensions are not supported",
-    "SetComp": "comprehensions are not supported",
-    "DictComp": "comprehensions are not supported",
-    "GeneratorExp": "generator expressions are not supported",
     "Yield": "generators are not supported",
     "YieldFrom": "generators are not supported",
     "Await": "'await' is not supported",
@@ -98,7 +134,7 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
-class Checker(PlainInts):
+class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -106,6 +142,13 @@ class Checker(PlainInts):
         self.functions: list[FuncSym] = []
         self.globals: list[GlobalSym] = []
         self.structs: list[StructSym] = []
+        self.classes: list[ClassSym] = []
+        # Issue 11: what the code at this point has proved about Optional and
+        # class-typed values (check/narrow.py), and the first use of an
+        # object, where compilation stops until the IR lowers objects.
+        self.narrowed: dict[str, T.Type] = {}
+        self.object_use: CompileError | None = None
+        self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
         # Per-function state while checking a body.
         self.fn: FuncSym | None = None
@@ -142,9 +185,11 @@ class Checker(PlainInts):
             self.declare_imports(m)
         self.declare_constants_and_layouts(mods)
         self.check_address_cycles()
+        self.declare_class_members()
         for m in mods:
             self.module = m
             self.declare_functions(m)
+        self.check_class_methods()
         for m in mods:
             self.module = m
             self.declare_globals(m)
@@ -165,8 +210,20 @@ class Checker(PlainInts):
                                else Location(entry.path, 1, 1))
         if not self.freestanding:
             self.check_main_signature(entry)
-        for fn in self.functions:
+        # Constructors first, base classes before subclasses: an attribute
+        # that __init__ assigns without annotating takes its value's type
+        # there, and other functions may read it.
+        inits = [fn for c in self.classes for fn in [c.type.methods.get("__init__")]
+                 if isinstance(fn, FuncSym)]
+        inits.sort(key=lambda fn: len(fn.cls.mro()) if fn.cls else 0)
+        for fn in inits:
             self.check_function(fn)
+        # Nested functions are appended as their definitions are checked.
+        for fn in self.functions:
+            if fn not in inits:
+                self.check_function(fn)
+        self.note_object_signatures()
+        check_interrupt_safety(self.functions)
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry
@@ -199,6 +256,11 @@ class Checker(PlainInts):
 
     def declare_structs(self, m: Module) -> None:
         for cls in m.structs:
+            if not any(isinstance(d, ast.Name) and d.id == "struct" or isinstance(
+                    d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id == "struct"
+                    for d in cls.decorator_list):
+                self.declare_class(m, cls)  # a plain class or @dataclass (issue 11)
+                continue
             packed = False
             ok = False
             for dec in cls.decorator_list:
@@ -246,10 +308,19 @@ class Checker(PlainInts):
                     if a.name not in LANG_NAMES:
                         raise self.error(a, f"pythos.lang has no name '{a.name}'")
                     scope[name] = Builtin(a.name)
-                elif imp.module == "typing":
-                    if a.name != "Final":
-                        raise self.error(a, f"typing.{a.name} is not supported (only Final)")
-                    scope[name] = Builtin("Final")
+                elif imp.module in ("typing", "collections.abc"):
+                    if a.name not in TYPING_NAMES or (imp.module == "collections.abc"
+                                                      and a.name in ("Final", "Optional",
+                                                                     "Union")):
+                        known = ", ".join(sorted(TYPING_NAMES))
+                        raise self.error(a, f"{imp.module}.{a.name} is not supported (Pythos "
+                                            f"knows {known})")
+                    scope[name] = Builtin(a.name)
+                elif imp.module == "dataclasses":
+                    if a.name != "dataclass":
+                        raise self.error(a, f"dataclasses.{a.name} is not supported (only "
+                                            f"dataclass)")
+                    scope[name] = Builtin("dataclass")
                 elif imp.module == "__future__":
                     pass
                 else:
@@ -313,6 +384,10 @@ class Checker(PlainInts):
                 ft = self.resolve_type(stmt.annotation)
                 if ft in (STR, BYTES, NONE):
                     raise self.error(stmt.annotation, f"a struct field cannot be {ft}")
+                if T.is_object(ft) or ft is OBJECT:
+                    raise self.error(stmt.annotation, f"a struct field cannot hold a {ft}: a "
+                                                      f"struct is plain memory with a fixed "
+                                                      f"layout; use a class")
                 s.type.fields[name] = ft
             elif isinstance(stmt, ast.FunctionDef):
                 if stmt.name == "__init__":
@@ -362,16 +437,32 @@ class Checker(PlainInts):
             for member in s.node.body:
                 if isinstance(member, ast.FunctionDef):
                     s.type.methods[member.name] = self.make_function(m, member, s.type)
+        for c in self.classes:
+            if c.module is not m:
+                continue
+            for member in c.node.body:
+                if isinstance(member, ast.FunctionDef):
+                    fn = self.make_function(m, member, None, c.type)
+                    if fn.method_kind == "setter":
+                        self.declare_setter(c.type, fn)
+                        continue
+                    if member.name in c.type.methods:
+                        raise self.error(member, f"method '{member.name}' is defined twice in "
+                                                 f"class {c.type.name}")
+                    c.type.methods[member.name] = fn
 
-    def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None) -> FuncSym:
+    def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None,
+                      cls: ClassType | None = None) -> FuncSym:
         a = node.args
         exit_varargs = struct is not None and node.name == "__exit__" and a.vararg is not None
         if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
-        owner = f"{struct.name}." if struct else ""
+        owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
         fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
+        fn.cls = cls
         node.pythos_sym = fn  # type: ignore[attr-defined]
-        for dec in node.decorator_list:
+        decorators = self.method_decorators(fn, node) if cls is not None else node.decorator_list
+        for dec in decorators:
             if isinstance(dec, ast.Name) and dec.id == "interrupt":
                 fn.interrupt = True
             elif self.is_should_panic(dec):
@@ -387,11 +478,13 @@ class Checker(PlainInts):
                 raise self.error(dec, "unsupported decorator (expected @interrupt, "
                                       "@export(\"name\") or @extern(\"name\"))")
         defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        owner_type: StructType | ClassType | None = struct or (
+            cls if cls is not None and fn.method_kind != "static" else None)
         for i, (arg, default) in enumerate(zip(a.args, defaults, strict=True)):
-            if i == 0 and struct is not None:
+            if i == 0 and owner_type is not None:
                 if arg.annotation is not None:
                     raise self.error(arg, "'self' takes no annotation")
-                fn.params.append(Param(arg.arg, struct, None))
+                fn.params.append(Param(arg.arg, owner_type, None))
                 continue
             if arg.annotation is None:
                 raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
@@ -399,7 +492,7 @@ class Checker(PlainInts):
             if pt is NONE:
                 raise self.error(arg.annotation, "a parameter cannot have type None")
             fn.params.append(Param(arg.arg, pt, default))
-        if struct is not None and not a.args:
+        if owner_type is not None and not a.args:
             raise self.error(node, "a method takes 'self' as its first parameter")
         fn.result = NONE if node.returns is None else self.resolve_type(node.returns)
         if fn.extern:
@@ -532,6 +625,18 @@ class Checker(PlainInts):
         value = g.init
         assert value is not None
         want = g.type if g.type is not NONE else None
+        if objectish(want) or isinstance(value, (ast.List, ast.Dict, ast.Set, ast.Tuple,
+                                                 ast.JoinedStr)) or (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                and isinstance(self.scope().get(value.func.id), ClassSym)):
+            # An object built when the module is initialised (issue 11).
+            t = self.expr(value, want)
+            if want is not None and not T.assignable(t, want):
+                raise self.error(value, f"expected {want}, got {t}")
+            self.heap_use(value, kind_of(t) if t is not STR else "str values built at run "
+                                                                 "time",
+                          f"the global '{g.name}' is built at start-up")
+            return want or t
         if isinstance(value, ast.Call):
             t = self.expr(value, want)
             kind = getattr(value, "call", (None,))[0]
@@ -570,6 +675,8 @@ class Checker(PlainInts):
             for sub in ast.walk(inner):
                 ast.copy_location(sub, node)
             return self.resolve_type(inner)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return self.union_type(node, [node.left, node.right])
         if isinstance(node, (ast.Name, ast.Attribute)):
             sym = self.lookup_type_symbol(node)
             if isinstance(sym, Builtin):
@@ -577,11 +684,24 @@ class Checker(PlainInts):
                     return TYPE_NAMES[sym.name]
                 if sym.name == "InterruptFrame":
                     return self.interrupt_frame_type()
+                if sym.name == "object":
+                    return OBJECT
+                if sym.name in ("list", "dict", "set", "tuple", "Callable", "Iterator",
+                                "Iterable", "Optional"):
+                    example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
+                    raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
+                                           f"{example})")
             if isinstance(sym, StructSym):
+                return sym.type
+            if isinstance(sym, ClassSym):
                 return sym.type
             raise self.error(node, f"'{ast.unparse(node)}' is not a type")
         if isinstance(node, ast.Subscript):
             base = self.lookup_type_symbol(node.value)
+            if isinstance(base, Builtin) and base.name in (
+                    "list", "dict", "set", "tuple", "Optional", "Union", "Callable",
+                    "Iterator", "Iterable"):
+                return self.generic_type(node, base.name)
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
             if isinstance(base, Builtin) and base.name == "Array":
@@ -603,7 +723,8 @@ class Checker(PlainInts):
             scope = self.scope()
             if node.id in scope:
                 return self.resolve_lazy(scope, node.id)
-            if node.id in ("int", "bool", "str", "bytes"):
+            if node.id in ("int", "bool", "str", "bytes", "object", "list", "dict", "set",
+                           "tuple"):
                 return Builtin(node.id)
             raise self.error(node, f"unknown type '{node.id}'")
         if isinstance(node, ast.Attribute):
@@ -671,6 +792,10 @@ class Checker(PlainInts):
                 sym = self.scopes.get(base.module.name, {}).get(node.attr)
                 if isinstance(sym, ConstSym) and sym.type is None:
                     return sym.value  # type: ignore[return-value]
+            if isinstance(base, ClassSym):
+                const = base.type.find_constant(node.attr)
+                if isinstance(const, ConstSym) and const.type is None:
+                    return const.value  # type: ignore[return-value]
             return None
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
             v = self.const_int(node.operand)
@@ -743,18 +868,20 @@ class Checker(PlainInts):
         if fn.extern or fn.node is None:
             return
         self.fn, self.module = fn, fn.module
-        self.stored_names = {n.id for n in ast.walk(fn.node) if isinstance(n, ast.Name)
-                             and isinstance(n.ctx, ast.Store)}
+        self.narrowed = {}
+        self.declare_scope_statements(fn)
+        self.stored_names = scope_stores(fn.node) - fn.nonlocals
         for p in fn.params:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
+            if p.default is not None and self.check_default(fn, p.default, p.type):
+                continue
             if p.default is not None:
                 self.no_plain_literal(p.default, p.type, "a default value")
                 self.expr(p.default, p.type)
                 self.no_plain_literal(p.default, p.type, "a default value")
                 if getattr(p.default, "const", None) is None:
                     raise self.error(p.default, "a default value must be a constant")
-        self.declare_global_statements(fn)
         self.owner_sites: dict[str, int] = {}
         self.aliased: set[str] = set()
         self.addressed: set[str] = set()  # locals whose address addr_of() takes
@@ -779,17 +906,28 @@ class Checker(PlainInts):
                                           f"keep the old object, so use separate variables")
         self.fn = None
 
-    def declare_global_statements(self, fn: FuncSym) -> None:
+    def declare_scope_statements(self, fn: FuncSym) -> None:
+        """Read the function's `global` and `nonlocal` statements (they
+        apply to the whole body, wherever they are)."""
         assert fn.node is not None
-        for node in ast.walk(fn.node):
+        for node in walk_scope(fn.node):
             if isinstance(node, ast.Global):
                 for name in node.names:
                     if not isinstance(self.scope().get(name), GlobalSym):
                         raise self.error(node, f"'{name}' is not a module-level variable")
                     fn.globals_declared.add(name)
-            elif isinstance(node, (ast.Nonlocal, ast.Lambda, ast.ClassDef)) or (
-                    isinstance(node, ast.FunctionDef) and node is not fn.node):
-                raise self.error(node, "nested functions, classes and lambdas are not supported")
+            elif isinstance(node, ast.Nonlocal):
+                for name in node.names:
+                    outer = fn.parent
+                    while outer is not None and name not in outer.locals:
+                        outer = outer.parent
+                    if outer is None:
+                        # CPython's SyntaxError says exactly this.
+                        raise self.error(node, f"no binding for nonlocal '{name}' found")
+                    fn.nonlocals.add(name)
+            elif isinstance(node, ast.ClassDef):
+                raise self.error(node, "classes are defined at module level (nested classes "
+                                       "are not supported)")
 
     def check_definite_assignment(self, fn: FuncSym) -> None:
         """Reject a read of a local that some path reaches unassigned (see
@@ -927,27 +1065,61 @@ class Checker(PlainInts):
         return "it is not a new value"
 
     def stmt_Assert(self, s: ast.Assert) -> None:
-        self.truth(s.test)
+        yes, no = self.cond(s.test)
         if s.msg is not None:
+            saved = dict(self.narrowed)
+            self.narrowed.update(no)  # the message is evaluated when the test fails
             self.text(s.msg)
+            self.narrowed = saved
+        self.narrowed.update(yes)
 
     def stmt_If(self, s: ast.If) -> None:
-        self.truth(s.test)
+        yes, no = self.cond(s.test)
+        base = dict(self.narrowed)
+        self.narrowed = {**base, **yes}
         self.block(s.body)
+        after_body = self.narrowed
+        self.narrowed = {**base, **no}
         self.block(s.orelse)
+        after_else = self.narrowed
+        # Narrowings hold after the if where every path that gets there
+        # proved them; a branch that returns, breaks or continues does not
+        # get there (`if x is None: return` leaves x narrowed to not-None).
+        body_ends, else_ends = terminates(s.body), terminates(s.orelse)
+        if body_ends and not else_ends:
+            self.narrowed = after_else
+        elif else_ends and not body_ends:
+            self.narrowed = after_body
+        elif body_ends and else_ends:
+            self.narrowed = base
+        else:
+            self.narrowed = join_maps(after_body, after_else)
+
+    def loop_entry(self, body: list[ast.stmt]) -> None:
+        """At the top of a loop, forget what the body may change: a later
+        iteration arrives there after it has."""
+        for key in assigned_keys(body):
+            self.forget(key)
 
     def stmt_While(self, s: ast.While) -> None:
         self.loops.append(s)  # its test runs again at every iteration
-        self.truth(s.test)
+        self.loop_entry(s.body)
+        yes, no = self.cond(s.test)
+        base = dict(self.narrowed)
+        self.narrowed = {**base, **yes}
         self.loop_depth += 1
         self.block(s.body)
         self.loops.pop()
         self.loop_depth -= 1
+        # Left by the test failing (unless a break may leave it too).
+        self.narrowed = {**base, **no} if not has_break(s.body) else base
         self.block(s.orelse)
 
     def stmt_For(self, s: ast.For) -> None:
+        self.loop_entry(s.body)
         if not isinstance(s.target, ast.Name):
-            raise self.error(s.target, "a for loop assigns one plain name")
+            self.for_objects(s)
+            return
         it = s.iter
         if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
                 and self.builtin_name(it.func) == "range":
@@ -990,6 +1162,9 @@ class Checker(PlainInts):
             elif isinstance(t, ArrayType):
                 elem = t.element
                 s.kind = "array"  # type: ignore[attr-defined]
+            elif objectish(t):
+                self.for_objects(s, t)
+                return
             else:
                 raise self.error(it, f"cannot iterate over {t} (use range(), bytes or an Array)")
             if elem.is_aggregate:
@@ -1032,6 +1207,15 @@ class Checker(PlainInts):
         self.block(s.body)
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
+        if isinstance(s.target, ast.Attribute) and self.fn is not None \
+                and self.fn.cls is not None and self.fn.name == "__init__" \
+                and isinstance(s.target.value, ast.Name) \
+                and s.target.value.id == self.fn.params[0].name:
+            # `self.x: T = value` declares a field (see declare_class_fields).
+            if s.value is None:
+                raise self.error(s, "give the field its value here")
+            self.assign(s.target, s.value, None)
+            return
         if not isinstance(s.target, ast.Name):
             raise self.error(s, "annotate a plain local name")
         if self.is_final(s.annotation):
@@ -1046,15 +1230,17 @@ class Checker(PlainInts):
         if s.value is None:
             if t.is_aggregate:
                 raise self.error(s, "give a struct or array variable its value")
+            if T.is_object(t) or t is OBJECT:
+                self.heap_use(s, kind_of(t), f"'{name}' holds a {t}")
             self.bind_local(s.target, t, "value")
             s.target.sym = self.fn.locals[name]  # type: ignore[attr-defined]
             return
         self.assign(s.target, s.value, t)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
-        for target in s.targets:
-            if isinstance(target, (ast.Tuple, ast.List)):
-                raise self.error(target, "tuple assignment is not supported")
+        if any(isinstance(target, (ast.Tuple, ast.List)) for target in s.targets):
+            self.unpacking_assign(s)
+            return
         self.assign(s.targets[0], s.value, None)
         if len(s.targets) > 1:
             self.chained_assign(s)
@@ -1114,6 +1300,14 @@ class Checker(PlainInts):
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         # `x += e` is checked as `x = x + e`, with the target read once.
         t = self.lvalue(s.target)
+        if objectish(t):
+            rt = self.expr(s.value, t if isinstance(t, (ListType, SetType)) else None)
+            result = self.object_binop(s, s.op, s.target, s.value, t, rt)
+            if not T.assignable(result, t):
+                raise self.error(s, f"incompatible types in augmented assignment (result "
+                                    f"\"{result}\", target \"{t}\")")
+            s.ty = t  # type: ignore[attr-defined]
+            return
         if not is_int(t):
             raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
         s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
@@ -1124,8 +1318,27 @@ class Checker(PlainInts):
         if isinstance(target, ast.Name):
             self.assign_name(target, annotated, value)
             return
+        if self.is_new_field(target):
+            # `self.x = value` in __init__ without an annotation: mypy takes
+            # the value's type, and so does Pythos.
+            assert isinstance(target, ast.Attribute) and self.fn.cls is not None
+            t = self.expr(value, None)
+            if t is NONE_VALUE:
+                raise self.error(target, f"need a type annotation for '{ast.unparse(target)}' "
+                                         f"(e.g. 'self.{target.attr}: Node | None = None')")
+            self.add_field(self.fn.cls, target, t, target.attr)
+            self.lvalue(target)
+            return
         t = self.lvalue(target)
+        if getattr(target, "field", (None,))[0] == "object" or getattr(
+                target, "sub", None) == "object":
+            # Unlike a struct's, an object's field or a container's element
+            # keeps whatever int CPython stores: a plain one stays plain.
+            self.no_plain_literal(value, t, f"'{ast.unparse(target)}'")
         self.expect(value, t)
+        key = key_of(target)
+        if key is not None:
+            self.narrow_assigned(key, t, value.ty)  # type: ignore[attr-defined]
         field = getattr(target, "field", None)
         if isinstance(target, ast.Attribute) and field is not None and field[0] == "global":
             self.check_global_store(target, value, t)
@@ -1188,15 +1401,25 @@ class Checker(PlainInts):
             assert want is not None
             self.bind_local(target, want, "value")
             return
+        if name in self.fn.nonlocals:
+            self.assign_typed(target, self.expr(value, self.lvalue(target)))
+            return
         if want is not None:
             self.no_plain_literal(value, want, f"'{name}'")
         t = self.expr(value, want)
-        if want is not None and t != want:
+        if want is not None and not T.assignable(t, want):
             if annotated is None and var is not None:
                 raise self.error(value, f"'{name}' has type {want}, cannot assign {t}")
             raise self.error(value, f"expected {want}, got {t}")
         if t is NONE:
             raise self.error(value, "this expression has no value")
+        if t is NONE_VALUE and want is None:
+            raise self.error(target, f"need a type annotation for '{name}' (it is None here; "
+                                     f"e.g. '{name}: Node | None = None')")
+        if want is not None and t != want:
+            self.bind_local(target, want, "value")
+            self.narrow_assigned(name, want, t)
+            return
         # A local without annotation takes its first value's type, which may
         # be sized while the value itself is a plain int (`v = 200 if c else x`).
         self.no_plain_literal(value, t, f"'{name}'")
@@ -1214,6 +1437,7 @@ class Checker(PlainInts):
             del local
         else:
             self.bind_local(target, t, "value")
+            self.forget(name)
 
     def note_alias(self, value: ast.expr) -> None:
         """Record the local whose storage `value` (`p`, `p.f`, `p.a[i]`)
@@ -1248,6 +1472,11 @@ class Checker(PlainInts):
                 g = self.scope()[target.id]
                 target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
                 return g.type
+            if target.id in self.fn.nonlocals:
+                outer = self.enclosing_local(target.id)
+                assert outer is not None
+                target.sym, target.ty = outer, outer.type  # type: ignore[attr-defined]
+                return outer.type
             var = self.fn.locals.get(target.id)
             if var is None:
                 sym = self.scope().get(target.id)
@@ -1257,6 +1486,25 @@ class Checker(PlainInts):
                 raise self.error(target, f"'{target.id}' is used before it is assigned")
             target.sym, target.ty = var, var.type  # type: ignore[attr-defined]
             return var.type
+        if isinstance(target, ast.Attribute) and self.static_symbol(target.value) is None:
+            vt = self.expr(target.value, None)
+            if isinstance(vt, OptionalType):
+                raise self.optional_attribute_error(target, vt)
+            if isinstance(vt, ClassType):
+                stored = self.check_field_store(target, vt)
+                target.field = ("object", vt)  # type: ignore[attr-defined]
+                target.ty = stored  # type: ignore[attr-defined]
+                self.heap_use(target, "classes", f"storing to '{ast.unparse(target)}' writes "
+                                                 f"an object")
+                return stored
+        if isinstance(target, ast.Subscript):
+            vt = self.expr(target.value, None)
+            if objectish(vt):
+                t = self.object_subscript(target, vt, store=True)
+                target.ty = t  # type: ignore[attr-defined]
+                self.heap_use(target, kind_of(vt), f"storing into a {vt} touches reference "
+                                                   f"counts")
+                return t
         if isinstance(target, ast.Attribute):
             t = self.expr(target, None)
             if getattr(target, "field", None) is None:
@@ -1272,25 +1520,15 @@ class Checker(PlainInts):
     # ----- expressions ----------------------------------------------------------------
     def expect(self, node: ast.expr, want: T.Type) -> T.Type:
         t = self.expr(node, want)
-        if t != want:
+        if not T.assignable(t, want):
             raise self.error(node, f"expected {want}, got {t}")
         return t
 
     def truth(self, node: ast.expr) -> None:
-        if isinstance(node, ast.BoolOp):
-            # Only the truth of each operand matters here, so unlike
-            # `x = a or b` the operands may have different types.
-            for v in node.values:
-                self.truth(v)
-            node.ty, node.truth_only = BOOL, True  # type: ignore[attr-defined]
-            return
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            self.truth(node.operand)
-            node.ty = BOOL  # type: ignore[attr-defined]
-            return
-        t = self.expr(node, None)
-        if not (t is BOOL or is_int(t) or isinstance(t, PtrType)):
-            raise self.error(node, f"{t} cannot be used as a condition")
+        """A condition.  Only the truth of each operand of `and`/`or`
+        matters, so unlike `x = a or b` they may have different types
+        (check/narrow.py's `cond` walks them, narrowing as it goes)."""
+        self.cond(node)
 
     def text(self, node: ast.expr) -> None:
         """A string argument that may be an f-string (print, panic, assert)."""
@@ -1316,6 +1554,10 @@ class Checker(PlainInts):
         node.ty = t  # type: ignore[attr-defined]
         if t is NONE and not discard:
             raise self.error(node, "this call returns nothing; it has no value to use")
+        if T.is_object(t) or t in (OBJECT, NONE_VALUE):
+            what = f"'{node.id}'" if isinstance(node, ast.Name) else f"this {kind_of(t)[:-1]}"
+            self.heap_use(node, kind_of(t) if t is not NONE_VALUE else "optional values",
+                          f"{what} touches a reference count")
         return t
 
     def expr_Constant(self, node: ast.Constant, want: T.Type | None) -> T.Type:
@@ -1330,14 +1572,16 @@ class Checker(PlainInts):
             node.const = v  # type: ignore[attr-defined]
             return BYTES
         if v is None:
-            raise self.error(node, "None is not a value in Pythos")
+            return NONE_VALUE  # its context (an Optional) gives it a type
         if isinstance(v, float):
             raise self.error(node, "floating-point numbers are not supported")
         raise self.error(node, f"unsupported constant {v!r}")
 
     def expr_JoinedStr(self, node: ast.JoinedStr, want: T.Type | None) -> T.Type:
-        raise self.error(node, "an f-string can only be passed straight to print(), "
-                               "panic() or assert")
+        # An f-string as a value builds a str at run time (issue 11).
+        self.fstring(node)
+        self.heap_use(node, "str values built at run time", "an f-string allocates a str")
+        return STR
 
     def fstring(self, node: ast.JoinedStr) -> None:
         for part in node.values:
@@ -1360,6 +1604,10 @@ class Checker(PlainInts):
                     spec_text += str(p.value)
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
+            if kind is None and objectish(t) and t is not NONE_VALUE and not spec_text:
+                # str() of an object: its __str__ (or CPython's text for a container).
+                self.heap_use(part.value, kind_of(t), "formatting an object allocates a str")
+                continue
             if kind is None:
                 raise self.error(part.value, f"cannot format a {t}")
             try:
@@ -1392,7 +1640,13 @@ class Checker(PlainInts):
                 self.fn.globals_declared:
             var = self.fn.locals[name]
             node.sym = var  # type: ignore[attr-defined]
-            return var.type
+            return self.narrowed.get(name, var.type)
+        if self.fn is not None and (name in self.fn.nonlocals or name not in self.stored_names):
+            outer = self.enclosing_local(name)
+            if outer is not None:
+                # A variable of an enclosing function, captured by this closure.
+                node.sym, node.captured = outer, True  # type: ignore[attr-defined]
+                return self.narrowed.get(name, outer.type)
         sym = self.lookup(node)
         node.sym = sym  # type: ignore[attr-defined]
         return self.symbol_type(node, sym)
@@ -1407,6 +1661,17 @@ class Checker(PlainInts):
                 raise self.error(node, "internal: untyped constant reached expr")
             node.const = sym.value  # type: ignore[attr-defined]
             return sym.type
+        if isinstance(sym, FuncSym) and not sym.interrupt and not sym.extern:
+            # A function used as a value (issue 11).
+            self.heap_use(node, "function values", f"'{sym.name}' as a value is a function "
+                                                   f"object")
+            return self.signature_of(sym)
+        if isinstance(sym, ClassSym):
+            raise self.error(node, f"class {sym.type.name} is not a value here; call it to "
+                                   f"make an instance")
+        if isinstance(sym, Builtin) and sym.name in PY_BUILTINS:
+            raise self.error(node, f"the builtin '{sym.name}' cannot be used as a value yet; "
+                                   f"wrap it in a lambda (e.g. 'lambda x: {sym.name}(x)')")
         raise self.error(node, f"'{ast.unparse(node)}' is not a value")
 
     def lookup(self, node: ast.Name) -> Any:
@@ -1446,7 +1711,27 @@ class Checker(PlainInts):
                 if isinstance(sym, GlobalSym):
                     node.field = ("global", sym)  # type: ignore[attr-defined]
                 return self.symbol_type(node, sym)
+            if isinstance(base_sym, ClassSym):
+                return self.class_attribute(node, base_sym.type)
         t = self.expr(node.value, None)
+        if isinstance(t, ClassType):
+            at = self.instance_attribute(node, t)
+            key = key_of(node)
+            return self.narrowed.get(key, at) if key is not None else at
+        if isinstance(t, OptionalType):
+            raise self.optional_attribute_error(node, t)
+        if t is NONE_VALUE:
+            raise self.error(node, f"'{ast.unparse(node.value)}' is None here, which has no "
+                                   f"attribute '{node.attr}'")
+        if t is OBJECT:
+            raise self.error(node, f"\"object\" has no attribute \"{node.attr}\"; narrow "
+                                   f"'{ast.unparse(node.value)}' with isinstance() first")
+        if objectish(t):
+            if self.method_signature(node, t) is not None or isinstance(t, DictType):
+                raise self.error(node, f"take {t}'s methods by calling them "
+                                       f"('{ast.unparse(node)}(...)'); as values they are not "
+                                       f"supported")
+            raise self.error(node, f"\"{t}\" has no attribute \"{node.attr}\"")
         if isinstance(t, StructType):
             if node.attr not in t.fields:
                 raise self.error(node, f"struct {t} has no field '{node.attr}'")
@@ -1473,9 +1758,11 @@ class Checker(PlainInts):
         return None
 
     def expr_Subscript(self, node: ast.Subscript, want: T.Type | None) -> T.Type:
-        if isinstance(node.slice, ast.Slice):
-            raise self.error(node, "slicing is not supported")
         t = self.expr(node.value, None)
+        if objectish(t):
+            return self.object_subscript(node, t, store=False)
+        if isinstance(node.slice, ast.Slice):
+            raise self.error(node, f"{t} cannot be sliced (lists, tuples and str can)")
         if isinstance(t, ArrayType):
             node.sub = "array"  # type: ignore[attr-defined]
             self.index(node.slice)
@@ -1582,6 +1869,8 @@ class Checker(PlainInts):
                                         f"got {ot}")
             return lt
         lt, rt = self.pair(left, right, want, strict)
+        if objectish(lt) or objectish(rt):
+            return self.object_binop(node, op, left, right, lt, rt)
         if isinstance(op, ast.Sub) and isinstance(lt, PtrType):
             return lt
         if not is_int(lt):
@@ -1620,18 +1909,26 @@ class Checker(PlainInts):
         lc, rc = self.const_int(left), self.const_int(right)
         if lc is not None and rc is None:
             rt = self.operand(right, want)
+            if objectish(rt):  # `3 * [0]`: the caller decides (check/containers.py)
+                left.const, left.ty = lc, I64  # type: ignore[attr-defined]
+                return I64, rt
             if not is_int(rt):
                 raise self.error(left, f"cannot combine an integer with {rt}")
             left.const, left.ty = self.fit(left, lc, rt, strict), rt  # type: ignore[attr-defined]
             return rt, rt
         if rc is not None and lc is None:
             lt = self.operand(left, want)
+            if objectish(lt):
+                right.const, right.ty = rc, I64  # type: ignore[attr-defined]
+                return lt, I64
             if not is_int(lt):
                 raise self.error(right, f"cannot combine {lt} with an integer")
             right.const, right.ty = self.fit(right, rc, lt, strict), lt  # type: ignore
             return lt, lt
-        lt = self.operand(left, want)
-        rt = self.expr(right, lt if is_int(lt) or lt is BOOL else None)
+        lt = self.operand(left, want if not objectish(want) else None)
+        rt = self.expr(right, lt if is_int(lt) or lt is BOOL or objectish(lt) else None)
+        if objectish(lt) or objectish(rt):
+            return lt, rt  # the caller decides (check/containers.py)
         if lt != rt:
             if is_int(lt) and is_int(rt):
                 raise self.error(left, f"mixed integer types {lt} and {rt}; convert one "
@@ -1640,9 +1937,23 @@ class Checker(PlainInts):
         return lt, rt
 
     def expr_BoolOp(self, node: ast.BoolOp, want: T.Type | None) -> T.Type:
+        if objectish(want) or objectish(self.peek_type(node.values[0], {})):
+            return self.object_boolop(node, want)
         types: list[T.Type] = []
+        saved = dict(self.narrowed)
         for v in node.values:
-            t = self.expr(v, want if want is not None else (types[0] if types else None))
+            try:
+                t = self.expr(v, want if want is not None else (types[0] if types else None))
+            finally:
+                if v is node.values[-1]:
+                    self.narrowed = saved
+            if objectish(t):
+                self.narrowed = saved
+                return self.object_boolop(node, want)
+            # The next operand runs only if this one was true (and) or false
+            # (or): `n is not None and n.value > 0`.
+            yes, no = self.tested_maps(v, t)
+            self.narrowed.update(yes if isinstance(node.op, ast.And) else no)
             if not (t is BOOL or is_int(t)):
                 raise self.error(v, f"'{type(node.op).__name__.lower()}' needs integers "
                                     f"or bools, got {t}")
@@ -1663,9 +1974,13 @@ class Checker(PlainInts):
         folded: dict[int, bool] = {}
         for i, (op, a, b) in enumerate(zip(node.ops, operands, operands[1:], strict=False)):
             if isinstance(op, (ast.In, ast.NotIn)):
-                raise self.error(node, "'in' is not supported")
+                self.membership(node, a, b)
+                types.append(None)
+                continue
             if isinstance(op, (ast.Is, ast.IsNot)):
-                raise self.error(node, "'is' is not supported; use '=='")
+                self.identity(node, a, b)
+                types.append(None)
+                continue
             x, y = self.const_int(a), self.const_int(b)
             if x is not None and y is not None:
                 folded[i] = COMPARE_OPS[type(op)](x, y)
@@ -1681,6 +1996,14 @@ class Checker(PlainInts):
                     raise self.error(b, f"cannot compare {lt} with {rt}")
             else:
                 lt, rt = self.pair(a, b, None, strict=True)
+            if (objectish(lt) or objectish(rt)) and not (lt is STR and rt is STR):
+                self.object_compare(node, op, a, b, lt, rt)
+                types.append(lt)
+                continue
+            if lt is STR and not isinstance(op, (ast.Eq, ast.NotEq)):
+                self.object_compare(node, op, a, b, lt, rt)
+                types.append(lt)
+                continue
             if lt in (STR, BYTES) or isinstance(lt, PtrType):
                 if not isinstance(op, (ast.Eq, ast.NotEq)):
                     raise self.error(node, f"{lt} values can only be compared with == and !=")
@@ -1694,8 +2017,34 @@ class Checker(PlainInts):
         return BOOL
 
     def expr_IfExp(self, node: ast.IfExp, want: T.Type | None) -> T.Type:
-        self.truth(node.test)
-        a, b = self.pair(node.body, node.orelse, want, strict=True)
+        yes, no = self.cond(node.test)
+        saved = dict(self.narrowed)
+        lc, rc = self.const_int(node.body), self.const_int(node.orelse)
+        try:
+            if lc is None and rc is None:
+                # Each value is typed with what the test proves for it.
+                self.narrowed = {**saved, **yes}
+                a = self.expr(node.body, want if is_int(want) or objectish(want) else None)
+                self.narrowed = {**saved, **no}
+                b = self.expr(node.orelse, a if is_int(a) or a is BOOL else (
+                    want if objectish(want) else None))
+                if not objectish(a) and not objectish(b) and a != b:
+                    if is_int(a) and is_int(b):
+                        raise self.error(node.body, f"mixed integer types {a} and {b}; convert "
+                                                    f"one side, e.g. {b}(...)")
+                    raise self.error(node.body, f"unsupported operand types {a} and {b}")
+            else:
+                # A literal takes the other value's type (`x.n if x else 0`).
+                self.narrowed = {**saved, **(no if lc is not None else yes)}
+                a, b = self.pair(node.body, node.orelse, want, strict=True)
+        finally:
+            self.narrowed = saved
+        if objectish(a) or objectish(b):
+            joined = T.join_types(a, b)
+            if joined is None:
+                raise self.error(node, f"the two values of a conditional expression have no "
+                                       f"common type: {a} and {b}")
+            return joined
         if a.is_aggregate:
             raise self.error(node, "a conditional expression cannot choose between "
                                    "structs or arrays")
@@ -1704,6 +2053,39 @@ class Checker(PlainInts):
     def expr_Call(self, node: ast.Call, want: T.Type | None) -> T.Type:
         from .calls import check_call
         return check_call(self, node, want)
+
+
+def walk_scope(root: ast.AST) -> list[ast.AST]:
+    """The nodes of one function's own scope: nested functions, lambdas and
+    comprehensions have scopes of their own and are not entered (their
+    defaults and first iterables, evaluated outside, are)."""
+    out: list[ast.AST] = []
+    stack: list[ast.AST] = list(ast.iter_child_nodes(root))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if isinstance(node, ast.FunctionDef):
+            stack.extend([*node.args.defaults, *node.decorator_list])
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            stack.append(node.generators[0].iter)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def scope_stores(root: ast.AST) -> set[str]:
+    """The names a function assigns in its own scope (so, as Python has
+    it, its locals), a nested `def` binding its name."""
+    names = set()
+    for n in walk_scope(root):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            names.add(n.id)
+        elif isinstance(n, ast.FunctionDef):
+            names.add(n.name)
+    return names
 
 
 class _Lazy:

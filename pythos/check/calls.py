@@ -14,6 +14,14 @@ on the node as `node.call = (kind, detail)`:
     ("conv", Type)           u8(x) ... i64(x), int(x), bool(x)
     ("builtin", name)        print, len, panic, addr_of, asm, port I/O, ...
 
+and, for objects (issue 11; checked, not yet lowered):
+
+    ("new", ClassType)       a class instance; node.args_bound as for functions
+    ("method", FuncSym)      a class's method, dispatched through its vtable
+    ("super", FuncSym)       super().name(...): the base's method, not dispatched
+    ("objmethod", "list.append")  a method of a container or str
+    ("value", CallableType)  a call through a function value
+
 Arguments are bound to parameters by position and keyword, defaults filled
 in, and kept in `node.args_bound` (a dict in parameter order).
 """
@@ -24,8 +32,26 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
-from ..symbols import Builtin, FuncSym, GlobalSym, Local, Param, StructSym
-from ..types import BOOL, BYTES, I64, NONE, STR, U64, ArrayType, IntType, PtrType, StructType
+from ..symbols import Builtin, ClassSym, FuncSym, GlobalSym, Local, Param, StructSym
+from ..types import (
+    BOOL,
+    BYTES,
+    I64,
+    NONE,
+    NONE_VALUE,
+    OBJECT,
+    STR,
+    U64,
+    ArrayType,
+    CallableType,
+    ClassType,
+    DictType,
+    IntType,
+    OptionalType,
+    PtrType,
+    StructType,
+)
+from .containers import kind_of, objectish
 
 if TYPE_CHECKING:
     from . import Checker
@@ -48,11 +74,20 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
         return subscript_call(c, node, f)
     sym: Any = None
     if isinstance(f, ast.Name):
-        if c.fn is not None and f.id in c.fn.locals:
-            raise c.error(f, f"'{f.id}' is a variable, not a function")
+        if c.fn is not None and (f.id in c.fn.locals or (
+                f.id not in c.stored_names and c.enclosing_local(f.id) is not None)):
+            t = c.expr(f, None)
+            if not objectish(t):
+                raise c.error(f, f"'{f.id}' is a variable, not a function")
+            return c.call_value(node, t, f.id)
         sym = c.lookup(f)
     elif isinstance(f, ast.Attribute):
+        if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \
+                and f.value.func.id == "super" and c.builtin_name(f.value.func) == "super":
+            return c.super_method(node, f)
         sym = c.static_symbol(f.value)
+        if isinstance(sym, ClassSym):
+            return class_call(c, node, f, sym.type)
         if sym is not None and not isinstance(sym, (GlobalSym,)):
             from ..symbols import ModuleRef
             if isinstance(sym, ModuleRef):
@@ -69,14 +104,31 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
         return builtin_call(c, node, sym.name, want)
     if isinstance(sym, StructSym):
         return constructor(c, node, sym.type)
+    if isinstance(sym, ClassSym):
+        return c.construct(node, sym.type)
     if isinstance(sym, FuncSym):
         if sym.interrupt:
             raise c.error(node, f"'{sym.name}' is an interrupt handler; the CPU calls it, "
                                 f"not Pythos code")
         node.call = ("func", sym)  # type: ignore[attr-defined]
+        c.record_call(sym, node)
         bind_args(c, node, sym.params, node.args, sym.name)
         return sym.result
+    if isinstance(sym, GlobalSym) and objectish(sym.type):
+        return c.call_value(node, sym.type, ast.unparse(f))
     raise c.error(f, f"'{ast.unparse(f)}' is not a function")
+
+
+def class_call(c: Checker, node: ast.Call, f: ast.Attribute, ct: ClassType) -> T.Type:
+    """`C.name(...)`: a static method (or a function-valued constant)."""
+    fn = ct.find_method(f.attr)
+    if isinstance(fn, FuncSym) and fn.method_kind == "static":
+        node.call = ("func", fn)  # type: ignore[attr-defined]
+        c.record_call(fn, node)
+        bind_args(c, node, fn.params, node.args, f"{ct.name}.{f.attr}")
+        return fn.result
+    t = c.expr(f, None)
+    return c.call_value(node, t, ast.unparse(f))
 
 
 def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.expr],
@@ -97,7 +149,15 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
         bound[kw.arg] = kw.value
     ordered: dict[str, ast.expr] = {}
     for p in params:
-        if p.name in bound:
+        if p.name in bound and (objectish(p.type) or p.type is OBJECT):
+            c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
+            got = c.expr(bound[p.name], p.type)
+            if not T.assignable(got, p.type):
+                raise c.error(bound[p.name], f"argument \"{p.name}\" to \"{name}\" has "
+                                             f"incompatible type \"{got}\"; expected "
+                                             f"\"{p.type}\"")
+            ordered[p.name] = bound[p.name]
+        elif p.name in bound:
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             c.expect(bound[p.name], p.type)
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
@@ -156,6 +216,18 @@ def subscript_call(c: Checker, node: ast.Call, f: ast.Subscript) -> T.Type:
 def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
     recv = c.expr(f.value, None)
     node.self_node = f.value  # type: ignore[attr-defined]
+    if isinstance(recv, ClassType):
+        return object_method_call(c, node, f, recv)
+    if isinstance(recv, OptionalType):
+        raise c.optional_attribute_error(f, recv)
+    if recv is NONE_VALUE or recv is OBJECT:
+        raise c.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"" + (
+            f"; narrow '{ast.unparse(f.value)}' with isinstance() first" if recv is OBJECT
+            else f": '{ast.unparse(f.value)}' is None here"))
+    if isinstance(recv, DictType) and f.attr == "get":
+        return c.dict_get(node, f, recv)
+    if objectish(recv):
+        return c.container_method(node, f, recv)
     if isinstance(recv, StructType):
         fn = recv.methods.get(f.attr)
         if not isinstance(fn, FuncSym):
@@ -163,6 +235,13 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         node.call = ("method", fn)  # type: ignore[attr-defined]
         bind_args(c, node, fn.params[1:], node.args, f"{recv.name}.{f.attr}")
         return fn.result
+    if recv is BYTES and f.attr == "decode":
+        # UTF-8 text from bytes (issue 11): a str built at run time.
+        if node.args or node.keywords:
+            raise c.error(node, "bytes.decode() takes no arguments (it decodes UTF-8)")
+        node.call = ("objmethod", "bytes.decode")  # type: ignore[attr-defined]
+        c.heap_use(node, "str values built at run time", "bytes.decode allocates a str")
+        return STR
     if isinstance(recv, PtrType) and f.attr in PTR_METHODS:
         if len(node.args) != PTR_METHODS[f.attr] or node.keywords:
             raise c.error(node, f"{f.attr}() takes {PTR_METHODS[f.attr]} argument(s)")
@@ -174,6 +253,82 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         node.call = ("ptrmethod", f.attr)  # type: ignore[attr-defined]
         return NONE if PTR_METHODS[f.attr] else recv.target
     raise c.error(f, f"{recv} has no method '{f.attr}'")
+
+
+def object_method_call(c: Checker, node: ast.Call, f: ast.Attribute, recv: ClassType) -> T.Type:
+    """`obj.name(...)` of a class instance: a method (dispatched through
+    the vtable), a static method, or a field holding a function value."""
+    fn = recv.find_method(f.attr)
+    if isinstance(fn, FuncSym) and fn.method_kind != "property":
+        skip = 0 if fn.method_kind == "static" else 1
+        node.call = ("method" if skip else "func", fn)  # type: ignore[attr-defined]
+        c.record_call(fn, node)
+        bind_args(c, node, fn.params[skip:], node.args, f"{recv.name}.{f.attr}")
+        c.heap_use(node, "classes", f"{recv.name}.{f.attr}() is called on an object")
+        return fn.result
+    t = c.expr(f, None)  # a field or property: call what it holds
+    if isinstance(fn, FuncSym) and not isinstance(t, CallableType):
+        # mypy: "int" not callable
+        raise c.error(node, f"\"{t}\" not callable: '{f.attr}' is a property of "
+                            f"{recv.name}, used without parentheses ('{ast.unparse(f)}')")
+    return c.call_value(node, t, ast.unparse(f))
+
+
+def isinstance_target(c: Checker, node: ast.Call) -> tuple[ast.expr, T.Type] | None:
+    """For narrowing: (subject, class) of a checked `isinstance(x, C)`."""
+    if getattr(node, "call", None) == ("builtin", "isinstance"):
+        return node.args[0], node.isinstance_type  # type: ignore[attr-defined]
+    return None
+
+
+def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
+    """The builtins that work on objects (issue 11)."""
+    from . import ITERABLE_BUILTINS
+    args = node.args
+    if name in ITERABLE_BUILTINS:
+        return c.iterable_builtin(node, name, want)
+    node.call = ("builtin", name)  # type: ignore[attr-defined]
+    if name == "isinstance":
+        if len(args) != 2 or node.keywords:
+            raise c.error(node, "isinstance() takes an object and a class")
+        subject = c.expr(args[0], None)
+        cls = c.class_symbol(args[1])
+        if cls is None:
+            tn = args[1].id if isinstance(args[1], ast.Name) else None
+            from . import TYPE_NAMES
+            if tn in ("int", "str", "bool", "bytes") and c.builtin_name(args[1]) == tn:
+                node.isinstance_type = TYPE_NAMES[tn]  # type: ignore[attr-defined]
+                c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
+                return BOOL
+            raise c.error(args[1], "isinstance() takes a class (or int, str, bool, bytes) as "
+                                   "its second argument")
+        if not (objectish(subject)):
+            raise c.error(args[0], f"isinstance() of a {subject} is always known; it is not "
+                                   f"an object")
+        node.isinstance_type = cls  # type: ignore[attr-defined]
+        c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
+        return BOOL
+    if name in ("str", "repr"):
+        if len(args) != 1 or node.keywords:
+            raise c.error(node, f"{name}() takes one argument")
+        t = c.expr(args[0], None)
+        if t is NONE:
+            raise c.error(args[0], "this expression has no value")
+        c.heap_use(node, "str values built at run time", f"{name}() allocates a str")
+        return STR
+    if name == "hash":
+        if len(args) != 1 or node.keywords:
+            raise c.error(node, "hash() takes one argument")
+        t = c.expr(args[0], None)
+        c.hashable(args[0], t)
+        c.heap_use(node, "hashes", "hash() reads an object")
+        return I64
+    if name == "super":
+        raise c.error(node, "super() is used as super().method(...)")
+    if name in ("tuple", "object"):
+        raise c.error(node, f"{name}() is not supported; write a tuple literal" if
+                      name == "tuple" else "object() is not supported")
+    raise c.error(node, f"'{name}' cannot be called here")
 
 
 def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
@@ -188,6 +343,12 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         if len(args) != n or node.keywords:
             raise c.error(node, f"{name}() takes {n} argument(s)")
 
+    from . import ITERABLE_BUILTINS
+    if name in ITERABLE_BUILTINS or name in ("isinstance", "str", "repr", "hash", "super",
+                                             "tuple", "object"):
+        return object_builtin(c, node, name, want)
+    if name == "int" and len(args) == 2:
+        return parse_int(c, node)
     if name in CONVERSIONS:
         arity(1)
         target = CONVERSIONS[name]
@@ -202,6 +363,12 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
                 node.const = target.wrap(value)  # type: ignore[attr-defined]
             return target
         at = c.expr(args[0], None)
+        if name == "int" and at is STR:
+            return parse_int(c, node)
+        if target is BOOL and objectish(at):
+            node.call = ("builtin", "bool")  # type: ignore[attr-defined]
+            c.truth_type(args[0], at)
+            return BOOL
         if not (isinstance(at, IntType) or at is BOOL or (target is BOOL and isinstance(
                 at, PtrType))):
             raise c.error(args[0], f"cannot convert {at} to {target}")
@@ -229,6 +396,16 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
     if name == "len":
         arity(1)
         t = c.expr(args[0], None)
+        if isinstance(t, ClassType) and c.call_method_of(args[0], t, "__len__") is None:
+            raise c.error(args[0], f"argument 1 to \"len\" has incompatible type \"{t}\" "
+                                   f"(it has no __len__)")
+        if objectish(t) and t is not STR:
+            if isinstance(t, (OptionalType, CallableType, T.IteratorType)) or t in (
+                    NONE_VALUE, OBJECT):
+                raise c.error(args[0], f"argument 1 to \"len\" has incompatible type "
+                                       f"\"{t}\"")
+            c.heap_use(node, kind_of(t), "len() reads an object")
+            t = STR  # a length known only at run time, like a str's
         if not isinstance(t, ArrayType) and t not in (STR, BYTES):
             raise c.error(args[0], f"{t} has no length")
         # len() is a plain int under CPython, so it takes its context's type
@@ -304,6 +481,19 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
     raise c.error(node, f"'{name}' cannot be called here")
 
 
+def parse_int(c: Checker, node: ast.Call) -> T.Type:
+    """int(s) and int(s, base) parse text (issue 11)."""
+    args = node.args
+    if not 1 <= len(args) <= 2 or node.keywords:
+        raise c.error(node, "int() takes a str and an optional base")
+    c.expect(args[0], STR)
+    if len(args) == 2:
+        c.expect(args[1], I64)
+    node.call = ("builtin", "int")  # type: ignore[attr-defined]
+    c.heap_use(node, "str operations", "int() of a str reads an object")
+    return I64
+
+
 def print_arg(c: Checker, a: ast.expr) -> None:
     if isinstance(a, ast.JoinedStr):
         c.fstring(a)
@@ -311,6 +501,10 @@ def print_arg(c: Checker, a: ast.expr) -> None:
     if is_chr(c, a):
         return
     t = c.expr(a, None)
+    if objectish(t) and t not in (STR, NONE_VALUE):
+        # Printed with its __str__, or CPython's text for a container.
+        c.heap_use(a, kind_of(t), "printing an object allocates its text")
+        return
     if not (isinstance(t, IntType) or t in (BOOL, STR)):
         raise c.error(a, f"cannot print a {t}")
 

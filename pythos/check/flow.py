@@ -103,10 +103,21 @@ class DefiniteAssignment:
         """Check every local read in an expression against ``state``."""
         if node is None:
             return
-        for sub in ast.walk(node):
+        # A lambda's parameters and a comprehension's variables are names of
+        # their own scopes, which shadow the function's locals.
+        stack: list[tuple[ast.AST, frozenset[str]]] = [(node, frozenset())]
+        while stack:
+            sub, shadowed = stack.pop()
             if (isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)
-                    and sub.id in self.locals and sub.id not in state):
+                    and sub.id in self.locals and sub.id not in state
+                    and sub.id not in shadowed):
                 raise UnassignedRead(sub)
+            if isinstance(sub, ast.Lambda):
+                shadowed = shadowed | {a.arg for a in sub.args.args}
+            elif isinstance(sub, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                shadowed = shadowed | {n.id for g in sub.generators for n in ast.walk(g.target)
+                                       if isinstance(n, ast.Name)}
+            stack.extend((child, shadowed) for child in ast.iter_child_nodes(sub))
 
     def block(self, body: list[ast.stmt], state: State) -> State:
         for stmt in body:
@@ -120,6 +131,10 @@ class DefiniteAssignment:
         `p.f = ...` and `a[i] = ...` read `p`, `a` and `i`."""
         if isinstance(target, ast.Name):
             return state | {target.id}
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                state = self.assign(element, state)
+            return state
         self.reads(target, state)
         return state
 
@@ -179,6 +194,15 @@ class DefiniteAssignment:
         if isinstance(s, ast.Expr):
             self.reads(s.value, state)
             return None if is_panic(s) else state
+        if isinstance(s, ast.FunctionDef):
+            # A nested function's body runs when it is called, and reads the
+            # enclosing variables then (CPython keeps them in cells); only
+            # its defaults are evaluated here.
+            for default in s.args.defaults:
+                self.reads(default, state)
+            return state | {s.name}
+        if isinstance(s, (ast.Nonlocal, ast.Global)):
+            return state
         # pass, global, and whatever else has no reads or stores of locals.
         for sub in ast.iter_child_nodes(s):
             self.reads(sub, state)

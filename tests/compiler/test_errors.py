@@ -4,7 +4,8 @@ the compiler must give for it:
 
     # error: LINE:COL: a distinctive part of the message
 
-LINE and COL are 1-based; COL counts characters, not the UTF-8 bytes that
+A second line `# target: freestanding` checks the case for the kernel
+target (where @interrupt handlers exist).  LINE and COL are 1-based; COL counts characters, not the UTF-8 bytes that
 Python's `ast` reports.  The compiler must exit with status 1 and print
 
     tests/errors/<file>:LINE:COL: error: <message>
@@ -85,10 +86,16 @@ def parse_header(path: Path) -> tuple[int, int, str]:
     return int(m.group(1)), int(m.group(2)), m.group(3)
 
 
+def target_args(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").split("\n", 2)
+    return ["--target", "freestanding"] if len(lines) > 1 and lines[1].strip() == \
+        "# target: freestanding" else []
+
+
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_wrong_program_is_rejected_at_the_right_place(path: Path) -> None:
     line, col, message = parse_header(path)
-    result = pythos("check", f"tests/errors/{path.name}")
+    result = pythos("check", *target_args(path), f"tests/errors/{path.name}")
     assert_diagnostic(result, f"tests/errors/{path.name}", path.read_text(encoding="utf-8"),
                       line, col, message)
 

@@ -1,6 +1,6 @@
-# error: 3:13: dicts are not supported
+# error: 3:33: dict value item 0 has incompatible type "str"; expected "i64"
 def main() -> None:
-    table = {1: 2}
+    table: dict[int, int] = {1: "two"}
     print(table[1])
 
 

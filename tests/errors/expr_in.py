@@ -1,4 +1,4 @@
-# error: 4:8: 'in' is not supported
+# error: 4:15: unsupported right operand type for in ("bytes")
 def main() -> None:
     data = b"hello"
     if 104 in data:

@@ -1,4 +1,4 @@
-# error: 4:8: 'is' is not supported; use '=='
+# error: 4:8: 'is' compares object identity, and a i64 is not an object here; use '=='
 def main() -> None:
     x = 3
     if x is 3:

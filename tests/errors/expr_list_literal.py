@@ -1,6 +1,9 @@
-# error: 3:14: list literals are not supported; use Array[T, N]
+# error: 6:25: a list element has type u8, but a bare literal is a plain int
+from pythos.lang import u8
+
+
 def main() -> None:
-    values = [1, 2, 3]
+    values: list[u8] = [1, 2, 3]
     print(values[0])
 
 

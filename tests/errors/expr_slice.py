@@ -1,4 +1,4 @@
-# error: 4:11: slicing is not supported
+# error: 4:11: bytes cannot be sliced
 def main() -> None:
     data = b"hello"
     print(data[1:3] == b"el")

@@ -1,6 +1,6 @@
-# error: 3:12: tuples are not supported
+# error: 3:29: expected tuple[i64, i64], got tuple[i64, i64, i64]
 def main() -> None:
-    pair = (1, 2)
+    pair: tuple[int, int] = (1, 2, 3)
     print(pair)
 
 

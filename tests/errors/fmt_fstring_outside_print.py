@@ -1,7 +1,7 @@
-# error: 4:11: an f-string can only be passed straight to print(), panic() or assert
+# error: 4:16: expected i64, got str
 def main() -> None:
     n = 3
-    msg = f"n is {n}"
+    msg: int = f"n is {n}"
     print(msg)
 
 

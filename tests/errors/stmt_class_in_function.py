@@ -1,4 +1,4 @@
-# error: 6:5: nested functions, classes and lambdas are not supported
+# error: 6:5: classes are defined at module level
 from pythos.lang import struct, u8
 
 def main() -> None:

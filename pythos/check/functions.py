@@ -1,0 +1,180 @@
+"""Functions as values (issue 11), a mixin of `Checker`.
+
+A top-level function, a bound method (`obj.method`), a lambda and a nested
+`def` are all values of a `Callable[[...], R]` type.  A nested function is
+a closure: it reads its enclosing function's locals (which CPython keeps
+in cells, so it sees their latest values) and may assign them after
+declaring them `nonlocal`.  It is declared where its `def` runs, as a local
+of the enclosing function whose type is its signature, and its body is
+checked after the enclosing body, when every local it can capture is known.
+
+A lambda has no annotations, so it is typed by its context: a `Callable`
+variable or parameter, or the `key=` of `sorted`, `min`, `max` and
+`list.sort`, give its parameters their types; its result is its body's.
+
+Default values are evaluated once, when the `def` runs, and shared by
+every call: a mutable default (`[]`, `{}`, a class instance) would carry
+one call's changes into the next, CPython's best-known trap.  mypy accepts
+it; Pythos refuses it with the usual remedy.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from .. import types as T
+from ..symbols import ClassSym, FuncSym, Local
+from ..types import NONE, CallableType
+
+if TYPE_CHECKING:
+    from ..diagnostics import CompileError
+    from ..parse import Module
+
+
+class Functions:
+    """Mixed into `check.Checker`."""
+
+    module: Module
+    fn: FuncSym | None
+    narrowed: dict[str, T.Type]
+
+    if TYPE_CHECKING:
+        def error(self, node: ast.AST, message: str) -> CompileError: ...
+        def expr(self, node: ast.expr, want: T.Type | None,
+                 discard: bool = False) -> T.Type: ...
+        def expect(self, node: ast.expr, want: T.Type) -> T.Type: ...
+        def heap_use(self, node: ast.AST, what: str, effect: str) -> None: ...
+        def make_function(self, m: Module, node: ast.FunctionDef, struct: Any,
+                          cls: Any = None) -> FuncSym: ...
+        def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Local: ...
+        def scope(self, m: Module | None = None) -> dict[str, Any]: ...
+        def resolve_lazy(self, scope: dict[str, Any], name: str) -> Any: ...
+        def no_plain_literal(self, value: ast.expr, t: T.Type, what: str,
+                             fix: str = ...) -> None: ...
+
+    def signature_of(self, fn: FuncSym, skip: int = 0) -> CallableType:
+        return CallableType(tuple(p.type for p in fn.params[skip:]), fn.result)
+
+    def mutable_default(self, node: ast.expr) -> str | None:
+        """Why a default value would be shared mutable state, or None."""
+        if isinstance(node, (ast.List, ast.ListComp)):
+            return "a list"
+        if isinstance(node, (ast.Dict, ast.DictComp)):
+            return "a dict"
+        if isinstance(node, (ast.Set, ast.SetComp)):
+            return "a set"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            name = node.func.id
+            if name in ("list", "dict", "set") and name not in self.scope():
+                return f"a {name}"
+            sym = self.scope().get(name)
+            if isinstance(sym, ClassSym):
+                return f"an instance of {name}"
+        if isinstance(node, ast.Tuple):
+            for e in node.elts:
+                why = self.mutable_default(e)
+                if why is not None:
+                    return f"a tuple holding {why}"
+        return None
+
+    def check_default(self, fn: FuncSym, default: ast.expr, t: T.Type) -> bool:
+        """Check an object-typed parameter's default; True if handled."""
+        why = self.mutable_default(default)
+        if why is not None:
+            kind = why.split()[-1]
+            raise self.error(default, f"a mutable default ({why}) is created once and shared "
+                                      f"by every call; use None and create the {kind} inside "
+                                      f"the function")
+        if not T.is_object(t) and t is not T.STR:
+            return False
+        got = self.expr(default, t)
+        if not T.assignable(got, t):
+            raise self.error(default, f"incompatible default for argument (default has type "
+                                      f"\"{got}\", argument has type \"{t}\")")
+        constant = all(isinstance(n, (ast.Constant, ast.Tuple, ast.Load, ast.UnaryOp,
+                                      ast.unaryop, ast.Name)) for n in ast.walk(default))
+        if not constant:
+            raise self.error(default, "a default value must be a constant (None, a number, "
+                                      "a string, or a tuple of them)")
+        return True
+
+    # ----- nested functions and lambdas -------------------------------------------------
+    def stmt_FunctionDef(self, s: ast.FunctionDef) -> None:
+        assert self.fn is not None
+        inner = self.make_function(self.module, s, None)
+        inner.parent = self.fn
+        inner.link_name = f"{self.fn.link_name}.<locals>.{s.name}"
+        self.bind_local(ast.Name(id=s.name, ctx=ast.Store()), self.signature_of(inner),
+                        "value")
+        s.pythos_sym = inner  # type: ignore[attr-defined]
+        self.narrowed.pop(s.name, None)
+        self.heap_use(s, "nested functions", f"the closure '{s.name}' allocates")
+
+    def stmt_Nonlocal(self, s: ast.Nonlocal) -> None:
+        pass  # read by declare_scope_statements before the body is checked
+
+    def enclosing_local(self, name: str) -> Local | None:
+        """The local of an enclosing function that a nested function sees
+        under `name` (a captured variable), or None."""
+        fn = self.fn.parent if self.fn is not None else None
+        while fn is not None:
+            if name in fn.locals:
+                return fn.locals[name]
+            fn = fn.parent
+        return None
+
+    def lambda_for(self, node: ast.expr, params: tuple[T.Type, ...]) -> T.Type:
+        """Type a function argument (a `key=`) that is given `params`."""
+        if isinstance(node, ast.Lambda):
+            return self.expr(node, CallableType(params, T.OBJECT))
+        return self.expr(node, None)
+
+    def expr_Lambda(self, node: ast.Lambda, want: T.Type | None) -> T.Type:
+        a = node.args
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
+            raise self.error(node, "a lambda takes plain parameters only")
+        if not isinstance(want, CallableType) or len(want.params) != len(a.args):
+            raise self.error(node, "cannot infer the type of this lambda: give it a context "
+                                   "(a Callable variable or parameter, or key=)"
+                                   if not isinstance(want, CallableType) else
+                                   f"this lambda takes {len(a.args)} parameter(s), but a "
+                                   f"\"{want}\" is expected")
+        assert self.fn is not None
+        saved_locals, saved_narrowed = dict(self.fn.locals), dict(self.narrowed)
+        try:
+            for arg, pt in zip(a.args, want.params, strict=True):
+                self.fn.locals[arg.arg] = Local(arg.arg, pt, "value", is_param=True)
+                self.narrowed.pop(arg.arg, None)
+            result_want = None if want.result in (T.OBJECT, NONE) else want.result
+            result = self.expr(node.body, result_want, discard=True)
+        finally:
+            self.fn.locals, self.narrowed = saved_locals, saved_narrowed
+        if result_want is not None and not T.assignable(result, result_want):
+            raise self.error(node.body, f"incompatible return value type (got \"{result}\", "
+                                        f"expected \"{result_want}\")")
+        self.heap_use(node, "lambdas", "a lambda allocates a function object")
+        return CallableType(want.params, result)
+
+    def call_value(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
+        """A call through a function value."""
+        if not isinstance(t, CallableType):
+            if isinstance(t, T.OptionalType):
+                raise self.error(node.func, f"\"{t}\" not callable: '{what}' may be None here")
+            raise self.error(node.func, f"\"{t}\" not callable ('{what}' is not a function)")
+        if node.keywords:
+            raise self.error(node.keywords[0], "a function value takes positional arguments "
+                                               "only")
+        if len(node.args) != len(t.params):
+            many = "too many" if len(node.args) > len(t.params) else "too few"
+            raise self.error(node, f"{many} arguments: '{what}' is a \"{t}\", which takes "
+                                   f"{len(t.params)}")
+        for i, (a, pt) in enumerate(zip(node.args, t.params, strict=True)):
+            self.no_plain_literal(a, pt, f"argument {i + 1}")
+            got = self.expr(a, pt)
+            if not T.assignable(got, pt):
+                raise self.error(a, f"argument {i + 1} has incompatible type \"{got}\"; "
+                                    f"expected \"{pt}\"")
+        node.call = ("value", t)  # type: ignore[attr-defined]
+        self.heap_use(node, "function values", f"calling '{what}' runs unknown code")
+        return t.result

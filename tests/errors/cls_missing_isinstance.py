@@ -1,0 +1,24 @@
+# error: 16:12: "Shape" has no attribute "radius"; it is an attribute of its subclass Ci
+class Shape:
+    def area(self) -> int:
+        return 0
+
+
+class Circle(Shape):
+    def __init__(self, radius: int) -> None:
+        self.radius = radius
+
+    def area(self) -> int:
+        return 3 * self.radius * self.radius
+
+
+def radius_of(s: Shape) -> int:
+    return s.radius
+
+
+def main() -> None:
+    print(radius_of(Circle(2)))
+
+
+if __name__ == "__main__":
+    main()
