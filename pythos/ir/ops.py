@@ -487,6 +487,36 @@ class Atomic(Op):
         return [self.ptr, *self.args]
 
 
+# ----- facts the builder records for the passes ---------------------------------------
+@dataclass(eq=False)
+class RangeLoop:
+    """A `for` loop over `range(start, stop, step)`.  `bind` is the
+    assignment of the loop variable at the start of each iteration; every
+    value it assigns lies between `start` and `stop`: in [start, stop)
+    when `sign` is 1, in (stop, start] when it is -1, and in one of the two
+    when the step's sign is known only at run time (`sign` 0).  `start`
+    and `stop` are values that do not change while the loop runs (a
+    constant, a temporary, or a register assigned once)."""
+
+    bind: Assign
+    start: Value
+    stop: Value
+    sign: int
+
+
+@dataclass(eq=False)
+class IndexCheck:
+    """The bounds check of one `a[i]`: `index` is the index as an i64,
+    `fixup` the `Select` that adds the length to a negative index (None
+    for an unsigned index), `branch` the check's `Branch` (to `ok` when
+    the index is in range), `length` the length compared with."""
+
+    index: Value
+    fixup: Select | None
+    branch: Branch
+    length: Value
+
+
 # ----- functions and modules ---------------------------------------------------------
 @dataclass(eq=False)
 class FuncIR:
@@ -501,6 +531,9 @@ class FuncIR:
     registers: list[Register] = field(default_factory=list)
     blocks: list[BasicBlock] = field(default_factory=list)
     sret: Register | None = None
+    # Facts for the passes (pythos/ir/passes/): range loops and index checks.
+    range_loops: list[RangeLoop] = field(default_factory=list)
+    index_checks: list[IndexCheck] = field(default_factory=list)
 
     @property
     def name(self) -> str:

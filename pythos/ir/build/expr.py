@@ -27,12 +27,14 @@ from ...symbols import FuncSym, GlobalSym, Local
 from ...types import BOOL, BYTES, I64, STR, IntType, PtrType, StructType
 from ..ops import (
     BasicBlock,
+    Branch,
     Call,
     Cast,
     Compare,
     ElementAddr,
     FieldAddr,
     GlobalAddr,
+    IndexCheck,
     Integer,
     IntOp,
     IntPow,
@@ -67,6 +69,8 @@ class ExprBuilder:
     registers: dict[Local, Register]
     temps: dict[int, Register]
     strings: dict[tuple[bytes, bool], StrConst]
+    index_checks: list[IndexCheck]
+    block: BasicBlock
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -207,14 +211,21 @@ class ExprBuilder:
             data = self.add(SlicePart(base, 0))
             element = T.U8
         original = i64
+        fixup: Select | None = None
         if it.signed:
-            # Python's negative indexes count from the end.
+            # Python's negative indexes count from the end.  An unsigned
+            # index never is negative and needs no fix-up.
             negative = self.add(Compare("slt", i64, Integer(0, I64)))
-            i64 = self.add(Select(negative, self.int_op("add", i64, length), i64))
+            i64 = fixup = self.add(Select(negative, self.int_op("add", i64, length), i64))
         def fail() -> None:
             self.call_rt("panic_index", [original, length, *self.location(node)],
                          noreturn=True)
+        checking = self.block
         self.check(self.add(Compare("ult", i64, length)), fail)
+        branch = checking.ops[-1]
+        assert isinstance(branch, Branch)
+        # Recorded for the bounds pass (pythos/ir/passes/bounds.py).
+        self.index_checks.append(IndexCheck(original, fixup, branch, length))
         return self.add(ElementAddr(data, i64, element,  # type: ignore[no-any-return]
                                     base_t if kind == "array" else None, inbounds=True))
 
