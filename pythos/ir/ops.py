@@ -506,15 +506,19 @@ class RangeLoop:
 
 @dataclass(eq=False)
 class IndexCheck:
-    """The bounds check of one `a[i]`: `index` is the index as an i64,
-    `fixup` the `Select` that adds the length to a negative index (None
-    for an unsigned index), `branch` the check's `Branch` (to `ok` when
-    the index is in range), `length` the length compared with."""
+    """The bounds check of one `a[i]`, `index` being the index as an i64
+    and `length` the length.  `branch` tests `index <u length` and goes to
+    the element (`branch.true`) when it holds.  For a signed index its
+    other edge leads to `negative`, a second branch testing
+    `index + length <u length` (a negative index counting from the end),
+    whose false edge, like `branch`'s for an unsigned index, goes to
+    `fail`, the block that panics."""
 
     index: Value
-    fixup: Select | None
-    branch: Branch
     length: Value
+    branch: Branch
+    negative: Branch | None
+    fail: BasicBlock
 
 
 # ----- functions and modules ---------------------------------------------------------

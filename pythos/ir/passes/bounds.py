@@ -1,14 +1,20 @@
 """Bounds-check removal: drop the index checks that cannot fail.
 
-Every `a[i]` on an array is built (`ir/build/expr.py`) as: a fix-up that
-adds the length to a negative index, a comparison with the length, and a
-branch to a block that panics.  The builder records each check
-(`FuncIR.index_checks`) and each range loop (`FuncIR.range_loops`).  This
-pass computes an interval that the index must lie in and then
+Every `a[i]` on an array or bytes is built (`ir/build/expr.py`) as a
+comparison `i <u len` that branches to the element when it holds; for a
+signed index, a failed comparison leads to a second one that tries `i`
+as a negative index (`i + len <u len`), and a failure there, or of the
+first for an unsigned index, to a block that panics.  The builder records
+each check (`FuncIR.index_checks`) and each range loop
+(`FuncIR.range_loops`).  This pass computes an interval that the index
+must lie in and then
 
-- drops the fix-up when the index cannot be negative, and
-- replaces the branch by a jump when, in addition, the index is below
-  the smallest length it is compared with,
+- replaces the check by a jump to the element when the index is at least
+  0 and below the smallest length it can be compared with;
+- sends a failed check straight to the panic when the index cannot be
+  negative (the path that tries it as a negative index is dropped);
+- jumps straight to that path when the index is always a valid negative
+  one (`a[-1]`),
 
 so that a check remains exactly where it might fail, and panics there as
 before.  The intervals come from facts the compiler knows:
@@ -277,73 +283,56 @@ def fact_interval(op: str, c: int, v: Value) -> Interval | None:
 
 
 def remove_bounds_checks(fn: FuncIR) -> int:
-    """Remove the provably redundant fix-ups and checks of `fn`; the
-    number of checks removed."""
+    """Remove the provably redundant index checks of `fn` and the
+    negative-index paths that cannot be taken; the number of checks
+    removed."""
     if not fn.index_checks:
         return 0
     facts = Bounds(fn)
     removed = 0
     kept: list[O.IndexCheck] = []
-    replace: dict[int, Value] = {}
     for check in fn.index_checks:
         at = facts.where.get(id(check.branch))
         if at is None:
             continue  # the check was in code dropped since
         bi, _ = at
-        # The index is read by the first op of the check; no op of the
-        # check assigns a register, so reading it at the branch is the same.
+        # The index is read by the check's first op; no op of the check
+        # assigns a register, so reading it at the branch is the same.
         index = facts.interval(check.index, at)
         length = facts.interval(check.length, at)
-        if index is not None and length is not None and check.fixup is not None \
-                and index[0] == index[1] < 0 and length[0] == length[1]:
-            # A constant negative index and a constant length: the
-            # element is known (`a[-1]` of 16 is a[15]), or the check fails.
-            fixed = index[0] + length[0]
-            replace[id(check.fixup)] = O.Integer(fixed, check.index.type)
-            check.fixup = None
-            index = (fixed, fixed)
-        if index is None or length is None or index[0] < 0:
+        if index is None or length is None:
             kept.append(check)
             continue
-        if check.fixup is not None:
-            replace[id(check.fixup)] = check.index
-            check.fixup = None
-        if index[1] < length[0]:
-            block = fn.blocks[bi]
-            jump = O.Goto(check.branch.true)
-            jump.pos = check.branch.pos
-            block.ops[-1] = jump
+        if index[0] >= 0 and index[1] < length[0]:
+            jump_to(fn.blocks[bi], check.branch.true)  # always in range
             removed += 1
-        else:
-            kept.append(check)
+            continue
+        negative = check.negative
+        if negative is not None and index[1] < 0 and -length[0] <= index[0]:
+            # Always a valid negative index: straight to the fix-up,
+            # which then always succeeds.
+            jump_to(fn.blocks[bi], check.branch.false)
+            ni = facts.where[id(negative)][0]
+            jump_to(fn.blocks[ni], negative.true)
+            removed += 1
+            continue
+        if negative is not None and index[0] >= 0:
+            # Never negative: a failed comparison means out of range.
+            check.branch.false = check.fail
+            check.negative = None
+        kept.append(check)
     fn.index_checks = kept
-    if replace:
-        replace_uses(fn, replace)
     drop_unreachable(fn)
     drop_dead(fn)
     return removed
 
 
-def replace_uses(fn: FuncIR, replace: dict[int, Value]) -> None:
-    for block in fn.blocks:
-        for op in block.ops:
-            for name in operand_slots(op):
-                value = getattr(op, name)
-                if isinstance(value, list):
-                    setattr(op, name, [replace.get(id(x), x) for x in value])
-                elif isinstance(value, Value) and id(value) in replace:
-                    setattr(op, name, replace[id(value)])
-    for check in fn.index_checks:
-        check.index = replace.get(id(check.index), check.index)
-
-
-def operand_slots(op: Op) -> list[str]:
-    names: list[str] = []
-    for cls in type(op).__mro__:
-        for name in getattr(cls, "__slots__", ()):
-            if name not in ("pos", "type", "dest"):
-                names.append(name)
-    return names
+def jump_to(block: BasicBlock, target: BasicBlock) -> None:
+    """End `block` with an unconditional jump instead of its branch."""
+    end = block.ops[-1]
+    jump = O.Goto(target)
+    jump.pos = end.pos
+    block.ops[-1] = jump
 
 
 def drop_unreachable(fn: FuncIR) -> None:
@@ -358,8 +347,8 @@ def drop_unreachable(fn: FuncIR) -> None:
 
 
 def drop_dead(fn: FuncIR) -> None:
-    """Remove the pure ops whose result nothing uses (the fix-ups and
-    comparisons left over), until none is left."""
+    """Remove the pure ops whose result nothing uses (the comparisons
+    and additions left over), until none is left."""
     while True:
         used: set[int] = set()
         for block in fn.blocks:
