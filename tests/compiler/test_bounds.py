@@ -191,6 +191,26 @@ def f() -> i64:
     assert checks(fn) == 1
 
 
+def test_offset_indexes_are_guarded(tmp_path: Path) -> None:
+    """`a[i + 1]` and `a[i - 1]` in a loop with runtime bounds: the guard
+    covers the window of the loop variable where both are valid."""
+    fn = function(tmp_path, """
+def f(a: int, b: int) -> i64:
+    s = i64(0)
+    for i in range(a, b, 2):
+        s += A[i + 1] - A[i - 1]
+    return s
+""")
+    inbounds = [b for b in fn.blocks if b.label == "range.inbounds"]
+    assert len(inbounds) == 1
+    assert checks(fn) == 2  # both in the checked copy only
+    guards = sorted((op.op, op.rhs.value) for b in fn.blocks for op in b.ops
+                    if isinstance(op, O.Compare) and isinstance(op.lhs, O.Register)
+                    and op.lhs.name in ("range.start", "range.stop"))
+    # start in [1, 15), stop in [0, 15]
+    assert guards == [("sge", 0), ("sge", 1), ("sle", 15), ("slt", 15)]
+
+
 def test_wrapping_arithmetic_is_not_trusted(tmp_path: Path) -> None:
     """`i + 250` in u8 wraps: the interval would lie, so nothing is proven
     from it (here it stays in range anyway only by wrapping)."""

@@ -58,8 +58,24 @@ from .expr import ExprBuilder
 RT = "pythos.rt.core"
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
-    "sge": lambda a, b: a >= b, "slt": lambda a, b: a < b, "sle": lambda a, b: a <= b,
-    "ult": lambda a, b: a < b, "ule": lambda a, b: a <= b}
+    "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
+
+
+def variable_offset(index: ast.expr, name: str) -> int | None:
+    """c when `index` is `name`, `name + c`, `c + name` or `name - c` (c a
+    constant); else None."""
+    if isinstance(index, ast.Name) and index.id == name:
+        return 0
+    if not isinstance(index, ast.BinOp) or not isinstance(index.op, (ast.Add, ast.Sub)):
+        return None
+    left, right = index.left, index.right
+    if isinstance(left, ast.Name) and left.id == name and isinstance(right, ast.Constant) \
+            and type(right.value) is int:
+        return right.value if isinstance(index.op, ast.Add) else -right.value
+    if isinstance(index.op, ast.Add) and isinstance(right, ast.Name) and right.id == name \
+            and isinstance(left, ast.Constant) and type(left.value) is int:
+        return left.value
+    return None
 
 
 class FunctionBuilder(ExprBuilder):
@@ -382,34 +398,35 @@ class FunctionBuilder(ExprBuilder):
     def versioned(self, s: ast.For, t: IntType, start: Value, stop: Value,
                   build_loop: Callable[[], None]) -> None:
         """Build a range loop whose body indexes arrays with the loop
-        variable twice, behind a test made once before it: when `start` is
-        in [0, n) and `stop` in [-1, n] (n the shortest such array), every
-        value the variable takes is a valid index whichever the step, and
-        the bounds pass removes those checks from the first copy; otherwise
-        the second copy, with every check, runs.  Both copies are the same
-        source, so the program does the same thing either way; only the
-        checks that cannot fail are gone.  Only innermost loops are
-        copied, so the code grows at most twofold."""
-        n = self.indexed_length(s)
-        if n is None:
+        variable (`a[i]`, `a[i + 1]`, `a[i - 1]`) twice, behind a test made
+        once before it.  If every index is valid when the variable lies in
+        [lo, hi) (`indexed_window`), then when `start` is in [lo, hi) and
+        `stop` in [lo - 1, hi] every value the variable takes is such,
+        whichever the step, and the bounds pass removes those checks from
+        the first copy; otherwise the second copy, with every check, runs.
+        Both copies are the same source, so the program does the same
+        thing either way; only checks that cannot fail are gone.  Only
+        innermost loops are copied, so the code grows at most twofold."""
+        window = self.indexed_window(s)
+        if window is None:
             build_loop()
             return
-        conds: list[tuple[str, Value, int]] = []
-        if t.signed:
-            conds.append(("sge", start, 0))
-        if n <= t.max:
-            conds.append(("slt" if t.signed else "ult", start, n))
-            conds.append(("sle" if t.signed else "ule", stop, n))
-        if t.signed:
-            conds.append(("sge", stop, -1))
+        lo, hi = window
+        conds = [("ge", start, lo), ("lt", start, hi), ("le", stop, hi), ("ge", stop, lo - 1)]
         tests: list[Compare] = []
         for op, v, c in conds:
-            if isinstance(v, Integer):
-                if not COMPARE_CONST[op](v.value, c):
+            if not t.min <= c <= t.max:
+                # Compared with a constant outside the type: always or never.
+                if (c < t.min) != (op == "ge"):
                     build_loop()  # the fast copy could never run
                     return
                 continue
-            tests.append(Compare(op, v, Integer(c, t)))
+            if isinstance(v, Integer):
+                if not COMPARE_CONST[op](v.value, c):
+                    build_loop()
+                    return
+                continue
+            tests.append(Compare(("s" if t.signed else "u") + op, v, Integer(c, t)))
         if not tests:  # constant bounds: the pass proves it without a copy
             build_loop()
             return
@@ -434,21 +451,27 @@ class FunctionBuilder(ExprBuilder):
                 self.goto(join)
         self.activate(join)
 
-    def indexed_length(self, s: ast.For) -> int | None:
-        """The length of the shortest array that the body of this
-        innermost loop indexes with the loop variable itself; None if it
-        indexes none, or contains a loop."""
+    def indexed_window(self, s: ast.For) -> tuple[int, int] | None:
+        """For an innermost loop whose body indexes arrays with the loop
+        variable plus or minus a constant, the values [lo, hi) of the
+        variable for which all those indexes are valid; None if there are
+        none, or the body contains a loop."""
         if not isinstance(s.target, ast.Name):
             return None
-        lengths: list[int] = []
+        name = s.target.id
+        lo, hi, found = -(1 << 64), 1 << 64, False
         for stmt in s.body:
             for node in ast.walk(stmt):
                 if isinstance(node, (ast.For, ast.While)):
                     return None
-                if isinstance(node, ast.Subscript) and getattr(node, "sub", None) == "array" \
-                        and isinstance(node.slice, ast.Name) and node.slice.id == s.target.id:
-                    lengths.append(node.value.ty.length)  # type: ignore[attr-defined]
-        return min(lengths) if lengths else None
+                if not (isinstance(node, ast.Subscript)
+                        and getattr(node, "sub", None) == "array"):
+                    continue
+                offset = variable_offset(node.slice, name)
+                if offset is not None:
+                    length = node.value.ty.length  # type: ignore[attr-defined]
+                    lo, hi, found = max(lo, -offset), min(hi, length - offset), True
+        return (lo, hi) if found and lo < hi else None
 
     def range_unit_step(self, s: ast.For, it: ast.Call, t: IntType, step: int) -> None:
         start, stop = self.range_bounds(it, t)
