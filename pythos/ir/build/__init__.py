@@ -441,9 +441,10 @@ class FunctionBuilder(ExprBuilder):
             self.branch(test, nxt, slow, likely=True)
             self.activate(nxt)
         # Values cached while building (print's arguments) belong to one copy.
-        cached = dict(self.evaluated)
+        cached, pos = dict(self.evaluated), self.pos
         for copy in (fast, slow):
             self.activate(copy)
+            self.pos = pos
             self.evaluated.clear()
             self.evaluated.update(cached)
             build_loop()
