@@ -259,6 +259,29 @@ def f(k: int) -> i64:
     assert checks(fn) == 1  # only the second
 
 
+def test_tested_variable_assigned_later_keeps_the_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(k: int) -> i64:
+    if k >= 0:
+        if k < N:
+            k = k + 100
+            return A[k]
+    return 0
+""")
+    assert checks(fn) == 1
+
+
+def test_unsigned_value_read_as_signed(tmp_path: Path) -> None:
+    """u8(200) is -56 as an i8: nothing about i8(x) follows from x."""
+    fn = function(tmp_path, """
+def f(x: u8) -> i64:
+    if x < 8:
+        return A[i8(x)]
+    return A[i8(x)]
+""")
+    assert checks(fn) == 1
+
+
 def test_unsigned_index_has_no_fixup(tmp_path: Path) -> None:
     fn = function(tmp_path, """
 def f(k: u64) -> i64:

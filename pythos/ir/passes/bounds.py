@@ -204,6 +204,9 @@ class Bounds:
                 return None
             if v.kind == "zext" and src[0] < 0:
                 return None  # the bits of a negative value, read unsigned
+            width = v.src.type.bits if isinstance(v.src.type, IntType) else 64
+            if v.kind == "sext" and src[1] >= 1 << (width - 1):
+                return None  # a large unsigned value, read as signed
             return src
         if isinstance(v, O.Select):
             a = self.interval(v.true, here, depth)
