@@ -25,6 +25,7 @@ from .emit import Emitter, patch_ir
 from .gcpause import paused_gc
 from .ir.build import build
 from .ir.ops import ModuleIR
+from .ir.passes import run_passes
 from .ir.verify import IRError, verify_module
 from .lower import lower
 from .parse import PACKAGE_ROOT, Program, load_program
@@ -145,6 +146,7 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         checker.stop_before_lowering()
         start = time.perf_counter()
         result.ir = build(checker, target.freestanding)
+        run_passes(result.ir)  # bounds-check removal (pythos/ir/passes/)
         try:
             verify_module(result.ir)
         except IRError as e:

@@ -487,6 +487,40 @@ class Atomic(Op):
         return [self.ptr, *self.args]
 
 
+# ----- facts the builder records for the passes ---------------------------------------
+@dataclass(eq=False)
+class RangeLoop:
+    """A `for` loop over `range(start, stop, step)`.  `bind` is the
+    assignment of the loop variable at the start of each iteration; every
+    value it assigns lies between `start` and `stop`: in [start, stop)
+    when `sign` is 1, in (stop, start] when it is -1, and in one of the two
+    when the step's sign is known only at run time (`sign` 0).  `start`
+    and `stop` are values that do not change while the loop runs (a
+    constant, a temporary, or a register assigned once)."""
+
+    bind: Assign
+    start: Value
+    stop: Value
+    sign: int
+
+
+@dataclass(eq=False)
+class IndexCheck:
+    """The bounds check of one `a[i]`, `index` being the index as an i64
+    and `length` the length.  `branch` tests `index <u length` and goes to
+    the element (`branch.true`) when it holds.  For a signed index its
+    other edge leads to `negative`, a second branch testing
+    `index + length <u length` (a negative index counting from the end),
+    whose false edge, like `branch`'s for an unsigned index, goes to
+    `fail`, the block that panics."""
+
+    index: Value
+    length: Value
+    branch: Branch
+    negative: Branch | None
+    fail: BasicBlock
+
+
 # ----- functions and modules ---------------------------------------------------------
 @dataclass(eq=False)
 class FuncIR:
@@ -501,6 +535,9 @@ class FuncIR:
     registers: list[Register] = field(default_factory=list)
     blocks: list[BasicBlock] = field(default_factory=list)
     sret: Register | None = None
+    # Facts for the passes (pythos/ir/passes/): range loops and index checks.
+    range_loops: list[RangeLoop] = field(default_factory=list)
+    index_checks: list[IndexCheck] = field(default_factory=list)
 
     @property
     def name(self) -> str:

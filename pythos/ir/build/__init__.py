@@ -42,6 +42,7 @@ from ..ops import (
     ModuleIR,
     Op,
     Position,
+    RangeLoop,
     Register,
     Return,
     Select,
@@ -55,6 +56,26 @@ from ..ops import (
 from .expr import ExprBuilder
 
 RT = "pythos.rt.core"
+# Comparisons of two constants, for the range guards (`versioned`).
+COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
+    "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
+
+
+def variable_offset(index: ast.expr, name: str) -> int | None:
+    """c when `index` is `name`, `name + c`, `c + name` or `name - c` (c a
+    constant); else None."""
+    if isinstance(index, ast.Name) and index.id == name:
+        return 0
+    if not isinstance(index, ast.BinOp) or not isinstance(index.op, (ast.Add, ast.Sub)):
+        return None
+    left, right = index.left, index.right
+    if isinstance(left, ast.Name) and left.id == name and isinstance(right, ast.Constant) \
+            and type(right.value) is int:
+        return right.value if isinstance(index.op, ast.Add) else -right.value
+    if isinstance(index.op, ast.Add) and isinstance(right, ast.Name) and right.id == name \
+            and isinstance(left, ast.Constant) and type(left.value) is int:
+        return left.value
+    return None
 
 
 class FunctionBuilder(ExprBuilder):
@@ -82,6 +103,7 @@ class FunctionBuilder(ExprBuilder):
                                            is_param=var.name in params)
         self.ir = FuncIR(fn, [self.registers[fn.locals[p.name]] for p in fn.params],
                          list(self.registers.values()))
+        self.index_checks = self.ir.index_checks
         if fn.result.is_aggregate:
             # The caller's storage for the result (a hidden first parameter).
             self.ir.sret = Register("result", fn.result, "ref", is_param=True)
@@ -358,22 +380,115 @@ class FunctionBuilder(ExprBuilder):
         self.activate(end)
 
     def range_bounds(self, it: ast.Call, t: IntType) -> tuple[Value, Value]:
-        args = [self.expr(a) for a in it.args[:2]]
-        start, stop = (Integer(0, t), args[0]) if len(args) == 1 else (args[0], args[1])
-        return start, self.kept(stop, "range.stop")
+        """`start` and `stop`, each as a value that the loop cannot change."""
+        if len(it.args) == 1:
+            return Integer(0, t), self.kept(self.expr(it.args[0]), "range.stop")
+        start = self.kept(self.expr(it.args[0]), "range.start")
+        return start, self.kept(self.expr(it.args[1]), "range.stop")
+
+    def bind_range(self, s: ast.For, value: Value, start: Value, stop: Value,
+                   sign: int) -> None:
+        """Assign the loop variable and record the range it lies in, for
+        the bounds pass (pythos/ir/passes/bounds.py)."""
+        self.assign_to(s.target, value)
+        bind = self.block.ops[-1]
+        if isinstance(bind, Assign) and bind.src is value:
+            self.ir.range_loops.append(RangeLoop(bind, start, stop, sign))
+
+    def versioned(self, s: ast.For, t: IntType, start: Value, stop: Value,
+                  build_loop: Callable[[], None]) -> None:
+        """Build a range loop whose body indexes arrays with the loop
+        variable (`a[i]`, `a[i + 1]`, `a[i - 1]`) twice, behind a test made
+        once before it.  If every index is valid when the variable lies in
+        [lo, hi) (`indexed_window`), then when `start` is in [lo, hi) and
+        `stop` in [lo - 1, hi] every value the variable takes is such,
+        whichever the step, and the bounds pass removes those checks from
+        the first copy; otherwise the second copy, with every check, runs.
+        Both copies are the same source, so the program does the same
+        thing either way; only checks that cannot fail are gone.  Only
+        innermost loops are copied, so the code grows at most twofold."""
+        window = self.indexed_window(s)
+        if window is None:
+            build_loop()
+            return
+        lo, hi = window
+        conds = [("ge", start, lo), ("lt", start, hi), ("le", stop, hi), ("ge", stop, lo - 1)]
+        tests: list[Compare] = []
+        for op, v, c in conds:
+            if not t.min <= c <= t.max:
+                # Compared with a constant outside the type: always or never.
+                if (c < t.min) != (op == "ge"):
+                    build_loop()  # the fast copy could never run
+                    return
+                continue
+            if isinstance(v, Integer):
+                if not COMPARE_CONST[op](v.value, c):
+                    build_loop()
+                    return
+                continue
+            tests.append(Compare(("s" if t.signed else "u") + op, v, Integer(c, t)))
+        if not tests:  # constant bounds: the pass proves it without a copy
+            build_loop()
+            return
+        fast = self.new_block("range.inbounds")
+        slow = self.new_block("range.checked")
+        join = self.new_block("range.end")
+        for k, test in enumerate(tests):
+            self.add(test)
+            nxt = fast
+            if k < len(tests) - 1:
+                nxt = self.new_block("range.guard")
+            self.branch(test, nxt, slow, likely=True)
+            self.activate(nxt)
+        # Values cached while building (print's arguments) belong to one copy.
+        cached, pos = dict(self.evaluated), self.pos
+        for copy in (fast, slow):
+            self.activate(copy)
+            self.pos = pos
+            self.evaluated.clear()
+            self.evaluated.update(cached)
+            build_loop()
+            if not self.terminated:
+                self.goto(join)
+        self.activate(join)
+
+    def indexed_window(self, s: ast.For) -> tuple[int, int] | None:
+        """For an innermost loop whose body indexes arrays with the loop
+        variable plus or minus a constant, the values [lo, hi) of the
+        variable for which all those indexes are valid; None if there are
+        none, or the body contains a loop."""
+        if not isinstance(s.target, ast.Name):
+            return None
+        name = s.target.id
+        lo, hi, found = -(1 << 64), 1 << 64, False
+        for stmt in s.body:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.For, ast.While)):
+                    return None
+                if not (isinstance(node, ast.Subscript)
+                        and getattr(node, "sub", None) == "array"):
+                    continue
+                offset = variable_offset(node.slice, name)
+                if offset is not None:
+                    length = node.value.ty.length  # type: ignore[attr-defined]
+                    lo, hi, found = max(lo, -offset), min(hi, length - offset), True
+        return (lo, hi) if found and lo < hi else None
 
     def range_unit_step(self, s: ast.For, it: ast.Call, t: IntType, step: int) -> None:
         start, stop = self.range_bounds(it, t)
-        counter = self.hidden("range.counter", t)
-        self.assign(counter, start)
         order = ("s" if t.signed else "u") + ("lt" if step > 0 else "gt")
         flags = ("nsw",) if t.signed else ("nuw",)
 
-        def advance() -> None:
-            self.assign(counter, self.add(IntOp("add" if step > 0 else "sub", counter,
-                                                Integer(1, t), flags)))
-        self.loop(s, lambda: self.add(Compare(order, counter, stop)),
-                  lambda: self.assign_to(s.target, counter), advance)
+        def build_loop() -> None:
+            counter = self.hidden("range.counter", t)
+            self.assign(counter, start)
+
+            def advance() -> None:
+                self.assign(counter, self.add(IntOp("add" if step > 0 else "sub", counter,
+                                                    Integer(1, t), flags)))
+            self.loop(s, lambda: self.add(Compare(order, counter, stop)),
+                      lambda: self.bind_range(s, counter, start, stop, step), advance)
+        self.versioned(s, t, start, stop, build_loop)
 
     def range_counted(self, s: ast.For, it: ast.Call, t: IntType, step: int | None) -> None:
         start, stop = self.range_bounds(it, t)
@@ -404,16 +519,20 @@ class FunctionBuilder(ExprBuilder):
         partial = self.add(Compare("ne", self.int_op("urem", distance64, magnitude),
                                    Integer(0, I64)))
         trips = self.int_op("add", quotient, self.add(Cast("zext", partial, I64)))
-        remaining = self.hidden("range.remaining", I64)
-        self.assign(remaining, trips)
-        value = self.hidden("range.value", t)
-        self.assign(value, start)
+        sign = 0 if step is None else (1 if step > 0 else -1)
 
-        def advance() -> None:
-            self.assign(remaining, self.int_op("sub", remaining, Integer(1, I64)))
-            self.assign(value, self.int_op("add", value, step_value))
-        self.loop(s, lambda: self.add(Compare("ne", remaining, Integer(0, I64))),
-                  lambda: self.assign_to(s.target, value), advance)
+        def build_loop() -> None:
+            remaining = self.hidden("range.remaining", I64)
+            self.assign(remaining, trips)
+            value = self.hidden("range.value", t)
+            self.assign(value, start)
+
+            def advance() -> None:
+                self.assign(remaining, self.int_op("sub", remaining, Integer(1, I64)))
+                self.assign(value, self.int_op("add", value, step_value))
+            self.loop(s, lambda: self.add(Compare("ne", remaining, Integer(0, I64))),
+                      lambda: self.bind_range(s, value, start, stop, sign), advance)
+        self.versioned(s, t, start, stop, build_loop)
 
     def stmt_AnnAssign(self, s: ast.AnnAssign) -> None:
         if s.value is not None:

@@ -27,12 +27,14 @@ from ...symbols import FuncSym, GlobalSym, Local
 from ...types import BOOL, BYTES, I64, STR, IntType, PtrType, StructType
 from ..ops import (
     BasicBlock,
+    Branch,
     Call,
     Cast,
     Compare,
     ElementAddr,
     FieldAddr,
     GlobalAddr,
+    IndexCheck,
     Integer,
     IntOp,
     IntPow,
@@ -67,6 +69,8 @@ class ExprBuilder:
     registers: dict[Local, Register]
     temps: dict[int, Register]
     strings: dict[tuple[bytes, bool], StrConst]
+    index_checks: list[IndexCheck]
+    block: BasicBlock
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -206,16 +210,43 @@ class ExprBuilder:
             length = self.add(SlicePart(base, 1))
             data = self.add(SlicePart(base, 0))
             element = T.U8
-        original = i64
-        if it.signed:
-            # Python's negative indexes count from the end.
-            negative = self.add(Compare("slt", i64, Integer(0, I64)))
-            i64 = self.add(Select(negative, self.int_op("add", i64, length), i64))
         def fail() -> None:
-            self.call_rt("panic_index", [original, length, *self.location(node)],
+            self.call_rt("panic_index", [i64, length, *self.location(node)],
                          noreturn=True)
-        self.check(self.add(Compare("ult", i64, length)), fail)
-        return self.add(ElementAddr(data, i64, element,  # type: ignore[no-any-return]
+        checking = self.block
+        failed = self.new_block("check.fail")
+        element_index: Value = i64
+        negative: Branch | None = None
+        if not it.signed:
+            passed = self.new_block("check.ok")
+            self.branch(self.add(Compare("ult", i64, length)), passed, failed, likely=True)
+        else:
+            # Python's negative indexes count from the end.  The common
+            # case, an index in [0, length), takes one comparison; only
+            # one that fails it is tried as a negative index (so the hot
+            # path has no fix-up arithmetic).
+            direct = self.new_block("check.ok")
+            from_end = self.new_block("check.negative")
+            passed = self.new_block("check.index")
+            fixed = self.merge("index", I64, passed)
+            self.branch(self.add(Compare("ult", i64, length)), direct, from_end, likely=True)
+            self.activate(direct)
+            self.assign(fixed, i64)
+            self.goto(passed)
+            self.activate(from_end)
+            wrapped = self.int_op("add", i64, length)
+            self.assign(fixed, wrapped)
+            self.branch(self.add(Compare("ult", wrapped, length)), passed, failed, likely=True)
+            negative = from_end.ops[-1]  # type: ignore[assignment]
+            element_index = fixed
+        branch = checking.ops[-1]
+        assert isinstance(branch, Branch)
+        self.activate(failed)
+        fail()
+        self.activate(passed)
+        # Recorded for the bounds pass (pythos/ir/passes/bounds.py).
+        self.index_checks.append(IndexCheck(i64, length, branch, negative, failed))
+        return self.add(ElementAddr(data, element_index, element,  # type: ignore[no-any-return]
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:

@@ -1,0 +1,16 @@
+"""Passes over the IR, run by the driver between build and lower.
+
+Each pass takes one `FuncIR` and rewrites it in place; the verifier runs
+after them, so a pass that breaks the IR stops the compilation.
+`--dump=ir` prints the IR after the passes.
+"""
+
+from __future__ import annotations
+
+from ..ops import ModuleIR
+from .bounds import remove_bounds_checks
+
+
+def run_passes(module: ModuleIR) -> None:
+    for fn in module.functions:
+        remove_bounds_checks(fn)

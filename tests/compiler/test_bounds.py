@@ -1,0 +1,320 @@
+"""The bounds pass (pythos/ir/passes/bounds.py): a provable index check is
+gone from the IR, an unprovable one stays, and programs whose loops it
+rewrites still print what CPython prints and still panic where CPython
+raises IndexError, at -O0 and -O2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pythos.driver import compile_file
+from pythos.ir import ops as O
+from pythos.ir.passes.bounds import remove_bounds_checks
+from pythos.target import get_target
+
+from .conftest import PROGRAMS, run_compiled, run_cpython
+
+HEADER = """\
+from typing import Final
+from pythos.lang import i8, i64, u8, u64, Array
+
+N: Final = 16
+A = Array[i64, N]()
+"""
+
+
+def function(tmp_path: Path, body: str, name: str = "f") -> O.FuncIR:
+    """The IR of function `name` in a program made of HEADER and `body`."""
+    path = tmp_path / "prog.py"
+    path.write_text(HEADER + body + "\n\ndef main() -> None:\n    pass\n")
+    result = compile_file(path, get_target("linux"), stop_after="ir")
+    assert result.ir is not None
+    (fn,) = [f for f in result.ir.functions if f.name.endswith(f".{name}")]
+    return fn
+
+
+def checks(fn: O.FuncIR) -> int:
+    """The index checks left: calls of panic_index."""
+    return sum(1 for b in fn.blocks for op in b.ops
+               if isinstance(op, O.Call) and op.fn.name == "panic_index")
+
+
+def fixups(fn: O.FuncIR) -> int:
+    """The paths left that try an index as a negative one."""
+    return sum(1 for b in fn.blocks
+               if b.label == "check.negative" and isinstance(b.terminator, O.Branch))
+
+
+def test_range_len_loop_has_no_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(a: Array[i64, 16]) -> i64:
+    s = i64(0)
+    for i in range(len(a)):
+        s += a[i]
+    return s
+""")
+    assert (checks(fn), fixups(fn)) == (0, 0)
+
+
+def test_range_constant_within_length(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(3, N):
+        s += A[i]
+    for i in range(N - 1, -1, -1):
+        s += A[i]
+    for i in range(0, N, 5):
+        s += A[i]
+    return s
+""")
+    assert (checks(fn), fixups(fn)) == (0, 0)
+
+
+def test_constant_past_the_end_keeps_the_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N + 1):
+        s += A[i]
+    return s
+""")
+    assert checks(fn) == 1
+    assert fixups(fn) == 0  # but i >= 0 is still proven
+
+
+def test_constant_indexes(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    return A[0] + A[15] + A[-1] + A[-16]
+""")
+    assert (checks(fn), fixups(fn)) == (0, 0)
+    fn = function(tmp_path, """
+def f() -> i64:
+    return A[16] + A[-17]
+""")
+    assert checks(fn) == 2  # they panic at run time, as CPython raises
+
+
+def test_runtime_bound_is_guarded(tmp_path: Path) -> None:
+    """`range(n)` with n known only at run time, possibly larger than the
+    array: one copy of the loop runs without checks behind a guard on n,
+    the other keeps its check (and its message and line)."""
+    fn = function(tmp_path, """
+def f(n: int) -> i64:
+    s = i64(0)
+    for i in range(n):
+        s += A[i]
+    return s
+""")
+    assert checks(fn) == 1
+    guards = [op for b in fn.blocks for op in b.ops
+              if isinstance(op, O.Compare) and isinstance(op.rhs, O.Integer)
+              and op.rhs.value == 16 and op.op == "sle"]
+    assert len(guards) == 1
+    call = next(op for b in fn.blocks for op in b.ops
+                if isinstance(op, O.Call) and op.fn.name == "panic_index")
+    assert call.pos is not None and call.pos.line == HEADER.count("\n") + 5
+
+
+def test_reassigned_loop_variable_keeps_the_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        i = i * 2
+        s += A[i]
+    return s
+""")
+    assert checks(fn) == 1
+    assert fixups(fn) == 0  # i * 2 is in [0, 30]: not negative, but maybe too big
+
+
+def test_reassigned_after_the_use(tmp_path: Path) -> None:
+    """An assignment later in the body does not reach the index (the loop
+    variable is bound again at the start of the next iteration)."""
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        s += A[i]
+        i = 100
+        s += i
+    return s
+""")
+    assert checks(fn) == 0
+
+
+def test_assignment_on_one_path_keeps_the_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        if s > 3:
+            i = -100
+        s += A[i]
+    return s
+""")
+    assert checks(fn) == 1
+
+
+def test_computed_indexes(tmp_path: Path) -> None:
+    """`i + 1` and `2 * i` are proven when their interval fits, and kept
+    when it does not."""
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N - 1):
+        s += A[i + 1]
+    for i in range(N // 2):
+        s += A[2 * i + 1]
+    return s
+""")
+    assert checks(fn) == 0
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        s += A[i + 1]
+    return s
+""")
+    assert checks(fn) == 1
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        s += A[2 * i]
+    return s
+""")
+    assert checks(fn) == 1
+
+
+def test_offset_indexes_are_guarded(tmp_path: Path) -> None:
+    """`a[i + 1]` and `a[i - 1]` in a loop with runtime bounds: the guard
+    covers the window of the loop variable where both are valid."""
+    fn = function(tmp_path, """
+def f(a: int, b: int) -> i64:
+    s = i64(0)
+    for i in range(a, b, 2):
+        s += A[i + 1] - A[i - 1]
+    return s
+""")
+    inbounds = [b for b in fn.blocks if b.label == "range.inbounds"]
+    assert len(inbounds) == 1
+    assert checks(fn) == 2  # both in the checked copy only
+    guards = sorted((op.op, op.rhs.value) for b in fn.blocks for op in b.ops
+                    if isinstance(op, O.Compare) and isinstance(op.lhs, O.Register)
+                    and op.lhs.name in ("range.start", "range.stop"))
+    # start in [1, 15), stop in [0, 15]
+    assert guards == [("sge", 0), ("sge", 1), ("sle", 15), ("slt", 15)]
+
+
+def test_wrapping_arithmetic_is_not_trusted(tmp_path: Path) -> None:
+    """`i + 250` in u8 wraps: the interval would lie, so nothing is proven
+    from it (here it stays in range anyway only by wrapping)."""
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(u8(0), u8(6)):
+        s += A[i + u8(250)]
+    return s
+""")
+    assert checks(fn) == 1
+
+
+def test_negative_step_with_runtime_bounds(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(a: int, b: int, c: int) -> i64:
+    s = i64(0)
+    for i in range(a, b, c):
+        s += A[i]
+    return s
+""")
+    # The checked copy keeps the check and the fix-up for negative indexes.
+    assert (checks(fn), fixups(fn)) == (1, 1)
+
+
+def test_nested_loops(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f() -> i64:
+    s = i64(0)
+    for i in range(N):
+        for j in range(i, N):
+            s += A[i] * A[j]
+    return s
+""")
+    assert checks(fn) == 0
+
+
+def test_tested_condition_proves(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(k: int) -> i64:
+    if k >= 0:
+        if k < N:
+            return A[k]
+    return A[k]
+""")
+    assert checks(fn) == 1  # only the second
+
+
+def test_tested_variable_assigned_later_keeps_the_check(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(k: int) -> i64:
+    if k >= 0:
+        if k < N:
+            k = k + 100
+            return A[k]
+    return 0
+""")
+    assert checks(fn) == 1
+
+
+def test_unsigned_value_read_as_signed(tmp_path: Path) -> None:
+    """u8(200) is -56 as an i8: nothing about i8(x) follows from x."""
+    fn = function(tmp_path, """
+def f(x: u8) -> i64:
+    if x < 8:
+        return A[i8(x)]
+    return A[i8(x)]
+""")
+    assert checks(fn) == 1
+
+
+def test_unsigned_index_has_no_fixup(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(k: u64) -> i64:
+    return A[k]
+""")
+    assert (checks(fn), fixups(fn)) == (1, 0)
+
+
+def test_pass_reports_nothing_for_a_function_without_checks(tmp_path: Path) -> None:
+    fn = function(tmp_path, """
+def f(k: u64) -> u64:
+    return k + 1
+""")
+    assert remove_bounds_checks(fn) == 0
+
+
+PROGRAMS_HERE = ["arr_bounds_loops", "arr_bounds_panic_loop", "arr_bounds_panic_step",
+                 "arr_sieve", "arr_quicksort"]
+
+
+@pytest.mark.parametrize("opt", [0, 2])
+@pytest.mark.parametrize("name", PROGRAMS_HERE)
+def test_programs_at_both_levels(name: str, opt: int, tmp_path: Path) -> None:
+    path = PROGRAMS / f"{name}.py"
+    expected = run_cpython(path)
+    actual = run_compiled(path, tmp_path, opt)
+    assert actual.stdout == expected.stdout
+    assert (actual.returncode == 0) == (expected.returncode == 0)
+    if expected.returncode != 0:
+        # The same index, reported at the line CPython raised at.
+        raised = expected.stderr.decode().splitlines()[-1]
+        index = raised.split()[2]
+        line = [ln for ln in expected.stderr.decode().splitlines()
+                if f'"{path}"' in ln or path.name in ln][-1]
+        assert f"panic: index {index} out of range" in actual.stderr.decode()
+        assert f":{line.split('line ')[1].split(',')[0]}: panic" in actual.stderr.decode()
