@@ -15,8 +15,9 @@ and the same file then runs in two places:
   calls that only make sense on Pythos raise ``HostUnsupported`` with a
   clear message.
 
-The table (numbers as the kernel defines them; an error is a negative
-errno value, here as there)::
+The table (numbers as pythos/rt/sysabi.py defines them for the kernel and
+the user target; an error is a negative errno value, here as there, and
+the error numbers are that module's)::
 
     call                       number  result
     read(fd, buffer, length)        0  bytes read
@@ -43,9 +44,10 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from pythos.lang import HostUnsupported, Ptr, u8
+from pythos.rt.sysabi import E2BIG, EBADF, EFAULT, ENAMETOOLONG, ENOSYS
 
 __all__ = [
     "E2BIG",
@@ -68,11 +70,6 @@ __all__ = [
     "write",
 ]
 
-E2BIG: Final = 7
-EBADF: Final = 9
-EFAULT: Final = 14
-ENAMETOOLONG: Final = 36
-ENOSYS: Final = 38
 
 R = TypeVar("R")
 

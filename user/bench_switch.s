@@ -21,7 +21,7 @@ _start:
         xor     %r10d, %r10d
         syscall
         test    %rax, %rax
-        jle     failed
+        jle     exit_failure
         mov     %rax, %r15              # r15: yielder's pid
         mov     $SYS_YIELD, %eax        # warm up: yielder has run once
         syscall
@@ -57,11 +57,7 @@ _start:
         SAY     newline
         xor     %edi, %edi
         jmp     exit
-failed:
-        mov     $1, %edi
-        jmp     exit
 
         STRING  name_yielder, "yielder"
         STRING  said, "bench: context switch "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

@@ -74,5 +74,4 @@ failed:
 
         STRING  said_end, "cat: end of input\n"
         STRING  said_failed, "cat: a call returned "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

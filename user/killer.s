@@ -12,7 +12,7 @@ _start:
         xor     %r10d, %r10d
         syscall
         test    %rax, %rax
-        js      failed
+        js      exit_failure
         mov     %rax, %r15              # r15: spin's pid
         mov     $SYS_SLEEP_MS, %eax
         mov     $30, %edi
@@ -41,13 +41,9 @@ _start:
         SAY     newline
         xor     %edi, %edi
         jmp     exit
-failed:
-        mov     $1, %edi
-        jmp     exit
 
         STRING  name_spin, "spin"
         STRING  said_kill, "killer: kill says "
         STRING  said_wait, ", wait says "
         STRING  said_again, ", a second kill says "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

@@ -16,7 +16,7 @@ _start:
         mov     $seven_length, %r10d
         syscall
         test    %rax, %rax
-        js      failed
+        js      exit_failure
         mov     %rax, %rdi
         mov     $SYS_WAIT, %eax
         syscall
@@ -34,7 +34,7 @@ _start:
         xor     %r10d, %r10d
         syscall
         test    %rax, %rax
-        js      failed
+        js      exit_failure
         mov     $SYS_WAIT, %eax
         mov     $-1, %rdi
         syscall
@@ -68,9 +68,6 @@ _start:
         SAY     newline
         xor     %edi, %edi
         jmp     exit
-failed:
-        mov     $1, %edi
-        jmp     exit
 
         STRING  name_status, "status"
         STRING  name_hello, "hello"
@@ -80,5 +77,4 @@ failed:
         STRING  said_hello, "parent: spawned hello, wait(-1) says "
         STRING  said_none, "parent: wait with no children says "
         STRING  said_missing, "parent: spawn of a missing program says "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

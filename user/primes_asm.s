@@ -55,5 +55,4 @@ prime:
         STRING  label, "primes "
         STRING  colon, ": "
         STRING  found, " found, the last "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

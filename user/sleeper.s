@@ -5,11 +5,8 @@
         .globl _start
         .text
 _start:
-        call    parse_dec
-        test    %rax, %rax
-        jnz     1f
-        mov     $100, %eax
-1:      mov     %rax, %r12              # r12: the time asked
+        ARGUMENT_OR 100
+        mov     %rax, %r12              # r12: the time asked
         mov     $SYS_UPTIME_MS, %eax
         syscall
         mov     %rax, %r13              # r13: uptime before

@@ -6,11 +6,8 @@
         .globl _start
         .text
 _start:
-        call    parse_dec
-        test    %rax, %rax
-        jnz     1f
-        mov     $1000, %eax
-1:      mov     %rax, %r12              # r12: how many
+        ARGUMENT_OR 1000
+        mov     %rax, %r12              # r12: how many
         xor     %r13d, %r13d            # r13: done so far
 again:
         cmp     %r12, %r13
@@ -50,5 +47,4 @@ failed:
         STRING  said_label, "spawnloop: "
         STRING  said_done, " processes spawned and reaped\n"
         STRING  said_failed, "spawnloop: a call returned "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

@@ -169,5 +169,4 @@ fail:
         STRING  hello, "hello"
         STRING  passed, "sysbad: every check passed\n"
         STRING  failed, "sysbad: check failed: "
-        STRING  newline, "\n"
         .section .note.GNU-stack, "", @progbits

@@ -14,11 +14,8 @@
         .globl _start
         .text
 _start:
-        call    parse_dec
-        test    %rax, %rax
-        jnz     1f
-        mov     $100000, %eax
-1:      mov     %rax, %r12              # r12: calls to make
+        ARGUMENT_OR 100000
+        mov     %rax, %r12              # r12: calls to make
         xor     %r13d, %r13d            # r13: calls made
         movabs  $0x9E3779B97F4A7C15, %r15   # r15: the random state
         mov     $SYS_GETPID, %eax

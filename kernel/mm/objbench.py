@@ -36,6 +36,7 @@ from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.mm.heap as heap
+from kernel.xorshift import xorshift64
 from pythos.lang import Array, Ptr, rdtsc, u64
 from pythos.rt.alloc import (
     obj_alloc,
@@ -83,14 +84,10 @@ seen_peak: u64 = u64(0)
 
 
 def random() -> u64:
-    """xorshift64: a fixed pseudo-random sequence."""
+    """The next number of this module's xorshift64 sequence."""
     global rng_state
-    x = rng_state
-    x ^= x << 13
-    x ^= x >> 7
-    x ^= x << 17
-    rng_state = x
-    return x
+    rng_state = xorshift64(rng_state)
+    return rng_state
 
 
 def heap_held() -> u64:

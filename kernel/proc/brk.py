@@ -19,12 +19,10 @@ from kernel.mm.frames import NO_FRAME
 from kernel.mm.paging import NO_EXECUTE, WRITABLE
 from kernel.proc.scheduler import table
 from pythos.lang import i64, u64
+from pythos.rt.sysabi import EINVAL, ENOMEM
 
 # How far brk may grow the heap past its start.
 MAX_HEAP: Final = u64(64 << 20)
-
-ENOMEM: Final = i64(12)
-EINVAL: Final = i64(22)
 
 
 def unmap_user_page(root: PhysAddr, page: u64) -> None:

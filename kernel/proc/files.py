@@ -18,13 +18,10 @@ from kernel.fs.ustar import Entry
 from kernel.proc.scheduler import table
 from kernel.proc.tasks import NO_SLOT
 from pythos.lang import Array, Ptr, i64, struct, u8, u64
+from pythos.rt.sysabi import EBADF, EMFILE, ENOENT
 
 FILES_PER_TASK: Final = u64(8)
 FIRST_FILE_FD: Final = u64(3)
-
-ENOENT: Final = i64(2)
-EBADF: Final = i64(9)
-EMFILE: Final = i64(24)
 
 
 @struct

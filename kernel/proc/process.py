@@ -62,6 +62,8 @@ from kernel.proc.elf import Image, Segment
 from kernel.proc.scheduler import table
 from kernel.proc.tasks import KERNEL_TASK, NO_SLOT
 from pythos.lang import Array, Ptr, export, i64, panic, u8, u64
+# Error results are negated errno values, as the system calls return them.
+from pythos.rt.sysabi import ECHILD, EINVAL, ENOENT, ENOMEM, ESRCH
 
 # The user stack: its top, and how many pages it has below that.
 USER_STACK_TOP: Final = u64(0x00007FFFFFFF0000)
@@ -75,13 +77,6 @@ COLON: Final = u8(0x3A)
 
 # What exit_current and wait report for a process killed by a fault or kill.
 KILLED_STATUS: Final = i64(256)
-
-# Error results (negated errno values, as the system calls return them).
-ENOENT: Final = i64(2)
-ESRCH: Final = i64(3)
-ECHILD: Final = i64(10)
-ENOMEM: Final = i64(12)
-EINVAL: Final = i64(22)
 
 
 # spawn's copy of the argument line, made before the new address space

@@ -4,8 +4,9 @@
 (kernel/arch/x86_64/syscall.py) with the number and the first four
 arguments (RDI, RSI, RDX, R10).  The numbers of the calls Linux also has
 are Linux's, so a program that uses only those runs on Linux unchanged;
-Pythos's own calls start at 500.  This table is the ABI: user-side
-wrappers are written against exactly these numbers.
+Pythos's own calls start at 500.  The numbers themselves are defined once,
+in pythos/rt/sysabi.py, which this module and the user-side wrappers
+(pythos/rt/user_syscalls.py, user/syscalls.inc) all take them from.
 
     number  call                              result
     0       read(fd, buffer, length)          bytes read (0: end of file); fd 0 blocks for input
@@ -56,25 +57,10 @@ from kernel.mm.paging import PRESENT, USER, WRITABLE
 from kernel.proc import elf
 from kernel.proc.tasks import NO_SLOT
 from pythos.lang import Ptr, export, i32, i64, read_cr3, u8, u64
-
-SYS_READ: Final = u64(0)
-SYS_WRITE: Final = u64(1)
-SYS_OPEN: Final = u64(2)
-SYS_CLOSE: Final = u64(3)
-SYS_BRK: Final = u64(12)
-SYS_YIELD: Final = u64(24)
-SYS_GETPID: Final = u64(39)
-SYS_EXIT: Final = u64(60)
-SYS_WAIT: Final = u64(61)
-SYS_KILL: Final = u64(62)
-SYS_SPAWN: Final = u64(500)
-SYS_SLEEP_MS: Final = u64(501)
-SYS_UPTIME_MS: Final = u64(502)
-
-EBADF: Final = i64(9)
-EFAULT: Final = i64(14)
-EINVAL: Final = i64(22)
-ENOSYS: Final = i64(38)
+from pythos.rt.sysabi import (
+    EBADF, EFAULT, EINVAL, ENOSYS, SYS_BRK, SYS_CLOSE, SYS_EXIT, SYS_GETPID, SYS_KILL, SYS_OPEN,
+    SYS_READ, SYS_SLEEP_MS, SYS_SPAWN, SYS_UPTIME_MS, SYS_WAIT, SYS_WRITE, SYS_YIELD,
+)
 
 STDIN: Final = u64(0)
 STDOUT: Final = u64(1)

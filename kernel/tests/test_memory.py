@@ -15,6 +15,7 @@ import kernel.arch.x86_64.mmu as mmu
 import kernel.arch.x86_64.sections as sections
 import kernel.mm.heap as heap
 import kernel.mm.memory as memory
+import kernel.tests.pattern as pattern
 import kernel.testskip as testskip
 from kernel.mm.addr import PAGE_SIZE, PhysAddr, VirtAddr
 from kernel.mm.frames import NO_FRAME
@@ -33,6 +34,7 @@ from kernel.mm.paging import (
     recursive_entry,
     recursive_table,
 )
+from kernel.xorshift import xorshift64
 from pythos.lang import Array, Ptr, addr_of, asm, should_panic, u8, u64
 
 # A virtual page nobody else uses (PML4 entry 320), for the paging tests.
@@ -48,26 +50,10 @@ rng_state: u64 = u64(0x2545F4914F6CDD1D)
 
 
 def random() -> u64:
-    """xorshift64: a fixed pseudo-random sequence."""
+    """The next number of this module's xorshift64 sequence."""
     global rng_state
-    x = rng_state
-    x ^= x << 13
-    x ^= x >> 7
-    x ^= x << 17
-    rng_state = x
-    return x
-
-
-def fill(address: u64, size: u64, seed: u64) -> None:
-    bytes_ = Ptr[u8](address)
-    for i in range(size):
-        bytes_[i] = u8((seed + i * 7) & 0xFF)
-
-
-def check(address: u64, size: u64, seed: u64) -> None:
-    bytes_ = Ptr[u8](address)
-    for i in range(size):
-        assert bytes_[i] == u8((seed + i * 7) & 0xFF), "heap contents changed"
+    rng_state = xorshift64(rng_state)
+    return rng_state
 
 
 # --- frames -----------------------------------------------------------------
@@ -343,8 +329,8 @@ def test_short_lived_allocations_reuse_memory() -> None:
     for i in range(u64(20000)):
         address = heap.alloc(u64(200), u64(8))
         assert address != 0
-        fill(address, u64(200), u64(i))
-        check(address, u64(200), u64(i))
+        pattern.fill(address, u64(200), u64(i))
+        assert pattern.intact(address, u64(200), u64(i)), "heap contents changed"
         heap.free(address, u64(200), u64(8))
     assert heap.mapped_size() == mapped
 
@@ -353,13 +339,13 @@ def test_long_lived_allocation_among_short_ones() -> None:
     mapped = heap.mapped_size()
     long_lived = heap.alloc(u64(100), u64(16))
     assert long_lived != 0
-    fill(long_lived, u64(100), u64(77))
+    pattern.fill(long_lived, u64(100), u64(77))
     for i in range(u64(20000)):
         address = heap.alloc(u64(512), u64(16))
         assert address != 0
         Ptr[u64](address)[63] = u64(i)
         heap.free(address, u64(512), u64(16))
-    check(long_lived, u64(100), u64(77))
+    assert pattern.intact(long_lived, u64(100), u64(77)), "heap contents changed"
     heap.free(long_lived, u64(100), u64(16))
     if REUSES_MEMORY:
         assert heap.mapped_size() == mapped
@@ -391,7 +377,7 @@ def test_random_allocations_keep_their_contents() -> None:
     for step in range(6000):
         i = random() % SLOTS
         if slot_addr[i] != 0:
-            check(slot_addr[i], slot_size[i], i + slot_size[i])
+            assert pattern.intact(slot_addr[i], slot_size[i], i + slot_size[i]), "heap contents changed"
             heap.free(slot_addr[i], slot_size[i], slot_align[i])
             slot_addr[i] = u64(0)
         else:
@@ -402,13 +388,13 @@ def test_random_allocations_keep_their_contents() -> None:
             assert address & (align - 1) == 0, "misaligned heap allocation"
             assert address >= heap.HEAP_START
             assert address + size <= heap.HEAP_START + heap.mapped_size()
-            fill(address, size, i + size)
+            pattern.fill(address, size, i + size)
             slot_addr[i] = address
             slot_size[i] = size
             slot_align[i] = align
     for i in range(u64(SLOTS)):
         if slot_addr[i] != 0:
-            check(slot_addr[i], slot_size[i], i + slot_size[i])
+            assert pattern.intact(slot_addr[i], slot_size[i], i + slot_size[i]), "heap contents changed"
             heap.free(slot_addr[i], slot_size[i], slot_align[i])
 
 
@@ -438,7 +424,7 @@ def test_heap_statistics_balance() -> None:
 
 def test_realloc_keeps_the_contents() -> None:
     a = heap.alloc(u64(24), u64(8))
-    fill(a, u64(24), u64(5))
+    pattern.fill(a, u64(24), u64(5))
     # Grow step by step far past any size class: whether it moves or not,
     # the first bytes survive, and the new room is usable.
     size = u64(24)
@@ -446,25 +432,25 @@ def test_realloc_keeps_the_contents() -> None:
         new_size = size * 3
         a = heap.realloc(a, size, new_size, u64(8))
         assert a != 0
-        check(a, u64(24), u64(5))
+        assert pattern.intact(a, u64(24), u64(5)), "heap contents changed"
         Ptr[u8](a + new_size - 1)[0] = u8(0xEE)
         size = new_size
     a = heap.realloc(a, size, u64(10), u64(8))
-    check(a, u64(10), u64(5))
+    assert pattern.intact(a, u64(10), u64(5)), "heap contents changed"
     heap.free(a, u64(10), u64(8))
 
 
 def test_realloc_failure_leaves_the_allocation() -> None:
     a = heap.alloc(u64(64), u64(16))
-    fill(a, u64(64), u64(9))
+    pattern.fill(a, u64(64), u64(9))
     assert heap.realloc(a, u64(64), heap.MAX_SIZE * 2, u64(16)) == 0
-    check(a, u64(64), u64(9))
+    assert pattern.intact(a, u64(64), u64(9)), "heap contents changed"
     heap.free(a, u64(64), u64(16))
 
 
 def test_alloc_zeroed_and_alloc_array() -> None:
     a = heap.alloc(u64(300), u64(8))
-    fill(a, u64(300), u64(1))
+    pattern.fill(a, u64(300), u64(1))
     heap.free(a, u64(300), u64(8))
     z = heap.alloc_zeroed(u64(300), u64(8))
     for i in range(u64(300)):

@@ -12,7 +12,9 @@ object allocator's exact statistics and the heap design's own.
 from typing import Final
 
 import kernel.mm.heap as heap
-from pythos.lang import Array, Ptr, should_panic, u8, u64
+import kernel.tests.pattern as pattern
+from kernel.xorshift import xorshift64
+from pythos.lang import Array, Ptr, should_panic, u64
 from pythos.rt.alloc import (
     SMALL_LIMIT,
     obj_alloc,
@@ -32,14 +34,10 @@ rng_state: u64 = u64(0x9E3779B97F4A7C15)
 
 
 def random() -> u64:
-    """xorshift64: a fixed pseudo-random sequence."""
+    """The next number of this module's xorshift64 sequence."""
     global rng_state
-    x = rng_state
-    x ^= x << 13
-    x ^= x >> 7
-    x ^= x << 17
-    rng_state = x
-    return x
+    rng_state = xorshift64(rng_state)
+    return rng_state
 
 
 def random_size() -> u64:
@@ -52,18 +50,6 @@ def random_size() -> u64:
     if kind < 31:
         return (r >> 8) % (SMALL_LIMIT + 1)
     return SMALL_LIMIT + 1 + (r >> 8) % 2000
-
-
-def fill(address: u64, size: u64, seed: u64) -> None:
-    data = Ptr[u8](address)
-    for i in range(size):
-        data[i] = u8((seed + i * 13) & 0xFF)
-
-
-def check(address: u64, size: u64, seed: u64) -> None:
-    data = Ptr[u8](address)
-    for i in range(size):
-        assert data[i] == u8((seed + i * 13) & 0xFF), "object contents changed"
 
 
 def inside_heap(address: u64, size: u64) -> bool:
@@ -82,7 +68,7 @@ def test_objects_live_on_the_kernel_heap_and_all_go_back() -> None:
     for step in range(OPERATIONS):
         slot = random() % SLOTS
         if object_addr[slot] != 0:
-            check(object_addr[slot], object_size[slot], slot)
+            assert pattern.intact(object_addr[slot], object_size[slot], slot), "object contents changed"
             obj_free(object_addr[slot], object_size[slot])
             expected -= object_size[slot]
             object_addr[slot] = u64(0)
@@ -92,7 +78,7 @@ def test_objects_live_on_the_kernel_heap_and_all_go_back() -> None:
             assert address & 7 == 0, "object not 8-byte aligned"
             assert size & 15 != 0 or address & 15 == 0, "object not 16-byte aligned"
             assert inside_heap(address, size), "object outside the kernel heap"
-            fill(address, size, slot)
+            pattern.fill(address, size, slot)
             object_addr[slot] = address
             object_size[slot] = size
             expected += size
@@ -106,7 +92,7 @@ def test_objects_live_on_the_kernel_heap_and_all_go_back() -> None:
             assert stats.footprint - footprint - held < 16 * stats.large + 16, "footprint"
     for i in range(u64(SLOTS)):
         if object_addr[i] != 0:
-            check(object_addr[i], object_size[i], u64(i))
+            assert pattern.intact(object_addr[i], object_size[i], u64(i)), "object contents changed"
             obj_free(object_addr[i], object_size[i])
     assert obj_stats().in_use == 0 and obj_stats().live == 0
     obj_trim()

@@ -66,7 +66,15 @@ from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
 from .functions import Functions
 from .interrupts import check_interrupt_safety
-from .narrow import Narrowing, assigned_keys, has_break, join_maps, key_of, terminates
+from .narrow import (
+    Narrowing,
+    assigned_keys,
+    has_break,
+    join_maps,
+    key_of,
+    stops_the_program,
+    terminates,
+)
 from .objects import Objects
 from .plain import PlainInts
 
@@ -956,11 +964,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                     and stmt.test.value is True and not any(
                         isinstance(n, ast.Break) for n in ast.walk(stmt)):
                 return True
-            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                    and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "panic":
-                return True
-            if isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Constant) \
-                    and not stmt.test.value:
+            if stops_the_program(stmt):
                 return True
         return False
 

@@ -85,17 +85,24 @@ def assigned_keys(body: list[ast.stmt]) -> set[str]:
     return keys
 
 
+def stops_the_program(stmt: ast.stmt) -> bool:
+    """Whether `stmt` ends the program wherever it stands: a `panic(...)`
+    call or `assert False`.  Both the narrowing here and the checker's
+    missing-return check treat such a statement as an exit."""
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
+            and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "panic":
+        return True
+    return isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Constant) \
+        and not stmt.test.value
+
+
 def terminates(body: list[ast.stmt]) -> bool:
     """Whether a block never falls through to the statement after it (it
     returns, breaks, continues or panics on every path)."""
     for stmt in body:
         if isinstance(stmt, (ast.Return, ast.Break, ast.Continue, ast.Raise)):
             return True
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) \
-                and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "panic":
-            return True
-        if isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Constant) \
-                and not stmt.test.value:
+        if stops_the_program(stmt):
             return True
         if isinstance(stmt, ast.If) and stmt.orelse and terminates(stmt.body) \
                 and terminates(stmt.orelse):

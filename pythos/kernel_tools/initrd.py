@@ -45,6 +45,14 @@ def program_sources(sources: Path = USER_DIR) -> list[Path]:
     return sorted([*sources.glob("*.py"), *sources.glob("*.s")])
 
 
+def call_number_symbols() -> list[str]:
+    """``--defsym`` options that give an assembly program every system call
+    number (``SYS_READ`` and so on) from the one table, pythos/rt/sysabi.py."""
+    from ..rt import sysabi
+    return [f"--defsym={name}={int(value)}" for name, value in vars(sysabi).items()
+            if name.startswith("SYS_")]
+
+
 def build_programs(out_dir: Path, sources: Path = USER_DIR, opt_level: int = 2) -> list[Path]:
     """Build every ``*.py`` and ``*.s`` program in ``sources`` into ``out_dir``."""
     from ..driver import compile_file
@@ -63,8 +71,8 @@ def build_programs(out_dir: Path, sources: Path = USER_DIR, opt_level: int = 2) 
             obj.write_bytes(compile_file(source, USER, opt_level).obj)
         else:
             # -I: programs share helpers with `.include "syscalls.inc"`.
-            _run(["as", "--64", "-I", str(sources), "-o", str(obj), str(source)],
-                 f"assembling {source.name}")
+            _run(["as", "--64", "-I", str(sources), *call_number_symbols(),
+                  "-o", str(obj), str(source)], f"assembling {source.name}")
         programs.append(link_user([obj], out_dir / source.stem))
     return programs
 

@@ -14,15 +14,12 @@ way, because Pythos chose Linux's conventions on purpose
   R11, where the `syscall` instruction keeps the return address and the
   flags.  A negative result is an error number (-errno).
 
-Write is number 1 on both kernels, so the loop that writes a whole buffer
-is shared too.
+Write is number 1 on both kernels (SYS_WRITE in pythos/rt/sysabi.py), so
+the loop that writes a whole buffer is shared too.
 """
 
-from typing import Final
-
 from pythos.lang import Ptr, asm, global_asm, i32, i64, u8, u64
-
-SYS_WRITE: Final = 1
+from pythos.rt.sysabi import SYS_WRITE
 
 global_asm("""
     .text

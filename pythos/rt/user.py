@@ -17,10 +17,10 @@ with the instruction and entry point shared with Linux
 from typing import Final
 
 from pythos.lang import Ptr, i32, i64, u8, u64
+from pythos.rt.sysabi import SYS_EXIT
 from pythos.rt.syscall import syscall1, write_all
 
 AUTO_FLUSH: Final = True
-SYS_EXIT: Final = 60
 
 
 def platform_write(fd: i32, data: Ptr[u8], length: u64) -> None:

@@ -5,7 +5,8 @@ A program imports `pythos.syscalls`.  Under CPython that is
 where there is an equivalent; compiled with `--target user`, the compiler
 loads this file under that name instead (pythos/driver.py), so the same
 import makes the Pythos system calls of kernel/proc/syscalls.py.  The two
-files declare the same functions with the same types.
+files declare the same functions with the same types.  The call and error
+numbers come from pythos/rt/sysabi.py, the table the kernel uses too.
 
 Strings (a path, a program's arguments) are copied into a buffer here
 and passed as an address and a length: a Pythos `str` is constant data
@@ -17,27 +18,27 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, str_bytes, u8, u64
 from pythos.rt.core import flush
+from pythos.rt.sysabi import E2BIG as E2BIG
+from pythos.rt.sysabi import EBADF as EBADF
+from pythos.rt.sysabi import EFAULT as EFAULT
+from pythos.rt.sysabi import ENAMETOOLONG as ENAMETOOLONG
+from pythos.rt.sysabi import ENOSYS as ENOSYS
+from pythos.rt.sysabi import (
+    SYS_BRK,
+    SYS_CLOSE,
+    SYS_EXIT,
+    SYS_GETPID,
+    SYS_KILL,
+    SYS_OPEN,
+    SYS_READ,
+    SYS_SLEEP_MS,
+    SYS_SPAWN,
+    SYS_UPTIME_MS,
+    SYS_WAIT,
+    SYS_WRITE,
+    SYS_YIELD,
+)
 from pythos.rt.syscall import syscall0, syscall1, syscall2, syscall3, syscall4
-
-SYS_READ: Final = u64(0)
-SYS_WRITE: Final = u64(1)
-SYS_OPEN: Final = u64(2)
-SYS_CLOSE: Final = u64(3)
-SYS_BRK: Final = u64(12)
-SYS_YIELD: Final = u64(24)
-SYS_GETPID: Final = u64(39)
-SYS_EXIT: Final = u64(60)
-SYS_WAIT: Final = u64(61)
-SYS_KILL: Final = u64(62)
-SYS_SPAWN: Final = u64(500)
-SYS_SLEEP_MS: Final = u64(501)
-SYS_UPTIME_MS: Final = u64(502)
-
-E2BIG: Final = 7
-EBADF: Final = 9
-EFAULT: Final = 14
-ENAMETOOLONG: Final = 36
-ENOSYS: Final = 38
 
 # The longest path and argument string a call can pass.
 PATH_MAX: Final = u64(256)

@@ -300,3 +300,33 @@ def on_timer(frame: Ptr[InterruptFrame]) -> None:
     tick()
 """
     assert check_source(tmp_path, source, freestanding=True) is None
+
+
+# What ends the program where it stands (`panic(...)`, `assert False`) is one
+# rule, pythos.check.narrow.stops_the_program, used both by narrowing and by
+# the check that a function returns on every path.
+EXITS = {
+    "panic": ('panic("no node")', None),
+    "assert False": ("assert False", None),
+    "a call that returns": ("print(0)", ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXITS))
+def test_an_exit_ends_the_path_for_narrowing_and_for_returns(name: str, tmp_path: Path) -> None:
+    import ast
+
+    from pythos.check.narrow import stops_the_program
+    stmt, expected = EXITS[name]
+    assert stops_the_program(ast.parse(stmt).body[0]) is (expected is None)
+    source = ("from pythos.lang import panic\n" + NODE +
+              f"\n\ndef value(n: Node | None) -> int:\n    if n is not None:\n"
+              f"        return n.value\n    {stmt}\n"
+              f"\n\ndef first(n: Node | None) -> int:\n    if n is None:\n        {stmt}\n"
+              f"    return n.value\n"
+              f"\n\ndef main() -> None:\n    print(value(Node(1)) + first(Node(2)))\n")
+    error = check_source(tmp_path, source)
+    if expected is None:
+        assert error is None, error
+    else:
+        assert error is not None and expected in error, error

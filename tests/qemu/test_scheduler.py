@@ -13,6 +13,7 @@ import time
 from pythos.kernel_tools.initrd import initrd_path
 
 from .test_boot import BANNER, IDLE, boot
+from .test_userspace import exact_count
 
 
 def booted(vm) -> str:
@@ -178,12 +179,8 @@ def test_spawn_exit_loop_gives_every_frame_back(kernel_image):
 
 def test_context_switch_costs_at_most_400_instructions(kernel_image):
     """Under -icount the count is exact and the same on every run."""
-    with boot(kernel_image, initrd=initrd_path(kernel_image), icount=True, timeout=60,
-              cmdline="run=bench_switch,bench_switch") as vm:
-        serial = vm.wait_for_serial("pid 3 (bench_switch): exited with status 0")
-    counts = [int(n) for n in re.findall(r"^bench: context switch (\d+)$", serial, re.M)]
-    assert len(counts) == 2 and counts[0] == counts[1], serial
-    assert 20 <= counts[0] <= 400, serial
+    count = exact_count(kernel_image, "bench_switch", 3, "bench: context switch")
+    assert 20 <= count <= 400, count
 
 
 def test_random_system_calls_never_fault_the_kernel(kernel_image):

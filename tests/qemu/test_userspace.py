@@ -42,6 +42,18 @@ def run_programs(kernel_image, names: list[str]) -> str:
     return serial
 
 
+def exact_count(kernel_image, program: str, pid: int, label: str) -> int:
+    """Run the benchmark `program` twice in a row (the second run as `pid`)
+    under -icount, where the TSC counts instructions, and return the number
+    it printed after `label`: it must be the same both times."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image), icount=True, timeout=60,
+              cmdline=f"run={program},{program}") as vm:
+        serial = vm.wait_for_serial(f"pid {pid} ({program}): exited with status 0")
+    counts = [int(n) for n in re.findall(rf"^{re.escape(label)} (\d+)$", serial, re.M)]
+    assert len(counts) == 2 and counts[0] == counts[1], serial
+    return counts[0]
+
+
 def test_hello_writes_and_exits(kernel_image):
     serial = run_programs(kernel_image, ["hello"])
     assert "hello from user space, pid 1\npid 1 (hello): exited with status 0\n" in serial
@@ -77,12 +89,8 @@ def test_many_processes_leave_no_frames_behind(kernel_image):
 def test_null_system_call_costs_at_most_100_instructions(kernel_image):
     """Under -icount the TSC counts instructions: the count is exact and the
     same every run (issue 14's goal: at most 100 from `syscall` back)."""
-    with boot(kernel_image, initrd=initrd_path(kernel_image), icount=True, timeout=60,
-              cmdline="run=bench_getpid,bench_getpid") as vm:
-        serial = vm.wait_for_serial("pid 2 (bench_getpid): exited with status 0")
-    counts = [int(n) for n in re.findall(r"^bench: getpid round trip (\d+)$", serial, re.M)]
-    assert len(counts) == 2 and counts[0] == counts[1], serial
-    assert 10 <= counts[0] <= 100, serial
+    count = exact_count(kernel_image, "bench_getpid", 2, "bench: getpid round trip")
+    assert 10 <= count <= 100, count
 
 
 def test_timer_interrupts_a_long_computation_in_ring_3(kernel_image):

@@ -99,3 +99,42 @@ def test_qemu_gets_the_ramdisk_with_initrd():
         build_command(QemuConfig(kernel=Path("k"), initrd=Path("a,b.tar")), terminal=False)
     with pytest.raises(QemuError, match="initrd"):
         build_command(QemuConfig(iso=Path("x.iso"), initrd=Path("i.tar")), terminal=False)
+
+
+def test_shared_assembly_helpers_run_on_linux(tmp_path):
+    """syscalls.inc's ARGUMENT_OR, newline and exit_failure, and the call
+    numbers the build defines, in a program run on Linux (whose exit and
+    write numbers Pythos shares).  Linux starts a program with RDI and RSI
+    zero: no argument line, so ARGUMENT_OR gives its default."""
+    from pythos.kernel_tools.initrd import build_programs
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "syscalls.inc").write_text((USER_DIR / "syscalls.inc").read_text())
+    (sources / "defaults.s").write_text("""
+        .include "syscalls.inc"
+        .globl _start
+        .text
+_start:
+        ARGUMENT_OR 42
+        mov     %rax, %r12
+        SAY     newline
+        cmp     $42, %r12
+        jne     exit_failure
+        mov     %r12, %rdi
+        jmp     exit
+        .section .note.GNU-stack, "", @progbits
+""")
+    (sources / "failing.s").write_text("""
+        .include "syscalls.inc"
+        .globl _start
+        .text
+_start:
+        jmp     exit_failure
+        .section .note.GNU-stack, "", @progbits
+""")
+    out = tmp_path / "out"
+    out.mkdir()
+    build_programs(out, sources)
+    run = subprocess.run([str(out / "defaults")], capture_output=True, timeout=10)
+    assert (run.returncode, run.stdout) == (42, b"\n")
+    assert subprocess.run([str(out / "failing")], timeout=10).returncode == 1

@@ -87,17 +87,54 @@ def test_the_two_files_declare_the_same_calls() -> None:
                 if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
                 and node.name != "copy_string"}
 
-    def error_numbers(path: Path) -> dict[str, str]:
-        tree = ast.parse(path.read_text())
-        return {node.target.id: ast.unparse(node.value) for node in tree.body
-                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                and node.target.id.startswith("E") and node.value is not None}
-
     host_file = REPO / "pythos" / "syscalls.py"
     compiled_file = REPO / "pythos" / "rt" / "user_syscalls.py"
     assert signatures(host_file) == signatures(compiled_file)
-    assert error_numbers(host_file) == error_numbers(compiled_file)
-    assert set(signatures(host_file)) | set(error_numbers(host_file)) == set(syscalls.__all__)
+    errors = {name for name in syscalls.__all__ if name.startswith("E")}
+    assert set(signatures(host_file)) | errors == set(syscalls.__all__)
+
+
+def test_error_numbers_come_from_the_one_table() -> None:
+    """Both files offer the error numbers of pythos/rt/sysabi.py, the table
+    the kernel's system calls return them from."""
+    from pythos.rt import sysabi, user_syscalls
+    for name in syscalls.__all__:
+        if name.startswith("E"):
+            assert getattr(syscalls, name) == getattr(sysabi, name), name
+            assert getattr(user_syscalls, name) == getattr(sysabi, name), name
+
+
+SYSCALL_FILES = ["kernel/proc/*.py", "pythos/syscalls.py", "pythos/rt/*.py", "user/*.s",
+                 "user/*.inc"]
+
+
+def test_call_and_error_numbers_are_written_once() -> None:
+    """A Pythos call number or errno value is defined only in
+    pythos/rt/sysabi.py; every other file of the kernel's system calls and
+    the user side imports it (or, in assembly, gets it from the build)."""
+    import re
+
+    from pythos.rt import sysabi
+    names = [name for name in vars(sysabi) if re.fullmatch(r"SYS_\w+|E[A-Z0-9]+", name)]
+    either = "|".join(names)
+    definition = re.compile(rf"^(?:({either})\s*(?::\s*Final\b|=)|\s*\.set\s+({either})\s*,)",
+                            re.MULTILINE)
+    again = []
+    for pattern in SYSCALL_FILES:
+        for path in sorted(REPO.glob(pattern)):
+            if path.name == "sysabi.py":
+                continue
+            again += [f"{path.relative_to(REPO)}: {m.group(1) or m.group(2)}"
+                      for m in definition.finditer(path.read_text())]
+    assert not again, "defined again outside pythos/rt/sysabi.py:\n" + "\n".join(again)
+
+
+def test_assembly_programs_get_every_call_number() -> None:
+    from pythos.kernel_tools.initrd import call_number_symbols
+    from pythos.rt import sysabi
+    symbols = call_number_symbols()
+    assert "--defsym=SYS_WRITE=1" in symbols and "--defsym=SYS_SPAWN=500" in symbols
+    assert len(symbols) == len([name for name in vars(sysabi) if name.startswith("SYS_")])
 
 
 def pythos_exec(source: Path) -> subprocess.CompletedProcess[str]:
