@@ -960,9 +960,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
             if isinstance(stmt, ast.If) and stmt.orelse and self.always_returns(stmt.body) \
                     and self.always_returns(stmt.orelse):
                 return True
+            # `while True` never falls through unless a `break` leaves it
+            # (a `break` of a loop inside it does not).
             if isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) \
-                    and stmt.test.value is True and not any(
-                        isinstance(n, ast.Break) for n in ast.walk(stmt)):
+                    and stmt.test.value is True and not has_break(stmt.body):
                 return True
             if stops_the_program(stmt):
                 return True
