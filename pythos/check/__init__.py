@@ -1873,6 +1873,15 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 raise self.error(right, f"a pointer can only be advanced by an integer, "
                                         f"got {ot}")
             return lt
+        if isinstance(op, ast.Mult) and isinstance(want, ListType):
+            # `[None] * n` where a `list[T | None]` is wanted: the literal
+            # takes its element type from the context, as mypy's does.
+            literal = left if isinstance(left, (ast.List, ast.ListComp)) else right
+            if isinstance(literal, (ast.List, ast.ListComp)):
+                times = right if literal is left else left
+                st, ct = self.expr(literal, want), self.expr(times, None)
+                lt, rt = (st, ct) if literal is left else (ct, st)
+                return self.object_binop(node, op, left, right, lt, rt)
         lt, rt = self.pair(left, right, want, strict)
         if objectish(lt) or objectish(rt):
             return self.object_binop(node, op, left, right, lt, rt)

@@ -330,3 +330,19 @@ def test_an_exit_ends_the_path_for_narrowing_and_for_returns(name: str, tmp_path
         assert error is None, error
     else:
         assert error is not None and expected in error, error
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("xs: list[Node | None] = [None] * 4\n    xs[0] = Node(1)\n    print(len(xs))", None),
+    ("xs: list[Node | None] = 2 * [None]\n    print(len(xs))", None),
+    ("xs: list[int | None] = [None] * 4\n    xs[1] = 3\n    print(xs)", None),
+    ("xs: list[Node] = [None] * 4\n    print(len(xs))", "Node"),
+])
+def test_repeated_list_literal_takes_its_type_from_the_context(
+        body: str, expected: str | None, tmp_path: Path) -> None:
+    """`[None] * n` is a `list[T | None]` where one is wanted (mypy agrees)."""
+    error = check_source(tmp_path, NODE + f"\n\ndef main() -> None:\n    {body}\n")
+    if expected is None:
+        assert error is None, error
+    else:
+        assert error is not None and expected in error, error
