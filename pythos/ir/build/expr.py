@@ -347,37 +347,32 @@ class ExprBuilder:
     def truth_boolop(self, node: ast.BoolOp) -> Value:
         """`and`/`or` used only as a condition: its operands may have
         different types, since only their truth is used."""
-        end = self.new_block("cond.end")
-        result = self.merge("cond", BOOL, end)
-        for i, v in enumerate(node.values):
-            cond = self.truth(v)
-            self.assign(result, cond)
-            if i == len(node.values) - 1:
-                self.goto(end)
-                break
-            nxt = self.new_block("cond.next")
-            if isinstance(node.op, ast.Or):
-                self.branch(cond, end, nxt)
-            else:
-                self.branch(cond, nxt, end)
-            self.activate(nxt)
-        self.activate(end)
-        return result
+        return self.short_circuit(node, "cond", BOOL, self.truth, lambda cond: cond)
 
     def expr_BoolOp(self, node: ast.BoolOp) -> Value:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
         t = node.ty  # type: ignore[attr-defined]
-        end = self.new_block("bool.end")
-        result = self.merge("bool", t, end)
+        return self.short_circuit(node, "bool", t, self.expr,
+                                  lambda value: self.truth_value(value, t))
+
+    def short_circuit(self, node: ast.BoolOp, label: str, t: T.Type,
+                      operand: Callable[[ast.expr], Value],
+                      truth: Callable[[Value], Value]) -> Value:
+        """The chain of an `or` (an `and`): each operand in turn becomes the
+        result, and the chain ends at the first one whose truth is true
+        (false).  `operand` evaluates an operand; `truth` tests its value,
+        and runs only where the chain may go on."""
+        end = self.new_block(f"{label}.end")
+        result = self.merge(label, t, end)
         for i, v in enumerate(node.values):
-            value = self.expr(v)
+            value = operand(v)
             self.assign(result, value)
             if i == len(node.values) - 1:
                 self.goto(end)
                 break
-            nxt = self.new_block("bool.next")
-            cond = self.truth_value(value, t)
+            nxt = self.new_block(f"{label}.next")
+            cond = truth(value)
             if isinstance(node.op, ast.Or):
                 self.branch(cond, end, nxt)
             else:
