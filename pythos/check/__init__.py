@@ -94,7 +94,7 @@ INTRINSICS = {
 }
 LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", "asm",
                   "global_asm", "lgdt", "lidt", "atomic_xchg", "atomic_cas", "atomic_add",
-                  "atomic_load", "atomic_store", "func_addr", "str_bytes", *INTRINSICS}
+                  "atomic_load", "atomic_store", "func_addr", "call_addr", "str_bytes", *INTRINSICS}
 LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr",
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
@@ -118,7 +118,7 @@ COMPARE_OPS: dict[type, Callable[[int, int], bool]] = {
 # Operators for which converting a literal first or wrapping the result last
 # give the same answer, so a literal may be given as any bit pattern.
 RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
-KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "func_addr", "global_asm"}
+KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "global_asm"}
 # Clearer words for Python constructs Pythos does not have.
 UNSUPPORTED_STMTS = {
     "Try": "'try' is not supported: Pythos has no exceptions",

@@ -450,6 +450,17 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
             raise c.error(args[0], "func_addr() takes the name of a function")
         args[0].sym = sym  # type: ignore[attr-defined]
         return U64
+    if name == "call_addr":
+        # An indirect call through an address from func_addr(): the
+        # runtime's type descriptors hold their functions this way.  Every
+        # argument and the result are 64-bit, so the callee must take and
+        # return u64 (its machine signature is not checked here).
+        if not 1 <= len(args) <= 7 or node.keywords:
+            raise c.error(node, "call_addr() takes a function address and up to 6 u64 "
+                                "arguments")
+        for a in args:
+            c.expect(a, U64)
+        return U64
     if name == "str_bytes":
         arity(1)
         c.expect(args[0], STR)

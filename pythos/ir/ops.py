@@ -454,6 +454,21 @@ class FuncAddr(Op):
         self.fn = fn
 
 
+class CallAddr(Op):
+    """An indirect call of the function at an address (`call_addr`): every
+    argument and the result are 64-bit integers."""
+
+    __slots__ = ("addr", "args")
+
+    def __init__(self, addr: Value, args: list[Value], type: Type) -> None:
+        self.type = type
+        self.addr = addr
+        self.args = args
+
+    def sources(self) -> list[Value]:
+        return [self.addr, *self.args]
+
+
 class InlineAsm(Op):
     """An assembly statement with LLVM constraints; it has side effects
     and clobbers the flags."""

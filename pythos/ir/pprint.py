@@ -160,6 +160,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"call {op.fn.qualname}({args}){into}"
     if isinstance(op, O.FuncAddr):
         return f"addr function {op.fn.qualname}"
+    if isinstance(op, O.CallAddr):
+        return f"call *{n(op.addr)}({', '.join(n(a) for a in op.args)})"
     if isinstance(op, O.InlineAsm):
         args = "".join(f", {n(a)}" for a in op.args)
         return f"asm {op.text!r}, {op.constraints!r}{args}"

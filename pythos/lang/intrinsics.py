@@ -13,8 +13,9 @@ The compiler turns these calls into single instructions in the freestanding
 * `panic` raises `PanicError`, and `rdtsc` reads a monotonic nanosecond clock.
 
 `func_addr` hands out a stable fake address per function, in the kernel's
-higher-half text range so it looks plausible in printed output.  The address
-is not callable and no memory is registered behind it.
+higher-half text range so it looks plausible in printed output.  No memory
+is registered behind it, but `call_addr` calls the function it stands for,
+as the compiled program does through the real address.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ __all__ = [
     "export",
     "extern",
     "should_panic",
+    "call_addr",
     "func_addr",
     "global_asm",
     "hlt",
@@ -266,13 +268,25 @@ _func_addrs: dict[Any, int] = {}
 
 
 def func_addr(f: Any) -> Any:
-    """A stable, unique, NOT callable stand-in for a function's address."""
+    """A stable, unique stand-in for a function's address (`call_addr` calls it)."""
     if not callable(f):
         raise TypeError(f"func_addr() needs a function, not {type(f).__name__}")
     addr = _func_addrs.get(f)
     if addr is None:
         addr = _func_addrs[f] = _FUNC_ADDR_BASE + 16 * next(_func_counter)
     return u64(addr)
+
+
+def call_addr(f: Any, *args: Any) -> Any:
+    """Call the function whose `func_addr` is `f` with 64-bit arguments;
+    its result, if any, as a u64 (None counts as 0, a bool as 0 or 1)."""
+    target = next((fn for fn, a in _func_addrs.items() if a == int(f)), None)
+    if target is None:
+        raise TypeError(f"call_addr(): no function has the address {int(f):#x}")
+    if len(args) > 6:
+        raise TypeError("call_addr() takes a function address and up to 6 u64 arguments")
+    result = target(*(u64(a) for a in args))
+    return u64(0 if result is None else int(result))
 
 
 def interrupt(f: F) -> F:

@@ -293,6 +293,12 @@ class InstructionLowering:
     def op_FuncAddr(self, op: O.FuncAddr) -> ir.Value:
         return self.builder.ptrtoint(self.function(op.fn), I64)
 
+    def op_CallAddr(self, op: O.CallAddr) -> ir.Value:
+        args = [self.value(a) for a in op.args]
+        fty = ir.FunctionType(I64, [I64] * len(args))
+        target = self.builder.inttoptr(self.value(op.addr), fty.as_pointer())
+        return self.builder.call(target, args)
+
     def op_InlineAsm(self, op: O.InlineAsm) -> ir.Value | None:
         args = [self.value(a) for a in op.args]
         fty = ir.FunctionType(self.val_ty(op.type), [a.type for a in args])

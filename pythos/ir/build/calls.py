@@ -18,6 +18,7 @@ from ..ops import (
     Atomic,
     Cast,
     CopyMem,
+    CallAddr,
     FieldAddr,
     FuncAddr,
     InlineAsm,
@@ -152,6 +153,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.address(args[0])
     if name == "func_addr":
         return b.add(FuncAddr(args[0].sym, node.ty))  # type: ignore
+    if name == "call_addr":
+        values = [b.expr(a) for a in args]
+        return b.add(CallAddr(values[0], values[1:], node.ty))  # type: ignore[attr-defined]
     if name == "str_bytes":
         return b.expr(args[0])
     if name == "asm":
