@@ -16,9 +16,9 @@ from ...symbols import FuncSym
 from ...types import BOOL, NONE, ArrayType, IntType, StructType
 from ..ops import (
     Atomic,
+    CallAddr,
     Cast,
     CopyMem,
-    CallAddr,
     FieldAddr,
     FuncAddr,
     InlineAsm,
