@@ -1,0 +1,196 @@
+"""Items: what containers do with one element, whatever its kind.
+
+A container stores its elements by item kind (object.py, ITEM_*): sized
+integers unboxed, objects by address.  The functions here hash, compare,
+order and print one item given its kind and 64-bit slot value, so that
+list, tuple, dict and set share one definition of each.  For an object
+item they go to the object's kind (`kind_ops`) or, for an instance, to
+the functions the compiler put in its class's TypeInfo.
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, call_addr, i64, u8, u32, u64
+from pythos.rt.obj.object import (
+    ITEM_BOOL,
+    ITEM_I8,
+    ITEM_I16,
+    ITEM_I32,
+    ITEM_I64,
+    ITEM_NONE,
+    KIND_INSTANCE,
+    StrBuilder,
+    TypeInfo,
+    kind_ops,
+    sb_append_byte,
+    type_of,
+)
+
+# CPython hashes an integer to its value modulo this Mersenne prime
+# (sys.hash_info.modulus), keeping the sign, and never to -1.
+HASH_MODULUS: Final = u64((1 << 61) - 1)
+
+
+def item_signed(kind: u32) -> bool:
+    return kind == ITEM_I8 or kind == ITEM_I16 or kind == ITEM_I32 or kind == ITEM_I64
+
+
+def item_is_int(kind: u32) -> bool:
+    return kind != 0 and kind <= ITEM_BOOL
+
+
+def int_hash(value: u64, signed: bool) -> u64:
+    """hash(n) as CPython computes it, as a 64-bit pattern."""
+    if signed and i64(value) < 0:
+        mag = u64(0) - value
+        h = mag % HASH_MODULUS
+        result = u64(0) - h
+        if i64(result) == -1:
+            return u64(0) - 2
+        return result
+    return value % HASH_MODULUS
+
+
+def item_hash(kind: u32, value: u64) -> u64:
+    """hash() of an item.  An unhashable item never gets here: the
+    checker rejects unhashable key types."""
+    if item_is_int(kind):
+        return int_hash(value, item_signed(kind))
+    if value == 0:
+        # hash(None) is a constant in CPython (it varies by version); any
+        # constant keeps dict and set semantics.
+        return u64(0xFCA86420)
+    info = type_of(value)
+    fn = info[0].hash if info[0].kind == KIND_INSTANCE else kind_ops[info[0].kind].hash
+    if fn == 0:
+        return value >> 4  # identity, as object.__hash__ does
+    return call_addr(fn, value)
+
+
+def item_eq(kind: u32, a: u64, b: u64) -> bool:
+    """a == b for two items of one kind."""
+    if a == b:
+        return True
+    if item_is_int(kind) or kind == ITEM_NONE or a == 0 or b == 0:
+        return False
+    ta = type_of(a)
+    if ta[0].kind != type_of(b)[0].kind:
+        return False
+    fn = ta[0].eq if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].eq
+    if fn == 0:
+        return False
+    return call_addr(fn, a, b) != 0
+
+
+def item_lt(kind: u32, a: u64, b: u64) -> bool:
+    """a < b for two items of one kind (sort, min, max, comparisons of
+    containers).  The checker allows only orderable item types."""
+    if item_is_int(kind):
+        if item_signed(kind):
+            return i64(a) < i64(b)
+        return a < b
+    ta = type_of(a)
+    fn = ta[0].lt if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].lt
+    if fn == 0:
+        return False
+    return call_addr(fn, a, b) != 0
+
+
+def sb_append_u64(sb: Ptr[StrBuilder], value: u64) -> None:
+    """Append an unsigned integer in decimal."""
+    digits = Array[u8, 20]()
+    n = 0
+    v = value
+    while True:
+        digits[n] = u8(48 + v % 10)
+        v = v // 10
+        n += 1
+        if v == 0:
+            break
+    while n > 0:
+        n -= 1
+        sb_append_byte(sb, digits[n])
+
+
+def sb_append_i64(sb: Ptr[StrBuilder], value: i64) -> None:
+    """Append a signed integer in decimal."""
+    if value < 0:
+        sb_append_byte(sb, u8(45))
+        sb_append_u64(sb, u64(0) - u64(value))
+    else:
+        sb_append_u64(sb, u64(value))
+
+
+def sb_append_ascii(sb: Ptr[StrBuilder], text: bytes) -> None:
+    for i in range(len(text)):
+        sb_append_byte(sb, u8(text[i]))
+
+
+def item_repr(kind: u32, value: u64, sb: Ptr[StrBuilder]) -> None:
+    """Append repr() of an item."""
+    if kind == ITEM_BOOL:
+        sb_append_ascii(sb, b"True" if value != 0 else b"False")
+    elif item_is_int(kind):
+        if item_signed(kind):
+            sb_append_i64(sb, i64(value))
+        else:
+            sb_append_u64(sb, value)
+    elif value == 0:
+        sb_append_ascii(sb, b"None")
+    else:
+        obj_repr(value, sb)
+
+
+def item_str(kind: u32, value: u64, sb: Ptr[StrBuilder]) -> None:
+    """Append str() of an item (print's text)."""
+    if item_is_int(kind) or value == 0:
+        item_repr(kind, value, sb)
+    else:
+        obj_str(value, sb)
+
+
+def obj_repr(obj: u64, sb: Ptr[StrBuilder]) -> None:
+    """Append repr() of an object."""
+    info = type_of(obj)
+    fn = info[0].repr if info[0].kind == KIND_INSTANCE else kind_ops[info[0].kind].repr
+    if fn != 0:
+        call_addr(fn, obj, sb.addr)
+        return
+    default_repr(obj, info, sb)
+
+
+def obj_str(obj: u64, sb: Ptr[StrBuilder]) -> None:
+    """Append str() of an object: its `__str__`, else its repr."""
+    info = type_of(obj)
+    fn = info[0].str if info[0].kind == KIND_INSTANCE else kind_ops[info[0].kind].str
+    if fn != 0:
+        call_addr(fn, obj, sb.addr)
+        return
+    obj_repr(obj, sb)
+
+
+def default_repr(obj: u64, info: Ptr[TypeInfo], sb: Ptr[StrBuilder]) -> None:
+    """`<module.Name object at 0x...>`, as object.__repr__ prints it."""
+    sb_append_byte(sb, u8(60))
+    if info[0].module != 0:
+        append_cstring(sb, info[0].module)
+        sb_append_byte(sb, u8(46))
+    append_cstring(sb, info[0].name)
+    sb_append_ascii(sb, b" object at 0x")
+    shift = u64(64)
+    started = False
+    while shift > 0:
+        shift -= 4
+        nibble = (obj >> shift) & 0xF
+        if nibble != 0 or started or shift == 0:
+            started = True
+            sb_append_byte(sb, u8(nibble + 48 if nibble < 10 else nibble + 87))
+    sb_append_byte(sb, u8(62))
+
+
+def append_cstring(sb: Ptr[StrBuilder], addr: u64) -> None:
+    p = Ptr[u8](addr)
+    i = 0
+    while p[i] != 0:
+        sb_append_byte(sb, p[i])
+        i += 1

@@ -1,0 +1,477 @@
+"""Objects: the header, type descriptors, reference counts, and release.
+
+This module is the contract between the compiler and the object runtime
+(docs/objects.md, "The object ABI").  Everything here is low-level Pythos
+(fixed-width integers, @struct, Ptr), so it compiles for every target and
+runs under CPython on a simulated platform for tests.
+
+An object is an address (a ``u64``, never 0) of an ``ObjHeader``::
+
+    (GcHead: 16 bytes, only if its type is TRACKED)
+    +----------------+----------------+---------------------------
+    | refcnt (i64)   | type (TypeInfo)| the kind's own fields ...
+    +----------------+----------------+---------------------------
+    ^ the object's address
+
+``None`` is 0 wherever a value may be None (``T | None`` of an object
+type).  Static objects the compiler emits (string literals) start with
+``IMMORTAL`` references, so they are never released.
+
+Runtime functions pass objects as ``u64`` addresses.  Unless a function
+says otherwise, an object argument is *borrowed* (the caller keeps its
+reference) and an object result is *new* (the caller owns one reference).
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, call_addr, i64, struct, u8, u32, u64
+from pythos.rt.alloc import obj_alloc, obj_alloc_zeroed, obj_free, obj_realloc
+from pythos.rt.mem import memcpy
+
+# A count no program reaches: static objects start with it and are never
+# released.
+IMMORTAL: Final = i64(1 << 60)
+
+# ----- kinds of object (TypeInfo.kind) -------------------------------------------------
+KIND_INSTANCE: Final = u32(1)  # an instance of a class (layout chosen by the compiler)
+KIND_LIST: Final = u32(2)
+KIND_TUPLE: Final = u32(3)
+KIND_STR: Final = u32(4)
+KIND_BYTES: Final = u32(5)
+KIND_BYTEARRAY: Final = u32(6)
+KIND_DICT: Final = u32(7)
+KIND_SET: Final = u32(8)
+KIND_BOX: Final = u32(9)  # a boxed integer or bool: BoxObject, item kind in TypeInfo.item
+KIND_FUNCTION: Final = u32(10)  # a function value, bound method or closure
+KIND_ITERATOR: Final = u32(11)  # the runtime's own iterators (dict views, ...)
+KINDS: Final = 16
+
+# TypeInfo.flags
+TRACKED: Final = u32(1)  # has a GcHead before its header: the cycle collector sees it
+
+# ----- item kinds: how a container stores one element ----------------------------------
+# Integers are stored unboxed, at their own width in a list (a list[u8] is
+# a byte array) and sign- or zero-extended into 8-byte slots elsewhere
+# (tuple items, dict keys and values, set keys).
+ITEM_U8: Final = u32(1)
+ITEM_U16: Final = u32(2)
+ITEM_U32: Final = u32(3)
+ITEM_U64: Final = u32(4)
+ITEM_I8: Final = u32(5)
+ITEM_I16: Final = u32(6)
+ITEM_I32: Final = u32(7)
+ITEM_I64: Final = u32(8)  # also Python's `int`
+ITEM_BOOL: Final = u32(9)  # one byte in a list, 0 or 1
+ITEM_OBJ: Final = u32(10)  # an object address, never 0
+ITEM_OPT: Final = u32(11)  # an object address, or 0 for None
+ITEM_NONE: Final = u32(12)  # always None (list[None]); stored as 0
+# Whole-object immutables the compiler also stores unboxed in items:
+# none yet.  Floats are out of scope.
+
+# ----- errors ---------------------------------------------------------------------------
+# Until exceptions exist (issue 12), a failed operation stops the program.
+# A runtime function that can fail records the error with `obj_raise` and
+# returns; the compiled code checks `error.kind` after the call and, if
+# set, reports the exception with the source line (a checked error result,
+# as mypyc does, which issue 12 turns into propagation).
+ERR_NONE: Final = u32(0)
+ERR_INDEX: Final = u32(1)  # IndexError
+ERR_KEY: Final = u32(2)  # KeyError
+ERR_VALUE: Final = u32(3)  # ValueError
+ERR_TYPE: Final = u32(4)  # TypeError
+ERR_ZERO_DIVISION: Final = u32(5)  # ZeroDivisionError
+ERR_OVERFLOW: Final = u32(6)  # OverflowError
+ERR_ATTRIBUTE: Final = u32(7)  # AttributeError
+ERR_MEMORY: Final = u32(8)  # MemoryError
+ERR_RUNTIME: Final = u32(9)  # RuntimeError
+ERR_STOP_ITERATION: Final = u32(10)  # StopIteration
+ERR_ASSERTION: Final = u32(11)  # AssertionError
+ERR_NOT_IMPLEMENTED: Final = u32(12)  # NotImplementedError
+ERR_LOOKUP: Final = u32(13)  # LookupError
+ERR_KINDS: Final = 14
+
+
+@struct
+class ObjHeader:
+    refcnt: i64  # references held; 0 means released (then it links the release list)
+    type: u64  # the object's TypeInfo address
+
+
+@struct
+class GcHead:
+    """The 16 bytes before the header of a TRACKED object: its place in
+    the cycle collector's list of containers (pythos/rt/obj/gc.py)."""
+
+    next: u64
+    prev: u64
+
+
+GC_HEAD: Final = u64(16)
+
+
+@struct
+class TypeInfo:
+    """What the runtime knows of an object's type.  The compiler emits one
+    constant TypeInfo per concrete type of the program (each class, each
+    container type such as `list[str]`); the runtime defines the ones it
+    creates itself (str, bytes, the boxes, the list[str] `split` returns).
+    Identity of a built-in container type is its kind, not its TypeInfo."""
+
+    kind: u32
+    flags: u32
+    size: u64  # bytes of an instance, header included (variable-size kinds: the fixed part)
+    name: u64  # address of the NUL-terminated name: b"Node", b"list"
+    module: u64  # address of the NUL-terminated module name (classes), or 0
+    class_id: u32  # isinstance: t is a subclass of c iff c.class_id <= t.class_id <= c.class_last
+    class_last: u32
+    base: u64  # the base class's TypeInfo, or 0
+    item: u32  # item kind: a list's, set's or homogeneous tuple's elements, a dict's keys,
+    # a box's integer
+    item2: u32  # a dict's values
+    fields: u64  # a fixed tuple's item kinds: address of `nfields` u32s, else 0
+    nfields: u64
+    # Instances: functions the compiler generates, each taking and returning
+    # u64 (call_addr), or 0 where the class has none.
+    clear: u64  # fn(obj): drop every reference the object holds
+    traverse: u64  # fn(obj, visit, arg): call_addr(visit, child, arg) for each object it holds
+    hash: u64  # fn(obj) -> hash (`__hash__`); 0: by identity
+    eq: u64  # fn(a, b) -> 0/1 (`__eq__`); 0: by identity
+    repr: u64  # fn(obj, builder): append repr(obj) (`__repr__`); 0: <module.Name object>
+    str: u64  # fn(obj, builder): append str(obj) (`__str__`); 0: as repr
+    lt: u64  # fn(a, b) -> 0/1 (`__lt__`, for sorted and min/max); 0: not orderable
+    vtable: u64  # address of the method table (u64 function addresses), or 0
+
+
+@struct
+class ListObject:
+    """A list: `length` items of the type's item kind, each `item_size`
+    bytes, in a buffer of `capacity` items (`obj_alloc`ed, 0 when empty)."""
+
+    refcnt: i64
+    type: u64
+    length: i64
+    capacity: i64
+    items: u64
+
+
+@struct
+class TupleObject:
+    """A tuple: `length` 8-byte item slots follow the header (at
+    TUPLE_ITEMS); the type's `fields` (or `item`) give each one's kind."""
+
+    refcnt: i64
+    type: u64
+    length: i64
+
+
+TUPLE_ITEMS: Final = u64(24)
+
+
+@struct
+class StrObject:
+    """A str: `nbytes` bytes of UTF-8 follow the header (at STR_DATA), then
+    a NUL.  `length` counts code points (== nbytes when all ASCII, which
+    makes indexing O(1)).  `hash` is 0 until computed (str.py keeps a
+    computed hash nonzero).  String literals are static StrObjects the
+    compiler emits, with IMMORTAL references."""
+
+    refcnt: i64
+    type: u64
+    length: i64
+    nbytes: i64
+    hash: u64
+
+
+STR_DATA: Final = u64(40)
+
+
+@struct
+class BytesObject:
+    """bytes: `length` bytes follow the header (at BYTES_DATA), then a NUL."""
+
+    refcnt: i64
+    type: u64
+    length: i64
+    hash: u64
+
+
+BYTES_DATA: Final = u64(32)
+
+
+@struct
+class BoxObject:
+    """An integer or bool where an object is needed (`int | None` items,
+    `object`): the type's `item` says which integer type."""
+
+    refcnt: i64
+    type: u64
+    value: u64
+
+
+@struct
+class StrBuilder:
+    """Text being built (repr, str, f-strings, join): not an object, a
+    buffer on the caller's stack.  `sb_finish` (str.py) turns it into a
+    str and frees the buffer; `sb_free` drops it unused."""
+
+    data: u64
+    nbytes: u64
+    capacity: u64
+    length: u64  # code points so far
+
+
+@struct
+class KindOps:
+    """The runtime's functions for one built-in kind, registered by the
+    kind's module at start-up (`register_kind`), so that generic code
+    (release, repr of a container's items, hashing a key) reaches every
+    kind without importing every module.  Each is a function address taking
+    and returning u64, or 0."""
+
+    clear: u64  # fn(obj): drop references and free the kind's own buffers
+    traverse: u64  # fn(obj, visit, arg)
+    size: u64  # fn(obj) -> bytes to free for the object itself (variable-size kinds)
+    hash: u64  # fn(obj) -> hash; 0: unhashable
+    eq: u64  # fn(a, b) -> 0/1
+    lt: u64  # fn(a, b) -> 0/1
+    repr: u64  # fn(obj, builder)
+    str: u64  # fn(obj, builder); 0: as repr
+
+
+@struct
+class ErrorState:
+    kind: u32  # ERR_*, or ERR_NONE
+    pad: u32
+    message: u64  # a str object (owned) with the exception's text, or 0
+
+
+kind_ops = Array[KindOps, 16]()
+error = ErrorState()
+# Objects whose count reached 0, waiting to be cleared and freed, linked
+# through their `refcnt` word; `releasing` while `obj_release` drains it.
+pending = u64(0)
+releasing = u64(0)
+# Hooks the cycle collector installs (0 until it does): gc_untrack(obj)
+# before a TRACKED object's memory is freed, gc_track(obj) after one is made.
+gc_track_hook = u64(0)
+gc_untrack_hook = u64(0)
+
+
+def header(obj: u64) -> Ptr[ObjHeader]:
+    return Ptr[ObjHeader](obj)
+
+
+def type_of(obj: u64) -> Ptr[TypeInfo]:
+    return Ptr[TypeInfo](Ptr[ObjHeader](obj)[0].type)
+
+
+def register_kind(kind: u32, ops: Ptr[KindOps]) -> None:
+    """Install a built-in kind's functions (each module's `init`)."""
+    kind_ops[kind] = ops[0]
+
+
+def obj_new(ti: u64, size: u64) -> u64:
+    """A new object of type `ti` with `size` bytes (header included), all
+    zero but the header, with one reference (the caller's)."""
+    info = Ptr[TypeInfo](ti)
+    tracked = (info[0].flags & TRACKED) != 0
+    extra = GC_HEAD if tracked else u64(0)
+    obj = obj_alloc_zeroed(size + extra) + extra
+    h = Ptr[ObjHeader](obj)
+    h[0].refcnt = i64(1)
+    h[0].type = ti
+    if tracked and gc_track_hook != 0:
+        call_addr(gc_track_hook, obj)
+    return obj
+
+
+def obj_size(obj: u64) -> u64:
+    """The bytes `obj` itself occupies (header included, GcHead not)."""
+    info = type_of(obj)
+    if info[0].kind != KIND_INSTANCE:
+        size_fn = kind_ops[info[0].kind].size
+        if size_fn != 0:
+            return call_addr(size_fn, obj)
+    return info[0].size
+
+
+def obj_incref(obj: u64) -> None:
+    Ptr[ObjHeader](obj)[0].refcnt += 1
+
+
+def obj_xincref(obj: u64) -> None:
+    if obj != 0:
+        Ptr[ObjHeader](obj)[0].refcnt += 1
+
+
+def obj_decref(obj: u64) -> None:
+    h = Ptr[ObjHeader](obj)
+    h[0].refcnt -= 1
+    if h[0].refcnt == 0:
+        obj_release(obj)
+
+
+def obj_xdecref(obj: u64) -> None:
+    if obj != 0:
+        obj_decref(obj)
+
+
+def obj_release(obj: u64) -> None:
+    """Free an object whose last reference went, and everything that only
+    it kept alive, without recursion: a freed object's references are
+    dropped by its kind's `clear`, and any object *they* release joins the
+    `pending` list (linked through the dead objects' count words) instead
+    of being freed inside the call.  A chain of a million nodes frees in a
+    loop, on any stack."""
+    global pending, releasing
+    Ptr[ObjHeader](obj)[0].refcnt = i64(pending)
+    pending = obj
+    if releasing != 0:
+        return
+    releasing = u64(1)
+    while pending != 0:
+        dead = pending
+        pending = u64(Ptr[ObjHeader](dead)[0].refcnt)
+        info = type_of(dead)
+        clear = info[0].clear if info[0].kind == KIND_INSTANCE else \
+            kind_ops[info[0].kind].clear
+        if clear != 0:
+            call_addr(clear, dead)
+        size = obj_size(dead)
+        if (info[0].flags & TRACKED) != 0:
+            if gc_untrack_hook != 0:
+                call_addr(gc_untrack_hook, dead)
+            obj_free(dead - GC_HEAD, size + GC_HEAD)
+        else:
+            obj_free(dead, size)
+    releasing = u64(0)
+
+
+def item_size(kind: u32) -> u64:
+    """The bytes one item of `kind` takes in a list (elsewhere items take
+    8-byte slots)."""
+    if kind == ITEM_U8 or kind == ITEM_I8 or kind == ITEM_BOOL:
+        return u64(1)
+    if kind == ITEM_U16 or kind == ITEM_I16:
+        return u64(2)
+    if kind == ITEM_U32 or kind == ITEM_I32:
+        return u64(4)
+    return u64(8)
+
+
+def item_is_object(kind: u32) -> bool:
+    return kind == ITEM_OBJ or kind == ITEM_OPT
+
+
+def item_load(kind: u32, addr: u64) -> u64:
+    """The item of `kind` stored at `addr`, as a 64-bit slot value
+    (signed kinds sign-extended)."""
+    if kind == ITEM_U8 or kind == ITEM_BOOL:
+        return u64(Ptr[u8](addr)[0])
+    if kind == ITEM_I8:
+        return u64(i64(Ptr[u8](addr)[0] << 56) >> 56)
+    if kind == ITEM_U16 or kind == ITEM_I16:
+        v16 = u64(Ptr[u8](addr)[0]) | (u64(Ptr[u8](addr)[1]) << 8)
+        return u64(i64(v16 << 48) >> 48) if kind == ITEM_I16 else v16
+    if kind == ITEM_U32 or kind == ITEM_I32:
+        v32 = u64(Ptr[u32](addr)[0])
+        return u64(i64(v32 << 32) >> 32) if kind == ITEM_I32 else v32
+    return Ptr[u64](addr)[0]
+
+
+def item_store(kind: u32, addr: u64, value: u64) -> None:
+    """Store a slot value as an item of `kind` at `addr` (truncating)."""
+    size = item_size(kind)
+    if size == 1:
+        Ptr[u8](addr)[0] = u8(value)
+    elif size == 2:
+        Ptr[u8](addr)[0] = u8(value)
+        Ptr[u8](addr)[1] = u8(value >> 8)
+    elif size == 4:
+        Ptr[u32](addr)[0] = u32(value)
+    else:
+        Ptr[u64](addr)[0] = value
+
+
+def item_incref(kind: u32, value: u64) -> None:
+    if (kind == ITEM_OBJ or kind == ITEM_OPT) and value != 0:
+        Ptr[ObjHeader](value)[0].refcnt += 1
+
+
+def item_decref(kind: u32, value: u64) -> None:
+    if (kind == ITEM_OBJ or kind == ITEM_OPT) and value != 0:
+        obj_decref(value)
+
+
+def is_subclass(ti: u64, of: u64) -> bool:
+    """Whether the class `ti` is `of` or derives from it (isinstance)."""
+    t = Ptr[TypeInfo](ti)
+    c = Ptr[TypeInfo](of)
+    return c[0].class_id <= t[0].class_id and t[0].class_id <= c[0].class_last
+
+
+def obj_raise(kind: u32, message: u64) -> None:
+    """Record a failed operation (the caller returns at once, and the
+    compiled code that called it reports it).  `message` is a str object
+    the error state takes over, or 0; the first error recorded wins."""
+    if error.kind != ERR_NONE:
+        if message != 0:
+            obj_decref(message)
+        return
+    error.kind = kind
+    error.message = message
+
+
+def obj_error_clear() -> None:
+    """Forget a recorded error (and drop its message)."""
+    message = error.message
+    error.kind = ERR_NONE
+    error.message = u64(0)
+    if message != 0:
+        obj_decref(message)
+
+
+def sb_reserve(sb: Ptr[StrBuilder], more: u64) -> None:
+    """Make room for `more` bytes."""
+    need = sb[0].nbytes + more
+    if need <= sb[0].capacity:
+        return
+    cap = sb[0].capacity * 2 if sb[0].capacity >= 32 else u64(64)
+    while cap < need:
+        cap *= 2
+    if sb[0].data == 0:
+        sb[0].data = obj_alloc(cap)
+    else:
+        sb[0].data = obj_realloc(sb[0].data, sb[0].capacity, cap)
+    sb[0].capacity = cap
+
+
+def sb_append(sb: Ptr[StrBuilder], data: u64, nbytes: u64, codepoints: u64) -> None:
+    """Append `nbytes` bytes of UTF-8 text (`codepoints` code points)."""
+    sb_reserve(sb, nbytes)
+    memcpy(Ptr[u8](sb[0].data + sb[0].nbytes), Ptr[u8](data), nbytes)
+    sb[0].nbytes += nbytes
+    sb[0].length += codepoints
+
+
+def sb_append_byte(sb: Ptr[StrBuilder], b: u8) -> None:
+    """Append one ASCII character."""
+    sb_reserve(sb, u64(1))
+    Ptr[u8](sb[0].data)[sb[0].nbytes] = b
+    sb[0].nbytes += 1
+    sb[0].length += 1
+
+
+def sb_append_str(sb: Ptr[StrBuilder], s: u64) -> None:
+    """Append the text of the str object `s`."""
+    so = Ptr[StrObject](s)
+    sb_append(sb, s + STR_DATA, u64(so[0].nbytes), u64(so[0].length))
+
+
+def sb_free(sb: Ptr[StrBuilder]) -> None:
+    if sb[0].data != 0:
+        obj_free(sb[0].data, sb[0].capacity)
+    sb[0].data = u64(0)
+    sb[0].nbytes = u64(0)
+    sb[0].capacity = u64(0)
+    sb[0].length = u64(0)
