@@ -38,3 +38,19 @@ def test_items_print_and_hash_as_cpython_does(tmp_path: Path, opt: int) -> None:
     assert run.stdout.decode() == (
         f"{2**64 - 1} {-2**63} 0 True -5 200\n"
         f"{hash(-1) == -2} {hash(big)} {hash(-big)}\n")
+
+
+@pytest.mark.parametrize("opt", [0, 2])
+def test_core_str_objects_and_errors(tmp_path: Path, opt: int) -> None:
+    exe = tmp_path / f"str_core.O{opt}"
+    built = compile_program(Path(__file__).parent / "obj" / "str_core.py", exe, opt)
+    assert built.returncode == 0, built.stderr.decode()
+    run = subprocess.run([str(exe)], capture_output=True, timeout=60)
+    assert run.returncode == 0, run.stderr.decode()
+    word = "héllo €"
+    assert run.stdout.decode() == (
+        "list index out of range 23 23 0\n"
+        f"{word} {len(word)} {len(word.encode())} 0\n"
+        f"{word}-42 {len(word) + 3} {len(word.encode()) + 3} 0\n"
+        "list index out of range 23 23 0\n"
+        "0 0\n")

@@ -24,7 +24,7 @@ reference) and an object result is *new* (the caller owns one reference).
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, call_addr, i64, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, i64, struct, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_alloc_zeroed, obj_free, obj_realloc
 from pythos.rt.mem import memcpy
 
@@ -288,6 +288,8 @@ def obj_new(ti: u64, size: u64) -> u64:
 def obj_size(obj: u64) -> u64:
     """The bytes `obj` itself occupies (header included, GcHead not)."""
     info = type_of(obj)
+    if info[0].kind == KIND_STR:
+        return STR_DATA + u64(Ptr[StrObject](obj)[0].nbytes) + 1
     if info[0].kind != KIND_INSTANCE:
         size_fn = kind_ops[info[0].kind].size
         if size_fn != 0:
@@ -475,3 +477,72 @@ def sb_free(sb: Ptr[StrBuilder]) -> None:
     sb[0].nbytes = u64(0)
     sb[0].capacity = u64(0)
     sb[0].length = u64(0)
+
+
+# ----- str objects: made here, because every kind needs them (messages, repr) ----
+# The str type (kind, name) is filled by `init_object`; the rest of str's
+# behaviour (methods, hashing, repr) is pythos/rt/obj/str.py.
+STR_TYPE = TypeInfo()
+str_name = Array[u8, 4]()
+
+
+def init_object() -> None:
+    """Set up the core's own descriptors (before any object is made)."""
+    STR_TYPE.kind = KIND_STR
+    STR_TYPE.size = STR_DATA + 1
+    STR_TYPE.name = cstring(addr_of(str_name), b"str")
+
+
+def cstring(buf: Ptr[u8], text: bytes) -> u64:
+    """Copy `text` and a NUL into `buf` (big enough); its address, for a
+    TypeInfo's name."""
+    for i in range(len(text)):
+        buf[i] = text[i]
+    buf[len(text)] = u8(0)
+    return buf.addr
+
+
+def str_new(nbytes: u64, length: u64) -> u64:
+    """A new str of `nbytes` bytes (to be filled by the caller, at
+    `obj + STR_DATA`) holding `length` code points; the NUL is written."""
+    obj = obj_new(addr_of(STR_TYPE).addr, STR_DATA + nbytes + 1)
+    s = Ptr[StrObject](obj)
+    s[0].length = i64(length)
+    s[0].nbytes = i64(nbytes)
+    return obj
+
+
+def utf8_length(data: u64, nbytes: u64) -> u64:
+    """Code points in `nbytes` bytes of valid UTF-8: every byte but the
+    continuation bytes (10xxxxxx) starts one."""
+    p = Ptr[u8](data)
+    n = u64(0)
+    for i in range(nbytes):
+        if (p[i] & 0xC0) != 0x80:
+            n += 1
+    return n
+
+
+def str_from_utf8(data: u64, nbytes: u64) -> u64:
+    """A new str holding a copy of `nbytes` bytes of valid UTF-8."""
+    obj = str_new(nbytes, utf8_length(data, nbytes))
+    memcpy(Ptr[u8](obj + STR_DATA), Ptr[u8](data), nbytes)
+    return obj
+
+
+def str_from_ascii(text: bytes) -> u64:
+    """A new str from an ASCII bytes constant (error messages)."""
+    obj = str_new(u64(len(text)), u64(len(text)))
+    data = Ptr[u8](obj + STR_DATA)
+    for i in range(len(text)):
+        data[i] = text[i]
+    return obj
+
+
+def sb_finish(sb: Ptr[StrBuilder]) -> u64:
+    """The builder's text as a new str; the builder is left empty."""
+    obj = str_new(sb[0].nbytes, sb[0].length)
+    if sb[0].nbytes != 0:
+        memcpy(Ptr[u8](obj + STR_DATA), Ptr[u8](sb[0].data), sb[0].nbytes)
+    sb_free(sb)
+    return obj
