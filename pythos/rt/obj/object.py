@@ -497,7 +497,7 @@ def cstring(buf: Ptr[u8], text: bytes) -> u64:
     """Copy `text` and a NUL into `buf` (big enough); its address, for a
     TypeInfo's name."""
     for i in range(len(text)):
-        buf[i] = text[i]
+        buf[i] = u8(text[i])
     buf[len(text)] = u8(0)
     return buf.addr
 
@@ -535,7 +535,7 @@ def str_from_ascii(text: bytes) -> u64:
     obj = str_new(u64(len(text)), u64(len(text)))
     data = Ptr[u8](obj + STR_DATA)
     for i in range(len(text)):
-        data[i] = text[i]
+        data[i] = u8(text[i])
     return obj
 
 
