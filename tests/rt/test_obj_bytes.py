@@ -55,7 +55,7 @@ def test_encode_and_decode(exe: Path) -> None:
     strops.check(exe, ops)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.binary(max_size=8), st.binary(max_size=2),
                           st.none() | st.integers(-10, 10), st.none() | st.integers(-10, 10),
                           st.none() | st.integers(-3, 3).filter(bool)),

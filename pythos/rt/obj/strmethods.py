@@ -21,7 +21,6 @@ from typing import Final
 from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_realloc
 from pythos.rt.mem import memcpy
-from pythos.rt.obj.items import sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_TYPE,
     ERR_VALUE,
@@ -42,6 +41,7 @@ from pythos.rt.obj.object import (
     str_new,
 )
 from pythos.rt.obj.str import (
+    NOT_FOUND,
     count_code_points,
     find_bytes,
     raise_ascii,
@@ -58,6 +58,8 @@ from pythos.rt.obj.str import (
 )
 from pythos.rt.obj.unicode import (
     is_alpha,
+    is_case_ignorable,
+    is_cased,
     is_decimal,
     is_digit,
     is_linebreak,
@@ -67,8 +69,12 @@ from pythos.rt.obj.unicode import (
     is_space,
     is_title,
     is_upper,
+    lower_special,
+    special_char,
+    special_count,
     to_lower,
     to_upper,
+    upper_special,
 )
 
 NO_MATCH: Final = u64(0xFFFFFFFFFFFFFFFF)
@@ -546,9 +552,14 @@ def str_replace(s: u64, old: u64, new: u64, count: i64) -> u64:
 # ----- case ------------------------------------------------------------------------------
 
 
+def append_special(sb: Ptr[StrBuilder], upper: bool, at: u32) -> None:
+    for k in range(special_count(upper, at)):
+        sb_append_cp(sb, special_char(upper, at, k))
+
+
 def str_upper(s: u64) -> u64:
-    """s.upper() for ASCII and Latin-1 letters (unicode.py says what is
-    not covered); `ß` becomes `SS`, as in CPython."""
+    """s.upper(), by Unicode's mapping as CPython applies it (unicode.py);
+    some characters become several (`ß` to `SS`)."""
     p = str_data(s)
     n = str_nbytes(s)
     sb = StrBuilder()
@@ -556,23 +567,54 @@ def str_upper(s: u64) -> u64:
     i = u64(0)
     while i < n:
         cp = utf8_decode(p, i)
-        if cp == 0xDF:
-            sb_append_ascii(addr_of(sb), b"SS")
+        at = upper_special(cp)
+        if at != NOT_FOUND:
+            append_special(addr_of(sb), True, at)
         else:
             sb_append_cp(addr_of(sb), to_upper(cp))
         i += utf8_width(p[i])
     return sb_finish(addr_of(sb))
 
 
+def final_sigma(p: Ptr[u8], n: u64, offset: u64) -> bool:
+    """Whether the capital sigma at `offset` ends a word, so lower() makes
+    it `ς`: CPython's rule is a cased letter before it and none after it,
+    looking past case-ignorable characters (apostrophes, accents) both
+    ways."""
+    i = offset
+    while i > 0:
+        i = prev_offset(p, i)
+        cp = utf8_decode(p, i)
+        if not is_case_ignorable(cp):
+            if not is_cased(cp):
+                return False
+            j = offset + 2
+            while j < n:
+                after = utf8_decode(p, j)
+                if not is_case_ignorable(after):
+                    return not is_cased(after)
+                j += utf8_width(p[j])
+            return True
+    return False
+
+
 def str_lower(s: u64) -> u64:
-    """s.lower() for ASCII and Latin-1 letters (and Ÿ)."""
+    """s.lower(), by Unicode's mapping as CPython applies it, with the
+    final sigma."""
     p = str_data(s)
     n = str_nbytes(s)
     sb = StrBuilder()
     sb_reserve(addr_of(sb), n)
     i = u64(0)
     while i < n:
-        sb_append_cp(addr_of(sb), to_lower(utf8_decode(p, i)))
+        cp = utf8_decode(p, i)
+        at = lower_special(cp)
+        if at != NOT_FOUND:
+            append_special(addr_of(sb), False, at)
+        elif cp == 0x3A3 and final_sigma(p, n, i):
+            sb_append_cp(addr_of(sb), u32(0x3C2))
+        else:
+            sb_append_cp(addr_of(sb), to_lower(cp))
         i += utf8_width(p[i])
     return sb_finish(addr_of(sb))
 

@@ -10,24 +10,32 @@ tools/gen_unicode.py): `isprintable` (what repr escapes), `isalpha`,
 a lookup is a binary search over it: a few hundred ranges cost about ten
 steps, and ASCII never reaches a table at all.
 
-Case *mapping* (`upper()`, `lower()`) is smaller on purpose: ASCII and
-Latin-1 (U+0000 to U+00FF, including the three letters whose partner is
-outside it: `ÿ` and `Ÿ`, `µ` upper-cased to Greek `Μ`, and `ß` upper-cased to
-`SS`).  Other scripts (Greek, Cyrillic, ...) are returned unchanged; a full
-mapping needs about 2,900 entries and the special-casing rules, which
-the kernel's text has no use for yet (docs/objects.md, "Strings").
+Case mapping (`upper()`, `lower()`) is CPython's too, from the same
+source: about 2,900 characters change case, stored as some 380 runs
+(a run is a stretch of code points that all move by the same distance,
+such as `a..z` by -32, or every other one, for the alternating capitals
+and small letters of Latin Extended-A), plus the hundred characters whose
+upper case is several (`ß` to `SS`, `ﬁ` to `FI`), and the one context rule
+of `lower()`: a capital sigma is final (`ς`) after a cased letter that
+is not followed by another.
 """
 
 from pythos.lang import u32
 from pythos.rt.obj.unicode_data import (
     ALPHA,
+    CASE_IGNORABLE,
+    CASED,
     DECIMAL,
     DIGIT,
     LOWER,
+    LOWER_MAP,
+    LOWER_SPECIAL,
     NOT_PRINTABLE,
     NUMERIC,
     TITLE,
     UPPER,
+    UPPER_MAP,
+    UPPER_SPECIAL,
 )
 
 
@@ -130,28 +138,89 @@ def is_title(cp: u32) -> bool:
     return cp >= 0x1C5 and in_table(TITLE, cp)
 
 
+def is_case_ignorable(cp: u32) -> bool:
+    return in_table(CASE_IGNORABLE, cp)
+
+
+def is_cased(cp: u32) -> bool:
+    """Cased, for a character that is not case-ignorable."""
+    return in_table(CASED, cp)
+
+
+def case_map(table: bytes, cp: u32) -> u32:
+    """`cp` mapped by a table of runs (first, last, delta, stride), or
+    unchanged when no run covers it."""
+    low = u32(0)
+    high = u32(len(table) // 10)
+    while low < high:
+        mid = (low + high) // 2
+        first = record_field(table, mid * 10)
+        if cp < first:
+            high = mid
+        elif cp > record_field(table, mid * 10 + 3):
+            low = mid + 1
+        else:
+            if (cp - first) % u32(table[mid * 10 + 9]) != 0:
+                return cp
+            return (cp + record_field(table, mid * 10 + 6)) & 0xFFFFFF
+    return cp
+
+
+def special_find(table: bytes, cp: u32) -> u32:
+    """The byte index of `cp`'s record in a table of expansions (13 bytes:
+    the code point, a count, three code points), or 0xFFFFFFFF."""
+    low = u32(0)
+    high = u32(len(table) // 13)
+    while low < high:
+        mid = (low + high) // 2
+        at = record_field(table, mid * 13)
+        if cp < at:
+            high = mid
+        elif cp > at:
+            low = mid + 1
+        else:
+            return mid * 13
+    return u32(0xFFFFFFFF)
+
+
+def upper_special(cp: u32) -> u32:
+    """Where `cp`'s upper case is several characters: its record's index
+    in UPPER_SPECIAL (see `special_char`), else 0xFFFFFFFF."""
+    if cp < 0xDF:
+        return u32(0xFFFFFFFF)
+    return special_find(UPPER_SPECIAL, cp)
+
+
+def lower_special(cp: u32) -> u32:
+    if cp < 0x130:
+        return u32(0xFFFFFFFF)
+    return special_find(LOWER_SPECIAL, cp)
+
+
+def special_count(upper: bool, at: u32) -> u32:
+    if upper:
+        return u32(UPPER_SPECIAL[at + 3])
+    return u32(LOWER_SPECIAL[at + 3])
+
+
+def special_char(upper: bool, at: u32, k: u32) -> u32:
+    """The k-th character of the expansion at `at`."""
+    if upper:
+        return record_field(UPPER_SPECIAL, at + 4 + 3 * k)
+    return record_field(LOWER_SPECIAL, at + 4 + 3 * k)
+
+
 def to_upper(cp: u32) -> u32:
-    """The upper case of one code point, for ASCII and Latin-1 (and
-    unchanged elsewhere).  `ß` becomes two letters: the caller handles
-    it (it returns 0xDF here)."""
+    """The upper case of one code point, where it is one code point (see
+    `upper_special` for the others)."""
     if cp < 0x80:
         return cp - 32 if cp >= 97 and cp <= 122 else cp
-    if cp >= 0xE0 and cp <= 0xFE and cp != 0xF7:
-        return cp - 32
-    if cp == 0xFF:
-        return u32(0x178)
-    if cp == 0xB5:
-        return u32(0x39C)
-    return cp
+    return case_map(UPPER_MAP, cp)
 
 
 def to_lower(cp: u32) -> u32:
-    """The lower case of one code point, for ASCII and Latin-1 (and `Ÿ`,
-    the upper case of `ÿ`); unchanged elsewhere."""
+    """The lower case of one code point (one to one; `lower_special` has
+    the exception, and strmethods.py the final sigma)."""
     if cp < 0x80:
         return cp + 32 if cp >= 65 and cp <= 90 else cp
-    if cp >= 0xC0 and cp <= 0xDE and cp != 0xD7:
-        return cp + 32
-    if cp == 0x178:
-        return u32(0xFF)
-    return cp
+    return case_map(LOWER_MAP, cp)
