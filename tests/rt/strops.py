@@ -50,6 +50,28 @@ def _hash_ok(s: Any) -> bool:
     return True
 
 
+MASK = (1 << 64) - 1
+
+
+def hash_model(data: bytes) -> int:
+    """The runtime's str and bytes hash (str.py, hash_bytes), in Python: what
+    a compiler computes to give a static string its hash in advance."""
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & MASK
+    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        h ^= h >> 33
+        h = (h * multiplier) & MASK
+    h ^= h >> 33
+    if h == 0:
+        return 1
+    return MASK - 1 if h == MASK else h
+
+
+def _static_hash(s: str) -> int:
+    return hash_model(_utf8(s))
+
+
 def _join(sep: str, *items: str) -> str:
     return sep.join(items)
 
@@ -74,6 +96,7 @@ OPS: dict[str, tuple[int, Callable[..., Any], str]] = {
     "from_i64": (12, str, "S"),
     "from_u64": (13, str, "S"),
     "to_int": (15, _to_int, "I"),
+    "static_hash": (19, _static_hash, "I"),
     "ord": (16, ord, "I"),
     "chr": (17, chr, "S"),
     "split": (20, lambda s, sep=None, n=-1: s.split(sep, n), "L"),

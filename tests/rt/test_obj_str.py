@@ -37,6 +37,13 @@ def test_lengths_comparison_and_hashing(exe: Path) -> None:
     strops.check(exe, ops)
 
 
+def test_hash_of_static_strings(exe: Path) -> None:
+    """A static (IMMORTAL) str is never written to, since it may be in
+    read-only memory; its hash is the documented function of its UTF-8,
+    which the compiler can compute in advance."""
+    strops.check(exe, [("static_hash", s) for s in WORDS])
+
+
 def test_repeat_index_and_slice(exe: Path) -> None:
     ops: list[tuple[Any, ...]] = []
     for s in ["héllo €𝄞", "abcdef", "", "日本語"]:

@@ -23,6 +23,7 @@ from pythos.rt.obj.object import (
     BYTES_DATA,
     ERR_INDEX,
     ERR_VALUE,
+    IMMORTAL,
     KIND_BYTES,
     STR_DATA,
     BytesObject,
@@ -138,9 +139,12 @@ def bytes_lt(a: u64, b: u64) -> bool:
 def bytes_hash(b: u64) -> u64:
     """hash(b), computed once (never 0 or -1)."""
     bo = Ptr[BytesObject](b)
-    if bo[0].hash == 0:
-        bo[0].hash = hash_bytes(bdata(b), blen(b))
-    return bo[0].hash
+    if bo[0].hash != 0:
+        return bo[0].hash
+    h = hash_bytes(bdata(b), blen(b))
+    if bo[0].refcnt < IMMORTAL // 2:  # a static bytes may be read-only (see str_hash)
+        bo[0].hash = h
+    return h
 
 
 def bytes_contains(b: u64, sub: u64) -> bool:

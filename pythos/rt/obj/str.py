@@ -29,6 +29,7 @@ from pythos.rt.obj.object import (
     ERR_OVERFLOW,
     ERR_TYPE,
     ERR_VALUE,
+    IMMORTAL,
     KIND_STR,
     STR_DATA,
     KindOps,
@@ -237,11 +238,17 @@ def hash_bytes(p: Ptr[u8], n: u64) -> u64:
 def str_hash(s: u64) -> u64:
     """hash(s), computed once and kept in the object.  Not CPython's
     value (that one is randomised per process anyway), but the same
-    promise: equal strings hash equal."""
+    promise: equal strings hash equal.  A static str (IMMORTAL) is never
+    written to, since the compiler may place it in read-only memory: it
+    carries its hash from the compiler (`hash_bytes` is simple to compute
+    at compile time, docs/objects.md) or has it computed each time."""
     so = Ptr[StrObject](s)
-    if so[0].hash == 0:
-        so[0].hash = hash_bytes(str_data(s), str_nbytes(s))
-    return so[0].hash
+    if so[0].hash != 0:
+        return so[0].hash
+    h = hash_bytes(str_data(s), str_nbytes(s))
+    if so[0].refcnt < IMMORTAL // 2:
+        so[0].hash = h
+    return h
 
 
 # ----- building new strings ----------------------------------------------------------

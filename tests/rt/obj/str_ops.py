@@ -35,6 +35,7 @@ from pythos.rt.obj.bytes import (
 from pythos.rt.obj.bytes import init as init_bytes
 from pythos.rt.obj.object import (
     BYTES_DATA,
+    IMMORTAL,
     STR_DATA,
     TUPLE_ITEMS,
     BytesObject,
@@ -267,6 +268,17 @@ def run(op: u8, argc: u64) -> None:
         result_str(str_chr(i64(a)))
     elif op == 18:
         result_str(str_format_str(a, u32(b), u8(c), args[3]))
+    elif op == 19:
+        # a static str: its hash is computed but never stored in it
+        copy = str_from_utf8(a + STR_DATA, u64(Ptr[StrObject](a)[0].nbytes))
+        Ptr[StrObject](copy)[0].refcnt = IMMORTAL
+        h = str_hash(copy)
+        if Ptr[StrObject](copy)[0].hash == 0 and str_hash(copy) == h:
+            print(f"I{h}")
+        else:
+            print("I-1")
+        Ptr[StrObject](copy)[0].refcnt = i64(1)
+        obj_decref(copy)
     elif op == 20:
         result_list(str_split(a, b, int_arg(2, i64(-1))), u8(76))
     elif op == 21:
