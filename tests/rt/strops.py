@@ -131,6 +131,7 @@ OPS: dict[str, tuple[int, Callable[..., Any], str]] = {
     "partition": (49, str.partition, "T"),
     "rpartition": (50, str.rpartition, "T"),
     "splitlines": (51, lambda s, keep: s.splitlines(keep), "L"),
+    "iterate": (52, list, "L"),
     "encode": (60, lambda s: s.encode(), "Y"),
     "decode": (61, lambda b: b.decode(), "S"),
     "blen": (62, len, "I"),

@@ -47,7 +47,7 @@ def test_hash_of_static_strings(exe: Path) -> None:
 def test_repeat_index_and_slice(exe: Path) -> None:
     ops: list[tuple[Any, ...]] = []
     for s in ["héllo €𝄞", "abcdef", "", "日本語"]:
-        ops += [("repeat", s, n) for n in (-1, 0, 1, 3)]
+        ops += [("repeat", s, n) for n in (-1, 0, 1, 3)] + [("iterate", s)]
         ops += [("getitem", s, i) for i in range(-10, 10)]
         for step in (None, 1, 2, -1, -2, 3, 0):
             for start in (None, -100, -3, 0, 2, 100):
@@ -200,6 +200,7 @@ def test_random_slices_and_repr(exe: Path, cases: list[tuple[str, Any, Any, Any,
     ops: list[tuple[Any, ...]] = []
     for s, start, stop, step, i in cases:
         ops += [("slice", s, start, stop, step), ("getitem", s, i), ("repr", s), ("len", s),
+                ("iterate", s),
                 ("upper", s), ("lower", s), ("isspace", s), ("isalpha", s), ("isupper", s),
                 ("islower", s), ("isprintable", s), ("center", s, i, "€"), ("hash", s)]
     run_random(exe, ops)

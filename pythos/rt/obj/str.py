@@ -21,7 +21,7 @@ records the error (`obj_raise`) and returns 0 (or False, -1 where said).
 
 from typing import Final
 
-from pythos.lang import Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.mem import memcpy
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, sb_append_u64
 from pythos.rt.obj.object import (
@@ -32,6 +32,7 @@ from pythos.rt.obj.object import (
     IMMORTAL,
     KIND_STR,
     STR_DATA,
+    STR_TYPE,
     KindOps,
     StrBuilder,
     StrObject,
@@ -292,8 +293,19 @@ def utf8_size(cp: u32) -> u64:
     return u64(4)
 
 
+# The 128 one-character ASCII strings, made once by `init` as static
+# (IMMORTAL) objects: `s[i]` and `for c in s` over ASCII text then
+# allocate nothing, as CPython's own one-character cache does.
+ASCII_CHAR_SIZE: Final = u64(48)  # STR_DATA + the character + NUL, rounded up
+ascii_chars = Array[u8, 6144]()
+
+
 def str_from_cp(cp: u32) -> u64:
-    """A new one-character str."""
+    """A one-character str (new, or a static one for ASCII)."""
+    if cp < 0x80:
+        cached = addr_of(ascii_chars).addr + u64(cp) * ASCII_CHAR_SIZE
+        Ptr[StrObject](cached)[0].refcnt += 1
+        return cached
     obj = str_new(utf8_size(cp), u64(1))
     utf8_encode(Ptr[u8](obj + STR_DATA), cp)
     return obj
@@ -307,9 +319,20 @@ def str_getitem(s: u64, index: i64) -> u64:
     if i < 0 or i >= length:
         raise_ascii(ERR_INDEX, b"string index out of range")
         return u64(0)
-    offset = byte_offset(s, u64(i))
-    p = str_data(s)
-    return str_sub(s, offset, offset + utf8_width(p[offset]), u64(1))
+    return str_from_cp(utf8_decode(str_data(s), byte_offset(s, u64(i))))
+
+
+def str_char_at(s: u64, offset: u64) -> u64:
+    """The one-character str whose encoding starts at byte `offset` of `s`:
+    with `str_next_offset`, how `for c in s` walks a str in one pass (an
+    index would walk from the start each time in non-ASCII text)."""
+    return str_from_cp(utf8_decode(str_data(s), offset))
+
+
+def str_next_offset(s: u64, offset: u64) -> u64:
+    """The byte offset of the character after the one at `offset`; the
+    loop ends when it reaches `nbytes`."""
+    return offset + utf8_width(str_data(s)[offset])
 
 
 @struct
@@ -894,7 +917,18 @@ def op_size(s: u64) -> u64:
 
 
 def init() -> None:
-    """Register str's functions (after init_object, before any str use)."""
+    """Make the static one-character strings and register str's functions
+    (after init_object, before any str use)."""
+    for c in range(128):
+        obj = addr_of(ascii_chars).addr + u64(c) * ASCII_CHAR_SIZE
+        so = Ptr[StrObject](obj)
+        so[0].refcnt = IMMORTAL
+        so[0].type = addr_of(STR_TYPE).addr
+        so[0].length = i64(1)
+        so[0].nbytes = i64(1)
+        Ptr[u8](obj + STR_DATA)[0] = u8(c)
+        Ptr[u8](obj + STR_DATA)[1] = u8(0)
+        so[0].hash = hash_bytes(Ptr[u8](obj + STR_DATA), u64(1))
     ops = KindOps()
     ops.size = func_addr(op_size)
     ops.hash = func_addr(op_hash)

@@ -51,6 +51,7 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.obj.str import (
     init,
+    str_char_at,
     str_chr,
     str_concat,
     str_contains,
@@ -64,6 +65,7 @@ from pythos.rt.obj.str import (
     str_le,
     str_len,
     str_lt,
+    str_next_offset,
     str_ord,
     str_repeat,
     str_repr,
@@ -350,6 +352,13 @@ def run(op: u8, argc: u64) -> None:
         result_list(str_rpartition(a, b), u8(84))
     elif op == 51:
         result_list(str_splitlines(a, b != 0), u8(76))
+    elif op == 52:
+        lst = strlist_new()
+        offset = u64(0)
+        while offset < u64(Ptr[StrObject](a)[0].nbytes):
+            strlist_append(lst, str_char_at(a, offset))
+            offset = str_next_offset(a, offset)
+        result_list(lst, u8(76))
     elif op == 60:
         result_bytes(bytes_encode(a))
     elif op == 61:
