@@ -557,9 +557,24 @@ def append_special(sb: Ptr[StrBuilder], upper: bool, at: u32) -> None:
         sb_append_cp(sb, special_char(upper, at, k))
 
 
+def ascii_case(s: u64, first: u8, delta: u8) -> u64:
+    """upper() or lower() of ASCII text: letters from `first` move by
+    `delta` (mod 256), byte by byte into the new str."""
+    n = str_nbytes(s)
+    obj = str_new(n, n)
+    src = str_data(s)
+    dst = Ptr[u8](obj + STR_DATA)
+    for i in range(n):
+        c = src[i]
+        dst[i] = c + delta if c - first < 26 else c
+    return obj
+
+
 def str_upper(s: u64) -> u64:
     """s.upper(), by Unicode's mapping as CPython applies it (unicode.py);
     some characters become several (`ß` to `SS`)."""
+    if str_is_ascii(s):
+        return ascii_case(s, u8(97), u8(224))
     p = str_data(s)
     n = str_nbytes(s)
     sb = StrBuilder()
@@ -601,6 +616,8 @@ def final_sigma(p: Ptr[u8], n: u64, offset: u64) -> bool:
 def str_lower(s: u64) -> u64:
     """s.lower(), by Unicode's mapping as CPython applies it, with the
     final sigma."""
+    if str_is_ascii(s):
+        return ascii_case(s, u8(65), u8(32))
     p = str_data(s)
     n = str_nbytes(s)
     sb = StrBuilder()
