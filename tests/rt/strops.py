@@ -132,6 +132,8 @@ OPS: dict[str, tuple[int, Callable[..., Any], str]] = {
     "rpartition": (50, str.rpartition, "T"),
     "splitlines": (51, lambda s, keep: s.splitlines(keep), "L"),
     "iterate": (52, list, "L"),
+    "item_text": (53, lambda s: f"{s!r} {s}", "S"),
+    "item_compare": (54, lambda a, b: (str(int(a == b)), str(int(a < b)), "1"), "T"),
     "encode": (60, lambda s: s.encode(), "Y"),
     "decode": (61, lambda b: b.decode(), "S"),
     "blen": (62, len, "I"),
@@ -145,6 +147,10 @@ OPS: dict[str, tuple[int, Callable[..., Any], str]] = {
     "bstartswith": (70, lambda s, p, a=None, b=None: s.startswith(p, a, b), "B"),
     "bfind": (71, lambda s, p, a=None, b=None: s.find(p, a, b), "I"),
     "bcount": (72, lambda s, p, a=None, b=None: s.count(p, a, b), "I"),
+    "brfind": (73, lambda s, p, a=None, b=None: s.rfind(p, a, b), "I"),
+    "bcontains": (74, lambda a, b: b in a, "B"),
+    "blt": (75, lambda a, b: a < b, "B"),
+    "bitem_text": (76, lambda b: f"{b!r} {b!s}", "S"),
 }
 # Operations whose arguments the interpreter gets in another form.
 FORMAT_INT = 14

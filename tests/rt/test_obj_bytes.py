@@ -26,19 +26,20 @@ def exe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 def test_bytes_basics(exe: Path) -> None:
     ops: list[tuple[Any, ...]] = []
     for b in SAMPLES:
-        ops += [("blen", b), ("brepr", b), ("hex", b), ("bhash", b)]
+        ops += [("blen", b), ("brepr", b), ("hex", b), ("bhash", b), ("bitem_text", b)]
         ops += [("bgetitem", b, i) for i in (-5, -1, 0, 1, 4)]
         for start, stop, step in ((None, None, None), (1, None, None), (None, -1, 2),
                                   (None, None, -1), (5, 1, -2), (-100, 100, 3),
                                   (None, None, 0)):
             ops.append(("bslice", b, start, stop, step))
         for other in SAMPLES[:6]:
-            ops += [("bconcat", b, other), ("beq", b, other)]
+            ops += [("bconcat", b, other), ("beq", b, other), ("bcontains", b, other),
+                    ("blt", b, other)]
         for sub in (b"", b"a", b"bc", b"\xff", b"zz"):
             for start, end in ((None, None), (1, None), (-2, None), (None, -1), (4, 2),
                                (100, None)):
                 ops += [("bstartswith", b, sub, start, end), ("bfind", b, sub, start, end),
-                        ("bcount", b, sub, start, end)]
+                        ("brfind", b, sub, start, end), ("bcount", b, sub, start, end)]
     strops.check(exe, ops)
 
 
@@ -64,6 +65,7 @@ def test_random_bytes(exe: Path, cases: list[tuple[bytes, bytes, Any, Any, Any]]
     ops: list[tuple[Any, ...]] = []
     for b, sub, start, stop, step in cases:
         ops += [("decode", b), ("brepr", b), ("bslice", b, start, stop, step),
-                ("bfind", b, sub, start, stop), ("bcount", b, sub, start, stop),
+                ("bfind", b, sub, start, stop), ("brfind", b, sub, start, stop),
+                ("bcount", b, sub, start, stop),
                 ("bstartswith", b, sub, start, stop), ("beq", b, sub)]
     strops.check(exe, ops)

@@ -30,10 +30,10 @@ def exe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 def test_lengths_comparison_and_hashing(exe: Path) -> None:
     ops: list[tuple[Any, ...]] = []
     for a in WORDS:
-        ops += [("len", a), ("hash", a), ("repr", a)]
+        ops += [("len", a), ("hash", a), ("repr", a), ("item_text", a)]
         for b in WORDS[:12]:
             ops += [("eq", a, b), ("lt", a, b), ("le", a, b), ("concat", a, b),
-                    ("contains", a, b)]
+                    ("contains", a, b), ("item_compare", a, b)]
     strops.check(exe, ops)
 
 

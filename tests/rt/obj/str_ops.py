@@ -18,6 +18,7 @@ from pythos.rt.alloc import obj_free, obj_stats
 from pythos.rt.core import write_byte
 from pythos.rt.obj.bytes import (
     bytes_concat,
+    bytes_contains,
     bytes_count,
     bytes_decode,
     bytes_encode,
@@ -28,25 +29,32 @@ from pythos.rt.obj.bytes import (
     bytes_hash,
     bytes_hex,
     bytes_len,
+    bytes_lt,
     bytes_repr,
+    bytes_rfind,
     bytes_slice,
     bytes_startswith,
 )
 from pythos.rt.obj.bytes import init as init_bytes
+from pythos.rt.obj.items import item_eq, item_hash, item_lt, item_repr, item_str
 from pythos.rt.obj.object import (
     BYTES_DATA,
     IMMORTAL,
+    ITEM_OBJ,
     STR_DATA,
     TUPLE_ITEMS,
     BytesObject,
     KindOps,
     ListObject,
+    StrBuilder,
     StrObject,
     error,
     init_object,
     obj_decref,
     obj_error_clear,
     register_kind,
+    sb_append_byte,
+    sb_finish,
     str_from_utf8,
 )
 from pythos.rt.obj.str import (
@@ -104,6 +112,7 @@ from pythos.rt.obj.strmethods import (
     str_splitlines,
     str_startswith,
     str_strip,
+    str_tuple3,
     str_upper,
     str_zfill,
     strlist_append,
@@ -359,6 +368,18 @@ def run(op: u8, argc: u64) -> None:
             strlist_append(lst, str_char_at(a, offset))
             offset = str_next_offset(a, offset)
         result_list(lst, u8(76))
+    elif op == 53:
+        # through the kind's registered functions, as containers reach items
+        sb = StrBuilder()
+        item_repr(ITEM_OBJ, a, addr_of(sb))
+        sb_append_byte(addr_of(sb), u8(32))
+        item_str(ITEM_OBJ, a, addr_of(sb))
+        result_str(sb_finish(addr_of(sb)))
+    elif op == 54:
+        result_list(str_tuple3(str_from_i64(i64(item_eq(ITEM_OBJ, a, b))),
+                               str_from_i64(i64(item_lt(ITEM_OBJ, a, b))),
+                               str_from_i64(i64(item_hash(ITEM_OBJ, a) == str_hash(a)))),
+                    u8(84))
     elif op == 60:
         result_bytes(bytes_encode(a))
     elif op == 61:
@@ -389,6 +410,18 @@ def run(op: u8, argc: u64) -> None:
                                      has(3)))
     elif op == 71:
         result_int(bytes_find(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
+    elif op == 73:
+        result_int(bytes_rfind(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
+    elif op == 74:
+        result_bool(bytes_contains(a, b))
+    elif op == 75:
+        result_bool(bytes_lt(a, b))
+    elif op == 76:
+        sb = StrBuilder()
+        item_repr(ITEM_OBJ, a, addr_of(sb))
+        sb_append_byte(addr_of(sb), u8(32))
+        item_str(ITEM_OBJ, a, addr_of(sb))
+        result_str(sb_finish(addr_of(sb)))
     elif op == 72:
         result_int(bytes_count(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
     else:
