@@ -40,17 +40,14 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.obj.str import (
     SliceRange,
-    bytes_compare,
-    find_bytes,
-    hash_bytes,
     raise_ascii,
-    rfind_bytes,
     sb_append_hex,
     slice_adjust,
     str_data,
     str_nbytes,
 )
-from pythos.rt.obj.strmethods import NO_MATCH, adjust_end, adjust_start, count_bytes
+from pythos.rt.obj.strmethods import adjust_end, adjust_start, count_bytes
+from pythos.rt.obj.utf8 import NO_MATCH, bytes_compare, find_bytes, hash_bytes, rfind_bytes
 
 BYTES_TYPE = TypeInfo()
 bytes_name = Array[u8, 8]()

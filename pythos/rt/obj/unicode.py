@@ -20,6 +20,8 @@ of `lower()`: a capital sigma is final (`ς`) after a cased letter that
 is not followed by another.
 """
 
+from typing import Final
+
 from pythos.lang import u32
 from pythos.rt.obj.unicode_data import (
     ALPHA,
@@ -37,6 +39,9 @@ from pythos.rt.obj.unicode_data import (
     UPPER_MAP,
     UPPER_SPECIAL,
 )
+
+# What a lookup returns for a code point it does not find.
+NOT_FOUND: Final = u32(0xFFFFFFFF)
 
 
 def record_field(table: bytes, index: u32) -> u32:
@@ -58,11 +63,11 @@ def table_find(table: bytes, cp: u32) -> u32:
             low = mid + 1
         else:
             return first
-    return u32(0xFFFFFFFF)
+    return NOT_FOUND
 
 
 def in_table(table: bytes, cp: u32) -> bool:
-    return table_find(table, cp) != 0xFFFFFFFF
+    return table_find(table, cp) != NOT_FOUND
 
 
 def is_space(cp: u32) -> bool:
@@ -99,15 +104,15 @@ def decimal_value(cp: u32) -> u32:
     from zero, so a digit's value is its distance from its range's start,
     modulo ten (a range may hold several adjacent sets)."""
     if cp < 0x80:
-        return cp - 48 if cp >= 48 and cp <= 57 else u32(0xFFFFFFFF)
+        return cp - 48 if cp >= 48 and cp <= 57 else NOT_FOUND
     first = table_find(DECIMAL, cp)
-    if first == 0xFFFFFFFF:
+    if first == NOT_FOUND:
         return first
     return (cp - first) % 10
 
 
 def is_decimal(cp: u32) -> bool:
-    return decimal_value(cp) != 0xFFFFFFFF
+    return decimal_value(cp) != NOT_FOUND
 
 
 def is_digit(cp: u32) -> bool:
@@ -180,20 +185,20 @@ def special_find(table: bytes, cp: u32) -> u32:
             low = mid + 1
         else:
             return mid * 13
-    return u32(0xFFFFFFFF)
+    return NOT_FOUND
 
 
 def upper_special(cp: u32) -> u32:
     """Where `cp`'s upper case is several characters: its record's index
     in UPPER_SPECIAL (see `special_char`), else 0xFFFFFFFF."""
     if cp < 0xDF:
-        return u32(0xFFFFFFFF)
+        return NOT_FOUND
     return special_find(UPPER_SPECIAL, cp)
 
 
 def lower_special(cp: u32) -> u32:
     if cp < 0x130:
-        return u32(0xFFFFFFFF)
+        return NOT_FOUND
     return special_find(LOWER_SPECIAL, cp)
 
 

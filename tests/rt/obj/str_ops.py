@@ -64,10 +64,6 @@ from pythos.rt.obj.str import (
     str_concat,
     str_contains,
     str_eq,
-    str_format_int,
-    str_format_str,
-    str_from_i64,
-    str_from_u64,
     str_getitem,
     str_hash,
     str_le,
@@ -78,9 +74,14 @@ from pythos.rt.obj.str import (
     str_repeat,
     str_repr,
     str_slice,
+)
+from pythos.rt.obj.strconv import (
+    str_format_int,
+    str_format_str,
+    str_from_i64,
+    str_from_u64,
     str_to_int,
 )
-from pythos.rt.obj.strmethods import init as init_methods
 from pythos.rt.obj.strmethods import (
     str_center,
     str_count,
@@ -96,25 +97,28 @@ from pythos.rt.obj.strmethods import (
     str_isprintable,
     str_isspace,
     str_isupper,
-    str_join,
     str_ljust,
     str_lower,
     str_lstrip,
-    str_partition,
     str_replace,
     str_rfind,
     str_rindex,
     str_rjust,
-    str_rpartition,
-    str_rsplit,
     str_rstrip,
-    str_split,
-    str_splitlines,
     str_startswith,
     str_strip,
-    str_tuple3,
     str_upper,
     str_zfill,
+)
+from pythos.rt.obj.strsplit import init as init_split
+from pythos.rt.obj.strsplit import (
+    str_join,
+    str_partition,
+    str_rpartition,
+    str_rsplit,
+    str_split,
+    str_splitlines,
+    str_tuple3,
     strlist_append,
     strlist_new,
 )
@@ -431,7 +435,7 @@ def run(op: u8, argc: u64) -> None:
 def main() -> None:
     init_object()
     init()
-    init_methods()
+    init_split()
     init_bytes()
     ops = KindOps()
     ops.clear = func_addr(test_list_clear)
