@@ -263,6 +263,15 @@ def str_to_int(s: u64, base: i64) -> i64:
     if result == PARSE_BAD:
         int_error(s, base)
         return i64(0)
+    if result == PARSE_TOO_LONG:
+        sb = StrBuilder()
+        sb_append_ascii(addr_of(sb), b"Exceeds the limit (4300 digits) for integer string "
+                        b"conversion: value has ")
+        sb_append_i64(addr_of(sb), parsed_value)
+        sb_append_ascii(addr_of(sb), b" digits; use sys.set_int_max_str_digits() to increase "
+                        b"the limit")
+        obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+        return i64(0)
     if result == PARSE_OVERFLOW:
         raise_ascii(ERR_OVERFLOW, b"Python int too large to convert to C long")
         return i64(0)
@@ -276,6 +285,9 @@ PARSE_BAD: Final = 1
 
 
 PARSE_OVERFLOW: Final = 2
+# More digits than CPython converts (`parsed_value` is their number).
+PARSE_TOO_LONG: Final = 3
+MAX_STR_DIGITS: Final = 4300
 
 
 parsed_value = i64(0)
@@ -337,18 +349,20 @@ def parse_int(t: Ptr[u8], n: u64, base_arg: i64) -> i64:
             digits += 1
         previous = c
         i += 1
-    if previous == 95 or digits == 0:
+    if previous == 95:
         return i64(PARSE_BAD)
-    if only_zero and nonzero:
+    # CPython refuses more than 4300 digits in a base that is not a power
+    # of two (sys.get_int_max_str_digits()), right after reading them:
+    # before it looks at what follows.
+    if digits > MAX_STR_DIGITS and (base & (base - 1)) != 0:
+        parsed_value = i64(digits)
+        return i64(PARSE_TOO_LONG)
+    if digits == 0 or (only_zero and nonzero):
         return i64(PARSE_BAD)
     while i < n and is_int_space(u32(t[i])):
         i += 1
     if i != n:
         return i64(PARSE_BAD)
-    # CPython refuses more than 4300 digits in a base that is not a power
-    # of two (sys.get_int_max_str_digits()), before converting.
-    if digits > 4300 and (base & (base - 1)) != 0:
-        return i64(PARSE_OVERFLOW)
     limit = u64(1) << 63 if negative else (u64(1) << 63) - 1
     if overflow or mag > limit:
         return i64(PARSE_OVERFLOW)
