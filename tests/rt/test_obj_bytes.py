@@ -30,7 +30,8 @@ def test_bytes_basics(exe: Path) -> None:
         ops += [("bgetitem", b, i) for i in (-5, -1, 0, 1, 4)]
         for start, stop, step in ((None, None, None), (1, None, None), (None, -1, 2),
                                   (None, None, -1), (5, 1, -2), (-100, 100, 3),
-                                  (None, None, 0)):
+                                  (None, None, 0), (None, None, -(1 << 63)),
+                                  ((1 << 63) - 1, -(1 << 63), -(1 << 63))):
             ops.append(("bslice", b, start, stop, step))
         for other in SAMPLES[:6]:
             ops += [("bconcat", b, other), ("beq", b, other), ("bcontains", b, other),

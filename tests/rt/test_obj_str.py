@@ -53,6 +53,9 @@ def test_repeat_index_and_slice(exe: Path) -> None:
             for start in (None, -100, -3, 0, 2, 100):
                 for stop in (None, -100, -1, 0, 4, 100):
                     ops.append(("slice", s, start, stop, step))
+        big = (1 << 63) - 1
+        ops += [("slice", s, None, None, -big - 1), ("slice", s, -big - 1, big, big),
+                ("slice", s, big, -big - 1, -big - 1), ("slice", s, None, None, big)]
     strops.check(exe, ops)
 
 

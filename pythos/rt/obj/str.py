@@ -281,6 +281,9 @@ def slice_adjust(out: Ptr[SliceRange], length: i64, start: i64, stop: i64, step:
     if step == 0:
         raise_ascii(ERR_VALUE, b"slice step cannot be zero")
         return False
+    # As PySlice_Unpack does: -step must be representable.
+    if step < -0x7FFFFFFFFFFFFFFF:
+        step = i64(-0x7FFFFFFFFFFFFFFF)
     lo = start
     hi = stop
     if not has_start:
