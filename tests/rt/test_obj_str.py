@@ -163,7 +163,7 @@ ALPHABET = st.sampled_from(
     + list("ΣİﬁǅŉДд\u0301"))
 TEXT = st.text(ALPHABET, max_size=12)
 SHORT = st.text(ALPHABET, max_size=3)
-INDEX = st.none() | st.integers(-15, 15)
+INDEX = st.none() | st.integers(-15, 15) | st.sampled_from([-(1 << 63), (1 << 63) - 1])
 
 
 def run_random(exe: Path, ops: list[tuple[Any, ...]]) -> None:
