@@ -346,22 +346,27 @@ def bytes_decode(b: u64) -> u64:
 
 
 def op_size(b: u64) -> u64:
+    """KindOps.size: the bytes the object occupies."""
     return BYTES_DATA + blen(b) + 1
 
 
 def op_hash(b: u64) -> u64:
+    """KindOps.hash: hash(b)."""
     return bytes_hash(b)
 
 
 def op_eq(a: u64, b: u64) -> u64:
+    """KindOps.eq: a == b as 0 or 1."""
     return u64(1) if bytes_eq(a, b) else u64(0)
 
 
 def op_lt(a: u64, b: u64) -> u64:
+    """KindOps.lt: a < b as 0 or 1."""
     return u64(1) if bytes_lt(a, b) else u64(0)
 
 
 def op_repr(b: u64, sb: u64) -> u64:
+    """KindOps.repr: append repr(b) to the builder at `sb`."""
     bytes_repr_into(b, Ptr[StrBuilder](sb))
     return u64(0)
 

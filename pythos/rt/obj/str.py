@@ -121,19 +121,24 @@ def piece(s: u64, start: u64, end: u64) -> u64:
 
 
 def incref(s: u64) -> u64:
+    """Take one more reference to `s` and return it (for a result that is
+    the argument itself)."""
     Ptr[StrObject](s)[0].refcnt += 1
     return s
 
 
 def space_at(p: Ptr[u8], offset: u64) -> bool:
+    """Whether the code point at `offset` is whitespace (str.isspace)."""
     return is_space(utf8_decode(p, offset))
 
 
 def str_empty() -> u64:
+    """A new empty str."""
     return str_new(u64(0), u64(0))
 
 
 def raise_ascii(kind: u32, message: bytes) -> None:
+    """Record an error whose message is an ASCII constant."""
     obj_raise(kind, str_from_ascii(message))
 
 
@@ -469,28 +474,34 @@ def str_chr(value: i64) -> u64:
 
 
 def op_hash(s: u64) -> u64:
+    """KindOps.hash: hash(s)."""
     return str_hash(s)
 
 
 def op_eq(a: u64, b: u64) -> u64:
+    """KindOps.eq: a == b as 0 or 1."""
     return u64(1) if str_eq(a, b) else u64(0)
 
 
 def op_lt(a: u64, b: u64) -> u64:
+    """KindOps.lt: a < b as 0 or 1."""
     return u64(1) if str_lt(a, b) else u64(0)
 
 
 def op_repr(s: u64, sb: u64) -> u64:
+    """KindOps.repr: append repr(s) to the builder at `sb`."""
     str_repr_into(s, Ptr[StrBuilder](sb))
     return u64(0)
 
 
 def op_str(s: u64, sb: u64) -> u64:
+    """KindOps.str: append the text itself to the builder at `sb`."""
     sb_append_str(Ptr[StrBuilder](sb), s)
     return u64(0)
 
 
 def op_size(s: u64) -> u64:
+    """KindOps.size: the bytes the object occupies."""
     return STR_DATA + str_nbytes(s) + 1
 
 

@@ -100,10 +100,12 @@ def str_strip(s: u64, chars: u64) -> u64:
 
 
 def str_lstrip(s: u64, chars: u64) -> u64:
+    """s.lstrip(chars): a new str (or `s` itself, with a new reference)."""
     return strip_side(s, chars, True, False)
 
 
 def str_rstrip(s: u64, chars: u64) -> u64:
+    """s.rstrip(chars): a new str (or `s` itself, with a new reference)."""
     return strip_side(s, chars, False, True)
 
 
@@ -204,6 +206,7 @@ def str_index(s: u64, sub: u64, start: i64, end: i64, has_start: bool, has_end: 
 
 
 def str_rindex(s: u64, sub: u64, start: i64, end: i64, has_start: bool, has_end: bool) -> i64:
+    """s.rindex(...): as rfind, but ValueError `substring not found`."""
     i = find_in(s, sub, start, end, has_start, has_end, True)
     if i < 0:
         raise_ascii(ERR_VALUE, b"substring not found")
@@ -411,30 +414,37 @@ def all_chars(s: u64, test: u32, empty: bool) -> bool:
 
 
 def str_isdigit(s: u64) -> bool:
+    """s.isdigit(): every character a digit, and at least one."""
     return all_chars(s, TEST_DIGIT, False)
 
 
 def str_isalpha(s: u64) -> bool:
+    """s.isalpha(): every character a letter, and at least one."""
     return all_chars(s, TEST_ALPHA, False)
 
 
 def str_isspace(s: u64) -> bool:
+    """s.isspace(): every character whitespace, and at least one."""
     return all_chars(s, TEST_SPACE, False)
 
 
 def str_isalnum(s: u64) -> bool:
+    """s.isalnum(): every character a letter or numeric, and at least one."""
     return all_chars(s, TEST_ALNUM, False)
 
 
 def str_isdecimal(s: u64) -> bool:
+    """s.isdecimal(): every character a decimal digit, and at least one."""
     return all_chars(s, TEST_DECIMAL, False)
 
 
 def str_isnumeric(s: u64) -> bool:
+    """s.isnumeric(): every character numeric, and at least one."""
     return all_chars(s, TEST_NUMERIC, False)
 
 
 def str_isprintable(s: u64) -> bool:
+    """s.isprintable(): every character printable (True for "")."""
     return all_chars(s, TEST_PRINTABLE, True)
 
 
@@ -456,10 +466,12 @@ def cased_test(s: u64, upper: bool) -> bool:
 
 
 def str_isupper(s: u64) -> bool:
+    """s.isupper(): cased characters, all upper case."""
     return cased_test(s, True)
 
 
 def str_islower(s: u64) -> bool:
+    """s.islower(): cased characters, all lower case."""
     return cased_test(s, False)
 
 
@@ -499,6 +511,7 @@ def str_ljust(s: u64, width: i64, fillchar: u64) -> u64:
 
 
 def str_rjust(s: u64, width: i64, fillchar: u64) -> u64:
+    """s.rjust(width, fillchar): a new str (or `s`, with a new reference)."""
     fill = fill_char(fillchar)
     if fill == 0xFFFFFFFF:
         return u64(0)
