@@ -9,7 +9,7 @@ is a str.  `str_to_int` is CPython's `int(s, base)` for 64-bit results
 
 from typing import Final
 
-from pythos.lang import Ptr, addr_of, i64, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, sb_append_u64
 from pythos.rt.obj.object import (
     ERR_OVERFLOW,
@@ -76,24 +76,27 @@ def sb_append_int_spec(sb: Ptr[StrBuilder], value: u64, signed: bool, fill: u32,
     elif kind == 98:  # b
         base = u64(2)
         group = u64(4)
-    digits = StrBuilder()  # backwards, with separators
+    # At most 64 binary digits and their 15 separators, backwards.
+    digits = Array[u8, 80]()
+    n = u64(0)
     ndigits = u64(0)
     v = mag
     while True:
         if grouping != 0 and ndigits != 0 and ndigits % group == 0:
-            sb_append_byte(addr_of(digits), grouping)
+            digits[n] = grouping
+            n += 1
         d = u8(v % base)
         if d < 10:
-            sb_append_byte(addr_of(digits), 48 + d)
+            digits[n] = 48 + d
         elif kind == 88:
-            sb_append_byte(addr_of(digits), 55 + d)
+            digits[n] = 55 + d
         else:
-            sb_append_byte(addr_of(digits), 87 + d)
+            digits[n] = 87 + d
+        n += 1
         ndigits += 1
         v = v // base
         if v == 0:
             break
-    n = digits.nbytes
     sign_char = u8(0)
     if negative:
         sign_char = u8(45)
@@ -142,11 +145,9 @@ def sb_append_int_spec(sb: Ptr[StrBuilder], value: u64, signed: bool, fill: u32,
         sb_append_byte(sb, u8(48))
         if grouping != 0 and (ndigits + zeros) % group == 0:
             sb_append_byte(sb, grouping)
-    dp = Ptr[u8](digits.data)
     while n > 0:
         n -= 1
-        sb_append_byte(sb, dp[n])
-    sb_free(addr_of(digits))
+        sb_append_byte(sb, digits[n])
     sb_append_fill(sb, fill, right)
 
 
