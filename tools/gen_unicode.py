@@ -36,8 +36,9 @@ TABLES: list[tuple[str, str, Callable[[str], bool]]] = [
     # itself: a capital sigma after a cased letter, and before none, is final.
     ("CASE_IGNORABLE", "case-ignorable (skipped when looking around a sigma)",
      lambda c: final_sigma("A" + c) and not final_sigma(c)),
-    ("CASED", "cased (meaningful for characters that are not case-ignorable)",
-     lambda c: final_sigma(c)),
+    # Cased: title() lower-cases a letter after a cased character.
+    ("CASED", "cased (category Lu, Ll, Lt, or Other_Uppercase/Lowercase)",
+     lambda c: (c + "a").title()[-1] == "a"),
 ]
 
 
@@ -111,11 +112,12 @@ def main() -> None:
     for name, what, pred in TABLES:
         emit(name, what, b"".join(a.to_bytes(3, "little") + b.to_bytes(3, "little")
                                   for a, b in ranges(pred)))
-    for name, fn in (("UPPER", str.upper), ("LOWER", str.lower)):
+    for name, fn in (("UPPER", str.upper), ("LOWER", str.lower), ("TITLE", str.title),
+                     ("FOLD", str.casefold)):
         table, special = case_runs(fn)
-        emit(f"{name}_MAP", f"str.{name.lower()}() of one character, one to one", table)
-        emit(f"{name}_SPECIAL", f"str.{name.lower()}() where it gives several characters",
-             special)
+        method = fn.__name__
+        emit(f"{name}_MAP", f"str.{method}() of one character, one to one", table)
+        emit(f"{name}_SPECIAL", f"str.{method}() where it gives several characters", special)
 
 
 if __name__ == "__main__":

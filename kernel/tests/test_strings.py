@@ -20,8 +20,9 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.obj.runtime import init_all
 from pythos.rt.obj.str import str_eq, str_getitem, str_len, str_repr
+from pythos.rt.obj.strcase import str_upper
 from pythos.rt.obj.strconv import str_to_int
-from pythos.rt.obj.strmethods import str_find, str_strip, str_upper
+from pythos.rt.obj.strmethods import str_find, str_strip
 from pythos.rt.obj.strsplit import str_split
 
 

@@ -134,9 +134,14 @@ CASE_TEXTS = ["ΟΔΟΣ", "ΣΑΣ ΣΟΦΟΣ.", "Σ", "AΣ'", "A'Σ", "AΣ'B", "
               "𐐀𐐨", "ꭰ", "ᾳ ᾼ"]
 
 
+CASE_OPS = ("upper", "lower", "isupper", "islower", "title", "capitalize", "swapcase",
+            "casefold")
+
+
 def test_case_mapping_beyond_latin1(exe: Path) -> None:
-    strops.check(exe, [(op, s) for s in CASE_TEXTS
-                       for op in ("upper", "lower", "isupper", "islower")])
+    texts = CASE_TEXTS + ["hello world", "HELLO wORLD", "they're bill's", "ǆemal ǅ", "ßtraße",
+                          "ΣΑΣ. σας", "ﬁ ﬂ", "123abc DEF", "", " a"]
+    strops.check(exe, [(op, s) for s in texts for op in CASE_OPS])
 
 
 def test_case_tests_and_padding(exe: Path) -> None:
@@ -206,7 +211,8 @@ def test_random_slices_and_repr(exe: Path, cases: list[tuple[str, Any, Any, Any,
     for s, start, stop, step, i in cases:
         ops += [("slice", s, start, stop, step), ("getitem", s, i), ("repr", s), ("len", s),
                 ("iterate", s),
-                ("upper", s), ("lower", s), ("isspace", s), ("isalpha", s), ("isupper", s),
+                ("upper", s), ("lower", s), ("title", s), ("capitalize", s),
+                ("swapcase", s), ("casefold", s), ("isspace", s), ("isalpha", s), ("isupper", s),
                 ("islower", s), ("isprintable", s), ("center", s, i, "€"), ("hash", s)]
     run_random(exe, ops)
 

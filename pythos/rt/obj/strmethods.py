@@ -22,8 +22,6 @@ from pythos.rt.obj.object import (
     StrBuilder,
     sb_append,
     sb_finish,
-    sb_reserve,
-    str_new,
 )
 from pythos.rt.obj.str import (
     byte_offset,
@@ -38,24 +36,12 @@ from pythos.rt.obj.str import (
     str_nbytes,
 )
 from pythos.rt.obj.unicode import (
-    NOT_FOUND,
     is_alpha,
-    is_case_ignorable,
-    is_cased,
     is_decimal,
     is_digit,
-    is_lower,
     is_numeric,
     is_printable,
     is_space,
-    is_title,
-    is_upper,
-    lower_special,
-    special_char,
-    special_count,
-    to_lower,
-    to_upper,
-    upper_special,
 )
 from pythos.rt.obj.utf8 import (
     NO_MATCH,
@@ -285,93 +271,6 @@ def str_replace(s: u64, old: u64, new: u64, count: i64) -> u64:
     return sb_finish(addr_of(sb))
 
 
-# ----- case ------------------------------------------------------------------------------
-
-
-def append_special(sb: Ptr[StrBuilder], upper: bool, at: u32) -> None:
-    for k in range(special_count(upper, at)):
-        sb_append_cp(sb, special_char(upper, at, k))
-
-
-def ascii_case(s: u64, first: u8, delta: u8) -> u64:
-    """upper() or lower() of ASCII text: letters from `first` move by
-    `delta` (mod 256), byte by byte into the new str."""
-    n = str_nbytes(s)
-    obj = str_new(n, n)
-    src = str_data(s)
-    dst = Ptr[u8](obj + STR_DATA)
-    for i in range(n):
-        c = src[i]
-        dst[i] = c + delta if c - first < 26 else c
-    return obj
-
-
-def str_upper(s: u64) -> u64:
-    """s.upper(), by Unicode's mapping as CPython applies it (unicode.py);
-    some characters become several (`ß` to `SS`)."""
-    if str_is_ascii(s):
-        return ascii_case(s, u8(97), u8(224))
-    p = str_data(s)
-    n = str_nbytes(s)
-    sb = StrBuilder()
-    sb_reserve(addr_of(sb), n)
-    i = u64(0)
-    while i < n:
-        cp = utf8_decode(p, i)
-        at = upper_special(cp)
-        if at != NOT_FOUND:
-            append_special(addr_of(sb), True, at)
-        else:
-            sb_append_cp(addr_of(sb), to_upper(cp))
-        i += utf8_width(p[i])
-    return sb_finish(addr_of(sb))
-
-
-def final_sigma(p: Ptr[u8], n: u64, offset: u64) -> bool:
-    """Whether the capital sigma at `offset` ends a word, so lower() makes
-    it `ς`: CPython's rule is a cased letter before it and none after it,
-    looking past case-ignorable characters (apostrophes, accents) both
-    ways."""
-    i = offset
-    while i > 0:
-        i = prev_offset(p, i)
-        cp = utf8_decode(p, i)
-        if not is_case_ignorable(cp):
-            if not is_cased(cp):
-                return False
-            j = offset + 2
-            while j < n:
-                after = utf8_decode(p, j)
-                if not is_case_ignorable(after):
-                    return not is_cased(after)
-                j += utf8_width(p[j])
-            return True
-    return False
-
-
-def str_lower(s: u64) -> u64:
-    """s.lower(), by Unicode's mapping as CPython applies it, with the
-    final sigma."""
-    if str_is_ascii(s):
-        return ascii_case(s, u8(65), u8(32))
-    p = str_data(s)
-    n = str_nbytes(s)
-    sb = StrBuilder()
-    sb_reserve(addr_of(sb), n)
-    i = u64(0)
-    while i < n:
-        cp = utf8_decode(p, i)
-        at = lower_special(cp)
-        if at != NOT_FOUND:
-            append_special(addr_of(sb), False, at)
-        elif cp == 0x3A3 and final_sigma(p, n, i):
-            sb_append_cp(addr_of(sb), u32(0x3C2))
-        else:
-            sb_append_cp(addr_of(sb), to_lower(cp))
-        i += utf8_width(p[i])
-    return sb_finish(addr_of(sb))
-
-
 # ----- is...() -------------------------------------------------------------------------------
 
 TEST_DIGIT: Final = u32(1)
@@ -446,33 +345,6 @@ def str_isnumeric(s: u64) -> bool:
 def str_isprintable(s: u64) -> bool:
     """s.isprintable(): every character printable (True for "")."""
     return all_chars(s, TEST_PRINTABLE, True)
-
-
-def cased_test(s: u64, upper: bool) -> bool:
-    """isupper (upper True) or islower: no character of the other case or
-    titlecase, and at least one of this case."""
-    p = str_data(s)
-    n = str_nbytes(s)
-    cased = False
-    i = u64(0)
-    while i < n:
-        cp = utf8_decode(p, i)
-        if is_title(cp) or (is_lower(cp) if upper else is_upper(cp)):
-            return False
-        if is_upper(cp) if upper else is_lower(cp):
-            cased = True
-        i += utf8_width(p[i])
-    return cased
-
-
-def str_isupper(s: u64) -> bool:
-    """s.isupper(): cased characters, all upper case."""
-    return cased_test(s, True)
-
-
-def str_islower(s: u64) -> bool:
-    """s.islower(): cased characters, all lower case."""
-    return cased_test(s, False)
 
 
 # ----- padding ---------------------------------------------------------------------------

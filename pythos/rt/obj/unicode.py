@@ -10,14 +10,15 @@ tools/gen_unicode.py): `isprintable` (what repr escapes), `isalpha`,
 a lookup is a binary search over it: a few hundred ranges cost about ten
 steps, and ASCII never reaches a table at all.
 
-Case mapping (`upper()`, `lower()`) is CPython's too, from the same
-source: about 2,900 characters change case, stored as some 380 runs
-(a run is a stretch of code points that all move by the same distance,
-such as `a..z` by -32, or every other one, for the alternating capitals
-and small letters of Latin Extended-A), plus the hundred characters whose
-upper case is several (`ß` to `SS`, `ﬁ` to `FI`), and the one context rule
-of `lower()`: a capital sigma is final (`ς`) after a cased letter that
-is not followed by another.
+Case mapping (`upper()`, `lower()`, `title()`, `casefold()`) is CPython's
+too, from the same source: about 2,900 characters change case, stored
+as a few hundred runs per mapping (a run is a stretch of code points
+that all move by the same distance, such as `a..z` by -32, or every other
+one, for the alternating capitals and small letters of Latin Extended-A),
+plus the characters whose mapping is several (`ß` to `SS`, `ﬁ` to `FI`).
+`case_map` and `special_find` look a code point up in one mapping's pair
+of tables (unicode_data.py: UPPER_MAP and UPPER_SPECIAL, ...);
+strmethods.py adds `lower()`'s one rule of context, the final sigma.
 """
 
 from typing import Final
@@ -30,14 +31,10 @@ from pythos.rt.obj.unicode_data import (
     DECIMAL,
     DIGIT,
     LOWER,
-    LOWER_MAP,
-    LOWER_SPECIAL,
     NOT_PRINTABLE,
     NUMERIC,
     TITLE,
     UPPER,
-    UPPER_MAP,
-    UPPER_SPECIAL,
 )
 
 # What a lookup returns for a code point it does not find.
@@ -188,44 +185,11 @@ def special_find(table: bytes, cp: u32) -> u32:
     return NOT_FOUND
 
 
-def upper_special(cp: u32) -> u32:
-    """Where `cp`'s upper case is several characters: its record's index
-    in UPPER_SPECIAL (see `special_char`), else 0xFFFFFFFF."""
-    if cp < 0xDF:
-        return NOT_FOUND
-    return special_find(UPPER_SPECIAL, cp)
+def special_count(table: bytes, at: u32) -> u32:
+    """How many characters the expansion at `at` has (2 or 3)."""
+    return u32(table[at + 3])
 
 
-def lower_special(cp: u32) -> u32:
-    if cp < 0x130:
-        return NOT_FOUND
-    return special_find(LOWER_SPECIAL, cp)
-
-
-def special_count(upper: bool, at: u32) -> u32:
-    if upper:
-        return u32(UPPER_SPECIAL[at + 3])
-    return u32(LOWER_SPECIAL[at + 3])
-
-
-def special_char(upper: bool, at: u32, k: u32) -> u32:
+def special_char(table: bytes, at: u32, k: u32) -> u32:
     """The k-th character of the expansion at `at`."""
-    if upper:
-        return record_field(UPPER_SPECIAL, at + 4 + 3 * k)
-    return record_field(LOWER_SPECIAL, at + 4 + 3 * k)
-
-
-def to_upper(cp: u32) -> u32:
-    """The upper case of one code point, where it is one code point (see
-    `upper_special` for the others)."""
-    if cp < 0x80:
-        return cp - 32 if cp >= 97 and cp <= 122 else cp
-    return case_map(UPPER_MAP, cp)
-
-
-def to_lower(cp: u32) -> u32:
-    """The lower case of one code point (one to one; `lower_special` has
-    the exception, and strmethods.py the final sigma)."""
-    if cp < 0x80:
-        return cp + 32 if cp >= 65 and cp <= 90 else cp
-    return case_map(LOWER_MAP, cp)
+    return record_field(table, at + 4 + 3 * k)

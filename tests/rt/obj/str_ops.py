@@ -75,6 +75,16 @@ from pythos.rt.obj.str import (
     str_repr,
     str_slice,
 )
+from pythos.rt.obj.strcase import (
+    str_capitalize,
+    str_casefold,
+    str_islower,
+    str_isupper,
+    str_lower,
+    str_swapcase,
+    str_title,
+    str_upper,
+)
 from pythos.rt.obj.strconv import (
     str_format_int,
     str_format_str,
@@ -92,13 +102,10 @@ from pythos.rt.obj.strmethods import (
     str_isalpha,
     str_isdecimal,
     str_isdigit,
-    str_islower,
     str_isnumeric,
     str_isprintable,
     str_isspace,
-    str_isupper,
     str_ljust,
-    str_lower,
     str_lstrip,
     str_replace,
     str_rfind,
@@ -107,7 +114,6 @@ from pythos.rt.obj.strmethods import (
     str_rstrip,
     str_startswith,
     str_strip,
-    str_upper,
     str_zfill,
 )
 from pythos.rt.obj.strsplit import init as init_split
@@ -384,6 +390,14 @@ def run(op: u8, argc: u64) -> None:
                                str_from_i64(i64(item_lt(ITEM_OBJ, a, b))),
                                str_from_i64(i64(item_hash(ITEM_OBJ, a) == str_hash(a)))),
                     u8(84))
+    elif op == 55:
+        result_str(str_title(a))
+    elif op == 56:
+        result_str(str_capitalize(a))
+    elif op == 57:
+        result_str(str_swapcase(a))
+    elif op == 58:
+        result_str(str_casefold(a))
     elif op == 60:
         result_bytes(bytes_encode(a))
     elif op == 61:
