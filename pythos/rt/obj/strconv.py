@@ -9,7 +9,7 @@ is a str.  `str_to_int` is CPython's `int(s, base)` for 64-bit results
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, i64, struct, u8, u32, u64
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, sb_append_u64
 from pythos.rt.obj.object import (
     ERR_OVERFLOW,
@@ -259,7 +259,8 @@ def str_to_int(s: u64, base: i64) -> i64:
         tn += 1
         offset += utf8_width(p[offset])
     t[tn] = u8(0)
-    result = parse_int(t, tn, base)
+    parsed = ParsedInt()
+    result = parse_int(t, tn, base, addr_of(parsed))
     sb_free(addr_of(buf))
     if result == PARSE_BAD:
         int_error(s, base)
@@ -268,7 +269,7 @@ def str_to_int(s: u64, base: i64) -> i64:
         sb = StrBuilder()
         sb_append_ascii(addr_of(sb), b"Exceeds the limit (4300 digits) for integer string "
                         b"conversion: value has ")
-        sb_append_i64(addr_of(sb), parsed_value)
+        sb_append_i64(addr_of(sb), parsed.value)
         sb_append_ascii(addr_of(sb), b" digits; use sys.set_int_max_str_digits() to increase "
                         b"the limit")
         obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
@@ -276,28 +277,25 @@ def str_to_int(s: u64, base: i64) -> i64:
     if result == PARSE_OVERFLOW:
         raise_ascii(ERR_OVERFLOW, b"Python int too large to convert to C long")
         return i64(0)
-    return parsed_value
+    return parsed.value
 
 
+# What parse_int found (its result; the number goes to a ParsedInt).
 PARSE_OK: Final = 0
-
-
-PARSE_BAD: Final = 1
-
-
-PARSE_OVERFLOW: Final = 2
-# More digits than CPython converts (`parsed_value` is their number).
-PARSE_TOO_LONG: Final = 3
+PARSE_BAD: Final = 1  # not an integer literal
+PARSE_OVERFLOW: Final = 2  # outside i64
+PARSE_TOO_LONG: Final = 3  # more digits than CPython converts (the number is their count)
 MAX_STR_DIGITS: Final = 4300
 
 
-parsed_value = i64(0)
+@struct
+class ParsedInt:
+    value: i64
 
 
-def parse_int(t: Ptr[u8], n: u64, base_arg: i64) -> i64:
+def parse_int(t: Ptr[u8], n: u64, base_arg: i64, out: Ptr[ParsedInt]) -> i64:
     """Parse NUL-terminated ASCII `t` (PyLong_FromString's grammar); the
-    value goes to `parsed_value`, the result is PARSE_*."""
-    global parsed_value
+    value goes to `out`, the result is PARSE_*."""
     i = u64(0)
     while i < n and is_int_space(u32(t[i])):
         i += 1
@@ -356,7 +354,7 @@ def parse_int(t: Ptr[u8], n: u64, base_arg: i64) -> i64:
     # of two (sys.get_int_max_str_digits()), right after reading them:
     # before it looks at what follows.
     if digits > MAX_STR_DIGITS and (base & (base - 1)) != 0:
-        parsed_value = i64(digits)
+        out[0].value = i64(digits)
         return i64(PARSE_TOO_LONG)
     if digits == 0 or (only_zero and nonzero):
         return i64(PARSE_BAD)
@@ -367,5 +365,5 @@ def parse_int(t: Ptr[u8], n: u64, base_arg: i64) -> i64:
     limit = u64(1) << 63 if negative else (u64(1) << 63) - 1
     if overflow or mag > limit:
         return i64(PARSE_OVERFLOW)
-    parsed_value = i64(u64(0) - mag) if negative else i64(mag)
+    out[0].value = i64(u64(0) - mag) if negative else i64(mag)
     return i64(PARSE_OK)
