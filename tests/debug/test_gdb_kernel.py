@@ -221,3 +221,24 @@ def test_frame_info_frame_and_list_in_the_interrupted_frame_agree_with_bt(
     # ... and `up` reaches the call in nested_2 that it was inlined at.
     assert re.search(rf"^#{int(selected[0][0]) + 1}  nested_2 \(\) at "
                      rf"kernel/crashtest.py:{call_3}$", output, flags=re.M), output
+
+
+def test_a_timer_interrupt_is_a_signal_frame_over_the_code_it_stopped(
+        debug_kernel: Path, waiting_qemu: int) -> None:
+    """A handler without an error code (IRQ 0, clock.on_timer): the frame
+    above `<signal handler called>` is the interrupted code, at exactly the
+    RIP the CPU saved in the interrupt frame, and unwound from there with
+    the call frame information of that very instruction.  The first tick
+    usually comes right after `sti`, at `irqflags.enable`'s `ret`, after its
+    `pop %rbp`: looked up one byte back, as gdb did before, the frame's
+    CFA came from the frame pointer already popped, and `kmain` was lost."""
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu, [
+        "break tick", "continue", "bt", "frame 1", "print/x frame->rip", "frame 3",
+        "print/x $pc"])
+    assert re.search(r"^#1  0x[0-9a-f]+ in on_timer \(frame=0x[0-9a-f]+\) at kernel/clock.py:\d+$",
+                     output, flags=re.M), output
+    assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
+    saved, pc = re.findall(r"^\$\d+ = (0x[0-9a-f]+)$", output, flags=re.M)[-2:]
+    assert saved == pc, output
+    bt = output[output.index("\n#0  tick"):output.index("_start64 ()") + 11]
+    assert [name for name, _ in frames(bt)][-2:] == ["kmain", "_start64"], output
