@@ -23,6 +23,7 @@ processes that `yield` to each other (user/bench_switch.s).
 
 from __future__ import annotations
 
+import argparse
 import re
 import resource
 import statistics
@@ -220,5 +221,26 @@ def report(quick: bool = False) -> str:
     return "\n".join(lines)
 
 
+def debug_report(runs: int = DEBUG_RUNS) -> str:
+    """Only the share debug information adds to a clean build, at -O2 and
+    -O0: the rows `make bench` prints, without the rest of the bench."""
+    with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
+        rows = [debug_share(Path(tmp), opt, runs)[0] for opt in (2, 0)]
+    return "\n".join(f"| {name} | {value} |" for name, value in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.kernel",
+                                     description="The kernel's part of `make bench`.")
+    parser.add_argument("--debug-share", action="store_true",
+                        help="only the build time debug information adds, at -O2 and -O0")
+    parser.add_argument("--runs", type=int, default=DEBUG_RUNS,
+                        help="builds with and without debug information at each level, "
+                             "alternating (medians are reported)")
+    args = parser.parse_args(argv)
+    print(debug_report(args.runs) if args.debug_share else report())
+    return 0
+
+
 if __name__ == "__main__":
-    print(report())
+    sys.exit(main())
