@@ -146,6 +146,20 @@ def test_statistics_add_up(cycles: str) -> None:
     assert line(cycles, "end") == [0, 0, 0]
 
 
+@pytest.mark.parametrize("opt", OPTS)
+def test_a_traverse_reporting_too_many_references_panics(tmp_path: Path, opt: int) -> None:
+    """Trusting it would make a live object look like garbage and free it."""
+    exe = tmp_path / "gc_bad_traverse"
+    built = compile_program(OBJ / "gc_bad_traverse.py", exe, opt)
+    assert built.returncode == 0, built.stderr.decode()
+    run = subprocess.run([str(exe)], capture_output=True, timeout=30)
+    assert run.returncode != 0
+    assert run.stdout.decode() == "collecting\n"
+    report = run.stderr.decode()
+    assert "panic: gc: the object at 0x" in report
+    assert "(kind 15) is visited more times than its reference count (1)" in report
+
+
 # ----- random graphs ------------------------------------------------------------------
 
 Graph = tuple[int, list[tuple[int, int]], list[bool]]

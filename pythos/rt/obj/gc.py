@@ -304,8 +304,8 @@ def visit_decref(child: u64, arg: u64) -> u64:
 
 def count_underflow(obj: u64) -> None:
     info = type_of(obj)
-    panic(f"gc: an object of kind {u32(info[0].kind)} at {obj:#x} is visited more often "
-          f"than its {i64(Ptr[ObjHeader](obj)[0].refcnt)} references: a traverse "
+    panic(f"gc: the object at {obj:#x} (kind {u32(info[0].kind)}) is visited more times "
+          f"than its reference count ({i64(Ptr[ObjHeader](obj)[0].refcnt)}): some traverse "
           "reports a reference its object does not hold")
 
 

@@ -3,8 +3,8 @@ for the containers and classes the compiler and the other runtime modules
 provide:
 
 - `Node`: a built-in-style kind (its functions in `kind_ops`, registered
-  in the tuple's slot, which these programs do not otherwise use), with two
-  object-or-None fields `a` and `b`;
+  in slot 15, which no kind of the runtime uses), with two object-or-None
+  fields `a` and `b`;
 - `Tree`: a class instance (its functions in its own TypeInfo, as the
   compiler generates them), with `left`, `right` and `parent`.
 
@@ -13,10 +13,9 @@ Both are TRACKED, so they carry a GcHead and the collector sees them.
 
 from typing import Final
 
-from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, struct, u64
+from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, struct, u32, u64
 from pythos.rt.obj.object import (
     KIND_INSTANCE,
-    KIND_TUPLE,
     TRACKED,
     KindOps,
     ObjHeader,
@@ -26,6 +25,8 @@ from pythos.rt.obj.object import (
     register_kind,
 )
 
+# A kind_ops slot past the runtime's kinds (object.py's KINDS is 16).
+NODE_KIND: Final = u32(15)
 NODE_SIZE: Final = u64(32)
 TREE_SIZE: Final = u64(48)
 
@@ -111,8 +112,8 @@ def init_nodes() -> None:
     NODE_OPS.clear = func_addr(node_clear)
     NODE_OPS.traverse = func_addr(node_traverse)
     NODE_OPS.size = func_addr(node_size)
-    register_kind(KIND_TUPLE, addr_of(NODE_OPS))
-    NODE_TYPE.kind = KIND_TUPLE
+    register_kind(NODE_KIND, addr_of(NODE_OPS))
+    NODE_TYPE.kind = NODE_KIND
     NODE_TYPE.flags = TRACKED
     NODE_TYPE.size = NODE_SIZE
     TREE_TYPE.kind = KIND_INSTANCE
