@@ -23,6 +23,9 @@ from tests.rt.obj.gc_nodes import (
     Node,
     Tree,
     init_nodes,
+    make_chain,
+    make_self_cycles,
+    make_tree,
     new_node,
     new_tree,
     refcnt,
@@ -61,34 +64,15 @@ def two_node_cycle() -> None:
 
 def doubly_linked_list() -> None:
     """`a` is next, `b` is previous; the program keeps only the head."""
-    head = new_node()
-    tail = head
-    for _i in range(LIST_NODES - 1):
-        n = new_node()
-        set_a(tail, n)
-        set_b(n, tail)
-        obj_decref(n)
-        tail = Ptr[Node](tail)[0].a
+    head = make_chain(u64(LIST_NODES), True)
     report("list-built", u64(0))
     obj_decref(head)
     report("list-dropped", u64(0))
     report("list-collected", gc_collect())
 
 
-def build_tree(parent: u64, depth: u64) -> u64:
-    """A complete binary tree whose nodes point at their parents."""
-    t = new_tree(depth)
-    if parent != 0:
-        Ptr[Tree](t)[0].parent = parent
-        Ptr[Tree](parent)[0].refcnt += 1
-    if depth > 1:
-        Ptr[Tree](t)[0].left = build_tree(t, depth - 1)
-        Ptr[Tree](t)[0].right = build_tree(t, depth - 1)
-    return t
-
-
 def tree_with_parents() -> None:
-    root = build_tree(u64(0), u64(TREE_DEPTH))
+    root = make_tree(u64(0), u64(TREE_DEPTH))
     report("tree-built", u64(0))
     obj_decref(root)
     report("tree-collected", gc_collect())
@@ -169,28 +153,19 @@ def mixed_kinds() -> None:
 def automatic_collections() -> None:
     """Self-cycles made and dropped: the threshold collects them."""
     before = gc_stats()
-    for _i in range(10_000):
-        n = new_node()
-        set_a(n, n)
-        obj_decref(n)
+    make_self_cycles(u64(10_000))
     after = gc_stats()
     print("automatic", after.automatic - before.automatic, after.collected - before.collected,
           gc_get_count())
     report("automatic-left", u64(0))
     gc_disable()
-    for _i in range(2_000):
-        n = new_node()
-        set_a(n, n)
-        obj_decref(n)
+    make_self_cycles(u64(2_000))
     print("disabled", gc_isenabled(), gc_stats().automatic - after.automatic, gc_get_count())
     gc_enable()
     print("enabled", gc_isenabled())
     report("disabled-collected", gc_collect())
     gc_set_threshold(u64(0))
-    for _i in range(1_000):
-        n = new_node()
-        set_a(n, n)
-        obj_decref(n)
+    make_self_cycles(u64(1_000))
     print("threshold-0", gc_stats().automatic - after.automatic)
     gc_set_threshold(u64(700))
     report("threshold-0-collected", gc_collect())
@@ -199,19 +174,10 @@ def automatic_collections() -> None:
 def survivors_pace_collections() -> None:
     """With 100,000 objects alive, an automatic collection waits for
     25,000 allocations (a quarter of the survivors), not 700."""
-    head = new_node()
-    tail = head
-    for _i in range(LIST_NODES - 1):
-        n = new_node()
-        set_a(tail, n)
-        obj_decref(n)
-        tail = Ptr[Node](tail)[0].a
+    head = make_chain(u64(LIST_NODES), False)
     report("survivors-kept", gc_collect())
     before = gc_stats().automatic
-    for _i in range(30_000):
-        n = new_node()
-        set_a(n, n)
-        obj_decref(n)
+    make_self_cycles(u64(30_000))
     print("paced", gc_stats().automatic - before, gc_get_count())
     obj_decref(head)
     report("paced-collected", gc_collect())

@@ -152,3 +152,39 @@ def set_b(node: u64, target: u64) -> None:
     old = Ptr[Node](node)[0].b
     Ptr[Node](node)[0].b = target
     drop(old)
+
+
+def make_chain(count: u64, doubly: bool) -> u64:
+    """`count` Nodes linked through `a` (and back through `b` if `doubly`);
+    the head, the only reference the caller gets."""
+    head = new_node()
+    tail = head
+    for _i in range(count - 1):
+        n = new_node()
+        set_a(tail, n)
+        if doubly:
+            set_b(n, tail)
+        obj_decref(n)
+        tail = Ptr[Node](tail)[0].a
+    return head
+
+
+def make_tree(parent: u64, depth: u64) -> u64:
+    """A complete binary tree of Trees `depth` levels deep whose nodes
+    point at their parents; the root (a new reference)."""
+    t = new_tree(depth)
+    if parent != 0:
+        Ptr[Tree](t)[0].parent = parent
+        Ptr[ObjHeader](parent)[0].refcnt += 1
+    if depth > 1:
+        Ptr[Tree](t)[0].left = make_tree(t, depth - 1)
+        Ptr[Tree](t)[0].right = make_tree(t, depth - 1)
+    return t
+
+
+def make_self_cycles(count: u64) -> None:
+    """`count` Nodes, each holding itself, dropped at once."""
+    for _i in range(count):
+        n = new_node()
+        set_a(n, n)
+        obj_decref(n)
