@@ -160,6 +160,17 @@ def test_a_traverse_reporting_too_many_references_panics(tmp_path: Path, opt: in
     assert "(kind 15) is visited more times than its reference count (1)" in report
 
 
+def test_the_benchmark_of_docs_objects_md_runs(tmp_path: Path) -> None:
+    exe = tmp_path / "gc_bench"
+    built = compile_program(OBJ / "gc_bench.py", exe, 2)
+    assert built.returncode == 0, built.stderr.decode()
+    for digits, printed in [("001", "0"), ("201", "1000000"), ("x", "usage")]:
+        run = subprocess.run([str(exe)], input=digits.encode(), capture_output=True,
+                             timeout=60)
+        assert run.returncode == 0, run.stderr.decode()
+        assert run.stdout.decode().startswith(printed)
+
+
 # ----- random graphs ------------------------------------------------------------------
 
 Graph = tuple[int, list[tuple[int, int]], list[bool]]
