@@ -104,6 +104,11 @@ def test_a_cycle_through_a_kind_and_a_class_is_collected(cycles: str) -> None:
     assert line(cycles, "mixed-kinds") == [2, 0, 0]
 
 
+def test_collecting_before_init_and_initialising_twice_are_harmless(cycles: str) -> None:
+    assert line(cycles, "before-init") == [0, "False"]
+    assert line(cycles, "init-again") == [2, 0, 0]
+
+
 def test_the_threshold_starts_collections(cycles: str) -> None:
     # 10,000 self-cycles, threshold 700: a collection before the 701st,
     # 1401st, ... allocation since the last, each finding 700.
@@ -138,9 +143,9 @@ def test_many_survivors_space_the_collections_out(cycles: str) -> None:
 
 
 def test_statistics_add_up(cycles: str) -> None:
-    explicit = 14
+    explicit = 15
     automatic = 2 * automatic_runs(100_000) + automatic_runs(2**12 - 1) + 14 + 1
-    collected = (1 + 2 + 100_000 + (2**12 - 1) + 2 + 2 + 1 + 2 + 10_000 - 200 + 2_200
+    collected = (1 + 2 + 100_000 + (2**12 - 1) + 2 + 2 + 1 + 2 + 2 + 10_000 - 200 + 2_200
                  + 1_000 + 30_000)
     assert line(cycles, "stats") == [explicit + automatic, automatic, collected, 0]
     assert line(cycles, "end") == [0, 0, 0]

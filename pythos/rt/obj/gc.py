@@ -88,6 +88,7 @@ COUNT_ONE: Final = u64(4)  # one reference, in the scratch count's position
 
 # CPython's default threshold for its youngest generation.
 DEFAULT_THRESHOLD: Final = u64(700)
+NEVER: Final = u64(0xFFFF_FFFF_FFFF_FFFF)  # a trigger no count reaches
 
 
 @struct
@@ -112,6 +113,8 @@ allocated = u64(0)
 threshold = DEFAULT_THRESHOLD
 survivors = u64(0)  # tracked objects the last collection left alive
 enabled = True
+# `allocated` at which `gc_track` starts a collection (`set_trigger`).
+trigger = DEFAULT_THRESHOLD
 collecting = False
 # The top of the mark stack (a GcHead address), threaded through `prev`.
 mark_stack = u64(0)
@@ -119,20 +122,14 @@ stats = GcStats()
 
 
 def init() -> None:
-    """Empty the lists and install the hooks `obj_new` and `obj_release`
-    call: from now on every object of a TRACKED type is on `tracked`."""
-    global tracked_count, allocated, survivors, mark_stack, enabled, collecting
-    list_init(addr_of(tracked).addr)
-    list_init(addr_of(unreachable).addr)
-    tracked_count = u64(0)
-    allocated = u64(0)
-    survivors = u64(0)
-    mark_stack = u64(0)
-    enabled = True
-    collecting = False
-    stats.collections = u64(0)
-    stats.collected = u64(0)
-    stats.automatic = u64(0)
+    """Install the hooks `obj_new` and `obj_release` call: from now on
+    every object of a TRACKED type is on `tracked`.  The lists are set up
+    by the first call; a later one (a test kernel that starts the runtime
+    again) keeps the objects already tracked."""
+    if tracked.next == 0:
+        list_init(addr_of(tracked).addr)
+        list_init(addr_of(unreachable).addr)
+    set_trigger()
     core.gc_track_hook = func_addr(gc_track)
     core.gc_untrack_hook = func_addr(gc_untrack)
 
@@ -187,7 +184,7 @@ def gc_track(obj: u64) -> u64:
     first if the threshold is passed (the new object is not linked yet, and
     holds nothing)."""
     global allocated, tracked_count
-    if collection_due():
+    if allocated >= trigger and not collecting and core.releasing == 0:
         stats.automatic += 1
         gc_collect()
     allocated += 1
@@ -208,18 +205,25 @@ def gc_untrack(obj: u64) -> u64:
     return u64(0)
 
 
-def collection_due() -> bool:
-    """Whether to collect now.  One generation: the threshold counts
-    tracked allocations since the last collection, as CPython's youngest
-    generation does, but every collection looks at every tracked object.
-    So that a program keeping many objects alive does not rescan them all
-    every `threshold` allocations, a collection also waits until the
-    allocations reach a quarter of the last collection's survivors (the
-    rule CPython applies to its oldest generation): each collection's work
-    is then paid for by the allocations before it."""
-    if not enabled or collecting or threshold == 0 or core.releasing != 0:
-        return False
-    return allocated >= threshold and allocated >= (survivors >> 2)
+def set_trigger() -> None:
+    """Work out when the next automatic collection is due (each time the
+    things it depends on change, so that `gc_track` needs one compare).
+
+    One generation: the threshold counts tracked allocations since the
+    last collection, as CPython's youngest generation does, but every
+    collection looks at every tracked object.  So that a program keeping
+    many objects alive does not rescan them all every `threshold`
+    allocations, a collection also waits until the allocations reach a
+    quarter of the last collection's survivors (the rule CPython applies
+    to its oldest generation): each collection's work is then paid for by
+    the allocations before it."""
+    global trigger
+    if not enabled or threshold == 0:
+        trigger = NEVER
+    elif threshold >= (survivors >> 2):
+        trigger = threshold
+    else:
+        trigger = survivors >> 2
 
 
 # ----- the user's controls (Python's gc module) ------------------------------------------
@@ -227,12 +231,14 @@ def collection_due() -> bool:
 def gc_enable() -> None:
     global enabled
     enabled = True
+    set_trigger()
 
 
 def gc_disable() -> None:
     """Stop automatic collections; `gc_collect` still collects."""
     global enabled
     enabled = False
+    set_trigger()
 
 
 def gc_isenabled() -> bool:
@@ -244,6 +250,7 @@ def gc_set_threshold(value: u64) -> None:
     (as `gc.set_threshold(0)` does)."""
     global threshold
     threshold = value
+    set_trigger()
 
 
 def gc_get_threshold() -> u64:
@@ -407,10 +414,11 @@ def free_garbage() -> None:
 def gc_collect() -> u64:
     """Collect the cyclic garbage now, as `gc.collect()` does: the number
     of unreachable objects found (and freed).  0, doing nothing, when
-    called while a collection or a release is under way."""
+    called while a collection or a release is under way, or before
+    `init`."""
     global collecting, allocated, survivors
-    if collecting or core.releasing != 0:
-        return u64(0)
+    if collecting or core.releasing != 0 or tracked.next == 0:
+        return u64(0)  # (or before `init`: nothing is tracked)
     collecting = True
     found = find_garbage()
     free_garbage()
@@ -418,5 +426,6 @@ def gc_collect() -> u64:
     stats.collected += found
     allocated = u64(0)
     survivors = tracked_count
+    set_trigger()
     collecting = False
     return found

@@ -138,6 +138,19 @@ def untracked_children_are_released() -> None:
     report("untracked-child", gc_collect())
 
 
+def init_again() -> None:
+    """A second `init` (a test kernel starting the runtime again) keeps
+    the objects already tracked."""
+    x = new_node()
+    y = new_node()
+    set_a(x, y)
+    set_a(y, x)
+    init_gc()
+    obj_decref(x)
+    obj_decref(y)
+    report("init-again", gc_collect())
+
+
 def mixed_kinds() -> None:
     """A cycle through both kinds: node -> tree -> node."""
     n = new_node()
@@ -186,6 +199,7 @@ def survivors_pace_collections() -> None:
 def main() -> None:
     global base_live, base_bytes
     init_object()
+    print("before-init", gc_collect(), gc_is_tracked(u64(0)))
     init_gc()
     init_nodes()
     base_live = obj_stats().live
@@ -198,6 +212,7 @@ def main() -> None:
     garbage_drops_only_its_references()
     untracked_children_are_released()
     mixed_kinds()
+    init_again()
     automatic_collections()
     survivors_pace_collections()
     stats = gc_stats()
