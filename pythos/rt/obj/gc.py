@@ -46,7 +46,8 @@ head after a drop, so objects freed along the way simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
 the tracked objects allocated since the last collection (less those freed)
-pass the threshold, as in CPython's youngest generation.  Objects are never
+pass the threshold, as in CPython's youngest generation, and a quarter of
+the objects the last collection left alive (`set_trigger` says why).  Objects are never
 made, freed or counted in interrupt context (the compiler rejects it), so a
 collection never runs inside an interrupt handler.
 

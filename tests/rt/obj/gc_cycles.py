@@ -26,6 +26,7 @@ from tests.rt.obj.gc_nodes import (
     make_chain,
     make_self_cycles,
     make_tree,
+    new_hidden_node,
     new_node,
     new_tree,
     refcnt,
@@ -138,6 +139,38 @@ def untracked_children_are_released() -> None:
     report("untracked-child", gc_collect())
 
 
+def held_by_an_untracked_object() -> None:
+    """hidden -> (x <-> y), hidden not tracked: the collector cannot see
+    its reference, so it must take it as one from outside."""
+    hidden = new_hidden_node()
+    x = new_node()
+    y = new_node()
+    set_a(hidden, x)
+    set_a(x, y)
+    set_a(y, x)
+    obj_decref(x)
+    obj_decref(y)
+    print("hidden-tracked", gc_is_tracked(hidden))
+    report("held-by-untracked", gc_collect())
+    obj_decref(hidden)
+    report("untracked-holder-dropped", gc_collect())
+
+
+def made_before_init(early: u64) -> None:
+    """`early` was made before the collector was installed, so it is not
+    on its list: garbage that holds it drops its reference, and its own
+    release later finds nothing to unlink."""
+    x = new_node()
+    set_a(x, x)
+    set_b(x, early)
+    obj_decref(x)
+    print("early", gc_is_tracked(early), refcnt(early))
+    report("early-held", gc_collect())
+    print("early-after", refcnt(early))
+    obj_decref(early)
+    report("early-dropped", u64(0))
+
+
 def init_again() -> None:
     """A second `init` (a test kernel starting the runtime again) keeps
     the objects already tracked."""
@@ -200,10 +233,12 @@ def main() -> None:
     global base_live, base_bytes
     init_object()
     print("before-init", gc_collect(), gc_is_tracked(u64(0)))
-    init_gc()
     init_nodes()
     base_live = obj_stats().live
     base_bytes = obj_stats().in_use
+    early = new_node()
+    init_gc()
+    made_before_init(early)
     self_cycle()
     two_node_cycle()
     doubly_linked_list()
@@ -212,6 +247,7 @@ def main() -> None:
     garbage_drops_only_its_references()
     untracked_children_are_released()
     mixed_kinds()
+    held_by_an_untracked_object()
     init_again()
     automatic_collections()
     survivors_pace_collections()

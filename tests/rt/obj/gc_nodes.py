@@ -52,6 +52,9 @@ class Tree:
 NODE_OPS = KindOps()
 NODE_TYPE = TypeInfo()
 TREE_TYPE = TypeInfo()
+# The same kind, not TRACKED: a holder of references the collector cannot
+# see (as an untracked container type would be), with no GcHead.
+HIDDEN_NODE_TYPE = TypeInfo()
 
 
 def drop(obj: u64) -> None:
@@ -116,6 +119,8 @@ def init_nodes() -> None:
     NODE_TYPE.kind = NODE_KIND
     NODE_TYPE.flags = TRACKED
     NODE_TYPE.size = NODE_SIZE
+    HIDDEN_NODE_TYPE.kind = NODE_KIND
+    HIDDEN_NODE_TYPE.size = NODE_SIZE
     TREE_TYPE.kind = KIND_INSTANCE
     TREE_TYPE.flags = TRACKED
     TREE_TYPE.size = TREE_SIZE
@@ -125,6 +130,10 @@ def init_nodes() -> None:
 
 def new_node() -> u64:
     return obj_new(addr_of(NODE_TYPE).addr, NODE_SIZE)
+
+
+def new_hidden_node() -> u64:
+    return obj_new(addr_of(HIDDEN_NODE_TYPE).addr, NODE_SIZE)
 
 
 def new_tree(value: u64) -> u64:
