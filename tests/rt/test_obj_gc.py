@@ -7,7 +7,9 @@ with a 256 KiB stack, which a collector that recursed along a chain would
 overflow.  `obj/gc_graph.py` builds random graphs from Hypothesis; the
 expected result comes from a model of reference counting plus
 reachability, and is checked against CPython's own `gc.collect()` on the
-same graph."""
+same graph.  `obj/gc_ops.py` runs random programs of node operations with
+a tiny threshold, so that automatic collections run inside `obj_new`
+between any two operations, against a model of counting and collecting."""
 
 from __future__ import annotations
 
@@ -302,3 +304,127 @@ def test_a_fixed_graph_gives_the_same_under_cpython_and_compiled(graph_exe: Path
                                  env=env())
     assert interpreted.returncode == 0, interpreted.stderr.decode()
     assert compiled.stdout == interpreted.stdout == expected_output(graph).encode()
+
+
+# ----- random programs, with automatic collections ------------------------------------
+
+VARIABLES = 16
+
+
+class Heap:
+    """A model of the program gc_ops.py runs: reference counts, the
+    release they cause, and the collector's trigger and findings."""
+
+    def __init__(self, threshold: int) -> None:
+        self.refs: dict[int, int] = {}
+        self.fields: dict[int, list[int | None]] = {}
+        self.variables: list[int | None] = [None] * VARIABLES
+        self.made = 0
+        self.threshold = threshold
+        self.allocated = 0
+        self.survivors = 0
+        self.automatic = 0
+
+    def new(self) -> int:
+        trigger = max(self.threshold, self.survivors >> 2) if self.threshold else None
+        if trigger is not None and self.allocated >= trigger:
+            self.automatic += 1
+            self.collect()
+        self.allocated += 1
+        self.made += 1
+        self.refs[self.made] = 1
+        self.fields[self.made] = [None, None]
+        return self.made
+
+    def decref(self, obj: int | None) -> None:
+        work = [obj]
+        while work:
+            o = work.pop()
+            if o is None:
+                continue
+            self.refs[o] -= 1
+            if self.refs[o] == 0:
+                work += self.fields.pop(o)
+                del self.refs[o]
+                self.allocated = max(0, self.allocated - 1)
+
+    def incref(self, obj: int | None) -> None:
+        if obj is not None:
+            self.refs[obj] += 1
+
+    def assign(self, x: int, obj: int | None) -> None:
+        old = self.variables[x]
+        self.variables[x] = obj
+        self.decref(old)
+
+    def set_field(self, x: int, field: int, y: int) -> None:
+        node = self.variables[x]
+        assert node is not None
+        target = self.variables[y]
+        self.incref(target)
+        old = self.fields[node][field]
+        self.fields[node][field] = target
+        self.decref(old)
+
+    def collect(self) -> int:
+        seen = {v for v in self.variables if v is not None}
+        work = list(seen)
+        while work:
+            for child in self.fields[work.pop()]:
+                if child is not None and child not in seen:
+                    seen.add(child)
+                    work.append(child)
+        garbage = set(self.refs) - seen
+        for g in garbage:
+            for child in self.fields[g]:
+                if child is not None and child not in garbage:
+                    self.refs[child] -= 1
+        for g in garbage:
+            del self.refs[g], self.fields[g]
+        self.allocated = 0
+        self.survivors = len(self.refs)
+        return len(garbage)
+
+    def run(self, ops: list[tuple[int, int, int]]) -> str:
+        out = []
+        for op, x, y in ops:
+            x %= VARIABLES
+            y %= VARIABLES
+            if op == 0:
+                self.assign(x, self.new())
+            elif op == 3:
+                self.incref(self.variables[y])
+                self.assign(x, self.variables[y])
+            elif op == 4:
+                self.assign(x, None)
+            elif op == 5:
+                out.append(f"collect {self.collect()} {len(self.refs)}\n")
+            elif self.variables[x] is None:
+                pass
+            else:
+                self.set_field(x, op - 1, y)
+        for x in range(VARIABLES):
+            self.assign(x, None)
+        found = self.collect()
+        out.append(f"end {found} {self.automatic} 0 0\n")
+        return "".join(out)
+
+
+@pytest.fixture(scope="module", params=OPTS, ids=lambda o: f"O{o}")
+def ops_exe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory, "gc_ops", request.param)
+
+
+operation = st.tuples(st.sampled_from([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 4, 4, 5]),
+                      st.integers(0, VARIABLES - 1), st.integers(0, VARIABLES - 1))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(threshold=st.sampled_from([0, 1, 2, 3, 5, 8, 13]),
+       ops=st.lists(operation, min_size=50, max_size=300))
+def test_random_programs_with_automatic_collections_match_the_model(
+        ops_exe: Path, threshold: int, ops: list[tuple[int, int, int]]) -> None:
+    data = bytes([threshold, *(b for step in ops for b in step)])
+    run = subprocess.run([str(ops_exe)], input=data, capture_output=True, timeout=30)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout.decode() == Heap(threshold).run(ops)
