@@ -156,6 +156,23 @@ def held_by_an_untracked_object() -> None:
     report("untracked-holder-dropped", gc_collect())
 
 
+def garbage_frees_a_tracked_object_through_an_untracked_one() -> None:
+    """g (a self-cycle) -> hidden (untracked) -> t (tracked, held by
+    hidden alone).  The collector cannot see hidden's reference, so it
+    keeps t; clearing g frees hidden and, through the release, t: a
+    tracked object leaves the list while the garbage is being freed."""
+    g = new_node()
+    hidden = new_hidden_node()
+    t = new_node()
+    set_a(g, g)
+    set_b(g, hidden)
+    set_a(hidden, t)
+    obj_decref(t)
+    obj_decref(hidden)
+    obj_decref(g)
+    report("through-untracked", gc_collect())
+
+
 def made_before_init(early: u64) -> None:
     """`early` was made before the collector was installed, so it is not
     on its list: garbage that holds it drops its reference, and its own
@@ -248,6 +265,7 @@ def main() -> None:
     untracked_children_are_released()
     mixed_kinds()
     held_by_an_untracked_object()
+    garbage_frees_a_tracked_object_through_an_untracked_one()
     init_again()
     automatic_collections()
     survivors_pace_collections()
