@@ -41,15 +41,17 @@ them can be freed), `clear` each (dropping its references; objects only it
 kept alive, strings and the like, are freed by the normal release), then
 hand each back to `tracked` and drop the reference taken.  A cleared
 object's count falls to zero and `obj_release` frees it, calling
-`gc_untrack`, which unlinks it from `tracked`.  Each step re-reads the list
-head after a drop, so objects freed along the way simply leave the list.
+`gc_untrack`, which unlinks it from `tracked`.  That last step re-reads
+the head of `unreachable` after each drop, so objects freed along the way
+simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
 the tracked objects allocated since the last collection (less those freed)
 pass the threshold, as in CPython's youngest generation, and a quarter of
-the objects the last collection left alive (`set_trigger` says why).  Objects are never
-made, freed or counted in interrupt context (the compiler rejects it), so a
-collection never runs inside an interrupt handler.
+the objects the last collection left alive (`set_trigger` says why).
+Objects are never made, freed or counted in interrupt context (the
+compiler rejects it), so a collection never runs inside an interrupt
+handler.
 
 What `traverse` and `clear` functions must do (the compiler generates them
 for classes; each kind's module writes its own):
@@ -343,34 +345,41 @@ def mark_from(g: u64) -> None:
         traverse(top + GC_HEAD, visit)
 
 
-def find_garbage() -> u64:
-    """Passes 1 to 4: move every tracked object not reachable from outside
-    the tracked objects to `unreachable`.  How many moved."""
-    sentinel = addr_of(tracked).addr
-    # 1. Scratch counts: every reference, for now, might be from outside.
-    g = tracked.next
+def set_scratch_counts(sentinel: u64) -> None:
+    """Pass 1: every reference, for now, might be from outside."""
+    g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         refcnt = Ptr[ObjHeader](g + GC_HEAD)[0].refcnt
         Ptr[GcHead](g)[0].prev = (u64(refcnt) << 2) | COUNTING
         g = Ptr[GcHead](g)[0].next
-    # 2. Take off the references tracked objects hold.
+
+
+def subtract_internal_references(sentinel: u64) -> None:
+    """Pass 2: take off the references tracked objects hold."""
     visit = func_addr(visit_decref)
-    g = tracked.next
+    g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         traverse(g + GC_HEAD, visit)
         g = Ptr[GcHead](g)[0].next
-    # 3. What is referenced from outside is alive, and all it reaches.
-    g = tracked.next
+
+
+def mark_alive(sentinel: u64) -> None:
+    """Pass 3: what is referenced from outside is alive, and all it reaches."""
+    g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         word = Ptr[GcHead](g)[0].prev
         if (word & TAG_MASK) == COUNTING and word >= COUNT_ONE:
             mark_from(g)
         g = Ptr[GcHead](g)[0].next
-    # 4. Relink: the marked objects stay, the rest is garbage.
+
+
+def split_off_garbage(sentinel: u64) -> u64:
+    """Pass 4: relink the list with real `prev` pointers, keeping the
+    marked objects and moving the rest to `unreachable`.  How many moved."""
     garbage = addr_of(unreachable).addr
     found = u64(0)
     last = sentinel
-    g = tracked.next
+    g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         following = Ptr[GcHead](g)[0].next
         if (Ptr[GcHead](g)[0].prev & TAG_MASK) == REACHED:
@@ -382,8 +391,20 @@ def find_garbage() -> u64:
             found += 1
         g = following
     Ptr[GcHead](last)[0].next = sentinel
-    tracked.prev = last
+    Ptr[GcHead](sentinel)[0].prev = last
     return found
+
+
+def find_garbage() -> u64:
+    """Move every tracked object that nothing outside the tracked objects
+    keeps alive to `unreachable`; how many moved.  Between the first pass
+    and the last, the `prev` words hold scratch counts and mark links, not
+    list links: nothing may unlink an object meanwhile."""
+    sentinel = addr_of(tracked).addr
+    set_scratch_counts(sentinel)
+    subtract_internal_references(sentinel)
+    mark_alive(sentinel)
+    return split_off_garbage(sentinel)
 
 
 def free_garbage() -> None:
