@@ -423,14 +423,26 @@ def free_garbage() -> None:
         if clear != 0:
             call_addr(clear, g + GC_HEAD)
         g = Ptr[GcHead](g)[0].next
-    # Drop ours.  Each object goes back to `tracked` first: its release
-    # unlinks it from there, and one that something still holds stays
-    # tracked.  The head is re-read after each drop.
+    # Drop ours.  Nothing outside the garbage referred to it, and the
+    # garbage now holds nothing, so ours must be the last reference; a
+    # count above 1 means some clear left a reference behind, and the
+    # object would never be freed.  Each object goes back to `tracked`
+    # first, so that its release unlinks it from there.  The head is
+    # re-read after each drop, since a drop may free others.
     while unreachable.next != garbage:
         g = unreachable.next
+        if Ptr[ObjHeader](g + GC_HEAD)[0].refcnt != 1:
+            survives_clearing(g + GC_HEAD)
         list_unlink(g)
         list_append(addr_of(tracked).addr, g)
         obj_decref(g + GC_HEAD)
+
+
+def survives_clearing(obj: u64) -> None:
+    info = type_of(obj)
+    panic(f"gc: the object at {obj:#x} (kind {u32(info[0].kind)}) is still referenced "
+          f"{i64(Ptr[ObjHeader](obj)[0].refcnt) - 1} times after its cycle was cleared: a "
+          "clear (its holder's, or a missing one) leaves references behind")
 
 
 def gc_collect() -> u64:
