@@ -6,11 +6,13 @@ kernel right after its heap is ready)."""
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
+from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.object import init_object
 
 
 def init_all() -> None:
     init_object()  # the str type the core makes messages with
+    init_gc()  # the cycle collector: track containers from the first one made
     str_kind.init()  # str's hash, ==, <, repr for containers' items
     strsplit.init()  # the list[str] and tuple types split and partition return
     bytes_kind.init()  # the bytes type and its functions
