@@ -36,6 +36,12 @@ the error numbers are that module's)::
 
 ``read``, ``write`` and ``exit`` send what ``print`` has buffered first,
 so output stays in order and a prompt shows before the program waits.
+
+One function is not a system call: ``args_line(buffer, capacity)`` copies
+the program's argument line into a byte buffer (run-time ``str`` does not
+exist yet) and returns its length, or -E2BIG when it does not fit.  On
+Pythos the line is what ``spawn`` passed; on Linux and under CPython it is
+the program's arguments after its name, joined by single spaces.
 """
 
 from __future__ import annotations
@@ -46,7 +52,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from pythos.lang import HostUnsupported, Ptr, u8
+from pythos.lang import HostUnsupported, Ptr, u8, u64
+from pythos.rt.platform import platform_args_line
 from pythos.rt.sysabi import E2BIG, EBADF, EFAULT, ENAMETOOLONG, ENOSYS
 
 __all__ = [
@@ -55,6 +62,7 @@ __all__ = [
     "EFAULT",
     "ENAMETOOLONG",
     "ENOSYS",
+    "args_line",
     "brk",
     "close",
     "exit",
@@ -154,3 +162,12 @@ def sleep_ms(ms: int) -> int:
 def uptime_ms() -> int:
     """Milliseconds of the monotonic clock, which on Linux counts from boot."""
     return time.monotonic_ns() // 1_000_000
+
+
+def args_line(buffer: Ptr[u8], capacity: int) -> int:
+    """Copy the program's arguments, joined by single spaces, to ``buffer``;
+    their length in bytes, or -E2BIG when they are longer than ``capacity``
+    (the CPython platform's ``platform_args_line``, as compiled)."""
+    if capacity < 0:
+        return -E2BIG
+    return platform_args_line(buffer, u64(capacity))

@@ -18,6 +18,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, str_bytes, u8, u64
 from pythos.rt.core import flush
+from pythos.rt.platform import platform_args_line
 from pythos.rt.sysabi import E2BIG as E2BIG
 from pythos.rt.sysabi import EBADF as EBADF
 from pythos.rt.sysabi import EFAULT as EFAULT
@@ -122,3 +123,13 @@ def sleep_ms(ms: int) -> int:
 
 def uptime_ms() -> int:
     return syscall0(SYS_UPTIME_MS)
+
+
+def args_line(buffer: Ptr[u8], capacity: int) -> int:
+    """Copy this program's argument line to `buffer`: its length, or -E2BIG
+    when it is longer than `capacity` bytes.  The line is what `spawn` (or
+    `run=NAME:ARGS`) gave; for a Linux program, its arguments joined by
+    single spaces (the platform module's `platform_args_line`)."""
+    if capacity < 0:
+        return -E2BIG
+    return platform_args_line(buffer, u64(capacity))
