@@ -362,7 +362,8 @@ def wake_for_input() -> None:
 
 
 def read_console(destination: Ptr[u8], length: u64) -> i64:
-    """``read(0, ...)``: block until some input is there, then copy it.
+    """``read(0, ...)``: block until a line is finished, then copy it (0:
+    the end of input; see kernel/proc/tty.py).
 
     Safety: ``destination`` is writable for ``length`` bytes; interrupts off.
     """
@@ -371,8 +372,8 @@ def read_console(destination: Ptr[u8], length: u64) -> i64:
         return i64(0)
     while True:
         count = tty.read(destination, length)
-        if count > 0:
-            return i64(count)
+        if count != tty.NOT_YET:
+            return count
         exit_if_killed()
         scheduler.block(tasks.INPUT)
 

@@ -146,17 +146,20 @@ def test_every_bad_argument_is_an_error_not_a_fault(kernel_image):
 
 
 def test_read_blocks_for_console_input(kernel_image):
-    """cat blocks in read(0); typed bytes reach it (not the echo loop) and
-    Ctrl-D ends it."""
+    """cat blocks in read(0); typed lines reach it (not the echo loop), echoed
+    by the kernel once and copied by cat once; Ctrl-D sends a line without
+    its newline, and on an empty line ends the input."""
     with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="start=cat",
               timeout=30) as vm:
         booted(vm)
         time.sleep(0.5)  # cat is blocked in read by now (nothing else to do)
         vm.send_serial(b"ping\r")
-        vm.wait_for_serial("ping\n")
+        vm.wait_for_serial("ping\nping\n")
         vm.send_serial(b"pong\x04")
+        vm.wait_for_serial("pongpong")
+        vm.send_serial(b"\x04")
         serial = vm.wait_for_serial("(cat): exited with status 0")
-    assert "pong" + "cat: end of input\n" in serial, serial
+    assert "ping\nping\npongpongcat: end of input\n" in serial, serial
 
 
 def test_cat_copies_a_ramdisk_file(kernel_image):
