@@ -24,6 +24,10 @@ are not echoed at all, and neither are the C1 controls U+0080-U+009F,
 which some terminals obey too; a Tab shows as one space, so that erasing
 it erases one cell.
 
+A finished line that starts with ``ls``, ``cat`` or ``run`` is a
+command, run before the next prompt (``proc/commands.py``); any other
+line was only for echoing.
+
 Between inputs the loop is the kernel task's idle step
 (``process.kernel_idle``): it reaps ended processes, lets READY ones run,
 or halts the CPU until the next interrupt.  A key that arrives just before
@@ -42,11 +46,12 @@ import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
 import kernel.dropreport as dropreport
+import kernel.proc.commands as commands
 import kernel.proc.line_editor as line_editor
 import kernel.proc.process as process
 import kernel.proc.tty as tty
 from kernel.proc.line_editor import LineEditor
-from pythos.lang import u32
+from pythos.lang import addr_of, u32
 
 CTRL_D: Final = u32(0x04)
 # What ``next_input`` returns when nothing is waiting.
@@ -64,12 +69,14 @@ def print_prompt() -> None:
 
 def echo(event: u32) -> None:
     """Edit the line with one input event and show it; at the end of the
-    line, start a new one after a new prompt."""
+    line, run it if it is a command (kernel/proc/commands.py), then start a
+    new line after a new prompt."""
     if event == CTRL_D:
         return  # the console has no end of input
     line_editor.feed(line, event)
     tty.show(line)
     if line.finished:
+        commands.execute(addr_of(line.text), line.length - 1)  # ls, cat, run; not the newline
         line_editor.clear(line)
         print_prompt()
 
