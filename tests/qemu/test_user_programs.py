@@ -27,9 +27,10 @@ from .test_boot import boot
 from .test_userspace import booted, run_programs
 
 REPO = Path(__file__).resolve().parents[2]
-# spin never ends, and the crash programs end differently on purpose.
+# spin never ends, sh waits for typed lines (tests/qemu/test_shell.py), and
+# the crash programs end differently on purpose.
 DIFFERENTIAL = sorted(p.stem for p in USER_DIR.glob("*.py")
-                      if p.stem != "spin" and not p.stem.startswith("crash_"))
+                      if p.stem not in ("spin", "sh") and not p.stem.startswith("crash_"))
 
 
 # Programs of the compiler's corpus that print much of what the runtime
