@@ -80,7 +80,7 @@ def is_exit(start: int, end: int) -> bool:
     word = b"exit"
     if end - start != len(word):
         return False
-    for i in range(len(word)):
+    for i in range(len(word)):  # noqa: SIM110 - no generator expressions in Pythos
         if text[start + i] != word[i]:
             return False
     return True
