@@ -36,7 +36,10 @@ user process reads the console (``read(0, ...)``), input is that
 process's and the loop leaves it alone.
 
 When there is nothing to echo, the loop reports lost input (and output)
-on a line of its own: see ``dropreport.py``.  The timer wakes the loop
+on a line of its own: see ``dropreport.py``.  A report ends the line
+being typed: what was typed stays on the screen above it, but is not run
+as a command, since its bytes may be the ones lost, and the new prompt
+starts an empty line (so Backspace cannot reach back over the report).  The timer wakes the loop
 every millisecond, so a report is never late.
 """
 
@@ -76,18 +79,21 @@ def echo(event: u32) -> None:
     line_editor.feed(line, event)
     tty.show(line)
     if line.finished:
-        commands.execute(addr_of(line.text), line.length - 1)  # ls, cat, run; not the newline
+        length = line_editor.text_length(line)
+        if length == line.length:
+            print()  # a line too long for the editor: the rest goes on the next
+        commands.execute(addr_of(line.text), length)  # ls, cat, run
         line_editor.clear(line)
         print_prompt()
+        tty.show(line)  # the character that did not fit, if one did not
 
 
 def report_drops() -> None:
     """Say on the console if input (or output) was lost, on lines of their own."""
     if dropreport.report(clock.uptime_ms()):
         print()
+        line_editor.clear(line)  # a line cut by the report is not run
         print_prompt()
-        line_editor.retype(line)  # what was typed so far, after the new prompt
-        tty.show(line)
         dropreport.end_report()
 
 

@@ -33,9 +33,13 @@ kept at all.  A multi-byte UTF-8 character is one cell and is erased
 whole: the editor walks back over its continuation bytes (10xxxxxx).
 
 **The buffer.**  A line holds ``LINE_MAX`` bytes, its newline included.
-The last byte is kept for the newline, so Enter always fits; a character
-that would not fit is dropped and not echoed, which tells the typist the
-line is full.  A reader may take a finished line in several reads
+The last byte is kept for the newline, so Enter always fits.  A
+character that does not fit ends the line as it is, without a newline,
+as Ctrl-D would, and becomes the first character of the next line
+(``carry``): a line too long for the buffer reaches the reader in pieces,
+and nothing typed is lost.  It is echoed when that next line starts
+(``clear``), so the screen shows it where the next line's editing can
+erase it.  A reader may take a finished line in several reads
 (``take``); the next line can be typed only once it is all taken.  Until
 then, events wait in the keyboard and serial buffers.
 
@@ -75,14 +79,21 @@ class LineEditor:
     taken: u64  # bytes of a finished line already read
     echo: Array[u32, 768]  # what the last event shows, as characters
     echo_length: u64
+    carrying: bool  # a character did not fit: ``carry`` starts the next line
+    carry: u32
 
 
 def clear(line: LineEditor) -> None:
-    """Start a new, empty line."""
+    """Start a new line: empty, or holding the character that did not fit
+    the last one, which ``echo`` then shows."""
     line.length = u64(0)
     line.finished = False
     line.taken = u64(0)
     line.echo_length = u64(0)
+    if line.carrying:
+        append_utf8(line, line.carry)
+        show(line, SPACE if line.carry == TAB else line.carry)
+    line.carrying = False
 
 
 def show(line: LineEditor, c: u32) -> None:
@@ -163,33 +174,22 @@ def feed(line: LineEditor, c: u32) -> None:
             show_erase(line)
     elif c == CTRL_D:
         line.finished = True
-    elif kept(c) and line.length + utf8_length(c) < LINE_MAX:
+    elif not kept(c):
+        return
+    elif line.length + utf8_length(c) < LINE_MAX:
         append_utf8(line, c)
         show(line, SPACE if c == TAB else c)
+    else:  # full: this line goes as it is, and c starts the next
+        line.finished = True
+        line.carrying = True
+        line.carry = c
 
 
-def retype(line: LineEditor) -> None:
-    """Put the whole unfinished line in ``echo``, as typing it showed it: to
-    show it again after a prompt that other output forced."""
-    line.echo_length = u64(0)
-    i = u64(0)
-    while i < line.length:
-        lead = u32(line.text[i])
-        n = u64(1)
-        c = lead
-        if lead >= 0xF0:
-            n = u64(4)
-            c = lead & 0x07
-        elif lead >= 0xE0:
-            n = u64(3)
-            c = lead & 0x0F
-        elif lead >= 0xC0:
-            n = u64(2)
-            c = lead & 0x1F
-        for k in range(u64(1), n):
-            c = (c << 6) | (u32(line.text[i + k]) & 0x3F)
-        show(line, SPACE if c == TAB else c)
-        i += n
+def text_length(line: LineEditor) -> u64:
+    """The finished line's length without its newline, if it has one."""
+    if line.length > 0 and line.text[line.length - 1] == u8(NEWLINE):
+        return line.length - 1
+    return line.length
 
 
 def end_of_input(line: LineEditor) -> bool:
@@ -199,10 +199,13 @@ def end_of_input(line: LineEditor) -> bool:
 
 def take(line: LineEditor, destination: Ptr[u8], length: u64) -> u64:
     """Copy up to ``length`` bytes of the finished ``line`` to
-    ``destination``; how many.  A line all taken is cleared for the next.
+    ``destination``; how many.  A line all taken is cleared for the next
+    (``echo`` then shows a carried character, if there is one; otherwise it
+    is empty).
 
     Safety: ``destination`` is writable for ``length`` bytes.
     """
+    line.echo_length = u64(0)
     count = line.length - line.taken
     if count > length:
         count = length

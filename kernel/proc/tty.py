@@ -5,7 +5,8 @@ loop: the PS/2 keyboard (``keyboard.read_char``) and COM1, decoded by
 ``serial_input.read_event``.  They go through the console's line editor
 (kernel/proc/line_editor.py) before any process sees them: each is echoed
 as it is typed, Backspace and Ctrl-U edit the line, and ``read`` returns
-only a finished line (Enter, which comes as ``\\n``, or Ctrl-D).  So a
+only a finished line (Enter, which comes as ``\\n``, or Ctrl-D, or a
+line that filled the editor's 256 bytes, which comes in pieces).  So a
 program gets ``cat notes\\n`` whatever typos were fixed on the way, and
 does not echo anything itself.  Ctrl-D on an empty line is the end of
 input: that ``read`` returns 0.
@@ -77,4 +78,6 @@ def read(destination: Ptr[u8], length: u64) -> i64:
     if line_editor.end_of_input(line):
         line_editor.clear(line)
         return i64(0)
-    return i64(line_editor.take(line, destination, length))
+    count = line_editor.take(line, destination, length)
+    show(line)  # a character carried over to the next line
+    return i64(count)

@@ -57,3 +57,8 @@ def test_backspace_erases_typed_characters_only(shown) -> None:
 
 def test_ctrl_u_erases_the_line_and_a_tab_shows_as_one_space(shown) -> None:
     assert shown(ord("a"), 0x09, ord("b"), 0x15, ord("c")) == "a b" + "\b \b" * 3 + "c"
+
+
+def test_a_line_too_long_goes_on_after_a_new_prompt_and_nothing_is_lost(shown) -> None:
+    assert shown(*[ord("a")] * 256, ord("b"), 0x7F, 0x7F, 0x7F) == \
+        "a" * 255 + "\n> a" + "b\b \b" + "\b \b"

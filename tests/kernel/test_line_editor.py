@@ -80,17 +80,25 @@ def test_ctrl_d_ends_the_line_without_a_newline_or_the_input_when_empty():
     assert le.end_of_input(line)
 
 
-def test_a_full_line_drops_what_does_not_fit_but_enter_always_fits():
+def test_a_full_line_goes_as_it_is_and_the_next_starts_with_what_did_not_fit():
     line = new_line()
-    assert typed(line, [ord("x")] * 300) == "x" * 255
-    assert typed(line, [ord("€")]) == ""
-    typed(line, [BS, BS])
-    assert typed(line, [ord("€")]) == ""  # 253 + 3 bytes leave no room for Enter
-    typed(line, [BS])
-    assert typed(line, [ord("€")]) == "€"  # 252 + 3
-    assert typed(line, [ord("y")]) == ""
+    assert typed(line, [ord("x")] * 255) == "x" * 255
+    assert not line.finished
+    assert typed(line, [ord("€")]) == ""  # 255 + 3 bytes do not fit
+    assert line.finished and text(line) == b"x" * 255 and le.text_length(line) == 255
+    le.clear(line)
+    assert "".join(chr(line.echo[i]) for i in range(line.echo_length)) == "€"
+    assert text(line) == "€".encode() and not line.finished
+    assert typed(line, [BS, ord("y")]) == "\b \by"  # the carried one is edited as typed
+
+
+def test_enter_always_fits():
+    line = new_line()
+    typed(line, [ord("x")] * 252 + [ord("€")])
+    assert line.length == 255 and not line.finished
     assert typed(line, [CR]) == "\n"
     assert line.length == 256 and text(line).endswith("€\n".encode())
+    assert le.text_length(line) == 255
 
 
 def test_a_finished_line_is_taken_in_pieces_then_cleared():
@@ -129,9 +137,12 @@ EDITING = st.one_of(
 )
 
 
-@given(st.lists(EDITING, max_size=400))
-def test_any_editing_leaves_the_models_line_on_screen_and_in_the_buffer(events):
+@given(st.lists(EDITING, max_size=600))
+def test_any_editing_reaches_the_reader_as_the_model_says_and_shows_on_screen(events):
+    """Lines too long for the editor come in pieces; the reader gets the
+    model's text whole, and the screen shows it once."""
     model: list[str] = []
+    pieces: list[bytes] = []
     for event in events:
         if event in (BS, DEL):
             model = model[:-1]
@@ -140,16 +151,22 @@ def test_any_editing_leaves_the_models_line_on_screen_and_in_the_buffer(events):
         elif event == TAB or (event >= 0x20 and not 0x7F <= event < 0xA0
                               and event not in KEYS):
             c = chr(event)
-            if len(("".join(model) + c).encode()) < 256:
-                model.append(c)
+            if len(("".join(model) + c).encode()) >= 256:
+                pieces.append("".join(model).encode())
+                model = []
+            model.append(c)
+    pieces.append(("".join(model) + "\n").encode())
     line = new_line()
-    echo = typed(line, [*events, CR])
-    expected = "".join(model)
-    assert text(line) == (expected + "\n").encode()
-    assert echo.endswith("\n") and line.finished
+    echo = ""
+    got: list[bytes] = []
+    for event in [*events, CR]:
+        echo += typed(line, [event])
+        if line.finished:
+            got.append(text(line))
+            le.clear(line)
+            echo += "".join(chr(line.echo[i]) for i in range(line.echo_length))
+    assert got == pieces
+    assert echo.endswith("\n")
     before, after = screen(echo.removesuffix("\n"))
-    assert before == expected.replace("\t", " ")
+    assert before == b"".join(pieces).decode().removesuffix("\n").replace("\t", " ")
     assert after.strip(" ") == ""  # whatever was erased is blank
-    line.length -= 1  # the newline: as it was before Enter
-    le.retype(line)
-    assert "".join(chr(line.echo[i]) for i in range(line.echo_length)) == before

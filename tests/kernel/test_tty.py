@@ -69,3 +69,10 @@ def test_ctrl_d_sends_the_line_and_on_an_empty_line_ends_the_input(typed):
     assert read(64) == b"hi"
     assert read(64) == 0
     assert read(64) == tty.NOT_YET
+
+
+def test_a_line_too_long_for_the_editor_comes_in_pieces_and_none_is_lost(typed, capsys):
+    typed.extend([ord("a")] * 255 + [ord("b")] * 10 + [0x0D])
+    assert read(300) == b"a" * 255
+    assert read(300) == b"b" * 10 + b"\n"
+    assert capsys.readouterr().out == "a" * 255 + "b" * 10 + "\n"
