@@ -17,8 +17,9 @@ kernel prints `bench: <name> <instructions>` lines: the `rdtsc` reading
 taken at the first line of `kmain` (instructions from reset, firmware and
 boot loader included) and the cost of one timer and one keyboard
 interrupt, entry to exit.  User programs measure the same way: a `getpid`
-round trip (user/bench_getpid.s) and a context switch between two
-processes that `yield` to each other (user/bench_switch.s).
+round trip (user/bench_getpid.s), a context switch between two
+processes that `yield` to each other (user/bench_switch.s), and a parent's
+`spawn` of `true` to its `wait` returning (user/bench_spawn.s).
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def report(quick: bool = False) -> str:
         rows.append(["QEMU start to banner (best of 3)", f"{boot_to_banner(image):.3f} s"])
         counts = instruction_counts(image, cmdline="bench=irq")
         # User programs (user/bench_*.s) time system calls and switches with rdtsc.
-        counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch",
+        counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch,bench_spawn",
                                      initrd=initrd_path(image))
     for name, value in counts.items():
         rows.append([f"{name} (guest instructions, exact)", f"{value:,}"])
