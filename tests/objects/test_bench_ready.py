@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from .test_corpus import NOT_LOWERED, ROOT, env, first_error
 
@@ -29,7 +30,7 @@ CHECKER_GAPS = {
 }
 
 
-def params() -> list[object]:
+def params() -> list[ParameterSet]:
     return [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(
         strict=True, reason=CHECKER_GAPS[p.stem])] if p.stem in CHECKER_GAPS else [])
         for p in PROGRAMS]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -140,8 +141,8 @@ def expected_exception(path: Path, run: Run) -> str:
     return lines[-1]
 
 
-def params(opts: tuple[int, ...]) -> list[object]:
-    cases = []
+def params(opts: tuple[int, ...]) -> list[ParameterSet]:
+    cases: list[ParameterSet] = []
     for path in CASES:
         for opt in opts:
             marks = []
@@ -188,8 +189,8 @@ def test_program_runs_under_cpython(path: Path) -> None:
     assert run_cpython(path, "12345").stdout == first.stdout
 
 
-def check_params() -> list[object]:
-    cases = []
+def check_params() -> list[ParameterSet]:
+    cases: list[ParameterSet] = []
     for path in CASES:
         marks = []
         comment = EXPECTED_FAILURES.get(path.stem)
