@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import struct
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from tests.compiler.conftest import compile_program
 PROGRAM = Path(__file__).parent / "obj" / "dict_ops.py"
 
 INT_MODE, STR_MODE, STR_VALUE_MODE = 0, 1, 2
-OPS = 18
+OPS = 19
 
 Op = tuple[int, Any, int]
 
@@ -54,6 +55,22 @@ def run(exe: Path, mode: int, ops: list[Op]) -> str:
     done = subprocess.run([str(exe)], input=encode(mode, ops), capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout.decode()
+
+
+def table_size(d: dict[Any, Any]) -> int:
+    """The slots in a CPython 3.11 dict's index, from its size in bytes:
+    GC header, dict object, keys object header, index, and two thirds as
+    many entries (16 bytes each when every key is a str, else 24)."""
+    nbytes = sys.getsizeof(d)
+    if nbytes == sys.getsizeof({}):
+        return 0  # the shared empty table
+    for log2 in range(3, 40):
+        size = 1 << log2
+        width = 1 if log2 < 8 else 2 if log2 < 16 else 4 if log2 < 32 else 8
+        for entry in (16, 24):
+            if 16 + 48 + 32 + size * width + (2 * size // 3) * entry == nbytes:
+                return size
+    raise AssertionError(f"no table size gives {nbytes} bytes")
 
 
 def expected(mode: int, ops: list[Op]) -> str:
@@ -106,6 +123,7 @@ def expected(mode: int, ops: list[Op]) -> str:
             elif op == 13:
                 c = d.copy()
                 lines.append(repr(c))
+                lines.append(str(table_size(c)))
                 lines.append(f"{c == d} {d == c}")
                 c[key] = value
                 lines.append(str(c == d))
@@ -117,6 +135,8 @@ def expected(mode: int, ops: list[Op]) -> str:
                 lines.append(str(o == d))
                 d.update(o)
                 d.update(d)
+            elif op == 18:
+                lines.append(str(table_size(d)))
             elif op in (16, 17):
                 it = iter(d)
                 first = next(it, None) if d else None

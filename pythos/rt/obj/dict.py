@@ -39,7 +39,7 @@ from typing import Final
 
 from pythos.lang import Ptr, addr_of, call_addr, func_addr, i8, i16, i32, i64, struct, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_free
-from pythos.rt.mem import memset
+from pythos.rt.mem import memcpy, memset
 from pythos.rt.obj.items import item_eq, item_hash, item_repr, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
@@ -112,9 +112,15 @@ def usable_fraction(size: i64) -> i64:
 
 
 def log2_for(minsize: i64) -> i64:
-    """The smallest log2 table size whose size is at least `minsize`."""
-    log2 = LOG2_MINSIZE
-    while (i64(1) << log2) < minsize:
+    """CPython's table size for `minsize` slots (calculate_log2_keysize),
+    bit for bit: the smallest power of two at least `minsize` from 8 up,
+    but 16, not 8, for 1 to 7.  The quirk comes from its bit trick; it
+    decides when a dict next grows and compacts, which a program can see
+    (an iteration that a deletion and re-insertion disturb), so it is kept."""
+    bits = ((minsize | 8) - 1) | 7
+    log2 = i64(0)
+    while bits != 0:
+        bits >>= 1
         log2 += 1
     return log2
 
@@ -492,9 +498,16 @@ def dict_update(d: u64, other: u64) -> None:
     op = Ptr[DictObject](other)
     if op[0].used == 0:
         return
+    if dp[0].used == 0 and op[0].used == op[0].nentries and (
+            op[0].log2_size == LOG2_MINSIZE
+            or usable_fraction((i64(1) << op[0].log2_size) // 2) < op[0].used):
+        # Into an empty dict from one without deleted entries and not too
+        # sparse: take a copy of its whole table, as CPython does.
+        clone_table(d, other)
+        return
     # One resize up front rather than several on the way, expecting few
     # keys in common (CPython's dict_merge does the same).
-    if dp[0].keys == 0 or usable_fraction(i64(1) << dp[0].log2_size) < op[0].used:
+    if usable_fraction(i64(1) << dp[0].log2_size) < op[0].used:
         resize(dp, log2_for_items(dp[0].used + op[0].used))
     i = i64(0)
     while i < op[0].nentries:
@@ -507,9 +520,40 @@ def dict_update(d: u64, other: u64) -> None:
 def dict_copy(d: u64) -> u64:
     """d.copy(): a new dict of the same type, with the same items in the
     same order (keys and values shared, not copied)."""
-    copy = dict_new(Ptr[DictObject](d)[0].type, Ptr[DictObject](d)[0].used)
-    dict_update(copy, d)
+    dp = Ptr[DictObject](d)
+    copy = dict_new(dp[0].type, i64(0))
+    if dp[0].used == 0:
+        return copy
+    if dp[0].used >= (dp[0].nentries * 2) // 3:
+        # At most a third of the entries deleted: copy the table as it is
+        # (CPython's fast copy), deleted entries and all.
+        clone_table(copy, d)
+    else:
+        dict_update(copy, d)
     return copy
+
+
+def clone_table(d: u64, source: u64) -> None:
+    """Give `d` (which holds no items) a copy of `source`'s table, taking
+    references to its keys and values."""
+    dict_clear(d)
+    dp = Ptr[DictObject](d)
+    sp = Ptr[DictObject](source)
+    log2 = sp[0].log2_size
+    nbytes = table_bytes(log2)
+    keys = obj_alloc(nbytes)
+    memcpy(Ptr[u8](keys), Ptr[u8](sp[0].keys), nbytes)
+    info = type_of(d)
+    for i in range(sp[0].nentries):
+        e = entry_at(keys, log2, i)
+        if e[0].hash != NO_HASH:
+            item_incref(info[0].item, e[0].key)
+            item_incref(info[0].item2, e[0].value)
+    dp[0].keys = keys
+    dp[0].log2_size = log2
+    dp[0].used = sp[0].used
+    dp[0].usable = sp[0].usable
+    dp[0].nentries = sp[0].nentries
 
 
 def dict_clear(d: u64) -> u64:
@@ -669,6 +713,13 @@ def dict_traverse(d: u64, visit: u64, arg: u64) -> u64:
         if value_objects and e[0].value != 0:
             call_addr(visit, e[0].value, arg)
     return u64(0)
+
+
+def dict_table_size(d: u64) -> i64:
+    """Slots in the index (0 while the dict has no table): for tests that
+    check that tables grow when CPython's do."""
+    dp = Ptr[DictObject](d)
+    return i64(0) if dp[0].keys == 0 else i64(1) << dp[0].log2_size
 
 
 def dict_size(d: u64) -> u64:

@@ -42,6 +42,7 @@ from pythos.rt.obj.dict import (
     dict_repr,
     dict_setdefault,
     dict_setitem,
+    dict_table_size,
     dict_update,
     init,
 )
@@ -191,6 +192,7 @@ def run(op: u8, d: u64, key: u64, value: u64, v: i64) -> None:
     elif op == 13:
         c = dict_copy(d)
         show_dict(c)
+        print(dict_table_size(c))
         print(dict_eq(c, d) != 0, dict_eq(d, c) != 0)
         dict_setitem(c, key, value)
         print(dict_eq(c, d) != 0)
@@ -226,6 +228,8 @@ def run(op: u8, d: u64, key: u64, value: u64, v: i64) -> None:
             dict_setitem(d, k2, value)
         drop(key_kind(), k2)
         iterate(d, it, True)
+    elif op == 18:
+        print(dict_table_size(d))
     else:
         print("bad op", op)
 
