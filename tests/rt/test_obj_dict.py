@@ -24,7 +24,7 @@ from tests.compiler.conftest import compile_program
 PROGRAM = Path(__file__).parent / "obj" / "dict_ops.py"
 
 INT_MODE, STR_MODE, STR_VALUE_MODE = 0, 1, 2
-OPS = 19
+OPS = 20
 
 Op = tuple[int, Any, int]
 
@@ -137,6 +137,9 @@ def expected(mode: int, ops: list[Op]) -> str:
                 d.update(d)
             elif op == 18:
                 lines.append(str(table_size(d)))
+            elif op == 19:
+                # The object keys (str) or values (str) a collector would visit.
+                lines.append(str(0 if mode == INT_MODE else len(d)))
             elif op in (16, 17):
                 it = iter(d)
                 first = next(it, None) if d else None

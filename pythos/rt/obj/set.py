@@ -761,6 +761,12 @@ def set_traverse(s: u64, visit: u64, arg: u64) -> u64:
     return u64(0)
 
 
+def set_table_size(s: u64) -> i64:
+    """Entries in the table: for tests that check that tables grow and
+    shrink when CPython's do."""
+    return Ptr[SetObject](s)[0].mask + 1
+
+
 def set_size(s: u64) -> u64:
     return SET_SIZE
 

@@ -19,7 +19,7 @@ from harness import (
     show_builder,
 )
 
-from pythos.lang import Array, addr_of, i64, u8, u32, u64
+from pythos.lang import Array, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.alloc import obj_stats
 from pythos.rt.obj.dict import (
     DICT_SIZE,
@@ -43,6 +43,7 @@ from pythos.rt.obj.dict import (
     dict_setdefault,
     dict_setitem,
     dict_table_size,
+    dict_traverse,
     dict_update,
     init,
 )
@@ -117,6 +118,16 @@ def show_dict(d: u64) -> None:
 
 def drop(kind: u32, value: u64) -> None:
     item_decref(kind, value)
+
+
+visited = Array[u64, 1]()
+
+
+def count_visit(child: u64, arg: u64) -> u64:
+    """A cycle collector's visitor, counting what dict_traverse shows it."""
+    if arg == 7 and child != 0:
+        visited[0] += 1
+    return u64(0)
 
 
 def iterate(d: u64, it: DictIter, keys_only: bool) -> None:
@@ -230,6 +241,10 @@ def run(op: u8, d: u64, key: u64, value: u64, v: i64) -> None:
         iterate(d, it, True)
     elif op == 18:
         print(dict_table_size(d))
+    elif op == 19:
+        visited[0] = u64(0)
+        dict_traverse(d, func_addr(count_visit), u64(7))
+        print(visited[0])
     else:
         print("bad op", op)
 

@@ -42,6 +42,7 @@ from pythos.rt.obj.set import (
     set_repr,
     set_symmetric_difference,
     set_symmetric_difference_update,
+    set_table_size,
     set_union,
     set_update,
 )
@@ -167,6 +168,8 @@ def run(op: u8, key: u64) -> None:
         set_symmetric_difference_update(b, b)
         set_update(a, a)
         set_intersection_update(a, a)
+    elif op == 27:
+        print(set_table_size(a), set_table_size(b))
     else:
         print("bad op", op)
 
