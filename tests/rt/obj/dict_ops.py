@@ -7,7 +7,7 @@ Input: a mode byte, then records of an op byte, a key and a value (an
 length byte and UTF-8), 2 dict[int, str] (the value is the integer's
 decimal text).  The last line is the change in live objects: 0."""
 
-from harness import (
+from dictset_io import (
     append_text,
     more,
     need_str,

@@ -5,7 +5,7 @@ script (tests/rt/test_obj_set.py holds the reference and the generator).
 Input: records of an op byte and a key (an 8-byte integer).  The last
 line is the change in live objects: 0."""
 
-from harness import more, next_i64, next_u8, read_input, report_error, show_builder
+from dictset_io import more, next_i64, next_u8, read_input, report_error, show_builder
 
 from pythos.lang import Array, addr_of, i64, u8, u64
 from pythos.rt.alloc import obj_stats
