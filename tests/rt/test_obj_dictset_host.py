@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from pythos.lang import Ptr, addr_of, i64, u8, u64
+from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, u8, u64
 from tests.rt import simplatform
 
 MODULES = ["pythos.rt.alloc", "pythos.rt.obj.object", "pythos.rt.obj.items",
@@ -116,5 +116,41 @@ def test_set_of_ints_iterates_as_cpython_under_cpython(rt: dict[str, ModuleType]
         if step % 50 == 0:
             assert text(rt, rs.set_repr, s) == repr(model)
     assert text(rt, rs.set_repr, s) == repr(model)
+    o.obj_decref(s)
+    assert rt["alloc"].obj_stats().live == live
+
+
+def test_a_collection_inside_obj_new_can_traverse_new_dicts_and_sets(
+        rt: dict[str, ModuleType]) -> None:
+    """The cycle collector may run inside `obj_new` (from its track hook)
+    and traverse the object being made before its constructor has filled
+    it in: an all-zero dict or set must traverse as empty.  Here the hook
+    traverses each new tracked object, as such a collection would."""
+    o, rd, rs = rt["object"], rt["dict"], rt["set"]
+    visited: list[int] = []
+
+    def visit(child: u64, arg: u64) -> u64:
+        visited.append(int(child))
+        return u64(0)
+
+    def track(obj: u64) -> u64:
+        fn = o.kind_ops[o.type_of(obj)[0].kind].traverse
+        call_addr(fn, obj, func_addr(visit), u64(0))
+        return u64(0)
+
+    live = rt["alloc"].obj_stats().live
+    dict_type = new_type(rt, o.KIND_DICT, rd.DICT_SIZE)
+    set_type = new_type(rt, o.KIND_SET, rs.SET_SIZE)
+    for ti in (dict_type, set_type):
+        ti.flags = o.TRACKED  # type: ignore[attr-defined]
+        ti.item = o.ITEM_OBJ  # type: ignore[attr-defined]
+    setattr(o, "gc_track_hook", func_addr(track))  # noqa: B010 (a module global)
+    try:
+        d = rd.dict_new(addr_of(dict_type).addr, i64(0))
+        s = rs.set_new(addr_of(set_type).addr)
+    finally:
+        setattr(o, "gc_track_hook", u64(0))  # noqa: B010
+    assert visited == []
+    o.obj_decref(d)
     o.obj_decref(s)
     assert rt["alloc"].obj_stats().live == live

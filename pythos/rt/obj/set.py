@@ -747,11 +747,13 @@ def set_repr(s: u64, sb: u64) -> u64:
 # ----- the kind's functions ---------------------------------------------------------
 
 def set_traverse(s: u64, visit: u64, arg: u64) -> u64:
-    """Call `visit(key, arg)` for every object key."""
+    """Call `visit(key, arg)` for every object key.  A set that `obj_new`
+    has just made, not yet given its table by `set_new`, holds nothing: a
+    collection can run inside `obj_new` and meet it there."""
     kind = key_kind(s)
-    if not item_is_object(kind):
-        return u64(0)
     sp = Ptr[SetObject](s)
+    if not item_is_object(kind) or sp[0].table == 0:
+        return u64(0)
     pos = next_active(s, i64(0))
     while pos <= sp[0].mask:
         key = entry(sp[0].table, u64(pos))[0].key
