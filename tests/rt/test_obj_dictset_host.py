@@ -144,12 +144,12 @@ def test_a_collection_inside_obj_new_can_traverse_new_dicts_and_sets(
     for ti in (dict_type, set_type):
         ti.flags = o.TRACKED  # type: ignore[attr-defined]
         ti.item = o.ITEM_OBJ  # type: ignore[attr-defined]
-    setattr(o, "gc_track_hook", func_addr(track))  # noqa: B010 (a module global)
+    o.gc_track_hook = func_addr(track)  # type: ignore[attr-defined]
     try:
         d = rd.dict_new(addr_of(dict_type).addr, i64(0))
         s = rs.set_new(addr_of(set_type).addr)
     finally:
-        setattr(o, "gc_track_hook", u64(0))  # noqa: B010
+        o.gc_track_hook = u64(0)  # type: ignore[attr-defined]
     assert visited == []
     o.obj_decref(d)
     o.obj_decref(s)
