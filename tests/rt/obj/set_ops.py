@@ -1,16 +1,28 @@
-"""An op interpreter for set[int]: reads a script from standard input, runs
-it on two sets, A and B, and prints what CPython prints for the same
-script (tests/rt/test_obj_set.py holds the reference and the generator).
+"""An op interpreter for sets: reads a script from standard input, runs it
+on two sets, A and B, and prints what CPython prints for the same script
+(tests/rt/test_obj_set.py holds the reference and the generator).
 
-Input: records of an op byte and a key (an 8-byte integer).  The last
+Input: a mode byte, then records of an op byte and an 8-byte integer.
+Mode 0 is set[int], the integer the key; mode 1 is set[str], the key the
+integer's decimal text (object keys, for the reference counts).  The last
 line is the change in live objects: 0."""
 
-from dictset_io import more, next_i64, next_u8, read_input, report_error, show_builder
+from dictset_io import more, need_str, next_i64, next_u8, read_input, report_error, show_builder
 
 from pythos.lang import Array, addr_of, i64, u8, u64
 from pythos.rt.alloc import obj_stats
-from pythos.rt.obj.items import item_repr
-from pythos.rt.obj.object import ITEM_I64, KIND_SET, StrBuilder, TypeInfo, init_object, obj_decref
+from pythos.rt.obj.items import item_repr, sb_append_i64
+from pythos.rt.obj.object import (
+    ITEM_I64,
+    ITEM_OBJ,
+    KIND_SET,
+    StrBuilder,
+    TypeInfo,
+    init_object,
+    item_decref,
+    obj_decref,
+    sb_finish,
+)
 from pythos.rt.obj.set import (
     SET_SIZE,
     SetIter,
@@ -48,6 +60,7 @@ from pythos.rt.obj.set import (
 )
 
 SET_TYPE = TypeInfo()
+mode = u8(0)
 # A and B, the sets the script works on.
 sets = Array[u64, 2]()
 out = Array[u64, 1]()
@@ -65,9 +78,20 @@ def show_and_drop(s: u64) -> None:
 
 
 def show_key(key: u64) -> None:
+    """print(repr(key)), and drop the reference the caller was given."""
     sb = StrBuilder()
-    item_repr(ITEM_I64, key, addr_of(sb))
+    item_repr(SET_TYPE.item, key, addr_of(sb))
     show_builder(addr_of(sb))
+    item_decref(SET_TYPE.item, key)
+
+
+def make_key(v: i64) -> u64:
+    """The key for integer `v` (a new reference, for a str)."""
+    if mode == 0:
+        return u64(v)
+    sb = StrBuilder()
+    sb_append_i64(addr_of(sb), v)
+    return sb_finish(addr_of(sb))
 
 
 def iterate(s: u64, it: SetIter) -> None:
@@ -83,7 +107,7 @@ def replace_a(s: u64) -> None:
     sets[0] = s
 
 
-def run(op: u8, key: u64) -> None:
+def run(op: u8, key: u64, v: i64) -> None:
     a = sets[0]
     b = sets[1]
     if op == 0:
@@ -159,10 +183,12 @@ def run(op: u8, key: u64) -> None:
     elif op == 25:
         items = Array[u64, 4]()
         items[0] = key
-        items[1] = key + 1
-        items[2] = key - 1
+        items[1] = make_key(v + 1)
+        items[2] = make_key(v - 1)
         items[3] = key
         replace_a(set_from_items(set_type(), addr_of(items[0]).addr, i64(4)))
+        item_decref(SET_TYPE.item, items[1])
+        item_decref(SET_TYPE.item, items[2])
     elif op == 26:
         set_difference_update(a, a)
         set_symmetric_difference_update(b, b)
@@ -179,20 +205,25 @@ def set_type() -> u64:
 
 
 def main() -> None:
+    global mode
     init_object()
     init()
+    need_str()
     read_input()
     live = obj_stats().live
+    mode = next_u8()
     SET_TYPE.kind = KIND_SET
     SET_TYPE.size = SET_SIZE
-    SET_TYPE.item = ITEM_I64
+    SET_TYPE.item = ITEM_I64 if mode == 0 else ITEM_OBJ
     sets[0] = set_new(addr_of(SET_TYPE).addr)
     sets[1] = set_new(addr_of(SET_TYPE).addr)
     while more():
         op = next_u8()
-        key = u64(next_i64())
-        run(op, key)
+        v = next_i64()
+        key = make_key(v)
+        run(op, key, v)
         report_error()
+        item_decref(SET_TYPE.item, key)
     obj_decref(sets[0])
     obj_decref(sets[1])
     print(obj_stats().live - live)
