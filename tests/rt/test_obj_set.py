@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from tests.compiler.conftest import compile_program
 
 PROGRAM = Path(__file__).parent / "obj" / "set_ops.py"
-OPS = 28
+OPS = 29
 INT_MODE, STR_MODE = 0, 1
 
 Op = tuple[int, int]
@@ -143,6 +143,13 @@ def expected(ops: list[Op], mode: int = INT_MODE) -> str:
                 a = set()
                 for k in (number, wrap(number + 1), wrap(number - 1), number):
                     a.add(key_of(k))
+            elif op == 28:
+                # A display of constants: CPython's compiler builds a
+                # frozenset, rebuilds it from its own order when it makes
+                # the code object, and the display copies that.
+                literal = "{" + ", ".join(repr(key_of(wrap(k))) for k in (
+                    number, number + 16, number - 1, number + 32, number + 7, number * 3)) + "}"
+                a = eval(literal)
             elif op == 27:
                 lines.append(f"{table_size(a)} {table_size(b)}")
             elif op == 26:
@@ -207,6 +214,18 @@ def test_dummy_reuse_and_pop_finger_are_cpythons(interpreter: Path) -> None:
     got = run(interpreter, ops)
     assert got == expected(ops)
     assert got == "{16, 8, 2}\n0\n1\n2\n{0, 3, 4, 5}\n0\n"
+
+
+def test_a_display_of_constants_is_laid_out_as_cpythons(interpreter: Path) -> None:
+    """`{-25, -9, -26, 7, -18, -75}` is a frozenset constant that CPython
+    copies into a 16-entry table; added one by one, the same keys fill a
+    32-entry table.  The two print in different orders, as CPython's do."""
+    ops: list[Op] = [(28, -25), (7, 0), (27, 0), (20, 0)]
+    ops += [(0, k) for k in (-25, -9, -26, 7, -18, -75)] + [(7, 0), (27, 0)]
+    got = run(interpreter, ops)
+    assert got == expected(ops)
+    assert got.splitlines() == [repr({-25, -9, -26, 7, -18, -75}), "16 8",
+                                "{-26, 7, -25, -18, -75, -9}", "32 8", "0"]
 
 
 def canonical(output: str) -> list[str]:

@@ -316,13 +316,39 @@ def set_new(ti: u64) -> u64:
 
 
 def set_from_items(ti: u64, items: u64, n: i64) -> u64:
-    """A set literal, or set() of a list: the `n` items (borrowed, 8-byte
-    slots at `items`) added in order."""
+    """A set display with a non-constant item (`{x, 1}`), or set() of a
+    list: the `n` items (borrowed, 8-byte slots at `items`) added in
+    order."""
     s = set_new(ti)
     kind = key_kind(s)
     p = Ptr[u64](items)
     for i in range(n):
         add_entry(s, kind, p[i], key_hash(kind, p[i]))
+    return s
+
+
+def set_from_constants(ti: u64, items: u64, n: i64) -> u64:
+    """A set display whose (three or more) items are all constants, such as
+    `{1, 2, 3}`, laid out as CPython 3.11 lays it out when it runs the
+    program from source.  Its compiler makes a frozenset constant by adding
+    the items in order; making the code object, it rebuilds that frozenset
+    once more, adding the items in the first one's iteration order; at run
+    time a new set copies it with `|=`, which sizes the table from the item
+    count instead of growing it.  Each step can move keys, so the result
+    can print differently from `set_from_items` of the same items."""
+    first = set_from_items(ti, items, n)
+    second = set_new(ti)
+    kind = key_kind(first)
+    fp = Ptr[SetObject](first)
+    pos = next_active(first, i64(0))
+    while pos <= fp[0].mask:
+        key = entry(fp[0].table, u64(pos))[0].key
+        add_entry(second, kind, key, key_hash(kind, key))
+        pos = next_active(first, pos + 1)
+    s = set_new(ti)
+    merge(s, second)
+    obj_decref(first)
+    obj_decref(second)
     return s
 
 

@@ -35,6 +35,7 @@ from pythos.rt.obj.set import (
     set_difference_update,
     set_discard,
     set_eq,
+    set_from_constants,
     set_from_items,
     set_ge,
     set_gt,
@@ -194,6 +195,17 @@ def run(op: u8, key: u64, v: i64) -> None:
         set_symmetric_difference_update(b, b)
         set_update(a, a)
         set_intersection_update(a, a)
+    elif op == 28:
+        consts = Array[u64, 6]()
+        consts[0] = key
+        consts[1] = make_key(v + 16)
+        consts[2] = make_key(v - 1)
+        consts[3] = make_key(v + 32)
+        consts[4] = make_key(v + 7)
+        consts[5] = make_key(v * 3)
+        replace_a(set_from_constants(set_type(), addr_of(consts[0]).addr, i64(6)))
+        for i in range(1, 6):
+            item_decref(SET_TYPE.item, consts[i])
     elif op == 27:
         print(set_table_size(a), set_table_size(b))
     else:
