@@ -6,8 +6,10 @@ kernel right after its heap is ready)."""
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
+from pythos.rt.obj.dict import init as init_dict
 from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.object import init_object
+from pythos.rt.obj.set import init as init_set
 
 
 def init_all() -> None:
@@ -16,3 +18,5 @@ def init_all() -> None:
     str_kind.init()  # str's hash, ==, <, repr for containers' items
     strsplit.init()  # the list[str] and tuple types split and partition return
     bytes_kind.init()  # the bytes type and its functions
+    init_dict()  # dict's kind functions (release, repr, ==, traverse)
+    init_set()  # set's kind functions
