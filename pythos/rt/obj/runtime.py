@@ -3,8 +3,14 @@ order.  A compiled program that uses objects calls `init_all` before any
 of its own code (a Linux or user program from its start-up code, the
 kernel right after its heap is ready)."""
 
+from pythos.rt.obj.box import init as init_box
+from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
+from pythos.rt.obj.tuple import init as init_tuple
 
 
 def init_all() -> None:
     init_object()  # the str type the core makes messages with
+    init_list()  # the list kind's functions
+    init_tuple()  # the tuple kind's functions
+    init_box()  # the box kind, and the int and bool boxes the runtime makes
