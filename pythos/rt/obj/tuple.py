@@ -15,24 +15,27 @@ a different static type from its operands (a slice or a concatenation of
 a fixed tuple), the caller passes the result's TypeInfo.
 
 Identity follows CPython where a program can see it: `t[:]` and `t + ()`
-are `t` itself.  (CPython also shares one empty tuple; here each `()`
-made at run time is a new object, so `t[5:] is ()` differs.)
+are `t` itself, and there is one empty tuple, a static object with
+IMMORTAL references, that every `()` is (`t[5:] is ()`).  Its type is
+the runtime's own `EMPTY_TUPLE_TYPE`: with no items, the item kinds a
+tuple type adds do not matter.
 """
 
 from typing import Final
 
-from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, u8, u32, u64
+from pythos.rt.obj.box import int_eq, int_lt
 from pythos.rt.obj.items import (
     item_eq,
     item_hash,
     item_lt,
     item_repr,
-    item_signed,
     sb_append_ascii,
 )
 from pythos.rt.obj.object import (
     ERR_INDEX,
     ERR_NONE,
+    IMMORTAL,
     ITEM_OBJ,
     ITEM_OPT,
     KIND_TUPLE,
@@ -41,6 +44,7 @@ from pythos.rt.obj.object import (
     StrBuilder,
     TupleObject,
     TypeInfo,
+    cstring,
     error,
     item_decref,
     item_incref,
@@ -66,6 +70,9 @@ XXPRIME_5: Final = u64(2870177450012600261)
 XXLENGTH_MIX: Final = u64(2870177450012600261 ^ 3527539)
 
 TUPLE_OPS = KindOps()
+EMPTY_TUPLE_TYPE = TypeInfo()
+EMPTY_TUPLE = TupleObject()
+tuple_name = Array[u8, 6]()
 
 
 def tuple_size(length: i64) -> u64:
@@ -92,7 +99,11 @@ def tuple_item_kind(t: u64, index: i64) -> u32:
 
 def tuple_new(ti: u64, length: i64) -> u64:
     """A new tuple of type `ti` with `length` slots, all 0 (None), to be
-    filled with `tuple_init_item` before anyone else sees it."""
+    filled with `tuple_init_item` before anyone else sees it; for
+    `length` 0, the empty tuple."""
+    if length == 0:
+        obj_incref(addr_of(EMPTY_TUPLE).addr)
+        return addr_of(EMPTY_TUPLE).addr
     t = obj_new(ti, tuple_size(length))
     Ptr[TupleObject](t)[0].length = length
     return t
@@ -146,6 +157,8 @@ def tuple_slice(ti: u64, t: u64, start: i64, stop: i64, step: i64, has_start: bo
     b = SliceBounds()
     if not slice_resolve(addr_of(b), n, start, stop, step, has_start, has_stop):
         return u64(0)
+    if b.count == 0:
+        return tuple_new(ti, i64(0))
     if b.step == 1 and b.count == n and ti == Ptr[TupleObject](t)[0].type:
         obj_incref(t)
         return t
@@ -194,9 +207,17 @@ def slots_equal(a: u64, i: i64, b: u64) -> bool:
         return item_eq(ka, va, vb)
     if item_is_object(ka) or item_is_object(kb):
         return va == vb
-    # Two integer kinds: equal values have equal slots, unless one is a
-    # negative number and the other a huge unsigned one with the same bits.
-    return va == vb and (i64(va) >= 0 or (item_signed(ka) == item_signed(kb)))
+    return int_eq(ka, va, kb, vb)
+
+
+def slots_less(a: u64, i: i64, b: u64) -> bool:
+    """Whether slot i of a is less than slot i of b (integers of different
+    widths compared as the values they stand for)."""
+    ka = tuple_item_kind(a, i)
+    kb = tuple_item_kind(b, i)
+    if ka != kb and not item_is_object(ka) and not item_is_object(kb):
+        return int_lt(ka, slots(a)[i], kb, slots(b)[i])
+    return item_lt(ka, slots(a)[i], slots(b)[i])
 
 
 def first_difference(a: u64, b: u64) -> i64:
@@ -221,7 +242,7 @@ def tuple_lt(a: u64, b: u64) -> bool:
     i = first_difference(a, b)
     if i >= Ptr[TupleObject](a)[0].length or i >= Ptr[TupleObject](b)[0].length:
         return Ptr[TupleObject](a)[0].length < Ptr[TupleObject](b)[0].length
-    return item_lt(tuple_item_kind(a, i), slots(a)[i], slots(b)[i])
+    return slots_less(a, i, b)
 
 
 def tuple_le(a: u64, b: u64) -> bool:
@@ -229,7 +250,7 @@ def tuple_le(a: u64, b: u64) -> bool:
     i = first_difference(a, b)
     if i >= Ptr[TupleObject](a)[0].length or i >= Ptr[TupleObject](b)[0].length:
         return Ptr[TupleObject](a)[0].length <= Ptr[TupleObject](b)[0].length
-    return not item_lt(tuple_item_kind(a, i), slots(b)[i], slots(a)[i])
+    return not slots_less(b, i, a)
 
 
 def tuple_hash(t: u64) -> u64:
@@ -260,7 +281,7 @@ def tuple_contains(t: u64, value: u64, kind: u32) -> bool:
             if item_eq(kind, item, value):
                 return True
         elif not item_is_object(item_kind) and not item_is_object(kind):
-            if item == value and (i64(item) >= 0 or item_signed(item_kind) == item_signed(kind)):
+            if int_eq(item_kind, item, kind, value):
                 return True
         if error.kind != ERR_NONE:
             return False
@@ -332,3 +353,8 @@ def init() -> None:
     TUPLE_OPS.lt = func_addr(tuple_kind_lt)
     TUPLE_OPS.repr = func_addr(tuple_repr)
     register_kind(KIND_TUPLE, addr_of(TUPLE_OPS))
+    EMPTY_TUPLE_TYPE.kind = KIND_TUPLE
+    EMPTY_TUPLE_TYPE.size = TUPLE_ITEMS
+    EMPTY_TUPLE_TYPE.name = cstring(addr_of(tuple_name), b"tuple")
+    EMPTY_TUPLE.refcnt = IMMORTAL
+    EMPTY_TUPLE.type = addr_of(EMPTY_TUPLE_TYPE).addr
