@@ -2,7 +2,9 @@
 
 Standard input is a mode byte, then operations of six bytes each
 (`op, r, a, b, c, d`) on four list registers.  The mode picks the item
-type: 0 `list[int]`, 1 `list[u8]`, 2 a list of objects (int boxes).
+type: 0 `list[int]` (multiples of 2**60 + 1, near both ends of the
+range), 1 `list[u8]` (multiples of 25 that wrap), 2 a list of objects
+(int boxes).
 After each operation the program prints its result, then the repr of
 every register; the test runs the same operations on CPython's lists
 and compares the text.  At the end it drops the registers and prints the
@@ -85,25 +87,27 @@ def item_kind() -> u32:
 
 
 def value_of(b: u8) -> u64:
-    """The slot value byte `b` stands for; for objects a new box (the
-    caller drops it)."""
+    """The slot value byte `b` stands for, one of 12 (few, so that searches
+    find things); for objects a new box (the caller drops it)."""
+    small = i64(b % 12) - 6
     if LIST_TYPE.item == ITEM_U8:
-        return u64(u8(u64(b) * 3))
+        return u64(u8(b % 12) * 25)
     if LIST_TYPE.item == ITEM_OBJ:
-        return box_new(addr_of(BOX_INT_TYPE).addr, u64(i64(i8(b))))
-    return u64(i64(i8(b)) * i64(36028797018963969))
+        return box_new(addr_of(BOX_INT_TYPE).addr, u64(small))
+    return u64(small * i64(1152921504606846977))
 
 
 def drop(value: u64) -> None:
     item_decref(LIST_TYPE.item, value)
 
 
-def key_mod7(item: u64) -> u64:
+def key_mod3(item: u64) -> u64:
+    """A key with many ties: sorting by it shows whether the sort is stable."""
     if LIST_TYPE.item == ITEM_OBJ:
-        return u64(i64(box_value(item)) % 7)
+        return u64(i64(box_value(item)) % 3)
     if LIST_TYPE.item == ITEM_U8:
-        return item % 7
-    return u64(i64(item) % 7)
+        return item % 3
+    return u64(i64(item) % 3)
 
 
 def write_builder(sb: Ptr[StrBuilder]) -> None:
@@ -213,7 +217,7 @@ def run_op(op: u8, r: u64, a: u8, b: u8, c: u8, d: u8) -> None:
         list_sort(lst, (a & 1) != 0)
         print("ok")
     elif code == 10:
-        list_sort_key(lst, func_addr(key_mod7), addr_of(KEY_TYPE).addr, (a & 1) != 0)
+        list_sort_key(lst, func_addr(key_mod3), addr_of(KEY_TYPE).addr, (a & 1) != 0)
         print("ok")
     elif code == 11:
         list_clear(lst)
