@@ -90,7 +90,11 @@ def expected(mode: int, ops: bytes) -> str:
         elif code == 9:
             lst.sort(reverse=bool(a & 1))
         elif code == 10:
-            lst.sort(key=lambda x: x % 3, reverse=bool(a & 1))
+            def key(x: int) -> int:
+                if a & 2:
+                    lst.append(value(0))
+                return x % 3
+            lst.sort(key=key, reverse=bool(a & 1))
         elif code == 11:
             lst.clear()
         elif code == 12:
@@ -219,6 +223,7 @@ def test_every_operation_and_error_message(list_ops: Path, mode: int) -> None:
         *[(0, 0, v, 0, 0, 0) for v in range(40, 80)],
         (10, 0, 0, 0, 0, 0),
         (10, 0, 1, 0, 0, 0),
+        (10, 0, 2, 0, 0, 0),                     # list modified during sort
         (18, 0, 2, 0, 0, 1),                     # repeat 0 times: []
         (20, 0, 256 - 1, 0, 0, 0),               # *= -2: cleared
     )
@@ -227,7 +232,8 @@ def test_every_operation_and_error_message(list_ops: Path, mode: int) -> None:
     for message in ("pop from empty list", "E1 list index out of range",
                     "E1 list assignment index out of range", "is not in list",
                     "list.remove(x): x not in list", "pop index out of range",
-                    "to extended slice of size", "slice step cannot be zero"):
+                    "to extended slice of size", "slice step cannot be zero",
+                    "list modified during sort"):
         assert message in text
 
 

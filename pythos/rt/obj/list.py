@@ -423,11 +423,7 @@ def list_clear(lst: u64) -> None:
     lo[0].items = u64(0)
     lo[0].length = i64(0)
     lo[0].capacity = i64(0)
-    if item_is_object(kind):
-        for i in range(n):
-            item_decref(kind, Ptr[u64](items)[i])
-    if items != 0:
-        obj_free(items, u64(capacity) * item_size(kind))
+    drop_buffer(kind, items, n, capacity)
 
 
 def list_copy(lst: u64) -> u64:
@@ -471,7 +467,10 @@ RUN: Final = i64(16)
 
 def key_before(kind: u32, keys: Ptr[u64], a: i64, b: i64, reverse: bool) -> bool:
     """Whether the item at index `a` must come before the one at `b`
-    (its key is strictly less, or strictly greater for reverse)."""
+    (its key is strictly less, or strictly greater for reverse).  After a
+    comparison has failed no more are made (CPython's sort stops there)."""
+    if error.kind != ERR_NONE:
+        return False
     if reverse:
         return item_lt(kind, keys[b], keys[a])
     return item_lt(kind, keys[a], keys[b])
@@ -532,33 +531,82 @@ def sort_order(order: Ptr[i64], spare: Ptr[i64], count: i64, kind: u32, keys: Pt
     return source
 
 
+def sort_buffer(kind: u32, items: u64, n: i64, key_kind: u32, keys: Ptr[u64],
+                reverse: bool) -> None:
+    """Sort the `n` items of `kind` at `items` by the parallel key slots."""
+    slots = Ptr[u64](obj_alloc(u64(n) * 8))
+    order = Ptr[i64](obj_alloc(u64(n) * 8))
+    spare = Ptr[i64](obj_alloc(u64(n) * 8))
+    size = item_size(kind)
+    for i in range(n):
+        slots[i] = item_load(kind, items + u64(i) * size)
+        order[i] = i
+    sorted_order = sort_order(order, spare, n, key_kind, keys, reverse)
+    if error.kind == ERR_NONE:
+        for i in range(n):
+            item_store(kind, items + u64(i) * size, slots[sorted_order[i]])
+    obj_free(slots.addr, u64(n) * 8)
+    obj_free(order.addr, u64(n) * 8)
+    obj_free(spare.addr, u64(n) * 8)
+
+
+def drop_buffer(kind: u32, items: u64, n: i64, capacity: i64) -> None:
+    """Drop `n` items of a buffer no list holds any more, and free it."""
+    if item_is_object(kind):
+        for i in range(n):
+            item_decref(kind, Ptr[u64](items)[i])
+    if items != 0:
+        obj_free(items, u64(capacity) * item_size(kind))
+
+
+def list_detach(lst: u64, saved: Ptr[ListObject]) -> None:
+    """Empty `lst` for the length of a sort, keeping its buffer in `saved`.
+    CPython does the same: key functions and comparisons see an empty
+    list, and a change they make is found afterwards."""
+    lo = Ptr[ListObject](lst)
+    saved[0].items = lo[0].items
+    saved[0].length = lo[0].length
+    saved[0].capacity = lo[0].capacity
+    lo[0].items = u64(0)
+    lo[0].length = i64(0)
+    lo[0].capacity = i64(0)
+
+
+def list_reattach(lst: u64, saved: Ptr[ListObject]) -> None:
+    """Give `lst` its buffer back after a sort.  If the list was changed in
+    the meantime, what it holds now is dropped and the sort is CPython's
+    `ValueError: list modified during sort`."""
+    lo = Ptr[ListObject](lst)
+    items = lo[0].items
+    n = lo[0].length
+    capacity = lo[0].capacity
+    lo[0].items = saved[0].items
+    lo[0].length = saved[0].length
+    lo[0].capacity = saved[0].capacity
+    if items != 0 or n != 0:
+        drop_buffer(type_of(lst)[0].item, items, n, capacity)
+        obj_raise(ERR_VALUE, str_from_ascii(b"list modified during sort"))
+
+
 def list_sort_by(lst: u64, keys: u64, reverse: bool) -> None:
     """Sort `lst` in place by the parallel list `keys` (same length: item i
     is sorted as if it were keys[i]); `keys` is left as it was.  Stable:
     items with equal keys keep their order.  `lst.sort()` is
-    `list_sort_by(lst, lst, reverse)`."""
+    `list_sort_by(lst, lst, reverse)`; for a key function the compiler
+    computes the keys into a list of their own.  While the sort runs the
+    list is empty to anything that looks (list_detach)."""
     n = Ptr[ListObject](lst)[0].length
     if n < 2:
         return
     key_kind = type_of(keys)[0].item
-    kind = type_of(lst)[0].item
-    slots = Ptr[u64](obj_alloc(u64(n) * 8))
     key_slots = Ptr[u64](obj_alloc(u64(n) * 8))
-    order = Ptr[i64](obj_alloc(u64(n) * 8))
-    spare = Ptr[i64](obj_alloc(u64(n) * 8))
     for i in range(n):
-        slots[i] = load_at(lst, i)
         key_slots[i] = load_at(keys, i)
-        order[i] = i
-    sorted_order = sort_order(order, spare, n, key_kind, key_slots, reverse)
-    size = item_size(kind)
-    items = Ptr[ListObject](lst)[0].items
-    for i in range(n):
-        item_store(kind, items + u64(i) * size, slots[sorted_order[i]])
-    obj_free(slots.addr, u64(n) * 8)
+    saved = ListObject()
+    list_detach(lst, addr_of(saved))
+    sort_buffer(type_of(lst)[0].item, saved.items, n, key_kind, key_slots, reverse)
+    list_reattach(lst, addr_of(saved))
     obj_free(key_slots.addr, u64(n) * 8)
-    obj_free(order.addr, u64(n) * 8)
-    obj_free(spare.addr, u64(n) * 8)
 
 
 def list_sort(lst: u64, reverse: bool) -> None:
@@ -566,31 +614,35 @@ def list_sort(lst: u64, reverse: bool) -> None:
     list_sort_by(lst, lst, reverse)
 
 
-def list_sort_key(lst: u64, key: u64, key_ti: u64, reverse: bool) -> None:
+def list_sort_key(lst: u64, key: u64, key_arg: u64, key_kind: u32, reverse: bool) -> None:
     """`lst.sort(key=f, reverse=reverse)`.  `key` is a function address
-    (`func_addr`) taking an item (a slot value, borrowed) and returning its
-    key as a slot value, a new reference if the key is an object; `key_ti`
-    is the TypeInfo of a list of the keys' type.  Each key is computed once,
-    in item order, as in CPython; the keys live in a list of their own for
-    the sort, then go.  An error recorded by `key` stops the sort with the
-    list unchanged."""
+    (`func_addr`) called as `key(item, key_arg)`: the item a borrowed slot
+    value, `key_arg` whatever the caller passes (a closure's environment,
+    or 0), the result the key as a slot value of item kind `key_kind` (a
+    new reference if it is an object).  As in CPython the list is empty
+    while the keys are computed, each key once and in item order, and an
+    error recorded by `key` stops the sort with the list as it was."""
     n = Ptr[ListObject](lst)[0].length
-    keys = list_new(key_ti, n)
-    if error.kind != ERR_NONE:
-        obj_decref(keys)
+    if n == 0:
         return
-    key_kind = type_of(keys)[0].item
-    key_size = item_size(key_kind)
-    for i in range(n):
-        k = call_addr(key, load_at(lst, i))
+    kind = type_of(lst)[0].item
+    size = item_size(kind)
+    keys = Ptr[u64](obj_alloc(u64(n) * 8))
+    saved = ListObject()
+    list_detach(lst, addr_of(saved))
+    computed = i64(0)
+    while computed < n:
+        k = call_addr(key, item_load(kind, saved.items + u64(computed) * size), key_arg)
         if error.kind != ERR_NONE:
-            obj_decref(keys)
-            return
-        # The key's reference passes to the keys list, which drops it.
-        item_store(key_kind, Ptr[ListObject](keys)[0].items + u64(i) * key_size, k)
-        Ptr[ListObject](keys)[0].length = i + 1
-    list_sort_by(lst, keys, reverse)
-    obj_decref(keys)
+            break
+        keys[computed] = k
+        computed += 1
+    if computed == n and n > 1:
+        sort_buffer(kind, saved.items, n, key_kind, keys, reverse)
+    for i in range(computed):
+        item_decref(key_kind, keys[i])
+    obj_free(keys.addr, u64(n) * 8)
+    list_reattach(lst, addr_of(saved))
 
 
 # ----- slices ----------------------------------------------------------------------------

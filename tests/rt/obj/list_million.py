@@ -17,7 +17,7 @@ OBJ_LIST = TypeInfo()
 INT_LIST = TypeInfo()
 
 
-def key(item: u64) -> u64:
+def key(item: u64, arg: u64) -> u64:
     return u64((i64(item) * 7919) % 1000)
 
 
@@ -50,7 +50,7 @@ def main() -> None:
     numbers = list_new(addr_of(INT_LIST).addr, i64(0))
     for i in range(200_000):
         list_append(numbers, u64(i))
-    list_sort_key(numbers, func_addr(key), addr_of(INT_LIST).addr, False)
+    list_sort_key(numbers, func_addr(key), u64(0), ITEM_I64, False)
     checksum = u64(0)
     for i in range(list_len(numbers)):
         checksum = (checksum + u64(i) * list_item(numbers, i)) % u64((1 << 61) - 1)

@@ -77,7 +77,6 @@ I64_MAX: Final = i64(0x7FFFFFFFFFFFFFFF)
 data = Array[u8, 200000]()
 regs = Array[u64, 4]()
 LIST_TYPE = TypeInfo()
-KEY_TYPE = TypeInfo()
 TUPLE_TYPE = TypeInfo()
 slots = Array[u64, 1000]()
 
@@ -101,10 +100,17 @@ def drop(value: u64) -> None:
     item_decref(LIST_TYPE.item, value)
 
 
-def key_mod3(item: u64) -> u64:
-    """A key with many ties: sorting by it shows whether the sort is stable."""
+def key_mod3(item: u64, arg: u64) -> u64:
+    """A key with many ties, so that sorting by it shows whether the sort is
+    stable: for objects a new box (the sort drops it).  With `arg` set, it
+    also appends to the list being sorted (CPython: list modified during
+    sort)."""
+    if arg != 0:
+        v = value_of(u8(0))
+        list_append(arg, v)
+        drop(v)
     if LIST_TYPE.item == ITEM_OBJ:
-        return u64(i64(box_value(item)) % 3)
+        return box_new(addr_of(BOX_INT_TYPE).addr, u64(i64(box_value(item)) % 3))
     if LIST_TYPE.item == ITEM_U8:
         return item % 3
     return u64(i64(item) % 3)
@@ -217,8 +223,11 @@ def run_op(op: u8, r: u64, a: u8, b: u8, c: u8, d: u8) -> None:
         list_sort(lst, (a & 1) != 0)
         print("ok")
     elif code == 10:
-        list_sort_key(lst, func_addr(key_mod3), addr_of(KEY_TYPE).addr, (a & 1) != 0)
-        print("ok")
+        key_kind = ITEM_OBJ if LIST_TYPE.item == ITEM_OBJ else ITEM_I64
+        list_sort_key(lst, func_addr(key_mod3), lst if (a & 2) != 0 else u64(0), key_kind,
+                      (a & 1) != 0)
+        if not report():
+            print("ok")
     elif code == 11:
         list_clear(lst)
         print("ok")
@@ -330,9 +339,6 @@ def main() -> None:
     LIST_TYPE.kind = KIND_LIST
     LIST_TYPE.size = u64(40)
     LIST_TYPE.item = kind
-    KEY_TYPE.kind = KIND_LIST
-    KEY_TYPE.size = u64(40)
-    KEY_TYPE.item = ITEM_I64
     TUPLE_TYPE.kind = KIND_TUPLE
     TUPLE_TYPE.size = u64(24)
     TUPLE_TYPE.item = kind
