@@ -255,6 +255,10 @@ def test_aliasing_self_reference_and_nesting(tmp_path: Path, opt: int) -> None:
     assert run_.stdout.decode() == (
         f"{grid}\n{looped}\n{pair!r}\n{nested == [[1, 2], [], [3]]} {nested < [[1, 2], [0]]}\n"
         f"{sorted(nested)}\n"
+        # small_kinds: one object item (the box) in the int | None list, the
+        # list itself in the tuple (visit's argument 10), none in [True, False].
+        f"{[True, False]}\n{[None, None]}\n{[1, None]}\n"
+        f"{None in [1, None]} {True in [True, False]} {[None, None].index(None, 1, 9)} 11\n"
         "live 0\n")
 
 

@@ -4,7 +4,7 @@ prints `(...)`, nested lists compare and sort by their items.  The
 cycles are broken by hand (no collector here) and the live count ends
 at 0."""
 
-from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.alloc import obj_stats
 from pythos.rt.core import write_byte
 from pythos.rt.obj.box import BOX_INT_TYPE, box_new
@@ -12,31 +12,41 @@ from pythos.rt.obj.items import obj_repr
 from pythos.rt.obj.list import (
     list_append,
     list_clear,
+    list_contains,
     list_copy,
     list_eq,
     list_from_items,
     list_get,
+    list_index,
     list_item,
     list_lt,
     list_new,
     list_repeat,
     list_set,
     list_sort,
+    list_traverse,
 )
 from pythos.rt.obj.object import (
+    ITEM_BOOL,
     ITEM_I64,
+    ITEM_NONE,
     ITEM_OBJ,
+    ITEM_OPT,
     KIND_LIST,
     KIND_TUPLE,
+    TRACKED,
     StrBuilder,
     TypeInfo,
     obj_decref,
     sb_free,
 )
 from pythos.rt.obj.runtime import init_all
-from pythos.rt.obj.tuple import tuple_from_items
+from pythos.rt.obj.tuple import tuple_from_items, tuple_traverse
 
 OBJ_LIST = TypeInfo()
+BOOL_LIST = TypeInfo()
+NONE_LIST = TypeInfo()
+OPT_LIST = TypeInfo()
 INT_LIST = TypeInfo()
 PAIR = TypeInfo()
 pair_fields = Array[u32, 2]()
@@ -60,14 +70,62 @@ def ints(a: u64, b: u64, n: i64) -> u64:
     return list_from_items(addr_of(INT_LIST).addr, addr_of(slots).addr, n)
 
 
+visited = u64(0)
+
+
+def count_visit(obj: u64, arg: u64) -> u64:
+    global visited
+    visited += arg
+    return u64(0)
+
+
+def list_of(ti: u64, a: u64, b: u64) -> u64:
+    slots[0] = a
+    slots[1] = b
+    return list_from_items(ti, addr_of(slots).addr, i64(2))
+
+
+def small_kinds() -> None:
+    """[True, False], [None, None], [1, None] (an `int | None` list of
+    boxes), `None in` that, and the objects the collector would visit in
+    it and in a tuple holding it."""
+    bools = list_of(addr_of(BOOL_LIST).addr, u64(1), u64(0))
+    nones = list_of(addr_of(NONE_LIST).addr, u64(0), u64(0))
+    one = box_new(addr_of(BOX_INT_TYPE).addr, u64(1))
+    maybe = list_of(addr_of(OPT_LIST).addr, one, u64(0))
+    obj_decref(one)
+    show(bools)
+    show(nones)
+    show(maybe)
+    slots[0] = maybe
+    slots[1] = u64(3)
+    holder = tuple_from_items(addr_of(PAIR).addr, addr_of(slots).addr, i64(2))
+    list_traverse(maybe, func_addr(count_visit), u64(1))
+    tuple_traverse(holder, func_addr(count_visit), u64(10))
+    list_traverse(bools, func_addr(count_visit), u64(100))
+    print(list_contains(maybe, u64(0)), list_contains(bools, u64(1)),
+          list_index(nones, u64(0), i64(1), i64(9)), visited)
+    obj_decref(bools)
+    obj_decref(nones)
+    obj_decref(maybe)
+    obj_decref(holder)
+
+
 def main() -> None:
     init_all()
     OBJ_LIST.kind = KIND_LIST
     OBJ_LIST.size = u64(40)
     OBJ_LIST.item = ITEM_OBJ
+    OBJ_LIST.flags = TRACKED
     INT_LIST.kind = KIND_LIST
     INT_LIST.size = u64(40)
     INT_LIST.item = ITEM_I64
+    BOOL_LIST.kind = KIND_LIST
+    BOOL_LIST.item = ITEM_BOOL
+    NONE_LIST.kind = KIND_LIST
+    NONE_LIST.item = ITEM_NONE
+    OPT_LIST.kind = KIND_LIST
+    OPT_LIST.item = ITEM_OPT
     pair_fields[0] = ITEM_OBJ
     pair_fields[1] = ITEM_I64
     PAIR.kind = KIND_TUPLE
@@ -142,6 +200,7 @@ def main() -> None:
     obj_decref(z)
     obj_decref(other)
     obj_decref(ordered)
+    small_kinds()
     print("live", obj_stats().live - live)
 
 
