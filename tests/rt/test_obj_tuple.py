@@ -35,16 +35,18 @@ def s8(b: int) -> int:
 
 
 def encode(mode: int, first: list[int], second: list[int], indexes: list[int],
-           slices: list[tuple[int, int, int, int]], probes: list[int]) -> bytes:
+           slices: list[tuple[int, int, int, int]], probes: list[int],
+           repeats: list[int]) -> bytes:
     out = bytes([mode, len(first), *first, len(second), *second, len(indexes), *indexes,
                  len(slices)])
     for s in slices:
         out += bytes(s)
-    return out + bytes([len(probes), *probes])
+    return out + bytes([len(probes), *probes, len(repeats), *repeats])
 
 
 def expected(mode: int, first_b: list[int], second_b: list[int], indexes: list[int],
-             slices: list[tuple[int, int, int, int]], probes: list[int]) -> str:
+             slices: list[tuple[int, int, int, int]], probes: list[int],
+             repeats: list[int]) -> str:
     def value(b: int) -> int:
         return s8(b) * (2**55 + 1) if mode == 0 else s8(b)
 
@@ -71,7 +73,16 @@ def expected(mode: int, first_b: list[int], second_b: list[int], indexes: list[i
         lines.append(str(got is first))
     for p in probes:
         v = value(p)
-        lines.append(f"{v in first} {v in second} {len(first)}")
+        try:
+            found = str(first.index(v, 1))
+        except ValueError as e:
+            found = f"E3 {e}"
+        lines.append(f"{v in first} {v in second} {len(first)} {first.count(v)} "
+                     f"{second.count(v)} {found}")
+    for t in repeats:
+        repeated = first * s8(t)
+        lines += [repr(repeated), str(repeated is first)]
+    lines.append(f"True {tuple(first) is first}")
     mixed = ((1, 2), True, -5, True)
     lines += [f"{hash((1, 2))} {hash(())} {hash(mixed)}", repr(mixed), repr((1,)), repr(())]
     lines.append("live 0")
@@ -87,15 +98,15 @@ slice_spec = st.tuples(byte, byte, byte, st.integers(0, 7))
 @settings(max_examples=50, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(first=items, second=items, indexes=st.lists(byte, max_size=6),
-       slices=st.lists(slice_spec, max_size=6), probes=st.lists(byte, max_size=6))
+       slices=st.lists(slice_spec, max_size=6), probes=st.lists(byte, max_size=6),
+       repeats=st.lists(st.integers(-2, 4).map(lambda i: i & 0xFF), max_size=3))
 def test_tuples_match_cpython(tuple_ops: Path, mode: int, first: list[int], second: list[int],
                               indexes: list[int], slices: list[tuple[int, int, int, int]],
-                              probes: list[int]) -> None:
-    run = subprocess.run([str(tuple_ops)],
-                         input=encode(mode, first, second, indexes, slices, probes),
-                         capture_output=True, timeout=60)
+                              probes: list[int], repeats: list[int]) -> None:
+    args = (mode, first, second, indexes, slices, probes, repeats)
+    run = subprocess.run([str(tuple_ops)], input=encode(*args), capture_output=True, timeout=60)
     assert run.returncode == 0, run.stderr.decode()
-    assert run.stdout.decode() == expected(mode, first, second, indexes, slices, probes)
+    assert run.stdout.decode() == expected(*args)
 
 
 def test_equal_prefixes_and_hash_of_a_pair(tuple_ops: Path) -> None:
@@ -103,7 +114,8 @@ def test_equal_prefixes_and_hash_of_a_pair(tuple_ops: Path) -> None:
     the other, a whole-tuple slice that is the tuple itself, negative
     steps, and CPython's hash((1, 2))."""
     args = (0, [1, 2, 3], [1, 2, 3, 4], [3, 253, 252],
-            [(0, 0, 0, 0), (0, 0, 255, 4), (2, 0, 254, 7), (0, 0, 0, 4)], [2, 9])
+            [(0, 0, 0, 0), (0, 0, 255, 4), (2, 0, 254, 7), (0, 0, 0, 4)], [2, 9, 1],
+            [0, 1, 2, 255])
     run = subprocess.run([str(tuple_ops)], input=encode(*args), capture_output=True, timeout=60)
     text = run.stdout.decode()
     assert text == expected(*args)

@@ -34,13 +34,16 @@ from pythos.rt.obj.items import (
 )
 from pythos.rt.obj.object import (
     ERR_INDEX,
+    ERR_MEMORY,
     ERR_NONE,
+    ERR_VALUE,
     IMMORTAL,
     ITEM_OBJ,
     ITEM_OPT,
     KIND_TUPLE,
     TUPLE_ITEMS,
     KindOps,
+    ListObject,
     StrBuilder,
     TupleObject,
     TypeInfo,
@@ -49,6 +52,8 @@ from pythos.rt.obj.object import (
     item_decref,
     item_incref,
     item_is_object,
+    item_load,
+    item_size,
     obj_incref,
     obj_new,
     obj_raise,
@@ -192,6 +197,101 @@ def tuple_concat(ti: u64, a: u64, b: u64) -> u64:
     return result
 
 
+def tuple_repeat(t: u64, times: i64) -> u64:
+    """`t * times` (and `times * t`): the items `times` times over, the same
+    objects each time; `()` if times <= 0 and `t` itself if times is 1.
+    MemoryError if the result could not exist."""
+    n = Ptr[TupleObject](t)[0].length
+    ti = Ptr[TupleObject](t)[0].type
+    if times <= 0 or n == 0:
+        return tuple_new(ti, i64(0))
+    if times == 1:
+        obj_incref(t)
+        return t
+    if times > (i64(1) << 40) // n:
+        obj_raise(ERR_MEMORY, u64(0))
+        return u64(0)
+    result = tuple_new(ti, n * times)
+    for r in range(times):
+        for i in range(n):
+            item_incref(tuple_item_kind(t, i), slots(t)[i])
+            slots(result)[r * n + i] = slots(t)[i]
+    return result
+
+
+def tuple_from_seq(ti: u64, seq: u64) -> u64:
+    """`tuple(seq)` for a list or tuple `seq`: a new tuple of type `ti` with
+    its items (a tuple of type `ti` is itself, as in CPython)."""
+    if type_of(seq)[0].kind == KIND_TUPLE:
+        if Ptr[TupleObject](seq)[0].type == ti or Ptr[TupleObject](seq)[0].length == 0:
+            obj_incref(seq)
+            return seq
+        return tuple_from_items(ti, seq + TUPLE_ITEMS, Ptr[TupleObject](seq)[0].length)
+    n = Ptr[ListObject](seq)[0].length
+    t = tuple_new(ti, n)
+    kind = type_of(seq)[0].item
+    size = item_size(kind)
+    for i in range(n):
+        tuple_init_item(t, i, item_load(kind, Ptr[ListObject](seq)[0].items + u64(i) * size))
+    return t
+
+
+# ----- searching -------------------------------------------------------------------------
+
+def item_matches(t: u64, i: i64, value: u64, kind: u32) -> bool:
+    """Whether slot i of t equals `value`, an item of kind `kind`."""
+    item_kind = tuple_item_kind(t, i)
+    item = slots(t)[i]
+    if item_kind == kind or (item_kind == ITEM_OPT and kind == ITEM_OBJ) or \
+            (item_kind == ITEM_OBJ and kind == ITEM_OPT):
+        return item_eq(kind, item, value)
+    if not item_is_object(item_kind) and not item_is_object(kind):
+        return int_eq(item_kind, item, kind, value)
+    return False
+
+
+def tuple_contains(t: u64, value: u64, kind: u32) -> bool:
+    """`value in t` for a value of item kind `kind`: is some item equal?"""
+    for i in range(Ptr[TupleObject](t)[0].length):
+        if item_matches(t, i, value, kind):
+            return True
+        if error.kind != ERR_NONE:
+            return False
+    return False
+
+
+def tuple_count(t: u64, value: u64, kind: u32) -> i64:
+    """`t.count(value)` for a value of item kind `kind`."""
+    count = i64(0)
+    for i in range(Ptr[TupleObject](t)[0].length):
+        if item_matches(t, i, value, kind):
+            count += 1
+    return count
+
+
+def tuple_index(t: u64, value: u64, kind: u32, start: i64, stop: i64) -> i64:
+    """`t.index(value, start, stop)` (defaults 0 and I64_MAX, clamped as
+    list_index's).  ValueError `tuple.index(x): x not in tuple`."""
+    n = Ptr[TupleObject](t)[0].length
+    if start < 0:
+        start += n
+        if start < 0:
+            start = i64(0)
+    if stop < 0:
+        stop += n
+        if stop < 0:
+            stop = i64(0)
+    i = start
+    while i < stop and i < n:
+        if item_matches(t, i, value, kind):
+            return i
+        if error.kind != ERR_NONE:
+            return i64(0)
+        i += 1
+    obj_raise(ERR_VALUE, str_from_ascii(b"tuple.index(x): x not in tuple"))
+    return i64(0)
+
+
 # ----- comparisons and hashing -----------------------------------------------------------
 
 def slots_equal(a: u64, i: i64, b: u64) -> bool:
@@ -269,23 +369,6 @@ def tuple_hash(t: u64) -> u64:
     if acc == u64(0xFFFFFFFFFFFFFFFF):
         return u64(1546275796)
     return acc
-
-
-def tuple_contains(t: u64, value: u64, kind: u32) -> bool:
-    """`value in t` for a value of item kind `kind`: is some item equal?"""
-    for i in range(Ptr[TupleObject](t)[0].length):
-        item_kind = tuple_item_kind(t, i)
-        item = slots(t)[i]
-        if item_kind == kind or (item_kind == ITEM_OPT and kind == ITEM_OBJ) or \
-                (item_kind == ITEM_OBJ and kind == ITEM_OPT):
-            if item_eq(kind, item, value):
-                return True
-        elif not item_is_object(item_kind) and not item_is_object(kind):
-            if int_eq(item_kind, item, kind, value):
-                return True
-        if error.kind != ERR_NONE:
-            return False
-    return False
 
 
 # ----- the kind's functions (KindOps: u64 in, u64 out) -------------------------------

@@ -2,7 +2,7 @@
 
 Standard input: a mode byte, two tuples (a count, then one byte per
 item), index queries, slices (four bytes each: start, stop, step,
-flags) and probe values (each a count, then the bytes).  Mode 0 makes
+flags), probe values and repeat counts (each a count, then the bytes).  Mode 0 makes
 `tuple[int, ...]` of large integers, mode 1 tuples of int boxes, mode 2
 a `tuple[int, ...]` and a `tuple[u8, ...]` (items of different kinds).
 The program prints the tuples' reprs, hashes and comparisons, their
@@ -11,17 +11,21 @@ hash CPython knows (`hash((1, 2))`, nested and mixed tuples), and the
 change in live objects (0).
 """
 
+from typing import Final
+
 from pythos.lang import Array, Ptr, addr_of, i8, i64, u8, u32, u64
 from pythos.rt.alloc import obj_stats
 from pythos.rt.core import write_byte
 from pythos.rt.obj.box import BOX_BOOL_TYPE, BOX_INT_TYPE, box_new
 from pythos.rt.obj.items import item_repr, obj_repr
+from pythos.rt.obj.list import list_extend, list_new
 from pythos.rt.obj.object import (
     ERR_NONE,
     ITEM_BOOL,
     ITEM_I64,
     ITEM_OBJ,
     ITEM_U8,
+    KIND_LIST,
     KIND_TUPLE,
     STR_DATA,
     StrBuilder,
@@ -37,21 +41,27 @@ from pythos.rt.obj.runtime import init_all
 from pythos.rt.obj.tuple import (
     tuple_concat,
     tuple_contains,
+    tuple_count,
     tuple_eq,
     tuple_from_items,
+    tuple_from_seq,
     tuple_get,
     tuple_hash,
+    tuple_index,
     tuple_le,
     tuple_len,
     tuple_lt,
     tuple_new,
+    tuple_repeat,
     tuple_slice,
 )
 from pythos.syscalls import read
 
 data = Array[u8, 4096]()
 slots = Array[u64, 256]()
+I64_MAX: Final = i64(0x7FFFFFFFFFFFFFFF)
 FIRST = TypeInfo()
+LIST = TypeInfo()
 SECOND = TypeInfo()
 MIXED = TypeInfo()
 PAIR = TypeInfo()
@@ -153,6 +163,8 @@ def main() -> None:
     FIRST.kind = KIND_TUPLE
     FIRST.size = u64(24)
     FIRST.item = ITEM_OBJ if mode == 1 else ITEM_I64
+    LIST.kind = KIND_LIST
+    LIST.item = FIRST.item
     SECOND.kind = KIND_TUPLE
     SECOND.size = u64(24)
     SECOND.item = ITEM_OBJ if mode == 1 else ITEM_U8 if mode == 2 else ITEM_I64
@@ -209,8 +221,27 @@ def main() -> None:
     for _ in range(next_byte()):
         v = value_of(kind, next_byte(), big)
         print(tuple_contains(first, v, kind), tuple_contains(second, v, kind),
-              tuple_len(first))
+              tuple_len(first), tuple_count(first, v, kind), tuple_count(second, v, kind),
+              end=" ")
+        found = tuple_index(first, v, kind, i64(1), I64_MAX)
+        if not report():
+            print(found)
         item_decref(kind, v)
+    for _ in range(next_byte()):
+        times = i64(i8(next_byte()))
+        repeated = tuple_repeat(first, times)
+        show(repeated)
+        print(repeated == first)
+        obj_decref(repeated)
+    # tuple(list(first)), and tuple(first) is first
+    as_list = list_new(addr_of(LIST).addr, i64(0))
+    list_extend(as_list, first)
+    back = tuple_from_seq(addr_of(FIRST).addr, as_list)
+    same = tuple_from_seq(addr_of(FIRST).addr, first)
+    print(tuple_eq(back, first), same == first)
+    obj_decref(as_list)
+    obj_decref(back)
+    obj_decref(same)
     obj_decref(first)
     obj_decref(second)
     fixed_hashes()
