@@ -14,6 +14,7 @@ sort stability on a large list.
 
 from __future__ import annotations
 
+import random
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -187,6 +188,19 @@ sequences = st.lists(operation, min_size=20, max_size=100).map(b"".join)
 @given(ops=sequences)
 def test_random_operations_match_cpython(list_ops: Path, mode: int, ops: bytes) -> None:
     check(list_ops, mode, ops)
+
+
+@pytest.mark.parametrize("mode", [0, 1, 2], ids=["int", "u8", "objects"])
+def test_a_long_random_sequence(list_ops: Path, mode: int) -> None:
+    """Thousands of operations in one run: lists that live long, grow to
+    the limit and shrink again, under every operation in turn."""
+    rng = random.Random(11 + mode)
+    ops = bytearray()
+    for _ in range(4000):
+        ops += bytes([rng.choice([0, 0, 0, 2, rng.randrange(NOPS)]), rng.randrange(4),
+                      rng.choice([rng.randrange(256), rng.randrange(-12, 13) & 0xFF]),
+                      rng.randrange(256), rng.randrange(-8, 9) & 0xFF, rng.randrange(256)])
+    check(list_ops, mode, bytes(ops))
 
 
 def ops_of(*rows: tuple[int, ...]) -> bytes:
