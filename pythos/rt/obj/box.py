@@ -12,6 +12,11 @@ Boxes hash, compare and print as the integers they hold, so that
 `hash`, `==`, `<` and `repr` of a box agree with CPython's `int` and
 `bool`: `True == 1`, `hash(True) == 1`, `repr(True) == 'True'`.  Boxes
 are immutable and hold no references, so they are never TRACKED.
+
+Like CPython, the runtime keeps one box for each of True and False and
+for each int from -5 to 256, static objects with IMMORTAL references:
+boxing them allocates nothing, and `is` between them answers as it does
+in CPython (`x is True` for a boxed True).
 """
 
 from typing import Final
@@ -19,6 +24,7 @@ from typing import Final
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.obj.items import item_hash, item_repr, item_signed
 from pythos.rt.obj.object import (
+    IMMORTAL,
     ITEM_BOOL,
     ITEM_I64,
     KIND_BOX,
@@ -27,6 +33,7 @@ from pythos.rt.obj.object import (
     StrBuilder,
     TypeInfo,
     cstring,
+    obj_incref,
     obj_new,
     register_kind,
     type_of,
@@ -39,15 +46,35 @@ BOX_BOOL_TYPE = TypeInfo()
 BOX_OPS = KindOps()
 int_name = Array[u8, 4]()
 bool_name = Array[u8, 5]()
+# The shared boxes: False and True, and the ints SMALL_LOW..SMALL_HIGH.
+SMALL_LOW: Final = -5
+SMALL_HIGH: Final = 256
+bools = Array[BoxObject, 2]()
+small_ints = Array[BoxObject, 262]()
 
 
 def box_new(ti: u64, value: u64) -> u64:
-    """A new box of type `ti` (a KIND_BOX TypeInfo: `BOX_INT_TYPE`,
+    """A box of type `ti` (a KIND_BOX TypeInfo: `BOX_INT_TYPE`,
     `BOX_BOOL_TYPE` or one the compiler emits for a sized integer) holding
-    `value`, a slot value (sign-extended if the type is signed)."""
+    `value`, a slot value (sign-extended if the type is signed).  A new
+    reference; for a bool or a small int, to the shared box."""
+    if ti == addr_of(BOX_BOOL_TYPE).addr:
+        return box_bool(value != 0)
+    if ti == addr_of(BOX_INT_TYPE).addr and i64(value) >= SMALL_LOW and \
+            i64(value) <= SMALL_HIGH:
+        shared = addr_of(small_ints[i64(value) - SMALL_LOW]).addr
+        obj_incref(shared)
+        return shared
     box = obj_new(ti, BOX_SIZE)
     Ptr[BoxObject](box)[0].value = value
     return box
+
+
+def box_bool(value: bool) -> u64:
+    """The shared box of True or False (a new reference)."""
+    shared = addr_of(bools[1 if value else 0]).addr
+    obj_incref(shared)
+    return shared
 
 
 def box_value(box: u64) -> u64:
@@ -123,3 +150,11 @@ def init() -> None:
     BOX_BOOL_TYPE.size = BOX_SIZE
     BOX_BOOL_TYPE.item = ITEM_BOOL
     BOX_BOOL_TYPE.name = cstring(addr_of(bool_name), b"bool")
+    for b in range(2):
+        bools[b].refcnt = IMMORTAL
+        bools[b].type = addr_of(BOX_BOOL_TYPE).addr
+        bools[b].value = u64(b)
+    for i in range(SMALL_HIGH - SMALL_LOW + 1):
+        small_ints[i].refcnt = IMMORTAL
+        small_ints[i].type = addr_of(BOX_INT_TYPE).addr
+        small_ints[i].value = u64(i64(i) + SMALL_LOW)

@@ -1,6 +1,6 @@
 """Boxes: hash, ==, < and repr of boxed ints and bools (and a boxed u64
-and i8, from types made here), as CPython's int and bool give them; the
-live count back at 0."""
+and i8, from types made here), as CPython's int and bool give them;
+which boxes are shared; the live count back at 0."""
 
 from pythos.lang import Ptr, addr_of, i64, u8, u64
 from pythos.rt.alloc import obj_stats
@@ -40,6 +40,17 @@ def show(a: u64, b: u64) -> None:
     obj_decref(b)
 
 
+def same(ti: u64, value: u64) -> bool:
+    """Whether two boxes of one value are one object (CPython shares the
+    bools and the ints from -5 to 256)."""
+    a = box_new(ti, value)
+    b = box_new(ti, value)
+    result = a == b
+    obj_decref(a)
+    obj_decref(b)
+    return result
+
+
 def main() -> None:
     init_all()
     U64_BOX.kind = KIND_BOX
@@ -58,6 +69,9 @@ def main() -> None:
     show(box_new(ints, u64(1) << 62), box_new(ints, u64(0) - (u64(1) << 62)))
     show(box_new(addr_of(U64_BOX).addr, u64(0) - 1), box_new(ints, u64(0) - 1))
     show(box_new(addr_of(I8_BOX).addr, u64(0) - 128), box_new(addr_of(U64_BOX).addr, u64(5)))
+    print(same(ints, u64(7)), same(ints, u64(1000)), same(ints, u64(0) - 5),
+          same(ints, u64(0) - 6), same(ints, u64(256)), same(ints, u64(257)),
+          same(bools, u64(1)))
     print("live", obj_stats().live - live)
 
 

@@ -1,10 +1,10 @@
 """Big lists on a small stack (the test runs this with a 256 KiB stack).
 
-A million boxes in one list, and a chain of a million lists each holding
-the next, are made and dropped: each prints its live-object count, then
-0 after the drop, which must not recurse.  Then a key sort of 200,000
-integers by a key with many ties prints a checksum of the order, which
-only a stable sort gets right."""
+A million boxes in one list (none of them a shared small int), and a
+chain of a million lists each holding the next, are made and dropped:
+each prints its live-object count, then 0 after the drop, which must not
+recurse.  Then a key sort of 200,000 integers by a key with many ties
+prints a checksum of the order, which only a stable sort gets right."""
 
 from pythos.lang import addr_of, func_addr, i64, u64
 from pythos.rt.alloc import obj_stats
@@ -32,7 +32,7 @@ def main() -> None:
     live = obj_stats().live
     boxes = list_new(addr_of(OBJ_LIST).addr, i64(0))
     for i in range(1_000_000):
-        b = box_new(addr_of(BOX_INT_TYPE).addr, u64(i))
+        b = box_new(addr_of(BOX_INT_TYPE).addr, u64(i + 1000))
         list_append(boxes, b)
         obj_decref(b)
     print(obj_stats().live - live)
