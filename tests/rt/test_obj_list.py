@@ -273,6 +273,9 @@ def test_aliasing_self_reference_and_nesting(tmp_path: Path, opt: int) -> None:
         # list itself in the tuple (visit's argument 10), none in [True, False].
         f"{[True, False]}\n{[None, None]}\n{[1, None]}\n"
         f"{None in [1, None]} {True in [True, False]} {[None, None].index(None, 1, 9)} 11\n"
+        # too_big: MemoryError (8) from *, *= and a list made with no room
+        # for its capacity; no list results, the list unchanged.
+        "8 8 0 2\n8 0\n"
         "live 0\n")
 
 

@@ -82,10 +82,6 @@ LIST_OPS = KindOps()
 
 # ----- the buffer ------------------------------------------------------------------------
 
-def list_ptr(lst: u64) -> Ptr[ListObject]:
-    return Ptr[ListObject](lst)
-
-
 def list_item_kind(lst: u64) -> u32:
     return type_of(lst)[0].item
 
@@ -186,6 +182,8 @@ def list_from_items(ti: u64, addr: u64, count: i64) -> u64:
     values at `addr` (a list display, `[a, b, c]`).  The slots are
     borrowed: the list takes its own reference to each object item."""
     lst = list_new(ti, count)
+    if error.kind != ERR_NONE:
+        return lst
     kind = type_of(lst)[0].item
     size = item_size(kind)
     lo = Ptr[ListObject](lst)
@@ -202,8 +200,11 @@ def list_len(lst: u64) -> i64:
 
 
 def list_item(lst: u64, index: i64) -> u64:
-    """Item `index`, which the caller knows is in range (a `for` loop),
-    BORROWED: valid while the list keeps it."""
+    """Item `index`, which the caller knows is in range, BORROWED: valid
+    while the list keeps it.  A `for` loop over a list is `list_len` and
+    `list_item` at each step, the length read afresh each time, as
+    CPython's list iterator does (a loop that appends sees the new items;
+    one that shrinks the list stops early)."""
     return load_at(lst, index)
 
 

@@ -17,8 +17,10 @@ from pythos.rt.obj.list import (
     list_eq,
     list_from_items,
     list_get,
+    list_imul,
     list_index,
     list_item,
+    list_len,
     list_lt,
     list_new,
     list_repeat,
@@ -37,7 +39,9 @@ from pythos.rt.obj.object import (
     TRACKED,
     StrBuilder,
     TypeInfo,
+    error,
     obj_decref,
+    obj_error_clear,
     sb_free,
 )
 from pythos.rt.obj.runtime import init_all
@@ -109,6 +113,22 @@ def small_kinds() -> None:
     obj_decref(nones)
     obj_decref(maybe)
     obj_decref(holder)
+
+
+def too_big() -> None:
+    """[0, 0] * 2**50 and l *= 2**50: MemoryError, with l unchanged."""
+    pair = ints(u64(0), u64(0), i64(2))
+    repeated = list_repeat(pair, i64(1) << 50)
+    kind = error.kind
+    obj_error_clear()
+    list_imul(pair, i64(1) << 50)
+    print(kind, error.kind, repeated, list_len(pair))
+    obj_error_clear()
+    huge = list_new(addr_of(INT_LIST).addr, i64(1) << 50)
+    print(error.kind, list_len(huge))
+    obj_error_clear()
+    obj_decref(huge)
+    obj_decref(pair)
 
 
 def main() -> None:
@@ -201,6 +221,7 @@ def main() -> None:
     obj_decref(other)
     obj_decref(ordered)
     small_kinds()
+    too_big()
     print("live", obj_stats().live - live)
 
 
