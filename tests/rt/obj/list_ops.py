@@ -4,7 +4,7 @@ Standard input is a mode byte, then operations of six bytes each
 (`op, r, a, b, c, d`) on four list registers.  The mode picks the item
 type: 0 `list[int]` (multiples of 2**60 + 1, near both ends of the
 range), 1 `list[u8]` (multiples of 25 that wrap), 2 a list of objects
-(int boxes).
+(int boxes), 3 a list of lists (`[h]` or `[h, 0]`).
 After each operation the program prints its result, then the repr of
 every register; the test runs the same operations on CPython's lists
 and compares the text.  At the end it drops the registers and prints the
@@ -34,6 +34,7 @@ from pythos.rt.obj.list import (
     list_imul,
     list_index,
     list_insert,
+    list_item,
     list_le,
     list_len,
     list_lt,
@@ -77,6 +78,8 @@ I64_MAX: Final = i64(0x7FFFFFFFFFFFFFFF)
 data = Array[u8, 200000]()
 regs = Array[u64, 4]()
 LIST_TYPE = TypeInfo()
+INNER_TYPE = TypeInfo()
+nested = False
 TUPLE_TYPE = TypeInfo()
 slots = Array[u64, 1000]()
 
@@ -91,6 +94,13 @@ def value_of(b: u8) -> u64:
     small = i64(b % 12) - 6
     if LIST_TYPE.item == ITEM_U8:
         return u64(u8(b % 12) * 25)
+    if nested:
+        # [h] or [h, 0], h in -3..2: some values are prefixes of others.
+        inner = list_new(addr_of(INNER_TYPE).addr, i64(2))
+        list_append(inner, u64(i64(b % 12 % 6) - 3))
+        if b % 12 >= 6:
+            list_append(inner, u64(0))
+        return inner
     if LIST_TYPE.item == ITEM_OBJ:
         return box_new(addr_of(BOX_INT_TYPE).addr, u64(small))
     return u64(small * i64(1152921504606846977))
@@ -109,6 +119,9 @@ def key_mod3(item: u64, arg: u64) -> u64:
         v = value_of(u8(0))
         list_append(arg, v)
         drop(v)
+    if nested:
+        head = list_item(item, i64(0))
+        return box_new(addr_of(BOX_INT_TYPE).addr, u64(i64(head) % 3))
     if LIST_TYPE.item == ITEM_OBJ:
         return box_new(addr_of(BOX_INT_TYPE).addr, u64(i64(box_value(item)) % 3))
     if LIST_TYPE.item == ITEM_U8:
@@ -334,8 +347,13 @@ def main() -> None:
         if got <= 0:
             break
         total += u64(got)
+    global nested
     mode = data[0]
     kind = ITEM_I64 if mode == 0 else ITEM_U8 if mode == 1 else ITEM_OBJ
+    nested = mode == 3
+    INNER_TYPE.kind = KIND_LIST
+    INNER_TYPE.size = u64(40)
+    INNER_TYPE.item = ITEM_I64
     LIST_TYPE.kind = KIND_LIST
     LIST_TYPE.size = u64(40)
     LIST_TYPE.item = kind
