@@ -9,7 +9,8 @@ prints a checksum of the order, which only a stable sort gets right."""
 from pythos.lang import addr_of, func_addr, i64, u64
 from pythos.rt.alloc import obj_stats
 from pythos.rt.obj.box import BOX_INT_TYPE, box_new
-from pythos.rt.obj.list import list_append, list_item, list_len, list_new, list_sort_key
+from pythos.rt.obj.list import list_append, list_item, list_len, list_new
+from pythos.rt.obj.listsort import list_sort_key
 from pythos.rt.obj.object import ITEM_I64, ITEM_OBJ, KIND_LIST, TypeInfo, obj_decref
 from pythos.rt.obj.runtime import init_all
 

@@ -25,9 +25,9 @@ from pythos.rt.obj.list import (
     list_new,
     list_repeat,
     list_set,
-    list_sort,
     list_traverse,
 )
+from pythos.rt.obj.listsort import list_sort
 from pythos.rt.obj.object import (
     ITEM_BOOL,
     ITEM_I64,

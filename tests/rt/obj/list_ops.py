@@ -47,9 +47,8 @@ from pythos.rt.obj.list import (
     list_set,
     list_set_slice,
     list_slice,
-    list_sort,
-    list_sort_key,
 )
+from pythos.rt.obj.listsort import list_sort, list_sort_key
 from pythos.rt.obj.object import (
     ERR_NONE,
     ITEM_I64,
