@@ -204,3 +204,31 @@ def test_spawn_to_exit_is_counted_exactly(kernel_image):
     first run spawns 21 trues, so the second bench_spawn is pid 23.)"""
     count = exact_count(kernel_image, "bench_spawn", 23, "bench: spawn to exit of true")
     assert 1000 <= count <= SPAWN_TO_EXIT_LIMIT, count
+
+
+def test_an_interactive_program_answers_while_two_cpu_bound_ones_run(kernel_image):
+    """Two primes (which never block) and cat (which blocks in read) share
+    the CPU: each typed line reaches cat and is copied back while both
+    primes keep making progress, before and after.  A task woken by input
+    goes to the front of the queue and ends the running slice
+    (tests/kernel/test_tasks.py checks that rule on the host), so cat does
+    not wait behind the CPU-bound ones."""
+    with boot(kernel_image, initrd=initrd_path(kernel_image),
+              cmdline="start=primes_asm,primes_asm,cat", timeout=90) as vm:
+        booted(vm)
+        wait_for_progress(vm, 1, 2000)
+        wait_for_progress(vm, 2, 2000)
+        for n in range(3):
+            vm.send_serial(f"ping {n}\r".encode())
+            # The kernel's echo and cat's copy; a progress line may come
+            # between the two (a tick can switch to a prime in between).
+            deadline = time.monotonic() + 30
+            while vm.serial_text.count(f"ping {n}\n") < 2:
+                assert time.monotonic() < deadline, vm.serial_text
+                time.sleep(0.05)
+        serial = vm.serial_text
+        before = max(progress(serial, 1)), max(progress(serial, 2))
+        wait_for_progress(vm, 1, before[0] + 1000)
+        serial = wait_for_progress(vm, 2, before[1] + 1000)
+        assert vm.exit_code is None
+    assert "panic" not in serial.lower(), serial
