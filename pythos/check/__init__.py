@@ -156,6 +156,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         # object, where compilation stops until the IR lowers objects.
         self.narrowed: dict[str, T.Type] = {}
         self.object_use: CompileError | None = None
+        self.uses_objects = False  # anything at all needs the object runtime
         self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
         # Per-function state while checking a body.

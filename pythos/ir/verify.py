@@ -253,6 +253,15 @@ def type_problem(fn: FuncIR, op: Op) -> str | None:
                 return f"passes a {arg.type} to {op.fn.name} where it takes a {param}"
         if (op.sret is not None) != op.fn.result.is_aggregate:
             return "a struct or array result needs storage (sret), and only such a result"
+    elif isinstance(op, (O.GetAttr, O.SetAttr, O.IsInstance)):
+        if not O.is_counted(op.obj.type):
+            return f"{type(op).__name__} of a {op.obj.type}, not an object"
+        if isinstance(op, O.SetAttr) and not compatible(op.cls.fields[op.name],
+                                                        op.value.type):
+            return f"stores a {op.value.type} in field {op.name}: {op.cls.fields[op.name]}"
+    elif isinstance(op, (O.IncRef, O.DecRef)):
+        if not O.is_counted(op.src.type):
+            return f"counts references of a {op.src.type}, not an object"
     return None
 
 

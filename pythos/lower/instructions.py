@@ -94,6 +94,7 @@ class InstructionLowering:
     values: dict[Op, ir.Value]
     slots: dict[Register, ir.Value]
     phis: dict[Register, ir.PhiInstr]
+    pending_phis: list[tuple[Register, ir.Value]]
     blocks: dict[int, ir.Block]
     strings: dict[tuple[bytes, bool], ir.GlobalVariable]
     pow_helpers: dict[str, ir.Function]
@@ -134,6 +135,8 @@ class InstructionLowering:
                 if v.value == 0:
                     return ir.Constant(PTR, None)
                 return ir.Constant(I64, v.value).inttoptr(PTR)
+            if T.is_object(t) or t is T.NONE_VALUE:
+                return ir.Constant(I64, v.value)  # None: the address 0
             assert isinstance(t, IntType)
             return ir.Constant(ir.IntType(t.bits), v.value)
         if isinstance(v, O.StrConst):
@@ -180,10 +183,17 @@ class InstructionLowering:
         return self.module.declare_intrinsic(name, args)  # type: ignore[no-any-return]
 
     # ----- terminators -----------------------------------------------------------------
+    def flush_phis(self) -> None:
+        for reg, v in self.pending_phis:
+            self.phis[reg].add_incoming(v, self.builder.block)
+        self.pending_phis.clear()
+
     def op_Goto(self, op: O.Goto) -> None:
+        self.flush_phis()
         self.builder.branch(self.blocks[id(op.target)])
 
     def op_Branch(self, op: O.Branch) -> None:
+        self.flush_phis()
         br = self.builder.cbranch(self.value(op.cond), self.blocks[id(op.true)],
                                   self.blocks[id(op.false)])
         if op.likely is not None:
@@ -203,7 +213,9 @@ class InstructionLowering:
         reg = op.dest
         v = self.value(op.src)
         if reg.join is not None:
-            self.phis[reg].add_incoming(v, self.builder.block)
+            # The incoming block is the one that ends with the jump, which
+            # count updates lowered after this op may have moved on to.
+            self.pending_phis.append((reg, v))
         elif reg.kind == "ref":
             self.builder.store(v, self.slots[reg])
         elif reg.kind == "value":

@@ -262,6 +262,14 @@ def bytes_eq(x: bytes, y: bytes) -> bool:
     return True
 
 
+def use_stderr() -> None:
+    """Send what is printed from now on to standard error (after what was
+    printed so far), as a report of the leak check does."""
+    global out_fd
+    flush()
+    out_fd = 2
+
+
 def panic_begin(file: str, line: u32) -> None:
     """Start a panic report: what the program printed so far goes out
     first, then the report, to standard error under Linux."""

@@ -23,6 +23,7 @@ from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym, Local
 from ...types import BOOL, BYTES, I64, NONE, STR, ArrayType, IntType, PtrType, StructType
+from ..layout import ClassLayout, class_layouts
 from ..ops import (
     I128,
     Assign,
@@ -34,6 +35,7 @@ from ..ops import (
     CopyMem,
     ElementAddr,
     FuncIR,
+    GetAttr,
     GlobalIR,
     Goto,
     Integer,
@@ -46,6 +48,7 @@ from ..ops import (
     Register,
     Return,
     Select,
+    SetAttr,
     SlicePart,
     Store,
     StrConst,
@@ -54,8 +57,11 @@ from ..ops import (
     successors,
 )
 from .expr import ExprBuilder
+from .objects import ObjectBuilder
 
 RT = "pythos.rt.core"
+OBJECT_RT = "pythos.rt.obj.object"
+OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -78,10 +84,12 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder):
+class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
-                 strings: dict[tuple[bytes, bool], StrConst]) -> None:
+                 strings: dict[tuple[bytes, bool], StrConst],
+                 layouts: dict[int, ClassLayout] | None = None) -> None:
         self.checker = checker
+        self.layouts = layouts or {}
         self.strings = strings
         self.fn = fn
         self.module = fn.module
@@ -168,6 +176,13 @@ class FunctionBuilder(ExprBuilder):
 
     def assign(self, dest: Register, src: Value) -> None:
         self.add(Assign(dest, src))
+
+    def self_register(self) -> Value:
+        return self.ir.params[0]
+
+    def current_node(self) -> ast.AST:
+        assert self.current is not None
+        return self.current
 
     def rt(self, name: str) -> FuncSym:
         sym = self.checker.scopes[RT].get(name)
@@ -560,6 +575,11 @@ class FunctionBuilder(ExprBuilder):
             self.assign_to(target, self.expr(value))
             return
         v = self.expr(value)
+        if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
+            self.assign_field(target, v)
+            return
+        if not isinstance(target, (ast.Name, ast.Attribute)) and T.is_object(t):
+            raise self.not_yet(target, "stores into containers")
         dest = self.address(target)
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
 
@@ -570,6 +590,17 @@ class FunctionBuilder(ExprBuilder):
             reg = self.registers[sym]
             self.current = s
             self.assign(reg, self.binop(s, s.op, reg, self.expr(s.value), t, s.value))
+            return
+        if isinstance(s.target, ast.Attribute) and \
+                getattr(s.target, "field", (None,))[0] == "object":
+            # obj.field op= value: the object once, then load, compute, store.
+            obj = self.expr(s.target.value)
+            ct = s.target.field[1]  # type: ignore[attr-defined]
+            owner = self.field_owner(ct, s.target.attr)
+            old = self.add(GetAttr(obj, owner, s.target.attr))
+            self.current = s
+            new = self.binop(s, s.op, old, self.expr(s.value), t, s.value)
+            self.add(SetAttr(obj, owner, s.target.attr, new))
             return
         dest = self.address(s.target)
         old = self.load_mem(dest, t)
@@ -637,6 +668,13 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
         module.interrupt_frame = checker.interrupt_frame_type()
     module.runtime = {name: sym for name, sym in checker.scopes[RT].items()
                       if isinstance(sym, FuncSym)}
+    if OBJECT_RT in checker.scopes:
+        # The object runtime's entry points, and the layouts of the classes.
+        for name in OBJECT_RT_MODULES:
+            module.object_runtime.update({n: sym for n, sym in checker.scopes[name].items()
+                                          if isinstance(sym, FuncSym)})
+        module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
+        module.classes = class_layouts([c.type for c in checker.classes])
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")
         if not isinstance(main, FuncSym) or main.params or main.result is not NONE:
@@ -644,10 +682,11 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
                                checker.program.entry.loc(main.node)
                                if isinstance(main, FuncSym) and main.node else None)
         module.main = main
+    layouts = {id(lay.cls): lay for lay in module.classes}
     for fn in checker.functions:
         if not fn.extern:
             checker.module = fn.module
-            module.functions.append(FunctionBuilder(checker, fn, strings).build())
+            module.functions.append(FunctionBuilder(checker, fn, strings, layouts).build())
     module.strings = list(strings.values())
     return module
 

@@ -50,7 +50,13 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
     if kind == "method":
         fn = detail
         receiver = b.expr(node.self_node)  # type: ignore[attr-defined]
+        if fn.cls is not None:
+            return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
+    if kind == "new":
+        return b.construct(node, detail, arguments(b, node))
+    if kind == "super":
+        return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
     if kind == "ctor":
         st: StructType = detail
         dest = b.temp(node, st)
@@ -143,6 +149,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         # Nothing follows a panic; what the source has after it is dead.
         b.activate(b.new_block("after.panic"))
         return Integer(0, NONE)
+    if name == "isinstance":
+        return b.isinstance_test(node)
+    if name == "len" and T.is_object(args[0].ty):  # type: ignore[attr-defined]
+        return b.object_len(node, b.expr(args[0]), args[0].ty)  # type: ignore[attr-defined]
     if name == "len":
         v = b.expr(args[0])
         is_str = args[0].ty is T.STR  # type: ignore[attr-defined]
@@ -200,5 +210,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name in ("str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
+                "enumerate", "zip", "reversed", "set", "dict", "int"):
+        raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
 

@@ -84,6 +84,15 @@ class ExprBuilder:
         def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register: ...
         def assign(self, dest: Register, src: Value) -> None: ...
         def rt(self, name: str) -> FuncSym: ...
+        # Objects (build/objects.py)
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def current_node(self) -> ast.AST: ...
+        def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def load_field(self, node: ast.Attribute) -> Value: ...
+        def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
+                           lt: T.Type, rt: T.Type) -> Value: ...
 
     # ----- constants ----------------------------------------------------------------
     def constant(self, value: Any, t: T.Type) -> Value:
@@ -151,6 +160,12 @@ class ExprBuilder:
         finally:
             self.pos = saved
 
+    def expr_Constant(self, node: ast.Constant) -> Value:
+        t: T.Type = node.ty  # type: ignore[attr-defined]
+        if node.value is None:
+            return Integer(0, t)  # None: the address 0
+        raise CompileError(f"internal: constant {node.value!r} of type {t}")
+
     def expr_Name(self, node: ast.Name) -> Value:
         sym = node.sym  # type: ignore[attr-defined]
         if isinstance(sym, Local):
@@ -186,6 +201,11 @@ class ExprBuilder:
 
     def expr_Attribute(self, node: ast.Attribute) -> Value:
         kind = getattr(node, "field", None)
+        call = getattr(node, "call", None)
+        if call is not None and call[0] == "property":
+            return self.call_method(node, call[1], [self.expr(node.value)])
+        if kind is not None and kind[0] == "object":
+            return self.load_field(node)
         if kind is None:  # p.addr
             return self.add(Cast("ptrtoint", self.expr(node.value),  # type: ignore
                                  node.ty))  # type: ignore[attr-defined]
@@ -256,11 +276,13 @@ class ExprBuilder:
     def truth(self, node: ast.expr) -> Value:
         if isinstance(node, ast.BoolOp) and getattr(node, "truth_only", False):
             return self.truth_boolop(node)
-        return self.truth_value(self.expr(node), node.ty)  # type: ignore[attr-defined]
+        return self.truth_value(self.expr(node), node.ty, node)  # type: ignore[attr-defined]
 
-    def truth_value(self, v: Value, t: T.Type) -> Value:
+    def truth_value(self, v: Value, t: T.Type, node: ast.AST | None = None) -> Value:
         if t is BOOL:
             return v
+        if T.is_object(t):
+            return self.object_truth(node or self.current_node(), v, t)
         return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> Value:
@@ -398,7 +420,16 @@ class ExprBuilder:
         def link(i: int) -> Value:
             if i in folded:
                 return Integer(int(folded[i]), BOOL)
-            return self.compare(node.ops[i], operand(i), operand(i + 1), types[i])
+            op = node.ops[i]
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                return self.identity(op, operand(i), operand(i + 1))
+            if isinstance(op, (ast.In, ast.NotIn)):
+                raise self.not_yet(node, "'in' tests")
+            lt = operands[i].ty  # type: ignore[attr-defined]
+            rt = operands[i + 1].ty  # type: ignore[attr-defined]
+            if (T.is_object(lt) or T.is_object(rt)) and lt is not T.STR:
+                return self.object_compare(node, op, operand(i), operand(i + 1), lt, rt)
+            return self.compare(op, operand(i), operand(i + 1), types[i])
 
         if len(node.ops) == 1:
             return link(0)
@@ -494,6 +525,9 @@ class ExprBuilder:
             parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
+                pt = getattr(part, "ty", None)
+                if T.is_object(pt) or pt in (T.NONE_VALUE, T.OBJECT):
+                    raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
