@@ -7,7 +7,8 @@ ABI").
                +--------+--------+----------+----------+---
                0        8        16         24
 
-Every field takes an 8-byte slot after the 16-byte header, the base
+Every field takes an 8-byte slot after the 16-byte header (a str, for
+now a constant's address and length, takes two), the base
 class's fields first, so a subclass instance starts with a valid base
 instance and code compiled for the base reads it unchanged.  An integer
 narrower than 64 bits sits in the low bytes of its slot (x86-64 is
@@ -24,10 +25,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..types import ClassType, is_object
+from ..types import BYTES, STR, ClassType, Type, is_object
 
 HEADER_BYTES = 16
 SLOT_BYTES = 8
+
+
+def slot_bytes(t: Type) -> int:
+    """A field's room: one slot, or two for a constant str or bytes (its
+    address and length) until str values are objects themselves."""
+    return 2 * SLOT_BYTES if t in (STR, BYTES) else SLOT_BYTES
 
 
 @dataclass(eq=False)
@@ -56,10 +63,12 @@ def class_layouts(classes: list[ClassType]) -> list[ClassLayout]:
 
     def visit(c: ClassType) -> ClassLayout:
         lay = ClassLayout(c)
-        for i, (name, t) in enumerate(c.fields.items()):
-            lay.offsets[name] = HEADER_BYTES + SLOT_BYTES * i
+        offset = HEADER_BYTES
+        for name, t in c.fields.items():
+            lay.offsets[name] = offset
             lay.tracked = lay.tracked or is_object(t)
-        lay.size = HEADER_BYTES + SLOT_BYTES * len(c.fields)
+            offset += slot_bytes(t)
+        lay.size = offset
         lay.class_id = len(out) + 1
         out.append(lay)
         last = lay.class_id
