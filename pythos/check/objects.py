@@ -245,6 +245,23 @@ class Objects:
                 isinstance(e, ast.Name) and e.id in self.fn.locals for e in first.elts):
             want = TupleType(tuple(self.fn.locals[e.id].type  # type: ignore[attr-defined]
                                    for e in first.elts))
+        if len(s.targets) == 1 and isinstance(first, ast.Tuple) and isinstance(
+                s.value, ast.Tuple) and len(first.elts) == len(s.value.elts) and not any(
+                isinstance(e, ast.Starred) for e in (*first.elts, *s.value.elts)):
+            # `a, b = b, a`: a parallel assignment needs no tuple object; the
+            # builder evaluates every value, then assigns them in order.
+            wants = list(want.elements) if isinstance(want, TupleType) else \
+                [None] * len(first.elts)
+            types = []
+            for e, w in zip(s.value.elts, wants, strict=True):
+                if w is not None:
+                    self.no_plain_literal(e, w, "a tuple element")
+                types.append(self.expr(e, w))
+            t = s.value.ty = TupleType(tuple(types))  # type: ignore[attr-defined]
+            s.parallel = True  # type: ignore[attr-defined]
+            for target in s.targets:
+                self.bind_target(target, t)
+            return
         t = self.expr(s.value, want)
         if t.is_aggregate:
             raise self.error(s.value, "a struct or array cannot be unpacked")

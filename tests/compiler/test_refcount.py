@@ -159,7 +159,8 @@ def balance(fn: FuncIR) -> None:
     walk(fn.blocks[0], start, {})
 
 
-@pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance", "obj_optional_tree"])
+@pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",
+                                  "obj_optional_tree", "obj_aliasing"])
 def test_every_path_of_the_object_programs_balances(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "programs" / f"{name}.py"
     result = compile_file(path, get_target("linux"), 0, stop_after="ir")

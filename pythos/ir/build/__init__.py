@@ -554,6 +554,14 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
             self.assign_expr(s.target, s.value)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
+        if getattr(s, "parallel", False):
+            # `a, b = b, a`: every value first (a variable's as it is now),
+            # then the targets from left to right, as CPython does.
+            assert isinstance(s.value, ast.Tuple) and isinstance(s.targets[0], ast.Tuple)
+            values = [self.kept(self.expr(e), "unpack") for e in s.value.elts]
+            for target, v in zip(s.targets[0].elts, values, strict=True):
+                self.store_value(target, v)
+            return
         if len(s.targets) == 1:
             self.assign_expr(s.targets[0], s.value)
             return
@@ -579,6 +587,24 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
             self.assign_field(target, v)
             return
         if not isinstance(target, (ast.Name, ast.Attribute)) and T.is_object(t):
+            raise self.not_yet(target, "stores into containers")
+        dest = self.address(target)
+        self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
+
+    def store_value(self, target: ast.expr, v: Value) -> None:
+        """Assign an evaluated value to a target (a name, a field, an element)."""
+        t: T.Type = target.ty  # type: ignore[attr-defined]
+        if isinstance(target, ast.Name):
+            sym = target.sym  # type: ignore[attr-defined]
+            if t.is_aggregate and not (isinstance(sym, Local) and sym.kind == "ref"):
+                self.add(CopyMem(self.address(target), v, t))
+                return
+            self.assign_to(target, v)
+            return
+        if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
+            self.assign_field(target, v)
+            return
+        if not isinstance(target, ast.Attribute) and T.is_object(t):
             raise self.not_yet(target, "stores into containers")
         dest = self.address(target)
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))

@@ -54,6 +54,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
             return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
     if kind == "new":
+        if detail.find_method("__init__") is None and detail.dataclass:
+            return b.construct(node, detail, dataclass_arguments(b, node, detail))
         return b.construct(node, detail, arguments(b, node))
     if kind == "super":
         return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
@@ -94,6 +96,16 @@ def arguments(b: FunctionBuilder, node: ast.Call) -> list[Value]:
     values = {id(a): b.expr(a) for a in written}
     return [values[id(a)] if id(a) in values else b.expr(a)
             for a in node.args_bound.values()]  # type: ignore[attr-defined]
+
+
+def dataclass_arguments(b: FunctionBuilder, node: ast.Call, ct: T.ClassType) -> list[Value]:
+    """The generated __init__'s arguments: those written, in the order they
+    are written, and each missing one's class-level default."""
+    written = [*node.args, *(kw.value for kw in node.keywords)]
+    values = {id(a): b.expr(a) for a in written}
+    bound = node.args_bound  # type: ignore[attr-defined]
+    return [values[id(a)] if id(a) in values else b.default_value(a, ct, name)
+            for name, a in bound.items()]
 
 
 def ptr_method(b: FunctionBuilder, node: ast.Call, name: str) -> Value:

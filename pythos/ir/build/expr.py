@@ -387,18 +387,30 @@ class ExprBuilder:
         and runs only where the chain may go on."""
         end = self.new_block(f"{label}.end")
         result = self.merge(label, t, end)
+        counted = T.is_object(t)
         for i, v in enumerate(node.values):
             value = operand(v)
-            self.assign(result, value)
+            if not counted or i == len(node.values) - 1:
+                self.assign(result, value)
             if i == len(node.values) - 1:
                 self.goto(end)
                 break
             nxt = self.new_block(f"{label}.next")
             cond = truth(value)
+            done = end
+            if counted:
+                # An object becomes the result only on the edge that ends the
+                # chain, so that the result holds no reference on the edge
+                # that goes on (where the count pass could not drop it).
+                done = self.new_block(f"{label}.take")
             if isinstance(node.op, ast.Or):
-                self.branch(cond, end, nxt)
+                self.branch(cond, done, nxt)
             else:
-                self.branch(cond, nxt, end)
+                self.branch(cond, nxt, done)
+            if counted:
+                self.activate(done)
+                self.assign(result, value)
+                self.goto(end)
             self.activate(nxt)
         self.activate(end)
         return result
