@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # builder reports the few forms it does not lower yet itself, at the
 # node (`FunctionBuilder.not_yet`).
 LOWERED = frozenset({"classes", "optional values", "isinstance tests"})
+EQUALITY_METHODS = ("__eq__", "__ne__")
 
 
 def is_int(t: T.Type | None) -> bool:
@@ -85,6 +86,8 @@ class Objects:
         def tested(self, node: ast.expr, t: T.Type) -> tuple[dict[str, T.Type],
                                                              dict[str, T.Type]]: ...
         def record_call(self, fn: FuncSym, node: ast.AST) -> None: ...
+        def no_plain_literal(self, value: ast.expr, t: T.Type, what: str,
+                             fix: str = ...) -> None: ...
 
     def heap_use(self, node: ast.AST, what: str, effect: str) -> None:
         """Note a construct that needs the heap: `what` names its kind for
@@ -96,6 +99,11 @@ class Objects:
         self.uses_objects = True
         if self.fn is not None:
             self.fn.heap_effects.append((effect, node))
+        if what == "objects" and self.fn is not None and self.fn.cls is not None \
+                and self.fn.name in EQUALITY_METHODS:
+            # `other: object` of __eq__/__ne__ is lowered: the builder lets
+            # only objects (and None) reach it.
+            return
         if what in LOWERED:
             return
         order = list(self.program.modules).index(self.module.name) \
@@ -126,6 +134,8 @@ class Objects:
             for t, where in places:
                 if T.is_object(t) or t is OBJECT:
                     self.module, self.fn = fn.module, fn
+                    if t is OBJECT and fn.cls is not None and fn.name in EQUALITY_METHODS:
+                        t = fn.cls  # lowered: see heap_use
                     self.heap_use(where, kind_of(t), f"'{fn.name}' handles a {t}")
                     break
         self.fn = None
@@ -257,10 +267,11 @@ class Objects:
                 if w is not None:
                     self.no_plain_literal(e, w, "a tuple element")
                 types.append(self.expr(e, w))
-            t = s.value.ty = TupleType(tuple(types))  # type: ignore[attr-defined]
+            parallel = TupleType(tuple(types))
+            s.value.ty = parallel  # type: ignore[attr-defined]
             s.parallel = True  # type: ignore[attr-defined]
             for target in s.targets:
-                self.bind_target(target, t)
+                self.bind_target(target, parallel)
             return
         t = self.expr(s.value, want)
         if t.is_aggregate:

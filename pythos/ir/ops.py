@@ -79,6 +79,7 @@ from ..types import (
     I64,
     NONE,
     NONE_VALUE,
+    OBJECT,
     U8,
     U64,
     ClassType,
@@ -631,7 +632,7 @@ def is_counted(t: Type) -> bool:
 def may_be_none(t: Type) -> bool:
     """Whether a value of object type `t` may be None (the address 0), so
     that a count update must test for it first (the `x` variants)."""
-    return isinstance(t, OptionalType)
+    return isinstance(t, OptionalType) or t is OBJECT
 
 
 class ObjNew(Op):

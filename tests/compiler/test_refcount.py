@@ -144,7 +144,7 @@ def balance(fn: FuncIR) -> None:
                 elif O.is_counted(op.type):
                     held[id(op)] = 1
         end = block.terminator
-        if isinstance(end, O.Return) or isinstance(end, O.Unreachable):
+        if isinstance(end, (O.Return, O.Unreachable)):
             if isinstance(end, O.Return):
                 leaked = {k: v for k, v in held.items() if v}
                 assert not leaked, f"{fn.name}: references left at return: {leaked}"
@@ -160,7 +160,7 @@ def balance(fn: FuncIR) -> None:
 
 
 @pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",
-                                  "obj_optional_tree", "obj_aliasing"])
+                                  "obj_optional_tree", "obj_aliasing", "obj_special_methods"])
 def test_every_path_of_the_object_programs_balances(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "programs" / f"{name}.py"
     result = compile_file(path, get_target("linux"), 0, stop_after="ir")

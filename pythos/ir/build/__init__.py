@@ -304,6 +304,10 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object":
+            raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
+                               if isinstance(s.iter.ty, T.ClassType)  # type: ignore
+                               else "for loops over objects")
         if kind == "range":
             self.for_range(s)
             return
@@ -586,8 +590,10 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
         if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
             self.assign_field(target, v)
             return
-        if not isinstance(target, (ast.Name, ast.Attribute)) and T.is_object(t):
-            raise self.not_yet(target, "stores into containers")
+        if isinstance(target, ast.Subscript) and T.is_object(
+                target.value.ty):  # type: ignore[attr-defined]
+            self.object_setitem(target, v)
+            return
         dest = self.address(target)
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
 
@@ -604,8 +610,10 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
         if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
             self.assign_field(target, v)
             return
-        if not isinstance(target, ast.Attribute) and T.is_object(t):
-            raise self.not_yet(target, "stores into containers")
+        if isinstance(target, ast.Subscript) and T.is_object(
+                target.value.ty):  # type: ignore[attr-defined]
+            self.object_setitem(target, v)
+            return
         dest = self.address(target)
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
 

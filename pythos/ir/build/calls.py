@@ -163,6 +163,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return Integer(0, NONE)
     if name == "isinstance":
         return b.isinstance_test(node)
+    if name == "bool" and len(args) == 1:
+        return b.truth_value(b.expr(args[0]), args[0].ty, args[0])  # type: ignore[attr-defined]
     if name == "len" and T.is_object(args[0].ty):  # type: ignore[attr-defined]
         return b.object_len(node, b.expr(args[0]), args[0].ty)  # type: ignore[attr-defined]
     if name == "len":
@@ -222,8 +224,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
-    if name in ("str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
-                "enumerate", "zip", "reversed", "set", "dict", "int"):
+    if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
+            "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
+            "enumerate", "zip", "reversed", "set", "dict", "int"):
         raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
 

@@ -90,6 +90,9 @@ class ExprBuilder:
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def load_field(self, node: ast.Attribute) -> Value: ...
         def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def object_getitem(self, node: ast.Subscript) -> Value: ...
+        def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
+                            right: ast.expr, a: Value, c: Value) -> Value: ...
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
         def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                            lt: T.Type, rt: T.Type) -> Value: ...
@@ -270,6 +273,8 @@ class ExprBuilder:
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:
+        if T.is_object(node.value.ty):  # type: ignore[attr-defined]
+            return self.object_getitem(node)
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
 
     # ----- operators -----------------------------------------------------------------
@@ -436,7 +441,8 @@ class ExprBuilder:
             if isinstance(op, (ast.Is, ast.IsNot)):
                 return self.identity(op, operand(i), operand(i + 1))
             if isinstance(op, (ast.In, ast.NotIn)):
-                raise self.not_yet(node, "'in' tests")
+                return self.object_contains(node, op, operands[i], operands[i + 1],
+                                            operand(i), operand(i + 1))
             lt = operands[i].ty  # type: ignore[attr-defined]
             rt = operands[i + 1].ty  # type: ignore[attr-defined]
             if (T.is_object(lt) or T.is_object(rt)) and lt is not T.STR:

@@ -22,10 +22,14 @@ from ...symbols import FuncSym
 from ...types import BOOL, NONE, ClassType, OptionalType
 from ..layout import ClassLayout
 from ..ops import (
+    Assign,
+    Branch,
     Call,
     Compare,
     GetAttr,
+    Goto,
     Integer,
+    IntOp,
     IsInstance,
     MethodCall,
     ObjNew,
@@ -55,6 +59,10 @@ class ObjectBuilder:
         def expr(self, node: ast.expr) -> Value: ...
         def call_function(self, node: ast.Call, fn: FuncSym, args: list[Value]) -> Value: ...
         def constant(self, value: Any, t: T.Type) -> Value: ...
+        def new_block(self, label: str) -> Any: ...
+        def activate(self, block: Any) -> None: ...
+        def merge(self, name: str, t: T.Type, join: Any) -> Any: ...
+        def rt(self, name: str) -> FuncSym: ...
 
     def not_yet(self, node: ast.AST, what: str) -> CompileError:
         return CompileError(f"{what} are not compiled yet (issue 11): the program "
@@ -143,6 +151,10 @@ class ObjectBuilder:
         method's class overrides it, else through the vtable."""
         ct = fn.cls
         assert ct is not None
+        for p, v in zip(fn.params, args, strict=False):
+            if p.type is T.OBJECT and not (T.is_object(v.type) or v.type is T.NONE_VALUE):
+                # An int or str as `object` would need a box (issue 11, later).
+                raise self.not_yet(node, f"{v.type} values passed as object")
         lay = self.layouts[id(ct)]
         self.check_representable(node, fn.result)
         if fn.name in lay.overridden and fn.name != "__init__":
@@ -165,7 +177,7 @@ class ObjectBuilder:
         if not isinstance(t, ClassType):
             raise self.not_yet(node, f"isinstance tests against {t}")
         subject = node.args[0].ty  # type: ignore[attr-defined]
-        if not isinstance(T.strip_optional(subject), ClassType):
+        if not isinstance(T.strip_optional(subject), ClassType) and subject is not T.OBJECT:
             raise self.not_yet(node, f"isinstance tests of a {subject}")
         return self.add(IsInstance(self.expr(node.args[0]), t))  # type: ignore
 
@@ -197,13 +209,7 @@ class ObjectBuilder:
         comparison methods."""
         ct = class_of(lt)
         if isinstance(op, (ast.Eq, ast.NotEq)):
-            if ct is not None and (ct.find_method("__eq__") is not None or any(
-                    k.dataclass and k.eq for k in ct.mro())):
-                raise self.not_yet(node, "== of instances with __eq__")
-            if ct is None and not isinstance(lt, OptionalType):
-                raise self.not_yet(node, f"== of {lt} values")
-            return self.add(Compare("eq" if isinstance(op, ast.Eq) else "ne",  # type: ignore
-                                    a, c))
+            return self.object_equal(node, isinstance(op, ast.Eq), a, c, lt, rt)
         from ...check.classes import COMPARISON_METHODS
         name, reflected = COMPARISON_METHODS[type(op)]
         if ct is not None:
@@ -217,9 +223,122 @@ class ObjectBuilder:
                 return self.call_method(node, fn, [c, a])
         raise self.not_yet(node, "orderings of dataclasses")
 
+    def equality_of(self, t: T.Type) -> str:
+        """How instances of `t` compare with ==: "identity" (no __eq__
+        anywhere), "method" (a user __eq__) or "fields" (a dataclass's
+        generated one), whichever the class nearest `t` defines."""
+        ct = class_of(t)
+        if ct is None:
+            return "identity" if isinstance(t, OptionalType) and \
+                self.equality_of(t.inner) == "identity" else "unknown"
+        for c in ct.mro():
+            if "__eq__" in c.methods:
+                return "method"
+            if c.dataclass and c.eq:
+                return "fields"
+        return "identity"
+
+    def object_equal(self, node: ast.AST, eq: bool, a: Value, c: Value, lt: T.Type,
+                     rt: T.Type) -> Value:
+        left, right = self.equality_of(lt), self.equality_of(rt)
+        ct = class_of(lt)
+        if left == "identity" and right == "identity":
+            return self.add(Compare("eq" if eq else "ne", a, c))  # type: ignore
+        if left == "method" and ct is not None and not self.overridden_below(ct, "__eq__"):
+            if not eq:
+                ne = ct.find_method("__ne__")
+                if isinstance(ne, FuncSym):
+                    return self.call_method(node, ne, [a, c])
+            fn = ct.find_method("__eq__")
+            assert isinstance(fn, FuncSym)
+            result = self.call_method(node, fn, [a, c])
+            return result if eq else self.add(IntOp("xor", result,  # type: ignore
+                                                    Integer(1, BOOL)))
+        if left == "fields" and ct is not None and rt == lt and \
+                not self.overridden_below(ct, "__eq__"):
+            result = self.fields_equal(node, ct, a, c)
+            return result if eq else self.add(IntOp("xor", result,  # type: ignore
+                                                    Integer(1, BOOL)))
+        raise self.not_yet(node, f"== between {lt} and {rt}")
+
+    def overridden_below(self, ct: ClassType, name: str) -> bool:
+        """Whether a subclass of ct defines `name` (or is a dataclass with
+        its own generated equality): then the method to call depends on the
+        run-time class, which == does not dispatch on yet."""
+        for lay in self.layouts.values():
+            sub = lay.cls
+            if sub is not ct and sub.is_subclass(ct) and (
+                    name in sub.methods or (sub.dataclass and sub.eq)):
+                return True
+        return False
+
+    def fields_equal(self, node: ast.AST, ct: ClassType, a: Value, c: Value) -> Value:
+        """A dataclass's generated __eq__: the same class, and equal fields
+        in order (with the identity shortcut CPython's tuple compare has)."""
+        # No subclass of ct redefines equality (checked by the caller) and
+        # both sides are ct's, so the classes match: CPython's class test
+        # in the generated __eq__ holds.
+        same = self.add(Compare("eq", a, c))
+        end = self.new_block("dataclass_eq.end")
+        result = self.merge("dataclass_eq", BOOL, end)
+        self.add(Assign(result, Integer(1, BOOL)))
+        rest = self.new_block("dataclass_eq.fields")
+        self.add(Branch(same, end, rest))
+        self.activate(rest)
+        checks: list[Value] = [Integer(1, BOOL)]
+        for name, ft in ct.fields.items():
+            owner = self.field_owner(ct, name)
+            x = self.add(GetAttr(a, owner, name))
+            y = self.add(GetAttr(c, owner, name))
+            if isinstance(ft, T.IntType) or ft is BOOL:
+                checks.append(self.add(Compare("eq", x, y)))
+            elif ft is T.STR:
+                checks.append(self.add(Call(self.rt("str_eq"), [x, y])))
+            elif T.is_object(ft) and self.equality_of(ft) == "identity":
+                checks.append(self.add(Compare("eq", x, y)))
+            else:
+                raise self.not_yet(node, f"== of dataclasses with a {ft} field")
+        ok = checks[0]
+        for chk in checks[1:]:
+            ok = self.add(IntOp("and", ok, chk))
+        self.add(Assign(result, ok))
+        self.add(Goto(end))
+        self.activate(end)
+        return result
+
     def object_len(self, node: ast.Call, v: Value, t: T.Type) -> Value:
         ct = class_of(t)
         fn = ct.find_method("__len__") if ct is not None else None
         if not isinstance(fn, FuncSym):
             raise self.not_yet(node, f"len() of a {t}")
         return self.call_method(node, fn, [v])
+
+    # ----- the container protocol of a class --------------------------------------------
+    def special(self, node: ast.AST, t: T.Type, name: str, what: str) -> FuncSym:
+        ct = class_of(t)
+        fn = ct.find_method(name) if ct is not None else None
+        if not isinstance(fn, FuncSym):
+            raise self.not_yet(node, what)
+        return fn
+
+    def object_getitem(self, node: ast.Subscript) -> Value:
+        t = node.value.ty  # type: ignore[attr-defined]
+        fn = self.special(node, t, "__getitem__", f"subscripts of {t}")
+        obj = self.expr(node.value)
+        return self.call_method(node, fn, [obj, self.expr(node.slice)])
+
+    def object_setitem(self, target: ast.Subscript, value: Value) -> None:
+        t = target.value.ty  # type: ignore[attr-defined]
+        fn = self.special(target, t, "__setitem__", f"stores into {t}")
+        obj = self.expr(target.value)
+        self.call_method(target, fn, [obj, self.expr(target.slice), value])
+
+    def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
+                        right: ast.expr, a: Value, c: Value) -> Value:
+        """`x in obj`: obj.__contains__(x); `not in` is its negation."""
+        t = right.ty  # type: ignore[attr-defined]
+        fn = self.special(node, t, "__contains__", f"'in' tests of {t}")
+        found = self.call_method(node, fn, [c, a])
+        if isinstance(op, ast.NotIn):
+            return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
+        return found
