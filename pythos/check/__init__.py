@@ -642,8 +642,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
             t = self.expr(value, want)
             if want is not None and not T.assignable(t, want):
                 raise self.error(value, f"expected {want}, got {t}")
-            self.heap_use(value, kind_of(t) if t is not STR else "str values built at run "
-                                                                 "time",
+            self.heap_use(value, "module-level objects",
                           f"the global '{g.name}' is built at start-up")
             return want or t
         if isinstance(value, ast.Call):

@@ -177,6 +177,22 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def assign(self, dest: Register, src: Value) -> None:
         self.add(Assign(dest, src))
 
+    def check_locals_representable(self) -> None:
+        """Stop at the first mention of a variable whose type the lowering
+        cannot represent yet (an `int | None`)."""
+        assert self.fn.node is not None
+        bad = {v.name: v.type for v in self.fn.locals.values()
+               if isinstance(v.type, T.OptionalType)
+               and not isinstance(v.type.inner, T.ClassType)}
+        if not bad:
+            return
+        for node in ast.walk(self.fn.node):
+            name = node.arg if isinstance(node, ast.arg) else \
+                node.id if isinstance(node, ast.Name) else None
+            if name in bad:
+                self.check_representable(node, bad[name])
+        self.check_representable(self.fn.node, next(iter(bad.values())))
+
     def self_register(self) -> Value:
         return self.ir.params[0]
 
@@ -194,6 +210,7 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
         fn = self.fn
         assert fn.node is not None
         try:
+            self.check_locals_representable()
             self.body(fn.node.body)
         except CompileError:
             raise
