@@ -77,6 +77,7 @@ from .narrow import (
 )
 from .objects import Objects
 from .plain import PlainInts
+from .startup import check_kernel_startup
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
 INTRINSICS = {
@@ -233,6 +234,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 self.check_function(fn)
         self.note_object_signatures()
         check_interrupt_safety(self.functions)
+        if self.freestanding:
+            check_kernel_startup(self.functions)
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry

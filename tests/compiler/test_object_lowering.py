@@ -117,3 +117,65 @@ def test_object_programs_compile_at_every_level(tmp_path: Path) -> None:
     total = result.optimized_ir.split(define)[1].split("\n}\n")[0]
     calls = [line for line in total.splitlines() if " call " in line]
     assert all("obj_release" in line for line in calls), calls
+
+
+KERNEL = '''
+from pythos.rt.obj.runtime import init_all
+
+
+class Banner:
+    def __init__(self) -> None:
+        self.shown = 0
+
+
+def heap_init() -> None:
+    pass
+
+
+def show_banner() -> None:
+    b = Banner()
+    b.shown += 1
+
+
+def early() -> None:
+    show_banner()
+
+
+def kmain() -> None:
+    heap_init()
+    EARLY
+    init_all()
+    LATE
+'''
+
+
+def check_kernel(tmp_path: Path, early: str, late: str) -> str:
+    from pythos.diagnostics import CompileError
+    path = tmp_path / "kernel.py"
+    path.write_text(KERNEL.replace("EARLY", early).replace("LATE", late))
+    try:
+        compile_file(path, get_target("freestanding"), 0, stop_after="check")
+    except CompileError as e:
+        return e.render()
+    return ""
+
+
+def test_kernel_may_allocate_after_the_object_runtime_starts(tmp_path: Path) -> None:
+    assert check_kernel(tmp_path, "pass", "early()") == ""
+
+
+def test_kernel_allocation_before_the_runtime_starts_is_an_error_with_its_path(
+        tmp_path: Path) -> None:
+    message = check_kernel(tmp_path, "early()", "pass")
+    assert "kmain -> early -> show_banner -> Banner() allocates before the object runtime " \
+           "starts" in message
+    assert "kernel.py:15:9: error: kmain -> early" in message
+
+
+def test_kernel_that_uses_objects_must_start_the_runtime(tmp_path: Path) -> None:
+    from pythos.diagnostics import CompileError
+    path = tmp_path / "kernel.py"
+    path.write_text(KERNEL.replace("    init_all()\n", "").replace("EARLY", "pass")
+                    .replace("LATE", "early()"))
+    with pytest.raises(CompileError, match="kmain must start the object runtime"):
+        compile_file(path, get_target("freestanding"), 0, stop_after="check")
