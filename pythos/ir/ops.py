@@ -694,12 +694,13 @@ class IsInstance(Op):
     lies in `cls`'s range (docs/objects.md).  None is an instance of no
     class."""
 
-    __slots__ = ("obj", "cls")
+    __slots__ = ("obj", "cls", "exact")
 
-    def __init__(self, obj: Value, cls: ClassType) -> None:
+    def __init__(self, obj: Value, cls: ClassType, exact: bool = False) -> None:
         self.type = BOOL
         self.obj = obj
         self.cls = cls
+        self.exact = exact  # the class itself, not a subclass (type(obj) is cls)
 
     def sources(self) -> list[Value]:
         return [self.obj]

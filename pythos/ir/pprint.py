@@ -177,7 +177,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.TypeInfoAddr):
         return f"typeinfo {op.cls.qualname}"
     if isinstance(op, O.IsInstance):
-        return f"isinstance {n(op.obj)}, {op.cls.qualname}"
+        exact = " exact" if op.exact else ""
+        return f"isinstance{exact} {n(op.obj)}, {op.cls.qualname}"
     if isinstance(op, O.MethodCall):
         args = ", ".join(n(a) for a in op.args)
         return f"call vtable[{op.slot}] {op.fn.qualname}({args})"

@@ -230,7 +230,7 @@ class ObjectLowering:
         self.builder.store(new, p)
         self.decref(old, maybe_none=True)
 
-    def class_id_range(self, obj: ir.Value, c: ClassType) -> ir.Value:
+    def class_id_range(self, obj: ir.Value, c: ClassType, exact: bool = False) -> ir.Value:
         b = self.builder
         st = self.typeinfo_struct()
         lay = self.layouts[id(c)]
@@ -239,6 +239,8 @@ class ObjectLowering:
         id_ptr = b.gep(info, [ir.Constant(I32, 0), ir.Constant(I32, index)],
                        source_etype=self.struct_ty(st))
         cid = b.load(id_ptr, typ=I32)
+        if exact:
+            return b.icmp_unsigned("==", cid, ir.Constant(I32, lay.class_id))
         # One unsigned compare: class_id - first <= last - first.
         offset = b.sub(cid, ir.Constant(I32, lay.class_id))
         return b.icmp_unsigned("<=", offset,
@@ -248,12 +250,12 @@ class ObjectLowering:
         b = self.builder
         obj = self.value(op.obj)
         if not O.may_be_none(op.obj.type):
-            return self.class_id_range(obj, op.cls)
+            return self.class_id_range(obj, op.cls, op.exact)
         start = b.block
         present = b.icmp_unsigned("!=", obj, ir.Constant(I64, 0))
         with b.if_then(present):
             inside = b.block
-            hit = self.class_id_range(obj, op.cls)
+            hit = self.class_id_range(obj, op.cls, op.exact)
             inside = b.block
         phi = b.phi(I1)
         phi.add_incoming(ir.Constant(I1, 0), start)

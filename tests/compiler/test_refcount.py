@@ -160,7 +160,8 @@ def balance(fn: FuncIR) -> None:
 
 
 @pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",
-                                  "obj_optional_tree", "obj_aliasing", "obj_special_methods"])
+                                  "obj_optional_tree", "obj_aliasing", "obj_special_methods",
+                                  "obj_dataclasses"])
 def test_every_path_of_the_object_programs_balances(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "programs" / f"{name}.py"
     result = compile_file(path, get_target("linux"), 0, stop_after="ir")

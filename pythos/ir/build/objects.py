@@ -221,7 +221,39 @@ class ObjectBuilder:
             fn = rc.find_method(reflected)
             if isinstance(fn, FuncSym):
                 return self.call_method(node, fn, [c, a])
-        raise self.not_yet(node, "orderings of dataclasses")
+        if ct is not None and lt == rt and any(k.dataclass and k.order for k in ct.mro()) \
+                and not self.overridden_below(ct, name):
+            return self.fields_order(node, op, ct, a, c)
+        raise self.not_yet(node, f"orderings of {lt} and {rt}")
+
+    def fields_order(self, node: ast.AST, op: ast.cmpop, ct: ClassType, a: Value,
+                     c: Value) -> Value:
+        """A dataclass(order=True) comparison: the fields as a tuple, in
+        order; the first pair that differs decides, and all equal is
+        equal."""
+        signed = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge"}[type(op)]
+        end = self.new_block("dataclass_order.end")
+        result = self.merge("dataclass_order", BOOL, end)
+        for name, ft in ct.fields.items():
+            if not (isinstance(ft, T.IntType) or ft is BOOL):
+                raise self.not_yet(node, f"orderings of dataclasses with a {ft} field")
+            owner = self.field_owner(ct, name)
+            x = self.add(GetAttr(a, owner, name))
+            y = self.add(GetAttr(c, owner, name))
+            differ = self.add(Compare("ne", x, y))
+            decide = self.new_block("dataclass_order.decide")
+            nxt = self.new_block("dataclass_order.next")
+            self.add(Branch(differ, decide, nxt))
+            self.activate(decide)
+            kind = "s" if isinstance(ft, T.IntType) and ft.signed else "u"
+            self.add(Assign(result, self.add(Compare(kind + signed, x, y))))
+            self.add(Goto(end))
+            self.activate(nxt)
+        # Every field equal: the tuples are equal.
+        self.add(Assign(result, Integer(int(signed in ("le", "ge")), BOOL)))
+        self.add(Goto(end))
+        self.activate(end)
+        return result
 
     def equality_of(self, t: T.Type) -> str:
         """How instances of `t` compare with ==: "identity" (no __eq__
@@ -254,8 +286,7 @@ class ObjectBuilder:
             result = self.call_method(node, fn, [a, c])
             return result if eq else self.add(IntOp("xor", result,  # type: ignore
                                                     Integer(1, BOOL)))
-        if left == "fields" and ct is not None and rt == lt and \
-                not self.overridden_below(ct, "__eq__"):
+        if left == "fields" and ct is not None and rt == lt:
             result = self.fields_equal(node, ct, a, c)
             return result if eq else self.add(IntOp("xor", result,  # type: ignore
                                                     Integer(1, BOOL)))
@@ -273,38 +304,59 @@ class ObjectBuilder:
         return False
 
     def fields_equal(self, node: ast.AST, ct: ClassType, a: Value, c: Value) -> Value:
-        """A dataclass's generated __eq__: the same class, and equal fields
-        in order (with the identity shortcut CPython's tuple compare has)."""
-        # No subclass of ct redefines equality (checked by the caller) and
-        # both sides are ct's, so the classes match: CPython's class test
-        # in the generated __eq__ holds.
-        same = self.add(Compare("eq", a, c))
+        """A dataclass's generated __eq__: true for the same object; else
+        the two must be of the same class (CPython's generated __eq__ tests
+        `other.__class__ is self.__class__`, and the reflected try fails
+        the same way), and that class's fields equal, in order.  When a
+        dataclass below ct adds fields of its own, the run-time class
+        decides which fields: one exact class test per candidate."""
+        candidates = [lay.cls for lay in self.layouts.values() if lay.cls.is_subclass(ct)]
+        for k in candidates:
+            if self.equality_of(k) != "fields":
+                raise self.not_yet(node, f"== of {ct} whose subclass {k} defines __eq__")
         end = self.new_block("dataclass_eq.end")
         result = self.merge("dataclass_eq", BOOL, end)
+        same = self.add(Compare("eq", a, c))
         self.add(Assign(result, Integer(1, BOOL)))
         rest = self.new_block("dataclass_eq.fields")
         self.add(Branch(same, end, rest))
         self.activate(rest)
-        checks: list[Value] = [Integer(1, BOOL)]
+        if len(candidates) == 1:
+            self.add(Assign(result, self.fields_match(node, ct, a, c)))
+            self.add(Goto(end))
+        else:
+            for k in candidates:
+                both = self.add(IntOp("and", self.add(IsInstance(a, k, exact=True)),
+                                      self.add(IsInstance(c, k, exact=True))))
+                match = self.new_block("dataclass_eq.class")
+                nxt = self.new_block("dataclass_eq.next")
+                self.add(Branch(both, match, nxt))
+                self.activate(match)
+                self.add(Assign(result, self.fields_match(node, k, a, c)))
+                self.add(Goto(end))
+                self.activate(nxt)
+            self.add(Assign(result, Integer(0, BOOL)))  # different classes
+            self.add(Goto(end))
+        self.activate(end)
+        return result
+
+    def fields_match(self, node: ast.AST, ct: ClassType, a: Value, c: Value) -> Value:
+        """Whether every field of class ct is equal in a and c."""
+        ok: Value = Integer(1, BOOL)
         for name, ft in ct.fields.items():
             owner = self.field_owner(ct, name)
             x = self.add(GetAttr(a, owner, name))
             y = self.add(GetAttr(c, owner, name))
             if isinstance(ft, T.IntType) or ft is BOOL:
-                checks.append(self.add(Compare("eq", x, y)))
+                check = self.add(Compare("eq", x, y))
             elif ft is T.STR:
-                checks.append(self.add(Call(self.rt("str_eq"), [x, y])))
+                check = self.add(Call(self.rt("str_eq"), [x, y]))
             elif T.is_object(ft) and self.equality_of(ft) == "identity":
-                checks.append(self.add(Compare("eq", x, y)))
+                check = self.add(Compare("eq", x, y))
             else:
                 raise self.not_yet(node, f"== of dataclasses with a {ft} field")
-        ok = checks[0]
-        for chk in checks[1:]:
-            ok = self.add(IntOp("and", ok, chk))
-        self.add(Assign(result, ok))
-        self.add(Goto(end))
-        self.activate(end)
-        return result
+            ok = self.add(IntOp("and", ok, check))
+        return ok
 
     def object_len(self, node: ast.Call, v: Value, t: T.Type) -> Value:
         ct = class_of(t)
