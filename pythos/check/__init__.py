@@ -1184,7 +1184,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                     self.mark_plain(s.target, "loop variable over bytes")
         self.loop_depth += 1
         self.loops.append(s)
+        entry = dict(self.narrowed)
         self.block(s.body)
+        # The body may run no time at all: after the loop holds only what
+        # held on entry and still holds at the end of an iteration.
+        self.narrowed = join_maps(entry, self.narrowed)
         self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
