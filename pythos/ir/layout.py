@@ -7,8 +7,8 @@ ABI").
                +--------+--------+----------+----------+---
                0        8        16         24
 
-Every field takes an 8-byte slot after the 16-byte header (a str, for
-now a constant's address and length, takes two), the base
+Every field takes an 8-byte slot after the 16-byte header (a bytes
+value, an address and a length, takes two), the base
 class's fields first, so a subclass instance starts with a valid base
 instance and code compiled for the base reads it unchanged.  An integer
 narrower than 64 bits sits in the low bytes of its slot (x86-64 is
@@ -25,16 +25,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..types import BYTES, STR, ClassType, Type, is_object
+from ..types import BYTES, ClassType, Type, is_object
 
 HEADER_BYTES = 16
 SLOT_BYTES = 8
 
 
 def slot_bytes(t: Type) -> int:
-    """A field's room: one slot, or two for a constant str or bytes (its
-    address and length) until str values are objects themselves."""
-    return 2 * SLOT_BYTES if t in (STR, BYTES) else SLOT_BYTES
+    """A field's room: one slot, or two for a bytes value (its address
+    and length)."""
+    return 2 * SLOT_BYTES if t is BYTES else SLOT_BYTES
 
 
 @dataclass(eq=False)

@@ -76,6 +76,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..types import (
     BOOL,
+    BYTES,
     I64,
     NONE,
     NONE_VALUE,
@@ -128,7 +129,8 @@ class Integer(Value):
 
 
 class StrConst(Value):
-    """A str or bytes constant: the address and length of constant data."""
+    """A str or bytes constant: for bytes the address and length of
+    constant data, for a str the address of a static str object."""
 
     __slots__ = ("data",)
 
@@ -316,6 +318,20 @@ class SlicePart(Op):
         self.type = PtrType(U8) if part == 0 else I64
         self.src = src
         self.part = part
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+class StrBytes(Op):
+    """The UTF-8 bytes of a str object, as a bytes value (address and
+    length of its data): `str_bytes(s)`."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = BYTES
+        self.src = src
 
     def sources(self) -> list[Value]:
         return [self.src]
@@ -619,6 +635,9 @@ class ModuleIR:
     # objects), and whether the start-up code checks for leaks after main.
     classes: list[ClassLayout] = field(default_factory=list)
     typeinfo: StructType | None = None
+    # The runtime's str type (object.py's STR_TYPE), which str literals
+    # point at when the program has the object runtime; else None.
+    str_type: GlobalSym | None = None
     object_runtime: dict[str, FuncSym] = field(default_factory=dict)
     leak_check: bool = False
 

@@ -133,6 +133,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.ElementAddr):
         bound = " (checked)" if op.inbounds else ""
         return f"addr {n(op.base)}[{n(op.index)}]{bound} :: {t}"
+    if isinstance(op, O.StrBytes):
+        return f"str_bytes {n(op.src)}"
     if isinstance(op, O.SlicePart):
         return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
     if isinstance(op, O.Load):

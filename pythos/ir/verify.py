@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, Type
+from ..types import BOOL, NONE, ArrayType, IntType, PtrType, Type
 from . import ops as O
 from .ops import BasicBlock, FuncIR, ModuleIR, Op, Register, Value, successors
 
@@ -35,9 +35,9 @@ class IRError(Exception):
 
 def compatible(a: Type, b: Type) -> bool:
     """Whether a value of type `b` may stand where `a` is expected: the same
-    representation, integers of the same width, or str and bytes (both
-    the address and length of bytes)."""
-    if O.same_representation(a, b) or {a, b} <= {STR, BYTES}:
+    representation, or integers of the same width.  (A str is the address
+    of a str object, a bytes value an address and a length: they differ.)"""
+    if O.same_representation(a, b):
         return True
     return isinstance(a, IntType) and isinstance(b, IntType) and a.bits == b.bits
 

@@ -6,7 +6,9 @@ IR block and, in `instructions.py`, one method per kind of op.  What it
 decides is representation (see docs/language.md for the semantics):
 
     integers   iN values; bool is i1 in registers and i8 in memory
-    str/bytes  {ptr, i64}: the address and length of constant data
+    str        i64: the address of a str object (a literal is a static one)
+    bytes      {ptr, i64}: the address and length of constant data
+    objects    i64: an instance's address, 0 for None
     Ptr[T]     an LLVM `ptr`
     Array/struct  always handled through a pointer to their storage; a
                function returning one writes it through a hidden first
@@ -75,7 +77,9 @@ class Lowering(InstructionLowering, ObjectLowering):
             return ir.IntType(t.bits)
         if t is BOOL:
             return I1
-        if t in (STR, BYTES):
+        if t is STR:
+            return I64  # the address of a str object (a literal's is static)
+        if t is BYTES:
             return SLICE
         if isinstance(t, PtrType) or t.is_aggregate:
             return PTR
@@ -102,7 +106,9 @@ class Lowering(InstructionLowering, ObjectLowering):
 
     # ----- module -----------------------------------------------------------------------
     def run(self) -> ir.Module:
-        for g in self.program.globals:
+        # The str type's descriptor first: every str literal points at it.
+        str_type = [g for g in self.program.globals if g.sym is self.program.str_type]
+        for g in str_type + [g for g in self.program.globals if g not in str_type]:
             self.declare_global(g)
         for const in self.program.strings:
             self.string_constant(const.data, const.type is STR)

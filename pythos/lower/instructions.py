@@ -81,6 +81,11 @@ class VolatileStore(ir.StoreInstr):
 # compare before the asm and branch on the stale flags after it.
 X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
 
+# The str object's layout (StrObject, pythos/rt/obj/object.py).
+IMMORTAL = 1 << 60
+STR_NBYTES = 24
+STR_DATA = 40
+
 COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -99,6 +104,7 @@ class InstructionLowering:
     strings: dict[tuple[bytes, bool], ir.GlobalVariable]
     pow_helpers: dict[str, ir.Function]
     global_vars: dict[int, ir.GlobalVariable]
+    program: Any
     sret: Register | None
     debug: DebugInfo | None
 
@@ -167,16 +173,39 @@ class InstructionLowering:
             b.store(v, p)
 
     def string_constant(self, data: bytes, is_str: bool) -> ir.Constant:
+        """A bytes constant is the address and length of constant data; a
+        str constant is the address of a static str object (StrObject in
+        pythos/rt/obj/object.py): an IMMORTAL count, the runtime's str
+        type (0 in a program without the object runtime, which never
+        reads it), the length in code points and in bytes, no hash yet,
+        then the UTF-8 bytes and a NUL.  It is writable data, since the
+        runtime may update a count or cache a hash in any str."""
         key = (data, is_str)
         gv = self.strings.get(key)
         if gv is None:
-            ty = ir.ArrayType(I8, len(data))
+            if is_str:
+                codepoints = sum(1 for byte in data if byte & 0xC0 != 0x80)
+                text = ir.ArrayType(I8, len(data) + 1)
+                ty: ir.Type = ir.LiteralStructType([I64, I64, I64, I64, I64, text])
+                str_type = self.program.str_type
+                type_addr = self.global_vars[id(str_type)].ptrtoint(I64) \
+                    if str_type is not None else ir.Constant(I64, 0)
+                init = ir.Constant(ty, [ir.Constant(I64, IMMORTAL), type_addr,
+                                        ir.Constant(I64, codepoints),
+                                        ir.Constant(I64, len(data)), ir.Constant(I64, 0),
+                                        ir.Constant(text, bytearray(data + b"\0"))])
+            else:
+                ty = ir.ArrayType(I8, len(data))
+                init = ir.Constant(ty, bytearray(data))
             gv = ir.GlobalVariable(self.module, ty, f".str.{len(self.strings)}")
             gv.linkage = "private"
-            gv.global_constant = True
+            gv.global_constant = not is_str
             gv.unnamed_addr = True
-            gv.initializer = ir.Constant(ty, bytearray(data))
+            gv.align = 8
+            gv.initializer = init
             self.strings[key] = opaque_global(gv)
+        if is_str:
+            return gv.ptrtoint(I64)  # type: ignore[no-any-return]
         return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data))])
 
     def memory_intrinsic(self, name: str, args: list[ir.Type]) -> ir.Function:
@@ -238,6 +267,14 @@ class InstructionLowering:
                                     source_etype=self.mem_ty(op.array), inbounds=op.inbounds)
         return self.builder.gep(base, [index], source_etype=self.mem_ty(op.element),
                                 inbounds=op.inbounds)
+
+    def op_StrBytes(self, op: O.StrBytes) -> ir.Value:
+        b = self.builder
+        obj = self.value(op.src)
+        data = b.inttoptr(b.add(obj, ir.Constant(I64, STR_DATA)), PTR)
+        nbytes = b.load(b.inttoptr(b.add(obj, ir.Constant(I64, STR_NBYTES)), PTR), typ=I64)
+        return b.insert_value(b.insert_value(ir.Constant(SLICE, ir.Undefined), data, 0),
+                              nbytes, 1)
 
     def op_SlicePart(self, op: O.SlicePart) -> ir.Value:
         return self.builder.extract_value(self.value(op.src), op.part)

@@ -33,8 +33,8 @@ def test_layout_puts_base_fields_first_and_numbers_classes_in_pre_order() -> Non
     e = ClassType("E", "m.E")
     lays = {lay.cls.name: lay for lay in class_layouts([a, b, c, d, e])}
     assert lays["A"].offsets == {"x": 16, "name": 24}
-    assert lays["B"].offsets == {"x": 16, "name": 24, "next": 40}
-    assert (lays["A"].size, lays["B"].size, lays["C"].size) == (40, 48, 48)
+    assert lays["B"].offsets == {"x": 16, "name": 24, "next": 32}
+    assert (lays["A"].size, lays["B"].size, lays["C"].size) == (32, 40, 40)
     assert not lays["A"].tracked and lays["B"].tracked and lays["C"].tracked
     ids = {name: (lay.class_id, lay.class_last) for name, lay in lays.items()}
     assert ids == {"A": (1, 4), "B": (2, 3), "C": (3, 3), "D": (4, 4), "E": (5, 5)}

@@ -116,16 +116,14 @@ def main() -> None:
 
 
 def balance(fn: FuncIR) -> None:
-    """Follow every path through `fn` (each loop at most twice around),
-    keeping the references each value holds; fail if a path ends with an
-    owned reference not released, or releases one it does not hold."""
-    params = {id(p) for p in fn.params}
+    """Follow the references each value holds through `fn`, block by
+    block; fail if a path ends with an owned reference not released,
+    releases or hands on one it does not hold, or if two paths reach a
+    block holding different references (after the pass, what a block
+    holds on entry must not depend on the path taken to it)."""
     assigned = {id(op.dest) for b in fn.blocks for op in b.ops if isinstance(op, O.Assign)}
 
-    def walk(block: O.BasicBlock, held: dict[int, int], visits: dict[int, int]) -> None:
-        visits = {**visits, id(block): visits.get(id(block), 0) + 1}
-        if visits[id(block)] > 2:
-            return
+    def run(block: O.BasicBlock, held: dict[int, int]) -> dict[int, int]:
         held = dict(held)
         for op in block.ops:
             if isinstance(op, O.IncRef):
@@ -143,20 +141,27 @@ def balance(fn: FuncIR) -> None:
                     held[id(op.dest)] = 1
                 elif O.is_counted(op.type):
                     held[id(op)] = 1
-        end = block.terminator
-        if isinstance(end, (O.Return, O.Unreachable)):
-            if isinstance(end, O.Return):
-                leaked = {k: v for k, v in held.items() if v}
-                assert not leaked, f"{fn.name}: references left at return: {leaked}"
-            return
-        for nxt in O.successors(block):
-            walk(nxt, held, visits)
+        return {k: v for k, v in held.items() if v}
 
     start: dict[int, int] = {}
     for p in fn.params:
-        if O.is_counted(p.type) and id(p) in params and id(p) not in assigned:
+        if O.is_counted(p.type) and id(p) not in assigned:
             start[id(p)] = 0  # borrowed
-    walk(fn.blocks[0], start, {})
+    entry_state: dict[int, dict[int, int]] = {id(fn.blocks[0]): {}}
+    work = [fn.blocks[0]]
+    while work:
+        block = work.pop()
+        out = run(block, entry_state[id(block)])
+        if isinstance(block.terminator, O.Return):
+            assert not out, f"{fn.name}: references left at return: {out}"
+        for nxt in O.successors(block):
+            seen = entry_state.get(id(nxt))
+            if seen is None:
+                entry_state[id(nxt)] = out
+                work.append(nxt)
+            else:
+                assert seen == out, f"{fn.name}: paths reach {nxt.label} holding different " \
+                                    f"references"
 
 
 @pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",

@@ -725,6 +725,7 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
             module.object_runtime.update({n: sym for n, sym in checker.scopes[name].items()
                                           if isinstance(sym, FuncSym)})
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
+        module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
         module.classes = class_layouts([c.type for c in checker.classes])
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")

@@ -26,6 +26,7 @@ from ..ops import (
     Load,
     SlicePart,
     Store,
+    StrBytes,
     Value,
     ZeroMem,
 )
@@ -181,7 +182,7 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         values = [b.expr(a) for a in args]
         return b.add(CallAddr(values[0], values[1:], node.ty))  # type: ignore[attr-defined]
     if name == "str_bytes":
-        return b.expr(args[0])
+        return b.add(StrBytes(b.expr(args[0])))  # type: ignore[no-any-return]
     if name == "asm":
         operands = [b.expr(a) for a in args[2:]]
         operands = [b.add(Cast("zext", v, T.U8)) if v.type is BOOL else v for v in operands]
