@@ -204,13 +204,15 @@ class Lowering(InstructionLowering, ObjectLowering):
         b = Builder(f.append_basic_block("entry"))
         b.call(self.function(self.program.runtime["catch_faults"]), [])
         objects = self.program.object_runtime
-        if objects:
-            # The object runtime starts before any of the program's code.
+        # The object runtime starts before any of the program's code (a
+        # program that imports the runtime's modules itself starts them).
+        if "init_all" in objects:
             b.call(self.function(objects["init_all"]), [])
-            if self.program.leak_check:
-                b.call(self.function(objects["leak_baseline"]), [])
+        leaks = self.program.leak_check and "leak_report" in objects
+        if leaks:
+            b.call(self.function(objects["leak_baseline"]), [])
         b.call(self.function(main), [])
-        if objects and self.program.leak_check:
+        if leaks:
             b.call(self.function(objects["leak_report"]), [])
         b.call(self.function(self.program.runtime["exit_program"]), [])
         b.unreachable()

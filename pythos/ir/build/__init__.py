@@ -721,7 +721,7 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
                       if isinstance(sym, FuncSym)}
     if OBJECT_RT in checker.scopes:
         # The object runtime's entry points, and the layouts of the classes.
-        for name in OBJECT_RT_MODULES:
+        for name in [m for m in OBJECT_RT_MODULES if m in checker.scopes]:
             module.object_runtime.update({n: sym for n, sym in checker.scopes[name].items()
                                           if isinstance(sym, FuncSym)})
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
