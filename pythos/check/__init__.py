@@ -1592,7 +1592,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def expr_JoinedStr(self, node: ast.JoinedStr, want: T.Type | None) -> T.Type:
         # An f-string as a value builds a str at run time (issue 11).
         self.fstring(node)
-        self.heap_use(node, "str values built at run time", "an f-string allocates a str")
+        self.heap_use(node, "f-string values", "an f-string allocates a str")
         return STR
 
     def fstring(self, node: ast.JoinedStr) -> None:

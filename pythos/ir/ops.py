@@ -81,6 +81,7 @@ from ..types import (
     NONE,
     NONE_VALUE,
     OBJECT,
+    STR,
     U8,
     U64,
     ClassType,
@@ -394,7 +395,9 @@ INT_OPS = frozenset({"add", "sub", "mul", "and", "or", "xor", "shl", "lshr", "as
                      "udiv", "sdiv", "urem", "srem"})
 # Comparisons: eq and ne, and the signed (s) and unsigned (u) orders.
 COMPARE_OPS = frozenset({"eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"})
-CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint"})
+# "object": a u64 from the runtime taken as the object (or str) it is the
+# address of, or the reverse; no instruction.
+CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint", "object"})
 
 
 class IntOp(Op):
@@ -597,6 +600,8 @@ class FuncIR:
     # Facts for the passes (pythos/ir/passes/): range loops and index checks.
     range_loops: list[RangeLoop] = field(default_factory=list)
     index_checks: list[IndexCheck] = field(default_factory=list)
+    # Whether str values are counted here (the program has the object runtime).
+    count_str: bool = False
 
     @property
     def name(self) -> str:
@@ -640,12 +645,20 @@ class ModuleIR:
     str_type: GlobalSym | None = None
     object_runtime: dict[str, FuncSym] = field(default_factory=dict)
     leak_check: bool = False
+    count_str: bool = False  # str values are counted (see holds_reference)
 
 
 # ----- objects (issue 11) --------------------------------------------------------------
 def is_counted(t: Type) -> bool:
     """Whether values of type `t` are object references with a count."""
     return is_object(t)
+
+
+def holds_reference(t: Type, count_str: bool) -> bool:
+    """Whether a value of type `t` is counted in a function: every object,
+    and a str where the program has the object runtime (`count_str`: a
+    str may then be built at run time; a literal's count is IMMORTAL)."""
+    return is_counted(t) or (count_str and t is STR)
 
 
 def may_be_none(t: Type) -> bool:
@@ -769,14 +782,12 @@ class DecRef(Op):
         return [self.src]
 
 
-def consumes(op: Op) -> list[Value]:
+def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
-    if isinstance(op, Assign):
-        return [op.src] if is_counted(op.src.type) else []
-    if isinstance(op, Return):
-        return [op.value] if op.value is not None and is_counted(op.value.type) else []
-    if isinstance(op, SetAttr):
-        return [op.value] if is_counted(op.value.type) else []
+    value = op.src if isinstance(op, Assign) else op.value if isinstance(
+        op, (Return, SetAttr)) else None
+    if value is not None and holds_reference(value.type, count_str):
+        return [value]
     return []
 
 

@@ -260,7 +260,7 @@ def type_problem(fn: FuncIR, op: Op) -> str | None:
                                                         op.value.type):
             return f"stores a {op.value.type} in field {op.name}: {op.cls.fields[op.name]}"
     elif isinstance(op, (O.IncRef, O.DecRef)):
-        if not O.is_counted(op.src.type):
+        if not O.holds_reference(op.src.type, True):
             return f"counts references of a {op.src.type}, not an object"
     return None
 
@@ -300,6 +300,11 @@ def cast_problem(op: O.Cast) -> str | None:
     elif op.kind == "ptrtoint":
         if not isinstance(dst, IntType) or not (isinstance(src, PtrType) or src.is_aggregate):
             return f"ptrtoint from {src} to {dst}"
+    elif op.kind == "object":
+        def address(t: Type) -> bool:
+            return O.holds_reference(t, True)
+        if not ((a == 64 and address(dst)) or (b == 64 and address(src))):
+            return f"object cast from {src} to {dst}"
     else:
         return f"unknown cast {op.kind}"
     return None

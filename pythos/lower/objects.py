@@ -100,10 +100,14 @@ class ObjectLowering:
             fields["class_last"] = ir.Constant(I32, lay.class_last)
             if c.base is not None:
                 fields["base"] = self.class_infos[id(c.base)].ptrtoint(I64)
-            counted = [name for name, ft in c.fields.items() if O.is_counted(ft)]
+            counted = [name for name, ft in c.fields.items()
+                       if O.holds_reference(ft, self.program.count_str)]
+            containers = [name for name in counted if O.is_counted(c.fields[name])]
             if counted:
                 fields["clear"] = self.define_clear(lay, counted).ptrtoint(I64)
-                fields["traverse"] = self.define_traverse(lay, counted).ptrtoint(I64)
+            if containers:
+                # A str cannot be part of a cycle: the collector need not see it.
+                fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
             gv = self.class_infos[id(c)]
@@ -211,7 +215,7 @@ class ObjectLowering:
     def op_GetAttr(self, op: O.GetAttr) -> ir.Value:
         offset = self.layouts[id(op.cls)].offsets[op.name]
         v = self.load_mem(self.field_ptr(self.builder, self.value(op.obj), offset), op.type)
-        if O.is_counted(op.type):
+        if O.holds_reference(op.type, self.program.count_str):
             self.incref(v, O.may_be_none(op.type))
         return v
 
@@ -220,7 +224,7 @@ class ObjectLowering:
         t = op.cls.fields[op.name]
         p = self.field_ptr(self.builder, self.value(op.obj), offset)
         new = self.value(op.value)
-        if not O.is_counted(t):
+        if not O.holds_reference(t, self.program.count_str):
             self.store_mem(p, new, t)
             return
         # The old value is dropped after the store: it may be the last

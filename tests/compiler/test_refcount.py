@@ -132,20 +132,20 @@ def balance(fn: FuncIR) -> None:
                 assert held.get(id(op.src), 0) > 0, f"releases what it does not hold: {op}"
                 held[id(op.src)] -= 1
             else:
-                for v in O.consumes(op):
+                for v in O.consumes(op, fn.count_str):
                     if isinstance(v, (O.Op, O.Register)):
                         assert held.get(id(v), 0) > 0, f"consumes what it does not hold: {op}"
                         held[id(v)] -= 1
-                if isinstance(op, O.Assign) and O.is_counted(op.dest.type):
+                if isinstance(op, O.Assign) and O.holds_reference(op.dest.type, fn.count_str):
                     assert held.get(id(op.dest), 0) == 0, "overwrites a held reference"
                     held[id(op.dest)] = 1
-                elif O.is_counted(op.type):
+                elif O.holds_reference(op.type, fn.count_str):
                     held[id(op)] = 1
         return {k: v for k, v in held.items() if v}
 
     start: dict[int, int] = {}
     for p in fn.params:
-        if O.is_counted(p.type) and id(p) not in assigned:
+        if O.holds_reference(p.type, fn.count_str) and id(p) not in assigned:
             start[id(p)] = 0  # borrowed
     entry_state: dict[int, dict[int, int]] = {id(fn.blocks[0]): {}}
     work = [fn.blocks[0]]
@@ -166,7 +166,8 @@ def balance(fn: FuncIR) -> None:
 
 @pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",
                                   "obj_optional_tree", "obj_aliasing", "obj_special_methods",
-                                  "obj_dataclasses"])
+                                  "obj_dataclasses", "obj_fstring_values",
+                                  "obj_str_fields"])
 def test_every_path_of_the_object_programs_balances(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "programs" / f"{name}.py"
     result = compile_file(path, get_target("linux"), 0, stop_after="ir")

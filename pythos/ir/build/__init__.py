@@ -61,7 +61,8 @@ from .objects import ObjectBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
-OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks")
+OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
+                     "pythos.rt.obj.capture")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -727,6 +728,7 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
         module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
         module.classes = class_layouts([c.type for c in checker.classes])
+        module.count_str = "obj_release" in module.object_runtime
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")
         if not isinstance(main, FuncSym) or main.params or main.result is not NONE:
@@ -738,7 +740,10 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
     for fn in checker.functions:
         if not fn.extern:
             checker.module = fn.module
-            module.functions.append(FunctionBuilder(checker, fn, strings, layouts).build())
+            builder = FunctionBuilder(checker, fn, strings, layouts)
+            builder.ir.count_str = module.count_str
+            builder.object_runtime = module.object_runtime
+            module.functions.append(builder.build())
     module.strings = list(strings.values())
     return module
 

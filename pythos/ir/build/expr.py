@@ -33,6 +33,7 @@ from ..ops import (
     Compare,
     ElementAddr,
     FieldAddr,
+    FuncIR,
     GlobalAddr,
     IndexCheck,
     Integer,
@@ -71,6 +72,8 @@ class ExprBuilder:
     strings: dict[tuple[bytes, bool], StrConst]
     index_checks: list[IndexCheck]
     block: BasicBlock
+    ir: FuncIR
+    object_runtime: dict[str, FuncSym]
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -169,6 +172,19 @@ class ExprBuilder:
         if node.value is None:
             return Integer(0, t)  # None: the address 0
         raise CompileError(f"internal: constant {node.value!r} of type {t}")
+
+    def expr_JoinedStr(self, node: ast.JoinedStr) -> Value:
+        """An f-string as a value: its pieces are written exactly as print()
+        writes them (same format specs, same code), into a str the output
+        is captured in (pythos/rt/obj/capture.py).  Every value is computed
+        before the capture starts, so an f-string inside one, evaluated
+        first, never nests captures."""
+        self.evaluate_text_args([node])
+        rt = self.object_runtime
+        self.add(Call(rt["capture_begin"], []))
+        self.write_text(node)
+        text = self.add(Call(rt["capture_end"], []))
+        return self.add(Cast("object", text, STR))  # type: ignore[no-any-return]
 
     def expr_Name(self, node: ast.Name) -> Value:
         sym = node.sym  # type: ignore[attr-defined]
@@ -393,7 +409,7 @@ class ExprBuilder:
         and runs only where the chain may go on."""
         end = self.new_block(f"{label}.end")
         result = self.merge(label, t, end)
-        counted = T.is_object(t)
+        counted = T.is_object(t) or (t is STR and self.ir.count_str)
         for i, v in enumerate(node.values):
             value = operand(v)
             if not counted or i == len(node.values) - 1:

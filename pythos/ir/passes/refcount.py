@@ -44,15 +44,19 @@ from ..ops import (
     Register,
     Value,
     consumes,
-    is_counted,
+    holds_reference,
     successors,
 )
+
+# Whether str values are counted in the function being rewritten
+# (FuncIR.count_str), set by `insert_refcounts`.
+COUNT_STR = [False]
 
 
 def tracked(v: Value) -> bool:
     """A value whose reference the pass follows: an object temporary or
     an object register (constants, None among them, are never counted)."""
-    return isinstance(v, (Op, Register)) and is_counted(v.type)
+    return isinstance(v, (Op, Register)) and holds_reference(v.type, COUNT_STR[0])
 
 
 def uses_of(op: Op) -> list[Value]:
@@ -103,8 +107,9 @@ def liveness(fn: FuncIR) -> tuple[dict[int, set[Value]], dict[int, set[Value]]]:
 
 def insert_refcounts(fn: FuncIR) -> None:
     """Rewrite `fn` in place with its count updates."""
-    if not any(is_counted(r.type) for r in fn.registers) and not any(
-            is_counted(op.type) for b in fn.blocks for op in b.ops):
+    COUNT_STR[0] = fn.count_str
+    if not any(tracked(r) for r in fn.registers) and not any(
+            tracked(op) for b in fn.blocks for op in b.ops):
         return
     for block in fn.blocks:
         # `x = x` neither takes nor drops a reference.
@@ -137,7 +142,7 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
         after: list[Op] = []
         before: list[Op] = []
         uses = uses_of(op)
-        taken = [v for v in consumes(op) if tracked(v)]
+        taken = [v for v in consumes(op, COUNT_STR[0]) if tracked(v)]
         for d in defs_of(op):
             if d not in live:
                 after.append(DecRef(d))  # defined and never used
