@@ -89,7 +89,8 @@ def test_the_object_runtime_is_compiled_in_only_for_objects(tmp_path: Path) -> N
 @pytest.mark.parametrize("source, message", [
     ("class P:\n    def __init__(self) -> None:\n        self.x = 1\n\n\n"
      "def main() -> None:\n    print(P())\n",
-     "prog.py:7:11: error: str() and repr() of objects are not compiled yet (issue 11)"),
+     "prog.py:7:11: error: texts of instances without __str__ or __repr__ (a P: CPython "
+     "prints its address) are not compiled yet (issue 11)"),
     ("class P:\n    def __init__(self) -> None:\n        self.x = 1\n\n\n"
      "p = P()\n\n\ndef main() -> None:\n    print(p.x)\n",
      "prog.py:6:5: error: module-level objects are not compiled yet (issue 11)"),

@@ -167,7 +167,7 @@ def balance(fn: FuncIR) -> None:
 @pytest.mark.parametrize("name", ["obj_linked_list", "obj_inheritance",
                                   "obj_optional_tree", "obj_aliasing", "obj_special_methods",
                                   "obj_dataclasses", "obj_fstring_values",
-                                  "obj_str_fields"])
+                                  "obj_str_fields", "obj_text"])
 def test_every_path_of_the_object_programs_balances(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "programs" / f"{name}.py"
     result = compile_file(path, get_target("linux"), 0, stop_after="ir")

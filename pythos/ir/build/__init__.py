@@ -98,6 +98,9 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
         self.registers: dict[Local, Register] = {}
         self.temps: dict[int, Register] = {}
         self.evaluated: dict[int, Value] = {}
+        # The str of each instance print() or an f-string writes (see
+        # `evaluate_text_args`), by node.
+        self.texts: dict[int, Value] = {}
         # Each loop: (continue target, break target, depth of `cleanups` at
         # its start).  `cleanups` holds the __exit__ calls of the enclosing
         # with statements, innermost last.
@@ -728,6 +731,8 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
         module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
         module.classes = class_layouts([c.type for c in checker.classes])
+        if "pythos.rt.obj.str" in checker.scopes:
+            module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
         module.count_str = "obj_release" in module.object_runtime
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")

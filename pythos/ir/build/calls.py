@@ -164,6 +164,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return Integer(0, NONE)
     if name == "isinstance":
         return b.isinstance_test(node)
+    if name in ("str", "repr") and len(args) == 1 and isinstance(
+            args[0].ty, T.ClassType):  # type: ignore[attr-defined]
+        return b.text_call(node, use_str=name == "str")
     if name == "bool" and len(args) == 1:
         return b.truth_value(b.expr(args[0]), args[0].ty, args[0])  # type: ignore[attr-defined]
     if name == "len" and T.is_object(args[0].ty):  # type: ignore[attr-defined]

@@ -74,6 +74,7 @@ class ExprBuilder:
     block: BasicBlock
     ir: FuncIR
     object_runtime: dict[str, FuncSym]
+    texts: dict[int, Value]
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -95,6 +96,7 @@ class ExprBuilder:
         def load_field(self, node: ast.Attribute) -> Value: ...
         def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
         def object_getitem(self, node: ast.Subscript) -> Value: ...
+        def instance_text(self, node: ast.AST, v: Value, t: T.Type, use_str: bool) -> Value: ...
         def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                             right: ast.expr, a: Value, c: Value) -> Value: ...
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
@@ -562,7 +564,8 @@ class ExprBuilder:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 pt = getattr(part, "ty", None)
-                if T.is_object(pt) or pt in (T.NONE_VALUE, T.OBJECT):
+                if (T.is_object(pt) and not isinstance(pt, T.ClassType)) or pt in (
+                        T.NONE_VALUE, T.OBJECT):
                     raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
@@ -573,6 +576,10 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
+                if isinstance(pt, T.ClassType):
+                    # Its text now, before anything is written or captured.
+                    self.texts[id(part)] = self.instance_text(
+                        part, self.evaluated[id(part)], pt, use_str=True)
 
     def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""
@@ -582,7 +589,8 @@ class ExprBuilder:
                     self.write_const_str(str(part.value))
                 else:
                     assert isinstance(part, ast.FormattedValue)
-                    self.write_value(part.value, part.spec)  # type: ignore[attr-defined]
+                    # (An object's field has no spec: the checker allows none.)
+                    self.write_value(part.value, getattr(part, "spec", FormatSpec()))
         else:
             self.write_value(node, FormatSpec())
 
@@ -604,6 +612,11 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
+        if isinstance(t, T.ClassType):
+            if not plain:
+                raise self.not_yet(node, "format specs of objects")
+            self.call_rt("write_str", [self.texts[id(node)]])
+            return
         if t is STR:
             if plain:
                 self.call_rt("write_str", [v])

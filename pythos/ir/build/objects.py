@@ -25,6 +25,7 @@ from ..ops import (
     Assign,
     Branch,
     Call,
+    Cast,
     Compare,
     GetAttr,
     Goto,
@@ -53,6 +54,7 @@ class ObjectBuilder:
     module: Module
     layouts: dict[int, ClassLayout]
     checker: Any
+    object_runtime: dict[str, FuncSym]
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
@@ -63,6 +65,7 @@ class ObjectBuilder:
         def activate(self, block: Any) -> None: ...
         def merge(self, name: str, t: T.Type, join: Any) -> Any: ...
         def rt(self, name: str) -> FuncSym: ...
+        def string(self, data: bytes, t: T.Type) -> Any: ...
 
     def not_yet(self, node: ast.AST, what: str) -> CompileError:
         return CompileError(f"{what} are not compiled yet (issue 11): the program "
@@ -394,3 +397,75 @@ class ObjectBuilder:
         if isinstance(op, ast.NotIn):
             return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
         return found
+
+    # ----- text of an instance: print, f-strings, str(), repr() -------------------------
+    def instance_text(self, node: ast.AST, v: Value, t: T.Type, use_str: bool) -> Value:
+        """str(v) (or repr(v)) of an instance, as a new str: the nearest
+        __str__ in the class's MRO, else the nearest __repr__ or a
+        dataclass's generated one.  print() and f-strings compute it for
+        each instance before they write anything, so user code never runs
+        while an f-string value is being captured."""
+        ct = class_of(t)
+        if ct is None:
+            raise self.not_yet(node, f"the text of a {t}")
+        if use_str:
+            fn = ct.find_method("__str__")
+            if isinstance(fn, FuncSym):
+                return self.call_method(node, fn, [v])
+            if self.overridden_below(ct, "__str__"):
+                raise self.not_yet(node, f"str() of a {ct} whose subclass defines __str__")
+        for c in ct.mro():
+            if isinstance(c.methods.get("__repr__"), FuncSym):
+                fn = ct.find_method("__repr__")
+                assert isinstance(fn, FuncSym)
+                return self.call_method(node, fn, [v])
+            if c.dataclass:
+                if any(lay.cls is not ct and lay.cls.is_subclass(ct)
+                       for lay in self.layouts.values()):
+                    raise self.not_yet(node, f"the generated repr of {ct}, which has "
+                                             f"subclasses")
+                return self.dataclass_repr(node, v, ct, c)
+        raise self.not_yet(node, f"texts of instances without __str__ or __repr__ (a {ct}: "
+                                 f"CPython prints its address)")
+
+    def write_result(self, s: Value) -> None:
+        self.add(Call(self.rt("write_str"), [s]))
+
+    def dataclass_repr(self, node: ast.AST, v: Value, ct: ClassType, owner: ClassType) -> Value:
+        """A dataclass's generated __repr__, `Name(field=repr, ...)`, as a
+        new str.  Each field's text is computed first, then written into a
+        capture (pythos/rt/obj/capture.py) with the output functions."""
+        pieces: list[tuple[str, Value, T.Type]] = []
+        for name, ft in owner.fields.items():
+            x = self.add(GetAttr(v, self.field_owner(ct, name), name))
+            if ft is T.STR:
+                raw = self.add(Call(self.object_runtime["str_repr"],
+                                    [self.add(Cast("object", x, T.U64))]))
+                x = self.add(Cast("object", raw, T.STR))
+            elif not (ft is BOOL or isinstance(ft, T.IntType)):
+                raise self.not_yet(node, f"the generated repr of a dataclass with a {ft} "
+                                         f"field")
+            pieces.append((name, x, ft))
+        self.add(Call(self.object_runtime["capture_begin"], []))
+        text = f"{ct.name}("
+        for i, (name, x, ft) in enumerate(pieces):
+            text += (", " if i else "") + f"{name}="
+            self.write_result(self.string(text.encode(), T.STR))
+            text = ""
+            if ft is BOOL:
+                self.add(Call(self.rt("write_bool"), [x]))
+            elif isinstance(ft, T.IntType):
+                wide = x if ft.bits == 64 else self.add(Cast("sext" if ft.signed else "zext",
+                                                             x, T.I64 if ft.signed else T.U64))
+                self.add(Call(self.rt("write_i64" if ft.signed else "write_u64"), [wide]))
+            else:
+                self.write_result(x)
+        self.write_result(self.string((text + ")").encode(), T.STR))
+        captured = self.add(Call(self.object_runtime["capture_end"], []))
+        return self.add(Cast("object", captured, T.STR))  # type: ignore[no-any-return]
+
+    def text_call(self, node: ast.Call, use_str: bool) -> Value:
+        """str(obj) or repr(obj) of an instance."""
+        arg = node.args[0]
+        return self.instance_text(node, self.expr(arg), arg.ty,  # type: ignore[attr-defined]
+                                  use_str)
