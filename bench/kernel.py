@@ -17,12 +17,14 @@ kernel prints `bench: <name> <instructions>` lines: the `rdtsc` reading
 taken at the first line of `kmain` (instructions from reset, firmware and
 boot loader included) and the cost of one timer and one keyboard
 interrupt, entry to exit.  User programs measure the same way: a `getpid`
-round trip (user/bench_getpid.s) and a context switch between two
-processes that `yield` to each other (user/bench_switch.s).
+round trip (user/bench_getpid.s), a context switch between two
+processes that `yield` to each other (user/bench_switch.s), and a parent's
+`spawn` of `true` to its `wait` returning (user/bench_spawn.s).
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import resource
 import statistics
@@ -206,7 +208,7 @@ def report(quick: bool = False) -> str:
         rows.append(["QEMU start to banner (best of 3)", f"{boot_to_banner(image):.3f} s"])
         counts = instruction_counts(image, cmdline="bench=irq")
         # User programs (user/bench_*.s) time system calls and switches with rdtsc.
-        counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch",
+        counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch,bench_spawn",
                                      initrd=initrd_path(image))
     for name, value in counts.items():
         rows.append([f"{name} (guest instructions, exact)", f"{value:,}"])
@@ -220,5 +222,26 @@ def report(quick: bool = False) -> str:
     return "\n".join(lines)
 
 
+def debug_report(runs: int = DEBUG_RUNS) -> str:
+    """Only the share debug information adds to a clean build, at -O2 and
+    -O0: the rows `make bench` prints, without the rest of the bench."""
+    with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
+        rows = [debug_share(Path(tmp), opt, runs)[0] for opt in (2, 0)]
+    return "\n".join(f"| {name} | {value} |" for name, value in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.kernel",
+                                     description="The kernel's part of `make bench`.")
+    parser.add_argument("--debug-share", action="store_true",
+                        help="only the build time debug information adds, at -O2 and -O0")
+    parser.add_argument("--runs", type=int, default=DEBUG_RUNS,
+                        help="builds with and without debug information at each level, "
+                             "alternating (medians are reported)")
+    args = parser.parse_args(argv)
+    print(debug_report(args.runs) if args.debug_share else report())
+    return 0
+
+
 if __name__ == "__main__":
-    print(report())
+    sys.exit(main())

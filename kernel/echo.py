@@ -8,24 +8,25 @@ Each character is printed, which puts it on the screen and on serial.
 Every line starts with the uptime, ``[   12.345] ``, so a glance shows the
 clock is running.
 
-Only what both consoles can show is echoed.  Serial input is decoded
-first (``drivers/terminal.py``): UTF-8 becomes characters, and the escape
-sequences of the arrows, Home, End, Delete and the like become keys.
-There is no line editor yet, so keys are ignored rather than echoed;
-echoed raw, ``ESC [ A`` would move the terminal's cursor up over the
-banner.  Characters are echoed as UTF-8, which a terminal shows as
-itself and the screen as its code page 437 glyph (é, £, box drawing) or a
-placeholder.  Control characters other than the three below are not
-echoed at all, and neither are the C1 controls U+0080-U+009F, which some
-terminals obey too.
+Lines are edited as ``read(0)`` edits them for a process, by the same
+line editor (``proc/line_editor.py``): Backspace (DEL from a terminal, BS
+from the keyboard) erases the last character, as ``\\b \\b`` so a
+terminal erases it too, and never eats into the prompt; Ctrl-U erases the
+whole line; Enter (CR from a terminal, LF from the keyboard) ends it and
+prints a new prompt.  Serial input is decoded first
+(``drivers/terminal.py``): UTF-8 becomes characters, and the escape
+sequences of the arrows, Home, End, Delete and the like become keys,
+which are ignored rather than echoed; echoed raw, ``ESC [ A`` would move
+the terminal's cursor up over the banner.  Characters are echoed as
+UTF-8, which a terminal shows as itself and the screen as its code page
+437 glyph (é, £, box drawing) or a placeholder.  Other control characters
+are not echoed at all, and neither are the C1 controls U+0080-U+009F,
+which some terminals obey too; a Tab shows as one space, so that erasing
+it erases one cell.
 
-* Enter (CR from a terminal, LF from the keyboard) ends the line and
-  prints a new prompt.
-* Backspace (DEL from a terminal, BS from the keyboard) erases the last
-  character typed on the line, as ``\\b \\b`` (back, blank, back), so a
-  terminal erases it too; it stops at the start of the typed text and
-  never eats into the prompt.
-* Tab is echoed as itself.
+A finished line that starts with ``ls``, ``cat`` or ``run`` is a
+command, run before the next prompt (``proc/commands.py``); any other
+line was only for echoing.
 
 Between inputs the loop is the kernel task's idle step
 (``process.kernel_idle``): it reaps ended processes, lets READY ones run,
@@ -35,7 +36,10 @@ user process reads the console (``read(0, ...)``), input is that
 process's and the loop leaves it alone.
 
 When there is nothing to echo, the loop reports lost input (and output)
-on a line of its own: see ``dropreport.py``.  The timer wakes the loop
+on a line of its own: see ``dropreport.py``.  A report ends the line
+being typed: what was typed stays on the screen above it, but is not run
+as a command, since its bytes may be the ones lost, and the new prompt
+starts an empty line (so Backspace cannot reach back over the report).  The timer wakes the loop
 every millisecond, so a report is never late.
 """
 
@@ -45,59 +49,50 @@ import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
 import kernel.dropreport as dropreport
+import kernel.proc.commands as commands
+import kernel.proc.line_editor as line_editor
 import kernel.proc.process as process
-from kernel.drivers.terminal import is_key
-from pythos.lang import u32
+import kernel.proc.tty as tty
+from kernel.proc.line_editor import LineEditor
+from pythos.lang import addr_of, u32
 
-CARRIAGE_RETURN: Final = u32(0x0D)
-NEWLINE: Final = u32(0x0A)
-DELETE: Final = u32(0x7F)
-BACKSPACE: Final = u32(0x08)
-TAB: Final = u32(0x09)
-# The C1 control characters end here (exclusive).
-C1_END: Final = u32(0xA0)
+CTRL_D: Final = u32(0x04)
 # What ``next_input`` returns when nothing is waiting.
 NO_INPUT: Final = u32(0xFFFFFFFF)
 
-# Characters echoed on the current line since its prompt.  Only the loop
-# touches it.
-line_length: u32 = u32(0)
+# The line typed since the last prompt.  Only the loop touches it.
+line = LineEditor()
 
 
 def print_prompt() -> None:
     """Start a line with the uptime in seconds."""
-    global line_length
     ms = clock.uptime_ms()
     print(f"[{ms // 1000:>5}.{ms % 1000:03}] ", end="")
-    line_length = u32(0)
 
 
 def echo(event: u32) -> None:
-    """Show one input event: see the module docstring for what shows how."""
-    global line_length
-    if is_key(event):
-        return
-    if event == NEWLINE or event == CARRIAGE_RETURN:  # noqa: SIM109 - no tuples
-        print()
+    """Edit the line with one input event and show it; at the end of the
+    line, run it if it is a command (kernel/proc/commands.py), then start a
+    new line after a new prompt."""
+    if event == CTRL_D:
+        return  # the console has no end of input
+    line_editor.feed(line, event)
+    tty.show(line)
+    if line.finished:
+        length = line_editor.text_length(line)
+        if length == line.length:
+            print()  # a line too long for the editor: the rest goes on the next
+        commands.execute(addr_of(line.text), length)  # ls, cat, run
+        line_editor.clear(line)
         print_prompt()
-    elif event == BACKSPACE or event == DELETE:  # noqa: SIM109
-        if line_length > 0:
-            print("\b \b", end="")
-            line_length -= 1
-    elif event == TAB:
-        print("\t", end="")
-        line_length += 1
-    elif event < 0x20 or DELETE <= event < C1_END:
-        return
-    else:
-        print(chr(event), end="")
-        line_length += 1
+        tty.show(line)  # the character that did not fit, if one did not
 
 
 def report_drops() -> None:
     """Say on the console if input (or output) was lost, on lines of their own."""
     if dropreport.report(clock.uptime_ms()):
         print()
+        line_editor.clear(line)  # a line cut by the report is not run
         print_prompt()
         dropreport.end_report()
 

@@ -26,6 +26,7 @@ import llvmlite.binding as llvm
 
 from .diagnostics import CompileError
 from .lower import Lowering
+from .lower.debuginfo import fast_instruction_metadata
 from .moduleasm import splice_module_asm
 from .target import Target, make_target_machine
 
@@ -41,7 +42,8 @@ _DECLARE = re.compile(r"\ndeclare (?!dso_local)")
 
 
 def patch_ir(low: Lowering, asm: str) -> str:
-    text = str(low.module)
+    with fast_instruction_metadata():
+        text = str(low.module)
     # Everything patched is in the module's body.  The metadata after it,
     # most of the text when there is debug information, is left alone.
     metadata_at = text.find("\n!")

@@ -1,8 +1,9 @@
 # cat: copies a file to standard output, or the console's input when it
 # has no argument line.
 #   cat hello.txt style: `run=cat:NAME` opens ramdisk file NAME and copies it;
-#   without arguments it copies what is typed (read(0, ...) blocks until
-#   something is) until a Ctrl-D (byte 4) arrives, then says
+#   without arguments it copies what is typed, line by line (read(0, ...)
+#   blocks until a line is finished; the kernel echoes and edits it), until
+#   Ctrl-D on an empty line makes read return 0, then says
 #   "cat: end of input".
         .include "syscalls.inc"
         .globl _start
@@ -45,21 +46,13 @@ console:
         mov     $CHUNK, %edx
         syscall
         test    %rax, %rax
-        jle     failed
-        mov     %rax, %rdx              # look for Ctrl-D in what came
-        xor     %ecx, %ecx
-3:      cmpb    $4, (%rsp,%rcx)
-        je      4f
-        inc     %rcx
-        cmp     %rdx, %rcx
-        jne     3b
+        js      failed
+        jz      4f                      # 0: the end of input
+        mov     %rax, %rdx
         mov     %rsp, %rsi
         call    print
         jmp     console
-4:      mov     %rcx, %rdx              # what came before the Ctrl-D
-        mov     %rsp, %rsi
-        call    print
-        SAY     said_end
+4:      SAY     said_end
         xor     %edi, %edi
         jmp     exit
 

@@ -243,8 +243,8 @@ def exit_current(status: i64, report: bool) -> None:
     if report and status == KILLED_STATUS:
         say_name(slot)
         print("killed")
-    elif report and task.parent == 0:  # a user parent learns it from wait
-        say_name(slot)
+    elif report and task.parent == 0 and (status != 0 or not task.quiet_exit):
+        say_name(slot)  # a user parent learns it from wait instead
         print(f"exited with status {status}")
     files.close_all(slot)
     mmu.switch_to(memory.tables.root.value)
@@ -362,7 +362,8 @@ def wake_for_input() -> None:
 
 
 def read_console(destination: Ptr[u8], length: u64) -> i64:
-    """``read(0, ...)``: block until some input is there, then copy it.
+    """``read(0, ...)``: block until a line is finished, then copy it (0:
+    the end of input; see kernel/proc/tty.py).
 
     Safety: ``destination`` is writable for ``length`` bytes; interrupts off.
     """
@@ -371,8 +372,8 @@ def read_console(destination: Ptr[u8], length: u64) -> i64:
         return i64(0)
     while True:
         count = tty.read(destination, length)
-        if count > 0:
-            return i64(count)
+        if count != tty.NOT_YET:
+            return count
         exit_if_killed()
         scheduler.block(tasks.INPUT)
 
@@ -388,11 +389,14 @@ def elf_problem(name: ByteSpan) -> str:
     return elf.error_name(elf.parse(entry.data, image))
 
 
-def start(name: ByteSpan, args: ByteSpan) -> u64:
+def start(name: ByteSpan, args: ByteSpan, quiet: bool) -> u64:
     """Spawn ``name`` as a child of the kernel with the argument line
-    ``args``; its pid, or 0 after reporting why it could not start."""
+    ``args``; its pid, or 0 after reporting why it could not start.  A
+    ``quiet`` one's exit is reported only when its status is not 0."""
     irqflags.disable()
     result = spawn(name, args.data, args.length, u64(0))
+    if result > 0:
+        table.tasks[table.find(u64(result))].quiet_exit = quiet
     irqflags.enable()
     if result < 0:
         print("run: ", end="")
@@ -409,12 +413,12 @@ def start(name: ByteSpan, args: ByteSpan) -> u64:
     return u64(result)
 
 
-def run(name: ByteSpan, args: ByteSpan) -> None:
+def run(name: ByteSpan, args: ByteSpan, quiet: bool) -> None:
     """Run ``name`` with ``args`` and wait until it has ended and been reaped; then say
-    if any frame or heap byte it took was not given back."""
+    if any frame or heap byte it took was not given back.  (``quiet``: see ``start``.)"""
     free_before = memory.frames.free_frames()
     heap_before = heap.stats().bytes_used
-    pid = start(name, args)
+    pid = start(name, args, quiet)
     if pid == 0:
         return
     irqflags.disable()
@@ -452,9 +456,9 @@ def for_each_name(names: ByteSpan, wait_for_each: bool) -> None:
             else:
                 args.set(names.data, u64(0))
             if wait_for_each:
-                run(one, args)
+                run(one, args, False)
             else:
-                start(one, args)
+                start(one, args, False)
         begin = end + 1
 
 

@@ -66,6 +66,7 @@ class Task:
     reason: u8  # why it is BLOCKED
     killed: bool  # kill() asked it to end; it does at its next return to ring 3
     reads_console: bool  # it has read fd 0, so the echo loop leaves input alone
+    quiet_exit: bool  # started by the console's ``run``: report only a nonzero status
     status: i64  # the exit status, once a ZOMBIE
     wake_at: u64  # SLEEPING: the uptime (ms) to wake at
     wait_pid: u64  # CHILD: the pid waited for, or ANY_CHILD
@@ -86,6 +87,7 @@ def fresh_task(task: Task, pid: u64, parent: u64) -> None:
     task.reason = NOT_WAITING
     task.killed = False
     task.reads_console = False
+    task.quiet_exit = False
     task.status = i64(0)
     task.wake_at = u64(0)
     task.wait_pid = u64(0)

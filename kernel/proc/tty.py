@@ -2,41 +2,49 @@
 
 Typed characters come from the same two places as for the kernel's echo
 loop: the PS/2 keyboard (``keyboard.read_char``) and COM1, decoded by
-``serial_input.read_event``.  Each character is handed to the program
-as UTF-8; Enter (CR from a terminal) becomes ``\\n``; keys that are not
-characters (arrows, Home, ...) are dropped, as the echo loop drops them.
-There is no line editing and no echo: a program sees bytes as soon as they
-are typed and shows them itself if it wants to (``user/cat.s`` does).
+``serial_input.read_event``.  They go through the console's line editor
+(kernel/proc/line_editor.py) before any process sees them: each is echoed
+as it is typed, Backspace and Ctrl-U edit the line, and ``read`` returns
+only a finished line (Enter, which comes as ``\\n``, or Ctrl-D, or a
+line that filled the editor's 256 bytes, which comes in pieces).  So a
+program gets ``cat notes\\n`` whatever typos were fixed on the way, and
+does not echo anything itself.  Ctrl-D on an empty line is the end of
+input: that ``read`` returns 0.
+
+The editing happens in ``read``, in the reader's system call: a process
+blocked in ``read(0)`` is woken when input arrives (at the next timer
+tick, ahead of CPU-bound tasks), takes every event that is waiting, and
+echoes it.  Typing while no process reads waits in the keyboard and
+serial buffers, unechoed, until one does: the echo of a key shows that a
+reader has it.
 
 Who gets input: while any live process has read fd 0 (``reads_console``
 in its task), the echo loop leaves input alone and it all goes to
-``read``; otherwise the echo loop has it.  A character that does not fit
-the caller's buffer (a multi-byte one when one byte is left) waits in
-``pending`` for the next ``read``.
+``read``; otherwise the echo loop has it (it edits its own lines with the
+same editor).  A finished line may be read in pieces; an unfinished one
+stays here when its reader exits, for the next reader.
 """
 
 from typing import Final
 
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
-from kernel.drivers.terminal import is_key
-from pythos.lang import Array, Ptr, u8, u32, u64
+import kernel.proc.line_editor as line_editor
+from kernel.proc.line_editor import LineEditor
+from pythos.lang import Ptr, i64, u8, u32, u64
 
-CARRIAGE_RETURN: Final = u32(0x0D)
-NEWLINE: Final = u32(0x0A)
 NO_INPUT: Final = u32(0xFFFFFFFF)
+# What ``read`` returns while the line is not finished: the caller blocks.
+NOT_YET: Final = i64(-1)
 
-# The UTF-8 bytes of a character that did not fit the last read.  Written
-# only by ``read``, in system calls (interrupts off).
-pending = Array[u8, 4]()
-pending_start = u64(0)
-pending_end = u64(0)
+# The line being typed for the processes.  Touched only by ``read``, in
+# system calls (interrupts off).
+line = LineEditor()
 
 
 def input_waiting() -> bool:
-    """Whether a read would find something now."""
-    return (pending_start < pending_end or not keyboard.buffer.is_empty()
-            or serial_input.has_input())
+    """Whether input has come that no reader has taken yet."""
+    return not keyboard.buffer.is_empty() or serial_input.has_input()
 
 
 def next_event() -> u32:
@@ -47,47 +55,29 @@ def next_event() -> u32:
     return serial_input.read_event()
 
 
-def encode(c: u32) -> None:
-    """Put the UTF-8 bytes of ``c`` in ``pending``."""
-    global pending_start, pending_end
-    pending_start = u64(0)
-    if c < 0x80:
-        pending[0] = u8(c)
-        pending_end = u64(1)
-    elif c < 0x800:
-        pending[0] = u8(0xC0 | (c >> 6))
-        pending[1] = u8(0x80 | (c & 0x3F))
-        pending_end = u64(2)
-    elif c < 0x10000:
-        pending[0] = u8(0xE0 | (c >> 12))
-        pending[1] = u8(0x80 | ((c >> 6) & 0x3F))
-        pending[2] = u8(0x80 | (c & 0x3F))
-        pending_end = u64(3)
-    else:
-        pending[0] = u8(0xF0 | (c >> 18))
-        pending[1] = u8(0x80 | ((c >> 12) & 0x3F))
-        pending[2] = u8(0x80 | ((c >> 6) & 0x3F))
-        pending[3] = u8(0x80 | (c & 0x3F))
-        pending_end = u64(4)
+def show(editor: LineEditor) -> None:
+    """Print what the editor's last event shows."""
+    for i in range(editor.echo_length):
+        print(chr(editor.echo[i]), end="")
 
 
-def read(destination: Ptr[u8], length: u64) -> u64:
-    """Copy up to ``length`` bytes of typed input to ``destination``; how
-    many (0 when nothing is waiting: the caller blocks and tries again).
+def read(destination: Ptr[u8], length: u64) -> i64:
+    """Copy up to ``length`` bytes of the finished line to ``destination``:
+    how many, 0 at the end of input (Ctrl-D on an empty line), or NOT_YET
+    when the line is not finished (the caller blocks and tries again).
+    Events that are waiting are edited into the line and echoed first.
 
-    Safety: ``destination`` is writable for ``length`` bytes.
+    Safety: ``destination`` is writable for ``length`` bytes; ``length`` > 0.
     """
-    global pending_start
-    count = u64(0)
-    while count < length:
-        if pending_start == pending_end:
-            c = next_event()
-            if c == NO_INPUT:
-                break
-            if is_key(c):
-                continue
-            encode(NEWLINE if c == CARRIAGE_RETURN else c)
-        destination[count] = pending[pending_start]
-        pending_start += 1
-        count += 1
-    return count
+    while not line.finished:
+        c = next_event()
+        if c == NO_INPUT:
+            return NOT_YET
+        line_editor.feed(line, c)
+        show(line)
+    if line_editor.end_of_input(line):
+        line_editor.clear(line)
+        return i64(0)
+    count = line_editor.take(line, destination, length)
+    show(line)  # a character carried over to the next line
+    return i64(count)

@@ -11,7 +11,9 @@ compiled by ``pythos`` for the ``user`` target; a ``.s`` program is
 assembled with GNU as.  Both are linked by ``link_user``: entry ``_start``,
 segments from 0x400000 in the user half, code and data on pages of their
 own (W^X).  Two files with the same name and different suffixes would
-both be ``hello``; the build refuses that.
+both be ``hello``; the build refuses that.  A ``.txt`` file is data, not a
+program, and goes in as it is, under its whole name (``motd.txt``), for
+``cat`` to show.
 
 The archive is deterministic: members sorted by name, owner 0, time 0,
 mode 0755, the POSIX ``ustar`` format with no pax or GNU extensions, which
@@ -28,7 +30,8 @@ from pathlib import Path
 from ..parse import PACKAGE_ROOT
 from .build import BuildError, _run, link_user
 
-__all__ = ["USER_DIR", "build_programs", "initrd_path", "make_initrd", "program_sources"]
+__all__ = ["USER_DIR", "build_programs", "data_files", "initrd_path", "make_initrd",
+           "program_sources"]
 
 USER_DIR = PACKAGE_ROOT / "user"
 # The kernel's reader refuses names longer than the header's name field.
@@ -43,6 +46,11 @@ def initrd_path(kernel_elf: Path) -> Path:
 def program_sources(sources: Path = USER_DIR) -> list[Path]:
     """The programs' source files in ``sources``: ``*.py`` and ``*.s``, sorted."""
     return sorted([*sources.glob("*.py"), *sources.glob("*.s")])
+
+
+def data_files(sources: Path = USER_DIR) -> list[Path]:
+    """The text files that go into the archive unchanged."""
+    return sorted(sources.glob("*.txt"))
 
 
 def call_number_symbols() -> list[str]:
@@ -95,7 +103,7 @@ def make_initrd(out: Path, sources: Path = USER_DIR) -> Path:
     """Build the programs in ``sources`` and write their archive to ``out``."""
     out = Path(out)
     with tempfile.TemporaryDirectory(prefix="pythos-user-") as tmp:
-        archive = pack(build_programs(Path(tmp), sources))
+        archive = pack(build_programs(Path(tmp), sources) + data_files(sources))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(archive)

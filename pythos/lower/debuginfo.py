@@ -38,6 +38,8 @@ C-like syntax handles `print p.field`, `print a[3]` and `print *ptr`.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from llvmlite import ir
@@ -48,7 +50,8 @@ from ..parse import PACKAGE_ROOT, Module
 from ..symbols import FuncSym, GlobalSym, Local
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 
-__all__ = ["DWARF_VERSION", "PRODUCER", "DebugInfo", "source_path"]
+__all__ = ["DWARF_VERSION", "PRODUCER", "DebugInfo", "fast_instruction_metadata",
+           "source_path"]
 
 PRODUCER = "Pythos"
 DWARF_VERSION = 4
@@ -78,12 +81,13 @@ class Node(ir.DIValue):
     ``ir.DIValue`` registers each node's name in the module's name scope,
     which checks it against every name used so far, and prints its
     operands by testing each one's type again for every node.  A kernel
-    build makes about 11,000 nodes, and those two costs were a third of
+    build makes about 13,000 nodes, and those two costs were a third of
     what debug information added to the lowering.  A node's name is its
     index in the module's metadata list, which no other node can have
     (llvmlite names its own nodes the same way), so the scope is skipped;
-    and since a node never changes, its text is made once, from operands
-    already in their printed form where that is known.
+    its reference (`!N`) is made once, with the name; and since a node
+    never changes, its text is made once, by one test of each operand's
+    type (`operand_text`), exactly as llvmlite spells it.
     """
 
     def __init__(self, module: ir.Module, distinct: bool, kind: str,
@@ -91,30 +95,24 @@ class Node(ir.DIValue):
         # NamedValue.__init__ is left out on purpose (see above).
         self.parent = module
         self.type = METADATA
-        self._name = str(len(module.metadata))
+        self._name = name = str(len(module.metadata))
+        self._reference = "!" + name
         self.is_distinct = distinct
         self.kind = kind
         self.operands = operands
         module.metadata.append(self)
 
+    def get_reference(self) -> str:
+        return self._reference
+
     def descr(self, buf: list[str]) -> None:
-        parts = []
-        for key, value in self.operands:
-            if isinstance(value, Node):
-                text = "!" + value._name
-            elif type(value) is int:
-                text = str(value)
-            else:
-                # Strings, tokens, booleans, llvmlite's own nodes: its rules.
-                text = _operand_text(value)
-            parts.append(f"{key}: {text}")
-        buf += ("distinct !" if self.is_distinct else "!", self.kind,
-                "(", ", ".join(parts), ")\n")
+        text = ", ".join([f"{key}: {operand_text(value)}" for key, value in self.operands])
+        buf += ("distinct !" if self.is_distinct else "!", self.kind, "(", text, ")\n")
 
     def __str__(self) -> str:
         # The module prints each node once, as `!N = ...`: straight from
         # `descr`, without llvmlite's cache and checks in between.
-        buf = ["!", self._name, " = "]
+        buf = [self._reference, " = "]
         self.descr(buf)
         buf[-1] = ")"
         return "".join(buf)
@@ -122,33 +120,96 @@ class Node(ir.DIValue):
 
 class Location(Node):
     """A `DILocation`, the most common node by far (one per line and
-    column that an instruction comes from), printed without a loop."""
+    column that an instruction comes from), made and printed without a
+    loop."""
 
     def __init__(self, module: ir.Module, line: int, column: int, scope: ir.DIValue) -> None:
-        super().__init__(module, False, "DILocation",
-                         (("line", line), ("column", column), ("scope", scope)))
+        self.parent = module
+        self.type = METADATA
+        self._name = name = str(len(module.metadata))
+        self._reference = "!" + name
+        self.is_distinct = False
+        self.kind = "DILocation"
+        self.line = line
+        self.column = column
+        self.scope = scope
+        module.metadata.append(self)
+
+    @property
+    def operands(self) -> tuple[tuple[str, object], ...]:  # type: ignore[override]
+        return (("line", self.line), ("column", self.column), ("scope", self.scope))
 
     def __str__(self) -> str:
-        (_, line), (_, column), (_, scope) = self.operands
-        return (f"!{self._name} = !DILocation(line: {line}, column: {column}, "
-                f"scope: {scope.get_reference()})")  # type: ignore[attr-defined]
+        return (f"{self._reference} = !DILocation(line: {self.line}, column: {self.column}, "
+                f"scope: {self.scope.get_reference()})")
 
 
-def _operand_text(value: object) -> str:
-    line: list[str] = []
-    ir.DIValue.descr(_Single(value), line)  # type: ignore[arg-type]
-    text = "".join(line)
-    return text[text.index(": ") + 2:text.rindex(")")]
+def operand_text(value: object) -> str:
+    """A node's operand as llvmlite's `DIValue.descr` prints it."""
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, ir.NamedValue):       # another node, a function
+        return value.get_reference()
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, ir.DIToken):
+        return str(value.value)
+    if isinstance(value, str):
+        return '"' + _escape(value) + '"'
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, ir.Constant):
+        return str(value)
+    raise TypeError(f"invalid operand type for debug info: {value!r}")
 
 
-class _Single:
-    """One operand, in the shape ``ir.DIValue.descr`` prints."""
+def _escape(text: str) -> str:
+    """A string operand's text: printable ASCII as it is, but for `"` and
+    `\\`, and every other byte of its UTF-8 as `\\xx` (hex), as llvmlite escapes it."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return text
+    return "".join(chr(byte) if 32 <= byte < 127 and byte not in (34, 92) else f"\\{byte:02x}"
+                   for byte in text.encode())
 
-    is_distinct = False
-    kind = ""
 
-    def __init__(self, value: object) -> None:
-        self.operands = (("x", value),)
+def _stringify_metadata(self: ir.Instruction, leading_comma: bool = False) -> str:
+    """`Instruction._stringify_metadata` for the common case, with the same
+    text: an instruction whose only attachment is its location."""
+    metadata = self.metadata
+    if not metadata:
+        return ""
+    if len(metadata) == 1:
+        location = metadata.get("dbg")
+        if location is not None:
+            return (", !dbg " if leading_comma else "!dbg ") + location.get_reference()
+    return _LLVMLITE_STRINGIFY_METADATA(self, leading_comma)
+
+
+_LLVMLITE_STRINGIFY_METADATA = ir.Instruction._stringify_metadata
+
+
+@contextmanager
+def fast_instruction_metadata() -> Iterator[None]:
+    """Print instructions' `!dbg` attachments without llvmlite's general
+    loop and format string, while the module is printed.  A kernel has
+    about 29,000 instructions, nearly all with one attachment, its
+    location; llvmlite builds a list, formats and joins it for each.  The
+    text is the same (tests/debug/test_build_cost.py compares it); the
+    method is llvmlite's again afterwards."""
+    had_own = "_stringify_metadata" in ir.Instruction.__dict__
+    saved = ir.Instruction.__dict__.get("_stringify_metadata")
+    ir.Instruction._stringify_metadata = _stringify_metadata  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        if had_own:
+            ir.Instruction._stringify_metadata = saved  # type: ignore[method-assign]
+        else:
+            del ir.Instruction._stringify_metadata
 
 
 class DebugInfo:
@@ -262,15 +323,21 @@ class DebugInfo:
 
     def location_at(self, pos: Position | None) -> ir.DIValue | None:
         """The location of an IR op's source position in the current
-        function (None for an op without one)."""
+        function (None for an op without one).  Called for every op."""
         if pos is None or self.subprogram is None:
             return None
-        return self.location_at_line(pos.line, pos.column)
+        key = (pos.line, pos.column)
+        loc = self.locations.get(key)
+        if loc is None:
+            loc = Location(self.module, pos.line, pos.column, self.subprogram)
+            self.locations[key] = loc
+        return loc
 
     def location_at_line(self, line: int, column: int) -> ir.DIValue:
         key = (line, column)
         loc = self.locations.get(key)
         if loc is None:
+            assert self.subprogram is not None
             loc = Location(self.module, line, column, self.subprogram)
             self.locations[key] = loc
         return loc

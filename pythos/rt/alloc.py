@@ -42,12 +42,15 @@ pushes it.  Neither loops nor locks (objects are never allocated in
 interrupt context).  A block of another run goes back on that run's own
 list, and its ``used`` count drops: a run that was full joins its class's
 *partial* list, which the slow path takes runs from before it asks the
-platform for a new one, and a run whose count reaches zero goes straight
-back to the platform (never the current run, so one object allocated and
-freed over and over does not make the allocator ask for and return a run
-each time).  Returning empty runs keeps the footprint near the memory
-really in use when a program's mix of sizes changes, which is what heap
-efficiency measures.
+platform for a new one.  A run whose count reaches zero becomes its
+class's one *spare* if the class has none, and otherwise goes straight
+back to the platform (the current run is never returned, so one object
+allocated and freed over and over does not make the allocator ask for
+and return a run each time).  Returning empty runs keeps the footprint
+near the memory really in use when a program's mix of sizes changes,
+which is what heap efficiency measures; the one spare keeps a program
+that tears a structure down and builds it again from paying for fresh
+pages each round.
 
 Sizes above ``SMALL_LIMIT`` go to the platform directly: the kernel heap's
 ``alloc`` in the kernel, ``mmap`` (whole pages) in a Linux program.
@@ -133,6 +136,11 @@ run_low = Array[u64, 28]()
 # The first run of each class's partial list: runs, other than the
 # current one, with blocks on their own free list.
 partial = Array[u64, 28]()
+# One empty run kept per class: a program that frees everything and
+# builds it again (a loop over rounds) reuses it instead of asking the
+# platform for fresh, zeroed pages each time.  It counts in the footprint;
+# ``obj_trim`` gives it back.
+spare = Array[u64, 28]()
 stats = ObjectStats()
 
 
@@ -288,7 +296,8 @@ def obj_stats() -> ObjectStats:
 
 
 def obj_trim() -> u64:
-    """Give every current run that holds no live object back to the platform.
+    """Give every spare run, and every current run that holds no live
+    object, back to the platform.
 
     Freeing never returns a current run (see the module docstring), so
     after a program or test has freed everything, up to one run per class
@@ -298,6 +307,10 @@ def obj_trim() -> u64:
     """
     returned = u64(0)
     for index in range(u64(CLASSES)):
+        if spare[index] != NONE:
+            release_run(spare[index], index)
+            spare[index] = NONE
+            returned += run_size(index)
         run = current[index]
         if run == NONE:
             continue
@@ -333,6 +346,9 @@ def next_run_block(size_class: u64) -> u64:
     run = partial[size_class]
     if run != NONE:
         unlink_partial(run, size_class)
+    elif spare[size_class] != NONE:
+        run = spare[size_class]
+        spare[size_class] = NONE
     else:
         run = new_run(size_class)
     current[size_class] = run
@@ -390,11 +406,15 @@ def free_to_run(addr: u64, run: u64, size_class: u64) -> None:
     h.free = addr
     h.used -= 1
     if h.used == 0:
-        # Empty: back to the platform (it was on the partial list, unless
-        # it held a single block).
+        # Empty: the class's spare if it has none, else back to the
+        # platform (it was on the partial list, unless it held a single
+        # block).
         if not was_full:
             unlink_partial(run, size_class)
-        release_run(run, size_class)
+        if spare[size_class] == NONE:
+            spare[size_class] = run
+        else:
+            release_run(run, size_class)
     elif was_full:
         push_partial(run, size_class)
 

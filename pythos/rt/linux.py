@@ -4,12 +4,26 @@ The entry point `_start` and the `syscall` instruction are shared with
 the Pythos user target (`pythos/rt/syscall.py`).  What is Linux's own is
 the fault hook: a memory fault is a signal, caught on a stack of its own
 and reported as a panic.
+
+The argument line: Linux leaves the argument count and the argument
+vector on the stack `_start` finds (`entry_registers`), and
+`platform_args_line` joins the arguments after the program's name with
+single spaces, which is the line a Pythos program gets from `spawn`.
 """
 
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, i32, i64, u8, u64
-from pythos.rt.syscall import syscall1, syscall2, syscall4, syscall6, write_all
+from pythos.rt.sysabi import E2BIG
+from pythos.rt.syscall import (
+    ENTRY_RSP,
+    entry_registers,
+    syscall1,
+    syscall2,
+    syscall4,
+    syscall6,
+    write_all,
+)
 
 AUTO_FLUSH: Final = False
 SYS_MMAP: Final = 9
@@ -109,3 +123,27 @@ def platform_exit(code: i32) -> None:
 
 def platform_panic_halt() -> None:
     platform_exit(101)
+
+
+def platform_args_line(buffer: Ptr[u8], capacity: u64) -> i64:
+    """Copy the program's arguments (argv[1:]), joined by single spaces, to
+    `buffer`; their length, or -E2BIG when they are longer than `capacity`
+    (the buffer then holds what fitted)."""
+    stack = Ptr[u64](entry_registers()[ENTRY_RSP])
+    count = stack[0]  # argc; argv[i] is stack[1 + i]
+    length = u64(0)
+    for i in range(u64(1), count):
+        if i > 1:
+            if length == capacity:
+                return -E2BIG
+            buffer[length] = u8(0x20)
+            length += 1
+        argument = Ptr[u8](stack[1 + i])
+        k = u64(0)
+        while argument[k] != 0:
+            if length == capacity:
+                return -E2BIG
+            buffer[length] = argument[k]
+            length += 1
+            k += 1
+    return i64(length)

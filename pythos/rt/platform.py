@@ -21,6 +21,7 @@ import sys
 from typing import Any, Final
 
 from pythos.lang import Array, Ptr, addr_of, i32, u8, u64
+from pythos.rt.sysabi import E2BIG
 
 AUTO_FLUSH: Final = True
 PLATFORM_GRANULE: Final = u64(16)
@@ -60,3 +61,14 @@ def platform_exit(code: i32) -> None:
 
 def platform_panic_halt() -> None:
     sys.exit(101)
+
+
+def platform_args_line(buffer: Ptr[u8], capacity: u64) -> int:
+    """The program's arguments after its name, joined by single spaces, as
+    the compiled platforms give them: their length, or -E2BIG."""
+    line = " ".join(sys.argv[1:]).encode()
+    if len(line) > int(capacity):
+        return -int(E2BIG)
+    for i, byte in enumerate(line):
+        buffer[i] = u8(byte)
+    return len(line)

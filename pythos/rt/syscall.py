@@ -6,9 +6,12 @@ way, because Pythos chose Linux's conventions on purpose
 (docs/userspace.md):
 
 * the kernel jumps to `_start` with the stack pointer at the top of the
-  stack; `_start` aligns it to 16 bytes, as the System V ABI expects at a
-  call, and calls `pythos_start`, which the compiler generates to run
-  `main()` and then `exit_program()`;
+  stack; `_start` notes that stack pointer, RDI and RSI
+  (`entry_registers`: Linux leaves the argument count and vector on the
+  stack, Pythos passes the argument line in RDI and RSI, and each
+  platform's `platform_args_line` reads its own), aligns the stack to 16
+  bytes, as the System V ABI expects at a call, and calls `pythos_start`,
+  which the compiler generates to run `main()` and then `exit_program()`;
 * a system call takes its number in RAX and its arguments in RDI, RSI,
   RDX, R10 (then R8, R9), returns its result in RAX, and destroys RCX and
   R11, where the `syscall` instruction keeps the return address and the
@@ -18,6 +21,8 @@ Write is number 1 on both kernels (SYS_WRITE in pythos/rt/sysabi.py), so
 the loop that writes a whole buffer is shared too.
 """
 
+from typing import Final
+
 from pythos.lang import Ptr, asm, global_asm, i32, i64, u8, u64
 from pythos.rt.sysabi import SYS_WRITE
 
@@ -26,11 +31,33 @@ global_asm("""
     .globl _start
     .type _start, @function
 _start:
+    movq %rsp, pythos_entry_registers(%rip)
+    movq %rdi, pythos_entry_registers+8(%rip)
+    movq %rsi, pythos_entry_registers+16(%rip)
     xorl %ebp, %ebp
     andq $-16, %rsp
     call pythos_start
     ud2
+
+    .bss
+    .balign 8
+    .local pythos_entry_registers
+pythos_entry_registers:
+    .zero 24
+    .text
 """)
+
+# The slots of `entry_registers`.
+ENTRY_RSP: Final = 0
+ENTRY_RDI: Final = 1
+ENTRY_RSI: Final = 2
+
+
+def entry_registers() -> Ptr[u64]:
+    """RSP, RDI and RSI as the kernel handed them to `_start` (slots
+    ENTRY_RSP, ENTRY_RDI, ENTRY_RSI).  They live in assembly-defined
+    storage, which the compiler cannot assume to be zero."""
+    return Ptr[u64](asm("leaq pythos_entry_registers(%rip), $0", "=r", result=u64))
 
 
 def syscall4(number: u64, a0: u64, a1: u64, a2: u64, a3: u64) -> i64:

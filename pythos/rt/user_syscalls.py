@@ -16,12 +16,14 @@ as from the kernel.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, str_bytes, u8, u64
+from pythos.lang import Array, Ptr, addr_of, i64, str_bytes, u8, u64
 from pythos.rt.core import flush
+from pythos.rt.platform import platform_args_line
 from pythos.rt.sysabi import E2BIG as E2BIG
 from pythos.rt.sysabi import EBADF as EBADF
 from pythos.rt.sysabi import EFAULT as EFAULT
 from pythos.rt.sysabi import ENAMETOOLONG as ENAMETOOLONG
+from pythos.rt.sysabi import ENOENT as ENOENT
 from pythos.rt.sysabi import ENOSYS as ENOSYS
 from pythos.rt.sysabi import (
     SYS_BRK,
@@ -112,8 +114,13 @@ def spawn(path: str, args: str) -> int:
     args_length = copy_string(args, addr_of(args_buffer), ARGS_MAX)
     if args_length > ARGS_MAX:
         return -E2BIG
-    return syscall4(SYS_SPAWN, addr_of(path_buffer).addr, path_length,
-                    addr_of(args_buffer).addr, args_length)
+    return spawn_bytes(addr_of(path_buffer), i64(path_length), addr_of(args_buffer),
+                       i64(args_length))
+
+
+def spawn_bytes(path: Ptr[u8], path_length: int, args: Ptr[u8], args_length: int) -> int:
+    """`spawn` with the name and the argument line in byte buffers."""
+    return syscall4(SYS_SPAWN, path.addr, u64(path_length), args.addr, u64(args_length))
 
 
 def sleep_ms(ms: int) -> int:
@@ -122,3 +129,13 @@ def sleep_ms(ms: int) -> int:
 
 def uptime_ms() -> int:
     return syscall0(SYS_UPTIME_MS)
+
+
+def args_line(buffer: Ptr[u8], capacity: int) -> int:
+    """Copy this program's argument line to `buffer`: its length, or -E2BIG
+    when it is longer than `capacity` bytes.  The line is what `spawn` (or
+    `run=NAME:ARGS`) gave; for a Linux program, its arguments joined by
+    single spaces (the platform module's `platform_args_line`)."""
+    if capacity < 0:
+        return -E2BIG
+    return platform_args_line(buffer, u64(capacity))

@@ -17,7 +17,7 @@ from llvmlite import ir
 
 from pythos.driver import compile_file
 from pythos.gcpause import paused_gc
-from pythos.lower.debuginfo import Location, Node
+from pythos.lower.debuginfo import Location, Node, fast_instruction_metadata
 from pythos.target import get_target
 
 from .conftest import PROGRAM, compile_debug
@@ -107,3 +107,42 @@ def test_the_last_collection_is_skipped() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=120, check=True)
     assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+@pytest.mark.parametrize("value", [
+    None, True, False, 0, -7, 2**40, "plain.py", 'a "quoted" \\name', "tab\there", "naïve ✓",
+    "", ir.DIToken("DW_TAG_member"), ir.Constant(ir.IntType(32), 7)])
+def test_operands_print_as_llvmlite_prints_them(value: object) -> None:
+    ours, theirs = ir.Module(), ir.Module()
+    mine = Node(ours, False, "DIBasicType", (("x", value), ("y", 1)))
+    llvmlites = ir.DIValue(theirs, False, "DIBasicType", (("x", value), ("y", 1)), name="0")
+    assert str(mine) == str(llvmlites)
+    assert mine.get_reference() == llvmlites.get_reference() == "!0"
+
+
+def test_instruction_metadata_prints_as_llvmlite_prints_it() -> None:
+    """`fast_instruction_metadata` prints a module's instructions exactly
+    as llvmlite does (one `!dbg`, none, several attachments), and puts
+    llvmlite's own method back afterwards."""
+    module = ir.Module()
+    function = ir.Function(module, ir.FunctionType(ir.IntType(64), [ir.IntType(64)]), "f")
+    builder = ir.IRBuilder(function.append_basic_block("entry"))
+    file = Node(module, False, "DIFile", (("filename", "f.py"), ("directory", "/")))
+    location = Location(module, 3, 9, file)
+    builder.debug_metadata = location
+    doubled = builder.add(function.args[0], function.args[0])
+    builder.debug_metadata = None
+    tripled = builder.add(doubled, function.args[0])
+    tripled.set_metadata("dbg", location)
+    tripled.set_metadata("note", module.add_metadata([ir.Constant(ir.IntType(32), 1)]))
+    builder.ret(tripled)
+    before = ir.Instruction._stringify_metadata
+    expected = str(module)
+    for instruction in function.blocks[0].instructions:
+        instruction._clear_string_cache()
+    with fast_instruction_metadata():
+        assert ir.Instruction._stringify_metadata is not before
+        text = str(module)
+    assert text == expected
+    assert ", !dbg !1\n" in text and "!dbg !1, !note !2" in text
+    assert ir.Instruction._stringify_metadata is before

@@ -177,10 +177,68 @@ def test_bt_at_O2_shows_the_faulting_instruction_and_its_inlined_calls(
     assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
                      "apply_options", "kmain", "_start64"], output
     assert [where for _, _, where in found[2:-1]] == positions, output
-    # The interrupted machine frame: the faulting instruction's address on
-    # its first line only; gdb numbers its outermost calls as it numbers
-    # its own frames there (apply_options and kmain), and the rest after.
-    assert re.search(rf"^#2  {rip:#x} in nested_3 \(\) at kernel/crashtest.py:{fault}$",
+    # The CPU's entry is a frame of its own (#2, `<signal handler called>`),
+    # and the interrupted machine frame is gdb's own: one numbered frame for
+    # each inlined call, the innermost at the faulting instruction.
+    assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
+    assert re.search(rf"^#3  (?:{rip:#x} in )?nested_3 \(\) at kernel/crashtest.py:{fault}$",
                      output, flags=re.M), output
     levels = [int(level) if level else None for level, _, _ in found]
-    assert levels == [0, 1, 2, None, None, None, 3, 4, 5], output
+    assert levels == [0, 1, 3, 4, 5, 6, 7, 8, 9], output
+
+
+@pytest.mark.cmdline("panic=fault")
+@pytest.mark.kernel("optimised_kernel")
+def test_frame_info_frame_and_list_in_the_interrupted_frame_agree_with_bt(
+        optimised_kernel: Path, waiting_qemu: int) -> None:
+    """`frame N`, `info frame`, `list`, `up` in the frame an exception
+    interrupted at -O2 see the faulting instruction's own line and inlined
+    calls, as `bt` does: the CPU's entry is a signal frame
+    (`__interrupt_entry`, kernel/arch/x86_64/idt.py), under which gdb looks
+    the interrupted code up at its exact pc, not one byte before it."""
+    kernel64 = optimised_kernel.with_name("kernel64.elf")
+    crashtest = ROOT / "kernel" / "crashtest.py"
+    fault = marked_text_line(crashtest, "        return Ptr[u64](UNMAPPED).volatile_load()")
+    call_3 = marked_text_line(crashtest, "    return nested_3(kind) * 3")
+    output = gdb_kernel(kernel64, waiting_qemu, [
+        "break handle", "continue", "print/x frame->rip", "bt",
+        "frame function nested_3", "info frame", "list", "up", "info locals"])
+    rip = int(re.findall(r"^\$1 = (0x[0-9a-f]+)$", output, flags=re.M)[-1], 16)
+    # The CPU's entry, between the handler and the code it interrupted.
+    assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
+    # `frame function nested_3` selects gdb's own frame for the inlined
+    # call that faulted, at the faulting instruction and its line ...
+    selected = re.findall(rf"^#(\d+)  (?:{rip:#x} in )?nested_3 \(\) at "
+                          rf"kernel/crashtest.py:{fault}$", output, flags=re.M)
+    assert len(selected) == 2, output            # in `bt`, then by `frame`
+    assert re.search(rf"^ rip = {rip:#x} in nested_3 \(kernel/crashtest.py:{fault}\); ",
+                     output, flags=re.M), output
+    assert re.search(r"^ inlined into frame \d+", output, flags=re.M), output
+    # ... whose source `list` shows around that line ...
+    listing = output[output.index("Saved registers:"):]
+    listed = [int(n) for n in re.findall(r"^(\d+)\t", listing, flags=re.M)][:10]
+    assert listed == list(range(fault - 5, fault + 5)), output
+    # ... and `up` reaches the call in nested_2 that it was inlined at.
+    assert re.search(rf"^#{int(selected[0][0]) + 1}  nested_2 \(\) at "
+                     rf"kernel/crashtest.py:{call_3}$", output, flags=re.M), output
+
+
+def test_a_timer_interrupt_is_a_signal_frame_over_the_code_it_stopped(
+        debug_kernel: Path, waiting_qemu: int) -> None:
+    """A handler without an error code (IRQ 0, clock.on_timer): the frame
+    above `<signal handler called>` is the interrupted code, at exactly the
+    RIP the CPU saved in the interrupt frame, and unwound from there with
+    the call frame information of that very instruction.  The first tick
+    usually comes right after `sti`, at `irqflags.enable`'s `ret`, after its
+    `pop %rbp`: looked up one byte back, as gdb did before, the frame's
+    CFA came from the frame pointer already popped, and `kmain` was lost."""
+    output = gdb_kernel(debug_kernel.with_name("kernel64.elf"), waiting_qemu, [
+        "break tick", "continue", "bt", "frame 1", "print/x frame->rip", "frame 3",
+        "print/x $pc"])
+    assert re.search(r"^#1  0x[0-9a-f]+ in on_timer \(frame=0x[0-9a-f]+\) at kernel/clock.py:\d+$",
+                     output, flags=re.M), output
+    assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
+    saved, pc = re.findall(r"^\$\d+ = (0x[0-9a-f]+)$", output, flags=re.M)[-2:]
+    assert saved == pc, output
+    bt = output[output.index("\n#0  tick"):output.index("_start64 ()") + 11]
+    assert [name for name, _ in frames(bt)][-2:] == ["kmain", "_start64"], output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kernel.echo as echo
+import kernel.proc.line_editor as line_editor
 from kernel.drivers import scancode as sc
 from kernel.drivers.terminal import TerminalDecoder, key_event
 from pythos.lang import u8, u32
@@ -12,9 +13,8 @@ from pythos.lang import u8, u32
 
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setattr(echo, "print_prompt", lambda: (print("> ", end=""),
-                                                      setattr(echo, "line_length", u32(0))))
-    monkeypatch.setattr(echo, "line_length", u32(0))
+    monkeypatch.setattr(echo, "print_prompt", lambda: print("> ", end=""))
+    line_editor.clear(echo.line)
 
     def type_events(*events: int) -> str:
         for event in events:
@@ -53,3 +53,12 @@ def test_enter_starts_a_new_prompt(shown) -> None:
 def test_backspace_erases_typed_characters_only(shown) -> None:
     assert shown(ord("a"), ord("é"), 0x7F, 0x08, 0x7F, ord("c")) == "aé\b \b\b \bc"
     assert shown(0x0D, 0x7F, ord("d")) == "\n> d"
+
+
+def test_ctrl_u_erases_the_line_and_a_tab_shows_as_one_space(shown) -> None:
+    assert shown(ord("a"), 0x09, ord("b"), 0x15, ord("c")) == "a b" + "\b \b" * 3 + "c"
+
+
+def test_a_line_too_long_goes_on_after_a_new_prompt_and_nothing_is_lost(shown) -> None:
+    assert shown(*[ord("a")] * 256, ord("b"), 0x7F, 0x7F, 0x7F) == \
+        "a" * 255 + "\n> a" + "b\b \b" + "\b \b"

@@ -14,7 +14,7 @@ import tarfile
 import pytest
 
 from pythos.kernel_tools.build import have_tool, make_iso
-from pythos.kernel_tools.initrd import initrd_path, program_sources
+from pythos.kernel_tools.initrd import data_files, initrd_path, program_sources
 
 from .test_boot import BANNER, IDLE, boot
 
@@ -38,17 +38,18 @@ def user_programs() -> list[str]:
 def test_lists_the_programs_with_their_elf_check(kernel_image):
     initrd = initrd_path(kernel_image)
     with tarfile.open(initrd) as tar:
-        assert sorted(tar.getnames()) == user_programs()
+        assert sorted(tar.getnames()) == sorted(user_programs() + ["motd.txt"])
     with boot(kernel_image, initrd=initrd, cmdline="loglevel=debug") as vm:
         serial = booted(vm)
     match = SUMMARY.search(serial)
     assert match, serial
-    assert int(match.group(1)) == len(user_programs())
+    assert int(match.group(1)) == len(user_programs()) + len(data_files())
     assert int(match.group(2)) == (initrd.stat().st_size + 1023) // 1024
     for name in user_programs():
         line = re.search(rf"^  {name}: (\d+) bytes, ELF, \d segments, entry 0x40[0-9a-f]+$",
                          serial, re.M)
         assert line, serial
+    assert re.search(r"^  motd.txt: \d+ bytes, not a program: ", serial, re.M), serial
     # The ramdisk lies after the kernel, and its frames were not handed out:
     # the heap line (which takes frames) comes first and the archive still reads.
     assert serial.index("heap:") < match.start()
@@ -92,4 +93,4 @@ def test_iso_loads_the_ramdisk_as_a_grub_module(kernel_image, tmp_path):
         serial = booted(vm)
     match = SUMMARY.search(serial)
     assert match, serial
-    assert int(match.group(1)) == len(user_programs())
+    assert int(match.group(1)) == len(user_programs()) + len(data_files())

@@ -168,8 +168,10 @@ def test_random_operations(ops: list[tuple]) -> None:
         model.check_stats()
     stats = alloc.obj_stats()
     assert int(stats.in_use) == 0 and int(stats.live) == 0 and int(stats.large) == 0
-    # What is still held is one current run per class that was used.
-    held = [int(alloc.current[c]) for c in range(28) if int(alloc.current[c]) != 0]
+    # What is still held is, per class that was used, its current run and
+    # at most one spare.
+    held = [int(run) for c in range(28) for run in (alloc.current[c], alloc.spare[c])
+            if int(run) != 0]
     assert sorted(held) == sorted(simplatform.current.blocks)
     assert all(int(alloc.partial[c]) == 0 for c in range(28))
     alloc.obj_trim()
@@ -198,18 +200,34 @@ def test_size_classes(alloc: ModuleType) -> None:
 
 def test_empty_runs_go_back_and_the_current_run_stays(alloc: ModuleType) -> None:
     per_run = (4096 - 48) // 48
-    objects = [int(alloc.obj_alloc(u64(48))) for _ in range(3 * per_run)]
+    objects = [int(alloc.obj_alloc(u64(48))) for _ in range(4 * per_run)]
+    assert int(alloc.obj_stats().runs) == 4
+    for addr in objects[:per_run]:  # the first run empties: the class's spare
+        alloc.obj_free(u64(addr), u64(48))
+    assert int(alloc.obj_stats().runs) == 4
+    for addr in objects[per_run:2 * per_run]:  # the second: back to the platform
+        alloc.obj_free(u64(addr), u64(48))
     assert int(alloc.obj_stats().runs) == 3
-    for addr in objects[:per_run]:  # the first run empties: it goes back
+    assert int(alloc.obj_stats().footprint) == 3 * 4096
+    for addr in objects[2 * per_run:]:  # the fourth run is current: it stays
         alloc.obj_free(u64(addr), u64(48))
-    assert int(alloc.obj_stats().runs) == 2
-    assert int(alloc.obj_stats().footprint) == 2 * 4096
-    for addr in objects[per_run:]:  # the third run is current: it stays
-        alloc.obj_free(u64(addr), u64(48))
-    assert int(alloc.obj_stats().runs) == 1
+    assert int(alloc.obj_stats().runs) == 2  # the current run and the spare
     again = int(alloc.obj_alloc(u64(44)))  # the same class
-    assert again in objects[2 * per_run:]
+    assert again in objects[3 * per_run:]
     alloc.obj_free(u64(again), u64(44))
+
+
+def test_the_spare_run_serves_the_next_round(alloc: ModuleType) -> None:
+    per_run = (4096 - 48) // 48
+    objects = [int(alloc.obj_alloc(u64(48))) for _ in range(2 * per_run)]
+    for addr in objects:  # the first run becomes the spare; the second is current
+        alloc.obj_free(u64(addr), u64(48))
+    platform_runs = len(simplatform.current.blocks)
+    again = [int(alloc.obj_alloc(u64(48))) for _ in range(2 * per_run)]
+    assert len(simplatform.current.blocks) == platform_runs  # nothing new asked for
+    assert sorted(again) == sorted(objects)
+    for addr in again:
+        alloc.obj_free(u64(addr), u64(48))
 
 
 def test_partial_runs_are_reused_before_new_ones(alloc: ModuleType) -> None:
@@ -272,11 +290,11 @@ def test_footprint_at_peak_is_taken_at_the_peak(alloc: ModuleType) -> None:
     assert int(alloc.obj_stats().footprint) == 8 * 4096
     for addr in small:
         alloc.obj_free(u64(addr), u64(25))
-    assert int(alloc.obj_stats().footprint) == 4096  # the current run
+    assert int(alloc.obj_stats().footprint) == 2 * 4096  # the current run and the spare
     large = [int(alloc.obj_alloc(u64(6000))) for _ in range(4)]
     stats = alloc.obj_stats()
     assert int(stats.peak) == 24000
-    assert int(stats.footprint_at_peak) == 4096 + 4 * 6000
+    assert int(stats.footprint_at_peak) == 2 * 4096 + 4 * 6000
     assert int(stats.peak_footprint) == 8 * 4096
     for addr in large:
         alloc.obj_free(u64(addr), u64(6000))

@@ -18,7 +18,7 @@ from kernel.fs import ustar
 from kernel.proc import elf
 from pythos.diagnostics import CompileError
 from pythos.kernel_tools.build import BuildError, have_tool
-from pythos.kernel_tools.initrd import USER_DIR, make_initrd, program_sources
+from pythos.kernel_tools.initrd import USER_DIR, data_files, make_initrd, program_sources
 from tests.kernel.helpers import exact_span
 
 pytestmark = pytest.mark.skipif(not (have_tool("as") and have_tool("ld")),
@@ -32,7 +32,14 @@ def test_archive_passes_the_kernels_checks(tmp_path):
     assert ustar.summarize(span, summary) == ustar.END
     names = sorted(p.stem for p in program_sources())
     assert {"hello", "hello_asm", "primes", "spin"} <= set(names)
-    assert int(summary.files) == len(names) >= 1
+    data = [p.name for p in data_files()]
+    assert "motd.txt" in data
+    assert int(summary.files) == len(names) + len(data)
+    for name in data:
+        entry = ustar.Entry()
+        assert ustar.find(span, exact_span(name.encode()), entry) == ustar.OK
+        assert bytes(entry.data.data[i] for i in range(entry.data.length)) == \
+            (USER_DIR / name).read_bytes()
     for name in names:
         entry = ustar.Entry()
         assert ustar.find(span, exact_span(name.encode()), entry) == ustar.OK

@@ -43,6 +43,24 @@ end
 #
 #     rbp + 8    RIP, CS, RFLAGS, RSP, SS              no error code
 #     rbp + 24   RIP, ... (rbp + 16: the error code)   with an error code
+#
+# It makes the CPU's entry a frame of its own, as gdb shows a Unix signal:
+# the handler's caller is `__interrupt_entry` (kernel/arch/x86_64/idt.py),
+# with RSP at the interrupt frame.  That address has call frame
+# information of its own that marks it as a signal frame and reads RIP and
+# RSP from the interrupt frame, so gdb's own unwinder takes over from
+# there, and -- what an unwinder written in Python cannot do -- looks the
+# interrupted code up at its exact RIP, the faulting instruction, rather
+# than one byte before it as for a return address.  `bt`, `frame N`,
+# `info frame`, `info locals` and `list` all see the same line and the
+# same inlined calls there:
+#
+#     #1  vector14 (frame=..., error_code=0) at .../vectors.py:105
+#     #2  <signal handler called>
+#     #3  0x... in nested_3 () at kernel/crashtest.py:70
+#
+# A kernel without `__interrupt_entry` gets the interrupted frame directly
+# (with gdb's one-byte-back lookup).
 python
 import gdb
 from gdb.unwinder import Unwinder
@@ -71,8 +89,16 @@ def _interrupt_handler(pc):
     return int(block.start), params
 
 
+def _interrupt_entry():
+    """The address of `__interrupt_entry`, or None in a kernel without it."""
+    try:
+        return int(gdb.parse_and_eval("&__interrupt_entry"))
+    except gdb.error:
+        return None
+
+
 class PythosInterruptUnwinder(Unwinder):
-    """The caller of an @interrupt handler is the code it interrupted."""
+    """The caller of an @interrupt handler is the CPU's entry into it."""
 
     def __init__(self):
         super().__init__("pythos-interrupt")
@@ -99,8 +125,13 @@ class PythosInterruptUnwinder(Unwinder):
 
         unwind = pending_frame.create_unwind_info(
             _FrameId(gdb.Value(rip_at + 40).cast(u64), gdb.Value(start).cast(u64)))
-        unwind.add_saved_register("rip", gdb.Value(word(rip_at)).cast(u64))
-        unwind.add_saved_register("rsp", gdb.Value(word(rip_at + 24)).cast(u64))
+        entry = _interrupt_entry()
+        if entry is not None:
+            unwind.add_saved_register("rip", gdb.Value(entry).cast(u64))
+            unwind.add_saved_register("rsp", gdb.Value(rip_at).cast(u64))
+        else:
+            unwind.add_saved_register("rip", gdb.Value(word(rip_at)).cast(u64))
+            unwind.add_saved_register("rsp", gdb.Value(word(rip_at + 24)).cast(u64))
         unwind.add_saved_register("rbp", gdb.Value(word(rbp)).cast(u64))
         return unwind
 
@@ -114,116 +145,4 @@ def _has_type(name):
 
 
 gdb.unwinder.register_unwinder(None, PythosInterruptUnwinder(), replace=True)
-end
-
-# The interrupted code in `bt`.  gdb looks a caller's line up one byte
-# before its pc, which is right for a return address (the byte before is
-# in the call) but not for the instruction an interrupt stopped: at -O2
-# the byte before it is often other code, another line, even other
-# inlined calls.  gdb skips that step only for frames its own signal-frame
-# unwinders make, and an unwinder written in Python cannot make one.  So
-# this frame filter redraws, in `bt`, the machine frame under an interrupt
-# handler from its pc itself: the innermost line at pc, then each inlined
-# call out to the real function.  gdb keeps an inlined function's call
-# site as the line and file of the function's symbol in that block.  Only
-# `bt` goes through frame filters: `frame N`, `info locals` and `list` in
-# that frame still see gdb's own view (docs/debugging.md, "Limits").
-python
-from gdb.FrameDecorator import FrameDecorator
-
-
-class _InterruptedCall(FrameDecorator):
-    """One Python call in the machine frame an interrupt stopped."""
-
-    def __init__(self, base, function, filename, line, address, args):
-        super().__init__(base)
-        self._function = function
-        self._filename = filename
-        self._line = line
-        self._address = address
-        self._args = args
-
-    def function(self):
-        return self._function
-
-    def filename(self):
-        return self._filename
-
-    def line(self):
-        return self._line
-
-    def address(self):
-        return self._address
-
-    def frame_args(self):
-        return self._args
-
-    def frame_locals(self):
-        return None
-
-
-def _interrupted_calls(group):
-    """The decorators for the frames of one interrupted machine frame (gdb's
-    inline frames, then the real one), from the pc itself; None if gdb has
-    no blocks there."""
-    pc = group[0].inferior_frame().pc()
-    block = gdb.block_for_pc(pc)
-    functions = []
-    while block is not None and not (block.is_global or block.is_static):
-        if block.function is not None:
-            functions.append(block.function)
-        block = block.superblock
-    where = gdb.find_pc_line(pc)
-    if not functions or where.symtab is None:
-        return None
-    # Innermost first: the line at pc, then each inlined function's call site.
-    places = [(where.symtab.filename, where.line)]
-    places += [(f.symtab.filename if f.symtab else "??", f.line) for f in functions[:-1]]
-    # gdb numbers a line by the frame under it, once: the outermost calls
-    # keep gdb's frames (and numbers, so that `frame N` selects the same
-    # function), the innermost ones share the first, and only the first
-    # line has the number and the address.
-    surplus = len(functions) - len(group)
-    calls = []
-    for depth, (function, (filename, line)) in enumerate(zip(functions, places)):
-        real = depth == len(functions) - 1
-        base = group[min(max(depth - surplus, 0), len(group) - 1)]
-        calls.append(_InterruptedCall(base, function.print_name, filename, line,
-                                      pc if depth == 0 else None,
-                                      base.frame_args() if real else None))
-    return calls
-
-
-class PythosInterruptedFrames:
-    """Frame filter: the frames under an interrupt handler, from its pc."""
-
-    def __init__(self):
-        self.name = "pythos-interrupted"
-        self.priority = 100
-        self.enabled = True
-        gdb.frame_filters[self.name] = self
-
-    def filter(self, frames):
-        return self._frames(frames)
-
-    def _frames(self, frames):
-        interrupted = False
-        group = []
-        for decorator in frames:
-            frame = decorator.inferior_frame()
-            if interrupted:
-                group.append(decorator)
-                if frame.type() == gdb.INLINE_FRAME:
-                    continue
-                yield from _interrupted_calls(group) or group
-                group = []
-                interrupted = False
-            else:
-                yield decorator
-            interrupted = frame.type() == gdb.NORMAL_FRAME and \
-                _interrupt_handler(frame.pc()) is not None
-        yield from group
-
-
-PythosInterruptedFrames()
 end

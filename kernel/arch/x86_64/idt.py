@@ -41,7 +41,7 @@ the data they share with normal code simple (see ``irqlock.py``).
 from typing import Final
 
 from kernel.arch.x86_64.gdt import KERNEL_CODE_SELECTOR, DescriptorTablePointer
-from pythos.lang import Array, addr_of, lidt, struct, u8, u16, u64
+from pythos.lang import Array, addr_of, global_asm, lidt, struct, u8, u16, u64
 
 VECTORS: Final = 256
 GATE_SIZE: Final = 16
@@ -116,3 +116,59 @@ def load() -> None:
     """
     pointer = DescriptorTablePointer(u16(VECTORS * GATE_SIZE - 1), addr_of(IDT).addr)
     lidt(addr_of(pointer))
+
+
+# For debuggers: where an interrupt came in.  An @interrupt function has
+# no caller; the CPU entered it, after pushing its interrupt frame (RIP,
+# CS, RFLAGS, RSP, SS) on the stack.  gdb's unwinder for those functions
+# (tools/gdb/pythos.gdb) makes the CPU's entry a frame of its own, as gdb
+# shows a Unix signal: the handler's caller is `__interrupt_entry`, with
+# RSP at the interrupt frame, and the call frame information below
+# describes that frame as a *signal frame* (augmentation "S"), whose
+# registers are in the interrupt frame: RIP at +0, RSP at +24.  A signal
+# frame makes gdb look up the interrupted code at its exact RIP (the
+# faulting instruction) instead of one byte before it, as for a return
+# address; and for the same reason gdb looks this frame itself up one
+# byte before `__interrupt_entry`, so the FDE starts at the `nop`.  The
+# `ud2` is never executed (it would fault).  LLVM writes no "S" into
+# .debug_frame, so the entry is written out here byte by byte
+# (DWARF 4, section 6.4.1; docs/debugging.md).
+global_asm("""
+    .text
+    .p2align 4
+.Linterrupt_entry_start:
+    nop
+    .globl __interrupt_entry
+    .type __interrupt_entry, @function
+__interrupt_entry:
+    ud2
+.Linterrupt_entry_end:
+    .size __interrupt_entry, . - __interrupt_entry
+
+    .section .debug_frame, "", @progbits
+.Linterrupt_cie:
+    .long .Linterrupt_cie_end - .Linterrupt_cie_id      # length
+.Linterrupt_cie_id:
+    .long 0xffffffff            # a CIE
+    .byte 4                     # version
+    .asciz "S"                  # augmentation: a signal frame
+    .byte 8                     # address size
+    .byte 0                     # segment selector size
+    .uleb128 1                  # code alignment factor
+    .sleb128 -8                 # data alignment factor
+    .uleb128 16                 # return address column: RIP
+    .byte 0x0c, 7, 0            # DW_CFA_def_cfa: RSP + 0, the interrupt frame
+    .byte 0x80 + 16, 0          # DW_CFA_offset: RIP at CFA + 0
+    .byte 0x11, 7, 0x7d         # DW_CFA_offset_extended_sf: RSP at CFA + (-3 * -8)
+    .byte 0x08, 6               # DW_CFA_same_value: RBP (the handler restored it)
+    .balign 8, 0                # DW_CFA_nop
+.Linterrupt_cie_end:
+    .long .Linterrupt_fde_end - .Linterrupt_fde_cie     # length
+.Linterrupt_fde_cie:
+    .long .Linterrupt_cie       # its CIE, as an offset in .debug_frame
+    .quad .Linterrupt_entry_start
+    .quad .Linterrupt_entry_end - .Linterrupt_entry_start
+    .balign 8, 0
+.Linterrupt_fde_end:
+    .text
+""")

@@ -38,11 +38,10 @@ from pythos.rt.obj.object import (
     sb_finish,
     str_from_utf8,
 )
+from pythos.rt.obj.slices import SliceBounds, slice_resolve
 from pythos.rt.obj.str import (
-    SliceRange,
     raise_ascii,
     sb_append_hex,
-    slice_adjust,
     str_data,
     str_nbytes,
 )
@@ -96,8 +95,8 @@ def bytes_slice(b: u64, start: i64, stop: i64, step: i64, has_start: bool,
                 has_stop: bool) -> u64:
     """b[start:stop:step], clamped as str slices are; ValueError for a zero
     step."""
-    r = SliceRange()
-    if not slice_adjust(addr_of(r), bytes_len(b), start, stop, step, has_start, has_stop):
+    r = SliceBounds()
+    if not slice_resolve(addr_of(r), bytes_len(b), start, stop, step, has_start, has_stop):
         return u64(0)
     if r.step == 1:
         return bytes_from_data(b + BYTES_DATA + u64(r.start), u64(r.count))

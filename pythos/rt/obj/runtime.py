@@ -6,11 +6,23 @@ kernel right after its heap is ready)."""
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
+from pythos.rt.obj.box import init as init_box
+from pythos.rt.obj.dict import init as init_dict
+from pythos.rt.obj.gc import init as init_gc
+from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
+from pythos.rt.obj.set import init as init_set
+from pythos.rt.obj.tuple import init as init_tuple
 
 
 def init_all() -> None:
     init_object()  # the str type the core makes messages with
+    init_gc()  # the cycle collector: track containers from the first one made
     str_kind.init()  # str's hash, ==, <, repr for containers' items
     strsplit.init()  # the list[str] and tuple types split and partition return
     bytes_kind.init()  # the bytes type and its functions
+    init_list()  # the list kind's functions
+    init_tuple()  # the tuple kind's functions
+    init_box()  # the box kind, and the int and bool boxes the runtime makes
+    init_dict()  # dict's kind functions (release, repr, ==, traverse)
+    init_set()  # set's kind functions

@@ -24,7 +24,7 @@ records the error (`obj_raise`) and returns 0 (or False, -1 where said).
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.mem import memcpy
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64
 from pythos.rt.obj.object import (
@@ -50,6 +50,7 @@ from pythos.rt.obj.object import (
     str_from_ascii,
     str_new,
 )
+from pythos.rt.obj.slices import SliceBounds, slice_resolve
 from pythos.rt.obj.unicode import is_printable, is_space
 from pythos.rt.obj.utf8 import (
     NO_MATCH,
@@ -267,67 +268,13 @@ def str_next_offset(s: u64, offset: u64) -> u64:
     return offset + utf8_width(str_data(s)[offset])
 
 
-@struct
-class SliceRange:
-    """A slice fitted to a sequence (CPython's PySlice_AdjustIndices):
-    `count` items from `start`, `step` apart."""
-
-    start: i64
-    step: i64
-    count: i64
-
-
-def slice_adjust(out: Ptr[SliceRange], length: i64, start: i64, stop: i64, step: i64,
-                 has_start: bool, has_stop: bool) -> bool:
-    """Clamp `start:stop:step` to a sequence of `length` items, as CPython
-    does: missing bounds are the ends (in the direction of the step), a
-    negative one counts from the end, and one out of range is moved to
-    the nearest end.  False, with ValueError recorded, for a zero step."""
-    if step == 0:
-        raise_ascii(ERR_VALUE, b"slice step cannot be zero")
-        return False
-    # As PySlice_Unpack does: -step must be representable.
-    if step < -0x7FFFFFFFFFFFFFFF:
-        step = i64(-0x7FFFFFFFFFFFFFFF)
-    lo = start
-    hi = stop
-    if not has_start:
-        lo = length - 1 if step < 0 else i64(0)
-    else:
-        if lo < 0:
-            lo += length
-            if lo < 0:
-                lo = i64(-1) if step < 0 else i64(0)
-        elif lo >= length:
-            lo = length - 1 if step < 0 else length
-    if not has_stop:
-        hi = i64(-1) if step < 0 else length
-    else:
-        if hi < 0:
-            hi += length
-            if hi < 0:
-                hi = i64(-1) if step < 0 else i64(0)
-        elif hi >= length:
-            hi = length - 1 if step < 0 else length
-    count = i64(0)
-    if step < 0:
-        if hi < lo:
-            count = (lo - hi - 1) // (0 - step) + 1
-    elif lo < hi:
-        count = (hi - lo - 1) // step + 1
-    out[0].start = lo
-    out[0].step = step
-    out[0].count = count
-    return True
-
-
 def str_slice(s: u64, start: i64, stop: i64, step: i64, has_start: bool,
               has_stop: bool) -> u64:
     """s[start:stop:step] by code point (a missing bound has has_* False;
     the compiler passes step 1 when there is none).  ValueError for a
     zero step."""
-    r = SliceRange()
-    if not slice_adjust(addr_of(r), str_len(s), start, stop, step, has_start, has_stop):
+    r = SliceBounds()
+    if not slice_resolve(addr_of(r), str_len(s), start, stop, step, has_start, has_stop):
         return u64(0)
     if r.count == 0:
         return str_empty()

@@ -1,0 +1,465 @@
+"""The cycle collector: frees the garbage reference counting cannot.
+
+Reference counting frees an object when its last reference goes.  Objects
+that refer to each other in a ring (a doubly linked list, a tree whose
+nodes point at their parents, an object that holds itself) keep each
+other's counts above zero after the program has dropped them all, so they
+would never be freed.  This module finds and frees them, the way CPython's
+`gc` does: by *trial deletion* over the container objects (docs/objects.md,
+"Cycles: the collector").
+
+Only objects whose type is TRACKED take part: containers and instances,
+the objects that can hold references.  Each has a `GcHead` (next, prev)
+just before its header, and `obj_new` / `obj_release` call `gc_track` /
+`gc_untrack` (installed by `init`), which keep every tracked object on one
+circular doubly linked list with a sentinel, `tracked`::
+
+    tracked ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to tracked)
+
+A collection, `gc_collect`, runs in four passes over that list and needs no
+memory of its own: it borrows each GcHead's `prev` word, which the passes
+rebuild before anything else can look at the list.
+
+1. *Counts*: `prev` becomes the object's reference count, the *scratch
+   count*, tagged COUNTING in its low bits (a GcHead address is 8-byte
+   aligned, so the low bits of a real `prev` are always zero).
+2. *Subtract*: traverse every object and take one off the scratch count
+   of each tracked object it refers to.  What remains of a count is the
+   references from outside the tracked objects: from the stack, from
+   globals, from untracked objects.
+3. *Mark*: an object with a scratch count above zero is alive, and so is
+   everything reachable from it.  The walk needs a stack; it is threaded
+   through the `prev` words too (a REACHED object's `prev` holds the next
+   object on the stack), so even a million-node chain is marked in a loop
+   on any stack.
+4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects in
+   `tracked` and moving the rest, the garbage, to the list `unreachable`.
+
+The garbage is then freed in three steps, so that no object is touched
+after it is freed: take a reference to every garbage object (now none of
+them can be freed), `clear` each (dropping its references; objects only it
+kept alive, strings and the like, are freed by the normal release), then
+hand each back to `tracked` and drop the reference taken.  A cleared
+object's count falls to zero and `obj_release` frees it, calling
+`gc_untrack`, which unlinks it from `tracked`.  That last step re-reads
+the head of `unreachable` after each drop, so objects freed along the way
+simply leave the list.
+
+Automatic collections run from `gc_track`, that is inside `obj_new`, when
+the tracked objects allocated since the last collection (less those freed)
+pass the threshold, as in CPython's youngest generation, and a quarter of
+the objects the last collection left alive (`set_trigger` says why).
+Objects are never made, freed or counted in interrupt context (the
+compiler rejects it), so a collection never runs inside an interrupt
+handler.
+
+What `traverse` and `clear` functions must do (the compiler generates them
+for classes; each kind's module writes its own):
+
+- `traverse(obj, visit, arg)` calls `call_addr(visit, child, arg)` once for
+  each reference `obj` holds (0 is skipped, so None slots need no test), and
+  nothing else: it may not allocate, free or change a count.
+- `clear(obj)` drops every reference `obj` holds and leaves the slots 0
+  (or the length 0), so that a second `clear` is harmless: the collector
+  clears an object, and its release clears it again.  It must not change
+  what the kind's `size` reports.
+- Between two `obj_new` calls, a tracked object under construction is
+  traversable: its length counts only slots already filled, since a
+  collection may run inside the next `obj_new`.
+"""
+
+from typing import Final
+
+import pythos.rt.obj.object as core
+from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, panic, struct, u32, u64
+from pythos.rt.obj.object import (
+    GC_HEAD,
+    KIND_INSTANCE,
+    TRACKED,
+    GcHead,
+    ObjHeader,
+    obj_decref,
+    type_of,
+)
+
+# Tags in the low bits of a GcHead's `prev` word while a collection runs
+# (outside a collection, `prev` is a pointer and its low bits are 0).
+TAG_MASK: Final = u64(3)
+COUNTING: Final = u64(1)  # prev = scratch count << 2 | COUNTING
+REACHED: Final = u64(2)  # prev = next on the mark stack (0 at its end) | REACHED
+COUNT_ONE: Final = u64(4)  # one reference, in the scratch count's position
+
+# CPython's default threshold for its youngest generation.
+DEFAULT_THRESHOLD: Final = u64(700)
+NEVER: Final = u64(0xFFFF_FFFF_FFFF_FFFF)  # a trigger no count reaches
+
+
+@struct
+class GcStats:
+    """What the collector has done (`gc_stats`)."""
+
+    collections: u64  # collections run, automatic or asked for
+    collected: u64  # unreachable objects found and freed, over all collections
+    tracked: u64  # objects on the tracked list now
+    automatic: u64  # collections started by the threshold
+
+
+# The lists: circular, doubly linked through the objects' GcHeads, each
+# with a sentinel GcHead of its own.  `unreachable` holds garbage only
+# while a collection frees it.
+tracked = GcHead()
+unreachable = GcHead()
+tracked_count = u64(0)
+# Net tracked allocations since the last collection (allocations less
+# frees, never below 0), and the collection's trigger.
+allocated = u64(0)
+threshold = DEFAULT_THRESHOLD
+survivors = u64(0)  # tracked objects the last collection left alive
+enabled = True
+# `allocated` at which `gc_track` starts a collection (`set_trigger`).
+trigger = DEFAULT_THRESHOLD
+collecting = False
+# The top of the mark stack (a GcHead address), threaded through `prev`.
+mark_stack = u64(0)
+stats = GcStats()
+
+
+def init() -> None:
+    """Install the hooks `obj_new` and `obj_release` call: from now on
+    every object of a TRACKED type is on `tracked`.  The lists are set up
+    by the first call; a later one (a test kernel that starts the runtime
+    again) keeps the objects already tracked."""
+    if tracked.next == 0:
+        list_init(addr_of(tracked).addr)
+        list_init(addr_of(unreachable).addr)
+    set_trigger()
+    core.gc_track_hook = func_addr(gc_track)
+    core.gc_untrack_hook = func_addr(gc_untrack)
+
+
+# ----- the lists -------------------------------------------------------------------------
+
+def gc_head(obj: u64) -> Ptr[GcHead]:
+    """Safety: `obj` must be an object of a TRACKED type."""
+    return Ptr[GcHead](obj - GC_HEAD)
+
+
+def list_init(sentinel: u64) -> None:
+    s = Ptr[GcHead](sentinel)
+    s[0].next = sentinel
+    s[0].prev = sentinel
+
+
+def list_append(sentinel: u64, g: u64) -> None:
+    """Link the GcHead at `g` in at the tail of the list `sentinel`."""
+    s = Ptr[GcHead](sentinel)
+    last = s[0].prev
+    Ptr[GcHead](g)[0].prev = last
+    Ptr[GcHead](g)[0].next = sentinel
+    Ptr[GcHead](last)[0].next = g
+    s[0].prev = g
+
+
+def list_unlink(g: u64) -> None:
+    """Take the GcHead at `g` off whichever list holds it."""
+    h = Ptr[GcHead](g)
+    Ptr[GcHead](h[0].prev)[0].next = h[0].next
+    Ptr[GcHead](h[0].next)[0].prev = h[0].prev
+    h[0].next = u64(0)
+    h[0].prev = u64(0)
+
+
+def is_tracked(obj: u64) -> bool:
+    """Whether `obj` (0 allowed) is on a collector's list.  An object of a
+    TRACKED type made before `init` installed the hooks has a zero GcHead
+    and is not: the collector treats it as it treats a str."""
+    if obj == 0:
+        return False
+    if (type_of(obj)[0].flags & TRACKED) == 0:
+        return False
+    return gc_head(obj)[0].next != 0
+
+
+# ----- the hooks -------------------------------------------------------------------------
+
+def gc_track(obj: u64) -> u64:
+    """obj_new's hook: a new object of a TRACKED type.  Runs a collection
+    first if the threshold is passed (the new object is not linked yet, and
+    holds nothing)."""
+    global allocated, tracked_count
+    if allocated >= trigger and not collecting and core.releasing == 0:
+        stats.automatic += 1
+        gc_collect()
+    allocated += 1
+    list_append(addr_of(tracked).addr, obj - GC_HEAD)
+    tracked_count += 1
+    return u64(0)
+
+
+def gc_untrack(obj: u64) -> u64:
+    """obj_release's hook: `obj` is about to be freed."""
+    global allocated, tracked_count
+    if gc_head(obj)[0].next == 0:
+        return u64(0)  # made before the collector was installed
+    list_unlink(obj - GC_HEAD)
+    tracked_count -= 1
+    if allocated > 0:
+        allocated -= 1
+    return u64(0)
+
+
+def set_trigger() -> None:
+    """Work out when the next automatic collection is due (each time the
+    things it depends on change, so that `gc_track` needs one compare).
+
+    One generation: the threshold counts tracked allocations since the
+    last collection, as CPython's youngest generation does, but every
+    collection looks at every tracked object.  So that a program keeping
+    many objects alive does not rescan them all every `threshold`
+    allocations, a collection also waits until the allocations reach a
+    quarter of the last collection's survivors (the rule CPython applies
+    to its oldest generation): each collection's work is then paid for by
+    the allocations before it."""
+    global trigger
+    if not enabled or threshold == 0:
+        trigger = NEVER
+    elif threshold >= (survivors >> 2):
+        trigger = threshold
+    else:
+        trigger = survivors >> 2
+
+
+# ----- the user's controls (Python's gc module) ------------------------------------------
+
+def gc_enable() -> None:
+    global enabled
+    enabled = True
+    set_trigger()
+
+
+def gc_disable() -> None:
+    """Stop automatic collections; `gc_collect` still collects."""
+    global enabled
+    enabled = False
+    set_trigger()
+
+
+def gc_isenabled() -> bool:
+    return enabled
+
+
+def gc_set_threshold(value: u64) -> None:
+    """Tracked allocations between automatic collections; 0 turns them off
+    (as `gc.set_threshold(0)` does)."""
+    global threshold
+    threshold = value
+    set_trigger()
+
+
+def gc_get_threshold() -> u64:
+    return threshold
+
+
+def gc_get_count() -> u64:
+    """Tracked allocations, less frees, since the last collection."""
+    return allocated
+
+
+def gc_is_tracked(obj: u64) -> bool:
+    """`gc.is_tracked(obj)`."""
+    return is_tracked(obj)
+
+
+def gc_stats() -> GcStats:
+    """A copy of the statistics as they are now."""
+    return GcStats(stats.collections, stats.collected, tracked_count, stats.automatic)
+
+
+# ----- a collection ------------------------------------------------------------------------
+
+def traverse_of(obj: u64) -> u64:
+    info = type_of(obj)
+    if info[0].kind == KIND_INSTANCE:
+        return info[0].traverse
+    return core.kind_ops[info[0].kind].traverse
+
+
+def clear_of(obj: u64) -> u64:
+    info = type_of(obj)
+    if info[0].kind == KIND_INSTANCE:
+        return info[0].clear
+    return core.kind_ops[info[0].kind].clear
+
+
+def traverse(obj: u64, visit: u64) -> None:
+    """Visit each reference `obj` holds (a type without `traverse` holds
+    none the collector needs to see)."""
+    fn = traverse_of(obj)
+    if fn != 0:
+        call_addr(fn, obj, visit, u64(0))
+
+
+def visit_decref(child: u64, arg: u64) -> u64:
+    """Pass 2: one of `child`'s references comes from a tracked object."""
+    if not is_tracked(child):
+        return u64(0)
+    h = gc_head(child)
+    word = h[0].prev
+    if (word & TAG_MASK) == COUNTING:
+        if word < COUNT_ONE:
+            count_underflow(child)
+        h[0].prev = word - COUNT_ONE
+    return u64(0)
+
+
+def count_underflow(obj: u64) -> None:
+    info = type_of(obj)
+    panic(f"gc: the object at {obj:#x} (kind {u32(info[0].kind)}) is visited more times "
+          f"than its reference count ({i64(Ptr[ObjHeader](obj)[0].refcnt)}): some traverse "
+          "reports a reference its object does not hold")
+
+
+def visit_reach(child: u64, arg: u64) -> u64:
+    """Pass 3: `child` is reachable from a live object; push it on the
+    mark stack unless it is already there or scanned."""
+    global mark_stack
+    if not is_tracked(child):
+        return u64(0)
+    h = gc_head(child)
+    if (h[0].prev & TAG_MASK) == COUNTING:
+        h[0].prev = mark_stack | REACHED
+        mark_stack = child - GC_HEAD
+    return u64(0)
+
+
+def mark_from(g: u64) -> None:
+    """Mark the object at GcHead `g` and everything reachable from it."""
+    global mark_stack
+    Ptr[GcHead](g)[0].prev = mark_stack | REACHED
+    mark_stack = g
+    visit = func_addr(visit_reach)
+    while mark_stack != 0:
+        top = mark_stack
+        mark_stack = Ptr[GcHead](top)[0].prev & ~TAG_MASK
+        Ptr[GcHead](top)[0].prev = REACHED
+        traverse(top + GC_HEAD, visit)
+
+
+def set_scratch_counts(sentinel: u64) -> None:
+    """Pass 1: every reference, for now, might be from outside."""
+    g = Ptr[GcHead](sentinel)[0].next
+    while g != sentinel:
+        refcnt = Ptr[ObjHeader](g + GC_HEAD)[0].refcnt
+        Ptr[GcHead](g)[0].prev = (u64(refcnt) << 2) | COUNTING
+        g = Ptr[GcHead](g)[0].next
+
+
+def subtract_internal_references(sentinel: u64) -> None:
+    """Pass 2: take off the references tracked objects hold."""
+    visit = func_addr(visit_decref)
+    g = Ptr[GcHead](sentinel)[0].next
+    while g != sentinel:
+        traverse(g + GC_HEAD, visit)
+        g = Ptr[GcHead](g)[0].next
+
+
+def mark_alive(sentinel: u64) -> None:
+    """Pass 3: what is referenced from outside is alive, and all it reaches."""
+    g = Ptr[GcHead](sentinel)[0].next
+    while g != sentinel:
+        word = Ptr[GcHead](g)[0].prev
+        if (word & TAG_MASK) == COUNTING and word >= COUNT_ONE:
+            mark_from(g)
+        g = Ptr[GcHead](g)[0].next
+
+
+def split_off_garbage(sentinel: u64) -> u64:
+    """Pass 4: relink the list with real `prev` pointers, keeping the
+    marked objects and moving the rest to `unreachable`.  How many moved."""
+    garbage = addr_of(unreachable).addr
+    found = u64(0)
+    last = sentinel
+    g = Ptr[GcHead](sentinel)[0].next
+    while g != sentinel:
+        following = Ptr[GcHead](g)[0].next
+        if (Ptr[GcHead](g)[0].prev & TAG_MASK) == REACHED:
+            Ptr[GcHead](g)[0].prev = last
+            Ptr[GcHead](last)[0].next = g
+            last = g
+        else:
+            list_append(garbage, g)
+            found += 1
+        g = following
+    Ptr[GcHead](last)[0].next = sentinel
+    Ptr[GcHead](sentinel)[0].prev = last
+    return found
+
+
+def find_garbage() -> u64:
+    """Move every tracked object that nothing outside the tracked objects
+    keeps alive to `unreachable`; how many moved.  Between the first pass
+    and the last, the `prev` words hold scratch counts and mark links, not
+    list links: nothing may unlink an object meanwhile."""
+    sentinel = addr_of(tracked).addr
+    set_scratch_counts(sentinel)
+    subtract_internal_references(sentinel)
+    mark_alive(sentinel)
+    return split_off_garbage(sentinel)
+
+
+def free_garbage() -> None:
+    """Free everything on `unreachable` (see the module docstring)."""
+    garbage = addr_of(unreachable).addr
+    # Hold a reference to each, so that clearing one cannot free another.
+    g = unreachable.next
+    while g != garbage:
+        Ptr[ObjHeader](g + GC_HEAD)[0].refcnt += 1
+        g = Ptr[GcHead](g)[0].next
+    # Drop the references they hold.  Only objects outside `unreachable`
+    # can be freed meanwhile, so the walk's next link stays valid.
+    g = unreachable.next
+    while g != garbage:
+        clear = clear_of(g + GC_HEAD)
+        if clear != 0:
+            call_addr(clear, g + GC_HEAD)
+        g = Ptr[GcHead](g)[0].next
+    # Drop ours.  Nothing outside the garbage referred to it, and the
+    # garbage now holds nothing, so ours must be the last reference; a
+    # count above 1 means some clear left a reference behind, and the
+    # object would never be freed.  Each object goes back to `tracked`
+    # first, so that its release unlinks it from there.  The head is
+    # re-read after each drop, since a drop may free others.
+    while unreachable.next != garbage:
+        g = unreachable.next
+        if Ptr[ObjHeader](g + GC_HEAD)[0].refcnt != 1:
+            survives_clearing(g + GC_HEAD)
+        list_unlink(g)
+        list_append(addr_of(tracked).addr, g)
+        obj_decref(g + GC_HEAD)
+
+
+def survives_clearing(obj: u64) -> None:
+    info = type_of(obj)
+    panic(f"gc: the object at {obj:#x} (kind {u32(info[0].kind)}) is still referenced "
+          f"{i64(Ptr[ObjHeader](obj)[0].refcnt) - 1} times after its cycle was cleared: a "
+          "clear (its holder's, or a missing one) leaves references behind")
+
+
+def gc_collect() -> u64:
+    """Collect the cyclic garbage now, as `gc.collect()` does: the number
+    of unreachable objects found (and freed).  0, doing nothing, when
+    called while a collection or a release is under way, or before
+    `init`."""
+    global collecting, allocated, survivors
+    if collecting or core.releasing != 0 or tracked.next == 0:
+        return u64(0)  # (or before `init`: nothing is tracked)
+    collecting = True
+    found = find_garbage()
+    free_garbage()
+    stats.collections += 1
+    stats.collected += found
+    allocated = u64(0)
+    survivors = tracked_count
+    set_trigger()
+    collecting = False
+    return found

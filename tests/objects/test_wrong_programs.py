@@ -1,0 +1,99 @@
+"""The wrong object programs in tests/errors (`cls_`, `dc_`, `opt_`,
+`cont_`, `call_`, `irq_`) against mypy --strict.
+
+tests/compiler/test_errors.py checks that pythos rejects each at the right
+place.  This file checks the claim docs/language.md makes for the object
+model, that the checker types programs as `mypy --strict` does: mypy must
+reject every one of them on the line pythos reports, except those that
+break a rule mypy does not have.  Those are listed below with the reason,
+and mypy must accept them, so that the list stays exact.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from .test_corpus import ROOT, env
+
+ERRORS = ROOT / "tests" / "errors"
+PREFIXES = ("cls_", "dc_", "opt_", "cont_", "call_", "irq_")
+CASES = sorted(p for p in ERRORS.glob("*.py") if p.name.startswith(PREFIXES))
+
+# Rules of Pythos that mypy does not have (CPython fails at run time, or
+# the construct is outside the compiled language).
+PYTHOS_ONLY = {
+    # A mutable default is shared by every call or instance.
+    "call_mutable_default_dict": "mutable default",
+    "call_mutable_default_instance": "mutable default",
+    "call_mutable_default_list": "mutable default",
+    "call_mutable_default_set": "mutable default",
+    "dc_mutable_default": "mutable default (CPython raises ValueError)",
+    # The layout of an object is fixed by its class body and __init__.
+    "cls_assign_attribute_outside_init": "attribute declared outside __init__",
+    "cls_two_bases": "single inheritance only",
+    "cls_unsupported_special_method": "special method outside the supported set",
+    "cls_unsupported_decorator": "class decorator other than @dataclass",
+    "cls_del_method": "__del__",
+    # Hashing: CPython raises TypeError: unhashable type.
+    "cls_unhashable_instance_key": "__eq__ without __hash__",
+    "cont_set_of_lists": "unhashable element",
+    "cont_unhashable_list_key": "unhashable key",
+    "dc_unhashable_in_set": "dataclass that is not frozen",
+    "dc_subclass_not_dataclass": "a dataclass's subclass must be a dataclass",
+    # Containers are homogeneous; tuples have fixed, known shapes.
+    "cont_mixed_list_literal": "list items of different types",
+    "cont_tuple_variable_slice": "tuple slice with variable bounds",
+    "cont_variable_length_tuple": "tuple[T, ...]",
+    "opt_none_without_annotation": "x = None without a declared type",
+    # The interrupt rule.
+    "irq_alloc_in_handler": "interrupt context",
+    "irq_constructor_deep_path": "interrupt context",
+    "irq_dict_store_in_handler": "interrupt context",
+    "irq_fstring_in_handler": "interrupt context",
+    "irq_global_object_in_handler": "interrupt context",
+    "irq_list_literal_in_helper": "interrupt context",
+    "irq_str_concat_in_handler": "interrupt context",
+    "irq_str_method_in_helper": "interrupt context",
+}
+# mypy rejects these too, but on another line: it complains where the
+# unusable value is used, pythos where it is made.
+OTHER_LINE = {
+    "call_lambda_without_context": "mypy: the call of the untyped lambda",
+    "cls_len_returns_str": "mypy: the len() call, pythos: the __len__ definition",
+}
+HEADER = re.compile(r"# error: (\d+):(\d+): ")
+
+
+def test_there_are_many_wrong_object_programs() -> None:
+    assert len(CASES) >= 100
+
+
+def test_mypy_rejects_them_where_it_has_the_rule() -> None:
+    names = {p.stem for p in CASES}
+    assert not set(PYTHOS_ONLY) - names and not set(OTHER_LINE) - names
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary",
+                        "--cache-dir", os.devnull, *[str(p.relative_to(ROOT)) for p in CASES]],
+                       cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
+    lines: dict[str, set[int]] = {}
+    for out in r.stdout.splitlines():
+        m = re.match(r"tests/errors/(\w+)\.py:(\d+): error: ", out)
+        if m:
+            lines.setdefault(m.group(1), set()).add(int(m.group(2)))
+    problems = []
+    for path in CASES:
+        m = HEADER.match(path.read_text(encoding="utf-8"))
+        assert m, path.name
+        line = int(m.group(1))
+        found = lines.get(path.stem, set())
+        if path.stem in PYTHOS_ONLY:
+            if found:
+                problems.append(f"{path.name}: mypy rejects it now (lines {sorted(found)}); "
+                                f"remove it from PYTHOS_ONLY")
+        elif not found:
+            problems.append(f"{path.name}: mypy --strict accepts it")
+        elif line not in found and path.stem not in OTHER_LINE:
+            problems.append(f"{path.name}: pythos reports line {line}, mypy {sorted(found)}")
+    assert not problems, "\n".join(problems) + "\n" + r.stdout
