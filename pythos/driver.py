@@ -144,8 +144,8 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
             return result
         start = time.perf_counter()
         checker = check(program, target.freestanding)
-        if checker.uses_objects and checker.object_use is None \
-                and OBJECT_RUNTIME[0] not in program.modules and stop_after != "check":
+        if checker.uses_objects and checker.object_use is None and stop_after != "check" \
+                and any(name not in program.modules for name in OBJECT_RUNTIME):
             # Objects need their runtime: load and check again with it.
             program = load_program(entry, aliases=all_aliases, implicit=RUNTIME + OBJECT_RUNTIME)
             result.program = program

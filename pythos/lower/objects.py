@@ -143,13 +143,18 @@ class ObjectLowering:
 
     def define_clear(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
         """`clear(obj)`: drop the references the instance's fields hold (the
-        runtime frees the instance itself)."""
+        runtime frees the instance itself).  Each field is set to 0 before
+        its reference is dropped, as CPython's Py_CLEAR does: the cycle
+        collector clears an object and its release then clears it again,
+        which must then find nothing left to drop."""
         f, b = self.generated(lay, "__clear__", 1)
         saved = getattr(self, "builder", None)
         self.builder = b
         try:
             for name in counted:
-                child = b.load(self.field_ptr(b, f.args[0], lay.offsets[name]), typ=I64)
+                slot = self.field_ptr(b, f.args[0], lay.offsets[name])
+                child = b.load(slot, typ=I64)
+                b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
             self.builder.ret(ir.Constant(I64, 0))
         finally:
