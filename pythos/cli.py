@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-g", dest="debug", action="store_true",
                        help="include DWARF debug information (Python files and lines, "
                             "variables and types) for gdb")
+        p.add_argument("--leak-check", action="store_true",
+                       help="when main returns, report any object still live on stderr "
+                            "and exit with status 1 (programs that use objects)")
 
     p = sub.add_parser("exec", help="compile a program for Linux and run it")
     common(p)
@@ -72,12 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def compile_to_exe(program: Path, out: Path, opt: int, show_time: bool = False,
-                   debug: bool = False, target: Target | None = None) -> None:
+                   debug: bool = False, target: Target | None = None,
+                   leak_check: bool = False) -> None:
     """Compile and link a program for Linux, or for Pythos with the user target."""
     from .driver import compile_file
     from .kernel_tools.build import link_linux, link_user
     target = target or get_target("linux")
-    result = compile_file(program, target, opt, debug=debug)
+    result = compile_file(program, target, opt, debug=debug, leak_check=leak_check)
     link = link_user if target.platform == "user" else link_linux
     with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
         obj = Path(tmp) / "program.o"
@@ -108,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
                                f"{target.name} target")
         with tempfile.TemporaryDirectory(prefix="pythos-") as tmp:
             exe = Path(tmp) / args.program.stem
-            compile_to_exe(args.program, exe, args.opt, args.time, args.debug)
+            compile_to_exe(args.program, exe, args.opt, args.time, args.debug,
+                           leak_check=args.leak_check)
             sys.stdout.flush()
             return subprocess.run([str(exe), *args.args]).returncode
     if args.command == "compile":
@@ -132,7 +137,8 @@ def run(args: argparse.Namespace) -> int:
             if target.freestanding:
                 raise CompileError("the freestanding target produces objects (--emit obj); "
                                    "use 'pythos build' for a bootable kernel")
-            compile_to_exe(args.program, out, args.opt, args.time, args.debug, target)
+            compile_to_exe(args.program, out, args.opt, args.time, args.debug, target,
+                           args.leak_check)
             return 0
         result = compile_file(args.program, target, args.opt, emit=emit, debug=args.debug)
         if emit == "llvm":

@@ -32,6 +32,10 @@ from .parse import PACKAGE_ROOT, Program, load_program
 from .target import Target
 
 RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
+# The object runtime (docs/objects.md), compiled in only for a program that
+# uses objects, so that small programs compile as fast as before.
+OBJECT_RUNTIME = ["pythos.rt.obj.object", "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
+                  "pythos.rt.obj.capture"]
 
 
 @dataclass
@@ -111,26 +115,28 @@ def on_deep_stack(work: Callable[[], Compilation]) -> Compilation:
 def compile_file(entry: Path, target: Target, opt_level: int = 2, emit: str = "obj",
                  stop_after: str | None = None,
                  aliases: dict[str, Path] | None = None,
-                 debug: bool = False) -> Compilation:
+                 debug: bool = False, leak_check: bool = False) -> Compilation:
     """Compile `entry` and its imports.  `emit` is "obj", "asm" or "llvm";
     `stop_after` ("parse", "check" or "ir") ends the pipeline early.  `aliases`
     maps module names to the files that stand in for them (the kernel's
     test builds swap in a generated test registry this way).  `debug` adds
-    DWARF debug information (pythos/lower/debuginfo.py)."""
+    DWARF debug information (pythos/lower/debuginfo.py).  `leak_check`
+    makes a program that uses objects check, when main returns, that it
+    freed every object it made (pythos/rt/obj/leaks.py)."""
     # The collector is paused for the whole pipeline: everything it
     # allocates lives until the compilation is returned (pythos/gcpause.py).
     with paused_gc():
         return on_deep_stack(lambda: run_pipeline(entry, target, opt_level, emit, stop_after,
-                                                  aliases, debug))
+                                                  aliases, debug, leak_check))
 
 
 def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
                  stop_after: str | None, aliases: dict[str, Path] | None,
-                 debug: bool) -> Compilation:
+                 debug: bool, leak_check: bool = False) -> Compilation:
     times: dict[str, float] = {}
     start = time.perf_counter()
-    program = load_program(entry, aliases={**target_aliases(target), **(aliases or {})},
-                           implicit=RUNTIME)
+    all_aliases = {**target_aliases(target), **(aliases or {})}
+    program = load_program(entry, aliases=all_aliases, implicit=RUNTIME)
     times["parse"] = time.perf_counter() - start
     result = Compilation(program, timings=times)
     try:
@@ -138,6 +144,12 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
             return result
         start = time.perf_counter()
         checker = check(program, target.freestanding)
+        if checker.uses_objects and checker.object_use is None and stop_after != "check" \
+                and any(name not in program.modules for name in OBJECT_RUNTIME):
+            # Objects need their runtime: load and check again with it.
+            program = load_program(entry, aliases=all_aliases, implicit=RUNTIME + OBJECT_RUNTIME)
+            result.program = program
+            checker = check(program, target.freestanding)
         times["check"] = time.perf_counter() - start
         if stop_after == "check":
             return result
@@ -146,6 +158,7 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         checker.stop_before_lowering()
         start = time.perf_counter()
         result.ir = build(checker, target.freestanding)
+        result.ir.leak_check = leak_check
         run_passes(result.ir)  # bounds-check removal (pythos/ir/passes/)
         try:
             verify_module(result.ir)

@@ -141,7 +141,9 @@ def layout(t: Type) -> tuple[int, int]:
         return 1, 1
     if isinstance(t, PtrType):
         return 8, 8
-    if t in (STR, BYTES):
+    if t is STR:
+        return 8, 8  # the address of a str object (docs/objects.md)
+    if t is BYTES:
         return 16, 8
     if isinstance(t, ArrayType):
         size, align = layout(t.element)

@@ -77,6 +77,7 @@ from .narrow import (
 )
 from .objects import Objects
 from .plain import PlainInts
+from .startup import check_kernel_startup
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
 INTRINSICS = {
@@ -156,6 +157,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         # object, where compilation stops until the IR lowers objects.
         self.narrowed: dict[str, T.Type] = {}
         self.object_use: CompileError | None = None
+        self.uses_objects = False  # anything at all needs the object runtime
         self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
         # Per-function state while checking a body.
@@ -232,6 +234,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 self.check_function(fn)
         self.note_object_signatures()
         check_interrupt_safety(self.functions)
+        if self.freestanding:
+            check_kernel_startup(self.functions)
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry
@@ -641,8 +645,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
             t = self.expr(value, want)
             if want is not None and not T.assignable(t, want):
                 raise self.error(value, f"expected {want}, got {t}")
-            self.heap_use(value, kind_of(t) if t is not STR else "str values built at run "
-                                                                 "time",
+            self.heap_use(value, "module-level objects",
                           f"the global '{g.name}' is built at start-up")
             return want or t
         if isinstance(value, ast.Call):
@@ -1181,7 +1184,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                     self.mark_plain(s.target, "loop variable over bytes")
         self.loop_depth += 1
         self.loops.append(s)
+        entry = dict(self.narrowed)
         self.block(s.body)
+        # The body may run no time at all: after the loop holds only what
+        # held on entry and still holds at the end of an iteration.
+        self.narrowed = join_maps(entry, self.narrowed)
         self.loops.pop()
         self.loop_depth -= 1
         self.block(s.orelse)
@@ -1585,7 +1592,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def expr_JoinedStr(self, node: ast.JoinedStr, want: T.Type | None) -> T.Type:
         # An f-string as a value builds a str at run time (issue 11).
         self.fstring(node)
-        self.heap_use(node, "str values built at run time", "an f-string allocates a str")
+        self.heap_use(node, "f-string values", "an f-string allocates a str")
         return STR
 
     def fstring(self, node: ast.JoinedStr) -> None:

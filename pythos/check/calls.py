@@ -314,7 +314,10 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         t = c.expr(args[0], None)
         if t is NONE:
             raise c.error(args[0], "this expression has no value")
-        c.heap_use(node, "str values built at run time", f"{name}() allocates a str")
+        # Of an instance it calls __str__/__repr__, which the lowering
+        # handles with the classes; of anything else it is a run-time str.
+        c.heap_use(node, "classes" if isinstance(t, ClassType) else
+                   "str values built at run time", f"{name}() allocates a str")
         return STR
     if name == "hash":
         if len(args) != 1 or node.keywords:

@@ -42,6 +42,14 @@ if TYPE_CHECKING:
     from ..parse import Module, Program
 
 
+# The kinds of heap use the compiler lowers (issue 11, in steps): the stop
+# before lowering reports only the others.  Within these kinds, the IR
+# builder reports the few forms it does not lower yet itself, at the
+# node (`FunctionBuilder.not_yet`).
+LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values"})
+EQUALITY_METHODS = ("__eq__", "__ne__")
+
+
 def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
@@ -56,6 +64,7 @@ class Objects:
     narrowed: dict[str, T.Type]
     object_use: CompileError | None
     object_use_place: tuple[int, int, int]
+    uses_objects: bool
     loop_depth: int
     loops: list[ast.stmt]
 
@@ -77,6 +86,8 @@ class Objects:
         def tested(self, node: ast.expr, t: T.Type) -> tuple[dict[str, T.Type],
                                                              dict[str, T.Type]]: ...
         def record_call(self, fn: FuncSym, node: ast.AST) -> None: ...
+        def no_plain_literal(self, value: ast.expr, t: T.Type, what: str,
+                             fix: str = ...) -> None: ...
 
     def heap_use(self, node: ast.AST, what: str, effect: str) -> None:
         """Note a construct that needs the heap: `what` names its kind for
@@ -85,6 +96,16 @@ class Objects:
         # The stop reports the use that comes first in the program's text
         # (modules in the order they were loaded), whatever order the
         # checker met them in.
+        self.uses_objects = True
+        if self.fn is not None:
+            self.fn.heap_effects.append((effect, node))
+        if what == "objects" and self.fn is not None and self.fn.cls is not None \
+                and self.fn.name in EQUALITY_METHODS:
+            # `other: object` of __eq__/__ne__ is lowered: the builder lets
+            # only objects (and None) reach it.
+            return
+        if what in LOWERED:
+            return
         order = list(self.program.modules).index(self.module.name) \
             if self.module.name in self.program.modules else len(self.program.modules)
         place = (order, getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
@@ -93,8 +114,6 @@ class Objects:
             self.object_use = self.error(node, f"{what} are not compiled yet (issue 11): the "
                                                f"program type-checks, but the compiler does "
                                                f"not lower objects to code yet")
-        if self.fn is not None:
-            self.fn.heap_effects.append((effect, node))
 
     def stop_before_lowering(self) -> None:
         """Raise the one diagnostic for a program that uses objects: the
@@ -115,6 +134,8 @@ class Objects:
             for t, where in places:
                 if T.is_object(t) or t is OBJECT:
                     self.module, self.fn = fn.module, fn
+                    if t is OBJECT and fn.cls is not None and fn.name in EQUALITY_METHODS:
+                        t = fn.cls  # lowered: see heap_use
                     self.heap_use(where, kind_of(t), f"'{fn.name}' handles a {t}")
                     break
         self.fn = None
@@ -234,6 +255,24 @@ class Objects:
                 isinstance(e, ast.Name) and e.id in self.fn.locals for e in first.elts):
             want = TupleType(tuple(self.fn.locals[e.id].type  # type: ignore[attr-defined]
                                    for e in first.elts))
+        if len(s.targets) == 1 and isinstance(first, ast.Tuple) and isinstance(
+                s.value, ast.Tuple) and len(first.elts) == len(s.value.elts) and not any(
+                isinstance(e, ast.Starred) for e in (*first.elts, *s.value.elts)):
+            # `a, b = b, a`: a parallel assignment needs no tuple object; the
+            # builder evaluates every value, then assigns them in order.
+            wants = list(want.elements) if isinstance(want, TupleType) else \
+                [None] * len(first.elts)
+            types = []
+            for e, w in zip(s.value.elts, wants, strict=True):
+                if w is not None:
+                    self.no_plain_literal(e, w, "a tuple element")
+                types.append(self.expr(e, w))
+            parallel = TupleType(tuple(types))
+            s.value.ty = parallel  # type: ignore[attr-defined]
+            s.parallel = True  # type: ignore[attr-defined]
+            for target in s.targets:
+                self.bind_target(target, parallel)
+            return
         t = self.expr(s.value, want)
         if t.is_aggregate:
             raise self.error(s.value, "a struct or array cannot be unpacked")

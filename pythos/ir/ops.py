@@ -42,18 +42,31 @@ builder ends the block with a `Branch` (hinted unlikely) to a block that
 calls a cold panic function and ends in `Unreachable`.  Failure edges are
 therefore visible, which is what a later exception pass needs.
 
-What comes next, and where it goes (nothing of it exists yet):
+Objects (issue 11) are 64-bit addresses with a reference count
+(docs/objects.md); `None` is the address 0 where a type allows it.  The
+object ops are at the end of this file: `ObjNew`, `GetAttr`, `SetAttr`,
+`IsInstance`, `TypeInfoAddr`, `MethodCall`, and the count updates
+`IncRef`/`DecRef`.  Ownership, as in mypyc:
 
-- Ownership: each value of a reference-counted type will be *owned* (the
-  holder must release it) or *borrowed* (valid while someone else holds
-  it), as in mypyc.  An op that produces an object will say which
-  (`is_borrowed` on the op), and a separate pass (`transform/refcount`)
-  will insert `IncRef`/`DecRef` ops from liveness over these blocks.
-- Error edges: ops that can fail (a call that raises, an allocation) will
-  get an error kind, and an exception pass will add the `Branch` after
-  each to the function's handler block, just as panics are explicit now.
-- Objects: allocation, attribute access and method calls will be ops
-  like the ones here, each with a type and a position.
+- Every op result of an object type is *owned*: the op hands its holder
+  one reference (`ObjNew`, a call's result, `GetAttr`, which increments
+  the count of what it loads).  A register's value is owned by the
+  register, except a parameter's, which is *borrowed* from the caller
+  (unless the function assigns the parameter: then it takes a reference
+  of its own on entry).
+- `Assign`, `Return`, `SetAttr` and `MethodCall`/`Call` differ in what
+  they do with an object operand: the first three *consume* it (the
+  register, the caller, the field takes over a reference), a call only
+  borrows its arguments.
+- The builder emits no count updates at all.  The pass
+  `pythos/ir/passes/refcount.py` places `IncRef` and `DecRef` from
+  liveness: a reference is dropped where its holder dies, moved where
+  its last use consumes it, and copied (incremented) where a consumer
+  takes a value that stays alive.
+
+What comes next: error edges.  Ops that can fail (a call that raises)
+will get an error kind, and an exception pass will add the `Branch` after
+each to the function's handler block, just as panics are explicit now.
 """
 
 from __future__ import annotations
@@ -61,12 +74,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..types import BOOL, I64, NONE, U8, IntType, PtrType, Type
+from ..types import (
+    BOOL,
+    BYTES,
+    I64,
+    NONE,
+    NONE_VALUE,
+    OBJECT,
+    STR,
+    U8,
+    U64,
+    ClassType,
+    IntType,
+    OptionalType,
+    PtrType,
+    Type,
+    is_object,
+)
 
 if TYPE_CHECKING:
     from ..parse import Module
     from ..symbols import FuncSym, GlobalSym, Local
     from ..types import StructType
+    from .layout import ClassLayout
 
 # The 128-bit integer that range loops with a step other than 1 use to
 # count without wrapping.  No source type has this width.
@@ -100,7 +130,8 @@ class Integer(Value):
 
 
 class StrConst(Value):
-    """A str or bytes constant: the address and length of constant data."""
+    """A str or bytes constant: for bytes the address and length of
+    constant data, for a str the address of a static str object."""
 
     __slots__ = ("data",)
 
@@ -293,6 +324,20 @@ class SlicePart(Op):
         return [self.src]
 
 
+class StrBytes(Op):
+    """The UTF-8 bytes of a str object, as a bytes value (address and
+    length of its data): `str_bytes(s)`."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = BYTES
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
 class Load(Op):
     __slots__ = ("addr", "volatile")
 
@@ -350,7 +395,9 @@ INT_OPS = frozenset({"add", "sub", "mul", "and", "or", "xor", "shl", "lshr", "as
                      "udiv", "sdiv", "urem", "srem"})
 # Comparisons: eq and ne, and the signed (s) and unsigned (u) orders.
 COMPARE_OPS = frozenset({"eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"})
-CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint"})
+# "object": a u64 from the runtime taken as the object (or str) it is the
+# address of, or the reverse; no instruction.
+CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint", "object"})
 
 
 class IntOp(Op):
@@ -553,6 +600,8 @@ class FuncIR:
     # Facts for the passes (pythos/ir/passes/): range loops and index checks.
     range_loops: list[RangeLoop] = field(default_factory=list)
     index_checks: list[IndexCheck] = field(default_factory=list)
+    # Whether str values are counted here (the program has the object runtime).
+    count_str: bool = False
 
     @property
     def name(self) -> str:
@@ -586,6 +635,160 @@ class ModuleIR:
     interrupt_frame: StructType | None = None
     main: FuncSym | None = None
     runtime: dict[str, FuncSym] = field(default_factory=dict)
+    # Issue 11: the program's classes with their layouts (pythos/ir/layout.py),
+    # the object runtime's functions by name (empty when the program uses no
+    # objects), and whether the start-up code checks for leaks after main.
+    classes: list[ClassLayout] = field(default_factory=list)
+    typeinfo: StructType | None = None
+    # The runtime's str type (object.py's STR_TYPE), which str literals
+    # point at when the program has the object runtime; else None.
+    str_type: GlobalSym | None = None
+    object_runtime: dict[str, FuncSym] = field(default_factory=dict)
+    leak_check: bool = False
+    count_str: bool = False  # str values are counted (see holds_reference)
+
+
+# ----- objects (issue 11) --------------------------------------------------------------
+def is_counted(t: Type) -> bool:
+    """Whether values of type `t` are object references with a count."""
+    return is_object(t)
+
+
+def holds_reference(t: Type, count_str: bool) -> bool:
+    """Whether a value of type `t` is counted in a function: every object,
+    and a str where the program has the object runtime (`count_str`: a
+    str may then be built at run time; a literal's count is IMMORTAL)."""
+    return is_counted(t) or (count_str and t is STR)
+
+
+def may_be_none(t: Type) -> bool:
+    """Whether a value of object type `t` may be None (the address 0), so
+    that a count update must test for it first (the `x` variants)."""
+    return isinstance(t, OptionalType) or t is OBJECT
+
+
+class ObjNew(Op):
+    """A new, zeroed instance of class `cls` with one reference (owned)."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: ClassType) -> None:
+        self.type = cls
+        self.cls = cls
+
+
+class GetAttr(Op):
+    """The field `name` of the instance `obj` (of class `cls` or a
+    subclass).  An object result is owned: the load increments its count."""
+
+    __slots__ = ("obj", "cls", "name")
+
+    def __init__(self, obj: Value, cls: ClassType, name: str) -> None:
+        self.type = cls.fields[name]
+        self.obj = obj
+        self.cls = cls
+        self.name = name
+
+    def sources(self) -> list[Value]:
+        return [self.obj]
+
+
+class SetAttr(Op):
+    """Store `value` in the field `name` of `obj`.  An object value is
+    consumed (the field takes the reference); the value the field held
+    before is released after the store."""
+
+    __slots__ = ("obj", "cls", "name", "value")
+
+    def __init__(self, obj: Value, cls: ClassType, name: str, value: Value) -> None:
+        self.type = NONE
+        self.obj = obj
+        self.cls = cls
+        self.name = name
+        self.value = value
+
+    def sources(self) -> list[Value]:
+        return [self.obj, self.value]
+
+
+class TypeInfoAddr(Op):
+    """The address of class `cls`'s constant TypeInfo, as a u64."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: ClassType) -> None:
+        self.type = U64
+        self.cls = cls
+
+
+class IsInstance(Op):
+    """Whether `obj` is an instance of `cls` or of a subclass: its class id
+    lies in `cls`'s range (docs/objects.md).  None is an instance of no
+    class."""
+
+    __slots__ = ("obj", "cls", "exact")
+
+    def __init__(self, obj: Value, cls: ClassType, exact: bool = False) -> None:
+        self.type = BOOL
+        self.obj = obj
+        self.cls = cls
+        self.exact = exact  # the class itself, not a subclass (type(obj) is cls)
+
+    def sources(self) -> list[Value]:
+        return [self.obj]
+
+
+class MethodCall(Op):
+    """A call through the vtable of `args[0]`'s class: slot `slot`, whose
+    signature is `fn`'s (the method as the static type declares it).
+    Arguments are borrowed; an object result is owned."""
+
+    __slots__ = ("fn", "slot", "args")
+
+    def __init__(self, fn: FuncSym, slot: int, args: list[Value]) -> None:
+        self.type = fn.result
+        self.fn = fn
+        self.slot = slot
+        self.args = args
+
+    def sources(self) -> list[Value]:
+        return list(self.args)
+
+
+class IncRef(Op):
+    """Add one reference to `src` (skipped for None if it may be None)."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = NONE
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+class DecRef(Op):
+    """Drop one reference to `src`, releasing it at zero (`obj_release`,
+    a cold call); skipped for None if it may be None."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = NONE
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+def consumes(op: Op, count_str: bool = False) -> list[Value]:
+    """The object operands `op` takes a reference over from its holder."""
+    value = op.src if isinstance(op, Assign) else op.value if isinstance(
+        op, (Return, SetAttr)) else None
+    if value is not None and holds_reference(value.type, count_str):
+        return [value]
+    return []
 
 
 def same_representation(a: Type, b: Type) -> bool:
@@ -595,5 +798,7 @@ def same_representation(a: Type, b: Type) -> bool:
     its elements is expected)."""
     if a == b:
         return True
+    if (is_object(a) or a is NONE_VALUE) and (is_object(b) or b is NONE_VALUE):
+        return True  # addresses of objects, or 0 for None
     return (isinstance(a, PtrType) or a.is_aggregate) and \
         (isinstance(b, PtrType) or b.is_aggregate)

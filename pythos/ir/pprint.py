@@ -133,6 +133,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.ElementAddr):
         bound = " (checked)" if op.inbounds else ""
         return f"addr {n(op.base)}[{n(op.index)}]{bound} :: {t}"
+    if isinstance(op, O.StrBytes):
+        return f"str_bytes {n(op.src)}"
     if isinstance(op, O.SlicePart):
         return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
     if isinstance(op, O.Load):
@@ -168,5 +170,23 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.Atomic):
         args = "".join(f", {n(a)}" for a in op.args)
         return f"atomic {op.kind} {n(op.ptr)}{args}"
+    if isinstance(op, O.ObjNew):
+        return f"new {op.cls.qualname}"
+    if isinstance(op, O.GetAttr):
+        return f"{n(op.obj)}.{op.name} :: {t}"
+    if isinstance(op, O.SetAttr):
+        return f"{n(op.obj)}.{op.name} = {n(op.value)}"
+    if isinstance(op, O.TypeInfoAddr):
+        return f"typeinfo {op.cls.qualname}"
+    if isinstance(op, O.IsInstance):
+        exact = " exact" if op.exact else ""
+        return f"isinstance{exact} {n(op.obj)}, {op.cls.qualname}"
+    if isinstance(op, O.MethodCall):
+        args = ", ".join(n(a) for a in op.args)
+        return f"call vtable[{op.slot}] {op.fn.qualname}({args})"
+    if isinstance(op, (O.IncRef, O.DecRef)):
+        verb = "inc_ref" if isinstance(op, O.IncRef) else "dec_ref"
+        x = "x" if O.may_be_none(op.src.type) else ""
+        return f"{x}{verb} {n(op.src)}"
     return f"<{type(op).__name__}>"
 

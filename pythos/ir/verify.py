@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, Type
+from ..types import BOOL, NONE, ArrayType, IntType, PtrType, Type
 from . import ops as O
 from .ops import BasicBlock, FuncIR, ModuleIR, Op, Register, Value, successors
 
@@ -35,9 +35,9 @@ class IRError(Exception):
 
 def compatible(a: Type, b: Type) -> bool:
     """Whether a value of type `b` may stand where `a` is expected: the same
-    representation, integers of the same width, or str and bytes (both
-    the address and length of bytes)."""
-    if O.same_representation(a, b) or {a, b} <= {STR, BYTES}:
+    representation, or integers of the same width.  (A str is the address
+    of a str object, a bytes value an address and a length: they differ.)"""
+    if O.same_representation(a, b):
         return True
     return isinstance(a, IntType) and isinstance(b, IntType) and a.bits == b.bits
 
@@ -253,6 +253,15 @@ def type_problem(fn: FuncIR, op: Op) -> str | None:
                 return f"passes a {arg.type} to {op.fn.name} where it takes a {param}"
         if (op.sret is not None) != op.fn.result.is_aggregate:
             return "a struct or array result needs storage (sret), and only such a result"
+    elif isinstance(op, (O.GetAttr, O.SetAttr, O.IsInstance)):
+        if not O.is_counted(op.obj.type):
+            return f"{type(op).__name__} of a {op.obj.type}, not an object"
+        if isinstance(op, O.SetAttr) and not compatible(op.cls.fields[op.name],
+                                                        op.value.type):
+            return f"stores a {op.value.type} in field {op.name}: {op.cls.fields[op.name]}"
+    elif isinstance(op, (O.IncRef, O.DecRef)):
+        if not O.holds_reference(op.src.type, True):
+            return f"counts references of a {op.src.type}, not an object"
     return None
 
 
@@ -291,6 +300,11 @@ def cast_problem(op: O.Cast) -> str | None:
     elif op.kind == "ptrtoint":
         if not isinstance(dst, IntType) or not (isinstance(src, PtrType) or src.is_aggregate):
             return f"ptrtoint from {src} to {dst}"
+    elif op.kind == "object":
+        def address(t: Type) -> bool:
+            return O.holds_reference(t, True)
+        if not ((a == 64 and address(dst)) or (b == 64 and address(src))):
+            return f"object cast from {src} to {dst}"
     else:
         return f"unknown cast {op.kind}"
     return None

@@ -6,7 +6,9 @@ IR block and, in `instructions.py`, one method per kind of op.  What it
 decides is representation (see docs/language.md for the semantics):
 
     integers   iN values; bool is i1 in registers and i8 in memory
-    str/bytes  {ptr, i64}: the address and length of constant data
+    str        i64: the address of a str object (a literal is a static one)
+    bytes      {ptr, i64}: the address and length of constant data
+    objects    i64: an instance's address, 0 for None
     Ptr[T]     an LLVM `ptr`
     Array/struct  always handled through a pointer to their storage; a
                function returning one writes it through a hidden first
@@ -36,6 +38,7 @@ from ..target import Target
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 from .debuginfo import DebugInfo
 from .instructions import Builder, InstructionLowering, opaque_global
+from .objects import ObjectLowering
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -47,7 +50,7 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
                "panic_msg", "exit_program"}
 
 
-class Lowering(InstructionLowering):
+class Lowering(InstructionLowering, ObjectLowering):
     def __init__(self, program: ModuleIR, target: Target, debug: bool = False,
                  optimized: bool = True) -> None:
         self.program = program
@@ -68,11 +71,15 @@ class Lowering(InstructionLowering):
 
     # ----- types ---------------------------------------------------------------------
     def val_ty(self, t: T.Type) -> ir.Type:
+        if T.is_object(t) or t is T.NONE_VALUE:
+            return I64  # an object's address, or 0 for None (docs/objects.md)
         if isinstance(t, IntType):
             return ir.IntType(t.bits)
         if t is BOOL:
             return I1
-        if t in (STR, BYTES):
+        if t is STR:
+            return I64  # the address of a str object (a literal's is static)
+        if t is BYTES:
             return SLICE
         if isinstance(t, PtrType) or t.is_aggregate:
             return PTR
@@ -99,12 +106,17 @@ class Lowering(InstructionLowering):
 
     # ----- module -----------------------------------------------------------------------
     def run(self) -> ir.Module:
-        for g in self.program.globals:
+        # The str type's descriptor first: every str literal points at it.
+        str_type = [g for g in self.program.globals if g.sym is self.program.str_type]
+        for g in str_type + [g for g in self.program.globals if g not in str_type]:
             self.declare_global(g)
         for const in self.program.strings:
             self.string_constant(const.data, const.type is STR)
+        self.declare_classes()
         for fn in self.program.declarations:
             self.declare_function(fn)
+        if self.program.classes:
+            self.define_classes()
         for func in self.program.functions:
             self.define_function(func)
         if self.program.main is not None:
@@ -175,6 +187,10 @@ class Lowering(InstructionLowering):
             f.attributes.add("noinline")
             if fn.name.startswith("panic"):
                 f.attributes.add("cold")
+        if fn.module.name == "pythos.rt.obj.object" and fn.name == "obj_release":
+            # The rare end of every inline decrement: keep it out of line.
+            f.attributes.add("noinline")
+            f.attributes.add("cold")
         if fn.link_name in ("memcpy", "memset", "memmove", "memcmp"):
             # LLVM recognises these loops and would turn them into calls to
             # themselves; "no-builtins" forbids that.
@@ -187,7 +203,17 @@ class Lowering(InstructionLowering):
         f = ir.Function(self.module, ir.FunctionType(ir.VoidType(), []), "pythos_start")
         b = Builder(f.append_basic_block("entry"))
         b.call(self.function(self.program.runtime["catch_faults"]), [])
+        objects = self.program.object_runtime
+        # The object runtime starts before any of the program's code (a
+        # program that imports the runtime's modules itself starts them).
+        if "init_all" in objects:
+            b.call(self.function(objects["init_all"]), [])
+        leaks = self.program.leak_check and "leak_report" in objects
+        if leaks:
+            b.call(self.function(objects["leak_baseline"]), [])
         b.call(self.function(main), [])
+        if leaks:
+            b.call(self.function(objects["leak_report"]), [])
         b.call(self.function(self.program.runtime["exit_program"]), [])
         b.unreachable()
 
@@ -215,6 +241,7 @@ class Lowering(InstructionLowering):
             # `break function` stops with the parameters in place.
             self.debug.begin_function(fn, f)
         self.phis: dict[Register, ir.PhiInstr] = {}
+        self.pending_phis = []
         for reg in func.registers:
             if reg.join is not None:
                 # A merge register is a phi at the start of its join block

@@ -432,7 +432,15 @@ class DebugInfo:
             if base is not None:
                 fields["baseType"] = base
             return self.add("DIDerivedType", fields)
-        if t in (STR, BYTES):
+        if t is STR:
+            # The address of a str object (pythos/rt/obj/object.py, StrObject).
+            obj = self.structure("StrObject", [
+                ("refcnt", self.type(T.I64), 64, 0), ("type", self.type(T.U64), 64, 64),
+                ("length", self.type(T.I64), 64, 128), ("nbytes", self.type(T.I64), 64, 192),
+                ("hash", self.type(T.U64), 64, 256)], 320)
+            return self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
+                                              "size": 64, "baseType": obj})
+        if t is BYTES:
             byte = self.type(T.U8)
             data = self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
                                               "size": 64, "baseType": byte})

@@ -81,6 +81,11 @@ class VolatileStore(ir.StoreInstr):
 # compare before the asm and branch on the stale flags after it.
 X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
 
+# The str object's layout (StrObject, pythos/rt/obj/object.py).
+IMMORTAL = 1 << 60
+STR_NBYTES = 24
+STR_DATA = 40
+
 COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -94,10 +99,12 @@ class InstructionLowering:
     values: dict[Op, ir.Value]
     slots: dict[Register, ir.Value]
     phis: dict[Register, ir.PhiInstr]
+    pending_phis: list[tuple[Register, ir.Value]]
     blocks: dict[int, ir.Block]
     strings: dict[tuple[bytes, bool], ir.GlobalVariable]
     pow_helpers: dict[str, ir.Function]
     global_vars: dict[int, ir.GlobalVariable]
+    program: Any
     sret: Register | None
     debug: DebugInfo | None
 
@@ -134,6 +141,8 @@ class InstructionLowering:
                 if v.value == 0:
                     return ir.Constant(PTR, None)
                 return ir.Constant(I64, v.value).inttoptr(PTR)
+            if T.is_object(t) or t is T.NONE_VALUE:
+                return ir.Constant(I64, v.value)  # None: the address 0
             assert isinstance(t, IntType)
             return ir.Constant(ir.IntType(t.bits), v.value)
         if isinstance(v, O.StrConst):
@@ -164,26 +173,56 @@ class InstructionLowering:
             b.store(v, p)
 
     def string_constant(self, data: bytes, is_str: bool) -> ir.Constant:
+        """A bytes constant is the address and length of constant data; a
+        str constant is the address of a static str object (StrObject in
+        pythos/rt/obj/object.py): an IMMORTAL count, the runtime's str
+        type (0 in a program without the object runtime, which never
+        reads it), the length in code points and in bytes, no hash yet,
+        then the UTF-8 bytes and a NUL.  It is writable data, since the
+        runtime may update a count or cache a hash in any str."""
         key = (data, is_str)
         gv = self.strings.get(key)
         if gv is None:
-            ty = ir.ArrayType(I8, len(data))
+            if is_str:
+                codepoints = sum(1 for byte in data if byte & 0xC0 != 0x80)
+                text = ir.ArrayType(I8, len(data) + 1)
+                ty: ir.Type = ir.LiteralStructType([I64, I64, I64, I64, I64, text])
+                str_type = self.program.str_type
+                type_addr = self.global_vars[id(str_type)].ptrtoint(I64) \
+                    if str_type is not None else ir.Constant(I64, 0)
+                init = ir.Constant(ty, [ir.Constant(I64, IMMORTAL), type_addr,
+                                        ir.Constant(I64, codepoints),
+                                        ir.Constant(I64, len(data)), ir.Constant(I64, 0),
+                                        ir.Constant(text, bytearray(data + b"\0"))])
+            else:
+                ty = ir.ArrayType(I8, len(data))
+                init = ir.Constant(ty, bytearray(data))
             gv = ir.GlobalVariable(self.module, ty, f".str.{len(self.strings)}")
             gv.linkage = "private"
-            gv.global_constant = True
+            gv.global_constant = not is_str
             gv.unnamed_addr = True
-            gv.initializer = ir.Constant(ty, bytearray(data))
+            gv.align = 8
+            gv.initializer = init
             self.strings[key] = opaque_global(gv)
+        if is_str:
+            return gv.ptrtoint(I64)  # type: ignore[no-any-return]
         return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data))])
 
     def memory_intrinsic(self, name: str, args: list[ir.Type]) -> ir.Function:
         return self.module.declare_intrinsic(name, args)  # type: ignore[no-any-return]
 
     # ----- terminators -----------------------------------------------------------------
+    def flush_phis(self) -> None:
+        for reg, v in self.pending_phis:
+            self.phis[reg].add_incoming(v, self.builder.block)
+        self.pending_phis.clear()
+
     def op_Goto(self, op: O.Goto) -> None:
+        self.flush_phis()
         self.builder.branch(self.blocks[id(op.target)])
 
     def op_Branch(self, op: O.Branch) -> None:
+        self.flush_phis()
         br = self.builder.cbranch(self.value(op.cond), self.blocks[id(op.true)],
                                   self.blocks[id(op.false)])
         if op.likely is not None:
@@ -203,7 +242,9 @@ class InstructionLowering:
         reg = op.dest
         v = self.value(op.src)
         if reg.join is not None:
-            self.phis[reg].add_incoming(v, self.builder.block)
+            # The incoming block is the one that ends with the jump, which
+            # count updates lowered after this op may have moved on to.
+            self.pending_phis.append((reg, v))
         elif reg.kind == "ref":
             self.builder.store(v, self.slots[reg])
         elif reg.kind == "value":
@@ -226,6 +267,14 @@ class InstructionLowering:
                                     source_etype=self.mem_ty(op.array), inbounds=op.inbounds)
         return self.builder.gep(base, [index], source_etype=self.mem_ty(op.element),
                                 inbounds=op.inbounds)
+
+    def op_StrBytes(self, op: O.StrBytes) -> ir.Value:
+        b = self.builder
+        obj = self.value(op.src)
+        data = b.inttoptr(b.add(obj, ir.Constant(I64, STR_DATA)), PTR)
+        nbytes = b.load(b.inttoptr(b.add(obj, ir.Constant(I64, STR_NBYTES)), PTR), typ=I64)
+        return b.insert_value(b.insert_value(ir.Constant(SLICE, ir.Undefined), data, 0),
+                              nbytes, 1)
 
     def op_SlicePart(self, op: O.SlicePart) -> ir.Value:
         return self.builder.extract_value(self.value(op.src), op.part)
@@ -275,8 +324,8 @@ class InstructionLowering:
     def op_Cast(self, op: O.Cast) -> ir.Value:
         v = self.value(op.src)
         to = self.val_ty(op.type)
-        if op.kind in ("trunc", "zext", "sext") and v.type == to:
-            return v
+        if op.kind == "object" or (op.kind in ("trunc", "zext", "sext") and v.type == to):
+            return v  # both are the same 64-bit address
         return getattr(self.builder, op.kind)(v, to)  # type: ignore[no-any-return]
 
     # ----- calls ------------------------------------------------------------------------

@@ -12,7 +12,19 @@ and before a panic message.  Format specs were decoded by the compiler, so
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, func_addr, i32, i64, str_bytes, u8, u32, u64
+from pythos.lang import (
+    Array,
+    Ptr,
+    addr_of,
+    call_addr,
+    func_addr,
+    i32,
+    i64,
+    str_bytes,
+    u8,
+    u32,
+    u64,
+)
 from pythos.rt.platform import (
     AUTO_FLUSH,
     platform_catch_faults,
@@ -25,6 +37,10 @@ BUF_SIZE: Final = 4096
 out_buf = Array[u8, 4096]()
 out_len: u64 = 0
 out_fd: i32 = 1
+# While an f-string is being built as a value, output goes to a function
+# instead of a file (capture_start).
+CAPTURE_FD: Final = i32(-1)
+capture_sink: u64 = 0
 # Scratch space for one formatted integer: at most 64 binary digits and
 # their 15 group separators.  (Padding is written straight out.)
 digits = Array[u8, 80]()
@@ -33,8 +49,30 @@ digits = Array[u8, 80]()
 def flush() -> None:
     global out_len
     if out_len != 0:
-        platform_write(out_fd, addr_of(out_buf), out_len)
+        if out_fd == CAPTURE_FD:
+            call_addr(capture_sink, addr_of(out_buf).addr, out_len)
+        else:
+            platform_write(out_fd, addr_of(out_buf), out_len)
         out_len = 0
+
+
+def capture_start(sink: u64) -> i32:
+    """Send what is written from now on to `sink(data, length)` instead of
+    the output (an f-string built as a str: pythos/rt/obj/capture.py);
+    what was written before goes out first.  Returns the output to give
+    back to `capture_stop`."""
+    global out_fd, capture_sink
+    flush()
+    previous = out_fd
+    capture_sink = sink
+    out_fd = CAPTURE_FD
+    return previous
+
+
+def capture_stop(previous: i32) -> None:
+    global out_fd
+    flush()
+    out_fd = previous
 
 
 def write_byte(b: u8) -> None:
@@ -260,6 +298,14 @@ def bytes_eq(x: bytes, y: bytes) -> bool:
         if x[i] != y[i]:
             return False
     return True
+
+
+def use_stderr() -> None:
+    """Send what is printed from now on to standard error (after what was
+    printed so far), as a report of the leak check does."""
+    global out_fd
+    flush()
+    out_fd = 2
 
 
 def panic_begin(file: str, line: u32) -> None:

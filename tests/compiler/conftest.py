@@ -24,8 +24,11 @@ def run_cpython(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[
 
 
 def compile_program(path: Path, out: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:
+    """Compile with the leak check: a program that uses objects exits with
+    status 1, after a report on stderr, if any is still live after main."""
     return subprocess.run([sys.executable, "-m", "pythos", "compile", str(path), "-o", str(out),
-                           f"-O{opt}"], cwd=ROOT, env=env(), capture_output=True, timeout=300)
+                           f"-O{opt}", "--leak-check"], cwd=ROOT, env=env(), capture_output=True,
+                          timeout=300)
 
 
 def run_compiled(path: Path, tmp: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:

@@ -23,6 +23,7 @@ from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym, Local
 from ...types import BOOL, BYTES, I64, NONE, STR, ArrayType, IntType, PtrType, StructType
+from ..layout import ClassLayout, class_layouts
 from ..ops import (
     I128,
     Assign,
@@ -34,6 +35,7 @@ from ..ops import (
     CopyMem,
     ElementAddr,
     FuncIR,
+    GetAttr,
     GlobalIR,
     Goto,
     Integer,
@@ -46,6 +48,7 @@ from ..ops import (
     Register,
     Return,
     Select,
+    SetAttr,
     SlicePart,
     Store,
     StrConst,
@@ -54,8 +57,12 @@ from ..ops import (
     successors,
 )
 from .expr import ExprBuilder
+from .objects import ObjectBuilder
 
 RT = "pythos.rt.core"
+OBJECT_RT = "pythos.rt.obj.object"
+OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
+                     "pythos.rt.obj.capture")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -78,10 +85,12 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder):
+class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
-                 strings: dict[tuple[bytes, bool], StrConst]) -> None:
+                 strings: dict[tuple[bytes, bool], StrConst],
+                 layouts: dict[int, ClassLayout] | None = None) -> None:
         self.checker = checker
+        self.layouts = layouts or {}
         self.strings = strings
         self.fn = fn
         self.module = fn.module
@@ -89,6 +98,9 @@ class FunctionBuilder(ExprBuilder):
         self.registers: dict[Local, Register] = {}
         self.temps: dict[int, Register] = {}
         self.evaluated: dict[int, Value] = {}
+        # The str of each instance print() or an f-string writes (see
+        # `evaluate_text_args`), by node.
+        self.texts: dict[int, Value] = {}
         # Each loop: (continue target, break target, depth of `cleanups` at
         # its start).  `cleanups` holds the __exit__ calls of the enclosing
         # with statements, innermost last.
@@ -169,6 +181,29 @@ class FunctionBuilder(ExprBuilder):
     def assign(self, dest: Register, src: Value) -> None:
         self.add(Assign(dest, src))
 
+    def check_locals_representable(self) -> None:
+        """Stop at the first mention of a variable whose type the lowering
+        cannot represent yet (an `int | None`)."""
+        assert self.fn.node is not None
+        bad = {v.name: v.type for v in self.fn.locals.values()
+               if isinstance(v.type, T.OptionalType)
+               and not isinstance(v.type.inner, T.ClassType)}
+        if not bad:
+            return
+        for node in ast.walk(self.fn.node):
+            name = node.arg if isinstance(node, ast.arg) else \
+                node.id if isinstance(node, ast.Name) else None
+            if name in bad:
+                self.check_representable(node, bad[name])
+        self.check_representable(self.fn.node, next(iter(bad.values())))
+
+    def self_register(self) -> Value:
+        return self.ir.params[0]
+
+    def current_node(self) -> ast.AST:
+        assert self.current is not None
+        return self.current
+
     def rt(self, name: str) -> FuncSym:
         sym = self.checker.scopes[RT].get(name)
         assert isinstance(sym, FuncSym), name
@@ -179,6 +214,7 @@ class FunctionBuilder(ExprBuilder):
         fn = self.fn
         assert fn.node is not None
         try:
+            self.check_locals_representable()
             self.body(fn.node.body)
         except CompileError:
             raise
@@ -289,6 +325,10 @@ class FunctionBuilder(ExprBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object":
+            raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
+                               if isinstance(s.iter.ty, T.ClassType)  # type: ignore
+                               else "for loops over objects")
         if kind == "range":
             self.for_range(s)
             return
@@ -539,6 +579,14 @@ class FunctionBuilder(ExprBuilder):
             self.assign_expr(s.target, s.value)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
+        if getattr(s, "parallel", False):
+            # `a, b = b, a`: every value first (a variable's as it is now),
+            # then the targets from left to right, as CPython does.
+            assert isinstance(s.value, ast.Tuple) and isinstance(s.targets[0], ast.Tuple)
+            values = [self.kept(self.expr(e), "unpack") for e in s.value.elts]
+            for target, v in zip(s.targets[0].elts, values, strict=True):
+                self.store_value(target, v)
+            return
         if len(s.targets) == 1:
             self.assign_expr(s.targets[0], s.value)
             return
@@ -560,6 +608,33 @@ class FunctionBuilder(ExprBuilder):
             self.assign_to(target, self.expr(value))
             return
         v = self.expr(value)
+        if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
+            self.assign_field(target, v)
+            return
+        if isinstance(target, ast.Subscript) and T.is_object(
+                target.value.ty):  # type: ignore[attr-defined]
+            self.object_setitem(target, v)
+            return
+        dest = self.address(target)
+        self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
+
+    def store_value(self, target: ast.expr, v: Value) -> None:
+        """Assign an evaluated value to a target (a name, a field, an element)."""
+        t: T.Type = target.ty  # type: ignore[attr-defined]
+        if isinstance(target, ast.Name):
+            sym = target.sym  # type: ignore[attr-defined]
+            if t.is_aggregate and not (isinstance(sym, Local) and sym.kind == "ref"):
+                self.add(CopyMem(self.address(target), v, t))
+                return
+            self.assign_to(target, v)
+            return
+        if isinstance(target, ast.Attribute) and getattr(target, "field", (None,))[0] == "object":
+            self.assign_field(target, v)
+            return
+        if isinstance(target, ast.Subscript) and T.is_object(
+                target.value.ty):  # type: ignore[attr-defined]
+            self.object_setitem(target, v)
+            return
         dest = self.address(target)
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
 
@@ -570,6 +645,17 @@ class FunctionBuilder(ExprBuilder):
             reg = self.registers[sym]
             self.current = s
             self.assign(reg, self.binop(s, s.op, reg, self.expr(s.value), t, s.value))
+            return
+        if isinstance(s.target, ast.Attribute) and \
+                getattr(s.target, "field", (None,))[0] == "object":
+            # obj.field op= value: the object once, then load, compute, store.
+            obj = self.expr(s.target.value)
+            ct = s.target.field[1]  # type: ignore[attr-defined]
+            owner = self.field_owner(ct, s.target.attr)
+            old = self.add(GetAttr(obj, owner, s.target.attr))
+            self.current = s
+            new = self.binop(s, s.op, old, self.expr(s.value), t, s.value)
+            self.add(SetAttr(obj, owner, s.target.attr, new))
             return
         dest = self.address(s.target)
         old = self.load_mem(dest, t)
@@ -637,6 +723,17 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
         module.interrupt_frame = checker.interrupt_frame_type()
     module.runtime = {name: sym for name, sym in checker.scopes[RT].items()
                       if isinstance(sym, FuncSym)}
+    if OBJECT_RT in checker.scopes:
+        # The object runtime's entry points, and the layouts of the classes.
+        for name in [m for m in OBJECT_RT_MODULES if m in checker.scopes]:
+            module.object_runtime.update({n: sym for n, sym in checker.scopes[name].items()
+                                          if isinstance(sym, FuncSym)})
+        module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
+        module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
+        module.classes = class_layouts([c.type for c in checker.classes])
+        if "pythos.rt.obj.str" in checker.scopes:
+            module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
+        module.count_str = "obj_release" in module.object_runtime
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")
         if not isinstance(main, FuncSym) or main.params or main.result is not NONE:
@@ -644,10 +741,14 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
                                checker.program.entry.loc(main.node)
                                if isinstance(main, FuncSym) and main.node else None)
         module.main = main
+    layouts = {id(lay.cls): lay for lay in module.classes}
     for fn in checker.functions:
         if not fn.extern:
             checker.module = fn.module
-            module.functions.append(FunctionBuilder(checker, fn, strings).build())
+            builder = FunctionBuilder(checker, fn, strings, layouts)
+            builder.ir.count_str = module.count_str
+            builder.object_runtime = module.object_runtime
+            module.functions.append(builder.build())
     module.strings = list(strings.values())
     return module
 

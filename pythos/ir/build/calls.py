@@ -26,6 +26,7 @@ from ..ops import (
     Load,
     SlicePart,
     Store,
+    StrBytes,
     Value,
     ZeroMem,
 )
@@ -50,7 +51,15 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
     if kind == "method":
         fn = detail
         receiver = b.expr(node.self_node)  # type: ignore[attr-defined]
+        if fn.cls is not None:
+            return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
+    if kind == "new":
+        if detail.find_method("__init__") is None and detail.dataclass:
+            return b.construct(node, detail, dataclass_arguments(b, node, detail))
+        return b.construct(node, detail, arguments(b, node))
+    if kind == "super":
+        return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
     if kind == "ctor":
         st: StructType = detail
         dest = b.temp(node, st)
@@ -88,6 +97,16 @@ def arguments(b: FunctionBuilder, node: ast.Call) -> list[Value]:
     values = {id(a): b.expr(a) for a in written}
     return [values[id(a)] if id(a) in values else b.expr(a)
             for a in node.args_bound.values()]  # type: ignore[attr-defined]
+
+
+def dataclass_arguments(b: FunctionBuilder, node: ast.Call, ct: T.ClassType) -> list[Value]:
+    """The generated __init__'s arguments: those written, in the order they
+    are written, and each missing one's class-level default."""
+    written = [*node.args, *(kw.value for kw in node.keywords)]
+    values = {id(a): b.expr(a) for a in written}
+    bound = node.args_bound  # type: ignore[attr-defined]
+    return [values[id(a)] if id(a) in values else b.default_value(a, ct, name)
+            for name, a in bound.items()]
 
 
 def ptr_method(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
@@ -143,6 +162,15 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         # Nothing follows a panic; what the source has after it is dead.
         b.activate(b.new_block("after.panic"))
         return Integer(0, NONE)
+    if name == "isinstance":
+        return b.isinstance_test(node)
+    if name in ("str", "repr") and len(args) == 1 and isinstance(
+            args[0].ty, T.ClassType):  # type: ignore[attr-defined]
+        return b.text_call(node, use_str=name == "str")
+    if name == "bool" and len(args) == 1:
+        return b.truth_value(b.expr(args[0]), args[0].ty, args[0])  # type: ignore[attr-defined]
+    if name == "len" and T.is_object(args[0].ty):  # type: ignore[attr-defined]
+        return b.object_len(node, b.expr(args[0]), args[0].ty)  # type: ignore[attr-defined]
     if name == "len":
         v = b.expr(args[0])
         is_str = args[0].ty is T.STR  # type: ignore[attr-defined]
@@ -157,7 +185,7 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         values = [b.expr(a) for a in args]
         return b.add(CallAddr(values[0], values[1:], node.ty))  # type: ignore[attr-defined]
     if name == "str_bytes":
-        return b.expr(args[0])
+        return b.add(StrBytes(b.expr(args[0])))  # type: ignore[no-any-return]
     if name == "asm":
         operands = [b.expr(a) for a in args[2:]]
         operands = [b.add(Cast("zext", v, T.U8)) if v.type is BOOL else v for v in operands]
@@ -200,5 +228,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
+            "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
+            "enumerate", "zip", "reversed", "set", "dict", "int"):
+        raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
 

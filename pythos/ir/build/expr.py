@@ -33,6 +33,7 @@ from ..ops import (
     Compare,
     ElementAddr,
     FieldAddr,
+    FuncIR,
     GlobalAddr,
     IndexCheck,
     Integer,
@@ -71,6 +72,9 @@ class ExprBuilder:
     strings: dict[tuple[bytes, bool], StrConst]
     index_checks: list[IndexCheck]
     block: BasicBlock
+    ir: FuncIR
+    object_runtime: dict[str, FuncSym]
+    texts: dict[int, Value]
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
@@ -84,6 +88,20 @@ class ExprBuilder:
         def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register: ...
         def assign(self, dest: Register, src: Value) -> None: ...
         def rt(self, name: str) -> FuncSym: ...
+        # Objects (build/objects.py)
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
+        def current_node(self) -> ast.AST: ...
+        def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def load_field(self, node: ast.Attribute) -> Value: ...
+        def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def object_getitem(self, node: ast.Subscript) -> Value: ...
+        def instance_text(self, node: ast.AST, v: Value, t: T.Type, use_str: bool) -> Value: ...
+        def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
+                            right: ast.expr, a: Value, c: Value) -> Value: ...
+        def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
+                           lt: T.Type, rt: T.Type) -> Value: ...
 
     # ----- constants ----------------------------------------------------------------
     def constant(self, value: Any, t: T.Type) -> Value:
@@ -151,6 +169,25 @@ class ExprBuilder:
         finally:
             self.pos = saved
 
+    def expr_Constant(self, node: ast.Constant) -> Value:
+        t: T.Type = node.ty  # type: ignore[attr-defined]
+        if node.value is None:
+            return Integer(0, t)  # None: the address 0
+        raise CompileError(f"internal: constant {node.value!r} of type {t}")
+
+    def expr_JoinedStr(self, node: ast.JoinedStr) -> Value:
+        """An f-string as a value: its pieces are written exactly as print()
+        writes them (same format specs, same code), into a str the output
+        is captured in (pythos/rt/obj/capture.py).  Every value is computed
+        before the capture starts, so an f-string inside one, evaluated
+        first, never nests captures."""
+        self.evaluate_text_args([node])
+        rt = self.object_runtime
+        self.add(Call(rt["capture_begin"], []))
+        self.write_text(node)
+        text = self.add(Call(rt["capture_end"], []))
+        return self.add(Cast("object", text, STR))  # type: ignore[no-any-return]
+
     def expr_Name(self, node: ast.Name) -> Value:
         sym = node.sym  # type: ignore[attr-defined]
         if isinstance(sym, Local):
@@ -186,6 +223,11 @@ class ExprBuilder:
 
     def expr_Attribute(self, node: ast.Attribute) -> Value:
         kind = getattr(node, "field", None)
+        call = getattr(node, "call", None)
+        if call is not None and call[0] == "property":
+            return self.call_method(node, call[1], [self.expr(node.value)])
+        if kind is not None and kind[0] == "object":
+            return self.load_field(node)
         if kind is None:  # p.addr
             return self.add(Cast("ptrtoint", self.expr(node.value),  # type: ignore
                                  node.ty))  # type: ignore[attr-defined]
@@ -250,17 +292,21 @@ class ExprBuilder:
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:
+        if T.is_object(node.value.ty):  # type: ignore[attr-defined]
+            return self.object_getitem(node)
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
 
     # ----- operators -----------------------------------------------------------------
     def truth(self, node: ast.expr) -> Value:
         if isinstance(node, ast.BoolOp) and getattr(node, "truth_only", False):
             return self.truth_boolop(node)
-        return self.truth_value(self.expr(node), node.ty)  # type: ignore[attr-defined]
+        return self.truth_value(self.expr(node), node.ty, node)  # type: ignore[attr-defined]
 
-    def truth_value(self, v: Value, t: T.Type) -> Value:
+    def truth_value(self, v: Value, t: T.Type, node: ast.AST | None = None) -> Value:
         if t is BOOL:
             return v
+        if T.is_object(t):
+            return self.object_truth(node or self.current_node(), v, t)
         return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> Value:
@@ -365,18 +411,30 @@ class ExprBuilder:
         and runs only where the chain may go on."""
         end = self.new_block(f"{label}.end")
         result = self.merge(label, t, end)
+        counted = T.is_object(t) or (t is STR and self.ir.count_str)
         for i, v in enumerate(node.values):
             value = operand(v)
-            self.assign(result, value)
+            if not counted or i == len(node.values) - 1:
+                self.assign(result, value)
             if i == len(node.values) - 1:
                 self.goto(end)
                 break
             nxt = self.new_block(f"{label}.next")
             cond = truth(value)
+            done = end
+            if counted:
+                # An object becomes the result only on the edge that ends the
+                # chain, so that the result holds no reference on the edge
+                # that goes on (where the count pass could not drop it).
+                done = self.new_block(f"{label}.take")
             if isinstance(node.op, ast.Or):
-                self.branch(cond, end, nxt)
+                self.branch(cond, done, nxt)
             else:
-                self.branch(cond, nxt, end)
+                self.branch(cond, nxt, done)
+            if counted:
+                self.activate(done)
+                self.assign(result, value)
+                self.goto(end)
             self.activate(nxt)
         self.activate(end)
         return result
@@ -398,7 +456,17 @@ class ExprBuilder:
         def link(i: int) -> Value:
             if i in folded:
                 return Integer(int(folded[i]), BOOL)
-            return self.compare(node.ops[i], operand(i), operand(i + 1), types[i])
+            op = node.ops[i]
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                return self.identity(op, operand(i), operand(i + 1))
+            if isinstance(op, (ast.In, ast.NotIn)):
+                return self.object_contains(node, op, operands[i], operands[i + 1],
+                                            operand(i), operand(i + 1))
+            lt = operands[i].ty  # type: ignore[attr-defined]
+            rt = operands[i + 1].ty  # type: ignore[attr-defined]
+            if (T.is_object(lt) or T.is_object(rt)) and lt is not T.STR:
+                return self.object_compare(node, op, operand(i), operand(i + 1), lt, rt)
+            return self.compare(op, operand(i), operand(i + 1), types[i])
 
         if len(node.ops) == 1:
             return link(0)
@@ -449,6 +517,7 @@ class ExprBuilder:
         return build_call(self, node)  # type: ignore[arg-type]
 
     def call_function(self, node: ast.Call, fn: FuncSym, args: list[Value]) -> Value:
+        self.check_representable(node, fn.result)
         if fn.result.is_aggregate:
             return self.add(Call(fn, args, sret=self.temp(node, fn.result)))  # type: ignore
         return self.add(Call(fn, args))  # type: ignore[no-any-return]
@@ -494,6 +563,10 @@ class ExprBuilder:
             parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
+                pt = getattr(part, "ty", None)
+                if (T.is_object(pt) and not isinstance(pt, T.ClassType)) or pt in (
+                        T.NONE_VALUE, T.OBJECT):
+                    raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
@@ -503,6 +576,10 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
+                if isinstance(pt, T.ClassType):
+                    # Its text now, before anything is written or captured.
+                    self.texts[id(part)] = self.instance_text(
+                        part, self.evaluated[id(part)], pt, use_str=True)
 
     def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""
@@ -512,7 +589,8 @@ class ExprBuilder:
                     self.write_const_str(str(part.value))
                 else:
                     assert isinstance(part, ast.FormattedValue)
-                    self.write_value(part.value, part.spec)  # type: ignore[attr-defined]
+                    # (An object's field has no spec: the checker allows none.)
+                    self.write_value(part.value, getattr(part, "spec", FormatSpec()))
         else:
             self.write_value(node, FormatSpec())
 
@@ -534,6 +612,11 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
+        if isinstance(t, T.ClassType):
+            if not plain:
+                raise self.not_yet(node, "format specs of objects")
+            self.call_rt("write_str", [self.texts[id(node)]])
+            return
         if t is STR:
             if plain:
                 self.call_rt("write_str", [v])

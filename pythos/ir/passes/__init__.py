@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from ..ops import ModuleIR
 from .bounds import remove_bounds_checks
+from .refcount import insert_refcounts
 
 
 def run_passes(module: ModuleIR) -> None:
     for fn in module.functions:
         remove_bounds_checks(fn)
+        insert_refcounts(fn)  # last: the count updates follow the final control flow

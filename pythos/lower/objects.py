@@ -1,0 +1,288 @@
+"""Lowering of the object ops (a mixin of `Lowering`), and each class's
+constant TypeInfo, vtable and generated `clear`/`traverse` functions.
+
+An object is an `i64` in LLVM: the address the runtime passes around as
+a `u64` (docs/objects.md).  Count updates are inline, as CPython's
+`Py_INCREF`/`Py_DECREF` are: an increment is a load, an add and a store;
+a decrement also tests for zero and then calls `obj_release`, out of
+line and marked cold, so the common path stays three instructions and a
+branch.  The `x` variants, for values that may be None, first test the
+address for 0.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from llvmlite import ir
+
+from .. import types as T
+from ..ir import ops as O
+from ..ir.layout import ClassLayout
+from ..types import ClassType, StructType
+
+if TYPE_CHECKING:
+    from ..ir.ops import ModuleIR
+    from ..symbols import FuncSym
+    from .instructions import Builder
+
+PTR = ir.PointerType()
+I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+# Values of TypeInfo's fields (pythos/rt/obj/object.py).
+KIND_INSTANCE = 1
+TRACKED = 1
+TYPE_OFFSET = 8  # ObjHeader.type
+
+
+class ObjectLowering:
+    """Mixed into `lower.Lowering`."""
+
+    builder: Builder
+    module: ir.Module
+    program: ModuleIR
+    class_infos: dict[int, ir.GlobalVariable]
+    layouts: dict[int, ClassLayout]
+
+    if TYPE_CHECKING:
+        def value(self, v: O.Value) -> ir.Value: ...
+        def val_ty(self, t: T.Type) -> ir.Type: ...
+        def mem_ty(self, t: T.Type) -> ir.Type: ...
+        def struct_ty(self, st: Any) -> ir.Type: ...
+        def function(self, fn: FuncSym) -> ir.Function: ...
+        def load_mem(self, p: ir.Value, t: T.Type, volatile: bool = False) -> ir.Value: ...
+        def store_mem(self, p: ir.Value, v: ir.Value, t: T.Type,
+                      volatile: bool = False) -> None: ...
+
+    # ----- the classes' constant data ---------------------------------------------------
+    def typeinfo_struct(self) -> StructType:
+        st = self.program.typeinfo
+        assert st is not None, "objects without the object runtime"
+        return st
+
+    def declare_classes(self) -> None:
+        """One TypeInfo global per class (filled in by `define_classes`,
+        once every function is declared)."""
+        self.layouts = {id(lay.cls): lay for lay in self.program.classes}
+        self.class_infos = {}
+        if not self.program.classes:
+            return
+        ty = self.struct_ty(self.typeinfo_struct())
+        for lay in self.program.classes:
+            gv = ir.GlobalVariable(self.module, ty, f"{lay.cls.qualname}.__typeinfo__")
+            gv.linkage = "internal"
+            gv.global_constant = True
+            gv.type = PTR
+            self.class_infos[id(lay.cls)] = gv
+
+    def cstring(self, name: str, text: str) -> ir.Constant:
+        data = text.encode("utf-8") + b"\0"
+        ty = ir.ArrayType(I8, len(data))
+        gv = ir.GlobalVariable(self.module, ty, name)
+        gv.linkage = "private"
+        gv.global_constant = True
+        gv.initializer = ir.Constant(ty, bytearray(data))
+        gv.type = PTR
+        return gv.ptrtoint(I64)
+
+    def define_classes(self) -> None:
+        st = self.typeinfo_struct()
+        for lay in self.program.classes:
+            c = lay.cls
+            fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
+                                              for name, ft in st.fields.items()}
+            fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
+            fields["flags"] = ir.Constant(I32, TRACKED if lay.tracked else 0)
+            fields["size"] = ir.Constant(I64, lay.size)
+            fields["name"] = self.cstring(f"{c.qualname}.__name__", c.name)
+            fields["module"] = self.cstring(f"{c.qualname}.__module__",
+                                            c.qualname[:-len(c.name) - 1])
+            fields["class_id"] = ir.Constant(I32, lay.class_id)
+            fields["class_last"] = ir.Constant(I32, lay.class_last)
+            if c.base is not None:
+                fields["base"] = self.class_infos[id(c.base)].ptrtoint(I64)
+            counted = [name for name, ft in c.fields.items()
+                       if O.holds_reference(ft, self.program.count_str)]
+            containers = [name for name in counted if O.is_counted(c.fields[name])]
+            if counted:
+                fields["clear"] = self.define_clear(lay, counted).ptrtoint(I64)
+            if containers:
+                # A str cannot be part of a cycle: the collector need not see it.
+                fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
+            if c.vtable:
+                fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
+            gv = self.class_infos[id(c)]
+            gv.initializer = ir.Constant(self.struct_ty(st),
+                                         [fields[name] for name in st.fields])
+
+    def define_vtable(self, lay: ClassLayout) -> ir.GlobalVariable:
+        c = lay.cls
+        entries = []
+        for name in c.vtable:
+            fn = c.find_method(name)
+            assert fn is not None
+            entries.append(self.function(fn).ptrtoint(I64))  # type: ignore[arg-type]
+        ty = ir.ArrayType(I64, len(entries))
+        gv = ir.GlobalVariable(self.module, ty, f"{c.qualname}.__vtable__")
+        gv.linkage = "internal"
+        gv.global_constant = True
+        gv.initializer = ir.Constant(ty, entries)
+        gv.type = PTR
+        return gv
+
+    def generated(self, lay: ClassLayout, name: str, params: int) -> tuple[ir.Function,
+                                                                          Builder]:
+        from .instructions import Builder
+        f = ir.Function(self.module, ir.FunctionType(I64, [I64] * params),
+                        f"{lay.cls.qualname}.{name}")
+        f.linkage = "internal"
+        f.attributes.add("nounwind")
+        return f, Builder(f.append_basic_block("entry"))
+
+    def field_ptr(self, b: ir.IRBuilder, obj: ir.Value, offset: int) -> ir.Value:
+        return b.inttoptr(b.add(obj, ir.Constant(I64, offset)), PTR)
+
+    def define_clear(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
+        """`clear(obj)`: drop the references the instance's fields hold (the
+        runtime frees the instance itself).  Each field is set to 0 before
+        its reference is dropped, as CPython's Py_CLEAR does: the cycle
+        collector clears an object and its release then clears it again,
+        which must then find nothing left to drop."""
+        f, b = self.generated(lay, "__clear__", 1)
+        saved = getattr(self, "builder", None)
+        self.builder = b
+        try:
+            for name in counted:
+                slot = self.field_ptr(b, f.args[0], lay.offsets[name])
+                child = b.load(slot, typ=I64)
+                b.store(ir.Constant(I64, 0), slot)
+                self.decref(child, maybe_none=True)
+            self.builder.ret(ir.Constant(I64, 0))
+        finally:
+            if saved is not None:
+                self.builder = saved
+        return f
+
+    def define_traverse(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
+        """`traverse(obj, visit, arg)`: call visit(child, arg) for each
+        object a field holds (for the cycle collector)."""
+        f, b = self.generated(lay, "__traverse__", 3)
+        obj, visit, arg = f.args
+        fty = ir.FunctionType(I64, [I64, I64])
+        for name in counted:
+            child = b.load(self.field_ptr(b, obj, lay.offsets[name]), typ=I64)
+            present = b.icmp_unsigned("!=", child, ir.Constant(I64, 0))
+            with b.if_then(present):
+                b.call(b.inttoptr(visit, fty.as_pointer()), [child, arg])
+        b.ret(ir.Constant(I64, 0))
+        return f
+
+    # ----- counts -------------------------------------------------------------------
+    def incref(self, obj: ir.Value, maybe_none: bool) -> None:
+        b = self.builder
+        if maybe_none:
+            with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(I64, 0))):
+                self.incref(obj, False)
+            return
+        p = b.inttoptr(obj, PTR)
+        b.store(b.add(b.load(p, typ=I64), ir.Constant(I64, 1)), p)
+
+    def decref(self, obj: ir.Value, maybe_none: bool) -> None:
+        b = self.builder
+        if maybe_none:
+            with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(I64, 0))):
+                self.decref(obj, False)
+            return
+        p = b.inttoptr(obj, PTR)
+        count = b.sub(b.load(p, typ=I64), ir.Constant(I64, 1))
+        b.store(count, p)
+        zero = b.icmp_signed("==", count, ir.Constant(I64, 0))
+        with b.if_then(zero, likely=False):
+            b.call(self.function(self.program.object_runtime["obj_release"]), [obj])
+
+    def op_IncRef(self, op: O.IncRef) -> None:
+        self.incref(self.value(op.src), O.may_be_none(op.src.type))
+
+    def op_DecRef(self, op: O.DecRef) -> None:
+        self.decref(self.value(op.src), O.may_be_none(op.src.type))
+
+    # ----- instances ----------------------------------------------------------------
+    def typeinfo_addr(self, c: ClassType) -> ir.Value:
+        return self.builder.ptrtoint(self.class_infos[id(c)], I64)
+
+    def op_TypeInfoAddr(self, op: O.TypeInfoAddr) -> ir.Value:
+        return self.typeinfo_addr(op.cls)
+
+    def op_ObjNew(self, op: O.ObjNew) -> ir.Value:
+        lay = self.layouts[id(op.cls)]
+        new = self.function(self.program.object_runtime["obj_new"])
+        return self.builder.call(new, [self.typeinfo_addr(op.cls), ir.Constant(I64, lay.size)])
+
+    def op_GetAttr(self, op: O.GetAttr) -> ir.Value:
+        offset = self.layouts[id(op.cls)].offsets[op.name]
+        v = self.load_mem(self.field_ptr(self.builder, self.value(op.obj), offset), op.type)
+        if O.holds_reference(op.type, self.program.count_str):
+            self.incref(v, O.may_be_none(op.type))
+        return v
+
+    def op_SetAttr(self, op: O.SetAttr) -> None:
+        offset = self.layouts[id(op.cls)].offsets[op.name]
+        t = op.cls.fields[op.name]
+        p = self.field_ptr(self.builder, self.value(op.obj), offset)
+        new = self.value(op.value)
+        if not O.holds_reference(t, self.program.count_str):
+            self.store_mem(p, new, t)
+            return
+        # The old value is dropped after the store: it may be the last
+        # reference to something that keeps `new` alive.  A field not yet
+        # assigned holds 0, so the drop tests for None whatever the type.
+        old = self.builder.load(p, typ=I64)
+        self.builder.store(new, p)
+        self.decref(old, maybe_none=True)
+
+    def class_id_range(self, obj: ir.Value, c: ClassType, exact: bool = False) -> ir.Value:
+        b = self.builder
+        st = self.typeinfo_struct()
+        lay = self.layouts[id(c)]
+        info = b.inttoptr(b.load(self.field_ptr(b, obj, TYPE_OFFSET), typ=I64), PTR)
+        index = list(st.fields).index("class_id")
+        id_ptr = b.gep(info, [ir.Constant(I32, 0), ir.Constant(I32, index)],
+                       source_etype=self.struct_ty(st))
+        cid = b.load(id_ptr, typ=I32)
+        if exact:
+            return b.icmp_unsigned("==", cid, ir.Constant(I32, lay.class_id))
+        # One unsigned compare: class_id - first <= last - first.
+        offset = b.sub(cid, ir.Constant(I32, lay.class_id))
+        return b.icmp_unsigned("<=", offset,
+                               ir.Constant(I32, lay.class_last - lay.class_id))
+
+    def op_IsInstance(self, op: O.IsInstance) -> ir.Value:
+        b = self.builder
+        obj = self.value(op.obj)
+        if not O.may_be_none(op.obj.type):
+            return self.class_id_range(obj, op.cls, op.exact)
+        start = b.block
+        present = b.icmp_unsigned("!=", obj, ir.Constant(I64, 0))
+        with b.if_then(present):
+            inside = b.block
+            hit = self.class_id_range(obj, op.cls, op.exact)
+            inside = b.block
+        phi = b.phi(I1)
+        phi.add_incoming(ir.Constant(I1, 0), start)
+        phi.add_incoming(hit, inside)
+        return phi
+
+    def op_MethodCall(self, op: O.MethodCall) -> ir.Value | None:
+        b = self.builder
+        args = [self.value(a) for a in op.args]
+        st = self.typeinfo_struct()
+        info = b.inttoptr(b.load(self.field_ptr(b, args[0], TYPE_OFFSET), typ=I64), PTR)
+        index = list(st.fields).index("vtable")
+        vt_ptr = b.gep(info, [ir.Constant(I32, 0), ir.Constant(I32, index)],
+                       source_etype=self.struct_ty(st))
+        vtable = b.load(vt_ptr, typ=I64)
+        entry = b.inttoptr(b.add(vtable, ir.Constant(I64, 8 * op.slot)), PTR)
+        fty = self.function(op.fn).function_type
+        target = b.inttoptr(b.load(entry, typ=I64), fty.as_pointer())
+        call = b.call(target, args)
+        return None if op.type is T.NONE else call
+
