@@ -38,7 +38,8 @@ DIFFERENTIAL = sorted(p.stem for p in USER_DIR.glob("*.py")
 # of their own in a ramdisk) and ends with status 0.
 CORPUS = ["algo_bignum", "algo_nqueens", "arr_quicksort", "fmt_bool_specs",
           "fmt_hexdump", "fmt_int_specs", "fmt_strings", "fmt_wide_fields", "func_hanoi",
-          "int_mul128", "ptr_linked_list", "str_table", "struct_store_copies"]
+          "int_mul128", "ptr_linked_list", "str_table", "struct_store_copies",
+          "obj_inheritance", "obj_dataclasses", "obj_optional_tree", "obj_fstring_values"]
 
 
 def under_cpython(name: str, directory: Path = USER_DIR) -> str:
