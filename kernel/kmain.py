@@ -52,6 +52,7 @@ import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call 
 import kernel.sizes as sizes
 import kernel.testing as testing
 import kernel.version as version
+import pythos.rt.obj.runtime as objects
 from kernel.arch.x86_64.layout import PhysAddr
 from kernel.bytespan import ByteSpan
 from kernel.drivers.vga import Color
@@ -98,6 +99,7 @@ def kmain(magic: u32, info: u64) -> None:
     read_memory_map()                # copy and summarise the memory map
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
+    objects.init_all()               # the object runtime: str, containers, the collector
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks
