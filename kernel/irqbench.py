@@ -14,6 +14,7 @@ opens.
 
 from typing import Final
 
+import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.irqcost as irqcost
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.drivers.keyboard as keyboard
@@ -48,6 +49,9 @@ def timer_interrupt_cost() -> u64:
 def run(kmain_entered_at: u64) -> None:
     """Print the measurements for bench/kernel.py."""
     print(f"bench: reset to kmain {kmain_entered_at}")
+    # Everything kmain does before it reads the options (every init call);
+    # under -icount a timestamp counts instructions.
+    print(f"bench: kmain to options {cpu.timestamp() - kmain_entered_at}")
     print(f"bench: timer interrupt {timer_interrupt_cost()}")
     print(f"bench: keyboard interrupt {keyboard_interrupt_cost()}")
     print(f"bench: rdtsc pair {irqcost.rdtsc_overhead()}")
