@@ -29,6 +29,20 @@ def test_objects_on_every_heap_design(heap: str, tmp_path: Path) -> None:
     assert re.search(r"^4 passed, 0 failed$", result.stdout, re.M), result.stdout
 
 
+@pytest.mark.parametrize("heap", ["bump", "buddy"])
+def test_compiled_instances_on_the_kernel_heap(heap: str, tmp_path: Path) -> None:
+    """kernel/tests/test_instances.py: class instances the compiler lays
+    out, on the kernel heap, all freed, a long chain without recursion."""
+    if shutil.which("qemu-system-x86_64") is None:
+        pytest.skip("qemu-system-x86_64 is not installed")
+    result = subprocess.run(
+        [sys.executable, "-m", "pythos", "test", "test_instances", f"--heap={heap}",
+         "--build-dir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^2 passed, 0 failed$", result.stdout, re.M), result.stdout
+
+
 def test_object_benchmark_meets_the_goals(kernel_image: Path) -> None:
     """`bench=heap` under -icount (kernel/mm/objbench.py, what `make bench`
     prints): the exact instructions of an allocate+free pair stay within
