@@ -144,34 +144,43 @@ def test_the_threshold_starts_collections(cycles: str) -> None:
     assert line(cycles, "threshold-0-collected") == [1_000, 0, 0]
 
 
-def automatic_runs(allocations: int, threshold: int = 700) -> int:
-    """Automatic collections while `allocations` objects are made and all
-    kept, from an empty collector: the rule of gc.py's `collection_due`."""
-    runs = allocated = survivors = 0
-    for tracked in range(allocations):
-        if allocated >= threshold and allocated >= survivors >> 2:
+def automatic_runs(allocations: int, threshold: int = 700) -> tuple[int, int]:
+    """Automatic collections, and how many of them were full, while
+    `allocations` objects are made and all kept, from an empty collector:
+    the rule of gc.py's `set_trigger` and `full_due`."""
+    runs = fulls = allocated = promoted = old_survivors = 0
+    for made in range(allocations):
+        if allocated >= threshold:
             runs += 1
-            survivors = tracked
+            if promoted >= old_survivors and promoted >= 10 * threshold:
+                fulls += 1
+                promoted = 0
+                old_survivors = made
+            else:
+                promoted += allocated  # the young objects, all kept
             allocated = 0
         allocated += 1
-    return runs
+    return runs, fulls
 
 
-def test_many_survivors_space_the_collections_out(cycles: str) -> None:
+def test_young_collections_do_not_revisit_the_survivors(cycles: str) -> None:
     assert line(cycles, "survivors-kept") == [0, 100_000, 100_000 * NODE]
-    # 30,000 self-cycles over 100,000 survivors: one collection, after
-    # 25,000 of them, not one every 700.
-    assert line(cycles, "paced") == [1, 5_000]
-    assert line(cycles, "paced-collected") == [5_000, 0, 0]
+    # 30,000 self-cycles over 100,000 old survivors: a collection every
+    # 700 allocations, each examining only the 700 young objects.
+    runs = 30_000 // 700
+    assert line(cycles, "young-only") == [runs, runs * 700, runs * 700, 0, 30_000 - runs * 700]
+    assert line(cycles, "young-only-collected") == [30_000 - runs * 700, 0, 0]
 
 
 def test_statistics_add_up(cycles: str) -> None:
     explicit = 19
-    automatic = 2 * automatic_runs(100_000) + automatic_runs(2**12 - 1) + 14 + 1
+    (chain, chain_full), (tree, tree_full) = automatic_runs(100_000), automatic_runs(2**12 - 1)
+    automatic = 2 * chain + tree + 14 + 30_000 // 700
+    full = explicit + 2 * chain_full + tree_full
     # Scenario by scenario, in the order gc_cycles.py runs them.
     collected = (1 + 1 + 2 + 100_000 + (2**12 - 1) + 2 + 2 + 1 + 2 + 2 + 1 + 2
                  + (10_000 - 200) + 2_200 + 1_000 + 30_000)
-    assert line(cycles, "stats") == [explicit + automatic, automatic, collected, 0]
+    assert line(cycles, "stats") == [explicit + automatic, automatic, collected, 0, full]
     assert line(cycles, "end") == [0, 0, 0]
 
 
@@ -334,7 +343,8 @@ VARIABLES = 16
 
 class Heap:
     """A model of the program gc_ops.py runs: reference counts, the
-    release they cause, and the collector's trigger and findings."""
+    release they cause, and the collector's trigger, generations and
+    findings."""
 
     def __init__(self, threshold: int) -> None:
         self.refs: dict[int, int] = {}
@@ -343,14 +353,16 @@ class Heap:
         self.made = 0
         self.threshold = threshold
         self.allocated = 0
-        self.survivors = 0
+        self.old: set[int] = set()
+        self.promoted = 0
+        self.old_survivors = 0
         self.automatic = 0
 
     def new(self) -> int:
-        trigger = max(self.threshold, self.survivors >> 2) if self.threshold else None
-        if trigger is not None and self.allocated >= trigger:
+        if self.threshold and self.allocated >= self.threshold:
             self.automatic += 1
-            self.collect()
+            self.collect(self.promoted >= self.old_survivors
+                         and self.promoted >= 10 * self.threshold)
         self.allocated += 1
         self.made += 1
         self.refs[self.made] = 1
@@ -367,6 +379,7 @@ class Heap:
             if self.refs[o] == 0:
                 work += self.fields.pop(o)
                 del self.refs[o]
+                self.old.discard(o)
                 self.allocated = max(0, self.allocated - 1)
 
     def incref(self, obj: int | None) -> None:
@@ -387,23 +400,36 @@ class Heap:
         self.fields[node][field] = target
         self.decref(old)
 
-    def collect(self) -> int:
+    def collect(self, full: bool = True) -> int:
+        """A full collection finds everything unreachable from the
+        variables; a young one only the young objects unreachable from the
+        variables and the old objects (which it takes as alive)."""
         seen = {v for v in self.variables if v is not None}
+        if not full:
+            seen |= self.old
         work = list(seen)
         while work:
             for child in self.fields[work.pop()]:
                 if child is not None and child not in seen:
                     seen.add(child)
                     work.append(child)
+        examined = len(self.refs) if full else len(set(self.refs) - self.old)
         garbage = set(self.refs) - seen
-        for g in garbage:
-            for child in self.fields[g]:
-                if child is not None and child not in garbage:
-                    self.refs[child] -= 1
+        dropped = [child for g in garbage for child in self.fields[g]
+                   if child is not None and child not in garbage]
         for g in garbage:
             del self.refs[g], self.fields[g]
+        # What the garbage held drops a count: an old object that only
+        # young garbage held is freed now, and what only it held.
+        for child in dropped:
+            self.decref(child)
         self.allocated = 0
-        self.survivors = len(self.refs)
+        if full:
+            self.promoted = 0
+            self.old_survivors = len(self.refs)
+        else:
+            self.promoted += examined - len(garbage)
+        self.old = set(self.refs)
         return len(garbage)
 
     def run(self, ops: list[tuple[int, int, int]]) -> str:

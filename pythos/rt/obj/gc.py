@@ -100,21 +100,36 @@ class GcStats:
 
     collections: u64  # collections run, automatic or asked for
     collected: u64  # unreachable objects found and freed, over all collections
-    tracked: u64  # objects on the tracked list now
+    tracked: u64  # objects tracked now (young and old)
     automatic: u64  # collections started by the threshold
+    visited: u64  # objects the collections examined, one per object per collection
+    full: u64  # collections that examined the old generation too
+
+
+# An automatic collection examines the old generation too once the
+# objects moved there since the last full collection reach this many
+# times the threshold, and the old generation's size after that
+# collection (`full_due`).
+FULL_MIN_YOUNG_RUNS: Final = u64(10)
 
 
 # The lists: circular, doubly linked through the objects' GcHeads, each
-# with a sentinel GcHead of its own.  `unreachable` holds garbage only
-# while a collection frees it.
+# with a sentinel GcHead of its own.  `tracked` is the young generation,
+# where `gc_track` puts new objects; `old` holds the objects that
+# survived a collection.  `unreachable` holds garbage only while a
+# collection frees it.
 tracked = GcHead()
+old = GcHead()
 unreachable = GcHead()
-tracked_count = u64(0)
+tracked_count = u64(0)  # on either generation's list
 # Net tracked allocations since the last collection (allocations less
 # frees, never below 0), and the collection's trigger.
 allocated = u64(0)
 threshold = DEFAULT_THRESHOLD
-survivors = u64(0)  # tracked objects the last collection left alive
+# Objects young collections moved to `old` since the last full
+# collection, and the objects that full collection left alive.
+promoted = u64(0)
+old_survivors = u64(0)
 enabled = True
 # `allocated` at which `gc_track` starts a collection (`set_trigger`).
 trigger = DEFAULT_THRESHOLD
@@ -131,6 +146,7 @@ def init() -> None:
     again) keeps the objects already tracked."""
     if tracked.next == 0:
         list_init(addr_of(tracked).addr)
+        list_init(addr_of(old).addr)
         list_init(addr_of(unreachable).addr)
     set_trigger()
     core.gc_track_hook = func_addr(gc_track)
@@ -158,6 +174,23 @@ def list_append(sentinel: u64, g: u64) -> None:
     Ptr[GcHead](g)[0].next = sentinel
     Ptr[GcHead](last)[0].next = g
     s[0].prev = g
+
+
+def list_splice(sentinel: u64, other: u64) -> None:
+    """Move every GcHead of the list `other` to the tail of the list
+    `sentinel`, in order, leaving `other` empty: four links, whatever the
+    lengths."""
+    o = Ptr[GcHead](other)
+    if o[0].next == other:
+        return
+    s = Ptr[GcHead](sentinel)
+    first = o[0].next
+    last = o[0].prev
+    Ptr[GcHead](s[0].prev)[0].next = first
+    Ptr[GcHead](first)[0].prev = s[0].prev
+    Ptr[GcHead](last)[0].next = sentinel
+    s[0].prev = last
+    list_init(other)
 
 
 def list_unlink(g: u64) -> None:
@@ -189,7 +222,7 @@ def gc_track(obj: u64) -> u64:
     global allocated, tracked_count
     if allocated >= trigger and not collecting and core.releasing == 0:
         stats.automatic += 1
-        gc_collect()
+        collect(full_due())
     allocated += 1
     list_append(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
@@ -210,23 +243,29 @@ def gc_untrack(obj: u64) -> u64:
 
 def set_trigger() -> None:
     """Work out when the next automatic collection is due (each time the
-    things it depends on change, so that `gc_track` needs one compare).
-
-    One generation: the threshold counts tracked allocations since the
-    last collection, as CPython's youngest generation does, but every
-    collection looks at every tracked object.  So that a program keeping
-    many objects alive does not rescan them all every `threshold`
-    allocations, a collection also waits until the allocations reach a
-    quarter of the last collection's survivors (the rule CPython applies
-    to its oldest generation): each collection's work is then paid for by
-    the allocations before it."""
+    things it depends on change, so that `gc_track` needs one compare):
+    when the tracked allocations since the last collection, less frees,
+    reach the threshold, as in CPython's youngest generation.  Such a
+    collection examines only the young generation (`full_due` says when
+    it takes the old one too), so it costs in proportion to the
+    allocations that paid for it, however many objects are alive."""
     global trigger
     if not enabled or threshold == 0:
         trigger = NEVER
-    elif threshold >= (survivors >> 2):
-        trigger = threshold
     else:
-        trigger = survivors >> 2
+        trigger = threshold
+
+
+def full_due() -> bool:
+    """Whether the automatic collection about to run should examine the
+    old generation too: once the objects moved there since the last full
+    collection are as many as that collection left alive (and at least
+    FULL_MIN_YOUNG_RUNS thresholds' worth).  The old generation at most
+    doubles between two full collections, so each costs at most two
+    visits per object promoted since the one before: the work stays in
+    proportion to the allocation, and cyclic garbage that reached the old
+    generation waits at most until the live old objects are doubled."""
+    return promoted >= old_survivors and promoted >= threshold * FULL_MIN_YOUNG_RUNS
 
 
 # ----- the user's controls (Python's gc module) ------------------------------------------
@@ -272,7 +311,8 @@ def gc_is_tracked(obj: u64) -> bool:
 
 def gc_stats() -> GcStats:
     """A copy of the statistics as they are now."""
-    return GcStats(stats.collections, stats.collected, tracked_count, stats.automatic)
+    return GcStats(stats.collections, stats.collected, tracked_count, stats.automatic,
+                   stats.visited, stats.full)
 
 
 # ----- a collection ------------------------------------------------------------------------
@@ -345,13 +385,17 @@ def mark_from(g: u64) -> None:
         traverse(top + GC_HEAD, visit)
 
 
-def set_scratch_counts(sentinel: u64) -> None:
-    """Pass 1: every reference, for now, might be from outside."""
+def set_scratch_counts(sentinel: u64) -> u64:
+    """Pass 1: every reference, for now, might be from outside.  How many
+    objects the list holds."""
+    count = u64(0)
     g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         refcnt = Ptr[ObjHeader](g + GC_HEAD)[0].refcnt
         Ptr[GcHead](g)[0].prev = (u64(refcnt) << 2) | COUNTING
         g = Ptr[GcHead](g)[0].next
+        count += 1
+    return count
 
 
 def subtract_internal_references(sentinel: u64) -> None:
@@ -395,13 +439,14 @@ def split_off_garbage(sentinel: u64) -> u64:
     return found
 
 
-def find_garbage() -> u64:
-    """Move every tracked object that nothing outside the tracked objects
-    keeps alive to `unreachable`; how many moved.  Between the first pass
-    and the last, the `prev` words hold scratch counts and mark links, not
-    list links: nothing may unlink an object meanwhile."""
-    sentinel = addr_of(tracked).addr
-    set_scratch_counts(sentinel)
+def find_garbage(sentinel: u64) -> u64:
+    """Move every object of the list `sentinel` that nothing outside the
+    list keeps alive to `unreachable`; how many moved.  Objects of other
+    lists are never COUNTING, so their references count as from outside,
+    and the walks stop at them.  Between the first pass and the last, the
+    `prev` words hold scratch counts and mark links, not list links:
+    nothing may unlink an object meanwhile."""
+    stats.visited += set_scratch_counts(sentinel)
     subtract_internal_references(sentinel)
     mark_alive(sentinel)
     return split_off_garbage(sentinel)
@@ -450,16 +495,36 @@ def gc_collect() -> u64:
     of unreachable objects found (and freed).  0, doing nothing, when
     called while a collection or a release is under way, or before
     `init`."""
-    global collecting, allocated, survivors
     if collecting or core.releasing != 0 or tracked.next == 0:
         return u64(0)  # (or before `init`: nothing is tracked)
+    return collect(True)
+
+
+def collect(full: bool) -> u64:
+    """A collection of the young generation, or of both (`full`); the
+    survivors end up in the old one.  The number of objects freed."""
+    global collecting, allocated, promoted, old_survivors
     collecting = True
-    found = find_garbage()
+    young = addr_of(tracked).addr
+    if full:
+        list_splice(addr_of(old).addr, young)
+    examined = stats.visited
+    found = find_garbage(addr_of(old).addr if full else young)
+    examined = stats.visited - examined
     free_garbage()
+    if full:
+        stats.full += 1
+        promoted = u64(0)
+        old_survivors = tracked_count
+    else:
+        # Freeing the garbage can free a survivor held only through an
+        # untracked object; counting it as promoted only brings the next
+        # full collection a little closer.
+        promoted += examined - found
+        list_splice(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
     allocated = u64(0)
-    survivors = tracked_count
     set_trigger()
     collecting = False
     return found
