@@ -107,10 +107,9 @@ class GcStats:
 
 
 # An automatic collection examines the old generation too once the
-# objects moved there since the last full collection reach this many
-# times the threshold, and the old generation's size after that
-# collection (`full_due`).
-FULL_MIN_YOUNG_RUNS: Final = u64(10)
+# tracked objects have grown, since the last full collection, by what it
+# left alive and by at least this many thresholds (`full_due`).
+FULL_MIN_GROWTH: Final = u64(10)
 
 
 # The lists: circular, doubly linked through the objects' GcHeads, each
@@ -126,9 +125,7 @@ tracked_count = u64(0)  # on either generation's list
 # frees, never below 0), and the collection's trigger.
 allocated = u64(0)
 threshold = DEFAULT_THRESHOLD
-# Objects young collections moved to `old` since the last full
-# collection, and the objects that full collection left alive.
-promoted = u64(0)
+# The tracked objects the last full collection left alive.
 old_survivors = u64(0)
 enabled = True
 # `allocated` at which `gc_track` starts a collection (`set_trigger`).
@@ -258,14 +255,21 @@ def set_trigger() -> None:
 
 def full_due() -> bool:
     """Whether the automatic collection about to run should examine the
-    old generation too: once the objects moved there since the last full
-    collection are as many as that collection left alive (and at least
-    FULL_MIN_YOUNG_RUNS thresholds' worth).  The old generation at most
-    doubles between two full collections, so each costs at most two
-    visits per object promoted since the one before: the work stays in
-    proportion to the allocation, and cyclic garbage that reached the old
-    generation waits at most until the live old objects are doubled."""
-    return promoted >= old_survivors and promoted >= threshold * FULL_MIN_YOUNG_RUNS
+    old generation too: once the tracked objects are twice what the last
+    full collection left alive (and FULL_MIN_GROWTH thresholds more).
+
+    Frees count, as they do for `allocated`: objects that counting freed
+    left no garbage behind, so a program that builds and drops big
+    structures in rounds never pays for a full collection while its heap
+    stays the size it was.  What makes the count grow is new live objects
+    or garbage in cycles, and the rule bounds both: the full collection's
+    work is at most two visits per object the heap grew by, and cyclic
+    garbage in the old generation never outnumbers what the last full
+    collection left alive (plus the minimum)."""
+    if tracked_count < old_survivors:
+        return False
+    growth = tracked_count - old_survivors
+    return growth >= old_survivors and growth >= threshold * FULL_MIN_GROWTH
 
 
 # ----- the user's controls (Python's gc module) ------------------------------------------
@@ -503,24 +507,17 @@ def gc_collect() -> u64:
 def collect(full: bool) -> u64:
     """A collection of the young generation, or of both (`full`); the
     survivors end up in the old one.  The number of objects freed."""
-    global collecting, allocated, promoted, old_survivors
+    global collecting, allocated, old_survivors
     collecting = True
     young = addr_of(tracked).addr
     if full:
         list_splice(addr_of(old).addr, young)
-    examined = stats.visited
     found = find_garbage(addr_of(old).addr if full else young)
-    examined = stats.visited - examined
     free_garbage()
     if full:
         stats.full += 1
-        promoted = u64(0)
         old_survivors = tracked_count
     else:
-        # Freeing the garbage can free a survivor held only through an
-        # untracked object; counting it as promoted only brings the next
-        # full collection a little closer.
-        promoted += examined - found
         list_splice(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
