@@ -12,28 +12,35 @@ Only objects whose type is TRACKED take part: containers and instances,
 the objects that can hold references.  Each has a `GcHead` (next, prev)
 just before its header, and `obj_new` / `obj_release` call `gc_track` /
 `gc_untrack` (installed by `init`), which keep every tracked object on one
-circular doubly linked list with a sentinel, `tracked`::
+of two circular doubly linked lists with a sentinel each: `tracked`, the
+young generation, where new objects go, and `old`, where the survivors of
+a collection go::
 
-    tracked ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to tracked)
+    tracked ⇄ head(D) ⇄ head(E) ⇄ (back to tracked)          young
+    old ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to old)         old
 
-A collection, `gc_collect`, runs in four passes over that list and needs no
-memory of its own: it borrows each GcHead's `prev` word, which the passes
-rebuild before anything else can look at the list.
+A collection runs in four passes over one list (the young one, or both
+joined: a *full* collection) and needs no memory of its own: it borrows
+each GcHead's `prev` word, which the passes rebuild before anything else
+can look at the list.  Objects of the other list are never tagged
+COUNTING, so a young collection counts the references old objects hold
+as references from outside, and its walks stop at old objects.
 
 1. *Counts*: `prev` becomes the object's reference count, the *scratch
    count*, tagged COUNTING in its low bits (a GcHead address is 8-byte
    aligned, so the low bits of a real `prev` are always zero).
 2. *Subtract*: traverse every object and take one off the scratch count
-   of each tracked object it refers to.  What remains of a count is the
-   references from outside the tracked objects: from the stack, from
-   globals, from untracked objects.
+   of each object of the list it refers to.  What remains of a count is
+   the references from outside the list: from the stack, from globals,
+   from untracked objects, from the other generation.
 3. *Mark*: an object with a scratch count above zero is alive, and so is
    everything reachable from it.  The walk needs a stack; it is threaded
    through the `prev` words too (a REACHED object's `prev` holds the next
    object on the stack), so even a million-node chain is marked in a loop
    on any stack.
-4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects in
-   `tracked` and moving the rest, the garbage, to the list `unreachable`.
+4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects on
+   the list and moving the rest, the garbage, to the list `unreachable`.
+   The list's survivors then join `old`, at its tail.
 
 The garbage is then freed in three steps, so that no object is touched
 after it is freed: take a reference to every garbage object (now none of
@@ -41,14 +48,17 @@ them can be freed), `clear` each (dropping its references; objects only it
 kept alive, strings and the like, are freed by the normal release), then
 hand each back to `tracked` and drop the reference taken.  A cleared
 object's count falls to zero and `obj_release` frees it, calling
-`gc_untrack`, which unlinks it from `tracked`.  That last step re-reads
+`gc_untrack`, which unlinks it from whichever list holds it.  That last step re-reads
 the head of `unreachable` after each drop, so objects freed along the way
 simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
 the tracked objects allocated since the last collection (less those freed)
-pass the threshold, as in CPython's youngest generation, and a quarter of
-the objects the last collection left alive (`set_trigger` says why).
+pass the threshold, as in CPython's youngest generation.  They examine the
+young generation only, unless the tracked objects have doubled since the
+last full collection (`full_due`); `gc_collect` is always full.  So the
+work follows the allocations, not the size of the live heap (docs/
+objects.md, "When it runs").
 Objects are never made, freed or counted in interrupt context (the
 compiler rejects it), so a collection never runs inside an interrupt
 handler.
@@ -138,7 +148,7 @@ stats = GcStats()
 
 def init() -> None:
     """Install the hooks `obj_new` and `obj_release` call: from now on
-    every object of a TRACKED type is on `tracked`.  The lists are set up
+    every object of a TRACKED type is on `tracked` or `old`.  The lists are set up
     by the first call; a later one (a test kernel that starts the runtime
     again) keeps the objects already tracked."""
     if tracked.next == 0:
