@@ -491,3 +491,20 @@ def test_random_programs_with_automatic_collections_match_the_model(
     run = subprocess.run([str(ops_exe)], input=data, capture_output=True, timeout=30)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout.decode() == Heap(threshold).run(ops)
+
+
+# Without explicit collections, more links and a threshold of 1 or 2, old
+# objects (every young collection promotes what is alive) become cyclic
+# garbage often enough that automatic full collections find it.
+linking = st.tuples(st.sampled_from([0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4]),
+                    st.integers(0, VARIABLES - 1), st.integers(0, VARIABLES - 1))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(threshold=st.sampled_from([1, 2]), ops=st.lists(linking, min_size=300, max_size=600))
+def test_old_cycles_are_found_by_automatic_full_collections_as_the_model_says(
+        ops_exe: Path, threshold: int, ops: list[tuple[int, int, int]]) -> None:
+    data = bytes([threshold, *(b for step in ops for b in step)])
+    run = subprocess.run([str(ops_exe)], input=data, capture_output=True, timeout=30)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout.decode() == Heap(threshold).run(ops)
