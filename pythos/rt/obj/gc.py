@@ -273,9 +273,9 @@ def full_due() -> bool:
     structures in rounds never pays for a full collection while its heap
     stays the size it was.  What makes the count grow is new live objects
     or garbage in cycles, and the rule bounds both: the full collection's
-    work is at most two visits per object the heap grew by, and cyclic
-    garbage in the old generation never outnumbers what the last full
-    collection left alive (plus the minimum)."""
+    work is at most two visits per object the heap grew by, and the
+    tracked objects, cyclic garbage included, stay below about twice what
+    the last full collection left alive (or that plus the minimum)."""
     if tracked_count < old_survivors:
         return False
     growth = tracked_count - old_survivors
