@@ -48,9 +48,9 @@ them can be freed), `clear` each (dropping its references; objects only it
 kept alive, strings and the like, are freed by the normal release), then
 hand each back to `tracked` and drop the reference taken.  A cleared
 object's count falls to zero and `obj_release` frees it, calling
-`gc_untrack`, which unlinks it from whichever list holds it.  That last step re-reads
-the head of `unreachable` after each drop, so objects freed along the way
-simply leave the list.
+`gc_untrack`, which unlinks it from whichever list holds it.  That last
+step re-reads the head of `unreachable` after each drop, so objects freed
+along the way simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
 the tracked objects allocated since the last collection (less those freed)
@@ -148,9 +148,9 @@ stats = GcStats()
 
 def init() -> None:
     """Install the hooks `obj_new` and `obj_release` call: from now on
-    every object of a TRACKED type is on `tracked` or `old`.  The lists are set up
-    by the first call; a later one (a test kernel that starts the runtime
-    again) keeps the objects already tracked."""
+    every object of a TRACKED type is on `tracked` or `old`.  The lists
+    are set up by the first call; a later one (a test kernel that starts
+    the runtime again) keeps the objects already tracked."""
     if tracked.next == 0:
         list_init(addr_of(tracked).addr)
         list_init(addr_of(old).addr)
