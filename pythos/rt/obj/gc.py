@@ -12,28 +12,35 @@ Only objects whose type is TRACKED take part: containers and instances,
 the objects that can hold references.  Each has a `GcHead` (next, prev)
 just before its header, and `obj_new` / `obj_release` call `gc_track` /
 `gc_untrack` (installed by `init`), which keep every tracked object on one
-circular doubly linked list with a sentinel, `tracked`::
+of two circular doubly linked lists with a sentinel each: `tracked`, the
+young generation, where new objects go, and `old`, where the survivors of
+a collection go::
 
-    tracked ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to tracked)
+    tracked ⇄ head(D) ⇄ head(E) ⇄ (back to tracked)          young
+    old ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to old)         old
 
-A collection, `gc_collect`, runs in four passes over that list and needs no
-memory of its own: it borrows each GcHead's `prev` word, which the passes
-rebuild before anything else can look at the list.
+A collection runs in four passes over one list (the young one, or both
+joined: a *full* collection) and needs no memory of its own: it borrows
+each GcHead's `prev` word, which the passes rebuild before anything else
+can look at the list.  Objects of the other list are never tagged
+COUNTING, so a young collection counts the references old objects hold
+as references from outside, and its walks stop at old objects.
 
 1. *Counts*: `prev` becomes the object's reference count, the *scratch
    count*, tagged COUNTING in its low bits (a GcHead address is 8-byte
    aligned, so the low bits of a real `prev` are always zero).
 2. *Subtract*: traverse every object and take one off the scratch count
-   of each tracked object it refers to.  What remains of a count is the
-   references from outside the tracked objects: from the stack, from
-   globals, from untracked objects.
+   of each object of the list it refers to.  What remains of a count is
+   the references from outside the list: from the stack, from globals,
+   from untracked objects, from the other generation.
 3. *Mark*: an object with a scratch count above zero is alive, and so is
    everything reachable from it.  The walk needs a stack; it is threaded
    through the `prev` words too (a REACHED object's `prev` holds the next
    object on the stack), so even a million-node chain is marked in a loop
    on any stack.
-4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects in
-   `tracked` and moving the rest, the garbage, to the list `unreachable`.
+4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects on
+   the list and moving the rest, the garbage, to the list `unreachable`.
+   The list's survivors then join `old`, at its tail.
 
 The garbage is then freed in three steps, so that no object is touched
 after it is freed: take a reference to every garbage object (now none of
@@ -41,14 +48,17 @@ them can be freed), `clear` each (dropping its references; objects only it
 kept alive, strings and the like, are freed by the normal release), then
 hand each back to `tracked` and drop the reference taken.  A cleared
 object's count falls to zero and `obj_release` frees it, calling
-`gc_untrack`, which unlinks it from `tracked`.  That last step re-reads
-the head of `unreachable` after each drop, so objects freed along the way
-simply leave the list.
+`gc_untrack`, which unlinks it from whichever list holds it.  That last
+step re-reads the head of `unreachable` after each drop, so objects freed
+along the way simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
 the tracked objects allocated since the last collection (less those freed)
-pass the threshold, as in CPython's youngest generation, and a quarter of
-the objects the last collection left alive (`set_trigger` says why).
+pass the threshold, as in CPython's youngest generation.  They examine the
+young generation only, unless the tracked objects have doubled since the
+last full collection (`full_due`); `gc_collect` is always full.  So the
+work follows the allocations, not the size of the live heap (docs/
+objects.md, "When it runs").
 Objects are never made, freed or counted in interrupt context (the
 compiler rejects it), so a collection never runs inside an interrupt
 handler.
@@ -100,21 +110,33 @@ class GcStats:
 
     collections: u64  # collections run, automatic or asked for
     collected: u64  # unreachable objects found and freed, over all collections
-    tracked: u64  # objects on the tracked list now
+    tracked: u64  # objects tracked now (young and old)
     automatic: u64  # collections started by the threshold
+    visited: u64  # objects the collections examined, one per object per collection
+    full: u64  # collections that examined the old generation too
+
+
+# An automatic collection examines the old generation too once the
+# tracked objects have grown, since the last full collection, by what it
+# left alive and by at least this many thresholds (`full_due`).
+FULL_MIN_GROWTH: Final = u64(10)
 
 
 # The lists: circular, doubly linked through the objects' GcHeads, each
-# with a sentinel GcHead of its own.  `unreachable` holds garbage only
-# while a collection frees it.
+# with a sentinel GcHead of its own.  `tracked` is the young generation,
+# where `gc_track` puts new objects; `old` holds the objects that
+# survived a collection.  `unreachable` holds garbage only while a
+# collection frees it.
 tracked = GcHead()
+old = GcHead()
 unreachable = GcHead()
-tracked_count = u64(0)
+tracked_count = u64(0)  # on either generation's list
 # Net tracked allocations since the last collection (allocations less
 # frees, never below 0), and the collection's trigger.
 allocated = u64(0)
 threshold = DEFAULT_THRESHOLD
-survivors = u64(0)  # tracked objects the last collection left alive
+# The tracked objects the last full collection left alive.
+old_survivors = u64(0)
 enabled = True
 # `allocated` at which `gc_track` starts a collection (`set_trigger`).
 trigger = DEFAULT_THRESHOLD
@@ -126,11 +148,12 @@ stats = GcStats()
 
 def init() -> None:
     """Install the hooks `obj_new` and `obj_release` call: from now on
-    every object of a TRACKED type is on `tracked`.  The lists are set up
-    by the first call; a later one (a test kernel that starts the runtime
-    again) keeps the objects already tracked."""
+    every object of a TRACKED type is on `tracked` or `old`.  The lists
+    are set up by the first call; a later one (a test kernel that starts
+    the runtime again) keeps the objects already tracked."""
     if tracked.next == 0:
         list_init(addr_of(tracked).addr)
+        list_init(addr_of(old).addr)
         list_init(addr_of(unreachable).addr)
     set_trigger()
     core.gc_track_hook = func_addr(gc_track)
@@ -158,6 +181,23 @@ def list_append(sentinel: u64, g: u64) -> None:
     Ptr[GcHead](g)[0].next = sentinel
     Ptr[GcHead](last)[0].next = g
     s[0].prev = g
+
+
+def list_splice(sentinel: u64, other: u64) -> None:
+    """Move every GcHead of the list `other` to the tail of the list
+    `sentinel`, in order, leaving `other` empty: four links, whatever the
+    lengths."""
+    o = Ptr[GcHead](other)
+    if o[0].next == other:
+        return
+    s = Ptr[GcHead](sentinel)
+    first = o[0].next
+    last = o[0].prev
+    Ptr[GcHead](s[0].prev)[0].next = first
+    Ptr[GcHead](first)[0].prev = s[0].prev
+    Ptr[GcHead](last)[0].next = sentinel
+    s[0].prev = last
+    list_init(other)
 
 
 def list_unlink(g: u64) -> None:
@@ -189,7 +229,7 @@ def gc_track(obj: u64) -> u64:
     global allocated, tracked_count
     if allocated >= trigger and not collecting and core.releasing == 0:
         stats.automatic += 1
-        gc_collect()
+        collect(full_due())
     allocated += 1
     list_append(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
@@ -210,23 +250,36 @@ def gc_untrack(obj: u64) -> u64:
 
 def set_trigger() -> None:
     """Work out when the next automatic collection is due (each time the
-    things it depends on change, so that `gc_track` needs one compare).
-
-    One generation: the threshold counts tracked allocations since the
-    last collection, as CPython's youngest generation does, but every
-    collection looks at every tracked object.  So that a program keeping
-    many objects alive does not rescan them all every `threshold`
-    allocations, a collection also waits until the allocations reach a
-    quarter of the last collection's survivors (the rule CPython applies
-    to its oldest generation): each collection's work is then paid for by
-    the allocations before it."""
+    things it depends on change, so that `gc_track` needs one compare):
+    when the tracked allocations since the last collection, less frees,
+    reach the threshold, as in CPython's youngest generation.  Such a
+    collection examines only the young generation (`full_due` says when
+    it takes the old one too), so it costs in proportion to the
+    allocations that paid for it, however many objects are alive."""
     global trigger
     if not enabled or threshold == 0:
         trigger = NEVER
-    elif threshold >= (survivors >> 2):
-        trigger = threshold
     else:
-        trigger = survivors >> 2
+        trigger = threshold
+
+
+def full_due() -> bool:
+    """Whether the automatic collection about to run should examine the
+    old generation too: once the tracked objects are twice what the last
+    full collection left alive (and FULL_MIN_GROWTH thresholds more).
+
+    Frees count, as they do for `allocated`: objects that counting freed
+    left no garbage behind, so a program that builds and drops big
+    structures in rounds never pays for a full collection while its heap
+    stays the size it was.  What makes the count grow is new live objects
+    or garbage in cycles, and the rule bounds both: the full collection's
+    work is at most two visits per object the heap grew by, and the
+    tracked objects, cyclic garbage included, stay below about twice what
+    the last full collection left alive (or that plus the minimum)."""
+    if tracked_count < old_survivors:
+        return False
+    growth = tracked_count - old_survivors
+    return growth >= old_survivors and growth >= threshold * FULL_MIN_GROWTH
 
 
 # ----- the user's controls (Python's gc module) ------------------------------------------
@@ -272,7 +325,8 @@ def gc_is_tracked(obj: u64) -> bool:
 
 def gc_stats() -> GcStats:
     """A copy of the statistics as they are now."""
-    return GcStats(stats.collections, stats.collected, tracked_count, stats.automatic)
+    return GcStats(stats.collections, stats.collected, tracked_count, stats.automatic,
+                   stats.visited, stats.full)
 
 
 # ----- a collection ------------------------------------------------------------------------
@@ -345,13 +399,17 @@ def mark_from(g: u64) -> None:
         traverse(top + GC_HEAD, visit)
 
 
-def set_scratch_counts(sentinel: u64) -> None:
-    """Pass 1: every reference, for now, might be from outside."""
+def set_scratch_counts(sentinel: u64) -> u64:
+    """Pass 1: every reference, for now, might be from outside.  How many
+    objects the list holds."""
+    count = u64(0)
     g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         refcnt = Ptr[ObjHeader](g + GC_HEAD)[0].refcnt
         Ptr[GcHead](g)[0].prev = (u64(refcnt) << 2) | COUNTING
         g = Ptr[GcHead](g)[0].next
+        count += 1
+    return count
 
 
 def subtract_internal_references(sentinel: u64) -> None:
@@ -395,13 +453,14 @@ def split_off_garbage(sentinel: u64) -> u64:
     return found
 
 
-def find_garbage() -> u64:
-    """Move every tracked object that nothing outside the tracked objects
-    keeps alive to `unreachable`; how many moved.  Between the first pass
-    and the last, the `prev` words hold scratch counts and mark links, not
-    list links: nothing may unlink an object meanwhile."""
-    sentinel = addr_of(tracked).addr
-    set_scratch_counts(sentinel)
+def find_garbage(sentinel: u64) -> u64:
+    """Move every object of the list `sentinel` that nothing outside the
+    list keeps alive to `unreachable`; how many moved.  Objects of other
+    lists are never COUNTING, so their references count as from outside,
+    and the walks stop at them.  Between the first pass and the last, the
+    `prev` words hold scratch counts and mark links, not list links:
+    nothing may unlink an object meanwhile."""
+    stats.visited += set_scratch_counts(sentinel)
     subtract_internal_references(sentinel)
     mark_alive(sentinel)
     return split_off_garbage(sentinel)
@@ -450,16 +509,29 @@ def gc_collect() -> u64:
     of unreachable objects found (and freed).  0, doing nothing, when
     called while a collection or a release is under way, or before
     `init`."""
-    global collecting, allocated, survivors
     if collecting or core.releasing != 0 or tracked.next == 0:
         return u64(0)  # (or before `init`: nothing is tracked)
+    return collect(True)
+
+
+def collect(full: bool) -> u64:
+    """A collection of the young generation, or of both (`full`); the
+    survivors end up in the old one.  The number of objects freed."""
+    global collecting, allocated, old_survivors
     collecting = True
-    found = find_garbage()
+    young = addr_of(tracked).addr
+    if full:
+        list_splice(addr_of(old).addr, young)
+    found = find_garbage(addr_of(old).addr if full else young)
     free_garbage()
+    if full:
+        stats.full += 1
+        old_survivors = tracked_count
+    else:
+        list_splice(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
     allocated = u64(0)
-    survivors = tracked_count
     set_trigger()
     collecting = False
     return found
