@@ -58,6 +58,7 @@ from ..ops import (
 )
 from .expr import ExprBuilder
 from .objects import ObjectBuilder
+from .strings import StringBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
@@ -85,7 +86,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ObjectBuilder):
+class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -325,6 +326,9 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
+            self.str_for(s)
+            return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
                                if isinstance(s.iter.ty, T.ClassType)  # type: ignore

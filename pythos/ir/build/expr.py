@@ -102,6 +102,13 @@ class ExprBuilder:
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
         def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                            lt: T.Type, rt: T.Type) -> Value: ...
+        def str_subscript(self, node: ast.Subscript) -> Value: ...
+        def str_truth(self, v: Value) -> Value: ...
+        def str_binop(self, node: ast.BinOp) -> Value: ...
+        def str_arith(self, node: ast.AST, op: ast.operator, left: Value,
+                      right: Value) -> Value: ...
+        def str_contains(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def str_order(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
 
     # ----- constants ----------------------------------------------------------------
     def constant(self, value: Any, t: T.Type) -> Value:
@@ -292,6 +299,8 @@ class ExprBuilder:
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:
+        if node.value.ty is STR:  # type: ignore[attr-defined]
+            return self.str_subscript(node)
         if T.is_object(node.value.ty):  # type: ignore[attr-defined]
             return self.object_getitem(node)
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
@@ -305,6 +314,8 @@ class ExprBuilder:
     def truth_value(self, v: Value, t: T.Type, node: ast.AST | None = None) -> Value:
         if t is BOOL:
             return v
+        if t is STR:
+            return self.str_truth(v)
         if T.is_object(t):
             return self.object_truth(node or self.current_node(), v, t)
         return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
@@ -321,6 +332,8 @@ class ExprBuilder:
 
     def expr_BinOp(self, node: ast.BinOp) -> Value:
         t = node.ty  # type: ignore[attr-defined]
+        if t is STR:
+            return self.str_binop(node)
         if isinstance(t, PtrType):
             base = self.expr(node.left)
             offset = self.extend64(self.expr(node.right), node.right.ty)  # type: ignore
@@ -333,6 +346,8 @@ class ExprBuilder:
 
     def binop(self, node: ast.AST, op: ast.operator, a: Value, b: Value,
               t: IntType, right: ast.expr) -> Value:
+        if t is STR:
+            return self.str_arith(node, op, a, b)
         simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
                   ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
         if simple is not None:
@@ -459,6 +474,9 @@ class ExprBuilder:
             op = node.ops[i]
             if isinstance(op, (ast.Is, ast.IsNot)):
                 return self.identity(op, operand(i), operand(i + 1))
+            if isinstance(op, (ast.In, ast.NotIn)) \
+                    and operands[i + 1].ty is STR:  # type: ignore[attr-defined]
+                return self.str_contains(op, operand(i), operand(i + 1))
             if isinstance(op, (ast.In, ast.NotIn)):
                 return self.object_contains(node, op, operands[i], operands[i + 1],
                                             operand(i), operand(i + 1))
@@ -487,6 +505,8 @@ class ExprBuilder:
 
     def compare(self, op: ast.cmpop, a: Value, c: Value, t: T.Type) -> Value:
         name = COMPARISONS[type(op)]
+        if t is STR and name not in ("eq", "ne"):
+            return self.str_order(op, a, c)
         if t in (STR, BYTES):
             eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
             return eq if name == "eq" else self.not_(eq)

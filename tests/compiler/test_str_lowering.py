@@ -1,0 +1,36 @@
+"""Run-time str operations (issue 11): a failed one stops the program
+with CPython's report, and what is not lowered yet stops cleanly."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_object_lowering import pythos
+
+
+@pytest.mark.parametrize("body, line, report", [
+    ('    print("before")\n    n = int("12x")\n    print(n)\n', 3,
+     "ValueError: invalid literal for int() with base 10: '12x'"),
+    ('    s = "héllo"\n    i = 9\n    print(s[i])\n', 4, "IndexError: string index out of range"),
+    ('    print(int("zz", 16))\n', 2, "ValueError: invalid literal for int() with base 16: 'zz'"),
+    ('    k = 0\n    print("abc"[::k])\n', 3, "ValueError: slice step cannot be zero"),
+])
+def test_a_failed_operation_reports_like_cpython(tmp_path: object, body: str, line: int,
+                                                  report: str) -> None:
+    source = "def main() -> None:\n" + body + ""
+    for opt in ("-O0", "-O2"):
+        result = pythos(tmp_path, source, opt)  # type: ignore[arg-type]
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert lines[-2:] == [f'  File "prog.py", line {line}', report], result.stderr
+        if "before" in body:
+            assert result.stdout == "before\n"
+
+
+@pytest.mark.parametrize("call", ['"a,b".split(",")', '"-".join(["a"])', 'len("x".encode())',
+                                  '"{}".format(1)'])
+def test_str_methods_not_lowered_yet_stop_cleanly(tmp_path: object, call: str) -> None:
+    result = pythos(tmp_path, f"def main() -> None:\n    print({call})\n")  # type: ignore
+    assert result.returncode == 1
+    assert "not compiled yet (issue 11)" in result.stderr, result.stderr
+    assert "internal" not in result.stderr and "Traceback" not in result.stderr
