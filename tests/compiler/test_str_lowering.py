@@ -14,6 +14,9 @@ from .test_object_lowering import pythos
     ('    s = "héllo"\n    i = 9\n    print(s[i])\n', 4, "IndexError: string index out of range"),
     ('    print(int("zz", 16))\n', 2, "ValueError: invalid literal for int() with base 16: 'zz'"),
     ('    k = 0\n    print("abc"[::k])\n', 3, "ValueError: slice step cannot be zero"),
+    ('    s = "ab"\n    print(ord(s))\n', 3,
+     "TypeError: ord() expected a character, but string of length 2 found"),
+    ('    n = -1\n    print(len(chr(n)))\n', 3, "ValueError: chr() arg not in range(0x110000)"),
 ])
 def test_a_failed_operation_reports_like_cpython(tmp_path: object, body: str, line: int,
                                                   report: str) -> None:

@@ -176,6 +176,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.str_of(node, use_str=name == "str")
     if name == "int" and args and args[0].ty is T.STR:  # type: ignore[attr-defined]
         return b.str_to_int(node)
+    if name == "ord":
+        return b.str_call(node, "str_ord", [b.expr(args[0])], None, True)
+    if name == "chr":
+        return b.str_call(node, "str_chr", [b.int64(args[0])], T.STR, True)
     if name == "len" and args[0].ty is T.STR and b.ir.count_str:  # type: ignore[attr-defined]
         return b.str_length(node)
     if name == "bool" and len(args) == 1:
