@@ -63,7 +63,7 @@ from .strings import StringBuilder
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}

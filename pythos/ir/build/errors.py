@@ -3,10 +3,10 @@
 A runtime function that fails (`int("x")`, an index out of range)
 records the error in the object runtime's `error` (object.py, with
 `obj_raise`) and returns at once.  `checked_call` emits the call, then
-the test of `error.kind`: when it is set, a cold block calls
-`obj_error_report` (pythos/rt/obj/report.py) with the position of the
-expression, which writes CPython's report (`  File "p.py", line 7` and
-`ValueError: ...`) and exits with status 1.  Issue 12 turns this branch
+asks `obj_failed()`: when it did, a cold block calls `obj_error_exit`
+(pythos/rt/obj/report.py) with the position of the expression, which
+writes CPython's report (`  File "p.py", line 7` and `ValueError: ...`)
+and exits with status 1.  Issue 12 turns this branch
 into an edge to the function's exception handler.
 
 Runtime functions take and return objects as `u64` addresses; the
@@ -24,13 +24,10 @@ from typing import TYPE_CHECKING
 
 from ... import types as T
 from ...symbols import FuncSym
-from ..ops import Call, Cast, Compare, FieldAddr, GlobalAddr, Integer, Load, Unreachable, Value
+from ..ops import Call, Cast, Unreachable, Value
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
-
-OBJECT_MODULE = "pythos.rt.obj.object"
-REPORT_MODULE = "pythos.rt.obj.report"
 
 
 def runtime_call(b: FunctionBuilder, fn: FuncSym, args: list[Value],
@@ -51,19 +48,14 @@ def checked_call(b: FunctionBuilder, node: ast.AST, fn: FuncSym, args: list[Valu
     the path where the call succeeded: on the failing path it is 0, and
     a counted value there would be released by the count pass."""
     value = runtime_call(b, fn, args)
-    error = b.checker.scopes[OBJECT_MODULE]["error"]
-    struct = error.type
-    kind = b.add(Load(b.add(FieldAddr(b.add(GlobalAddr(error)), struct, "kind")),
-                      struct.fields["kind"]))
-    ok = b.add(Compare("eq", kind, Integer(0, kind.type)))
-    failed = b.new_block("error.report")
-    passed = b.new_block("error.ok")
-    b.branch(ok, passed, failed, likely=True)
-    b.activate(failed)
-    report = b.checker.scopes[REPORT_MODULE]["obj_error_report"]
-    b.add(Call(report, b.location(node)))
+    failed = b.add(Call(b.object_runtime["obj_failed"], []))
+    stop = b.new_block("error.stop")
+    go_on = b.new_block("error.ok")
+    b.branch(failed, stop, go_on, likely=False)
+    b.activate(stop)
+    b.add(Call(b.object_runtime["obj_error_exit"], b.location(node)))
     b.add(Unreachable())
-    b.activate(passed)
+    b.activate(go_on)
     if result is not None:
         return b.add(Cast("object", value, result))  # type: ignore[no-any-return]
     return value

@@ -1,16 +1,18 @@
 """Reporting a failed operation, until exceptions exist (issue 12).
 
-A runtime function that fails records the error (`obj_raise` in
-object.py) and returns; the compiled code tests `error.kind` right after
-the call (pythos/ir/build/errors.py) and, when it is set, calls
-`obj_error_report` with its own source position.  The report is the end
-of CPython's traceback, on standard error after what the program printed:
+A runtime function that fails records the error with `obj_raise` and
+returns at once (object.py).  The compiled code asks `obj_failed()` after
+each call that can fail (`pythos/ir/build/errors.py`, `checked_call`)
+and, when it did, calls `obj_error_exit` with the source position of the
+operation: that writes what CPython's last traceback lines say,
 
+    Traceback (most recent call last):
       File "prog.py", line 7
-    ValueError: invalid literal for int() with base 10: 'x'
+    IndexError: list index out of range
 
-and the program exits with status 1, as CPython does after an uncaught
-exception.  (In the kernel, platform_exit halts with that status.)
+to standard error (after flushing what the program printed), and ends
+the program with status 1, as CPython does for an uncaught exception.
+The kernel's platform layer halts instead of exiting.
 """
 
 from pythos.lang import Ptr, u8, u32, u64
@@ -22,6 +24,7 @@ from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_LOOKUP,
     ERR_MEMORY,
+    ERR_NONE,
     ERR_NOT_IMPLEMENTED,
     ERR_OVERFLOW,
     ERR_RUNTIME,
@@ -36,8 +39,13 @@ from pythos.rt.obj.object import (
 from pythos.rt.platform import platform_exit
 
 
+def obj_failed() -> bool:
+    """Whether the last runtime call recorded an error."""
+    return error.kind != ERR_NONE
+
+
 def error_name(kind: u32) -> str:
-    """CPython's name for an error kind."""
+    """CPython's name for the exception an ERR_* kind stands for."""
     if kind == ERR_INDEX:
         return "IndexError"
     if kind == ERR_KEY:
@@ -67,10 +75,10 @@ def error_name(kind: u32) -> str:
     return "Exception"
 
 
-def obj_error_report(file: str, line: u32) -> None:
-    """Report the recorded error as raised at `file`:`line`, and exit."""
+def obj_error_exit(file: str, line: u32) -> None:
+    """Report the recorded error as raised at `file:line`, and stop."""
     use_stderr()
-    write_str("  File \"")
+    write_str("Traceback (most recent call last):\n  File \"")
     write_str(file)
     write_str("\", line ")
     write_u64(u64(line))
@@ -78,11 +86,11 @@ def obj_error_report(file: str, line: u32) -> None:
     write_str(error_name(error.kind))
     message = error.message
     if message != 0:
-        n = u64(Ptr[StrObject](message)[0].nbytes)
-        if n != 0:
+        nbytes = Ptr[StrObject](message)[0].nbytes
+        if nbytes > 0:
             write_str(": ")
             data = Ptr[u8](message + STR_DATA)
-            for i in range(n):
+            for i in range(nbytes):
                 write_byte(data[i])
     write_str("\n")
     flush()
