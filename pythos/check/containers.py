@@ -57,6 +57,8 @@ def kind_of(t: T.Type) -> str:
     """What the stop before lowering calls such values: "lists", ..."""
     if isinstance(t, OptionalType):
         return "optional values"
+    if isinstance(t, IteratorType) and t.name.startswith("dict_"):
+        return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
             IteratorType: "iterators"}.get(type(t), "objects")

@@ -1,5 +1,6 @@
-"""Run-time str operations (issue 11): a failed one stops the program
-with CPython's report, and what is not lowered yet stops cleanly."""
+"""Run-time str operations, dicts and sets (issue 11): a failed one stops
+the program with CPython's report, and what is not lowered yet stops
+cleanly."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from .test_object_lowering import pythos
     ('    s = "ab"\n    print(ord(s))\n', 3,
      "TypeError: ord() expected a character, but string of length 2 found"),
     ('    n = -1\n    print(len(chr(n)))\n', 3, "ValueError: chr() arg not in range(0x110000)"),
+    ('    d = {"a": 1}\n    print(d["b"])\n', 3, "KeyError: 'b'"),
+    ('    d = {1: "x"}\n    del d[2]\n', 3, "KeyError: 2"),
+    ('    d = {1: "x"}\n    print(d.pop(7))\n', 3, "KeyError: 7"),
+    ('    s = {1}\n    s.remove(3)\n', 3, "KeyError: 3"),
+    ('    d = {1: 1}\n    for k in d:\n        d[k + 1] = 0\n', 3,
+     "RuntimeError: dictionary changed size during iteration"),
 ])
 def test_a_failed_operation_reports_like_cpython(tmp_path: object, body: str, line: int,
                                                   report: str) -> None:

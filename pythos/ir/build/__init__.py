@@ -56,6 +56,7 @@ from ..ops import (
     Value,
     successors,
 )
+from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .objects import ObjectBuilder
 from .strings import StringBuilder
@@ -86,7 +87,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder):
+class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -328,6 +329,8 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder):
         target = s.target
         if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
             self.str_for(s)
+            return
+        if kind == "object" and self.map_for(s):
             return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
@@ -645,6 +648,11 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder):
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
+        if isinstance(t, T.SetType):
+            # `s |= t` changes the set in place (dicts.py).
+            self.current = s
+            self.set_augmented(s, s.op, self.expr(s.target), self.expr(s.value))
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             self.current = s

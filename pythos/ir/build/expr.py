@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 I32 = T.INTS["i32"]
 U32 = T.INTS["u32"]
+# The objects whose text print() and f-strings compute before writing.
+TEXTS = (T.ClassType, T.DictType, T.SetType)
 COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt",
                ast.GtE: "ge"}
 
@@ -103,6 +105,9 @@ class ExprBuilder:
         def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                            lt: T.Type, rt: T.Type) -> Value: ...
         def str_subscript(self, node: ast.Subscript) -> Value: ...
+        def set_binop(self, node: ast.AST, op: ast.operator, a: Value, c: Value,
+                      t: T.Type) -> Value: ...
+        def map_text(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
         def str_truth(self, v: Value) -> Value: ...
         def str_binop(self, node: ast.BinOp) -> Value: ...
         def str_arith(self, node: ast.AST, op: ast.operator, left: Value,
@@ -334,6 +339,8 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         if t is STR:
             return self.str_binop(node)
+        if isinstance(t, T.SetType):
+            return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
         if isinstance(t, PtrType):
             base = self.expr(node.left)
             offset = self.extend64(self.expr(node.right), node.right.ty)  # type: ignore
@@ -584,7 +591,7 @@ class ExprBuilder:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, T.ClassType)) or pt in (
+                if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (
                         T.NONE_VALUE, T.OBJECT):
                     raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
@@ -596,6 +603,8 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
+                if isinstance(pt, (T.DictType, T.SetType)):
+                    self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
                 if isinstance(pt, T.ClassType):
                     # Its text now, before anything is written or captured.
                     self.texts[id(part)] = self.instance_text(
@@ -632,7 +641,7 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
-        if isinstance(t, T.ClassType):
+        if isinstance(t, TEXTS):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")
             self.call_rt("write_str", [self.texts[id(node)]])
