@@ -37,8 +37,18 @@ def test_a_failed_operation_reports_like_cpython(tmp_path: object, body: str, li
             assert result.stdout == "before\n"
 
 
+def test_keys_whose_class_defines_eq_stop_cleanly(tmp_path: object) -> None:
+    source = ("from dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass K:\n"
+              "    a: int\n\n\ndef main() -> None:\n    d = {K(1): 2}\n    print(len(d))\n")
+    result = pythos(tmp_path, source)  # type: ignore[arg-type]
+    assert result.returncode == 1
+    assert "dict[K, i64] (keys whose class defines __eq__ or __hash__) are not compiled " \
+           "yet" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("call", ['"a,b".split(",")', '"-".join(["a"])', 'len("x".encode())',
-                                  '"{}".format(1)'])
+                                  '"{}".format(1)', '{x: 1 for x in "ab"}',
+                                  '{c for c in "ab"}'])
 def test_str_methods_not_lowered_yet_stop_cleanly(tmp_path: object, call: str) -> None:
     result = pythos(tmp_path, f"def main() -> None:\n    print({call})\n")  # type: ignore
     assert result.returncode == 1

@@ -77,6 +77,18 @@ def map_item_kind(t: T.Type) -> int | None:
     return None
 
 
+def hashed_by_identity(t: T.Type) -> bool:
+    """Whether keys of type `t` hash and compare as the runtime does them
+    today: integers, bools and str by value, instances by identity, which
+    is right only for a class whose MRO defines no __eq__ or __hash__ (a
+    dataclass's generated __eq__ included)."""
+    ct = T.strip_optional(t)
+    if not isinstance(ct, T.ClassType):
+        return True
+    return not any("__eq__" in c.methods or "__hash__" in c.methods or (c.dataclass and c.eq)
+                   for c in ct.mro())
+
+
 class DictBuilder:
     """Mixed into `build.FunctionBuilder`."""
 
@@ -102,6 +114,11 @@ class DictBuilder:
     def typeinfo_of(self, node: ast.AST, t: T.Type) -> Value:
         """The TypeInfo of a dict or set type; its item kinds must be ones
         the runtime is given here (ints, bools, str, instances)."""
+        key_t = t.key if isinstance(t, DictType) else t.element  # type: ignore[attr-defined]
+        if not hashed_by_identity(key_t):
+            # The runtime would hash and compare them by identity: their
+            # class's TypeInfo does not carry __hash__/__eq__ yet.
+            raise self.not_yet(node, f"{t} (keys whose class defines __eq__ or __hash__)")
         if isinstance(t, DictType):
             key, value = map_item_kind(t.key), map_item_kind(t.value)
             if key is None or value is None:
