@@ -653,6 +653,10 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
             self.current = s
             self.set_augmented(s, s.op, self.expr(s.target), self.expr(s.value))
             return
+        if isinstance(s.target, ast.Subscript) and isinstance(
+                getattr(s.target.value, "ty", None), T.DictType):
+            self.dict_augmented(s)
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             self.current = s

@@ -225,6 +225,20 @@ class DictBuilder:
         key = self.key_slot(target.slice, t.key)
         self.map_call(target, "dict_setitem", [d, key, self.slot_of(value, t.value)])
 
+    def dict_augmented(self, s: ast.AugAssign) -> None:
+        """`d[k] += v`: d and k once, then d[k] (KeyError if absent), the
+        operator, and the store, in CPython's order."""
+        target = s.target
+        assert isinstance(target, ast.Subscript)
+        t: DictType = target.value.ty  # type: ignore[attr-defined]
+        b = self.builder()
+        d = self.expr(target.value)
+        key = self.key_slot(target.slice, t.key)
+        old = self.map_call(target, "dict_getitem", [d, key], True, t.value)
+        b.current = s
+        new = b.binop(s, s.op, old, self.expr(s.value), t.value, s.value)  # type: ignore
+        self.map_call(s, "dict_setitem", [d, key, self.slot_of(new, t.value)])
+
     def stmt_Delete(self, s: ast.Delete) -> None:
         """`del d[k]` (KeyError if absent), target by target."""
         for target in s.targets:
