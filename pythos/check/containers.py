@@ -475,6 +475,8 @@ class Containers:
         from .classes import COMPARISON_METHODS
         if lt == rt and (lt is STR or isinstance(lt, IntType) or lt is BOOL):
             return True
+        if isinstance(lt, SetType) and lt == rt:
+            return True  # subset and superset tests
         if isinstance(lt, (ListType, TupleType)) and lt == rt:
             elems = lt.elements if isinstance(lt, TupleType) else (lt.element,)
             return all(self.orderable(node, op, e, e) for e in elems)

@@ -63,6 +63,7 @@ def main() -> None:
     print(s, 3 in s, 4 in s, len(s))
     t = {5, 6, 7}
     print(s | t, s & t, s - t, s ^ t, s.issubset(t), {5}.issubset(t), s == {3, 5})
+    print(s <= t, {5} < t, t >= {5, 6}, t > t, s < s | t)
     u = {1}
     u |= {2, 3}
     u -= {1}
