@@ -99,7 +99,7 @@ LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", 
 LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr",
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
-PY_BUILTINS = {"print", "len", "chr", "range", "int", "bool", "str", "bytes",
+PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "bytes",
                # issue 11: objects
                "list", "dict", "set", "tuple", "object", "repr", "isinstance", "hash",
                "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",

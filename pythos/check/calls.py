@@ -431,7 +431,23 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
                                 f"{size_type}; make the other side u64 (e.g. u64(...))")
         return size_type
     if name == "chr":
-        raise c.error(node, "chr() can only be printed (in print() or an f-string)")
+        # Printed, chr() writes its character (print_arg); as a value it
+        # is a one-character str made at run time (issue 11).
+        arity(1)
+        at = c.expr(args[0], I64)
+        if not isinstance(at, IntType):
+            raise c.error(args[0], f"chr() takes an integer, got \"{at}\"")
+        c.heap_use(node, "str values built at run time", "chr() allocates a str")
+        return STR
+    if name == "ord":
+        arity(1)
+        c.expect(args[0], STR)
+        text = getattr(args[0], "const", None)
+        if isinstance(text, str) and len(text) == 1:
+            node.const = ord(text)  # type: ignore[attr-defined]
+            return I64
+        c.heap_use(node, "str operations", "ord() reads a str")
+        return I64
     if name == "range":
         raise c.error(node, "range() can only be used in a for loop")
     if name == "sizeof":

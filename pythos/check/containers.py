@@ -57,6 +57,8 @@ def kind_of(t: T.Type) -> str:
     """What the stop before lowering calls such values: "lists", ..."""
     if isinstance(t, OptionalType):
         return "optional values"
+    if isinstance(t, IteratorType) and t.name.startswith("dict_"):
+        return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
             IteratorType: "iterators"}.get(type(t), "objects")
@@ -473,6 +475,8 @@ class Containers:
         from .classes import COMPARISON_METHODS
         if lt == rt and (lt is STR or isinstance(lt, IntType) or lt is BOOL):
             return True
+        if isinstance(lt, SetType) and lt == rt:
+            return True  # subset and superset tests
         if isinstance(lt, (ListType, TupleType)) and lt == rt:
             elems = lt.elements if isinstance(lt, TupleType) else (lt.element,)
             return all(self.orderable(node, op, e, e) for e in elems)

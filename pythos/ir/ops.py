@@ -755,6 +755,21 @@ class MethodCall(Op):
         return list(self.args)
 
 
+class MapTypeInfo(Op):
+    """The address of the constant TypeInfo of the dict or set type `of`,
+    as a u64: its kind, and the item kinds of its keys (`item`) and a
+    dict's values (`item2`), ITEM_* of object.py.  The lowering emits one
+    per type the program uses (pythos/lower/objects.py)."""
+
+    __slots__ = ("of", "item", "item2")
+
+    def __init__(self, of: Type, item: int, item2: int = 0) -> None:
+        self.type = U64
+        self.of = of
+        self.item = item
+        self.item2 = item2
+
+
 class IncRef(Op):
     """Add one reference to `src` (skipped for None if it may be None)."""
 

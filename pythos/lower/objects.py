@@ -32,6 +32,11 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 TYPE_OFFSET = 8  # ObjHeader.type
+# Dicts and sets (object.py, dict.py, set.py): kinds, fixed sizes, and the
+# item kinds that are object addresses.
+KIND_DICT, KIND_SET = 7, 8
+DICT_SIZE, SET_SIZE = 56, 184
+ITEM_OBJECTS = (10, 11)  # ITEM_OBJ, ITEM_OPT
 
 
 class ObjectLowering:
@@ -270,6 +275,31 @@ class ObjectLowering:
         phi.add_incoming(ir.Constant(I1, 0), start)
         phi.add_incoming(hit, inside)
         return phi
+
+    def op_MapTypeInfo(self, op: O.MapTypeInfo) -> ir.Value:
+        """A dict or set type's TypeInfo: made on first use, one per type.
+        Either can hold objects that refer back to it, so both are
+        TRACKED when their keys or values are objects."""
+        name = f"{op.of}.__typeinfo__"
+        gv = self.module.globals.get(name)
+        if gv is None:
+            st = self.typeinfo_struct()
+            fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
+                                              for n, ft in st.fields.items()}
+            is_dict = isinstance(op.of, T.DictType)
+            fields["kind"] = ir.Constant(I32, KIND_DICT if is_dict else KIND_SET)
+            holds_objects = op.item in ITEM_OBJECTS or op.item2 in ITEM_OBJECTS
+            fields["flags"] = ir.Constant(I32, TRACKED if holds_objects else 0)
+            fields["size"] = ir.Constant(I64, DICT_SIZE if is_dict else SET_SIZE)
+            fields["name"] = self.cstring(f"{op.of}.__name__", "dict" if is_dict else "set")
+            fields["item"] = ir.Constant(I32, op.item)
+            fields["item2"] = ir.Constant(I32, op.item2)
+            gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)
+            gv.linkage = "internal"
+            gv.global_constant = True
+            gv.initializer = ir.Constant(self.struct_ty(st), [fields[n] for n in st.fields])
+            gv.type = PTR
+        return self.builder.ptrtoint(gv, I64)
 
     def op_MethodCall(self, op: O.MethodCall) -> ir.Value | None:
         b = self.builder

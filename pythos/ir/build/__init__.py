@@ -56,13 +56,15 @@ from ..ops import (
     Value,
     successors,
 )
+from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .objects import ObjectBuilder
+from .strings import StringBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -85,7 +87,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ObjectBuilder):
+class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -325,6 +327,11 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
+            self.str_for(s)
+            return
+        if kind == "object" and self.map_for(s):
+            return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
                                if isinstance(s.iter.ty, T.ClassType)  # type: ignore
@@ -641,6 +648,15 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
+        if isinstance(t, T.SetType):
+            # `s |= t` changes the set in place (dicts.py).
+            self.current = s
+            self.set_augmented(s, s.op, self.expr(s.target), self.expr(s.value))
+            return
+        if isinstance(s.target, ast.Subscript) and isinstance(
+                getattr(s.target.value, "ty", None), T.DictType):
+            self.dict_augmented(s)
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             self.current = s

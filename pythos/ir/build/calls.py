@@ -85,6 +85,14 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return conversion(b, node, detail)
     if kind == "builtin":
         return builtin(b, node, detail)
+    if kind == "objmethod" and detail.startswith("str."):
+        return b.str_method(node, detail.removeprefix("str."))
+    if kind == "objmethod" and detail.startswith("dict."):
+        return b.dict_method(node, detail.removeprefix("dict."))
+    if kind == "objmethod" and detail.startswith("set."):
+        return b.set_method(node, detail.removeprefix("set."))
+    if kind == "objmethod":
+        raise b.not_yet(node, f"{detail}() calls")
     raise CompileError(f"internal: call kind {kind}")
 
 
@@ -167,6 +175,20 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
     if name in ("str", "repr") and len(args) == 1 and isinstance(
             args[0].ty, T.ClassType):  # type: ignore[attr-defined]
         return b.text_call(node, use_str=name == "str")
+    if name in ("str", "repr") and len(args) == 1 and isinstance(
+            args[0].ty, (T.DictType, T.SetType)):  # type: ignore[attr-defined]
+        return b.map_text(node, b.expr(args[0]), args[0].ty)  # type: ignore[attr-defined]
+    if name in ("str", "repr") and len(args) == 1 and not T.is_object(
+            args[0].ty):  # type: ignore[attr-defined]
+        return b.str_of(node, use_str=name == "str")
+    if name == "int" and args and args[0].ty is T.STR:  # type: ignore[attr-defined]
+        return b.str_to_int(node)
+    if name == "ord":
+        return b.str_call(node, "str_ord", [b.expr(args[0])], None, True)
+    if name == "chr":
+        return b.str_call(node, "str_chr", [b.int64(args[0])], T.STR, True)
+    if name == "len" and args[0].ty is T.STR and b.ir.count_str:  # type: ignore[attr-defined]
+        return b.str_length(node)
     if name == "bool" and len(args) == 1:
         return b.truth_value(b.expr(args[0]), args[0].ty, args[0])  # type: ignore[attr-defined]
     if name == "len" and T.is_object(args[0].ty):  # type: ignore[attr-defined]

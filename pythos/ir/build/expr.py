@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 I32 = T.INTS["i32"]
 U32 = T.INTS["u32"]
+# The objects whose text print() and f-strings compute before writing.
+TEXTS = (T.ClassType, T.DictType, T.SetType)
 COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt",
                ast.GtE: "ge"}
 
@@ -102,6 +104,16 @@ class ExprBuilder:
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
         def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                            lt: T.Type, rt: T.Type) -> Value: ...
+        def str_subscript(self, node: ast.Subscript) -> Value: ...
+        def set_binop(self, node: ast.AST, op: ast.operator, a: Value, c: Value,
+                      t: T.Type) -> Value: ...
+        def map_text(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def str_truth(self, v: Value) -> Value: ...
+        def str_binop(self, node: ast.BinOp) -> Value: ...
+        def str_arith(self, node: ast.AST, op: ast.operator, left: Value,
+                      right: Value) -> Value: ...
+        def str_contains(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def str_order(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
 
     # ----- constants ----------------------------------------------------------------
     def constant(self, value: Any, t: T.Type) -> Value:
@@ -292,6 +304,8 @@ class ExprBuilder:
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:
+        if node.value.ty is STR:  # type: ignore[attr-defined]
+            return self.str_subscript(node)
         if T.is_object(node.value.ty):  # type: ignore[attr-defined]
             return self.object_getitem(node)
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
@@ -305,6 +319,8 @@ class ExprBuilder:
     def truth_value(self, v: Value, t: T.Type, node: ast.AST | None = None) -> Value:
         if t is BOOL:
             return v
+        if t is STR:
+            return self.str_truth(v)
         if T.is_object(t):
             return self.object_truth(node or self.current_node(), v, t)
         return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
@@ -321,6 +337,10 @@ class ExprBuilder:
 
     def expr_BinOp(self, node: ast.BinOp) -> Value:
         t = node.ty  # type: ignore[attr-defined]
+        if t is STR:
+            return self.str_binop(node)
+        if isinstance(t, T.SetType):
+            return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
         if isinstance(t, PtrType):
             base = self.expr(node.left)
             offset = self.extend64(self.expr(node.right), node.right.ty)  # type: ignore
@@ -333,6 +353,8 @@ class ExprBuilder:
 
     def binop(self, node: ast.AST, op: ast.operator, a: Value, b: Value,
               t: IntType, right: ast.expr) -> Value:
+        if t is STR:
+            return self.str_arith(node, op, a, b)
         simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
                   ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
         if simple is not None:
@@ -459,6 +481,9 @@ class ExprBuilder:
             op = node.ops[i]
             if isinstance(op, (ast.Is, ast.IsNot)):
                 return self.identity(op, operand(i), operand(i + 1))
+            if isinstance(op, (ast.In, ast.NotIn)) \
+                    and operands[i + 1].ty is STR:  # type: ignore[attr-defined]
+                return self.str_contains(op, operand(i), operand(i + 1))
             if isinstance(op, (ast.In, ast.NotIn)):
                 return self.object_contains(node, op, operands[i], operands[i + 1],
                                             operand(i), operand(i + 1))
@@ -487,6 +512,8 @@ class ExprBuilder:
 
     def compare(self, op: ast.cmpop, a: Value, c: Value, t: T.Type) -> Value:
         name = COMPARISONS[type(op)]
+        if t is STR and name not in ("eq", "ne"):
+            return self.str_order(op, a, c)
         if t in (STR, BYTES):
             eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
             return eq if name == "eq" else self.not_(eq)
@@ -564,7 +591,7 @@ class ExprBuilder:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, T.ClassType)) or pt in (
+                if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (
                         T.NONE_VALUE, T.OBJECT):
                     raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
@@ -576,6 +603,8 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
+                if isinstance(pt, (T.DictType, T.SetType)):
+                    self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
                 if isinstance(pt, T.ClassType):
                     # Its text now, before anything is written or captured.
                     self.texts[id(part)] = self.instance_text(
@@ -612,7 +641,7 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
-        if isinstance(t, T.ClassType):
+        if isinstance(t, TEXTS):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")
             self.call_rt("write_str", [self.texts[id(node)]])

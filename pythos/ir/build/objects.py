@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, NONE, ClassType, OptionalType
+from ...types import BOOL, NONE, ClassType, DictType, OptionalType, SetType
 from ..layout import ClassLayout
 from ..ops import (
     Assign,
@@ -40,6 +40,10 @@ from ..ops import (
 
 if TYPE_CHECKING:
     from ...parse import Module
+
+
+# Dicts and sets, built in dicts.py.
+MAPS = (DictType, SetType)
 
 
 def class_of(t: T.Type) -> ClassType | None:
@@ -66,6 +70,14 @@ class ObjectBuilder:
         def merge(self, name: str, t: T.Type, join: Any) -> Any: ...
         def rt(self, name: str) -> FuncSym: ...
         def string(self, data: bytes, t: T.Type) -> Any: ...
+        def map_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def map_compare(self, node: ast.AST, op: ast.cmpop, a: Value, c: Value,
+                        t: T.Type) -> Value: ...
+        def map_len(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def dict_getitem(self, node: ast.Subscript) -> Value: ...
+        def dict_setitem(self, target: ast.Subscript, value: Value) -> None: ...
+        def map_contains(self, node: ast.AST, op: ast.cmpop, a: Value, c: Value,
+                         ct: T.Type, at: T.Type) -> Value: ...
 
     def not_yet(self, node: ast.AST, what: str) -> CompileError:
         return CompileError(f"{what} are not compiled yet (issue 11): the program "
@@ -189,6 +201,8 @@ class ObjectBuilder:
         unless its class's __bool__ (or else __len__) says otherwise."""
         if isinstance(t, OptionalType):
             return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore
+        if isinstance(t, MAPS):
+            return self.map_truth(node, v, t)
         ct = class_of(t)
         if ct is None:
             raise self.not_yet(node, f"the truth of a {t}")
@@ -211,6 +225,8 @@ class ObjectBuilder:
         Python compares identities) and `<` etc. through the class's
         comparison methods."""
         ct = class_of(lt)
+        if isinstance(lt, MAPS) and lt == rt:
+            return self.map_compare(node, op, a, c, lt)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             return self.object_equal(node, isinstance(op, ast.Eq), a, c, lt, rt)
         from ...check.classes import COMPARISON_METHODS
@@ -362,6 +378,8 @@ class ObjectBuilder:
         return ok
 
     def object_len(self, node: ast.Call, v: Value, t: T.Type) -> Value:
+        if isinstance(t, MAPS):
+            return self.map_len(node, v, t)
         ct = class_of(t)
         fn = ct.find_method("__len__") if ct is not None else None
         if not isinstance(fn, FuncSym):
@@ -378,12 +396,17 @@ class ObjectBuilder:
 
     def object_getitem(self, node: ast.Subscript) -> Value:
         t = node.value.ty  # type: ignore[attr-defined]
+        if isinstance(t, DictType):
+            return self.dict_getitem(node)
         fn = self.special(node, t, "__getitem__", f"subscripts of {t}")
         obj = self.expr(node.value)
         return self.call_method(node, fn, [obj, self.expr(node.slice)])
 
     def object_setitem(self, target: ast.Subscript, value: Value) -> None:
         t = target.value.ty  # type: ignore[attr-defined]
+        if isinstance(t, DictType):
+            self.dict_setitem(target, value)
+            return
         fn = self.special(target, t, "__setitem__", f"stores into {t}")
         obj = self.expr(target.value)
         self.call_method(target, fn, [obj, self.expr(target.slice), value])
@@ -392,6 +415,8 @@ class ObjectBuilder:
                         right: ast.expr, a: Value, c: Value) -> Value:
         """`x in obj`: obj.__contains__(x); `not in` is its negation."""
         t = right.ty  # type: ignore[attr-defined]
+        if isinstance(t, MAPS):
+            return self.map_contains(node, op, a, c, t, left.ty)  # type: ignore[attr-defined]
         fn = self.special(node, t, "__contains__", f"'in' tests of {t}")
         found = self.call_method(node, fn, [c, a])
         if isinstance(op, ast.NotIn):

@@ -1,0 +1,440 @@
+"""Building dicts and sets (a mixin of `build.FunctionBuilder`), issue 11.
+
+Every operation is a call into the dict or set runtime
+(pythos/rt/obj/dict.py, set.py), by the calling convention of
+docs/objects.md ("Dicts and sets"): keys and values cross the interface
+as 64-bit *slots* (an integer sign- or zero-extended, a bool 0 or 1, an
+object or str its address), arguments are borrowed and results are new
+references, also those written through `*_out` addresses.  So the
+builder converts between values and slots (`slot_of`, `from_slot`) and
+lets the count pass (ir/passes/refcount.py) place the counts: a slot
+that becomes an object again is an op, and ops are owned.
+
+The container's type is a constant TypeInfo (`MapTypeInfo`) naming the
+item kinds of its keys and values, which is how the runtime hashes,
+compares, counts and prints them without knowing the program's types.
+
+A `for` over a dict keeps the runtime's `DictIter` (and a set's
+position) and the two out slots in stack storage of the loop's own; a
+dict whose size changes during the loop stops with CPython's
+RuntimeError, through `checked_call` like every call that can fail.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym
+from ...types import BOOL, I64, NONE, U64, DictType, IntType, IteratorType, SetType
+from ..ops import (
+    Call,
+    Cast,
+    Compare,
+    ElementAddr,
+    Integer,
+    IntOp,
+    Load,
+    MapTypeInfo,
+    Store,
+    Value,
+    holds_reference,
+)
+from .errors import checked_call, runtime_call
+
+if TYPE_CHECKING:
+    from . import FunctionBuilder
+
+DICT_RT = "pythos.rt.obj.dict"
+SET_RT = "pythos.rt.obj.set"
+ITEMS_RT = "pythos.rt.obj.items"
+# Item kinds (pythos/rt/obj/object.py, ITEM_*).
+INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
+ITEM_BOOL, ITEM_OBJ, ITEM_OPT, ITEM_NONE = 9, 10, 11, 12
+# Set operators and the runtime function of each.
+SET_OPERATORS = {ast.BitOr: "set_union", ast.BitAnd: "set_intersection",
+                 ast.Sub: "set_difference", ast.BitXor: "set_symmetric_difference"}
+SET_UPDATES = {ast.BitOr: "set_update", ast.BitAnd: "set_intersection_update",
+               ast.Sub: "set_difference_update", ast.BitXor: "set_symmetric_difference_update"}
+SET_ORDERINGS = {ast.Lt: "set_lt", ast.LtE: "set_le", ast.Gt: "set_gt", ast.GtE: "set_ge"}
+
+
+def map_item_kind(t: T.Type) -> int | None:
+    """The runtime's item kind for keys or values of type `t` (None: a
+    kind this module does not lower yet)."""
+    if isinstance(t, IntType):
+        return INT_ITEMS.get(t.name, INT_ITEMS["i64"])
+    if t is BOOL:
+        return ITEM_BOOL
+    if t is NONE or t is T.NONE_VALUE:
+        return ITEM_NONE
+    if isinstance(t, T.OptionalType) and isinstance(t.inner, T.ClassType):
+        return ITEM_OPT
+    if isinstance(t, T.ClassType) or t is T.STR:
+        return ITEM_OBJ
+    return None
+
+
+def hashed_by_identity(t: T.Type) -> bool:
+    """Whether keys of type `t` hash and compare as the runtime does them
+    today: integers, bools and str by value, instances by identity, which
+    is right only for a class whose MRO defines no __eq__ or __hash__ (a
+    dataclass's generated __eq__ included)."""
+    ct = T.strip_optional(t)
+    if not isinstance(ct, T.ClassType):
+        return True
+    return not any("__eq__" in c.methods or "__hash__" in c.methods or (c.dataclass and c.eq)
+                   for c in ct.mro())
+
+
+class DictBuilder:
+    """Mixed into `build.FunctionBuilder`."""
+
+    checker: Any
+
+    if TYPE_CHECKING:
+        def add(self, op: Any) -> Any: ...
+        def expr(self, node: ast.expr) -> Value: ...
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def extend64(self, v: Value, t: IntType) -> Value: ...
+
+    def map_fn(self, name: str) -> FuncSym:
+        module = DICT_RT if name.startswith("dict_") else SET_RT if name.startswith(
+            "set_") else ITEMS_RT
+        sym = self.checker.scopes[module][name]
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    def builder(self) -> FunctionBuilder:
+        return self  # type: ignore[return-value]
+
+    # ----- values and slots -------------------------------------------------------------
+    def typeinfo_of(self, node: ast.AST, t: T.Type) -> Value:
+        """The TypeInfo of a dict or set type; its item kinds must be ones
+        the runtime is given here (ints, bools, str, instances)."""
+        key_t = t.key if isinstance(t, DictType) else t.element  # type: ignore[attr-defined]
+        if not hashed_by_identity(key_t):
+            # The runtime would hash and compare them by identity: their
+            # class's TypeInfo does not carry __hash__/__eq__ yet.
+            raise self.not_yet(node, f"{t} (keys whose class defines __eq__ or __hash__)")
+        if isinstance(t, DictType):
+            key, value = map_item_kind(t.key), map_item_kind(t.value)
+            if key is None or value is None:
+                raise self.not_yet(node, f"dicts of type {t}")
+            return self.add(MapTypeInfo(t, key, value))  # type: ignore[no-any-return]
+        assert isinstance(t, SetType)
+        key = map_item_kind(t.element)
+        if key is None:
+            raise self.not_yet(node, f"sets of type {t}")
+        return self.add(MapTypeInfo(t, key))  # type: ignore[no-any-return]
+
+    def slot_of(self, v: Value, t: T.Type) -> Value:
+        """A key or value as its 64-bit slot."""
+        if t is BOOL:
+            return self.add(Cast("zext", v, U64))  # type: ignore[no-any-return]
+        if isinstance(t, IntType):
+            return self.extend64(v, t)
+        if isinstance(v, Integer):
+            return Integer(0, U64)  # None
+        return v  # an object's address: the call borrows it
+
+    def from_slot(self, raw: Value, t: T.Type) -> Value:
+        """A slot a call returned (a new reference, for an object) as a
+        value of type `t`."""
+        if holds_reference(t, True):
+            return self.add(Cast("object", raw, t))  # type: ignore[no-any-return]
+        if t is BOOL:
+            return self.add(Compare("ne", raw, Integer(0, raw.type)))  # type: ignore
+        assert isinstance(t, IntType)
+        if t.bits < 64:
+            return self.add(Cast("trunc", raw, t))  # type: ignore[no-any-return]
+        if raw.type != t and isinstance(raw, Call):
+            raw.type = t  # the same 64 bits, read as signed or unsigned
+        return raw
+
+    def map_call(self, node: ast.AST, name: str, args: list[Value], can_fail: bool = False,
+                 result: T.Type | None = None) -> Value:
+        """A call of the dict or set runtime; `result`: the type of the slot
+        it returns (None: use the runtime's own result type)."""
+        fn = self.map_fn(name)
+        raw = checked_call(self.builder(), node, fn, args) if can_fail else \
+            runtime_call(self.builder(), fn, args)
+        return self.from_slot(raw, result) if result is not None else raw
+
+    def key_slot(self, node: ast.expr, t: T.Type) -> Value:
+        return self.slot_of(self.expr(node), t)
+
+    # ----- displays ---------------------------------------------------------------------
+    def expr_Dict(self, node: ast.Dict) -> Value:
+        """`{k: v, ...}`: every key and value in order, then one
+        `dict_setitem` each, so a repeated key keeps its first place and
+        its last value, as in CPython."""
+        t: DictType = node.ty  # type: ignore[attr-defined]
+        if any(k is None for k in node.keys):
+            raise self.not_yet(node, "'**' in dict displays")
+        ti = self.typeinfo_of(node, t)
+        pairs = [(self.key_slot(k, t.key), self.key_slot(v, t.value))  # type: ignore[arg-type]
+                 for k, v in zip(node.keys, node.values, strict=True)]
+        d = self.map_call(node, "dict_new", [ti, Integer(len(pairs), I64)], result=t)
+        for key, value in pairs:
+            self.map_call(node, "dict_setitem", [d, key, value])
+        return d
+
+    def expr_Set(self, node: ast.Set) -> Value:
+        """`{a, b, ...}`: `set_new` then `set_add` each, except a display of
+        three or more constants, which CPython builds from a frozenset
+        constant (`set_from_constants` repeats its steps; docs/objects.md)."""
+        t: SetType = node.ty  # type: ignore[attr-defined]
+        ti = self.typeinfo_of(node, t)
+        items = [self.key_slot(e, t.element) for e in node.elts]
+        constant = len(node.elts) >= 3 and all(
+            getattr(e, "const", None) is not None for e in node.elts)
+        if constant:
+            b = self.builder()
+            buffer = b.temp(node, T.ArrayType(U64, len(items)))
+            for i, v in enumerate(items):
+                self.add(Store(self.add(ElementAddr(buffer, Integer(i, I64), U64,
+                                                    buffer.type, inbounds=True)), v))
+            address = self.add(Cast("ptrtoint", buffer, U64))
+            return self.map_call(node, "set_from_constants",
+                                 [ti, address, Integer(len(items), I64)], result=t)
+        s = self.map_call(node, "set_new", [ti], result=t)
+        for v in items:
+            self.map_call(node, "set_add", [s, v])
+        return s
+
+    def expr_DictComp(self, node: ast.DictComp) -> Value:
+        raise self.not_yet(node, "dict comprehensions")
+
+    def expr_SetComp(self, node: ast.SetComp) -> Value:
+        raise self.not_yet(node, "set comprehensions")
+
+    # ----- subscripts, in, len, truth -------------------------------------------------
+    def dict_getitem(self, node: ast.Subscript) -> Value:
+        t: DictType = node.value.ty  # type: ignore[attr-defined]
+        d = self.expr(node.value)
+        key = self.key_slot(node.slice, t.key)
+        return self.map_call(node, "dict_getitem", [d, key], True, t.value)
+
+    def dict_setitem(self, target: ast.Subscript, value: Value) -> None:
+        """`d[k] = v`: CPython evaluates v, then d, then k."""
+        t: DictType = target.value.ty  # type: ignore[attr-defined]
+        d = self.expr(target.value)
+        key = self.key_slot(target.slice, t.key)
+        self.map_call(target, "dict_setitem", [d, key, self.slot_of(value, t.value)])
+
+    def dict_augmented(self, s: ast.AugAssign) -> None:
+        """`d[k] += v`: d and k once, then d[k] (KeyError if absent), the
+        operator, and the store, in CPython's order."""
+        target = s.target
+        assert isinstance(target, ast.Subscript)
+        t: DictType = target.value.ty  # type: ignore[attr-defined]
+        b = self.builder()
+        d = self.expr(target.value)
+        key = self.key_slot(target.slice, t.key)
+        old = self.map_call(target, "dict_getitem", [d, key], True, t.value)
+        b.current = s
+        new = b.binop(s, s.op, old, self.expr(s.value), t.value, s.value)  # type: ignore
+        self.map_call(s, "dict_setitem", [d, key, self.slot_of(new, t.value)])
+
+    def stmt_Delete(self, s: ast.Delete) -> None:
+        """`del d[k]` (KeyError if absent), target by target."""
+        for target in s.targets:
+            if not (isinstance(target, ast.Subscript) and isinstance(
+                    getattr(target.value, "ty", None), DictType)):
+                raise self.not_yet(target, "del of anything but a dict's items")
+            self.dict_delete(target)
+
+    def dict_delete(self, target: ast.Subscript) -> None:
+        t: DictType = target.value.ty  # type: ignore[attr-defined]
+        d = self.expr(target.value)
+        self.map_call(target, "dict_delitem", [d, self.key_slot(target.slice, t.key)], True)
+
+    def map_contains(self, node: ast.AST, op: ast.cmpop, a: Value, c: Value, ct: T.Type,
+                     at: T.Type) -> Value:
+        """`a in c` of a dict's keys or a set."""
+        name = "dict_contains" if isinstance(ct, DictType) else "set_contains"
+        found = self.map_call(node, name, [c, self.slot_of(a, at)])
+        if isinstance(op, ast.NotIn):
+            return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
+        return found
+
+    def map_len(self, node: ast.AST, v: Value, t: T.Type) -> Value:
+        return self.map_call(node, "dict_len" if isinstance(t, DictType) else "set_len", [v])
+
+    def map_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value:
+        n = self.map_len(node, v, t)
+        return self.add(Compare("ne", n, Integer(0, n.type)))  # type: ignore[no-any-return]
+
+    def map_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
+        """repr() of a dict or set (print writes it too), as a new str."""
+        for part in ((t.key, t.value) if isinstance(t, DictType)
+                     else (t.element,)):  # type: ignore[attr-defined]
+            if isinstance(T.strip_optional(part), T.ClassType):
+                raise self.not_yet(node, f"the text of a {t}")
+        raw = runtime_call(self.builder(), self.map_fn("obj_repr_new"), [v])
+        return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]
+
+    # ----- operators --------------------------------------------------------------------
+    def set_binop(self, node: ast.AST, op: ast.operator, a: Value, c: Value,
+                  t: T.Type) -> Value:
+        name = SET_OPERATORS.get(type(op))
+        if name is None:
+            raise self.not_yet(node, "this set operator")
+        return self.map_call(node, name, [a, c], result=t)
+
+    def set_augmented(self, node: ast.AST, op: ast.operator, a: Value, c: Value) -> None:
+        """`s |= t` and friends change s in place."""
+        self.map_call(node, SET_UPDATES[type(op)], [a, c])
+
+    def map_compare(self, node: ast.AST, op: ast.cmpop, a: Value, c: Value,
+                    t: T.Type) -> Value:
+        """`==`, `!=` of two dicts or sets; the subset orderings of sets."""
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            eq = self.map_call(node, "dict_eq" if isinstance(t, DictType) else "set_eq",
+                               [a, c])
+            same = self.add(Compare("ne", eq, Integer(0, eq.type)))
+            return same if isinstance(op, ast.Eq) else self.add(  # type: ignore
+                IntOp("xor", same, Integer(1, BOOL)))
+        if isinstance(t, DictType) or type(op) not in SET_ORDERINGS:
+            raise self.not_yet(node, f"this comparison of {t}")
+        return self.map_call(node, SET_ORDERINGS[type(op)], [a, c])
+
+    # ----- methods ----------------------------------------------------------------------
+    def dict_method(self, node: ast.Call, name: str) -> Value:
+        assert isinstance(node.func, ast.Attribute)
+        t: DictType = node.func.value.ty  # type: ignore[attr-defined]
+        d = self.expr(node.func.value)
+        args = list(getattr(node, "args_bound", {}).values()) or node.args
+        if name == "get":
+            key = self.key_slot(node.args[0], t.key)
+            if len(node.args) == 2:
+                default = self.key_slot(node.args[1], t.value)
+                return self.map_call(node, "dict_get", [d, key, default, Integer(1, BOOL)],
+                                     result=node.ty)  # type: ignore[attr-defined]
+            if map_item_kind(t.value) not in (ITEM_OBJ, ITEM_OPT):
+                raise self.not_yet(node, f"d.get(k) of a {t} (an integer or None)")
+            return self.map_call(node, "dict_get", [d, key, Integer(0, U64), Integer(0, BOOL)],
+                                 result=node.ty)  # type: ignore[attr-defined]
+        if name == "pop":
+            key = self.key_slot(args[0], t.key)
+            return self.map_call(node, "dict_pop", [d, key, Integer(0, U64), Integer(0, BOOL)],
+                                 True, t.value)
+        if name == "setdefault":
+            key = self.key_slot(args[0], t.key)
+            default = self.key_slot(args[1], t.value)
+            return self.map_call(node, "dict_setdefault", [d, key, default], result=t.value)
+        if name == "clear":
+            self.map_call(node, "dict_clear", [d])
+            return Integer(0, NONE)
+        if name == "copy":
+            return self.map_call(node, "dict_copy", [d], result=t)
+        if name == "update":
+            self.map_call(node, "dict_update", [d, self.expr(args[0])])
+            return Integer(0, NONE)
+        raise self.not_yet(node, f"dict.{name}() calls")
+
+    def set_method(self, node: ast.Call, name: str) -> Value:
+        assert isinstance(node.func, ast.Attribute)
+        t: SetType = node.func.value.ty  # type: ignore[attr-defined]
+        s = self.expr(node.func.value)
+        args = list(getattr(node, "args_bound", {}).values()) or node.args
+        if name in ("add", "discard", "remove"):
+            key = self.key_slot(args[0], t.element)
+            self.map_call(node, f"set_{name}", [s, key], name == "remove")
+            return Integer(0, NONE)
+        if name == "pop":
+            return self.map_call(node, "set_pop", [s], True, t.element)
+        if name == "clear":
+            self.map_call(node, "set_clear", [s])
+            return Integer(0, NONE)
+        if name == "copy":
+            return self.map_call(node, "set_copy", [s], result=t)
+        if name in ("union", "intersection", "difference", "symmetric_difference") \
+                and len(node.args) == 1:
+            return self.map_call(node, f"set_{name}", [s, self.expr(node.args[0])], result=t)
+        if name in ("issubset", "issuperset", "isdisjoint") and len(node.args) == 1:
+            return self.map_call(node, f"set_{name}", [s, self.expr(node.args[0])])
+        raise self.not_yet(node, f"set.{name}() calls")
+
+    # ----- iteration --------------------------------------------------------------------
+    def map_for(self, s: ast.For) -> bool:
+        """`for k in d`, `for k in d.keys()`, `for v in d.values()`,
+        `for k, v in d.items()`, `for x in a_set`; False if `s` is none
+        of these."""
+        it = s.iter
+        it_t = it.ty  # type: ignore[attr-defined]
+        if isinstance(it_t, SetType):
+            self.set_for(s, it, it_t)
+            return True
+        if isinstance(it_t, DictType):
+            self.dict_for(s, it, it_t, "keys")
+            return True
+        if isinstance(it_t, IteratorType) and it_t.name in (
+                "dict_keys", "dict_values", "dict_items") and isinstance(it, ast.Call) \
+                and isinstance(it.func, ast.Attribute):
+            dict_node = it.func.value
+            self.dict_for(s, dict_node, dict_node.ty,  # type: ignore[attr-defined]
+                          it_t.name.removeprefix("dict_"))
+            return True
+        return False
+
+    def loop_state(self, s: ast.For, struct_name: str, module: str) -> tuple[Value, Value]:
+        """Stack storage of the loop's own: the runtime's iterator state,
+        and two out slots (key, value)."""
+        b = self.builder()
+        state_t = self.checker.scopes[module][struct_name].type
+        state = b.temp(s, state_t)
+        outs = b.temp(s.target, T.ArrayType(U64, 2))
+        return state, outs
+
+    def out_slot(self, outs: Value, i: int) -> Value:
+        addr = self.add(ElementAddr(outs, Integer(i, I64), U64, outs.type, inbounds=True))
+        return self.add(Cast("ptrtoint", addr, U64))  # type: ignore[no-any-return]
+
+    def read_out(self, outs: Value, i: int, t: T.Type) -> Value:
+        addr = self.add(ElementAddr(outs, Integer(i, I64), U64, outs.type, inbounds=True))
+        return self.from_slot(self.add(Load(addr, U64)), t)
+
+    def dict_for(self, s: ast.For, dict_node: ast.expr, t: DictType, what: str) -> None:
+        b = self.builder()
+        d = b.kept(self.expr(dict_node), "for.dict")
+        state, outs = self.loop_state(s, "DictIter", DICT_RT)
+        it_addr = self.add(Cast("ptrtoint", state, U64))
+        key_out = self.out_slot(outs, 0) if what in ("keys", "items") else Integer(0, U64)
+        value_out = self.out_slot(outs, 1) if what in ("values", "items") else Integer(0, U64)
+        self.map_call(s, "dict_iter_start", [d, it_addr])
+
+        def more() -> Value:
+            return self.map_call(s.iter, "dict_next", [d, it_addr, key_out, value_out], True)
+
+        def bind() -> None:
+            if what == "items":
+                target = s.target
+                assert isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2
+                key = self.read_out(outs, 0, t.key)
+                value = self.read_out(outs, 1, t.value)
+                b.assign_to(target.elts[0], key)
+                b.assign_to(target.elts[1], value)
+                return
+            if not isinstance(s.target, ast.Name):
+                raise self.not_yet(s.target, "unpacking a dict's keys or values")
+            index, item_t = (0, t.key) if what == "keys" else (1, t.value)
+            b.assign_to(s.target, self.read_out(outs, index, item_t))
+
+        b.loop(s, more, bind, lambda: None)
+
+    def set_for(self, s: ast.For, set_node: ast.expr, t: SetType) -> None:
+        b = self.builder()
+        if not isinstance(s.target, ast.Name):
+            raise self.not_yet(s.target, "unpacking a set's items")
+        st = b.kept(self.expr(set_node), "for.set")
+        state, outs = self.loop_state(s, "SetIter", SET_RT)
+        it_addr = self.add(Cast("ptrtoint", state, U64))
+        key_out = self.out_slot(outs, 0)
+        self.map_call(s, "set_iter_start", [st, it_addr])
+        b.loop(s, lambda: self.map_call(s.iter, "set_next", [st, it_addr, key_out], True),
+               lambda: b.assign_to(s.target, self.read_out(outs, 0, t.element)),
+               lambda: None)
