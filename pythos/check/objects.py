@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 # before lowering reports only the others.  Within these kinds, the IR
 # builder reports the few forms it does not lower yet itself, at the
 # node (`FunctionBuilder.not_yet`).
-LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values"})
+LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values",
+                     "lists"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 
 

@@ -459,8 +459,9 @@ class Select(Op):
 
 
 class Cast(Op):
-    """Change width (trunc, zext, sext) or convert between a pointer and
-    its address (inttoptr, ptrtoint)."""
+    """Change width (trunc, zext, sext), reinterpret an integer as another
+    of the same width (bitcast: a u64 slot as an i64), or convert between
+    a pointer and its address (inttoptr, ptrtoint)."""
 
     __slots__ = ("kind", "src")
 
@@ -719,6 +720,19 @@ class TypeInfoAddr(Op):
     def __init__(self, cls: ClassType) -> None:
         self.type = U64
         self.cls = cls
+
+
+class ContainerTypeInfo(Op):
+    """The address of the constant TypeInfo of the container type `of`
+    (a `list[T]`: KIND_LIST, with T's item kind), as a u64.  The lowering
+    emits one per type the program uses (pythos/lower/objects.py)."""
+
+    __slots__ = ("of", "item")
+
+    def __init__(self, of: Type, item: int) -> None:
+        self.type = U64
+        self.of = of
+        self.item = item  # the ITEM_* kind of its elements (object.py)
 
 
 class IsInstance(Op):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..types import BOOL, NONE, ArrayType, IntType, PtrType, Type
+from ..types import BOOL, NONE, U64, ArrayType, IntType, PtrType, Type
 from . import ops as O
 from .ops import BasicBlock, FuncIR, ModuleIR, Op, Register, Value, successors
 
@@ -38,6 +38,11 @@ def compatible(a: Type, b: Type) -> bool:
     representation, or integers of the same width.  (A str is the address
     of a str object, a bytes value an address and a length: they differ.)"""
     if O.same_representation(a, b):
+        return True
+    if a == U64 and O.holds_reference(b, True):
+        # An object passed to the runtime, which takes objects as u64
+        # addresses (pythos/rt/obj/): the call borrows it, so the count
+        # pass keeps it alive across the call.
         return True
     return isinstance(a, IntType) and isinstance(b, IntType) and a.bits == b.bits
 
@@ -294,6 +299,9 @@ def cast_problem(op: O.Cast) -> str | None:
             return f"{op.kind} from {src} to {dst}"
         if (op.kind == "trunc") != (a > b) or a == b:
             return f"{op.kind} from {a} to {b} bits"
+    elif op.kind == "bitcast":
+        if a is None or a != b:
+            return f"bitcast from {src} to {dst}"
     elif op.kind == "inttoptr":
         if not isinstance(src, IntType) or not isinstance(dst, PtrType):
             return f"inttoptr from {src} to {dst}"

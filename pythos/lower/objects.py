@@ -32,6 +32,9 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 TYPE_OFFSET = 8  # ObjHeader.type
+KIND_LIST = 2
+LIST_SIZE = 40  # ListObject: header, length, capacity, items
+ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 
 
 class ObjectLowering:
@@ -211,6 +214,27 @@ class ObjectLowering:
 
     def op_TypeInfoAddr(self, op: O.TypeInfoAddr) -> ir.Value:
         return self.typeinfo_addr(op.cls)
+
+    def op_ContainerTypeInfo(self, op: O.ContainerTypeInfo) -> ir.Value:
+        """A container type's TypeInfo: made on first use, one per type."""
+        name = f"{op.of}.__typeinfo__"
+        gv = self.module.globals.get(name)
+        if gv is None:
+            st = self.typeinfo_struct()
+            fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
+                                              for n, ft in st.fields.items()}
+            fields["kind"] = ir.Constant(I32, KIND_LIST)
+            # A list that can hold objects can be part of a cycle.
+            fields["flags"] = ir.Constant(I32, TRACKED if op.item in ITEMS_OBJECT else 0)
+            fields["size"] = ir.Constant(I64, LIST_SIZE)
+            fields["name"] = self.cstring(f"{op.of}.__name__", "list")
+            fields["item"] = ir.Constant(I32, op.item)
+            gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)
+            gv.linkage = "internal"
+            gv.global_constant = True
+            gv.initializer = ir.Constant(self.struct_ty(st), [fields[n] for n in st.fields])
+            gv.type = PTR
+        return self.builder.ptrtoint(gv, I64)
 
     def op_ObjNew(self, op: O.ObjNew) -> ir.Value:
         lay = self.layouts[id(op.cls)]

@@ -57,12 +57,13 @@ from ..ops import (
     successors,
 )
 from .expr import ExprBuilder
+from .lists import ListBuilder
 from .objects import ObjectBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -85,7 +86,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ObjectBuilder):
+class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -325,6 +326,9 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object" and isinstance(s.iter.ty, T.ListType):  # type: ignore
+            self.for_list(s)
+            return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
                                if isinstance(s.iter.ty, T.ClassType)  # type: ignore

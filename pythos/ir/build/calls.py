@@ -85,6 +85,10 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return conversion(b, node, detail)
     if kind == "builtin":
         return builtin(b, node, detail)
+    if kind == "objmethod" and detail.startswith("list."):
+        return b.list_method(node, detail)
+    if kind == "objmethod":
+        raise b.not_yet(node, f"the method {detail}")
     raise CompileError(f"internal: call kind {kind}")
 
 

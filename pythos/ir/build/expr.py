@@ -97,6 +97,7 @@ class ExprBuilder:
         def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
         def object_getitem(self, node: ast.Subscript) -> Value: ...
         def instance_text(self, node: ast.AST, v: Value, t: T.Type, use_str: bool) -> Value: ...
+        def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
         def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                             right: ast.expr, a: Value, c: Value) -> Value: ...
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
@@ -564,7 +565,7 @@ class ExprBuilder:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, T.ClassType)) or pt in (
+                if (T.is_object(pt) and not isinstance(pt, (T.ClassType, T.ListType))) or pt in (
                         T.NONE_VALUE, T.OBJECT):
                     raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
@@ -576,6 +577,8 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
+                if isinstance(pt, T.ListType):
+                    self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
                 if isinstance(pt, T.ClassType):
                     # Its text now, before anything is written or captured.
                     self.texts[id(part)] = self.instance_text(
@@ -612,7 +615,7 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
-        if isinstance(t, T.ClassType):
+        if isinstance(t, (T.ClassType, T.ListType)):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")
             self.call_rt("write_str", [self.texts[id(node)]])

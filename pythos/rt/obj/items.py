@@ -10,7 +10,7 @@ the functions the compiler put in its class's TypeInfo.
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, call_addr, i64, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, i64, u8, u32, u64
 from pythos.rt.obj.object import (
     ITEM_BOOL,
     ITEM_I8,
@@ -23,6 +23,7 @@ from pythos.rt.obj.object import (
     TypeInfo,
     kind_ops,
     sb_append_byte,
+    sb_finish,
     type_of,
 )
 
@@ -194,3 +195,10 @@ def append_cstring(sb: Ptr[StrBuilder], addr: u64) -> None:
     while p[i] != 0:
         sb_append_byte(sb, p[i])
         i += 1
+
+
+def obj_repr_new(obj: u64) -> u64:
+    """repr() of an object as a new str (print and str() of a container)."""
+    sb = StrBuilder()
+    obj_repr(obj, addr_of(sb))
+    return sb_finish(addr_of(sb))

@@ -1,0 +1,97 @@
+"""Reporting a failed operation, until exceptions exist (issue 12).
+
+A runtime function that fails records the error with `obj_raise` and
+returns at once (object.py).  The compiled code asks `obj_failed()` after
+each call that can fail (`pythos/ir/build/errors.py`, `checked_call`)
+and, when it did, calls `obj_error_exit` with the source position of the
+operation: that writes what CPython's last traceback lines say,
+
+    Traceback (most recent call last):
+      File "prog.py", line 7
+    IndexError: list index out of range
+
+to standard error (after flushing what the program printed), and ends
+the program with status 1, as CPython does for an uncaught exception.
+The kernel's platform layer halts instead of exiting.
+"""
+
+from pythos.lang import Ptr, u8, u32, u64
+from pythos.rt.core import flush, use_stderr, write_byte, write_str, write_u64
+from pythos.rt.obj.object import (
+    ERR_ASSERTION,
+    ERR_ATTRIBUTE,
+    ERR_INDEX,
+    ERR_KEY,
+    ERR_LOOKUP,
+    ERR_MEMORY,
+    ERR_NONE,
+    ERR_NOT_IMPLEMENTED,
+    ERR_OVERFLOW,
+    ERR_RUNTIME,
+    ERR_STOP_ITERATION,
+    ERR_TYPE,
+    ERR_VALUE,
+    ERR_ZERO_DIVISION,
+    STR_DATA,
+    StrObject,
+    error,
+)
+from pythos.rt.platform import platform_exit
+
+
+def obj_failed() -> bool:
+    """Whether the last runtime call recorded an error."""
+    return error.kind != ERR_NONE
+
+
+def error_name(kind: u32) -> str:
+    """CPython's name for the exception an ERR_* kind stands for."""
+    if kind == ERR_INDEX:
+        return "IndexError"
+    if kind == ERR_KEY:
+        return "KeyError"
+    if kind == ERR_VALUE:
+        return "ValueError"
+    if kind == ERR_TYPE:
+        return "TypeError"
+    if kind == ERR_ZERO_DIVISION:
+        return "ZeroDivisionError"
+    if kind == ERR_OVERFLOW:
+        return "OverflowError"
+    if kind == ERR_ATTRIBUTE:
+        return "AttributeError"
+    if kind == ERR_MEMORY:
+        return "MemoryError"
+    if kind == ERR_RUNTIME:
+        return "RuntimeError"
+    if kind == ERR_STOP_ITERATION:
+        return "StopIteration"
+    if kind == ERR_ASSERTION:
+        return "AssertionError"
+    if kind == ERR_NOT_IMPLEMENTED:
+        return "NotImplementedError"
+    if kind == ERR_LOOKUP:
+        return "LookupError"
+    return "Exception"
+
+
+def obj_error_exit(file: str, line: u32) -> None:
+    """Report the recorded error as raised at `file:line`, and stop."""
+    use_stderr()
+    write_str("Traceback (most recent call last):\n  File \"")
+    write_str(file)
+    write_str("\", line ")
+    write_u64(u64(line))
+    write_str("\n")
+    write_str(error_name(error.kind))
+    message = error.message
+    if message != 0:
+        nbytes = Ptr[StrObject](message)[0].nbytes
+        if nbytes > 0:
+            write_str(": ")
+            data = Ptr[u8](message + STR_DATA)
+            for i in range(nbytes):
+                write_byte(data[i])
+    write_str("\n")
+    flush()
+    platform_exit(1)
