@@ -35,7 +35,7 @@ RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
 # The object runtime (docs/objects.md), compiled in only for a program that
 # uses objects, so that small programs compile as fast as before.
 OBJECT_RUNTIME = ["pythos.rt.obj.object", "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                  "pythos.rt.obj.capture", "pythos.rt.obj.report"]
+                  "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.listsort"]
 
 
 @dataclass

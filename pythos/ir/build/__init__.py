@@ -643,6 +643,9 @@ class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
         self.add(CopyMem(dest, v, t) if t.is_aggregate else Store(dest, v))
 
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
+        if T.is_object(getattr(s.target, "ty", None)):
+            self.list_augassign(s)
+            return
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
         if isinstance(sym, Local):

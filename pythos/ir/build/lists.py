@@ -35,9 +35,13 @@ if TYPE_CHECKING:
 
 LIST_RT = "pythos.rt.obj.list"
 ITEMS_RT = "pythos.rt.obj.items"
+SORT_RT = "pythos.rt.obj.listsort"
 # Item kinds (pythos/rt/obj/object.py, ITEM_*).
 INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
 ITEM_BOOL, ITEM_OBJ, ITEM_OPT, ITEM_NONE = 9, 10, 11, 12
+I64_MAX = (1 << 63) - 1
+LIST_METHODS = ("append", "insert", "extend", "pop", "remove", "index", "count", "reverse",
+                "clear", "copy", "sort")
 
 
 def item_kind(t: T.Type) -> int | None:
@@ -74,7 +78,10 @@ class ListBuilder:
 
     # ----- helpers ----------------------------------------------------------------------
     def list_fn(self, name: str) -> FuncSym:
-        sym = self.checker.scopes[LIST_RT if name.startswith("list_") else ITEMS_RT][name]
+        module = LIST_RT if name.startswith("list_") else ITEMS_RT
+        if name.startswith("list_sort"):
+            module = SORT_RT
+        sym = self.checker.scopes[module][name]
         assert isinstance(sym, FuncSym), name
         return sym
 
@@ -151,9 +158,11 @@ class ListBuilder:
         if not isinstance(t, ListType):
             return super().object_getitem(node)  # type: ignore[misc, no-any-return]
         lt = self.list_type(node, t)
-        if isinstance(node.slice, ast.Slice):
-            raise self.not_yet(node, "list slices")
         lst = self.expr(node.value)
+        if isinstance(node.slice, ast.Slice):
+            raw = checked_call(self, node, self.list_fn("list_slice"),
+                               [lst, *self.slice_args(node.slice)])
+            return self.as_object(raw, lt)
         index = self.index64(node.slice)
         raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
         return self.from_slot(raw, lt.element, borrowed=False)
@@ -171,25 +180,160 @@ class ListBuilder:
             super().object_setitem(target, value)  # type: ignore[misc]
             return
         lt = self.list_type(target, t)
-        if isinstance(target.slice, ast.Slice):
-            raise self.not_yet(target, "list slice assignments")
         lst = self.expr(target.value)
+        if isinstance(target.slice, ast.Slice):
+            checked_call(self, target, self.list_fn("list_set_slice"),
+                         [lst, *self.slice_args(target.slice), value])
+            return
         index = self.index64(target.slice)
         checked_call(self, target, self.list_fn("list_set"),
                      [self.as_u64(lst), index, self.to_slot(value, lt.element)])
 
     # ----- methods ----------------------------------------------------------------------
     def list_method(self, node: ast.Call, name: str) -> Value:
-        """`lst.name(...)` for the methods lowered so far."""
+        """`lst.name(...)`: one runtime call each (list.py, listsort.py)."""
         assert isinstance(node.func, ast.Attribute)
         lt = self.list_type(node, node.func.value.ty)  # type: ignore[attr-defined]
-        if name == "list.append":
-            lst = self.expr(node.func.value)
-            v = self.expr(node.args[0])
-            self.add(Call(self.list_fn("list_append"),
-                          [self.as_u64(lst), self.to_slot(v, lt.element)]))
-            return Integer(0, NONE)
-        raise self.not_yet(node, f"the method {name}")
+        method = name.removeprefix("list.")
+        if method not in LIST_METHODS:
+            raise self.not_yet(node, f"the method {name}")
+        if method == "sort" and any(k.arg == "key" for k in node.keywords):
+            raise self.not_yet(node, "sort(key=...) (function values)")
+        lst = self.expr(node.func.value)
+        args = [self.expr(a) for a in node.args]
+        elem = lt.element
+        if method == "append":
+            checked_call(self, node, self.list_fn("list_append"),
+                         [lst, self.to_slot(args[0], elem)])
+        elif method == "insert":
+            checked_call(self, node, self.list_fn("list_insert"),
+                         [lst, self.widened(args[0], node.args[0]), self.to_slot(args[1], elem)])
+        elif method == "extend":
+            checked_call(self, node, self.list_fn("list_extend"), [lst, args[0]])
+        elif method == "pop":
+            index = self.widened(args[0], node.args[0]) if args else Integer(-1, I64)
+            raw = checked_call(self, node, self.list_fn("list_pop"), [lst, index])
+            return self.from_slot(raw, elem, borrowed=False)
+        elif method == "remove":
+            checked_call(self, node, self.list_fn("list_remove"),
+                         [lst, self.to_slot(args[0], elem)])
+        elif method == "index":
+            bounds = [self.widened(v, a) for v, a in zip(args[1:], node.args[1:], strict=True)]
+            bounds += [Integer(0, I64), Integer(I64_MAX, I64)][len(bounds):]
+            return checked_call(self, node, self.list_fn("list_index"),
+                                [lst, self.to_slot(args[0], elem), *bounds])
+        elif method == "count":
+            return self.add(Call(self.list_fn("list_count"),  # type: ignore[no-any-return]
+                                 [lst, self.to_slot(args[0], elem)]))
+        elif method in ("reverse", "clear"):
+            self.add(Call(self.list_fn("list_" + method), [lst]))
+        elif method == "copy":
+            raw = checked_call(self, node, self.list_fn("list_copy"), [lst])
+            return self.as_object(raw, lt)
+        elif method == "sort":
+            reverse = next((self.expr(k.value) for k in node.keywords if k.arg == "reverse"),
+                           Integer(0, BOOL))
+            self.add(Call(self.list_fn("list_sort"), [lst, reverse]))
+        return Integer(0, NONE)
+
+    def widened(self, v: Value, node: ast.expr) -> Value:
+        """An index argument as an i64."""
+        it = node.ty  # type: ignore[attr-defined]
+        if isinstance(it, IntType) and it.bits < 64:
+            return self.add(Cast("sext" if it.signed else "zext", v, I64))  # type: ignore
+        return v
+
+    # ----- operators --------------------------------------------------------------------
+    def list_binop(self, node: ast.BinOp) -> Value:
+        """`a + b` (a new list) and `lst * n`, `n * lst` (the references
+        repeated, not the objects: `[[0] * 3] * 3` is one row three times)."""
+        t = node.ty  # type: ignore[attr-defined]
+        if not isinstance(t, ListType) or not isinstance(node.op, (ast.Add, ast.Mult)):
+            raise self.not_yet(node, f"this operator on {t}")
+        lt = self.list_type(node, t)
+        a, c = self.expr(node.left), self.expr(node.right)
+        if isinstance(node.op, ast.Add):
+            raw = checked_call(self, node, self.list_fn("list_concat"), [a, c])
+        elif isinstance(node.left.ty, ListType):  # type: ignore[attr-defined]
+            raw = checked_call(self, node, self.list_fn("list_repeat"),
+                               [a, self.widened(c, node.right)])
+        else:
+            raw = checked_call(self, node, self.list_fn("list_repeat"),
+                               [c, self.widened(a, node.left)])
+        return self.as_object(raw, lt)
+
+    def list_augassign(self, s: ast.AugAssign) -> None:
+        """`lst += seq` and `lst *= n` change the list in place (the name
+        keeps the same object, as in CPython)."""
+        t = s.target.ty  # type: ignore[union-attr]
+        if not isinstance(t, ListType) or not isinstance(s.op, (ast.Add, ast.Mult)) \
+                or isinstance(s.target, ast.Subscript):
+            raise self.not_yet(s, f"this augmented assignment to a {t}")
+        self.list_type(s, t)
+        target = ast.Name(s.target.id, ast.Load()) if isinstance(s.target, ast.Name) \
+            else ast.Attribute(s.target.value, s.target.attr, ast.Load())  # type: ignore
+        ast.copy_location(target, s.target)
+        for attr in ("ty", "sym", "field", "call"):
+            if hasattr(s.target, attr):
+                setattr(target, attr, getattr(s.target, attr))
+        lst = self.expr(target)
+        v = self.expr(s.value)
+        if isinstance(s.op, ast.Add):
+            checked_call(self, s, self.list_fn("list_iadd"), [lst, v])
+        else:
+            checked_call(self, s, self.list_fn("list_imul"), [lst, self.widened(v, s.value)])
+
+    def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
+                       lt: T.Type, rt: T.Type) -> Value:
+        """Lists compare item by item, as CPython's do (list_eq, list_lt)."""
+        if not (isinstance(lt, ListType) and isinstance(rt, ListType)):
+            return super().object_compare(node, op, a, c, lt, rt)  # type: ignore[misc]
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            eq = self.add(Call(self.list_fn("list_eq"), [a, c]))
+            return eq if isinstance(op, ast.Eq) else self.add(  # type: ignore[no-any-return]
+                IntOp("xor", eq, Integer(1, BOOL)))
+        name, first, second = {ast.Lt: ("list_lt", a, c), ast.LtE: ("list_le", a, c),
+                               ast.Gt: ("list_lt", c, a), ast.GtE: ("list_le", c, a)}[type(op)]
+        return self.add(Call(self.list_fn(name), [first, second]))  # type: ignore
+
+    def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
+                        right: ast.expr, a: Value, c: Value) -> Value:
+        t = right.ty  # type: ignore[attr-defined]
+        if not isinstance(t, ListType):
+            return super().object_contains(node, op, left, right, a, c)  # type: ignore[misc]
+        lt = self.list_type(node, t)
+        found = self.add(Call(self.list_fn("list_contains"), [c, self.to_slot(a, lt.element)]))
+        if isinstance(op, ast.NotIn):
+            return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
+        return found  # type: ignore[no-any-return]
+
+    def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value:
+        if isinstance(t, ListType):
+            n = self.add(Call(self.list_fn("list_len"), [v]))
+            return self.add(Compare("ne", n, Integer(0, I64)))  # type: ignore[no-any-return]
+        return super().object_truth(node, v, t)  # type: ignore[misc, no-any-return]
+
+    # ----- slices and del ---------------------------------------------------------------
+    def slice_args(self, s: ast.Slice) -> list[Value]:
+        """start, stop, step, has_start, has_stop, as slices.py takes them."""
+        def bound(b: ast.expr | None, default: int) -> Value:
+            return Integer(default, I64) if b is None else self.widened(self.expr(b), b)
+        return [bound(s.lower, 0), bound(s.upper, 0), bound(s.step, 1),
+                Integer(int(s.lower is not None), BOOL), Integer(int(s.upper is not None), BOOL)]
+
+    def stmt_Delete(self, s: ast.Delete) -> None:
+        for target in s.targets:
+            t = getattr(target, "value", None)
+            if not (isinstance(target, ast.Subscript)
+                    and isinstance(getattr(t, "ty", None), ListType)):
+                raise self.not_yet(target, "del of anything but a list's items")
+            lst = self.expr(target.value)
+            if isinstance(target.slice, ast.Slice):
+                checked_call(self, target, self.list_fn("list_del_slice"),
+                             [lst, *self.slice_args(target.slice)])
+            else:
+                checked_call(self, target, self.list_fn("list_del"),
+                             [lst, self.widened(self.expr(target.slice), target.slice)])
 
     # ----- for loops and text -----------------------------------------------------------
     def for_list(self, s: ast.For) -> None:
