@@ -164,6 +164,14 @@ class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
         self.ir.registers.append(reg)
         return reg
 
+    def local_register(self, var: Local) -> Register:
+        """The register of a variable the checker scoped more narrowly
+        than the function (a comprehension's), made on first use."""
+        if var not in self.registers:
+            self.registers[var] = Register(var.name, var.type, var.kind, var)
+            self.ir.registers.append(self.registers[var])
+        return self.registers[var]
+
     def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register:
         """A merge register for the value that reaches block `join`."""
         reg = Register(name, t, "ref" if t.is_aggregate else "value", join=join)

@@ -44,6 +44,19 @@ LIST_METHODS = ("append", "insert", "extend", "pop", "remove", "index", "count",
                 "clear", "copy", "sort")
 
 
+class ComprehensionStep(ast.stmt):
+    """The body of a comprehension's loop: a statement of the builder's
+    own, so that the loop is built by the same code as a `for` statement."""
+
+    _fields = ()
+
+    def __init__(self, comp: ast.ListComp, result: Value, depth: int) -> None:
+        super().__init__()
+        self.comp = comp
+        self.result = result
+        self.depth = depth
+
+
 def item_kind(t: T.Type) -> int | None:
     """The runtime's item kind for elements of type `t` (None: not lowered)."""
     if isinstance(t, IntType):
@@ -75,6 +88,14 @@ class ListBuilder:
         def assign(self, dest: Any, src: Value) -> None: ...
         def assign_to(self, target: ast.expr, v: Value) -> None: ...
         def loop(self, s: ast.For, test: Any, bind: Any, step: Any) -> None: ...
+        def stmt_For(self, s: ast.For) -> None: ...
+        def truth(self, node: ast.expr) -> Value: ...
+        def new_block(self, label: str) -> Any: ...
+        def activate(self, block: Any) -> None: ...
+        def branch(self, cond: Value, true: Any, false: Any,
+                   likely: bool | None = None) -> None: ...
+        def local_register(self, sym: Any) -> Any: ...
+        loops: list[Any]
 
     # ----- helpers ----------------------------------------------------------------------
     def list_fn(self, name: str) -> FuncSym:
@@ -141,7 +162,55 @@ class ListBuilder:
         return lst
 
     def expr_ListComp(self, node: ast.ListComp) -> Value:
-        raise self.not_yet(node, "list comprehensions")
+        """`[elt for x in xs if c ...]`: a new list in a hidden variable,
+        then one `for` loop per generator, nested, built as the statement
+        would be (a range loop or a list loop), whose body tests the
+        conditions and appends `elt` in the innermost loop."""
+        lt = self.list_type(node, node.ty)  # type: ignore[attr-defined]
+        result = self.hidden("listcomp", lt)
+        ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
+        raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
+        self.assign(result, self.as_object(raw, lt))
+        self.comprehension_loop(node, result, 0)
+        return result  # type: ignore[no-any-return]
+
+    def comprehension_loop(self, node: ast.ListComp, result: Value, depth: int) -> None:
+        lt: ListType = node.ty  # type: ignore[attr-defined]
+        if depth == len(node.generators):
+            v = self.expr(node.elt)
+            checked_call(self, node, self.list_fn("list_append"),
+                         [result, self.to_slot(v, lt.element)])
+            return
+        gen = node.generators[depth]
+        if not isinstance(gen.target, ast.Name):
+            raise self.not_yet(gen.target, "comprehensions that unpack")
+        it_t = getattr(gen.iter, "ty", None)
+        if getattr(gen.iter, "call", None) == ("builtin", "range"):
+            kind = "range"
+        elif isinstance(it_t, ListType):
+            kind = "object"
+        else:
+            raise self.not_yet(gen.iter, f"comprehensions over a {it_t}")
+        # The comprehension's variable is a local of its own (Python 3
+        # comprehensions do not leak it): the checker dropped it from the
+        # function's locals once the comprehension was checked.
+        self.local_register(gen.target.sym)  # type: ignore[attr-defined]
+        step = ComprehensionStep(node, result, depth)
+        loop = ast.For(target=gen.target, iter=gen.iter, body=[step], orelse=[])
+        ast.copy_location(step, node)
+        ast.copy_location(loop, node)
+        loop.kind = kind  # type: ignore[attr-defined]
+        self.stmt_For(loop)
+
+    def stmt_ComprehensionStep(self, s: ComprehensionStep) -> None:
+        """One generator's conditions, then the next generator (or the
+        append): a condition that fails skips to the next iteration."""
+        gen = s.comp.generators[s.depth]
+        for test in gen.ifs:
+            ok = self.new_block("listcomp.if")
+            self.branch(self.truth(test), ok, self.loops[-1][0])
+            self.activate(ok)
+        self.comprehension_loop(s.comp, s.result, s.depth + 1)
 
     def object_len(self, node: ast.Call, v: Value, t: T.Type) -> Value:
         if isinstance(t, ListType):
