@@ -232,6 +232,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name in ("list", "sorted", "min", "max", "sum"):
+        lowered = b.list_builtin(node, name)
+        if lowered is not None:
+            return lowered
     if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
             "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
             "enumerate", "zip", "reversed", "set", "dict", "int"):

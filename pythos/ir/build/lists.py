@@ -27,7 +27,19 @@ from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
 from ...types import BOOL, I64, NONE, U64, IntType, ListType
-from ..ops import Call, Cast, Compare, ContainerTypeInfo, IncRef, Integer, IntOp, Value
+from ..ops import (
+    Call,
+    Cast,
+    Compare,
+    ContainerTypeInfo,
+    Goto,
+    IncRef,
+    Integer,
+    IntOp,
+    Select,
+    Unreachable,
+    Value,
+)
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -40,6 +52,7 @@ SORT_RT = "pythos.rt.obj.listsort"
 INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
 ITEM_BOOL, ITEM_OBJ, ITEM_OPT, ITEM_NONE = 9, 10, 11, 12
 I64_MAX = (1 << 63) - 1
+ERR_VALUE = 3  # ValueError (object.py)
 LIST_METHODS = ("append", "insert", "extend", "pop", "remove", "index", "count", "reverse",
                 "clear", "copy", "sort")
 
@@ -96,6 +109,8 @@ class ListBuilder:
                    likely: bool | None = None) -> None: ...
         def local_register(self, sym: Any) -> Any: ...
         loops: list[Any]
+        def string(self, data: bytes, t: T.Type) -> Any: ...
+        def location(self, node: ast.AST) -> list[Value]: ...
 
     # ----- helpers ----------------------------------------------------------------------
     def list_fn(self, name: str) -> FuncSym:
@@ -403,6 +418,92 @@ class ListBuilder:
             else:
                 checked_call(self, target, self.list_fn("list_del"),
                              [lst, self.widened(self.expr(target.slice), target.slice)])
+
+    # ----- builtins over lists -----------------------------------------------------------
+    def list_builtin(self, node: ast.Call, name: str) -> Value | None:
+        """list(), list(xs), sorted(xs), min/max/sum of a list of
+        integers, and min/max of several integers; None for the forms not
+        lowered yet (the caller reports them)."""
+        args = node.args
+        if any(k.arg == "key" for k in node.keywords):
+            return None
+        arg_t = getattr(args[0], "ty", None) if args else None
+        if name == "list" and not args:
+            lt = self.list_type(node, node.ty)  # type: ignore[attr-defined]
+            ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
+            raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
+            return self.as_object(raw, lt)
+        if name in ("list", "sorted") and len(args) == 1 and isinstance(arg_t, ListType):
+            lt = self.list_type(node, node.ty)  # type: ignore[attr-defined]
+            raw = checked_call(self, node, self.list_fn("list_copy"), [self.expr(args[0])])
+            copy = self.as_object(raw, lt)
+            if name == "sorted":
+                reverse = next((self.expr(k.value) for k in node.keywords
+                                if k.arg == "reverse"), Integer(0, BOOL))
+                self.add(Call(self.list_fn("list_sort"), [copy, reverse]))
+            return copy
+        result_t = getattr(node, "ty", None)
+        if name in ("min", "max") and len(args) > 1 and isinstance(result_t, IntType):
+            values = [self.expr(a) for a in args]
+            best = values[0]
+            for v in values[1:]:
+                # The first of equal values wins, as in CPython.
+                better = self.add(Compare(self.order(result_t, name), v, best))
+                best = self.add(Select(better, v, best))
+            return best
+        if name in ("min", "max", "sum") and len(args) >= 1 and isinstance(arg_t, ListType) \
+                and isinstance(arg_t.element, IntType) and isinstance(result_t, IntType):
+            return self.list_fold(node, name, self.expr(args[0]), result_t,
+                                  self.expr(args[1]) if len(args) == 2 else None)
+        return None
+
+    @staticmethod
+    def order(t: IntType, name: str) -> str:
+        return ("s" if t.signed else "u") + ("lt" if name == "min" else "gt")
+
+    def list_fold(self, node: ast.Call, name: str, lst: Value, t: IntType,
+                  start: Value | None) -> Value:
+        """sum(xs) (wrapping as the item type does), min(xs), max(xs): one
+        loop over the items.  min and max of an empty list are CPython's
+        ValueError."""
+        lst = self.kept(lst, "fold.list")
+        n = self.add(Call(self.list_fn("list_len"), [lst]))
+        acc = self.hidden(f"{name}.acc", t)
+        counter = self.hidden(f"{name}.index", I64)
+        if name == "sum":
+            self.assign(acc, start if start is not None else Integer(0, t))
+            self.assign(counter, Integer(0, I64))
+        else:
+            empty = self.new_block(f"{name}.empty")
+            ok = self.new_block(f"{name}.first")
+            self.branch(self.add(Compare("eq", n, Integer(0, I64))), empty, ok, likely=False)
+            self.activate(empty)
+            message = self.string(f"{name}() arg is an empty sequence".encode(), T.STR)
+            self.add(Call(self.object_runtime["obj_raise"], [Integer(ERR_VALUE, T.U32),
+                                                             message]))
+            self.add(Call(self.object_runtime["obj_error_exit"], self.location(node)))
+            self.add(Unreachable())
+            self.activate(ok)
+            first = self.add(Call(self.list_fn("list_item"), [lst, Integer(0, I64)]))
+            self.assign(acc, self.from_slot(first, t, borrowed=True))
+            self.assign(counter, Integer(1, I64))
+        head, body, end = (self.new_block(f"{name}.head"), self.new_block(f"{name}.body"),
+                           self.new_block(f"{name}.end"))
+        self.add(Goto(head))
+        self.activate(head)
+        self.branch(self.add(Compare("slt", counter, n)), body, end)
+        self.activate(body)
+        raw = self.add(Call(self.list_fn("list_item"), [lst, counter]))
+        x = self.from_slot(raw, t, borrowed=True)
+        if name == "sum":
+            self.assign(acc, self.add(IntOp("add", acc, x)))
+        else:
+            better = self.add(Compare(self.order(t, name), x, acc))
+            self.assign(acc, self.add(Select(better, x, acc)))
+        self.assign(counter, self.add(IntOp("add", counter, Integer(1, I64))))
+        self.add(Goto(head))
+        self.activate(end)
+        return acc  # type: ignore[no-any-return]
 
     # ----- for loops and text -----------------------------------------------------------
     def for_list(self, s: ast.For) -> None:
