@@ -724,15 +724,19 @@ class TypeInfoAddr(Op):
 
 class ContainerTypeInfo(Op):
     """The address of the constant TypeInfo of the container type `of`
-    (a `list[T]`: KIND_LIST, with T's item kind), as a u64.  The lowering
-    emits one per type the program uses (pythos/lower/objects.py)."""
+    (a `list[T]`: KIND_LIST, with T's item kind; a `tuple[A, B]`:
+    KIND_TUPLE, with the kind of each slot in `fields`), as a u64.  The
+    lowering emits one per type the program uses (pythos/lower/objects.py)."""
 
-    __slots__ = ("of", "item")
+    __slots__ = ("of", "item", "kind", "fields")
 
-    def __init__(self, of: Type, item: int) -> None:
+    def __init__(self, of: Type, item: int, kind: int = 2,
+                 fields: tuple[int, ...] = ()) -> None:
         self.type = U64
         self.of = of
         self.item = item  # the ITEM_* kind of its elements (object.py)
+        self.kind = kind  # KIND_LIST or KIND_TUPLE
+        self.fields = fields  # a tuple's ITEM_* kind per slot
 
 
 class IsInstance(Op):

@@ -33,7 +33,9 @@ KIND_INSTANCE = 1
 TRACKED = 1
 TYPE_OFFSET = 8  # ObjHeader.type
 KIND_LIST = 2
+KIND_TUPLE = 3
 LIST_SIZE = 40  # ListObject: header, length, capacity, items
+TUPLE_ITEMS = 24  # TupleObject: header, length; the slots follow
 ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 
 
@@ -223,12 +225,24 @@ class ObjectLowering:
             st = self.typeinfo_struct()
             fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
                                               for n, ft in st.fields.items()}
-            fields["kind"] = ir.Constant(I32, KIND_LIST)
-            # A list that can hold objects can be part of a cycle.
-            fields["flags"] = ir.Constant(I32, TRACKED if op.item in ITEMS_OBJECT else 0)
-            fields["size"] = ir.Constant(I64, LIST_SIZE)
-            fields["name"] = self.cstring(f"{op.of}.__name__", "list")
+            fields["kind"] = ir.Constant(I32, op.kind)
+            # A container that can hold objects can be part of a cycle.
+            holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields))
+            fields["flags"] = ir.Constant(I32, TRACKED if holds else 0)
+            tuple_kind = op.kind == KIND_TUPLE
+            fields["size"] = ir.Constant(I64, TUPLE_ITEMS if tuple_kind else LIST_SIZE)
+            fields["name"] = self.cstring(f"{op.of}.__name__",
+                                          "tuple" if tuple_kind else "list")
             fields["item"] = ir.Constant(I32, op.item)
+            if op.fields:
+                kinds_ty = ir.ArrayType(I32, len(op.fields))
+                kinds = ir.GlobalVariable(self.module, kinds_ty, f"{op.of}.__fields__")
+                kinds.linkage = "private"
+                kinds.global_constant = True
+                kinds.initializer = ir.Constant(kinds_ty, list(op.fields))
+                kinds.type = PTR
+                fields["fields"] = kinds.ptrtoint(I64)
+                fields["nfields"] = ir.Constant(I64, len(op.fields))
             gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)
             gv.linkage = "internal"
             gv.global_constant = True

@@ -59,6 +59,7 @@ from ..ops import (
 from .expr import ExprBuilder
 from .lists import ListBuilder
 from .objects import ObjectBuilder
+from .tuples import TupleBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
@@ -86,7 +87,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
+class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -611,6 +612,9 @@ class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
         del self.evaluated[id(s.value)]
 
     def assign_expr(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, self.expr(value), value.ty)  # type: ignore[attr-defined]
+            return
         t: T.Type = target.ty if hasattr(target, "ty") else value.ty  # type: ignore
         if isinstance(target, ast.Name):
             sym = target.sym  # type: ignore[attr-defined]
@@ -632,6 +636,9 @@ class FunctionBuilder(ExprBuilder, ListBuilder, ObjectBuilder):
 
     def store_value(self, target: ast.expr, v: Value) -> None:
         """Assign an evaluated value to a target (a name, a field, an element)."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, v, v.type)
+            return
         t: T.Type = target.ty  # type: ignore[attr-defined]
         if isinstance(target, ast.Name):
             sym = target.sym  # type: ignore[attr-defined]

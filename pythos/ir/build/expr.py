@@ -568,7 +568,8 @@ class ExprBuilder:
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
                 pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, (T.ClassType, T.ListType))) or pt in (
+                texts = (T.ClassType, T.ListType, T.TupleType)
+                if (T.is_object(pt) and not isinstance(pt, texts)) or pt in (
                         T.NONE_VALUE, T.OBJECT):
                     raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
@@ -580,7 +581,7 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
-                if isinstance(pt, T.ListType):
+                if isinstance(pt, (T.ListType, T.TupleType)):
                     self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
                 if isinstance(pt, T.ClassType):
                     # Its text now, before anything is written or captured.
@@ -618,7 +619,7 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
-        if isinstance(t, (T.ClassType, T.ListType)):
+        if isinstance(t, (T.ClassType, T.ListType, T.TupleType)):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")
             self.call_rt("write_str", [self.texts[id(node)]])

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, U64, IntType, ListType
+from ...types import BOOL, I64, NONE, U64, IntType, ListType, TupleType
 from ..ops import (
     Call,
     Cast,
@@ -109,6 +109,12 @@ class ListBuilder:
                    likely: bool | None = None) -> None: ...
         def local_register(self, sym: Any) -> Any: ...
         loops: list[Any]
+        def tuple_getitem(self, node: ast.Subscript) -> Value: ...
+        def tuple_len_of(self, v: Value) -> Value: ...
+        def tuple_truth(self, v: Value) -> Value: ...
+        def tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def tuple_contains_of(self, node: ast.AST, tt: TupleType, op: ast.cmpop, a: Value,
+                              c: Value, at: T.Type) -> Value: ...
         def string(self, data: bytes, t: T.Type) -> Any: ...
         def location(self, node: ast.AST) -> list[Value]: ...
 
@@ -234,11 +240,19 @@ class ListBuilder:
             if isinstance(want, IntType) and want.bits < 64:
                 return self.add(Cast("trunc", n, want))  # type: ignore[no-any-return]
             return n  # type: ignore[no-any-return]
+        if isinstance(t, TupleType):
+            n = self.tuple_len_of(v)
+            want = node.ty  # type: ignore[attr-defined]
+            if isinstance(want, IntType) and want.bits < 64:
+                return self.add(Cast("trunc", n, want))  # type: ignore[no-any-return]
+            return n
         return super().object_len(node, v, t)  # type: ignore[misc, no-any-return]
 
     # ----- indexing ---------------------------------------------------------------------
     def object_getitem(self, node: ast.Subscript) -> Value:
         t = node.value.ty  # type: ignore[attr-defined]
+        if isinstance(t, TupleType):
+            return self.tuple_getitem(node)
         if not isinstance(t, ListType):
             return super().object_getitem(node)  # type: ignore[misc, no-any-return]
         lt = self.list_type(node, t)
@@ -369,7 +383,10 @@ class ListBuilder:
 
     def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                        lt: T.Type, rt: T.Type) -> Value:
-        """Lists compare item by item, as CPython's do (list_eq, list_lt)."""
+        """Lists compare item by item, as CPython's do (list_eq, list_lt);
+        so do tuples."""
+        if isinstance(lt, TupleType) and isinstance(rt, TupleType):
+            return self.tuple_compare(op, a, c)
         if not (isinstance(lt, ListType) and isinstance(rt, ListType)):
             return super().object_compare(node, op, a, c, lt, rt)  # type: ignore[misc]
         if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -383,6 +400,9 @@ class ListBuilder:
     def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                         right: ast.expr, a: Value, c: Value) -> Value:
         t = right.ty  # type: ignore[attr-defined]
+        if isinstance(t, TupleType):
+            return self.tuple_contains_of(node, t, op, a, c,
+                                          left.ty)  # type: ignore[attr-defined]
         if not isinstance(t, ListType):
             return super().object_contains(node, op, left, right, a, c)  # type: ignore[misc]
         lt = self.list_type(node, t)
@@ -395,6 +415,8 @@ class ListBuilder:
         if isinstance(t, ListType):
             n = self.add(Call(self.list_fn("list_len"), [v]))
             return self.add(Compare("ne", n, Integer(0, I64)))  # type: ignore[no-any-return]
+        if isinstance(t, TupleType):
+            return self.tuple_truth(v)
         return super().object_truth(node, v, t)  # type: ignore[misc, no-any-return]
 
     # ----- slices and del ---------------------------------------------------------------
@@ -526,10 +548,10 @@ class ListBuilder:
             IntOp("add", counter, Integer(1, I64)))))
 
     def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
-        """repr() of a list (print writes it too), as a new str."""
-        lt = self.list_type(node, t)
-        if not (isinstance(lt.element, IntType) or lt.element in (BOOL, T.STR)
-                or isinstance(lt.element, ListType)):
-            raise self.not_yet(node, f"the text of a {lt}")
+        """repr() of a list or tuple (print writes it too), as a new str."""
+        from .tuples import text_ok
+        if not text_ok(t):
+            # An instance's repr needs its class's __repr__ in the TypeInfo.
+            raise self.not_yet(node, f"the text of a {t}")
         raw = self.add(Call(self.list_fn("obj_repr_new"), [self.as_u64(v)]))
         return self.as_object(raw, T.STR)
