@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # builder reports the few forms it does not lower yet itself, at the
 # node (`FunctionBuilder.not_yet`).
 LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values",
-                     "lists", "tuples"})
+                     "lists", "tuples", "iterators"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 
 

@@ -338,6 +338,8 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder):
         if kind == "object" and isinstance(s.iter.ty, T.ListType):  # type: ignore
             self.for_list(s)
             return
+        if kind == "object" and self.for_iterator(s):
+            return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
                                if isinstance(s.iter.ty, T.ClassType)  # type: ignore

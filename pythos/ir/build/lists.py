@@ -195,6 +195,9 @@ class ListBuilder:
         self.comprehension_loop(node, result, 0)
         return result  # type: ignore[no-any-return]
 
+    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> Value:
+        raise self.not_yet(node, "generator expressions")
+
     def comprehension_loop(self, node: ast.ListComp, result: Value, depth: int) -> None:
         lt: ListType = node.ty  # type: ignore[attr-defined]
         if depth == len(node.generators):
@@ -546,6 +549,74 @@ class ListBuilder:
 
         self.loop(s, test, bind, lambda: self.assign(counter, self.add(
             IntOp("add", counter, Integer(1, I64)))))
+
+    def for_iterator(self, s: ast.For) -> bool:
+        """`for i, x in enumerate(lst)`, `for x in reversed(lst)`, `for a, b
+        in zip(xs, ys)`: index loops over the lists themselves, with no
+        iterator object (and so no allocation).  False for the forms not
+        lowered yet."""
+        it = s.iter
+        name = getattr(it, "call", (None, None))[1] if isinstance(it, ast.Call) else None
+        if name not in ("enumerate", "reversed", "zip") or not isinstance(it, ast.Call) \
+                or it.keywords or not all(isinstance(getattr(a, "ty", None), ListType)
+                                          for a in it.args[:1 if name == "enumerate" else None]):
+            return False
+        if name != "reversed" and not (isinstance(s.target, ast.Tuple) and all(
+                isinstance(e, ast.Name) for e in s.target.elts)):
+            return False
+        lists = [self.kept(self.expr(a), f"{name}.list") for a in
+                 (it.args[:1] if name == "enumerate" else it.args)]
+        types: list[ListType] = [a.ty for a in  # type: ignore[attr-defined]
+                                 (it.args[:1] if name == "enumerate" else it.args)]
+        for t in types:
+            self.list_type(it, t)
+        start: Value = Integer(0, I64)
+        if name == "enumerate" and len(it.args) == 2:
+            start = self.kept(self.expr(it.args[1]), "enumerate.start")
+        counter = self.hidden(f"{name}.index", I64)
+
+        def length(lst: Value) -> Value:
+            return self.add(Call(self.list_fn("list_len"), [lst]))  # type: ignore
+
+        def item(k: int) -> Value:
+            raw = self.add(Call(self.list_fn("list_item"), [lists[k], counter]))
+            return self.from_slot(raw, types[k].element, borrowed=True)
+
+        if name == "reversed":
+            self.assign(counter, self.add(IntOp("sub", length(lists[0]), Integer(1, I64))))
+
+            def test() -> Value:
+                # CPython's reversed iterator stops if the list has shrunk
+                # below the index.
+                ok = self.add(Compare("sge", counter, Integer(0, I64)))
+                inside = self.add(Compare("slt", counter, length(lists[0])))
+                return self.add(IntOp("and", ok, inside))  # type: ignore[no-any-return]
+
+            self.loop(s, test, lambda: self.assign_to(s.target, item(0)),
+                      lambda: self.assign(counter, self.add(
+                          IntOp("sub", counter, Integer(1, I64)))))
+            return True
+        self.assign(counter, Integer(0, I64))
+
+        def more() -> Value:
+            ok: Value = Integer(1, BOOL)
+            for lst in lists:
+                ok = self.add(IntOp("and", ok, self.add(Compare("slt", counter,
+                                                                 length(lst)))))
+            return ok
+
+        def bind() -> None:
+            assert isinstance(s.target, ast.Tuple)
+            if name == "enumerate":
+                values = [self.add(IntOp("add", start, counter)), item(0)]
+            else:
+                values = [item(k) for k in range(len(lists))]
+            for target, v in zip(s.target.elts, values, strict=True):
+                self.assign_to(target, v)
+
+        self.loop(s, more, bind, lambda: self.assign(counter, self.add(
+            IntOp("add", counter, Integer(1, I64)))))
+        return True
 
     def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """repr() of a list or tuple (print writes it too), as a new str."""
