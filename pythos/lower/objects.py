@@ -18,7 +18,7 @@ from llvmlite import ir
 
 from .. import types as T
 from ..ir import ops as O
-from ..ir.layout import ClassLayout
+from ..ir.layout import ClassLayout, user_text_method
 from ..types import ClassType, StructType
 
 if TYPE_CHECKING:
@@ -115,6 +115,10 @@ class ObjectLowering:
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
+            for slot, method in (("repr", user_text_method(c, "__repr__")),
+                                 ("str", user_text_method(c, "__str__"))):
+                if method is not None and "sb_append_str" in self.program.object_runtime:
+                    fields[slot] = self.define_text(lay, method, slot).ptrtoint(I64)
             gv = self.class_infos[id(c)]
             gv.initializer = ir.Constant(self.struct_ty(st),
                                          [fields[name] for name in st.fields])
@@ -161,6 +165,25 @@ class ObjectLowering:
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
+            self.builder.ret(ir.Constant(I64, 0))
+        finally:
+            if saved is not None:
+                self.builder = saved
+        return f
+
+    def define_text(self, lay: ClassLayout, method: FuncSym, slot: str) -> ir.Function:
+        """`repr(obj, sb)` (or `str`): call the class's own `__repr__` and
+        append the str it returns to the builder, so that the repr of a
+        container (`[Point(1, 2)]`) shows each instance as CPython does."""
+        f, b = self.generated(lay, f"__{slot}_into__", 2)
+        saved = getattr(self, "builder", None)
+        self.builder = b
+        try:
+            obj, sb = f.args
+            text = b.call(self.function(method), [obj])
+            b.call(self.function(self.program.object_runtime["sb_append_str"]),
+                   [b.inttoptr(sb, PTR), text])
+            self.decref(text, maybe_none=False)
             self.builder.ret(ir.Constant(I64, 0))
         finally:
             if saved is not None:

@@ -91,6 +91,7 @@ class ListBuilder:
     module: Module
     checker: Any
     object_runtime: dict[str, FuncSym]
+    layouts: dict[int, Any]
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
@@ -621,7 +622,7 @@ class ListBuilder:
     def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """repr() of a list or tuple (print writes it too), as a new str."""
         from .tuples import text_ok
-        if not text_ok(t):
+        if not text_ok(t, [lay.cls for lay in self.layouts.values()]):
             # An instance's repr needs its class's __repr__ in the TypeInfo.
             raise self.not_yet(node, f"the text of a {t}")
         raw = self.add(Call(self.list_fn("obj_repr_new"), [self.as_u64(v)]))

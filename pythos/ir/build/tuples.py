@@ -131,12 +131,18 @@ class TupleBuilder:
         return found  # type: ignore[no-any-return]
 
 
-def text_ok(t: T.Type) -> bool:
+def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
     """Whether repr() of a container of `t` needs nothing the compiler does
-    not generate yet (an instance's repr would need its class's __repr__
-    in the TypeInfo)."""
+    not generate yet: an instance's repr comes from its TypeInfo, which
+    has one when the class (and every subclass) has a `__repr__` the
+    program wrote (a dataclass's generated one is not in it yet)."""
+    from ..layout import user_text_method
     if isinstance(t, ListType):
-        return text_ok(t.element)
+        return text_ok(t.element, classes)
     if isinstance(t, TupleType):
-        return all(text_ok(e) for e in t.elements)
+        return all(text_ok(e, classes) for e in t.elements)
+    inner = t.inner if isinstance(t, T.OptionalType) else t
+    if isinstance(inner, T.ClassType):
+        return all(user_text_method(k, "__repr__") is not None
+                   for k in classes if k.is_subclass(inner))
     return isinstance(t, IntType) or t in (BOOL, T.STR, NONE)
