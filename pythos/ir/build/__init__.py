@@ -663,6 +663,10 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder):
         if T.is_object(getattr(s.target, "ty", None)):
             self.list_augassign(s)
             return
+        if isinstance(s.target, ast.Subscript) and T.is_object(
+                getattr(s.target.value, "ty", None)):
+            self.item_augassign(s)
+            return
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
         if isinstance(sym, Local):

@@ -109,6 +109,8 @@ class ListBuilder:
         def branch(self, cond: Value, true: Any, false: Any,
                    likely: bool | None = None) -> None: ...
         def local_register(self, sym: Any) -> Any: ...
+        def binop(self, node: ast.AST, op: ast.operator, a: Value, b: Value,
+                  t: IntType, right: ast.expr) -> Value: ...
         loops: list[Any]
         def tuple_getitem(self, node: ast.Subscript) -> Value: ...
         def tuple_len_of(self, v: Value) -> Value: ...
@@ -384,6 +386,22 @@ class ListBuilder:
             checked_call(self, s, self.list_fn("list_iadd"), [lst, v])
         else:
             checked_call(self, s, self.list_fn("list_imul"), [lst, self.widened(v, s.value)])
+
+    def item_augassign(self, s: ast.AugAssign) -> None:
+        """`lst[i] += x`: the list and the index once, then get, compute
+        and set, as CPython does."""
+        t = s.target.value.ty  # type: ignore[union-attr]
+        assert isinstance(s.target, ast.Subscript)
+        if not isinstance(t, ListType) or isinstance(s.target.slice, ast.Slice) or not \
+                isinstance(t.element, IntType):
+            raise self.not_yet(s, f"augmented assignments to items of a {t}")
+        lst = self.kept(self.expr(s.target.value), "item.list")
+        index = self.kept(self.index64(s.target.slice), "item.index")
+        raw = checked_call(self, s.target, self.list_fn("list_get"), [lst, index])
+        old = self.from_slot(raw, t.element, borrowed=False)
+        new = self.binop(s, s.op, old, self.expr(s.value), t.element, s.value)
+        checked_call(self, s.target, self.list_fn("list_set"),
+                     [lst, index, self.to_slot(new, t.element)])
 
     def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                        lt: T.Type, rt: T.Type) -> Value:
