@@ -9,6 +9,16 @@ def primes(n: int) -> list[int]:
     return [k for k in range(n + 1) if is_p[k]]
 
 
+def qsort(xs: list[int]) -> list[int]:
+    if len(xs) <= 1:
+        return xs
+    pivot = xs[0]
+    # Each comprehension is an argument: the checker types it against the
+    # parameter, and its variable must still be one variable.
+    return qsort([x for x in xs[1:] if x < pivot]) + [pivot] + \
+        qsort([x for x in xs[1:] if x >= pivot])
+
+
 def main() -> None:
     squares = [i * i for i in range(6)]
     print(squares)
@@ -25,6 +35,7 @@ def main() -> None:
     print(primes(30))
     nested = [[j for j in range(i)] for i in range(4)]
     print(nested)
+    print(qsort([5, 2, 8, 2, 9, 1]))
 
 
 if __name__ == "__main__":

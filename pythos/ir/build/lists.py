@@ -70,6 +70,22 @@ class ComprehensionStep(ast.stmt):
         self.depth = depth
 
 
+def own_names(nodes: list[ast.AST], name: str) -> list[ast.Name]:
+    """The Names `name` in `nodes`, outside nested comprehensions and
+    lambdas (which have variables of their own)."""
+    found: list[ast.Name] = []
+    todo = list(nodes)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Name) and n.id == name:
+            found.append(n)
+        if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+                          ast.Lambda)):
+            continue
+        todo.extend(ast.iter_child_nodes(n))
+    return found
+
+
 def item_kind(t: T.Type) -> int | None:
     """The runtime's item kind for elements of type `t` (None: not lowered)."""
     if isinstance(t, IntType):
@@ -92,6 +108,7 @@ class ListBuilder:
     checker: Any
     object_runtime: dict[str, FuncSym]
     layouts: dict[int, Any]
+    registers: dict[Any, Any]
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
@@ -221,7 +238,16 @@ class ListBuilder:
         # The comprehension's variable is a local of its own (Python 3
         # comprehensions do not leak it): the checker dropped it from the
         # function's locals once the comprehension was checked.
-        self.local_register(gen.target.sym)  # type: ignore[attr-defined]
+        reg = self.local_register(gen.target.sym)  # type: ignore[attr-defined]
+        # The checker may type a comprehension more than once (a call's
+        # argument is tried against the parameter's type): its names can
+        # then hold the Local of an earlier round.  They are all this one
+        # variable.
+        later = [node.elt, *gen.ifs, *(g for g in node.generators[depth + 1:])]
+        for use in own_names(later, gen.target.id):
+            sym = getattr(use, "sym", None)
+            if sym is not None and sym not in self.registers:
+                self.registers[sym] = reg
         step = ComprehensionStep(node, result, depth)
         loop = ast.For(target=gen.target, iter=gen.iter, body=[step], orelse=[])
         ast.copy_location(step, node)
