@@ -36,7 +36,7 @@ RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
 # uses objects, so that small programs compile as fast as before.
 OBJECT_RUNTIME = ["pythos.rt.obj.object", "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                   "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.strconv",
-                  "pythos.rt.obj.strmethods", "pythos.rt.obj.strcase"]
+                  "pythos.rt.obj.strmethods", "pythos.rt.obj.strcase", "pythos.rt.obj.listsort"]
 
 
 @dataclass
@@ -58,10 +58,12 @@ def platform_module(target: Target) -> Path:
 
 
 def target_aliases(target: Target) -> dict[str, Path]:
-    """The modules a target swaps in: its platform module, and the system
-    calls of `pythos.syscalls` (whose own file is for CPython)."""
+    """The modules a target swaps in: its platform module, the system
+    calls of `pythos.syscalls` (whose own file is for CPython), and `gc`."""
     rt = PACKAGE_ROOT / "pythos" / "rt"
-    aliases = {"pythos.rt.platform": platform_module(target)}
+    aliases = {"pythos.rt.platform": platform_module(target),
+               # `import gc`: gc.collect() runs the runtime's cycle collector.
+               "gc": rt / "obj" / "gc_module.py"}
     if not target.freestanding:
         aliases["pythos.syscalls"] = rt / f"{target.platform}_syscalls.py"
     return aliases

@@ -341,6 +341,9 @@ class Classes:
                                                    f"{getter.result}, the type the property "
                                                    f"returns")
         ct.setters[fn.name] = fn
+        # The getter and the setter share the method's name; their code
+        # needs two symbols.
+        fn.link_name += ".setter"
 
     def check_special_method(self, ct: ClassType, fn: FuncSym) -> None:
         name = fn.name

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 # node (`FunctionBuilder.not_yet`).
 LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values",
                      "str values built at run time", "str operations", "str ordering",
-                     "dicts", "sets"})
+                     "dicts", "sets", "lists", "tuples", "iterators"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 
 

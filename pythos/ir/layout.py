@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..symbols import FuncSym
 from ..types import BYTES, ClassType, Type, is_object
 
 HEADER_BYTES = 16
@@ -87,3 +88,16 @@ def class_layouts(classes: list[ClassType]) -> list[ClassLayout]:
             if sub is not lay.cls and sub.is_subclass(lay.cls):
                 lay.overridden.update(name for name in sub.methods if name in lay.cls.vtable)
     return out
+
+
+def user_text_method(c: ClassType, name: str) -> FuncSym | None:
+    """The `__repr__` (or `__str__`) a class's instances use when it is
+    one the program wrote: the nearest in the MRO, unless a dataclass's
+    generated repr comes first (None then, and when there is none)."""
+    for k in c.mro():
+        fn = k.methods.get(name)
+        if isinstance(fn, FuncSym):
+            return fn
+        if name == "__repr__" and k.dataclass:
+            return None
+    return None

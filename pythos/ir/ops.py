@@ -459,8 +459,9 @@ class Select(Op):
 
 
 class Cast(Op):
-    """Change width (trunc, zext, sext) or convert between a pointer and
-    its address (inttoptr, ptrtoint)."""
+    """Change width (trunc, zext, sext), reinterpret an integer as another
+    of the same width (bitcast: a u64 slot as an i64), or convert between
+    a pointer and its address (inttoptr, ptrtoint)."""
 
     __slots__ = ("kind", "src")
 
@@ -719,6 +720,23 @@ class TypeInfoAddr(Op):
     def __init__(self, cls: ClassType) -> None:
         self.type = U64
         self.cls = cls
+
+
+class ContainerTypeInfo(Op):
+    """The address of the constant TypeInfo of the container type `of`
+    (a `list[T]`: KIND_LIST, with T's item kind; a `tuple[A, B]`:
+    KIND_TUPLE, with the kind of each slot in `fields`), as a u64.  The
+    lowering emits one per type the program uses (pythos/lower/objects.py)."""
+
+    __slots__ = ("of", "item", "kind", "fields")
+
+    def __init__(self, of: Type, item: int, kind: int = 2,
+                 fields: tuple[int, ...] = ()) -> None:
+        self.type = U64
+        self.of = of
+        self.item = item  # the ITEM_* kind of its elements (object.py)
+        self.kind = kind  # KIND_LIST or KIND_TUPLE
+        self.fields = fields  # a tuple's ITEM_* kind per slot
 
 
 class IsInstance(Op):

@@ -178,7 +178,7 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"{n(op.obj)}.{op.name} = {n(op.value)}"
     if isinstance(op, O.TypeInfoAddr):
         return f"typeinfo {op.cls.qualname}"
-    if isinstance(op, O.MapTypeInfo):
+    if isinstance(op, (O.MapTypeInfo, O.ContainerTypeInfo)):
         return f"typeinfo {op.of}"
     if isinstance(op, O.IsInstance):
         exact = " exact" if op.exact else ""

@@ -299,6 +299,9 @@ def cast_problem(op: O.Cast) -> str | None:
             return f"{op.kind} from {src} to {dst}"
         if (op.kind == "trunc") != (a > b) or a == b:
             return f"{op.kind} from {a} to {b} bits"
+    elif op.kind == "bitcast":
+        if a is None or a != b:
+            return f"bitcast from {src} to {dst}"
     elif op.kind == "inttoptr":
         if not isinstance(src, IntType) or not isinstance(dst, PtrType):
             return f"inttoptr from {src} to {dst}"

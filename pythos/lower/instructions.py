@@ -324,7 +324,8 @@ class InstructionLowering:
     def op_Cast(self, op: O.Cast) -> ir.Value:
         v = self.value(op.src)
         to = self.val_ty(op.type)
-        if op.kind == "object" or (op.kind in ("trunc", "zext", "sext") and v.type == to):
+        if op.kind in ("object", "bitcast") or (op.kind in ("trunc", "zext", "sext")
+                                                and v.type == to):
             return v  # both are the same 64-bit address
         return getattr(self.builder, op.kind)(v, to)  # type: ignore[no-any-return]
 

@@ -18,7 +18,7 @@ from llvmlite import ir
 
 from .. import types as T
 from ..ir import ops as O
-from ..ir.layout import ClassLayout
+from ..ir.layout import ClassLayout, user_text_method
 from ..types import ClassType, StructType
 
 if TYPE_CHECKING:
@@ -37,6 +37,11 @@ TYPE_OFFSET = 8  # ObjHeader.type
 KIND_DICT, KIND_SET = 7, 8
 DICT_SIZE, SET_SIZE = 56, 184
 ITEM_OBJECTS = (10, 11)  # ITEM_OBJ, ITEM_OPT
+KIND_LIST = 2
+KIND_TUPLE = 3
+LIST_SIZE = 40  # ListObject: header, length, capacity, items
+TUPLE_ITEMS = 24  # TupleObject: header, length; the slots follow
+ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 
 
 class ObjectLowering:
@@ -115,6 +120,10 @@ class ObjectLowering:
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
+            for slot, method in (("repr", user_text_method(c, "__repr__")),
+                                 ("str", user_text_method(c, "__str__"))):
+                if method is not None and "sb_append_str" in self.program.object_runtime:
+                    fields[slot] = self.define_text(lay, method, slot).ptrtoint(I64)
             gv = self.class_infos[id(c)]
             gv.initializer = ir.Constant(self.struct_ty(st),
                                          [fields[name] for name in st.fields])
@@ -161,6 +170,25 @@ class ObjectLowering:
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
+            self.builder.ret(ir.Constant(I64, 0))
+        finally:
+            if saved is not None:
+                self.builder = saved
+        return f
+
+    def define_text(self, lay: ClassLayout, method: FuncSym, slot: str) -> ir.Function:
+        """`repr(obj, sb)` (or `str`): call the class's own `__repr__` and
+        append the str it returns to the builder, so that the repr of a
+        container (`[Point(1, 2)]`) shows each instance as CPython does."""
+        f, b = self.generated(lay, f"__{slot}_into__", 2)
+        saved = getattr(self, "builder", None)
+        self.builder = b
+        try:
+            obj, sb = f.args
+            text = b.call(self.function(method), [obj])
+            b.call(self.function(self.program.object_runtime["sb_append_str"]),
+                   [b.inttoptr(sb, PTR), text])
+            self.decref(text, maybe_none=False)
             self.builder.ret(ir.Constant(I64, 0))
         finally:
             if saved is not None:
@@ -216,6 +244,39 @@ class ObjectLowering:
 
     def op_TypeInfoAddr(self, op: O.TypeInfoAddr) -> ir.Value:
         return self.typeinfo_addr(op.cls)
+
+    def op_ContainerTypeInfo(self, op: O.ContainerTypeInfo) -> ir.Value:
+        """A container type's TypeInfo: made on first use, one per type."""
+        name = f"{op.of}.__typeinfo__"
+        gv = self.module.globals.get(name)
+        if gv is None:
+            st = self.typeinfo_struct()
+            fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
+                                              for n, ft in st.fields.items()}
+            fields["kind"] = ir.Constant(I32, op.kind)
+            # A container that can hold objects can be part of a cycle.
+            holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields))
+            fields["flags"] = ir.Constant(I32, TRACKED if holds else 0)
+            tuple_kind = op.kind == KIND_TUPLE
+            fields["size"] = ir.Constant(I64, TUPLE_ITEMS if tuple_kind else LIST_SIZE)
+            fields["name"] = self.cstring(f"{op.of}.__name__",
+                                          "tuple" if tuple_kind else "list")
+            fields["item"] = ir.Constant(I32, op.item)
+            if op.fields:
+                kinds_ty = ir.ArrayType(I32, len(op.fields))
+                kinds = ir.GlobalVariable(self.module, kinds_ty, f"{op.of}.__fields__")
+                kinds.linkage = "private"
+                kinds.global_constant = True
+                kinds.initializer = ir.Constant(kinds_ty, list(op.fields))
+                kinds.type = PTR
+                fields["fields"] = kinds.ptrtoint(I64)
+                fields["nfields"] = ir.Constant(I64, len(op.fields))
+            gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)
+            gv.linkage = "internal"
+            gv.global_constant = True
+            gv.initializer = ir.Constant(self.struct_ty(st), [fields[n] for n in st.fields])
+            gv.type = PTR
+        return self.builder.ptrtoint(gv, I64)
 
     def op_ObjNew(self, op: O.ObjNew) -> ir.Value:
         lay = self.layouts[id(op.cls)]

@@ -58,8 +58,10 @@ from ..ops import (
 )
 from .dicts import DictBuilder
 from .expr import ExprBuilder
+from .lists import ListBuilder
 from .objects import ObjectBuilder
 from .strings import StringBuilder
+from .tuples import TupleBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
@@ -87,7 +89,8 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
+class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
+                      DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -164,6 +167,14 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
         reg = Register(name, t, kind)
         self.ir.registers.append(reg)
         return reg
+
+    def local_register(self, var: Local) -> Register:
+        """The register of a variable the checker scoped more narrowly
+        than the function (a comprehension's), made on first use."""
+        if var not in self.registers:
+            self.registers[var] = Register(var.name, var.type, var.kind, var)
+            self.ir.registers.append(self.registers[var])
+        return self.registers[var]
 
     def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register:
         """A merge register for the value that reaches block `join`."""
@@ -327,10 +338,15 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
+        if kind == "object" and isinstance(s.iter.ty, T.ListType):  # type: ignore
+            self.for_list(s)
+            return
         if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
             self.str_for(s)
             return
         if kind == "object" and self.map_for(s):
+            return
+        if kind == "object" and self.for_iterator(s):
             return
         if kind == "object":
             raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
@@ -606,6 +622,9 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
         del self.evaluated[id(s.value)]
 
     def assign_expr(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, self.expr(value), value.ty)  # type: ignore[attr-defined]
+            return
         t: T.Type = target.ty if hasattr(target, "ty") else value.ty  # type: ignore
         if isinstance(target, ast.Name):
             sym = target.sym  # type: ignore[attr-defined]
@@ -627,6 +646,9 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
 
     def store_value(self, target: ast.expr, v: Value) -> None:
         """Assign an evaluated value to a target (a name, a field, an element)."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, v, v.type)
+            return
         t: T.Type = target.ty  # type: ignore[attr-defined]
         if isinstance(target, ast.Name):
             sym = target.sym  # type: ignore[attr-defined]
@@ -656,6 +678,13 @@ class FunctionBuilder(ExprBuilder, ObjectBuilder, StringBuilder, DictBuilder):
         if isinstance(s.target, ast.Subscript) and isinstance(
                 getattr(s.target.value, "ty", None), T.DictType):
             self.dict_augmented(s)
+            return
+        if T.is_object(getattr(s.target, "ty", None)):
+            self.list_augassign(s)
+            return
+        if isinstance(s.target, ast.Subscript) and T.is_object(
+                getattr(s.target.value, "ty", None)):
+            self.item_augassign(s)
             return
         if isinstance(sym, Local):
             reg = self.registers[sym]

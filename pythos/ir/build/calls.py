@@ -91,6 +91,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.dict_method(node, detail.removeprefix("dict."))
     if kind == "objmethod" and detail.startswith("set."):
         return b.set_method(node, detail.removeprefix("set."))
+    if kind == "objmethod" and detail.startswith("list."):
+        return b.list_method(node, detail)
     if kind == "objmethod":
         raise b.not_yet(node, f"{detail}() calls")
     raise CompileError(f"internal: call kind {kind}")
@@ -250,6 +252,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name in ("list", "sorted", "min", "max", "sum"):
+        lowered = b.list_builtin(node, name)
+        if lowered is not None:
+            return lowered
     if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
             "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
             "enumerate", "zip", "reversed", "set", "dict", "int"):

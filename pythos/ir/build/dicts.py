@@ -6,7 +6,7 @@ docs/objects.md ("Dicts and sets"): keys and values cross the interface
 as 64-bit *slots* (an integer sign- or zero-extended, a bool 0 or 1, an
 object or str its address), arguments are borrowed and results are new
 references, also those written through `*_out` addresses.  So the
-builder converts between values and slots (`slot_of`, `from_slot`) and
+builder converts between values and slots (`slot_of`, `map_from_slot`) and
 lets the count pass (ir/passes/refcount.py) place the counts: a slot
 that becomes an object again is an op, and ops are owned.
 
@@ -140,7 +140,7 @@ class DictBuilder:
             return Integer(0, U64)  # None
         return v  # an object's address: the call borrows it
 
-    def from_slot(self, raw: Value, t: T.Type) -> Value:
+    def map_from_slot(self, raw: Value, t: T.Type) -> Value:
         """A slot a call returned (a new reference, for an object) as a
         value of type `t`."""
         if holds_reference(t, True):
@@ -161,7 +161,7 @@ class DictBuilder:
         fn = self.map_fn(name)
         raw = checked_call(self.builder(), node, fn, args) if can_fail else \
             runtime_call(self.builder(), fn, args)
-        return self.from_slot(raw, result) if result is not None else raw
+        return self.map_from_slot(raw, result) if result is not None else raw
 
     def key_slot(self, node: ast.expr, t: T.Type) -> Value:
         return self.slot_of(self.expr(node), t)
@@ -238,14 +238,6 @@ class DictBuilder:
         b.current = s
         new = b.binop(s, s.op, old, self.expr(s.value), t.value, s.value)  # type: ignore
         self.map_call(s, "dict_setitem", [d, key, self.slot_of(new, t.value)])
-
-    def stmt_Delete(self, s: ast.Delete) -> None:
-        """`del d[k]` (KeyError if absent), target by target."""
-        for target in s.targets:
-            if not (isinstance(target, ast.Subscript) and isinstance(
-                    getattr(target.value, "ty", None), DictType)):
-                raise self.not_yet(target, "del of anything but a dict's items")
-            self.dict_delete(target)
 
     def dict_delete(self, target: ast.Subscript) -> None:
         t: DictType = target.value.ty  # type: ignore[attr-defined]
@@ -396,7 +388,7 @@ class DictBuilder:
 
     def read_out(self, outs: Value, i: int, t: T.Type) -> Value:
         addr = self.add(ElementAddr(outs, Integer(i, I64), U64, outs.type, inbounds=True))
-        return self.from_slot(self.add(Load(addr, U64)), t)
+        return self.map_from_slot(self.add(Load(addr, U64)), t)
 
     def dict_for(self, s: ast.For, dict_node: ast.expr, t: DictType, what: str) -> None:
         b = self.builder()

@@ -20,17 +20,14 @@ the runtime reads it.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ... import types as T
 from ...symbols import FuncSym
 from ..ops import Call, Cast, Unreachable, Value
 
-if TYPE_CHECKING:
-    from . import FunctionBuilder
 
-
-def runtime_call(b: FunctionBuilder, fn: FuncSym, args: list[Value],
+def runtime_call(b: Any, fn: FuncSym, args: list[Value],
                  result: T.Type | None = None) -> Value:
     """Call `fn` of the object runtime; its result typed as `result`
     (a str or object the caller then owns) when given."""
@@ -40,7 +37,7 @@ def runtime_call(b: FunctionBuilder, fn: FuncSym, args: list[Value],
     return b.add(call)  # type: ignore[no-any-return]
 
 
-def checked_call(b: FunctionBuilder, node: ast.AST, fn: FuncSym, args: list[Value],
+def checked_call(b: Any, node: ast.AST, fn: FuncSym, args: list[Value],
                  result: T.Type | None = None) -> Value:
     """`runtime_call`, then stop with CPython's report if it failed.
 

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 I32 = T.INTS["i32"]
 U32 = T.INTS["u32"]
 # The objects whose text print() and f-strings compute before writing.
-TEXTS = (T.ClassType, T.DictType, T.SetType)
+TEXTS = (T.ClassType, T.DictType, T.SetType, T.ListType, T.TupleType)
 COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt",
                ast.GtE: "ge"}
 
@@ -99,6 +99,8 @@ class ExprBuilder:
         def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
         def object_getitem(self, node: ast.Subscript) -> Value: ...
         def instance_text(self, node: ast.AST, v: Value, t: T.Type, use_str: bool) -> Value: ...
+        def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value: ...
+        def list_binop(self, node: ast.BinOp) -> Value: ...
         def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                             right: ast.expr, a: Value, c: Value) -> Value: ...
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
@@ -341,6 +343,8 @@ class ExprBuilder:
             return self.str_binop(node)
         if isinstance(t, T.SetType):
             return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
+        if T.is_object(t):
+            return self.list_binop(node)
         if isinstance(t, PtrType):
             base = self.expr(node.left)
             offset = self.extend64(self.expr(node.right), node.right.ty)  # type: ignore
@@ -605,6 +609,8 @@ class ExprBuilder:
                     self.evaluated[id(part)] = self.expr(part)
                 if isinstance(pt, (T.DictType, T.SetType)):
                     self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
+                elif isinstance(pt, (T.ListType, T.TupleType)):
+                    self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
                 if isinstance(pt, T.ClassType):
                     # Its text now, before anything is written or captured.
                     self.texts[id(part)] = self.instance_text(

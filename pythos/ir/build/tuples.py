@@ -1,0 +1,148 @@
+"""Building tuples (a mixin of `build.FunctionBuilder`), issue 11.
+
+A tuple is a fixed number of 8-byte slots after its header
+(pythos/rt/obj/tuple.py).  Its constant TypeInfo lists the item kind of
+each slot (`ContainerTypeInfo` with `fields`), so that the runtime knows
+which slots hold references: `tuple[int, str]` has an integer slot and an
+object slot.  A display is `tuple_new` and one `tuple_init_item` per
+item; indexing with a constant (the checker requires one for a tuple of
+mixed types) is `tuple_get`, checked like a list's; unpacking reads each
+slot once, borrowed, and takes its own reference to an object.  The
+values cross the interface as slots, converted by `ListBuilder.to_slot`
+and `from_slot`.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym
+from ...types import BOOL, I64, NONE, IntType, ListType, TupleType
+from ..ops import Call, Compare, ContainerTypeInfo, Integer, IntOp, Value
+from .errors import checked_call
+from .lists import item_kind
+
+TUPLE_RT = "pythos.rt.obj.tuple"
+KIND_TUPLE = 3
+
+
+class TupleBuilder:
+    """Mixed into `build.FunctionBuilder`, before ObjectBuilder."""
+
+    checker: Any
+
+    if TYPE_CHECKING:
+        def add(self, op: Any) -> Any: ...
+        def expr(self, node: ast.expr) -> Value: ...
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def kept(self, v: Value, name: str) -> Value: ...
+        def store_value(self, target: ast.expr, v: Value) -> None: ...
+        def to_slot(self, v: Value, t: T.Type) -> Value: ...
+        def from_slot(self, slot: Value, t: T.Type, borrowed: bool) -> Value: ...
+        def as_object(self, raw: Value, t: T.Type) -> Value: ...
+
+    def tuple_fn(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[TUPLE_RT][name]
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    def tuple_type(self, node: ast.AST, t: T.Type) -> TupleType:
+        assert isinstance(t, TupleType)
+        for e in t.elements:
+            if item_kind(e) is None:
+                raise self.not_yet(node, f"tuples with a {e} item")
+        return t
+
+    def tuple_info(self, t: TupleType) -> Value:
+        kinds = tuple(item_kind(e) or 0 for e in t.elements)
+        return self.add(ContainerTypeInfo(t, 0, KIND_TUPLE, kinds))  # type: ignore[no-any-return]
+
+    # ----- displays, indexing, unpacking ------------------------------------------------
+    def expr_Tuple(self, node: ast.Tuple) -> Value:
+        tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
+        items = [self.expr(e) for e in node.elts]
+        raw = self.add(Call(self.tuple_fn("tuple_new"),
+                            [self.tuple_info(tt), Integer(len(items), I64)]))
+        t = self.as_object(raw, tt)
+        for i, (v, et) in enumerate(zip(items, tt.elements, strict=True)):
+            self.add(Call(self.tuple_fn("tuple_init_item"),
+                          [t, Integer(i, I64), self.to_slot(v, et)]))
+        return t
+
+    def tuple_getitem(self, node: ast.Subscript) -> Value:
+        self.tuple_type(node, node.value.ty)  # type: ignore[attr-defined]
+        if isinstance(node.slice, ast.Slice):
+            raise self.not_yet(node, "tuple slices")
+        t = self.expr(node.value)
+        index = self.expr(node.slice)
+        it = node.slice.ty  # type: ignore[attr-defined]
+        if isinstance(it, IntType) and it.bits < 64:
+            raise self.not_yet(node, f"tuple indexes of type {it}")
+        raw = checked_call(self, node, self.tuple_fn("tuple_get"), [t, index])
+        return self.from_slot(raw, node.ty, borrowed=False)  # type: ignore[attr-defined]
+
+    def unpack(self, target: ast.Tuple | ast.List, v: Value, t: T.Type) -> None:
+        """`a, b = t`: every item first, then the targets from left to right."""
+        if not isinstance(t, TupleType):
+            raise self.not_yet(target, f"unpacking a {t}")
+        tt = self.tuple_type(target, t)
+        if any(isinstance(e, ast.Starred) for e in target.elts):
+            raise self.not_yet(target, "starred unpacking")
+        v = self.kept(v, "unpack.tuple")
+        values = []
+        for i, et in enumerate(tt.elements):
+            raw = self.add(Call(self.tuple_fn("tuple_item"), [v, Integer(i, I64)]))
+            values.append(self.kept(self.from_slot(raw, et, borrowed=True), "unpack"))
+        for sub, item in zip(target.elts, values, strict=True):
+            self.store_value(sub, item)
+
+    # ----- operators --------------------------------------------------------------------
+    def tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value:
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            eq = self.add(Call(self.tuple_fn("tuple_eq"), [a, c]))
+            return eq if isinstance(op, ast.Eq) else self.add(  # type: ignore[no-any-return]
+                IntOp("xor", eq, Integer(1, BOOL)))
+        name, first, second = {ast.Lt: ("tuple_lt", a, c), ast.LtE: ("tuple_le", a, c),
+                               ast.Gt: ("tuple_lt", c, a),
+                               ast.GtE: ("tuple_le", c, a)}[type(op)]
+        return self.add(Call(self.tuple_fn(name), [first, second]))  # type: ignore
+
+    def tuple_len_of(self, v: Value) -> Value:
+        return self.add(Call(self.tuple_fn("tuple_len"), [v]))  # type: ignore[no-any-return]
+
+    def tuple_truth(self, v: Value) -> Value:
+        return self.add(Compare("ne", self.tuple_len_of(v),  # type: ignore[no-any-return]
+                                Integer(0, I64)))
+
+    def tuple_contains_of(self, node: ast.AST, tt: TupleType, op: ast.cmpop, a: Value,
+                          c: Value, at: T.Type) -> Value:
+        kind = item_kind(at)
+        if kind is None or not tt.elements or any(
+                e != at and not (isinstance(e, IntType) and isinstance(at, IntType))
+                for e in tt.elements):
+            raise self.not_yet(node, f"'in' tests of a {at} in a {tt}")
+        found = self.add(Call(self.tuple_fn("tuple_contains"),
+                              [c, self.to_slot(a, at), Integer(kind, T.U32)]))
+        if isinstance(op, ast.NotIn):
+            return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
+        return found  # type: ignore[no-any-return]
+
+
+def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
+    """Whether repr() of a container of `t` needs nothing the compiler does
+    not generate yet: an instance's repr comes from its TypeInfo, which
+    has one when the class (and every subclass) has a `__repr__` the
+    program wrote (a dataclass's generated one is not in it yet)."""
+    from ..layout import user_text_method
+    if isinstance(t, ListType):
+        return text_ok(t.element, classes)
+    if isinstance(t, TupleType):
+        return all(text_ok(e, classes) for e in t.elements)
+    inner = t.inner if isinstance(t, T.OptionalType) else t
+    if isinstance(inner, T.ClassType):
+        return all(user_text_method(k, "__repr__") is not None
+                   for k in classes if k.is_subclass(inner))
+    return isinstance(t, IntType) or t in (BOOL, T.STR, NONE)

@@ -1,0 +1,73 @@
+"""Lists and tuples in the IR (issue 11): their TypeInfos, the checked
+runtime calls and CPython's report of a failed operation, and the
+clean stop at what is not lowered yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import env
+
+
+def run(tmp_path: Path, source: str, *args: str) -> subprocess.CompletedProcess[str]:
+    program = tmp_path / "prog.py"
+    program.write_text(source)
+    return subprocess.run([sys.executable, "-m", "pythos", *args, str(program)],
+                          cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=300)
+
+
+INDEX = ("def pick(xs: list[int], i: int) -> int:\n    return xs[i]\n\n\n"
+         "def main() -> None:\n    xs = [1, 2, 3]\n    print(pick(xs, 1))\n"
+         "    print(pick(xs, 7))\n")
+
+
+def test_indexing_is_a_checked_call(tmp_path: Path) -> None:
+    ir = run(tmp_path, INDEX, "compile", "-O0", "--dump", "ir").stdout
+    pick = ir[ir.index("def __main__.pick"):ir.index("def __main__.main")]
+    assert "call pythos.rt.obj.list.list_get(xs, i)" in pick
+    assert "call pythos.rt.obj.report.obj_failed()" in pick
+    assert "[unlikely]" in pick
+    assert "call pythos.rt.obj.report.obj_error_exit(" in pick
+    # The parameter is borrowed: indexing takes no reference of its own.
+    assert "inc_ref xs" not in pick and "dec_ref xs" not in pick
+
+
+def test_a_failed_index_reports_as_cpython(tmp_path: Path) -> None:
+    result = run(tmp_path, INDEX, "exec", "-O2", "--leak-check")
+    assert result.returncode == 1
+    assert result.stdout == "2\n"
+    lines = result.stderr.splitlines()
+    assert lines[-2:] == ['  File "prog.py", line 2', "IndexError: list index out of range"]
+
+
+def test_container_typeinfos_name_the_item_kinds(tmp_path: Path) -> None:
+    source = ("from pythos.lang import u8\n\n\ndef main() -> None:\n"
+              "    b = [u8(1)]\n    t = (1, 'a')\n    print(b, t)\n")
+    llvm = run(tmp_path, source, "compile", "-O0", "--emit", "llvm", "-o",
+               str(tmp_path / "out.ll"))
+    assert llvm.returncode == 0, llvm.stderr
+    text = (tmp_path / "out.ll").read_text()
+    assert '"list[u8].__typeinfo__"' in text
+    # A tuple's slots: an i64 (kind 8) and an object (kind 10).
+    assert "[2 x i32] [i32 8, i32 10]" in text
+
+
+@pytest.mark.parametrize("source, message", [
+    ("def main() -> None:\n    xs = [1]\n    print(sum(x for x in xs))\n",
+     "prog.py:3:11: error: sum() of objects are not compiled yet (issue 11)"),
+    ("def main() -> None:\n    xs = [1]\n    for t in enumerate(xs):\n        print(t)\n",
+     "prog.py:3:14: error: for loops over objects are not compiled yet (issue 11)"),
+    ("def main() -> None:\n    xs = [3, 1]\n    xs.sort(key=lambda x: -x)\n",
+     "are not compiled yet (issue 11)"),
+    ("def main() -> None:\n    t = (1, 2, 3)\n    print(t[1:])\n",
+     "prog.py:3:11: error: tuple slices are not compiled yet (issue 11)"),
+])
+def test_what_is_not_lowered_stops_cleanly(tmp_path: Path, source: str, message: str) -> None:
+    result = run(tmp_path, source, "exec")
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    assert "internal" not in result.stderr and "Traceback" not in result.stderr
