@@ -53,7 +53,7 @@ import kernel.sizes as sizes
 import kernel.testing as testing
 import kernel.version as version
 import pythos.rt.obj.runtime as objects
-from kernel.arch.x86_64.layout import PhysAddr
+from kernel.mm.addr import PhysAddr
 from kernel.bytespan import ByteSpan
 from kernel.drivers.vga import Color
 from kernel.multiboot import BootInfo, MemoryRegion

@@ -43,7 +43,8 @@ results go into caller-provided structs and arrays.
 from typing import Final
 
 import kernel.cmdline as cmdline
-from kernel.arch.x86_64.layout import PhysAddr, PhysWindow
+from kernel.arch.x86_64.layout import PhysWindow
+from kernel.mm.addr import PhysAddr
 from kernel.bytespan import ByteSpan
 from pythos.lang import Array, Ptr, sizeof, struct, u32, u64
 

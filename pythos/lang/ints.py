@@ -152,7 +152,7 @@ def _install_operators(cls: type[PythosInt], bits: int, signed: bool, ctype: Any
             raise TypeError(f"{name} arithmetic with a {_type_name(other)} is not supported")
         return accepts(self, other)
 
-    def binary(op: Callable[[int, int], int]) -> tuple[Callable, Callable]:
+    def binary(op: Callable[[int, int], int]) -> tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any]]:
         def forward(self: Any, other: Any) -> Any:
             kind = type(other)
             if kind is not cls and kind is not int and not accepts_arithmetic(self, other):
@@ -167,7 +167,7 @@ def _install_operators(cls: type[PythosInt], bits: int, signed: bool, ctype: Any
 
         return forward, reflected
 
-    def compare(op: Callable[[int, int], bool]) -> Callable:
+    def compare(op: Callable[[int, int], bool]) -> Callable[[Any, Any], Any]:
         def method(self: Any, other: Any) -> Any:
             kind = type(other)
             if kind is not cls and kind is not int and not accepts(self, other):
@@ -209,7 +209,8 @@ def _install_operators(cls: type[PythosInt], bits: int, signed: bool, ctype: Any
             raise ValueError("negative shift count")
         # Clamping keeps `x << 10**9` from building an enormous int: any count
         # of at least the width shifts every bit out.
-        return min(bits, count)
+        clamped: int = min(bits, count)
+        return clamped
 
     def left_shift(value: int, count: Any) -> Any:
         count = shift_count(count)

@@ -1,6 +1,6 @@
 """mypy reads Pythos code the way the compiler does (pythos/mypy_plugin.py).
 
-The kernel must type-check cleanly, and the plugin's three readings are
+The kernel must type-check cleanly under `mypy --strict`, and the plugin's three readings are
 checked on small programs: `Array[T, N]` annotations, `@struct`
 constructors, and `range()` over sized integers giving the loop variable
 the bounds' type.  Each sample has one deliberate error, so a plugin that
@@ -26,7 +26,12 @@ def mypy(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_kernel_type_checks() -> None:
-    result = mypy("kernel")
+    result = mypy("--strict", "kernel")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_user_programs_type_check() -> None:
+    result = mypy("--strict", "user")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
