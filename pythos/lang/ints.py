@@ -31,6 +31,9 @@ import ctypes
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+# A special method made by one of the factories below: (self, other) -> result.
+Method = Callable[[Any, Any], Any]
+
 if TYPE_CHECKING:
     from typing import Self, SupportsIndex
 
@@ -152,7 +155,7 @@ def _install_operators(cls: type[PythosInt], bits: int, signed: bool, ctype: Any
             raise TypeError(f"{name} arithmetic with a {_type_name(other)} is not supported")
         return accepts(self, other)
 
-    def binary(op: Callable[[int, int], int]) -> tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any]]:
+    def binary(op: Callable[[int, int], int]) -> tuple[Method, Method]:
         def forward(self: Any, other: Any) -> Any:
             kind = type(other)
             if kind is not cls and kind is not int and not accepts_arithmetic(self, other):
@@ -167,7 +170,7 @@ def _install_operators(cls: type[PythosInt], bits: int, signed: bool, ctype: Any
 
         return forward, reflected
 
-    def compare(op: Callable[[int, int], bool]) -> Callable[[Any, Any], Any]:
+    def compare(op: Callable[[int, int], bool]) -> Method:
         def method(self: Any, other: Any) -> Any:
             kind = type(other)
             if kind is not cls and kind is not int and not accepts(self, other):
