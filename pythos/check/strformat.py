@@ -25,7 +25,7 @@ import ast
 import string
 from typing import Any
 
-from ..types import STR, ListType
+from ..types import STR, ListType, TupleType
 
 NOT_LITERAL = ("str.format() is compiled for a literal format string only (its fields are "
                "typed at compile time): use the literal, or an f-string")
@@ -38,6 +38,8 @@ def check_join(c: Any, node: ast.Call, f: ast.Attribute) -> None:
         raise c.error(node, f"str.join() takes exactly one argument ({given} given)")
     arg = node.args[0]
     t = c.expr(arg, ListType(STR))
+    if isinstance(t, TupleType) and not t.elements:
+        return  # "".join(()) is ""
     if c.element_type(arg, t) is not STR:
         raise c.error(arg, f"argument 1 to \"join\" of \"str\" has incompatible type \"{t}\"; "
                            f"expected \"Iterable[str]\"")
