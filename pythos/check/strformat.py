@@ -22,6 +22,7 @@ is not a literal is refused, since its fields could not be typed.
 from __future__ import annotations
 
 import ast
+import codecs
 import string
 from typing import Any
 
@@ -117,10 +118,36 @@ def check_format(c: Any, node: ast.Call, f: ast.Attribute) -> None:
     node.fstring = fstring  # type: ignore[attr-defined]
 
 
+def check_encode(c: Any, node: ast.Call, f: ast.Attribute) -> None:
+    """`s.encode()` and `s.encode("utf-8")`: UTF-8 is the one codec (a
+    str is kept in it); the name must be a literal, so that another codec
+    is a compile error rather than a wrong result."""
+    args = [*node.args, *(kw.value for kw in node.keywords)]
+    for kw in node.keywords:
+        if kw.arg != "encoding":
+            raise c.error(kw, f"str.encode() takes only encoding= here, not {kw.arg}= (errors "
+                              f"are always 'strict')")
+    if len(args) > 1:
+        raise c.error(args[1], "str.encode() takes at most one argument, the encoding")
+    if args:
+        name = args[0].value if isinstance(args[0], ast.Constant) else None
+        if not isinstance(name, str):
+            raise c.error(args[0], "the encoding must be a literal: \"utf-8\"")
+        try:
+            codec = codecs.lookup(name).name  # CPython's own registry of names
+        except LookupError:
+            raise c.error(args[0], f"unknown encoding: {name} (CPython raises "
+                                   f"LookupError)") from None
+        if codec != "utf-8":
+            raise c.error(args[0], f"only UTF-8 is supported, not {name!r} (a str is stored "
+                                   f"in UTF-8)")
+        c.expr(args[0], STR)
+
+
 def constant(text: str, where: ast.AST) -> ast.Constant:
     k = ast.Constant(text)
     ast.copy_location(k, where)
     return k
 
 
-STR_SPECIAL = {"join": check_join, "format": check_format}
+STR_SPECIAL = {"join": check_join, "format": check_format, "encode": check_encode}

@@ -6,6 +6,7 @@ def main() -> None:
     words = ["zéro", "un", "deux", "trois"]
     print("-".join(words), "".join(words), " ⇒ ".join(words), "|".join([]))
     print(", ".join(("α", "β", "γ")), "+".join(("solo",)), ".".join("abc"), "-".join(""))
+    print(repr("".join(())), repr("-".join([])), "|".join(["", ""]))
     ages = {"ann": 7, "bob": 9, "çé": 3}
     print(",".join(ages), ";".join(ages.keys()), "/".join(reversed(words)))
     print(" ".join([w.upper() for w in words if len(w) > 2]))
