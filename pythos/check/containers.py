@@ -409,8 +409,10 @@ class Containers:
                 self.heap_use(node, "tuples", "'+' of tuples allocates")
                 return TupleType(lt.elements + rt.elements)
         if isinstance(op, ast.Mult):
-            seq, count = (lt, rt) if not isinstance(lt, IntType) else (rt, lt)
-            if isinstance(count, IntType) and (isinstance(seq, ListType) or seq is STR):
+            # A bool is an int here too: "ab" * True is "ab".
+            seq, count = (lt, rt) if not (isinstance(lt, IntType) or lt is BOOL) else (rt, lt)
+            if (isinstance(count, IntType) or count is BOOL) and (isinstance(seq, ListType)
+                                                                  or seq is STR):
                 self.heap_use(node, kind_of(seq) if seq is not STR else
                               "str values built at run time", f"'*' of {seq} allocates")
                 return seq

@@ -302,6 +302,8 @@ class ListBuilder:
     def index64(self, node: ast.expr) -> Value:
         v = self.expr(node)
         it = node.ty  # type: ignore[attr-defined]
+        if it is BOOL:
+            return self.add(Cast("zext", v, I64))  # type: ignore[no-any-return]
         if isinstance(it, IntType) and it.bits < 64:
             return self.add(Cast("sext" if it.signed else "zext", v, I64))  # type: ignore
         return v
@@ -371,6 +373,8 @@ class ListBuilder:
     def widened(self, v: Value, node: ast.expr) -> Value:
         """An index argument as an i64."""
         it = node.ty  # type: ignore[attr-defined]
+        if it is BOOL:
+            return self.add(Cast("zext", v, I64))  # type: ignore[no-any-return]
         if isinstance(it, IntType) and it.bits < 64:
             return self.add(Cast("sext" if it.signed else "zext", v, I64))  # type: ignore
         return v
