@@ -56,6 +56,7 @@ from ..ops import (
     Value,
     successors,
 )
+from .bytes import BytesBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
@@ -91,7 +92,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      StrMethodBuilder, DictBuilder):
+                      StrMethodBuilder, BytesBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
