@@ -42,8 +42,8 @@ def check_join(c: Any, node: ast.Call, f: ast.Attribute) -> None:
     if isinstance(t, TupleType) and not t.elements:
         return  # "".join(()) is ""
     if c.element_type(arg, t) is not STR:
-        raise c.error(arg, f"argument 1 to \"join\" of \"str\" has incompatible type \"{t}\"; "
-                           f"expected \"Iterable[str]\"")
+        raise c.error(arg, f"argument \"iterable\" to \"str.join\" has incompatible type "
+                           f"\"{t}\"; expected \"Iterable[str]\"")
 
 
 def check_format(c: Any, node: ast.Call, f: ast.Attribute) -> None:

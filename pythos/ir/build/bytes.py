@@ -4,7 +4,9 @@
 The language's `bytes` is the plain (address, length) view of constant
 data (docs/language.md, "Strings and bytes"), which the runtime and the
 kernel are written with; it is never counted.  What reaches the heap from
-it is text: `data.decode()` validates the view's bytes as UTF-8 and makes
+it is text: `str(data)`, `repr(data)` and print's `b'...'` (written by
+`write_bytes_repr` in rt/core.py, with no heap for print), and
+`data.decode()`, which validates the view's bytes as UTF-8 and makes
 a new str (`bytes_decode_view` in pythos/rt/obj/bytes.py), or records
 CPython's UnicodeDecodeError for the first bad sequence.  Bytes objects
 (`s.encode()`, `bytes(n)`, bytearray) wait for the type to become one
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...types import STR
-from ..ops import Cast, SlicePart, Value
+from ..ops import Call, Cast, SlicePart, Value
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -35,6 +37,19 @@ class BytesBuilder:
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
         def expr(self, node: ast.expr) -> Value: ...
+        def rt(self, name: str) -> Any: ...
+        object_runtime: dict[str, Any]
+
+    def bytes_text(self, node: ast.Call) -> Value:
+        """`str(data)` and `repr(data)`: both are `b'...'`, written by
+        print's own code (`write_bytes_repr`) into a captured str, as an
+        f-string is."""
+        view = self.expr(node.args[0])
+        rt = self.object_runtime
+        self.add(Call(rt["capture_begin"], []))
+        self.add(Call(self.rt("write_bytes_repr"), [view]))
+        text = self.add(Call(rt["capture_end"], []))
+        return self.add(Cast("object", text, STR))  # type: ignore[no-any-return]
 
     def bytes_decode_call(self, node: ast.Call) -> Value:
         """`data.decode()`: the view's address and length to the runtime."""

@@ -170,6 +170,8 @@ class StringBuilder:
             v = self.extend64(self.expr(arg), t)
             return self.str_call(node, "str_from_i64" if t.signed else "str_from_u64", [v],
                                  STR)
+        if t is T.BYTES:
+            return self.bytes_text(node)  # type: ignore[attr-defined]
         raise self.not_yet(node, f"str() of a {t}")
 
     def str_to_int(self, node: ast.Call) -> Value:
