@@ -36,7 +36,8 @@ RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
 # uses objects, so that small programs compile as fast as before.
 OBJECT_RUNTIME = ["pythos.rt.obj.object", "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                   "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.strconv",
-                  "pythos.rt.obj.strmethods", "pythos.rt.obj.strcase", "pythos.rt.obj.listsort"]
+                  "pythos.rt.obj.strmethods", "pythos.rt.obj.strcase", "pythos.rt.obj.listsort",
+                  "pythos.rt.obj.strtabs"]
 
 
 @dataclass

@@ -1601,11 +1601,13 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 continue
             assert isinstance(part, ast.FormattedValue)
             from .calls import is_chr
-            if part.conversion != -1:
-                raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
-                                             "supported")
             # chr(x) is a one-character str, formatted as one.
             t = STR if is_chr(self, part.value) else self.expr(part.value, None)
+            # Of bytes, str() and repr() are the same b'...' (mypy asks for !r).
+            if part.conversion != -1 and not (t is BYTES and part.conversion in (
+                    ord("r"), ord("s"))):
+                raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
+                                             "supported")
             spec_text = ""
             if part.format_spec is not None:
                 assert isinstance(part.format_spec, ast.JoinedStr)
@@ -1614,6 +1616,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                         raise self.error(self.spec_anchor(part), "a format spec must be "
                                                                  "constant")
                     spec_text += str(p.value)
+            if t is BYTES and not spec_text:
+                continue  # its repr, b'...', written out (rt/core.py)
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
             if kind is None and objectish(t) and t is not NONE_VALUE and not spec_text:

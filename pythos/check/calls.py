@@ -535,7 +535,7 @@ def print_arg(c: Checker, a: ast.expr) -> None:
         # Printed with its __str__, or CPython's text for a container.
         c.heap_use(a, kind_of(t), "printing an object allocates its text")
         return
-    if not (isinstance(t, IntType) or t in (BOOL, STR)):
+    if not (isinstance(t, IntType) or t in (BOOL, STR, BYTES)):
         raise c.error(a, f"cannot print a {t}")
 
 

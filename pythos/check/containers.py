@@ -40,6 +40,7 @@ from ..types import (
     SetType,
     TupleType,
 )
+from .strformat import STR_SPECIAL
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -408,8 +409,10 @@ class Containers:
                 self.heap_use(node, "tuples", "'+' of tuples allocates")
                 return TupleType(lt.elements + rt.elements)
         if isinstance(op, ast.Mult):
-            seq, count = (lt, rt) if not isinstance(lt, IntType) else (rt, lt)
-            if isinstance(count, IntType) and (isinstance(seq, ListType) or seq is STR):
+            # A bool is an int here too: "ab" * True is "ab".
+            seq, count = (lt, rt) if not (isinstance(lt, IntType) or lt is BOOL) else (rt, lt)
+            if (isinstance(count, IntType) or count is BOOL) and (isinstance(seq, ListType)
+                                                                  or seq is STR):
                 self.heap_use(node, kind_of(seq) if seq is not STR else
                               "str values built at run time", f"'*' of {seq} allocates")
                 return seq
@@ -501,7 +504,9 @@ class Containers:
             raise self.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"")
         params, result, effect = sig
         owner = str(recv).split("[")[0]
-        if f.attr in ("sort",) or (owner == "str" and f.attr == "format"):
+        if owner == "str" and f.attr in STR_SPECIAL:
+            STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
+        elif f.attr in ("sort",):
             self.special_method_args(node, f, recv, params)
         else:
             self.bind_call_args(node, params, f"{owner}.{f.attr}")
@@ -518,11 +523,6 @@ class Containers:
                 raise self.error(node.args[0], "list.sort() takes only key= and reverse= "
                                                "keyword arguments")
             self.sort_keywords(node, recv.element)
-            return
-        for a in node.args:
-            self.printable(a)
-        for kw in node.keywords:
-            self.printable(kw.value)
 
     def sort_keywords(self, node: ast.Call, elem: T.Type) -> None:
         key_type = elem
@@ -619,17 +619,27 @@ class Containers:
         if t is STR:
             s, n = STR, I64
             strs = ListType(STR)
+            ranged = [p("start", n, True), p("end", n, True)]
+            maybe_s = OptionalType(STR)  # None: the default (whitespace)
             table = {
-                "split": ([p("sep", s, True), p("maxsplit", n, True)], strs, alloc),
-                "rsplit": ([p("sep", s, True), p("maxsplit", n, True)], strs, alloc),
+                "split": ([p("sep", maybe_s, True), p("maxsplit", n, True)], strs, alloc),
+                "rsplit": ([p("sep", maybe_s, True), p("maxsplit", n, True)], strs, alloc),
                 "join": ([p("iterable", strs)], s, alloc),
-                "strip": ([p("chars", s, True)], s, alloc),
-                "lstrip": ([p("chars", s, True)], s, alloc),
-                "rstrip": ([p("chars", s, True)], s, alloc),
-                "startswith": ([p("prefix", s)], BOOL, reads),
-                "endswith": ([p("suffix", s)], BOOL, reads),
-                "find": ([p("sub", s)], n, reads), "rfind": ([p("sub", s)], n, reads),
-                "count": ([p("sub", s)], n, reads),
+                "strip": ([p("chars", maybe_s, True)], s, alloc),
+                "lstrip": ([p("chars", maybe_s, True)], s, alloc),
+                "rstrip": ([p("chars", maybe_s, True)], s, alloc),
+                "startswith": ([p("prefix", s), *ranged], BOOL, reads),
+                "endswith": ([p("suffix", s), *ranged], BOOL, reads),
+                "find": ([p("sub", s), *ranged], n, reads),
+                "rfind": ([p("sub", s), *ranged], n, reads),
+                "index": ([p("sub", s), *ranged], n, reads),
+                "rindex": ([p("sub", s), *ranged], n, reads),
+                "count": ([p("sub", s), *ranged], n, reads),
+                "splitlines": ([p("keepends", BOOL, True)], strs, alloc),
+                **{m: ([], s, alloc) for m in ("title", "capitalize", "swapcase", "casefold")},
+                "expandtabs": ([p("tabsize", n, True)], s, alloc),
+                **{m: ([], BOOL, reads) for m in ("isupper", "islower", "isalnum", "isdecimal",
+                                                  "isnumeric", "isprintable")},
                 "replace": ([p("old", s), p("new", s)], s, alloc),
                 "upper": ([], s, alloc), "lower": ([], s, alloc),
                 "isdigit": ([], BOOL, reads), "isalpha": ([], BOOL, reads),

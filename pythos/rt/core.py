@@ -88,6 +88,52 @@ def write_bytes(data: bytes) -> None:
         write_byte(b)
 
 
+def write_bytes_repr(data: bytes) -> None:
+    """repr() of bytes, as CPython writes it: b'...' (in double quotes if
+    the data has a ' and no "), printable ASCII as it is, a backslash, tab,
+    newline and carriage return escaped by name, every other byte as a
+    backslash, x and two hex digits.  Written straight out, so printing
+    bytes needs no heap (print() and f-strings)."""
+    quote = u8(39)  # '
+    if bytes_has(data, u8(39)) and not bytes_has(data, u8(34)):
+        quote = u8(34)  # "
+    write_byte(u8(98))  # b
+    write_byte(quote)
+    for c in data:
+        if c == quote or c == 92:  # the quote, or a backslash
+            write_byte(u8(92))
+            write_byte(c)
+        elif c == 9:
+            write_escape(u8(116))  # \t
+        elif c == 10:
+            write_escape(u8(110))  # \n
+        elif c == 13:
+            write_escape(u8(114))  # \r
+        elif c < 32 or c >= 127:
+            write_escape(u8(120))  # \x and two lowercase hex digits
+            write_byte(hex_digit(c >> 4))
+            write_byte(hex_digit(c & 15))
+        else:
+            write_byte(c)
+    write_byte(quote)
+
+
+def bytes_has(data: bytes, value: u8) -> bool:
+    for c in data:
+        if c == value:
+            return True
+    return False
+
+
+def write_escape(letter: u8) -> None:
+    write_byte(u8(92))
+    write_byte(letter)
+
+
+def hex_digit(v: u8) -> u8:
+    return v + 48 if v < 10 else v + 87
+
+
 def write_str(s: str) -> None:
     for b in str_bytes(s):
         write_byte(b)

@@ -56,3 +56,18 @@ def test_object_benchmark_meets_the_goals(kernel_image: Path) -> None:
     assert counts["objects efficiency permille"] >= 900, counts
     # The kernel heap (the default design) holds nothing beyond the runs.
     assert counts["objects heap efficiency permille"] >= 900, counts
+
+
+@pytest.mark.parametrize("heap", ["list", "buddy"])
+def test_compiled_str_methods_on_the_kernel_heap(heap: str, tmp_path: Path) -> None:
+    """kernel/tests/test_strmethods.py: a command line cut with split and
+    partition, put back with join and format, on the kernel heap, and
+    every object freed afterwards."""
+    if shutil.which("qemu-system-x86_64") is None:
+        pytest.skip("qemu-system-x86_64 is not installed")
+    result = subprocess.run(
+        [sys.executable, "-m", "pythos", "test", "test_strmethods", f"--heap={heap}",
+         "--build-dir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^1 passed, 0 failed$", result.stdout, re.M), result.stdout

@@ -22,7 +22,8 @@ from tests.compiler.conftest import compile_program
 PROGRAM = Path(__file__).parent / "obj" / "str_ops.py"
 
 # Error kinds (pythos/rt/obj/object.py ERR_*) of the CPython exceptions.
-ERRORS = {IndexError: 1, KeyError: 2, ValueError: 3, TypeError: 4, OverflowError: 6}
+ERRORS = {IndexError: 1, KeyError: 2, ValueError: 3, TypeError: 4, OverflowError: 6,
+          UnicodeDecodeError: 14, UnicodeEncodeError: 15}
 
 I64_MIN = -(1 << 63)
 I64_MAX = (1 << 63) - 1

@@ -1,6 +1,6 @@
 """bytes objects (pythos/rt/obj/bytes.py), compiled at -O0 and -O2,
 against CPython's bytes: encode and decode (with the codec's error
-messages, reported as ValueError), indexing, slicing, search, repr, hex.
+messages, reported as UnicodeDecodeError), indexing, slicing, search, repr, hex.
 Every run ends with no live objects."""
 
 from __future__ import annotations

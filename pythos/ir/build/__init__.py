@@ -56,11 +56,13 @@ from ..ops import (
     Value,
     successors,
 )
+from .bytes import BytesBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
 from .objects import ObjectBuilder
 from .strings import StringBuilder
+from .strmethods import StrMethodBuilder
 from .tuples import TupleBuilder
 
 RT = "pythos.rt.core"
@@ -90,7 +92,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      DictBuilder):
+                      StrMethodBuilder, BytesBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:

@@ -87,6 +87,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return builtin(b, node, detail)
     if kind == "objmethod" and detail.startswith("str."):
         return b.str_method(node, detail.removeprefix("str."))
+    if kind == "objmethod" and detail == "bytes.decode":
+        return b.bytes_decode_call(node)  # bytes.py
     if kind == "objmethod" and detail.startswith("dict."):
         return b.dict_method(node, detail.removeprefix("dict."))
     if kind == "objmethod" and detail.startswith("set."):

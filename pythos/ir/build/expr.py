@@ -646,6 +646,9 @@ class ExprBuilder:
             return
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
+        if t is BYTES:
+            self.call_rt("write_bytes_repr", [v])  # print's text of bytes is its repr
+            return
         plain = spec == FormatSpec()
         if isinstance(t, TEXTS):
             if not plain:

@@ -119,6 +119,7 @@ class ListBuilder:
         def hidden(self, name: str, t: T.Type, kind: str = "value") -> Any: ...
         def assign(self, dest: Any, src: Value) -> None: ...
         def assign_to(self, target: ast.expr, v: Value) -> None: ...
+        def store_value(self, target: ast.expr, v: Value) -> None: ...
         def loop(self, s: ast.For, test: Any, bind: Any, step: Any) -> None: ...
         def stmt_For(self, s: ast.For) -> None: ...
         def truth(self, node: ast.expr) -> Value: ...
@@ -301,6 +302,8 @@ class ListBuilder:
     def index64(self, node: ast.expr) -> Value:
         v = self.expr(node)
         it = node.ty  # type: ignore[attr-defined]
+        if it is BOOL:
+            return self.add(Cast("zext", v, I64))  # type: ignore[no-any-return]
         if isinstance(it, IntType) and it.bits < 64:
             return self.add(Cast("sext" if it.signed else "zext", v, I64))  # type: ignore
         return v
@@ -370,6 +373,8 @@ class ListBuilder:
     def widened(self, v: Value, node: ast.expr) -> Value:
         """An index argument as an i64."""
         it = node.ty  # type: ignore[attr-defined]
+        if it is BOOL:
+            return self.add(Cast("zext", v, I64))  # type: ignore[no-any-return]
         if isinstance(it, IntType) and it.bits < 64:
             return self.add(Cast("sext" if it.signed else "zext", v, I64))  # type: ignore
         return v
@@ -595,7 +600,7 @@ class ListBuilder:
 
         def bind() -> None:
             raw = self.add(Call(self.list_fn("list_item"), [self.as_u64(lst), counter]))
-            self.assign_to(s.target, self.from_slot(raw, lt.element, borrowed=True))
+            self.store_value(s.target, self.from_slot(raw, lt.element, borrowed=True))
 
         self.loop(s, test, bind, lambda: self.assign(counter, self.add(
             IntOp("add", counter, Integer(1, I64)))))

@@ -27,6 +27,7 @@ from ...symbols import FuncSym
 from ...types import BOOL, I64, STR, IntType
 from ..ops import Cast, Compare, Integer, IntOp, Select, Value
 from .errors import checked_call, runtime_call
+from .strmethods import METHODS as MORE_METHODS
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -169,6 +170,8 @@ class StringBuilder:
             v = self.extend64(self.expr(arg), t)
             return self.str_call(node, "str_from_i64" if t.signed else "str_from_u64", [v],
                                  STR)
+        if t is T.BYTES:
+            return self.bytes_text(node)  # type: ignore[attr-defined]
         raise self.not_yet(node, f"str() of a {t}")
 
     def str_to_int(self, node: ast.Call) -> Value:
@@ -180,6 +183,8 @@ class StringBuilder:
     # ----- methods -----------------------------------------------------------------------
     def str_method(self, node: ast.Call, name: str) -> Value:
         """`s.name(...)` for the methods that give a str, bool or int."""
+        if name in MORE_METHODS:
+            return self.str_method_more(node, name)  # type: ignore[attr-defined]
         if name not in STR_RESULT | BOOL_RESULT | INT_RESULT:
             raise self.not_yet(node, f"str.{name}() calls")
         assert isinstance(node.func, ast.Attribute)
@@ -189,10 +194,8 @@ class StringBuilder:
         for value in bound.values():
             if value is OPTIONAL:
                 args.append(Integer(0, T.U64))  # left out: None, the default
-            elif getattr(value, "ty", None) is STR:
-                args.append(self.expr(value))
             else:
-                args.append(self.int64(value))
+                args.append(self.str_method_arg(value))  # type: ignore[attr-defined]
         if name in RANGED:
             args += [Integer(0, I64), Integer(0, I64), Integer(0, BOOL), Integer(0, BOOL)]
         if name == "replace":

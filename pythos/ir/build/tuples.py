@@ -94,8 +94,12 @@ class TupleBuilder:
         v = self.kept(v, "unpack.tuple")
         values = []
         for i, et in enumerate(tt.elements):
-            raw = self.add(Call(self.tuple_fn("tuple_item"), [v, Integer(i, I64)]))
-            values.append(self.kept(self.from_slot(raw, et, borrowed=True), "unpack"))
+            # tuple_get gives each item its own reference inside the call,
+            # so the tuple (a temporary, `a, b = f()`) may be released
+            # right after its last item is read; an index within the
+            # tuple's type never fails.
+            raw = self.add(Call(self.tuple_fn("tuple_get"), [v, Integer(i, I64)]))
+            values.append(self.kept(self.from_slot(raw, et, borrowed=False), "unpack"))
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)
 

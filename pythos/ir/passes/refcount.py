@@ -197,7 +197,12 @@ def split_dying_edges(fn: FuncIR, live_in: dict[int, set[Value]],
             goto.pos = end.pos
             edge.ops.append(goto)
             setattr(end, side, edge)
-            fn.blocks.insert(fn.blocks.index(target), edge)
+            # After its source, not before its target: the merges moved
+            # here read values the source computes, and the lowering
+            # visits the blocks in list order (a target listed before
+            # its source, as the end of `a and b` is, would meet them
+            # before their definitions).
+            fn.blocks.insert(fn.blocks.index(block) + 1, edge)
 
 
 def order_key(fn: FuncIR) -> Callable[[Value], int]:

@@ -22,7 +22,8 @@ from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, sb_append_u64
 from pythos.rt.obj.object import (
     BYTES_DATA,
     ERR_INDEX,
-    ERR_VALUE,
+    ERR_UNICODE_DECODE,
+    ERR_UNICODE_ENCODE,
     IMMORTAL,
     KIND_BYTES,
     STR_DATA,
@@ -267,7 +268,7 @@ def bytes_encode(s: u64) -> u64:
             sb_append_ascii(addr_of(sb), b"' in position ")
             sb_append_i64(addr_of(sb), index)
             sb_append_ascii(addr_of(sb), b": surrogates not allowed")
-            obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+            obj_raise(ERR_UNICODE_ENCODE, sb_finish(addr_of(sb)))
             return u64(0)
         if (p[i] & 0xC0) != 0x80:
             index += 1
@@ -290,18 +291,28 @@ def decode_error(p: Ptr[u8], start: u64, end: u64, reason: bytes) -> None:
         sb_append_u64(addr_of(sb), end - 1)
     sb_append_ascii(addr_of(sb), b": ")
     sb_append_ascii(addr_of(sb), reason)
-    obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+    obj_raise(ERR_UNICODE_DECODE, sb_finish(addr_of(sb)))
 
 
 def bytes_decode(b: u64) -> u64:
-    """b.decode() (UTF-8, strict): a new str.  The checks are the
-    standard's: no overlong forms (C0, C1, E0 80..9F, F0 80..8F), no
-    surrogates (ED A0..BF), nothing above U+10FFFF (F4 90.., F5..FF).  The
-    first bad sequence is reported as CPython reports it: an invalid start
-    byte alone, or the valid prefix of a sequence cut short by an invalid
-    continuation byte or by the end of the data."""
-    p = bdata(b)
-    n = blen(b)
+    """b.decode() of a bytes object: a new str (see decode_utf8)."""
+    return decode_utf8(bdata(b), blen(b))
+
+
+def bytes_decode_view(data: u64, length: u64) -> u64:
+    """data.decode() of the language's plain bytes (a literal, or a view
+    of constant data), given as its address and length: a new str (see
+    decode_utf8)."""
+    return decode_utf8(Ptr[u8](data), length)
+
+
+def decode_utf8(p: Ptr[u8], n: u64) -> u64:
+    """The `n` bytes at `p` decoded as UTF-8 (strict): a new str.  The
+    checks are the standard's: no overlong forms (C0, C1, E0 80..9F, F0
+    80..8F), no surrogates (ED A0..BF), nothing above U+10FFFF (F4 90..,
+    F5..FF).  The first bad sequence is reported as CPython reports it: an
+    invalid start byte alone, or the valid prefix of a sequence cut short
+    by an invalid continuation byte or by the end of the data."""
     i = u64(0)
     while i < n:
         c = p[i]
@@ -338,7 +349,7 @@ def bytes_decode(b: u64) -> u64:
             low = u8(0x80)
             high = u8(0xBF)
         i += need + 1
-    return str_from_utf8(b + BYTES_DATA, n)
+    return str_from_utf8(p.addr, n)
 
 
 # ----- the kind's functions ---------------------------------------------------------------

@@ -88,7 +88,10 @@ ERR_STOP_ITERATION: Final = u32(10)  # StopIteration
 ERR_ASSERTION: Final = u32(11)  # AssertionError
 ERR_NOT_IMPLEMENTED: Final = u32(12)  # NotImplementedError
 ERR_LOOKUP: Final = u32(13)  # LookupError
-ERR_KINDS: Final = 14
+# Subclasses of ValueError (an `except ValueError` must catch them, issue 12).
+ERR_UNICODE_DECODE: Final = u32(14)  # UnicodeDecodeError
+ERR_UNICODE_ENCODE: Final = u32(15)  # UnicodeEncodeError
+ERR_KINDS: Final = 16
 
 
 @struct

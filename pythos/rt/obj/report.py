@@ -30,6 +30,8 @@ from pythos.rt.obj.object import (
     ERR_RUNTIME,
     ERR_STOP_ITERATION,
     ERR_TYPE,
+    ERR_UNICODE_DECODE,
+    ERR_UNICODE_ENCODE,
     ERR_VALUE,
     ERR_ZERO_DIVISION,
     STR_DATA,
@@ -72,6 +74,10 @@ def error_name(kind: u32) -> str:
         return "NotImplementedError"
     if kind == ERR_LOOKUP:
         return "LookupError"
+    if kind == ERR_UNICODE_DECODE:
+        return "UnicodeDecodeError"
+    if kind == ERR_UNICODE_ENCODE:
+        return "UnicodeEncodeError"
     return "Exception"
 
 

@@ -241,11 +241,9 @@ def str_splitlines(s: u64, keepends: bool) -> u64:
     return lst
 
 
-def str_join(sep: u64, lst: u64) -> u64:
-    """sep.join(lst) for a list of str (ListObject of object items)."""
-    lo = Ptr[ListObject](lst)
-    count = lo[0].length
-    items = Ptr[u64](lo[0].items)
+def join_items(sep: u64, items: Ptr[u64], count: i64) -> u64:
+    """`count` strs at `items` put together with `sep` between them: the
+    length is added up first, so the result is allocated once."""
     if count == 0:
         return str_empty()
     nbytes = str_nbytes(sep) * u64(count - 1)
@@ -262,6 +260,17 @@ def str_join(sep: u64, lst: u64) -> u64:
         memcpy(Ptr[u8](dst), str_data(items[i]), str_nbytes(items[i]))
         dst += str_nbytes(items[i])
     return obj
+
+
+def str_join(sep: u64, lst: u64) -> u64:
+    """sep.join(lst) for a list of str (ListObject of object items)."""
+    lo = Ptr[ListObject](lst)
+    return join_items(sep, Ptr[u64](lo[0].items), lo[0].length)
+
+
+def str_join_tuple(sep: u64, t: u64) -> u64:
+    """sep.join(t) for a tuple of strs (its items follow the length)."""
+    return join_items(sep, Ptr[u64](t + TUPLE_ITEMS), Ptr[i64](t + 16)[0])
 
 
 def str_partition(s: u64, sep: u64) -> u64:
