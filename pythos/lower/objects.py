@@ -18,6 +18,7 @@ from llvmlite import ir
 
 from .. import types as T
 from ..ir import ops as O
+from ..ir.build.consumers import order_method
 from ..ir.layout import ClassLayout, user_text_method
 from ..types import ClassType, StructType
 
@@ -120,6 +121,9 @@ class ObjectLowering:
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
+            order = order_method(c)
+            if order is not None:
+                fields["lt"] = self.define_order(lay, order).ptrtoint(I64)
             for slot, method in (("repr", user_text_method(c, "__repr__")),
                                  ("str", user_text_method(c, "__str__"))):
                 if method is not None and "sb_append_str" in self.program.object_runtime:
@@ -193,6 +197,18 @@ class ObjectLowering:
         finally:
             if saved is not None:
                 self.builder = saved
+        return f
+
+    def define_order(self, lay: ClassLayout, method: FuncSym) -> ir.Function:
+        """`lt(a, b)`: a < b for the runtime's sort (items.py `item_lt`),
+        by the class's `__lt__`, or its `__gt__` reflected (b > a), as
+        Python's `<` falls back to it.  The TypeInfo is the instance's own
+        class's, so the method found from it is the one `a` dispatches to."""
+        f, b = self.generated(lay, "__lt_into__", 2)
+        a, other = f.args
+        first, second = (a, other) if method.name == "__lt__" else (other, a)
+        result = b.call(self.function(method), [first, second])
+        b.ret(b.zext(result, I64) if result.type != I64 else result)
         return f
 
     def define_traverse(self, lay: ClassLayout, counted: list[str]) -> ir.Function:

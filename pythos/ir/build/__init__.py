@@ -56,6 +56,7 @@ from ..ops import (
     Value,
     successors,
 )
+from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
@@ -89,8 +90,8 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      DictBuilder):
+class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
+                      StringBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:

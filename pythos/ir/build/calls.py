@@ -256,6 +256,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         lowered = b.list_builtin(node, name)
         if lowered is not None:
             return lowered
+    consumed = b.consume_builtin(node, name)  # consumers.py: over any iterable
+    if consumed is not None:
+        return consumed
     if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
             "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
             "enumerate", "zip", "reversed", "set", "dict", "int"):

@@ -500,7 +500,7 @@ class ListBuilder:
         integers, and min/max of several integers; None for the forms not
         lowered yet (the caller reports them)."""
         args = node.args
-        if any(k.arg == "key" for k in node.keywords):
+        if any(k.arg in ("key", "default", "start") for k in node.keywords):
             return None
         arg_t = getattr(args[0], "ty", None) if args else None
         if name == "list" and not args:
