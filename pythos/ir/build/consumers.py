@@ -46,14 +46,10 @@ from ...symbols import FuncSym, Local
 from ...types import BOOL, I64, ClassType, DictType, IntType, IteratorType, ListType, SetType
 from ..ops import (
     Call,
-    Cast,
     ContainerTypeInfo,
-    IncRef,
     Integer,
     Unreachable,
     Value,
-    holds_reference,
-    same_representation,
 )
 from .errors import checked_call
 from .lists import ERR_VALUE, item_kind, own_names
@@ -353,26 +349,13 @@ class ConsumerBuilder:
                 b.goto(done)
                 b.activate(done)
             return best
-        # The best item so far is in a register that starts as None, so
-        # that the count pass never sees it unassigned: an object is kept
-        # as an `object` (which may be None) and read back as the item type.
-        counted = holds_reference(result_t, b.ir.count_str)
-        best = b.hidden(f"{name}.best", T.OBJECT if counted else result_t)
-        b.assign(best, Integer(0, best.type))
-
-        def current(t: T.Type) -> Value:
-            if not counted:
-                return best  # type: ignore[no-any-return]
-            v = b.add(Cast("object", b.add(Cast("object", best, T.U64)), t))
-            b.add(IncRef(v))
-            return v  # type: ignore[no-any-return]
-
-        def keep(v: Value) -> None:
-            if counted and not same_representation(T.OBJECT, v.type):
-                # A str is an address too, but not an `object` to the IR.
-                v = b.add(Cast("object", b.add(Cast("object", v, T.U64)), T.OBJECT))
-                b.add(IncRef(v))
-            b.assign(best, v)
+        # The best item so far is in a register that the count pass may
+        # drop before the first item is in it, so it starts as a value
+        # whose drop is harmless: None for an object (the register may
+        # hold None, so its updates test for it), an immortal '' for a str.
+        best = b.hidden(f"{name}.best", T.optional(result_t) if T.is_object(result_t)
+                        else result_t)
+        b.assign(best, b.string(b"", T.STR) if result_t is T.STR else Integer(0, best.type))
 
         it = node.args[0]
         default_node = next((k.value for k in node.keywords if k.arg == "default"), None)
@@ -392,9 +375,9 @@ class ConsumerBuilder:
             b.assign(have, Integer(1, BOOL))
             b.goto(take)
             b.activate(other)
-            b.branch(self.less(node, op, v, current(t), t), take, done)
+            b.branch(self.less(node, op, v, best, t), take, done)
             b.activate(take)
-            keep(v)
+            b.assign(best, v)
             b.goto(done)
             b.activate(done)
 
@@ -405,7 +388,7 @@ class ConsumerBuilder:
         b.branch(have, end, empty, likely=True)
         b.activate(empty)
         if default is not None:
-            keep(default)
+            b.assign(best, default)
             b.goto(end)
         else:
             message = b.string(f"{name}() arg is an empty sequence".encode(), T.STR)
@@ -413,7 +396,9 @@ class ConsumerBuilder:
             b.add(Call(self.object_runtime["obj_error_exit"], b.location(node)))
             b.add(Unreachable())
         b.activate(end)
-        return current(result_t)
+        result = b.hidden(f"{name}.result", result_t)
+        b.assign(result, best)
+        return result  # type: ignore[no-any-return]
 
     def sum_of(self, node: ast.Call) -> Value:
         """start (or 0), plus each item in order, wrapping as `+` does."""

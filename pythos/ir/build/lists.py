@@ -362,6 +362,7 @@ class ListBuilder:
             raw = checked_call(self, node, self.list_fn("list_copy"), [lst])
             return self.as_object(raw, lt)
         elif method == "sort":
+            self.check_sortable(node, elem)  # type: ignore[attr-defined]
             reverse = next((self.expr(k.value) for k in node.keywords if k.arg == "reverse"),
                            Integer(0, BOOL))
             self.add(Call(self.list_fn("list_sort"), [lst, reverse]))
@@ -420,7 +421,7 @@ class ListBuilder:
         t = s.target.value.ty  # type: ignore[union-attr]
         assert isinstance(s.target, ast.Subscript)
         if not isinstance(t, ListType) or isinstance(s.target.slice, ast.Slice) or not \
-                isinstance(t.element, IntType):
+                (isinstance(t.element, IntType) or t.element is T.STR):
             raise self.not_yet(s, f"augmented assignments to items of a {t}")
         lst = self.kept(self.expr(s.target.value), "item.list")
         index = self.kept(self.index64(s.target.slice), "item.index")
