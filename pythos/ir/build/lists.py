@@ -380,6 +380,8 @@ class ListBuilder:
         """`a + b` (a new list) and `lst * n`, `n * lst` (the references
         repeated, not the objects: `[[0] * 3] * 3` is one row three times)."""
         t = node.ty  # type: ignore[attr-defined]
+        if isinstance(t, TupleType) and isinstance(node.op, ast.Add):
+            return self.tuple_concat(node)  # type: ignore[attr-defined, no-any-return]
         if not isinstance(t, ListType) or not isinstance(node.op, (ast.Add, ast.Mult)):
             raise self.not_yet(node, f"this operator on {t}")
         lt = self.list_type(node, t)
