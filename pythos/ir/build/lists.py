@@ -429,7 +429,9 @@ class ListBuilder:
         index = self.kept(self.index64(s.target.slice), "item.index")
         raw = checked_call(self, s.target, self.list_fn("list_get"), [lst, index])
         old = self.from_slot(raw, t.element, borrowed=False)
-        new = self.binop(s, s.op, old, self.expr(s.value), t.element, s.value)
+        # (binop's `t` is an IntType or str.)
+        new = self.binop(s, s.op, old, self.expr(s.value), t.element,  # type: ignore[arg-type]
+                         s.value)
         checked_call(self, s.target, self.list_fn("list_set"),
                      [lst, index, self.to_slot(new, t.element)])
 
