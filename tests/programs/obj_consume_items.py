@@ -1,7 +1,8 @@
 """Items changed in place and read back: `xs[i] += "x"` on a list[str]
 (the list and the index once, as CPython does), d.pop(k, default) with
 int, str and object values, print() writing each argument's text only
-once all are evaluated, and list.sort() of instances through __lt__."""
+once all are evaluated, list.sort() of instances through __lt__, and
+str()/repr() of lists and tuples as values."""
 
 
 class Job:
@@ -49,6 +50,8 @@ def main() -> None:
     print(queue)
     queue.sort(reverse=True)
     print(queue, sorted(queue)[0], min(queue), max(queue))
+    text = str(ys) + "|" + repr(("a", 3)) + "|" + str([["é"]]) + str(()) + str(queue[:1])
+    print(text, len(str(xs)), repr(xs) == str(xs))
 
 
 if __name__ == "__main__":

@@ -229,6 +229,11 @@ class ConsumerBuilder:
     def consume_builtin(self, node: ast.Call, name: str) -> Value | None:
         """The consumer `name` applied to its arguments; None if `name` is
         not a consumer or the form is another's (`dict()` empty)."""
+        if name in ("str", "repr") and len(node.args) == 1 and isinstance(
+                getattr(node.args[0], "ty", None), (ListType, T.TupleType)):
+            # str() of a list or tuple is its repr (items shown by repr).
+            arg = node.args[0]
+            return self.fb().list_text(node, self.fb().expr(arg), arg.ty)  # type: ignore
         if name not in CONSUMERS:
             return None
         if any(k.arg == "key" for k in node.keywords):
