@@ -52,6 +52,12 @@ def main() -> None:
     print(queue, sorted(queue)[0], min(queue), max(queue))
     text = str(ys) + "|" + repr(("a", 3)) + "|" + str([["é"]]) + str(()) + str(queue[:1])
     print(text, len(str(xs)), repr(xs) == str(xs))
+    seen: set[str] = set()
+    index: dict[str, int] = dict()
+    for w in ["b", "a", "b"]:
+        seen.add(w)
+        index[w] = len(index)
+    print(sorted(seen), sorted(set("abc")), sorted(set(seen)), index, dict(index) == index)
 
 
 if __name__ == "__main__":

@@ -191,6 +191,11 @@ class ConsumerBuilder:
         ast.copy_location(loop, it)
         ast.copy_location(loop.body[0], it)
         loop.kind = loop_kind(it)  # type: ignore[attr-defined]
+        # The builder keys some storage by node identity (`temp`): the
+        # made-up nodes must live as long as it does, so that no later
+        # node reuses their id().
+        kept: list[ast.AST] = self.__dict__.setdefault("consume_nodes", [])
+        kept.append(loop)
         self.fb().stmt_For(loop)
 
     def stmt_ConsumeStep(self, s: ConsumeStep) -> None:
@@ -241,6 +246,13 @@ class ConsumerBuilder:
         args = node.args
         if name in ("min", "max"):
             return self.best_of(node, name)
+        if not args and name in ("set", "dict"):
+            # `set()`, `dict()`: empty, of the type the annotation gives.
+            t = node.ty  # type: ignore[attr-defined]
+            b = self.fb()
+            ti = b.typeinfo_of(node, t)
+            return b.map_call(node, "set_new", [ti], result=t) if name == "set" else \
+                b.map_call(node, "dict_new", [ti, Integer(0, I64)], result=t)
         if not args:
             return None
         if name == "list":
