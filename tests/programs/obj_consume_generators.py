@@ -47,6 +47,9 @@ def main() -> None:
     print(any(noted(calls, str(x), x) > 3 for x in [1, 5, 2, 9]), calls)
     calls.clear()
     print(all(noted(calls, str(x), x) > 0 for x in [1, 5, -2, 9]), calls)
+    calls.clear()
+    print(sorted((noted(calls, str(x), x) for x in [2, 1]), reverse=noted(calls, "r", 1) > 0),
+          calls)
     empty: list[int] = []
     print(any(empty), all(empty), sum(empty), list(empty), sorted(empty), set(empty))
     print(min(empty, default=7), max(words, default="none"), min(3, 1, 2), max("b", "a", "c"))

@@ -321,9 +321,14 @@ class ConsumerBuilder:
         b = self.fb()
         lt: ListType = node.ty  # type: ignore[attr-defined]
         self.check_sortable(node, lt.element)
+        # CPython evaluates `reverse=` before it takes the first item.
+        reverse_node = next((k.value for k in node.keywords if k.arg == "reverse"), None)
+        pending = self.evaluate_first(it) if reverse_node is not None else []
+        reverse = b.kept(b.expr(reverse_node), "sorted.reverse") if reverse_node is not None \
+            else Integer(0, BOOL)
         result = self.list_of(node, it, lt)
-        reverse = next((b.expr(k.value) for k in node.keywords if k.arg == "reverse"),
-                       Integer(0, BOOL))
+        for key in pending:
+            del self.evaluated[key]
         b.add(Call(b.list_fn("list_sort"), [result, reverse]))
         return result
 
