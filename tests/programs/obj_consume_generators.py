@@ -33,6 +33,8 @@ def main() -> None:
     print(list(enumerate(words)), sorted(zip(words, xs)), list(zip(xs, words)))
     print(sum(i * len(w) for i, w in enumerate(words)), dict(zip(words, xs)))
     print(all(len(w) > 2 for w in words), any(w.startswith("f") for w in words))
+    print(sum(n * len(x) for w, (n, x) in zip(words, pairs) if w != "fig"),
+          list(w for w, (n, _) in zip(words, pairs) if n > 1))
     grid: list[list[int]] = [[1, 2, 3], [4, 5], [], [6]]
     print(sum(sum(row) for row in grid), max(len(row) for row in grid),
           list(v for row in grid for v in row if v % 2 == 1))

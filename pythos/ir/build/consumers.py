@@ -134,18 +134,27 @@ class ConsumerBuilder:
             return
         b = self.fb()
         et = element_type(it)
-        if paired(it):
-            assert isinstance(et, T.TupleType)
-            names: list[ast.expr] = [self.hidden_name(f"item{i}", t, it)
-                                     for i, t in enumerate(et.elements)]
-            target: ast.expr = ast.Tuple(elts=names, ctx=ast.Store())
-            item: ast.expr = ast.Tuple(elts=names, ctx=ast.Load())
-            item.ty = target.ty = et  # type: ignore[attr-defined]
-            ast.copy_location(target, it)
-            ast.copy_location(item, it)
-        else:
-            target = item = self.hidden_name("item", et, it)
+        target, item = self.hidden_target(it)
         self.build_loop(target, it, lambda: step(b.expr(item), et))
+
+    def hidden_target(self, it: ast.expr) -> tuple[ast.expr, ast.expr]:
+        """A loop target of the builder's own for `for _ in it`, and the
+        expression that reads the item back: one hidden name, or a pair of
+        them where the loop assigns two names (`d.items()`, `zip`), read
+        back as a tuple."""
+        et = element_type(it)
+        if not paired(it):
+            name = self.hidden_name("item", et, it)
+            return name, name
+        assert isinstance(et, T.TupleType)
+        names: list[ast.expr] = [self.hidden_name(f"item{i}", t, it)
+                                 for i, t in enumerate(et.elements)]
+        target = ast.Tuple(elts=names, ctx=ast.Store())
+        item = ast.Tuple(elts=names, ctx=ast.Load())
+        item.ty = target.ty = et  # type: ignore[attr-defined]
+        ast.copy_location(target, it)
+        ast.copy_location(item, it)
+        return target, item
 
     def generator_loops(self, gen: ast.GeneratorExp, depth: int,
                         step: Callable[[Value, T.Type], None]) -> None:
@@ -170,13 +179,12 @@ class ConsumerBuilder:
         direct = isinstance(g.target, ast.Name) or (
             paired(g.iter) and isinstance(g.target, ast.Tuple)
             and all(isinstance(e, ast.Name) for e in g.target.elts))
-        target: ast.expr = g.target if direct else self.hidden_name(
-            "item", element_type(g.iter), g.iter)
+        target, item = (g.target, g.target) if direct else self.hidden_target(g.iter)
 
         def body() -> None:
             if not direct:
                 # `for a, b in pairs`: the item whole, then unpacked.
-                b.store_value(g.target, b.expr(target))
+                b.store_value(g.target, b.expr(item))
             for test in g.ifs:
                 ok = b.new_block("consume.if")
                 b.branch(b.truth(test), ok, self.loops[-1][0])
