@@ -70,7 +70,9 @@ def typed_sum(c: Checker, node: ast.Call) -> T.Type:
                             f"{len(args) + len(node.keywords)} arguments given")
     node.call = ("builtin", "sum")  # type: ignore[attr-defined]
     e = element_of(c, args[0])
-    if e is T.STR:
+    if e is T.STR and start is not None:
+        # CPython's own words for sum(strs, "") (without a start it fails
+        # adding the first str to 0, as below).
         raise c.error(args[0], "sum() can't sum strings [use ''.join(seq) instead]")
     if not isinstance(e, IntType):
         raise c.error(args[0], f"sum() adds integers, got items of type \"{e}\"")
