@@ -585,7 +585,7 @@ class Containers:
                 return None  # decided by its arguments: see dict_get
             table = {
                 "setdefault": ([p("key", k), p("default", v)], v, alloc),
-                "pop": ([p("key", k)], v, frees),
+                "pop": ([p("key", k), p("default", v, True)], v, frees),
                 "items": ([], IteratorType(TupleType((k, v)), "dict_items"), alloc),
                 "keys": ([], IteratorType(k, "dict_keys"), alloc),
                 "values": ([], IteratorType(v, "dict_values"), alloc),
@@ -679,6 +679,11 @@ class Containers:
 
     # ----- builtins over iterables ----------------------------------------------------
     def iterable_builtin(self, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
+        from .builtins_iter import CONSUMERS, consumer_builtin
+        if name in CONSUMERS:
+            typed = consumer_builtin(self, node, name, want)  # type: ignore[arg-type]
+            if typed is not None:
+                return typed
         args = node.args
 
         def arity(low: int, high: int) -> None:

@@ -18,12 +18,13 @@ from llvmlite import ir
 
 from .. import types as T
 from ..ir import ops as O
+from ..ir.build.consumers import order_method
 from ..ir.layout import ClassLayout, user_text_method
+from ..symbols import FuncSym
 from ..types import ClassType, StructType
 
 if TYPE_CHECKING:
     from ..ir.ops import ModuleIR
-    from ..symbols import FuncSym
     from .instructions import Builder
 
 PTR = ir.PointerType()
@@ -120,6 +121,15 @@ class ObjectLowering:
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
+            order = order_method(c)
+            if order is not None:
+                fields["lt"] = self.define_order(lay, order).ptrtoint(I64)
+            equal = c.find_method("__eq__")
+            if isinstance(equal, FuncSym) and len(equal.params) == 2 \
+                    and equal.params[1].type is T.OBJECT:
+                # (`other: object`, as mypy requires: the runtime may pass
+                # an instance of any class.)
+                fields["eq"] = self.define_order(lay, equal).ptrtoint(I64)
             for slot, method in (("repr", user_text_method(c, "__repr__")),
                                  ("str", user_text_method(c, "__str__"))):
                 if method is not None and "sb_append_str" in self.program.object_runtime:
@@ -193,6 +203,20 @@ class ObjectLowering:
         finally:
             if saved is not None:
                 self.builder = saved
+        return f
+
+    def define_order(self, lay: ClassLayout, method: FuncSym) -> ir.Function:
+        """`lt(a, b)`: a < b for the runtime's sort (items.py `item_lt`),
+        by the class's `__lt__`, or its `__gt__` reflected (b > a), as
+        Python's `<` falls back to it; or `eq(a, b)` by its `__eq__`, for
+        `in`, `count`, `index` and `==` of containers (`item_eq`).  The
+        TypeInfo is the instance's own class's, so the method found from
+        it is the one `a` dispatches to."""
+        f, b = self.generated(lay, f"{method.name}_slot", 2)
+        a, other = f.args
+        first, second = (a, other) if method.name == "__lt__" else (other, a)
+        result = b.call(self.function(method), [first, second])
+        b.ret(b.zext(result, I64) if result.type != I64 else result)
         return f
 
     def define_traverse(self, lay: ClassLayout, counted: list[str]) -> ir.Function:

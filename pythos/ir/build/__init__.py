@@ -57,6 +57,7 @@ from ..ops import (
     successors,
 )
 from .bytes import BytesBuilder
+from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
@@ -91,8 +92,8 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
     return None
 
 
-class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      StrMethodBuilder, BytesBuilder, DictBuilder):
+class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
+                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:

@@ -95,6 +95,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.set_method(node, detail.removeprefix("set."))
     if kind == "objmethod" and detail.startswith("list."):
         return b.list_method(node, detail)
+    if kind == "objmethod" and detail in ("tuple.count", "tuple.index"):
+        return b.tuple_method(node, detail.removeprefix("tuple."))
     if kind == "objmethod":
         raise b.not_yet(node, f"{detail}() calls")
     raise CompileError(f"internal: call kind {kind}")
@@ -258,6 +260,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         lowered = b.list_builtin(node, name)
         if lowered is not None:
             return lowered
+    consumed = b.consume_builtin(node, name)  # consumers.py: over any iterable
+    if consumed is not None:
+        return consumed
     if any(T.is_object(getattr(a, "ty", None)) for a in args) or name in (
             "str", "repr", "hash", "sorted", "min", "max", "sum", "any", "all", "list",
             "enumerate", "zip", "reversed", "set", "dict", "int"):

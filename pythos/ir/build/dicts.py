@@ -311,8 +311,13 @@ class DictBuilder:
             return self.map_call(node, "dict_get", [d, key, Integer(0, U64), Integer(0, BOOL)],
                                  result=node.ty)  # type: ignore[attr-defined]
         if name == "pop":
+            # d.pop(k, default): the default is evaluated before the call,
+            # as CPython evaluates every argument first.
+            from ...check.containers import OPTIONAL
             key = self.key_slot(args[0], t.key)
-            return self.map_call(node, "dict_pop", [d, key, Integer(0, U64), Integer(0, BOOL)],
+            given = len(args) > 1 and args[1] is not OPTIONAL
+            default = self.key_slot(args[1], t.value) if given else Integer(0, U64)
+            return self.map_call(node, "dict_pop", [d, key, default, Integer(int(given), BOOL)],
                                  True, t.value)
         if name == "setdefault":
             key = self.key_slot(args[0], t.key)

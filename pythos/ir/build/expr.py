@@ -589,7 +589,11 @@ class ExprBuilder:
     def evaluate_text_args(self, nodes: list[ast.expr]) -> None:
         """Evaluate every value that print() or a panic will write, in
         order, before writing anything: CPython evaluates all arguments
-        before print starts, which is visible when an argument prints."""
+        before print starts, which is visible when an argument prints.
+        An f-string's values become text as the f-string is built; print's
+        own arguments only once all are evaluated (`print(xs, xs.pop())`
+        shows the list after the pop)."""
+        deferred: list[ast.expr] = []
         for node in nodes:
             parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
                 if isinstance(node, ast.JoinedStr) else [node]
@@ -607,14 +611,24 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
-                if isinstance(pt, (T.DictType, T.SetType)):
-                    self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
-                elif isinstance(pt, (T.ListType, T.TupleType)):
-                    self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
-                if isinstance(pt, T.ClassType):
-                    # Its text now, before anything is written or captured.
-                    self.texts[id(part)] = self.instance_text(
-                        part, self.evaluated[id(part)], pt, use_str=True)
+                if part is node:
+                    deferred.append(part)
+                else:
+                    self.text_now(part)
+        for part in deferred:
+            self.text_now(part)
+
+    def text_now(self, part: ast.expr) -> None:
+        """The text of an evaluated object argument, made now."""
+        pt = getattr(part, "ty", None)
+        if isinstance(pt, (T.DictType, T.SetType)):
+            self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
+        elif isinstance(pt, (T.ListType, T.TupleType)):
+            self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
+        elif isinstance(pt, T.ClassType):
+            # Its text now, before anything is written or captured.
+            self.texts[id(part)] = self.instance_text(
+                part, self.evaluated[id(part)], pt, use_str=True)
 
     def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""

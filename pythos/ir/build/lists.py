@@ -365,6 +365,7 @@ class ListBuilder:
             raw = checked_call(self, node, self.list_fn("list_copy"), [lst])
             return self.as_object(raw, lt)
         elif method == "sort":
+            self.check_sortable(node, elem)  # type: ignore[attr-defined]
             reverse = next((self.expr(k.value) for k in node.keywords if k.arg == "reverse"),
                            Integer(0, BOOL))
             self.add(Call(self.list_fn("list_sort"), [lst, reverse]))
@@ -384,6 +385,8 @@ class ListBuilder:
         """`a + b` (a new list) and `lst * n`, `n * lst` (the references
         repeated, not the objects: `[[0] * 3] * 3` is one row three times)."""
         t = node.ty  # type: ignore[attr-defined]
+        if isinstance(t, TupleType) and isinstance(node.op, ast.Add):
+            return self.tuple_concat(node)  # type: ignore[attr-defined, no-any-return]
         if not isinstance(t, ListType) or not isinstance(node.op, (ast.Add, ast.Mult)):
             raise self.not_yet(node, f"this operator on {t}")
         lt = self.list_type(node, t)
@@ -425,13 +428,15 @@ class ListBuilder:
         t = s.target.value.ty  # type: ignore[union-attr]
         assert isinstance(s.target, ast.Subscript)
         if not isinstance(t, ListType) or isinstance(s.target.slice, ast.Slice) or not \
-                isinstance(t.element, IntType):
+                (isinstance(t.element, IntType) or t.element is T.STR):
             raise self.not_yet(s, f"augmented assignments to items of a {t}")
         lst = self.kept(self.expr(s.target.value), "item.list")
         index = self.kept(self.index64(s.target.slice), "item.index")
         raw = checked_call(self, s.target, self.list_fn("list_get"), [lst, index])
         old = self.from_slot(raw, t.element, borrowed=False)
-        new = self.binop(s, s.op, old, self.expr(s.value), t.element, s.value)
+        # (binop's `t` is an IntType or str.)
+        new = self.binop(s, s.op, old, self.expr(s.value), t.element,  # type: ignore[arg-type]
+                         s.value)
         checked_call(self, s.target, self.list_fn("list_set"),
                      [lst, index, self.to_slot(new, t.element)])
 
@@ -505,7 +510,7 @@ class ListBuilder:
         integers, and min/max of several integers; None for the forms not
         lowered yet (the caller reports them)."""
         args = node.args
-        if any(k.arg == "key" for k in node.keywords):
+        if any(k.arg in ("key", "default", "start") for k in node.keywords):
             return None
         arg_t = getattr(args[0], "ty", None) if args else None
         if name == "list" and not args:

@@ -43,6 +43,7 @@ class TupleBuilder:
         def to_slot(self, v: Value, t: T.Type) -> Value: ...
         def from_slot(self, slot: Value, t: T.Type, borrowed: bool) -> Value: ...
         def as_object(self, raw: Value, t: T.Type) -> Value: ...
+        def slice_args(self, s: ast.Slice) -> list[Value]: ...
 
     def tuple_fn(self, name: str) -> FuncSym:
         sym = self.checker.scopes[TUPLE_RT][name]
@@ -75,7 +76,13 @@ class TupleBuilder:
     def tuple_getitem(self, node: ast.Subscript) -> Value:
         self.tuple_type(node, node.value.ty)  # type: ignore[attr-defined]
         if isinstance(node.slice, ast.Slice):
-            raise self.not_yet(node, "tuple slices")
+            # The bounds are constants (the result's type depends on them);
+            # the runtime applies them as a list's slice does.
+            t = self.expr(node.value)
+            raw = checked_call(self, node, self.tuple_fn("tuple_slice"),
+                               [self.tuple_info(node.ty), t,  # type: ignore[attr-defined]
+                                *self.slice_args(node.slice)])
+            return self.as_object(raw, node.ty)  # type: ignore[attr-defined]
         t = self.expr(node.value)
         index = self.expr(node.slice)
         it = node.slice.ty  # type: ignore[attr-defined]
@@ -103,7 +110,32 @@ class TupleBuilder:
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)
 
-    # ----- operators --------------------------------------------------------------------
+    # ----- operators and methods --------------------------------------------------------
+    def tuple_concat(self, node: ast.BinOp) -> Value:
+        """`a + b`: a new tuple of the items of both (a itself when b is
+        empty, as in CPython)."""
+        tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
+        a, c = self.expr(node.left), self.expr(node.right)
+        raw = self.add(Call(self.tuple_fn("tuple_concat"), [self.tuple_info(tt), a, c]))
+        return self.as_object(raw, tt)
+
+    def tuple_method(self, node: ast.Call, name: str) -> Value:
+        """`t.count(x)` and `t.index(x)` (ValueError if x is not there)."""
+        assert isinstance(node.func, ast.Attribute)
+        t = self.expr(node.func.value)
+        arg = node.args[0]
+        at = arg.ty  # type: ignore[attr-defined]
+        kind = item_kind(at)
+        if kind is None:
+            raise self.not_yet(node, f"tuple.{name}() of a {at}")
+        value = self.to_slot(self.expr(arg), at)
+        if name == "count":
+            return self.add(Call(self.tuple_fn("tuple_count"),  # type: ignore[no-any-return]
+                                 [t, value, Integer(kind, T.U32)]))
+        return checked_call(self, node, self.tuple_fn("tuple_index"),
+                            [t, value, Integer(kind, T.U32), Integer(0, I64),
+                             Integer((1 << 63) - 1, I64)])
+
     def tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value:
         if isinstance(op, (ast.Eq, ast.NotEq)):
             eq = self.add(Call(self.tuple_fn("tuple_eq"), [a, c]))
