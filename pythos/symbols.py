@@ -89,6 +89,10 @@ class GlobalSym:
     init: ast.expr | None
     link_name: str
     exported: bool = False
+    # Set by code at start-up (the module's initialiser, check/modinit.py)
+    # rather than by a constant in the image; `final` for a `Final` one.
+    dynamic: bool = False
+    final: bool = False
 
 
 @dataclass(eq=False)
