@@ -745,8 +745,9 @@ def remove_unreachable(fn: FuncIR) -> None:
 def const_init(node: ast.expr | None, t: T.Type) -> object:
     """The initial value of a global (checked to be constant), in the form
     `GlobalIR.init` describes."""
-    if isinstance(t, ArrayType) or node is None:
-        return None
+    if isinstance(t, ArrayType) or node is None or (
+            isinstance(node, ast.Constant) and node.value is None):
+        return None  # zero bytes (None, for an object global)
     if isinstance(t, StructType):
         assert isinstance(node, ast.Call)
         bound = node.args_bound  # type: ignore[attr-defined]
