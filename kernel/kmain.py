@@ -100,6 +100,7 @@ def kmain(magic: u32, info: u64) -> None:
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
     objects.init_all()               # the object runtime: str, containers, the collector
+    objects.init_modules()           # module-level code: globals built by code, in import order
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks

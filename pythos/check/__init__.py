@@ -78,7 +78,7 @@ from .narrow import (
 )
 from .objects import Objects
 from .plain import PlainInts
-from .startup import check_kernel_startup
+from .startup import check_kernel_startup, check_module_initialisation
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
 INTRINSICS = {
@@ -246,6 +246,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         check_interrupt_safety(self.functions)
         if self.freestanding:
             check_kernel_startup(self.functions)
+            check_module_initialisation(self.functions)
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry

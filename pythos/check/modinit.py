@@ -41,6 +41,7 @@ from .. import types as T
 from ..diagnostics import CompileError
 from ..symbols import ClassSym, FuncSym, GlobalSym
 from ..types import NONE, NONE_VALUE
+from .containers import objectish
 
 if TYPE_CHECKING:
     from ..parse import Module, Program
@@ -349,7 +350,16 @@ class ModuleInit:
                             isinstance(getattr(n, "sym", None), GlobalSym):
                         ready.add(id(n.sym))  # type: ignore[attr-defined]
         for fn in self.functions:
-            if fn.node is None or getattr(fn, "module_init", False):
+            if fn.node is None:
+                continue
+            for node in own_nodes(fn):
+                sym = getattr(node, "sym", None)
+                if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(sym, GlobalSym) \
+                        and (sym.dynamic or objectish(sym.type)):
+                    # For the interrupt rule: a global object is counted.
+                    fn.heap_effects.append((f"the global '{sym.name}' counts a reference",
+                                            node))
+            if getattr(fn, "module_init", False):
                 continue
             for node in own_nodes(fn):
                 sym = getattr(node, "sym", None)
