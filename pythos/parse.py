@@ -234,6 +234,8 @@ class Loader:
                 m.imports.append(stmt)
             elif isinstance(stmt, ast.FunctionDef):
                 m.functions.append(stmt)
+                if stmt.decorator_list:
+                    m.statements.append(stmt)  # decorators may run at start-up
             elif isinstance(stmt, ast.ClassDef):
                 m.structs.append(stmt)
             elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not is_item_store(stmt):

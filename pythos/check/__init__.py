@@ -207,6 +207,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         self.check_class_methods()
         for m in mods:
             self.module = m
+            self.declare_decorated(m)  # check/modinit.py
+        for m in mods:
+            self.module = m
             self.declare_globals(m)
         self.module_inits = self.declare_module_initialisers()
         for m in mods:
@@ -497,6 +500,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 fn.link_name = dec.args[0].value
                 fn.exported = dec.func.id == "export"
                 fn.extern = dec.func.id == "extern"
+            elif self.fn is None and cls is None and struct is None:
+                # A module-level function's own decorator (`@command("help")`,
+                # `@trace`): applied by the module's initialiser (check/modinit.py).
+                fn.decorators.append(dec)
             else:
                 raise self.error(dec, "unsupported decorator (expected @interrupt, "
                                       "@export(\"name\") or @extern(\"name\"))")
@@ -656,7 +663,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         value = g.init
         assert value is not None
         want = g.type if g.type is not NONE else None
-        if g.final or self.built_at_start_up(value):
+        if g.dynamic or g.final or self.built_at_start_up(value):
             return self.mark_dynamic(g)  # set by the module's initialiser
         if want is not None and objectish(want) and isinstance(value, ast.Constant) \
                 and value.value is None:

@@ -287,6 +287,51 @@ class ModuleInit:
         g.type = t
         target.sym, target.ty = g, t  # type: ignore[attr-defined]
 
+    # ----- decorators ----------------------------------------------------------------
+    def declare_decorated(self, m: Module) -> None:
+        """`@dec def f` binds `f` to what `dec(f)` returns, as CPython does:
+        `f` becomes a dynamic global (of the decorator's result type) set
+        by the module's initialiser, and the function itself keeps its
+        code under a hidden name, `f.__wrapped__`, which the initialiser
+        passes to the decorators (the innermost first)."""
+        scope = self.scope(m)
+        for node in m.functions:
+            fn = scope.get(node.name)
+            if not isinstance(fn, FuncSym) or not fn.decorators:
+                continue
+            if fn.interrupt or fn.exported or fn.extern:
+                raise self.error(fn.decorators[0], "a decorator that runs at start-up cannot "
+                                                   "be combined with @interrupt, @export or "
+                                                   "@extern")
+            hidden = f"{node.name}.__wrapped__"
+            scope[hidden] = fn
+            # CPython evaluates the decorator expressions top to bottom, then
+            # applies them bottom up.  A factory's result (`command("echo")`)
+            # is held in a local of the initialiser, `f.__decorator_N__`.
+            steps: list[ast.stmt] = []
+            callees: list[ast.expr] = []
+            for i, dec in enumerate(fn.decorators):
+                if isinstance(dec, ast.Name):
+                    callees.append(dec)
+                    continue
+                local = f"{node.name}.__decorator_{i}__"
+                steps.append(ast.copy_location(ast.Assign(
+                    [ast.copy_location(ast.Name(local, ast.Store()), dec)],
+                    copy.deepcopy(dec)), dec))
+                callees.append(ast.copy_location(ast.Name(local, ast.Load()), dec))
+            # Diagnostics about the function passed point at the bottom decorator.
+            value: ast.expr = ast.copy_location(ast.Name(hidden, ast.Load()),
+                                                fn.decorators[-1])
+            for callee in reversed(callees):
+                value = ast.copy_location(ast.Call(copy.deepcopy(callee), [value], []), callee)
+            target = ast.copy_location(ast.Name(node.name, ast.Store()), node)
+            steps.append(ast.copy_location(ast.Assign([target], value), node))
+            g = GlobalSym(node.name, m, NONE, node, value, f"{m.name}.{node.name}.__value__")
+            g.decorated = steps  # type: ignore[attr-defined]
+            g.dynamic = True
+            scope[node.name] = g
+            self.globals.append(g)
+
     # ----- the initialisers ----------------------------------------------------------
     def declare_module_initialisers(self) -> list[FuncSym]:
         """One `<module>` function per module with code to run at start-up,
@@ -298,14 +343,16 @@ class ModuleInit:
             body: list[ast.stmt] = []
             for stmt in m.statements:
                 g = dynamic.get(id(stmt))
-                if g is not None:
+                if g is not None and isinstance(stmt, ast.FunctionDef):
+                    body.extend(g.decorated)  # type: ignore[attr-defined]
+                elif g is not None:
                     assert g.init is not None
                     target = stmt.targets[0] if isinstance(stmt, ast.Assign) else \
-                        stmt.target  # type: ignore[attr-defined]
+                        stmt.target if isinstance(stmt, ast.AnnAssign) else stmt
                     name = ast.copy_location(ast.Name(g.name, ast.Store()), target)
                     body.append(ast.copy_location(
                         ast.Assign([name], copy.deepcopy(g.init)), stmt))
-                elif not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                elif not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
                     body.append(copy.deepcopy(stmt))
             if not body:
                 continue
