@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import types as T
 from ..diagnostics import CompileError
+from ..parse import is_item_store
 from ..symbols import ClassSym, FuncSym, GlobalSym
 from ..types import NONE, NONE_VALUE
 from .containers import objectish
@@ -352,8 +353,10 @@ class ModuleInit:
                     name = ast.copy_location(ast.Name(g.name, ast.Store()), target)
                     body.append(ast.copy_location(
                         ast.Assign([name], copy.deepcopy(g.init)), stmt))
-                elif not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
+                elif is_item_store(stmt) or not isinstance(
+                        stmt, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
                     body.append(copy.deepcopy(stmt))
+                # else: a static global (in the image) or an undecorated def
             if not body:
                 continue
             if own:

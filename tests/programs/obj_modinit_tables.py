@@ -5,6 +5,7 @@ from typing import Final
 OPCODES: dict[str, int] = {}
 for code, name in enumerate(["nop", "push", "pop", "add", "jmp"]):
     OPCODES[name] = code * 2 + 1
+OPCODES["halt"] = len(OPCODES)
 NAMES: dict[int, str] = {}
 for name, code in OPCODES.items():
     NAMES[code] = name
