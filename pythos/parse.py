@@ -264,8 +264,9 @@ class Loader:
             elif isinstance(stmt, ast.AsyncFunctionDef):
                 raise m.error(stmt, "async functions are not supported yet")
             else:
-                raise m.error(stmt, "only definitions, imports and global variables may "
-                                    "appear at module level")
+                raise m.error(stmt, "this statement cannot appear at module level (it takes "
+                                    "definitions, imports, assignments, for, while, if, "
+                                    "assert and calls)")
 
 
 # Module-level statements that run code at start-up, besides assignments
