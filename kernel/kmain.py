@@ -107,6 +107,7 @@ def kmain(magic: u32, info: u64) -> None:
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks
     preempt.init()                   # timer ticks drive the scheduler from here on
+    warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
@@ -238,19 +239,13 @@ def write_word(word: ByteSpan) -> None:
 
 
 def apply_options() -> None:
-    """Act on the options that run something once the kernel is up (see
-    cmdline.py), read from a dict of the options (options.py); report the
-    options the kernel does not know."""
-    given = options.parse(options.text(boot.cmdline))
-    for word in options.unknown(given):
-        log.warn(f"unknown option {word}")
+    """Act on the options that run something once the kernel is up (see cmdline.py)."""
     value = ByteSpan()
-    if "panic" in given and cmdline.find_option(boot.cmdline, "panic", value):
-        crashtest.run(value)  # the loader's bytes: the failing values come from them
-    bench = given.get("bench", "")
-    if bench == "irq":
+    if cmdline.find_option(boot.cmdline, "panic", value):
+        crashtest.run(value)
+    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("irq"):
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
-    if bench == "heap":
+    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "run", value):
         process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
@@ -258,6 +253,13 @@ def apply_options() -> None:
         process.start_list(value)  # start=PROG[,PROG...]: side by side with the kernel
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
+
+
+def warn_unknown_options() -> None:
+    """Warn about each option the kernel does not act on, from the command
+    line read as a dict (options.py), so that a mistyped one is noticed."""
+    for word in options.unknown(options.parse(options.text(boot.cmdline))):
+        log.warn(f"unknown option {word}")
 
 
 def read_memory_map() -> None:
