@@ -65,5 +65,7 @@ def test_text_decodes_like_cpython_with_replacement(data: bytes) -> None:
 def test_every_known_option_is_one_kmain_acts_on() -> None:
     """KNOWN must follow kmain: an option it reads is not "unknown"."""
     source = (Path(__file__).resolve().parents[2] / "kernel" / "kmain.py").read_text()
-    for key in options.KNOWN:
+    for key in options.KNOWN_OPTIONS.split():
+        assert options.is_known(key)
         assert f'"{key}"' in source, key
+    assert not options.is_known("hello")
