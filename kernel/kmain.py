@@ -40,16 +40,17 @@ import kernel.echo as echo
 import kernel.fs.initrd as initrd
 import kernel.irqbench as irqbench
 import kernel.log as log
+import kernel.memmap as memmap
 import kernel.mm.heap as heap
 import kernel.mm.heapbench as heapbench
 import kernel.mm.memory as memory
 import kernel.multiboot as multiboot
+import kernel.options as options
 import kernel.proc.kstack as kstack
 import kernel.proc.preempt as preempt
 import kernel.proc.process as process
 import kernel.proc.scheduler as scheduler
 import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
-import kernel.sizes as sizes
 import kernel.testing as testing
 import kernel.version as version
 import pythos.rt.obj.runtime as objects
@@ -96,14 +97,17 @@ def kmain(magic: u32, info: u64) -> None:
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
     serial_input.init()              # COM1 received bytes on IRQ 4
     irqflags.enable()                # take interrupts: the clock starts ticking
-    read_memory_map()                # copy and summarise the memory map
+    read_memory_map()                # copy the memory map, for the frame allocator
     memory.init(regions, region_count, PhysAddr(info), boot)  # frames, physical window
     heap.init()                      # the kernel heap, growing on demand
     objects.init_all()               # the object runtime: str, containers, the collector
+    objects.init_modules()           # module-level code: globals built by code, in import order
+    report_memory_map()              # the memory map, as a list of regions, and its total
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks
     preempt.init()                   # timer ticks drive the scheduler from here on
+    warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
@@ -251,18 +255,23 @@ def apply_options() -> None:
         testing.run(value)  # run the selected tests (a test build), then exit
 
 
+def warn_unknown_options() -> None:
+    """Warn about each option the kernel does not act on, from the command
+    line read as a dict (options.py), so that a mistyped one is noticed."""
+    for word in options.unknown(options.parse(options.text(boot.cmdline))):
+        log.warn(f"unknown option {word}")
+
+
 def read_memory_map() -> None:
-    """Copy the memory map and print one line per region, then the total."""
+    """Copy the memory map out of the loader's memory (memory.init needs it
+    before there is a heap; report_memory_map prints it later)."""
     global region_count
     region_count = multiboot.read_memory_map(layout.boot_window(), boot, regions)
     if region_count == 0:
         log.warn("the boot loader gave no memory map")
-        return
-    print(f"memory map ({region_count} regions):")
-    for i in range(region_count):
-        region = regions[i]
-        last = region.base + region.length - 1
-        print(f"  {region.base:#018x}-{last:#018x} {sizes.value(region.length):>6} "
-              f"{sizes.unit(region.length):<3} {multiboot.kind_name(region.kind)}")
-    usable = multiboot.usable_bytes(regions, region_count)
-    print(f"usable memory: {usable >> 10} KiB ({usable >> 20} MiB)")
+
+
+def report_memory_map() -> None:
+    """Print the memory map, one line per region, then the total (memmap.py)."""
+    if region_count > 0:
+        memmap.report(memmap.regions(regions, region_count))

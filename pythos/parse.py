@@ -38,6 +38,11 @@ class Module:
     functions: list[ast.FunctionDef] = field(default_factory=list)
     structs: list[ast.ClassDef] = field(default_factory=list)
     globals: list[ast.Assign | ast.AnnAssign] = field(default_factory=list)
+    # The statements that run when the module is initialised, in order:
+    # every global assignment and every other statement at module level
+    # (a loop filling a table, a call).  check/modinit.py sorts out which
+    # of them need code at start-up.
+    statements: list[ast.stmt] = field(default_factory=list)
     asm_calls: list[ast.Call] = field(default_factory=list)
     calls_main: bool = False
 
@@ -229,10 +234,13 @@ class Loader:
                 m.imports.append(stmt)
             elif isinstance(stmt, ast.FunctionDef):
                 m.functions.append(stmt)
+                if stmt.decorator_list:
+                    m.statements.append(stmt)  # decorators may run at start-up
             elif isinstance(stmt, ast.ClassDef):
                 m.structs.append(stmt)
-            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not is_item_store(stmt):
                 m.globals.append(stmt)
+                m.statements.append(stmt)
             elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) \
                     and isinstance(stmt.value.value, str):
                 pass  # a docstring
@@ -250,11 +258,28 @@ class Loader:
                 if not ok:
                     raise m.error(stmt, 'the __main__ block may only call main()')
                 m.calls_main = True
+            elif isinstance(stmt, INIT_STATEMENTS) or is_item_store(stmt):
+                # Code that runs once at start-up (check/modinit.py).
+                m.statements.append(stmt)
             elif isinstance(stmt, ast.AsyncFunctionDef):
                 raise m.error(stmt, "async functions are not supported yet")
             else:
-                raise m.error(stmt, "only definitions, imports and global variables may "
-                                    "appear at module level")
+                raise m.error(stmt, "this statement cannot appear at module level (it takes "
+                                    "definitions, imports, assignments, for, while, if, "
+                                    "assert and calls)")
+
+
+# Module-level statements that run code at start-up, besides assignments
+# to global names (docs/objects.md, "Module initialisation").
+INIT_STATEMENTS = (ast.For, ast.While, ast.If, ast.Expr, ast.AugAssign, ast.Assert)
+
+
+def is_item_store(stmt: ast.stmt) -> bool:
+    """`TABLE["k"] = v` or `obj.field = v` at module level: a statement
+    that changes an object, not the declaration of a global."""
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+        [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+    return any(isinstance(t, (ast.Subscript, ast.Attribute)) for t in targets)
 
 
 def load_program(entry: Path, extra_path: list[Path] | None = None,

@@ -56,6 +56,9 @@ class FuncSym:
     interrupt: bool = False
     exported: bool = False
     extern: bool = False
+    # Decorators applied at start-up (check/modinit.py: the name becomes a
+    # global holding what they return).
+    decorators: list[ast.expr] = field(default_factory=list)
     locals: dict[str, Local] = field(default_factory=dict)
     globals_declared: set[str] = field(default_factory=set)
     # Constructed objects get a dedicated stack slot each, keyed by node.
@@ -89,6 +92,10 @@ class GlobalSym:
     init: ast.expr | None
     link_name: str
     exported: bool = False
+    # Set by code at start-up (the module's initialiser, check/modinit.py)
+    # rather than by a constant in the image; `final` for a `Final` one.
+    dynamic: bool = False
+    final: bool = False
 
 
 @dataclass(eq=False)

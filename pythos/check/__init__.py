@@ -66,6 +66,7 @@ from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
 from .functions import Functions
 from .interrupts import check_interrupt_safety
+from .modinit import ModuleInit
 from .narrow import (
     Narrowing,
     assigned_keys,
@@ -77,7 +78,7 @@ from .narrow import (
 )
 from .objects import Objects
 from .plain import PlainInts
-from .startup import check_kernel_startup
+from .startup import check_kernel_startup, check_module_initialisation
 
 TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
 INTRINSICS = {
@@ -143,7 +144,7 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
-class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
+class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -160,6 +161,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         self.uses_objects = False  # anything at all needs the object runtime
         self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
+        # Module-level code run at start-up (check/modinit.py): the `Final`
+        # statements whose value is built by code, and the initialisers.
+        self.start_up_finals: set[int] = set()
+        self.module_inits: list[FuncSym] = []
         # Per-function state while checking a body.
         self.fn: FuncSym | None = None
         self.module: Module = program.entry
@@ -202,7 +207,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         self.check_class_methods()
         for m in mods:
             self.module = m
+            self.declare_decorated(m)  # check/modinit.py
+        for m in mods:
+            self.module = m
             self.declare_globals(m)
+        self.module_inits = self.declare_module_initialisers()
         for m in mods:
             self.module = m
             for call in m.asm_calls:
@@ -228,14 +237,19 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         inits.sort(key=lambda fn: len(fn.cls.mro()) if fn.cls else 0)
         for fn in inits:
             self.check_function(fn)
+        # Then module-level code: it gives unannotated globals their types.
+        for fn in self.module_inits:
+            self.check_function(fn)
         # Nested functions are appended as their definitions are checked.
         for fn in self.functions:
-            if fn not in inits:
+            if fn not in inits and fn not in self.module_inits:
                 self.check_function(fn)
+        self.check_initialisation_order(self.module_inits)
         self.note_object_signatures()
         check_interrupt_safety(self.functions)
         if self.freestanding:
             check_kernel_startup(self.functions)
+            check_module_initialisation(self.functions)
 
     def check_main_signature(self, entry: Module) -> None:
         self.module = entry
@@ -486,6 +500,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 fn.link_name = dec.args[0].value
                 fn.exported = dec.func.id == "export"
                 fn.extern = dec.func.id == "extern"
+            elif self.fn is None and cls is None and struct is None:
+                # A module-level function's own decorator (`@command("help")`,
+                # `@trace`): applied by the module's initialiser (check/modinit.py).
+                fn.decorators.append(dec)
             else:
                 raise self.error(dec, "unsupported decorator (expected @interrupt, "
                                       "@export(\"name\") or @extern(\"name\"))")
@@ -553,9 +571,13 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         constant.  So each is tried in turn, and whatever is not ready
         yet is tried again, until a round makes no progress; then the
         first remaining error is the user's."""
+        finals = [(m, stmt) for m in mods for stmt in m.globals
+                  if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation)]
+        # A Final built by code is a global its module's initialiser sets.
+        self.start_up_finals = {id(stmt) for m, stmt in finals if stmt.value is not None
+                                and self.final_built_at_start_up(m, stmt.value)}
         pending: list[tuple[Module, Any]] = [
-            (m, stmt) for m in mods for stmt in m.globals
-            if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation)]
+            (m, stmt) for m, stmt in finals if id(stmt) not in self.start_up_finals]
         pending += [(s.module, s) for s in self.structs]
         while pending:
             waiting: list[tuple[Module, Any]] = []
@@ -603,7 +625,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
 
     def declare_globals(self, m: Module) -> None:
         for stmt in m.globals:
-            if isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation):
+            final = isinstance(stmt, ast.AnnAssign) and self.is_final(stmt.annotation)
+            if final and id(stmt) not in self.start_up_finals:
                 continue  # declared by declare_constants_and_layouts
             ann: ast.expr | None
             value: ast.expr | None
@@ -615,11 +638,14 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 if not isinstance(stmt.target, ast.Name):
                     raise self.error(stmt, "a global is assigned to one plain name")
                 target, ann, value = stmt.target, stmt.annotation, stmt.value
+                if final:  # `X: Final = ...` or `X: Final[T] = ...`
+                    ann = ann.slice if isinstance(ann, ast.Subscript) else None
             name = target.id
             if value is None:
                 raise self.error(stmt, f"global '{name}' needs an initial value")
             gtype = self.resolve_type(ann) if ann is not None else None
             gsym = GlobalSym(name, m, gtype or NONE, stmt, value, f"{m.name}.{name}")
+            gsym.final = final
             self.bind(stmt, name, gsym)
             self.globals.append(gsym)
         # Global types are found once all names exist: an initializer may
@@ -637,17 +663,17 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         value = g.init
         assert value is not None
         want = g.type if g.type is not NONE else None
+        if g.dynamic or g.final or self.built_at_start_up(value):
+            return self.mark_dynamic(g)  # set by the module's initialiser
+        if want is not None and objectish(want) and isinstance(value, ast.Constant) \
+                and value.value is None:
+            return want  # None: zero bytes in the image
         if objectish(want) or isinstance(value, (ast.List, ast.Dict, ast.Set, ast.Tuple,
                                                  ast.JoinedStr)) or (
                 isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
                 and isinstance(self.scope().get(value.func.id), ClassSym)):
             # An object built when the module is initialised (issue 11).
-            t = self.expr(value, want)
-            if want is not None and not T.assignable(t, want):
-                raise self.error(value, f"expected {want}, got {t}")
-            self.heap_use(value, "module-level objects",
-                          f"the global '{g.name}' is built at start-up")
-            return want or t
+            return self.mark_dynamic(g)
         if isinstance(value, ast.Call):
             t = self.expr(value, want)
             kind = getattr(value, "call", (None,))[0]
@@ -661,7 +687,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                 return t
         t = self.expr(value, want)
         if getattr(value, "const", None) is None:
-            raise self.error(value, "a global's initializer must be a constant expression")
+            # Computed from other globals: the module's initialiser does it.
+            return self.mark_dynamic(g)
         if want is not None:
             self.no_plain_literal(value, want, f"the global '{g.name}'")
         if want is not None and t != want:
@@ -1400,6 +1427,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
         name = target.id
         if name in self.fn.globals_declared:
             g = self.scope()[name]
+            if g.type is NONE and value is not None:
+                self.infer_global_type(g, target, value)  # check/modinit.py
+                return
             target.sym, target.ty = g, g.type  # type: ignore[attr-defined]
             if value is not None:
                 self.no_plain_literal(value, g.type, f"the global '{name}'")

@@ -24,6 +24,7 @@ import ast
 from collections import deque
 
 from ..symbols import FuncSym
+from .modinit import first_unready_read, global_reads, own_nodes
 
 INIT_ALL = "init_all"
 RUNTIME_MODULE = "pythos.rt.obj.runtime"
@@ -80,3 +81,56 @@ def check_kernel_startup(functions: list[FuncSym]) -> None:
                                    f"code that runs before may not allocate objects)")
     err.context = f"{where.module.path}: in function '{where.name}':"
     raise err
+
+
+INIT_MODULES = "init_modules"
+
+
+def check_module_initialisation(functions: list[FuncSym]) -> None:
+    """The kernel's module-level code (check/modinit.py) runs when kmain
+    calls `init_modules()`, which must come after `init_all()`: the code
+    may allocate.  Before that call no global it sets may be read, by
+    kmain or by anything kmain calls (it would read 0, not the object)."""
+    kmain = next((fn for fn in functions if fn.name == "kmain" and fn.cls is None
+                  and fn.node is not None), None)
+    inits = [fn for fn in functions if getattr(fn, "module_init", False)]
+    if kmain is None:
+        return
+    assert kmain.node is not None
+    runtime_start = next((getattr(node, "lineno", 0) for callee, node in kmain.calls
+                          if callee.name == INIT_ALL and callee.module.name == RUNTIME_MODULE),
+                         None)
+    start = next(((callee, node) for callee, node in kmain.calls
+                  if callee.name == INIT_MODULES and callee.module.name == RUNTIME_MODULE),
+                 None)
+    if start is None:
+        if inits:
+            first = inits[0]
+            assert first.node is not None
+            raise first.module.error(first.node.body[-1], "the kernel has module-level code "
+                                     "to run at start-up, so kmain must run it: call "
+                                     "pythos.rt.obj.runtime.init_modules() on the line after "
+                                     "init_all()")
+        return
+    line = getattr(start[1], "lineno", 0)
+    if runtime_start is None or runtime_start > line:
+        raise kmain.module.error(start[1], "init_modules() runs module-level code, which may "
+                                           "allocate: call it after init_all()")
+    before = [(callee, node) for callee, node in kmain.calls
+              if getattr(node, "lineno", 0) < line]
+    own = [(g, node) for g, node in global_reads(own_nodes(kmain))
+           if getattr(node, "lineno", 0) < line]
+    if own:
+        g, node = own[0]
+        err = kmain.module.error(node, f"kmain reads '{g.name}' before init_modules() has "
+                                       f"run its module's code (it would still be 0)")
+        err.context = f"{kmain.module.path}: in function 'kmain':"
+        raise err
+    found = first_unready_read(before, set())
+    if found is not None:
+        path, g, call = found
+        names = " -> ".join(["kmain"] + [f.name for f in path])
+        err = kmain.module.error(call, f"{names} reads '{g.name}' before init_modules() has "
+                                       f"run its module's code (it would still be 0)")
+        err.context = f"{kmain.module.path}: in function 'kmain':"
+        raise err

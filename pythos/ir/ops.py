@@ -273,6 +273,34 @@ class GlobalAddr(Op):
         self.sym = sym
 
 
+class GlobalGet(Op):
+    """The object a module-level variable holds, owned: the load
+    increments its count (as `GetAttr` does).  Made from a `Load` of a
+    counted global by pythos/ir/passes/globals.py."""
+
+    __slots__ = ("sym",)
+
+    def __init__(self, sym: GlobalSym) -> None:
+        self.type = sym.type
+        self.sym = sym
+
+
+class GlobalSet(Op):
+    """Store the object `value` in a module-level variable: the global
+    takes the reference (`value` is consumed), and the one it held before
+    is dropped after the store (as `SetAttr` does)."""
+
+    __slots__ = ("sym", "value")
+
+    def __init__(self, sym: GlobalSym, value: Value) -> None:
+        self.type = NONE
+        self.sym = sym
+        self.value = value
+
+    def sources(self) -> list[Value]:
+        return [self.value]
+
+
 class FieldAddr(Op):
     """The address of field `name` of the struct `base` refers to."""
 
@@ -647,6 +675,11 @@ class ModuleIR:
     object_runtime: dict[str, FuncSym] = field(default_factory=dict)
     leak_check: bool = False
     count_str: bool = False  # str values are counted (see holds_reference)
+    # Module initialisation (check/modinit.py): the modules' `<module>`
+    # functions in import order, and the globals they set that hold
+    # references, released in reverse order after main.
+    module_inits: list[FuncSym] = field(default_factory=list)
+    counted_globals: list[GlobalSym] = field(default_factory=list)
 
 
 # ----- objects (issue 11) --------------------------------------------------------------
@@ -818,7 +851,7 @@ class DecRef(Op):
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
-        op, (Return, SetAttr)) else None
+        op, (Return, SetAttr, GlobalSet)) else None
     if value is not None and holds_reference(value.type, count_str):
         return [value]
     return []

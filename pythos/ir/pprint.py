@@ -128,6 +128,10 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"{n(op.dest)} = {n(op.src)}"
     if isinstance(op, O.GlobalAddr):
         return f"addr global {op.sym.module.name}.{op.sym.name}"
+    if isinstance(op, O.GlobalGet):
+        return f"global {op.sym.module.name}.{op.sym.name} :: {t}"
+    if isinstance(op, O.GlobalSet):
+        return f"global {op.sym.module.name}.{op.sym.name} = {n(op.value)}"
     if isinstance(op, O.FieldAddr):
         return f"addr {n(op.base)}.{op.name}"
     if isinstance(op, O.ElementAddr):

@@ -38,6 +38,7 @@ from ..target import Target
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 from .debuginfo import DebugInfo
 from .instructions import Builder, InstructionLowering, opaque_global
+from .modinit import INIT_MODULES, ModuleInitLowering
 from .objects import ObjectLowering
 
 PTR = ir.PointerType()
@@ -50,7 +51,7 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
                "panic_msg", "exit_program"}
 
 
-class Lowering(InstructionLowering, ObjectLowering):
+class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
     def __init__(self, program: ModuleIR, target: Target, debug: bool = False,
                  optimized: bool = True) -> None:
         self.program = program
@@ -119,6 +120,7 @@ class Lowering(InstructionLowering, ObjectLowering):
             self.define_classes()
         for func in self.program.functions:
             self.define_function(func)
+        self.define_init_modules()  # lower/modinit.py
         if self.program.main is not None:
             self.define_start(self.program.main)
         if self.debug is not None:
@@ -211,7 +213,11 @@ class Lowering(InstructionLowering, ObjectLowering):
         leaks = self.program.leak_check and "leak_report" in objects
         if leaks:
             b.call(self.function(objects["leak_baseline"]), [])
+        # Module-level code in import order, main, then the globals released
+        # in reverse (lower/modinit.py).
+        b.call(self.module.globals[INIT_MODULES], [])
         b.call(self.function(main), [])
+        self.release_globals(b)
         if leaks:
             b.call(self.function(objects["leak_report"]), [])
         b.call(self.function(self.program.runtime["exit_program"]), [])

@@ -466,6 +466,10 @@ class DebugInfo:
                 offset += size
             self.building.discard(id(t))
             return self.structure(t.name, members, T.sizeof(t) * 8)
+        if T.is_object(t):
+            # A global holding an object (check/modinit.py): its address.
+            return self.add("DIBasicType", {"name": str(t), "size": 64,
+                                            "encoding": ir.DIToken("DW_ATE_address")})
         raise TypeError(f"no debug type for {t}")
 
     def structure(self, name: str, members: list[tuple[str, object, int, int]],

@@ -113,9 +113,6 @@ def test_the_object_runtime_is_compiled_in_only_for_objects(tmp_path: Path) -> N
      "def main() -> None:\n    print(P())\n",
      "prog.py:7:11: error: texts of instances without __str__ or __repr__ (a P: CPython "
      "prints its address) are not compiled yet (issue 11)"),
-    ("class P:\n    def __init__(self) -> None:\n        self.x = 1\n\n\n"
-     "p = P()\n\n\ndef main() -> None:\n    print(p.x)\n",
-     "prog.py:6:5: error: module-level objects are not compiled yet (issue 11)"),
     ("from typing import Iterator\n\n\nclass R:\n    def __iter__(self) -> Iterator[int]:\n"
      "        return iter([1])\n\n\ndef main() -> None:\n    for x in R():\n"
      "        print(x)\n",

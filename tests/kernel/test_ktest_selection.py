@@ -93,10 +93,11 @@ def test_generated_registry_type_checks(tmp_path) -> None:  # type: ignore[no-un
     from pythos.target import FREESTANDING
     source = ktest.generate_registry(ktest.discover())
     path = tmp_path / "registry_check.py"
-    # Tests may allocate objects, so this kmain starts the object runtime
-    # first, as the real one does (pythos/check/startup.py).
+    # Tests may allocate objects and have module-level code, so this kmain
+    # starts the object runtime and runs that code first, as the real one
+    # does (pythos/check/startup.py).
     path.write_text(source + "\n\nfrom pythos.lang import export, u32, u64\n"
-                    "from pythos.rt.obj.runtime import init_all\n\n"
+                    "from pythos.rt.obj.runtime import init_all, init_modules\n\n"
                     "@export(\"kmain\")\ndef kmain(magic: u32, info: u64) -> None:\n"
-                    "    init_all()\n    run_test(0)\n")
+                    "    init_all()\n    init_modules()\n    run_test(0)\n")
     compile_file(path, FREESTANDING, 0, stop_after="check")

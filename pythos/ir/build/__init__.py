@@ -61,6 +61,7 @@ from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
+from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
 from .strings import StringBuilder
 from .strmethods import StrMethodBuilder
@@ -131,6 +132,11 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
 
     # ----- blocks ---------------------------------------------------------------------
     def add(self, op: Op) -> Any:
+        if isinstance(op, (Load, Store)):
+            counted = counted_global_access(op, self.ir.count_str)  # build/modinit.py
+            if counted is not op and self.block.ops and self.block.ops[-1] is op.addr:
+                self.block.ops.pop()  # the global's address, no longer used
+            op = counted
         op.pos = self.pos
         self.block.ops.append(op)
         return op
@@ -742,8 +748,9 @@ def remove_unreachable(fn: FuncIR) -> None:
 def const_init(node: ast.expr | None, t: T.Type) -> object:
     """The initial value of a global (checked to be constant), in the form
     `GlobalIR.init` describes."""
-    if isinstance(t, ArrayType) or node is None:
-        return None
+    if isinstance(t, ArrayType) or node is None or (
+            isinstance(node, ast.Constant) and node.value is None):
+        return None  # zero bytes (None, for an object global)
     if isinstance(t, StructType):
         assert isinstance(node, ast.Call)
         bound = node.args_bound  # type: ignore[attr-defined]
@@ -761,7 +768,9 @@ def const_init(node: ast.expr | None, t: T.Type) -> object:
 def build(checker: Any, freestanding: bool) -> ModuleIR:
     """The IR of the whole checked program."""
     module = ModuleIR(checker.program.entry.name)
-    module.globals = [GlobalIR(g, const_init(g.init, g.type)) for g in checker.globals]
+    # A global set by its module's initialiser starts as zero bytes.
+    module.globals = [GlobalIR(g, None if g.dynamic else const_init(g.init, g.type))
+                      for g in checker.globals]
     strings: dict[tuple[bytes, bool], StrConst] = {}
     module.structs = [s.type for s in checker.structs]
     # Definitions first, so that an @extern declaration of a symbol the
@@ -798,5 +807,6 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
             builder.object_runtime = module.object_runtime
             module.functions.append(builder.build())
     module.strings = list(strings.values())
+    module_initialisation(module, checker)  # ir/build/modinit.py
     return module
 

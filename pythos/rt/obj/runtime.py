@@ -3,6 +3,7 @@ order.  A compiled program that uses objects calls `init_all` before any
 of its own code (a Linux or user program from its start-up code, the
 kernel right after its heap is ready)."""
 
+from pythos.lang import extern
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
@@ -26,3 +27,12 @@ def init_all() -> None:
     init_box()  # the box kind, and the int and bool boxes the runtime makes
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
+
+
+@extern("pythos_init_modules")
+def init_modules() -> None:
+    """Run every module's top-level code that builds its globals, in import
+    order (the compiler makes this function: pythos/lower/modinit.py).  A
+    Linux program's start-up code calls it before main; the kernel's kmain
+    calls it once the heap and the object runtime are up."""
+    ...

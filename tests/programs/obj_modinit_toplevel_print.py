@@ -1,4 +1,4 @@
-# error: 2:1: only definitions, imports and global variables may appear at module level
+"""A call at module level runs at import time, before main."""
 print("hello from import time")
 
 
