@@ -375,3 +375,25 @@ def test_kernel_heap_refuses_objects_before_it_is_up() -> None:
         "kmain must call heap.init() first",
         "the kernel heap is used before it is up: kmain must call heap.init() first"], (
         result.stdout + result.stderr)
+
+
+def test_the_block_boundary_check_is_exact(alloc: ModuleType) -> None:
+    """The multiply that replaces a division in the free path's check agrees
+    with the division at every offset of every class's run."""
+    for c in range(28):
+        granules = int(alloc.BLOCK_GRANULES[c])
+        alloc.block_magic[c] = ((1 << 32) + granules - 1) // granules
+        block = granules * 8
+        for offset in range(0, int(alloc.run_size(u64(c))) + 64, 8):
+            want = offset >= 48 and (offset - 48) % block == 0 and offset - 48 < 4096 * 8
+            assert bool(alloc.on_block_boundary(u64(offset), u64(c))) == want, (c, offset)
+        assert not alloc.on_block_boundary(u64(48 + block + 4), u64(c))
+        assert not alloc.on_block_boundary(u64(40), u64(c))
+
+
+def test_freeing_between_blocks_panics(alloc: ModuleType) -> None:
+    first = int(alloc.obj_alloc(u64(48)))
+    for _ in range((4096 - 48) // 48):  # the first run is no longer current
+        alloc.obj_alloc(u64(48))
+    with pytest.raises(PanicError, match="as a 48-byte object, which it is not"):
+        alloc.obj_free(u64(first + 24), u64(48))
