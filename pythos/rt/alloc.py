@@ -198,7 +198,9 @@ def note_alloc(size: u64) -> None:
 
 
 def note_free(size: u64) -> None:
-    if size > stats.in_use or stats.live == 0:
+    # An object has a header, so its size is never 0, and while `in_use`
+    # covers `size`, `live` is not 0 either: one compare checks both.
+    if size > stats.in_use:
         freed_too_much(size)
     stats.in_use -= size
     stats.live -= 1
