@@ -22,7 +22,13 @@ the compiler makes of each operation, count updates and all:
 - *a dict lookup of a short str key*: ``table[key]`` in a
   ``dict[str, int]`` of eight entries, with keys of 3 to 7 characters.
 
-Each is timed with ``rdtsc`` around the statement, ``ROUNDS`` times,
+And *heap efficiency on binary trees*: the work of
+bench/heap/binary_trees.py (complete trees of two-field ``Tree`` objects
+built, walked and dropped beside a long-lived one), at depths up to
+``TREE_DEPTH``; peak live bytes over the object allocator's footprint at
+that peak, and over the kernel heap's (what the design really holds).
+
+Each operation is timed with ``rdtsc`` around the statement, ``ROUNDS`` times,
 with interrupts off; under QEMU's ``-icount`` that is exact guest
 instructions.  The cost of the empty window (two ``rdtsc`` and the
 subtraction) is taken off, so each figure is the operation's own.
@@ -31,10 +37,14 @@ subtraction) is taken off, so each figure is the operation's own.
 from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
+import kernel.mm.heap as heap
 from pythos.lang import rdtsc, u64
+from pythos.rt.alloc import obj_reset_peak, obj_stats, obj_trim
 
 ROUNDS: Final = 4096
 APPENDS: Final = 4096
+TREE_MIN_DEPTH: Final = 4
+TREE_DEPTH: Final = 12
 
 # What each loop computed, for run() to check against CPython's result.
 checksum: int = 0
@@ -60,6 +70,71 @@ class Box:
 
     def __init__(self, item: Small) -> None:
         self.item = item
+
+
+class Tree:
+    """binary_trees' node: two children, or none."""
+
+    def __init__(self, left: "Tree | None", right: "Tree | None") -> None:
+        self.left = left
+        self.right = right
+
+
+def make_tree(depth: int) -> Tree:
+    if depth == 0:
+        return Tree(None, None)
+    return Tree(make_tree(depth - 1), make_tree(depth - 1))
+
+
+def check_tree(tree: Tree) -> int:
+    left, right = tree.left, tree.right
+    if left is None or right is None:
+        return 1
+    return 1 + check_tree(left) + check_tree(right)
+
+
+# The kernel heap's bytes held at the objects' peak, above its baseline.
+heap_held_at_peak: u64 = u64(0)
+
+
+def heap_held() -> u64:
+    stats = heap.stats()
+    return stats.heap_size - stats.bytes_free
+
+
+def watch_heap(base: u64, seen: u64) -> u64:
+    """Note the kernel heap's footprint when the objects' peak has risen
+    past ``seen``; the peak now."""
+    global heap_held_at_peak
+    peak = obj_stats().peak
+    if peak > seen:
+        heap_held_at_peak = heap_held() - base
+    return peak
+
+
+def stretch(base: u64, seen: u64) -> int:
+    """The stretch tree, one level deeper than the long-lived one."""
+    tree = make_tree(TREE_DEPTH + 1)
+    watch_heap(base, seen)
+    return check_tree(tree)
+
+
+def trees() -> None:
+    """binary_trees' work, watching the peak after every tree is built."""
+    obj_trim()
+    obj_reset_peak()
+    base = heap_held()
+    seen = watch_heap(base, u64(0))
+    nodes = stretch(base, seen)  # the largest tree, dropped when it returns
+    seen = obj_stats().peak
+    long_lived = make_tree(TREE_DEPTH)
+    for depth in range(TREE_MIN_DEPTH, TREE_DEPTH + 1, 2):
+        for _ in range(1 << (TREE_DEPTH - depth + TREE_MIN_DEPTH)):
+            tree = make_tree(depth)
+            seen = watch_heap(base, seen)
+            nodes += check_tree(tree)
+    nodes += check_tree(long_lived)
+    note(nodes)
 
 
 def window() -> u64:
@@ -156,6 +231,8 @@ def run() -> None:
     append = append_cost()
     lookup = lookup_cost()
     irqflags.restore(flags)
+    trees()
+    stats = obj_stats()
     print(f"bench: op small object alloc+free {less(small, empty)}")
     print(f"bench: op tracked object alloc+free {less(link, empty)}")
     print(f"bench: op refcount increment+decrement {less(count, empty)}")
@@ -163,5 +240,13 @@ def run() -> None:
     print(f"bench: op dict lookup, short str key {less(lookup, empty)}")
     # The checksums keep the work from being optimised away, and say that
     # it was done: CPython's results for the same loops.
-    expected = 2 * (ROUNDS * (ROUNDS - 1) // 2) + 7 * ROUNDS + APPENDS + 5 * ROUNDS
+    print(f"bench: op trees peak bytes {stats.peak}")
+    print(f"bench: op trees efficiency permille {stats.peak * 1000 // stats.footprint_at_peak}")
+    print(f"bench: op trees heap efficiency permille "
+          f"{stats.peak * 1000 // heap_held_at_peak}")
+    tree_nodes = (1 << (TREE_DEPTH + 2)) - 1 + (1 << (TREE_DEPTH + 1)) - 1
+    for depth in range(TREE_MIN_DEPTH, TREE_DEPTH + 1, 2):
+        tree_nodes += (1 << (TREE_DEPTH - depth + TREE_MIN_DEPTH)) * ((1 << (depth + 1)) - 1)
+    expected = (2 * (ROUNDS * (ROUNDS - 1) // 2) + 7 * ROUNDS + APPENDS + 5 * ROUNDS
+                + tree_nodes)
     print(f"bench: op checksum right {1 if checksum == expected else 0}")
