@@ -18,6 +18,9 @@ from __future__ import annotations
 ATTRIBUTES: dict[tuple[str, str], str] = {
     # Made where objects are made, with the type and size constant there.
     ("pythos.rt.obj.object", "obj_new"): "alwaysinline",
+    # Telling the collector of a new tracked object: its threshold test
+    # would bring the whole collector into every place objects are made.
+    ("pythos.rt.obj.object", "obj_track"): "noinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

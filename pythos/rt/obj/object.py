@@ -25,7 +25,7 @@ reference) and an object result is *new* (the caller owns one reference).
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, call_addr, export, i32, i64, struct, u8, u32, u64
-from pythos.rt.alloc import obj_alloc, obj_alloc_zeroed, obj_free, obj_realloc
+from pythos.rt.alloc import obj_alloc, obj_free, obj_realloc
 from pythos.rt.mem import memcpy, memset
 
 # A count no program reaches: static objects start with it and are never
@@ -276,35 +276,47 @@ def obj_new(ti: u64, size: u64) -> u64:
 
     The compiler inlines this where objects are made (docs/objects.md,
     "Speed"): with `ti` and `size` constants there, the type's flags and
-    the size class fold away, and an untracked object costs the
-    allocator's fast path, a store per word and the header.  An object the
-    cycle collector tracks goes out of line.
+    the size class fold away, and the object costs the allocator's fast
+    path, a store per word and the header.  An object the cycle collector
+    tracks has a GcHead before its header, and the collector is told out
+    of line (`obj_track`).
     """
     if (Ptr[TypeInfo](ti)[0].flags & TRACKED) != 0:
-        return obj_new_tracked(ti, size)
+        obj = obj_alloc(size + GC_HEAD) + GC_HEAD
+        Ptr[GcHead](obj - GC_HEAD)[0].next = u64(0)
+        Ptr[GcHead](obj - GC_HEAD)[0].prev = u64(0)
+        zero_fields(obj, size)
+        h = Ptr[ObjHeader](obj)
+        h[0].refcnt = i64(1)
+        h[0].type = ti
+        return obj_track(obj)
     obj = obj_alloc(size)
+    zero_fields(obj, size)
+    h = Ptr[ObjHeader](obj)
+    h[0].refcnt = i64(1)
+    h[0].type = ti
+    return obj
+
+
+@export("pythos_obj_track")
+def obj_track(obj: u64) -> u64:
+    """Tell the collector of a new TRACKED object (exported and kept out
+    of line, so that the collector's code is not copied into every place
+    that makes one); returns `obj`."""
+    if gc_track_hook != 0:
+        call_addr(gc_track_hook, obj)
+    return obj
+
+
+def zero_fields(obj: u64, size: u64) -> None:
+    """Zero what follows the header of a new `size`-byte object: a store
+    per word, which a constant size unrolls (a call to `memset` would
+    cost more than the stores for the few words of most objects)."""
     words = size >> 3
     for i in range(u64(2), words):
         Ptr[u64](obj)[i] = u64(0)
     if size & 7 != 0:
         memset(Ptr[u8](obj + (words << 3)), i32(0), size & 7)
-    h = Ptr[ObjHeader](obj)
-    h[0].refcnt = i64(1)
-    h[0].type = ti
-    return obj
-
-
-@export("pythos_obj_new_tracked")
-def obj_new_tracked(ti: u64, size: u64) -> u64:
-    """`obj_new` of a TRACKED type: a GcHead before the header, and the
-    collector told (exported, so that it stays out of line)."""
-    obj = obj_alloc_zeroed(size + GC_HEAD) + GC_HEAD
-    h = Ptr[ObjHeader](obj)
-    h[0].refcnt = i64(1)
-    h[0].type = ti
-    if gc_track_hook != 0:
-        call_addr(gc_track_hook, obj)
-    return obj
 
 
 def obj_size(obj: u64) -> u64:
