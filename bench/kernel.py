@@ -163,7 +163,20 @@ HEAP_COLUMNS = [("heap alloc+free pair", "instructions per alloc+free"),
                 ("objects alloc+free pair", "object alloc+free"),
                 ("objects alloc+free pair, mixed sizes", "object alloc+free, mixed sizes"),
                 ("objects efficiency permille", "object efficiency (peak live / footprint)"),
-                ("objects heap efficiency permille", "heap efficiency at the object peak")]
+                ("objects heap efficiency permille", "heap efficiency at the object peak"),
+                # binary_trees' work, compiled (kernel/mm/objcost.py).
+                ("op trees efficiency permille", "binary trees: object efficiency"),
+                ("op trees heap efficiency permille", "binary trees: heap efficiency")]
+# Compiled object code in the kernel (kernel/mm/objcost.py): what each
+# operation costs, and issue 11's goal for it where it sets one.
+OP_ROWS = [("op small object alloc+free", "make and drop a small instance (`Small(i).value`)",
+            "<= 60"),
+           ("op tracked object alloc+free", "the same, of a class the collector tracks", ""),
+           ("op refcount increment+decrement", "take and drop a reference (`held = box.item`)",
+            "inline"),
+           ("op list.append", "`items.append(i)`, list[int], amortised over 4096", ""),
+           ("op dict lookup, short str key", "`table[key]`, dict[str, int] of 8, key 'serial'",
+            "")]
 
 
 def peak_text(counts: dict[str, int]) -> str:
@@ -175,9 +188,11 @@ def heap_report(tmp: Path) -> str:
     """Each heap design on the same workload (kernel/mm/heapbench.py), as a table."""
     header = ["design", *[title for _, title in HEAP_COLUMNS]]
     rows = []
+    per_design: dict[str, dict[str, int]] = {}
     for heap in HEAPS:
         _, image = clean_build(tmp / f"heap-{heap}", extra=(f"--heap={heap}",))
         counts = instruction_counts(image, cmdline="bench=heap")
+        per_design[heap] = counts
         row = [heap]
         for key, _ in HEAP_COLUMNS:
             value = counts.get(key)
@@ -193,6 +208,24 @@ def heap_report(tmp: Path) -> str:
              f"workload whose live objects peak at {peak_text(counts)})", "",
              "| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
+    lines += ["", op_report(per_design)]
+    return "\n".join(lines)
+
+
+def op_report(per_design: dict[str, dict[str, int]]) -> str:
+    """Compiled object operations on each heap design (guest instructions,
+    the empty timing window taken off), as a table."""
+    header = ["operation (kernel/mm/objcost.py)", *HEAPS, "goal"]
+    rows = []
+    for key, what, goal in OP_ROWS:
+        values = [per_design[heap].get(key) for heap in HEAPS]
+        rows.append([what, *["-" if v is None else f"{v:,}" for v in values], goal])
+    wrong = [heap for heap in HEAPS if per_design[heap].get("op checksum right") != 1]
+    lines = ["Compiled object code in the kernel, guest instructions per operation (exact)", "",
+             "| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    if wrong:
+        lines += ["", f"WRONG: the loops' checksum differs on {', '.join(wrong)}"]
     return "\n".join(lines)
 
 

@@ -17,6 +17,8 @@ What it does (see bench/README.md):
 3. Heap-heavy Python (bench/heap/, run by heapbench.py): each program under
    CPython, compiled by mypyc, and compiled by Pythos, with the ratios; a
    program Pythos does not compile yet shows the compiler's first diagnostic.
+   Then the micro-benchmarks (bench/micro/, run by micro.py): the cost of one
+   operation (making and dropping a small object) in a compiled Linux program.
 4. Compiler speed: a generated ~1,000-line program (bench/gen.py), a minimal
    program (the fixed cost: the runtime compiled into every program) and the
    tests/programs corpus, at -O0 and -O2, as seconds per 1,000 lines.
@@ -47,7 +49,7 @@ CORPUS = ROOT / "tests" / "programs"
 
 if __package__ in (None, ""):  # run as `python3 bench/run.py`
     sys.path.insert(0, str(ROOT))
-from bench import heapbench  # noqa: E402
+from bench import heapbench, micro  # noqa: E402
 from bench.gen import generate  # noqa: E402
 from bench.table import table  # noqa: E402
 
@@ -405,7 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     benches = [b for b in BENCHES if not args.only or b.name in args.only]
     heap_programs = [] if args.no_heap else [
         h for h in heapbench.HEAP_PROGRAMS if not args.only or h.name in args.only]
-    known = [b.name for b in BENCHES] + [h.name for h in heapbench.HEAP_PROGRAMS]
+    micros = [] if args.no_heap else [
+        m for m in micro.MICROS if not args.only or m.name in args.only]
+    known = ([b.name for b in BENCHES] + [h.name for h in heapbench.HEAP_PROGRAMS]
+             + [m.name for m in micro.MICROS])
     if args.only and set(args.only) - set(known):
         print(f"bench: unknown program; known: {', '.join(known)}", file=sys.stderr)
         return 1
@@ -437,6 +442,12 @@ def main(argv: list[str] | None = None) -> int:
         if heap_results:
             print()
             print(heapbench.report_heap(heap_results, heap_runs, args.wall))
+        if micros:
+            print("bench: micro-benchmarks ...", file=sys.stderr, flush=True)
+            micro_text, micro_errors = micro.report(work, max(heap_runs, 3), micros)
+            errors += micro_errors
+            print()
+            print(micro_text)
         if not args.no_speed:
             print("bench: compiler speed ...", file=sys.stderr, flush=True)
             rows, speed_errors = compiler_speed(work, args.quick)

@@ -36,6 +36,7 @@ from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.mm.heap as heap
+import kernel.mm.objcost as objcost
 from kernel.xorshift import xorshift64
 from pythos.lang import Array, Ptr, rdtsc, u64
 from pythos.rt.alloc import (
@@ -308,3 +309,4 @@ def run() -> None:
     print(f"bench: objects heap held at peak {heap_at_peak}")
     print(f"bench: objects heap efficiency permille {stats.peak * 1000 // heap_at_peak}")
     print(f"bench: objects live at end {stats.live}")
+    objcost.run()  # what compiled object code costs: kernel/mm/objcost.py

@@ -36,6 +36,7 @@ from ..ir.ops import FuncIR, GlobalIR, ModuleIR, Op, Register
 from ..symbols import FuncSym
 from ..target import Target
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
+from . import inlining
 from .debuginfo import DebugInfo
 from .instructions import Builder, InstructionLowering, opaque_global
 from .modinit import INIT_MODULES, ModuleInitLowering
@@ -189,6 +190,9 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
             f.attributes.add("noinline")
             if fn.name.startswith("panic"):
                 f.attributes.add("cold")
+        inline = inlining.attribute_for(fn.module.name, fn.name)
+        if inline is not None:
+            f.attributes.add(inline)  # the object runtime's fast paths (inlining.py)
         if fn.module.name == "pythos.rt.obj.object" and fn.name == "obj_release":
             # The rare end of every inline decrement: keep it out of line.
             f.attributes.add("noinline")

@@ -440,6 +440,14 @@ class DebugInfo:
                 ("hash", self.type(T.U64), 64, 256)], 320)
             return self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
                                               "size": 64, "baseType": obj})
+        if T.is_object(t):
+            # A reference: the address of an object, which starts with its
+            # header (pythos/rt/obj/object.py, ObjHeader).  Named after its
+            # Python type, so that gdb shows `Node | None` and `p *node`
+            # shows the count and the TypeInfo's address.
+            return self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
+                                              "name": str(t), "size": 64,
+                                              "baseType": self.object_header()})
         if t is BYTES:
             byte = self.type(T.U8)
             data = self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
@@ -471,6 +479,15 @@ class DebugInfo:
             return self.add("DIBasicType", {"name": str(t), "size": 64,
                                             "encoding": ir.DIToken("DW_ATE_address")})
         raise TypeError(f"no debug type for {t}")
+
+    def object_header(self) -> ir.DIValue:
+        """The header every object starts with, described once."""
+        header = self.types.get("ObjHeader")
+        if header is None:
+            header = self.structure("ObjHeader", [
+                ("refcnt", self.type(T.I64), 64, 0), ("type", self.type(T.U64), 64, 64)], 128)
+            self.types["ObjHeader"] = header
+        return header
 
     def structure(self, name: str, members: list[tuple[str, object, int, int]],
                   size: int) -> ir.DIValue:

@@ -83,6 +83,23 @@ X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
 
 # The str object's layout (StrObject, pythos/rt/obj/object.py).
 IMMORTAL = 1 << 60
+MASK64 = (1 << 64) - 1
+
+
+def str_hash(data: bytes) -> int:
+    """The hash the runtime gives a str of these UTF-8 bytes (`hash_bytes`
+    in pythos/rt/obj/utf8.py: FNV-1a, then MurmurHash3's finaliser, never
+    0 or -1), for a literal to carry from the start."""
+    h = 0xCBF29CE484222325
+    for byte in data:
+        h = ((h ^ byte) * 0x100000001B3) & MASK64
+    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        h ^= h >> 33
+        h = (h * multiplier) & MASK64
+    h ^= h >> 33
+    if h == 0:
+        return 1
+    return MASK64 - 1 if h == MASK64 else h
 STR_NBYTES = 24
 STR_DATA = 40
 
@@ -177,9 +194,10 @@ class InstructionLowering:
         str constant is the address of a static str object (StrObject in
         pythos/rt/obj/object.py): an IMMORTAL count, the runtime's str
         type (0 in a program without the object runtime, which never
-        reads it), the length in code points and in bytes, no hash yet,
-        then the UTF-8 bytes and a NUL.  It is writable data, since the
-        runtime may update a count or cache a hash in any str."""
+        reads it), the length in code points and in bytes, its hash
+        (`str_hash`: the runtime never stores into an IMMORTAL str, so a
+        literal without one would be hashed again at every dict lookup),
+        then the UTF-8 bytes and a NUL."""
         key = (data, is_str)
         gv = self.strings.get(key)
         if gv is None:
@@ -192,7 +210,8 @@ class InstructionLowering:
                     if str_type is not None else ir.Constant(I64, 0)
                 init = ir.Constant(ty, [ir.Constant(I64, IMMORTAL), type_addr,
                                         ir.Constant(I64, codepoints),
-                                        ir.Constant(I64, len(data)), ir.Constant(I64, 0),
+                                        ir.Constant(I64, len(data)),
+                                        ir.Constant(I64, str_hash(data)),
                                         ir.Constant(text, bytearray(data + b"\0"))])
             else:
                 ty = ir.ArrayType(I8, len(data))

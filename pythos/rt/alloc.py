@@ -42,15 +42,18 @@ pushes it.  Neither loops nor locks (objects are never allocated in
 interrupt context).  A block of another run goes back on that run's own
 list, and its ``used`` count drops: a run that was full joins its class's
 *partial* list, which the slow path takes runs from before it asks the
-platform for a new one.  A run whose count reaches zero becomes its
-class's one *spare* if the class has none, and otherwise goes straight
-back to the platform (the current run is never returned, so one object
-allocated and freed over and over does not make the allocator ask for
-and return a run each time).  Returning empty runs keeps the footprint
-near the memory really in use when a program's mix of sizes changes,
-which is what heap efficiency measures; the one spare keeps a program
-that tears a structure down and builds it again from paying for fresh
-pages each round.
+platform for a new one.  A run whose count reaches zero is
+kept as a *spare* while the spares of all classes together hold no more
+bytes than the live objects do (and a class's first spare is always
+kept); otherwise it goes straight back to the platform.  The current run
+is never returned, so one object allocated and freed over and over does
+not make the allocator ask for and return a run each time.  Returning
+empty runs keeps the footprint near the memory really in use when a
+program's mix of sizes changes, which is what heap efficiency measures;
+the spares keep a program that tears a structure down and builds it
+again (a loop over rounds, a tree dropped while another lives) from
+paying the platform for fresh pages each round: on Linux a run is an
+``mmap`` and ``munmap`` and a page fault per page.
 
 Sizes above ``SMALL_LIMIT`` go to the platform directly: the kernel heap's
 ``alloc`` in the kernel, ``mmap`` (whole pages) in a Linux program.
@@ -136,11 +139,18 @@ run_low = Array[u64, 28]()
 # The first run of each class's partial list: runs, other than the
 # current one, with blocks on their own free list.
 partial = Array[u64, 28]()
-# One empty run kept per class: a program that frees everything and
-# builds it again (a loop over rounds) reuses it instead of asking the
-# platform for fresh, zeroed pages each time.  It counts in the footprint;
-# ``obj_trim`` gives it back.
+# Each class's empty runs, kept for the next round (linked through their
+# headers' ``next``): a program that frees a structure and builds it
+# again reuses them instead of asking the platform for fresh, zeroed
+# pages each time.  They count in the footprint; ``obj_trim`` gives them
+# back.  ``spare_bytes`` is their total over all classes.
 spare = Array[u64, 28]()
+spare_bytes: u64 = u64(0)
+# ``ceil(2**32 / g)`` for a class of ``g``-granule blocks: the free path's
+# block-boundary check multiplies by it instead of dividing (see
+# ``on_block_boundary``).  Set when a run of the class is made: a block
+# can only be freed into a class that has had one.
+block_magic = Array[u64, 28]()
 stats = ObjectStats()
 
 
@@ -188,7 +198,9 @@ def note_alloc(size: u64) -> None:
 
 
 def note_free(size: u64) -> None:
-    if size > stats.in_use or stats.live == 0:
+    # An object has a header, so its size is never 0, and while `in_use`
+    # covers `size`, `live` is not 0 either: one compare checks both.
+    if size > stats.in_use:
         freed_too_much(size)
     stats.in_use -= size
     stats.live -= 1
@@ -299,17 +311,20 @@ def obj_trim() -> u64:
     """Give every spare run, and every current run that holds no live
     object, back to the platform.
 
-    Freeing never returns a current run (see the module docstring), so
-    after a program or test has freed everything, up to one run per class
-    is still held.  A leak check that wants memory back at its baseline
+    Freeing never returns a current run and keeps spares (see the module
+    docstring), so after a program or test has freed everything, runs are
+    still held.  A leak check that wants memory back at its baseline
     calls this first.  Walks each class's fast-path list once; the bytes
     returned.
     """
+    global spare_bytes
+    spare_bytes = u64(0)
     returned = u64(0)
     for index in range(u64(CLASSES)):
-        if spare[index] != NONE:
-            release_run(spare[index], index)
-            spare[index] = NONE
+        while spare[index] != NONE:
+            run = spare[index]
+            spare[index] = header(run)[0].next
+            release_run(run, index)
             returned += run_size(index)
         run = current[index]
         if run == NONE:
@@ -347,8 +362,7 @@ def next_run_block(size_class: u64) -> u64:
     if run != NONE:
         unlink_partial(run, size_class)
     elif spare[size_class] != NONE:
-        run = spare[size_class]
-        spare[size_class] = NONE
+        run = take_spare(size_class)
     else:
         run = new_run(size_class)
     current[size_class] = run
@@ -375,6 +389,8 @@ def new_run(size_class: u64) -> u64:
         panic(f"object allocator: the platform gave a run at {run:#x}, not {size}-aligned")
     note_footprint(size, True)
     stats.runs += 1
+    granules = u64(BLOCK_GRANULES[size_class])
+    block_magic[size_class] = ((u64(1) << 32) + granules - 1) // granules
     block = block_size(size_class)
     count = (size - RUN_HEADER) // block
     h = header(run)[0]
@@ -398,7 +414,7 @@ def new_run(size_class: u64) -> u64:
 def free_to_run(addr: u64, run: u64, size_class: u64) -> None:
     """Free a block that is not in its class's current run."""
     h = header(run)[0]
-    if h.size_class != size_class or (addr - run - RUN_HEADER) % block_size(size_class) != 0:
+    if h.size_class != size_class or not on_block_boundary(addr - run, size_class):
         panic(f"object allocator: freeing {addr:#x} as a {block_size(size_class)}-byte "
               f"object, which it is not")
     was_full = h.free == NONE
@@ -406,17 +422,53 @@ def free_to_run(addr: u64, run: u64, size_class: u64) -> None:
     h.free = addr
     h.used -= 1
     if h.used == 0:
-        # Empty: the class's spare if it has none, else back to the
-        # platform (it was on the partial list, unless it held a single
-        # block).
+        # Empty: a spare while the spares hold no more than the live
+        # objects (see the module docstring), else back to the platform.
+        # It was on the partial list, unless it held a single block.
         if not was_full:
             unlink_partial(run, size_class)
-        if spare[size_class] == NONE:
-            spare[size_class] = run
+        if spare[size_class] == NONE or spare_bytes + run_size(size_class) <= stats.in_use:
+            keep_spare(run, size_class)
         else:
             release_run(run, size_class)
     elif was_full:
         push_partial(run, size_class)
+
+
+def on_block_boundary(offset: u64, size_class: u64) -> bool:
+    """Whether ``offset`` bytes into a run of ``size_class`` is where one
+    of its blocks starts.
+
+    A division by the block size would tell, but it costs 25 cycles or
+    more on every free outside the current run (a third of that path's
+    time in binary_trees).  The block number is ``granules / g``, with
+    ``g`` the class's block size in granules; for fewer than 2**12
+    granules (a run is at most 32 KiB), ``(granules * ceil(2**32 / g))
+    >> 32`` is that quotient exactly, since the rounding up adds less
+    than ``granules / 2**32 < 1/g``.
+    """
+    granules = (offset - RUN_HEADER) >> 3
+    if offset < RUN_HEADER or offset & 7 != 0 or granules >= u64(4096):
+        return False
+    g = u64(BLOCK_GRANULES[size_class])
+    return ((granules * block_magic[size_class]) >> 32) * g == granules
+
+
+def keep_spare(run: u64, size_class: u64) -> None:
+    global spare_bytes
+    header(run)[0].next = spare[size_class]
+    spare[size_class] = run
+    spare_bytes += run_size(size_class)
+
+
+def take_spare(size_class: u64) -> u64:
+    global spare_bytes
+    run = spare[size_class]
+    h = header(run)[0]
+    spare[size_class] = h.next
+    h.next = NONE
+    spare_bytes -= run_size(size_class)
+    return run
 
 
 def push_partial(run: u64, size_class: u64) -> None:

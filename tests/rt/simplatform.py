@@ -31,6 +31,7 @@ class Platform:
         self.heap.init(u64(start), u64(int(addr_of(self.memory).addr) + MEMORY - start))
         self.blocks: dict[int, tuple[int, int]] = {}  # address -> size, align
         self.fail_after = -1  # requests to grant before refusing; -1: never refuse
+        self.allocations = 0  # requests granted
 
     def alloc(self, size: u64, align: u64) -> u64:
         if self.fail_after == 0:
@@ -40,6 +41,7 @@ class Platform:
         addr = self.heap.alloc(size, align)
         if addr != 0:
             self.blocks[int(addr)] = (int(size), int(align))
+            self.allocations += 1
         return addr
 
     def free(self, addr: u64, size: u64, align: u64) -> None:

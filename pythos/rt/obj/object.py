@@ -24,9 +24,9 @@ reference) and an object result is *new* (the caller owns one reference).
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, call_addr, i64, struct, u8, u32, u64
-from pythos.rt.alloc import obj_alloc, obj_alloc_zeroed, obj_free, obj_realloc
-from pythos.rt.mem import memcpy
+from pythos.lang import Array, Ptr, addr_of, call_addr, export, i32, i64, struct, u8, u32, u64
+from pythos.rt.alloc import obj_alloc, obj_free, obj_realloc
+from pythos.rt.mem import memcpy, memset
 
 # A count no program reaches: static objects start with it and are never
 # released.
@@ -275,17 +275,51 @@ def register_kind(kind: u32, ops: Ptr[KindOps]) -> None:
 
 def obj_new(ti: u64, size: u64) -> u64:
     """A new object of type `ti` with `size` bytes (header included), all
-    zero but the header, with one reference (the caller's)."""
-    info = Ptr[TypeInfo](ti)
-    tracked = (info[0].flags & TRACKED) != 0
-    extra = GC_HEAD if tracked else u64(0)
-    obj = obj_alloc_zeroed(size + extra) + extra
+    zero but the header, with one reference (the caller's).
+
+    The compiler inlines this where objects are made (docs/objects.md,
+    "Speed"): with `ti` and `size` constants there, the type's flags and
+    the size class fold away, and the object costs the allocator's fast
+    path, a store per word and the header.  An object the cycle collector
+    tracks has a GcHead before its header, and the collector is told out
+    of line (`obj_track`).
+    """
+    if (Ptr[TypeInfo](ti)[0].flags & TRACKED) != 0:
+        obj = obj_alloc(size + GC_HEAD) + GC_HEAD
+        Ptr[GcHead](obj - GC_HEAD)[0].next = u64(0)
+        Ptr[GcHead](obj - GC_HEAD)[0].prev = u64(0)
+        zero_fields(obj, size)
+        h = Ptr[ObjHeader](obj)
+        h[0].refcnt = i64(1)
+        h[0].type = ti
+        return obj_track(obj)
+    obj = obj_alloc(size)
+    zero_fields(obj, size)
     h = Ptr[ObjHeader](obj)
     h[0].refcnt = i64(1)
     h[0].type = ti
-    if tracked and gc_track_hook != 0:
+    return obj
+
+
+@export("pythos_obj_track")
+def obj_track(obj: u64) -> u64:
+    """Tell the collector of a new TRACKED object (exported and kept out
+    of line, so that the collector's code is not copied into every place
+    that makes one); returns `obj`."""
+    if gc_track_hook != 0:
         call_addr(gc_track_hook, obj)
     return obj
+
+
+def zero_fields(obj: u64, size: u64) -> None:
+    """Zero what follows the header of a new `size`-byte object: a store
+    per word, which a constant size unrolls (a call to `memset` would
+    cost more than the stores for the few words of most objects)."""
+    words = size >> 3
+    for i in range(u64(2), words):
+        Ptr[u64](obj)[i] = u64(0)
+    if size & 7 != 0:
+        memset(Ptr[u8](obj + (words << 3)), i32(0), size & 7)
 
 
 def obj_size(obj: u64) -> u64:
@@ -327,29 +361,60 @@ def obj_release(obj: u64) -> None:
     dropped by its kind's `clear`, and any object *they* release joins the
     `pending` list (linked through the dead objects' count words) instead
     of being freed inside the call.  A chain of a million nodes frees in a
-    loop, on any stack."""
-    global pending, releasing
-    Ptr[ObjHeader](obj)[0].refcnt = i64(pending)
-    pending = obj
+    loop, on any stack.
+
+    An instance that holds no objects (its class has no `clear`) and that
+    the collector does not track is freed at once, with no loop: the
+    common case of a small object, kept to a leaf function that needs no
+    stack frame (docs/objects.md, "Speed").
+    """
+    global pending
     if releasing != 0:
+        Ptr[ObjHeader](obj)[0].refcnt = i64(pending)
+        pending = obj
         return
+    info = type_of(obj)
+    if info[0].kind == KIND_INSTANCE and info[0].clear == 0 and (info[0].flags & TRACKED) == 0:
+        obj_free(obj, info[0].size)
+        return
+    release_all(obj)
+
+
+@export("pythos_obj_release_all")
+def release_all(obj: u64) -> None:
+    """`obj_release` of an object that may hold others: release it and
+    every object the releases free, one after another."""
+    global pending, releasing
     releasing = u64(1)
-    while pending != 0:
+    dead = obj
+    while True:
+        release_one(dead)
         dead = pending
+        if dead == 0:
+            break
         pending = u64(Ptr[ObjHeader](dead)[0].refcnt)
-        info = type_of(dead)
-        clear = info[0].clear if info[0].kind == KIND_INSTANCE else \
-            kind_ops[info[0].kind].clear
+    releasing = u64(0)
+
+
+def release_one(dead: u64) -> None:
+    """Drop what `dead` holds and give its memory back.  An instance's
+    `clear` and size are in its TypeInfo; other kinds ask their KindOps."""
+    info = type_of(dead)
+    if info[0].kind == KIND_INSTANCE:
+        if info[0].clear != 0:
+            call_addr(info[0].clear, dead)
+        size = info[0].size
+    else:
+        clear = kind_ops[info[0].kind].clear
         if clear != 0:
             call_addr(clear, dead)
         size = obj_size(dead)
-        if (info[0].flags & TRACKED) != 0:
-            if gc_untrack_hook != 0:
-                call_addr(gc_untrack_hook, dead)
-            obj_free(dead - GC_HEAD, size + GC_HEAD)
-        else:
-            obj_free(dead, size)
-    releasing = u64(0)
+    if (info[0].flags & TRACKED) != 0:
+        if gc_untrack_hook != 0:
+            call_addr(gc_untrack_hook, dead)
+        obj_free(dead - GC_HEAD, size + GC_HEAD)
+    else:
+        obj_free(dead, size)
 
 
 def item_size(kind: u32) -> u64:

@@ -1,0 +1,34 @@
+"""Which runtime functions LLVM must inline, or must not, whatever its
+cost model says (docs/objects.md, "Speed").
+
+The object runtime's fast paths are written as ordinary functions with a
+slow path split off.  LLVM's inliner judges a function by its size before
+the call site's constants are folded in, and it inlines a function with a
+single caller wherever it is: so, left to itself, it kept `obj_new` (a
+few instructions once the type and size are constants) out of line at
+every site, and in the kernel, where `obj_free` has many callers, it
+folded `obj_free`'s slow path and its panic report into it, whose saved
+registers then cost the fast path a frame.  These attributes say what the runtime's design
+needs.
+"""
+
+from __future__ import annotations
+
+# (module, function) -> LLVM function attribute.
+ATTRIBUTES: dict[tuple[str, str], str] = {
+    # Made where objects are made, with the type and size constant there.
+    ("pythos.rt.obj.object", "obj_new"): "alwaysinline",
+    # Telling the collector of a new tracked object: its threshold test
+    # would bring the whole collector into every place objects are made.
+    ("pythos.rt.obj.object", "obj_track"): "noinline",
+    # The allocator's slow paths stay out of the fast ones.
+    ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
+    ("pythos.rt.alloc", "obj_free_slow"): "noinline",
+    # The report of a bad free: its saved registers would cost every free.
+    ("pythos.rt.alloc", "freed_too_much"): "noinline",
+}
+
+
+def attribute_for(module: str, function: str) -> str | None:
+    """The inlining attribute a runtime function gets, if any."""
+    return ATTRIBUTES.get((module, function))
