@@ -647,6 +647,12 @@ class ModuleIR:
     object_runtime: dict[str, FuncSym] = field(default_factory=dict)
     leak_check: bool = False
     count_str: bool = False  # str values are counted (see holds_reference)
+    # Separate compilation of the runtime (pythos/rtcache.py): the modules
+    # whose functions and globals are defined in another object file (only
+    # declared here), or, when compiling that object, the only modules
+    # defined, each symbol visible to the linker.
+    external_modules: frozenset[str] = frozenset()
+    exported_modules: frozenset[str] = frozenset()
 
 
 # ----- objects (issue 11) --------------------------------------------------------------
