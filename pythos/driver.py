@@ -146,17 +146,23 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
     program = load_program(entry, aliases=all_aliases, implicit=implicit)
     times["parse"] = time.perf_counter() - start
     result = Compilation(program, timings=times)
-    # An object file is made with the runtime precompiled (pythos/rtcache.py);
-    # the stages that stop early, and LLVM IR or assembly, which are read as
-    # one whole, see the runtime compiled with the program.
-    separate = emit == "obj" and stop_after is None
+    # A program's object file is made with the runtime precompiled
+    # (pythos/rtcache.py).  The stages that stop early, LLVM IR or assembly,
+    # which are read as one whole, builds with debug information (whose
+    # line and inlining tables the tools read as one unit) and the kernel
+    # (whose image must not depend on -g) see the runtime compiled with
+    # the program.
+    separate = emit == "obj" and stop_after is None and not debug \
+        and not target.freestanding
     runtime: Runtime | None = None
     try:
         if stop_after == "parse":
             return result
-        start = time.perf_counter()
         if separate:
+            start = time.perf_counter()
             runtime = precompiled_runtime(target, opt_level, debug, implicit, all_aliases)
+            times["runtime"] = time.perf_counter() - start
+        start = time.perf_counter()
         checker = check(program, target.freestanding, skip_of(runtime))
         if checker.uses_objects and checker.object_use is None and stop_after != "check" \
                 and any(name not in program.modules for name in OBJECT_RUNTIME):
@@ -165,7 +171,10 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
             program = load_program(entry, aliases=all_aliases, implicit=implicit)
             result.program = program
             if separate:
+                fetch = time.perf_counter()
                 runtime = precompiled_runtime(target, opt_level, debug, implicit, all_aliases)
+                times["runtime"] += time.perf_counter() - fetch
+                start += time.perf_counter() - fetch
             checker = check(program, target.freestanding, skip_of(runtime))
         times["check"] = time.perf_counter() - start
         if stop_after == "check":
@@ -177,11 +186,11 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         result.ir.leak_check = leak_check
         if stop_after == "ir":
             return result
-        generate(result, target, opt_level, emit, debug, times)
-        if runtime is not None:
+        generate(result, target, opt_level, emit, debug, times, runtime)
+        if runtime is not None and not runtime.bitcode:
             start = time.perf_counter()
             result.obj = rtcache.join(result.obj, runtime)
-            times["link runtime"] = time.perf_counter() - start
+            times["link"] = time.perf_counter() - start
     except RecursionError:
         raise CompileError("the program is nested too deeply to compile") from None
     return result
@@ -206,8 +215,10 @@ def build_ir(checker: Checker, target: Target, times: dict[str, float],
 
 
 def generate(result: Compilation, target: Target, opt_level: int, emit: str, debug: bool,
-             times: dict[str, float]) -> None:
-    """Lower, optimise and emit `result.ir`: the stages after the IR."""
+             times: dict[str, float], runtime: Runtime | None = None) -> None:
+    """Lower, optimise and emit `result.ir`: the stages after the IR.  A
+    precompiled `runtime` in LLVM bitcode joins the module before it is
+    optimised; `emit` "bitcode" stops before optimising."""
     assert result.ir is not None
     start = time.perf_counter()
     low = lower(result.ir, target, debug=debug, optimized=opt_level > 0)
@@ -226,6 +237,13 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
     start = time.perf_counter()
     emitter = Emitter(target, opt_level)
     mod = emitter.parse(result.ir_text)
+    if emit == "bitcode":
+        result.obj = mod.as_bitcode()
+        return
+    if runtime is not None and runtime.bitcode:
+        rtcache.link_bitcode(mod, runtime)
+        times["link"] = time.perf_counter() - start
+        start = time.perf_counter()
     emitter.optimize(mod)
     times["optimize"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -251,8 +269,9 @@ def main() -> None:
 def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: list[str],
                         aliases: dict[str, Path]) -> Runtime | None:
     """The runtime modules `implicit` bring in, compiled once for these
-    settings and kept in the cache (None when the cache is off)."""
-    def compile_runtime() -> tuple[bytes, Program]:
+    settings and kept in the cache (None when the cache is off): machine
+    code at -O0, LLVM bitcode to optimise with each program above it."""
+    def compile_runtime() -> tuple[bytes, Program, set[str]]:
         with tempfile.TemporaryDirectory(prefix="pythos-rt-") as tmp:
             entry = Path(tmp) / "runtime_entry.py"
             entry.write_text(RUNTIME_ENTRY)
@@ -261,7 +280,15 @@ def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: l
             modules = frozenset(name for name in program.modules if name != program.entry.name)
             result = Compilation(program)
             result.ir = build_ir(checker, target, result.timings, exported=modules)
-            generate(result, target, opt_level, "obj", debug, result.timings)
-            return result.obj, program
+            generate(result, target, opt_level, "obj" if opt_level == 0 else "bitcode", debug,
+                     result.timings)
+            # What was private to the program when the runtime was compiled
+            # into it, and is again once the bitcode is linked in.
+            private = {fn.link_name for fn in checker.functions
+                       if fn.module.name in modules
+                       and not (fn.exported or fn.extern or fn.interrupt)}
+            private |= {g.link_name for g in checker.globals
+                        if g.module.name in modules and not g.exported}
+            return result.obj, program, private
 
     return rtcache.runtime_for(target, opt_level, debug, implicit, aliases, compile_runtime)

@@ -67,7 +67,8 @@ KEEP_ENTRIES = 24
 PRUNE_AGE_SECONDS = 24 * 3600
 MANIFEST = "manifest.json"
 OBJECT = "runtime.o"
-FORMAT = 2  # bump when the entry's layout changes
+BITCODE = "runtime.bc"
+FORMAT = 4  # bump when the entry's layout changes
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class Runtime:
 
     path: Path
     modules: frozenset[str]
+    # LLVM bitcode (above -O0), to be linked into each program's module
+    # before it is optimised, with these symbols made private there.
+    bitcode: bool = False
+    private: frozenset[str] = frozenset()
 
 
 def cache_dir() -> Path | None:
@@ -136,17 +141,19 @@ def load_entry(entry: Path) -> Runtime | None:
         for path, digest in modules.values():
             if file_digest(Path(path)) != digest:
                 return None
-        obj = entry / OBJECT
+        bitcode = bool(manifest["bitcode"])
+        obj = entry / (BITCODE if bitcode else OBJECT)
         if not obj.is_file():
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used: pruned last
-    return Runtime(obj, frozenset(modules))
+    return Runtime(obj, frozenset(modules), bitcode, frozenset(manifest["private"]))
 
 
-def store_entry(root: Path, key: str, obj: bytes, program: Program) -> Runtime:
+def store_entry(root: Path, key: str, obj: bytes, program: Program,
+                private: set[str]) -> Runtime:
     """Write an entry under a temporary name and rename it into place;
     return the entry that is in place afterwards (ours, or a racing
     writer's)."""
@@ -156,8 +163,10 @@ def store_entry(root: Path, key: str, obj: bytes, program: Program) -> Runtime:
                for name, m in program.modules.items() if name != program.entry.name}
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
     try:
-        (staging / OBJECT).write_bytes(obj)
-        (staging / MANIFEST).write_text(json.dumps({"modules": modules}, indent=1))
+        bitcode = not obj.startswith(b"\x7fELF")
+        (staging / (BITCODE if bitcode else OBJECT)).write_bytes(obj)
+        (staging / MANIFEST).write_text(json.dumps(
+            {"modules": modules, "bitcode": bitcode, "private": sorted(private)}, indent=1))
         try:
             os.rename(staging, final)
         except OSError:
@@ -195,7 +204,7 @@ def prune(root: Path) -> None:
 
 def runtime_for(target: Target, opt_level: int, debug: bool, implicit: list[str],
                 aliases: dict[str, Path],
-                build: Callable[[], tuple[bytes, Program]]) -> Runtime | None:
+                build: Callable[[], tuple[bytes, Program, set[str]]]) -> Runtime | None:
     """The precompiled runtime for these settings, built with `build` (which
     returns the object code and the program it was compiled from) when the
     cache has none; None when the cache is off."""
@@ -217,10 +226,26 @@ def runtime_for(target: Target, opt_level: int, debug: bool, implicit: list[str]
             entry = load_entry(root / key)
             if entry is not None:
                 return entry
-            obj, program = build()
-            return store_entry(root, key, obj, program)
+            obj, program, private = build()
+            return store_entry(root, key, obj, program, private)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def link_bitcode(mod: llvm.ModuleRef, runtime: Runtime) -> None:
+    """Link the runtime's bitcode into the program's module `mod`, and make
+    private again what was private when the runtime was compiled into
+    each program: LLVM then deletes what the program does not use before
+    it optimises, and optimises the rest as one whole, as before."""
+    try:
+        other = llvm.parse_bitcode(runtime.path.read_bytes())
+        mod.link_in(other)
+    except (OSError, RuntimeError) as e:
+        raise CompileError(f"internal: could not link the runtime's bitcode "
+                           f"{runtime.path}: {e}") from None
+    for value in [*mod.functions, *mod.global_variables]:
+        if value.name in runtime.private and not value.is_declaration:
+            value.linkage = llvm.Linkage.internal
 
 
 def join(program_obj: bytes, runtime: Runtime) -> bytes:
