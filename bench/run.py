@@ -22,7 +22,8 @@ What it does (see bench/README.md):
    precompiled code), the tests/programs corpus and the object corpus
    (tests/objects/programs, the programs that compile), at -O0 and -O2, as
    seconds per 1,000 lines; and the kernel build (`pythos build`) with the
-   runtime cache warm and cold (pythos/rtcache.py).
+   runtime cache warm and cold (the kernel still compiles the runtime with
+   itself, so the two should agree; see pythos/rtcache.py).
 
 Exit status 1 if any output differs or anything fails to build; 0 otherwise
 (ratios over target are reported, not failed, unless --strict).
