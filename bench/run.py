@@ -20,8 +20,12 @@ What it does (see bench/README.md):
    Then the micro-benchmarks (bench/micro/, run by micro.py): the cost of one
    operation (making and dropping a small object) in a compiled Linux program.
 4. Compiler speed: a generated ~1,000-line program (bench/gen.py), a minimal
-   program (the fixed cost: the runtime compiled into every program) and the
-   tests/programs corpus, at -O0 and -O2, as seconds per 1,000 lines.
+   program (the fixed cost: reading the runtime's signatures and linking its
+   precompiled code), the tests/programs corpus and the object corpus
+   (tests/objects/programs, the programs that compile), at -O0 and -O2, as
+   seconds per 1,000 lines; and the kernel build (`pythos build`) with the
+   runtime cache warm and cold (the kernel still compiles the runtime with
+   itself, so the two should agree; see pythos/rtcache.py).
 
 Exit status 1 if any output differs or anything fails to build; 0 otherwise
 (ratios over target are reported, not failed, unless --strict).
@@ -46,6 +50,7 @@ ROOT = BENCH.parent
 PROGRAMS = BENCH / "programs"
 CSRC = BENCH / "c"
 CORPUS = ROOT / "tests" / "programs"
+OBJECT_CORPUS = ROOT / "tests" / "objects" / "programs"
 
 if __package__ in (None, ""):  # run as `python3 bench/run.py`
     sys.path.insert(0, str(ROOT))
@@ -55,7 +60,7 @@ from bench.table import table  # noqa: E402
 
 RATIO_TARGET = 1.10
 ARRAY_TARGET = 1.05  # issue 11: array loops of integers, once provable checks are gone
-STAGES = ("parse", "check", "ir", "lower", "optimize", "codegen")
+STAGES = ("parse", "runtime", "check", "ir", "lower", "link", "optimize", "codegen")
 
 
 @dataclass
@@ -316,9 +321,48 @@ def compiler_speed(work: Path, quick: bool) -> tuple[list[Speed], list[str]]:
             corpus = sorted(p for p in CORPUS.glob("*.py")
                             if not p.name.startswith(("lib_", "_")))
             rows.append(measure_speed("tests/programs corpus", corpus, work, opts, errors))
+            rows.append(measure_speed("tests/objects corpus (compiling)", object_corpus(),
+                                      work, opts, errors))
     except (BenchError, subprocess.TimeoutExpired) as e:
         errors.append(f"compiler speed: {e}")
     return rows, errors
+
+
+def object_corpus() -> list[Path]:
+    """The object corpus's programs that compile today: those not listed
+    in its expected_failures.txt."""
+    listed = OBJECT_CORPUS.parent / "expected_failures.txt"
+    failing = {line.split()[0] for line in listed.read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    return sorted(p for p in OBJECT_CORPUS.glob("*.py") if p.stem not in failing)
+
+
+def kernel_build_speed(work: Path) -> list[list[str]]:
+    """`pythos build` in a fresh process, with the runtime cache as it is
+    (warm after the first build) and with an empty one (cold)."""
+    kernel_lines = sum(len(p.read_text().splitlines()) for p in (ROOT / "kernel").rglob("*.py"))
+    rows = []
+    cold = work / "rtcache-cold"
+    for label, env in (("warm", {}), ("cold", {"PYTHOS_RTCACHE": str(cold)})):
+        shutil.rmtree(cold, ignore_errors=True)
+        if label == "warm":  # fill the cache first, as any earlier build would
+            subprocess.run([sys.executable, "-m", "pythos", "build", "-o",
+                            str(work / "kernel-warmup" / "kernel.elf")], cwd=ROOT,
+                           capture_output=True, timeout=900)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        built = subprocess.run([sys.executable, "-m", "pythos", "build", "-o",
+                                str(work / f"kernel-{label}" / "kernel.elf")], cwd=ROOT,
+                               capture_output=True, text=True, timeout=900,
+                               env={**os.environ, **env})
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if built.returncode != 0:
+            raise BenchError(f"the kernel does not build: {built.stderr.strip()[-400:]}")
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        rows.append([f"kernel, -O2 -g, runtime cache {label}", str(kernel_lines),
+                     f"{wall:.2f}", f"{cpu:.2f}", f"{cpu / kernel_lines * 1000:.2f}"])
+    return rows
 
 
 # ----- report --------------------------------------------------------------------------
@@ -455,6 +499,18 @@ def main(argv: list[str] | None = None) -> int:
             if rows:
                 print()
                 print(report_speed(rows, args.wall))
+            if not args.quick and not args.no_kernel and not args.only:
+                print("bench: kernel build speed ...", file=sys.stderr, flush=True)
+                try:
+                    kernel_rows = kernel_build_speed(work)
+                except (BenchError, subprocess.TimeoutExpired) as e:
+                    errors.append(f"kernel build speed: {e}")
+                else:
+                    print("\nKernel build (`python3 -m pythos build`: the kernel, the runtime "
+                          "and the user programs),\nfresh process; s/kloc is CPU per 1,000 "
+                          "kernel lines.\n")
+                    print(table(["build", "kernel lines", "wall s", "CPU s", "CPU s/kloc"],
+                                kernel_rows, {1, 2, 3, 4}))
         if not args.no_kernel and not args.only:
             from bench.kernel import report as kernel_report
             print("bench: kernel build and boot ...", file=sys.stderr, flush=True)

@@ -13,13 +13,15 @@ compiled into every program; a user-space program that imports
 from __future__ import annotations
 
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import check
+from . import rtcache
+from .check import Checker, check
 from .diagnostics import CompileError
 from .emit import Emitter, patch_ir
 from .gcpause import paused_gc
@@ -29,6 +31,7 @@ from .ir.passes import run_passes
 from .ir.verify import IRError, verify_module
 from .lower import lower
 from .parse import PACKAGE_ROOT, Program, load_program
+from .rtcache import Runtime
 from .target import Target
 
 RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
@@ -140,59 +143,153 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
     times: dict[str, float] = {}
     start = time.perf_counter()
     all_aliases = {**target_aliases(target), **(aliases or {})}
-    program = load_program(entry, aliases=all_aliases, implicit=RUNTIME)
+    implicit = RUNTIME
+    program = load_program(entry, aliases=all_aliases, implicit=implicit)
     times["parse"] = time.perf_counter() - start
     result = Compilation(program, timings=times)
+    # A program's object file is made with the runtime precompiled
+    # (pythos/rtcache.py).  The stages that stop early, LLVM IR or assembly,
+    # which are read as one whole, builds with debug information (whose
+    # line and inlining tables the tools read as one unit) and the kernel
+    # (whose image must not depend on -g) see the runtime compiled with
+    # the program.
+    separate = emit == "obj" and stop_after is None and not debug \
+        and not target.freestanding
+    runtime: Runtime | None = None
     try:
         if stop_after == "parse":
             return result
+        if separate:
+            start = time.perf_counter()
+            runtime = precompiled_runtime(target, opt_level, debug, implicit, all_aliases)
+            times["runtime"] = time.perf_counter() - start
         start = time.perf_counter()
-        checker = check(program, target.freestanding)
+        checker = check(program, target.freestanding, skip_of(runtime))
         if checker.uses_objects and checker.object_use is None and stop_after != "check" \
                 and any(name not in program.modules for name in OBJECT_RUNTIME):
             # Objects need their runtime: load and check again with it.
-            program = load_program(entry, aliases=all_aliases, implicit=RUNTIME + OBJECT_RUNTIME)
+            implicit = RUNTIME + OBJECT_RUNTIME
+            program = load_program(entry, aliases=all_aliases, implicit=implicit)
             result.program = program
-            checker = check(program, target.freestanding)
+            if separate:
+                fetch = time.perf_counter()
+                runtime = precompiled_runtime(target, opt_level, debug, implicit, all_aliases)
+                times["runtime"] += time.perf_counter() - fetch
+                start += time.perf_counter() - fetch
+            checker = check(program, target.freestanding, skip_of(runtime))
         times["check"] = time.perf_counter() - start
         if stop_after == "check":
             return result
         # Objects are checked but not yet lowered (issue 11): one clean
         # diagnostic at the first use, before the lowering sees them.
         checker.stop_before_lowering()
-        start = time.perf_counter()
-        result.ir = build(checker, target.freestanding)
+        result.ir = build_ir(checker, target, times, external=skip_of(runtime))
         result.ir.leak_check = leak_check
-        run_passes(result.ir)  # bounds-check removal (pythos/ir/passes/)
-        try:
-            verify_module(result.ir)
-        except IRError as e:
-            raise CompileError(f"internal compiler error: {e}") from None
-        times["ir"] = time.perf_counter() - start
         if stop_after == "ir":
             return result
-        start = time.perf_counter()
-        low = lower(result.ir, target, debug=debug, optimized=opt_level > 0)
-        asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
-                        for m in program.modules.values() for call in m.asm_calls)
-        result.ir_text = patch_ir(low, asm)
-        result.interrupt_handlers = {
-            name: len(low.module.get_global(name).args) == 2
-            for name, _ in low.interrupt_handlers}
-        times["lower"] = time.perf_counter() - start
-        start = time.perf_counter()
-        emitter = Emitter(target, opt_level)
-        mod = emitter.parse(result.ir_text)
-        emitter.optimize(mod)
-        times["optimize"] = time.perf_counter() - start
-        start = time.perf_counter()
-        if emit == "llvm":
-            result.optimized_ir = str(mod)
-        elif emit == "asm":
-            result.asm = emitter.assembly(mod)
-        else:
-            result.obj = emitter.object_code(mod)
-        times["codegen"] = time.perf_counter() - start
+        generate(result, target, opt_level, emit, debug, times, runtime)
+        if runtime is not None and not runtime.bitcode:
+            start = time.perf_counter()
+            result.obj = rtcache.join(result.obj, runtime)
+            times["link"] = time.perf_counter() - start
     except RecursionError:
         raise CompileError("the program is nested too deeply to compile") from None
     return result
+
+
+def skip_of(runtime: Runtime | None) -> frozenset[str]:
+    return runtime.modules if runtime is not None else frozenset()
+
+
+def build_ir(checker: Checker, target: Target, times: dict[str, float],
+             external: frozenset[str] = frozenset(),
+             exported: frozenset[str] = frozenset()) -> ModuleIR:
+    start = time.perf_counter()
+    module = build(checker, target.freestanding, external, exported)
+    run_passes(module)  # bounds-check removal (pythos/ir/passes/)
+    try:
+        verify_module(module)
+    except IRError as e:
+        raise CompileError(f"internal compiler error: {e}") from None
+    times["ir"] = time.perf_counter() - start
+    return module
+
+
+def generate(result: Compilation, target: Target, opt_level: int, emit: str, debug: bool,
+             times: dict[str, float], runtime: Runtime | None = None) -> None:
+    """Lower, optimise and emit `result.ir`: the stages after the IR.  A
+    precompiled `runtime` in LLVM bitcode joins the module before it is
+    optimised; `emit` "bitcode" stops before optimising."""
+    assert result.ir is not None
+    start = time.perf_counter()
+    low = lower(result.ir, target, debug=debug, optimized=opt_level > 0)
+    # Module-level assembly goes with the code of the module it is in.
+    external = result.ir.external_modules
+    exported = result.ir.exported_modules
+    asm = "\n".join(call.args[0].value  # type: ignore[attr-defined]
+                    for m in result.program.modules.values()
+                    if m.name not in external and (not exported or m.name in exported)
+                    for call in m.asm_calls)
+    result.ir_text = patch_ir(low, asm)
+    result.interrupt_handlers = {
+        name: len(low.module.get_global(name).args) == 2
+        for name, _ in low.interrupt_handlers}
+    times["lower"] = time.perf_counter() - start
+    start = time.perf_counter()
+    emitter = Emitter(target, opt_level)
+    mod = emitter.parse(result.ir_text)
+    if emit == "bitcode":
+        result.obj = mod.as_bitcode()
+        return
+    if runtime is not None and runtime.bitcode:
+        rtcache.link_bitcode(mod, runtime)
+        times["link"] = time.perf_counter() - start
+        start = time.perf_counter()
+    emitter.optimize(mod)
+    times["optimize"] = time.perf_counter() - start
+    start = time.perf_counter()
+    if emit == "llvm":
+        result.optimized_ir = str(mod)
+    elif emit == "asm":
+        result.asm = emitter.assembly(mod)
+    else:
+        result.obj = emitter.object_code(mod)
+    times["codegen"] = time.perf_counter() - start
+
+
+# The entry the runtime is compiled with on its own: a program with no code,
+# so that only the runtime's modules are loaded.
+RUNTIME_ENTRY = '''"""The runtime, compiled on its own (pythos/rtcache.py)."""
+
+
+def main() -> None:
+    pass
+'''
+
+
+def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: list[str],
+                        aliases: dict[str, Path]) -> Runtime | None:
+    """The runtime modules `implicit` bring in, compiled once for these
+    settings and kept in the cache (None when the cache is off): machine
+    code at -O0, LLVM bitcode to optimise with each program above it."""
+    def compile_runtime() -> tuple[bytes, Program, set[str]]:
+        with tempfile.TemporaryDirectory(prefix="pythos-rt-") as tmp:
+            entry = Path(tmp) / "runtime_entry.py"
+            entry.write_text(RUNTIME_ENTRY)
+            program = load_program(entry, aliases=aliases, implicit=implicit)
+            checker = check(program, target.freestanding)
+            modules = frozenset(name for name in program.modules if name != program.entry.name)
+            result = Compilation(program)
+            result.ir = build_ir(checker, target, result.timings, exported=modules)
+            generate(result, target, opt_level, "obj" if opt_level == 0 else "bitcode", debug,
+                     result.timings)
+            # What was private to the program when the runtime was compiled
+            # into it, and is again once the bitcode is linked in.
+            private = {fn.link_name for fn in checker.functions
+                       if fn.module.name in modules
+                       and not (fn.exported or fn.extern or fn.interrupt)}
+            private |= {g.link_name for g in checker.globals
+                        if g.module.name in modules and not g.exported}
+            return result.obj, program, private
+
+    return rtcache.runtime_for(target, opt_level, debug, implicit, aliases, compile_runtime)

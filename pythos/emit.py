@@ -81,7 +81,10 @@ def patch_ir(low: Lowering, asm: str) -> str:
     for name in handlers:
         if name not in marked:
             raise CompileError(f"internal: could not mark interrupt handler {name}")
-    body = _GLOBAL.sub(r"\n\1dso_local \2", body)
+    # (`dso_local` follows the linkage: `external dso_local global`.)
+    body = _GLOBAL.sub(lambda m: f"\n{m.group(1)}"
+                       + ("external dso_local global" if m.group(2) == "external global"
+                          else f"dso_local {m.group(2)}"), body)
     body = _DECLARE.sub("\ndeclare dso_local ", body)
     if asm:
         # The module assembly goes after `target datalayout`, in the header

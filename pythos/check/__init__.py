@@ -159,6 +159,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         self.narrowed: dict[str, T.Type] = {}
         self.object_use: CompileError | None = None
         self.uses_objects = False  # anything at all needs the object runtime
+        # Modules whose function bodies are not checked: the runtime, when
+        # it comes precompiled (pythos/rtcache.py); their signatures are.
+        self.skip_bodies: frozenset[str] = frozenset()
         self.object_use_place: tuple[int, int, int] = (0, 0, 0)
         self.interrupt_frame: StructType | None = None
         # Module-level code run at start-up (check/modinit.py): the `Final`
@@ -242,7 +245,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             self.check_function(fn)
         # Nested functions are appended as their definitions are checked.
         for fn in self.functions:
-            if fn not in inits and fn not in self.module_inits:
+            if (fn not in inits and fn not in self.module_inits
+                    and fn.module.name not in self.skip_bodies):
                 self.check_function(fn)
         self.check_initialisation_order(self.module_inits)
         self.note_object_signatures()
@@ -2150,8 +2154,12 @@ class _Lazy:
         self.module, self.name, self.node, self.origin = module, name, node, origin
 
 
-def check(program: Program, freestanding: bool) -> Checker:
+def check(program: Program, freestanding: bool,
+          skip_bodies: frozenset[str] = frozenset()) -> Checker:
+    """Check `program`; the bodies of the functions of the modules in
+    `skip_bodies` (a precompiled runtime's) only for their signatures."""
     checker = Checker(program, freestanding)
+    checker.skip_bodies = skip_bodies
     checker.current = None
     try:
         checker.run()

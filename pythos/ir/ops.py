@@ -680,6 +680,12 @@ class ModuleIR:
     # references, released in reverse order after main.
     module_inits: list[FuncSym] = field(default_factory=list)
     counted_globals: list[GlobalSym] = field(default_factory=list)
+    # Separate compilation of the runtime (pythos/rtcache.py): the modules
+    # whose functions and globals are defined in another object file (only
+    # declared here), or, when compiling that object, the only modules
+    # defined, each symbol visible to the linker.
+    external_modules: frozenset[str] = frozenset()
+    exported_modules: frozenset[str] = frozenset()
 
 
 # ----- objects (issue 11) --------------------------------------------------------------

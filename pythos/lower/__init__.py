@@ -121,8 +121,9 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
             self.define_classes()
         for func in self.program.functions:
             self.define_function(func)
-        self.define_init_modules()  # lower/modinit.py
-        if self.program.main is not None:
+        if not self.program.exported_modules:  # not the runtime compiled alone
+            self.define_init_modules()  # lower/modinit.py
+        if self.program.main is not None and not self.program.exported_modules:
             self.define_start(self.program.main)
         if self.debug is not None:
             self.debug.finish()
@@ -131,7 +132,13 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
     def declare_global(self, g: GlobalIR) -> None:
         ty = self.mem_ty(g.sym.type)
         gv = ir.GlobalVariable(self.module, ty, g.sym.link_name)
-        gv.linkage = "internal"
+        module = g.sym.module.name
+        if module in self.program.external_modules:
+            # Defined by the precompiled runtime (pythos/rtcache.py).
+            self.global_vars[id(g.sym)] = opaque_global(gv)
+            return
+        if module not in self.program.exported_modules:
+            gv.linkage = "internal"
         gv.initializer = self.const_init(g.init, g.sym.type)
         self.global_vars[id(g.sym)] = opaque_global(gv)
         if self.debug is not None:
@@ -174,7 +181,12 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
             self.functions[id(fn)] = existing
             return
         f = ir.Function(self.module, fty, fn.link_name)
-        if not (fn.exported or fn.extern or fn.interrupt):
+        # Separate compilation (pythos/rtcache.py): a function of another
+        # object file; compiling the runtime, every function, since the
+        # code the IR builder makes for a program may call any of them.
+        separate = fn.module.name in self.program.external_modules \
+            or bool(self.program.exported_modules)
+        if not (fn.exported or fn.extern or fn.interrupt or separate):
             f.linkage = "internal"
         if self.target.freestanding or fn.interrupt:
             f.attributes.add("noredzone")

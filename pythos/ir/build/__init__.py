@@ -765,9 +765,13 @@ def const_init(node: ast.expr | None, t: T.Type) -> object:
     return int(value)
 
 
-def build(checker: Any, freestanding: bool) -> ModuleIR:
-    """The IR of the whole checked program."""
-    module = ModuleIR(checker.program.entry.name)
+def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset(),
+          exported: frozenset[str] = frozenset()) -> ModuleIR:
+    """The IR of the whole checked program.  The functions of the modules in
+    `external` are only declared (a precompiled runtime defines them); when
+    `exported` is given, only its modules' functions are defined."""
+    module = ModuleIR(checker.program.entry.name, external_modules=external,
+                      exported_modules=exported)
     # A global set by its module's initialiser starts as zero bytes.
     module.globals = [GlobalIR(g, None if g.dynamic else const_init(g.init, g.type))
                       for g in checker.globals]
@@ -800,7 +804,8 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
         module.main = main
     layouts = {id(lay.cls): lay for lay in module.classes}
     for fn in checker.functions:
-        if not fn.extern:
+        name = fn.module.name
+        if not fn.extern and name not in external and (not exported or name in exported):
             checker.module = fn.module
             builder = FunctionBuilder(checker, fn, strings, layouts)
             builder.ir.count_str = module.count_str
