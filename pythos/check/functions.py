@@ -24,7 +24,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
-from ..symbols import ClassSym, FuncSym, Local
+from ..symbols import ClassSym, FuncSym, GlobalSym, Local, ModuleRef
 from ..types import NONE, CallableType
 
 if TYPE_CHECKING:
@@ -142,9 +142,13 @@ class Functions:
                                    f"\"{want}\" is expected")
         assert self.fn is not None
         saved_locals, saved_narrowed = dict(self.fn.locals), dict(self.narrowed)
+        # The lambda's parameters, for the builder, which compiles the body
+        # as a function of its own (ir/build/funcs.py).
+        node.param_locals = []  # type: ignore[attr-defined]
         try:
             for arg, pt in zip(a.args, want.params, strict=True):
                 self.fn.locals[arg.arg] = Local(arg.arg, pt, "value", is_param=True)
+                node.param_locals.append(self.fn.locals[arg.arg])  # type: ignore[attr-defined]
                 self.narrowed.pop(arg.arg, None)
             result_want = None if want.result in (T.OBJECT, NONE) else want.result
             result = self.expr(node.body, result_want, discard=True)
@@ -154,7 +158,23 @@ class Functions:
             raise self.error(node.body, f"incompatible return value type (got \"{result}\", "
                                         f"expected \"{result_want}\")")
         self.heap_use(node, "lambdas", "a lambda allocates a function object")
-        return CallableType(want.params, result)
+        # A lambda where a function returning None is wanted is such a
+        # function: its body's value is dropped.
+        return CallableType(want.params, NONE if want.result is NONE else result)
+
+    def names_a_type(self, node: ast.expr) -> bool:
+        """Whether `node`, subscripted and called, is a type being
+        instantiated (`Array[u8, 4]()`, `Ptr[T](a)`) rather than a value
+        (`table["h"]()`, `fs[0](x)`)."""
+        if isinstance(node, ast.Name):
+            if self.fn is not None and (node.id in self.fn.locals
+                                        or self.enclosing_local(node.id) is not None):
+                return False
+            return not isinstance(self.scope().get(node.id), GlobalSym)
+        if isinstance(node, ast.Attribute):
+            return isinstance(node.value, ast.Name) and isinstance(
+                self.scope().get(node.value.id), ModuleRef)
+        return False
 
     def call_value(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
         """A call through a function value."""

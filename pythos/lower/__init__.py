@@ -37,6 +37,7 @@ from ..symbols import FuncSym
 from ..target import Target
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 from .debuginfo import DebugInfo
+from .funcs import FuncLowering
 from .instructions import Builder, InstructionLowering, opaque_global
 from .objects import ObjectLowering
 
@@ -50,7 +51,7 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
                "panic_msg", "exit_program"}
 
 
-class Lowering(InstructionLowering, ObjectLowering):
+class Lowering(InstructionLowering, ObjectLowering, FuncLowering):
     def __init__(self, program: ModuleIR, target: Target, debug: bool = False,
                  optimized: bool = True) -> None:
         self.program = program

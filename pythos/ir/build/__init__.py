@@ -58,6 +58,7 @@ from ..ops import (
 )
 from .dicts import DictBuilder
 from .expr import ExprBuilder
+from .funcs import FuncBuilder, FuncValues, prepare_closures
 from .lists import ListBuilder
 from .objects import ObjectBuilder
 from .strings import StringBuilder
@@ -90,7 +91,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      DictBuilder):
+                      DictBuilder, FuncBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -228,6 +229,7 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
         assert fn.node is not None
         try:
             self.check_locals_representable()
+            self.enter_function()  # cells for the variables closures share (funcs.py)
             self.body(fn.node.body)
         except CompileError:
             raise
@@ -686,6 +688,11 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
                 getattr(s.target.value, "ty", None)):
             self.item_augassign(s)
             return
+        if isinstance(sym, Local) and sym in self.cells:
+            self.current = s
+            old = self.read_variable(s.target, sym)  # type: ignore[arg-type]
+            self.write_cell(sym, self.binop(s, s.op, old, self.expr(s.value), t, s.value))
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             self.current = s
@@ -711,6 +718,8 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
     def assign_to(self, target: ast.expr, value: Value) -> None:
         """Store `value` in a variable: a register, or a global."""
         sym = target.sym  # type: ignore[attr-defined]
+        if isinstance(sym, Local) and self.write_cell(sym, value):
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             if reg.kind == "owner":
@@ -787,13 +796,19 @@ def build(checker: Any, freestanding: bool) -> ModuleIR:
                                if isinstance(main, FuncSym) and main.node else None)
         module.main = main
     layouts = {id(lay.cls): lay for lay in module.classes}
+    funcs = FuncValues()
+    prepare_closures(checker.functions)
     for fn in checker.functions:
         if not fn.extern:
             checker.module = fn.module
             builder = FunctionBuilder(checker, fn, strings, layouts)
             builder.ir.count_str = module.count_str
             builder.object_runtime = module.object_runtime
+            builder.funcs = funcs
             module.functions.append(builder.build())
+    # The thunks and lambdas the builders made (funcs.py).
+    module.functions.extend(funcs.extra)
+    module.declarations.extend(f.sym for f in funcs.extra)
     module.strings = list(strings.values())
     return module
 

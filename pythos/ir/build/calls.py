@@ -85,6 +85,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return conversion(b, node, detail)
     if kind == "builtin":
         return builtin(b, node, detail)
+    if kind == "value":
+        return b.call_value(node, detail)
     if kind == "objmethod" and detail.startswith("str."):
         return b.str_method(node, detail.removeprefix("str."))
     if kind == "objmethod" and detail.startswith("dict."):
