@@ -254,6 +254,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
+        return b.keyed_builtin(node, name)  # funcs.py
     if name in ("list", "sorted", "min", "max", "sum"):
         lowered = b.list_builtin(node, name)
         if lowered is not None:

@@ -136,6 +136,7 @@ class FuncBuilder:
         def assign_to(self, target: ast.expr, value: Value) -> None: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def from_slot(self, slot: Value, t: T.Type, borrowed: bool) -> Value: ...
 
     # ----- cells ------------------------------------------------------------------------
     @property
@@ -337,3 +338,103 @@ class FuncBuilder:
         func = self.expr(node.func)
         args = [self.expr(a) for a in node.args]
         return self.add(CallValue(func, args, t.params, t.result))  # type: ignore
+
+    # ----- key= and reverse= (sorted, list.sort, min, max) ---------------------------
+    def key_adapter(self, elem: T.Type, kt: CallableType) -> FuncSym:
+        """`adapter(item, func) -> key`: the runtime's view of a key function
+        (listsort.py calls `key(item, key_arg)` with 64-bit slots).  It turns
+        the item slot into an `elem`, calls the function value `func` on
+        it, and returns the key as a slot (a new reference for an object).
+        One per pair of types."""
+        from .lists import item_kind
+        assert item_kind(elem) is not None
+        key = (hash((elem, kt)), "key")
+        made = self.funcs.thunks.get(key)
+        if made is not None:
+            return made
+        params = [Param("item", T.U64, None), Param("func", T.U64, None)]
+        sym = FuncSym("key", self.fn.module, self.fn.node, params, T.U64,
+                      f"pythos.key_adapter.{len(self.funcs.thunks)}")
+        sym.locals = {p.name: Local(p.name, p.type, "value", is_param=True) for p in params}
+        self.funcs.thunks[key] = sym
+        b = self.sub_builder(sym)
+        item, func = (b.registers[sym.locals[p.name]] for p in params)
+        x = b.from_slot(item, elem, borrowed=True)
+        f = b.from_slot(func, kt, borrowed=True)
+        result = b.add(CallValue(f, [x], kt.params, kt.result))
+        slot = b.to_slot(result, kt.result)
+        if slot.type is not T.U64 and isinstance(slot.type, T.IntType):
+            slot = b.add(Cast("bitcast", slot, T.U64))
+        b.add(Return(slot))
+        self.funcs.extra.append(b.ir)
+        return sym
+
+    def key_arguments(self, node: ast.Call) -> tuple[ast.keyword | None, Value, Value]:
+        """The key= function (0 if absent) and reverse= flag, evaluated in
+        the order written."""
+        key: Value = Integer(0, T.U64)
+        reverse: Value = Integer(0, T.BOOL)
+        key_kw = None
+        for kw in node.keywords:
+            if kw.arg == "key":
+                key_kw = kw
+                if isinstance(kw.value, ast.Name) and not isinstance(
+                        getattr(kw.value, "sym", None), (Local, FuncSym)):
+                    raise self.not_yet(kw.value, f"key={kw.value.id} (a builtin as a key; "
+                                                 f"use a lambda)")
+                key = self.expr(kw.value)
+            elif kw.arg == "reverse":
+                reverse = self.expr(kw.value)
+        return key_kw, key, reverse
+
+    def sort_keyed(self, node: ast.Call, lst: Value, elem: T.Type) -> None:
+        """`lst.sort(key=f, reverse=r)` on an evaluated list: the runtime
+        computes each key once, in order, with the list empty meanwhile, as
+        CPython does, then sorts stably (listsort.list_sort_key)."""
+        from .errors import checked_call
+        from .lists import item_kind
+        key_kw, key, reverse = self.key_arguments(node)
+        assert key_kw is not None
+        kt: CallableType = key_kw.value.ty  # type: ignore[attr-defined]
+        kind = item_kind(kt.result)
+        if kind is None:
+            raise self.not_yet(key_kw.value, f"keys of type {kt.result}")
+        adapter = self.add(FuncAddr(self.key_adapter(elem, kt), T.U64))
+        checked_call(self, node, self.list_rt("list_sort_key"),  # type: ignore[arg-type]
+                     [lst, adapter, key, Integer(kind, T.U32), reverse])
+
+    def keyed_builtin(self, node: ast.Call, name: str) -> Value:
+        """`sorted(xs, key=f, reverse=r)`, `min(xs, key=f)`, `max(xs, key=f)`
+        over a list."""
+        from .errors import checked_call
+        from .lists import item_kind
+        arg_t = getattr(node.args[0], "ty", None) if node.args else None
+        if len(node.args) != 1 or not isinstance(arg_t, T.ListType) or any(
+                k.arg not in ("key", "reverse") for k in node.keywords):
+            raise self.not_yet(node, f"{name}(..., key=) of anything but one list")
+        lst = self.expr(node.args[0])
+        if name == "sorted":
+            lt: T.ListType = node.ty  # type: ignore[attr-defined]
+            raw = checked_call(self, node, self.list_rt("list_copy"),  # type: ignore[arg-type]
+                               [lst])
+            copy = self.add(Cast("object", raw, lt))
+            self.sort_keyed(node, copy, arg_t.element)
+            return copy  # type: ignore[no-any-return]
+        key_kw, key, _ = self.key_arguments(node)
+        assert key_kw is not None
+        kt: CallableType = key_kw.value.ty  # type: ignore[attr-defined]
+        kind = item_kind(kt.result)
+        if kind is None:
+            raise self.not_yet(key_kw.value, f"keys of type {kt.result}")
+        adapter = self.add(FuncAddr(self.key_adapter(arg_t.element, kt), T.U64))
+        slot = checked_call(self, node, self.list_rt("list_min_key"),  # type: ignore[arg-type]
+                            [lst, adapter, key, Integer(kind, T.U32),
+                             Integer(int(name == "max"), T.BOOL)])
+        return self.from_slot(slot, arg_t.element, borrowed=False)  # type: ignore
+
+    def list_rt(self, name: str) -> FuncSym:
+        for module in ("pythos.rt.obj.listsort", "pythos.rt.obj.list"):
+            sym = self.checker.scopes.get(module, {}).get(name)
+            if isinstance(sym, FuncSym):
+                return sym
+        raise AssertionError(name)
