@@ -340,7 +340,8 @@ class FuncBuilder:
         return self.add(CallValue(func, args, t.params, t.result))  # type: ignore
 
     # ----- key= and reverse= (sorted, list.sort, min, max) ---------------------------
-    def key_adapter(self, elem: T.Type, kt: CallableType) -> FuncSym:
+    def key_adapter(self, elem: T.Type, kt: CallableType,
+                    builtin: ast.Name | None = None) -> FuncSym:
         """`adapter(item, func) -> key`: the runtime's view of a key function
         (listsort.py calls `key(item, key_arg)` with 64-bit slots).  It turns
         the item slot into an `elem`, calls the function value `func` on
@@ -348,7 +349,7 @@ class FuncBuilder:
         One per pair of types."""
         from .lists import item_kind
         assert item_kind(elem) is not None
-        key = (hash((elem, kt)), "key")
+        key = (hash((elem, kt)), builtin.id if builtin is not None else "key")
         made = self.funcs.thunks.get(key)
         if made is not None:
             return made
@@ -360,14 +361,32 @@ class FuncBuilder:
         b = self.sub_builder(sym)
         item, func = (b.registers[sym.locals[p.name]] for p in params)
         x = b.from_slot(item, elem, borrowed=True)
-        f = b.from_slot(func, kt, borrowed=True)
-        result = b.add(CallValue(f, [x], kt.params, kt.result))
+        if builtin is not None:
+            result = b.expr(self.builtin_key_call(b, builtin, x, elem, kt.result))
+        else:
+            f = b.from_slot(func, kt, borrowed=True)
+            result = b.add(CallValue(f, [x], kt.params, kt.result))
         slot = b.to_slot(result, kt.result)
         if slot.type is not T.U64 and isinstance(slot.type, T.IntType):
             slot = b.add(Cast("bitcast", slot, T.U64))
         b.add(Return(slot))
         self.funcs.extra.append(b.ir)
         return sym
+
+    @staticmethod
+    def builtin_key_call(b: FunctionBuilder, builtin: ast.Name, x: Value, elem: T.Type,
+                         result: T.Type) -> ast.Call:
+        """`len(item)` or `str(item)` as the checker would have typed it, for
+        key=len and key=str: built by the usual code for those builtins."""
+        var = Local("item", elem, "value")
+        b.assign(b.local_register(var), x)
+        arg = ast.Name(id="item", ctx=ast.Load())
+        arg.sym, arg.ty = var, elem  # type: ignore[attr-defined]
+        call = ast.Call(func=ast.Name(id=builtin.id, ctx=ast.Load()), args=[arg], keywords=[])
+        for n in (call, call.func, arg):
+            ast.copy_location(n, builtin)
+        call.call, call.ty = ("builtin", builtin.id), result  # type: ignore[attr-defined]
+        return call
 
     def key_arguments(self, node: ast.Call) -> tuple[ast.keyword | None, Value, Value]:
         """The key= function (0 if absent) and reverse= flag, evaluated in
@@ -378,14 +397,19 @@ class FuncBuilder:
         for kw in node.keywords:
             if kw.arg == "key":
                 key_kw = kw
-                if isinstance(kw.value, ast.Name) and not isinstance(
-                        getattr(kw.value, "sym", None), (Local, FuncSym)):
-                    raise self.not_yet(kw.value, f"key={kw.value.id} (a builtin as a key; "
-                                                 f"use a lambda)")
-                key = self.expr(kw.value)
+                if self.builtin_key(kw) is None:
+                    key = self.expr(kw.value)
             elif kw.arg == "reverse":
                 reverse = self.expr(kw.value)
         return key_kw, key, reverse
+
+    @staticmethod
+    def builtin_key(kw: ast.keyword) -> ast.Name | None:
+        """The builtin of `key=len` or `key=str` (no function value needed)."""
+        if isinstance(kw.value, ast.Name) and not isinstance(
+                getattr(kw.value, "sym", None), (Local, FuncSym)):
+            return kw.value
+        return None
 
     def sort_keyed(self, node: ast.Call, lst: Value, elem: T.Type) -> None:
         """`lst.sort(key=f, reverse=r)` on an evaluated list: the runtime
@@ -399,7 +423,8 @@ class FuncBuilder:
         kind = item_kind(kt.result)
         if kind is None:
             raise self.not_yet(key_kw.value, f"keys of type {kt.result}")
-        adapter = self.add(FuncAddr(self.key_adapter(elem, kt), T.U64))
+        adapter = self.add(FuncAddr(self.key_adapter(elem, kt, self.builtin_key(key_kw)),
+                                       T.U64))
         checked_call(self, node, self.list_rt("list_sort_key"),  # type: ignore[arg-type]
                      [lst, adapter, key, Integer(kind, T.U32), reverse])
 
@@ -426,7 +451,8 @@ class FuncBuilder:
         kind = item_kind(kt.result)
         if kind is None:
             raise self.not_yet(key_kw.value, f"keys of type {kt.result}")
-        adapter = self.add(FuncAddr(self.key_adapter(arg_t.element, kt), T.U64))
+        adapter = self.add(FuncAddr(self.key_adapter(arg_t.element, kt,
+                                                       self.builtin_key(key_kw)), T.U64))
         slot = checked_call(self, node, self.list_rt("list_min_key"),  # type: ignore[arg-type]
                             [lst, adapter, key, Integer(kind, T.U32),
                              Integer(int(name == "max"), T.BOOL)])
