@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import ClassSym, FuncSym, GlobalSym, Local, ModuleRef
 from ..types import NONE, CallableType
+from .interrupts import UNKNOWN_CALL
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -109,6 +110,8 @@ class Functions:
                         "value")
         s.pythos_sym = inner  # type: ignore[attr-defined]
         self.narrowed.pop(s.name, None)
+        # For the interrupt rule: whoever defines a closure may call it.
+        self.fn.calls.append((inner, s))
         self.heap_use(s, "nested functions", f"the closure '{s.name}' allocates")
 
     def stmt_Nonlocal(self, s: ast.Nonlocal) -> None:
@@ -196,5 +199,8 @@ class Functions:
                 raise self.error(a, f"argument {i + 1} has incompatible type \"{got}\"; "
                                     f"expected \"{pt}\"")
         node.call = ("value", t)  # type: ignore[attr-defined]
-        self.heap_use(node, "function values", f"calling '{what}' runs unknown code")
+        # For the interrupt rule: the call graph ends here, since any function
+        # of this type may be called (check/interrupts.py).
+        self.heap_use(node, "function values", f"calling the function value '{what}' "
+                                               f"{UNKNOWN_CALL}")
         return t.result
