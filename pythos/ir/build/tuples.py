@@ -96,6 +96,12 @@ class TupleBuilder:
         for i, et in enumerate(tt.elements):
             raw = self.add(Call(self.tuple_fn("tuple_item"), [v, Integer(i, I64)]))
             values.append(self.kept(self.from_slot(raw, et, borrowed=True), "unpack"))
+        # The items are borrowed until their increments above: the tuple must
+        # outlive them.  Were the last `tuple_item` its last use, the count
+        # pass would drop a temporary tuple (`a, b = f()`) right there, and
+        # with it the only reference to the last item.  This later use keeps
+        # it alive; at -O2 the inlined length load is dead and disappears.
+        self.tuple_len_of(v)
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)
 
