@@ -403,7 +403,7 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
           step is not zero."""
         it: ast.Call = s.iter  # type: ignore[assignment]
         t: IntType = s.target.ty  # type: ignore[attr-defined]
-        step_const = it.args[2].const if len(it.args) == 3 else 1  # type: ignore[attr-defined]
+        step_const = getattr(it.args[2], "const", None) if len(it.args) == 3 else 1
         if step_const in (1, -1):
             self.range_unit_step(s, it, t, step_const)
         else:
