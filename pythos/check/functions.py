@@ -135,6 +135,8 @@ class Functions:
 
     def expr_Lambda(self, node: ast.Lambda, want: T.Type | None) -> T.Type:
         a = node.args
+        if isinstance(want, T.OptionalType) and isinstance(want.inner, CallableType):
+            want = want.inner  # `handler: Callable[[], None] | None = lambda: ...`
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
             raise self.error(node, "a lambda takes plain parameters only")
         if not isinstance(want, CallableType) or len(want.params) != len(a.args):
