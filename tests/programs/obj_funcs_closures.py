@@ -26,7 +26,7 @@ def make_counter(start: int) -> tuple[Callable[[], int], Callable[[], int]]:
 def late_binding() -> list[int]:
     fs: list[Callable[[], int]] = []
     for i in range(4):
-        fs.append(lambda: i * i)
+        fs.append(lambda: i * i)  # noqa: B023 (late binding is the point)
     return [f() for f in fs]
 
 
