@@ -82,7 +82,7 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
             t = c.expr(f, None)
             if not objectish(t):
                 raise c.error(f, f"'{f.id}' is a variable, not a function")
-            return c.call_value(node, t, f.id)
+            return c.call_nested(node, t, f.id)  # a nested def's defaults (functions.py)
         sym = c.lookup(f)
     elif isinstance(f, ast.Attribute):
         if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \

@@ -106,8 +106,17 @@ class Functions:
         inner = self.make_function(self.module, s, None)
         inner.parent = self.fn
         inner.link_name = f"{self.fn.link_name}.<locals>.{s.name}"
-        self.bind_local(ast.Name(id=s.name, ctx=ast.Store()), self.signature_of(inner),
-                        "value")
+        local = self.bind_local(ast.Name(id=s.name, ctx=ast.Store()),
+                                self.signature_of(inner), "value")
+        assert self.fn.node is not None
+        defs = [n for n in ast.walk(self.fn.node) if isinstance(n, ast.FunctionDef)
+                and n.name == s.name and n is not self.fn.node]
+        stores = [n for n in ast.walk(self.fn.node) if isinstance(n, ast.Name)
+                  and n.id == s.name and isinstance(n.ctx, ast.Store)]
+        if len(defs) == 1 and not stores:
+            # The name always holds this function: calls by it may use its
+            # keywords and defaults (`inner(1)` for `def inner(x, k=10)`).
+            local.nested_def = inner
         s.pythos_sym = inner  # type: ignore[attr-defined]
         self.narrowed.pop(s.name, None)
         # For the interrupt rule: whoever defines a closure may call it.
@@ -180,6 +189,21 @@ class Functions:
             return isinstance(node.value, ast.Name) and isinstance(
                 self.scope().get(node.value.id), ModuleRef)
         return False
+
+    def call_nested(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
+        """A call by the name of a nested `def` (a local that only the def
+        assigns): through the closure, but with the def's keywords and
+        defaults, as a direct call binds them."""
+        inner = getattr(getattr(node.func, "sym", None), "nested_def", None)
+        if not isinstance(inner, FuncSym) or not isinstance(t, CallableType):
+            return self.call_value(node, t, what)
+        from .calls import bind_args
+        bind_args(self, node, [p for p in inner.params if p.name != "__closure__"],
+                  node.args, what)
+        node.call = ("value", t)  # type: ignore[attr-defined]
+        self.heap_use(node, "function values", f"calling the function value '{what}' "
+                                               f"{UNKNOWN_CALL}")
+        return t.result
 
     def call_value(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
         """A call through a function value."""

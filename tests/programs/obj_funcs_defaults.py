@@ -38,7 +38,7 @@ def tag(text: str, prefix: str = PREFIX, tags: tuple[str, str] = ("<", ">")) -> 
 def outer(base: int) -> int:
     def inner(x: int, scale: int = 10) -> int:
         return base + x * scale
-    return inner(1, 10) + inner(2, 100)
+    return inner(1) + inner(2, scale=100) + inner(scale=1, x=3)
 
 
 def main() -> None:

@@ -336,7 +336,12 @@ class FuncBuilder:
     def call_value(self, node: ast.Call, t: CallableType) -> Value:
         """`f(args)` where `f` is any expression of a Callable type."""
         func = self.expr(node.func)
-        args = [self.expr(a) for a in node.args]
+        if getattr(node, "args_bound", None) is not None:
+            # A nested def called by name, with keywords or defaults.
+            from .calls import arguments
+            args = arguments(self, node)  # type: ignore[arg-type]
+        else:
+            args = [self.expr(a) for a in node.args]
         return self.add(CallValue(func, args, t.params, t.result))  # type: ignore
 
     # ----- key= and reverse= (sorted, list.sort, min, max) ---------------------------
