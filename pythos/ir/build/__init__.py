@@ -201,7 +201,7 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
         assert self.fn.node is not None
         bad = {v.name: v.type for v in self.fn.locals.values()
                if isinstance(v.type, T.OptionalType)
-               and not isinstance(v.type.inner, T.ClassType)}
+               and not isinstance(v.type.inner, (T.ClassType, T.CallableType))}
         if not bad:
             return
         for node in ast.walk(self.fn.node):
