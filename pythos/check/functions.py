@@ -116,7 +116,7 @@ class Functions:
         if len(defs) == 1 and not stores:
             # The name always holds this function: calls by it may use its
             # keywords and defaults (`inner(1)` for `def inner(x, k=10)`).
-            local.nested_def = inner
+            local.nested_def = inner  # type: ignore[attr-defined]
         s.pythos_sym = inner  # type: ignore[attr-defined]
         self.narrowed.pop(s.name, None)
         # For the interrupt rule: whoever defines a closure may call it.
@@ -198,7 +198,8 @@ class Functions:
         if not isinstance(inner, FuncSym) or not isinstance(t, CallableType):
             return self.call_value(node, t, what)
         from .calls import bind_args
-        bind_args(self, node, [p for p in inner.params if p.name != "__closure__"],
+        bind_args(self, node,  # type: ignore[arg-type]
+                  [p for p in inner.params if p.name != "__closure__"],
                   node.args, what)
         node.call = ("value", t)  # type: ignore[attr-defined]
         self.heap_use(node, "function values", f"calling the function value '{what}' "
