@@ -1712,7 +1712,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             node.const = sym.value  # type: ignore[attr-defined]
             return sym.type
         if isinstance(sym, FuncSym) and not sym.interrupt and not sym.extern:
-            # A function used as a value (issue 11).
+            # A function used as a value (issue 11).  The interrupt rule
+            # follows it as a call: the value is there to be called.
+            self.record_call(sym, node)
             self.heap_use(node, "function values", f"'{sym.name}' as a value is a function "
                                                    f"object")
             return self.signature_of(sym)

@@ -70,6 +70,9 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
     for kw in node.keywords:
         if kw.arg is None:
             raise c.error(kw, "**kwargs calls are not supported")
+    if isinstance(f, ast.Subscript) and not c.names_a_type(f.value):
+        # `table["h"]()`: a function value taken out of a container.
+        return c.call_value(node, c.expr(f, None), ast.unparse(f))
     if isinstance(f, ast.Subscript):
         return subscript_call(c, node, f)
     sym: Any = None
@@ -79,7 +82,7 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
             t = c.expr(f, None)
             if not objectish(t):
                 raise c.error(f, f"'{f.id}' is a variable, not a function")
-            return c.call_value(node, t, f.id)
+            return c.call_nested(node, t, f.id)  # a nested def's defaults (functions.py)
         sym = c.lookup(f)
     elif isinstance(f, ast.Attribute):
         if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \
@@ -98,6 +101,9 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
             sym = None
         if sym is None:
             return method_call(c, node, f)
+    elif isinstance(f, (ast.Call, ast.Lambda, ast.IfExp, ast.BoolOp)):
+        # `adder(4)(5)`: calling the function value an expression gives.
+        return c.call_value(node, c.expr(f, None), ast.unparse(f))
     else:
         raise c.error(f, "this expression cannot be called")
     if isinstance(sym, Builtin):

@@ -24,8 +24,9 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
-from ..symbols import ClassSym, FuncSym, Local
+from ..symbols import ClassSym, FuncSym, GlobalSym, Local, ModuleRef
 from ..types import NONE, CallableType
+from .interrupts import UNKNOWN_CALL
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -105,10 +106,21 @@ class Functions:
         inner = self.make_function(self.module, s, None)
         inner.parent = self.fn
         inner.link_name = f"{self.fn.link_name}.<locals>.{s.name}"
-        self.bind_local(ast.Name(id=s.name, ctx=ast.Store()), self.signature_of(inner),
-                        "value")
+        local = self.bind_local(ast.Name(id=s.name, ctx=ast.Store()),
+                                self.signature_of(inner), "value")
+        assert self.fn.node is not None
+        defs = [n for n in ast.walk(self.fn.node) if isinstance(n, ast.FunctionDef)
+                and n.name == s.name and n is not self.fn.node]
+        stores = [n for n in ast.walk(self.fn.node) if isinstance(n, ast.Name)
+                  and n.id == s.name and isinstance(n.ctx, ast.Store)]
+        if len(defs) == 1 and not stores:
+            # The name always holds this function: calls by it may use its
+            # keywords and defaults (`inner(1)` for `def inner(x, k=10)`).
+            local.nested_def = inner  # type: ignore[attr-defined]
         s.pythos_sym = inner  # type: ignore[attr-defined]
         self.narrowed.pop(s.name, None)
+        # For the interrupt rule: whoever defines a closure may call it.
+        self.fn.calls.append((inner, s))
         self.heap_use(s, "nested functions", f"the closure '{s.name}' allocates")
 
     def stmt_Nonlocal(self, s: ast.Nonlocal) -> None:
@@ -132,6 +144,8 @@ class Functions:
 
     def expr_Lambda(self, node: ast.Lambda, want: T.Type | None) -> T.Type:
         a = node.args
+        if isinstance(want, T.OptionalType) and isinstance(want.inner, CallableType):
+            want = want.inner  # `handler: Callable[[], None] | None = lambda: ...`
         if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
             raise self.error(node, "a lambda takes plain parameters only")
         if not isinstance(want, CallableType) or len(want.params) != len(a.args):
@@ -142,9 +156,13 @@ class Functions:
                                    f"\"{want}\" is expected")
         assert self.fn is not None
         saved_locals, saved_narrowed = dict(self.fn.locals), dict(self.narrowed)
+        # The lambda's parameters, for the builder, which compiles the body
+        # as a function of its own (ir/build/funcs.py).
+        node.param_locals = []  # type: ignore[attr-defined]
         try:
             for arg, pt in zip(a.args, want.params, strict=True):
                 self.fn.locals[arg.arg] = Local(arg.arg, pt, "value", is_param=True)
+                node.param_locals.append(self.fn.locals[arg.arg])  # type: ignore[attr-defined]
                 self.narrowed.pop(arg.arg, None)
             result_want = None if want.result in (T.OBJECT, NONE) else want.result
             result = self.expr(node.body, result_want, discard=True)
@@ -154,7 +172,39 @@ class Functions:
             raise self.error(node.body, f"incompatible return value type (got \"{result}\", "
                                         f"expected \"{result_want}\")")
         self.heap_use(node, "lambdas", "a lambda allocates a function object")
-        return CallableType(want.params, result)
+        # A lambda where a function returning None is wanted is such a
+        # function: its body's value is dropped.
+        return CallableType(want.params, NONE if want.result is NONE else result)
+
+    def names_a_type(self, node: ast.expr) -> bool:
+        """Whether `node`, subscripted and called, is a type being
+        instantiated (`Array[u8, 4]()`, `Ptr[T](a)`) rather than a value
+        (`table["h"]()`, `fs[0](x)`)."""
+        if isinstance(node, ast.Name):
+            if self.fn is not None and (node.id in self.fn.locals
+                                        or self.enclosing_local(node.id) is not None):
+                return False
+            return not isinstance(self.scope().get(node.id), GlobalSym)
+        if isinstance(node, ast.Attribute):
+            return isinstance(node.value, ast.Name) and isinstance(
+                self.scope().get(node.value.id), ModuleRef)
+        return False
+
+    def call_nested(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
+        """A call by the name of a nested `def` (a local that only the def
+        assigns): through the closure, but with the def's keywords and
+        defaults, as a direct call binds them."""
+        inner = getattr(getattr(node.func, "sym", None), "nested_def", None)
+        if not isinstance(inner, FuncSym) or not isinstance(t, CallableType):
+            return self.call_value(node, t, what)
+        from .calls import bind_args
+        bind_args(self, node,  # type: ignore[arg-type]
+                  [p for p in inner.params if p.name != "__closure__"],
+                  node.args, what)
+        node.call = ("value", t)  # type: ignore[attr-defined]
+        self.heap_use(node, "function values", f"calling the function value '{what}' "
+                                               f"{UNKNOWN_CALL}")
+        return t.result
 
     def call_value(self, node: ast.Call, t: T.Type, what: str) -> T.Type:
         """A call through a function value."""
@@ -176,5 +226,8 @@ class Functions:
                 raise self.error(a, f"argument {i + 1} has incompatible type \"{got}\"; "
                                     f"expected \"{pt}\"")
         node.call = ("value", t)  # type: ignore[attr-defined]
-        self.heap_use(node, "function values", f"calling '{what}' runs unknown code")
+        # For the interrupt rule: the call graph ends here, since any function
+        # of this type may be called (check/interrupts.py).
+        self.heap_use(node, "function values", f"calling the function value '{what}' "
+                                               f"{UNKNOWN_CALL}")
         return t.result

@@ -27,13 +27,19 @@ from collections import deque
 from ..diagnostics import CompileError
 from ..symbols import FuncSym
 
+# How check/functions.py words a call through a function value.
+UNKNOWN_CALL = "runs a function the compiler cannot see"
+
 
 def worst_effect(fn: FuncSym) -> tuple[str, object] | None:
     """The effect to report for a function: an allocation if it makes one
-    (the clearest reason), else its first reference-count update."""
-    for effect in fn.heap_effects:
-        if "allocates" in effect[0]:
-            return effect
+    (the clearest reason), else a call through a function value (the
+    search cannot follow it: any function of that type may run there),
+    else its first reference-count update."""
+    for marker in ("allocates", UNKNOWN_CALL):
+        for effect in fn.heap_effects:
+            if marker in effect[0]:
+                return effect
     return fn.heap_effects[0] if fn.heap_effects else None
 
 

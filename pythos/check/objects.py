@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 # node (`FunctionBuilder.not_yet`).
 LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values",
                      "str values built at run time", "str operations", "str ordering",
-                     "dicts", "sets", "lists", "tuples", "iterators"})
+                     "dicts", "sets", "lists", "tuples", "iterators",
+                     # Functions as values (ir/build/funcs.py).
+                     "function values", "lambdas", "nested functions", "bound methods"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 
 

@@ -854,10 +854,75 @@ class DecRef(Op):
         return [self.src]
 
 
+# ----- function values (issue 11; docs/objects.md, "Functions as values") -------------
+class StaticFunc(Op):
+    """The static, immortal function object of a top-level function used as
+    a value: `code` is its thunk (hidden first argument dropped);
+    `func_type` the runtime's FUNC_TYPE descriptor."""
+
+    __slots__ = ("code", "func_type")
+
+    def __init__(self, code: FuncSym, func_type: GlobalSym, type: Type) -> None:
+        self.type = type
+        self.code = code
+        self.func_type = func_type
+
+
+class SlotLoad(Op):
+    """Load the value of type `type` at `obj + offset` (a function object's
+    slot, a cell's value); an object loaded is incremented (owned)."""
+
+    __slots__ = ("obj", "offset")
+
+    def __init__(self, obj: Value, offset: int, type: Type) -> None:
+        self.type = type
+        self.obj = obj
+        self.offset = offset
+
+    def sources(self) -> list[Value]:
+        return [self.obj]
+
+
+class SlotStore(Op):
+    """Store `value` at `obj + offset` and release what the slot held (for
+    a counted value): consumes `value`, as `SetAttr` does."""
+
+    __slots__ = ("obj", "offset", "value", "slot_type")
+
+    def __init__(self, obj: Value, offset: int, value: Value, slot_type: Type) -> None:
+        self.type = NONE
+        self.obj = obj
+        self.offset = offset
+        self.value = value
+        self.slot_type = slot_type
+
+    def sources(self) -> list[Value]:
+        return [self.obj, self.value]
+
+
+class CallValue(Op):
+    """A call through a function value: load its code address and call it
+    with the function object as a hidden first argument, then `args` at
+    the value's parameter types `params`.  Arguments are borrowed; an
+    object result is owned, as for `Call`."""
+
+    __slots__ = ("func", "args", "params")
+
+    def __init__(self, func: Value, args: list[Value], params: tuple[Type, ...],
+                 result: Type) -> None:
+        self.type = result
+        self.func = func
+        self.args = args
+        self.params = params
+
+    def sources(self) -> list[Value]:
+        return [self.func, *self.args]
+
+
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
-        op, (Return, SetAttr, GlobalSet)) else None
+        op, (Return, SetAttr, GlobalSet, SlotStore)) else None
     if value is not None and holds_reference(value.type, count_str):
         return [value]
     return []

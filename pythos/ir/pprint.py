@@ -190,6 +190,14 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.MethodCall):
         args = ", ".join(n(a) for a in op.args)
         return f"call vtable[{op.slot}] {op.fn.qualname}({args})"
+    if isinstance(op, O.StaticFunc):
+        return f"function {op.code.qualname}"
+    if isinstance(op, O.SlotLoad):
+        return f"load {n(op.obj)}+{op.offset} :: {t}"
+    if isinstance(op, O.SlotStore):
+        return f"store {n(op.obj)}+{op.offset}, {n(op.value)}"
+    if isinstance(op, O.CallValue):
+        return f"call value {n(op.func)}({', '.join(n(a) for a in op.args)})"
     if isinstance(op, (O.IncRef, O.DecRef)):
         verb = "inc_ref" if isinstance(op, O.IncRef) else "dec_ref"
         x = "x" if O.may_be_none(op.src.type) else ""

@@ -38,6 +38,7 @@ from ..target import Target
 from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructType
 from . import inlining
 from .debuginfo import DebugInfo
+from .funcs import FuncLowering
 from .instructions import Builder, InstructionLowering, opaque_global
 from .modinit import INIT_MODULES, ModuleInitLowering
 from .objects import ObjectLowering
@@ -52,7 +53,7 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
                "panic_msg", "exit_program"}
 
 
-class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering):
+class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowering):
     def __init__(self, program: ModuleIR, target: Target, debug: bool = False,
                  optimized: bool = True) -> None:
         self.program = program

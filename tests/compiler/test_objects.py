@@ -68,24 +68,26 @@ def test_compiling_stops_once_before_lowering(path: Path, tmp_path: Path) -> Non
 
 
 def test_stop_is_at_the_first_construct_not_lowered() -> None:
-    """Classes, f-string values, lists, dicts and sets compile now (issue
-    11); the stop is at the first construct that does not, here a lambda
-    (function values are not lowered yet)."""
+    """Classes, f-string values, lists, dicts, sets and function values
+    compile now (issue 11); the stop is at the first construct that does
+    not, here `str.split()`."""
     result = pythos("compile", "-O0", "tests/compiler/objects/containers.py", "-o", "/dev/null")
     source = (OBJECTS / "containers.py").read_text().splitlines()
-    line = next(i for i, text in enumerate(source, 1) if "key=lambda k: d[k]" in text)
-    assert f"containers.py:{line}:48: error: lambdas are not compiled yet (issue 11)" \
-        in result.stderr
+    line = next(i for i, text in enumerate(source, 1) if '"a b a c".split()' in text)
+    assert f"containers.py:{line}:19: error: str.split() calls are not compiled yet " \
+           f"(issue 11)" in result.stderr
 
 
 def test_stop_names_what_is_not_lowered(tmp_path: Path) -> None:
     program = tmp_path / "words.py"
     program.write_text("from typing import Callable\n\n\ndef main() -> None:\n"
-                       "    f: Callable[[int], int] = lambda x: x + 1\n    print(f(2))\n")
+                       "    fs: list[Callable[[], int]] = [lambda: i for i in range(3)]\n"
+                       "    print([f() for f in fs])\n")
     result = subprocess.run([sys.executable, "-m", "pythos", "compile", str(program), "-o",
                              str(tmp_path / "out")], cwd=tmp_path, env=env(),
                             capture_output=True, text=True, timeout=300)
-    assert "words.py:5:31: error: lambdas are not compiled yet (issue 11)" in result.stderr
+    assert "words.py:5:44: error: closures over comprehension variables ('i') are not " \
+           "compiled yet (issue 11)" in result.stderr
 
 
 def test_programs_without_objects_still_compile(tmp_path: Path) -> None:

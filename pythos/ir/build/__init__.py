@@ -60,6 +60,7 @@ from .bytes import BytesBuilder
 from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
+from .funcs import FuncBuilder, FuncValues, prepare_closures
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
@@ -94,7 +95,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
-                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder):
+                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -209,7 +210,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         assert self.fn.node is not None
         bad = {v.name: v.type for v in self.fn.locals.values()
                if isinstance(v.type, T.OptionalType)
-               and not isinstance(v.type.inner, T.ClassType)}
+               and not isinstance(v.type.inner, (T.ClassType, T.CallableType))}
         if not bad:
             return
         for node in ast.walk(self.fn.node):
@@ -237,6 +238,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         assert fn.node is not None
         try:
             self.check_locals_representable()
+            self.enter_function()  # cells for the variables closures share (funcs.py)
             self.body(fn.node.body)
         except CompileError:
             raise
@@ -410,7 +412,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
           step is not zero."""
         it: ast.Call = s.iter  # type: ignore[assignment]
         t: IntType = s.target.ty  # type: ignore[attr-defined]
-        step_const = it.args[2].const if len(it.args) == 3 else 1  # type: ignore[attr-defined]
+        step_const = getattr(it.args[2], "const", None) if len(it.args) == 3 else 1
         if step_const in (1, -1):
             self.range_unit_step(s, it, t, step_const)
         else:
@@ -695,6 +697,11 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
                 getattr(s.target.value, "ty", None)):
             self.item_augassign(s)
             return
+        if isinstance(sym, Local) and sym in self.cells:
+            self.current = s
+            old = self.read_variable(s.target, sym)  # type: ignore[arg-type]
+            self.write_cell(sym, self.binop(s, s.op, old, self.expr(s.value), t, s.value))
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             self.current = s
@@ -720,6 +727,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
     def assign_to(self, target: ast.expr, value: Value) -> None:
         """Store `value` in a variable: a register, or a global."""
         sym = target.sym  # type: ignore[attr-defined]
+        if isinstance(sym, Local) and self.write_cell(sym, value):
+            return
         if isinstance(sym, Local):
             reg = self.registers[sym]
             if reg.kind == "owner":
@@ -803,6 +812,8 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
                                if isinstance(main, FuncSym) and main.node else None)
         module.main = main
     layouts = {id(lay.cls): lay for lay in module.classes}
+    funcs = FuncValues()
+    prepare_closures(checker.functions)
     for fn in checker.functions:
         name = fn.module.name
         if not fn.extern and name not in external and (not exported or name in exported):
@@ -810,7 +821,11 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
             builder = FunctionBuilder(checker, fn, strings, layouts)
             builder.ir.count_str = module.count_str
             builder.object_runtime = module.object_runtime
+            builder.funcs = funcs
             module.functions.append(builder.build())
+    # The thunks and lambdas the builders made (funcs.py).
+    module.functions.extend(funcs.extra)
+    module.declarations.extend(f.sym for f in funcs.extra)
     module.strings = list(strings.values())
     module_initialisation(module, checker)  # ir/build/modinit.py
     return module

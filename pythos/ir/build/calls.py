@@ -85,6 +85,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return conversion(b, node, detail)
     if kind == "builtin":
         return builtin(b, node, detail)
+    if kind == "value":
+        return b.call_value(node, detail)
     if kind == "objmethod" and detail.startswith("str."):
         return b.str_method(node, detail.removeprefix("str."))
     if kind == "objmethod" and detail == "bytes.decode":
@@ -256,6 +258,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
+        return b.keyed_builtin(node, name)  # funcs.py
     if name in ("list", "sorted", "min", "max", "sum"):
         lowered = b.list_builtin(node, name)
         if lowered is not None:

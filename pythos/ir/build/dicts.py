@@ -72,8 +72,8 @@ def map_item_kind(t: T.Type) -> int | None:
         return ITEM_NONE
     if isinstance(t, T.OptionalType) and isinstance(t.inner, T.ClassType):
         return ITEM_OPT
-    if isinstance(t, T.ClassType) or t is T.STR:
-        return ITEM_OBJ
+    if isinstance(t, (T.ClassType, T.CallableType)) or t is T.STR:
+        return ITEM_OBJ  # a function value hashes and compares by identity
     return None
 
 

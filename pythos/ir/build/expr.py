@@ -90,6 +90,10 @@ class ExprBuilder:
         def merge(self, name: str, t: T.Type, join: BasicBlock) -> Register: ...
         def assign(self, dest: Register, src: Value) -> None: ...
         def rt(self, name: str) -> FuncSym: ...
+        # Function values (build/funcs.py)
+        def read_variable(self, node: ast.Name, sym: Local) -> Value: ...
+        def function_value(self, node: ast.expr, fn: FuncSym) -> Value: ...
+        def method_value(self, node: ast.Attribute) -> Value | None: ...
         # Objects (build/objects.py)
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
@@ -205,7 +209,9 @@ class ExprBuilder:
     def expr_Name(self, node: ast.Name) -> Value:
         sym = node.sym  # type: ignore[attr-defined]
         if isinstance(sym, Local):
-            return self.registers[sym]
+            return self.read_variable(node, sym)  # a register, or a cell (funcs.py)
+        if isinstance(sym, FuncSym):
+            return self.function_value(node, sym)
         if isinstance(sym, GlobalSym):
             return self.load_mem(self.add(GlobalAddr(sym)), node.ty)  # type: ignore
         raise CompileError(f"internal: cannot load {node.id}")
@@ -240,6 +246,9 @@ class ExprBuilder:
         call = getattr(node, "call", None)
         if call is not None and call[0] == "property":
             return self.call_method(node, call[1], [self.expr(node.value)])
+        bound = self.method_value(node)  # obj.method as a value (funcs.py)
+        if bound is not None:
+            return bound
         if kind is not None and kind[0] == "object":
             return self.load_field(node)
         if kind is None:  # p.addr

@@ -128,6 +128,7 @@ class ListBuilder:
         def branch(self, cond: Value, true: Any, false: Any,
                    likely: bool | None = None) -> None: ...
         def local_register(self, sym: Any) -> Any: ...
+        def sort_keyed(self, node: ast.Call, lst: Value, elem: T.Type) -> None: ...
         def binop(self, node: ast.AST, op: ast.operator, a: Value, b: Value,
                   t: IntType, right: ast.expr) -> Value: ...
         loops: list[Any]
@@ -331,9 +332,10 @@ class ListBuilder:
         method = name.removeprefix("list.")
         if method not in LIST_METHODS:
             raise self.not_yet(node, f"the method {name}")
-        if method == "sort" and any(k.arg == "key" for k in node.keywords):
-            raise self.not_yet(node, "sort(key=...) (function values)")
         lst = self.expr(node.func.value)
+        if method == "sort" and any(k.arg == "key" for k in node.keywords):
+            self.sort_keyed(node, lst, lt.element)  # funcs.py
+            return Integer(0, NONE)
         args = [self.expr(a) for a in node.args]
         elem = lt.element
         if method == "append":

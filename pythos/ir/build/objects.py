@@ -86,7 +86,8 @@ class ObjectBuilder:
 
     def check_representable(self, node: ast.AST, t: T.Type) -> None:
         """Only instances of classes (and None) are lowered so far."""
-        if isinstance(t, OptionalType) and not isinstance(t.inner, ClassType):
+        if isinstance(t, OptionalType) and not isinstance(t.inner, (ClassType,
+                                                                   T.CallableType)):
             raise self.not_yet(node, f"optional values of type {t}")
 
     # ----- construction -----------------------------------------------------------------

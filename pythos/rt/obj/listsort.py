@@ -37,6 +37,7 @@ from pythos.rt.obj.object import (
     ListObject,
     error,
     item_decref,
+    item_incref,
     item_load,
     item_size,
     item_store,
@@ -297,3 +298,43 @@ def list_sort_key(lst: u64, key: u64, key_arg: u64, key_kind: u32, reverse: bool
         item_decref(key_kind, keys[i])
     obj_free(keys.addr, u64(n) * 8)
     list_reattach(lst, addr_of(saved))
+
+
+def list_min_key(lst: u64, key: u64, key_arg: u64, key_kind: u32, largest: bool) -> u64:
+    """`min(lst, key=f)` (`max` if `largest`): the first item whose key is
+    the smallest (largest), as CPython picks it: a later item replaces the
+    best only if its key is strictly less (greater), so the first of equal
+    items wins.  `key` is called as in `list_sort_key`, once per item in
+    order; the list is read afresh at each step, as CPython's iterator
+    reads it.  The result is the item as a slot value (a new reference if
+    it is an object); an empty list is CPython's ValueError."""
+    kind = type_of(lst)[0].item
+    if Ptr[ListObject](lst)[0].length == 0:
+        obj_raise(ERR_VALUE, str_from_ascii(b"max() arg is an empty sequence" if largest
+                                            else b"min() arg is an empty sequence"))
+        return u64(0)
+    best = load_at(lst, i64(0))
+    item_incref(kind, best)  # held while key functions run: they may change the list
+    best_key = call_addr(key, best, key_arg)
+    i = i64(1)
+    while error.kind == ERR_NONE and i < Ptr[ListObject](lst)[0].length:
+        item = load_at(lst, i)
+        item_incref(kind, item)
+        k = call_addr(key, item, key_arg)
+        better = False
+        if error.kind == ERR_NONE:
+            better = item_lt(key_kind, best_key, k) if largest else item_lt(key_kind, k, best_key)
+        if better:
+            item_decref(key_kind, best_key)
+            item_decref(kind, best)
+            best_key = k
+            best = item
+        else:
+            item_decref(key_kind, k)
+            item_decref(kind, item)
+        i += 1
+    item_decref(key_kind, best_key)
+    if error.kind != ERR_NONE:
+        item_decref(kind, best)
+        return u64(0)
+    return best

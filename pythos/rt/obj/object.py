@@ -44,6 +44,7 @@ KIND_SET: Final = u32(8)
 KIND_BOX: Final = u32(9)  # a boxed integer or bool: BoxObject, item kind in TypeInfo.item
 KIND_FUNCTION: Final = u32(10)  # a function value, bound method or closure
 KIND_ITERATOR: Final = u32(11)  # the runtime's own iterators (dict views, ...)
+KIND_CELL: Final = u32(12)  # a variable shared by a function and its closures (func.py)
 KINDS: Final = 16
 
 # TypeInfo.flags

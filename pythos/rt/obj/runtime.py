@@ -9,6 +9,7 @@ from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.dict import init as init_dict
+from pythos.rt.obj.func import init as init_func
 from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
@@ -27,6 +28,7 @@ def init_all() -> None:
     init_box()  # the box kind, and the int and bool boxes the runtime makes
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
+    init_func()  # function values and closure cells
 
 
 @extern("pythos_init_modules")
