@@ -56,8 +56,10 @@ from ..ops import (
     Value,
     successors,
 )
+from .comprehensions import ComprehensionBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
+from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .objects import ObjectBuilder
 from .strings import StringBuilder
@@ -90,7 +92,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      DictBuilder):
+                      DictBuilder, IterateBuilder, ComprehensionBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -338,20 +340,9 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
-        if kind == "object" and isinstance(s.iter.ty, T.ListType):  # type: ignore
-            self.for_list(s)
-            return
-        if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
-            self.str_for(s)
-            return
-        if kind == "object" and self.map_for(s):
-            return
-        if kind == "object" and self.for_iterator(s):
-            return
         if kind == "object":
-            raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
-                               if isinstance(s.iter.ty, T.ClassType)  # type: ignore
-                               else "for loops over objects")
+            self.for_each(s)  # iterate.py: every iterable object
+            return
         if kind == "range":
             self.for_range(s)
             return

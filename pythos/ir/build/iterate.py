@@ -1,0 +1,620 @@
+"""The iteration protocol (a mixin of `build.FunctionBuilder`), issue 11.
+
+Every loop over an object, and every comprehension, is built here from
+one abstraction: a *cursor* over the iterable, evaluated once before the
+loop, whose parts go into the blocks of `FunctionBuilder.loop`:
+
+    head:  ok = cursor.more()       fetch the next item, if there is one
+    body:  target = cursor.item()   the fetched item, as owned values
+    step:  cursor.step()            move on (list index + 1, ...)
+
+`more()` may fetch the item (a dict's `dict_next` writes it to out
+slots, an iterator class's `__next__` returns it), but it leaves what it
+fetched *uncounted* (raw slots), and only `item()`, at the top of the
+body, turns it into owned values.  The count pass then sees each item
+born in the body, where the target takes it over; nothing owned is ever
+live on the loop's exit edge.  A cursor that fetched an item that is not
+taken (the first iterator of a `zip` whose second one has ended) gives
+it back with `discard()`.
+
+A cursor's item is a `Value` or, for `enumerate`, `zip` and
+`d.items()`, `Parts`: the tuple's items, not yet a tuple.  Binding
+`for i, (a, b) in enumerate(zip(xs, ys))` then assigns the parts
+directly, and no tuple is allocated; a tuple object is built only when a
+plain name takes the whole item (`for pair in zip(xs, ys)`).
+
+The entry points, for statements, comprehensions and consumers:
+
+- `for_each(s)`: a `for` statement over any iterable the checker types;
+- `cursor(node)`: a cursor over the iterable expression `node`
+  (evaluated now), for a consumer's own loop;
+- `each(node, body)`: run `body(item)` for every item of `node`, where
+  `item` is a `Value` of the element type (a tuple when the element
+  is one); `break`/`continue` of the loop machinery work in `body`.
+
+Iterator classes: `__iter__` returns an instance whose `__next__` ends
+the iteration with `raise StopIteration`, which records the error
+StopIteration (`obj_raise`, as a failed runtime call does) and returns.
+After each `__next__`, the cursor asks `obj_failed()`; on a failure,
+`obj_stop_iteration()` clears a StopIteration and the loop ends; any
+other error is reported as usual (issue 12 turns that into an exception
+edge).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym
+from ...types import BOOL, I64, U64, ClassType, DictType, IteratorType, ListType, SetType, TupleType
+from ..ops import (
+    Call,
+    Cast,
+    Compare,
+    ContainerTypeInfo,
+    ElementAddr,
+    Integer,
+    IntOp,
+    Load,
+    SlicePart,
+    Unreachable,
+    Value,
+)
+from .errors import runtime_call
+from .lists import item_kind
+
+if TYPE_CHECKING:
+    from . import FunctionBuilder
+
+ERR_VALUE = 3  # ValueError (pythos/rt/obj/object.py)
+KIND_TUPLE = 3
+
+
+class Parts:
+    """The items of a tuple not built (yet): values or further Parts."""
+
+    def __init__(self, node: ast.AST, items: list[Item], type: TupleType) -> None:
+        self.node = node
+        self.items = items
+        self.type = type
+
+
+Item = Value | Parts
+
+
+class BuilderStep(ast.stmt):
+    """A statement of the builder's own, whose building is a callback: the
+    body of a loop that `each` or a comprehension builds, so that their
+    loops are made by the same code as a `for` statement's."""
+
+    _fields = ()
+
+    def __init__(self, build: Callable[[], None]) -> None:
+        super().__init__()
+        self.build = build
+
+
+# ----- cursors ---------------------------------------------------------------------------
+class Cursor:
+    """One pass over an iterable (see the module docstring)."""
+
+    def __init__(self, b: FunctionBuilder, element: T.Type) -> None:
+        self.b = b
+        self.element = element
+
+    def more(self) -> Value:
+        raise NotImplementedError
+
+    def item(self) -> Item:
+        raise NotImplementedError
+
+    def step(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        """Release an item `more()` fetched that the loop will not take."""
+
+
+class IndexCursor(Cursor):
+    """A list or tuple: an index from 0, the length read afresh at each
+    step, as CPython's list iterator does (a list may grow in the loop);
+    `reversed` walks down from the end, and stops if the list has shrunk
+    below the index."""
+
+    def __init__(self, b: FunctionBuilder, seq: Value, element: T.Type, kind: str,
+                 backwards: bool = False) -> None:
+        super().__init__(b, element)
+        self.seq = seq
+        self.kind = kind
+        self.backwards = backwards
+        self.index = b.hidden("for.index", I64)
+        b.assign(self.index, b.add(IntOp("sub", self.length(), Integer(1, I64)))
+                 if backwards else Integer(0, I64))
+
+    def length(self) -> Value:
+        b = self.b
+        if self.kind == "list":
+            return b.add(Call(b.list_fn("list_len"), [self.seq]))  # type: ignore[no-any-return]
+        return b.tuple_len_of(self.seq)
+
+    def more(self) -> Value:
+        b = self.b
+        inside = b.add(Compare("slt", self.index, self.length()))
+        if not self.backwards:
+            return inside  # type: ignore[no-any-return]
+        ok = b.add(Compare("sge", self.index, Integer(0, I64)))
+        return b.add(IntOp("and", ok, inside))  # type: ignore[no-any-return]
+
+    def item(self) -> Item:
+        b = self.b
+        fn = b.list_fn("list_item") if self.kind == "list" else b.tuple_fn("tuple_item")
+        raw = b.add(Call(fn, [self.seq, self.index]))
+        return b.from_slot(raw, self.element, borrowed=True)
+
+    def step(self) -> None:
+        b = self.b
+        b.assign(self.index, b.add(IntOp("sub" if self.backwards else "add", self.index,
+                                         Integer(1, I64))))
+
+
+class RangeCursor(Cursor):
+    """`range(...)` inside `enumerate`, `zip` or a consumer: an i64 from
+    `start` by `step` (checked not to be zero, as CPython does).  A plain
+    `for i in range(...)` keeps its own, faster loop (`for_range`)."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.Call) -> None:
+        super().__init__(b, I64)
+        args = [b.kept(b.extend64(b.expr(a), a.ty)  # type: ignore[attr-defined]
+                       if isinstance(getattr(a, "ty", None), T.IntType) else b.expr(a),
+                       "range.bound") for a in node.args]
+        start, stop, step = (Integer(0, I64), args[0], Integer(1, I64)) if len(args) == 1 \
+            else (args[0], args[1], args[2] if len(args) == 3 else Integer(1, I64))
+        self.stop, self.stride = stop, step
+        if not isinstance(step, Integer):
+            zero = b.add(Compare("eq", step, Integer(0, I64)))
+            b.check(b.add(IntOp("xor", zero, Integer(1, BOOL))),
+                    lambda: b.fail(node, ERR_VALUE, "range() arg 3 must not be zero"))
+        self.value = b.hidden("range.value", I64)
+        b.assign(self.value, start)
+
+    def more(self) -> Value:
+        b = self.b
+        if isinstance(self.stride, Integer):
+            return b.add(Compare("slt" if self.stride.value > 0 else "sgt",  # type: ignore
+                                 self.value, self.stop))
+        up = b.add(IntOp("and", b.add(Compare("sgt", self.stride, Integer(0, I64))),
+                         b.add(Compare("slt", self.value, self.stop))))
+        down = b.add(IntOp("and", b.add(Compare("slt", self.stride, Integer(0, I64))),
+                           b.add(Compare("sgt", self.value, self.stop))))
+        return b.add(IntOp("or", up, down))  # type: ignore[no-any-return]
+
+    def item(self) -> Item:
+        return self.value
+
+    def step(self) -> None:
+        # The last step may pass `stop`; it wraps only for a range that
+        # ends within `step` of the i64 limit, as the counted loop notes.
+        b = self.b
+        b.assign(self.value, b.add(IntOp("add", self.value, self.stride)))
+
+
+class StrCursor(Cursor):
+    """`for c in s`: one pass over the UTF-8 text, by byte offset
+    (`str_char_at` makes the one-character str, `str_next_offset` steps
+    past it), so non-ASCII text costs no index search."""
+
+    def __init__(self, b: FunctionBuilder, text: Value) -> None:
+        super().__init__(b, T.STR)
+        self.text = text
+        self.nbytes = runtime_call(b, b.str_fn("str_nbytes"), [text])
+        self.offset = b.hidden("for.offset", U64)
+        b.assign(self.offset, Integer(0, U64))
+
+    def more(self) -> Value:
+        return self.b.add(Compare("ult", self.offset, self.nbytes))  # type: ignore
+
+    def item(self) -> Item:
+        return runtime_call(self.b, self.b.str_fn("str_char_at"), [self.text, self.offset],
+                            T.STR)
+
+    def step(self) -> None:
+        b = self.b
+        b.assign(self.offset, runtime_call(b, b.str_fn("str_next_offset"),
+                                           [self.text, self.offset]))
+
+
+class BytesCursor(Cursor):
+    """`bytes` or an `Array` of integers: an index into its memory."""
+
+    def __init__(self, b: FunctionBuilder, data: Value, length: Value,
+                 element: T.Type, array: T.ArrayType | None) -> None:
+        super().__init__(b, element)
+        self.data, self.length, self.array = data, length, array
+        self.index = b.hidden("for.index", I64)
+        b.assign(self.index, Integer(0, I64))
+
+    def more(self) -> Value:
+        return self.b.add(Compare("ult", self.index, self.length))  # type: ignore
+
+    def item(self) -> Item:
+        b = self.b
+        p = b.add(ElementAddr(self.data, self.index, self.element, self.array, inbounds=False))
+        return b.add(Load(p, self.element))  # type: ignore[no-any-return]
+
+    def step(self) -> None:
+        b = self.b
+        b.assign(self.index, b.add(IntOp("add", self.index, Integer(1, I64))))
+
+
+class MapCursor(Cursor):
+    """A dict (its keys, values or items) or a set: the runtime's own
+    iterator state on the stack; `dict_next`/`set_next` write the next
+    key and value into two out slots as new references (and stop with
+    RuntimeError if the size changed, as CPython does)."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.expr, container: Value, t: T.Type,
+                 what: str) -> None:
+        element: T.Type
+        if isinstance(t, SetType):
+            element = t.element
+        else:
+            assert isinstance(t, DictType)
+            element = {"keys": t.key, "values": t.value,
+                       "items": TupleType((t.key, t.value))}[what]
+        super().__init__(b, element)
+        self.node, self.container, self.t, self.what = node, container, t, what
+        is_set = isinstance(t, SetType)
+        from .dicts import DICT_RT, SET_RT
+        state_t = b.checker.scopes[SET_RT if is_set else DICT_RT][
+            "SetIter" if is_set else "DictIter"].type
+        self.state = b.hidden("for.state", state_t, "owner")
+        self.outs = b.hidden("for.outs", T.ArrayType(U64, 2), "owner")
+        self.it_addr = b.add(Cast("ptrtoint", self.state, U64))
+        self.key_out = b.out_slot(self.outs, 0) if what in ("keys", "items") \
+            else Integer(0, U64)
+        self.value_out = b.out_slot(self.outs, 1) if what in ("values", "items") \
+            else Integer(0, U64)
+        b.map_call(node, "set_iter_start" if is_set else "dict_iter_start",
+                   [container, self.it_addr])
+
+    def more(self) -> Value:
+        b = self.b
+        if isinstance(self.t, SetType):
+            return b.map_call(self.node, "set_next", [self.container, self.it_addr,
+                                                      self.key_out], True)
+        return b.map_call(self.node, "dict_next", [self.container, self.it_addr,
+                                                   self.key_out, self.value_out], True)
+
+    def item(self) -> Item:
+        b = self.b
+        if isinstance(self.t, SetType):
+            return b.read_out(self.outs, 0, self.t.element)
+        if self.what == "items":
+            tt = self.element
+            assert isinstance(tt, TupleType)
+            return Parts(self.node, [b.read_out(self.outs, 0, self.t.key),
+                          b.read_out(self.outs, 1, self.t.value)], tt)
+        if self.what == "keys":
+            return b.read_out(self.outs, 0, self.t.key)
+        return b.read_out(self.outs, 1, self.t.value)
+
+    def discard(self) -> None:
+        self.item()  # owned values nobody uses: the count pass drops them
+
+
+class EnumerateCursor(Cursor):
+    """`enumerate(xs, start)`: a count beside the items of `xs`."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.AST, inner: Cursor, start: Value) -> None:
+        super().__init__(b, TupleType((I64, inner.element)))
+        self.node, self.inner = node, inner
+        self.count = b.hidden("enumerate.count", I64)
+        b.assign(self.count, start)
+
+    def more(self) -> Value:
+        return self.inner.more()
+
+    def item(self) -> Item:
+        assert isinstance(self.element, TupleType)
+        return Parts(self.node, [self.count, self.inner.item()], self.element)
+
+    def step(self) -> None:
+        b = self.b
+        self.inner.step()
+        b.assign(self.count, b.add(IntOp("add", self.count, Integer(1, I64))))
+
+    def discard(self) -> None:
+        self.inner.discard()
+
+
+class ZipCursor(Cursor):
+    """`zip(a, b, ...)`: the next item of each, in order; the first that
+    has ended ends the loop, and the later ones are not asked (CPython
+    calls no further `__next__`), while the items the earlier ones gave
+    are released."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.AST, inner: list[Cursor]) -> None:
+        super().__init__(b, TupleType(tuple(c.element for c in inner)))
+        self.node, self.inner = node, inner
+
+    def more(self) -> Value:
+        b = self.b
+        if len(self.inner) == 1:
+            return self.inner[0].more()
+        ok = b.hidden("zip.more", BOOL)
+        done = b.new_block("zip.done")
+        for k, cursor in enumerate(self.inner):
+            got = cursor.more()
+            next_block = b.new_block("zip.next")
+            ended = b.new_block("zip.ended")
+            b.branch(got, next_block, ended)
+            b.activate(ended)
+            for earlier in self.inner[:k]:
+                earlier.discard()
+            b.assign(ok, Integer(0, BOOL))
+            b.goto(done)
+            b.activate(next_block)
+        b.assign(ok, Integer(1, BOOL))
+        b.goto(done)
+        b.activate(done)
+        return ok
+
+    def item(self) -> Item:
+        assert isinstance(self.element, TupleType)
+        return Parts(self.node, [c.item() for c in self.inner], self.element)
+
+    def step(self) -> None:
+        for c in self.inner:
+            c.step()
+
+    def discard(self) -> None:
+        for c in self.inner:
+            c.discard()
+
+
+class NextCursor(Cursor):
+    """An iterator class: `__iter__` once, then `__next__` for each item.
+    The result of `__next__` is kept raw (a u64, uncounted) from the head
+    to the body, where it becomes the owned item."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.expr, iterator: Value,
+                 next_fn: FuncSym) -> None:
+        super().__init__(b, next_fn.result)
+        self.node, self.iterator, self.next_fn = node, iterator, next_fn
+        self.raw = b.hidden("next.raw", U64)
+
+    def more(self) -> Value:
+        b = self.b
+        raw = b.call_next(self.node, self.iterator, self.next_fn)
+        b.assign(self.raw, b.add(Cast("bitcast", raw, U64)) if raw.type != U64 else raw)
+        failed = b.add(Call(b.object_runtime["obj_failed"], []))
+        got = b.new_block("next.got")
+        stopped = b.new_block("next.failed")
+        b.branch(failed, stopped, got, likely=False)
+        b.activate(stopped)
+        b.stop_unless_stop_iteration(self.node)
+        ended = b.new_block("next.end")
+        b.goto(ended)
+        b.activate(got)
+        join = b.new_block("next.join")
+        ok = b.hidden("next.more", BOOL)
+        b.assign(ok, Integer(1, BOOL))
+        b.goto(join)
+        b.activate(ended)
+        b.assign(ok, Integer(0, BOOL))
+        b.goto(join)
+        b.activate(join)
+        return ok
+
+    def item(self) -> Item:
+        return self.b.raw_result(self.node, self.raw, self.element)
+
+    def discard(self) -> None:
+        self.item()
+
+
+# ----- the builder -----------------------------------------------------------------------
+class IterateBuilder:
+    """Mixed into `build.FunctionBuilder`."""
+
+    checker: Any
+    object_runtime: dict[str, FuncSym]
+    loops: list[Any]
+
+    if TYPE_CHECKING:
+        def add(self, op: Any) -> Any: ...
+        def expr(self, node: ast.expr) -> Value: ...
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def store_value(self, target: ast.expr, v: Value) -> None: ...
+        def location(self, node: ast.AST) -> list[Value]: ...
+        def string(self, data: bytes, t: T.Type) -> Any: ...
+
+    def _b(self) -> FunctionBuilder:
+        return self  # type: ignore[return-value]
+
+    # ----- the entry points -----------------------------------------------------------
+    def for_each(self, s: ast.For) -> None:
+        """A `for` statement over any iterable (see the module docstring)."""
+        b = self._b()
+        cursor = self.cursor(s.iter)
+        b.loop(s, cursor.more, lambda: self.bind_item(s.target, cursor.item()), cursor.step)
+
+    def each(self, node: ast.expr, body: Callable[[Value], None]) -> None:
+        """Run `body(item)` for every item of the iterable `node`."""
+        b = self._b()
+        cursor = self.cursor(node)
+        holder: list[Value] = []
+        step = BuilderStep(lambda: body(holder[0]))
+        loop = ast.For(target=ast.Name("_"), iter=node, body=[step], orelse=[])
+        ast.copy_location(step, node)
+        ast.copy_location(loop, node)
+        b.loop(loop, cursor.more, lambda: holder.append(self.item_value(cursor.item())),
+               cursor.step)
+
+    def stmt_BuilderStep(self, s: BuilderStep) -> None:
+        s.build()
+
+    def cursor(self, node: ast.expr) -> Cursor:
+        """A cursor over the iterable `node`, evaluated now."""
+        b = self._b()
+        call = getattr(node, "call", None)
+        if isinstance(node, ast.Call) and call == ("builtin", "range"):
+            return RangeCursor(b, node)  # (typed by the checker's comprehension_range)
+        t: T.Type = node.ty  # type: ignore[attr-defined]
+        if isinstance(node, ast.Call) and isinstance(t, IteratorType) and call in (
+                ("builtin", "enumerate"), ("builtin", "zip"), ("builtin", "reversed")):
+            return self.builtin_cursor(node, call[1])
+        if isinstance(t, IteratorType) and t.name.startswith("dict_") \
+                and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            d = node.func.value
+            return MapCursor(b, node, b.kept(self.expr(d), "for.dict"),
+                             d.ty, t.name.removeprefix("dict_"))  # type: ignore[attr-defined]
+        if isinstance(t, ListType):
+            b.list_type(node, t)
+            return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
+        if isinstance(t, TupleType):
+            b.tuple_type(node, t)
+            return IndexCursor(b, b.kept(self.expr(node), "for.tuple"),
+                               self.tuple_element(node, t), "tuple")
+        if t is T.STR:
+            return StrCursor(b, b.kept(self.expr(node), "for.text"))
+        if t is T.BYTES:
+            seq = b.kept(self.expr(node), "for.sequence")
+            return BytesCursor(b, b.add(SlicePart(seq, 0)), b.add(SlicePart(seq, 1)), T.U8,
+                               None)
+        if isinstance(t, T.ArrayType) and isinstance(t.element, T.IntType):
+            data = b.kept(self.expr(node), "for.sequence")
+            return BytesCursor(b, data, Integer(t.length, I64), t.element, t)
+        if isinstance(t, (DictType, SetType)):
+            return MapCursor(b, node, b.kept(self.expr(node), "for.map"), t, "keys")
+        if isinstance(t, ClassType):
+            return self.class_cursor(node, t)
+        raise self.not_yet(node, f"iterating over a {t}")
+
+    # ----- building the cursors --------------------------------------------------------
+    def tuple_element(self, node: ast.AST, t: TupleType) -> T.Type:
+        """The type of a tuple's items, all of one type (the checker joined
+        them): `for x in (1, 2, 3)`."""
+        first = t.elements[0]
+        if any(e != first for e in t.elements):
+            raise self.not_yet(node, f"iterating over a {t} (items of different types)")
+        return first
+
+    def builtin_cursor(self, node: ast.Call, name: str) -> Cursor:
+        b = self._b()
+        if node.keywords and name != "enumerate":
+            raise self.not_yet(node, f"{name}() with keywords")
+        if name == "enumerate":
+            inner = self.cursor(node.args[0])
+            start_node = next((kw.value for kw in node.keywords if kw.arg == "start"),
+                              node.args[1] if len(node.args) > 1 else None)
+            start: Value = Integer(0, I64)
+            if start_node is not None:
+                start = b.expr(start_node)
+                st = start_node.ty  # type: ignore[attr-defined]
+                if isinstance(st, T.IntType) and st != I64:
+                    start = b.extend64(start, st)
+            return EnumerateCursor(b, node, inner, start)
+        if name == "zip":
+            return ZipCursor(b, node, [self.cursor(a) for a in node.args])
+        arg = node.args[0]
+        t = arg.ty  # type: ignore[attr-defined]
+        if isinstance(t, ListType):
+            b.list_type(arg, t)
+            return IndexCursor(b, b.kept(self.expr(arg), "reversed.list"), t.element, "list",
+                               backwards=True)
+        if isinstance(t, TupleType):
+            b.tuple_type(arg, t)
+            return IndexCursor(b, b.kept(self.expr(arg), "reversed.tuple"),
+                               self.tuple_element(arg, t), "tuple", backwards=True)
+        raise self.not_yet(node, f"reversed() of a {t}")
+
+    def class_cursor(self, node: ast.expr, t: ClassType) -> Cursor:
+        """An instance whose `__iter__` returns an iterator class."""
+        b = self._b()
+        iter_fn = t.find_method("__iter__")
+        assert isinstance(iter_fn, FuncSym)
+        result = iter_fn.result
+        if not isinstance(result, ClassType):
+            raise self.not_yet(node, f"for loops over a {t} whose __iter__ returns a "
+                                     f"{result}")
+        obj = self.expr(node)
+        iterator = b.kept(b.call_method(node, iter_fn, [obj]), "for.iterator")
+        next_fn = result.find_method("__next__")
+        assert isinstance(next_fn, FuncSym)
+        return NextCursor(b, node, iterator, next_fn)
+
+    # ----- calling __next__ ------------------------------------------------------------
+    def call_next(self, node: ast.AST, iterator: Value, next_fn: FuncSym) -> Value:
+        """`iterator.__next__()`, its result raw (not counted): it may have
+        failed (StopIteration), and then it is no value to release."""
+        b = self._b()
+        b.check_representable(node, next_fn.result)
+        op = b.call_method(node, next_fn, [iterator])
+        if T.is_object(next_fn.result) or next_fn.result is T.STR:
+            op.type = U64
+        return op
+
+    def raw_result(self, node: ast.AST, raw: Value, t: T.Type) -> Value:
+        """A raw `__next__` result as a value of its type (owned: the
+        method's result was a new reference)."""
+        b = self._b()
+        if T.is_object(t) or t is T.STR:
+            return b.add(Cast("object", raw, t))  # type: ignore[no-any-return]
+        if t is BOOL or (isinstance(t, T.IntType) and t.bits < 64):
+            return b.add(Cast("trunc", raw, t))  # type: ignore[no-any-return]
+        if isinstance(t, T.IntType):
+            return b.add(Cast("bitcast", raw, t))  # type: ignore[no-any-return]
+        raise self.not_yet(node, f"__next__ results of type {t}")
+
+    def stop_unless_stop_iteration(self, node: ast.AST) -> None:
+        """On the failure path of a `__next__` call: clear a StopIteration
+        and go on (the caller ends the loop); stop on any other error."""
+        b = self._b()
+        stop = b.add(Call(b.object_runtime["obj_stop_iteration"], []))
+        other = b.new_block("next.error")
+        ended = b.new_block("next.stopped")
+        b.branch(stop, ended, other)
+        b.activate(other)
+        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
+        b.add(Unreachable())
+        b.activate(ended)
+
+    def fail(self, node: ast.AST, kind: int, message: str) -> None:
+        """Stop with CPython's report of error `kind` and `message`."""
+        b = self._b()
+        text = self.string(message.encode(), T.STR)
+        b.add(Call(b.object_runtime["obj_raise"], [Integer(kind, T.U32), text]))
+        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
+        b.add(Unreachable())
+
+    # ----- binding items ---------------------------------------------------------------
+    def bind_item(self, target: ast.expr, item: Item) -> None:
+        """Assign an item to a loop's target, unpacking Parts in place."""
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(item, Parts):
+            if len(target.elts) != len(item.items):
+                raise self.not_yet(target, "unpacking into a different number of names")
+            for sub, part in zip(target.elts, item.items, strict=True):
+                self.bind_item(sub, part)
+            return
+        self.store_value(target, self.item_value(item))
+
+    def item_value(self, item: Item) -> Value:
+        """An item as one value: Parts become a tuple object."""
+        if isinstance(item, Value):
+            return item
+        b = self._b()
+        values = [self.item_value(v) for v in item.items]
+        tt = b.tuple_type(item.node, item.type)
+        info = b.add(ContainerTypeInfo(tt, 0, KIND_TUPLE, tuple(
+            item_kind(e) or 0 for e in tt.elements)))
+        raw = b.add(Call(b.tuple_fn("tuple_new"), [info, Integer(len(values), I64)]))
+        tup = b.as_object(raw, tt)
+        for i, (v, et) in enumerate(zip(values, tt.elements, strict=True)):
+            b.add(Call(b.tuple_fn("tuple_init_item"), [tup, Integer(i, I64), b.to_slot(v, et)]))
+        return tup
+
