@@ -60,6 +60,7 @@ from ..ops import (
     Integer,
     IntOp,
     Load,
+    Return,
     SlicePart,
     Unreachable,
     Value,
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from . import FunctionBuilder
 
 ERR_VALUE = 3  # ValueError (pythos/rt/obj/object.py)
+ERR_STOP_ITERATION = 10  # StopIteration
 KIND_TUPLE = 3
 
 
@@ -493,7 +495,7 @@ class IterateBuilder:
             return MapCursor(b, node, b.kept(self.expr(node), "for.map"), t, "keys")
         if isinstance(t, ClassType):
             return self.class_cursor(node, t)
-        raise self.not_yet(node, f"iterating over a {t}")
+        raise self.not_yet(node, f"for loops over {t} values")
 
     # ----- building the cursors --------------------------------------------------------
     def tuple_element(self, node: ast.AST, t: TupleType) -> T.Type:
@@ -591,6 +593,52 @@ class IterateBuilder:
         b.add(Call(b.object_runtime["obj_raise"], [Integer(kind, T.U32), text]))
         b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
         b.add(Unreachable())
+
+    # ----- iter(), next() and raise StopIteration --------------------------------------
+    def iter_next_call(self, node: ast.Call, name: str) -> Value | None:
+        """`iter(x)` and `next(it)` of an instance (check/iteration.py
+        types them); None for the other forms."""
+        fn: FuncSym | None = getattr(node, "method", None)
+        if fn is None:
+            return None
+        obj = self.expr(node.args[0])
+        if name == "iter":
+            return self._b().call_method(node, fn, [obj])
+        return self.next_of(node, obj, fn)
+
+    def next_of(self, node: ast.AST, iterator: Value, fn: FuncSym) -> Value:
+        """`next(it)` or `it.__next__()`: the item, or CPython's report of
+        the StopIteration (or other error) it raised."""
+        b = self._b()
+        raw = self.call_next(node, iterator, fn)
+        failed = b.add(Call(b.object_runtime["obj_failed"], []))
+        b.check(b.add(IntOp("xor", failed, Integer(1, BOOL))), lambda: self.report(node))
+        if raw.type == U64 and fn.result != U64:
+            return self.raw_result(node, raw, fn.result)
+        return raw
+
+    def report(self, node: ast.AST) -> None:
+        b = self._b()
+        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
+        b.add(Unreachable())
+
+    def stmt_Raise(self, s: ast.Raise) -> None:
+        """`raise StopIteration` in a `__next__` (the only raise the checker
+        lets through): record the error and return; the caller checks."""
+        b = self._b()
+        assert getattr(s, "stop_iteration", False)
+        b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, T.U32),
+                                                   Integer(0, U64)]))
+        b.run_cleanups(0)
+        t = b.fn.result
+        if T.is_object(t) or t is T.STR:
+            # No value: the caller reads the result only if no error was
+            # recorded (an object result is raw until then; call_next).
+            b.add(Return(b.add(Cast("object", Integer(0, U64), t))))
+        elif t is T.NONE:
+            b.add(Return())
+        else:
+            b.add(Return(Integer(0, t)))
 
     # ----- binding items ---------------------------------------------------------------
     def bind_item(self, target: ast.expr, item: Item) -> None:

@@ -1,0 +1,85 @@
+"""The iteration protocol (pythos/ir/build/iterate.py, issue 11): loops
+unpack enumerate/zip/items without building tuples, iterator classes end
+their loops with StopIteration, and a StopIteration or other error that
+escapes is reported as CPython reports it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import env
+
+
+def run(tmp_path: Path, source: str, *args: str) -> subprocess.CompletedProcess[str]:
+    program = tmp_path / "prog.py"
+    program.write_text(source)
+    return subprocess.run([sys.executable, "-m", "pythos", *args, str(program)],
+                          cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=300)
+
+
+COUNTDOWN = """\
+class Countdown:
+    def __init__(self, start: int) -> None:
+        self.n = start
+        self.seen = [0]
+
+    def __iter__(self) -> "Countdown":
+        return self
+
+    def __next__(self) -> int:
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.seen[self.n]
+
+
+"""
+
+
+def test_unpacking_targets_take_the_parts_without_a_tuple(tmp_path: Path) -> None:
+    source = ("def main() -> None:\n    xs = [1, 2]\n    ys = ['a', 'b']\n"
+              "    for i, (x, y) in enumerate(zip(xs, ys)):\n        print(i, x, y)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    assert "list_item" in ir
+    assert "tuple_new" not in ir
+    whole = source.replace("for i, (x, y) in", "for i, pair in").replace("i, x, y", "i, pair")
+    ir = run(tmp_path, whole, "compile", "-O0", "--dump", "ir").stdout
+    assert "tuple_new" in ir  # a name that takes the whole item gets a tuple
+
+
+def test_stop_iteration_ends_the_loop(tmp_path: Path) -> None:
+    source = COUNTDOWN + ("def main() -> None:\n    c = Countdown(1)\n    for v in c:\n"
+                          "        print(v)\n    print('after')\n")
+    result = run(tmp_path, source, "exec", "-O2", "--leak-check")
+    assert (result.returncode, result.stdout) == (0, "0\nafter\n"), result.stderr
+
+
+def test_next_past_the_end_reports_stop_iteration(tmp_path: Path) -> None:
+    source = COUNTDOWN + ("def main() -> None:\n    c = Countdown(1)\n    print(next(c))\n"
+                          "    print(next(c))\n")
+    result = run(tmp_path, source, "exec", "-O0")
+    assert result.returncode == 1
+    assert result.stdout == "0\n"
+    assert result.stderr.splitlines()[-2:] == ['  File "prog.py", line 19', "StopIteration"]
+
+
+def test_another_error_in_next_is_not_the_end_of_the_loop(tmp_path: Path) -> None:
+    # `seen` has one item: the second __next__ fails with IndexError, which
+    # must stop the program, not end the loop quietly.
+    source = COUNTDOWN + ("def main() -> None:\n    c = Countdown(2)\n    for v in c:\n"
+                          "        print(v)\n    print('not reached')\n")
+    result = run(tmp_path, source, "exec", "-O0")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "IndexError: list index out of range"
+    assert '  File "prog.py", line 13' in result.stderr.splitlines()
+
+
+def test_a_zero_range_step_is_a_value_error(tmp_path: Path) -> None:
+    source = ("def main() -> None:\n    step = len('') \n    xs = ['a']\n"
+              "    for i, x in zip(range(0, 5, step), xs):\n        print(i, x)\n")
+    result = run(tmp_path, source, "exec", "-O0")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "ValueError: range() arg 3 must not be zero"
