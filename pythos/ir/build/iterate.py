@@ -65,7 +65,7 @@ from ..ops import (
     Unreachable,
     Value,
 )
-from .errors import runtime_call
+from .errors import checked_call, runtime_call
 from .lists import item_kind
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ if TYPE_CHECKING:
 
 ERR_VALUE = 3  # ValueError (pythos/rt/obj/object.py)
 ERR_STOP_ITERATION = 10  # StopIteration
+ITERATOR_RT = "pythos.rt.obj.iterator"
+# What an iterator object walks (ITER_* of pythos/rt/obj/iterator.py).
+ITER_LIST, ITER_TUPLE, ITER_STR, ITER_DICT_KEYS, ITER_DICT_VALUES, ITER_SET = 1, 2, 3, 4, 5, 6
 KIND_TUPLE = 3
 
 
@@ -419,6 +422,29 @@ class NextCursor(Cursor):
         self.item()
 
 
+class ObjectCursor(Cursor):
+    """An iterator object (pythos/rt/obj/iterator.py), made by `iter()`
+    or returned by a class's `__iter__`: `iter_next` writes each item to
+    an out slot as a new reference, read in the body."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.expr, iterator: Value,
+                 element: T.Type) -> None:
+        super().__init__(b, element)
+        self.node, self.iterator = node, iterator
+        self.outs = b.hidden("next.out", T.ArrayType(U64, 2), "owner")
+        self.out = b.out_slot(self.outs, 0)
+
+    def more(self) -> Value:
+        b = self.b
+        return checked_call(b, self.node, b.iterator_fn("iter_next"), [self.iterator, self.out])
+
+    def item(self) -> Item:
+        return self.b.read_out(self.outs, 0, self.element)
+
+    def discard(self) -> None:
+        self.item()
+
+
 # ----- the builder -----------------------------------------------------------------------
 class IterateBuilder:
     """Mixed into `build.FunctionBuilder`."""
@@ -475,6 +501,9 @@ class IterateBuilder:
             d = node.func.value
             return MapCursor(b, node, b.kept(self.expr(d), "for.dict"),
                              d.ty, t.name.removeprefix("dict_"))  # type: ignore[attr-defined]
+        if isinstance(t, IteratorType):
+            # An iterator object: from iter(), or a function returning one.
+            return ObjectCursor(b, node, b.kept(self.expr(node), "for.iterator"), t.element)
         if isinstance(t, ListType):
             b.list_type(node, t)
             return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
@@ -541,11 +570,11 @@ class IterateBuilder:
         iter_fn = t.find_method("__iter__")
         assert isinstance(iter_fn, FuncSym)
         result = iter_fn.result
-        if not isinstance(result, ClassType):
-            raise self.not_yet(node, f"for loops over a {t} whose __iter__ returns a "
-                                     f"{result}")
         obj = self.expr(node)
         iterator = b.kept(b.call_method(node, iter_fn, [obj]), "for.iterator")
+        if isinstance(result, IteratorType):
+            return ObjectCursor(b, node, iterator, result.element)
+        assert isinstance(result, ClassType)
         next_fn = result.find_method("__next__")
         assert isinstance(next_fn, FuncSym)
         return NextCursor(b, node, iterator, next_fn)
@@ -600,11 +629,64 @@ class IterateBuilder:
         types them); None for the other forms."""
         fn: FuncSym | None = getattr(node, "method", None)
         if fn is None:
-            return None
+            return self.iterator_object_call(node, name)
         obj = self.expr(node.args[0])
         if name == "iter":
             return self._b().call_method(node, fn, [obj])
         return self.next_of(node, obj, fn)
+
+    def iterator_fn(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[ITERATOR_RT][name]
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    def iterator_object_call(self, node: ast.Call, name: str) -> Value | None:
+        """`iter(x)` of a built-in iterable: a new iterator object
+        (pythos/rt/obj/iterator.py); `next(it)` of one: its next item, or
+        CPython's report of StopIteration.  None for other forms."""
+        b = self._b()
+        arg = node.args[0]
+        t = arg.ty  # type: ignore[attr-defined]
+        if name == "next":
+            if not isinstance(t, IteratorType):
+                return None
+            it = self.expr(arg)
+            cursor = ObjectCursor(b, node, it, t.element)
+            got = cursor.more()
+            end = b.new_block("next.end")
+            ok = b.new_block("next.ok")
+            b.branch(got, ok, end, likely=True)
+            b.activate(end)
+            b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, T.U32),
+                                                       Integer(0, U64)]))
+            self.report(node)
+            b.activate(ok)
+            return cursor.item()  # type: ignore[return-value]
+        source, what = arg, 0
+        if isinstance(t, IteratorType) and t.name in ("dict_keys", "dict_values") \
+                and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute):
+            source, what = arg.func.value, ITER_DICT_KEYS if t.name == "dict_keys" \
+                else ITER_DICT_VALUES
+        elif isinstance(t, IteratorType) and t.name == "Iterator":
+            return self.expr(arg)  # iter() of an iterator is the iterator itself
+        elif isinstance(t, ListType):
+            b.list_type(arg, t)
+            what = ITER_LIST
+        elif isinstance(t, TupleType):
+            b.tuple_type(arg, t)
+            self.tuple_element(arg, t)
+            what = ITER_TUPLE
+        elif t is T.STR:
+            what = ITER_STR
+        elif isinstance(t, DictType):
+            what = ITER_DICT_KEYS
+        elif isinstance(t, SetType):
+            what = ITER_SET
+        else:
+            return None
+        container = self.expr(source)
+        raw = b.add(Call(self.iterator_fn("iter_new"), [container, Integer(what, T.U32)]))
+        return b.as_object(raw, node.ty)  # type: ignore[attr-defined]
 
     def next_of(self, node: ast.AST, iterator: Value, fn: FuncSym) -> Value:
         """`next(it)` or `it.__next__()`: the item, or CPython's report of

@@ -9,6 +9,7 @@ from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.dict import init as init_dict
 from pythos.rt.obj.gc import init as init_gc
+from pythos.rt.obj.iterator import init as init_iterator
 from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
 from pythos.rt.obj.set import init as init_set
@@ -26,3 +27,4 @@ def init_all() -> None:
     init_box()  # the box kind, and the int and bool boxes the runtime makes
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
+    init_iterator()  # the iterators iter() makes
