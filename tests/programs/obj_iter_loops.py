@@ -1,5 +1,6 @@
 """for loops over every iterable (one protocol: pythos/ir/build/iterate.py):
-enumerate/zip/reversed over lists, tuples, str, dicts and ranges, nested
+enumerate/zip/reversed over lists, tuples, str (reversed by code point),
+dicts and ranges, nested
 unpacking targets, tuple literals of tuples, and zip ending on its
 shorter iterable with the longer one's fetched item released."""
 
@@ -63,6 +64,11 @@ def main() -> None:
         print(key, val)
     else:
         print("not reached")
+    for ch in reversed("añ€b"):
+        print(ch)
+    print([ch for ch in reversed("")], [ch + ch for ch in reversed("xé")])
+    for kv in d.items():
+        print(kv)
     for m, text in enumerate(["p", "q"]):
         print(m, text)
     else:

@@ -212,21 +212,30 @@ class StrCursor(Cursor):
     (`str_char_at` makes the one-character str, `str_next_offset` steps
     past it), so non-ASCII text costs no index search."""
 
-    def __init__(self, b: FunctionBuilder, text: Value) -> None:
+    def __init__(self, b: FunctionBuilder, text: Value, backwards: bool = False) -> None:
         super().__init__(b, T.STR)
         self.text = text
+        self.backwards = backwards
         self.nbytes = runtime_call(b, b.str_fn("str_nbytes"), [text])
         self.offset = b.hidden("for.offset", U64)
-        b.assign(self.offset, Integer(0, U64))
+        b.assign(self.offset, self.nbytes if backwards else Integer(0, U64))
 
     def more(self) -> Value:
+        if self.backwards:
+            return self.b.add(Compare("ugt", self.offset, Integer(0, U64)))  # type: ignore
         return self.b.add(Compare("ult", self.offset, self.nbytes))  # type: ignore
 
     def item(self) -> Item:
-        return runtime_call(self.b, self.b.str_fn("str_char_at"), [self.text, self.offset],
-                            T.STR)
+        b = self.b
+        if self.backwards:
+            # `reversed(s)`: step back to the previous character first.
+            b.assign(self.offset, runtime_call(b, b.iterator_fn("str_prev_offset"),
+                                               [self.text, self.offset]))
+        return runtime_call(b, b.str_fn("str_char_at"), [self.text, self.offset], T.STR)
 
     def step(self) -> None:
+        if self.backwards:
+            return
         b = self.b
         b.assign(self.offset, runtime_call(b, b.str_fn("str_next_offset"),
                                            [self.text, self.offset]))
@@ -562,6 +571,8 @@ class IterateBuilder:
             b.tuple_type(arg, t)
             return IndexCursor(b, b.kept(self.expr(arg), "reversed.tuple"),
                                self.tuple_element(arg, t), "tuple", backwards=True)
+        if t is T.STR:
+            return StrCursor(b, b.kept(self.expr(arg), "reversed.text"), backwards=True)
         raise self.not_yet(node, f"reversed() of a {t}")
 
     def class_cursor(self, node: ast.expr, t: ClassType) -> Cursor:

@@ -45,7 +45,7 @@ from pythos.rt.obj.object import (
     register_kind,
 )
 from pythos.rt.obj.set import set_iter_start, set_next
-from pythos.rt.obj.str import str_char_at, str_nbytes, str_next_offset
+from pythos.rt.obj.str import str_char_at, str_data, str_nbytes, str_next_offset
 from pythos.rt.obj.tuple import tuple_get, tuple_len
 
 # What an iterator walks (IterObject.what); the compiler passes these to
@@ -126,6 +126,17 @@ def iter_next(it: u64, out: u64) -> bool:
         p[0].source = u64(0)
         obj_decref(source)
     return got
+
+
+def str_prev_offset(s: u64, offset: u64) -> u64:
+    """The byte offset of the character before the one at `offset` (which
+    is above 0): back over UTF-8 continuation bytes (0b10xxxxxx).  How
+    `reversed(s)` walks a str in one pass."""
+    data = str_data(s)
+    offset -= 1
+    while offset > 0 and (data[offset] & 0xC0) == 0x80:
+        offset -= 1
+    return offset
 
 
 # ----- the kind's functions ------------------------------------------------------------
