@@ -83,3 +83,50 @@ def test_a_zero_range_step_is_a_value_error(tmp_path: Path) -> None:
     result = run(tmp_path, source, "exec", "-O0")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "ValueError: range() arg 3 must not be zero"
+
+
+# `each` is the entry point consumers (list(), sum(), ...) build on.  This
+# test routes the list comprehension through it in a child process, so that
+# the entry point is exercised as a consumer would use it: every item, as
+# one value (a tuple for zip's), in the order of a for loop.
+EACH_DRIVER = """\
+import sys
+from pythos.cli import main
+from pythos.ir.build import FunctionBuilder
+from pythos.ir.build.errors import checked_call
+from pythos.ir.build.lists import item_kind
+from pythos.ir.ops import Call, ContainerTypeInfo, Integer
+from pythos.types import I64
+
+def expr_ListComp(self, node):
+    lt = node.ty
+    result = self.hidden("each.result", lt)
+    ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
+    raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
+    self.assign(result, self.as_object(raw, lt))
+    def append(v):
+        checked_call(self, node, self.list_fn("list_append"),
+                     [result, self.to_slot(v, lt.element)])
+    self.each(node.generators[0].iter, append)
+    return result
+
+FunctionBuilder.expr_ListComp = expr_ListComp
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_each_runs_a_body_for_every_item(tmp_path: Path) -> None:
+    source = ("def main() -> None:\n    d = {'a': 1, 'b': 2}\n"
+              "    print([x for x in [3, 1, 3]], [x for x in 'abñ'], [k for k in d])\n"
+              "    print([p for p in zip([1, 2, 3], (7, 8))], [kv for kv in d.items()])\n"
+              "    print([e for e in enumerate(reversed('xy'))])\n\n\n"
+              "if __name__ == '__main__':\n    main()\n")
+    program = tmp_path / "prog.py"
+    program.write_text(source)
+    result = subprocess.run([sys.executable, "-c", EACH_DRIVER, "exec", "-O0", "--leak-check",
+                             str(program)], cwd=tmp_path, env=env(), capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    expected = subprocess.run([sys.executable, str(program)], capture_output=True, text=True)
+    assert result.stdout == expected.stdout
+    assert result.stdout.startswith("[3, 1, 3] ['a', 'b', 'ñ'] ['a', 'b']\n")
