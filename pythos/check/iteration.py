@@ -62,6 +62,10 @@ class Iteration:
         if len(node.args) != 1 or node.keywords:
             return None
         t = self.expr(node.args[0], None)
+        if name == "next" and isinstance(t, T.IteratorType) and t.name.startswith("dict_"):
+            # A view is iterable, not an iterator (CPython: TypeError).
+            raise self.error(node.args[0], f"'{t.name}' object is not an iterator (use "
+                                           f"iter() first)")
         if not isinstance(t, ClassType):
             return None
         method = "__iter__" if name == "iter" else "__next__"

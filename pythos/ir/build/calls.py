@@ -255,9 +255,11 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
     if name in ("iter", "next"):
-        lowered = b.iter_next_call(node, name)  # iterate.py: an iterator class
+        lowered = b.iter_next_call(node, name)  # iterate.py: iterator objects and classes
         if lowered is not None:
             return lowered
+    if name in ("enumerate", "zip", "reversed"):
+        return b.builtin_iterator(node, name)  # iterate.py: as a value, an iterator object
     if name in ("list", "sorted", "min", "max", "sum"):
         lowered = b.list_builtin(node, name)
         if lowered is not None:

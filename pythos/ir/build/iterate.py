@@ -76,6 +76,8 @@ ERR_STOP_ITERATION = 10  # StopIteration
 ITERATOR_RT = "pythos.rt.obj.iterator"
 # What an iterator object walks (ITER_* of pythos/rt/obj/iterator.py).
 ITER_LIST, ITER_TUPLE, ITER_STR, ITER_DICT_KEYS, ITER_DICT_VALUES, ITER_SET = 1, 2, 3, 4, 5, 6
+ITER_DICT_ITEMS, ITER_ENUMERATE, ITER_ZIP = 7, 8, 9
+ITER_REVERSED_LIST, ITER_REVERSED_TUPLE, ITER_REVERSED_STR = 10, 11, 12
 KIND_TUPLE = 3
 
 
@@ -673,31 +675,102 @@ class IterateBuilder:
             self.report(node)
             b.activate(ok)
             return cursor.item()  # type: ignore[return-value]
-        source, what = arg, 0
-        if isinstance(t, IteratorType) and t.name in ("dict_keys", "dict_values") \
-                and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute):
-            source, what = arg.func.value, ITER_DICT_KEYS if t.name == "dict_keys" \
-                else ITER_DICT_VALUES
-        elif isinstance(t, IteratorType) and t.name == "Iterator":
-            return self.expr(arg)  # iter() of an iterator is the iterator itself
-        elif isinstance(t, ListType):
-            b.list_type(arg, t)
-            what = ITER_LIST
+        return self.iterator_of(arg)
+
+    def iterator_of(self, node: ast.expr) -> Value:
+        """An iterator object (pythos/rt/obj/iterator.py) over the iterable
+        `node`: what `iter(node)` gives, and what `enumerate(...)`,
+        `zip(...)` and `reversed(...)` are as values (outside a `for`
+        header, where they need no object)."""
+        b = self._b()
+        t = getattr(node, "ty", None)
+        call = getattr(node, "call", None)
+        if isinstance(node, ast.Call) and call is not None and call[0] == "builtin" \
+                and call[1] in ("enumerate", "zip", "reversed"):
+            return self.builtin_iterator(node, call[1])
+        if isinstance(t, IteratorType) and t.name in ("dict_keys", "dict_values", "dict_items") \
+                and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            what = {"dict_keys": ITER_DICT_KEYS, "dict_values": ITER_DICT_VALUES,
+                    "dict_items": ITER_DICT_ITEMS}[t.name]
+            tuple_type = self.tuple_info_of(node, t.element) if what == ITER_DICT_ITEMS \
+                else Integer(0, U64)
+            return self.new_iterator(t.element, self.expr(node.func.value), what, tuple_type)
+        if isinstance(t, IteratorType) and t.name in ("Iterator", "enumerate", "zip",
+                                                      "reversed"):
+            return self.expr(node)  # an iterator already: iter() gives it back
+        what, element = 0, t
+        if isinstance(t, ListType):
+            b.list_type(node, t)
+            what, element = ITER_LIST, t.element
         elif isinstance(t, TupleType):
-            b.tuple_type(arg, t)
-            self.tuple_element(arg, t)
-            what = ITER_TUPLE
+            b.tuple_type(node, t)
+            what, element = ITER_TUPLE, self.tuple_element(node, t)
         elif t is T.STR:
-            what = ITER_STR
+            what, element = ITER_STR, T.STR
         elif isinstance(t, DictType):
-            what = ITER_DICT_KEYS
+            what, element = ITER_DICT_KEYS, t.key
         elif isinstance(t, SetType):
-            what = ITER_SET
+            what, element = ITER_SET, t.element
+        elif isinstance(t, ClassType):
+            iter_fn = t.find_method("__iter__")
+            assert isinstance(iter_fn, FuncSym)
+            if isinstance(iter_fn.result, IteratorType):
+                return b.call_method(node, iter_fn, [self.expr(node)])
+        if what == 0 or element is None:
+            raise self.not_yet(node, f"iterator objects over a {t}")
+        return self.new_iterator(element, self.expr(node), what, Integer(0, U64))
+
+    def builtin_iterator(self, node: ast.Call, name: str) -> Value:
+        """`enumerate(x, start)`, `zip(a, b, ...)`, `reversed(seq)` as
+        iterator objects."""
+        b = self._b()
+        t = node.ty  # type: ignore[attr-defined]
+        assert isinstance(t, IteratorType)
+        if name == "enumerate":
+            start_node = next((kw.value for kw in node.keywords if kw.arg == "start"),
+                              node.args[1] if len(node.args) > 1 else None)
+            start: Value = Integer(0, I64)
+            inner = self.iterator_of(node.args[0])
+            if start_node is not None:
+                start = b.expr(start_node)
+                st = start_node.ty  # type: ignore[attr-defined]
+                if isinstance(st, T.IntType) and st != I64:
+                    start = b.extend64(start, st)
+            return self.new_iterator(t.element, inner, ITER_ENUMERATE,
+                                     self.tuple_info_of(node, t.element), start)
+        if name == "zip":
+            its = [self.iterator_of(a) for a in node.args]
+            group = self.item_value(Parts(node, list(its), TupleType(tuple(
+                v.type for v in its))))
+            return self.new_iterator(t.element, group, ITER_ZIP,
+                                     self.tuple_info_of(node, t.element))
+        arg = node.args[0]
+        at = arg.ty  # type: ignore[attr-defined]
+        if isinstance(at, ListType):
+            b.list_type(arg, at)
+            what = ITER_REVERSED_LIST
+        elif isinstance(at, TupleType):
+            b.tuple_type(arg, at)
+            self.tuple_element(arg, at)
+            what = ITER_REVERSED_TUPLE
+        elif at is T.STR:
+            what = ITER_REVERSED_STR
         else:
-            return None
-        container = self.expr(source)
-        raw = b.add(Call(self.iterator_fn("iter_new"), [container, Integer(what, T.U32)]))
-        return b.as_object(raw, node.ty)  # type: ignore[attr-defined]
+            raise self.not_yet(node, f"reversed() of a {at}")
+        return self.new_iterator(t.element, self.expr(arg), what, Integer(0, U64))
+
+    def tuple_info_of(self, node: ast.AST, t: T.Type) -> Value:
+        b = self._b()
+        assert isinstance(t, TupleType)
+        return b.tuple_info(b.tuple_type(node, t))
+
+    def new_iterator(self, element: T.Type, source: Value, what: int, tuple_type: Value,
+                     start: Value | None = None) -> Value:
+        """`iter_new`: an `Iterator[element]` over `source`."""
+        b = self._b()
+        raw = b.add(Call(self.iterator_fn("iter_new"), [
+            source, Integer(what, T.U32), tuple_type, start or Integer(0, I64)]))
+        return b.as_object(raw, IteratorType(element, "Iterator"))
 
     def next_of(self, node: ast.AST, iterator: Value, fn: FuncSym) -> Value:
         """`next(it)` or `it.__next__()`: the item, or CPython's report of
