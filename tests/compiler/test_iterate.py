@@ -130,3 +130,35 @@ def test_each_runs_a_body_for_every_item(tmp_path: Path) -> None:
     expected = subprocess.run([sys.executable, str(program)], capture_output=True, text=True)
     assert result.stdout == expected.stdout
     assert result.stdout.startswith("[3, 1, 3] ['a', 'b', 'ñ'] ['a', 'b']\n")
+
+
+NARROW = """\
+from pythos.lang import u8
+
+
+class Bytes:
+    def __init__(self) -> None:
+        self.n = u8(250)
+
+    def __iter__(self) -> "Bytes":
+        return self
+
+    def __next__(self) -> u8:
+        if self.n == 255:
+            raise StopIteration
+        self.n += 1
+        return self.n
+
+
+def main() -> None:
+    print([b for b in Bytes()], next(Bytes()))
+"""
+
+
+def test_a_narrow_next_result_is_widened_and_narrowed_back(tmp_path: Path) -> None:
+    # __next__'s result crosses the loop's head in a u64: a u8 or bool is
+    # extended there, not bit-cast (which LLVM refuses between widths).
+    for opt in ("-O0", "-O2"):
+        result = run(tmp_path, NARROW, "exec", opt, "--leak-check")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "[251, 252, 253, 254, 255] 251\n"

@@ -406,7 +406,7 @@ class NextCursor(Cursor):
     def more(self) -> Value:
         b = self.b
         raw = b.call_next(self.node, self.iterator, self.next_fn)
-        b.assign(self.raw, b.add(Cast("bitcast", raw, U64)) if raw.type != U64 else raw)
+        b.assign(self.raw, raw if raw.type == U64 else b.to_slot(raw, raw.type))
         failed = b.add(Call(b.object_runtime["obj_failed"], []))
         got = b.new_block("next.got")
         stopped = b.new_block("next.failed")
@@ -698,6 +698,8 @@ class IterateBuilder:
         if isinstance(t, IteratorType) and t.name in ("Iterator", "enumerate", "zip",
                                                       "reversed"):
             return self.expr(node)  # an iterator already: iter() gives it back
+        if isinstance(node, ast.Call) and call == ("builtin", "range"):
+            raise self.not_yet(node, "iterator objects over a range()")
         what, element = 0, t
         if isinstance(t, ListType):
             b.list_type(node, t)
