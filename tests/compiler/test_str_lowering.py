@@ -47,8 +47,7 @@ def test_keys_whose_class_defines_eq_stop_cleanly(tmp_path: object) -> None:
 
 
 @pytest.mark.parametrize("call", ['"a,b".split(",")', '"-".join(["a"])', 'len("x".encode())',
-                                  '"{}".format(1)', '{x: 1 for x in "ab"}',
-                                  '{c for c in "ab"}'])
+                                  '"{}".format(1)'])
 def test_str_methods_not_lowered_yet_stop_cleanly(tmp_path: object, call: str) -> None:
     result = pythos(tmp_path, f"def main() -> None:\n    print({call})\n")  # type: ignore
     assert result.returncode == 1
