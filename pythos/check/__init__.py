@@ -66,6 +66,7 @@ from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
 from .functions import Functions
 from .interrupts import check_interrupt_safety
+from .iteration import Iteration
 from .modinit import ModuleInit
 from .narrow import (
     Narrowing,
@@ -144,7 +145,8 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
-class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit):
+class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
+              Iteration):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -987,7 +989,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
 
     def always_returns(self, body: list[ast.stmt]) -> bool:
         for stmt in body:
-            if isinstance(stmt, ast.Return):
+            if isinstance(stmt, (ast.Return, ast.Raise)):
                 return True
             if isinstance(stmt, ast.With) and self.always_returns(stmt.body):
                 return True

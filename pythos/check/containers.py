@@ -86,6 +86,7 @@ class Containers:
         def lambda_for(self, node: ast.expr, params: tuple[T.Type, ...]) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def builtin_name(self, node: ast.expr) -> str | None: ...
+        def class_iter_next(self, node: ast.Call, name: str) -> T.Type | None: ...
         narrowed: dict[str, T.Type]
 
     # ----- literals --------------------------------------------------------------------
@@ -763,6 +764,10 @@ class Containers:
             if name == "set":
                 self.hashable(node, e)
             return kind(e)
+        if name in ("iter", "next"):
+            instance = self.class_iter_next(node, name)  # iteration.py: an iterator class
+            if instance is not None:
+                return instance
         if name == "iter":
             arity(1, 1)
             return IteratorType(elem(0), "Iterator")

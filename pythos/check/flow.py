@@ -179,6 +179,8 @@ class DefiniteAssignment:
         if isinstance(s, ast.Return):
             self.reads(s.value, state)
             return None
+        if isinstance(s, ast.Raise):  # `raise StopIteration` (iteration.py)
+            return None
         if isinstance(s, ast.Break):
             self.breaks[-1].append(state)
             return None

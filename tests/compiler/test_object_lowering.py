@@ -114,9 +114,9 @@ def test_the_object_runtime_is_compiled_in_only_for_objects(tmp_path: Path) -> N
      "prog.py:7:11: error: texts of instances without __str__ or __repr__ (a P: CPython "
      "prints its address) are not compiled yet (issue 11)"),
     ("from typing import Iterator\n\n\nclass R:\n    def __iter__(self) -> Iterator[int]:\n"
-     "        return iter([1])\n\n\ndef main() -> None:\n    for x in R():\n"
+     "        return (x for x in [1])\n\n\ndef main() -> None:\n    for x in R():\n"
      "        print(x)\n",
-     "prog.py:10:14: error: for loops over a R are not compiled yet (issue 11)"),
+     "prog.py:6:16: error: generator expressions are not compiled yet (issue 11)"),
     ("def main() -> None:\n    x: int | None = 3\n    if x is not None:\n        print(x)\n",
      "prog.py:2:5: error: optional values of type i64 | None are not compiled yet"),
 ])

@@ -57,10 +57,12 @@ from ..ops import (
     successors,
 )
 from .bytes import BytesBuilder
+from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .funcs import FuncBuilder, FuncValues, prepare_closures
+from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
@@ -95,7 +97,8 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
-                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder):
+                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
+                      IterateBuilder, ComprehensionBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -349,20 +352,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
     def stmt_For(self, s: ast.For) -> None:
         kind = s.kind  # type: ignore[attr-defined]
         target = s.target
-        if kind == "object" and isinstance(s.iter.ty, T.ListType):  # type: ignore
-            self.for_list(s)
-            return
-        if kind == "object" and s.iter.ty is STR:  # type: ignore[attr-defined]
-            self.str_for(s)
-            return
-        if kind == "object" and self.map_for(s):
-            return
-        if kind == "object" and self.for_iterator(s):
-            return
         if kind == "object":
-            raise self.not_yet(s.iter, f"for loops over a {s.iter.ty}"  # type: ignore
-                               if isinstance(s.iter.ty, T.ClassType)  # type: ignore
-                               else "for loops over objects")
+            self.for_each(s)  # iterate.py: every iterable object
+            return
         if kind == "range":
             self.for_range(s)
             return

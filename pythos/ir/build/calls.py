@@ -51,6 +51,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
     if kind == "method":
         fn = detail
         receiver = b.expr(node.self_node)  # type: ignore[attr-defined]
+        if fn.cls is not None and fn.name == "__next__":
+            return b.next_of(node, receiver, fn)  # iterate.py: checks for StopIteration
         if fn.cls is not None:
             return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
@@ -260,6 +262,12 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
+    if name in ("iter", "next"):
+        lowered = b.iter_next_call(node, name)  # iterate.py: iterator objects and classes
+        if lowered is not None:
+            return lowered
+    if name in ("enumerate", "zip", "reversed"):
+        return b.builtin_iterator(node, name)  # iterate.py: as a value, an iterator object
     if name in ("list", "sorted", "min", "max", "sum"):
         lowered = b.list_builtin(node, name)
         if lowered is not None:

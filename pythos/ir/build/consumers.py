@@ -12,7 +12,7 @@ inline around the consumer's step (`sum(x * x for x in xs)` is one loop
 that adds), which is what a generator would do one item at a time, in
 the same order, with no allocation.
 
-`for_each` is the one adapter between a consumer and the loop machinery:
+`consume_each` is the one adapter between a consumer and the loop machinery:
 it builds `for <hidden> in E: <step>` (or the generator's own loops)
 through `stmt_For`, with a statement of the builder's own (`ConsumeStep`)
 as the body.  When `for` learns a new kind of iterable, only
@@ -125,7 +125,7 @@ class ConsumerBuilder:
         return self  # type: ignore[return-value]
 
     # ----- the adapter: one item at a time ----------------------------------------------
-    def for_each(self, it: ast.expr, step: Callable[[Value, T.Type], None]) -> None:
+    def consume_each(self, it: ast.expr, step: Callable[[Value, T.Type], None]) -> None:
         """Run `step(item, item type)` for each item `for x in it` gives, in
         order.  A step may leave the loops by jumping to a block of its
         own (any, all)."""
@@ -287,7 +287,7 @@ class ConsumerBuilder:
         def step(v: Value, t: T.Type) -> None:
             checked_call(b, node, b.list_fn("list_append"), [result, b.to_slot(v, lt.element)])
 
-        self.for_each(it, step)
+        self.consume_each(it, step)
         return result  # type: ignore[no-any-return]
 
     def set_of(self, node: ast.Call, it: ast.expr) -> Value:
@@ -299,7 +299,7 @@ class ConsumerBuilder:
         def step(v: Value, t: T.Type) -> None:
             b.map_call(node, "set_add", [result, b.slot_of(v, st.element)])
 
-        self.for_each(it, step)
+        self.consume_each(it, step)
         return result  # type: ignore[no-any-return]
 
     def dict_of(self, node: ast.Call, it: ast.expr) -> Value:
@@ -321,7 +321,7 @@ class ConsumerBuilder:
                 slots.append(b.slot_of(b.from_slot(raw, et, borrowed=True), want))
             b.map_call(node, "dict_setitem", [result, *slots])
 
-        self.for_each(it, step)
+        self.consume_each(it, step)
         return result  # type: ignore[no-any-return]
 
     def sorted_of(self, node: ast.Call, it: ast.expr) -> Value:
@@ -411,7 +411,7 @@ class ConsumerBuilder:
             b.goto(done)
             b.activate(done)
 
-        self.for_each(it, step)
+        self.consume_each(it, step)
         for key in pending:
             del self.evaluated[key]
         empty, end = b.new_block(f"{name}.empty"), b.new_block(f"{name}.end")
@@ -440,7 +440,7 @@ class ConsumerBuilder:
         pending = self.evaluate_first(it) if start_node is not None else []
         acc = b.hidden("sum.acc", t)
         b.assign(acc, b.expr(start_node) if start_node is not None else Integer(0, t))
-        self.for_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v, t, it)))
+        self.consume_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v, t, it)))
         for key in pending:
             del self.evaluated[key]
         return acc  # type: ignore[no-any-return]
@@ -462,7 +462,7 @@ class ConsumerBuilder:
             b.goto(end)
             b.activate(go_on)
 
-        self.for_each(node.args[0], step)
+        self.consume_each(node.args[0], step)
         if not b.terminated:
             b.goto(end)
         b.activate(end)

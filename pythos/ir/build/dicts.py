@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, U64, DictType, IntType, IteratorType, SetType
+from ...types import BOOL, I64, NONE, U64, DictType, IntType, SetType
 from ..ops import (
     Call,
     Cast,
@@ -205,12 +205,6 @@ class DictBuilder:
             self.map_call(node, "set_add", [s, v])
         return s
 
-    def expr_DictComp(self, node: ast.DictComp) -> Value:
-        raise self.not_yet(node, "dict comprehensions")
-
-    def expr_SetComp(self, node: ast.SetComp) -> Value:
-        raise self.not_yet(node, "set comprehensions")
-
     # ----- subscripts, in, len, truth -------------------------------------------------
     def dict_getitem(self, node: ast.Subscript) -> Value:
         t: DictType = node.value.ty  # type: ignore[attr-defined]
@@ -357,36 +351,6 @@ class DictBuilder:
         raise self.not_yet(node, f"set.{name}() calls")
 
     # ----- iteration --------------------------------------------------------------------
-    def map_for(self, s: ast.For) -> bool:
-        """`for k in d`, `for k in d.keys()`, `for v in d.values()`,
-        `for k, v in d.items()`, `for x in a_set`; False if `s` is none
-        of these."""
-        it = s.iter
-        it_t = it.ty  # type: ignore[attr-defined]
-        if isinstance(it_t, SetType):
-            self.set_for(s, it, it_t)
-            return True
-        if isinstance(it_t, DictType):
-            self.dict_for(s, it, it_t, "keys")
-            return True
-        if isinstance(it_t, IteratorType) and it_t.name in (
-                "dict_keys", "dict_values", "dict_items") and isinstance(it, ast.Call) \
-                and isinstance(it.func, ast.Attribute):
-            dict_node = it.func.value
-            self.dict_for(s, dict_node, dict_node.ty,  # type: ignore[attr-defined]
-                          it_t.name.removeprefix("dict_"))
-            return True
-        return False
-
-    def loop_state(self, s: ast.For, struct_name: str, module: str) -> tuple[Value, Value]:
-        """Stack storage of the loop's own: the runtime's iterator state,
-        and two out slots (key, value)."""
-        b = self.builder()
-        state_t = self.checker.scopes[module][struct_name].type
-        state = b.temp(s, state_t)
-        outs = b.temp(s.target, T.ArrayType(U64, 2))
-        return state, outs
-
     def out_slot(self, outs: Value, i: int) -> Value:
         addr = self.add(ElementAddr(outs, Integer(i, I64), U64, outs.type, inbounds=True))
         return self.add(Cast("ptrtoint", addr, U64))  # type: ignore[no-any-return]
@@ -394,44 +358,3 @@ class DictBuilder:
     def read_out(self, outs: Value, i: int, t: T.Type) -> Value:
         addr = self.add(ElementAddr(outs, Integer(i, I64), U64, outs.type, inbounds=True))
         return self.map_from_slot(self.add(Load(addr, U64)), t)
-
-    def dict_for(self, s: ast.For, dict_node: ast.expr, t: DictType, what: str) -> None:
-        b = self.builder()
-        d = b.kept(self.expr(dict_node), "for.dict")
-        state, outs = self.loop_state(s, "DictIter", DICT_RT)
-        it_addr = self.add(Cast("ptrtoint", state, U64))
-        key_out = self.out_slot(outs, 0) if what in ("keys", "items") else Integer(0, U64)
-        value_out = self.out_slot(outs, 1) if what in ("values", "items") else Integer(0, U64)
-        self.map_call(s, "dict_iter_start", [d, it_addr])
-
-        def more() -> Value:
-            return self.map_call(s.iter, "dict_next", [d, it_addr, key_out, value_out], True)
-
-        def bind() -> None:
-            if what == "items":
-                target = s.target
-                assert isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2
-                key = self.read_out(outs, 0, t.key)
-                value = self.read_out(outs, 1, t.value)
-                b.assign_to(target.elts[0], key)
-                b.assign_to(target.elts[1], value)
-                return
-            if not isinstance(s.target, ast.Name):
-                raise self.not_yet(s.target, "unpacking a dict's keys or values")
-            index, item_t = (0, t.key) if what == "keys" else (1, t.value)
-            b.assign_to(s.target, self.read_out(outs, index, item_t))
-
-        b.loop(s, more, bind, lambda: None)
-
-    def set_for(self, s: ast.For, set_node: ast.expr, t: SetType) -> None:
-        b = self.builder()
-        if not isinstance(s.target, ast.Name):
-            raise self.not_yet(s.target, "unpacking a set's items")
-        st = b.kept(self.expr(set_node), "for.set")
-        state, outs = self.loop_state(s, "SetIter", SET_RT)
-        it_addr = self.add(Cast("ptrtoint", state, U64))
-        key_out = self.out_slot(outs, 0)
-        self.map_call(s, "set_iter_start", [st, it_addr])
-        b.loop(s, lambda: self.map_call(s.iter, "set_next", [st, it_addr, key_out], True),
-               lambda: b.assign_to(s.target, self.read_out(outs, 0, t.element)),
-               lambda: None)

@@ -57,35 +57,6 @@ LIST_METHODS = ("append", "insert", "extend", "pop", "remove", "index", "count",
                 "clear", "copy", "sort")
 
 
-class ComprehensionStep(ast.stmt):
-    """The body of a comprehension's loop: a statement of the builder's
-    own, so that the loop is built by the same code as a `for` statement."""
-
-    _fields = ()
-
-    def __init__(self, comp: ast.ListComp, result: Value, depth: int) -> None:
-        super().__init__()
-        self.comp = comp
-        self.result = result
-        self.depth = depth
-
-
-def own_names(nodes: list[ast.AST], name: str) -> list[ast.Name]:
-    """The Names `name` in `nodes`, outside nested comprehensions and
-    lambdas (which have variables of their own)."""
-    found: list[ast.Name] = []
-    todo = list(nodes)
-    while todo:
-        n = todo.pop()
-        if isinstance(n, ast.Name) and n.id == name:
-            found.append(n)
-        if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
-                          ast.Lambda)):
-            continue
-        todo.extend(ast.iter_child_nodes(n))
-    return found
-
-
 def item_kind(t: T.Type) -> int | None:
     """The runtime's item kind for elements of type `t` (None: not lowered)."""
     if isinstance(t, IntType):
@@ -204,69 +175,6 @@ class ListBuilder:
             self.add(Call(self.list_fn("list_append"),
                           [self.as_u64(lst), self.to_slot(v, lt.element)]))
         return lst
-
-    def expr_ListComp(self, node: ast.ListComp) -> Value:
-        """`[elt for x in xs if c ...]`: a new list in a hidden variable,
-        then one `for` loop per generator, nested, built as the statement
-        would be (a range loop or a list loop), whose body tests the
-        conditions and appends `elt` in the innermost loop."""
-        lt = self.list_type(node, node.ty)  # type: ignore[attr-defined]
-        result = self.hidden("listcomp", lt)
-        ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
-        raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
-        self.assign(result, self.as_object(raw, lt))
-        self.comprehension_loop(node, result, 0)
-        return result  # type: ignore[no-any-return]
-
-    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> Value:
-        raise self.not_yet(node, "generator expressions")
-
-    def comprehension_loop(self, node: ast.ListComp, result: Value, depth: int) -> None:
-        lt: ListType = node.ty  # type: ignore[attr-defined]
-        if depth == len(node.generators):
-            v = self.expr(node.elt)
-            checked_call(self, node, self.list_fn("list_append"),
-                         [result, self.to_slot(v, lt.element)])
-            return
-        gen = node.generators[depth]
-        if not isinstance(gen.target, ast.Name):
-            raise self.not_yet(gen.target, "comprehensions that unpack")
-        it_t = getattr(gen.iter, "ty", None)
-        if getattr(gen.iter, "call", None) == ("builtin", "range"):
-            kind = "range"
-        elif isinstance(it_t, ListType):
-            kind = "object"
-        else:
-            raise self.not_yet(gen.iter, f"comprehensions over a {it_t}")
-        # The comprehension's variable is a local of its own (Python 3
-        # comprehensions do not leak it): the checker dropped it from the
-        # function's locals once the comprehension was checked.
-        reg = self.local_register(gen.target.sym)  # type: ignore[attr-defined]
-        # The checker may type a comprehension more than once (a call's
-        # argument is tried against the parameter's type): its names can
-        # then hold the Local of an earlier round.  They are all this one
-        # variable.
-        later = [node.elt, *gen.ifs, *(g for g in node.generators[depth + 1:])]
-        for use in own_names(later, gen.target.id):
-            sym = getattr(use, "sym", None)
-            if sym is not None and sym not in self.registers:
-                self.registers[sym] = reg
-        step = ComprehensionStep(node, result, depth)
-        loop = ast.For(target=gen.target, iter=gen.iter, body=[step], orelse=[])
-        ast.copy_location(step, node)
-        ast.copy_location(loop, node)
-        loop.kind = kind  # type: ignore[attr-defined]
-        self.stmt_For(loop)
-
-    def stmt_ComprehensionStep(self, s: ComprehensionStep) -> None:
-        """One generator's conditions, then the next generator (or the
-        append): a condition that fails skips to the next iteration."""
-        gen = s.comp.generators[s.depth]
-        for test in gen.ifs:
-            ok = self.new_block("listcomp.if")
-            self.branch(self.truth(test), ok, self.loops[-1][0])
-            self.activate(ok)
-        self.comprehension_loop(s.comp, s.result, s.depth + 1)
 
     def object_len(self, node: ast.Call, v: Value, t: T.Type) -> Value:
         if isinstance(t, ListType):
@@ -593,93 +501,6 @@ class ListBuilder:
         return acc  # type: ignore[no-any-return]
 
     # ----- for loops and text -----------------------------------------------------------
-    def for_list(self, s: ast.For) -> None:
-        """`for x in lst`: an index from 0, the length read afresh at each
-        step, as CPython's list iterator does."""
-        lt = self.list_type(s.iter, s.iter.ty)  # type: ignore[attr-defined]
-        lst = self.kept(self.expr(s.iter), "for.list")
-        counter = self.hidden("for.index", I64)
-        self.assign(counter, Integer(0, I64))
-
-        def test() -> Value:
-            n = self.add(Call(self.list_fn("list_len"), [self.as_u64(lst)]))
-            return self.add(Compare("slt", counter, n))  # type: ignore[no-any-return]
-
-        def bind() -> None:
-            raw = self.add(Call(self.list_fn("list_item"), [self.as_u64(lst), counter]))
-            self.store_value(s.target, self.from_slot(raw, lt.element, borrowed=True))
-
-        self.loop(s, test, bind, lambda: self.assign(counter, self.add(
-            IntOp("add", counter, Integer(1, I64)))))
-
-    def for_iterator(self, s: ast.For) -> bool:
-        """`for i, x in enumerate(lst)`, `for x in reversed(lst)`, `for a, b
-        in zip(xs, ys)`: index loops over the lists themselves, with no
-        iterator object (and so no allocation).  False for the forms not
-        lowered yet."""
-        it = s.iter
-        name = getattr(it, "call", (None, None))[1] if isinstance(it, ast.Call) else None
-        if name not in ("enumerate", "reversed", "zip") or not isinstance(it, ast.Call) \
-                or it.keywords or not all(isinstance(getattr(a, "ty", None), ListType)
-                                          for a in it.args[:1 if name == "enumerate" else None]):
-            return False
-        if name != "reversed" and not (isinstance(s.target, ast.Tuple) and all(
-                isinstance(e, ast.Name) for e in s.target.elts)):
-            return False
-        lists = [self.kept(self.expr(a), f"{name}.list") for a in
-                 (it.args[:1] if name == "enumerate" else it.args)]
-        types: list[ListType] = [a.ty for a in  # type: ignore[attr-defined]
-                                 (it.args[:1] if name == "enumerate" else it.args)]
-        for t in types:
-            self.list_type(it, t)
-        start: Value = Integer(0, I64)
-        if name == "enumerate" and len(it.args) == 2:
-            start = self.kept(self.expr(it.args[1]), "enumerate.start")
-        counter = self.hidden(f"{name}.index", I64)
-
-        def length(lst: Value) -> Value:
-            return self.add(Call(self.list_fn("list_len"), [lst]))  # type: ignore
-
-        def item(k: int) -> Value:
-            raw = self.add(Call(self.list_fn("list_item"), [lists[k], counter]))
-            return self.from_slot(raw, types[k].element, borrowed=True)
-
-        if name == "reversed":
-            self.assign(counter, self.add(IntOp("sub", length(lists[0]), Integer(1, I64))))
-
-            def test() -> Value:
-                # CPython's reversed iterator stops if the list has shrunk
-                # below the index.
-                ok = self.add(Compare("sge", counter, Integer(0, I64)))
-                inside = self.add(Compare("slt", counter, length(lists[0])))
-                return self.add(IntOp("and", ok, inside))  # type: ignore[no-any-return]
-
-            self.loop(s, test, lambda: self.assign_to(s.target, item(0)),
-                      lambda: self.assign(counter, self.add(
-                          IntOp("sub", counter, Integer(1, I64)))))
-            return True
-        self.assign(counter, Integer(0, I64))
-
-        def more() -> Value:
-            ok: Value = Integer(1, BOOL)
-            for lst in lists:
-                ok = self.add(IntOp("and", ok, self.add(Compare("slt", counter,
-                                                                 length(lst)))))
-            return ok
-
-        def bind() -> None:
-            assert isinstance(s.target, ast.Tuple)
-            if name == "enumerate":
-                values = [self.add(IntOp("add", start, counter)), item(0)]
-            else:
-                values = [item(k) for k in range(len(lists))]
-            for target, v in zip(s.target.elts, values, strict=True):
-                self.assign_to(target, v)
-
-        self.loop(s, more, bind, lambda: self.assign(counter, self.add(
-            IntOp("add", counter, Integer(1, I64)))))
-        return True
-
     def list_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """repr() of a list or tuple (print writes it too), as a new str."""
         from .tuples import text_ok

@@ -202,20 +202,3 @@ class StringBuilder:
             args.append(Integer(-1, I64))  # every occurrence
         result = STR if name in STR_RESULT else None
         return self.str_call(node, f"str_{name}", args, result, name in CAN_FAIL)
-
-
-    # ----- iteration -------------------------------------------------------------------
-    def str_for(self, s: ast.For) -> None:
-        """`for c in s`: one pass over the UTF-8 text, by byte offset
-        (`str_char_at` makes the one-character str, `str_next_offset`
-        steps past it), so non-ASCII text costs no index search."""
-        b: FunctionBuilder = self  # type: ignore[assignment]
-        text = b.kept(self.expr(s.iter), "for.text")
-        nbytes = runtime_call(b, self.str_fn("str_nbytes"), [text])
-        offset = b.hidden("for.offset", T.U64)
-        b.assign(offset, Integer(0, T.U64))
-        b.loop(s, lambda: b.add(Compare("ult", offset, nbytes)),
-               lambda: b.assign_to(s.target, runtime_call(
-                   b, self.str_fn("str_char_at"), [text, offset], STR)),
-               lambda: b.assign(offset, runtime_call(
-                   b, self.str_fn("str_next_offset"), [text, offset])))

@@ -37,6 +37,7 @@ from pythos.rt.obj.object import (
     STR_DATA,
     StrObject,
     error,
+    obj_error_clear,
 )
 from pythos.rt.platform import platform_exit
 
@@ -44,6 +45,16 @@ from pythos.rt.platform import platform_exit
 def obj_failed() -> bool:
     """Whether the last runtime call recorded an error."""
     return error.kind != ERR_NONE
+
+
+def obj_stop_iteration() -> bool:
+    """After a failed `__next__`: whether the error is StopIteration, the
+    normal end of an iteration, which is then forgotten (a `for` loop
+    ends; pythos/ir/build/iterate.py).  Any other error stays recorded."""
+    if error.kind != ERR_STOP_ITERATION:
+        return False
+    obj_error_clear()
+    return True
 
 
 def error_name(kind: u32) -> str:

@@ -11,6 +11,7 @@ from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.dict import init as init_dict
 from pythos.rt.obj.func import init as init_func
 from pythos.rt.obj.gc import init as init_gc
+from pythos.rt.obj.iterator import init as init_iterator
 from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
 from pythos.rt.obj.set import init as init_set
@@ -29,6 +30,7 @@ def init_all() -> None:
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
     init_func()  # function values and closure cells
+    init_iterator()  # the iterators iter() makes
 
 
 @extern("pythos_init_modules")
