@@ -51,8 +51,9 @@ from ..ops import (
     Unreachable,
     Value,
 )
+from .comprehensions import own_names
 from .errors import checked_call
-from .lists import ERR_VALUE, item_kind, own_names
+from .lists import ERR_VALUE, item_kind
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
