@@ -143,6 +143,11 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
+# Expressions that a wanted type types (literals and displays).
+DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, ast.SetComp,
+            ast.DictComp)
+
+
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
@@ -1312,6 +1317,12 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         # `x += e` is checked as `x = x + e`, with the target read once.
         t = self.lvalue(s.target)
+        narrowed = self.narrowed.get(key_of(s.target) or "")
+        if isinstance(t, T.OptionalType) and narrowed is not None and is_int(narrowed):
+            # An `int | None` narrowed to int: computed on the int, stored
+            # back boxed (build/optional.py), and still an int after.
+            t = narrowed
+            s.boxed_target = True  # type: ignore[attr-defined]
         if objectish(t):
             rt = self.expr(s.value, t if isinstance(t, (ListType, SetType)) else None)
             result = self.object_binop(s, s.op, s.target, s.value, t, rt)
@@ -1550,6 +1561,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
             self.expect(node, STR)
 
     def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type:
+        if isinstance(want, T.OptionalType) and isinstance(node, DISPLAYS):
+            # `xs: list[int] | None` then `xs = []`, `n: u8 | None = 3`: a
+            # literal is typed by what the Optional holds.
+            want = want.inner
         value = self.const_int(node)
         if value is not None:
             t = want if is_int(want) else I64

@@ -60,13 +60,14 @@ from .dicts import DictBuilder
 from .expr import ExprBuilder
 from .lists import ListBuilder
 from .objects import ObjectBuilder
+from .optional import OptionalBuilder
 from .strings import StringBuilder
 from .tuples import TupleBuilder
 
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture", "pythos.rt.obj.report")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -90,7 +91,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, StringBuilder,
-                      DictBuilder):
+                      DictBuilder, OptionalBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -128,6 +129,7 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
 
     # ----- blocks ---------------------------------------------------------------------
     def add(self, op: Op) -> Any:
+        self.represent(op)  # box an integer that goes into an `int | None` (optional.py)
         op.pos = self.pos
         self.block.ops.append(op)
         return op
@@ -670,6 +672,9 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
+        if getattr(s, "boxed_target", False):
+            self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
+            return
         if isinstance(t, T.SetType):
             # `s |= t` changes the set in place (dicts.py).
             self.current = s

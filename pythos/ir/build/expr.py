@@ -93,6 +93,8 @@ class ExprBuilder:
         # Objects (build/objects.py)
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
+        def narrowed(self, node: ast.expr, v: Value) -> Value: ...
+        def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value: ...
         def current_node(self) -> ast.AST: ...
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def load_field(self, node: ast.Attribute) -> Value: ...
@@ -174,12 +176,13 @@ class ExprBuilder:
         method = getattr(self, "expr_" + type(node).__name__)
         line = getattr(node, "lineno", None)
         if line is None:
-            return method(node)  # type: ignore[no-any-return]
+            return self.narrowed(node, method(node))
         # Ops carry the position of the expression they compute.
         saved = self.pos
         self.pos = Position(self.module, line, node.col_offset + 1)
         try:
-            return method(node)  # type: ignore[no-any-return]
+            # An `int | None` narrowed to `int` is read out of its box.
+            return self.narrowed(node, method(node))
         finally:
             self.pos = saved
 
@@ -425,8 +428,11 @@ class ExprBuilder:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
         t = node.ty  # type: ignore[attr-defined]
-        return self.short_circuit(node, "bool", t, self.expr,
-                                  lambda value: self.truth_value(value, t))
+        from .optional import is_boxed
+        # An `int | None` operand is tested as itself (None is false), and
+        # unboxed only on the edge where it becomes an int result.
+        return self.short_circuit(node, "bool", t, self.expr, lambda value: self.truth_value(
+            value, value.type if is_boxed(value.type) else t))
 
     def short_circuit(self, node: ast.BoolOp, label: str, t: T.Type,
                       operand: Callable[[ast.expr], Value],
@@ -437,7 +443,8 @@ class ExprBuilder:
         and runs only where the chain may go on."""
         end = self.new_block(f"{label}.end")
         result = self.merge(label, t, end)
-        counted = T.is_object(t) or (t is STR and self.ir.count_str)
+        counted = T.is_object(t) or (t is STR and self.ir.count_str) or any(
+            T.is_object(getattr(v, "ty", None)) for v in node.values)
         for i, v in enumerate(node.values):
             value = operand(v)
             if not counted or i == len(node.values) - 1:
@@ -597,7 +604,12 @@ class ExprBuilder:
                 pt = getattr(part, "ty", None)
                 if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (
                         T.NONE_VALUE, T.OBJECT):
-                    raise self.not_yet(part, "str() and repr() of objects")
+                    # A value that may be None: its text through its kind.
+                    if getattr(part, "const", None) is None:
+                        self.evaluated[id(part)] = self.expr(part)
+                    value = self.evaluated.get(id(part), Integer(0, T.NONE_VALUE))
+                    self.texts[id(part)] = self.optional_text(value, pt or T.OBJECT, use_str=True)
+                    continue
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
@@ -647,6 +659,10 @@ class ExprBuilder:
         t = node.ty  # type: ignore[attr-defined]
         v = self.expr(node)
         plain = spec == FormatSpec()
+        if id(node) in self.texts and not isinstance(t, TEXTS):
+            # A value that may be None (evaluate_text_args made its text).
+            t = STR
+            v = self.texts[id(node)]
         if isinstance(t, TEXTS):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")
