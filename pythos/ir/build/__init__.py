@@ -714,7 +714,11 @@ class FunctionBuilder(ExprBuilder, ListBuilder, TupleBuilder, ObjectBuilder, Str
         self.add(Store(dest, new))
 
     def assign_to(self, target: ast.expr, value: Value) -> None:
-        """Store `value` in a variable: a register, or a global."""
+        """Store `value` in a variable: a register, or a global (or in
+        several, unpacked: `for kind, name in rows`)."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, value, value.type)
+            return
         sym = target.sym  # type: ignore[attr-defined]
         if isinstance(sym, Local):
             reg = self.registers[sym]
