@@ -428,11 +428,11 @@ class ExprBuilder:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
         t = node.ty  # type: ignore[attr-defined]
-        from .optional import is_boxed
-        # An `int | None` operand is tested as itself (None is false), and
-        # unboxed only on the edge where it becomes an int result.
+        # An operand that may be None is tested as itself (None is false),
+        # and an `int | None` unboxed only on the edge where it becomes an
+        # int result.
         return self.short_circuit(node, "bool", t, self.expr, lambda value: self.truth_value(
-            value, value.type if is_boxed(value.type) else t))
+            value, value.type if isinstance(value.type, T.OptionalType) else t))
 
     def short_circuit(self, node: ast.BoolOp, label: str, t: T.Type,
                       operand: Callable[[ast.expr], Value],

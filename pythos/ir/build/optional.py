@@ -33,9 +33,11 @@ from ...symbols import FuncSym
 from ...types import BOOL, I64, U32, U64, IntType, OptionalType
 from ..ops import (
     Assign,
+    Branch,
     Call,
     Cast,
     Compare,
+    Goto,
     Integer,
     IntOp,
     MethodCall,
@@ -176,8 +178,23 @@ class OptionalBuilder:
         """Python's truth of a value that may be None: None is false, and
         so are 0, '' and an empty container."""
         inner = T.strip_optional(t)
+        present = self.add(Compare("ne", v, Integer(0, t)))
         if isinstance(inner, T.ClassType):
-            return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
+            if not any(isinstance(inner.find_method(m), FuncSym)
+                       for m in ("__bool__", "__len__")):
+                return present  # type: ignore[no-any-return]
+            # Not None, and then the instance's own __bool__ (or __len__).
+            b: Any = self
+            end = b.new_block("truth.end")
+            result = b.merge("truth", BOOL, end)
+            test = b.new_block("truth.instance")
+            self.add(Assign(result, Integer(0, BOOL)))
+            self.add(Branch(present, test, end))
+            b.activate(test)
+            self.add(Assign(result, b.object_truth(None, v, inner)))
+            self.add(Goto(end))
+            b.activate(end)
+            return result  # type: ignore[no-any-return]
         return self.add(Call(self.optional_fn("opt_truth"), [v]))  # type: ignore
 
     def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value:
