@@ -1631,9 +1631,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
                     spec_text += str(p.value)
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
-            if kind is None and objectish(t) and t is not NONE_VALUE and not spec_text:
-                # str() of an object: its __str__ (or CPython's text for a container).
-                self.heap_use(part.value, kind_of(t), "formatting an object allocates a str")
+            if kind is None and objectish(t) and not spec_text:
+                # str() of an object: its __str__ (or CPython's text for a
+                # container); of None, "None".
+                self.heap_use(part.value, kind_of(t) if t is not NONE_VALUE else
+                              "optional values", "formatting an object allocates a str")
                 continue
             if kind is None:
                 raise self.error(part.value, f"cannot format a {t}")
