@@ -753,6 +753,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing):
     def const_value(self, node: ast.expr, want: T.Type | None) -> tuple[T.Type | None, object]:
         """Evaluate a constant initializer.  Returns (type, value); type None
         means an untyped integer."""
+        if isinstance(want, T.OptionalType):
+            want = want.inner  # `x: int | None = 3`: the constant is an int
         if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes, bool)):
             t: T.Type = {str: STR, bytes: BYTES, bool: BOOL}[type(node.value)]
             if want is not None and want != t:

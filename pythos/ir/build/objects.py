@@ -127,7 +127,8 @@ class ObjectBuilder:
             _, value = checker.const_value(node, t)
         finally:
             checker.module = saved
-        return self.constant(value, t)
+        # An `int | None` field's constant is an int, boxed as it is stored.
+        return self.constant(value, T.strip_optional(t))
 
     def store_field(self, obj: Value, ct: ClassType, name: str, value: Value) -> None:
         owner = next(c for c in ct.mro() if name in c.own_fields)
