@@ -596,20 +596,16 @@ class ExprBuilder:
     def evaluate_text_args(self, nodes: list[ast.expr]) -> None:
         """Evaluate every value that print() or a panic will write, in
         order, before writing anything: CPython evaluates all arguments
-        before print starts, which is visible when an argument prints."""
+        before print starts, which is visible when an argument prints.
+        Then it converts each argument to text, so an object's text is
+        taken after every argument is evaluated (`print(d, d.pop(k))`
+        shows d without k); an f-string formats each field as soon as it
+        is evaluated, as CPython's f-strings do."""
+        later: list[ast.expr] = []
         for node in nodes:
             parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
-                pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (
-                        T.NONE_VALUE, T.OBJECT):
-                    # A value that may be None: its text through its kind.
-                    if getattr(part, "const", None) is None:
-                        self.evaluated[id(part)] = self.expr(part)
-                    value = self.evaluated.get(id(part), Integer(0, T.NONE_VALUE))
-                    self.texts[id(part)] = self.optional_text(value, pt or T.OBJECT, use_str=True)
-                    continue
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
@@ -619,14 +615,31 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
-                if isinstance(pt, (T.DictType, T.SetType)):
-                    self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
-                elif isinstance(pt, (T.ListType, T.TupleType)):
-                    self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
-                if isinstance(pt, T.ClassType):
-                    # Its text now, before anything is written or captured.
-                    self.texts[id(part)] = self.instance_text(
-                        part, self.evaluated[id(part)], pt, use_str=True)
+                if isinstance(node, ast.JoinedStr):
+                    self.text_now(part)
+                else:
+                    later.append(part)
+        for part in later:
+            self.text_now(part)
+
+    def text_now(self, part: ast.expr) -> None:
+        """The text of an evaluated object that print() or an f-string
+        writes, computed now, before anything is written or captured."""
+        pt = getattr(part, "ty", None)
+        value = self.evaluated.get(id(part))
+        if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (T.NONE_VALUE, T.OBJECT):
+            # A value that may be None: its text through its kind.
+            self.texts[id(part)] = self.optional_text(
+                value or Integer(0, T.NONE_VALUE), pt or T.OBJECT, use_str=True)
+        elif isinstance(pt, (T.DictType, T.SetType)):
+            assert value is not None
+            self.texts[id(part)] = self.map_text(part, value, pt)
+        elif isinstance(pt, (T.ListType, T.TupleType)):
+            assert value is not None
+            self.texts[id(part)] = self.list_text(part, value, pt)
+        elif isinstance(pt, T.ClassType):
+            assert value is not None
+            self.texts[id(part)] = self.instance_text(part, value, pt, use_str=True)
 
     def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""
