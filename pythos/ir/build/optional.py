@@ -130,6 +130,8 @@ class OptionalBuilder:
         """An integer of one width as another (a literal typed `i64` going
         into a `u8 | None`, say): the checker has checked the range."""
         src = v.type
+        if src is BOOL and isinstance(t, IntType):
+            return self.add(Cast("zext", v, t))  # type: ignore[no-any-return]
         if not (isinstance(src, IntType) and isinstance(t, IntType)) or src.bits == t.bits:
             return v
         if src.bits > t.bits:
