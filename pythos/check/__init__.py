@@ -145,6 +145,11 @@ def is_int(t: T.Type | None) -> bool:
     return isinstance(t, IntType)
 
 
+# Expressions that a wanted type types (literals and displays).
+DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, ast.SetComp,
+            ast.DictComp)
+
+
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
               Iteration):
     def __init__(self, program: Program, freestanding: bool) -> None:
@@ -781,6 +786,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
     def const_value(self, node: ast.expr, want: T.Type | None) -> tuple[T.Type | None, object]:
         """Evaluate a constant initializer.  Returns (type, value); type None
         means an untyped integer."""
+        if isinstance(want, T.OptionalType):
+            want = want.inner  # `x: int | None = 3`: the constant is an int
         if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes, bool)):
             t: T.Type = {str: STR, bytes: BYTES, bool: BOOL}[type(node.value)]
             if want is not None and want != t:
@@ -1345,6 +1352,12 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         # `x += e` is checked as `x = x + e`, with the target read once.
         t = self.lvalue(s.target)
+        narrowed = self.narrowed.get(key_of(s.target) or "")
+        if isinstance(t, T.OptionalType) and narrowed is not None and is_int(narrowed):
+            # An `int | None` narrowed to int: computed on the int, stored
+            # back boxed (build/optional.py), and still an int after.
+            t = narrowed
+            s.boxed_target = True  # type: ignore[attr-defined]
         if objectish(t):
             rt = self.expr(s.value, t if isinstance(t, (ListType, SetType)) else None)
             result = self.object_binop(s, s.op, s.target, s.value, t, rt)
@@ -1586,6 +1599,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             self.expect(node, STR)
 
     def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type:
+        if isinstance(want, T.OptionalType) and isinstance(node, DISPLAYS):
+            # `xs: list[int] | None` then `xs = []`, `n: u8 | None = 3`: a
+            # literal is typed by what the Optional holds.
+            want = want.inner
         value = self.const_int(node)
         if value is not None:
             t = want if is_int(want) else I64
@@ -1656,9 +1673,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 continue  # its repr, b'...', written out (rt/core.py)
             kind = "int" if is_int(t) or (t is BOOL and spec_text) else (
                 "str" if t in (STR, BOOL) else None)
-            if kind is None and objectish(t) and t is not NONE_VALUE and not spec_text:
-                # str() of an object: its __str__ (or CPython's text for a container).
-                self.heap_use(part.value, kind_of(t), "formatting an object allocates a str")
+            if kind is None and objectish(t) and not spec_text:
+                # str() of an object: its __str__ (or CPython's text for a
+                # container); of None, "None".
+                self.heap_use(part.value, kind_of(t) if t is not NONE_VALUE else
+                              "optional values", "formatting an object allocates a str")
                 continue
             if kind is None:
                 raise self.error(part.value, f"cannot format a {t}")

@@ -541,6 +541,10 @@ def print_arg(c: Checker, a: ast.expr) -> None:
         # Printed with its __str__, or CPython's text for a container.
         c.heap_use(a, kind_of(t), "printing an object allocates its text")
         return
+    if t is NONE_VALUE:
+        # A value known to be None prints as None (build/optional.py).
+        c.heap_use(a, "optional values", "printing None allocates its text")
+        return
     if not (isinstance(t, IntType) or t in (BOOL, STR, BYTES)):
         raise c.error(a, f"cannot print a {t}")
 

@@ -168,7 +168,8 @@ class Containers:
         why = T.unhashable_reason(t)
         if why is not None:
             raise self.error(node, f"unhashable type \"{t}\" as a dict key or set element: "
-                                   f"{why}")
+                                   f"{why} (mypy accepts it, but CPython raises TypeError: "
+                                   f"unhashable type, when it hashes one)")
 
     # ----- comprehensions ------------------------------------------------------------
     def comprehension(self, node: ast.expr, generators: list[ast.comprehension],

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 # node (`FunctionBuilder.not_yet`).
 LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string values",
                      "str values built at run time", "str operations", "str ordering",
-                     "dicts", "sets", "lists", "tuples", "iterators",
+                     "dicts", "sets", "lists", "tuples", "iterators", "hashes",
                      # Functions as values (ir/build/funcs.py).
                      "function values", "lambdas", "nested functions", "bound methods"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
@@ -356,7 +356,8 @@ class Objects:
         finally:
             self.narrowed = saved
         assert result is not None
-        self.heap_use(node, "str operations" if result is STR else kind_of(result),
+        self.heap_use(node, "str operations" if result is STR else kind_of(result)
+                      if T.is_object(result) else "optional values",
                       "choosing between objects touches reference counts")
         return result
 

@@ -935,7 +935,7 @@ def same_representation(a: Type, b: Type) -> bool:
     its elements is expected)."""
     if a == b:
         return True
-    if (is_object(a) or a is NONE_VALUE) and (is_object(b) or b is NONE_VALUE):
-        return True  # addresses of objects, or 0 for None
+    if (is_object(a) or a in (NONE_VALUE, STR)) and (is_object(b) or b in (NONE_VALUE, STR)):
+        return True  # addresses of objects (a str's too), or 0 for None
     return (isinstance(a, PtrType) or a.is_aggregate) and \
         (isinstance(b, PtrType) or b.is_aggregate)

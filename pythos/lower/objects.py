@@ -22,6 +22,7 @@ from ..ir.build.consumers import order_method
 from ..ir.layout import ClassLayout, user_text_method
 from ..symbols import FuncSym
 from ..types import ClassType, StructType
+from .special import special_slots
 
 if TYPE_CHECKING:
     from ..ir.ops import ModuleIR
@@ -134,6 +135,8 @@ class ObjectLowering:
                                  ("str", user_text_method(c, "__str__"))):
                 if method is not None and "sb_append_str" in self.program.object_runtime:
                     fields[slot] = self.define_text(lay, method, slot).ptrtoint(I64)
+            # __eq__, __hash__, __lt__ and a dataclass's generated methods.
+            special_slots(self, lay, fields)
             gv = self.class_infos[id(c)]
             gv.initializer = ir.Constant(self.struct_ty(st),
                                          [fields[name] for name in st.fields])

@@ -117,8 +117,6 @@ def test_the_object_runtime_is_compiled_in_only_for_objects(tmp_path: Path) -> N
      "        return (x for x in [1])\n\n\ndef main() -> None:\n    for x in R():\n"
      "        print(x)\n",
      "prog.py:6:16: error: generator expressions are not compiled yet (issue 11)"),
-    ("def main() -> None:\n    x: int | None = 3\n    if x is not None:\n        print(x)\n",
-     "prog.py:2:5: error: optional values of type i64 | None are not compiled yet"),
 ])
 def test_what_is_not_lowered_stops_cleanly(tmp_path: Path, source: str, message: str) -> None:
     result = pythos(tmp_path, source)

@@ -42,6 +42,8 @@ PYTHOS_ONLY = {
     "cont_set_of_lists": "unhashable element",
     "cont_unhashable_list_key": "unhashable key",
     "dc_unhashable_in_set": "dataclass that is not frozen",
+    "opt_unhashable_tuple_key": "__eq__ without __hash__, inside a tuple key",
+    "opt_hash_of_unhashable": "hash() of a dataclass that is not frozen",
     "dc_subclass_not_dataclass": "a dataclass's subclass must be a dataclass",
     # Containers are homogeneous; tuples have fixed, known shapes.
     "cont_mixed_list_literal": "list items of different types",

@@ -66,6 +66,7 @@ from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
+from .optional import OptionalBuilder
 from .strings import StringBuilder
 from .strmethods import StrMethodBuilder
 from .tuples import TupleBuilder
@@ -73,7 +74,7 @@ from .tuples import TupleBuilder
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture", "pythos.rt.obj.report")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -98,7 +99,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
-                      IterateBuilder, ComprehensionBuilder):
+                      IterateBuilder, ComprehensionBuilder, OptionalBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -136,6 +137,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
 
     # ----- blocks ---------------------------------------------------------------------
     def add(self, op: Op) -> Any:
+        self.represent(op)  # box an integer that goes into an `int | None` (optional.py)
         if isinstance(op, (Load, Store)):
             counted = counted_global_access(op, self.ir.count_str)  # build/modinit.py
             if counted is not op and self.block.ops and self.block.ops[-1] is op.addr:
@@ -673,6 +675,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
     def stmt_AugAssign(self, s: ast.AugAssign) -> None:
         t: IntType = s.ty  # type: ignore[attr-defined]
         sym = getattr(s.target, "sym", None)
+        if getattr(s, "boxed_target", False):
+            self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
+            return
         if isinstance(t, T.SetType):
             # `s |= t` changes the set in place (dicts.py).
             self.current = s
@@ -717,7 +722,11 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.add(Store(dest, new))
 
     def assign_to(self, target: ast.expr, value: Value) -> None:
-        """Store `value` in a variable: a register, or a global."""
+        """Store `value` in a variable: a register, or a global (or in
+        several, unpacked: `for kind, name in rows`)."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            self.unpack(target, value, value.type)
+            return
         sym = target.sym  # type: ignore[attr-defined]
         if isinstance(sym, Local) and self.write_cell(sym, value):
             return

@@ -188,6 +188,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
     if name in ("str", "repr") and len(args) == 1 and isinstance(
             args[0].ty, (T.DictType, T.SetType)):  # type: ignore[attr-defined]
         return b.map_text(node, b.expr(args[0]), args[0].ty)  # type: ignore[attr-defined]
+    if name in ("str", "repr") and len(args) == 1:
+        text = b.text_builtin(node, name)  # values that may be None (optional.py)
+        if text is not None:
+            return text
     if name in ("str", "repr") and len(args) == 1 and not T.is_object(
             args[0].ty):  # type: ignore[attr-defined]
         return b.str_of(node, use_str=name == "str")
@@ -260,6 +264,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name == "hash":
+        return b.hash_builtin(node)  # optional.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
     if name in ("iter", "next"):

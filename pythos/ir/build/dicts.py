@@ -63,30 +63,9 @@ SET_ORDERINGS = {ast.Lt: "set_lt", ast.LtE: "set_le", ast.Gt: "set_gt", ast.GtE:
 
 def map_item_kind(t: T.Type) -> int | None:
     """The runtime's item kind for keys or values of type `t` (None: a
-    kind this module does not lower yet)."""
-    if isinstance(t, IntType):
-        return INT_ITEMS.get(t.name, INT_ITEMS["i64"])
-    if t is BOOL:
-        return ITEM_BOOL
-    if t is NONE or t is T.NONE_VALUE:
-        return ITEM_NONE
-    if isinstance(t, T.OptionalType) and isinstance(t.inner, T.ClassType):
-        return ITEM_OPT
-    if isinstance(t, (T.ClassType, T.CallableType)) or t is T.STR:
-        return ITEM_OBJ  # a function value hashes and compares by identity
-    return None
-
-
-def hashed_by_identity(t: T.Type) -> bool:
-    """Whether keys of type `t` hash and compare as the runtime does them
-    today: integers, bools and str by value, instances by identity, which
-    is right only for a class whose MRO defines no __eq__ or __hash__ (a
-    dataclass's generated __eq__ included)."""
-    ct = T.strip_optional(t)
-    if not isinstance(ct, T.ClassType):
-        return True
-    return not any("__eq__" in c.methods or "__hash__" in c.methods or (c.dataclass and c.eq)
-                   for c in ct.mro())
+    kind this module does not lower yet): the same as a list's items."""
+    from .lists import item_kind
+    return item_kind(t)
 
 
 class DictBuilder:
@@ -114,11 +93,8 @@ class DictBuilder:
     def typeinfo_of(self, node: ast.AST, t: T.Type) -> Value:
         """The TypeInfo of a dict or set type; its item kinds must be ones
         the runtime is given here (ints, bools, str, instances)."""
-        key_t = t.key if isinstance(t, DictType) else t.element  # type: ignore[attr-defined]
-        if not hashed_by_identity(key_t):
-            # The runtime would hash and compare them by identity: their
-            # class's TypeInfo does not carry __hash__/__eq__ yet.
-            raise self.not_yet(node, f"{t} (keys whose class defines __eq__ or __hash__)")
+        # (A key whose class defines __eq__ and __hash__ is hashed and
+        # compared through its TypeInfo: pythos/lower/special.py.)
         if isinstance(t, DictType):
             key, value = map_item_kind(t.key), map_item_kind(t.value)
             if key is None or value is None:
@@ -132,6 +108,7 @@ class DictBuilder:
 
     def slot_of(self, v: Value, t: T.Type) -> Value:
         """A key or value as its 64-bit slot."""
+        v = self.coerce(v, t)  # type: ignore[attr-defined]  # an int into an `int | None`
         if t is BOOL:
             return self.add(Cast("zext", v, U64))  # type: ignore[no-any-return]
         if isinstance(t, IntType):
@@ -256,9 +233,11 @@ class DictBuilder:
 
     def map_text(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """repr() of a dict or set (print writes it too), as a new str."""
+        from .tuples import text_ok
+        classes = [lay.cls for lay in self.layouts.values()]  # type: ignore[attr-defined]
         for part in ((t.key, t.value) if isinstance(t, DictType)
                      else (t.element,)):  # type: ignore[attr-defined]
-            if isinstance(T.strip_optional(part), T.ClassType):
+            if not text_ok(part, classes):
                 raise self.not_yet(node, f"the text of a {t}")
         raw = runtime_call(self.builder(), self.map_fn("obj_repr_new"), [v])
         return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]
@@ -301,7 +280,10 @@ class DictBuilder:
                 return self.map_call(node, "dict_get", [d, key, default, Integer(1, BOOL)],
                                      result=node.ty)  # type: ignore[attr-defined]
             if map_item_kind(t.value) not in (ITEM_OBJ, ITEM_OPT):
-                raise self.not_yet(node, f"d.get(k) of a {t} (an integer or None)")
+                # An integer value: boxed, or None (optional.py).
+                raw = self.add(Call(self.optional_fn("opt_dict_get"),  # type: ignore
+                                    [d, key]))
+                return self.add(Cast("object", raw, node.ty))  # type: ignore
             return self.map_call(node, "dict_get", [d, key, Integer(0, U64), Integer(0, BOOL)],
                                  result=node.ty)  # type: ignore[attr-defined]
         if name == "pop":

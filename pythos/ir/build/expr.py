@@ -97,6 +97,8 @@ class ExprBuilder:
         # Objects (build/objects.py)
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
+        def narrowed(self, node: ast.expr, v: Value) -> Value: ...
+        def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value: ...
         def current_node(self) -> ast.AST: ...
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def load_field(self, node: ast.Attribute) -> Value: ...
@@ -178,12 +180,13 @@ class ExprBuilder:
         method = getattr(self, "expr_" + type(node).__name__)
         line = getattr(node, "lineno", None)
         if line is None:
-            return method(node)  # type: ignore[no-any-return]
+            return self.narrowed(node, method(node))
         # Ops carry the position of the expression they compute.
         saved = self.pos
         self.pos = Position(self.module, line, node.col_offset + 1)
         try:
-            return method(node)  # type: ignore[no-any-return]
+            # An `int | None` narrowed to `int` is read out of its box.
+            return self.narrowed(node, method(node))
         finally:
             self.pos = saved
 
@@ -434,8 +437,11 @@ class ExprBuilder:
         """`a or b` is a if a is true, else b (and `and` the reverse), with
         b evaluated only when needed."""
         t = node.ty  # type: ignore[attr-defined]
-        return self.short_circuit(node, "bool", t, self.expr,
-                                  lambda value: self.truth_value(value, t))
+        # An operand that may be None is tested as itself (None is false),
+        # and an `int | None` unboxed only on the edge where it becomes an
+        # int result.
+        return self.short_circuit(node, "bool", t, self.expr, lambda value: self.truth_value(
+            value, value.type if isinstance(value.type, T.OptionalType) else t))
 
     def short_circuit(self, node: ast.BoolOp, label: str, t: T.Type,
                       operand: Callable[[ast.expr], Value],
@@ -446,7 +452,8 @@ class ExprBuilder:
         and runs only where the chain may go on."""
         end = self.new_block(f"{label}.end")
         result = self.merge(label, t, end)
-        counted = T.is_object(t) or (t is STR and self.ir.count_str)
+        counted = T.is_object(t) or (t is STR and self.ir.count_str) or any(
+            T.is_object(getattr(v, "ty", None)) for v in node.values)
         for i, v in enumerate(node.values):
             value = operand(v)
             if not counted or i == len(node.values) - 1:
@@ -599,18 +606,15 @@ class ExprBuilder:
         """Evaluate every value that print() or a panic will write, in
         order, before writing anything: CPython evaluates all arguments
         before print starts, which is visible when an argument prints.
-        An f-string's values become text as the f-string is built; print's
-        own arguments only once all are evaluated (`print(xs, xs.pop())`
-        shows the list after the pop)."""
-        deferred: list[ast.expr] = []
+        Then it converts each argument to text, so an object's text is
+        taken after every argument is evaluated (`print(d, d.pop(k))`
+        shows d without k); an f-string formats each field as soon as it
+        is evaluated, as CPython's f-strings do."""
+        later: list[ast.expr] = []
         for node in nodes:
             parts = [p.value for p in node.values if isinstance(p, ast.FormattedValue)] \
                 if isinstance(node, ast.JoinedStr) else [node]
             for part in parts:
-                pt = getattr(part, "ty", None)
-                if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (
-                        T.NONE_VALUE, T.OBJECT):
-                    raise self.not_yet(part, "str() and repr() of objects")
                 if getattr(part, "call", None) == ("builtin", "chr"):
                     chr_call = part
                     part = part.args[0]  # type: ignore[attr-defined]
@@ -620,24 +624,31 @@ class ExprBuilder:
                     continue
                 if getattr(part, "const", None) is None:
                     self.evaluated[id(part)] = self.expr(part)
-                if part is node:
-                    deferred.append(part)
-                else:
+                if isinstance(node, ast.JoinedStr):
                     self.text_now(part)
-        for part in deferred:
+                else:
+                    later.append(part)
+        for part in later:
             self.text_now(part)
 
     def text_now(self, part: ast.expr) -> None:
-        """The text of an evaluated object argument, made now."""
+        """The text of an evaluated object that print() or an f-string
+        writes, computed now, before anything is written or captured."""
         pt = getattr(part, "ty", None)
-        if isinstance(pt, (T.DictType, T.SetType)):
-            self.texts[id(part)] = self.map_text(part, self.evaluated[id(part)], pt)
+        value = self.evaluated.get(id(part))
+        if (T.is_object(pt) and not isinstance(pt, TEXTS)) or pt in (T.NONE_VALUE, T.OBJECT):
+            # A value that may be None: its text through its kind.
+            self.texts[id(part)] = self.optional_text(
+                value or Integer(0, T.NONE_VALUE), pt or T.OBJECT, use_str=True)
+        elif isinstance(pt, (T.DictType, T.SetType)):
+            assert value is not None
+            self.texts[id(part)] = self.map_text(part, value, pt)
         elif isinstance(pt, (T.ListType, T.TupleType)):
-            self.texts[id(part)] = self.list_text(part, self.evaluated[id(part)], pt)
+            assert value is not None
+            self.texts[id(part)] = self.list_text(part, value, pt)
         elif isinstance(pt, T.ClassType):
-            # Its text now, before anything is written or captured.
-            self.texts[id(part)] = self.instance_text(
-                part, self.evaluated[id(part)], pt, use_str=True)
+            assert value is not None
+            self.texts[id(part)] = self.instance_text(part, value, pt, use_str=True)
 
     def write_text(self, node: ast.expr) -> None:
         """Write a str argument that may be an f-string."""
@@ -673,6 +684,10 @@ class ExprBuilder:
             self.call_rt("write_bytes_repr", [v])  # print's text of bytes is its repr
             return
         plain = spec == FormatSpec()
+        if id(node) in self.texts and not isinstance(t, TEXTS):
+            # A value that may be None (evaluate_text_args made its text).
+            t = STR
+            v = self.texts[id(node)]
         if isinstance(t, TEXTS):
             if not plain:
                 raise self.not_yet(node, "format specs of objects")

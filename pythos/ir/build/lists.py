@@ -65,7 +65,8 @@ def item_kind(t: T.Type) -> int | None:
         return ITEM_BOOL
     if t is NONE or t is T.NONE_VALUE:
         return ITEM_NONE
-    if isinstance(t, T.OptionalType) and T.is_object(t.inner):
+    if isinstance(t, T.OptionalType):
+        # An object or None; an integer that may be None is a box.
         return ITEM_OPT
     if T.is_object(t) or t is T.STR:
         return ITEM_OBJ
@@ -129,6 +130,7 @@ class ListBuilder:
 
     def to_slot(self, v: Value, t: T.Type) -> Value:
         """A value of type `t` as a 64-bit slot."""
+        v = self.coerce(v, t)  # type: ignore[attr-defined]  # an int into an `int | None`
         if t is BOOL:
             return self.add(Cast("zext", v, U64))  # type: ignore[no-any-return]
         if isinstance(t, IntType):

@@ -85,10 +85,8 @@ class ObjectBuilder:
                             f"yet", self.module.loc(node))
 
     def check_representable(self, node: ast.AST, t: T.Type) -> None:
-        """Only instances of classes (and None) are lowered so far."""
-        if isinstance(t, OptionalType) and not isinstance(t.inner, (ClassType,
-                                                                   T.CallableType)):
-            raise self.not_yet(node, f"optional values of type {t}")
+        """Every type is represented now (an `int | None` as a box,
+        optional.py)."""
 
     # ----- construction -----------------------------------------------------------------
     def construct(self, node: ast.Call, ct: ClassType, args: list[Value]) -> Value:
@@ -129,7 +127,8 @@ class ObjectBuilder:
             _, value = checker.const_value(node, t)
         finally:
             checker.module = saved
-        return self.constant(value, t)
+        # An `int | None` field's constant is an int, boxed as it is stored.
+        return self.constant(value, T.strip_optional(t))
 
     def store_field(self, obj: Value, ct: ClassType, name: str, value: Value) -> None:
         owner = next(c for c in ct.mro() if name in c.own_fields)
@@ -201,7 +200,7 @@ class ObjectBuilder:
         """Python's truth of an object: None is false; an instance is true
         unless its class's __bool__ (or else __len__) says otherwise."""
         if isinstance(t, OptionalType):
-            return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore
+            return self.optional_truth(v, t)  # type: ignore[attr-defined]
         if isinstance(t, MAPS):
             return self.map_truth(node, v, t)
         ct = class_of(t)
@@ -217,6 +216,10 @@ class ObjectBuilder:
         return Integer(1, BOOL)
 
     def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value:
+        from .optional import is_scalar
+        if is_scalar(a.type) or is_scalar(c.type):
+            # A value narrowed to an integer is not None: decided.
+            return Integer(int(isinstance(op, ast.IsNot)), BOOL)
         return self.add(Compare("eq" if isinstance(op, ast.Is) else "ne",  # type: ignore
                                 a, c))
 
@@ -254,9 +257,16 @@ class ObjectBuilder:
         signed = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge"}[type(op)]
         end = self.new_block("dataclass_order.end")
         result = self.merge("dataclass_order", BOOL, end)
+        if not all(isinstance(ft, T.IntType) or ft is BOOL for ft in ct.fields.values()):
+            # The fields' items compared by the runtime (rt/obj/fields.py).
+            less = self.object_runtime["fields_lt"]
+            first, second = (a, c) if signed in ("lt", "ge") else (c, a)
+            raw = self.add(Call(less, [first, second]))
+            found = self.add(Compare("ne", raw, Integer(0, raw.type)))
+            if signed in ("le", "ge"):
+                found = self.add(IntOp("xor", found, Integer(1, BOOL)))
+            return found  # type: ignore[no-any-return]
         for name, ft in ct.fields.items():
-            if not (isinstance(ft, T.IntType) or ft is BOOL):
-                raise self.not_yet(node, f"orderings of dataclasses with a {ft} field")
             owner = self.field_owner(ct, name)
             x = self.add(GetAttr(a, owner, name))
             y = self.add(GetAttr(c, owner, name))
@@ -292,6 +302,10 @@ class ObjectBuilder:
 
     def object_equal(self, node: ast.AST, eq: bool, a: Value, c: Value, lt: T.Type,
                      rt: T.Type) -> Value:
+        if not any(isinstance(T.strip_optional(x), ClassType) for x in (lt, rt)) and any(
+                isinstance(x, OptionalType) or x is T.NONE_VALUE for x in (lt, rt)):
+            # A value that may be None, not an instance (optional.py).
+            return self.optional_equal(eq, a, c, lt, rt)  # type: ignore[attr-defined,no-any-return]
         left, right = self.equality_of(lt), self.equality_of(rt)
         ct = class_of(lt)
         if left == "identity" and right == "identity":
@@ -310,7 +324,9 @@ class ObjectBuilder:
             result = self.fields_equal(node, ct, a, c)
             return result if eq else self.add(IntOp("xor", result,  # type: ignore
                                                     Integer(1, BOOL)))
-        raise self.not_yet(node, f"== between {lt} and {rt}")
+        # Instances of different classes, or an __eq__ that a subclass
+        # overrides: through the TypeInfo of the run-time class of a.
+        return self.optional_equal(eq, a, c, lt, rt)  # type: ignore[attr-defined,no-any-return]
 
     def overridden_below(self, ct: ClassType, name: str) -> bool:
         """Whether a subclass of ct defines `name` (or is a dataclass with
@@ -331,9 +347,12 @@ class ObjectBuilder:
         dataclass below ct adds fields of its own, the run-time class
         decides which fields: one exact class test per candidate."""
         candidates = [lay.cls for lay in self.layouts.values() if lay.cls.is_subclass(ct)]
-        for k in candidates:
-            if self.equality_of(k) != "fields":
-                raise self.not_yet(node, f"== of {ct} whose subclass {k} defines __eq__")
+        if any(self.equality_of(k) != "fields" or not all(
+                ft is BOOL or isinstance(ft, T.IntType) for ft in k.fields.values())
+               for k in candidates):
+            # A field compared by its own kind, or a subclass with its own
+            # __eq__: the run-time class's TypeInfo decides (rt/obj/fields.py).
+            return self.optional_equal(True, a, c, ct, ct)  # type: ignore[attr-defined,no-any-return]
         end = self.new_block("dataclass_eq.end")
         result = self.merge("dataclass_eq", BOOL, end)
         same = self.add(Compare("eq", a, c))
@@ -439,17 +458,21 @@ class ObjectBuilder:
             if isinstance(fn, FuncSym):
                 return self.call_method(node, fn, [v])
             if self.overridden_below(ct, "__str__"):
-                raise self.not_yet(node, f"str() of a {ct} whose subclass defines __str__")
+                # The run-time class decides: through its TypeInfo.
+                return self.optional_text(v, t, use_str=True)  # type: ignore[attr-defined,no-any-return]
         for c in ct.mro():
             if isinstance(c.methods.get("__repr__"), FuncSym):
                 fn = ct.find_method("__repr__")
                 assert isinstance(fn, FuncSym)
                 return self.call_method(node, fn, [v])
             if c.dataclass:
-                if any(lay.cls is not ct and lay.cls.is_subclass(ct)
-                       for lay in self.layouts.values()):
-                    raise self.not_yet(node, f"the generated repr of {ct}, which has "
-                                             f"subclasses")
+                simple = all(ft is BOOL or ft is T.STR or isinstance(ft, T.IntType)
+                             for ft in c.fields.values())
+                if not simple or any(lay.cls is not ct and lay.cls.is_subclass(ct)
+                                     for lay in self.layouts.values()):
+                    # The generated repr in the run-time class's TypeInfo
+                    # (pythos/lower/special.py, rt/obj/fields.py).
+                    return self.optional_text(v, t, use_str=False)  # type: ignore
                 return self.dataclass_repr(node, v, ct, c)
         raise self.not_yet(node, f"texts of instances without __str__ or __repr__ (a {ct}: "
                                  f"CPython prints its address)")

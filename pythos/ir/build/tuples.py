@@ -169,16 +169,21 @@ class TupleBuilder:
 
 def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
     """Whether repr() of a container of `t` needs nothing the compiler does
-    not generate yet: an instance's repr comes from its TypeInfo, which
-    has one when the class (and every subclass) has a `__repr__` the
-    program wrote (a dataclass's generated one is not in it yet)."""
-    from ..layout import user_text_method
+    not generate: an instance's repr comes from its TypeInfo, which has
+    one when the class (and every subclass) has a `__repr__`, written by
+    the program or generated for a dataclass (pythos/lower/special.py);
+    without one CPython prints the instance's address."""
+    from ..special_methods import nearest
     if isinstance(t, ListType):
         return text_ok(t.element, classes)
     if isinstance(t, TupleType):
         return all(text_ok(e, classes) for e in t.elements)
+    if isinstance(t, (T.DictType)):
+        return text_ok(t.key, classes) and text_ok(t.value, classes)
+    if isinstance(t, T.SetType):
+        return text_ok(t.element, classes)
     inner = t.inner if isinstance(t, T.OptionalType) else t
     if isinstance(inner, T.ClassType):
-        return all(user_text_method(k, "__repr__") is not None
+        return all(nearest(k, "__repr__") is not None
                    for k in classes if k.is_subclass(inner))
-    return isinstance(t, IntType) or t in (BOOL, T.STR, NONE)
+    return isinstance(inner, IntType) or inner in (BOOL, T.STR, NONE, T.NONE_VALUE)

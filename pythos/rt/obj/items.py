@@ -21,6 +21,7 @@ from pythos.rt.obj.object import (
     KIND_INSTANCE,
     StrBuilder,
     TypeInfo,
+    is_subclass,
     kind_ops,
     sb_append_byte,
     sb_finish,
@@ -78,6 +79,13 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
     if ta[0].kind != type_of(b)[0].kind:
         return False
     fn = ta[0].eq if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].eq
+    if ta[0].kind == KIND_INSTANCE:
+        tb = type_of(b)
+        if tb.addr != ta.addr and tb[0].eq != 0 and tb[0].eq != fn and \
+                is_subclass(tb.addr, ta.addr):
+            # CPython tries the right operand's method first when its class
+            # is a subclass of the left's that overrides it.
+            return call_addr(tb[0].eq, b, a) != 0
     if fn == 0:
         return False
     return call_addr(fn, a, b) != 0

@@ -5,6 +5,7 @@ kernel right after its heap is ready)."""
 
 from pythos.lang import extern
 from pythos.rt.obj import bytes as bytes_kind
+from pythos.rt.obj import fields as dataclass_fields  # noqa: F401  (TypeInfos point at it)
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
@@ -14,6 +15,7 @@ from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.iterator import init as init_iterator
 from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
+from pythos.rt.obj.optional import init as init_optional
 from pythos.rt.obj.set import init as init_set
 from pythos.rt.obj.tuple import init as init_tuple
 
@@ -27,6 +29,7 @@ def init_all() -> None:
     init_list()  # the list kind's functions
     init_tuple()  # the tuple kind's functions
     init_box()  # the box kind, and the int and bool boxes the runtime makes
+    init_optional()  # the boxes of sized integers that may be None
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
     init_func()  # function values and closure cells

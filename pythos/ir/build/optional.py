@@ -1,0 +1,248 @@
+"""Values that may be None (a mixin of `build.FunctionBuilder`), issue 11.
+
+Every `T | None` is one 64-bit word, 0 for None (docs/objects.md,
+"Optional values").  For an object or a str that is its address; an
+integer or a bool that may be None is a *box* (pythos/rt/obj/box.py), so
+the builder converts between the two representations wherever a value
+crosses from one type to the other:
+
+- *boxing*, where an `int` (or a `bool`, or any sized integer) goes
+  where its type says `int | None`: an assignment, an argument, a
+  return, a field, an item of a container.  `add` calls `represent` on
+  every op it appends, which boxes such operands of the ops that store
+  or pass a value (Assign, Return, Call, MethodCall, SetAttr); the item
+  conversions of containers call `coerce` themselves.
+- *unboxing*, where the checker has narrowed an `int | None` to `int`
+  (`if x is not None:`, `assert x is not None`, an early return): the
+  expression's type is then `int` while its value is still the box, and
+  `expr` calls `narrowed` to read the integer out of it.
+
+A box is an ordinary owned op result, so the count pass frees it like
+any other object.  The generic operations on such words (their truth,
+their text, `==` and `hash()`) are calls into pythos/rt/obj/optional.py,
+which works on any object or None through its kind.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...symbols import FuncSym
+from ...types import BOOL, I64, U32, U64, IntType, OptionalType
+from ..ops import (
+    Assign,
+    Branch,
+    Call,
+    Cast,
+    Compare,
+    Goto,
+    Integer,
+    IntOp,
+    MethodCall,
+    Return,
+    SetAttr,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from ...diagnostics import CompileError
+
+OPTIONAL_RT = "pythos.rt.obj.optional"
+# Item kinds (pythos/rt/obj/object.py, ITEM_*) of the integers a box holds.
+INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
+ITEM_BOOL = 9
+ITEM_OPT = 11
+
+
+def is_scalar(t: T.Type | None) -> bool:
+    """An integer or a bool: a value that is not an object."""
+    return isinstance(t, IntType) or t is BOOL
+
+
+def is_boxed(t: T.Type | None) -> bool:
+    """`int | None`, `bool | None`: an integer that is a box (or None)."""
+    return isinstance(t, OptionalType) and is_scalar(t.inner)
+
+
+def scalar_item(t: T.Type) -> int:
+    if t is BOOL:
+        return ITEM_BOOL
+    assert isinstance(t, IntType)
+    return INT_ITEMS.get(t.name, INT_ITEMS["i64"])
+
+
+class OptionalBuilder:
+    """Mixed into `build.FunctionBuilder`."""
+
+    checker: Any
+    fn: FuncSym
+
+    if TYPE_CHECKING:
+        def add(self, op: Any) -> Any: ...
+        def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+
+    def optional_fn(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[OPTIONAL_RT][name]
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    # ----- the two representations of an integer ----------------------------------------
+    def box(self, v: Value, t: T.Type) -> Value:
+        """The integer (or bool) `v` of type `t` as a box: a new reference."""
+        if t is BOOL:
+            slot = self.add(Cast("zext", v, U64))
+        else:
+            assert isinstance(t, IntType)
+            slot = v if t.bits == 64 else self.add(
+                Cast("sext" if t.signed else "zext", v, I64 if t.signed else U64))
+        raw = self.add(Call(self.optional_fn("opt_box"), [Integer(scalar_item(t), U32), slot]))
+        return self.add(Cast("object", raw, T.optional(t)))  # type: ignore[no-any-return]
+
+    def unbox(self, v: Value, t: T.Type) -> Value:
+        """The integer of type `t` in the box `v` (borrowed; never None:
+        the checker narrowed it)."""
+        raw = self.add(Call(self.optional_fn("opt_unbox"), [v]))
+        if t is BOOL:
+            return self.add(Compare("ne", raw, Integer(0, U64)))  # type: ignore[no-any-return]
+        assert isinstance(t, IntType)
+        if t.bits < 64:
+            return self.add(Cast("trunc", raw, t))  # type: ignore[no-any-return]
+        return self.add(Cast("bitcast", raw, t))  # type: ignore[no-any-return]
+
+    def coerce(self, v: Value, target: T.Type) -> Value:
+        """`v` in the representation of type `target`: boxed where an
+        integer goes into an `int | None`, unboxed where a narrowed box
+        goes into an `int`; anything else as it is."""
+        if is_boxed(target) and is_scalar(v.type):
+            assert isinstance(target, OptionalType)
+            if isinstance(v, Integer) and v.type is not target.inner:
+                v = Integer(v.value, target.inner)  # type: ignore[attr-defined]
+            elif v.type is not target.inner:
+                v = self.resize(v, target.inner)
+            return self.box(v, target.inner)
+        if is_scalar(target) and is_boxed(v.type):
+            return self.unbox(v, target)
+        return v
+
+    def resize(self, v: Value, t: T.Type) -> Value:
+        """An integer of one width as another (a literal typed `i64` going
+        into a `u8 | None`, say): the checker has checked the range."""
+        src = v.type
+        if src is BOOL and isinstance(t, IntType):
+            return self.add(Cast("zext", v, t))  # type: ignore[no-any-return]
+        if not (isinstance(src, IntType) and isinstance(t, IntType)) or src.bits == t.bits:
+            return v
+        if src.bits > t.bits:
+            return self.add(Cast("trunc", v, t))  # type: ignore[no-any-return]
+        return self.add(Cast("sext" if src.signed else "zext", v, t))  # type: ignore
+
+    def narrowed(self, node: ast.expr, v: Value) -> Value:
+        """An expression the checker narrowed from `int | None` to `int`
+        reads the integer out of its box."""
+        t = getattr(node, "ty", None)
+        if is_scalar(t) and is_boxed(v.type):
+            return self.unbox(v, t)  # type: ignore[arg-type]
+        return v
+
+    def represent(self, op: Any) -> None:
+        """Box (or unbox) the operands of an op that stores or passes a
+        value, as its destination's type says; called by `add` before it
+        appends `op`."""
+        if isinstance(op, Assign):
+            op.src = self.coerce(op.src, op.dest.type)
+        elif isinstance(op, Return):
+            if op.value is not None:
+                op.value = self.coerce(op.value, self.fn.result)
+        elif isinstance(op, (Call, MethodCall)):
+            # Only boxing: a runtime function takes an object as a u64,
+            # which is not an integer to unbox into.
+            for i, p in enumerate(op.fn.params[:len(op.args)]):
+                if is_boxed(p.type):
+                    op.args[i] = self.coerce(op.args[i], p.type)
+        elif isinstance(op, SetAttr):
+            op.value = self.coerce(op.value, op.cls.fields[op.name])
+
+    def optional_augassign(self, s: ast.AugAssign) -> None:
+        """`x += e` where x is an `int | None` the checker narrowed to int:
+        the int out of the box, the operation, and a new box stored back.
+        (A narrowed target is a name or an attribute path: reading it
+        twice has no side effects.)"""
+        b: Any = self
+        old = b.expr(s.target)
+        b.current = s
+        new = b.binop(s, s.op, old, b.expr(s.value), s.ty, s.value)  # type: ignore[attr-defined]
+        b.store_value(s.target, new)
+
+    # ----- the generic operations -------------------------------------------------------
+    def optional_truth(self, v: Value, t: T.Type) -> Value:
+        """Python's truth of a value that may be None: None is false, and
+        so are 0, '' and an empty container."""
+        inner = T.strip_optional(t)
+        present = self.add(Compare("ne", v, Integer(0, t)))
+        if isinstance(inner, T.ClassType):
+            if not any(isinstance(inner.find_method(m), FuncSym)
+                       for m in ("__bool__", "__len__")):
+                return present  # type: ignore[no-any-return]
+            # Not None, and then the instance's own __bool__ (or __len__).
+            b: Any = self
+            end = b.new_block("truth.end")
+            result = b.merge("truth", BOOL, end)
+            test = b.new_block("truth.instance")
+            self.add(Assign(result, Integer(0, BOOL)))
+            self.add(Branch(present, test, end))
+            b.activate(test)
+            self.add(Assign(result, b.object_truth(None, v, inner)))
+            self.add(Goto(end))
+            b.activate(end)
+            return result  # type: ignore[no-any-return]
+        return self.add(Call(self.optional_fn("opt_truth"), [v]))  # type: ignore
+
+    def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value:
+        """str(v) or repr(v) of a value that may be None, as a new str."""
+        if isinstance(v, Integer):
+            v = Integer(0, U64)  # None
+        raw = self.add(Call(self.optional_fn("opt_text"), [v, Integer(int(use_str), BOOL)]))
+        return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]
+
+    def optional_equal(self, eq: bool, a: Value, c: Value, lt: T.Type, rt: T.Type) -> Value:
+        """`a == b` where a side may be None and is not an instance of a
+        class: both as objects or None, compared through their kinds (a
+        box as its integer, a str by its text, None only with None)."""
+        joined = T.join_types(lt, rt) or T.optional(T.strip_optional(lt))
+        target = T.optional(T.strip_optional(joined))
+        a, c = (Integer(0, U64) if isinstance(x, Integer) and not is_scalar(x.type)
+                else self.coerce(x, target) for x in (a, c))
+        same = self.add(Call(self.optional_fn("opt_eq"), [a, c]))
+        return same if eq else self.add(IntOp("xor", same, Integer(1, BOOL)))  # type: ignore
+
+    # ----- str(), repr() and hash() of any value -----------------------------------------
+    def text_builtin(self, node: ast.Call, name: str) -> Value | None:
+        """`str(x)`, `repr(x)` of a value that may be None (or is None),
+        and of a list or tuple; None for the forms built elsewhere."""
+        arg = node.args[0]
+        t = arg.ty  # type: ignore[attr-defined]
+        b: Any = self
+        if isinstance(t, (T.ListType, T.TupleType)):
+            return b.list_text(node, b.expr(arg), t)  # type: ignore[no-any-return]
+        if isinstance(t, OptionalType) or t in (T.NONE_VALUE, T.OBJECT):
+            return self.optional_text(b.expr(arg), t, use_str=name == "str")
+        return None
+
+    def hash_builtin(self, node: ast.Call) -> Value:
+        """`hash(x)` as CPython computes it: an integer's or bool's from its
+        value, a str's, a tuple's from its items', an instance's from its
+        class's __hash__ (or a frozen dataclass's generated one), through
+        the runtime's `item_hash`, which containers hash their keys with."""
+        from .lists import item_kind
+        b: Any = self
+        arg = node.args[0]
+        t = arg.ty  # type: ignore[attr-defined]
+        v = b.expr(arg)
+        if isinstance(v, Integer) and not is_scalar(v.type):
+            v = Integer(0, U64)  # None
+        kind = item_kind(t) if t is not T.NONE_VALUE else ITEM_OPT
+        raw = self.add(Call(b.map_fn("item_hash"), [Integer(kind or ITEM_OPT, U32),
+                                                     b.to_slot(v, t)]))
+        return self.add(Cast("bitcast", raw, I64))  # type: ignore[no-any-return]

@@ -1,0 +1,123 @@
+"""Values that may be None, of any type, and the generic operations on
+any object: its truth, its text, equality and hash().
+
+The compiler represents every `T | None` as one 64-bit word that is 0
+for None (docs/objects.md, "Optional values"): an object or a str is
+its address already, and an integer or a bool that may be None is
+*boxed* (box.py), so that `int | None` is an object like the others and
+can sit in a container as an `ITEM_OPT` item.  The functions here are
+what compiled code calls on such a word when it cannot know its kind:
+
+- `opt_box` makes the box of an integer of any item kind (the runtime's
+  own int and bool boxes for `int` and `bool`, which share the small
+  ones as CPython does; one TypeInfo per other integer kind, made here);
+- `opt_truth` is Python's truth of an object or None;
+- `opt_text` is `str()` or `repr()` of an object or None, as a new str;
+- `opt_eq` is `==` of two objects or None, through their kinds;
+- `opt_hash` is `hash()` of an object or None, as CPython computes it
+  where CPython is deterministic (integers, bools, tuples of them).
+"""
+
+from typing import Final
+
+from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
+from pythos.rt.obj.box import BOX_BOOL_TYPE, BOX_INT_TYPE, BOX_SIZE, box_new, box_value
+from pythos.rt.obj.dict import dict_lookup
+from pythos.rt.obj.items import item_eq, item_hash, item_repr, item_str
+from pythos.rt.obj.object import (
+    ITEM_BOOL,
+    ITEM_I64,
+    ITEM_OPT,
+    KIND_BOX,
+    KIND_INSTANCE,
+    KIND_SET,
+    StrBuilder,
+    TypeInfo,
+    cstring,
+    sb_finish,
+    type_of,
+)
+
+# The box types of the integer kinds other than int (i64) and bool, by
+# item kind (ITEM_U8 .. ITEM_I32; index 0 and the two above are unused).
+ITEM_KINDS: Final = 10
+box_types = Array[TypeInfo, 10]()
+int_name = Array[u8, 4]()
+# Offsets of a length after the 16-byte header: the first field, and a
+# set's `used` (after its `fill`).
+FIRST_FIELD: Final = u64(16)
+SET_USED: Final = u64(24)
+
+
+def opt_box(kind: u32, value: u64) -> u64:
+    """A box holding `value`, an integer of item kind `kind` as a slot
+    (sign-extended if signed): a new reference."""
+    if kind == ITEM_I64:
+        return box_new(addr_of(BOX_INT_TYPE).addr, value)
+    if kind == ITEM_BOOL:
+        return box_new(addr_of(BOX_BOOL_TYPE).addr, value)
+    return box_new(addr_of(box_types[kind]).addr, value)
+
+
+def opt_unbox(box: u64) -> u64:
+    """The integer a box holds, as a slot (the box is borrowed)."""
+    return box_value(box)
+
+
+def opt_dict_get(d: u64, key: u64) -> u64:
+    """d.get(key) of a dict whose values are integers: the value boxed (a
+    new reference), or None (0) when the key is absent."""
+    value = Array[u64, 1]()
+    if not dict_lookup(d, key, addr_of(value).addr):
+        return u64(0)
+    return opt_box(type_of(d)[0].item2, value[0])
+
+
+def opt_truth(obj: u64) -> bool:
+    """Python's truth of an object or None: None, a zero box and an empty
+    str, list, tuple, dict or set are false.  (An instance's own
+    __bool__ or __len__ is called by the compiled code, which knows its
+    class; here an instance is true.)"""
+    if obj == 0:
+        return False
+    info = type_of(obj)
+    kind = info[0].kind
+    if kind == KIND_BOX:
+        return box_value(obj) != 0
+    if kind == KIND_INSTANCE:
+        return True
+    if kind == KIND_SET:
+        return Ptr[i64](obj + SET_USED)[0] != 0
+    # str, bytes, list, tuple and dict keep their length (a dict its
+    # `used`) in the first field after the header.
+    return Ptr[i64](obj + FIRST_FIELD)[0] != 0
+
+
+def opt_text(obj: u64, use_str: bool) -> u64:
+    """str(obj) (or repr(obj)) of an object or None, as a new str."""
+    sb = StrBuilder()
+    if use_str:
+        item_str(ITEM_OPT, obj, addr_of(sb))
+    else:
+        item_repr(ITEM_OPT, obj, addr_of(sb))
+    return sb_finish(addr_of(sb))
+
+
+def opt_eq(a: u64, b: u64) -> bool:
+    """a == b for two objects or None (None equals only None)."""
+    return item_eq(ITEM_OPT, a, b)
+
+
+def opt_hash(obj: u64) -> i64:
+    """hash(obj) of an object or None, as a signed integer."""
+    return i64(item_hash(ITEM_OPT, obj))
+
+
+def init() -> None:
+    """Make the box types of the sized integer kinds."""
+    name = cstring(addr_of(int_name), b"int")
+    for kind in range(1, ITEM_KINDS):
+        box_types[kind].kind = KIND_BOX
+        box_types[kind].size = BOX_SIZE
+        box_types[kind].item = u32(kind)
+        box_types[kind].name = name
