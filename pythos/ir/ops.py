@@ -663,6 +663,7 @@ class ModuleIR:
     strings: list[StrConst] = field(default_factory=list)
     interrupt_frame: StructType | None = None
     main: FuncSym | None = None
+    main_in_init: bool = False  # module-level code calls main() itself
     runtime: dict[str, FuncSym] = field(default_factory=dict)
     # Issue 11: the program's classes with their layouts (pythos/ir/layout.py),
     # the object runtime's functions by name (empty when the program uses no

@@ -233,7 +233,8 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         # Module-level code in import order, main, then the globals released
         # in reverse (lower/modinit.py).
         b.call(self.module.globals[INIT_MODULES], [])
-        b.call(self.function(main), [])
+        if not self.program.main_in_init:
+            b.call(self.function(main), [])
         self.release_globals(b)
         if leaks:
             b.call(self.function(objects["leak_report"]), [])

@@ -812,6 +812,14 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
                                checker.program.entry.loc(main.node)
                                if isinstance(main, FuncSym) and main.node else None)
         module.main = main
+        # `main()` written at module level (not under `if __name__ ==
+        # "__main__":`) runs where CPython runs it, in the module's
+        # initialiser; the start code must not call it a second time.
+        module.main_in_init = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "main"
+            for stmt in checker.program.entry.statements
+            if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef))
+            for n in ast.walk(stmt))
     layouts = {id(lay.cls): lay for lay in module.classes}
     funcs = FuncValues()
     prepare_closures(checker.functions)
