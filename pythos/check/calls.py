@@ -121,7 +121,9 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
         bind_args(c, node, sym.params, node.args, sym.name)
         return sym.result
     if isinstance(sym, GlobalSym) and objectish(sym.type):
-        return c.call_value(node, sym.type, ast.unparse(f))
+        # A global holding a function value (a decorated function is one):
+        # the name is read, and typed, like any other expression.
+        return c.call_value(node, c.expr(f, None), ast.unparse(f))
     raise c.error(f, f"'{ast.unparse(f)}' is not a function")
 
 

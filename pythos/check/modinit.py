@@ -327,7 +327,7 @@ class ModuleInit:
                 value = ast.copy_location(ast.Call(copy.deepcopy(callee), [value], []), callee)
             target = ast.copy_location(ast.Name(node.name, ast.Store()), node)
             steps.append(ast.copy_location(ast.Assign([target], value), node))
-            g = GlobalSym(node.name, m, NONE, node, value, f"{m.name}.{node.name}.__value__")
+            g = GlobalSym(node.name, m, NONE, node, value, f"{m.name}.{node.name}.__decorated__")
             g.decorated = steps  # type: ignore[attr-defined]
             g.dynamic = True
             scope[node.name] = g

@@ -93,6 +93,13 @@ def element_type(it: ast.expr) -> T.Type:
         return T.U8
     if isinstance(t, T.ArrayType):
         return t.element
+    if isinstance(t, T.ClassType):
+        # An iterable class: what its iterator's __next__ returns (the
+        # checker has made sure both methods exist).
+        it_t = t.find_method("__iter__").result  # type: ignore[union-attr, attr-defined]
+        if isinstance(it_t, IteratorType):
+            return it_t.element
+        return it_t.find_method("__next__").result  # type: ignore[no-any-return, union-attr, attr-defined]
     return t  # a str gives strs
 
 

@@ -435,14 +435,25 @@ class FuncBuilder:
 
     def keyed_builtin(self, node: ast.Call, name: str) -> Value:
         """`sorted(xs, key=f, reverse=r)`, `min(xs, key=f)`, `max(xs, key=f)`
-        over a list."""
+        over one iterable.  Anything but a list is first collected into a
+        new list by the consumers' loop (consumers.py), as CPython's
+        sorted() does; the sort then works on that list in place."""
+        from .consumers import element_type
         from .errors import checked_call
         from .lists import item_kind
-        arg_t = getattr(node.args[0], "ty", None) if node.args else None
-        if len(node.args) != 1 or not isinstance(arg_t, T.ListType) or any(
-                k.arg not in ("key", "reverse") for k in node.keywords):
-            raise self.not_yet(node, f"{name}(..., key=) of anything but one list")
-        lst = self.expr(node.args[0])
+        if len(node.args) != 1 or any(k.arg not in ("key", "reverse") for k in node.keywords):
+            raise self.not_yet(node, f"{name}(..., key=) of several arguments")
+        arg_t = getattr(node.args[0], "ty", None)
+        fresh = not isinstance(arg_t, T.ListType)
+        if fresh:
+            arg_t = T.ListType(element_type(node.args[0]))
+            lst = self.list_of(node, node.args[0], arg_t)  # type: ignore[attr-defined]
+        else:
+            lst = self.expr(node.args[0])
+        assert isinstance(arg_t, T.ListType)
+        if name == "sorted" and fresh:
+            self.sort_keyed(node, lst, arg_t.element)
+            return lst
         if name == "sorted":
             lt: T.ListType = node.ty  # type: ignore[attr-defined]
             raw = checked_call(self, node, self.list_rt("list_copy"),  # type: ignore[arg-type]
