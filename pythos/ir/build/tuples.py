@@ -93,6 +93,10 @@ class TupleBuilder:
 
     def unpack(self, target: ast.Tuple | ast.List, v: Value, t: T.Type) -> None:
         """`a, b = t`: every item first, then the targets from left to right."""
+        if isinstance(t, T.ListType) and not any(isinstance(e, ast.Starred)
+                                                  for e in target.elts):
+            self.unpack_list(target, v, t)
+            return
         if not isinstance(t, TupleType):
             raise self.not_yet(target, f"unpacking a {t}")
         tt = self.tuple_type(target, t)
@@ -107,6 +111,26 @@ class TupleBuilder:
             # tuple's type never fails.
             raw = self.add(Call(self.tuple_fn("tuple_get"), [v, Integer(i, I64)]))
             values.append(self.kept(self.from_slot(raw, et, borrowed=False), "unpack"))
+        for sub, item in zip(target.elts, values, strict=True):
+            self.store_value(sub, item)
+
+    def unpack_list(self, target: ast.Tuple | ast.List, v: Value, t: T.ListType) -> None:
+        """`a, b = xs`: exactly as many items as targets (else CPython's
+        ValueError, before anything is assigned), each item taken with its
+        own reference, then the targets from left to right."""
+        if item_kind(t.element) is None:
+            raise self.not_yet(target, f"unpacking a {t}")
+        v = self.kept(v, "unpack.list")
+        b: Any = self
+        checked_call(b, target, b.list_fn("list_unpack_check"),
+                     [b.as_u64(v), Integer(len(target.elts), I64)])
+        values = []
+        for i in range(len(target.elts)):
+            # list_get gives the item its own reference (the list may be a
+            # temporary, released after its last read); the index is known
+            # to be in range after the check.
+            raw = self.add(Call(b.list_fn("list_get"), [b.as_u64(v), Integer(i, I64)]))
+            values.append(self.kept(self.from_slot(raw, t.element, borrowed=False), "unpack"))
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)
 

@@ -198,6 +198,25 @@ def list_len(lst: u64) -> i64:
     return Ptr[ListObject](lst)[0].length
 
 
+def list_unpack_check(lst: u64, expected: i64) -> None:
+    """`a, b = lst`: the list must hold exactly `expected` items, or
+    ValueError with CPython's message (nothing is assigned then)."""
+    length = Ptr[ListObject](lst)[0].length
+    if length == expected:
+        return
+    sb = StrBuilder()
+    if length > expected:
+        sb_append_ascii(addr_of(sb), b"too many values to unpack (expected ")
+        sb_append_i64(addr_of(sb), expected)
+    else:
+        sb_append_ascii(addr_of(sb), b"not enough values to unpack (expected ")
+        sb_append_i64(addr_of(sb), expected)
+        sb_append_ascii(addr_of(sb), b", got ")
+        sb_append_i64(addr_of(sb), length)
+    sb_append_ascii(addr_of(sb), b")")
+    obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+
+
 def list_item(lst: u64, index: i64) -> u64:
     """Item `index`, which the caller knows is in range, BORROWED: valid
     while the list keeps it.  A `for` loop over a list is `list_len` and
