@@ -481,6 +481,20 @@ class ExprBuilder:
         self.activate(end)
         return result
 
+    def view_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr, a: Value,
+                      view: ast.Call, d: ast.expr, name: str) -> Value:
+        """`x in d.keys()` is `x in d`; `x in d.values()` compares x with
+        each value in order (CPython's linear search), here over a list of
+        the values made for the test."""
+        if name == "keys":
+            return self.object_contains(node, op, left, d, a, self.expr(d))
+        lt = T.ListType(view.ty.element)  # type: ignore[attr-defined]
+        lst = self.list_of(node, view, lt)  # type: ignore[attr-defined]
+        holder = ast.copy_location(ast.Name("values", ast.Load()), view)
+        holder.ty = lt  # type: ignore[attr-defined]
+        self.__dict__.setdefault("view_nodes", []).append(holder)  # outlives the build
+        return self.object_contains(node, op, left, holder, a, lst)
+
     def expr_Compare(self, node: ast.Compare) -> Value:
         operands = [node.left, *node.comparators]
         types = node.operand_types  # type: ignore[attr-defined]
@@ -505,6 +519,10 @@ class ExprBuilder:
                     and operands[i + 1].ty is STR:  # type: ignore[attr-defined]
                 return self.str_contains(op, operand(i), operand(i + 1))
             if isinstance(op, (ast.In, ast.NotIn)):
+                view = dict_view(operands[i + 1])
+                if view is not None:
+                    return self.view_contains(node, op, operands[i], operand(i),
+                                              operands[i + 1], *view)  # type: ignore[arg-type]
                 return self.object_contains(node, op, operands[i], operands[i + 1],
                                             operand(i), operand(i + 1))
             lt = operands[i].ty  # type: ignore[attr-defined]
@@ -740,3 +758,14 @@ class ExprBuilder:
         v = self.chr_code(node)
         self.check(self.add(Compare("ule", v, Integer(0x10FFFF, I64))),
                    lambda: self.panic_message(node, "chr() arg not in range(0x110000)"))
+
+
+def dict_view(node: ast.expr) -> tuple[ast.expr, str] | None:
+    """(the dict, "keys" or "values") when `node` is `d.keys()` or
+    `d.values()` of a dict (a membership test's right side)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and not node.args and not node.keywords and node.func.attr in ("keys", "values") \
+            and isinstance(getattr(node.func.value, "ty", None), T.DictType):
+        return node.func.value, node.func.attr
+    return None
+
