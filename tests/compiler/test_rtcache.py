@@ -183,11 +183,11 @@ def test_cached_runtime_gives_the_same_program(cache: Path, tmp_path: Path,
     assert cached == want
 
 
-def test_bitcode_entry_is_optimised_once_when_cached(cache: Path, tmp_path: Path) -> None:
-    """Above -O0 the entry holds the runtime already through LLVM's
-    pipeline, so that each program's optimiser starts from simplified
-    code: no local scalar is left in a stack slot (mem2reg and SROA have
-    run), where the unoptimised lowering keeps every local in one."""
+def test_bitcode_entry_is_simplified_once_when_cached(cache: Path, tmp_path: Path) -> None:
+    """Above -O0 the entry holds the runtime with each function already
+    cleaned up, so that each program's optimiser starts from smaller
+    code: no local scalar is left in a stack slot (SROA has run), where
+    the raw lowering keeps every local in one."""
     import llvmlite.binding as llvm
 
     program = tmp_path / "plain.py"
