@@ -219,7 +219,8 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
              times: dict[str, float], runtime: Runtime | None = None) -> None:
     """Lower, optimise and emit `result.ir`: the stages after the IR.  A
     precompiled `runtime` in LLVM bitcode joins the module before it is
-    optimised; `emit` "bitcode" stops before optimising."""
+    optimised; `emit` "bitcode" gives the module as bitcode, each function
+    simplified on its own (the precompiled runtime's form above -O0)."""
     assert result.ir is not None
     start = time.perf_counter()
     low = lower(result.ir, target, debug=debug, optimized=opt_level > 0)
@@ -239,6 +240,11 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
     emitter = Emitter(target, opt_level)
     mod = emitter.parse(result.ir_text)
     if emit == "bitcode":
+        # Simplified once here, so that each program's pipeline starts
+        # from the runtime's cleaned-up code (docs/compiler.md, "The
+        # precompiled runtime").
+        emitter.simplify(mod)
+        times["optimize"] = time.perf_counter() - start
         result.obj = mod.as_bitcode()
         return
     if runtime is not None and runtime.bitcode:

@@ -119,6 +119,27 @@ class Emitter:
         pm = pb.getModulePassManager()
         pm.run(mod, pb)
 
+    def simplify(self, mod: llvm.ModuleRef) -> None:
+        """Clean up each function on its own, once, for the precompiled
+        runtime's bitcode: locals out of their stack slots (SROA), then
+        instruction combining and control-flow simplification.  No
+        inlining and nothing module-wide: the full pipeline, run later
+        over each program with the runtime linked in, then makes the same
+        inlining decisions as over the raw lowering (the whole pipeline
+        run here first left `binary_trees` 3.4% more instructions, since
+        inlining inside the runtime, before it knew which of its symbols
+        are private, changed what the second run could inline), only on
+        smaller code."""
+        if self.opt_level == 0:
+            return
+        pto = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
+        pb = llvm.create_pass_builder(self.machine, pto)
+        pm = llvm.create_new_module_pass_manager()
+        pm.add_sroa_pass()
+        pm.add_instruction_combine_pass()
+        pm.add_simplify_cfg_pass()
+        pm.run(mod, pb)
+
     def object_code(self, mod: llvm.ModuleRef) -> bytes:
         return self.machine.emit_object(mod)
 

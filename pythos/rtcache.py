@@ -68,7 +68,7 @@ PRUNE_AGE_SECONDS = 24 * 3600
 MANIFEST = "manifest.json"
 OBJECT = "runtime.o"
 BITCODE = "runtime.bc"
-FORMAT = 4  # bump when the entry's layout changes
+FORMAT = 5  # bump when the entry's layout or meaning changes (5: bitcode simplified)
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,23 @@ def test_cached_runtime_gives_the_same_program(cache: Path, tmp_path: Path,
     assert cached == want
 
 
+def test_bitcode_entry_is_simplified_once_when_cached(cache: Path, tmp_path: Path) -> None:
+    """Above -O0 the entry holds the runtime with each function already
+    cleaned up, so that each program's optimiser starts from smaller
+    code: no local scalar is left in a stack slot (SROA has run), where
+    the raw lowering keeps every local in one."""
+    import llvmlite.binding as llvm
+
+    program = tmp_path / "plain.py"
+    program.write_text(PLAIN)
+    assert run(program, tmp_path, 2) == "sum 5\n"
+    (entry,) = entries(cache)
+    text = str(llvm.parse_bitcode((entry / rtcache.BITCODE).read_bytes()))
+    assert "\ndefine " in text
+    scalar_slots = re.findall(r"= alloca (?:i1|i8|i16|i32|i64|ptr|double)\b", text)
+    assert scalar_slots == []
+
+
 def test_emitted_ir_still_holds_the_whole_program(cache: Path, tmp_path: Path) -> None:
     """`--emit llvm` and the stages that stop early see the runtime
     compiled with the program, and fill no cache."""
