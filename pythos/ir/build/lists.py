@@ -225,41 +225,52 @@ class ListBuilder:
     def int_item(self, node: ast.Subscript, lst: Value, index: Value, et: IntType,
                  value: Value | None) -> Value:
         """`lst[index]` (`value` None) or `lst[index] = value` for a list of
-        integers, inline: an index in [0, len) reads or writes the item in
-        the buffer directly, at the item's own width (how the runtime
-        stores it), with no call and no count.  Any other index (negative,
-        or out of range) takes the runtime's `list_get`/`list_set`, which
-        counts from the end or raises IndexError as CPython does.  Seen by
-        LLVM, the length and the items pointer are plain loads it can
-        hoist out of a loop that stores only integers."""
+        integers, inline, with the same check as an Array's (expr.py,
+        `element_address`): an index in [0, len) reads or writes the item
+        in the buffer directly, at the item's own width (how the runtime
+        stores it), with no call and no count; one that fails is tried as
+        a negative index (`index + len`); only an index out of range
+        either way calls the runtime's `list_get`/`list_set`, which raises
+        CPython's IndexError.  That call never returns normally, so the
+        loop that does the access contains no call LLVM must assume
+        changes the list, and the length and items pointer it loads are
+        plain loads it can reuse."""
         address = self.add(Cast("object", lst, U64))
         words = self.add(Cast("inttoptr", address, PtrType(I64)))
         length = self.add(Load(self.add(ElementAddr(
             words, Integer(LIST_LENGTH_WORD, I64), I64, None, inbounds=True)), I64))
         direct = self.new_block("item.direct")
-        slow = self.new_block("item.slow")
+        from_end = self.new_block("item.negative")
+        failed = self.new_block("item.fail")
+        passed = self.new_block("item.index")
         done = self.new_block("item.done")
-        result = self.merge("item", et, done) if value is None else None
-        self.branch(self.add(Compare("ult", index, length)), direct, slow, likely=True)
+        fixed = self.merge("index", I64, passed)
+        self.branch(self.add(Compare("ult", index, length)), direct, from_end, likely=True)
         self.activate(direct)
-        items = self.add(Load(self.add(ElementAddr(
-            words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64))
-        addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(et))),
-                                    index, et, None, inbounds=True))
+        self.assign(fixed, index)
+        self.goto(passed)
+        self.activate(from_end)
+        wrapped = self.add(IntOp("add", index, length))
+        self.assign(fixed, wrapped)
+        self.branch(self.add(Compare("ult", wrapped, length)), passed, failed, likely=True)
+        self.activate(failed)
+        # Out of range: the runtime raises IndexError with CPython's text.
         if value is None:
-            assert result is not None
-            self.assign(result, self.add(Load(addr, et)))
-        else:
-            self.add(Store(addr, value))
-        self.goto(done)
-        self.activate(slow)
-        if value is None:
-            assert result is not None
-            raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
-            self.assign(result, self.from_slot(raw, et, borrowed=False))
+            checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
         else:
             checked_call(self, node, self.list_fn("list_set"),
                          [self.as_u64(lst), index, self.to_slot(value, et)])
+        self.add(Unreachable())
+        self.activate(passed)
+        items = self.add(Load(self.add(ElementAddr(
+            words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64))
+        addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(et))),
+                                    fixed, et, None, inbounds=True))
+        result: Value = Integer(0, NONE)
+        if value is None:
+            result = self.add(Load(addr, et))
+        else:
+            self.add(Store(addr, value))
         self.goto(done)
         self.activate(done)
         # The list must outlive the access: the count pass drops a
@@ -267,7 +278,7 @@ class ListBuilder:
         # last use, and the address above is a plain integer it does not
         # follow.  This use (dead for LLVM) keeps the list live to here.
         self.add(Cast("object", lst, U64))
-        return result if result is not None else Integer(0, NONE)
+        return result
 
     def index64(self, node: ast.expr) -> Value:
         v = self.expr(node)
