@@ -238,7 +238,8 @@ class ListBuilder:
         address = self.add(Cast("object", lst, U64))
         words = self.add(Cast("inttoptr", address, PtrType(I64)))
         length = self.add(Load(self.add(ElementAddr(
-            words, Integer(LIST_LENGTH_WORD, I64), I64, None, inbounds=True)), I64))
+            words, Integer(LIST_LENGTH_WORD, I64), I64, None, inbounds=True)), I64,
+            alias="list header"))
         direct = self.new_block("item.direct")
         from_end = self.new_block("item.negative")
         failed = self.new_block("item.fail")
@@ -263,14 +264,15 @@ class ListBuilder:
         self.add(Unreachable())
         self.activate(passed)
         items = self.add(Load(self.add(ElementAddr(
-            words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64))
+            words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64,
+            alias="list header"))
         addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(et))),
                                     fixed, et, None, inbounds=True))
         result: Value = Integer(0, NONE)
         if value is None:
-            result = self.add(Load(addr, et))
+            result = self.add(Load(addr, et, alias="list item"))
         else:
-            self.add(Store(addr, value))
+            self.add(Store(addr, value, alias="list item"))
         self.goto(done)
         self.activate(done)
         # The list must outlive the access: the count pass drops a
