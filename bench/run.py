@@ -82,6 +82,7 @@ BENCHES = [
     Bench("quicksort", "Hoare quicksort of Array[i64, 3 M]", "N", 5_000, ARRAY_TARGET),
     Bench("prefix_sum", "prefix sums and range queries, Array[u64]", "ROUNDS", 2, ARRAY_TARGET),
     Bench("matmul", "256 x 256 i64 matrix product, i-k-j order", "M", 12, ARRAY_TARGET),
+    Bench("list_isort", "insertion sort + prefix sums of list[int] 24 k", "N", 300, ARRAY_TARGET),
 ]
 
 

@@ -367,28 +367,45 @@ class StrBytes(Op):
 
 
 class Load(Op):
-    __slots__ = ("addr", "volatile")
+    """A load from `addr`.  `alias`, when given, names the kind of memory it
+    reads (ALIAS_CLASSES); loads and stores of two different kinds never
+    touch the same bytes, which LLVM is told (type-based alias metadata)."""
 
-    def __init__(self, addr: Value, type: Type, volatile: bool = False) -> None:
+    __slots__ = ("addr", "volatile", "alias")
+
+    def __init__(self, addr: Value, type: Type, volatile: bool = False,
+                 alias: str | None = None) -> None:
         self.type = type
         self.addr = addr
         self.volatile = volatile
+        self.alias = alias
 
     def sources(self) -> list[Value]:
         return [self.addr]
 
 
 class Store(Op):
-    __slots__ = ("addr", "value", "volatile")
+    """A store to `addr`; `alias` as for Load."""
 
-    def __init__(self, addr: Value, value: Value, volatile: bool = False) -> None:
+    __slots__ = ("addr", "value", "volatile", "alias")
+
+    def __init__(self, addr: Value, value: Value, volatile: bool = False,
+                 alias: str | None = None) -> None:
         self.type = NONE
         self.addr = addr
         self.value = value
         self.volatile = volatile
+        self.alias = alias
 
     def sources(self) -> list[Value]:
         return [self.addr, self.value]
+
+
+# The kinds of memory a Load or Store may name (`alias`): the header words
+# of a list (its length and items pointer) and the items of a list of
+# integers, which live in a separate buffer.  An access with no kind may
+# touch anything.
+ALIAS_CLASSES = ("list header", "list item")
 
 
 class CopyMem(Op):

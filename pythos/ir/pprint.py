@@ -142,9 +142,11 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.SlicePart):
         return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
     if isinstance(op, O.Load):
-        return f"load{' volatile' if op.volatile else ''} {n(op.addr)} :: {t}"
+        alias = f"  [{op.alias}]" if op.alias else ""
+        return f"load{' volatile' if op.volatile else ''} {n(op.addr)} :: {t}{alias}"
     if isinstance(op, O.Store):
-        return f"store{' volatile' if op.volatile else ''} {n(op.addr)}, {n(op.value)}"
+        alias = f"  [{op.alias}]" if op.alias else ""
+        return f"store{' volatile' if op.volatile else ''} {n(op.addr)}, {n(op.value)}{alias}"
     if isinstance(op, O.CopyMem):
         return f"copy {n(op.dest)} <- {n(op.src)} :: {op.of}"
     if isinstance(op, O.ZeroMem):

@@ -64,6 +64,7 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         self.module.triple = target.triple
         self.strings: dict[tuple[bytes, bool], ir.GlobalVariable] = {}
         self.pow_helpers: dict[str, ir.Function] = {}
+        self.alias_tags: dict[str, ir.MDValue] = {}  # TBAA tags (instructions.py, alias_tag)
         self.interrupt_handlers: list[tuple[str, str]] = []
         self.special_attrs: dict[str, list[str]] = {}
         self.struct_types: dict[int, ir.Type] = {}

@@ -120,6 +120,7 @@ class InstructionLowering:
     blocks: dict[int, ir.Block]
     strings: dict[tuple[bytes, bool], ir.GlobalVariable]
     pow_helpers: dict[str, ir.Function]
+    alias_tags: dict[str, ir.MDValue]
     global_vars: dict[int, ir.GlobalVariable]
     program: Any
     sret: Register | None
@@ -299,10 +300,31 @@ class InstructionLowering:
         return self.builder.extract_value(self.value(op.src), op.part)
 
     def op_Load(self, op: O.Load) -> ir.Value:
-        return self.load_mem(self.value(op.addr), op.type, op.volatile)
+        v = self.load_mem(self.value(op.addr), op.type, op.volatile)
+        if op.alias is not None:
+            self.alias_tag(v, op.alias)
+        return v
 
     def op_Store(self, op: O.Store) -> None:
         self.store_mem(self.value(op.addr), self.value(op.value), op.value.type, op.volatile)
+        if op.alias is not None:
+            self.alias_tag(self.builder.block.instructions[-1], op.alias)
+
+    def alias_tag(self, instr: ir.Value, alias: str) -> None:
+        """Tell LLVM which kind of memory `instr` touches (O.ALIAS_CLASSES)
+        with type-based alias metadata: each kind is a type of its own
+        under one root, so two kinds never alias, while an access with no
+        tag (everything else, the runtime's code among it) may alias any."""
+        assert isinstance(instr, (ir.LoadInstr, ir.StoreInstr)) and alias in O.ALIAS_CLASSES
+        tags = self.alias_tags
+        if not tags:
+            md = self.module.add_metadata
+            root = md(["pythos alias classes"])
+            zero = ir.Constant(I64, 0)
+            for name in O.ALIAS_CLASSES:
+                kind = md([name, root, zero])
+                tags[name] = md([kind, kind, zero])
+        instr.set_metadata("tbaa", tags[alias])
 
     def op_CopyMem(self, op: O.CopyMem) -> None:
         memcpy = self.memory_intrinsic("llvm.memcpy", [PTR, PTR, I64])

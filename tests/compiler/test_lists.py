@@ -28,12 +28,38 @@ INDEX = ("def pick(xs: list[int], i: int) -> int:\n    return xs[i]\n\n\n"
 def test_indexing_is_a_checked_call(tmp_path: Path) -> None:
     ir = run(tmp_path, INDEX, "compile", "-O0", "--dump", "ir").stdout
     pick = ir[ir.index("def __main__.pick"):ir.index("def __main__.main")]
+    # An index out of range (either way) still raises through the runtime.
     assert "call pythos.rt.obj.list.list_get(xs, i)" in pick
     assert "call pythos.rt.obj.report.obj_failed()" in pick
     assert "[unlikely]" in pick
     assert "call pythos.rt.obj.report.obj_error_exit(" in pick
     # The parameter is borrowed: indexing takes no reference of its own.
     assert "inc_ref xs" not in pick and "dec_ref xs" not in pick
+
+
+def test_int_items_are_read_inline(tmp_path: Path) -> None:
+    """An integer item is a load from the buffer, tagged for LLVM's alias
+    analysis, after one compare with the length; the runtime is called
+    only on the path that raises, which never comes back."""
+    ir = run(tmp_path, INDEX, "compile", "-O0", "--dump", "ir").stdout
+    pick = ir[ir.index("def __main__.pick"):ir.index("def __main__.main")]
+    assert pick.count(":: i64  [list header]") == 1  # the length
+    assert pick.count(":: u64  [list header]") == 1  # the items pointer
+    assert pick.count(":: i64  [list item]") == 1
+    blocks = pick.split("\nL")
+    fail = [b for b in blocks if "list_get" in b]
+    assert len(fail) == 1 and "item.fail" in fail[0]
+    after_ok = [b for b in blocks if "# error.ok" in b]
+    assert after_ok and all(b.strip().endswith("unreachable") for b in after_ok)
+
+
+def test_int_item_stores_are_inline(tmp_path: Path) -> None:
+    source = ("def put(xs: list[int], i: int) -> None:\n    xs[i] = 5\n\n\n"
+              "def main() -> None:\n    xs = [1, 2, 3]\n    put(xs, 1)\n    print(xs)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    put = ir[ir.index("def __main__.put"):ir.index("def __main__.main")]
+    assert "[list item]" in put and "store " in put
+    assert "list_set" in put  # only on the path that raises
 
 
 def test_a_failed_index_reports_as_cpython(tmp_path: Path) -> None:

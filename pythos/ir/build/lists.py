@@ -26,17 +26,20 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, U64, DictType, IntType, ListType, TupleType
+from ...types import BOOL, I64, NONE, U64, DictType, IntType, ListType, PtrType, TupleType
 from ..ops import (
     Call,
     Cast,
     Compare,
     ContainerTypeInfo,
+    ElementAddr,
     Goto,
     IncRef,
     Integer,
     IntOp,
+    Load,
     Select,
+    Store,
     Unreachable,
     Value,
 )
@@ -47,6 +50,10 @@ if TYPE_CHECKING:
 
 LIST_RT = "pythos.rt.obj.list"
 ITEMS_RT = "pythos.rt.obj.items"
+# ListObject (pythos/rt/obj/object.py) as i64 words: refcnt, type, length,
+# capacity, items.
+LIST_LENGTH_WORD = 2
+LIST_ITEMS_WORD = 4
 SORT_RT = "pythos.rt.obj.listsort"
 # Item kinds (pythos/rt/obj/object.py, ITEM_*).
 INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
@@ -97,6 +104,9 @@ class ListBuilder:
         def truth(self, node: ast.expr) -> Value: ...
         def new_block(self, label: str) -> Any: ...
         def activate(self, block: Any) -> None: ...
+        def goto(self, block: Any) -> None: ...
+        def merge(self, name: str, t: T.Type, join: Any) -> Any: ...
+        def coerce(self, v: Value, target: T.Type) -> Value: ...
         def branch(self, cond: Value, true: Any, false: Any,
                    likely: bool | None = None) -> None: ...
         def local_register(self, sym: Any) -> Any: ...
@@ -207,8 +217,70 @@ class ListBuilder:
                                [lst, *self.slice_args(node.slice)])
             return self.as_object(raw, lt)
         index = self.index64(node.slice)
+        if isinstance(lt.element, IntType):
+            return self.int_item(node, lst, index, lt.element, None)
         raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
         return self.from_slot(raw, lt.element, borrowed=False)
+
+    def int_item(self, node: ast.Subscript, lst: Value, index: Value, et: IntType,
+                 value: Value | None) -> Value:
+        """`lst[index]` (`value` None) or `lst[index] = value` for a list of
+        integers, inline, with the same check as an Array's (expr.py,
+        `element_address`): an index in [0, len) reads or writes the item
+        in the buffer directly, at the item's own width (how the runtime
+        stores it), with no call and no count; one that fails is tried as
+        a negative index (`index + len`); only an index out of range
+        either way calls the runtime's `list_get`/`list_set`, which raises
+        CPython's IndexError.  That call never returns normally, so the
+        loop that does the access contains no call LLVM must assume
+        changes the list, and the length and items pointer it loads are
+        plain loads it can reuse."""
+        address = self.add(Cast("object", lst, U64))
+        words = self.add(Cast("inttoptr", address, PtrType(I64)))
+        length = self.add(Load(self.add(ElementAddr(
+            words, Integer(LIST_LENGTH_WORD, I64), I64, None, inbounds=True)), I64,
+            alias="list header"))
+        direct = self.new_block("item.direct")
+        from_end = self.new_block("item.negative")
+        failed = self.new_block("item.fail")
+        passed = self.new_block("item.index")
+        done = self.new_block("item.done")
+        fixed = self.merge("index", I64, passed)
+        self.branch(self.add(Compare("ult", index, length)), direct, from_end, likely=True)
+        self.activate(direct)
+        self.assign(fixed, index)
+        self.goto(passed)
+        self.activate(from_end)
+        wrapped = self.add(IntOp("add", index, length))
+        self.assign(fixed, wrapped)
+        self.branch(self.add(Compare("ult", wrapped, length)), passed, failed, likely=True)
+        self.activate(failed)
+        # Out of range: the runtime raises IndexError with CPython's text.
+        if value is None:
+            checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
+        else:
+            checked_call(self, node, self.list_fn("list_set"),
+                         [self.as_u64(lst), index, self.to_slot(value, et)])
+        self.add(Unreachable())
+        self.activate(passed)
+        items = self.add(Load(self.add(ElementAddr(
+            words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64,
+            alias="list header"))
+        addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(et))),
+                                    fixed, et, None, inbounds=True))
+        result: Value = Integer(0, NONE)
+        if value is None:
+            result = self.add(Load(addr, et, alias="list item"))
+        else:
+            self.add(Store(addr, value, alias="list item"))
+        self.goto(done)
+        self.activate(done)
+        # The list must outlive the access: the count pass drops a
+        # temporary (`f()[i]`) or a variable's last reference after its
+        # last use, and the address above is a plain integer it does not
+        # follow.  This use (dead for LLVM) keeps the list live to here.
+        self.add(Cast("object", lst, U64))
+        return result
 
     def index64(self, node: ast.expr) -> Value:
         v = self.expr(node)
@@ -231,6 +303,9 @@ class ListBuilder:
                          [lst, *self.slice_args(target.slice), value])
             return
         index = self.index64(target.slice)
+        if isinstance(lt.element, IntType):
+            self.int_item(target, lst, index, lt.element, self.coerce(value, lt.element))
+            return
         checked_call(self, target, self.list_fn("list_set"),
                      [self.as_u64(lst), index, self.to_slot(value, lt.element)])
 

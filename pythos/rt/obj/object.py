@@ -440,7 +440,7 @@ def item_load(kind: u32, addr: u64) -> u64:
     if kind == ITEM_U8 or kind == ITEM_BOOL:
         return u64(Ptr[u8](addr)[0])
     if kind == ITEM_I8:
-        return u64(i64(Ptr[u8](addr)[0] << 56) >> 56)
+        return u64(i64(u64(Ptr[u8](addr)[0]) << 56) >> 56)
     if kind == ITEM_U16 or kind == ITEM_I16:
         v16 = u64(Ptr[u8](addr)[0]) | (u64(Ptr[u8](addr)[1]) << 8)
         return u64(i64(v16 << 48) >> 48) if kind == ITEM_I16 else v16
