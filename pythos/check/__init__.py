@@ -1654,13 +1654,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 continue
             assert isinstance(part, ast.FormattedValue)
             from .calls import is_chr
+            if part.conversion != -1:
+                self.convert_field(part)
             # chr(x) is a one-character str, formatted as one.
             t = STR if is_chr(self, part.value) else self.expr(part.value, None)
-            # Of bytes, str() and repr() are the same b'...' (mypy asks for !r).
-            if part.conversion != -1 and not (t is BYTES and part.conversion in (
-                    ord("r"), ord("s"))):
-                raise self.error(part.value, "!r, !s and !a conversions (and '=') are not "
-                                             "supported")
             spec_text = ""
             if part.format_spec is not None:
                 assert isinstance(part.format_spec, ast.JoinedStr)
@@ -1685,6 +1682,28 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 part.spec = parse_format_spec(spec_text, kind)  # type: ignore[attr-defined]
             except ValueError as e:
                 raise self.error(self.spec_anchor(part), str(e)) from None
+
+    def convert_field(self, part: ast.FormattedValue) -> None:
+        """`{x!r}` and `{x!s}` (and `{x=}`, which Python parses as the text
+        "x=" and then `{x!r}`): CPython formats repr(x) or str(x), with the
+        field's spec applied to that str.  So the field becomes exactly
+        that call, checked and built as any other repr()/str() call, and
+        every type that has a text gets the conversion with CPython's
+        text.  The conversion is then done (-1), so checking the same
+        f-string twice changes nothing."""
+        letter = chr(part.conversion)
+        if letter == "a":
+            raise self.error(part.value, "the !a conversion (ascii()) is not supported; use "
+                                         "!r")
+        name = "repr" if letter == "r" else "str"
+        func = ast.copy_location(ast.Name(id=name, ctx=ast.Load()), part.value)
+        if self.builtin_name(func) != name:
+            raise self.error(part.value, f"!{letter} calls the builtin {name}(), which this "
+                                         f"module's own '{name}' hides")
+        call = ast.copy_location(ast.Call(func=func, args=[part.value], keywords=[]),
+                                 part.value)
+        part.value = call
+        part.conversion = -1
 
     def spec_anchor(self, part: ast.FormattedValue) -> ast.AST:
         """Where a field's format spec starts, for diagnostics.  Python 3.11

@@ -40,8 +40,18 @@ def alloc() -> Iterator[ModuleType]:
     sys.modules.pop("pythos.rt.platform", None)
 
 
-def fresh_allocator() -> ModuleType:
+@pytest.fixture
+def paged_alloc() -> Iterator[ModuleType]:
+    """The allocator on a platform whose granule is a page, as Linux's."""
+    yield fresh_allocator(granule=4096)
+    sys.modules.pop("pythos.rt.alloc", None)
+    sys.modules.pop("pythos.rt.platform", None)
+    simplatform.PLATFORM_GRANULE = u64(16)
+
+
+def fresh_allocator(granule: int = 16) -> ModuleType:
     simplatform.reset()
+    simplatform.PLATFORM_GRANULE = u64(granule)
     sys.modules["pythos.rt.platform"] = simplatform
     module = sys.modules.get("pythos.rt.alloc")
     if module is None:
@@ -168,25 +178,94 @@ def spares(alloc: ModuleType, size_class: int) -> list[int]:
     return runs
 
 
+def large_spares(alloc: ModuleType, granules: int) -> list[int]:
+    """The freed large blocks of ``granules`` platform granules kept for reuse."""
+    blocks = []
+    block = int(alloc.large_spare[granules - 1])
+    while block != 0:
+        blocks.append(block)
+        block = int(alloc.link(u64(block))[0])
+    return blocks
+
+
+@pytest.mark.parametrize("granule", [16, 4096])
 @settings(max_examples=150, deadline=None)
-@given(operations)
-def test_random_operations(ops: list[tuple]) -> None:
-    alloc = fresh_allocator()
-    model = run(alloc, ops)
-    for addr in sorted(model.live):
-        alloc.obj_free(u64(addr), u64(model.remove(addr)))
-        model.check_stats()
-    stats = alloc.obj_stats()
-    assert int(stats.in_use) == 0 and int(stats.live) == 0 and int(stats.large) == 0
-    # What is still held is, per class that was used, its current run and
-    # its spares.
-    held = [int(run) for c in range(28) for run in (alloc.current[c], *spares(alloc, c))
-            if int(run) != 0]
-    assert sorted(held) == sorted(simplatform.current.blocks)
-    assert int(alloc.spare_bytes) == sum(int(alloc.run_size(u64(c))) * len(spares(alloc, c))
-                                         for c in range(28))
-    assert all(int(alloc.partial[c]) == 0 for c in range(28))
-    alloc.obj_trim()
+@given(ops=operations)
+def test_random_operations(granule: int, ops: list[tuple]) -> None:
+    alloc = fresh_allocator(granule)
+    try:
+        model = run(alloc, ops)
+        for addr in sorted(model.live):
+            alloc.obj_free(u64(addr), u64(model.remove(addr)))
+            model.check_stats()
+        stats = alloc.obj_stats()
+        assert int(stats.in_use) == 0 and int(stats.live) == 0 and int(stats.large) == 0
+        # What is still held is, per class that was used, its current run
+        # and its spares, and the large spares.
+        held = [int(run) for c in range(28) for run in (alloc.current[c], *spares(alloc, c))
+                if int(run) != 0]
+        kept = [block for g in range(1, 17) for block in large_spares(alloc, g)]
+        if granule == 16:
+            assert not kept  # the kernel's heap: every large block goes back
+        assert sorted(held + kept) == sorted(simplatform.current.blocks)
+        assert int(alloc.spare_bytes) == sum(
+            int(alloc.run_size(u64(c))) * len(spares(alloc, c)) for c in range(28)) + sum(
+            g * granule * len(large_spares(alloc, g)) for g in range(1, 17))
+        assert all(int(alloc.partial[c]) == 0 for c in range(28))
+        alloc.obj_trim()
+        assert not simplatform.current.blocks and int(alloc.obj_stats().footprint) == 0
+    finally:
+        simplatform.PLATFORM_GRANULE = u64(16)
+
+
+def test_a_freed_large_block_serves_the_next_of_its_page_count(paged_alloc: ModuleType
+                                                               ) -> None:
+    """On Linux a large block is an mmap: freeing one and asking for
+    another of as many pages (a list buffer regrown each round) reuses it
+    instead of a munmap and a new mmap with its page faults."""
+    alloc = paged_alloc
+    first = int(alloc.obj_alloc(u64(5000)))  # two pages
+    asked = simplatform.current.allocations
+    alloc.obj_free(u64(first), u64(5000))
+    assert list(simplatform.current.blocks) == [first]  # kept, not unmapped
+    assert int(alloc.obj_stats().footprint) == 8192 and int(alloc.obj_stats().large) == 0
+    again = int(alloc.obj_alloc(u64(7000)))  # another size of two pages
+    assert again == first and simplatform.current.allocations == asked
+    assert int(alloc.obj_stats().large) == 1 and int(alloc.spare_bytes) == 0
+    other = int(alloc.obj_alloc(u64(9000)))  # three pages: a new block
+    assert other != first and simplatform.current.allocations == asked + 1
+    alloc.obj_free(u64(again), u64(7000))
+    alloc.obj_free(u64(other), u64(9000))
+    assert large_spares(alloc, 2) == [first] and large_spares(alloc, 3) == [other]
+    assert int(alloc.obj_trim()) == 5 * 4096
+    assert not simplatform.current.blocks and int(alloc.obj_stats().footprint) == 0
+
+
+def test_large_spares_are_bounded(paged_alloc: ModuleType) -> None:
+    """Beyond the live bytes and the slack, a freed large block goes back."""
+    alloc = paged_alloc
+    slack = int(alloc.LARGE_SPARE_SLACK)
+    count = slack // 4096 + 8
+    blocks = [int(alloc.obj_alloc(u64(4000))) for _ in range(count)]
+    for addr in blocks:
+        alloc.obj_free(u64(addr), u64(4000))
+    # Each free keeps the block while the spares stay within what is
+    # still live plus the slack (the first always).
+    in_use, spare_bytes = 4000 * count, 0
+    for _ in blocks:
+        in_use -= 4000
+        if spare_bytes == 0 or spare_bytes + 4096 <= in_use + slack:
+            spare_bytes += 4096
+    kept = large_spares(alloc, 1)
+    assert len(kept) == spare_bytes // 4096 < count
+    assert sorted(simplatform.current.blocks) == sorted(kept)
+    assert int(alloc.obj_stats().footprint) == spare_bytes == int(alloc.spare_bytes)
+
+
+def test_the_kernel_heap_keeps_no_large_spares(alloc: ModuleType) -> None:
+    """With the kernel heap's 16-byte granule a large block goes straight back."""
+    addr = alloc.obj_alloc(u64(5000))
+    alloc.obj_free(addr, u64(5000))
     assert not simplatform.current.blocks and int(alloc.obj_stats().footprint) == 0
 
 
