@@ -324,7 +324,16 @@ def test_executing_kernel_data_faults() -> None:
 
 # --- heap -------------------------------------------------------------------
 
+def reuse_expected() -> bool:
+    """Whether the heap can reuse what is freed next.  Every design but
+    bump can; bump only starts over once nothing at all is live, and at
+    test time the object runtime (its runs, module-level globals) may hold
+    allocations, so then its heap must grow instead."""
+    return REUSES_MEMORY or heap.stats().live_allocations() == 0
+
+
 def test_short_lived_allocations_reuse_memory() -> None:
+    reuses = reuse_expected()
     mapped = heap.mapped_size()
     for i in range(u64(20000)):
         address = heap.alloc(u64(200), u64(8))
@@ -332,7 +341,10 @@ def test_short_lived_allocations_reuse_memory() -> None:
         pattern.fill(address, u64(200), u64(i))
         assert pattern.intact(address, u64(200), u64(i)), "heap contents changed"
         heap.free(address, u64(200), u64(8))
-    assert heap.mapped_size() == mapped
+    if reuses:
+        assert heap.mapped_size() == mapped
+    else:
+        assert heap.mapped_size() > mapped  # bump, with something live
 
 
 def test_long_lived_allocation_among_short_ones() -> None:
@@ -355,7 +367,12 @@ def test_long_lived_allocation_among_short_ones() -> None:
         assert heap.mapped_size() > mapped
 
 
+BUMP_WITH_LIVE: Final = "a bump heap with allocations live never merges free blocks"
+
+
 def test_large_allocation_after_many_small_ones() -> None:
+    if not reuse_expected():
+        testskip.skip(BUMP_WITH_LIVE)
     for i in range(MANY):
         addresses[i] = heap.alloc(u64(24), u64(8))
         assert addresses[i] != 0

@@ -54,7 +54,10 @@ def test_in_kernel_memory_tests_pass_with_every_design(option, tmp_path):
          "--build-dir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^\d+ passed, 0 failed$", result.stdout, re.M), result.stdout
+    # A bump heap with objects live cannot merge free blocks: that one test
+    # skips itself there (kernel/tests/test_memory.py).
+    skipped = r"(, 1 skipped)?" if option == "--heap=bump" else ""
+    assert re.search(rf"^\d+ passed, 0 failed{skipped}$", result.stdout, re.M), result.stdout
 
 
 NO_NX_LINE = "memory: this CPU has no NX bit: data pages stay executable (W^X is weaker)"
