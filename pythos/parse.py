@@ -297,4 +297,28 @@ def load_program(entry: Path, extra_path: list[Path] | None = None,
         if path is None:
             raise CompileError(f"runtime module '{name}' is missing from the installation")
         loader.load(name, path)
+    if EXCEPTIONS_MODULE not in loader.modules and any(
+            uses_exceptions(m.tree) for m in list(loader.modules.values())):
+        loader.load(EXCEPTIONS_MODULE, PACKAGE_ROOT / "pythos" / "rt" / "exceptions.py")
     return Program(main, loader.modules, loader.sources)
+
+
+# The built-in exception classes (pythos/rt/exceptions.py): part of a
+# program that raises, catches or names an exception.
+EXCEPTIONS_MODULE = "pythos.rt.exceptions"
+EXCEPTION_NAMES = frozenset({
+    "BaseException", "Exception", "GeneratorExit", "KeyboardInterrupt", "ArithmeticError",
+    "ZeroDivisionError", "OverflowError", "LookupError", "IndexError", "KeyError",
+    "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "TypeError",
+    "AttributeError", "MemoryError", "RuntimeError", "NotImplementedError",
+    "RecursionError", "StopIteration", "AssertionError"})
+
+
+def uses_exceptions(tree: ast.Module) -> bool:
+    """Whether a module has `try` or `raise`, or names a built-in exception."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Try, ast.Raise)):
+            return True
+        if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
+            return True
+    return False

@@ -62,6 +62,7 @@ from ..types import (
 )
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
+from .exceptions import Exceptions
 from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
 from .functions import Functions
@@ -124,9 +125,7 @@ RING_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
 KERNEL_ONLY = set(INTRINSICS) | {"asm", "lgdt", "lidt", "global_asm"}
 # Clearer words for Python constructs Pythos does not have.
 UNSUPPORTED_STMTS = {
-    "Try": "'try' is not supported: Pythos has no exceptions",
-    "TryStar": "'try' is not supported: Pythos has no exceptions",
-    "Raise": "'raise' is not supported; use panic(message)",
+    "TryStar": "'try' with 'except*' (exception groups) is not supported",
     "Import": "imports belong at module level",
     "ImportFrom": "imports belong at module level",
     "Delete": "'del' is not supported",
@@ -151,7 +150,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Iteration):
+              Exceptions, Iteration):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -208,6 +207,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         for m in mods:
             self.module = m
             self.declare_imports(m)
+        self.bind_exception_names()  # check/exceptions.py
         self.declare_constants_and_layouts(mods)
         self.check_address_cycles()
         self.declare_class_members()
@@ -999,6 +999,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if isinstance(stmt, (ast.Return, ast.Raise)):
                 return True
             if isinstance(stmt, ast.With) and self.always_returns(stmt.body):
+                return True
+            if isinstance(stmt, ast.Try) and (self.always_returns(stmt.finalbody) or (
+                    self.always_returns(stmt.body + stmt.orelse) and all(
+                        self.always_returns(h.body) for h in stmt.handlers))):
                 return True
             if isinstance(stmt, ast.If) and stmt.orelse and self.always_returns(stmt.body) \
                     and self.always_returns(stmt.orelse):

@@ -78,6 +78,9 @@ class Classes:
         def heap_use(self, node: ast.AST, what: str, effect: str) -> None: ...
         def bind_call_args(self, node: ast.Call, params: list[Param], name: str) -> None: ...
         def mutable_default(self, node: ast.expr) -> str | None: ...
+        def is_exception(self, t: T.Type) -> bool: ...
+        def construct_exception(self, node: ast.Call, ct: ClassType, init: Any) -> None: ...
+        def super_exception_init(self, node: ast.Call, base: ClassType) -> bool: ...
 
     # ----- step 1: names ---------------------------------------------------------
     def declare_class(self, m: Module, cls: ast.ClassDef) -> None:
@@ -428,7 +431,13 @@ class Classes:
         return []
 
     def construct(self, node: ast.Call, ct: ClassType) -> T.Type:
-        self.bind_call_args(node, self.constructor_params(ct), ct.name)
+        init = ct.find_method("__init__")
+        if self.is_exception(ct):  # check/exceptions.py
+            self.construct_exception(node, ct, init)
+            if init is not None:
+                self.bind_call_args(node, self.constructor_params(ct), ct.name)
+        else:
+            self.bind_call_args(node, self.constructor_params(ct), ct.name)
         node.call = ("new", ct)  # type: ignore[attr-defined]
         self.heap_use(node, "classes", f"{ct.name}() allocates")
         return ct
@@ -533,6 +542,10 @@ class Classes:
         base = fn.cls.base
         target = base.find_method(f.attr) if base is not None else None
         if not isinstance(target, FuncSym):
+            if f.attr == "__init__" and base is not None and self.super_exception_init(
+                    node, base):
+                sup.ty = base  # type: ignore[attr-defined]
+                return NONE
             if f.attr == "__init__":
                 if node.args or node.keywords:
                     raise self.error(node, "object.__init__() takes no arguments")

@@ -179,8 +179,12 @@ class DefiniteAssignment:
         if isinstance(s, ast.Return):
             self.reads(s.value, state)
             return None
-        if isinstance(s, ast.Raise):  # `raise StopIteration` (iteration.py)
+        if isinstance(s, ast.Raise):
+            self.reads(s.exc, state)
+            self.reads(s.cause, state)
             return None
+        if isinstance(s, ast.Try):
+            return self.try_stmt(s, state)
         if isinstance(s, ast.Break):
             self.breaks[-1].append(state)
             return None
@@ -209,6 +213,26 @@ class DefiniteAssignment:
         for sub in ast.iter_child_nodes(s):
             self.reads(sub, state)
         return state
+
+    def try_stmt(self, s: ast.Try, state: frozenset[str]) -> State:
+        """A handler may start after any statement of the body has failed,
+        so it only counts on what was assigned before the `try`; its
+        `as` name is bound in the clause and deleted at its end, as
+        CPython does.  The `finally` block may run after a failure too."""
+        after: State = self.block(s.body, state)
+        if after is not None:
+            after = self.block(s.orelse, after)
+        for h in s.handlers:
+            out = self.block(h.body, state | {h.name} if h.name else state)
+            if out is not None and h.name:
+                out = out - {h.name}
+            after = join(after, out)
+        if not s.finalbody:
+            return after
+        final = self.block(s.finalbody, state)
+        if final is None or after is None:
+            return None
+        return after | (final - state)
 
     def loop(self, body: list[ast.stmt], orelse: list[ast.stmt], entry: frozenset[str],
              before: frozenset[str], forever: bool, once: bool) -> State:

@@ -1,14 +1,9 @@
 """Checking the iterator protocol (a mixin of `check.Checker`), issue 11.
 
 An iterator class ends its iteration the way Python's protocol says:
-`__next__` executes `raise StopIteration`.  Pythos has no exceptions yet
-(issue 12), so this is the one `raise` it accepts: directly in the body
-of a method named `__next__`, of the class StopIteration itself or a
-call of it without arguments.  The builder compiles it as a failed
-operation (the error StopIteration recorded with `obj_raise`, then a
-return), which every caller of `__next__` checks: a `for` loop ends,
-`next(it)` at the top of the program stops with CPython's report
-(pythos/ir/build/iterate.py).  Any other `raise` is refused as before.
+`__next__` executes `raise StopIteration` (check/exceptions.py), which
+every caller of `__next__` checks: a `for` loop ends, `next(it)` lets
+the exception go on (pythos/ir/build/iterate.py).
 
 `iter(x)` and `next(it)` are typed as mypy types them when `x` is an
 instance: `iter(x)` is what `x.__iter__()` returns, `next(it)` what
@@ -27,7 +22,6 @@ if TYPE_CHECKING:
     from ..diagnostics import CompileError
     from ..symbols import FuncSym
 
-RAISE_REFUSED = "'raise' is not supported; use panic(message)"
 
 
 class Iteration:
@@ -41,20 +35,6 @@ class Iteration:
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def heap_use(self, node: ast.AST, what: str, why: str) -> None: ...
         def expr(self, node: ast.expr, want: T.Type | None) -> T.Type: ...
-
-    def stmt_Raise(self, s: ast.Raise) -> None:
-        fn = self.fn
-        exc = s.exc.func if isinstance(s.exc, ast.Call) and not s.exc.args \
-            and not s.exc.keywords else s.exc
-        if fn is None or fn.cls is None or fn.name != "__next__" or s.cause is not None \
-                or not isinstance(exc, ast.Name) or exc.id != "StopIteration" \
-                or exc.id in fn.locals or exc.id in self.scope():
-            raise self.error(s, RAISE_REFUSED)
-        if fn.result.is_aggregate:
-            raise self.error(s, "a __next__ that raises StopIteration returns an object "
-                                "or a number, not a struct")
-        s.stop_iteration = True  # type: ignore[attr-defined]
-        self.heap_use(s, "iterators", "raise StopIteration records an error")
 
     def class_iter_next(self, node: ast.Call, name: str) -> T.Type | None:
         """`iter(x)` or `next(x)` of an instance: what its `__iter__` or

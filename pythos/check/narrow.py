@@ -107,6 +107,10 @@ def terminates(body: list[ast.stmt]) -> bool:
         if isinstance(stmt, ast.If) and stmt.orelse and terminates(stmt.body) \
                 and terminates(stmt.orelse):
             return True
+        if isinstance(stmt, ast.Try) and (terminates(stmt.finalbody) or (
+                terminates(stmt.body + stmt.orelse)
+                and all(terminates(h.body) for h in stmt.handlers))):
+            return True
         if isinstance(stmt, ast.While) and isinstance(stmt.test, ast.Constant) \
                 and stmt.test.value is True and not has_break(stmt.body):
             return True

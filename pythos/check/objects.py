@@ -50,7 +50,9 @@ LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string
                      "str values built at run time", "str operations", "str ordering",
                      "dicts", "sets", "lists", "tuples", "iterators", "hashes",
                      # Functions as values (ir/build/funcs.py).
-                     "function values", "lambdas", "nested functions", "bound methods"})
+                     "function values", "lambdas", "nested functions", "bound methods",
+                     # Exceptions (ir/build/exceptions.py).
+                     "exceptions"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 
 

@@ -203,7 +203,7 @@ class Branch(Op):
     """`if cond goto true else goto false`.  `likely` is a hint for the
     code layout: True or False when one side is expected, else None."""
 
-    __slots__ = ("cond", "true", "false", "likely")
+    __slots__ = ("cond", "true", "false", "likely", "error_of", "error_cast")
     is_terminator = True
 
     def __init__(self, cond: Value, true: BasicBlock, false: BasicBlock,
@@ -213,6 +213,11 @@ class Branch(Op):
         self.true = true
         self.false = false
         self.likely = likely
+        # A test of the error state after this call (ir/build/exceptions.py):
+        # `true` is the failing side.  None for a test that always stays.
+        self.error_of: Op | None = None
+        # The cast that makes the call's raw result a value, on `false`.
+        self.error_cast: Op | None = None
 
     def sources(self) -> list[Value]:
         return [self.cond]
@@ -648,6 +653,10 @@ class FuncIR:
     index_checks: list[IndexCheck] = field(default_factory=list)
     # Whether str values are counted here (the program has the object runtime).
     count_str: bool = False
+    # Exceptions (ir/build/exceptions.py): the block that returns with the
+    # error pending, if any, and whether any path reaches it.
+    error_exit: BasicBlock | None = None
+    may_raise: bool = False
 
     @property
     def name(self) -> str:
@@ -681,6 +690,9 @@ class ModuleIR:
     interrupt_frame: StructType | None = None
     main: FuncSym | None = None
     main_in_init: bool = False  # module-level code calls main() itself
+    # Where the entry module calls main(): file, line, source line, for the
+    # `<module>` frame of a traceback (ir/build/exceptions.py).
+    main_site: tuple[str, int, str] | None = None
     runtime: dict[str, FuncSym] = field(default_factory=dict)
     # Issue 11: the program's classes with their layouts (pythos/ir/layout.py),
     # the object runtime's functions by name (empty when the program uses no

@@ -234,13 +234,40 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         # Module-level code in import order, main, then the globals released
         # in reverse (lower/modinit.py).
         b.call(self.module.globals[INIT_MODULES], [])
+        exceptions = "exc_uncaught" in objects
+        if exceptions:
+            self.stop_if_failed(b, f, None)
         if not self.program.main_in_init:
             b.call(self.function(main), [])
+            if exceptions:
+                self.stop_if_failed(b, f, self.program.main_site)
         self.release_globals(b)
         if leaks:
             b.call(self.function(objects["leak_report"]), [])
         b.call(self.function(self.program.runtime["exit_program"]), [])
         b.unreachable()
+
+    def stop_if_failed(self, b: Builder, f: ir.Function,
+                       site: tuple[str, int, str] | None) -> None:
+        """An exception left the program's code: report it as CPython does
+        (with the `<module>` frame at `site`, the call of main) and exit
+        with status 1 (pythos/rt/obj/exc.py)."""
+        objects = self.program.object_runtime
+        failed = b.call(self.function(objects["obj_failed"]), [])
+        stop = f.append_basic_block("uncaught")
+        go_on = f.append_basic_block("ok")
+        b.cbranch(failed, stop, go_on)
+        b.position_at_end(stop)
+        if site is None:
+            b.call(self.function(objects["exc_abort"]), [])
+        else:
+            file, line, text = site
+            b.call(self.function(objects["exc_uncaught"]), [
+                self.string_constant(file.encode(), True),
+                self.string_constant(b"<module>", True), ir.Constant(ir.IntType(32), line),
+                self.string_constant(text.encode(), True)])
+        b.unreachable()
+        b.position_at_end(go_on)
 
     def function(self, fn: FuncSym) -> ir.Function:
         return self.functions[id(fn)]

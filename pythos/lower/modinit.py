@@ -77,8 +77,18 @@ class ModuleInitLowering:
         if self.target.freestanding:  # type: ignore[attr-defined]
             f.attributes.add("noredzone")
         b = Builder(f.append_basic_block("entry"))
+        failed = self.program.object_runtime.get("obj_failed")
         for init in self.program.module_inits:
             b.call(self.function(init), [])
+            if failed is not None and "exc_uncaught" in self.program.object_runtime:
+                # An exception in a module's code: the modules after it
+                # are not run (the start code reports it).
+                stop = f.append_basic_block("failed")
+                go_on = f.append_basic_block("next")
+                b.cbranch(b.call(self.function(failed), []), stop, go_on)
+                b.position_at_end(stop)
+                b.ret_void()
+                b.position_at_end(go_on)
         b.ret_void()
 
     def release_globals(self, b: Builder) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ... import types as T
-from ...diagnostics import CompileError
+from ...diagnostics import CompileError, source_lines
 from ...symbols import FuncSym, Local
 from ...types import BOOL, BYTES, I64, NONE, STR, ArrayType, IntType, PtrType, StructType
 from ..layout import ClassLayout, class_layouts
@@ -60,6 +60,7 @@ from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
+from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
 from .funcs import FuncBuilder, FuncValues, prepare_closures
 from .iterate import IterateBuilder
@@ -74,7 +75,8 @@ from .tuples import TupleBuilder
 RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
-                     "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields")
+                     "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields",
+                     "pythos.rt.obj.exc")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -99,7 +101,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
-                      IterateBuilder, ComprehensionBuilder, OptionalBuilder):
+                      IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -116,10 +118,13 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         # `evaluate_text_args`), by node.
         self.texts: dict[int, Value] = {}
         # Each loop: (continue target, break target, depth of `cleanups` at
-        # its start).  `cleanups` holds the __exit__ calls of the enclosing
-        # with statements, innermost last.
+        # its start).  `cleanups` holds what leaving a block early must run,
+        # innermost last: the __exit__ calls of the enclosing with
+        # statements, the `finally` blocks, the release of what an `except`
+        # clause caught (exceptions.py).
         self.loops: list[tuple[BasicBlock, BasicBlock, int]] = []
-        self.cleanups: list[tuple[FuncSym, Value]] = []
+        self.cleanups: list[Callable[[], None]] = []
+        self.init_exceptions()
         self.current: ast.AST | None = None
         params = {p.name for p in fn.params}
         ordered = [fn.locals[p.name] for p in fn.params] + \
@@ -145,6 +150,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             op = counted
         op.pos = self.pos
         self.block.ops.append(op)
+        if self.may_raise_op(op):  # exceptions.py: test the error state after it
+            return self.checked_result(op)
         return op
 
     def new_block(self, label: str) -> BasicBlock:
@@ -277,8 +284,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.expr(s.value)
 
     def run_cleanups(self, down_to: int) -> None:
-        for exit_fn, receiver in reversed(self.cleanups[down_to:]):
-            self.add(Call(exit_fn, [receiver]))
+        for cleanup in reversed(self.cleanups[down_to:]):
+            cleanup()
 
     def stmt_With(self, s: ast.With) -> None:
         depth = len(self.cleanups)
@@ -287,11 +294,15 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             entered = self.add(Call(item.enter, [receiver]))  # type: ignore[attr-defined]
             if item.optional_vars is not None:
                 self.assign_to(item.optional_vars, entered)
-            self.cleanups.append((item.exit, receiver))  # type: ignore[attr-defined]
+            self.cleanups.append(self.exit_call(item.exit, receiver))  # type: ignore[attr-defined]
         self.body(s.body)
         if not self.terminated:
             self.run_cleanups(depth)
         del self.cleanups[depth:]
+
+    def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:
+        """The cleanup of a with statement: its __exit__ call."""
+        return lambda: self.add(Call(exit_fn, [receiver]))
 
     def stmt_Return(self, s: ast.Return) -> None:
         # The value is computed before the with statements are left.
@@ -775,6 +786,20 @@ def const_init(node: ast.expr | None, t: T.Type) -> object:
     return int(value)
 
 
+def main_site(entry: Any) -> tuple[str, int, str] | None:
+    """Where the entry module calls main() (under `if __name__ ==
+    "__main__":` or not), for the `<module>` line of a traceback."""
+    for stmt in entry.tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        for n in ast.walk(stmt):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "main":
+                lines = source_lines(entry.source)
+                text = lines[n.lineno - 1].strip() if n.lineno <= len(lines) else ""
+                return shown_path(entry.path), n.lineno, text
+    return None
+
+
 def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset(),
           exported: frozenset[str] = frozenset()) -> ModuleIR:
     """The IR of the whole checked program.  The functions of the modules in
@@ -820,6 +845,7 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
             for stmt in checker.program.entry.statements
             if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef))
             for n in ast.walk(stmt))
+        module.main_site = main_site(checker.program.entry)
     layouts = {id(lay.cls): lay for lay in module.classes}
     funcs = FuncValues()
     prepare_closures(checker.functions)
@@ -835,6 +861,7 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
     # The thunks and lambdas the builders made (funcs.py).
     module.functions.extend(funcs.extra)
     module.declarations.extend(f.sym for f in funcs.extra)
+    prune_checks(module.functions)  # exceptions.py: no tests after calls that cannot raise
     module.strings = list(strings.values())
     module_initialisation(module, checker)  # ir/build/modinit.py
     return module

@@ -57,9 +57,13 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
             return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
     if kind == "new":
+        if getattr(node, "exc_texts", False) is not False:  # an exception (exceptions.py)
+            return b.construct_exception(node, detail, lambda: arguments(b, node))
         if detail.find_method("__init__") is None and detail.dataclass:
             return b.construct(node, detail, dataclass_arguments(b, node, detail))
         return b.construct(node, detail, arguments(b, node))
+    if kind == "exc_init":
+        return b.init_exception(node)  # super().__init__(...) of an exception
     if kind == "super":
         return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
     if kind == "ctor":

@@ -48,7 +48,6 @@ from ..ops import (
     Call,
     ContainerTypeInfo,
     Integer,
-    Unreachable,
     Value,
 )
 from .comprehensions import own_names
@@ -431,8 +430,7 @@ class ConsumerBuilder:
         else:
             message = b.string(f"{name}() arg is an empty sequence".encode(), T.STR)
             b.add(Call(self.object_runtime["obj_raise"], [Integer(ERR_VALUE, T.U32), message]))
-            b.add(Call(self.object_runtime["obj_error_exit"], b.location(node)))
-            b.add(Unreachable())
+            b.propagate(node)
         b.activate(end)
         result = b.hidden(f"{name}.result", result_t)
         b.assign(result, best)

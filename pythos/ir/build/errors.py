@@ -1,13 +1,11 @@
-"""Calls of runtime functions that can fail (issue 11, until issue 12).
+"""Calls of runtime functions that can fail.
 
 A runtime function that fails (`int("x")`, an index out of range)
 records the error in the object runtime's `error` (object.py, with
 `obj_raise`) and returns at once.  `checked_call` emits the call, then
-asks `obj_failed()`: when it did, a cold block calls `obj_error_exit`
-(pythos/rt/obj/report.py) with the position of the expression, which
-writes CPython's report (`  File "p.py", line 7` and `ValueError: ...`)
-and exits with status 1.  Issue 12 turns this branch
-into an edge to the function's exception handler.
+tests the error state (`test_error`, ir/build/exceptions.py): when it
+failed, this frame goes into the traceback and control goes to the
+innermost handler, or out of the function.
 
 Runtime functions take and return objects as `u64` addresses; the
 compiler's `str` is the same 64-bit address (docs/objects.md), so a call
@@ -24,7 +22,7 @@ from typing import Any
 
 from ... import types as T
 from ...symbols import FuncSym
-from ..ops import Call, Cast, Unreachable, Value
+from ..ops import Call, Cast, Value
 
 
 def runtime_call(b: Any, fn: FuncSym, args: list[Value],
@@ -45,14 +43,7 @@ def checked_call(b: Any, node: ast.AST, fn: FuncSym, args: list[Value],
     the path where the call succeeded: on the failing path it is 0, and
     a counted value there would be released by the count pass."""
     value = runtime_call(b, fn, args)
-    failed = b.add(Call(b.object_runtime["obj_failed"], []))
-    stop = b.new_block("error.stop")
-    go_on = b.new_block("error.ok")
-    b.branch(failed, stop, go_on, likely=False)
-    b.activate(stop)
-    b.add(Call(b.object_runtime["obj_error_exit"], b.location(node)))
-    b.add(Unreachable())
-    b.activate(go_on)
+    b.test_error(None, node)  # exceptions.py: on to the handler if it failed
     if result is not None:
         return b.add(Cast("object", value, result))  # type: ignore[no-any-return]
     return value

@@ -57,9 +57,7 @@ from ..ops import (
     ContainerTypeInfo,
     Integer,
     IntOp,
-    Return,
     SlicePart,
-    Unreachable,
     Value,
 )
 from .cursors import (
@@ -244,7 +242,11 @@ class IterateBuilder:
         failed (StopIteration), and then it is no value to release."""
         b = self._b()
         b.check_representable(node, next_fn.result)
-        op = b.call_method(node, next_fn, [iterator])
+        b.unchecked_calls += 1  # the caller tests for StopIteration itself
+        try:
+            op = b.call_method(node, next_fn, [iterator])
+        finally:
+            b.unchecked_calls -= 1
         if T.is_object(next_fn.result) or next_fn.result is T.STR:
             op.type = U64
         return op
@@ -270,8 +272,7 @@ class IterateBuilder:
         ended = b.new_block("next.stopped")
         b.branch(stop, ended, other)
         b.activate(other)
-        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
-        b.add(Unreachable())
+        b.propagate(node)
         b.activate(ended)
 
     def fail(self, node: ast.AST, kind: int, message: str) -> None:
@@ -279,8 +280,7 @@ class IterateBuilder:
         b = self._b()
         text = self.string(message.encode(), T.STR)
         b.add(Call(b.object_runtime["obj_raise"], [Integer(kind, T.U32), text]))
-        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
-        b.add(Unreachable())
+        b.propagate(node)
 
     # ----- iter(), next() and raise StopIteration --------------------------------------
     def iter_next_call(self, node: ast.Call, name: str) -> Value | None:
@@ -432,27 +432,7 @@ class IterateBuilder:
         return raw
 
     def report(self, node: ast.AST) -> None:
-        b = self._b()
-        b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
-        b.add(Unreachable())
-
-    def stmt_Raise(self, s: ast.Raise) -> None:
-        """`raise StopIteration` in a `__next__` (the only raise the checker
-        lets through): record the error and return; the caller checks."""
-        b = self._b()
-        assert getattr(s, "stop_iteration", False)
-        b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, T.U32),
-                                                   Integer(0, U64)]))
-        b.run_cleanups(0)
-        t = b.fn.result
-        if T.is_object(t) or t is T.STR:
-            # No value: the caller reads the result only if no error was
-            # recorded (an object result is raw until then; call_next).
-            b.add(Return(b.add(Cast("object", Integer(0, U64), t))))
-        elif t is T.NONE:
-            b.add(Return())
-        else:
-            b.add(Return(Integer(0, t)))
+        self._b().propagate(node)
 
     # ----- binding items ---------------------------------------------------------------
     def bind_item(self, target: ast.expr, item: Item) -> None:

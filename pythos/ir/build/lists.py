@@ -121,6 +121,7 @@ class ListBuilder:
         def tuple_contains_of(self, node: ast.AST, tt: TupleType, op: ast.cmpop, a: Value,
                               c: Value, at: T.Type) -> Value: ...
         def string(self, data: bytes, t: T.Type) -> Any: ...
+        def propagate(self, node: ast.AST | None = None) -> None: ...
         def location(self, node: ast.AST) -> list[Value]: ...
 
     # ----- helpers ----------------------------------------------------------------------
@@ -553,8 +554,7 @@ class ListBuilder:
             message = self.string(f"{name}() arg is an empty sequence".encode(), T.STR)
             self.add(Call(self.object_runtime["obj_raise"], [Integer(ERR_VALUE, T.U32),
                                                              message]))
-            self.add(Call(self.object_runtime["obj_error_exit"], self.location(node)))
-            self.add(Unreachable())
+            self.propagate(node)
             self.activate(ok)
             first = self.add(Call(self.list_fn("list_item"), [lst, Integer(0, I64)]))
             self.assign(acc, self.from_slot(first, t, borrowed=True))

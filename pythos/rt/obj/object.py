@@ -247,6 +247,8 @@ class ErrorState:
     kind: u32  # ERR_*, or ERR_NONE
     pad: u32
     message: u64  # a str object (owned) with the exception's text, or 0
+    exc: u64  # the exception object (owned), or 0 while the error is lazy (exc.py)
+    tb: u64  # the traceback: a list object (owned), or 0 (exc.py)
 
 
 kind_ops = Array[KindOps, 16]()
@@ -494,12 +496,21 @@ def obj_raise(kind: u32, message: u64) -> None:
 
 
 def obj_error_clear() -> None:
-    """Forget a recorded error (and drop its message)."""
+    """Forget a recorded error (and drop its message, exception object
+    and traceback, pythos/rt/obj/exc.py)."""
     message = error.message
+    exc = error.exc
+    tb = error.tb
     error.kind = ERR_NONE
     error.message = u64(0)
+    error.exc = u64(0)
+    error.tb = u64(0)
     if message != 0:
         obj_decref(message)
+    if exc != 0:
+        obj_decref(exc)
+    if tb != 0:
+        obj_decref(tb)
 
 
 def sb_reserve(sb: Ptr[StrBuilder], more: u64) -> None:

@@ -10,6 +10,7 @@ from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.dict import init as init_dict
+from pythos.rt.obj.exc import init_exc
 from pythos.rt.obj.func import init as init_func
 from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.iterator import init as init_iterator
@@ -34,6 +35,7 @@ def init_all() -> None:
     init_set()  # set's kind functions
     init_func()  # function values and closure cells
     init_iterator()  # the iterators iter() makes
+    init_exc()  # the lists tracebacks are kept in
 
 
 @extern("pythos_init_modules")
