@@ -62,6 +62,11 @@ def platform_catch_faults(handler: u64) -> None:
     """The kernel reports faults through its own interrupt handlers."""
 
 
+# What pythos/rt/obj/exc.py does after reporting an uncaught exception:
+# an uncaught exception is a kernel panic (its traceback first).
+UNCAUGHT_PANICS: Final = True
+
+
 def platform_exit(code: i32) -> None:
     halt(code)
 

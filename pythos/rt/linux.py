@@ -117,6 +117,11 @@ def set_action(signal: u64) -> None:
     syscall4(SYS_RT_SIGACTION, signal, addr_of(fault_action).addr, 0, 8)
 
 
+# What pythos/rt/obj/exc.py does after reporting an uncaught exception:
+# an uncaught exception exits with status 1, as CPython does.
+UNCAUGHT_PANICS: Final = False
+
+
 def platform_exit(code: i32) -> None:
     syscall1(SYS_EXIT_GROUP, u64(i64(code)))
 

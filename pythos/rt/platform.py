@@ -55,6 +55,11 @@ def platform_catch_faults(handler: u64) -> None:
     """CPython reports faults itself (as exceptions)."""
 
 
+# What pythos/rt/obj/exc.py does after reporting an uncaught exception:
+# an uncaught exception exits with status 1, as CPython does.
+UNCAUGHT_PANICS: Final = False
+
+
 def platform_exit(code: i32) -> None:
     sys.exit(int(code))
 

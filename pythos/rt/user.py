@@ -54,6 +54,11 @@ def platform_catch_faults(handler: u64) -> None:
     """The kernel reports and ends a program that faults."""
 
 
+# What pythos/rt/obj/exc.py does after reporting an uncaught exception:
+# an uncaught exception exits with status 1, as CPython does.
+UNCAUGHT_PANICS: Final = False
+
+
 def platform_exit(code: i32) -> None:
     syscall1(SYS_EXIT, u64(i64(code)))
 

@@ -32,7 +32,7 @@ def test_indexing_is_a_checked_call(tmp_path: Path) -> None:
     assert "call pythos.rt.obj.list.list_get(xs, i)" in pick
     assert "call pythos.rt.obj.report.obj_failed()" in pick
     assert "[unlikely]" in pick
-    assert "call pythos.rt.obj.report.obj_error_exit(" in pick
+    assert "call pythos.rt.obj.exc.tb_add(" in pick
     # The parameter is borrowed: indexing takes no reference of its own.
     assert "inc_ref xs" not in pick and "dec_ref xs" not in pick
 

@@ -251,7 +251,10 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         try:
             self.check_locals_representable()
             self.enter_function()  # cells for the variables closures share (funcs.py)
+            self.hide_pending_error()  # exceptions.py: entry points start with none
             self.body(fn.node.body)
+            if not self.terminated and self.cleanups:
+                self.run_cleanups(0)
         except CompileError:
             raise
         except Exception as e:  # a compiler bug: report where it happened
@@ -295,9 +298,16 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             if item.optional_vars is not None:
                 self.assign_to(item.optional_vars, entered)
             self.cleanups.append(self.exit_call(item.exit, receiver))  # type: ignore[attr-defined]
+        failed = self.with_error_block() if self.checks_errors else None
         self.body(s.body)
+        if failed is not None:
+            self.handlers.pop()
         if not self.terminated:
             self.run_cleanups(depth)
+        if failed is not None:
+            # An exception in the body: __exit__ runs too (exceptions.py).
+            self.activate(failed)
+            self.leave_with_on_error(depth)
         del self.cleanups[depth:]
 
     def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:

@@ -121,6 +121,7 @@ class ExceptionBuilder:
         def self_register(self) -> Value: ...
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
+        def run_cleanups(self, down_to: int) -> None: ...
         @property
         def terminated(self) -> bool: ...
 
@@ -141,6 +142,20 @@ class ExceptionBuilder:
 
     def exc_rt(self, name: str) -> FuncSym:
         return self.object_runtime[name]
+
+    def hide_pending_error(self) -> None:
+        """An entry point (an exported function, which the runtime or the
+        assembly calls, or an interrupt handler, which may run between a
+        failure and its handler) hides an error pending in the code it
+        interrupted, and shows it again when it returns: its own tests
+        must not take that error for one of theirs.  So a kernel heap
+        function called while an error is on its way, or a timer tick,
+        works as usual."""
+        if not (self.fn.exported or self.fn.interrupt) or not self.checks_errors:
+            return
+        hidden = self.hidden("error.hidden", U32)
+        self.assign(hidden, self.add(Call(self.exc_rt("exc_suspend"), [])))
+        self.cleanups.append(lambda: self.add(Call(self.exc_rt("exc_resume"), [hidden])))
 
     # ----- where errors go -----------------------------------------------------------------
     def raise_target(self) -> BasicBlock:
@@ -226,6 +241,13 @@ class ExceptionBuilder:
             br.error_cast = self.add(Cast("object", op, t))
             return br.error_cast
         return op
+
+    def raise_lazy(self, node: ast.AST, kind: int, message: str) -> None:
+        """Raise a built-in error of `kind` (ERR_*) with a constant message,
+        as the runtime records its own (no object is made)."""
+        text = self.string(message.encode(), T.STR)
+        self.add(Call(self.exc_rt("obj_raise"), [Integer(kind, U32), text]))
+        self.propagate(node)
 
     # ----- raise -------------------------------------------------------------------------
     def stmt_Raise(self, s: ast.Raise) -> None:
@@ -319,6 +341,24 @@ class ExceptionBuilder:
         for name, text in zip(("_str", "_rargs"), texts or (None, None), strict=True):
             value = self.expr(text) if text is not None else self.string(b"", T.STR)
             self.store_field(obj, base, name, value)
+
+    # ----- with ----------------------------------------------------------------------------
+    def with_error_block(self) -> BasicBlock:
+        """The handler of a `with` body: where an exception in it goes."""
+        block = self.new_block("with.error")
+        self.handlers.append(block)
+        return block
+
+    def leave_with_on_error(self, depth: int) -> None:
+        """Call the __exit__ methods on the way out of an exception, with
+        the error hidden while they run, then go on to the outer handler.
+        (A struct's __exit__ takes only self: it cannot see the exception,
+        nor suppress it.)"""
+        hidden = self.hidden("with.hidden", U32)
+        self.assign(hidden, self.add(Call(self.exc_rt("exc_suspend"), [])))
+        self.run_cleanups(depth)
+        self.add(Call(self.exc_rt("exc_resume"), [hidden]))
+        self.goto(self.raise_target())
 
     # ----- try ---------------------------------------------------------------------------
     def stmt_Try(self, s: ast.Try) -> None:

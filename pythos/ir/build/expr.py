@@ -61,6 +61,8 @@ COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.G
                ast.GtE: "ge"}
 
 
+ERR_ZERO_DIVISION = 5  # ZeroDivisionError (pythos/rt/obj/object.py)
+
 class ExprBuilder:
     """Expression building; mixed into `build.FunctionBuilder`, which
     provides the state and block helpers declared here."""
@@ -80,6 +82,9 @@ class ExprBuilder:
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
+        def raise_lazy(self, node: ast.AST, kind: int, message: str) -> None: ...
+        @property
+        def checks_errors(self) -> bool: ...
         def new_block(self, label: str) -> BasicBlock: ...
         def activate(self, block: BasicBlock) -> None: ...
         def goto(self, block: BasicBlock) -> None: ...
@@ -390,8 +395,14 @@ class ExprBuilder:
     def divmod(self, node: ast.AST, floor_div: bool, a: Value, d: Value,
                t: IntType) -> Value:
         zero = Integer(0, t)
-        self.check(self.add(Compare("ne", d, zero)),
-                   lambda: self.panic_message(node, "integer division or modulo by zero"))
+        if self.checks_errors:  # exceptions.py: CPython's ZeroDivisionError
+            message = "integer division or modulo by zero" if floor_div else \
+                "integer modulo by zero"
+            self.check(self.add(Compare("ne", d, zero)), lambda: self.raise_lazy(
+                node, ERR_ZERO_DIVISION, message))
+        else:
+            self.check(self.add(Compare("ne", d, zero)),
+                       lambda: self.panic_message(node, "integer division or modulo by zero"))
         if not t.signed:
             return self.int_op("udiv" if floor_div else "urem", a, d)
         # x86 traps on MIN / -1, and Python's answer is the wrapped -MIN

@@ -63,7 +63,7 @@ from pythos.rt.obj.object import (
     sb_free,
 )
 from pythos.rt.obj.report import error_name
-from pythos.rt.platform import platform_exit
+from pythos.rt.platform import UNCAUGHT_PANICS, platform_exit, platform_panic_halt
 
 # The kind of a pending error that is an exception object (error.exc).
 ERR_OBJECT: Final = u32(16)
@@ -142,10 +142,29 @@ def exc_raise(obj: u64, cause: u64, has_cause: bool) -> None:
     field(obj, EXC_TB)[0] = u64(0)
 
 
+def exc_suspend() -> u32:
+    """Hide the pending error while the runtime runs code that tests the
+    error state itself: allocation (in the kernel, the heap is compiled
+    code of the program), a `__str__`, the program's `_make`.  Such code
+    must not take the error for one of its own.  `exc_resume` shows it again."""
+    kind = error.kind
+    error.kind = ERR_NONE
+    return kind
+
+
+def exc_resume(kind: u32) -> None:
+    if error.kind != ERR_NONE:  # the hidden work failed (out of memory): forget that
+        message = error.message
+        error.message = u64(0)
+        xdecref(message)
+    error.kind = kind
+
+
 def tb_add(file: u64, func: u64, line: u32, text: u64) -> None:
     """Add the frame where compiled code met the pending error."""
     if error.kind == ERR_NONE:
         return
+    kind = exc_suspend()
     tb = error.tb
     if tb == 0:
         tb = list_new(addr_of(TB_LIST_TYPE).addr, 8)
@@ -154,11 +173,16 @@ def tb_add(file: u64, func: u64, line: u32, text: u64) -> None:
     list_append(tb, func)
     list_append(tb, u64(line))
     list_append(tb, text)
+    exc_resume(kind)
 
 
 def materialize(kind: u32, message: u64, make: u64) -> u64:
-    """A new exception object for a lazy error (`_make` of the program)."""
-    return call_addr(make, u64(kind), message)
+    """A new exception object for a lazy error (`_make` of the program),
+    made with any pending error hidden."""
+    hidden = exc_suspend()
+    obj = call_addr(make, u64(kind), message)
+    exc_resume(hidden)
+    return obj
 
 
 def pending_object(make: u64) -> u64:
@@ -177,16 +201,20 @@ def pending_object(make: u64) -> u64:
 
 def exc_save() -> u64:
     """Move the pending error into a new saved record; none is pending after."""
-    rec = obj_alloc(SAVED_BYTES)
-    s = Ptr[Saved](rec)
-    s[0].kind = error.kind
-    s[0].message = error.message
-    s[0].exc = error.exc
-    s[0].tb = error.tb
+    kind = error.kind
+    message = error.message
+    exc = error.exc
+    tb = error.tb
     error.kind = ERR_NONE
     error.message = u64(0)
     error.exc = u64(0)
     error.tb = u64(0)
+    rec = obj_alloc(SAVED_BYTES)
+    s = Ptr[Saved](rec)
+    s[0].kind = kind
+    s[0].message = message
+    s[0].exc = exc
+    s[0].tb = tb
     return rec
 
 
@@ -361,7 +389,9 @@ def write_exc_line(obj: u64) -> None:
     fn = t[0].str if t[0].str != 0 else t[0].repr
     if fn != 0:
         sb = StrBuilder()
+        hidden = exc_suspend()
         call_addr(fn, obj, addr_of(sb).addr)
+        exc_resume(hidden)
         if sb.nbytes > 0:
             write_str(": ")
             data = Ptr[u8](sb.data)
@@ -391,6 +421,9 @@ def write_chain(obj: u64, depth: u32) -> None:
 def exc_report() -> None:
     """Write the pending error's report to standard error, as CPython
     writes an uncaught exception's."""
+    # Writing runs the program's code (the kernel's console, a __str__),
+    # which must not see the error as one of its own.
+    kind = exc_suspend()
     flush()
     use_stderr()
     if error.exc != 0:
@@ -403,10 +436,11 @@ def exc_report() -> None:
         write_chain(error.exc, u32(0))
     else:
         write_tb(error.tb)
-        write_str(error_name(error.kind))
+        write_str(error_name(kind))
         write_obj_message(error.message)
         write_str("\n")
     flush()
+    exc_resume(kind)
 
 
 def write_obj_message(message: u64) -> None:
@@ -426,6 +460,30 @@ def exc_uncaught(file: u64, func: u64, line: u32, text: u64) -> None:
 
 def exc_abort() -> None:
     """An exception reached an entry point with no caller to give it to
-    (the kernel's kmain, an interrupt handler): report it and stop."""
+    (the kernel's kmain, an interrupt handler, a module's code): report it
+    and stop.  In the kernel that is a panic, whose line names the
+    innermost frame and the exception, after the traceback."""
+    tb = error.tb if error.tb != 0 or error.exc == 0 else field(error.exc, EXC_TB)[0]
+    file = u64(0)
+    line = u64(0)
+    if tb != 0 and Ptr[ListObject](tb)[0].length >= 4:
+        items = Ptr[u64](Ptr[ListObject](tb)[0].items)
+        file = items[0]
+        line = items[2]
     exc_report()
+    kind = exc_suspend()
+    if UNCAUGHT_PANICS:
+        write_str("\n")
+        write_obj_str(file)
+        write_str(":")
+        write_u64(line)
+        write_str(": panic: uncaught ")
+        if error.exc != 0:
+            write_exc_line(error.exc)
+        else:
+            write_str(error_name(kind))
+            write_obj_message(error.message)
+            write_str("\n")
+        flush()
+        platform_panic_halt()
     platform_exit(1)
