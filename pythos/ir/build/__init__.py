@@ -306,8 +306,10 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.run_cleanups(depth)
         if failed is not None:
             # An exception in the body: __exit__ runs too (exceptions.py).
+            after = self.block
             self.activate(failed)
             self.leave_with_on_error(depth)
+            self.activate(after)
         del self.cleanups[depth:]
 
     def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:

@@ -33,6 +33,14 @@ def main() -> None:
     except ValueError as e:
         print("caught:", e)
     print("depth now", guard.depth)
+    for n in [0, 3, 1]:
+        try:
+            with guard:
+                print("checked", risky(n))
+            print("after the block", n)
+        except ValueError as e:
+            print("loop caught:", e)
+    print("depth at the end", guard.depth)
 
 
 main()
