@@ -70,6 +70,8 @@ HEAP_PROGRAMS = [
     HeapProgram("calc", "tokenize, parse, evaluate and print expressions", True),
     HeapProgram("graph_search", "BFS over tuple-keyed dict/set, Dijkstra with a heap", True),
     HeapProgram("fannkuch", "pancake flips over all permutations: list slicing", False),
+    HeapProgram("exceptions", "records validated with exceptions raised and caught in a loop",
+                False),
 ]
 
 # Imports the module named by argv[1] and calls its main(); argv[2] says

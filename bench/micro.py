@@ -42,7 +42,9 @@ class Micro:
 
 
 MICROS = [Micro("alloc_pair", "make and drop a small instance (`Small(i).value`)",
-                "Small(i).value", "i")]
+                "Small(i).value", "i"),
+          Micro("try_nothing", "a call in a `try` that raises nothing, against the bare call",
+                "guarded(i, d)", "step(i, d)")]
 
 
 def cpu_mhz() -> float | None:

@@ -54,6 +54,8 @@ class FuncSym:
     link_name: str
     struct: StructType | None = None
     interrupt: bool = False
+    # Reachable from an interrupt handler (check/interrupts.py).
+    in_interrupt: bool = False
     exported: bool = False
     extern: bool = False
     # Decorators applied at start-up (check/modinit.py: the name becomes a

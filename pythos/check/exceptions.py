@@ -141,8 +141,14 @@ class Exceptions:
         else:
             text = ["(", *reprs, ")"]
         str_node, repr_node = self.text_node(node, text), self.text_node(node, reprs)
+        effects = self.fn.heap_effects if self.fn is not None else None
+        mark = len(effects) if effects is not None else 0
         self.expr(str_node, STR)
         self.expr(repr_node, STR)
+        if effects is not None:
+            # One effect for the interrupt rule, in the words of the source.
+            del effects[mark:]
+            effects.append((f"{ct.name}() allocates an exception", node))
         return str_node, repr_node
 
     def text_node(self, node: ast.AST, parts: list[Any]) -> ast.expr:
@@ -186,7 +192,7 @@ class Exceptions:
                                     "and here none is: it is not inside an 'except' block "
                                     "(CPython: RuntimeError: No active exception to "
                                     "reraise)")
-            self.heap_use(s, "exceptions", "raise")
+            self.heap_use(s, "exceptions", "raise allocates its traceback")
             return
         s.exc = self.raised_value(s.exc, "raise")
         if s.cause is not None:
@@ -194,7 +200,7 @@ class Exceptions:
                 s.cause.ty = T.NONE  # type: ignore[attr-defined]
             else:
                 s.cause = self.raised_value(s.cause, "raise ... from")
-        self.heap_use(s, "exceptions", "raise")
+        self.heap_use(s, "exceptions", "raise allocates its traceback")
         # A built-in exception with no argument or one str is recorded as
         # the runtime records its own errors: a kind and a message, with no
         # object made unless a handler binds it (pythos/rt/obj/exc.py).
@@ -225,7 +231,7 @@ class Exceptions:
     # ----- try -----------------------------------------------------------------------------
     def stmt_Try(self, s: ast.Try) -> None:
         assert self.fn is not None
-        self.heap_use(s, "exceptions", "try")
+        self.heap_use(s, "exceptions", "try allocates a record of what it catches")
         base = dict(self.narrowed)
         self.block(s.body)
         after_body = self.narrowed

@@ -64,6 +64,9 @@ def check_interrupt_safety(functions: list[FuncSym]) -> None:
                                             f"not allocate, free or touch a reference count)")
                 err.context = f"{fn.module.path}: in function '{fn.name}':"
                 raise err
+            # Code a handler can reach does not raise: a division by zero
+            # there panics (ir/build/expr.py), since raising allocates.
+            fn.in_interrupt = True
             for callee, _ in fn.calls:
                 if id(callee) not in previous:
                     previous[id(callee)] = fn

@@ -225,14 +225,8 @@ L4:  # if.else
     goto L5
 L5:  # if.end
     # 7: return x // 2
-    r2 = ne 2, 0
-    if r2 goto L7 else goto L6  [likely]
-L6:  # check.fail
-    call pythos.rt.core.panic_msg('integer division or modulo by zero', 'PROG', 7)
-    unreachable
-L7:  # check.ok
-    r3 = udiv x, 2 :: u8
-    return r3
+    r2 = udiv x, 2 :: u8
+    return r2
 '''
 
 
