@@ -271,7 +271,8 @@ class Loader:
 
 # Module-level statements that run code at start-up, besides assignments
 # to global names (docs/objects.md, "Module initialisation").
-INIT_STATEMENTS = (ast.For, ast.While, ast.If, ast.Expr, ast.AugAssign, ast.Assert)
+INIT_STATEMENTS = (ast.For, ast.While, ast.If, ast.Expr, ast.AugAssign, ast.Assert, ast.Try,
+                   ast.Raise, ast.With)
 
 
 def is_item_store(stmt: ast.stmt) -> bool:
