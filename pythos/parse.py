@@ -266,7 +266,7 @@ class Loader:
             else:
                 raise m.error(stmt, "this statement cannot appear at module level (it takes "
                                     "definitions, imports, assignments, for, while, if, "
-                                    "assert and calls)")
+                                    "try, with, raise, assert and calls)")
 
 
 # Module-level statements that run code at start-up, besides assignments

@@ -1121,7 +1121,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if s.msg is not None:
             saved = dict(self.narrowed)
             self.narrowed.update(no)  # the message is evaluated when the test fails
-            self.text(s.msg)
+            if self.assertion_message_is_value(s.msg):  # check/exceptions.py
+                self.expr(s.msg, STR)
+            else:
+                self.text(s.msg)
             self.narrowed = saved
         self.narrowed.update(yes)
 

@@ -181,6 +181,14 @@ class Exceptions:
         node.call = ("exc_init", None)  # type: ignore[attr-defined]
         return True
 
+    def assertion_message_is_value(self, msg: ast.expr) -> bool:
+        """In a Linux or user program that uses exceptions, a failed assert
+        raises AssertionError with its message as a str value (ir/build/
+        exceptions.py); elsewhere the message is a panic's text."""
+        return (self.base_exception() is not None and not getattr(self, "freestanding", True)
+                and (isinstance(msg, ast.JoinedStr)
+                     or (isinstance(msg, ast.Constant) and isinstance(msg.value, str))))
+
     # ----- raise ---------------------------------------------------------------------------
     def stmt_Raise(self, s: ast.Raise) -> None:
         assert self.fn is not None

@@ -337,6 +337,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         ok = self.new_block("assert.ok")
         self.branch(cond, ok, fail)
         self.activate(fail)
+        if self.raises_assertion(s):  # exceptions.py: CPython's AssertionError
+            self.activate(ok)
+            return
         if s.msg is not None:
             self.evaluate_text_args([s.msg])
         self.panic_begin(s)

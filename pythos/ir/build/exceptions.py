@@ -249,6 +249,23 @@ class ExceptionBuilder:
         self.add(Call(self.exc_rt("obj_raise"), [Integer(kind, U32), text]))
         self.propagate(node)
 
+    def raises_assertion(self, s: ast.Assert) -> bool:
+        """A failed `assert` in a Linux or user program with objects raises
+        AssertionError, as CPython does, when its message is absent or a
+        str; the kernel keeps the panic (its tests expect one)."""
+        if not self.checks_errors or self.fn.in_interrupt or self.checker.freestanding \
+                or EXCEPTIONS_MODULE not in self.checker.scopes:
+            return False
+        if s.msg is not None and not self.checker.assertion_message_is_value(s.msg):
+            return False
+        message: Value = Integer(0, U64)
+        if s.msg is not None:
+            message = self.expr(s.msg)
+            self.add(Call(self.exc_rt("obj_incref"), [message]))
+        self.add(Call(self.exc_rt("obj_raise"), [Integer(11, U32), message]))
+        self.propagate(s)
+        return True
+
     # ----- raise -------------------------------------------------------------------------
     def stmt_Raise(self, s: ast.Raise) -> None:
         if s.exc is None:
