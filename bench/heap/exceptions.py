@@ -1,11 +1,13 @@
-"""Exceptions raised and caught in a loop (issue 12's speed table).
+"""Exceptions raised and caught in a loop (issue 12's speed table): a
+validator of generated records.
 
-A tokenizer validates fields of generated records; a bad field raises a
+Exercises: `raise` and `try`/`except` in a loop.  A bad field raises a
 user exception two frames down (a subclass of ValueError, with a field of
-its own), which the record loop catches, counts and goes on.  A missing
-key raises KeyError from a dict lookup, caught by `except LookupError`;
-an empty field raises the built-in ValueError.  Every few records pass
-without any exception, so the loop mixes the raising and the quiet path.
+its own), which the record loop catches, counts and goes on from.  A
+missing key raises KeyError from a dict lookup, caught by `except
+LookupError`; an empty field raises the built-in ValueError.  Most records
+pass without any exception, so the loop mixes the raising and the quiet
+path.
 """
 
 from typing import Final

@@ -32,7 +32,10 @@ def test_a_failed_operation_reports_like_cpython(tmp_path: object, body: str, li
         result = pythos(tmp_path, source, opt)  # type: ignore[arg-type]
         assert result.returncode == 1, result.stderr
         lines = result.stderr.splitlines()
-        assert lines[-2:] == [f'  File "prog.py", line {line}', report], result.stderr
+        # CPython's traceback: the frame of main at the line, its source, the error.
+        source_line = source.splitlines()[line - 1].strip()
+        assert lines[-3:] == [f'  File "prog.py", line {line}, in main', f"    {source_line}",
+                              report], result.stderr
         if "before" in body:
             assert result.stdout == "before\n"
 
