@@ -491,7 +491,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None,
                       cls: ClassType | None = None) -> FuncSym:
         a = node.args
-        exit_varargs = struct is not None and node.name == "__exit__" and a.vararg is not None
+        exit_varargs = (struct is not None or cls is not None) and node.name == "__exit__" \
+            and a.vararg is not None
         if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
         owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
@@ -1245,16 +1246,23 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         left, lock.__exit__().  (There are no exceptions to pass it.)"""
         for item in s.items:
             t = self.expr(item.context_expr, None)
-            if not isinstance(t, StructType) or not isinstance(
-                    t.methods.get("__enter__"), FuncSym) or not isinstance(
-                    t.methods.get("__exit__"), FuncSym):
-                raise self.error(item.context_expr, f"a with statement needs a struct with "
-                                                    f"__enter__ and __exit__ methods, got {t}")
-            enter, exit_ = t.methods["__enter__"], t.methods["__exit__"]
+            # A struct (a lock), or an instance of a class (issue 12), whose
+            # __exit__ takes *exc: object and so cannot see the exception.
+            methods = {name: t.methods.get(name) if isinstance(t, StructType)
+                       else t.find_method(name) if isinstance(t, ClassType) else None
+                       for name in ("__enter__", "__exit__")}
+            if not isinstance(methods["__enter__"], FuncSym) or not isinstance(
+                    methods["__exit__"], FuncSym):
+                raise self.error(item.context_expr, f"a with statement needs a struct or an "
+                                                    f"instance with __enter__ and __exit__ "
+                                                    f"methods, got {t}")
+            enter, exit_ = methods["__enter__"], methods["__exit__"]
             assert isinstance(enter, FuncSym) and isinstance(exit_, FuncSym)
             if len(enter.params) != 1 or len(exit_.params) != 1:
                 raise self.error(item.context_expr, "__enter__ takes only self, and __exit__ "
-                                                    "takes self and *exc: object")
+                                                    "takes self and *exc: object (the form "
+                                                    "__exit__(self, exc_type, exc, tb) is not "
+                                                    "supported yet)")
             item.enter, item.exit = enter, exit_  # type: ignore[attr-defined]
             if item.optional_vars is not None:
                 if not isinstance(item.optional_vars, ast.Name):

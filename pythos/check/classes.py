@@ -44,6 +44,8 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__len__": (0, I64), "__bool__": (0, BOOL),
     "__contains__": (1, BOOL), "__getitem__": (1, None), "__setitem__": (2, NONE),
     "__iter__": (0, None), "__next__": (0, None),
+    # with (issue 12): __exit__ takes *exc: object, checked by stmt_With.
+    "__enter__": (0, None), "__exit__": (None, NONE),
 }
 # The operator each comparison method backs, and the reflected method
 # Python tries on the right operand when the left one has none.

@@ -294,7 +294,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         depth = len(self.cleanups)
         for item in s.items:
             receiver = self.kept(self.expr(item.context_expr), "with.receiver")
-            entered = self.add(Call(item.enter, [receiver]))  # type: ignore[attr-defined]
+            enter: FuncSym = item.enter  # type: ignore[attr-defined]
+            entered = self.call_method(item, enter, [receiver]) if enter.cls is not None \
+                else self.add(Call(enter, [receiver]))
             if item.optional_vars is not None:
                 self.assign_to(item.optional_vars, entered)
             self.cleanups.append(self.exit_call(item.exit, receiver))  # type: ignore[attr-defined]
@@ -313,8 +315,14 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         del self.cleanups[depth:]
 
     def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:
-        """The cleanup of a with statement: its __exit__ call."""
-        return lambda: self.add(Call(exit_fn, [receiver]))
+        """The cleanup of a with statement: its __exit__ call (through the
+        vtable for an instance whose subclass may override it)."""
+        def call() -> None:
+            if exit_fn.cls is not None:
+                self.call_method(self.current_node(), exit_fn, [receiver])
+            else:
+                self.add(Call(exit_fn, [receiver]))
+        return call
 
     def stmt_Return(self, s: ast.Return) -> None:
         # The value is computed before the with statements are left.
