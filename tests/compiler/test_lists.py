@@ -67,7 +67,10 @@ def test_a_failed_index_reports_as_cpython(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == "2\n"
     lines = result.stderr.splitlines()
-    assert lines[-2:] == ['  File "prog.py", line 2', "IndexError: list index out of range"]
+    # CPython's traceback: main's call, then the failing line in pick.
+    assert lines[-5:] == ['  File "prog.py", line 8, in main', "    print(pick(xs, 7))",
+                          '  File "prog.py", line 2, in pick', "    return xs[i]",
+                          "IndexError: list index out of range"]
 
 
 def test_container_typeinfos_name_the_item_kinds(tmp_path: Path) -> None:

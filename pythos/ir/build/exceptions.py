@@ -56,6 +56,7 @@ from ..ops import (
     MethodCall,
     ObjNew,
     Op,
+    Position,
     Register,
     Return,
     TypeInfoAddr,
@@ -66,7 +67,7 @@ from ..ops import (
 
 if TYPE_CHECKING:
     from ...diagnostics import CompileError
-    from ..ops import FuncIR, Position
+    from ..ops import FuncIR
 
 ERR_OBJECT_FIELDS = {"_name": 16, "_str": 24, "_rargs": 32, "_tb": 40, "_cause": 48,
                      "_context": 56, "_suppress": 64}  # pythos/rt/obj/exc.py EXC_*
@@ -135,6 +136,11 @@ class ExceptionBuilder:
         self.error_exit: BasicBlock | None = None
         # Calls whose failure the caller tests itself (iterate.py).
         self.unchecked_calls = 0
+        # `propagate`: the block that adds the frame, per raise target, and
+        # the registers that tell it the line and its text.
+        self.traceback_blocks: dict[int, BasicBlock] = {}
+        self._error_line: Register | None = None
+        self._error_text: Register | None = None
 
     @property
     def checks_errors(self) -> bool:
@@ -153,6 +159,9 @@ class ExceptionBuilder:
         works as usual."""
         if not (self.fn.exported or self.fn.interrupt) or not self.checks_errors:
             return
+        if self.pos is None and self.fn.node is not None:
+            # (Every call needs a position, for the debug information.)
+            self.pos = Position(self.fn.module, self.fn.node.lineno, self.fn.node.col_offset + 1)
         hidden = self.hidden("error.hidden", U32)
         self.assign(hidden, self.add(Call(self.exc_rt("exc_suspend"), [])))
         self.cleanups.append(lambda: self.add(Call(self.exc_rt("exc_resume"), [hidden])))
@@ -171,6 +180,8 @@ class ExceptionBuilder:
         kernel's kmain, an interrupt handler) has no caller to test it:
         there the exception is reported and the program stops."""
         saved = self.block
+        if self.pos is None and self.fn.node is not None:
+            self.pos = Position(self.fn.module, self.fn.node.lineno, self.fn.node.col_offset + 1)
         exit_block = self.new_block("error.exit")
         self.activate(exit_block)
         fn = self.fn
@@ -200,12 +211,42 @@ class ExceptionBuilder:
 
     def propagate(self, node: ast.AST | None = None) -> None:
         """An error is pending here: add this frame to its traceback and go
-        to the raise target."""
+        to the raise target.
+
+        Each place that can fail only sets the line and the source line in
+        two registers and jumps to one block per raise target, which makes
+        the call of `tb_add`: a failure path costs two moves and a jump, so
+        a function with many calls that can raise stays small (and LLVM's
+        inliner keeps treating it as before)."""
         line = getattr(node, "lineno", None) if node is not None else None
         if line is None:
             line = self.pos.line if self.pos is not None else 0
-        self.add(Call(self.exc_rt("tb_add"), self.frame_strings(line)))
-        self.goto(self.raise_target())
+        file, func, number, text = self.frame_strings(line)
+        target = self.raise_target()
+        shared = self.traceback_blocks.get(id(target))
+        if shared is None:
+            saved = self.block
+            shared = self.new_block("error.traceback")
+            self.activate(shared)
+            self.add(Call(self.exc_rt("tb_add"), [file, func, self.error_line, self.error_text]))
+            self.goto(target)
+            self.activate(saved)
+            self.traceback_blocks[id(target)] = shared
+        self.assign(self.error_line, number)
+        self.assign(self.error_text, self.add(Cast("object", text, U64)))
+        self.goto(shared)
+
+    @property
+    def error_line(self) -> Register:
+        if self._error_line is None:
+            self._error_line = self.hidden("error.line", U32)
+        return self._error_line
+
+    @property
+    def error_text(self) -> Register:
+        if self._error_text is None:
+            self._error_text = self.hidden("error.text", U64)
+        return self._error_text
 
     def test_error(self, of: Op | None, node: ast.AST | None = None) -> Branch:
         """Go on if no error is pending, else propagate.  `of` is the call
