@@ -124,6 +124,14 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return "return" if op.value is None else f"return {n(op.value)}"
     if isinstance(op, O.Unreachable):
         return "unreachable"
+    if isinstance(op, O.ResumeSwitch):
+        return "resume " + ", ".join(f"{k}: {n.blocks[id(b)]}" for k, b in enumerate(op.targets))
+    if isinstance(op, O.Suspend):
+        return f"yield {n(op.value)}, state {op.index}, resume at {n.blocks[id(op.resume)]}"
+    if isinstance(op, O.GenFinish):
+        return "finish" if op.value is None else f"finish {n(op.value)}"
+    if isinstance(op, O.GenNew):
+        return f"new generator {op.resume.link_name}({', '.join(n(a) for a in op.args)})"
     if isinstance(op, O.Assign):
         return f"{n(op.dest)} = {n(op.src)}"
     if isinstance(op, O.GlobalAddr):

@@ -1,0 +1,289 @@
+"""Generators as state machines (a mixin of `build.FunctionBuilder`), issue 12.
+
+A generator function `def f(params) -> Iterator[Y]` becomes two
+functions, as in mypyc:
+
+- the *creation function*, `f` itself, which runs none of the body: it
+  allocates a frame (`GenNew`), stores the arguments into it, and
+  returns the frame, which is the generator object;
+- the *resume function*, `f__resume(frame, sent, out) -> bool`, which
+  runs the body from where it stopped to the next `yield`: it writes the
+  yielded value to `*out` and returns True, or returns False at the end.
+
+Every register of the resume function (each local, the parameters, and
+the builder's own hidden variables such as a loop's counter or a dict
+loop's iteration state) lives in the frame object, not on the stack
+(lower/generators.py lays the frame out).  A variable therefore keeps its
+value across a `yield` with no saving and restoring, and an address taken
+into a register's storage (a loop's out slot) stays valid.
+
+The resume function's entry is a `ResumeSwitch` on the frame's state:
+state 0 goes to the start of the body, state k to the block after the
+k-th `yield`.  A `yield` is a `Suspend` terminator, whose successor, for
+every analysis, is the block the next resume starts at; so the count
+pass sees what is live across the `yield` as live, and leaves its
+reference in the frame.  A temporary (an op result) cannot live in the
+frame, so the pass `passes/generators.py` first moves any that is live
+across a yield into a register of its own.
+
+The end of the body, or `return v`, is `GenFinish`: the frame is
+finished, keeps `v` for `yield from` and StopIteration, and the resume
+function returns False: exactly how an iterator object reports its end
+to `iter_next`, so `for`, `list()`, `sum()` and the other consumers work
+unchanged (pythos/rt/obj/generator.py dispatches to the resume function).
+`send(v)` passes v in `sent`, which is the value of the `yield`
+expression after the resume.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ... import types as T
+from ...diagnostics import CompileError
+from ...symbols import FuncSym, Param
+from ...types import BOOL, NONE, U64, GeneratorType
+from ..ops import (
+    BasicBlock,
+    Call,
+    Cast,
+    ElementAddr,
+    FuncIR,
+    GenFinish,
+    GenNew,
+    Integer,
+    IntOp,
+    Load,
+    Position,
+    Register,
+    ResumeSwitch,
+    Return,
+    Suspend,
+    Value,
+    holds_reference,
+)
+from .cursors import ObjectCursor
+from .errors import checked_call
+
+if TYPE_CHECKING:
+    from . import FunctionBuilder
+
+GENERATOR_RT = "pythos.rt.obj.generator"
+
+
+@dataclass(eq=False)
+class GeneratorIR:
+    """What the lowering needs to know about a resume function: the
+    generator's type, the registers of its parameters (where the creation
+    function stores the arguments), and, once the count pass has run, the
+    registers that hold a reference while the generator is suspended at
+    each state (the frame's `clear` and `traverse` release and visit
+    them).  `offsets` and `size` are the frame's layout (lowering)."""
+
+    type: GeneratorType
+    params: list[Register]
+    frame: Register
+    sent: Register
+    out: Register
+    resumes: list[BasicBlock] = field(default_factory=list)
+    live: list[list[Register]] = field(default_factory=list)
+
+
+class GeneratorBuilder:
+    """Mixed into `build.FunctionBuilder`."""
+
+    gen: GeneratorIR | None = None
+    checker: Any
+
+    def _g(self) -> FunctionBuilder:
+        return self  # type: ignore[return-value]
+
+    def generator_fn(self, name: str) -> FuncSym:
+        sym = self.checker.scopes[GENERATOR_RT][name]
+        assert isinstance(sym, FuncSym), name
+        return sym
+
+    # ----- the two functions ---------------------------------------------------------
+    def build_resume(self) -> FuncIR:
+        """Turn this builder (made for the generator function) into the
+        builder of its resume function, and build it."""
+        b = self._g()
+        fn = b.fn
+        assert fn.node is not None and isinstance(fn.generator, GeneratorType)
+        resume_sym = FuncSym(f"{fn.name}.resume", fn.module, fn.node,
+                             [Param("frame", U64, None), Param("sent", U64, None),
+                              Param("out", U64, None)], BOOL, f"{fn.link_name}__resume")
+        frame = Register("frame", U64, is_param=True)
+        sent = Register("sent", U64, is_param=True)
+        out = Register("out", U64, is_param=True)
+        params = [b.registers[fn.locals[p.name]] for p in fn.params]
+        for reg in b.ir.registers:
+            reg.is_param = False  # they live in the frame, stored by the creation function
+        b.ir.sym = resume_sym
+        b.ir.params = [frame, sent, out]
+        b.ir.registers[:0] = [frame, sent, out]
+        self.gen = GeneratorIR(fn.generator, params, frame, sent, out)
+        b.ir.generator = self.gen
+        entry = b.block
+        start = b.new_block("start")
+        b.activate(start)
+        try:
+            b.pos = Position(b.module, fn.node.lineno, fn.node.col_offset + 1)
+            for p in params:
+                if holds_reference(p.type, b.ir.count_str):
+                    # A use at the start: a parameter the body never reads
+                    # dies (and is released) here, not never.
+                    b.add(Cast("object", p, U64))
+            b.check_locals_representable()
+            b.enter_function()
+            b.body(fn.node.body)
+            if not b.terminated:
+                b.add(GenFinish(None))
+        except CompileError:
+            raise
+        except Exception as e:  # a compiler bug: report where it happened
+            raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
+                               fn.module.loc(b.current or fn.node), kind="error") from e
+        b.activate(entry)
+        b.pos = Position(b.module, fn.node.lineno, fn.node.col_offset + 1)
+        b.add(ResumeSwitch([start, *self.gen.resumes]))
+        return b.ir
+
+    def build_creation(self, resume: FuncIR) -> FuncIR:
+        """The generator function itself: a new frame holding the
+        arguments, returned as the generator."""
+        b = self._g()
+        fn = b.fn
+        assert fn.node is not None and resume.generator is not None
+        b.pos = Position(b.module, fn.node.lineno, fn.node.col_offset + 1)
+        args: list[Value] = [b.registers[fn.locals[p.name]] for p in fn.params]
+        gen = b.add(GenNew(resume.sym, args, resume.generator.params, fn.result))
+        b.add(Return(gen))
+        return b.ir
+
+    # ----- yield, yield from, return ----------------------------------------------------
+    def suspend(self, raw: Value, name: str) -> BasicBlock:
+        """End the block with a `yield` of the slot `raw`; the builder goes
+        on in the block the next resume starts at."""
+        b = self._g()
+        assert self.gen is not None
+        index = len(self.gen.resumes) + 1
+        resume = b.new_block(f"{name}{index}.resume")
+        self.gen.resumes.append(resume)
+        b.add(Suspend(raw, resume, index))
+        b.activate(resume)
+        return resume
+
+    def expr_Yield(self, node: ast.Yield) -> Value:
+        b = self._g()
+        assert self.gen is not None
+        gen = self.gen.type
+        value = b.expr(node.value) if node.value is not None else Integer(0, U64)
+        self.suspend(b.to_slot(value, gen.element) if node.value is not None else value,
+                     "yield")
+        return self.sent_value(gen.send)
+
+    def sent_value(self, t: T.Type) -> Value:
+        """What `send` passed in (None for next()), as the value of the
+        `yield` expression; an object gets a reference of its own."""
+        b = self._g()
+        assert self.gen is not None
+        if t is NONE:
+            return Integer(0, U64)
+        return b.from_slot(self.gen.sent, t, True)
+
+    def expr_YieldFrom(self, node: ast.YieldFrom) -> Value:
+        """`yield from E`: resume E's iterator, passing on what this
+        generator is sent, and yield what it yields, until it ends; the
+        value is E's return value (a generator's) or None."""
+        b = self._g()
+        assert self.gen is not None
+        inner_t = node.value.ty  # type: ignore[attr-defined]
+        inner = b.kept(b.iterator_of(node.value), "yield_from.iterator")
+        passed = b.hidden("yield_from.sent", U64)
+        b.assign(passed, Integer(0, U64))
+        outs = b.hidden("yield_from.out", T.ArrayType(U64, 1), "owner")
+        head = b.new_block("yield_from.head")
+        body = b.new_block("yield_from.body")
+        end = b.new_block("yield_from.end")
+        b.goto(head)
+        b.activate(head)
+        slot = b.out_slot(outs, 0)
+        got = checked_call(b, node, b.iterator_fn("gen_send_any"), [inner, passed, slot])
+        b.branch(got, body, end, likely=True)
+        b.activate(body)
+        addr = b.add(ElementAddr(outs, Integer(0, T.I64), U64, outs.type, inbounds=True))
+        self.suspend(b.add(Load(addr, U64)), "yield_from")
+        b.assign(passed, self.gen.sent)
+        b.goto(head)
+        b.activate(end)
+        if isinstance(inner_t, GeneratorType) and inner_t.result is not NONE:
+            raw = b.add(Call(self.generator_fn("gen_return_value"), [inner]))
+            return b.from_slot(raw, inner_t.result, True)
+        return Integer(0, U64)
+
+    def generator_return(self, s: ast.Return) -> None:
+        """`return` or `return v` in a generator: finish; v is kept in the
+        frame (as a slot) for `yield from` and StopIteration."""
+        b = self._g()
+        assert self.gen is not None
+        value: Value | None = None
+        if s.value is not None:
+            value = b.to_slot(b.expr(s.value), self.gen.type.result)
+        b.run_cleanups(0)
+        b.add(GenFinish(value))
+
+    # ----- using a generator -----------------------------------------------------------
+    def iterator_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr, a: Value,
+                          it: Value, t: T.IteratorType) -> Value:
+        """`x in it` of an iterator or generator: take items until one
+        equals x (CPython leaves the iterator after it) or it ends."""
+        b = self._g()
+        found = b.hidden("in.found", BOOL)
+        b.assign(found, Integer(0, BOOL))
+        cursor = ObjectCursor(b, node, it, t.element)
+        head = b.new_block("in.head")
+        body = b.new_block("in.body")
+        hit = b.new_block("in.found")
+        end = b.new_block("in.end")
+        b.goto(head)
+        b.activate(head)
+        b.branch(cursor.more(), body, end)
+        b.activate(body)
+        item = b.item_value(cursor.item())
+        lt = left.ty  # type: ignore[attr-defined]
+        if (T.is_object(lt) or T.is_object(t.element)) and lt is not T.STR:
+            same = b.object_compare(node, ast.Eq(), a, item, lt, t.element)
+        else:
+            same = b.compare(ast.Eq(), a, item, t.element)
+        b.branch(same, hit, head)
+        b.activate(hit)
+        b.assign(found, Integer(1, BOOL))
+        b.goto(end)
+        b.activate(end)
+        if isinstance(op, ast.NotIn):
+            return b.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore[no-any-return]
+        return found
+
+    def generator_send(self, node: ast.Call) -> Value:
+        """`g.send(v)`: resume with v; the item it yields, or the report of
+        StopIteration when it ends (issue 12 makes that catchable)."""
+        b = self._g()
+        assert isinstance(node.func, ast.Attribute)
+        t = node.func.value.ty  # type: ignore[attr-defined]
+        assert isinstance(t, GeneratorType)
+        g = b.expr(node.func.value)
+        arg = node.args[0] if node.args else node.keywords[0].value
+        v = b.expr(arg)
+        # None, which a just-started generator must be sent, is a 0 slot
+        # only for a type that holds None; an integer is never None.
+        maybe_none = T.is_object(t.send) or t.send is NONE
+        outs = b.hidden("send.out", T.ArrayType(U64, 1), "owner")
+        slot = b.out_slot(outs, 0)
+        b.check_representable(node, t.element)
+        sent = b.to_slot(v, t.send) if t.send is not NONE else Integer(0, U64)
+        checked_call(b, node, self.generator_fn("gen_send"), [
+            g, sent, Integer(int(maybe_none), BOOL), slot])
+        return b.read_out(outs, 0, t.element)
