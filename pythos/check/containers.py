@@ -615,7 +615,8 @@ class Containers:
             return table.get(name)
         if isinstance(t, T.GeneratorType):
             # next(g) is send(None); throw() and close() wait for exceptions.
-            return {"send": ([p("value", t.send)], t.element, alloc)}.get(name)
+            sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
+            return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
         if isinstance(t, TupleType):
             e = self.element_type(f, t) if t.elements else I64
             table = {"count": ([p("value", e)], I64, reads),
