@@ -256,7 +256,7 @@ class Containers:
         ew = want.element if isinstance(want, IteratorType) else None
         elem = self.comprehension(node, node.generators, lambda: self.expr(node.elt, ew))
         self.heap_use(node, "iterators", "a generator expression allocates")
-        return IteratorType(elem, "Generator")
+        return T.GeneratorType(elem, "Generator", NONE, NONE)
 
     # ----- iteration and unpacking --------------------------------------------------
     def element_type(self, node: ast.expr, t: T.Type) -> T.Type:

@@ -38,12 +38,13 @@ expression after the resume.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...diagnostics import CompileError
-from ...symbols import FuncSym, Param
+from ...symbols import FuncSym, Local, Param
 from ...types import BOOL, NONE, U64, GeneratorType
 from ..ops import (
     BasicBlock,
@@ -64,6 +65,7 @@ from ..ops import (
     Value,
     holds_reference,
 )
+from .comprehensions import target_names
 from .cursors import ObjectCursor
 from .errors import checked_call
 
@@ -112,7 +114,18 @@ class GeneratorBuilder:
         b = self._g()
         fn = b.fn
         assert fn.node is not None and isinstance(fn.generator, GeneratorType)
-        resume_sym = FuncSym(f"{fn.name}.resume", fn.module, fn.node,
+        node = fn.node
+        return self.resume_function(fn.generator, f"{fn.name}.resume", node,
+                                    lambda: b.body(node.body), closures=True)
+
+    def resume_function(self, gen_type: GeneratorType, name: str, node: ast.AST,
+                        body: Callable[[], None], closures: bool) -> FuncIR:
+        """Build this builder's function as a resume function: its
+        parameters become registers in the frame, `body()` builds the
+        code, and the entry switches on the frame's state."""
+        b = self._g()
+        fn = b.fn
+        resume_sym = FuncSym(name, fn.module, fn.node,
                              [Param("frame", U64, None), Param("sent", U64, None),
                               Param("out", U64, None)], BOOL, f"{fn.link_name}__resume")
         frame = Register("frame", U64, is_param=True)
@@ -124,30 +137,33 @@ class GeneratorBuilder:
         b.ir.sym = resume_sym
         b.ir.params = [frame, sent, out]
         b.ir.registers[:0] = [frame, sent, out]
-        self.gen = GeneratorIR(fn.generator, params, frame, sent, out)
+        self.gen = GeneratorIR(gen_type, params, frame, sent, out)
         b.ir.generator = self.gen
         entry = b.block
         start = b.new_block("start")
         b.activate(start)
+        where = Position(b.module, getattr(node, "lineno", 1),
+                         getattr(node, "col_offset", 0) + 1)
         try:
-            b.pos = Position(b.module, fn.node.lineno, fn.node.col_offset + 1)
+            b.pos = where
             for p in params:
                 if holds_reference(p.type, b.ir.count_str):
                     # A use at the start: a parameter the body never reads
                     # dies (and is released) here, not never.
                     b.add(Cast("object", p, U64))
-            b.check_locals_representable()
-            b.enter_function()
-            b.body(fn.node.body)
+            if closures:
+                b.check_locals_representable()
+                b.enter_function()
+            body()
             if not b.terminated:
                 b.add(GenFinish(None))
         except CompileError:
             raise
         except Exception as e:  # a compiler bug: report where it happened
             raise CompileError(f"internal compiler error: {type(e).__name__}: {e}",
-                               fn.module.loc(b.current or fn.node), kind="error") from e
+                               fn.module.loc(b.current or node), kind="error") from e
         b.activate(entry)
-        b.pos = Position(b.module, fn.node.lineno, fn.node.col_offset + 1)
+        b.pos = where
         b.add(ResumeSwitch([start, *self.gen.resumes]))
         return b.ir
 
@@ -287,3 +303,125 @@ class GeneratorBuilder:
         checked_call(b, node, self.generator_fn("gen_send"), [
             g, sent, Integer(int(maybe_none), BOOL), slot])
         return b.read_out(outs, 0, t.element)
+
+    # ----- generator expressions ---------------------------------------------------------
+    def generator_expression(self, node: ast.GeneratorExp) -> Value:
+        """`(elt for x in it if c ...)` as a value: a generator whose frame
+        holds what CPython evaluates at once (the first iterable, made an
+        iterator; a range()'s bounds) and the enclosing variables the rest
+        reads; its resume function is the comprehension's loops with a
+        `yield` of `elt` in the innermost."""
+        b = self._g()
+        t = node.ty  # type: ignore[attr-defined]
+        assert isinstance(t, GeneratorType)
+        first = node.generators[0]
+        locals_: dict[str, Local] = {}
+        args: list[Value] = []
+        evaluated: dict[int, str] = {}  # node id -> the parameter holding its value
+        it = first.iter
+        clause = first
+        if isinstance(it, ast.Call) and getattr(it, "call", None) == ("builtin", "range"):
+            # range(): its bounds now, the loop (a counted one) later.
+            for i, a in enumerate(it.args):
+                if getattr(a, "const", None) is not None:
+                    continue
+                name = f".bound{i}"
+                locals_[name] = Local(name, a.ty, "value", is_param=True)  # type: ignore
+                args.append(b.expr(a))
+                evaluated[id(a)] = name
+        else:
+            source = b.iterator_of(it)  # iter() of the first iterable, at once
+            first_t = source.type  # an Iterator[T] (iterate.py)
+            assert isinstance(first_t, T.IteratorType)
+            locals_[".0"] = Local(".0", first_t, "value", is_param=True)
+            args.append(source)
+            name_node = ast.Name(id=".0", ctx=ast.Load())
+            ast.copy_location(name_node, it)
+            name_node.sym = locals_[".0"]  # type: ignore[attr-defined]
+            name_node.ty = first_t  # type: ignore[attr-defined]
+            clause = ast.comprehension(target=first.target, iter=name_node, ifs=first.ifs,
+                                       is_async=0)
+        for var, use in self.genexpr_captures(node):
+            locals_[var.name] = var
+            args.append(b.read_variable(use, var))
+        shape = ast.GeneratorExp(elt=node.elt, generators=[clause, *node.generators[1:]])
+        ast.copy_location(shape, node)
+        b.funcs.lambdas += 1
+        sym = FuncSym("<genexpr>", b.fn.module, b.fn.node,
+                      [Param(n, v.type, None) for n, v in locals_.items()], t,
+                      f"{b.fn.link_name}.<locals>.<genexpr>.{b.funcs.lambdas}")
+        sym.locals = dict(locals_)
+        sym.generator = t
+        rb = b.sub_builder(sym)
+        for node_id, name in evaluated.items():
+            rb.evaluated[node_id] = rb.registers[locals_[name]]
+        elem = t.element
+
+        def element() -> None:
+            rb.suspend(rb.to_slot(rb.expr(node.elt), elem), "yield")
+
+        resume = rb.resume_function(t, "<genexpr>.resume", node,
+                                    lambda: rb.comprehension(shape, 0,  # type: ignore
+                                                             element),
+                                    closures=False)
+        b.funcs.extra.append(resume)
+        assert resume.generator is not None
+        return b.add(GenNew(resume.sym, args, resume.generator.params, t))  # type: ignore
+
+    def genexpr_captures(self, node: ast.GeneratorExp) -> list[tuple[Local, ast.Name]]:
+        """The enclosing function's variables a generator expression reads
+        after its creation (in its condition, element and later clauses).
+        The frame takes their values when the generator is made; CPython
+        reads them when it runs, which is the same value only if nothing
+        assigns them again.  So each must be a parameter the function never
+        assigns, or a variable assigned once, outside any loop."""
+        b = self._g()
+        own = {n.id for g in node.generators for n in target_names(g.target)}
+        parts: list[ast.AST] = [node.elt, *node.generators[0].ifs, *node.generators[1:]]
+        found: dict[int, tuple[Local, ast.Name]] = {}
+        todo = list(parts)
+        while todo:
+            n = todo.pop()
+            todo.extend(ast.iter_child_nodes(n))
+            if not isinstance(n, ast.Name) or n.id in own:
+                continue
+            sym = getattr(n, "sym", None)
+            if not isinstance(sym, Local) or id(sym) in found:
+                continue
+            if sym not in b.registers and sym not in b.cells:
+                continue  # a variable of a comprehension inside this one
+            if sym.type.is_aggregate:
+                raise b.not_yet(n, f"generator expressions that read the struct or array "
+                                   f"'{n.id}'")
+            if assigned_again(b.fn.node, n.id, sym.is_param):
+                raise b.not_yet(n, f"generator expressions that read '{n.id}', a variable "
+                                   f"assigned more than once (CPython reads it when the "
+                                   f"generator runs, not when it is made),")
+            found[id(sym)] = (sym, n)
+        return list(found.values())
+
+
+def assigned_again(fn_node: ast.AST | None, name: str, is_param: bool) -> bool:
+    """Whether `name` may hold more than one value in the function: a
+    parameter assigned at all, or a variable assigned more than once or in
+    a loop (a for target, a store inside for or while)."""
+    if fn_node is None:
+        return True
+    count = 0
+
+    def visit(n: ast.AST, in_loop: bool) -> bool:
+        nonlocal count
+        for child in ast.iter_child_nodes(n):
+            if isinstance(child, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            stores = isinstance(child, ast.Name) and child.id == name and \
+                isinstance(child.ctx, ast.Store)
+            if stores:
+                count += 1
+                if in_loop or is_param or count > 1:
+                    return True
+            loop = isinstance(child, (ast.For, ast.While, ast.comprehension))
+            if visit(child, in_loop or loop):
+                return True
+        return False
+    return visit(fn_node, False)
