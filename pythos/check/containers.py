@@ -615,6 +615,9 @@ class Containers:
             return table.get(name)
         if isinstance(t, T.GeneratorType):
             # next(g) is send(None); throw() and close() wait for exceptions.
+            if name in ("throw", "close"):
+                raise self.error(f, f"generator.{name}() is not compiled yet (issue 12): it "
+                                    f"needs exceptions")
             sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
             return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
         if isinstance(t, TupleType):

@@ -81,9 +81,18 @@ class Generators:
         if not yields:
             return
         first = min(yields, key=lambda n: (n.lineno, n.col_offset))
+        if fn.name == "<module>":
+            word = "yield from" if isinstance(first, ast.YieldFrom) else "yield"
+            raise self.error(first, f"'{word}' outside function")  # CPython's SyntaxError
         if fn.parent is not None:
             raise self.error(first, f"a generator nested in another function {NOT_YET}; "
                                     f"define it at module level")
+        for p in fn.params:
+            if p.type.is_aggregate:
+                where = next((a for a in fn.node.args.args if a.arg == p.name), fn.node)
+                raise self.error(where, f"a generator's frame cannot hold the struct or array "
+                                        f"parameter '{p.name}' (it is the caller's storage); "
+                                        f"pass an object")
         t = fn.result
         if not isinstance(t, IteratorType) or t.name not in ("Iterator", "Iterable",
                                                               "Generator"):
