@@ -92,6 +92,14 @@ def format_function(fn: FuncIR) -> str:
         if reg.join is not None and id(reg.join) in name.blocks:
             hidden = f"  # merges into {name.blocks[id(reg.join)]}"
         lines.append(f"    var {name(reg)}: {reg.type}{kind}{hidden}")
+    if fn.generator is not None:
+        # A resume function: its registers but the three parameters live in
+        # the frame; what each state holds a reference to (passes/generators.py).
+        gen = fn.generator
+        lines.append(f"    frame of {gen.type}: every register but {', '.join(map(name, fn.params))}")
+        for k, regs in enumerate(gen.live):
+            held = ", ".join(name(r) for r in regs) or "nothing"
+            lines.append(f"    state {k} holds {held}")
     source = sym.module.source.splitlines()
     last_line = None
     for block in fn.blocks:
