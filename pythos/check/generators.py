@@ -89,14 +89,15 @@ class Generators:
                                     f"define it at module level")
         for p in fn.params:
             if p.type.is_aggregate:
-                where = next((a for a in fn.node.args.args if a.arg == p.name), fn.node)
-                raise self.error(where, f"a generator's frame cannot hold the struct or array "
-                                        f"parameter '{p.name}' (it is the caller's storage); "
-                                        f"pass an object")
+                arg: ast.AST = next((a for a in fn.node.args.args if a.arg == p.name),
+                                    fn.node)
+                raise self.error(arg, f"a generator's frame cannot hold the struct or array "
+                                      f"parameter '{p.name}' (it is the caller's storage); "
+                                      f"pass an object")
         t = fn.result
         if not isinstance(t, IteratorType) or t.name not in ("Iterator", "Iterable",
                                                               "Generator"):
-            where = fn.node.returns or fn.node
+            where: ast.AST = fn.node.returns or fn.node
             raise self.error(where, f"'{fn.name}' contains 'yield', so it is a generator "
                                     f"function; declare its result Iterator[T], Iterable[T] "
                                     f"or Generator[Y, S, R], not {t}")

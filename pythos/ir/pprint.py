@@ -96,7 +96,8 @@ def format_function(fn: FuncIR) -> str:
         # A resume function: its registers but the three parameters live in
         # the frame; what each state holds a reference to (passes/generators.py).
         gen = fn.generator
-        lines.append(f"    frame of {gen.type}: every register but {', '.join(map(name, fn.params))}")
+        outside = ", ".join(map(name, fn.params))
+        lines.append(f"    frame of {gen.type}: every register but {outside}")
         for k, regs in enumerate(gen.live):
             held = ", ".join(name(r) for r in regs) or "nothing"
             lines.append(f"    state {k} holds {held}")
