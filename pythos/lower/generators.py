@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .instructions import Builder
 
 PTR = ir.PointerType()
-I1, I32, I64 = ir.IntType(1), ir.IntType(32), ir.IntType(64)
+I32, I64 = ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 GENERATOR = 2  # TypeInfo.flags (pythos/rt/obj/generator.py)
@@ -138,7 +138,7 @@ class GeneratorLowering:
             v = b.zext(v, I64)
         b.store(v, out)
         b.store(ir.Constant(I64, op.index), self.frame_word(self.gen_frame, GEN_STATE))
-        b.ret(ir.Constant(I1, 1))
+        b.ret(ir.Constant(I64, 1))
 
     def op_GenFinish(self, op: O.GenFinish) -> None:
         b = self.builder
@@ -149,7 +149,7 @@ class GeneratorLowering:
                 v = b.zext(v, I64)
             b.store(v, self.frame_word(frame, GEN_VALUE))
         b.store(ir.Constant(I64, GEN_FINISHED), self.frame_word(frame, GEN_STATE))
-        b.ret(ir.Constant(I1, 0))
+        b.ret(ir.Constant(I64, 0))
 
     def op_GenNew(self, op: O.GenNew) -> ir.Value:
         b = self.builder

@@ -6,9 +6,11 @@ functions, as in mypyc:
 - the *creation function*, `f` itself, which runs none of the body: it
   allocates a frame (`GenNew`), stores the arguments into it, and
   returns the frame, which is the generator object;
-- the *resume function*, `f__resume(frame, sent, out) -> bool`, which
+- the *resume function*, `f__resume(frame, sent, out) -> u64`, which
   runs the body from where it stopped to the next `yield`: it writes the
-  yielded value to `*out` and returns True, or returns False at the end.
+  yielded value to `*out` and returns 1, or returns 0 at the end.  (A
+  full word, not a bool: the runtime calls it through `call_addr`, which
+  reads all of the result register.)
 
 Every register of the resume function (each local, the parameters, and
 the builder's own hidden variables such as a loop's counter or a dict
@@ -127,7 +129,7 @@ class GeneratorBuilder:
         fn = b.fn
         resume_sym = FuncSym(name, fn.module, fn.node,
                              [Param("frame", U64, None), Param("sent", U64, None),
-                              Param("out", U64, None)], BOOL, f"{fn.link_name}__resume")
+                              Param("out", U64, None)], U64, f"{fn.link_name}__resume")
         frame = Register("frame", U64, is_param=True)
         sent = Register("sent", U64, is_param=True)
         out = Register("out", U64, is_param=True)

@@ -19,8 +19,9 @@ slot of the `return` value.  The frame's TypeInfo is an instance's
 releases what the registers hold in the frame's current state.
 
 `resume(frame, sent, out)` writes the next item to `out` (a new
-reference, or an integer slot) and returns True, or returns False when
-the body has ended: exactly `iter_next`'s contract, so `iter_next` hands
+reference, or an integer slot) and returns 1, or returns 0 when the body
+has ended (a full word: `call_addr` reads the whole result register, and
+a bool would leave the upper bits undefined): `iter_next`'s contract, so `iter_next` hands
 a generator to `gen_resume` and every loop and consumer works unchanged.
 """
 
