@@ -70,6 +70,7 @@ HEAP_PROGRAMS = [
     HeapProgram("calc", "tokenize, parse, evaluate and print expressions", True),
     HeapProgram("graph_search", "BFS over tuple-keyed dict/set, Dijkstra with a heap", True),
     HeapProgram("fannkuch", "pancake flips over all permutations: list slicing", False),
+    HeapProgram("gen_pipeline", "10 M items through four generator stages (issue 12)", False),
 ]
 
 # Imports the module named by argv[1] and calls its main(); argv[2] says
