@@ -53,7 +53,7 @@ def test_ir_shows_the_frame_and_the_resume_switch(tmp_path: Path) -> None:
     result = pythos("compile", "--dump=ir", str(source))
     assert result.returncode == 0, result.stderr
     resume = function_dump(result.stdout, "def __main__.countdown.resume(")
-    assert resume[0] == "def __main__.countdown.resume(frame: u64, sent: u64, out: u64) -> bool"
+    assert resume[0] == "def __main__.countdown.resume(frame: u64, sent: u64, out: u64) -> u64"
     assert "frame of Generator[str, None, None]: every register but frame, sent, out" in resume
     # label is live at the start and across the yield: the frame holds it
     # in both states, and its clear releases it when a generator is dropped.
