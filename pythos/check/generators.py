@@ -115,6 +115,7 @@ class Generators:
                 value = s.value
             if isinstance(value, (ast.Yield, ast.YieldFrom)):
                 value.yield_ok = True  # type: ignore[union-attr]
+                value.yield_used = not isinstance(s, ast.Expr)  # type: ignore[union-attr]
             here = inside
             if isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
                 here = "try"
@@ -143,6 +144,12 @@ class Generators:
 
     def expr_Yield(self, node: ast.Yield, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
+        if gen.send is NONE and getattr(node, "yield_used", False):
+            assert self.fn is not None
+            raise self.error(node, f"the value of 'yield' is what send() passes in, but this "
+                                   f"generator is declared {self.fn.result}, which is sent "
+                                   f"nothing; declare it Generator[{gen.element}, S, "
+                                   f"{gen.result}]")
         if node.value is None:
             if gen.element is not NONE and not isinstance(gen.element, T.OptionalType):
                 raise self.error(node, f"a bare 'yield' yields None, but this generator "
