@@ -456,6 +456,9 @@ class IterateBuilder:
 
     def report(self, node: ast.AST) -> None:
         b = self._b()
+        if getattr(b, "gen", None) is not None:
+            # In a generator's body (generators.py): PEP 479.
+            b.add(Call(b.generator_fn("gen_stop_escapes"), []))
         b.add(Call(b.object_runtime["obj_error_exit"], self.location(node)))
         b.add(Unreachable())
 

@@ -29,10 +29,13 @@ from typing import Final
 
 from pythos.lang import Ptr, call_addr, i64, u32, u64
 from pythos.rt.obj.object import (
+    ERR_RUNTIME,
     ERR_STOP_ITERATION,
     ERR_TYPE,
     ERR_VALUE,
     KIND_INSTANCE,
+    error,
+    obj_error_clear,
     obj_raise,
     str_from_ascii,
     type_of,
@@ -84,3 +87,13 @@ def gen_return_value(g: u64) -> u64:
     if not is_generator(g):
         return u64(0)
     return Ptr[u64](g + GEN_VALUE)[0]
+
+
+def gen_stop_escapes() -> None:
+    """PEP 479: a StopIteration that escapes a generator's body (a `next()`
+    of an exhausted iterator there) becomes RuntimeError, so that it cannot
+    be mistaken for the generator's own end.  Other errors are left as
+    they are."""
+    if error.kind == ERR_STOP_ITERATION:
+        obj_error_clear()
+        obj_raise(ERR_RUNTIME, str_from_ascii(b"generator raised StopIteration"))
