@@ -52,6 +52,7 @@ from ..ops import (
     BasicBlock,
     Call,
     Cast,
+    Compare,
     ElementAddr,
     FuncIR,
     GenFinish,
@@ -66,6 +67,7 @@ from ..ops import (
     Suspend,
     Value,
     holds_reference,
+    may_be_none,
 )
 from .comprehensions import target_names
 from .cursors import ObjectCursor
@@ -75,6 +77,7 @@ if TYPE_CHECKING:
     from . import FunctionBuilder
 
 GENERATOR_RT = "pythos.rt.obj.generator"
+ERR_TYPE = 4  # TypeError (pythos/rt/obj/object.py)
 
 
 @dataclass(eq=False)
@@ -210,6 +213,14 @@ class GeneratorBuilder:
         assert self.gen is not None
         if t is NONE:
             return Integer(0, U64)
+        if holds_reference(t, True) and not may_be_none(t):
+            # next() sends None, which mypy lets reach a `yield` typed to
+            # receive a str or an object; CPython would go on with None, a
+            # value this register cannot hold.  Stop loudly instead.
+            given = b.add(Compare("ne", self.gen.sent, Integer(0, U64)))
+            b.check(given, lambda: b.fail(b.current_node(), ERR_TYPE,
+                                          f"next() sent None into a generator whose yield "
+                                          f"receives {t}; use send()"))
         return b.from_slot(self.gen.sent, t, True)
 
     def expr_YieldFrom(self, node: ast.YieldFrom) -> Value:
