@@ -72,6 +72,7 @@ HEAP_PROGRAMS = [
     HeapProgram("fannkuch", "pancake flips over all permutations: list slicing", False),
     HeapProgram("exceptions", "records validated with exceptions raised and caught in a loop",
                 False),
+    HeapProgram("gen_pipeline", "10 M items through four generator stages (issue 12)", False),
 ]
 
 # Imports the module named by argv[1] and calls its main(); argv[2] says

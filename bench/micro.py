@@ -44,7 +44,11 @@ class Micro:
 MICROS = [Micro("alloc_pair", "make and drop a small instance (`Small(i).value`)",
                 "Small(i).value", "i"),
           Micro("try_nothing", "a call in a `try` that raises nothing, against the bare call",
-                "guarded(i, d)", "step(i, d)")]
+                "guarded(i, d)", "step(i, d)"),
+          Micro("gen_resume", "resume a suspended generator (`next(it)`)", "next(it)", "1",
+                "RESUMES"),
+          Micro("call_value", "call a function the compiler cannot inline (`f(i)`)", "f(i)",
+                "i & 7", "CALLS")]
 
 
 def cpu_mhz() -> float | None:

@@ -77,6 +77,8 @@ class FuncSym:
     # or touches a reference count, each with where.
     calls: list[tuple[FuncSym, ast.AST]] = field(default_factory=list)
     heap_effects: list[tuple[str, ast.AST]] = field(default_factory=list)
+    # Issue 12: a generator function's GeneratorType (check/generators.py).
+    generator: Type | None = None
 
     @property
     def qualname(self) -> str:

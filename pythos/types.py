@@ -312,6 +312,20 @@ class IteratorType(Type):
         return f"{self.name}[{self.element}]"
 
 
+@dataclass(frozen=True, eq=True)
+class GeneratorType(IteratorType):
+    """`Generator[Y, S, R]` (issue 12): an iterator of Y made by a generator
+    function or a generator expression, which `send` takes S into and whose
+    `return` ends it with R.  A generator function declared `Iterator[Y]`
+    or `Iterable[Y]` makes a `Generator[Y, None, None]`."""
+
+    send: Type = None  # type: ignore[assignment]
+    result: Type = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return f"Generator[{self.element}, {self.send}, {self.result}]"
+
+
 # The types whose values live on the heap, behind a reference count.
 OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
 
@@ -347,6 +361,10 @@ def assignable(value: Type, target: Type) -> bool:
         return len(value.params) == len(target.params) and all(
             assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
             target.result is NONE or assignable(value.result, target.result))
+    if isinstance(target, GeneratorType):
+        # Only a generator has send(); its types must match exactly.
+        return isinstance(value, GeneratorType) and value.element == target.element \
+            and value.send == target.send and value.result == target.result
     if isinstance(value, IteratorType) and isinstance(target, IteratorType):
         return assignable(value.element, target.element)
     return False

@@ -66,6 +66,7 @@ from .exceptions import Exceptions
 from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
 from .functions import Functions
+from .generators import Generators
 from .interrupts import check_interrupt_safety
 from .iteration import Iteration
 from .modinit import ModuleInit
@@ -111,7 +112,7 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
                      "all", "list", "set", "dict", "iter", "next"}
 # Names typing and collections.abc provide that annotations may use.
-TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union"}
+TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -132,8 +133,6 @@ UNSUPPORTED_STMTS = {
     "Match": "'match' statements are not supported",
 }
 UNSUPPORTED_EXPRS = {
-    "Yield": "generators are not supported",
-    "YieldFrom": "generators are not supported",
     "Await": "'await' is not supported",
     "NamedExpr": "':=' is not supported; assign in a statement",
     "Starred": "'*' unpacking is not supported",
@@ -150,7 +149,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Exceptions, Iteration):
+              Exceptions, Iteration, Generators):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -737,7 +736,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 if sym.name == "object":
                     return OBJECT
                 if sym.name in ("list", "dict", "set", "tuple", "Callable", "Iterator",
-                                "Iterable", "Optional"):
+                                "Iterable", "Optional", "Generator"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -750,7 +749,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             base = self.lookup_type_symbol(node.value)
             if isinstance(base, Builtin) and base.name in (
                     "list", "dict", "set", "tuple", "Optional", "Union", "Callable",
-                    "Iterator", "Iterable"):
+                    "Iterator", "Iterable", "Generator"):
                 return self.generic_type(node, base.name)
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
@@ -923,6 +922,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         self.narrowed = {}
         self.declare_scope_statements(fn)
         self.stored_names = scope_stores(fn.node) - fn.nonlocals
+        self.start_generator(fn)  # check/generators.py
         for p in fn.params:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
@@ -948,7 +948,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         # Checked once the whole body is known: a later addr_of() counts too.
         for value, t in self.aggregate_returns:
             self.check_fresh_return(value, t)
-        if fn.result is not NONE and not self.always_returns(fn.node.body):
+        if fn.result is not NONE and fn.generator is None \
+                and not self.always_returns(fn.node.body):
             raise self.error(fn.node, f"function '{fn.name}' can reach its end without a "
                                       f"return, but it must return {fn.result}")
         for name in self.aliased:
@@ -1049,6 +1050,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return  # a docstring
         if isinstance(s.value, ast.Constant) and s.value.value is Ellipsis:
             return
+        if isinstance(s.value, (ast.Yield, ast.YieldFrom)):
+            self.expr(s.value, None, discard=True)  # check/generators.py
+            return
         if not isinstance(s.value, ast.Call):
             name = type(s.value).__name__
             raise self.error(s, UNSUPPORTED_EXPRS.get(name, "this expression has no effect"))
@@ -1056,6 +1060,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
 
     def stmt_Return(self, s: ast.Return) -> None:
         assert self.fn is not None
+        if self.fn.generator is not None:
+            self.generator_return(s)  # check/generators.py
+            return
         want = self.fn.result
         if s.value is None:
             if want is not NONE:

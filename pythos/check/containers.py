@@ -62,7 +62,7 @@ def kind_of(t: T.Type) -> str:
         return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
-            IteratorType: "iterators"}.get(type(t), "objects")
+            IteratorType: "iterators", T.GeneratorType: "iterators"}.get(type(t), "objects")
 
 
 class Containers:
@@ -256,7 +256,7 @@ class Containers:
         ew = want.element if isinstance(want, IteratorType) else None
         elem = self.comprehension(node, node.generators, lambda: self.expr(node.elt, ew))
         self.heap_use(node, "iterators", "a generator expression allocates")
-        return IteratorType(elem, "Generator")
+        return T.GeneratorType(elem, "Generator", NONE, NONE)
 
     # ----- iteration and unpacking --------------------------------------------------
     def element_type(self, node: ast.expr, t: T.Type) -> T.Type:
@@ -613,6 +613,13 @@ class Containers:
                 "copy": ([], t, alloc),
             }
             return table.get(name)
+        if isinstance(t, T.GeneratorType):
+            # next(g) is send(None); throw() and close() wait for exceptions.
+            if name in ("throw", "close"):
+                raise self.error(f, f"generator.{name}() is not compiled yet (issue 12): it "
+                                    f"needs exceptions")
+            sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
+            return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
         if isinstance(t, TupleType):
             e = self.element_type(f, t) if t.elements else I64
             table = {"count": ([p("value", e)], I64, reads),
@@ -773,11 +780,19 @@ class Containers:
             arity(1, 1)
             return IteratorType(elem(0), "Iterator")
         if name == "next":
-            arity(1, 1)
+            arity(1, 2)
             t = self.expr(args[0], None)
             if not isinstance(t, IteratorType):
                 raise self.error(args[0], f"next() takes an iterator, got \"{t}\" (use iter() "
                                           f"first)")
+            if len(args) == 2:
+                # next(it, default): the default when the iterator has ended.
+                dt = self.expr(args[1], t.element)
+                if dt is T.NONE_VALUE and t.element is not NONE:
+                    return T.optional(t.element)
+                if not T.assignable(dt, t.element):
+                    raise self.error(args[1], f"the default of next() has type {dt}, but the "
+                                              f"iterator gives {t.element}")
             return t.element
         if name == "dict":
             arity(0, 0)

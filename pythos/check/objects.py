@@ -177,6 +177,12 @@ class Objects:
             if name == "Optional":
                 return self.union_type(node, [args[0], ast.Constant(None)])
             return IteratorType(elem, name)
+        if name == "Generator":
+            count(3)
+            elem, send, result = (self.resolve_type(a) for a in args)
+            if elem is NONE:
+                raise self.error(args[0], "Generator[None, ...] is not a useful type")
+            return T.GeneratorType(elem, "Generator", send, result)
         if name == "dict":
             count(2)
             key = self.resolve_type(args[0])

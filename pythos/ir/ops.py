@@ -72,7 +72,7 @@ each to the function's handler block, just as panics are explicit now.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..types import (
     BOOL,
@@ -245,12 +245,82 @@ class Unreachable(Op):
         self.type = NONE
 
 
+# ----- generators (issue 12; ir/build/generators.py) --------------------------------
+class ResumeSwitch(Op):
+    """The entry of a generator's resume function: jump on the frame's
+    state to the start of the body (state 0) or to the block after yield k
+    (state k).  The frame is marked running first."""
+
+    __slots__ = ("targets",)
+    is_terminator = True
+
+    def __init__(self, targets: list[BasicBlock]) -> None:
+        self.type = NONE
+        self.targets = targets
+
+
+class Suspend(Op):
+    """`yield`: give `value` (an integer as a u64 slot, or an object, whose
+    reference moves to the caller) to the caller's out slot, record yield
+    `index` as the frame's state and return True.  The next resume starts
+    at `resume`, so that block counts as this one's successor: what is
+    live there stays in the frame across the suspension."""
+
+    __slots__ = ("value", "resume", "index")
+    is_terminator = True
+
+    def __init__(self, value: Value, resume: BasicBlock, index: int) -> None:
+        self.type = NONE
+        self.value = value
+        self.resume = resume
+        self.index = index
+
+    def sources(self) -> list[Value]:
+        return [self.value]
+
+
+class GenFinish(Op):
+    """The end of a generator's body: the frame is finished, keeps the
+    `return` value (consumed; None for a plain return) for StopIteration,
+    and the resume function returns False."""
+
+    __slots__ = ("value",)
+    is_terminator = True
+
+    def __init__(self, value: Value | None) -> None:
+        self.type = NONE
+        self.value = value
+
+    def sources(self) -> list[Value]:
+        return [self.value] if self.value is not None else []
+
+
+class GenNew(Op):
+    """A new generator: a frame for the resume function `resume`, in state
+    0, with `args` (consumed) in the registers of the parameters `params`."""
+
+    __slots__ = ("resume", "args", "params")
+
+    def __init__(self, resume: Any, args: list[Value], params: list[Any], t: Type) -> None:
+        self.type = t
+        self.resume = resume
+        self.args = args
+        self.params = params
+
+    def sources(self) -> list[Value]:
+        return list(self.args)
+
+
 def successors(block: BasicBlock) -> list[BasicBlock]:
     end = block.terminator
     if isinstance(end, Goto):
         return [end.target]
     if isinstance(end, Branch):
         return [end.true, end.false]
+    if isinstance(end, ResumeSwitch):
+        return list(end.targets)
+    if isinstance(end, Suspend):
+        return [end.resume]
     return []
 
 
@@ -657,6 +727,8 @@ class FuncIR:
     # error pending, if any, and whether any path reaches it.
     error_exit: BasicBlock | None = None
     may_raise: bool = False
+    # A generator's resume function: its frame (ir/build/generators.py).
+    generator: Any = None
 
     @property
     def name(self) -> str:
@@ -951,8 +1023,10 @@ class CallValue(Op):
 
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
+    if isinstance(op, GenNew):
+        return [a for a in op.args if holds_reference(a.type, count_str)]
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
-        op, (Return, SetAttr, GlobalSet, SlotStore)) else None
+        op, (Return, SetAttr, GlobalSet, SlotStore, Suspend, GenFinish)) else None
     if value is not None and holds_reference(value.type, count_str):
         return [value]
     return []

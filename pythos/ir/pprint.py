@@ -92,6 +92,15 @@ def format_function(fn: FuncIR) -> str:
         if reg.join is not None and id(reg.join) in name.blocks:
             hidden = f"  # merges into {name.blocks[id(reg.join)]}"
         lines.append(f"    var {name(reg)}: {reg.type}{kind}{hidden}")
+    if fn.generator is not None:
+        # A resume function: its registers but the three parameters live in
+        # the frame; what each state holds a reference to (passes/generators.py).
+        gen = fn.generator
+        outside = ", ".join(map(name, fn.params))
+        lines.append(f"    frame of {gen.type}: every register but {outside}")
+        for k, regs in enumerate(gen.live):
+            held = ", ".join(name(r) for r in regs) or "nothing"
+            lines.append(f"    state {k} holds {held}")
     source = sym.module.source.splitlines()
     last_line = None
     for block in fn.blocks:
@@ -124,6 +133,14 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return "return" if op.value is None else f"return {n(op.value)}"
     if isinstance(op, O.Unreachable):
         return "unreachable"
+    if isinstance(op, O.ResumeSwitch):
+        return "resume " + ", ".join(f"{k}: {n.blocks[id(b)]}" for k, b in enumerate(op.targets))
+    if isinstance(op, O.Suspend):
+        return f"yield {n(op.value)}, state {op.index}, resume at {n.blocks[id(op.resume)]}"
+    if isinstance(op, O.GenFinish):
+        return "finish" if op.value is None else f"finish {n(op.value)}"
+    if isinstance(op, O.GenNew):
+        return f"new generator {op.resume.link_name}({', '.join(n(a) for a in op.args)})"
     if isinstance(op, O.Assign):
         return f"{n(op.dest)} = {n(op.src)}"
     if isinstance(op, O.GlobalAddr):

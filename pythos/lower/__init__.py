@@ -39,6 +39,7 @@ from ..types import BOOL, BYTES, NONE, STR, ArrayType, IntType, PtrType, StructT
 from . import inlining
 from .debuginfo import DebugInfo
 from .funcs import FuncLowering
+from .generators import GeneratorLowering
 from .instructions import Builder, InstructionLowering, opaque_global
 from .modinit import INIT_MODULES, ModuleInitLowering
 from .objects import ObjectLowering
@@ -53,7 +54,8 @@ RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", 
                "panic_msg", "exit_program"}
 
 
-class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowering):
+class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowering,
+               GeneratorLowering):
     def __init__(self, program: ModuleIR, target: Target, debug: bool = False,
                  optimized: bool = True) -> None:
         self.program = program
@@ -121,6 +123,7 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
             self.declare_function(fn)
         if self.program.classes:
             self.define_classes()
+        self.layout_frames()  # generators' frames (lower/generators.py)
         for func in self.program.functions:
             self.define_function(func)
         if not self.program.exported_modules:  # not the runtime compiled alone
@@ -283,6 +286,8 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         self.values: dict[Op, ir.Value] = {}
         self.slots: dict[Register, ir.Value] = {}
         args = list(f.args)
+        if func.generator is not None:
+            self.gen_frame, self.gen_out = args[0], args[2]
         self.sret = func.sret
         if func.sret is not None:
             self.slots[func.sret] = args.pop(0)
@@ -305,14 +310,18 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
             # Scalars and owned aggregates live in a slot of their memory
             # type; a reference is a pointer slot.
             ty = PTR if reg.kind == "ref" else self.mem_ty(reg.type)
-            self.slots[reg] = self.alloca_builder.alloca(ty, name=reg.name)
+            # A generator's registers live in its frame (lower/generators.py).
+            slot = None if func.generator is None else \
+                self.frame_slot(func, reg, args[0], self.alloca_builder)
+            self.slots[reg] = slot if slot is not None else \
+                self.alloca_builder.alloca(ty, name=reg.name)
         for reg, arg in zip(func.params, args, strict=False):
             arg.name = reg.name
             if reg.kind == "ref":
                 self.builder.store(arg, self.slots[reg])
             else:
                 self.store_mem(self.slots[reg], arg, reg.type)
-        if self.debug is not None:
+        if self.debug is not None and func.generator is None:
             self.declare_locals(func)
         op: Op | None = None
         try:

@@ -1,4 +1,4 @@
-# error: 4:9: generators are not supported
+# error: 2:25: 'count_up' contains 'yield', so it is a generator function; declare its result Iterator[T]
 def count_up(n: int) -> int:
     for i in range(n):
         yield i

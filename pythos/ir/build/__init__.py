@@ -63,6 +63,7 @@ from .dicts import DictBuilder
 from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
 from .funcs import FuncBuilder, FuncValues, prepare_closures
+from .generators import GeneratorBuilder
 from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
@@ -101,7 +102,8 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
-                      IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder):
+                      IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder,
+                      GeneratorBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -325,6 +327,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         return call
 
     def stmt_Return(self, s: ast.Return) -> None:
+        if self.gen is not None:
+            self.generator_return(s)  # generators.py
+            return
         # The value is computed before the with statements are left.
         if s.value is None:
             self.run_cleanups(0)
@@ -880,6 +885,18 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
             builder.ir.count_str = module.count_str
             builder.object_runtime = module.object_runtime
             builder.funcs = funcs
+            if fn.generator is not None:
+                # A frame and a resume function (generators.py).
+                resume = builder.build_resume()
+                remove_unreachable(resume)
+                module.functions.append(resume)
+                module.declarations.append(resume.sym)
+                builder = FunctionBuilder(checker, fn, strings, layouts)
+                builder.ir.count_str = module.count_str
+                builder.object_runtime = module.object_runtime
+                builder.funcs = funcs
+                module.functions.append(builder.build_creation(resume))
+                continue
             module.functions.append(builder.build())
     # The thunks and lambdas the builders made (funcs.py).
     module.functions.extend(funcs.extra)

@@ -122,7 +122,7 @@ class ComprehensionBuilder:
         return result  # type: ignore[no-any-return]
 
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> Value:
-        raise self.not_yet(node, "generator expressions")
+        return self.generator_expression(node)  # type: ignore[attr-defined]  # generators.py
 
     # ----- the loops --------------------------------------------------------------------
     def comprehension(self, node: Comprehension, depth: int,

@@ -51,6 +51,7 @@ from ..ops import (
     CallValue,
     Cast,
     FuncAddr,
+    GenFinish,
     Goto,
     Integer,
     MethodCall,
@@ -185,7 +186,13 @@ class ExceptionBuilder:
         exit_block = self.new_block("error.exit")
         self.activate(exit_block)
         fn = self.fn
-        if fn.exported or fn.interrupt:
+        if getattr(self, "gen", None) is not None:
+            # A generator's resume function (generators.py): an exception
+            # ends the generator.  PEP 479: a StopIteration that escapes its
+            # body becomes RuntimeError, so it is not taken for its end.
+            self.add(Call(self.generator_fn("gen_stop_escapes"), []))  # type: ignore[attr-defined]
+            self.add(GenFinish(None))
+        elif fn.exported or fn.interrupt:
             self.add(Call(self.exc_rt("exc_abort"), []))
             self.add(Unreachable())
         else:

@@ -310,6 +310,8 @@ class IterateBuilder:
             if not isinstance(t, IteratorType):
                 return None
             it = self.expr(arg)
+            if len(node.args) == 2:
+                return self.next_default(node, it, t.element)
             cursor = ObjectCursor(b, node, it, t.element)
             got = cursor.more()
             end = b.new_block("next.end")
@@ -322,6 +324,27 @@ class IterateBuilder:
             b.activate(ok)
             return cursor.item()  # type: ignore[return-value]
         return self.iterator_of(arg)
+
+    def next_default(self, node: ast.Call, it: Value, element: T.Type) -> Value:
+        """`next(it, default)`: the next item, or the default (evaluated
+        before the call, as CPython evaluates arguments) at the end."""
+        b = self._b()
+        default = b.expr(node.args[1])
+        cursor = ObjectCursor(b, node, it, element)
+        got = cursor.more()
+        ok = b.new_block("next.ok")
+        end = b.new_block("next.default")
+        join = b.new_block("next.join")
+        result = b.merge("next.value", node.ty, join)  # type: ignore[attr-defined]
+        b.branch(got, ok, end, likely=True)
+        b.activate(ok)
+        b.assign(result, self.item_value(cursor.item()))
+        b.goto(join)
+        b.activate(end)
+        b.assign(result, default)
+        b.goto(join)
+        b.activate(join)
+        return result
 
     def iterator_of(self, node: ast.expr) -> Value:
         """An iterator object (pythos/rt/obj/iterator.py) over the iterable
@@ -341,8 +364,8 @@ class IterateBuilder:
             tuple_type = self.tuple_info_of(node, t.element) if what == ITER_DICT_ITEMS \
                 else Integer(0, U64)
             return self.new_iterator(t.element, self.expr(node.func.value), what, tuple_type)
-        if isinstance(t, IteratorType) and t.name in ("Iterator", "enumerate", "zip",
-                                                      "reversed"):
+        if isinstance(t, IteratorType) and t.name in ("Iterator", "Iterable", "Generator",
+                                                      "enumerate", "zip", "reversed"):
             return self.expr(node)  # an iterator already: iter() gives it back
         if isinstance(node, ast.Call) and call == ("builtin", "range"):
             raise self.not_yet(node, "iterator objects over a range()")

@@ -159,10 +159,6 @@ class StrMethodBuilder:
         arg = node.args[0]
         t = arg.ty  # type: ignore[attr-defined]
         b: FunctionBuilder = self  # type: ignore[assignment]
-        if isinstance(arg, ast.GeneratorExp):
-            # Generators are issue 12; a list comprehension works today.
-            raise self.not_yet(arg, "generator expressions passed to str.join() (a list "
-                                    "comprehension works)")
         if isinstance(t, ListType):
             return runtime_call(b, self.strmethod_fn("str_join"), [sep, self.expr(arg)], STR)
         if isinstance(t, TupleType):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from ..ops import ModuleIR
 from .bounds import remove_bounds_checks
+from .generators import record_frame_liveness, spill_across_yields
 from .refcount import insert_refcounts
 
 
 def run_passes(module: ModuleIR) -> None:
     for fn in module.functions:
         remove_bounds_checks(fn)
+        spill_across_yields(fn)  # a generator's temporaries that outlive a yield
         insert_refcounts(fn)  # last: the count updates follow the final control flow
+        record_frame_liveness(fn)  # what a generator's frame holds in each state

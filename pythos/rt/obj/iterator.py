@@ -38,6 +38,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.obj.dict import DictIter, dict_iter_start, dict_next
+from pythos.rt.obj.generator import gen_resume, is_generator
 from pythos.rt.obj.items import default_repr
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
@@ -150,7 +151,10 @@ def zip_next(p: Ptr[IterObject], out: u64) -> bool:
 def iter_next(it: u64, out: u64) -> bool:
     """The next item (a new reference, or an integer slot) written to the
     u64 at `out`: True; or False at the end, or when the walk failed (an
-    error is then recorded)."""
+    error is then recorded).  A generator (an `Iterator[T]` too) is
+    resumed (generator.py)."""
+    if is_generator(it):
+        return gen_resume(it, u64(0), out)
     p = Ptr[IterObject](it)
     source = p[0].source
     if source == 0:
@@ -209,6 +213,14 @@ def iter_next(it: u64, out: u64) -> bool:
         p[0].source = u64(0)
         obj_decref(source)
     return got
+
+
+def gen_send_any(it: u64, sent: u64, out: u64) -> bool:
+    """One step of `yield from`: resume a generator with what was sent, or
+    take the next item of another iterator (which is only ever sent None)."""
+    if is_generator(it):
+        return gen_resume(it, sent, out)
+    return iter_next(it, out)
 
 
 def str_prev_offset(s: u64, offset: u64) -> u64:

@@ -1,0 +1,61 @@
+"""In-kernel tests of generators (issue 12): frames made on the kernel
+heap, driven by for loops, next() and send(), delegated to with
+yield from, a generator expression kept as a value, and one dropped
+half-way.  Everything is freed again: the object count and the kernel
+heap must be back at their baselines."""
+
+from collections.abc import Generator, Iterator
+
+import kernel.mm.heap as heap
+from pythos.rt.alloc import obj_stats, obj_trim
+
+
+def countdown(n: int) -> Iterator[int]:
+    while n > 0:
+        yield n
+        n -= 1
+
+
+def labels(prefix: str, n: int) -> Iterator[str]:
+    for i in range(n):
+        yield f"{prefix}{i}"
+
+
+def tree(depth: int) -> Iterator[int]:
+    if depth > 0:
+        yield from tree(depth - 1)
+        yield depth
+        yield from tree(depth - 1)
+
+
+def accumulate() -> Generator[int, int, int]:
+    total = 0
+    while total < 100:
+        got = yield total
+        total += got
+    return total
+
+
+def drive() -> None:
+    assert sum(countdown(10)) == 55
+    names = list(labels("irq", 3))
+    assert names == ["irq0", "irq1", "irq2"]
+    assert len(list(tree(6))) == 63 and max(tree(4)) == 4
+    acc = accumulate()
+    assert next(acc) == 0 and acc.send(40) == 40 and acc.send(50) == 90
+    half = labels("x", 1000)
+    assert next(half) == "x0"
+    squares = (n * n for n in countdown(5))
+    assert next(squares) == 25 and list(squares) == [16, 9, 4, 1]
+    alive = [countdown(3) for _ in range(50)]
+    assert sum(next(g) for g in alive) == 150
+
+
+def test_generators_on_the_kernel_heap_all_go_back() -> None:
+    obj_trim()
+    live = obj_stats().live
+    used = heap.stats().bytes_used
+    drive()
+    obj_trim()
+    assert obj_stats().live == live, "every generator and what it held was freed"
+    assert heap.stats().bytes_used == used, "the kernel heap is back at its baseline"

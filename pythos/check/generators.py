@@ -1,0 +1,194 @@
+"""Checking generators (a mixin of `check.Checker`), issue 12.
+
+A function whose own scope contains `yield` or `yield from` is a
+generator function.  Its annotation says what it yields: `Iterator[Y]`
+and `Iterable[Y]` mean `Generator[Y, None, None]`, and `Generator[Y, S,
+R]` also names what `send` passes in (S, the value of a `yield`
+expression) and what `return value` ends it with (R).  `fn.generator`
+records that GeneratorType; the builder (ir/build/generators.py) turns
+the function into a frame and a resume function.
+
+What is refused, and why:
+
+- `yield` where the compiled state machine cannot resume: inside an
+  expression whose other parts would have to survive the suspension
+  (`f(a(), (yield b))`).  A `yield` is compiled as a statement, or as the
+  whole value of an assignment (`x = yield v`), where nothing else is
+  half-evaluated when the generator is suspended;
+- `yield` inside `try` or `with`, and in `async def`: they need the
+  exception machinery (throw, close and finally blocks; issue 12);
+- generators nested in other functions (they would need a closure as
+  well as a frame) and `yield` at module level or in a lambda, which
+  CPython's compiler refuses too.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from .. import types as T
+from ..types import NONE, GeneratorType, IteratorType
+
+if TYPE_CHECKING:
+    from ..diagnostics import CompileError
+    from ..symbols import FuncSym
+
+NOT_YET = "is not compiled yet (issue 12)"
+
+
+def own_yields(fn_node: ast.AST) -> list[ast.expr]:
+    """The `yield` and `yield from` expressions of one function's own scope
+    (not of the functions, lambdas and comprehensions inside it)."""
+    out: list[ast.expr] = []
+    stack: list[ast.AST] = list(ast.iter_child_nodes(fn_node))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            stack.append(node.generators[0].iter)
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            out.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def is_generator_function(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and bool(own_yields(node))
+
+
+class Generators:
+    """Mixed into `check.Checker`."""
+
+    fn: FuncSym | None
+
+    if TYPE_CHECKING:
+        def error(self, node: ast.AST, message: str) -> CompileError: ...
+        def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type: ...
+        def expect(self, node: ast.expr, want: T.Type) -> Any: ...
+        def no_plain_literal(self, node: ast.expr, t: T.Type, what: str) -> None: ...
+        def element_type(self, node: ast.expr, t: T.Type) -> T.Type: ...
+
+    def start_generator(self, fn: FuncSym) -> None:
+        """Decide whether `fn` is a generator function, before its body is
+        checked, and mark the `yield`s that stand where they can be
+        compiled."""
+        assert fn.node is not None
+        yields = own_yields(fn.node)
+        fn.generator = None
+        if not yields:
+            return
+        first = min(yields, key=lambda n: (n.lineno, n.col_offset))
+        if fn.name == "<module>":
+            word = "yield from" if isinstance(first, ast.YieldFrom) else "yield"
+            raise self.error(first, f"'{word}' outside function")  # CPython's SyntaxError
+        if fn.parent is not None:
+            raise self.error(first, f"a generator nested in another function {NOT_YET}; "
+                                    f"define it at module level")
+        for p in fn.params:
+            if p.type.is_aggregate:
+                arg: ast.AST = next((a for a in fn.node.args.args if a.arg == p.name),
+                                    fn.node)
+                raise self.error(arg, f"a generator's frame cannot hold the struct or array "
+                                      f"parameter '{p.name}' (it is the caller's storage); "
+                                      f"pass an object")
+        t = fn.result
+        if not isinstance(t, IteratorType) or t.name not in ("Iterator", "Iterable",
+                                                              "Generator"):
+            where: ast.AST = fn.node.returns or fn.node
+            raise self.error(where, f"'{fn.name}' contains 'yield', so it is a generator "
+                                    f"function; declare its result Iterator[T], Iterable[T] "
+                                    f"or Generator[Y, S, R], not {t}")
+        fn.generator = t if isinstance(t, GeneratorType) else \
+            GeneratorType(t.element, "Generator", NONE, NONE)
+        self.mark_yields(fn.node.body, None)
+
+    def mark_yields(self, body: list[ast.stmt], inside: str | None) -> None:
+        """Set `yield_ok` on each yield that is a statement or the value of
+        an assignment; refuse one inside `try` or `with`."""
+        for s in body:
+            value: ast.expr | None = None
+            if isinstance(s, ast.Expr) or (isinstance(s, ast.Assign) and len(s.targets) == 1) \
+                    or isinstance(s, ast.AnnAssign):
+                value = s.value
+            if isinstance(value, (ast.Yield, ast.YieldFrom)):
+                value.yield_ok = True  # type: ignore[union-attr]
+                value.yield_used = not isinstance(s, ast.Expr)  # type: ignore[union-attr]
+            here = inside
+            if isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                here = "try"
+            elif isinstance(s, ast.With):
+                here = "with"
+            if here is not None:
+                for node in own_yields(ast.Module(body=[s], type_ignores=[])):
+                    word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
+                    raise self.error(node, f"'{word}' inside '{here}' {NOT_YET}")
+            for field in ("body", "orelse", "finalbody"):
+                sub = getattr(s, field, None)
+                if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
+                    self.mark_yields(sub, here)
+
+    def generator_of(self, node: ast.expr) -> GeneratorType:
+        gen = self.fn.generator if self.fn is not None else None
+        word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
+        if gen is None:
+            raise self.error(node, f"'{word}' outside a generator function")
+        if not getattr(node, "yield_ok", False):
+            raise self.error(node, f"'{word}' inside an expression {NOT_YET}: write it as a "
+                                   f"statement or as the whole value of an assignment "
+                                   f"(x = {word} ...)")
+        assert isinstance(gen, GeneratorType)
+        return gen
+
+    def expr_Yield(self, node: ast.Yield, want: T.Type | None) -> T.Type:
+        gen = self.generator_of(node)
+        if gen.send is NONE and getattr(node, "yield_used", False):
+            assert self.fn is not None
+            raise self.error(node, f"the value of 'yield' is what send() passes in, but this "
+                                   f"generator is declared {self.fn.result}, which is sent "
+                                   f"nothing; declare it Generator[{gen.element}, S, "
+                                   f"{gen.result}]")
+        if node.value is None:
+            if gen.element is not NONE and not isinstance(gen.element, T.OptionalType):
+                raise self.error(node, f"a bare 'yield' yields None, but this generator "
+                                       f"yields {gen.element}")
+        else:
+            self.no_plain_literal(node.value, gen.element, "the yielded value")
+            self.expect(node.value, gen.element)
+        return gen.send
+
+    def expr_YieldFrom(self, node: ast.YieldFrom, want: T.Type | None) -> T.Type:
+        gen = self.generator_of(node)
+        t = self.expr(node.value, None)
+        element = self.element_type(node.value, t)
+        if not T.assignable(element, gen.element):
+            raise self.error(node.value, f"'yield from' gives items of type {element}, but "
+                                         f"this generator yields {gen.element}")
+        if isinstance(t, GeneratorType):
+            if gen.send is not NONE and not T.assignable(gen.send, t.send):
+                raise self.error(node.value, f"'yield from' passes what this generator is "
+                                             f"sent ({gen.send}) on to a generator that "
+                                             f"takes {t.send}")
+            return t.result
+        if gen.send is not NONE:
+            raise self.error(node.value, f"'yield from' of a {t} cannot take the "
+                                         f"{gen.send} values this generator is sent (only "
+                                         f"a generator has send())")
+        return NONE
+
+    def generator_return(self, s: ast.Return) -> None:
+        """`return` in a generator: it ends the iteration; a value becomes
+        the StopIteration's value, of type R of Generator[Y, S, R]."""
+        assert self.fn is not None and isinstance(self.fn.generator, GeneratorType)
+        gen = self.fn.generator
+        if s.value is None:
+            return
+        if gen.result is NONE:
+            raise self.error(s.value, f"this generator is declared {self.fn.result}, so it "
+                                      f"cannot return a value; declare it Generator["
+                                      f"{gen.element}, {gen.send}, R] to return an R")
+        self.no_plain_literal(s.value, gen.result, "the return value")
+        self.expect(s.value, gen.result)
+        self.no_plain_literal(s.value, gen.result, "the return value")
