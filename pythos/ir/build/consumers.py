@@ -345,19 +345,27 @@ class ConsumerBuilder:
         result = self.list_of(node, it, lt)
         for key in pending:
             del self.evaluated[key]
-        b.add(Call(b.list_fn("list_sort"), [result, reverse]))
+        # Checked: a generated ordering fails between two classes.
+        checked_call(b, node, b.list_fn("list_sort"), [result, reverse])
         return result
 
     def check_sortable(self, node: ast.AST, t: T.Type) -> None:
         """The runtime sorts instances through their TypeInfo's `lt`, which
-        a class gets from its `__lt__` (or reflected `__gt__`); every class
-        a list's item may be must have one."""
+        a class gets from its `__lt__` (or reflected `__gt__`), or from a
+        `@dataclass(order=True)` (orders.py); every class a list's item may
+        be must have one."""
         ct = T.strip_optional(t)
         if not isinstance(ct, ClassType):
             return
+        from .orders import check_orderable, generated_order
         for lay in self.fb().layouts.values():
             k = lay.cls
-            if k.is_subclass(ct) and order_method(k) is None:
+            if not k.is_subclass(ct) or order_method(k) is not None:
+                continue
+            if generated_order(k):
+                # @dataclass(order=True): the TypeInfo's `lt` is fields_lt.
+                check_orderable(self, node, k)
+            else:
                 raise self.fb().not_yet(node, f"sorting instances of {k.name} (ordered without "
                                               f"a __lt__ or __gt__ of its own)")
 
