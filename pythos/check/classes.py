@@ -486,6 +486,7 @@ class Classes:
         fn = ct.find_method(node.attr)
         if isinstance(fn, FuncSym) and fn.method_kind == "static":
             node.field = None  # type: ignore[attr-defined]
+            node.static_method = fn  # type: ignore[attr-defined]  # (for the builder)
             return CallableType(tuple(p.type for p in fn.params), fn.result)
         if isinstance(fn, FuncSym):
             raise self.error(node, f"'{ast.unparse(node)}' is a method; call it on an "
