@@ -28,20 +28,27 @@ each item is a tuple that takes over the references its parts came with.
 
 `iter_next` writes the next item to an out slot as a new reference and
 returns True, or returns False at the end (or after recording an error,
-which the compiled caller checks).  Iterators are not TRACKED by the
-cycle collector: an iterator can take part in a cycle only if a
-container holds it and it walks that container, which typed programs
-hardly do; such a cycle would be leaked, not freed twice.
+which the compiled caller checks).
+
+Iterators are TRACKED by the cycle collector, as CPython's are: an
+instance that keeps an iterator over a list holding the instance
+(`self.rest = iter([self, ...])`) is a cycle through the iterator, and
+the collector sees it only if the iterator shows its one reference,
+`source` (`iter_traverse`). Everything else in an IterObject is a
+position or a static TypeInfo. The collector breaks such a cycle with
+`iter_kind_clear`, which drops `source` and leaves the iterator
+exhausted, as if it had reached its end.
 """
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.obj.dict import DictIter, dict_iter_start, dict_next
 from pythos.rt.obj.items import default_repr
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
     KIND_ITERATOR,
+    TRACKED,
     TUPLE_ITEMS,
     KindOps,
     StrBuilder,
@@ -233,6 +240,15 @@ def iter_kind_clear(it: u64) -> u64:
     return u64(0)
 
 
+def iter_traverse(it: u64, visit: u64, arg: u64) -> u64:
+    """Call `visit(source, arg)` for the container the iterator walks, if
+    it has not reached the end (the cycle collector)."""
+    source = Ptr[IterObject](it)[0].source
+    if source != 0:
+        call_addr(visit, source, arg)
+    return u64(0)
+
+
 def iter_repr(it: u64, sb: u64) -> u64:
     """`<iterator object at 0x...>`: its address, as CPython shows one."""
     default_repr(it, addr_of(ITER_TYPE), Ptr[StrBuilder](sb))
@@ -242,8 +258,10 @@ def iter_repr(it: u64, sb: u64) -> u64:
 def init() -> None:
     """Register the iterator kind and its type."""
     ITER_OPS.clear = func_addr(iter_kind_clear)
+    ITER_OPS.traverse = func_addr(iter_traverse)
     ITER_OPS.repr = func_addr(iter_repr)
     register_kind(KIND_ITERATOR, addr_of(ITER_OPS))
     ITER_TYPE.kind = KIND_ITERATOR
+    ITER_TYPE.flags = TRACKED
     ITER_TYPE.size = ITER_SIZE
     ITER_TYPE.name = cstring(addr_of(iter_name), b"iterator")
