@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import ClassSym, ConstSym, FuncSym, Param
 from ..types import BOOL, I64, NONE, OBJECT, STR, CallableType, ClassType, OptionalType
+from .overrides import slot_key
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -322,8 +323,9 @@ class Classes:
                     base_fn = ct.base.find_method(name)
                     if isinstance(base_fn, FuncSym):
                         self.check_override(ct, fn, base_fn)
-                if fn.method_kind != "static" and name != "__init__" and name not in ct.vtable:
-                    ct.vtable.append(name)
+                key = slot_key(fn)  # overrides.py: a slot per signature
+                if fn.method_kind != "static" and name != "__init__" and key not in ct.vtable:
+                    ct.vtable.append(key)
 
     def declare_setter(self, ct: ClassType, fn: FuncSym) -> None:
         """`@name.setter`: the property `name` defined just before becomes
@@ -400,12 +402,6 @@ class Classes:
             raise self.error(fn.node, f"signature of \"{fn.name}\" {where}: it takes "
                                       f"{len(mine)} parameter(s), the base method "
                                       f"{len(theirs)}")
-        if len(mine) > len(theirs):
-            # A call through the base passes only the base's arguments; the
-            # override's own defaults would have to be filled in by the
-            # method it dispatches to, which the lowering does not do yet.
-            self.heap_use(fn.node, "overrides that add parameters",
-                          f"'{fn.name}' adds parameters to the method it overrides")
         for i, (p, q) in enumerate(zip(mine, theirs, strict=False)):
             if not T.assignable(q.type, p.type):
                 raise self.error(fn.node.args.args[i + skip],

@@ -145,7 +145,9 @@ class ObjectLowering:
         c = lay.cls
         entries = []
         for name in c.vtable:
-            fn = c.find_method(name)
+            # An adapter where the class's method takes more parameters
+            # than the slot (check/overrides.py).
+            fn = lay.adapters.get(name) or c.find_method(name.partition("/")[0])
             assert fn is not None
             entries.append(self.function(fn).ptrtoint(I64))  # type: ignore[arg-type]
         ty = ir.ArrayType(I64, len(entries))

@@ -67,6 +67,7 @@ from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
 from .optional import OptionalBuilder
+from .overrides import vtable_adapters
 from .strings import StringBuilder
 from .strmethods import StrMethodBuilder
 from .tuples import TupleBuilder
@@ -823,15 +824,26 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
     layouts = {id(lay.cls): lay for lay in module.classes}
     funcs = FuncValues()
     prepare_closures(checker.functions)
-    for fn in checker.functions:
+
+    def building(fn: FuncSym) -> bool:
         name = fn.module.name
-        if not fn.extern and name not in external and (not exported or name in exported):
-            checker.module = fn.module
-            builder = FunctionBuilder(checker, fn, strings, layouts)
-            builder.ir.count_str = module.count_str
-            builder.object_runtime = module.object_runtime
-            builder.funcs = funcs
-            module.functions.append(builder.build())
+        return not fn.extern and name not in external and (not exported or name in exported)
+
+    def function_builder(fn: FuncSym) -> FunctionBuilder:
+        checker.module = fn.module
+        builder = FunctionBuilder(checker, fn, strings, layouts)
+        builder.ir.count_str = module.count_str
+        builder.object_runtime = module.object_runtime
+        builder.funcs = funcs
+        return builder
+
+    for fn in checker.functions:
+        if building(fn):
+            module.functions.append(function_builder(fn).build())
+    # The vtable slots' adapters to overrides that add parameters.
+    adapters = vtable_adapters(module.classes, function_builder, building)
+    module.functions.extend(adapters)
+    module.declarations.extend(f.sym for f in adapters)
     # The thunks and lambdas the builders made (funcs.py).
     module.functions.extend(funcs.extra)
     module.declarations.extend(f.sym for f in funcs.extra)

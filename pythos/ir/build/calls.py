@@ -30,6 +30,7 @@ from ..ops import (
     Value,
     ZeroMem,
 )
+from .overrides import call_by_class
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -54,6 +55,10 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         if fn.cls is not None and fn.name == "__next__":
             return b.next_of(node, receiver, fn)  # iterate.py: checks for StopIteration
         if fn.cls is not None:
+            # An override's own defaults for what the call leaves out (overrides.py).
+            by_class = call_by_class(b, node, fn, receiver)
+            if by_class is not None:
+                return by_class
             return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
     if kind == "new":

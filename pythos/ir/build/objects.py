@@ -173,7 +173,8 @@ class ObjectBuilder:
         lay = self.layouts[id(ct)]
         self.check_representable(node, fn.result)
         if fn.name in lay.overridden and fn.name != "__init__":
-            return self.add(MethodCall(fn, ct.vtable.index(fn.name), args))  # type: ignore
+            from ...check.overrides import slot_key
+            return self.add(MethodCall(fn, ct.vtable.index(slot_key(fn)), args))  # type: ignore
         return self.call_method_direct(node, fn, args)
 
     def call_super(self, node: ast.Call, target: FuncSym | None, args: list[Value]) -> Value:
