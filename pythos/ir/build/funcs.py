@@ -462,6 +462,9 @@ class FuncBuilder:
         from .consumers import element_type
         from .errors import checked_call
         from .lists import item_kind
+        if name in ("min", "max") and len(node.args) > 1:
+            from .keyed import best_of_keyed
+            return best_of_keyed(self, node, name)
         if len(node.args) != 1 or any(k.arg not in ("key", "reverse") for k in node.keywords):
             raise self.not_yet(node, f"{name}(..., key=) of several arguments")
         arg_t = getattr(node.args[0], "ty", None)
