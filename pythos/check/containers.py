@@ -196,7 +196,8 @@ class Containers:
             self.fn.locals = saved_locals
             self.narrowed = saved_narrowed
 
-    def comprehension_range(self, it: ast.expr) -> T.Type | None:
+    def comprehension_range(self, it: ast.expr,
+                            where: str = "in a comprehension") -> T.Type | None:
         """`for i in range(...)` in a comprehension: i is an int.  (Its
         values are plain ints under CPython, so sized bounds are refused
         here rather than tracked: convert them with int().)"""
@@ -208,7 +209,7 @@ class Containers:
         for a in it.args:
             t = self.expr(a, I64)
             if t != I64:
-                raise self.error(a, f"range() in a comprehension counts in int (its values "
+                raise self.error(a, f"range() {where} counts in int (its values "
                                     f"are plain ints under CPython); got {t}, write int(...)")
         it.call = ("builtin", "range")  # type: ignore[attr-defined]
         return I64
@@ -765,6 +766,11 @@ class Containers:
             if name == "set":
                 self.hashable(node, e)
             return kind(e)
+        if name == "iter" and len(args) == 1:
+            counted = self.comprehension_range(args[0], "as an iterator")  # ints
+            if counted is not None:
+                self.heap_use(node, "iterators", "iter() allocates an iterator")
+                return IteratorType(counted, "Iterator")
         if name in ("iter", "next"):
             instance = self.class_iter_next(node, name)  # iteration.py: an iterator class
             if instance is not None:

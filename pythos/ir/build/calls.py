@@ -31,6 +31,7 @@ from ..ops import (
     ZeroMem,
 )
 from .overrides import call_by_class
+from .ranges import is_range_call, iter_range
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -273,6 +274,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.hash_builtin(node)  # optional.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
+    if name == "iter" and is_range_call(node.args[0]):
+        return iter_range(b, node)  # ranges.py
     if name in ("iter", "next"):
         lowered = b.iter_next_call(node, name)  # iterate.py: iterator objects and classes
         if lowered is not None:

@@ -47,6 +47,7 @@ from pythos.rt.obj.dict import DictIter, dict_iter_start, dict_next
 from pythos.rt.obj.items import default_repr
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
+    ERR_VALUE,
     KIND_ITERATOR,
     TRACKED,
     TUPLE_ITEMS,
@@ -58,7 +59,9 @@ from pythos.rt.obj.object import (
     obj_decref,
     obj_incref,
     obj_new,
+    obj_raise,
     register_kind,
+    str_from_ascii,
     type_of,
 )
 from pythos.rt.obj.set import set_iter_start, set_next
@@ -79,6 +82,7 @@ ITER_ZIP: Final = u32(9)  # over a tuple of iterators
 ITER_REVERSED_LIST: Final = u32(10)
 ITER_REVERSED_TUPLE: Final = u32(11)
 ITER_REVERSED_STR: Final = u32(12)
+ITER_RANGE: Final = u32(13)  # iter(range(...)): no source; RangeState at `state`
 
 
 @struct
@@ -95,6 +99,17 @@ class IterObject:
 
 ITER_SIZE: Final = u64(72)
 ITER_STATE: Final = u64(48)  # the offset of `state`
+
+
+@struct
+class RangeState:
+    """Where `iter(range(start, stop, step))` is, kept in the iterator's
+    `state` (the same 24 bytes a dict's loop state takes): the next value
+    is the iterator's `pos`."""
+
+    stop: i64
+    step: i64
+    remaining: i64  # values still to produce
 
 ITER_TYPE = TypeInfo()
 ITER_OPS = KindOps()
@@ -125,6 +140,43 @@ def iter_new(source: u64, what: u32, tuple_type: u64, start: i64) -> u64:
     elif what == ITER_REVERSED_STR:
         p[0].pos = i64(str_nbytes(source))
     return it
+
+
+def iter_range_new(start: i64, stop: i64, step: i64) -> u64:
+    """`iter(range(start, stop, step))`: an iterator that holds no
+    container, only its position; 0 and ValueError for a step of 0, as
+    CPython's range() reports it.  The count of values is computed once,
+    as CPython's range does (its length), so the walk never compares
+    against `stop` and cannot overflow past it."""
+    if step == 0:
+        obj_raise(ERR_VALUE, str_from_ascii(b"range() arg 3 must not be zero"))
+        return u64(0)
+    count = i64(0)
+    if step > 0 and start < stop:
+        count = i64((u64(stop) - u64(start) - 1) // u64(step)) + 1
+    elif step < 0 and start > stop:
+        count = i64((u64(start) - u64(stop) - 1) // (u64(0) - u64(step))) + 1
+    it = obj_new(addr_of(ITER_TYPE).addr, ITER_SIZE)
+    p = Ptr[IterObject](it)
+    p[0].what = ITER_RANGE
+    p[0].pos = start
+    state = Ptr[RangeState](it + ITER_STATE)
+    state[0].stop = stop
+    state[0].step = step
+    state[0].remaining = count
+    return it
+
+
+def range_next(p: Ptr[IterObject], out: u64) -> bool:
+    """The next value of an `iter(range(...))`, written to `out`."""
+    state = Ptr[RangeState](p.addr + ITER_STATE)
+    if state[0].remaining <= 0:
+        return False
+    Ptr[u64](out)[0] = u64(p[0].pos)
+    state[0].remaining -= 1
+    if state[0].remaining > 0:
+        p[0].pos += state[0].step
+    return True
 
 
 def pair(tuple_type: u64, first: u64, second: u64) -> u64:
@@ -159,6 +211,8 @@ def iter_next(it: u64, out: u64) -> bool:
     u64 at `out`: True; or False at the end, or when the walk failed (an
     error is then recorded)."""
     p = Ptr[IterObject](it)
+    if p[0].what == ITER_RANGE:
+        return range_next(p, out)
     source = p[0].source
     if source == 0:
         return False
