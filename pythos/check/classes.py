@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import ClassSym, ConstSym, FuncSym, Param
 from ..types import BOOL, I64, NONE, OBJECT, STR, CallableType, ClassType, OptionalType
+from .operators import ARITHMETIC_SPECIALS
 from .overrides import slot_key
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__len__": (0, I64), "__bool__": (0, BOOL),
     "__contains__": (1, BOOL), "__getitem__": (1, None), "__setitem__": (2, NONE),
     "__iter__": (0, None), "__next__": (0, None),
+    **ARITHMETIC_SPECIALS,  # __add__, __radd__, ... (operators.py)
 }
 # The operator each comparison method backs, and the reflected method
 # Python tries on the right operand when the left one has none.

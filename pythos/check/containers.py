@@ -423,6 +423,10 @@ class Containers:
                 and isinstance(lt, SetType) and lt == rt:
             self.heap_use(node, "sets", f"'{sym}' of sets allocates")
             return lt
+        from .operators import instance_binop
+        by_method = instance_binop(self, node, op, lt, rt)  # __add__, __radd__, ...
+        if by_method is not None:
+            return by_method
         if isinstance(lt, OptionalType) or isinstance(rt, OptionalType):
             raise self.error(node, f"unsupported operand types for {sym} (\"{lt}\" and "
                                    f"\"{rt}\"): a value may be None here")

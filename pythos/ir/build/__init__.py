@@ -66,6 +66,7 @@ from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
+from .operators import instance_augassign
 from .optional import OptionalBuilder
 from .overrides import vtable_adapters
 from .strings import StringBuilder
@@ -678,6 +679,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         sym = getattr(s.target, "sym", None)
         if getattr(s, "boxed_target", False):
             self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
+            return
+        if hasattr(s, "binop_method"):
+            instance_augassign(self, s)  # `m += n` by __add__ (operators.py)
             return
         if isinstance(t, T.SetType):
             # `s |= t` changes the set in place (dicts.py).

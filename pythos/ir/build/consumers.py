@@ -449,14 +449,21 @@ class ConsumerBuilder:
     def sum_of(self, node: ast.Call) -> Value:
         """start (or 0), plus each item in order, wrapping as `+` does."""
         b = self.fb()
-        t: IntType = node.ty  # type: ignore[attr-defined]
+        t: IntType = node.ty  # type: ignore[attr-defined]  # (or a class: sum_step)
         it = node.args[0]
         start_node = node.args[1] if len(node.args) > 1 else next(
             (k.value for k in node.keywords if k.arg == "start"), None)
         pending = self.evaluate_first(it) if start_node is not None else []
         acc = b.hidden("sum.acc", t)
         b.assign(acc, b.expr(start_node) if start_node is not None else Integer(0, t))
-        self.consume_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v, t, it)))
+        step = getattr(node, "sum_step", None)
+        if step is not None:
+            # Instances: total = total + item, by __add__ or __radd__.
+            from .operators import call_binop
+            self.consume_each(it, lambda v, vt: b.assign(acc, call_binop(b, step, acc, v)))
+        else:
+            self.consume_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v,
+                                                                      t, it)))
         for key in pending:
             del self.evaluated[key]
         return acc  # type: ignore[no-any-return]
