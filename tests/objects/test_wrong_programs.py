@@ -49,6 +49,7 @@ PYTHOS_ONLY = {
     "cont_mixed_list_literal": "list items of different types",
     "cont_tuple_variable_slice": "tuple slice with variable bounds",
     "cont_variable_length_tuple": "tuple[T, ...]",
+    "cont_tuple_of_iterable": "tuple(E) is a tuple[T, ...]",
     "cls_add_forward_rejects_operand": "__add__ called before __radd__ (no NotImplemented)",
     "cls_add_two_parameters": "special method with the arity Python calls it with",
     "cont_iter_range_sized": "range() of sized bounds outside a for loop (plain ints)",
