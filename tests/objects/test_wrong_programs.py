@@ -40,6 +40,7 @@ PYTHOS_ONLY = {
     # Hashing: CPython raises TypeError: unhashable type.
     "cls_unhashable_instance_key": "__eq__ without __hash__",
     "cont_set_of_lists": "unhashable element",
+    "cont_frozenset_of_lists": "unhashable element",
     "cont_unhashable_list_key": "unhashable key",
     "dc_unhashable_in_set": "dataclass that is not frozen",
     "opt_unhashable_tuple_key": "__eq__ without __hash__, inside a tuple key",

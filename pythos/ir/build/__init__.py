@@ -61,6 +61,7 @@ from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .expr import ExprBuilder
+from .frozensets import frozenset_augassign
 from .funcs import FuncBuilder, FuncValues, prepare_closures
 from .iterate import IterateBuilder
 from .lists import ListBuilder
@@ -682,6 +683,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             return
         if hasattr(s, "binop_method"):
             instance_augassign(self, s)  # `m += n` by __add__ (operators.py)
+            return
+        if isinstance(t, T.SetType) and t.frozen:
+            frozenset_augassign(self, s)  # a new frozenset (frozensets.py)
             return
         if isinstance(t, T.SetType):
             # `s |= t` changes the set in place (dicts.py).

@@ -30,6 +30,7 @@ from ..ops import (
     Value,
     ZeroMem,
 )
+from .frozensets import frozenset_call
 from .overrides import call_by_class
 from .ranges import is_range_call, iter_range
 
@@ -274,6 +275,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.hash_builtin(node)  # optional.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
+    if name == "frozenset":
+        return frozenset_call(b, node)  # frozensets.py
     if name == "iter" and is_range_call(node.args[0]):
         return iter_range(b, node)  # ranges.py
     if name in ("iter", "next"):

@@ -230,7 +230,8 @@ class ObjectBuilder:
         Python compares identities) and `<` etc. through the class's
         comparison methods."""
         ct = class_of(lt)
-        if isinstance(lt, MAPS) and lt == rt:
+        if isinstance(lt, MAPS) and (lt == rt or isinstance(lt, SetType) and isinstance(
+                rt, SetType) and lt.element == rt.element):  # (a set and a frozenset too)
             return self.map_compare(node, op, a, c, lt)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             return self.object_equal(node, isinstance(op, ast.Eq), a, c, lt, rt)
