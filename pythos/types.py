@@ -252,9 +252,12 @@ class ListType(Type):
 @dataclass(frozen=True, eq=True)
 class SetType(Type):
     element: Type
+    # A frozenset (issue 11): immutable and hashable, with the same layout
+    # and runtime functions as a set (docs/objects.md, "frozenset").
+    frozen: bool = False
 
     def __str__(self) -> str:
-        return f"set[{self.element}]"
+        return f"{'frozenset' if self.frozen else 'set'}[{self.element}]"
 
 
 @dataclass(frozen=True, eq=True)
@@ -411,6 +414,8 @@ def join_types(a: Type, b: Type) -> Type | None:
 def unhashable_reason(t: Type) -> str | None:
     """Why values of `t` cannot be dict keys or set elements (CPython
     raises TypeError: unhashable type), or None if they can."""
+    if isinstance(t, SetType) and t.frozen:
+        return unhashable_reason(t.element)
     if isinstance(t, (ListType, DictType, SetType)):
         return f"{t} is mutable, so it has no hash"
     if isinstance(t, TupleType):

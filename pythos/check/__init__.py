@@ -107,10 +107,10 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
                # issue 11: objects
                "list", "dict", "set", "tuple", "object", "repr", "isinstance", "hash",
                "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",
-               "any", "all", "iter", "next"}
+               "any", "all", "iter", "next", "frozenset"}
 # Builtins that consume an iterable or build a container (check/containers.py).
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
-                     "all", "list", "set", "dict", "iter", "next"}
+                     "all", "list", "set", "dict", "iter", "next", "frozenset"}
 # Names typing and collections.abc provide that annotations may use.
 TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
@@ -735,8 +735,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                     return self.interrupt_frame_type()
                 if sym.name == "object":
                     return OBJECT
-                if sym.name in ("list", "dict", "set", "tuple", "Callable", "Iterator",
-                                "Iterable", "Optional", "Generator"):
+                if sym.name in ("list", "dict", "set", "frozenset", "tuple", "Callable",
+                                "Iterator", "Iterable", "Optional", "Generator"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -748,8 +748,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if isinstance(node, ast.Subscript):
             base = self.lookup_type_symbol(node.value)
             if isinstance(base, Builtin) and base.name in (
-                    "list", "dict", "set", "tuple", "Optional", "Union", "Callable",
-                    "Iterator", "Iterable", "Generator"):
+                    "list", "dict", "set", "frozenset", "tuple", "Optional", "Union",
+                    "Callable", "Iterator", "Iterable", "Generator"):
                 return self.generic_type(node, base.name)
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
@@ -773,7 +773,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if node.id in scope:
                 return self.resolve_lazy(scope, node.id)
             if node.id in ("int", "bool", "str", "bytes", "object", "list", "dict", "set",
-                           "tuple"):
+                           "frozenset", "tuple"):
                 return Builtin(node.id)
             raise self.error(node, f"unknown type '{node.id}'")
         if isinstance(node, ast.Attribute):

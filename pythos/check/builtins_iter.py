@@ -6,9 +6,12 @@ They take whatever a `for` loop takes (the element type comes from
 as well as a list), and each follows the signature CPython gives it:
 
 - `sum(E)` and `sum(E, start)` add integers (the result wraps as the item
-  type does, like `+`); any other item type is refused here, since it
-  would need `__add__`/`__radd__` of instances, which the language does
-  not type yet;
+  type does, like `+`); `sum(E, start)` of instances adds each item to
+  the total with `+` (`__add__` of the total, or `__radd__` of the item:
+  check/operators.py), the total keeping start's type; without a start
+  CPython begins at the int 0, so an empty iterable gives 0, and no one
+  type can describe that result (mypy's is `T | int`): a compile error
+  asks for the start;
 - `min`/`max` of one iterable or of several arguments, with `default=`
   for the one-iterable form (CPython raises a TypeError for a default
   with several arguments; here it is a compile error);
@@ -74,6 +77,8 @@ def typed_sum(c: Checker, node: ast.Call) -> T.Type:
         # CPython's own words for sum(strs, "") (without a start it fails
         # adding the first str to 0, as below).
         raise c.error(args[0], "sum() can't sum strings [use ''.join(seq) instead]")
+    if T.is_object(e) and e is not T.STR:
+        return instance_sum(c, node, e, start)
     if not isinstance(e, IntType):
         raise c.error(args[0], f"sum() adds integers, got items of type \"{e}\"")
     if start is not None:
@@ -139,3 +144,30 @@ def typed_dict(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
         return want
     c.hashable(arg, key)
     return DictType(key, value)
+
+
+def instance_sum(c: Checker, node: ast.Call, e: T.Type, start: ast.expr | None) -> T.Type:
+    """`sum(E, start)` of instances: `total = total + item` for each item,
+    by the method check/operators.py chooses, recorded on a node of its
+    own (`node.sum_step`) for the builder."""
+    from .operators import instance_binop
+    # Without a start, CPython's total begins as the int 0.
+    total = c.expr(start, None) if start is not None else T.I64
+    step = ast.BinOp(left=start or node.args[0], op=ast.Add(), right=node.args[0])
+    ast.copy_location(step, node)
+    result = instance_binop(c, step, step.op, total, e)
+    if result is None:
+        shown = "int" if start is None else str(total)
+        raise c.error(node, f"unsupported operand types for + (\"{shown}\" and \"{e}\"): "
+                            f"sum() adds each item to the total"
+                            + ("" if start is not None else ", which starts at 0"))
+    if start is None and result != total:
+        raise c.error(node, f"sum() of \"{e}\" without a start begins at 0, so an empty "
+                            f"iterable gives 0, an int, not a \"{result}\"; give the start, "
+                            f"as in sum(items, {e}(...))")
+    if not T.assignable(result, total):
+        raise c.error(node, f"sum() adds each item to the total: \"{total}\" + \"{e}\" "
+                            f"gives \"{result}\", not the start's type \"{total}\"")
+    node.sum_step = step  # type: ignore[attr-defined]
+    c.heap_use(node, "lists", "sum() iterates over objects")
+    return total

@@ -336,9 +336,19 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         return I64
     if name == "super":
         raise c.error(node, "super() is used as super().method(...)")
-    if name in ("tuple", "object"):
-        raise c.error(node, f"{name}() is not supported; write a tuple literal" if
-                      name == "tuple" else "object() is not supported")
+    if name == "tuple" and not args:
+        raise c.error(node, "tuple() is the empty tuple; write ()")
+    if name == "tuple":
+        # mypy types tuple(E) as tuple[T, ...]: a length known only at run
+        # time.  A Pythos tuple's length and item types are part of its type
+        # (each item has its own slot and type, unboxed), so that type
+        # would be a second kind of tuple, with every operation twice.
+        raise c.error(node, "tuple(...) makes a tuple whose length is known only at run "
+                            "time (tuple[T, ...]), and Pythos's tuples have a fixed length "
+                            "and a type per item; use list(...) for a run-time length, or "
+                            "a tuple display such as (a, b)")
+    if name == "object":
+        raise c.error(node, "object() is not supported")
     raise c.error(node, f"'{name}' cannot be called here")
 
 

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import ClassSym, ConstSym, FuncSym, Param
 from ..types import BOOL, I64, NONE, OBJECT, STR, CallableType, ClassType, OptionalType
+from .operators import ARITHMETIC_SPECIALS
+from .overrides import slot_key
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -46,6 +48,7 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__iter__": (0, None), "__next__": (0, None),
     # with (issue 12): __exit__ takes *exc: object, checked by stmt_With.
     "__enter__": (0, None), "__exit__": (None, NONE),
+    **ARITHMETIC_SPECIALS,  # __add__, __radd__, ... (operators.py)
 }
 # The operator each comparison method backs, and the reflected method
 # Python tries on the right operand when the left one has none.
@@ -327,8 +330,9 @@ class Classes:
                     base_fn = ct.base.find_method(name)
                     if isinstance(base_fn, FuncSym):
                         self.check_override(ct, fn, base_fn)
-                if fn.method_kind != "static" and name != "__init__" and name not in ct.vtable:
-                    ct.vtable.append(name)
+                key = slot_key(fn)  # overrides.py: a slot per signature
+                if fn.method_kind != "static" and name != "__init__" and key not in ct.vtable:
+                    ct.vtable.append(key)
 
     def declare_setter(self, ct: ClassType, fn: FuncSym) -> None:
         """`@name.setter`: the property `name` defined just before becomes
@@ -405,12 +409,6 @@ class Classes:
             raise self.error(fn.node, f"signature of \"{fn.name}\" {where}: it takes "
                                       f"{len(mine)} parameter(s), the base method "
                                       f"{len(theirs)}")
-        if len(mine) > len(theirs):
-            # A call through the base passes only the base's arguments; the
-            # override's own defaults would have to be filled in by the
-            # method it dispatches to, which the lowering does not do yet.
-            self.heap_use(fn.node, "overrides that add parameters",
-                          f"'{fn.name}' adds parameters to the method it overrides")
         for i, (p, q) in enumerate(zip(mine, theirs, strict=False)):
             if not T.assignable(q.type, p.type):
                 raise self.error(fn.node.args.args[i + skip],
@@ -503,6 +501,7 @@ class Classes:
         fn = ct.find_method(node.attr)
         if isinstance(fn, FuncSym) and fn.method_kind == "static":
             node.field = None  # type: ignore[attr-defined]
+            node.static_method = fn  # type: ignore[attr-defined]  # (for the builder)
             return CallableType(tuple(p.type for p in fn.params), fn.result)
         if isinstance(fn, FuncSym):
             raise self.error(node, f"'{ast.unparse(node)}' is a method; call it on an "

@@ -129,6 +129,8 @@ class Containers:
         return ListType(elem)
 
     def expr_Set(self, node: ast.Set, want: T.Type | None) -> T.Type:
+        if isinstance(want, SetType) and want.frozen:
+            want = None  # a display is a set; the assignment then reports it
         elem = self.element_of(node.elts, want.element if isinstance(want, SetType) else None,
                                "set")
         assert elem is not None
@@ -196,7 +198,8 @@ class Containers:
             self.fn.locals = saved_locals
             self.narrowed = saved_narrowed
 
-    def comprehension_range(self, it: ast.expr) -> T.Type | None:
+    def comprehension_range(self, it: ast.expr,
+                            where: str = "in a comprehension") -> T.Type | None:
         """`for i in range(...)` in a comprehension: i is an int.  (Its
         values are plain ints under CPython, so sized bounds are refused
         here rather than tracked: convert them with int().)"""
@@ -208,7 +211,7 @@ class Containers:
         for a in it.args:
             t = self.expr(a, I64)
             if t != I64:
-                raise self.error(a, f"range() in a comprehension counts in int (its values "
+                raise self.error(a, f"range() {where} counts in int (its values "
                                     f"are plain ints under CPython); got {t}, write int(...)")
         it.call = ("builtin", "range")  # type: ignore[attr-defined]
         return I64
@@ -235,7 +238,7 @@ class Containers:
         return ListType(ew if ew is not None and T.assignable(elem, ew) else elem)
 
     def expr_SetComp(self, node: ast.SetComp, want: T.Type | None) -> T.Type:
-        ew = want.element if isinstance(want, SetType) else None
+        ew = want.element if isinstance(want, SetType) and not want.frozen else None
         elem = self.comprehension(node, node.generators, lambda: self.expr(node.elt, ew))
         self.hashable(node.elt, elem)
         self.heap_use(node, "sets", "a set comprehension allocates")
@@ -419,9 +422,15 @@ class Containers:
                               "str values built at run time", f"'*' of {seq} allocates")
                 return seq
         if isinstance(op, (ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor)) \
-                and isinstance(lt, SetType) and lt == rt:
+                and isinstance(lt, SetType) and isinstance(rt, SetType) \
+                and lt.element == rt.element:
+            # (A set and a frozenset mix: the result has the left's type.)
             self.heap_use(node, "sets", f"'{sym}' of sets allocates")
             return lt
+        from .operators import instance_binop
+        by_method = instance_binop(self, node, op, lt, rt)  # __add__, __radd__, ...
+        if by_method is not None:
+            return by_method
         if isinstance(lt, OptionalType) or isinstance(rt, OptionalType):
             raise self.error(node, f"unsupported operand types for {sym} (\"{lt}\" and "
                                    f"\"{rt}\"): a value may be None here")
@@ -456,7 +465,9 @@ class Containers:
     def object_compare(self, node: ast.Compare, op: ast.cmpop, a: ast.expr, b: ast.expr,
                        lt: T.Type, rt: T.Type) -> None:
         if isinstance(op, (ast.Eq, ast.NotEq)):
-            if T.join_types(lt, rt) is None and T.OBJECT not in (lt, rt):
+            sets = isinstance(lt, SetType) and isinstance(rt, SetType) \
+                and lt.element == rt.element  # a set equals a frozenset of its items
+            if T.join_types(lt, rt) is None and T.OBJECT not in (lt, rt) and not sets:
                 raise self.error(node, f"non-overlapping equality check (left operand type: "
                                        f"\"{lt}\", right operand type: \"{rt}\")")
             self.heap_use(node, kind_of(lt) if lt is not STR else "str operations",
@@ -480,8 +491,8 @@ class Containers:
         from .classes import COMPARISON_METHODS
         if lt == rt and (lt is STR or isinstance(lt, IntType) or lt is BOOL):
             return True
-        if isinstance(lt, SetType) and lt == rt:
-            return True  # subset and superset tests
+        if isinstance(lt, SetType) and isinstance(rt, SetType) and lt.element == rt.element:
+            return True  # subset and superset tests (a set and a frozenset too)
         if isinstance(lt, (ListType, TupleType)) and lt == rt:
             elems = lt.elements if isinstance(lt, TupleType) else (lt.element,)
             return all(self.orderable(node, op, e, e) for e in elems)
@@ -505,16 +516,23 @@ class Containers:
         if sig is None:
             raise self.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"")
         params, result, effect = sig
-        owner = str(recv).split("[")[0]
+        owner = shown = str(recv).split("[")[0]
+        if isinstance(recv, SetType):
+            owner = "set"  # a frozenset's methods are a set's that do not change it
+            if params and params[0].type == recv and len(node.args) == 1:
+                # A set and a frozenset of the same items mix, as in CPython.
+                other = self.expr(node.args[0], None)
+                if isinstance(other, SetType) and other.element == recv.element:
+                    params = [Param(params[0].name, other, params[0].default)]
         if owner == "str" and f.attr in STR_SPECIAL:
             STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
         elif f.attr in ("sort",):
             self.special_method_args(node, f, recv, params)
         else:
-            self.bind_call_args(node, params, f"{owner}.{f.attr}")
+            self.bind_call_args(node, params, f"{shown}.{f.attr}")
         node.call = ("objmethod", f"{owner}.{f.attr}")  # type: ignore[attr-defined]
         self.heap_use(node, kind_of(recv) if recv is not STR else "str values built at run "
-                      "time", f"{owner}.{f.attr} {effect}")
+                      "time", f"{shown}.{f.attr} {effect}")
         return result
 
     def special_method_args(self, node: ast.Call, f: ast.Attribute, recv: T.Type,
@@ -612,6 +630,8 @@ class Containers:
                 "clear": ([], NONE, frees),
                 "copy": ([], t, alloc),
             }
+            if t.frozen and name in ("add", "remove", "discard", "pop", "clear"):
+                return None  # immutable: "frozenset[int]" has no attribute "add"
             return table.get(name)
         if isinstance(t, T.GeneratorType):
             # next(g) is send(None); throw() and close() wait for exceptions.
@@ -760,11 +780,23 @@ class Containers:
             arity(1, 1)
             elem(0)
             return BOOL
+        if name == "frozenset":
+            arity(0, 1)
+            if not args:
+                if not (isinstance(want, SetType) and want.frozen):
+                    raise self.error(node, "need a type annotation for an empty frozenset "
+                                           "(e.g. 'xs: frozenset[int] = frozenset()')")
+                self.heap_use(node, "sets", "frozenset() allocates")
+                return want
+            e = elem(0)
+            self.hashable(node, e)
+            self.heap_use(node, "sets", "frozenset() allocates")
+            return SetType(e, frozen=True)
         if name in ("list", "set"):
             arity(0, 1)
             kind = ListType if name == "list" else SetType
             if not args:
-                if not isinstance(want, kind):
+                if not isinstance(want, kind) or (isinstance(want, SetType) and want.frozen):
                     raise self.error(node, f"need a type annotation for an empty {name} "
                                            f"(e.g. 'xs: {name}[int] = {name}()')")
                 return want
@@ -772,6 +804,11 @@ class Containers:
             if name == "set":
                 self.hashable(node, e)
             return kind(e)
+        if name == "iter" and len(args) == 1:
+            counted = self.comprehension_range(args[0], "as an iterator")  # ints
+            if counted is not None:
+                self.heap_use(node, "iterators", "iter() allocates an iterator")
+                return IteratorType(counted, "Iterator")
         if name in ("iter", "next"):
             instance = self.class_iter_next(node, name)  # iteration.py: an iterator class
             if instance is not None:

@@ -164,16 +164,16 @@ class Objects:
             if len(args) != n:
                 raise self.error(node, f"{name}[...] takes {n} type argument(s), got "
                                        f"{len(args)}")
-        if name in ("list", "set", "Iterator", "Iterable", "Optional"):
+        if name in ("list", "set", "frozenset", "Iterator", "Iterable", "Optional"):
             count(1)
             elem = self.resolve_type(args[0])
             if elem is NONE:
                 raise self.error(args[0], f"{name}[None] is not a useful type")
             if name == "list":
                 return ListType(elem)
-            if name == "set":
+            if name in ("set", "frozenset"):
                 self.hashable(args[0], elem)
-                return SetType(elem)
+                return SetType(elem, frozen=name == "frozenset")
             if name == "Optional":
                 return self.union_type(node, [args[0], ast.Constant(None)])
             return IteratorType(elem, name)

@@ -48,6 +48,9 @@ class ClassLayout:
     class_last: int = 0
     # Methods whose slot some subclass overrides: calls go through the vtable.
     overridden: set[str] = field(default_factory=set)
+    # The vtable slots whose function is an adapter to a method that takes
+    # more parameters (check/overrides.py, ir/build/overrides.py).
+    adapters: dict[str, FuncSym] = field(default_factory=dict)
 
 
 def class_layouts(classes: list[ClassType]) -> list[ClassLayout]:

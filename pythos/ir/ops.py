@@ -960,14 +960,17 @@ class DecRef(Op):
 class StaticFunc(Op):
     """The static, immortal function object of a top-level function used as
     a value: `code` is its thunk (hidden first argument dropped);
-    `func_type` the runtime's FUNC_TYPE descriptor."""
+    `func_type` the runtime's FUNC_TYPE descriptor; `name` the static str
+    of its `__qualname__` (its text)."""
 
-    __slots__ = ("code", "func_type")
+    __slots__ = ("code", "func_type", "name")
 
-    def __init__(self, code: FuncSym, func_type: GlobalSym, type: Type) -> None:
+    def __init__(self, code: FuncSym, func_type: GlobalSym, type: Type,
+                 name: StrConst) -> None:
         self.type = type
         self.code = code
         self.func_type = func_type
+        self.name = name
 
 
 class SlotLoad(Op):

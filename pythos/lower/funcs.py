@@ -52,18 +52,19 @@ class FuncLowering:
         return b.inttoptr(b.add(obj, ir.Constant(I64, offset)), PTR)
 
     def op_StaticFunc(self, op: O.StaticFunc) -> ir.Value:
-        """The static object {IMMORTAL, FUNC_TYPE, thunk, 0 slots}, made once
-        per function."""
+        """The static object {IMMORTAL, FUNC_TYPE, thunk, 0 slots, name},
+        made once per function."""
         name = f"{op.code.link_name}.__object__"
         gv: Any = self.module.globals.get(name)
         if gv is None:
-            ty = ir.LiteralStructType([I64, I64, I64, I64])
+            ty = ir.LiteralStructType([I64, I64, I64, I64, I64])
             gv = ir.GlobalVariable(self.module, ty, name)
             gv.linkage = "internal"
             gv.align = 8
             gv.initializer = ir.Constant(ty, [
                 ir.Constant(I64, IMMORTAL), self.global_vars[id(op.func_type)].ptrtoint(I64),
-                self.function(op.code).ptrtoint(I64), ir.Constant(I64, 0)])
+                self.function(op.code).ptrtoint(I64), ir.Constant(I64, 0),
+                self.value(op.name)])
         return self.builder.ptrtoint(gv, I64)
 
     def op_SlotLoad(self, op: O.SlotLoad) -> ir.Value:

@@ -36,7 +36,7 @@ TRACKED = 1
 TYPE_OFFSET = 8  # ObjHeader.type
 # Dicts and sets (object.py, dict.py, set.py): kinds, fixed sizes, and the
 # item kinds that are object addresses.
-KIND_DICT, KIND_SET = 7, 8
+KIND_DICT, KIND_SET, KIND_FROZENSET = 7, 8, 13
 DICT_SIZE, SET_SIZE = 56, 184
 ITEM_OBJECTS = (10, 11)  # ITEM_OBJ, ITEM_OPT
 KIND_LIST = 2
@@ -145,7 +145,9 @@ class ObjectLowering:
         c = lay.cls
         entries = []
         for name in c.vtable:
-            fn = c.find_method(name)
+            # An adapter where the class's method takes more parameters
+            # than the slot (check/overrides.py).
+            fn = lay.adapters.get(name) or c.find_method(name.partition("/")[0])
             assert fn is not None
             entries.append(self.function(fn).ptrtoint(I64))  # type: ignore[arg-type]
         ty = ir.ArrayType(I64, len(entries))
@@ -375,11 +377,14 @@ class ObjectLowering:
             fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
                                               for n, ft in st.fields.items()}
             is_dict = isinstance(op.of, T.DictType)
-            fields["kind"] = ir.Constant(I32, KIND_DICT if is_dict else KIND_SET)
+            frozen = isinstance(op.of, T.SetType) and op.of.frozen
+            fields["kind"] = ir.Constant(I32, KIND_DICT if is_dict else
+                                         KIND_FROZENSET if frozen else KIND_SET)
             holds_objects = op.item in ITEM_OBJECTS or op.item2 in ITEM_OBJECTS
             fields["flags"] = ir.Constant(I32, TRACKED if holds_objects else 0)
             fields["size"] = ir.Constant(I64, DICT_SIZE if is_dict else SET_SIZE)
-            fields["name"] = self.cstring(f"{op.of}.__name__", "dict" if is_dict else "set")
+            fields["name"] = self.cstring(f"{op.of}.__name__", "dict" if is_dict else
+                                         "frozenset" if frozen else "set")
             fields["item"] = ir.Constant(I32, op.item)
             fields["item2"] = ir.Constant(I32, op.item2)
             gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)

@@ -1,11 +1,11 @@
-# error: 6:5: special method __add__ is not supported (Pythos knows __bool__ __contains__
+# error: 6:5: special method __neg__ is not supported (Pythos knows __add__ __and__ __bool__
 class Vec:
     def __init__(self, x: int) -> None:
         self.x = x
 
-    def __add__(self, other: "Vec") -> "Vec":
-        return Vec(self.x + other.x)
+    def __neg__(self) -> "Vec":
+        return Vec(-self.x)
 
 
 def main() -> None:
-    print((Vec(1) + Vec(2)).x)
+    print((-Vec(1)).x)

@@ -1,4 +1,4 @@
-# error: 9:14: sum() adds integers, got items of type "Coin"
+# error: 9:11: unsupported operand types for + ("int" and "Coin"): sum() adds each item to the total, which starts at 0
 class Coin:
     def __init__(self, cents: int) -> None:
         self.cents = cents

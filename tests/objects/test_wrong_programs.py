@@ -40,6 +40,7 @@ PYTHOS_ONLY = {
     # Hashing: CPython raises TypeError: unhashable type.
     "cls_unhashable_instance_key": "__eq__ without __hash__",
     "cont_set_of_lists": "unhashable element",
+    "cont_frozenset_of_lists": "unhashable element",
     "cont_unhashable_list_key": "unhashable key",
     "dc_unhashable_in_set": "dataclass that is not frozen",
     "opt_unhashable_tuple_key": "__eq__ without __hash__, inside a tuple key",
@@ -49,6 +50,10 @@ PYTHOS_ONLY = {
     "cont_mixed_list_literal": "list items of different types",
     "cont_tuple_variable_slice": "tuple slice with variable bounds",
     "cont_variable_length_tuple": "tuple[T, ...]",
+    "cont_tuple_of_iterable": "tuple(E) is a tuple[T, ...]",
+    "cls_add_forward_rejects_operand": "__add__ called before __radd__ (no NotImplemented)",
+    "cls_add_two_parameters": "special method with the arity Python calls it with",
+    "cont_iter_range_sized": "range() of sized bounds outside a for loop (plain ints)",
     "opt_none_without_annotation": "x = None without a declared type",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",

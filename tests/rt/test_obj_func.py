@@ -21,4 +21,4 @@ def test_closure_cycles_are_collected_and_slots_own_their_objects(tmp_path: Path
     run = subprocess.run([str(exe)], capture_output=True, timeout=60)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout.decode().split("\n") == [
-        "2 40 1 True True", "2", "0", "2", "0", "False 42", "0", ""]
+        "2 48 1 True True", "2", "0", "2", "0", "False 42", "0", ""]

@@ -62,13 +62,16 @@ from .consumers import ConsumerBuilder
 from .dicts import DictBuilder
 from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
+from .frozensets import frozenset_augassign
 from .funcs import FuncBuilder, FuncValues, prepare_closures
 from .generators import GeneratorBuilder
 from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
+from .operators import instance_augassign
 from .optional import OptionalBuilder
+from .overrides import vtable_adapters
 from .strings import StringBuilder
 from .strmethods import StrMethodBuilder
 from .tuples import TupleBuilder
@@ -717,6 +720,12 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if getattr(s, "boxed_target", False):
             self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
             return
+        if hasattr(s, "binop_method"):
+            instance_augassign(self, s)  # `m += n` by __add__ (operators.py)
+            return
+        if isinstance(t, T.SetType) and t.frozen:
+            frozenset_augassign(self, s)  # a new frozenset (frozensets.py)
+            return
         if isinstance(t, T.SetType):
             # `s |= t` changes the set in place (dicts.py).
             self.current = s
@@ -877,27 +886,35 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
     layouts = {id(lay.cls): lay for lay in module.classes}
     funcs = FuncValues()
     prepare_closures(checker.functions)
-    for fn in checker.functions:
+
+    def building(fn: FuncSym) -> bool:
         name = fn.module.name
-        if not fn.extern and name not in external and (not exported or name in exported):
-            checker.module = fn.module
-            builder = FunctionBuilder(checker, fn, strings, layouts)
-            builder.ir.count_str = module.count_str
-            builder.object_runtime = module.object_runtime
-            builder.funcs = funcs
-            if fn.generator is not None:
-                # A frame and a resume function (generators.py).
-                resume = builder.build_resume()
-                remove_unreachable(resume)
-                module.functions.append(resume)
-                module.declarations.append(resume.sym)
-                builder = FunctionBuilder(checker, fn, strings, layouts)
-                builder.ir.count_str = module.count_str
-                builder.object_runtime = module.object_runtime
-                builder.funcs = funcs
-                module.functions.append(builder.build_creation(resume))
-                continue
-            module.functions.append(builder.build())
+        return not fn.extern and name not in external and (not exported or name in exported)
+
+    def function_builder(fn: FuncSym) -> FunctionBuilder:
+        checker.module = fn.module
+        builder = FunctionBuilder(checker, fn, strings, layouts)
+        builder.ir.count_str = module.count_str
+        builder.object_runtime = module.object_runtime
+        builder.funcs = funcs
+        return builder
+
+    for fn in checker.functions:
+        if not building(fn):
+            continue
+        if fn.generator is not None:
+            # A frame and a resume function (generators.py).
+            resume = function_builder(fn).build_resume()
+            remove_unreachable(resume)
+            module.functions.append(resume)
+            module.declarations.append(resume.sym)
+            module.functions.append(function_builder(fn).build_creation(resume))
+            continue
+        module.functions.append(function_builder(fn).build())
+    # The vtable slots' adapters to overrides that add parameters.
+    adapters = vtable_adapters(module.classes, function_builder, building)
+    module.functions.extend(adapters)
+    module.declarations.extend(f.sym for f in adapters)
     # The thunks and lambdas the builders made (funcs.py).
     module.functions.extend(funcs.extra)
     module.declarations.extend(f.sym for f in funcs.extra)

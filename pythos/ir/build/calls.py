@@ -30,6 +30,9 @@ from ..ops import (
     Value,
     ZeroMem,
 )
+from .frozensets import frozenset_call
+from .overrides import call_by_class
+from .ranges import is_range_call, iter_range
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -54,6 +57,10 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         if fn.cls is not None and fn.name == "__next__":
             return b.next_of(node, receiver, fn)  # iterate.py: checks for StopIteration
         if fn.cls is not None:
+            # An override's own defaults for what the call leaves out (overrides.py).
+            by_class = call_by_class(b, node, fn, receiver)
+            if by_class is not None:
+                return by_class
             return b.call_method(node, fn, [receiver, *arguments(b, node)])
         return b.call_function(node, fn, [receiver, *arguments(b, node)])
     if kind == "new":
@@ -274,6 +281,10 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.hash_builtin(node)  # optional.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
+    if name == "frozenset":
+        return frozenset_call(b, node)  # frozensets.py
+    if name == "iter" and is_range_call(node.args[0]):
+        return iter_range(b, node)  # ranges.py
     if name in ("iter", "next"):
         lowered = b.iter_next_call(node, name)  # iterate.py: iterator objects and classes
         if lowered is not None:

@@ -344,19 +344,27 @@ class ConsumerBuilder:
         result = self.list_of(node, it, lt)
         for key in pending:
             del self.evaluated[key]
-        b.add(Call(b.list_fn("list_sort"), [result, reverse]))
+        # Checked: a generated ordering fails between two classes.
+        checked_call(b, node, b.list_fn("list_sort"), [result, reverse])
         return result
 
     def check_sortable(self, node: ast.AST, t: T.Type) -> None:
         """The runtime sorts instances through their TypeInfo's `lt`, which
-        a class gets from its `__lt__` (or reflected `__gt__`); every class
-        a list's item may be must have one."""
+        a class gets from its `__lt__` (or reflected `__gt__`), or from a
+        `@dataclass(order=True)` (orders.py); every class a list's item may
+        be must have one."""
         ct = T.strip_optional(t)
         if not isinstance(ct, ClassType):
             return
+        from .orders import check_orderable, generated_order
         for lay in self.fb().layouts.values():
             k = lay.cls
-            if k.is_subclass(ct) and order_method(k) is None:
+            if not k.is_subclass(ct) or order_method(k) is not None:
+                continue
+            if generated_order(k):
+                # @dataclass(order=True): the TypeInfo's `lt` is fields_lt.
+                check_orderable(self, node, k)
+            else:
                 raise self.fb().not_yet(node, f"sorting instances of {k.name} (ordered without "
                                               f"a __lt__ or __gt__ of its own)")
 
@@ -439,14 +447,21 @@ class ConsumerBuilder:
     def sum_of(self, node: ast.Call) -> Value:
         """start (or 0), plus each item in order, wrapping as `+` does."""
         b = self.fb()
-        t: IntType = node.ty  # type: ignore[attr-defined]
+        t: IntType = node.ty  # type: ignore[attr-defined]  # (or a class: sum_step)
         it = node.args[0]
         start_node = node.args[1] if len(node.args) > 1 else next(
             (k.value for k in node.keywords if k.arg == "start"), None)
         pending = self.evaluate_first(it) if start_node is not None else []
         acc = b.hidden("sum.acc", t)
         b.assign(acc, b.expr(start_node) if start_node is not None else Integer(0, t))
-        self.consume_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v, t, it)))
+        step = getattr(node, "sum_step", None)
+        if step is not None:
+            # Instances: total = total + item, by __add__ or __radd__.
+            from .operators import call_binop
+            self.consume_each(it, lambda v, vt: b.assign(acc, call_binop(b, step, acc, v)))
+        else:
+            self.consume_each(it, lambda v, vt: b.assign(acc, b.binop(node, ast.Add(), acc, v,
+                                                                      t, it)))
         for key in pending:
             del self.evaluated[key]
         return acc  # type: ignore[no-any-return]

@@ -323,6 +323,8 @@ class DictBuilder:
         if name == "clear":
             self.map_call(node, "set_clear", [s])
             return Integer(0, NONE)
+        if name == "copy" and t.frozen:
+            return s  # CPython's frozenset.copy() is the frozenset itself
         if name == "copy":
             return self.map_call(node, "set_copy", [s], result=t)
         if name in ("union", "intersection", "difference", "symmetric_difference") \

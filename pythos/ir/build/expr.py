@@ -356,6 +356,9 @@ class ExprBuilder:
 
     def expr_BinOp(self, node: ast.BinOp) -> Value:
         t = node.ty  # type: ignore[attr-defined]
+        if hasattr(node, "binop_method"):
+            from .operators import instance_binop
+            return instance_binop(self, node)  # __add__ and friends
         if t is STR:
             return self.str_binop(node)
         if isinstance(t, T.SetType):

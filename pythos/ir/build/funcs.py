@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ... import types as T
+from ...check.modinit import MODULE_FUNCTION
 from ...symbols import FuncSym, Local, Param
 from ...types import NONE, OBJECT, CallableType, ClassType
 from ..ops import (
@@ -58,9 +59,20 @@ if TYPE_CHECKING:
     from . import FunctionBuilder
 
 FUNC_RT = "pythos.rt.obj.func"
-FUNC_SLOTS = 32  # func.py: the first slot's offset in a FuncObject
+FUNC_SLOTS = 40  # func.py: the first slot's offset in a FuncObject
 CELL_VALUE = 16  # func.py: a CellObject's value
 CLOSURE = "__closure__"
+
+
+def python_qualname(fn: FuncSym) -> str:
+    """CPython's `__qualname__` of a function: `f`, `Stack.push`, and for
+    one defined inside a function `main.<locals>.inner` (module-level
+    code, `<module>`, adds nothing)."""
+    own = f"{fn.cls.name}.{fn.name}" if fn.cls is not None else fn.name
+    parent = fn.parent
+    if parent is None or parent.name == MODULE_FUNCTION:
+        return own
+    return f"{python_qualname(parent)}.<locals>.{own}"
 
 
 @dataclass
@@ -130,6 +142,7 @@ class FuncBuilder:
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
+        def string(self, data: bytes, t: T.Type) -> Any: ...
         def expr(self, node: ast.expr) -> Value: ...
         def hidden(self, name: str, t: T.Type, kind: str = "value") -> Register: ...
         def assign(self, dest: Register, src: Value) -> None: ...
@@ -213,10 +226,12 @@ class FuncBuilder:
         """A function object for `code` (which takes the closure first) with
         the cells it captures: static when it captures nothing."""
         captured = self.captures_of(code)
+        name = self.string(python_qualname(code).encode(), T.STR)
         if not captured:
-            return self.add(StaticFunc(code, self.func_type(), t))  # type: ignore
+            return self.add(StaticFunc(code, self.func_type(), t, name))  # type: ignore
         raw = self.add(Call(self.func_rt("func_new"),
-                            [self.add(FuncAddr(code, T.U64)), Integer(len(captured), T.I64)]))
+                            [self.add(FuncAddr(code, T.U64)), Integer(len(captured), T.I64),
+                             name, Integer(0, T.BOOL)]))
         obj = self.add(Cast("object", raw, t))
         for i, var in enumerate(captured):
             cell = self.cells.get(var)
@@ -301,8 +316,9 @@ class FuncBuilder:
         """A top-level function (or a static method) used as a value."""
         if fn.result.is_aggregate or any(p.type.is_aggregate for p in fn.params):
             raise self.not_yet(node, "function values taking or returning structs or arrays")
+        name = self.string(python_qualname(fn).encode(), T.STR)
         return self.add(StaticFunc(self.thunk(fn, None), self.func_type(),  # type: ignore
-                                   node.ty))  # type: ignore[attr-defined]
+                                   node.ty, name))  # type: ignore[attr-defined]
 
     def method_value(self, node: ast.Attribute) -> Value | None:
         """`obj.method` (a bound method) or `C.static` as a value; None if
@@ -310,6 +326,9 @@ class FuncBuilder:
         t = getattr(node, "ty", None)
         if not isinstance(t, CallableType):
             return None
+        static = getattr(node, "static_method", None)
+        if static is not None:
+            return self.function_value(node, static)
         owner = getattr(node.value, "ty", None)
         sym = getattr(node.value, "sym", None)
         from ...symbols import ClassSym
@@ -326,8 +345,10 @@ class FuncBuilder:
         receiver = self.expr(node.value)
         assert fn.cls is not None
         code = self.thunk(fn, fn.cls)
+        name = self.string(python_qualname(fn).encode(), T.STR)
         raw = self.add(Call(self.func_rt("func_new"),
-                            [self.add(FuncAddr(code, T.U64)), Integer(1, T.I64)]))
+                            [self.add(FuncAddr(code, T.U64)), Integer(1, T.I64), name,
+                             Integer(1, T.BOOL)]))
         obj = self.add(Cast("object", raw, t))
         self.add(SlotStore(obj, FUNC_SLOTS, receiver, fn.cls))
         return obj  # type: ignore[no-any-return]
@@ -441,6 +462,9 @@ class FuncBuilder:
         from .consumers import element_type
         from .errors import checked_call
         from .lists import item_kind
+        if name in ("min", "max") and len(node.args) > 1:
+            from .keyed import best_of_keyed
+            return best_of_keyed(self, node, name)
         if len(node.args) != 1 or any(k.arg not in ("key", "reverse") for k in node.keywords):
             raise self.not_yet(node, f"{name}(..., key=) of several arguments")
         arg_t = getattr(node.args[0], "ty", None)

@@ -356,7 +356,7 @@ class ListBuilder:
             self.check_sortable(node, elem)  # type: ignore[attr-defined]
             reverse = next((self.expr(k.value) for k in node.keywords if k.arg == "reverse"),
                            Integer(0, BOOL))
-            self.add(Call(self.list_fn("list_sort"), [lst, reverse]))
+            checked_call(self, node, self.list_fn("list_sort"), [lst, reverse])
         return Integer(0, NONE)
 
     def widened(self, v: Value, node: ast.expr) -> Value:

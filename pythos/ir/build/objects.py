@@ -173,7 +173,8 @@ class ObjectBuilder:
         lay = self.layouts[id(ct)]
         self.check_representable(node, fn.result)
         if fn.name in lay.overridden and fn.name != "__init__":
-            return self.add(MethodCall(fn, ct.vtable.index(fn.name), args))  # type: ignore
+            from ...check.overrides import slot_key
+            return self.add(MethodCall(fn, ct.vtable.index(slot_key(fn)), args))  # type: ignore
         return self.call_method_direct(node, fn, args)
 
     def call_super(self, node: ast.Call, target: FuncSym | None, args: list[Value]) -> Value:
@@ -229,7 +230,8 @@ class ObjectBuilder:
         Python compares identities) and `<` etc. through the class's
         comparison methods."""
         ct = class_of(lt)
-        if isinstance(lt, MAPS) and lt == rt:
+        if isinstance(lt, MAPS) and (lt == rt or isinstance(lt, SetType) and isinstance(
+                rt, SetType) and lt.element == rt.element):  # (a set and a frozenset too)
             return self.map_compare(node, op, a, c, lt)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             return self.object_equal(node, isinstance(op, ast.Eq), a, c, lt, rt)
@@ -244,21 +246,30 @@ class ObjectBuilder:
             fn = rc.find_method(reflected)
             if isinstance(fn, FuncSym):
                 return self.call_method(node, fn, [c, a])
-        if ct is not None and lt == rt and any(k.dataclass and k.order for k in ct.mro()) \
-                and not self.overridden_below(ct, name):
-            return self.fields_order(node, op, ct, a, c)
+        from .orders import ordered_pair, written_order_below
+        low = ordered_pair(lt, rt)
+        if low is not None and not written_order_below(self, low):
+            return self.fields_order(node, op, low, a, c, lt, rt)
         raise self.not_yet(node, f"orderings of {lt} and {rt}")
 
     def fields_order(self, node: ast.AST, op: ast.cmpop, ct: ClassType, a: Value,
-                     c: Value) -> Value:
-        """A dataclass(order=True) comparison: the fields as a tuple, in
-        order; the first pair that differs decides, and all equal is
-        equal."""
+                     c: Value, lt: T.Type, rt: T.Type) -> Value:
+        """A dataclass(order=True) comparison (orders.py): both of one
+        class, then the fields of the dataclass that generated the
+        ordering, as a tuple, in order; the first pair that differs
+        decides, and all equal is equal."""
+        from .orders import check_orderable, ordering_fields, same_class, subclasses
+        same_class(self, node, op, a, c, lt, rt)
+        owner = ordering_fields(ct)
+        assert owner is not None
         signed = {ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge"}[type(op)]
-        end = self.new_block("dataclass_order.end")
-        result = self.merge("dataclass_order", BOOL, end)
-        if not all(isinstance(ft, T.IntType) or ft is BOOL for ft in ct.fields.values()):
-            # The fields' items compared by the runtime (rt/obj/fields.py).
+        below = subclasses(self, ct)
+        if below or lt != rt or not all(isinstance(ft, T.IntType) or ft is BOOL
+                                        for ft in owner.fields.values()):
+            # The run-time class's fields, compared by the runtime
+            # (rt/obj/fields.py), from its TypeInfo's field table.
+            for k in (ct, *below):
+                check_orderable(self, node, k)
             less = self.object_runtime["fields_lt"]
             first, second = (a, c) if signed in ("lt", "ge") else (c, a)
             raw = self.add(Call(less, [first, second]))
@@ -266,10 +277,11 @@ class ObjectBuilder:
             if signed in ("le", "ge"):
                 found = self.add(IntOp("xor", found, Integer(1, BOOL)))
             return found  # type: ignore[no-any-return]
-        for name, ft in ct.fields.items():
-            owner = self.field_owner(ct, name)
-            x = self.add(GetAttr(a, owner, name))
-            y = self.add(GetAttr(c, owner, name))
+        end = self.new_block("dataclass_order.end")
+        result = self.merge("dataclass_order", BOOL, end)
+        for name, ft in owner.fields.items():
+            x = self.add(GetAttr(a, self.field_owner(ct, name), name))
+            y = self.add(GetAttr(c, self.field_owner(ct, name), name))
             differ = self.add(Compare("ne", x, y))
             decide = self.new_block("dataclass_order.decide")
             nxt = self.new_block("dataclass_order.next")

@@ -226,7 +226,7 @@ class OptionalBuilder:
         b: Any = self
         if isinstance(t, (T.ListType, T.TupleType)):
             return b.list_text(node, b.expr(arg), t)  # type: ignore[no-any-return]
-        if isinstance(t, OptionalType) or t in (T.NONE_VALUE, T.OBJECT):
+        if isinstance(t, (OptionalType, T.CallableType)) or t in (T.NONE_VALUE, T.OBJECT):
             return self.optional_text(b.expr(arg), t, use_str=name == "str")
         return None
 

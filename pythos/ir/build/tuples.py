@@ -210,4 +210,6 @@ def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
     if isinstance(inner, T.ClassType):
         return all(nearest(k, "__repr__") is not None
                    for k in classes if k.is_subclass(inner))
-    return isinstance(inner, IntType) or inner in (BOOL, T.STR, NONE, T.NONE_VALUE)
+    # A function value's text is its kind's (rt/obj/func.py, `func_repr`).
+    return isinstance(inner, (IntType, T.CallableType)) or inner in (BOOL, T.STR, NONE,
+                                                                     T.NONE_VALUE)

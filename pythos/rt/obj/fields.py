@@ -20,9 +20,27 @@ field by field; the hash of the tuple of the fields (tuple.py computes it
 as CPython does); the orderings compare those tuples.
 """
 
-from pythos.lang import Ptr, i64, struct, u8, u32, u64
-from pythos.rt.obj.items import append_cstring, item_eq, item_hash, item_lt, item_repr
-from pythos.rt.obj.object import StrBuilder, TypeInfo, item_load, sb_append_byte, type_of
+from typing import Final
+
+from pythos.lang import Ptr, addr_of, i64, struct, u8, u32, u64
+from pythos.rt.obj.items import (
+    append_cstring,
+    item_eq,
+    item_hash,
+    item_lt,
+    item_repr,
+    sb_append_ascii,
+)
+from pythos.rt.obj.object import (
+    ERR_TYPE,
+    StrBuilder,
+    TypeInfo,
+    item_load,
+    obj_raise,
+    sb_append_byte,
+    sb_finish,
+    type_of,
+)
 from pythos.rt.obj.tuple import XXLENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5
 
 
@@ -93,9 +111,51 @@ def fields_hash(obj: u64) -> u64:
     return acc
 
 
+# The operators of `fields_same_class`'s `op`, in the order of the
+# compiler's ORDER_OPS (pythos/ir/build/orders.py).
+ORDER_LT: Final = u32(0)
+ORDER_LE: Final = u32(1)
+ORDER_GT: Final = u32(2)
+ORDER_GE: Final = u32(3)
+
+
+def fields_same_class(a: u64, b: u64, op: u32) -> bool:
+    """Whether a and b are instances of one class, as the generated
+    orderings require (`other.__class__ is self.__class__`); if not,
+    record CPython's TypeError for the operator `op`, since the reflected
+    method fails the same way:
+    `'<' not supported between instances of 'Base' and 'Sub'`."""
+    ta = type_of(a)
+    tb = type_of(b)
+    if ta.addr == tb.addr:
+        return True
+    sb = StrBuilder()
+    out = addr_of(sb)
+    sb_append_byte(out, u8(39))  # '
+    if op == ORDER_LT:
+        sb_append_byte(out, u8(60))  # <
+    elif op == ORDER_LE:
+        sb_append_ascii(out, b"<=")
+    elif op == ORDER_GT:
+        sb_append_byte(out, u8(62))  # >
+    else:
+        sb_append_ascii(out, b">=")
+    sb_append_ascii(out, b"' not supported between instances of '")
+    append_cstring(out, ta[0].name)
+    sb_append_ascii(out, b"' and '")
+    append_cstring(out, tb[0].name)
+    sb_append_byte(out, u8(39))
+    obj_raise(ERR_TYPE, sb_finish(out))
+    return False
+
+
 def fields_lt(a: u64, b: u64) -> u64:
     """`a < b` of an `order=True` dataclass: the tuples of the fields,
-    compared lexicographically (the first unequal pair decides)."""
+    compared lexicographically (the first unequal pair decides).  The
+    sort, min and max reach it through the TypeInfo's `lt`; instances of
+    two classes record a TypeError (the caller tests for it)."""
+    if not fields_same_class(a, b, ORDER_LT):
+        return u64(0)
     info = type_of(a)
     table = field_table(info)
     for i in range(i64(info[0].nfields)):

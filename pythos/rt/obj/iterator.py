@@ -28,21 +28,29 @@ each item is a tuple that takes over the references its parts came with.
 
 `iter_next` writes the next item to an out slot as a new reference and
 returns True, or returns False at the end (or after recording an error,
-which the compiled caller checks).  Iterators are not TRACKED by the
-cycle collector: an iterator can take part in a cycle only if a
-container holds it and it walks that container, which typed programs
-hardly do; such a cycle would be leaked, not freed twice.
+which the compiled caller checks).
+
+Iterators are TRACKED by the cycle collector, as CPython's are: an
+instance that keeps an iterator over a list holding the instance
+(`self.rest = iter([self, ...])`) is a cycle through the iterator, and
+the collector sees it only if the iterator shows its one reference,
+`source` (`iter_traverse`). Everything else in an IterObject is a
+position or a static TypeInfo. The collector breaks such a cycle with
+`iter_kind_clear`, which drops `source` and leaves the iterator
+exhausted, as if it had reached its end.
 """
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, func_addr, i64, struct, u8, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.obj.dict import DictIter, dict_iter_start, dict_next
 from pythos.rt.obj.generator import gen_resume, is_generator
 from pythos.rt.obj.items import default_repr
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
+    ERR_VALUE,
     KIND_ITERATOR,
+    TRACKED,
     TUPLE_ITEMS,
     KindOps,
     StrBuilder,
@@ -52,7 +60,9 @@ from pythos.rt.obj.object import (
     obj_decref,
     obj_incref,
     obj_new,
+    obj_raise,
     register_kind,
+    str_from_ascii,
     type_of,
 )
 from pythos.rt.obj.set import set_iter_start, set_next
@@ -73,6 +83,7 @@ ITER_ZIP: Final = u32(9)  # over a tuple of iterators
 ITER_REVERSED_LIST: Final = u32(10)
 ITER_REVERSED_TUPLE: Final = u32(11)
 ITER_REVERSED_STR: Final = u32(12)
+ITER_RANGE: Final = u32(13)  # iter(range(...)): no source; RangeState at `state`
 
 
 @struct
@@ -89,6 +100,17 @@ class IterObject:
 
 ITER_SIZE: Final = u64(72)
 ITER_STATE: Final = u64(48)  # the offset of `state`
+
+
+@struct
+class RangeState:
+    """Where `iter(range(start, stop, step))` is, kept in the iterator's
+    `state` (the same 24 bytes a dict's loop state takes): the next value
+    is the iterator's `pos`."""
+
+    stop: i64
+    step: i64
+    remaining: i64  # values still to produce
 
 ITER_TYPE = TypeInfo()
 ITER_OPS = KindOps()
@@ -119,6 +141,43 @@ def iter_new(source: u64, what: u32, tuple_type: u64, start: i64) -> u64:
     elif what == ITER_REVERSED_STR:
         p[0].pos = i64(str_nbytes(source))
     return it
+
+
+def iter_range_new(start: i64, stop: i64, step: i64) -> u64:
+    """`iter(range(start, stop, step))`: an iterator that holds no
+    container, only its position; 0 and ValueError for a step of 0, as
+    CPython's range() reports it.  The count of values is computed once,
+    as CPython's range does (its length), so the walk never compares
+    against `stop` and cannot overflow past it."""
+    if step == 0:
+        obj_raise(ERR_VALUE, str_from_ascii(b"range() arg 3 must not be zero"))
+        return u64(0)
+    count = i64(0)
+    if step > 0 and start < stop:
+        count = i64((u64(stop) - u64(start) - 1) // u64(step)) + 1
+    elif step < 0 and start > stop:
+        count = i64((u64(start) - u64(stop) - 1) // (u64(0) - u64(step))) + 1
+    it = obj_new(addr_of(ITER_TYPE).addr, ITER_SIZE)
+    p = Ptr[IterObject](it)
+    p[0].what = ITER_RANGE
+    p[0].pos = start
+    state = Ptr[RangeState](it + ITER_STATE)
+    state[0].stop = stop
+    state[0].step = step
+    state[0].remaining = count
+    return it
+
+
+def range_next(p: Ptr[IterObject], out: u64) -> bool:
+    """The next value of an `iter(range(...))`, written to `out`."""
+    state = Ptr[RangeState](p.addr + ITER_STATE)
+    if state[0].remaining <= 0:
+        return False
+    Ptr[u64](out)[0] = u64(p[0].pos)
+    state[0].remaining -= 1
+    if state[0].remaining > 0:
+        p[0].pos += state[0].step
+    return True
 
 
 def pair(tuple_type: u64, first: u64, second: u64) -> u64:
@@ -156,6 +215,8 @@ def iter_next(it: u64, out: u64) -> bool:
     if is_generator(it):
         return gen_resume(it, u64(0), out)
     p = Ptr[IterObject](it)
+    if p[0].what == ITER_RANGE:
+        return range_next(p, out)
     source = p[0].source
     if source == 0:
         return False
@@ -245,6 +306,15 @@ def iter_kind_clear(it: u64) -> u64:
     return u64(0)
 
 
+def iter_traverse(it: u64, visit: u64, arg: u64) -> u64:
+    """Call `visit(source, arg)` for the container the iterator walks, if
+    it has not reached the end (the cycle collector)."""
+    source = Ptr[IterObject](it)[0].source
+    if source != 0:
+        call_addr(visit, source, arg)
+    return u64(0)
+
+
 def iter_repr(it: u64, sb: u64) -> u64:
     """`<iterator object at 0x...>`: its address, as CPython shows one."""
     default_repr(it, addr_of(ITER_TYPE), Ptr[StrBuilder](sb))
@@ -254,8 +324,10 @@ def iter_repr(it: u64, sb: u64) -> u64:
 def init() -> None:
     """Register the iterator kind and its type."""
     ITER_OPS.clear = func_addr(iter_kind_clear)
+    ITER_OPS.traverse = func_addr(iter_traverse)
     ITER_OPS.repr = func_addr(iter_repr)
     register_kind(KIND_ITERATOR, addr_of(ITER_OPS))
     ITER_TYPE.kind = KIND_ITERATOR
+    ITER_TYPE.flags = TRACKED
     ITER_TYPE.size = ITER_SIZE
     ITER_TYPE.name = cstring(addr_of(iter_name), b"iterator")

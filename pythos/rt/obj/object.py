@@ -45,6 +45,7 @@ KIND_BOX: Final = u32(9)  # a boxed integer or bool: BoxObject, item kind in Typ
 KIND_FUNCTION: Final = u32(10)  # a function value, bound method or closure
 KIND_ITERATOR: Final = u32(11)  # the runtime's own iterators (dict views, ...)
 KIND_CELL: Final = u32(12)  # a variable shared by a function and its closures (func.py)
+KIND_FROZENSET: Final = u32(13)  # a set that cannot change, and has a hash (set.py)
 KINDS: Final = 16
 
 # TypeInfo.flags

@@ -29,6 +29,7 @@ from pythos.rt.obj.object import (
     ITEM_I64,
     ITEM_OPT,
     KIND_BOX,
+    KIND_FROZENSET,
     KIND_INSTANCE,
     KIND_SET,
     StrBuilder,
@@ -86,7 +87,7 @@ def opt_truth(obj: u64) -> bool:
         return box_value(obj) != 0
     if kind == KIND_INSTANCE:
         return True
-    if kind == KIND_SET:
+    if kind == KIND_SET or kind == KIND_FROZENSET:
         return Ptr[i64](obj + SET_USED)[0] != 0
     # str, bytes, list, tuple and dict keep their length (a dict its
     # `used`) in the first field after the header.

@@ -39,6 +39,7 @@ from pythos.rt.obj.items import item_eq, item_repr, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_RUNTIME,
+    KIND_FROZENSET,
     KIND_SET,
     KindOps,
     StrBuilder,
@@ -92,6 +93,7 @@ LINEAR_PROBES: Final = u64(9)
 PERTURB_SHIFT: Final = u64(5)
 
 SET_OPS = KindOps()
+FROZENSET_OPS = KindOps()
 
 
 def small_of(s: u64) -> u64:
@@ -799,6 +801,47 @@ def set_size(s: u64) -> u64:
     return SET_SIZE
 
 
+# ----- frozenset: the same object, with a hash and its own repr ----------------------
+
+def shuffle_bits(h: u64) -> u64:
+    """setobject.c's _shuffle_bits: spreads a key's hash over the word
+    before it is xor-ed in, so that small hashes do not cancel out."""
+    return ((h ^ u64(89869747)) ^ (h << 16)) * u64(3644798167)
+
+
+def frozenset_hash(s: u64) -> u64:
+    """hash(fs), as CPython 3.11 computes it (setobject.c's
+    frozenset_hash): the xor of every key's shuffled hash, so that the
+    order of the keys does not matter, then the count mixed in and the
+    bits dispersed, so that nested frozensets do not collide.  (CPython
+    xors in every slot of the table and then removes the empty and
+    dummy ones' share; the active keys' share is what remains.)"""
+    sp = Ptr[SetObject](s)
+    h = u64(0)
+    pos = next_active(s, i64(0))
+    while pos <= sp[0].mask:
+        h ^= shuffle_bits(entry(sp[0].table, u64(pos))[0].hash)
+        pos = next_active(s, pos + 1)
+    h ^= (u64(sp[0].used) + 1) * u64(1927868237)
+    h ^= (h >> 11) ^ (h >> 25)
+    h = h * u64(69069) + u64(907133923)
+    if h == u64(0xFFFFFFFFFFFFFFFF):
+        h = u64(590923713)
+    return h
+
+
+def frozenset_repr(s: u64, sb: u64) -> u64:
+    """`frozenset({1, 2})`, and `frozenset()` when empty."""
+    builder = Ptr[StrBuilder](sb)
+    if Ptr[SetObject](s)[0].used == 0:
+        sb_append_ascii(builder, b"frozenset()")
+        return u64(0)
+    sb_append_ascii(builder, b"frozenset(")
+    set_repr(s, sb)
+    sb_append_byte(builder, u8(41))  # )
+    return u64(0)
+
+
 def init() -> None:
     """Register set's kind functions (before any set is made)."""
     SET_OPS.clear = func_addr(set_clear)
@@ -808,3 +851,10 @@ def init() -> None:
     SET_OPS.eq = func_addr(set_eq)
     SET_OPS.repr = func_addr(set_repr)
     register_kind(KIND_SET, addr_of(SET_OPS))
+    FROZENSET_OPS.clear = func_addr(set_clear)
+    FROZENSET_OPS.traverse = func_addr(set_traverse)
+    FROZENSET_OPS.size = func_addr(set_size)
+    FROZENSET_OPS.hash = func_addr(frozenset_hash)
+    FROZENSET_OPS.eq = func_addr(set_eq)
+    FROZENSET_OPS.repr = func_addr(frozenset_repr)
+    register_kind(KIND_FROZENSET, addr_of(FROZENSET_OPS))

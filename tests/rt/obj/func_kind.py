@@ -28,10 +28,11 @@ def store(addr: u64, value: u64) -> None:
 
 def main() -> None:
     init_all()
+    name = str_from_ascii(b"inner")  # (the compiler's names are static strs)
     base = obj_stats().live
     # A recursive closure: closure -> cell -> closure.
     cell = cell_new(True)
-    closure = func_new(u64(0x1234), 1)
+    closure = func_new(u64(0x1234), 1, name, False)
     store(closure + FUNC_SLOTS, cell)
     store(cell + CELL_VALUE, closure)
     print(obj_stats().live - base, func_size(closure), Ptr[FuncObject](closure)[0].count,
@@ -43,7 +44,7 @@ def main() -> None:
     print(obj_stats().live - base)
     # A bound method keeps its receiver (here a str) alive.
     receiver = str_from_ascii(b"receiver")
-    bound = func_new(u64(0x5678), 1)
+    bound = func_new(u64(0x5678), 1, name, True)
     store(bound + FUNC_SLOTS, receiver)
     obj_decref(receiver)
     print(obj_stats().live - base)
@@ -55,6 +56,7 @@ def main() -> None:
     print(gc_is_tracked(counter), Ptr[u64](counter + CELL_VALUE)[0] + 1)
     obj_decref(counter)
     print(obj_stats().live - base)
+    obj_decref(name)
 
 
 if __name__ == "__main__":
