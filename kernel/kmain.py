@@ -27,6 +27,7 @@ import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
+import kernel.apps.gamebench as gamebench
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
 import kernel.clock as clock
 import kernel.cmdline as cmdline
@@ -247,6 +248,8 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
+    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("games"):
+        gamebench.run()  # the games on screen and their frame costs, for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "run", value):
         process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
     if cmdline.find_option(boot.cmdline, "start", value):
