@@ -9,7 +9,8 @@ be freed when they are dropped."""
 
 import kernel.mm.heap as heap
 from kernel.apps import flappy, snake, textgfx
-from kernel.apps.game import KEY_NONE, Game
+from kernel.apps.game import KEY_NONE, KEY_QUIT, Game
+from kernel.apps.runner import GameRunner
 from kernel.apps.textgfx import CELLS, MemorySink, TextGfx, make_cell
 from pythos.lang import u8, u64
 from pythos.rt.alloc import obj_stats, obj_trim
@@ -82,3 +83,30 @@ def test_present_writes_only_changed_cells_and_restore_gives_the_screen_back() -
     assert sink.row == 7 and sink.column == 12
     for i in range(CELLS):
         assert sink.cells[i] == make_cell(u8(0x41 + i % 26), u8(0x07))
+
+
+
+def run_and_quit(sink: MemorySink) -> None:
+    game = flappy.new(u64(3))
+    runner = GameRunner(game, sink)
+    runner.start()
+    for _ in range(50):
+        runner.frame([game.demo_key()])
+    runner.frame([u8(9), KEY_QUIT])
+    assert runner.done() and runner.frames == 50
+    assert runner.stop() > 100
+
+
+def test_a_runner_gives_the_screen_back_after_quit() -> None:
+    sink = MemorySink()
+    for i in range(CELLS):
+        sink.cells[i] = make_cell(u8(0x30 + i % 10), u8(0x02))
+    sink.set_cursor(24, 8)
+    obj_trim()
+    live = obj_stats().live
+    run_and_quit(sink)
+    obj_trim()
+    assert obj_stats().live == live, "the game, its runner and the saved screen were freed"
+    assert sink.row == 24 and sink.column == 8 and sink.cursor_visible
+    for i in range(CELLS):
+        assert sink.cells[i] == make_cell(u8(0x30 + i % 10), u8(0x02))
