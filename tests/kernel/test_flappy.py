@@ -4,6 +4,8 @@ random key sequences against the invariants."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from kernel.apps.textgfx import MemorySink, TextGfx
 from pythos.lang import u8, u64
 
 NONE = keys.KEY_NONE
+EXPECTED = Path(__file__).parent / "games_expected"
 FLAP = keys.KEY_ACTION
 
 
@@ -168,6 +171,7 @@ def test_a_scripted_game_replays_to_a_known_score(seed: int, flapping: int, fram
 def test_seed_7_final_picture() -> None:
     game, _ = play(7, 600)
     picture = game.picture()
+    assert picture == (EXPECTED / "flappy_seed7.txt").read_text().splitlines()
     assert picture[0] == "." * 11 + "#####" + "." * 19 + "#####" + "." * 19 + "#####" + "." * 16
     assert picture[14] == "." * 59 + "#####" + "." * 16
     assert game.bird_row() == GROUND_ROW  # it fell to the ground

@@ -3,6 +3,8 @@ score and board, and random key sequences against the invariants."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from kernel.apps.textgfx import MemorySink, TextGfx
 from pythos.lang import u8, u64
 
 NONE = keys.KEY_NONE
+EXPECTED = Path(__file__).parent / "games_expected"
 
 
 @pytest.fixture(autouse=True)
@@ -181,6 +184,8 @@ def test_a_scripted_game_replays_to_a_known_score(seed: int, ticks: int, score: 
 def test_seed_42_final_board() -> None:
     game, _ = play(42)
     lines = game.board_lines()
+    expected = (EXPECTED / "snake_seed42.txt").read_text().splitlines()
+    assert lines == expected
     assert lines[13] == "." * 21 + "*" + "." * 5 + "ooooooo" + "." * 44
     assert lines[14] == "." * 27 + "oo@oooo" + "." * 44
     assert sum(line.count("o") + line.count("@") for line in lines) == 79
