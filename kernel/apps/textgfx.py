@@ -205,8 +205,11 @@ class TextGfx:
     def clear(self, attribute: u8 = DEFAULT_ATTRIBUTE) -> None:
         """Blank the whole back buffer in ``attribute``."""
         blank = make_cell(BLANK, attribute)
+        # A local name for the list: through ``self`` each store would
+        # fetch the list again and count a reference to it.
+        back = self.back
         for i in range(CELLS):
-            self.back[i] = blank
+            back[i] = blank
 
     def put(self, row: int, column: int, char: u8, attribute: u8) -> None:
         """Put one character; nothing if (row, column) is off the screen."""
@@ -225,9 +228,10 @@ class TextGfx:
         left = max(column, 0)
         right = min(column + width, WIDTH)
         cell = make_cell(char, attribute)
+        back = self.back
         for r in range(top, bottom):
             for c in range(left, right):
-                self.back[r * WIDTH + c] = cell
+                back[r * WIDTH + c] = cell
 
     def text(self, row: int, column: int, s: str, attribute: u8) -> int:
         """Write ``s`` from (row, column) to the right; the column after it.
