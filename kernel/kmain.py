@@ -18,6 +18,7 @@ the Python source line, then a halt (never a reset).
 
 from typing import Final
 
+import kernel.apps.gamebench as gamebench
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
@@ -27,7 +28,6 @@ import kernel.arch.x86_64.layout as layout
 import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
-import kernel.apps.gamebench as gamebench
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
 import kernel.clock as clock
 import kernel.cmdline as cmdline
@@ -110,6 +110,7 @@ def kmain(magic: u32, info: u64) -> None:
     preempt.init()                   # timer ticks drive the scheduler from here on
     warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
+    gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between
@@ -248,8 +249,6 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
-    if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("games"):
-        gamebench.run()  # the games on screen and their frame costs, for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "run", value):
         process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
     if cmdline.find_option(boot.cmdline, "start", value):

@@ -1,7 +1,7 @@
 """The games on the real screen, with each frame's cost in instructions.
 
-``bench=games`` on the command line runs this (``kmain``'s
-``apply_options``), until the executor can run the games as tasks from
+``bench=games`` on the command line runs this (``kmain`` calls ``run``
+once everything is up), until the executor can run the games as tasks from
 the shell.  It plays one scripted game of each kind on the VGA console,
 through ``VgaSink``, with the games' own demo players at the keys: snake
 from seed 42 until the snake traps itself, flappy bird from seed 7,
@@ -31,12 +31,14 @@ from typing import Final
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.clock as clock
+import kernel.cmdline as cmdline_options
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 from kernel.apps import flappy, snake, textgfx
 from kernel.apps.game import KEY_NONE, Game
 from kernel.apps.textgfx import TextGfx
 from kernel.apps.vgasink import VgaSink
+from kernel.bytespan import ByteSpan
 from pythos.lang import rdtsc, u8, u64
 
 HOLD_MS: Final = 3000
@@ -150,7 +152,14 @@ def play_flappy(gfx: TextGfx, sink: VgaSink, window: u64) -> None:
     note(f"bench: flappy interval ms {game.interval_ms()}")
 
 
-def run() -> None:
+def run(cmdline: ByteSpan) -> None:
+    """With ``bench=games`` on the command line, play both games."""
+    value = ByteSpan()
+    if cmdline_options.find_option(cmdline, "bench", value) and value.equals("games"):
+        play_both()
+
+
+def play_both() -> None:
     """Play both games on the screen and print their costs."""
     sink = VgaSink()
     window = empty_window()
