@@ -18,6 +18,7 @@ the Python source line, then a halt (never a reset).
 
 from typing import Final
 
+import kernel.apps.gamebench as gamebench
 import kernel.arch.x86_64.boot  # noqa: F401 - links in the boot stub
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.gdt as gdt
@@ -109,6 +110,7 @@ def kmain(magic: u32, info: u64) -> None:
     preempt.init()                   # timer ticks drive the scheduler from here on
     warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
+    gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     echo.run()                       # echo typed keys, sleeping in between

@@ -308,7 +308,16 @@ class Classes:
         return rest
 
     def check_class_methods(self) -> None:
-        for sym in self.classes:
+        # Bases first: a subclass's vtable starts with a copy of its base's,
+        # which must be complete by then.  `self.classes` is in the order the
+        # modules were read, and a subclass's module may come before its
+        # base's (an entry that imports the subclass's module first).
+        def depth(sym: ClassSym) -> int:
+            n, ct = 0, sym.type.base
+            while ct is not None:
+                n, ct = n + 1, ct.base
+            return n
+        for sym in sorted(self.classes, key=depth):
             self.module = sym.module
             ct = sym.type
             ct.vtable = list(ct.base.vtable) if ct.base else []

@@ -1,0 +1,84 @@
+"""Running a game on a screen: take the screen, play frames, give it back.
+
+Everything a game needs from whoever runs it, apart from waiting and
+reading keys, is here, so that the shell's task for ``snake`` or
+``flappy`` (once the executor exists) is only the waiting::
+
+    runner = GameRunner(snake.new(seed), VgaSink())
+    runner.start()
+    deadline = clock.uptime_ms()
+    while not runner.done():
+        deadline = runner.next_deadline(deadline)
+        await sleep_until_ms(deadline)            # a timer future
+        runner.frame(keys_since_last_frame())
+    runner.stop()
+
+``start`` saves the screen (every cell and the cursor), hides the cursor,
+reads the screen into the back buffer's idea of what is shown and draws
+the first frame.  ``frame`` gives the game the keys that arrived, one
+tick, and presents the new picture.  When a key made the game finished
+(Q or Esc), the frame stops there: no tick, no drawing, and ``stop``
+restores the screen as ``start`` found it, so the shell's prompt and its
+scrollback come back exactly.
+
+The deadline advances from the previous deadline, not from the time the
+frame ended, so the rate does not drift by the time frames take, and
+``interval_ms`` is asked afresh each frame (snake speeds up as it grows).
+"""
+
+from kernel.apps import textgfx
+from kernel.apps.game import Game
+from kernel.apps.textgfx import CellSink, Snapshot, TextGfx
+from pythos.lang import u8
+
+
+class GameRunner:
+    """One game on one screen, from ``start`` to ``stop``."""
+
+    saved: Snapshot | None
+
+    def __init__(self, game: Game, sink: CellSink) -> None:
+        self.game = game
+        self.sink = sink
+        self.gfx = TextGfx()
+        self.saved = None
+        self.frames = 0
+        # Cells written to the screen by all frames together.
+        self.cells_written = 0
+
+    def start(self) -> None:
+        """Take over the screen and show the game's first picture."""
+        self.saved = textgfx.save(self.sink)
+        self.sink.show_cursor(False)
+        self.gfx.sync(self.sink)
+        self.game.render(self.gfx)
+        self.cells_written += self.gfx.present(self.sink)
+
+    def done(self) -> bool:
+        """Whether the player has quit."""
+        return self.game.finished
+
+    def next_deadline(self, previous_ms: int) -> int:
+        """When the next frame is due, given when the last one was."""
+        return previous_ms + self.game.interval_ms()
+
+    def frame(self, keys: list[u8]) -> None:
+        """The keys since the last frame, one tick, and the new picture."""
+        for key in keys:
+            self.game.press(key)
+            if self.game.finished:
+                return
+        self.game.tick()
+        self.game.render(self.gfx)
+        self.cells_written += self.gfx.present(self.sink)
+        self.frames += 1
+
+    def stop(self) -> int:
+        """Give the screen back as ``start`` found it; the cells restored."""
+        saved = self.saved
+        if saved is None:
+            return 0
+        changed = textgfx.restore(self.sink, saved)
+        self.sink.show_cursor(True)
+        self.saved = None
+        return changed
