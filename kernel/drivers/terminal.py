@@ -51,7 +51,7 @@ the serial port and the keyboard have the same names.
 from typing import Final
 
 from kernel.drivers import scancode
-from kernel.utf8 import Utf8Decoder
+from kernel.utf8 import REPLACEMENT, Utf8Decoder
 from pythos.lang import Array, struct, u8, u32
 
 ESC: Final = u8(0x1B)
@@ -130,6 +130,10 @@ class TerminalDecoder:
     count: u8
 
     def emit(self, event: u32) -> None:
+        if 0x80 <= event <= 0x9F:
+            # A C1 control character (U+009B is the 8-bit CSI): a terminal
+            # would obey it, so it is shown as U+FFFD instead.
+            event = REPLACEMENT
         self.out[self.count] = event
         self.count += 1
 
