@@ -1,0 +1,78 @@
+"""In-kernel tests of the shell's pure logic (kernel/shell/) on the kernel
+heap: keys from both consoles into the line editor, the finished lines
+through the parser and the command registry, the output captured.  Every
+object made is dropped again, and the object count and the heap's bytes
+in use must be back at their baselines."""
+
+import kernel.mm.heap as heap
+import kernel.shell.commands  # noqa: F401 - registers help, echo, clear, color
+from kernel.drivers.scancode import Decoder
+from kernel.shell import editor, keys, registry
+from kernel.shell.ansi import AnsiRenderer
+from kernel.shell.editor import Editor
+from kernel.shell.keys import SerialKeys
+from kernel.shell.output import Capture
+from kernel.shell.parse import split
+from kernel.shell.registry import complete
+from pythos.lang import str_bytes, u8, u32
+from pythos.rt.alloc import obj_stats, obj_trim
+
+
+def run_session() -> None:
+    shell = Editor("pythos> ", 200)
+    shell.completer = complete
+    out = Capture()
+    serial = SerialKeys()
+    renderer = AnsiRenderer(80)
+    shell.start()
+    shown = renderer.render(shell.take_actions())
+    # Serial bytes: a quoted echo edited with the arrows and Delete, run.
+    data = str_bytes("echo \"a  b\" 'c dx'\x1b[D\x1b[D\x1b[3~\x1b[1;5D\x1b[F\r")
+    lines = 0
+    for i in range(len(data)):
+        for j in range(serial.feed(u8(data[i]))):
+            if shell.feed(serial.out[j]) == editor.LINE:
+                registry.run(out, shell.line())
+                lines += 1
+                shell.start()
+        shown += renderer.render(shell.take_actions())
+    assert lines == 1 and serial.ready()
+    assert out.text() == "a  b c d\n", "the quotes kept both spaces"
+    assert shown.startswith("pythos> echo") and shown.endswith("\r\npythos> ")
+    # PS/2 scancodes (set 1): h, e, Tab completes "help "; e, c, Enter.
+    out.reset()
+    keyboard = Decoder()
+    for code in [0x23, 0x12, 0x0F, 0x12, 0x2E, 0x1C]:
+        event = keys.from_keyboard(keyboard.feed(u8(code)))
+        if event != keys.NO_EVENT and shell.feed(event) == editor.LINE:
+            registry.run(out, shell.line())
+    assert shell.line() == "help ec"
+    assert out.text() == "help: no command ec\nusage: help [CMD]\n"
+    shell.start()
+    # History, and a line far over the limit refused with a message.
+    assert shell.feed(keys.key(keys.UP)) == editor.EDITING and shell.text() == "help ec"
+    shell.feed(keys.CTRL_U)
+    for _ in range(1000):
+        shell.feed(u32(0x79))
+    assert shell.feed(keys.CARRIAGE_RETURN) == editor.REFUSED and len(shell.text()) == 200
+    shown = renderer.render(shell.take_actions())
+    assert "line too long: 1000 characters, the limit is 200" in shown
+    # The commands' own checks.
+    out.reset()
+    assert registry.run(out, "color yellow blue") == registry.OK
+    assert registry.run(out, "clear 1") == registry.USAGE
+    assert registry.run(out, "echo 'open") == registry.USAGE
+    assert out.text() == ("<color 14 1>usage: clear\n"
+                          "pythos: unterminated single quote at column 6\n")
+    assert split("a\\ b \"c\"").words == ["a b", "c"]
+    assert complete("co") == ["color"]
+
+
+def test_the_shell_edits_parses_and_runs_on_the_kernel_heap_and_gives_it_all_back() -> None:
+    obj_trim()
+    live = obj_stats().live
+    used = heap.stats().bytes_used
+    run_session()
+    obj_trim()
+    assert obj_stats().live == live, "every editor, line, word and output was freed"
+    assert heap.stats().bytes_used == used, "the kernel heap is back at its baseline"
