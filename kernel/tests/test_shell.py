@@ -7,6 +7,7 @@ in use must be back at their baselines."""
 import kernel.mm.heap as heap
 import kernel.shell.commands  # noqa: F401 - registers help, echo, clear, color
 from kernel.drivers.scancode import Decoder
+from kernel.drivers.textscreen import TextScreen
 from kernel.shell import editor, keys, registry
 from kernel.shell.ansi import AnsiRenderer
 from kernel.shell.editor import Editor
@@ -14,8 +15,19 @@ from kernel.shell.keys import SerialKeys
 from kernel.shell.output import Capture
 from kernel.shell.parse import split
 from kernel.shell.registry import complete
+from kernel.shell.textrender import render
 from pythos.lang import str_bytes, u8, u32
 from pythos.rt.alloc import obj_stats, obj_trim
+
+# A VGA text screen of the test's own, drawn by the text renderer.
+screen = TextScreen()
+
+
+def screen_row(row: int, length: int) -> str:
+    text = ""
+    for column in range(length):
+        text += chr(int(screen.char_at(u32(row), u32(column))))
+    return text
 
 
 def run_session() -> None:
@@ -25,7 +37,10 @@ def run_session() -> None:
     serial = SerialKeys()
     renderer = AnsiRenderer(80)
     shell.start()
-    shown = renderer.render(shell.take_actions())
+    screen.reset(u8(0x07))
+    actions = shell.take_actions()
+    shown = renderer.render(actions)
+    render(screen, actions)
     # Serial bytes: a quoted echo edited with the arrows and Delete, run.
     data = str_bytes("echo \"a  b\" 'c dx'\x1b[D\x1b[D\x1b[3~\x1b[1;5D\x1b[F\r")
     lines = 0
@@ -35,8 +50,13 @@ def run_session() -> None:
                 registry.run(out, shell.line())
                 lines += 1
                 shell.start()
-        shown += renderer.render(shell.take_actions())
+        actions = shell.take_actions()
+        shown += renderer.render(actions)
+        render(screen, actions)
     assert lines == 1 and serial.ready()
+    typed = "pythos> echo \"a  b\" 'c d'"
+    assert screen_row(0, len(typed) + 3) == typed + "   ", "the x was erased"
+    assert screen_row(1, 10) == "pythos>   " and screen.row == 1 and screen.column == 8
     assert out.text() == "a  b c d\n", "the quotes kept both spaces"
     assert shown.startswith("pythos> echo") and shown.endswith("\r\npythos> ")
     # PS/2 scancodes (set 1): h, e, Tab completes "help "; e, c, Enter.

@@ -433,3 +433,54 @@ def test_the_ansi_renderer_draws_long_lines_across_rows(events, width):
         expected = PROMPT + shell.text()
         assert term.column == at % width and not term.pending
         assert term.text_from(start_row, len(expected) + width).rstrip(" ") == expected.rstrip(" ")
+
+
+def screen_text(screen, start: int, length: int) -> str:
+    return "".join(chr(int(screen.cells[k]) & 0xFF) for k in range(start, start + length))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(EVENTS, max_size=100), st.integers(min_value=0, max_value=24))
+def test_the_text_screen_renderer_draws_the_line_on_vga_cells(events, first_row):
+    """The same actions on a VGA TextScreen: the prompt starts on
+    ``first_row``, so long lines cross rows and scroll at the bottom."""
+    from kernel.drivers.textscreen import CELLS, WIDTH, TextScreen
+    from kernel.shell import textrender
+
+    screen = TextScreen()
+    screen.reset(0x07)
+    screen.row = first_row
+    shell = Editor(PROMPT, 300)
+    shell.start()
+    textrender.render(screen, shell.take_actions())
+    typed = [e if isinstance(e, int) else ord(e) for e in events]
+    for code in typed + [ord("x")] * (len(typed) % 3) * 50:
+        if shell.feed(u32(code)) != editor.EDITING:
+            shell.start()
+        textrender.render(screen, shell.take_actions())
+        at = textrender.position(screen)
+        start = at - len(PROMPT) - shell.cursor
+        expected = (PROMPT + shell.text()).replace("é", "\x82")  # CP437's é
+        if start < 0:  # the line's start has scrolled off the top
+            expected = expected[-start:]
+            start = 0
+        shown = screen_text(screen, start, min(len(expected), CELLS - start))
+        assert shown == expected[:CELLS - start]
+        assert screen_text(screen, start + len(expected),
+                           max(0, min(WIDTH, CELLS - start - len(expected)))).strip(" ") == ""
+
+
+def test_the_text_screen_renderer_returns_to_a_pending_wrap_at_the_bottom_right():
+    from kernel.drivers.textscreen import TextScreen
+    from kernel.shell import textrender
+
+    screen = TextScreen()
+    screen.reset(0x07)
+    screen.row = 24
+    shell = Editor(PROMPT)
+    shell.start()
+    for event in [ord("a")] * 72 + [LEFT, END, ord("z")]:
+        shell.feed(u32(event))
+        textrender.render(screen, shell.take_actions())
+    assert (screen.row, screen.column) == (24, 1)
+    assert screen_text(screen, 23 * 80, 81) == PROMPT + "a" * 72 + "z"
