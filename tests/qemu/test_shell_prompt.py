@@ -1,0 +1,85 @@
+"""The shell's prompt in QEMU (``shell=1``, kernel/shell/prompt.py): lines
+typed on the serial port and on the keyboard (``sendkey``) are edited by
+the line editor, drawn on both consoles, and run by the command registry.
+
+Keys go at most about 50 a second through the monitor, and serial bytes
+in small pieces, so a loaded host changes nothing that arrives."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from pythos.kernel_tools.qemu import QemuSession
+
+from .test_boot import boot, wait_for_screen
+
+PROMPT = "pythos> "
+KEY_PAUSE = 0.02
+
+
+def type_keys(vm: QemuSession, keys: list[str]) -> None:
+    for key in keys:
+        vm.send_key(key)
+        time.sleep(KEY_PAUSE)
+
+
+def spelled(text: str) -> list[str]:
+    names = {" ": "spc", "'": "apostrophe", "\n": "ret"}
+    return [names.get(c, c) for c in text]
+
+
+def send(vm: QemuSession, text: str, until: str, timeout: float = 30) -> str:
+    """Send ``text`` on serial; the serial output from then up to ``until``."""
+    start = len(vm.serial_text)
+    data = text.encode()
+    for i in range(0, len(data), 64):
+        vm.send_serial(data[i:i + 64])
+        time.sleep(0.01)
+    deadline = time.monotonic() + timeout
+    while until not in vm.serial_text[start:]:
+        assert time.monotonic() < deadline, f"{until!r} never came:\n{vm.serial_text[start:]!r}"
+        time.sleep(0.05)
+    out = vm.serial_text[start:]
+    return out[:out.index(until) + len(until)]
+
+
+def test_the_shell_prompt_edits_and_runs_commands_on_both_consoles(kernel_image: Path) -> None:
+    with boot(kernel_image, cmdline="shell=1", timeout=120) as vm:
+        vm.wait_for_serial(PROMPT, timeout=60)
+        # Serial: quotes, a usage line, an unterminated quote.
+        assert "a  b c d" in send(vm, "echo \"a  b\" 'c d'\r", "a  b c d")
+        assert "usage: clear" in send(vm, "clear now\r", "usage: clear")
+        out = send(vm, "echo 'open\r", "at column 6")
+        assert "pythos: unterminated single quote at column 6" in out
+        # Tab completes a command name; Enter runs it.
+        out = send(vm, "hel\t\r", "list the commands, or show how to use one")
+        assert "help " in out and "color FG [BG]" in out and "echo [WORD...]" in out
+        # Arrows as a terminal sends them, Delete, Ctrl-A, Ctrl-K, Ctrl-C.
+        out = send(vm, "ecxho ok\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x1b[3~\x1b[F!\r", "ok!")
+        out = send(vm, "junk\x01\x0b\x03", "^C")
+        # Keyboard: a typo fixed with Left and Delete, then Up brings it back.
+        type_keys(vm, [*spelled("ecxho hi"), "left", "left", "left", "left", "left",
+                       "left", "delete", "end", *spelled(" there"), "ret"])
+        vm.wait_for_serial("hi there\n", timeout=20)
+        type_keys(vm, ["up", "ret"])
+        deadline = time.monotonic() + 20
+        # The output twice, and the line from the history once (the first
+        # time it was typed, the terminal got it in pieces, as edited).
+        while vm.serial_text.count("hi there") < 3:
+            assert time.monotonic() < deadline, vm.serial_text
+            time.sleep(0.05)
+        screen = wait_for_screen(vm, "pythos> echo hi there")
+        # A line far too long is refused, and the shell goes on.
+        out = send(vm, "y" * 10000 + "\r", "nothing was run", timeout=60)
+        assert re.search(r"line too long: \d+ characters, the limit is 1000", out), out[-300:]
+        assert "ok" in send(vm, "echo ok\r", "ok\n")
+        screen = wait_for_screen(vm, "pythos> echo ok")
+        serial = vm.serial_text
+    assert "panic" not in serial.lower(), serial
+    # The screen shows each line as it was finally edited: twice the
+    # command, twice its output.
+    text = "\n".join(screen)
+    assert text.count("pythos> echo hi there") == 2 and text.count("hi there") == 4, text
+    assert "ecxho" not in text and "junk" not in text, text
