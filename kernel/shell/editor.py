@@ -155,6 +155,8 @@ class Editor:
         self.refused = 0
         # The line Enter finished, for ``line()``.
         self.finished = ""
+        # Where the cursor was when ``suspend`` stepped off the line.
+        self.resume_at = 0
 
     # -- output --------------------------------------------------------
 
@@ -221,6 +223,20 @@ class Editor:
         self.emit(WRITE, self.prompt + self.text())
         self.cursor = len(self.buffer)
         self.move_to(cursor)
+
+    def suspend(self) -> None:
+        """Step off the line for other output (a report, a log line): the
+        cursor goes past the line's end and onto a new screen line.  The
+        line is kept; ``resume`` draws it again below that output, and
+        ``start`` abandons it."""
+        self.resume_at = self.cursor
+        self.move_to(len(self.buffer))
+        self.emit(NEWLINE)
+
+    def resume(self) -> None:
+        """Draw the prompt and the line again, from the start of a screen
+        line, with the cursor where it was."""
+        self.redraw_prompt(self.resume_at)
 
     # -- editing -------------------------------------------------------
 

@@ -20,6 +20,15 @@ never returns.  Serial keys come through ``serial_input``'s own decoder,
 whose events have no modifier bits, so Ctrl+arrows work from the
 keyboard only here.
 
+Input lost to a flood is reported as the echo loop reports it
+(``dropreport.py``: one line per burst, once it is over).  The line being
+typed is then abandoned, since the lost bytes may be its own: when any
+drop counter moves, the cursor goes to the end of the line (Ctrl-E), so
+the report starts below the whole line, and after the report a new
+prompt starts an empty line.  ``dropreport.report`` itself is asked on
+every idle turn, as the echo loop asks it, so a burst is reported even
+when another counter's report came first.
+
 Commands write through ``ConsoleOutput``: ``print`` for text (both
 consoles), and for a colour or a clear screen, the VGA side through
 ``vga`` and the serial side as ANSI sequences.  It notes whether the
@@ -29,11 +38,13 @@ the renderers expect it.
 
 from typing import Final
 
+import kernel.clock as clock
 import kernel.console as console
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
+import kernel.dropreport as dropreport
 import kernel.proc.process as process
 import kernel.shell.commands  # noqa: F401 - registers the commands
 from kernel.shell import editor, keys, registry, textrender
@@ -41,7 +52,7 @@ from kernel.shell.ansi import AnsiRenderer, sgr
 from kernel.shell.editor import Action, Editor
 from kernel.shell.output import Output
 from kernel.shell.registry import complete
-from pythos.lang import u8, u32
+from pythos.lang import u8, u32, u64
 
 PROMPT: Final = "pythos> "
 
@@ -90,6 +101,12 @@ def next_event() -> u32:
     return event
 
 
+def drop_total() -> u64:
+    """All the drop counters together: it moves when anything is lost."""
+    return (serial_input.dropped_bytes() + serial.receive_overruns()
+            + keyboard.dropped_scancodes() + serial.dropped_output())
+
+
 def run() -> None:
     """Show the prompt and run typed commands, forever.  Interrupts on."""
     shell = Editor(PROMPT)
@@ -99,9 +116,21 @@ def run() -> None:
     print("The Pythos shell (shell=1). Type help for the commands.")
     shell.start()
     draw(renderer, shell.take_actions())
+    drops_seen = drop_total()
     while True:
         event = next_event()
         if event == keys.NO_EVENT:
+            if drop_total() != drops_seen:
+                # A report is coming: let it start below the whole line.
+                shell.feed(keys.CTRL_E)
+                draw(renderer, shell.take_actions())
+            if dropreport.report(clock.uptime_ms()):
+                print()
+                dropreport.end_report()
+                drops_seen = drop_total()
+                shell.start()
+                draw(renderer, shell.take_actions())
+                continue
             process.kernel_idle()
             continue
         status = shell.feed(event)

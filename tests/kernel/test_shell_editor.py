@@ -484,3 +484,20 @@ def test_the_text_screen_renderer_returns_to_a_pending_wrap_at_the_bottom_right(
         textrender.render(screen, shell.take_actions())
     assert (screen.row, screen.column) == (24, 1)
     assert screen_text(screen, 23 * 80, 81) == PROMPT + "a" * 72 + "z"
+
+
+def test_suspend_makes_room_for_other_output_and_resume_draws_the_line_again():
+    shell, screen = started()
+    feed(shell, screen, ["echo partial", LEFT, LEFT])
+    shell.suspend()
+    screen.apply(shell.take_actions())
+    assert screen.line() == "" and screen.rows[-2] == list(PROMPT + "echo partial")
+    screen.apply([editor.Action(editor.WRITE, "serial: 3 bytes dropped", 0),
+                  editor.Action(editor.NEWLINE, "", 0)])
+    shell.resume()
+    screen.apply(shell.take_actions())
+    assert shell.text() == "echo partial" and shell.cursor == 10
+    assert_shows(shell, screen)
+    feed(shell, screen, ["!"])
+    assert shell.text() == "echo parti!al"
+    assert_shows(shell, screen)
