@@ -96,3 +96,26 @@ def test_the_shell_edits_parses_and_runs_on_the_kernel_heap_and_gives_it_all_bac
     obj_trim()
     assert obj_stats().live == live, "every editor, line, word and output was freed"
     assert heap.stats().bytes_used == used, "the kernel heap is back at its baseline"
+
+
+def run_command(line: str) -> None:
+    out = Capture()
+    registry.run(out, line)
+
+
+def test_every_command_gives_the_heap_back_whatever_its_arguments() -> None:
+    """Each registered command, with no arguments, with one and two, and
+    its help: the objects and the heap's bytes in use are back where they
+    were after each line (the issue's "no leaks" check, command by
+    command)."""
+    lines = ["", "1", "yellow blue", "a b c", "'x y' \"z\""]
+    for name in registry.names():
+        for arguments in lines:
+            for line in [f"{name} {arguments}", f"help {name}"]:
+                obj_trim()
+                live = obj_stats().live
+                used = heap.stats().bytes_used
+                run_command(line)
+                obj_trim()
+                assert obj_stats().live == live, "a command left objects behind"
+                assert heap.stats().bytes_used == used, "a command kept heap memory"
