@@ -60,6 +60,10 @@ def test_the_shell_prompt_edits_and_runs_commands_on_both_consoles(kernel_image:
         # Arrows as a terminal sends them, Delete, Ctrl-A, Ctrl-K, Ctrl-C.
         out = send(vm, "ecxho ok\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x1b[3~\x1b[F!\r", "ok!")
         out = send(vm, "junk\x01\x0b\x03", "^C")
+        # Ctrl+Left, as xterm sends it, moves by words; a lone ESC is Escape.
+        assert "Xone two\n" in send(vm, "echo one two\x1b[1;5D\x1b[1;5DX\r", "Xone two\n")
+        time.sleep(0.3)
+        assert "|\n" in send(vm, "echo \x1b", "echo ") + send(vm, "|\r", "|\n")
         # Keyboard: a typo fixed with Left and Delete, then Up brings it back.
         type_keys(vm, [*spelled("ecxho hi"), "left", "left", "left", "left", "left",
                        "left", "delete", "end", *spelled(" there"), "ret"])
