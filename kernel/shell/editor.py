@@ -16,8 +16,9 @@ the change is queued in ``actions``, a short list of abstract steps::
     BELL          beep, or flash: the key was refused
 
 The editor never prints.  A renderer turns actions into ANSI escape
-sequences for a serial terminal (``kernel/shell/ansi.py``) or into moves
-of the VGA cursor, so both consoles edit alike, and the host tests replay
+sequences for a serial terminal (``kernel/shell/ansi.py``) or carries
+them out on the VGA text screen (``kernel/shell/textrender.py``), so both
+consoles edit alike, and the host tests replay
 the actions on a model screen.  Cells are counted from the start of the
 prompt, one per character (the editor inserts only printable characters);
 the renderer knows the screen's width and folds long lines.
