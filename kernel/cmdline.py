@@ -9,6 +9,8 @@ understands:
     loglevel=debug|info|warn|error   serial log threshold (see log.py)
     halt=wait                        after a panic, stay halted instead of
                                      exiting QEMU (see console.py)
+    shell=1                          the shell's prompt instead of the echo
+                                     loop (see shell/prompt.py)
 
 The parser works on a ``ByteSpan`` and never copies or allocates.  The
 last occurrence of a key wins, as in Linux, so an option appended at the

@@ -52,6 +52,7 @@ import kernel.proc.preempt as preempt
 import kernel.proc.process as process
 import kernel.proc.scheduler as scheduler
 import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
+import kernel.shell.prompt as shell_prompt
 import kernel.testing as testing
 import kernel.version as version
 import pythos.rt.obj.runtime as objects
@@ -113,6 +114,7 @@ def kmain(magic: u32, info: u64) -> None:
     gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
+    run_shell_if_asked()             # shell=1: the shell's prompt instead of the echo loop
     echo.run()                       # echo typed keys, sleeping in between
 
 
@@ -255,6 +257,14 @@ def apply_options() -> None:
         process.start_list(value)  # start=PROG[,PROG...]: side by side with the kernel
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
+
+
+def run_shell_if_asked() -> None:
+    """With ``shell=1``, run the shell's prompt loop (shell/prompt.py),
+    which never returns, in place of the echo loop."""
+    value = ByteSpan()
+    if cmdline.find_option(boot.cmdline, "shell", value) and value.equals("1"):
+        shell_prompt.run()
 
 
 def warn_unknown_options() -> None:

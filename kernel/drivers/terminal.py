@@ -21,8 +21,10 @@ VT100-style terminals) come in two families::
     ~      with the first parameter: 1 or 7 Home, 2 Insert, 3 Delete,
            4 or 8 End, 5 Page Up, 6 Page Down
 
-Modifier parameters (the ``5`` of Ctrl+Right) are read past and ignored,
-and so is any other well-formed sequence (function keys, mouse reports):
+The second parameter, xterm's modifier code (the ``5`` of Ctrl+Right), is
+kept in ``modifier`` beside the key it came with (``kernel/shell/keys.py``
+turns it into modifier bits); the events themselves are the same with or
+without it.  Any other well-formed sequence (function keys, mouse reports):
 it gives no event rather than garbage.  Intermediate bytes (0x20-0x2F)
 are skipped too.  A sequence broken by a byte that cannot belong to it (a
 control character, a byte of 0x80 or above) is abandoned, and that byte
@@ -125,6 +127,11 @@ class TerminalDecoder:
     # The first CSI parameter so far, and whether its digits are still coming.
     parameter: u32
     in_first_parameter: bool
+    # The second CSI parameter (xterm's modifier code: 1 + Shift 1, Alt 2,
+    # Ctrl 4) of the sequence the last ``feed`` ended; 0 without one.
+    modifier: u32
+    # Which parameter the digits belong to: 0 first, 1 second, 2 later.
+    parameter_index: u8
     # What the last ``feed`` produced: ``count`` events.
     out: Array[u32, 2]
     count: u8
@@ -144,11 +151,15 @@ class TerminalDecoder:
     def feed(self, byte: u8) -> u8:
         """Take one byte; the number of events it completed (0-2), in ``out``."""
         self.count = u8(0)
+        if self.state != CSI:
+            self.modifier = u32(0)
         if self.state == ESCAPE:
             if byte == 0x5B:         # [
                 self.state = CSI
                 self.parameter = u32(0)
                 self.in_first_parameter = True
+                self.modifier = u32(0)
+                self.parameter_index = u8(0)
                 return self.count
             if byte == 0x4F:         # O
                 self.state = SS3
@@ -161,11 +172,20 @@ class TerminalDecoder:
                     self.parameter = self.parameter * 10 + u32(byte - 0x30)
                     if self.parameter > PARAMETER_LIMIT:
                         self.parameter = PARAMETER_LIMIT
+                elif 0x30 <= byte <= 0x39 and self.parameter_index == 1:
+                    self.modifier = self.modifier * 10 + u32(byte - 0x30)
+                    if self.modifier > PARAMETER_LIMIT:
+                        self.modifier = PARAMETER_LIMIT
                 elif not 0x30 <= byte <= 0x39:
                     self.in_first_parameter = False
+                    if byte == 0x3B and self.parameter_index < 2:  # ;
+                        self.parameter_index += 1
+                    else:
+                        self.parameter_index = u8(2)
                 return self.count
             if 0x20 <= byte <= 0x2F:             # intermediate bytes
                 self.in_first_parameter = False
+                self.parameter_index = u8(2)
                 return self.count
             self.state = GROUND
             if 0x40 <= byte <= 0x7E:             # the final byte
@@ -197,6 +217,7 @@ class TerminalDecoder:
     def flush(self) -> u8:
         """Input has paused: end what has begun; the number of events, in ``out``."""
         self.count = u8(0)
+        self.modifier = u32(0)
         if self.state == ESCAPE:
             self.emit_key(scancode.KEY_ESCAPE)
         self.state = GROUND

@@ -255,6 +255,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         assert fn.node is not None
         try:
             self.check_locals_representable()
+            # The prologue's ops (the cells below) belong to the `def` line:
+            # a call without a line is invalid debug information.
+            self.pos = Position(fn.module, fn.node.lineno, fn.node.col_offset + 1)
             self.enter_function()  # cells for the variables closures share (funcs.py)
             self.hide_pending_error()  # exceptions.py: entry points start with none
             self.body(fn.node.body)

@@ -259,6 +259,9 @@ class ExprBuilder:
             return bound
         if kind is not None and kind[0] == "object":
             return self.load_field(node)
+        sym = getattr(node, "sym", None)
+        if isinstance(sym, FuncSym):  # module.function as a value
+            return self.function_value(node, sym)
         if kind is None:  # p.addr
             return self.add(Cast("ptrtoint", self.expr(node.value),  # type: ignore
                                  node.ty))  # type: ignore[attr-defined]

@@ -45,6 +45,7 @@ from ..ops import (
     FuncAddr,
     FuncIR,
     Integer,
+    Position,
     Register,
     Return,
     SlotLoad,
@@ -302,6 +303,10 @@ class FuncBuilder:
         b = self.sub_builder(sym)
         args: list[Value] = [b.registers[sym.locals[p.name]] for p in sym.params[1:]]
         assert fn.node is not None
+        # The thunk's ops belong to the function's `def` line: a call
+        # without a line in a function with debug information is invalid
+        # (LLVM would drop the whole program's debug information).
+        b.pos = Position(fn.module, fn.node.lineno, fn.node.col_offset + 1)
         if bound is not None:
             closure = b.registers[sym.locals[CLOSURE]]
             receiver = b.add(SlotLoad(closure, FUNC_SLOTS, bound))

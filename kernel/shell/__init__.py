@@ -1,0 +1,1 @@
+"""The interactive shell: keys, line editor, parser, commands (docs/shell.md)."""

@@ -1,0 +1,172 @@
+"""``shell=1``: the shell's prompt on both consoles, as a plain loop.
+
+The shell proper runs as a task on the executor (issue 13), which waits
+for coroutines.  Until then, ``shell=1`` on the command line runs this
+loop in its place, once the kernel is up (``kmain.run_shell_if_asked``), so the shell's parts can be
+used and tested in QEMU today: typed on the keyboard or the serial port,
+keys go to the line editor, the editor's actions are drawn on both
+screens, and a finished line is run by the command registry::
+
+    keyboard.next_event ──keys.from_keyboard──┐
+    serial_input.read_byte ──keys.SerialKeys──┴─▶ Editor.feed ─▶ actions
+        ─▶ AnsiRenderer ─▶ serial.write_str       (the terminal)
+        ─▶ textrender.render(vga.screen) ─▶ vga.flush_locked   (the screen)
+    LINE ─▶ registry.run(ConsoleOutput(), line)
+
+The loop is what the default console loop (``kernel/echo.py``) is: poll
+both inputs, and with nothing to do, the kernel task's idle step
+(``process.kernel_idle``), which halts until the next interrupt.  It
+never returns.  COM1's bytes are decoded here by ``keys.SerialKeys``
+(``serial_input.read_byte``, not its ``read_event``), so keys from the
+terminal keep their modifiers, and Ctrl+Left works from both consoles.
+
+Input lost to a flood is reported as the echo loop reports it
+(``dropreport.py``: one line per burst, once it is over).  The line being
+typed is then abandoned, since the lost bytes may be its own: when any
+drop counter moves, the cursor goes to the end of the line (Ctrl-E), so
+the report starts below the whole line, and after the report a new
+prompt starts an empty line.  ``dropreport.report`` itself is asked on
+every idle turn, as the echo loop asks it, so a burst is reported even
+when another counter's report came first.
+
+Commands write through ``ConsoleOutput``: ``print`` for text (both
+consoles), and for a colour or a clear screen, the VGA side through
+``vga`` and the serial side as ANSI sequences.  It notes whether the
+output ended a line, so the next prompt starts at the left edge, where
+the renderers expect it.
+"""
+
+from typing import Final
+
+import kernel.clock as clock
+import kernel.console as console
+import kernel.drivers.keyboard as keyboard
+import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
+import kernel.drivers.vga as vga
+import kernel.dropreport as dropreport
+import kernel.proc.process as process
+import kernel.shell.commands  # noqa: F401 - registers the commands
+from kernel.shell import editor, keys, registry, textrender
+from kernel.shell.ansi import AnsiRenderer, sgr
+from kernel.shell.editor import Action, Editor
+from kernel.shell.keys import SerialKeys
+from kernel.shell.output import Output
+from kernel.shell.registry import complete
+from pythos.lang import u8, u32, u64
+
+PROMPT: Final = "pythos> "
+
+# COM1's bytes decoded into key events (modifiers included), the next of
+# the decoder's events not yet handed out, and when the last byte came.
+# Only the loop touches them.
+serial_keys = SerialKeys()
+serial_next: u8 = u8(0)
+last_byte_at: u64 = u64(0)
+
+
+class ConsoleOutput(Output):
+    """Command output to both consoles."""
+
+    def __init__(self) -> None:
+        # Whether the last text written ended a line (or nothing was written).
+        self.at_line_start = True
+
+    def write(self, text: str) -> None:
+        if text == "":
+            return
+        print(text, end="")
+        self.at_line_start = text.endswith("\n")
+
+    def clear(self) -> None:
+        vga.clear()
+        serial.write_str("\x1b[H\x1b[2J")
+        self.at_line_start = True
+
+    def set_color(self, foreground: int, background: int) -> None:
+        console.set_color(u8(foreground), u8(background))
+        serial.write_str(sgr(foreground, background))
+
+
+def draw(renderer: AnsiRenderer, actions: list[Action]) -> None:
+    """Show the editor's actions on the terminal and on the screen."""
+    if len(actions) == 0:
+        return
+    serial.write_str(renderer.render(actions))
+    with vga.lock:
+        textrender.render(vga.screen, actions)
+        vga.flush_locked()
+
+
+def next_serial_event() -> u32:
+    """The next event decoded from COM1's bytes, or NO_EVENT.  A sequence
+    or character left half-way for ``SEQUENCE_TIMEOUT_MS`` is ended (a
+    lone ESC becomes the Escape key), as ``serial_input.read_event`` does."""
+    global serial_next, last_byte_at
+    while serial_next >= serial_keys.count:
+        byte = serial_input.read_byte()
+        if byte < 0:
+            waited = clock.uptime_ms() - last_byte_at
+            if serial_keys.ready() or waited < serial_input.SEQUENCE_TIMEOUT_MS:
+                return keys.NO_EVENT
+            serial_keys.flush()
+        else:
+            last_byte_at = clock.uptime_ms()
+            serial_keys.feed(u8(byte))
+        serial_next = u8(0)
+    event = serial_keys.out[serial_next]
+    serial_next += 1
+    return event
+
+
+def next_event() -> u32:
+    """The next key event from the keyboard or the serial port, or NO_EVENT."""
+    event = keys.from_keyboard(keyboard.next_event())
+    if event != keys.NO_EVENT:
+        return event
+    return next_serial_event()
+
+
+def drop_total() -> u64:
+    """All the drop counters together: it moves when anything is lost."""
+    return (serial_input.dropped_bytes() + serial.receive_overruns()
+            + keyboard.dropped_scancodes() + serial.dropped_output())
+
+
+def run() -> None:
+    """Show the prompt and run typed commands, forever.  Interrupts on."""
+    shell = Editor(PROMPT)
+    shell.completer = complete
+    renderer = AnsiRenderer(80)
+    out = ConsoleOutput()
+    print("The Pythos shell (shell=1). Type help for the commands.")
+    shell.start()
+    draw(renderer, shell.take_actions())
+    drops_seen = drop_total()
+    while True:
+        event = next_event()
+        if event == keys.NO_EVENT:
+            if drop_total() != drops_seen:
+                # A report is coming: let it start below the whole line.
+                shell.feed(keys.CTRL_E)
+                draw(renderer, shell.take_actions())
+            if dropreport.report(clock.uptime_ms()):
+                print()
+                dropreport.end_report()
+                drops_seen = drop_total()
+                shell.start()
+                draw(renderer, shell.take_actions())
+                continue
+            process.kernel_idle()
+            continue
+        status = shell.feed(event)
+        draw(renderer, shell.take_actions())
+        if status == editor.EDITING:
+            continue
+        if status == editor.LINE:
+            registry.run(out, shell.line())
+            if not out.at_line_start:
+                out.write("\n")
+        shell.start()
+        draw(renderer, shell.take_actions())
+

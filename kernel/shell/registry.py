@@ -1,0 +1,175 @@
+"""The shell's commands: one table, filled by a decorator.
+
+A command is a function that takes the output and its argument words and
+returns an exit status.  The ``@command`` decorator declares, next to the
+function, everything else the shell needs to know about it::
+
+    @command("beep", args="[HZ] [MS]", help="sound the PC speaker")
+    def beep(out: Output, words: list[str]) -> int:
+        ...
+
+and puts it in ``COMMANDS`` when the module is imported (in the kernel,
+when ``kmain`` runs the modules' start-up code).  From that one entry
+come ``help`` (the list, and ``help beep``), Tab completion of command
+names and of arguments that have a fixed set of values, and the argument
+count check: ``run`` compares the words with the ``args`` spec and prints
+``usage: beep [HZ] [MS]`` instead of calling the command when they do
+not fit.  A command that finds an argument it cannot use returns
+``USAGE`` and gets the same line printed.
+
+The ``args`` spec is a list of argument names, upper case by convention::
+
+    NAME        a required argument
+    [NAME]      an optional one (all optional arguments come last)
+    NAME...     one or more; [NAME...] none or more (only at the end)
+
+``choices`` (optional) is a function giving the values an argument can
+take, for completion (``color`` gives colour names, ``help`` command
+names).  It is a function rather than a list so that it can depend on
+what is registered by the time Tab is pressed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from kernel.shell.output import Output
+from kernel.shell.parse import split
+
+# Exit statuses.
+OK: Final = 0
+FAILED: Final = 1
+# The command found its arguments wrong: the shell prints the usage line.
+USAGE: Final = 2
+# The line named no known command.
+UNKNOWN: Final = 127
+
+# A variadic argument's maximum count.
+MANY: Final = 1 << 30
+
+
+@dataclass
+class Command:
+    """One registered command and what its spec says."""
+
+    name: str
+    args: str
+    help: str
+    run: Callable[[Output, list[str]], int]
+    choices: Callable[[], list[str]] | None
+    # How many argument words it takes, from ``args``.
+    minimum: int
+    maximum: int
+
+    def synopsis(self) -> str:
+        """The name and the argument spec: ``beep [HZ] [MS]``."""
+        if self.args == "":
+            return self.name
+        return f"{self.name} {self.args}"
+
+    def usage(self) -> str:
+        return f"usage: {self.synopsis()}"
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def argument_counts(spec: str) -> tuple[int, int]:
+    """The fewest and most argument words ``spec`` allows."""
+    minimum = 0
+    maximum = 0
+    for part in spec.split():
+        optional = part.startswith("[")
+        if part.endswith("...") or part.endswith("...]"):
+            maximum = MANY
+        elif maximum != MANY:
+            maximum += 1
+        if not optional:
+            minimum += 1
+    return (minimum, maximum)
+
+
+def add(name: str, run: Callable[[Output, list[str]], int], args: str = "", help: str = "",
+        choices: Callable[[], list[str]] | None = None) -> Command:
+    """Register ``run`` as command ``name`` (what ``@command`` does)."""
+    counts = argument_counts(args)
+    entry = Command(name, args, help, run, choices, counts[0], counts[1])
+    COMMANDS[name] = entry
+    return entry
+
+
+def command(
+    name: str, args: str = "", help: str = "", choices: Callable[[], list[str]] | None = None
+) -> Callable[[Callable[[Output, list[str]], int]], Callable[[Output, list[str]], int]]:
+    """Decorator: register the function as command ``name``."""
+
+    def register(run: Callable[[Output, list[str]], int]) -> Callable[[Output, list[str]], int]:
+        add(name, run, args, help, choices)
+        return run
+
+    return register
+
+
+def names() -> list[str]:
+    """Every command's name, sorted."""
+    return sorted(COMMANDS.keys())
+
+
+def lookup(name: str) -> Command | None:
+    if name in COMMANDS:
+        return COMMANDS[name]
+    return None
+
+
+def run_words(out: Output, words: list[str]) -> int:
+    """Run the command ``words[0]`` with the rest as arguments; its status."""
+    if len(words) == 0:
+        return OK
+    entry = lookup(words[0])
+    if entry is None:
+        out.line(f"{words[0]}: command not found (try help)")
+        return UNKNOWN
+    arguments = words[1:]
+    if len(arguments) < entry.minimum or len(arguments) > entry.maximum:
+        out.line(entry.usage())
+        return USAGE
+    status = entry.run(out, arguments)
+    if status == USAGE:
+        out.line(entry.usage())
+    return status
+
+
+def run(out: Output, line: str) -> int:
+    """Parse ``line`` and run it; an unterminated quote is reported with
+    its column, and an empty line does nothing."""
+    parsed = split(line)
+    if not parsed.ok():
+        out.line(f"pythos: {parsed.error} at column {parsed.column}")
+        return USAGE
+    return run_words(out, parsed.words)
+
+
+def matching(candidates: list[str], prefix: str) -> list[str]:
+    return [c for c in candidates if c.startswith(prefix)]
+
+
+def complete(before_cursor: str) -> list[str]:
+    """The completions of the word that ends ``before_cursor`` (the line up
+    to the cursor): command names for the first word, the command's
+    ``choices`` after it.  The editor's completer."""
+    parsed = split(before_cursor)
+    if not parsed.ok():
+        return []
+    words = parsed.words
+    # A blank before the cursor starts a new, empty word.
+    if before_cursor == "" or before_cursor[-1] == " " or before_cursor[-1] == "\t":
+        words.append("")
+    if len(words) == 1:
+        return matching(names(), words[0])
+    entry = lookup(words[0])
+    if entry is None:
+        return []
+    choices = entry.choices
+    if choices is None:
+        return []
+    return matching(choices(), words[-1])
