@@ -10,6 +10,7 @@ and compares those lines with what QEMU says it emulates.
 """
 
 import kernel.clock as clock
+import kernel.drivers.pci as pci
 import kernel.drivers.rtc as rtc
 from kernel.drivers.rtc import RtcRegisters
 from pythos.lang import u8, u64
@@ -36,3 +37,15 @@ def test_rtc_reads_a_date_that_moves_on() -> None:
     print(f"rtc: {second.format()}")
     elapsed = second.seconds_since(first)
     assert 1 <= elapsed <= 30, "the clock should move on about 2.5 s in 2.5 s"
+
+
+def test_pci_finds_the_host_bridge_first() -> None:
+    lines = pci.lspci_lines()
+    for line in lines:
+        print(f"lspci: {line}")
+    assert len(lines) >= 2, "a PC has at least a host bridge and an ISA bridge"
+    assert lines[0].startswith("00:00.0 Host bridge: Intel Corporation")
+    found = pci.enumerate_all()
+    assert len(found) == len(lines)
+    for i in range(1, len(found)):
+        assert pci.sort_key(found[i - 1]) < pci.sort_key(found[i]), "sorted, each once"
