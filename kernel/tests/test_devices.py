@@ -11,9 +11,11 @@ and compares those lines with what QEMU says it emulates.
 
 import kernel.clock as clock
 import kernel.drivers.pci as pci
+import kernel.drivers.pit as pit
 import kernel.drivers.rtc as rtc
+import kernel.drivers.speaker as speaker
 from kernel.drivers.rtc import RtcRegisters
-from pythos.lang import u8, u64
+from pythos.lang import u8, u16, u32, u64
 
 
 def test_rtc_decodes_as_on_the_host() -> None:
@@ -49,3 +51,30 @@ def test_pci_finds_the_host_bridge_first() -> None:
     assert len(found) == len(lines)
     for i in range(1, len(found)):
         assert pci.sort_key(found[i - 1]) < pci.sort_key(found[i]), "sorted, each once"
+
+
+def test_speaker_plays_a_square_wave_on_channel_2() -> None:
+    divisor = speaker.start(u32(440))
+    assert speaker.is_playing(), "gate and speaker bits set in port 0x61"
+    status = speaker.channel2_status()
+    assert (status >> 1) & 7 == 3, "channel 2 in mode 3 (square wave)"
+    assert (status >> 4) & 3 == 3, "low byte then high byte"
+    smallest = divisor
+    largest = u16(0)
+    high_seen = False
+    low_seen = False
+    deadline = clock.uptime_ms() + 20
+    while clock.uptime_ms() < deadline:
+        count = pit.read_channel2()
+        smallest = min(smallest, count)
+        largest = max(largest, count)
+        if speaker.output_high():
+            high_seen = True
+        else:
+            low_seen = True
+    print(f"speaker: divisor {divisor}, status {status:#04x}, counts {smallest}..{largest}, "
+          f"output high {high_seen} low {low_seen}")
+    speaker.stop()
+    assert not speaker.is_playing(), "stop clears the gate and speaker bits"
+    assert largest <= divisor and smallest < largest, "channel 2 counts within its divisor"
+    assert high_seen and low_seen, "the output toggles in 20 ms of a 440 Hz tone"
