@@ -60,8 +60,25 @@ def clamp_frequency(hz: u32) -> u32:
 
 
 def divisor_for(hz: u32) -> u16:
-    """Channel 2's divisor for a tone of about ``hz`` (clamped to 20 Hz-20 kHz)."""
-    return pit.divisor_for(clamp_frequency(hz))
+    """Channel 2's divisor for the tone nearest ``hz`` (clamped to 20 Hz-20 kHz).
+
+    Not simply ``1193182 / hz`` rounded, which is the nearest *period*
+    (what ``pit.divisor_for`` wants for the tick): the tone is 1193182 / d,
+    and near 18 kHz, d = 65 is nearer the ideal 65.5 but d = 66 sounds
+    nearer.  With d = floor(1193182 / hz), the tone lies between
+    1193182 / (d + 1) and 1193182 / d; the errors compare, without
+    division, as ``(F - hz*d) * (d+1)`` against ``(hz*(d+1) - F) * d``.
+    """
+    wanted = u64(clamp_frequency(hz))
+    # 59..59659 for 20 Hz..20 kHz, so d + 1 fits in 16 bits.
+    d = pit.INPUT_FREQUENCY // wanted
+    # Each error times d * (d + 1): the tone of d is at or above ``wanted``,
+    # the tone of d + 1 below it.
+    higher_tone_error = (pit.INPUT_FREQUENCY - wanted * d) * (d + 1)
+    lower_tone_error = (wanted * (d + 1) - pit.INPUT_FREQUENCY) * d
+    if lower_tone_error < higher_tone_error:
+        return u16(d + 1)
+    return u16(d)
 
 
 def frequency_of(divisor: u16) -> u32:

@@ -29,6 +29,9 @@ def test_frequency_of_known_divisors() -> None:
     assert speaker.frequency_of(u16(2712)) == 440
     assert speaker.frequency_of(u16(0)) == 18     # 65536
     assert speaker.divisor_for(u32(5)) == speaker.divisor_for(u32(20))
+    # The ideal divisor is 65.50: 65 is the nearer period but 66 the nearer
+    # tone (18078.5 Hz is 138.5 Hz off, 18356.6 Hz 139.6 Hz).
+    assert speaker.divisor_for(u32(18217)) == 66
 
 
 class FakeSpeakerPort:
