@@ -60,9 +60,12 @@ def boot(image: Path, *extra: str) -> tuple[str, str, float, float]:
     """Run the device tests; (serial, info pci, host time at start, at exit)."""
     started = time.time()
     with QemuSession(image, cmdline="test=all", timeout=60, extra_args=extra) as vm:
-        # Asked once the firmware has numbered the buses behind bridges.
+        # Asked once the firmware has numbered the buses behind bridges,
+        # with the machine paused (the kernel then waits 2.5 s anyway).
         vm.wait_for_serial("lspci: 00:00.0", 60)
+        vm.qmp("stop")
         info_pci = vm.hmp("info pci")
+        vm.qmp("cont")
         vm.wait_for_exit(60)
         ended = time.time()
         serial = vm.serial_text
