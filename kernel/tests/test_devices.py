@@ -1,4 +1,4 @@
-"""In-kernel tests of the devices the shell's commands read: the real-time
+"""In-kernel tests of the devices and state the shell's commands read: the real-time
 clock, PCI configuration space, the PC speaker, the log ring and the
 memory statistics.
 
@@ -19,6 +19,7 @@ import kernel.drivers.speaker as speaker
 import kernel.log as log
 import kernel.logring as logring
 import kernel.mm.heap as heap
+import kernel.mm.memstats as memstats
 from kernel.drivers.rtc import RtcRegisters
 from pythos.lang import u8, u16, u32, u64
 from pythos.rt.alloc import obj_stats, obj_trim
@@ -115,3 +116,26 @@ def test_log_ring_keeps_the_boot_and_gives_back_its_memory() -> None:
     obj_trim()
     assert obj_stats().live == live, "every record and str was freed"
     assert heap.stats().bytes_used == used, "the kernel heap is back at its baseline"
+
+
+def check_memory_stats() -> None:
+    before = memstats.gather()
+    assert 0 < before.frames_free <= before.frames_total
+    assert before.heap_used <= before.heap_peak and before.heap_used <= before.heap_mapped
+    assert before.objects_live > 0, "module-level objects are live"
+    squares = [n * n for n in range(2000)]
+    during = memstats.gather()
+    assert during.objects_live > before.objects_live
+    assert during.object_bytes >= before.object_bytes + 2000 * 8, "the list's items"
+    assert during.heap_used >= before.heap_used
+    for line in memstats.report(during):
+        print(f"mem: {line}")
+    assert squares[1999] == 1999 * 1999
+
+
+def test_memory_stats_follow_an_allocation() -> None:
+    obj_trim()
+    live = obj_stats().live
+    check_memory_stats()
+    obj_trim()
+    assert obj_stats().live == live, "the list and the statistics were freed"

@@ -108,6 +108,12 @@ def test_pc_machine(device_kernel: Path) -> None:
     # The speaker test printed what it read back while the tone played.
     assert re.search(r"speaker: divisor 2712, status 0x[0-9a-f]{2}, counts \d+\.\.\d+, "
                      r"output high True low True", serial, re.M), serial
+    # mem's report: 128 MiB of RAM, most of it free frames.
+    frames = re.search(r"mem: frames:  (\d+) of (\d+) free", serial)
+    assert frames and 28000 < int(frames.group(2)) < 32768, serial
+    assert 0 < int(frames.group(1)) <= int(frames.group(2))
+    assert re.search(r"mem: heap: .* used, .* free, .* mapped, peak .*; \d+ allocations", serial)
+    assert re.search(r"mem: objects: \d+ live, .* in use, .* held", serial)
 
 
 def test_q35_machine_with_bridges(device_kernel: Path) -> None:
