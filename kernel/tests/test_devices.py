@@ -21,7 +21,7 @@ import kernel.logring as logring
 import kernel.mm.heap as heap
 import kernel.mm.memstats as memstats
 from kernel.drivers.rtc import RtcRegisters
-from pythos.lang import u8, u16, u32, u64
+from pythos.lang import InterruptFrame, Ptr, interrupt, u8, u16, u32, u64
 from pythos.rt.alloc import obj_stats, obj_trim
 
 
@@ -139,3 +139,12 @@ def test_memory_stats_follow_an_allocation() -> None:
     check_memory_stats()
     obj_trim()
     assert obj_stats().live == live, "the list and the statistics were freed"
+
+
+@interrupt
+def log_from_an_interrupt(frame: Ptr[InterruptFrame]) -> None:
+    """Never installed: compiling it is the test.  The compiler's interrupt
+    rule rejects a handler that can reach an allocation or a reference
+    count, so this builds only while logging is interrupt-safe."""
+    log.warn("a message from an interrupt handler")
+    logring.record(log.ERROR, "straight into the ring")
