@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Final
 
 import kernel.arch.x86_64.cmos as cmos
+import kernel.log as log
 from pythos.lang import struct, u8, u32
 
 SECONDS: Final = u8(0x00)
@@ -249,3 +250,12 @@ def now() -> DateTime | None:
     if not moment.is_valid():
         return None
     return moment
+
+
+def report() -> None:
+    """The boot log's one line about the clock: the date, or why there is none."""
+    moment = now()
+    if moment is None:
+        log.warn("rtc: the real-time clock gives no valid date")
+        return
+    print(f"date: {moment.format()} UTC")

@@ -128,3 +128,18 @@ def test_q35_machine_with_bridges(device_kernel: Path) -> None:
     assert kernel["02:03.0"] == ("Ethernet controller", "1af4:1000")
     assert ("lspci: 00:1f.2 SATA controller: Intel Corporation 82801IR/IO/IH (ICH9R/DO/DH) "
             "6 port SATA Controller [AHCI mode] [8086:2922]") in serial
+
+
+def test_boot_log_shows_the_date(kernel_image: Path) -> None:
+    started = time.time()
+    with QemuSession(kernel_image, timeout=30,
+                     extra_args=("-rtc", f"base={RTC_BASE.isoformat()}")) as vm:
+        vm.wait_for_serial("Pythos is up.")
+        ended = time.time()
+        screen = "\n".join(vm.read_vga_text())
+        serial = vm.serial_text
+    match = re.search(r"^date: (\S+ \S+) UTC\r?$", serial, re.M)
+    assert match, serial
+    shown = datetime.datetime.fromisoformat(match.group(1))
+    assert RTC_BASE <= shown <= RTC_BASE + datetime.timedelta(seconds=ended - started + 1)
+    assert match.group(0).strip() in screen, "the date is on the screen too"
