@@ -57,6 +57,8 @@ class LogEntry:
     sequence: u64
     timestamp_ms: u64
     level: u8
+    # A line printed on the console, rather than a log.* message.
+    from_console: bool
     truncated: bool
     length: u8
     text: Array[u8, TEXT_BYTES]
@@ -66,6 +68,7 @@ class LogEntry:
         self.sequence = sequence
         self.timestamp_ms = timestamp_ms
         self.level = level
+        self.from_console = False
         self.truncated = False
         self.length = u8(0)
 
@@ -85,6 +88,7 @@ class LogEntry:
     def copy_from(self, other: "LogEntry") -> None:
         """Make this entry equal to ``other``."""
         self.start(other.sequence, other.level, other.timestamp_ms)
+        self.from_console = other.from_console
         self.truncated = other.truncated
         self.length = other.length
         for i in range(u64(other.length)):
@@ -122,6 +126,7 @@ class LogRecord:
     level: int
     text: str
     truncated: bool
+    from_console: bool
 
 
 @struct
@@ -190,7 +195,8 @@ class LogRing:
         while sequence < self.written:
             if self.copy_entry(sequence, entry) and entry.level >= min_level:
                 found.append(LogRecord(int(i64(entry.sequence)), int(i64(entry.timestamp_ms)),
-                                       int(entry.level), text_of(entry), entry.truncated))
+                                       int(entry.level), text_of(entry), entry.truncated,
+                                       entry.from_console))
             sequence += 1
         return found
 
@@ -236,6 +242,7 @@ def record_console(error: bool, data: Ptr[u8], length: u64) -> None:
         byte = data[i]
         if not console_line_open:
             console_line.start(u64(0), ERROR if error else INFO, now_ms())
+            console_line.from_console = True
             console_line_open = True
         if byte == NEWLINE:
             console_line.finish()

@@ -93,6 +93,7 @@ def check_log_ring() -> None:
     first = everything[0]
     if logring.dropped() == 0:
         assert first.sequence == 0 and first.text.startswith("Pythos"), "the banner comes first"
+        assert first.from_console, "the banner was printed, not logged"
     log.warn("log ring: a warning from the in-kernel test")
     log.debug("log ring: a debug message below the serial level")
     warnings = logring.records(log.WARN)
@@ -105,6 +106,9 @@ def check_log_ring() -> None:
     for i in range(1, len(kept)):
         assert kept[i - 1].sequence < kept[i].sequence, "oldest first"
         assert kept[i - 1].timestamp_ms <= kept[i].timestamp_ms, "time never goes back"
+    assert not last.from_console
+    shown = log.listing(log.WARN)
+    assert shown[len(shown) - 1].endswith("] warn: log ring: a warning from the in-kernel test")
     print(f"logring: {len(kept)} kept, {logring.dropped()} dropped, last {last.text}")
 
 

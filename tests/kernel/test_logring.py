@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import kernel.log as log
 import kernel.logring as logring
 from kernel.logring import CAPACITY, TEXT_BYTES, LogEntry, LogRing
 from pythos.lang import Array, addr_of, u8, u64
@@ -87,5 +88,28 @@ def test_console_lines_are_assembled_from_pieces(interrupt_flag: FakeInterruptFl
     records = logring.records(u8(0))
     assert [(r.text, r.level) for r in records] == [
         ("heap: bump allocator, 64 KiB", 1), ("second line", 1), ("panic: oops", 3)]
+    assert all(r.from_console for r in records)
     assert [r.sequence for r in records] == [0, 1, 2]
     assert [r.text for r in logring.records(u8(3))] == ["panic: oops"]
+
+
+def test_listing_is_what_dmesg_prints(interrupt_flag: FakeInterruptFlag,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(logring, "ring", LogRing())
+    monkeypatch.setattr(logring, "console_line", LogEntry())
+    monkeypatch.setattr(logring, "console_line_open", False)
+    monkeypatch.setattr(logring, "now_ms", lambda: u64(12345))
+    monkeypatch.setattr(log, "level", log.ERROR)  # nothing reaches the serial port
+    feed(b"Pythos 0.1.0\n")
+    log.warn("keyboard: no working PS/2 controller")
+    log.debug("x" * 130)
+    assert log.listing(log.DEBUG) == [
+        "[   12.345] Pythos 0.1.0",
+        "[   12.345] warn: keyboard: no working PS/2 controller",
+        "[   12.345] debug: " + "x" * TEXT_BYTES + " [...]",
+    ]
+    assert log.listing(log.WARN) == ["[   12.345] warn: keyboard: no working PS/2 controller"]
+    for n in range(CAPACITY):
+        log.info(f"filler {n}")
+    assert log.listing(log.WARN) == ["(3 older messages dropped)"]
+    assert log.listing(log.INFO)[-1] == f"[   12.345] info: filler {CAPACITY - 1}"
