@@ -99,7 +99,8 @@ def check_log_ring() -> None:
     warnings = logring.records(log.WARN)
     assert len(warnings) >= 1
     last = warnings[len(warnings) - 1]
-    assert last.text == "log ring: a warning from the in-kernel test" and last.level == int(log.WARN)
+    assert last.text == "log ring: a warning from the in-kernel test"
+    assert last.level == int(log.WARN)
     assert last.timestamp_ms > 0, "stamped with the uptime"
     kept = logring.records(log.DEBUG)
     assert kept[len(kept) - 1].text == "log ring: a debug message below the serial level"
