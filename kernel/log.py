@@ -20,7 +20,6 @@ from typing import Final
 import kernel.drivers.serial as serial
 import kernel.logring as logring
 from kernel.bytespan import ByteSpan
-from kernel.logring import LogRecord
 from pythos.lang import i32, u8
 
 DEBUG: Final = u8(0)
@@ -96,29 +95,3 @@ def error(text: str) -> None:
     """Something failed; the kernel carries on without it."""
     message(ERROR, text)
 
-
-def format_record(record: LogRecord) -> str:
-    """A kept message as ``dmesg`` shows it: the uptime as the console's
-    prompt shows it, the level for a log message (a console line has
-    none), the text, and ``[...]`` if it was cut."""
-    seconds = record.timestamp_ms // 1000
-    line = f"[{seconds:5d}.{record.timestamp_ms % 1000:03d}] "
-    if not record.from_console:
-        line += level_name(u8(record.level)) + ": "
-    line += record.text
-    if record.truncated:
-        line += " [...]"
-    return line
-
-
-def listing(min_level: u8) -> list[str]:
-    """What ``log [level]`` and ``dmesg`` print: the kept messages at
-    ``min_level`` or above, oldest first, after a line saying how many
-    older ones the ring no longer holds, if any."""
-    lines: list[str] = []
-    dropped = logring.dropped()
-    if dropped > 0:
-        lines.append(f"({dropped} older messages dropped)")
-    for record in logring.records(min_level):
-        lines.append(format_record(record))
-    return lines

@@ -29,7 +29,7 @@ meanwhile, even by the allocator, is never blocked by a reader.
 
 Lines printed to the console arrive in pieces (``print`` writes a line
 in one or more chunks), so they are assembled in ``console_line`` until
-their newline, then recorded at ``CONSOLE`` level (INFO; a panic report,
+their newline, then recorded at INFO (a panic report,
 fd 2, at ERROR).
 """
 
@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Final
 
 import kernel.clock as clock
+import kernel.log as log
 from kernel.sync.irqlock import IrqLock
 from kernel.utf8 import Utf8Decoder
 from pythos.lang import Array, Ptr, i64, str_bytes, struct, u8, u64
@@ -45,9 +46,6 @@ CAPACITY: Final = 256
 TEXT_BYTES: Final = 120
 NEWLINE: Final = u8(0x0A)
 CARRIAGE_RETURN: Final = u8(0x0D)
-# Levels, as in kernel/log.py (which imports this module).
-INFO: Final = u8(1)
-ERROR: Final = u8(3)
 
 
 @struct
@@ -241,7 +239,7 @@ def record_console(error: bool, data: Ptr[u8], length: u64) -> None:
     for i in range(length):
         byte = data[i]
         if not console_line_open:
-            console_line.start(u64(0), ERROR if error else INFO, now_ms())
+            console_line.start(u64(0), log.ERROR if error else log.INFO, now_ms())
             console_line.from_console = True
             console_line_open = True
         if byte == NEWLINE:
@@ -260,3 +258,30 @@ def records(min_level: u8) -> list[LogRecord]:
 def dropped() -> u64:
     """How many messages the ring no longer holds (or never got)."""
     return ring.dropped()
+
+
+def format_record(record: LogRecord) -> str:
+    """A kept message as ``dmesg`` shows it: the uptime as the console's
+    prompt shows it, the level for a log message (a console line has
+    none), the text, and ``[...]`` if it was cut."""
+    seconds = record.timestamp_ms // 1000
+    line = f"[{seconds:5d}.{record.timestamp_ms % 1000:03d}] "
+    if not record.from_console:
+        line += log.level_name(u8(record.level)) + ": "
+    line += record.text
+    if record.truncated:
+        line += " [...]"
+    return line
+
+
+def listing(min_level: u8) -> list[str]:
+    """What ``log [level]`` and ``dmesg`` print: the kept messages at
+    ``min_level`` or above, oldest first, after a line saying how many
+    older ones the ring no longer holds, if any."""
+    lines: list[str] = []
+    gone = ring.dropped()
+    if gone > 0:
+        lines.append(f"({gone} older messages dropped)")
+    for record in ring.records(min_level):
+        lines.append(format_record(record))
+    return lines

@@ -19,7 +19,7 @@ import kernel.drivers.speaker as speaker
 import kernel.log as log
 import kernel.logring as logring
 import kernel.mm.heap as heap
-import kernel.mm.memstats as memstats
+import kernel.memstats as memstats
 from kernel.drivers.rtc import RtcRegisters
 from pythos.lang import InterruptFrame, Ptr, interrupt, u8, u16, u32, u64
 from pythos.rt.alloc import obj_stats, obj_trim
@@ -108,7 +108,7 @@ def check_log_ring() -> None:
         assert kept[i - 1].sequence < kept[i].sequence, "oldest first"
         assert kept[i - 1].timestamp_ms <= kept[i].timestamp_ms, "time never goes back"
     assert not last.from_console
-    shown = log.listing(log.WARN)
+    shown = logring.listing(log.WARN)
     assert shown[len(shown) - 1].endswith("] warn: log ring: a warning from the in-kernel test")
     print(f"logring: {len(kept)} kept, {logring.dropped()} dropped, last {last.text}")
 

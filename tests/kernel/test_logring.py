@@ -103,13 +103,13 @@ def test_listing_is_what_dmesg_prints(interrupt_flag: FakeInterruptFlag,
     feed(b"Pythos 0.1.0\n")
     log.warn("keyboard: no working PS/2 controller")
     log.debug("x" * 130)
-    assert log.listing(log.DEBUG) == [
+    assert logring.listing(log.DEBUG) == [
         "[   12.345] Pythos 0.1.0",
         "[   12.345] warn: keyboard: no working PS/2 controller",
         "[   12.345] debug: " + "x" * TEXT_BYTES + " [...]",
     ]
-    assert log.listing(log.WARN) == ["[   12.345] warn: keyboard: no working PS/2 controller"]
+    assert logring.listing(log.WARN) == ["[   12.345] warn: keyboard: no working PS/2 controller"]
     for n in range(CAPACITY):
         log.info(f"filler {n}")
-    assert log.listing(log.WARN) == ["(3 older messages dropped)"]
-    assert log.listing(log.INFO)[-1] == f"[   12.345] info: filler {CAPACITY - 1}"
+    assert logring.listing(log.WARN) == ["(3 older messages dropped)"]
+    assert logring.listing(log.INFO)[-1] == f"[   12.345] info: filler {CAPACITY - 1}"

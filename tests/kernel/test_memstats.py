@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kernel.mm.memstats as memstats
-from kernel.mm.memstats import MemoryStats
+import kernel.memstats as memstats
+from kernel.memstats import MemoryStats
 
 
 @pytest.mark.parametrize("n, text", [(0, "0 B"), (1023, "1023 B"), (1024, "1.0 KiB"),
