@@ -70,7 +70,7 @@ def test_speaker_plays_a_square_wave_on_channel_2() -> None:
     largest = u16(0)
     high_seen = False
     low_seen = False
-    deadline = clock.uptime_ms() + 20
+    deadline = clock.uptime_ms() + 50
     while clock.uptime_ms() < deadline:
         count = pit.read_channel2()
         smallest = min(smallest, count)
@@ -84,7 +84,7 @@ def test_speaker_plays_a_square_wave_on_channel_2() -> None:
     speaker.stop()
     assert not speaker.is_playing(), "stop clears the gate and speaker bits"
     assert largest <= divisor and smallest < largest, "channel 2 counts within its divisor"
-    assert high_seen and low_seen, "the output toggles in 20 ms of a 440 Hz tone"
+    assert high_seen and low_seen, "the output toggles in 50 ms of a 440 Hz tone"
 
 
 def check_log_ring() -> None:
