@@ -19,6 +19,9 @@ kernel must export:
   the command line it only halts, leaving QEMU running.  The kernel never
   resets the machine, which would wipe the report from the screen.
 
+Every line written is also kept in the kernel log ring
+(``logring.record_console``), for ``dmesg``.
+
 Each device has its own lock (``serial.lock``, ``vga.lock``), taken one
 after the other, never nested, so there is no lock order to get wrong.
 
@@ -40,6 +43,7 @@ import kernel.arch.x86_64.cpu as cpu
 import kernel.drivers.debug_exit as debug_exit
 import kernel.drivers.serial as serial
 import kernel.drivers.vga as vga
+import kernel.logring as logring
 from kernel.bytespan import ByteSpan
 from kernel.drivers import color as Color
 from pythos.lang import Ptr, export, i32, u8, u32, u64
@@ -89,6 +93,7 @@ def write_to(fd: i32, data: Ptr[u8], length: u64, screen: bool) -> None:
         serial.write_unlocked(data, length)
         return
     writing = True
+    logring.record_console(fd == STDERR, data, length)  # for dmesg
     serial.write(data, length)
     if screen and fd == STDERR:
         vga.write_attribute(data, length, Color.attribute(Color.LIGHT_RED, Color.BLACK),

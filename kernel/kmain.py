@@ -34,6 +34,7 @@ import kernel.cmdline as cmdline
 import kernel.console as console
 import kernel.crashtest as crashtest
 import kernel.drivers.keyboard as keyboard
+import kernel.drivers.rtc as rtc
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
@@ -105,6 +106,7 @@ def kmain(magic: u32, info: u64) -> None:
     objects.init_all()               # the object runtime: str, containers, the collector
     objects.init_modules()           # module-level code: globals built by code, in import order
     report_memory_map()              # the memory map, as a list of regions, and its total
+    rtc.report()                     # today's date and time, from the CMOS clock
     initrd.init(boot)                # the user programs' ramdisk, checked and listed
     scheduler.init()                 # the task table: only the kernel task, running
     kstack.init()                    # the region for processes' kernel stacks

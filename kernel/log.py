@@ -6,6 +6,10 @@ keeps the screen for the user.  Messages below the current level are
 dropped; the level starts at ``INFO`` and the kernel command line can
 change it (``loglevel=debug``).
 
+Every message, whatever the level, is also kept in the kernel log ring
+(``logring.py``), which ``log [level]`` and ``dmesg`` will list: the
+level decides only what reaches the serial port as it happens.
+
 Messages are plain strings for now.  To log values, print them: ``print()``
 goes to both serial and screen.  (f-strings will be accepted here once the
 compiler lets a ``str`` parameter take one, see docs/language.md.)
@@ -14,6 +18,7 @@ compiler lets a ``str`` parameter take one, see docs/language.md.)
 from typing import Final
 
 import kernel.drivers.serial as serial
+import kernel.logring as logring
 from kernel.bytespan import ByteSpan
 from pythos.lang import i32, u8
 
@@ -57,7 +62,9 @@ def enabled(lvl: u8) -> bool:
 
 
 def message(lvl: u8, text: str) -> None:
-    """Write ``[level] text`` and a newline to the serial port."""
+    """Keep ``text`` in the log ring, and write ``[level] text`` and a
+    newline to the serial port if ``lvl`` is enabled."""
+    logring.record(lvl, text)
     if not enabled(lvl):
         return
     # One locked section, so a line is never split by another writer.
@@ -87,3 +94,4 @@ def warn(text: str) -> None:
 def error(text: str) -> None:
     """Something failed; the kernel carries on without it."""
     message(ERROR, text)
+

@@ -67,10 +67,11 @@ def test_debug_information_costs_only_the_line_table(tmp_path: Path) -> None:
     assert ".debug_info" not in sections(plain64)
     assert ".debug_" not in sections(debug)
     assert line_table_size(plain64) == 0
-    # At -O2 the table, inlined calls included, is a little smaller than
-    # the code it describes (82 KB for 90 KB of code with the scheduler).
+    # At -O2 the table, inlined calls included, is about the size of the
+    # code it describes (82 KB for 90 KB of code with the scheduler; 128 KB
+    # for 128 KB with the clock and the log ring), and never much more.
     table = line_table_size(debug64)
-    assert 0 < table < text_bytes(debug64)
+    assert 0 < table < text_bytes(debug64) * 5 // 4
     # In memory the kernel grows by the line table alone: it ends .rodata,
     # which is padded to a whole page either way.
     grown = loaded_bytes(debug) - loaded_bytes(plain)

@@ -14,7 +14,7 @@ import pytest
 
 import kernel.arch.x86_64.irqflags as irqflags
 import kernel.arch.x86_64.port as port
-from pythos.lang import u8, u16, u64
+from pythos.lang import u8, u16, u32, u64
 
 PortRead = Callable[[int], int]
 PortWrite = Callable[[int, int], None]
@@ -23,8 +23,9 @@ PortWrite = Callable[[int, int], None]
 class FakePorts:
     """Records every port write; reads are answered by ``devices``.
 
-    ``devices`` maps a port number to a ``(read, write)`` pair of callables;
-    a port without one reads as 0xFF, like an empty ISA bus.
+    ``devices`` maps a port number to a ``(read, write)`` pair of callables,
+    used for byte and dword accesses alike; a port without one reads as all
+    ones, like an empty ISA bus.
     """
 
     def __init__(self) -> None:
@@ -41,6 +42,16 @@ class FakePorts:
         return u8(read(int(p)) if read else 0xFF)
 
     def write8(self, p: u16, value: u8) -> None:
+        self.writes.append((int(p), int(value)))
+        write = self.devices.get(int(p), (None, None))[1]
+        if write:
+            write(int(p), int(value))
+
+    def read32(self, p: u16) -> u32:
+        read = self.devices.get(int(p), (None, None))[0]
+        return u32(read(int(p)) if read else 0xFFFFFFFF)
+
+    def write32(self, p: u16, value: u32) -> None:
         self.writes.append((int(p), int(value)))
         write = self.devices.get(int(p), (None, None))[1]
         if write:
@@ -87,6 +98,8 @@ def ports(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakePorts]:
     fake = FakePorts()
     monkeypatch.setattr(port, "read8", fake.read8)
     monkeypatch.setattr(port, "write8", fake.write8)
+    monkeypatch.setattr(port, "read32", fake.read32)
+    monkeypatch.setattr(port, "write32", fake.write32)
     monkeypatch.setattr(port, "io_wait", fake.io_wait)
     yield fake
 
