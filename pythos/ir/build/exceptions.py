@@ -151,14 +151,15 @@ class ExceptionBuilder:
         return self.object_runtime[name]
 
     def hide_pending_error(self) -> None:
-        """An entry point (an exported function, which the runtime or the
-        assembly calls, or an interrupt handler, which may run between a
-        failure and its handler) hides an error pending in the code it
-        interrupted, and shows it again when it returns: its own tests
-        must not take that error for one of theirs.  So a kernel heap
-        function called while an error is on its way, or a timer tick,
-        works as usual."""
-        if not (self.fn.exported or self.fn.interrupt) or not self.checks_errors:
+        """An exported function (which the runtime or the assembly calls)
+        hides an error pending in its caller, and shows it again when it
+        returns: its own tests must not take that error for one of theirs.
+        So a kernel heap function called while an error is on its way
+        works as usual.  An interrupt handler needs no such step: code it
+        can reach never raises (the interrupt rule), so the builder leaves
+        no test in it (and extra calls there would change the frames gdb
+        unwinds through)."""
+        if not self.fn.exported or not self.checks_errors:
             return
         if self.pos is None and self.fn.node is not None:
             # (Every call needs a position, for the debug information.)
