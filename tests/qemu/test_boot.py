@@ -143,8 +143,11 @@ def test_panic_reports_and_exits(kernel_image, kind):
 def test_panic_is_red_on_screen_and_halts(kernel_image):
     # halt=wait keeps QEMU running after the panic, so the screen stays readable.
     with boot(kernel_image, cmdline="panic=test halt=wait") as vm:
-        vm.wait_for_serial("panic:")
-        lines = wait_for_screen(vm, "panic:")
+        # Read the screen once the whole report is on it (its backtrace ends
+        # with _start64's frame): while it is still being written, the
+        # screen scrolls between reading the text and reading the colours.
+        vm.wait_for_serial("_start64+")
+        lines = wait_for_screen(vm, "_start64+")
         row = next(i for i, line in enumerate(lines) if "panic:" in line)
         assert re.match(r"kernel/crashtest\.py:\d+: panic: test panic", lines[row]), lines
         cells = vm.read_vga_cells()
