@@ -150,6 +150,12 @@ class ExceptionBuilder:
     def exc_rt(self, name: str) -> FuncSym:
         return self.object_runtime[name]
 
+    def position_at_def(self) -> None:
+        """Give the ops about to be added the `def` line if they have no
+        position yet: every call needs one, for the debug information."""
+        if self.pos is None and self.fn.node is not None:
+            self.pos = Position(self.fn.module, self.fn.node.lineno, self.fn.node.col_offset + 1)
+
     def hide_pending_error(self) -> None:
         """An exported function (which the runtime or the assembly calls)
         hides an error pending in its caller, and shows it again when it
@@ -161,9 +167,7 @@ class ExceptionBuilder:
         unwinds through)."""
         if not self.fn.exported or not self.checks_errors:
             return
-        if self.pos is None and self.fn.node is not None:
-            # (Every call needs a position, for the debug information.)
-            self.pos = Position(self.fn.module, self.fn.node.lineno, self.fn.node.col_offset + 1)
+        self.position_at_def()
         hidden = self.hidden("error.hidden", U32)
         self.assign(hidden, self.add(Call(self.exc_rt("exc_suspend"), [])))
         self.cleanups.append(lambda: self.add(Call(self.exc_rt("exc_resume"), [hidden])))
@@ -182,8 +186,7 @@ class ExceptionBuilder:
         kernel's kmain, an interrupt handler) has no caller to test it:
         there the exception is reported and the program stops."""
         saved = self.block
-        if self.pos is None and self.fn.node is not None:
-            self.pos = Position(self.fn.module, self.fn.node.lineno, self.fn.node.col_offset + 1)
+        self.position_at_def()
         exit_block = self.new_block("error.exit")
         self.activate(exit_block)
         fn = self.fn

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...check.fmtspec import FormatSpec
 from ...diagnostics import CompileError
-from ...parse import PACKAGE_ROOT
 from ...symbols import FuncSym, GlobalSym, Local
 from ...types import BOOL, BYTES, I64, STR, IntType, PtrType, StructType
 from ..ops import (
@@ -618,11 +616,8 @@ class ExprBuilder:
         """The file and line a panic reports.  Files of the project are
         named relative to its root, so that a kernel reports the same
         `kernel/x.py:12` wherever it was built from."""
-        path = Path(self.fn.module.path)
-        try:
-            shown = str(path.resolve().relative_to(PACKAGE_ROOT))
-        except ValueError:
-            shown = self.fn.module.path
+        from .exceptions import shown_path
+        shown = shown_path(self.fn.module.path)
         return [self.string(shown.encode(), STR), Integer(getattr(node, "lineno", 0), I32)]
 
     def panic_begin(self, node: ast.AST) -> None:
