@@ -21,9 +21,15 @@ class Type:
 
 @dataclass(frozen=True, eq=True)
 class IntType(Type):
+    """An integer type.  `checked` marks the plain `int`: the same 64-bit
+    signed machine type as `i64`, and equal to it (so every rule that
+    accepts an `i64` accepts an `int`), but its arithmetic raises
+    OverflowError where `i64`'s wraps (docs/language.md, "Integers")."""
+
     name: str
     bits: int
     signed: bool
+    checked: bool = field(default=False, compare=False)
 
     is_int = True
 
@@ -65,7 +71,20 @@ INTS: dict[str, IntType] = {
         ("i8", 8, True), ("i16", 16, True), ("i32", 32, True), ("i64", 64, True),
     ]
 }
-I64 = INTS["i64"]
+def wrapping_of(first: Type, *others: Type) -> Type:
+    """The type of a value that is one of several equal integer types, or
+    computed from them: `i64` (which wraps) if any is, since pythos.lang's
+    `i64` keeps its class through arithmetic and choices under CPython;
+    else the first.  (`int` and `i64` are equal types: see IntType.)"""
+    for t in (first, *others):
+        if isinstance(t, IntType) and not t.checked and t == first:
+            return t
+    return first
+
+
+# The plain `int`: what an `int` annotation, a literal nothing else types,
+# `len()` and `int()` give.  `INTS["i64"]`, written `i64`, wraps instead.
+I64 = IntType("i64", 64, True, checked=True)
 U64 = INTS["u64"]
 U32 = INTS["u32"]
 U8 = INTS["u8"]

@@ -2001,7 +2001,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 raise self.error(node, "arithmetic on bool is not supported; convert with "
                                        "int(...) first")
             raise self.error(node, f"unsupported operand types {lt} and {rt}")
-        return lt
+        return T.wrapping_of(lt, rt)  # an int with an i64 is an i64, as in pythos.lang
 
     def is_ptr_expr(self, node: ast.expr) -> bool:
         # Only `p + n` and `p - n` of a pointer give a pointer: look at the
@@ -2086,7 +2086,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 op = "and" if isinstance(node.op, ast.And) else "or"
                 raise self.error(v, f"both sides of '{op}' must have the same type, because "
                                     f"the result is one of them; got {types[0]} and {t}")
-        return types[0]
+        return T.wrapping_of(*types)
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
         operands = [node.left, *node.comparators]
@@ -2171,7 +2171,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if a.is_aggregate:
             raise self.error(node, "a conditional expression cannot choose between "
                                    "structs or arrays")
-        return a
+        return T.wrapping_of(a, b)
 
     def expr_Call(self, node: ast.Call, want: T.Type | None) -> T.Type:
         from .calls import check_call

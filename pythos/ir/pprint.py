@@ -173,6 +173,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"{op.op}{flags} {n(op.lhs)}, {n(op.rhs)} :: {t}"
     if isinstance(op, O.IntPow):
         return f"pow {n(op.lhs)}, {n(op.rhs)} :: {t}"
+    if isinstance(op, O.IntOverflow):
+        return f"overflows {op.op} {n(op.lhs)}, {n(op.rhs)}"
     if isinstance(op, O.Compare):
         return f"{op.op} {n(op.lhs)}, {n(op.rhs)}"
     if isinstance(op, O.Select):
