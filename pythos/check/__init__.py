@@ -1250,7 +1250,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
 
     def stmt_With(self, s: ast.With) -> None:
         """`with lock:` calls lock.__enter__() and, however the block is
-        left, lock.__exit__().  (There are no exceptions to pass it.)"""
+        left, lock.__exit__(): with the exception, which it may suppress,
+        in the three-argument form (check/exceptions.py, exception_exit)."""
+        from .exceptions import exception_exit
         for item in s.items:
             t = self.expr(item.context_expr, None)
             # A struct (a lock), or an instance of a class (issue 12), whose
@@ -1265,11 +1267,12 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                                                     f"methods, got {t}")
             enter, exit_ = methods["__enter__"], methods["__exit__"]
             assert isinstance(enter, FuncSym) and isinstance(exit_, FuncSym)
-            if len(enter.params) != 1 or len(exit_.params) != 1:
+            if len(enter.params) != 1 or (len(exit_.params) != 1 and not (
+                    isinstance(t, ClassType) and exception_exit(self, s, item, exit_))):
                 raise self.error(item.context_expr, "__enter__ takes only self, and __exit__ "
-                                                    "takes self and *exc: object (the form "
-                                                    "__exit__(self, exc_type, exc, tb) is not "
-                                                    "supported yet)")
+                                                    "takes self and *exc: object, or "
+                                                    "(self, exc_type: object, exc: "
+                                                    "BaseException | None, tb: object)")
             item.enter, item.exit = enter, exit_  # type: ignore[attr-defined]
             if item.optional_vars is not None:
                 if not isinstance(item.optional_vars, ast.Name):

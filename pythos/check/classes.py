@@ -379,6 +379,8 @@ class Classes:
         if count is not None and len(params) != count:
             raise self.error(fn.node, f"{name} takes {count} parameter(s) after self, as "
                                       f"Python calls it; this one takes {len(params)}")
+        if name == "__exit__" and len(params) == 3 and fn.result is BOOL:
+            result = None  # __exit__(self, exc_type, exc, tb) -> bool may suppress (exceptions.py)
         if result is not None and fn.result != result:
             raise self.error(fn.node.returns or fn.node,
                              f"{name} must return {result} (Python's {name} protocol), "

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..parse import EXCEPTIONS_MODULE
 from ..symbols import ClassSym, Local
-from ..types import BOOL, I64, STR, ClassType
+from ..types import BOOL, I64, NONE, OBJECT, STR, ClassType, OptionalType
 from .narrow import assigned_keys, join_maps, terminates
 
 if TYPE_CHECKING:
@@ -339,3 +339,35 @@ def common_base(classes: list[ClassType]) -> ClassType:
         if all(other.is_subclass(c) for other in classes[1:]):
             return c
     return first[-1]
+
+
+def exception_exit(c: Checker, s: ast.With, item: ast.withitem, exit_: FuncSym) -> bool:
+    """Whether `exit_` is the three-argument `__exit__(self, exc_type, exc,
+    tb)` that sees the exception leaving the block and may suppress it by
+    returning True (PEP 343).  Pythos has no class objects and no traceback
+    objects, so `exc_type` and `tb` are declared `object` (which mypy
+    accepts for the protocol) and are None exactly when `exc` is; `exc` is
+    the exception itself, `BaseException | None`.  Such a with statement
+    has one item, so that which exits see an exception suppressed by an
+    inner one needs no bookkeeping: nest the statements instead."""
+    if len(exit_.params) != 4:
+        return False
+    base = c.scopes[EXCEPTIONS_MODULE].get("BaseException") if EXCEPTIONS_MODULE in c.scopes \
+        else None
+    exc_t = exit_.params[2].type
+    wanted = isinstance(base, ClassSym) and isinstance(exc_t, OptionalType) and \
+        exc_t.inner == base.type
+    if exit_.params[1].type != OBJECT or exit_.params[3].type != OBJECT or not wanted:
+        raise c.error(item.context_expr,
+                      f"{exit_.qualname.rsplit('.', 2)[-2]}.__exit__ must be declared "
+                      f"(self, exc_type: object, exc: BaseException | None, tb: object): "
+                      f"Pythos has no class or traceback objects to pass, so exc_type and "
+                      f"tb are None exactly when exc is")
+    if exit_.result not in (BOOL, NONE):
+        raise c.error(item.context_expr, "__exit__ returns bool (True suppresses the "
+                                         "exception) or None")
+    if len(s.items) != 1:
+        raise c.error(item.context_expr, "a with statement whose __exit__ sees the exception "
+                                         "has one item here; nest the with statements")
+    item.exit_sees_exception = True  # type: ignore[attr-defined]
+    return True

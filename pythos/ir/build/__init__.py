@@ -315,19 +315,27 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if not self.terminated:
             self.run_cleanups(depth)
         if failed is not None:
-            # An exception in the body: __exit__ runs too (exceptions.py).
+            # An exception in the body: __exit__ runs too (exceptions.py),
+            # and may suppress it (then the statement after the with runs).
             after = self.block
             self.activate(failed)
-            self.leave_with_on_error(depth)
+            if getattr(s.items[0], "exit_sees_exception", False):
+                after = self.exit_with_exception(s.items[0], receiver, depth, after)
+            else:
+                self.leave_with_on_error(depth)
             self.activate(after)
         del self.cleanups[depth:]
 
     def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:
         """The cleanup of a with statement: its __exit__ call (through the
         vtable for an instance whose subclass may override it)."""
+        # The three-argument form gets None three times on a way out
+        # that is not an exception (see exit_with_exception).
+        nones = [Integer(0, p.type) for p in exit_fn.params[1:]]
+
         def call() -> None:
             if exit_fn.cls is not None:
-                self.call_method(self.current_node(), exit_fn, [receiver])
+                self.call_method(self.current_node(), exit_fn, [receiver, *nones])
             else:
                 self.add(Call(exit_fn, [receiver]))
         return call

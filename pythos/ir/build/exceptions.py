@@ -429,6 +429,52 @@ class ExceptionBuilder:
         self.add(Call(self.exc_rt("exc_resume"), [hidden]))
         self.goto(self.raise_target())
 
+    def exit_with_exception(self, item: ast.withitem, receiver: Value, depth: int,
+                            after: BasicBlock) -> BasicBlock:
+        """The error path of a with statement whose `__exit__(self,
+        exc_type, exc, tb)` sees the exception (check/exceptions.py,
+        exception_exit): take the error as a handler does, pass it as an
+        object (in all three places: Pythos has no class or traceback
+        objects, and exc_type and tb are only ever compared with None),
+        then drop it if the result is true, else raise it again.  An
+        exception raised by `__exit__` itself gets this one as its context.
+        Returns the block where the statement after the with goes on: the
+        normal way out and the suppressing one join there."""
+        exit_fn: FuncSym = item.exit  # type: ignore[attr-defined]
+        outer = self.raise_target()
+        join = self.new_block("with.end")
+        rec = self.hidden("with.caught", U64)
+        self.assign(rec, self.add(Call(self.exc_rt("exc_save"), [])))
+        del self.cleanups[depth:]  # this with's own exit is the call below
+
+        def build() -> None:
+            raw = self.add(Call(self.exc_rt("exc_object"), [rec, self.maker()]))
+            # One owned reference, borrowed by the call in all three places.
+            exc = self.add(Cast("object", raw, exit_fn.params[2].type))
+            # At the with line, as CPython's traceback shows the call.
+            where = item.context_expr
+            self.pos = Position(self.module, where.lineno, where.col_offset + 1)
+            result = self.call_method(where, exit_fn, [receiver, exc, exc, exc])
+            if exit_fn.result is NONE:
+                self.add(Call(self.exc_rt("exc_restore"), [rec]))
+                self.goto(outer)
+                return
+            suppress, again = self.new_block("with.suppress"), self.new_block("with.again")
+            self.branch(result, suppress, again)
+            self.activate(again)
+            self.add(Call(self.exc_rt("exc_restore"), [rec]))
+            self.goto(outer)
+            self.activate(suppress)
+            self.add(Call(self.exc_rt("exc_drop"), [rec]))
+            self.goto(join)
+        self.in_clause(rec, outer, build)
+        if exit_fn.result is NONE:
+            return after  # nothing is suppressed: only the body's own way out goes on
+        self.activate(after)
+        if not self.terminated:  # the body finished normally: it joins too
+            self.goto(join)
+        return join
+
     # ----- try ---------------------------------------------------------------------------
     def stmt_Try(self, s: ast.Try) -> None:
         outer = self.raise_target()
