@@ -15,8 +15,7 @@ What is refused, and why:
   (`f(a(), (yield b))`).  A `yield` is compiled as a statement, or as the
   whole value of an assignment (`x = yield v`), where nothing else is
   half-evaluated when the generator is suspended;
-- `yield` inside `try` or `with`, and in `async def`: they need the
-  exception machinery (throw, close and finally blocks; issue 12);
+- `yield` in `async def` (coroutines are another helper's work);
 - generators nested in other functions (they would need a closure as
   well as a frame) and `yield` at module level or in a lambda, which
   CPython's compiler refuses too.
@@ -28,6 +27,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
+from ..symbols import Param
 from ..types import NONE, GeneratorType, IteratorType
 
 if TYPE_CHECKING:
@@ -70,6 +70,9 @@ class Generators:
         def expect(self, node: ast.expr, want: T.Type) -> Any: ...
         def no_plain_literal(self, node: ast.expr, t: T.Type, what: str) -> None: ...
         def element_type(self, node: ast.expr, t: T.Type) -> T.Type: ...
+        def base_exception(self) -> T.ClassType | None: ...
+        def is_exception(self, t: T.Type) -> bool: ...
+        def exception_class_named(self, node: ast.expr) -> T.ClassType | None: ...
 
     def start_generator(self, fn: FuncSym) -> None:
         """Decide whether `fn` is a generator function, before its body is
@@ -103,11 +106,12 @@ class Generators:
                                     f"or Generator[Y, S, R], not {t}")
         fn.generator = t if isinstance(t, GeneratorType) else \
             GeneratorType(t.element, "Generator", NONE, NONE)
-        self.mark_yields(fn.node.body, None)
+        self.mark_yields(fn.node.body)
 
-    def mark_yields(self, body: list[ast.stmt], inside: str | None) -> None:
+    def mark_yields(self, body: list[ast.stmt]) -> None:
         """Set `yield_ok` on each yield that is a statement or the value of
-        an assignment; refuse one inside `try` or `with`."""
+        an assignment, at any depth of compound statements (`try` and its
+        clauses, `with`, loops, `if`)."""
         for s in body:
             value: ast.expr | None = None
             if isinstance(s, ast.Expr) or (isinstance(s, ast.Assign) and len(s.targets) == 1) \
@@ -116,19 +120,12 @@ class Generators:
             if isinstance(value, (ast.Yield, ast.YieldFrom)):
                 value.yield_ok = True  # type: ignore[union-attr]
                 value.yield_used = not isinstance(s, ast.Expr)  # type: ignore[union-attr]
-            here = inside
-            if isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
-                here = "try"
-            elif isinstance(s, ast.With):
-                here = "with"
-            if here is not None:
-                for node in own_yields(ast.Module(body=[s], type_ignores=[])):
-                    word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
-                    raise self.error(node, f"'{word}' inside '{here}' {NOT_YET}")
             for field in ("body", "orelse", "finalbody"):
                 sub = getattr(s, field, None)
                 if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                    self.mark_yields(sub, here)
+                    self.mark_yields(sub)
+            for handler in getattr(s, "handlers", []):
+                self.mark_yields(handler.body)
 
     def generator_of(self, node: ast.expr) -> GeneratorType:
         gen = self.fn.generator if self.fn is not None else None
@@ -177,6 +174,41 @@ class Generators:
                                          f"{gen.send} values this generator is sent (only "
                                          f"a generator has send())")
         return NONE
+
+    # ----- throw() and close() ----------------------------------------------------------
+    def generator_method(self, t: GeneratorType, name: str) -> tuple[list[Param], T.Type, str]:
+        """The signatures of `g.throw(exc)` (what the generator yields next)
+        and `g.close()`."""
+        if name == "close":
+            return [], NONE, "runs the generator's finally blocks"
+        base = self.base_exception()
+        if base is None:
+            raise AssertionError("generator.throw() needs the exception classes")
+        return [Param("value", base, None)], t.element, "runs the generator"
+
+    def throw_args(self, node: ast.Call, params: list[Param]) -> None:
+        """`g.throw(exc)`: one exception instance.  CPython 3.11 also takes a
+        class, and the old (type, value, traceback) form; both are refused
+        with what to write instead."""
+        if node.keywords:
+            raise self.error(node.keywords[0], "generator.throw() takes no keyword arguments")
+        if not node.args:
+            raise self.error(node, "generator.throw() takes the exception instance to raise")
+        if len(node.args) != 1:
+            where: ast.AST = node.args[1]
+            raise self.error(where, f"generator.throw() takes one argument here, the "
+                                    f"exception instance (got {len(node.args)}); the "
+                                    f"(type, value, traceback) form is deprecated")
+        arg = node.args[0]
+        ct = self.exception_class_named(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
+            else None
+        if ct is not None:
+            raise self.error(arg, f"generator.throw() of the class '{ct.name}': throw an "
+                                  f"instance, {ct.name}()")
+        t = self.expr(arg, None)
+        if not self.is_exception(t):
+            raise self.error(arg, f"generator.throw() takes an exception instance, not "
+                                  f"\"{t}\"")
 
     def generator_return(self, s: ast.Return) -> None:
         """`return` in a generator: it ends the iteration; a value becomes

@@ -58,8 +58,8 @@ def test_ir_shows_the_frame_and_the_resume_switch(tmp_path: Path) -> None:
     # label is live at the start and across the yield: the frame holds it
     # in both states, and its clear releases it when a generator is dropped.
     assert "state 0 holds label" in resume and "state 1 holds label" in resume
-    assert "resume 0: L1, 1: L8" in resume
-    assert "yield r3, state 1, resume at L8" in resume
+    assert "resume 0: L1, 1: L13" in resume
+    assert "yield r5, state 1, resume at L13" in resume
     assert "finish" in resume
     # The loop's end releases label before the body finishes.
     assert resume.index("dec_ref label") < resume.index("finish")

@@ -1,5 +1,5 @@
-# error: 12:5: generator.close() is not compiled yet (issue 12): it needs exceptions
-from collections.abc import Generator
+# error: 12:13: generator.throw() of the class 'ValueError': throw an instance, ValueError()
+from collections.abc import Generator, Iterator
 
 
 def numbers() -> Generator[int, None, None]:
@@ -9,7 +9,7 @@ def numbers() -> Generator[int, None, None]:
 def main() -> None:
     g = numbers()
     print(next(g))
-    g.close()
+    g.throw(ValueError)
 
 
 if __name__ == "__main__":

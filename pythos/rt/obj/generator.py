@@ -63,13 +63,17 @@ import pythos.rt.core as core
 from pythos.lang import Array, Ptr, addr_of, call_addr, i64, u8, u32, u64
 from pythos.rt.core import capture_stop, flush, hex_digit, use_stderr, write_byte, write_str
 from pythos.rt.obj.exc import (
+    EXC_TB,
+    Saved,
     exc_drop,
     exc_raise,
-    exc_report,
     exc_restore,
     exc_save,
     materialize,
     write_cstring,
+    write_exc_line,
+    write_obj_message,
+    write_tb,
 )
 from pythos.rt.obj.object import (
     ERR_NONE,
@@ -88,6 +92,7 @@ from pythos.rt.obj.object import (
     str_from_ascii,
     type_of,
 )
+from pythos.rt.obj.report import error_name
 
 GEN_STATE: Final = u64(16)
 GEN_RESUME: Final = u64(24)
@@ -246,8 +251,11 @@ def report_unraisable(g: u64, name: u64) -> None:
           ...
         ValueError: message
 
-    The address is the frame's, so it differs from CPython's."""
+    The address is the frame's, so it differs from CPython's.  Like
+    CPython's default hook, it shows neither the cause nor the context."""
     previous = core.out_fd
+    rec = exc_save()  # nothing pending while the report runs code
+    s = Ptr[Saved](rec)
     flush()
     use_stderr()
     write_str("Exception ignored in: <generator object ")
@@ -255,9 +263,15 @@ def report_unraisable(g: u64, name: u64) -> None:
     write_str(" at 0x")
     write_hex(g)
     write_str(">\n")
-    exc_report()
+    if s[0].exc != 0:
+        write_tb(s[0].tb if s[0].tb != 0 else Ptr[u64](s[0].exc + EXC_TB)[0])
+        write_exc_line(s[0].exc)
+    else:
+        write_tb(s[0].tb)
+        write_str(error_name(s[0].kind))
+        write_obj_message(s[0].message)
+        write_str("\n")
     capture_stop(previous)
-    rec = exc_save()
     exc_drop(rec)
 
 
