@@ -23,10 +23,13 @@ and the executor build on):
 
     resume(frame: u64, sent: u64, out: u64) -> u64
 
-- `frame` is the generator; the caller keeps it alive for the call
-  (`gen_resume` holds a reference of its own, so a body that drops the
-  last other reference to its own generator does not free the frame under
-  its feet);
+- `frame` is the generator, and the caller owns a reference to it for
+  the whole call: compiled code passes a value it owns (a variable's, or
+  a temporary it releases after the call), and `gen_finalize` gives a
+  dying frame one.  So a body that drops every other reference to its own
+  generator (a global assigned, a list cleared) does not free the frame
+  under its feet: it is released when the resume returns
+  (tests/programs/exc/gen_self_drop.py);
 - `sent` is the slot of the value `send` passes in (0 for None, and for
   `next()`), the value of the `yield` expression the body resumes at;
 - `out` is the address of one word where a `yield` writes its item (a
@@ -82,12 +85,12 @@ from pythos.rt.obj.object import (
     ERR_TYPE,
     ERR_VALUE,
     KIND_INSTANCE,
+    ListObject,
     ObjHeader,
     TypeInfo,
     error,
     obj_decref,
     obj_error_clear,
-    obj_incref,
     obj_raise,
     str_from_ascii,
     type_of,
@@ -132,12 +135,7 @@ def gen_resume(g: u64, sent: u64, out: u64) -> bool:
         if state == GEN_RUNNING:
             obj_raise(ERR_VALUE, str_from_ascii(b"generator already executing"))
         return False
-    # Our own reference for the duration of the resume: the body may drop
-    # the last other one (`del` of the only variable holding it).
-    obj_incref(g)
-    more = call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out) != 0
-    obj_decref(g)
-    return more
+    return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out) != 0
 
 
 def gen_send(g: u64, sent: u64, may_be_none: bool, out: u64) -> bool:
@@ -263,11 +261,17 @@ def report_unraisable(g: u64, name: u64) -> None:
     write_str(" at 0x")
     write_hex(g)
     write_str(">\n")
+    tb = s[0].tb
+    if tb == 0 and s[0].exc != 0:
+        tb = Ptr[u64](s[0].exc + EXC_TB)[0]
+    if tb != 0 and Ptr[ListObject](tb)[0].length > 0:
+        # (An error with no frames of its own, the RuntimeError of a
+        # generator that ignored GeneratorExit, has none to show; CPython
+        # shows the frame that dropped the generator, which is not known.)
+        write_tb(tb)
     if s[0].exc != 0:
-        write_tb(s[0].tb if s[0].tb != 0 else Ptr[u64](s[0].exc + EXC_TB)[0])
         write_exc_line(s[0].exc)
     else:
-        write_tb(s[0].tb)
         write_str(error_name(s[0].kind))
         write_obj_message(s[0].message)
         write_str("\n")
