@@ -218,7 +218,10 @@ class GeneratorBuilder:
                 self.kept_shadows[id(var)] = shadow
         shadows = list(self.kept_shadows.values())
         if shadows:
-            b.cleanups.append(lambda: [b.add(Cast("object", r, U64)) for r in shadows])
+            def use() -> None:
+                for r in shadows:
+                    b.add(Cast("object", r, U64))
+            b.cleanups.append(use)
 
     def keep_generator(self, var: Local, reg: Register) -> None:
         shadow = getattr(self, "kept_shadows", {}).get(id(var))
