@@ -1,7 +1,10 @@
 """Checking generators (a mixin of `check.Checker`), issue 12.
 
 A function whose own scope contains `yield` or `yield from` is a
-generator function.  Its annotation says what it yields: `Iterator[Y]`
+generator function.  A `yield` may stand anywhere an expression may,
+inside `try` and `with` too: the parts of an expression evaluated before
+it (`f(a(), (yield b))`) are temporaries, which the pass
+`spill_across_yields` moves into the frame (ir/passes/generators.py).  Its annotation says what it yields: `Iterator[Y]`
 and `Iterable[Y]` mean `Generator[Y, None, None]`, and `Generator[Y, S,
 R]` also names what `send` passes in (S, the value of a `yield`
 expression) and what `return value` ends it with (R).  `fn.generator`
@@ -10,11 +13,6 @@ the function into a frame and a resume function.
 
 What is refused, and why:
 
-- `yield` where the compiled state machine cannot resume: inside an
-  expression whose other parts would have to survive the suspension
-  (`f(a(), (yield b))`).  A `yield` is compiled as a statement, or as the
-  whole value of an assignment (`x = yield v`), where nothing else is
-  half-evaluated when the generator is suspended;
 - `yield` in `async def` (coroutines are another helper's work);
 - generators nested in other functions (they would need a closure as
   well as a frame) and `yield` at module level or in a lambda, which
@@ -109,17 +107,12 @@ class Generators:
         self.mark_yields(fn.node.body)
 
     def mark_yields(self, body: list[ast.stmt]) -> None:
-        """Set `yield_ok` on each yield that is a statement or the value of
-        an assignment, at any depth of compound statements (`try` and its
-        clauses, `with`, loops, `if`)."""
+        """Mark each `yield` that is a whole statement (`yield v`): its
+        value is not used.  Every other one gives what `send()` passes in
+        (`x = yield v`, `f((yield))`)."""
         for s in body:
-            value: ast.expr | None = None
-            if isinstance(s, ast.Expr) or (isinstance(s, ast.Assign) and len(s.targets) == 1) \
-                    or isinstance(s, ast.AnnAssign):
-                value = s.value
-            if isinstance(value, (ast.Yield, ast.YieldFrom)):
-                value.yield_ok = True  # type: ignore[union-attr]
-                value.yield_used = not isinstance(s, ast.Expr)  # type: ignore[union-attr]
+            if isinstance(s, ast.Expr) and isinstance(s.value, (ast.Yield, ast.YieldFrom)):
+                s.value.yield_statement = True  # type: ignore[attr-defined]
             for field in ("body", "orelse", "finalbody"):
                 sub = getattr(s, field, None)
                 if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
@@ -132,16 +125,12 @@ class Generators:
         word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
         if gen is None:
             raise self.error(node, f"'{word}' outside a generator function")
-        if not getattr(node, "yield_ok", False):
-            raise self.error(node, f"'{word}' inside an expression {NOT_YET}: write it as a "
-                                   f"statement or as the whole value of an assignment "
-                                   f"(x = {word} ...)")
         assert isinstance(gen, GeneratorType)
         return gen
 
     def expr_Yield(self, node: ast.Yield, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
-        if gen.send is NONE and getattr(node, "yield_used", False):
+        if gen.send is NONE and not getattr(node, "yield_statement", False):
             assert self.fn is not None
             raise self.error(node, f"the value of 'yield' is what send() passes in, but this "
                                    f"generator is declared {self.fn.result}, which is sent "
