@@ -4,19 +4,26 @@ A function whose own scope contains `yield` or `yield from` is a
 generator function.  A `yield` may stand anywhere an expression may,
 inside `try` and `with` too: the parts of an expression evaluated before
 it (`f(a(), (yield b))`) are temporaries, which the pass
-`spill_across_yields` moves into the frame (ir/passes/generators.py).  Its annotation says what it yields: `Iterator[Y]`
-and `Iterable[Y]` mean `Generator[Y, None, None]`, and `Generator[Y, S,
-R]` also names what `send` passes in (S, the value of a `yield`
-expression) and what `return value` ends it with (R).  `fn.generator`
-records that GeneratorType; the builder (ir/build/generators.py) turns
-the function into a frame and a resume function.
+`spill_across_yields` moves into the frame (ir/passes/generators.py).
+Its annotation says what it yields: `Iterator[Y]` and `Iterable[Y]`
+mean `Generator[Y, None, None]`, and `Generator[Y, S, R]` also names
+what `send` passes in (S, the value of a `yield` expression) and what
+`return value` ends it with (R).  `fn.generator` records that
+GeneratorType; the builder (ir/build/generators.py) turns the function
+into a frame and a resume function.
 
 What is refused, and why:
 
 - `yield` in `async def` (coroutines are another helper's work);
-- generators nested in other functions (they would need a closure as
-  well as a frame) and `yield` at module level or in a lambda, which
-  CPython's compiler refuses too.
+- `yield` at module level, which CPython's compiler refuses too, and in
+  a lambda or a comprehension (a lambda generator has no annotation to
+  say what it yields; CPython refuses the comprehension).
+
+A generator nested in another function is a closure like any nested
+function (ir/build/funcs.py): its creation function takes the closure,
+which the frame keeps as a parameter, and its resume function loads the
+cells from it on entry, so it reads the enclosing variables when it
+runs, as CPython does.
 """
 
 from __future__ import annotations
@@ -32,7 +39,6 @@ if TYPE_CHECKING:
     from ..diagnostics import CompileError
     from ..symbols import FuncSym
 
-NOT_YET = "is not compiled yet (issue 12)"
 
 
 def own_yields(fn_node: ast.AST) -> list[ast.expr]:
@@ -81,13 +87,12 @@ class Generators:
         fn.generator = None
         if not yields:
             return
+        for y in yields:
+            y.own_yield = True  # type: ignore[attr-defined]
         first = min(yields, key=lambda n: (n.lineno, n.col_offset))
         if fn.name == "<module>":
             word = "yield from" if isinstance(first, ast.YieldFrom) else "yield"
             raise self.error(first, f"'{word}' outside function")  # CPython's SyntaxError
-        if fn.parent is not None:
-            raise self.error(first, f"a generator nested in another function {NOT_YET}; "
-                                    f"define it at module level")
         for p in fn.params:
             if p.type.is_aggregate:
                 arg: ast.AST = next((a for a in fn.node.args.args if a.arg == p.name),
@@ -123,10 +128,30 @@ class Generators:
     def generator_of(self, node: ast.expr) -> GeneratorType:
         gen = self.fn.generator if self.fn is not None else None
         word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
-        if gen is None:
+        if gen is None or not getattr(node, "own_yield", False):
+            inner = self.enclosing_scope_of_yield(node)
+            if inner is not None:
+                raise self.error(node, f"'{word}' inside {inner} is not supported; write a "
+                                       f"generator function (def ... -> Iterator[T])")
             raise self.error(node, f"'{word}' outside a generator function")
         assert isinstance(gen, GeneratorType)
         return gen
+
+    def enclosing_scope_of_yield(self, node: ast.expr) -> str | None:
+        """'a lambda' or 'a comprehension' if `node` stands in one inside
+        the function being checked (CPython makes a lambda with `yield`
+        a generator, and refuses one in a comprehension)."""
+        if self.fn is None or self.fn.node is None:
+            return None
+        for outer in ast.walk(self.fn.node):
+            if outer is self.fn.node:
+                continue
+            kind = "a lambda" if isinstance(outer, ast.Lambda) else "a comprehension" \
+                if isinstance(outer, (ast.ListComp, ast.SetComp, ast.DictComp,
+                                      ast.GeneratorExp)) else None
+            if kind is not None and any(n is node for n in ast.walk(outer)):
+                return kind
+        return None
 
     def expr_Yield(self, node: ast.Yield, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
