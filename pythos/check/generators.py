@@ -117,7 +117,7 @@ class Generators:
         (`x = yield v`, `f((yield))`)."""
         for s in body:
             if isinstance(s, ast.Expr) and isinstance(s.value, (ast.Yield, ast.YieldFrom)):
-                s.value.yield_statement = True  # type: ignore[attr-defined]
+                s.value.yield_statement = True  # type: ignore[union-attr]
             for field in ("body", "orelse", "finalbody"):
                 sub = getattr(s, field, None)
                 if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
