@@ -44,6 +44,7 @@ KIND_INSTANCE = 1
 TRACKED = 1
 GENERATOR = 2  # TypeInfo.flags (pythos/rt/obj/generator.py)
 GEN_ITEM_REF = 4  # its items are references
+GEN_RESULT_STR, GEN_RESULT_INT = 8, 16  # its return value is a str, an int
 GEN_STATE, GEN_RESUME, GEN_VALUE, GEN_REGISTERS = 16, 24, 32, 40
 GEN_RUNNING, GEN_FINISHED = -2, -1
 
@@ -176,6 +177,9 @@ class GeneratorLowering:
         fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
                                           for name, ft in st.fields.items()}
         item_ref = GEN_ITEM_REF if O.holds_reference(gen.type.element, func.count_str) else 0
+        result = gen.type.result
+        item_ref |= GEN_RESULT_STR if result is T.STR else GEN_RESULT_INT if result is T.I64 \
+            else 0
         fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
         fields["flags"] = ir.Constant(I32, GENERATOR | item_ref | (TRACKED if containers else 0))
         fields["size"] = ir.Constant(I64, lay.size)

@@ -91,11 +91,13 @@ from pythos.rt.obj.object import (
     error,
     obj_decref,
     obj_error_clear,
+    obj_incref,
     obj_raise,
     str_from_ascii,
     type_of,
 )
 from pythos.rt.obj.report import error_name
+from pythos.rt.obj.strconv import str_from_i64
 
 GEN_STATE: Final = u64(16)
 GEN_RESUME: Final = u64(24)
@@ -107,6 +109,10 @@ GENERATOR: Final = u32(2)
 # The items it yields are references (objects, or str where counted):
 # an item a close() makes it yield must be released.
 GEN_ITEM_REF: Final = u32(4)
+# Its `return` value is a str, or an int: the StopIteration that reports
+# its end shows it (gen_stop).
+GEN_RESULT_STR: Final = u32(8)
+GEN_RESULT_INT: Final = u32(16)
 # The exception kind `_make` (pythos/rt/exceptions.py) turns into a
 # GeneratorExit.  Never pending as a lazy error: it is made at once.
 GEN_EXIT_KIND: Final = u32(17)
@@ -149,7 +155,8 @@ def gen_send(g: u64, sent: u64, may_be_none: bool, out: u64) -> bool:
         return False
     if gen_resume(g, sent, out):
         return True
-    obj_raise(ERR_STOP_ITERATION, u64(0))
+    if error.kind == ERR_NONE:
+        gen_stop(g)
     return False
 
 
@@ -171,8 +178,25 @@ def gen_throw(g: u64, exc: u64, out: u64) -> bool:
     if gen_resume(g, u64(0), out):
         return True
     if error.kind == ERR_NONE:
-        obj_raise(ERR_STOP_ITERATION, u64(0))
+        gen_stop(g)
     return False
+
+
+def gen_stop(it: u64) -> None:
+    """Raise the StopIteration that reports the end of iterator `it`.  A
+    generator's shows its `return` value where that is a str or an int,
+    as CPython's report does (`StopIteration: 5`); otherwise, and for
+    other iterators, it has no message."""
+    message = u64(0)
+    if is_generator(it):
+        flags = type_of(it)[0].flags
+        value = Ptr[u64](it + GEN_VALUE)[0]
+        if (flags & GEN_RESULT_STR) != 0 and value != 0:
+            obj_incref(value)
+            message = value
+        elif (flags & GEN_RESULT_INT) != 0:
+            message = str_from_i64(i64(value))
+    obj_raise(ERR_STOP_ITERATION, message)
 
 
 def is_instance_of(obj: u64, ti: u64) -> bool:
