@@ -170,8 +170,10 @@ class GeneratorBuilder:
             if closures:
                 b.check_locals_representable()
                 b.enter_function()
+                self.keep_generators_to_scope_end()
             body()
             if not b.terminated:
+                b.run_cleanups(0)
                 b.add(GenFinish(None))
         except CompileError:
             raise
@@ -208,7 +210,7 @@ class GeneratorBuilder:
         when the function returns."""
         b = self._g()
         self.kept_shadows: dict[int, Register] = {}
-        if b.gen is not None or not b.checks_errors:
+        if not b.checks_errors:
             return
         for var in b.fn.locals.values():
             if isinstance(var, Local) and not var.is_param and var in b.registers \
