@@ -201,9 +201,9 @@ class Generators:
         return [Param("value", base, None)], t.element, "runs the generator"
 
     def throw_args(self, node: ast.Call, params: list[Param]) -> None:
-        """`g.throw(exc)`: one exception instance.  CPython 3.11 also takes a
-        class, and the old (type, value, traceback) form; both are refused
-        with what to write instead."""
+        """`g.throw(exc)`: one exception instance, or a class, which is
+        called with no arguments.  The old (type, value, traceback) form is
+        refused with what to write instead."""
         if node.keywords:
             raise self.error(node.keywords[0], "generator.throw() takes no keyword arguments")
         if not node.args:
@@ -217,8 +217,10 @@ class Generators:
         ct = self.exception_class_named(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
             else None
         if ct is not None:
-            raise self.error(arg, f"generator.throw() of the class '{ct.name}': throw an "
-                                  f"instance, {ct.name}()")
+            # `g.throw(ValueError)` throws `ValueError()`, as `raise` does.
+            arg = ast.Call(arg, [], [])
+            ast.copy_location(arg, node.args[0])
+            node.args[0] = arg
         t = self.expr(arg, None)
         if not self.is_exception(t):
             raise self.error(arg, f"generator.throw() takes an exception instance, not "
