@@ -253,7 +253,7 @@ class GeneratorLowering:
         b.position_at_end(close)
         finalize = self.function(gen.finalize)
         make = self.function(gen.make)
-        name = self.cstring(f"{lay.func.sym.link_name}.__qualname__", gen_qualname(lay.func))
+        name = self.cstring(f"{lay.func.sym.link_name}.__qualname__", gen.qualname)
         b.call(finalize, [frame, b.ptrtoint(make, I64), name])
         b.branch(done)
         b.position_at_end(done)
@@ -311,11 +311,3 @@ class GeneratorLowering:
         b.ret(ir.Constant(I64, 0))
         return f
 
-
-def gen_qualname(func: FuncIR) -> str:
-    """The name CPython shows for a generator object: the function's
-    qualified name (`f`, `C.method`, `<genexpr>`)."""
-    name = func.sym.name
-    if name.endswith(".resume"):
-        name = name.removesuffix(".resume")
-    return name

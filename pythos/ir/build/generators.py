@@ -74,6 +74,7 @@ from ..ops import (
 from .comprehensions import target_names
 from .cursors import ObjectCursor
 from .errors import checked_call
+from .funcs import python_qualname
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -102,6 +103,9 @@ class GeneratorIR:
     # the `yield`, so that a close must run when the frame is dropped
     # there (state 0, not started, never is).
     guarded: list[bool] = field(default_factory=lambda: [False])
+    # CPython's name of the generator (`f`, `C.method`, `main.<locals>.g`),
+    # for the report of an exception escaping its close on drop.
+    qualname: str = ""
     # The program's `_make` (it makes GeneratorExit) and the runtime's
     # `gen_finalize`, if the frame needs a close on drop.
     make: FuncSym | None = None
@@ -134,7 +138,8 @@ class GeneratorBuilder:
                                     lambda: b.body(node.body), closures=True)
 
     def resume_function(self, gen_type: GeneratorType, name: str, node: ast.AST,
-                        body: Callable[[], None], closures: bool) -> FuncIR:
+                        body: Callable[[], None], closures: bool,
+                        qualname: str | None = None) -> FuncIR:
         """Build this builder's function as a resume function: its
         parameters become registers in the frame, `body()` builds the
         code, and the entry switches on the frame's state."""
@@ -152,7 +157,8 @@ class GeneratorBuilder:
         b.ir.sym = resume_sym
         b.ir.params = [frame, sent, out]
         b.ir.registers[:0] = [frame, sent, out]
-        self.gen = GeneratorIR(gen_type, params, frame, sent, out)
+        self.gen = GeneratorIR(gen_type, params, frame, sent, out,
+                               qualname=qualname or python_qualname(fn))
         b.ir.generator = self.gen
         entry = b.block
         start = b.new_block("start")
@@ -499,7 +505,8 @@ class GeneratorBuilder:
         resume = rb.resume_function(t, "<genexpr>.resume", node,
                                     lambda: rb.comprehension(shape, 0,  # type: ignore
                                                              element),
-                                    closures=False)
+                                    closures=False,
+                                    qualname=f"{python_qualname(b.fn)}.<locals>.<genexpr>")
         b.funcs.extra.append(resume)
         assert resume.generator is not None
         return b.add(GenNew(resume.sym, args, resume.generator.params, t))  # type: ignore
