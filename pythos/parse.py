@@ -316,9 +316,16 @@ EXCEPTION_NAMES = frozenset({
 
 
 def uses_exceptions(tree: ast.Module) -> bool:
-    """Whether a module has `try` or `raise`, or names a built-in exception."""
+    """Whether a module has `try` or `raise`, or names a built-in exception,
+    or may close a generator (GeneratorExit): a `yield` inside `with`, a
+    `throw()` or `close()` call."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Try, ast.Raise)):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in ("throw", "close"):
+            return True
+        if isinstance(node, ast.With) and any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                              for n in ast.walk(node)):
             return True
         if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
             return True

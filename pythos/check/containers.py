@@ -87,6 +87,9 @@ class Containers:
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def builtin_name(self, node: ast.expr) -> str | None: ...
         def class_iter_next(self, node: ast.Call, name: str) -> T.Type | None: ...
+        def generator_method(self, t: T.GeneratorType, name: str) -> tuple[
+            list[Param], T.Type, str]: ...
+        def throw_args(self, node: ast.Call, params: list[Param]) -> None: ...
         narrowed: dict[str, T.Type]
 
     # ----- literals --------------------------------------------------------------------
@@ -528,6 +531,8 @@ class Containers:
             STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
         elif f.attr in ("sort",):
             self.special_method_args(node, f, recv, params)
+        elif isinstance(recv, T.GeneratorType) and f.attr == "throw":
+            self.throw_args(node, params)  # check/generators.py
         else:
             self.bind_call_args(node, params, f"{shown}.{f.attr}")
         node.call = ("objmethod", f"{owner}.{f.attr}")  # type: ignore[attr-defined]
@@ -634,10 +639,8 @@ class Containers:
                 return None  # immutable: "frozenset[int]" has no attribute "add"
             return table.get(name)
         if isinstance(t, T.GeneratorType):
-            # next(g) is send(None); throw() and close() wait for exceptions.
             if name in ("throw", "close"):
-                raise self.error(f, f"generator.{name}() is not compiled yet (issue 12): it "
-                                    f"needs exceptions")
+                return self.generator_method(t, name)  # check/generators.py
             sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
             return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
         if isinstance(t, TupleType):

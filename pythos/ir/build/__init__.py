@@ -260,6 +260,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.pos = Position(fn.module, fn.node.lineno, fn.node.col_offset + 1)
             self.enter_function()  # cells for the variables closures share (funcs.py)
             self.hide_pending_error()  # exceptions.py: entry points start with none
+            self.keep_generators_to_scope_end()  # generators.py: a drop may run a finally
             self.body(fn.node.body)
             if not self.terminated and self.cleanups:
                 self.run_cleanups(0)
@@ -795,6 +796,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
                 self.add(CopyMem(reg, value, reg.type))
             else:
                 self.assign(reg, value)
+                self.keep_generator(sym, reg)  # generators.py
             return
         self.add(Store(self.address(target), value))
 

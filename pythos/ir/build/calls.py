@@ -114,6 +114,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.tuple_method(node, detail.removeprefix("tuple."))
     if kind == "objmethod" and detail == "Generator.send":
         return b.generator_send(node)  # generators.py
+    if kind == "objmethod" and detail in ("Generator.throw", "Generator.close"):
+        return b.generator_throw_close(node, detail)  # generators.py
     if kind == "objmethod":
         raise b.not_yet(node, f"{detail}() calls")
     raise CompileError(f"internal: call kind {kind}")

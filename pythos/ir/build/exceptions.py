@@ -525,6 +525,11 @@ class ExceptionBuilder:
         block): forget the values an earlier copy computed for their
         expressions (print's arguments, f-string fields)."""
         nodes = {id(n) for st in statements for n in ast.walk(st)}
+        # An exception's texts (`exc_texts`) are expressions the checker
+        # made, outside the tree: forget theirs too.
+        nodes |= {id(m) for st in statements for n in ast.walk(st)
+                  for text in getattr(n, "exc_texts", None) or () if text is not None
+                  for m in ast.walk(text)}
         for cache in (self.evaluated, self.texts):
             for key in [k for k in cache if k in nodes]:
                 del cache[key]
