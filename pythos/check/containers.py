@@ -62,7 +62,8 @@ def kind_of(t: T.Type) -> str:
         return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
-            IteratorType: "iterators", T.GeneratorType: "iterators"}.get(type(t), "objects")
+            IteratorType: "iterators", T.GeneratorType: "iterators",
+            T.CoroutineType: "iterators"}.get(type(t), "objects")
 
 
 class Containers:
@@ -264,6 +265,9 @@ class Containers:
     # ----- iteration and unpacking --------------------------------------------------
     def element_type(self, node: ast.expr, t: T.Type) -> T.Type:
         """What `for x in <node>` gives x."""
+        if isinstance(t, T.CoroutineType):
+            raise self.error(node, "'coroutine' object is not iterable (await it in an "
+                                   "'async def', or drive it with send(None))")
         if isinstance(t, (ListType, SetType, IteratorType)):
             return t.element
         if isinstance(t, DictType):
@@ -517,6 +521,8 @@ class Containers:
             raise self.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"")
         params, result, effect = sig
         owner = shown = str(recv).split("[")[0]
+        if isinstance(recv, T.CoroutineType):
+            owner = "Generator"  # a coroutine is a generator frame (ir/build/coroutines.py)
         if isinstance(recv, SetType):
             owner = "set"  # a frozenset's methods are a set's that do not change it
             if params and params[0].type == recv and len(node.args) == 1:

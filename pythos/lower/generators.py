@@ -33,6 +33,7 @@ from llvmlite import ir
 from .. import types as T
 from ..ir import ops as O
 from ..ir.ops import FuncIR, Register
+from . import coroutines
 
 if TYPE_CHECKING:
     from ..symbols import FuncSym
@@ -175,9 +176,11 @@ class GeneratorLowering:
         fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
                                           for name, ft in st.fields.items()}
         fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
-        fields["flags"] = ir.Constant(I32, GENERATOR | (TRACKED if containers else 0))
+        fields["flags"] = ir.Constant(I32, GENERATOR | (TRACKED if containers else 0)
+                                      | coroutines.frame_flags(func))
         fields["size"] = ir.Constant(I64, lay.size)
-        fields["name"] = self.cstring(f"{sym.link_name}.__name__", "generator")
+        fields["name"] = self.cstring(f"{sym.link_name}.__name__",
+                                      coroutines.frame_type_name(func))
         fields["module"] = self.cstring(f"{sym.link_name}.__module__", sym.module.name)
         fields["clear"] = self.define_frame_clear(lay).ptrtoint(I64)
         if containers:
@@ -233,6 +236,7 @@ class GeneratorLowering:
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
+            coroutines.warn_never_awaited(self, lay.func, f, b)  # lower/coroutines.py
             self.per_state(lay, f, b, drop)
             frame = f.args[0]
             b.store(ir.Constant(I64, GEN_FINISHED),

@@ -1,0 +1,52 @@
+"""What the lowering adds for a coroutine's frame (issue 12).
+
+A coroutine's frame is a generator's (lower/generators.py) with two
+differences, both in its TypeInfo: the COROUTINE flag beside GENERATOR,
+which the runtime reads to word its errors as CPython does
+(pythos/rt/obj/coroutine.py), and a `clear` that first checks whether
+the coroutine ever ran.  Released in state 0, it never did: CPython
+prints "RuntimeWarning: coroutine 'f' was never awaited" then, and so
+does `clear`, with the message made here as a constant.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from llvmlite import ir
+
+from .. import types as T
+
+if TYPE_CHECKING:
+    from ..ir.ops import FuncIR
+
+I64 = ir.IntType(64)
+PTR = ir.PointerType()
+COROUTINE = 4  # TypeInfo.flags (pythos/rt/obj/coroutine.py)
+GEN_STATE = 16
+
+
+def is_coroutine(func: FuncIR) -> bool:
+    return isinstance(func.generator.type, T.CoroutineType)
+
+
+def frame_flags(func: FuncIR) -> int:
+    return COROUTINE if is_coroutine(func) else 0
+
+
+def frame_type_name(func: FuncIR) -> str:
+    return "coroutine" if is_coroutine(func) else "generator"
+
+
+def warn_never_awaited(lowering: Any, func: FuncIR, f: ir.Function, b: Any) -> None:
+    """In a coroutine frame's `clear`: the warning, if it is in state 0."""
+    if not is_coroutine(func):
+        return
+    name = func.sym.name.removesuffix(".resume")
+    text = f"RuntimeWarning: coroutine '{name}' was never awaited\n"
+    message = lowering.cstring(f"{func.sym.link_name}.never_awaited", text)
+    frame = f.args[0]
+    state = b.load(b.inttoptr(b.add(frame, ir.Constant(I64, GEN_STATE)), PTR), typ=I64)
+    with b.if_then(b.icmp_signed("==", state, ir.Constant(I64, 0))):
+        warn = lowering.function(lowering.program.object_runtime["coro_never_awaited"])
+        b.call(warn, [message, ir.Constant(I64, len(text.encode("utf-8")))])
