@@ -34,11 +34,14 @@ narrow rule that covers the driver loop of an executor:
     except StopIteration as e:
         result = e.value
 
-the `try` body is one statement whose value is `x.send(...)` of a
-coroutine, so the StopIteration can only be that coroutine's end, and
-`e.value` is its R, read straight out of the finished frame: no
+the `try` body makes one call `x.send(...)` of a coroutine (x a name,
+an attribute or an item), so the StopIteration is that coroutine's end,
+and `e.value` is its R, read straight out of the finished frame: no
 exception object is made when `e` is used only as `e.value`
 (`h.value_only`).  Elsewhere `e.value` is refused with a diagnostic.
+(Should another statement of that `try` body raise a StopIteration of
+its own before the coroutine ends, `e.value` is a RuntimeError, not a
+value read from a frame that has none: pythos/rt/obj/coroutine.py.)
 
 **"never awaited"**: a call of a coroutine function as a statement
 (`f()` without await) makes a coroutine and drops it at once; the checker
@@ -81,6 +84,18 @@ def own_awaits(fn_node: ast.AST) -> list[ast.Await]:
         if isinstance(node, ast.Await):
             out.append(node)
         stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """Every node of `body`, not looking into nested functions and classes."""
+    out: list[ast.AST] = []
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
     return out
 
 
@@ -258,16 +273,16 @@ class Coroutines:
     # ----- StopIteration.value ------------------------------------------------------------
     def mark_stop_sources(self, s: ast.Try) -> None:
         """Before a `try` is checked: note each `except StopIteration as e`
-        whose `e.value` may be typed (the `try` body is one statement whose
-        value is `x.send(...)`), and whether `e` is used only as `e.value`
-        (then no exception object is made for it)."""
-        if len(s.body) != 1:
+        whose `e.value` may be typed (the `try` body makes one call
+        `x.send(...)`), and whether `e` is used only as `e.value` (then no
+        exception object is made for it)."""
+        sends = [n for n in own_nodes(s.body) if isinstance(n, ast.Call)
+                 and isinstance(n.func, ast.Attribute) and n.func.attr == "send"]
+        if len(sends) != 1:
             return
-        st = s.body[0]
-        value = st.value if isinstance(st, (ast.Expr, ast.Assign, ast.AnnAssign)) else None
-        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
-                and value.func.attr == "send"
-                and isinstance(value.func.value, (ast.Name, ast.Attribute, ast.Subscript))):
+        value = sends[0]
+        if not isinstance(value.func, ast.Attribute) or not isinstance(
+                value.func.value, (ast.Name, ast.Attribute, ast.Subscript)):
             return
         for h in s.handlers:
             if h.name is None or not (isinstance(h.type, ast.Name)
@@ -308,7 +323,7 @@ class Coroutines:
         if isinstance(t, ClassType) and t.name == "StopIteration":
             raise self.error(node, "StopIteration.value is typed (as the coroutine's result) "
                                    "only in 'except StopIteration as e' after a 'try' whose "
-                                   "body is one statement 'x = coro.send(...)'")
+                                   "body makes one call 'coro.send(...)'")
         return None
 
     # ----- what a coroutine is not --------------------------------------------------------

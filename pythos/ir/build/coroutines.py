@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...symbols import FuncSym
 from ...types import BOOL, NONE, U32, U64, CoroutineType, GeneratorType
-from ..ops import Call, Compare, Integer, Register, Value
+from ..ops import Call, Cast, Compare, Integer, Register, Value
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -102,7 +102,11 @@ class CoroutineBuilder:
         if gen_t.result is NONE:
             return Integer(0, U64)
         raw = b.add(Call(b.generator_fn("gen_return_value"), [inner]))
-        return b.from_slot(raw, gen_t.result, True)
+        result = b.from_slot(raw, gen_t.result, True)
+        # A use of the inner frame after the result has its own reference:
+        # the slot is borrowed from the frame, which must not die first.
+        b.add(Cast("object", inner, U64))
+        return result
 
     # ----- driving a coroutine ------------------------------------------------------------
     def coroutine_send(self, node: ast.Call) -> Value:
@@ -158,4 +162,6 @@ class CoroutineBuilder:
         raw = checked_call(b, node, self.coroutine_fn("coro_result"), [reg])
         if t is NONE:
             return Integer(0, NONE)
-        return b.from_slot(raw, t, True)
+        value = b.from_slot(raw, t, True)
+        b.add(Cast("object", reg, U64))  # the frame lives until the value has its reference
+        return value
