@@ -6,7 +6,8 @@ which the runtime reads to word its errors as CPython does
 (pythos/rt/obj/coroutine.py), and a `clear` that first checks whether
 the coroutine ever ran.  Released in state 0, it never did: CPython
 prints "RuntimeWarning: coroutine 'f' was never awaited" then, and so
-does `clear`, with the message made here as a constant.
+does `clear`, with the message made here as a constant, once per
+coroutine function (CPython's filter shows it once per place).
 """
 
 from __future__ import annotations
@@ -45,8 +46,16 @@ def warn_never_awaited(lowering: Any, func: FuncIR, f: ir.Function, b: Any) -> N
     name = func.sym.name.removesuffix(".resume")
     text = f"RuntimeWarning: coroutine '{name}' was never awaited\n"
     message = lowering.cstring(f"{func.sym.link_name}.never_awaited", text)
+    # Once per coroutine function, as CPython's warnings filter shows a
+    # warning once per place (which here is the function).
+    warned = ir.GlobalVariable(lowering.module, I64, f"{func.sym.link_name}.warned")
+    warned.linkage = "internal"
+    warned.initializer = ir.Constant(I64, 0)
     frame = f.args[0]
     state = b.load(b.inttoptr(b.add(frame, ir.Constant(I64, GEN_STATE)), PTR), typ=I64)
-    with b.if_then(b.icmp_signed("==", state, ir.Constant(I64, 0))):
+    fresh = b.icmp_signed("==", state, ir.Constant(I64, 0))
+    first = b.icmp_signed("==", b.load(warned, typ=I64), ir.Constant(I64, 0))
+    with b.if_then(b.and_(fresh, first)):
+        b.store(ir.Constant(I64, 1), warned)
         warn = lowering.function(lowering.program.object_runtime["coro_never_awaited"])
         b.call(warn, [message, ir.Constant(I64, len(text.encode("utf-8")))])
