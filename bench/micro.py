@@ -47,6 +47,8 @@ MICROS = [Micro("alloc_pair", "make and drop a small instance (`Small(i).value`)
                 "guarded(i, d)", "step(i, d)"),
           Micro("gen_resume", "resume a suspended generator (`next(it)`)", "next(it)", "1",
                 "RESUMES"),
+          Micro("coro_resume", "resume a suspended coroutine awaiting a future "
+                "(`c.send(None)`)", "c.send(None)", "pass", "RESUMES"),
           Micro("call_value", "call a function the compiler cannot inline (`f(i)`)", "f(i)",
                 "i & 7", "CALLS")]
 
