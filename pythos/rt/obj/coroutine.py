@@ -23,9 +23,9 @@ TypeInfo carries the COROUTINE flag beside GENERATOR.
 
 from typing import Final
 
-from pythos.lang import Ptr, i32, i64, u8, u32, u64
+from pythos.lang import Ptr, call_addr, i32, i64, u8, u32, u64
 from pythos.rt.core import flush
-from pythos.rt.obj.generator import GEN_FINISHED, GEN_RUNNING, GEN_STATE, GEN_VALUE, gen_resume
+from pythos.rt.obj.generator import GEN_FINISHED, GEN_RESUME, GEN_RUNNING, GEN_STATE, GEN_VALUE
 from pythos.rt.obj.object import (
     ERR_RUNTIME,
     ERR_TYPE,
@@ -71,11 +71,12 @@ def coro_send(g: u64, sent: u64, may_be_none: bool, out: u64) -> u64:
     result stays in the frame, and the caller raises StopIteration).  On
     an error (raised by the body, or a misuse) the error is pending and
     the result is 0."""
-    if not coro_check(g, sent, may_be_none):
+    state = coro_state(g)
+    if state <= 0 and not coro_check(g, sent, may_be_none):
         return u64(0)
-    if gen_resume(g, sent, out):
-        return u64(1)
-    return u64(0)
+    # Neither running nor finished: straight to the resume function
+    # (gen_resume would test the state again).
+    return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out)
 
 
 def coro_await(g: u64) -> None:
