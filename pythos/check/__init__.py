@@ -135,7 +135,6 @@ UNSUPPORTED_STMTS = {
     "Match": "'match' statements are not supported",
 }
 UNSUPPORTED_EXPRS = {
-    "Await": "'await' is not supported",
     "NamedExpr": "':=' is not supported; assign in a statement",
     "Starred": "'*' unpacking is not supported",
 }

@@ -268,6 +268,9 @@ class Containers:
         if isinstance(t, T.CoroutineType):
             raise self.error(node, "'coroutine' object is not iterable (await it in an "
                                    "'async def', or drive it with send(None))")
+        if isinstance(t, T.GeneratorType) and t.element is NONE:
+            raise self.error(node, f"{t} yields only None: it is an __await__ for a "
+                                   f"coroutine; iterating over it is not compiled")
         if isinstance(t, (ListType, SetType, IteratorType)):
             return t.element
         if isinstance(t, DictType):
