@@ -2,7 +2,7 @@
 whose __await__ is a generator, send(None), and StopIteration's value."""
 
 from collections.abc import Generator
-from typing import Any, Coroutine
+from typing import Any, Awaitable, Coroutine
 
 
 class Future:
@@ -53,6 +53,10 @@ async def words(parts: list[str]) -> str:
     return joined.upper()
 
 
+async def relay(a: Awaitable[int]) -> int:
+    return await a
+
+
 async def countdown(n: int) -> int:
     if n == 0:
         return 0
@@ -99,6 +103,7 @@ def main() -> None:
     g = Future("g")
     g.set(7)
     print(drive_int(add_one(g)))
+    print(drive_int(relay(relay(times_ten(g)))))
     n = nothing()
     try:
         n.send(None)
