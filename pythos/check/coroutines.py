@@ -159,9 +159,6 @@ class Coroutines:
         if fn.parent is not None:
             raise self.error(node, f"a coroutine function nested in another function "
                                    f"{AWAIT_NOT_YET}; define it at module level")
-        if fn.cls is not None:
-            raise self.error(node, f"'async def' methods {AWAIT_NOT_YET}; write a module-level "
-                                   f"coroutine function that takes the object")
         for p in fn.params:
             if p.type.is_aggregate:
                 arg: ast.AST = next((a for a in node.args.args if a.arg == p.name), node)

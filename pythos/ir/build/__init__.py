@@ -239,6 +239,10 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.check_representable(self.fn.node, next(iter(bad.values())))
 
     def self_register(self) -> Value:
+        if self.gen is not None:
+            # A generator's or coroutine's resume function: `self` is the
+            # first of the registers in the frame, not its first parameter.
+            return self.gen.params[0]
         return self.ir.params[0]
 
     def current_node(self) -> ast.AST:
