@@ -113,6 +113,7 @@ class Coroutines:
         def resolve_type(self, node: ast.expr) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def always_returns(self, body: list[ast.stmt]) -> bool: ...
+        scopes: dict[str, dict[str, Any]]
 
     # ----- types --------------------------------------------------------------------
     def coroutine_annotation(self, node: ast.Subscript, name: str) -> T.Type:
@@ -322,6 +323,36 @@ class Coroutines:
                                    "only in 'except StopIteration as e' after a 'try' whose "
                                    "body makes one call 'coro.send(...)'")
         return None
+
+    def coroutine_send(self, node: ast.Call, t: CoroutineType) -> None:
+        """After `c.send(...)` is typed: prepare the StopIteration its end
+        raises.  The end of a coroutine returning None is a lazy
+        StopIteration (no text, as CPython's has none); so is the end
+        seen only by a handler that reads nothing but `e.value`.  Any other
+        end is raised as `StopIteration(result)`, which the builder makes
+        with the result read out of the frame into a variable of its own
+        (`node.stop_raise`), so that `str(e)`, `repr(e)` and an uncaught
+        report show the value as CPython's do."""
+        from ..parse import EXCEPTIONS_MODULE
+        handler = getattr(node, "stop_handler", None)
+        if t.result is NONE or getattr(handler, "value_only", False) or self.fn is None \
+                or "StopIteration" not in self.scopes.get(EXCEPTIONS_MODULE, {}):
+            return
+        from ..symbols import Local
+        name = f".stop.result{len(self.fn.locals)}"
+        var = Local(name, t.result, "value")
+        arg = ast.Name(id=name, ctx=ast.Load())
+        exc = ast.Call(func=ast.Name(id="StopIteration", ctx=ast.Load()), args=[arg],
+                       keywords=[])
+        for n in (arg, exc, exc.func):
+            ast.copy_location(n, node)
+        self.fn.locals[name] = var
+        try:
+            self.expr(exc, None)
+        except CompileError:
+            del self.fn.locals[name]  # no text for such a value: the end stays lazy
+            return
+        node.stop_raise = exc  # type: ignore[attr-defined]
 
     # ----- what a coroutine is not --------------------------------------------------------
     def stmt_AsyncWith(self, s: ast.AsyncWith) -> None:

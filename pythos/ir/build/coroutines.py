@@ -131,8 +131,19 @@ class CoroutineBuilder:
         suspended = b.new_block("send.suspended")
         b.branch(suspended_now, suspended, finished, likely=True)
         b.activate(finished)
-        b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, U32),
-                                                   Integer(0, U64)]))
+        exc: ast.Call | None = getattr(node, "stop_raise", None)
+        if exc is None:
+            b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, U32),
+                                                       Integer(0, U64)]))
+        else:
+            # StopIteration(result), with the result read out of the frame.
+            var = exc.args[0].sym  # type: ignore[attr-defined]
+            raw = b.add(Call(b.generator_fn("gen_return_value"), [g]))
+            b.assign(b.local_register(var), b.from_slot(raw, t.result, True))
+            b.add(Cast("object", g, U64))  # the frame outlives the result's reference
+            obj = b.expr(exc)
+            b.add(Call(b.exc_rt("exc_raise"), [b.as_u64(obj), Integer(0, U64),
+                                               Integer(0, BOOL)]))
         b.propagate(node)
         b.activate(suspended)
         return Integer(0, U64)
