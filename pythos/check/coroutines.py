@@ -51,7 +51,6 @@ says so with a warning, which does not stop the compilation.
 from __future__ import annotations
 
 import ast
-import sys
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
@@ -114,6 +113,14 @@ class Coroutines:
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def always_returns(self, body: list[ast.stmt]) -> bool: ...
         scopes: dict[str, dict[str, Any]]
+
+    @property
+    def warnings(self) -> list[CompileError]:
+        """What the checker found that is legal but likely wrong."""
+        found: list[CompileError] | None = self.__dict__.get("_warnings")
+        if found is None:
+            found = self.__dict__["_warnings"] = []
+        return found
 
     # ----- types --------------------------------------------------------------------
     def coroutine_annotation(self, node: ast.Subscript, name: str) -> T.Type:
@@ -258,15 +265,18 @@ class Coroutines:
         """A call as a statement whose value is a coroutine: it is made and
         dropped without running.  CPython warns when it is collected; the
         compiler can see it here."""
-        if not isinstance(t, CoroutineType):
-            return
+        if not isinstance(t, CoroutineType) or getattr(s, "warned", False):
+            return  # (a statement the checker meets twice is warned about once)
+        s.warned = True  # type: ignore[attr-defined]
         call = s.value
         name = ast.unparse(call.func) if isinstance(call, ast.Call) else "coroutine"
         warning = CompileError(f"coroutine '{name}' is never awaited (the call makes a "
                                f"coroutine and drops it without running it); write "
                                f"'await {ast.unparse(call)}'",
                                self.module.loc(call), kind="warning")
-        sys.stderr.write(warning.render() + "\n")
+        # The driver prints the warnings of the check whose program it
+        # compiles (it may check twice, the second time with the runtime).
+        self.warnings.append(warning)
 
     # ----- StopIteration.value ------------------------------------------------------------
     def mark_stop_sources(self, s: ast.Try) -> None:
