@@ -16,8 +16,7 @@ plus two small allocations.
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import Any, Coroutine, Final
+from typing import Any, Coroutine, Final, Generator
 
 TASKS: Final = 1000
 AWAITS_PER_TASK: Final = 10_000  # 10 million awaits in all
@@ -89,7 +88,8 @@ def main() -> None:
     checksum = 0
     for t in tasks:
         checksum = (checksum * 33 + t.result) & 0xFFFFFFFF
-    print("sends", sends, "checksum", checksum)
+    print("sends", sends)
+    print("checksum", checksum)
 
 
 if __name__ == "__main__":
