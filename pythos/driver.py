@@ -178,6 +178,8 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
                 start += time.perf_counter() - fetch
             checker = check(program, target.freestanding, skip_of(runtime))
         times["check"] = time.perf_counter() - start
+        for warning in checker.warnings:  # check/coroutines.py: never awaited
+            sys.stderr.write(warning.render() + "\n")
         if stop_after == "check":
             return result
         # Objects are checked but not yet lowered (issue 11): one clean

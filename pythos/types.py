@@ -348,6 +348,21 @@ class GeneratorType(IteratorType):
         return f"Generator[{self.element}, {self.send}, {self.result}]"
 
 
+@dataclass(frozen=True, eq=True)
+class CoroutineType(GeneratorType):
+    """`Coroutine[Any, Any, R]` (issue 12): what calling an `async def f()
+    -> R` makes, and `Awaitable[R]` (`name` says which).  It is a
+    generator frame with another type, as in CPython; but it is not an
+    iterator, and what it yields and is sent is always None in Pythos (the
+    futures it awaits yield None: docs/language.md, "Coroutines").  So
+    only R matters, and `element` and `send` stay None."""
+
+    def __str__(self) -> str:
+        if self.name == "Awaitable":
+            return f"Awaitable[{self.result}]"
+        return f"Coroutine[Any, Any, {self.result}]"
+
+
 # The types whose values live on the heap, behind a reference count.
 OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
 
@@ -383,6 +398,10 @@ def assignable(value: Type, target: Type) -> bool:
         return len(value.params) == len(target.params) and all(
             assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
             target.result is NONE or assignable(value.result, target.result))
+    if isinstance(target, CoroutineType) or isinstance(value, CoroutineType):
+        # A coroutine is awaited for its result (covariant), never iterated.
+        return isinstance(value, CoroutineType) and isinstance(target, CoroutineType) \
+            and assignable(value.result, target.result)
     if isinstance(target, GeneratorType):
         # Only a generator has send(); its types must match exactly.
         return isinstance(value, GeneratorType) and value.element == target.element \

@@ -62,6 +62,7 @@ from ..types import (
 )
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
+from .coroutines import Coroutines
 from .exceptions import Exceptions
 from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
@@ -112,7 +113,8 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}
 # Names typing and collections.abc provide that annotations may use.
-TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator"}
+TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator",
+                "Coroutine", "Awaitable", "Any"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -133,7 +135,6 @@ UNSUPPORTED_STMTS = {
     "Match": "'match' statements are not supported",
 }
 UNSUPPORTED_EXPRS = {
-    "Await": "'await' is not supported",
     "NamedExpr": "':=' is not supported; assign in a statement",
     "Starred": "'*' unpacking is not supported",
 }
@@ -149,7 +150,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Exceptions, Iteration, Generators):
+              Exceptions, Iteration, Generators, Coroutines):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -536,6 +537,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if owner_type is not None and not a.args:
             raise self.error(node, "a method takes 'self' as its first parameter")
         fn.result = NONE if node.returns is None else self.resolve_type(node.returns)
+        self.coroutine_function_type(fn)  # check/coroutines.py: async def
         if fn.extern:
             body = [s for s in node.body if not (isinstance(s, ast.Expr)
                                                  and isinstance(s.value, ast.Constant))]
@@ -736,7 +738,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 if sym.name == "object":
                     return OBJECT
                 if sym.name in ("list", "dict", "set", "frozenset", "tuple", "Callable",
-                                "Iterator", "Iterable", "Optional", "Generator"):
+                                "Iterator", "Iterable", "Optional", "Generator",
+                                "Coroutine", "Awaitable"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -751,6 +754,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                     "list", "dict", "set", "frozenset", "tuple", "Optional", "Union",
                     "Callable", "Iterator", "Iterable", "Generator"):
                 return self.generic_type(node, base.name)
+            if isinstance(base, Builtin) and base.name in ("Coroutine", "Awaitable"):
+                return self.coroutine_annotation(node, base.name)  # check/coroutines.py
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
             if isinstance(base, Builtin) and base.name == "Array":
@@ -922,7 +927,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         self.narrowed = {}
         self.declare_scope_statements(fn)
         self.stored_names = scope_stores(fn.node) - fn.nonlocals
-        self.start_generator(fn)  # check/generators.py
+        if not self.start_coroutine(fn):  # check/coroutines.py
+            self.start_generator(fn)  # check/generators.py
         for p in fn.params:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
@@ -1050,16 +1056,19 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return  # a docstring
         if isinstance(s.value, ast.Constant) and s.value.value is Ellipsis:
             return
-        if isinstance(s.value, (ast.Yield, ast.YieldFrom)):
-            self.expr(s.value, None, discard=True)  # check/generators.py
+        if isinstance(s.value, (ast.Yield, ast.YieldFrom, ast.Await)):
+            self.expr(s.value, None, discard=True)  # check/generators.py, coroutines.py
             return
         if not isinstance(s.value, ast.Call):
             name = type(s.value).__name__
             raise self.error(s, UNSUPPORTED_EXPRS.get(name, "this expression has no effect"))
-        self.expr(s.value, None, discard=True)
+        self.discarded_call(s, self.expr(s.value, None, discard=True))  # never awaited?
 
     def stmt_Return(self, s: ast.Return) -> None:
         assert self.fn is not None
+        if isinstance(self.fn.generator, T.CoroutineType):
+            self.coroutine_return(s)  # check/coroutines.py
+            return
         if self.fn.generator is not None:
             self.generator_return(s)  # check/generators.py
             return
@@ -1831,6 +1840,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if isinstance(base_sym, ClassSym):
                 return self.class_attribute(node, base_sym.type)
         t = self.expr(node.value, None)
+        if node.attr == "value" and (stop := self.stop_value_type(node)) is not None:
+            return stop  # `e.value` of a StopIteration (check/coroutines.py)
         if isinstance(t, ClassType):
             at = self.instance_attribute(node, t)
             key = key_of(node)

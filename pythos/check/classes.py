@@ -48,6 +48,8 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__iter__": (0, None), "__next__": (0, None),
     # with (issue 12): __exit__ takes *exc: object, checked by stmt_With.
     "__enter__": (0, None), "__exit__": (None, NONE),
+    # await (issue 12): a generator, checked by check/coroutines.py.
+    "__await__": (0, None),
     **ARITHMETIC_SPECIALS,  # __add__, __radd__, ... (operators.py)
 }
 # The operator each comparison method backs, and the reflected method

@@ -66,6 +66,7 @@ class Exceptions:
         def heap_use(self, node: ast.AST, what: str, why: str) -> None: ...
         def forget(self, key: str) -> None: ...
         def bind_call_args(self, node: ast.Call, params: list[Any], name: str) -> None: ...
+        def mark_stop_sources(self, s: ast.Try) -> None: ...
 
     # ----- the classes -----------------------------------------------------------------
     def base_exception(self) -> ClassType | None:
@@ -240,6 +241,7 @@ class Exceptions:
     def stmt_Try(self, s: ast.Try) -> None:
         assert self.fn is not None
         self.heap_use(s, "exceptions", "try allocates a record of what it catches")
+        self.mark_stop_sources(s)  # check/coroutines.py: `e.value` after a send
         base = dict(self.narrowed)
         self.block(s.body)
         after_body = self.narrowed

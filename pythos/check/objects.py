@@ -183,8 +183,6 @@ class Objects:
         if name == "Generator":
             count(3)
             elem, send, result = (self.resolve_type(a) for a in args)
-            if elem is NONE:
-                raise self.error(args[0], "Generator[None, ...] is not a useful type")
             return T.GeneratorType(elem, "Generator", send, result)
         if name == "dict":
             count(2)

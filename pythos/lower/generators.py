@@ -33,6 +33,7 @@ from llvmlite import ir
 from .. import types as T
 from ..ir import ops as O
 from ..ir.ops import FuncIR, Register
+from . import coroutines
 
 if TYPE_CHECKING:
     from ..symbols import FuncSym
@@ -178,12 +179,14 @@ class GeneratorLowering:
                                           for name, ft in st.fields.items()}
         item_ref = GEN_ITEM_REF if O.holds_reference(gen.type.element, func.count_str) else 0
         result = gen.type.result
-        item_ref |= GEN_RESULT_STR if result is T.STR else GEN_RESULT_INT if result is T.I64 \
+        item_ref |= GEN_RESULT_STR if result is T.STR else GEN_RESULT_INT if result == T.I64 \
             else 0
         fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
-        fields["flags"] = ir.Constant(I32, GENERATOR | item_ref | (TRACKED if containers else 0))
+        fields["flags"] = ir.Constant(I32, GENERATOR | item_ref | (TRACKED if containers else 0)
+                                      | coroutines.frame_flags(func))
         fields["size"] = ir.Constant(I64, lay.size)
-        fields["name"] = self.cstring(f"{sym.link_name}.__name__", "generator")
+        fields["name"] = self.cstring(f"{sym.link_name}.__name__",
+                                      coroutines.frame_type_name(func))
         fields["module"] = self.cstring(f"{sym.link_name}.__module__", sym.module.name)
         finalize = self.define_frame_finalize(lay)
         if finalize is not None:
@@ -276,6 +279,7 @@ class GeneratorLowering:
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
+            coroutines.warn_never_awaited(self, lay.func, f, b)  # lower/coroutines.py
             self.per_state(lay, f, b, drop)
             frame = f.args[0]
             b.store(ir.Constant(I64, GEN_FINISHED),

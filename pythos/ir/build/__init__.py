@@ -59,6 +59,7 @@ from ..ops import (
 from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
+from .coroutines import CoroutineBuilder
 from .dicts import DictBuilder
 from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
@@ -106,7 +107,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
                       IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder,
-                      GeneratorBuilder):
+                      GeneratorBuilder, CoroutineBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -238,6 +239,10 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.check_representable(self.fn.node, next(iter(bad.values())))
 
     def self_register(self) -> Value:
+        if self.gen is not None:
+            # A generator's or coroutine's resume function: `self` is the
+            # first of the registers in the frame, not its first parameter.
+            return self.gen.params[0]
         return self.ir.params[0]
 
     def current_node(self) -> ast.AST:
@@ -879,6 +884,9 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
         module.classes = class_layouts([c.type for c in checker.classes])
         if "pythos.rt.obj.str" in checker.scopes:
             module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
+        if "pythos.rt.obj.coroutine" in checker.scopes:  # a coroutine frame's clear calls it
+            module.object_runtime["coro_never_awaited"] = \
+                checker.scopes["pythos.rt.obj.coroutine"]["coro_never_awaited"]
         module.count_str = "obj_release" in module.object_runtime
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")

@@ -124,6 +124,7 @@ class ExceptionBuilder:
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def run_cleanups(self, down_to: int) -> None: ...
+        def start_stop_values(self, s: ast.Try) -> None: ...
         @property
         def terminated(self) -> bool: ...
 
@@ -477,6 +478,7 @@ class ExceptionBuilder:
 
     # ----- try ---------------------------------------------------------------------------
     def stmt_Try(self, s: ast.Try) -> None:
+        self.start_stop_values(s)  # coroutines.py: `e.value` after a send
         outer = self.raise_target()
         fin_depth = len(self.cleanups)
         fin_block: BasicBlock | None = None
@@ -611,7 +613,7 @@ class ExceptionBuilder:
 
             def build(h: ast.ExceptHandler = h) -> None:
                 var = getattr(h, "var", None)
-                if var is not None:
+                if var is not None and not getattr(h, "value_only", False):
                     raw = self.add(Call(self.exc_rt("exc_object"), [rec, self.maker()]))
                     self.assign(self.local_register(var), self.add(Cast("object", raw,
                                                                          var.type)))

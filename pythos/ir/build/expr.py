@@ -101,6 +101,7 @@ class ExprBuilder:
         def read_variable(self, node: ast.Name, sym: Local) -> Value: ...
         def function_value(self, node: ast.expr, fn: FuncSym) -> Value: ...
         def method_value(self, node: ast.Attribute) -> Value | None: ...
+        def stop_value(self, node: ast.Attribute) -> Value | None: ...  # coroutines.py
         # Objects (build/objects.py)
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
@@ -252,6 +253,9 @@ class ExprBuilder:
         raise CompileError(f"internal: no address for {ast.unparse(node)}")
 
     def expr_Attribute(self, node: ast.Attribute) -> Value:
+        stop = self.stop_value(node)  # `e.value` of a StopIteration (coroutines.py)
+        if stop is not None:
+            return stop
         kind = getattr(node, "field", None)
         call = getattr(node, "call", None)
         if call is not None and call[0] == "property":
