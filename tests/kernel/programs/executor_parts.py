@@ -20,7 +20,8 @@ def wake_set() -> None:
     wakes.reset()
     for woken in [5, 5, 9, 5, 1, 9, 1023]:
         wakes.wake_in_interrupt(u64(woken))
-    print("queued", wakes.queued(), "coalesced", wakes.coalesced, "wakes of 5", wakes.wake_count(u64(5)))
+    print("queued", wakes.queued(), "coalesced", wakes.coalesced,
+          "wakes of 5", wakes.wake_count(u64(5)))
     print("refused out of range", wakes.wake_in_interrupt(u64(MAX_TASKS)), wakes.refused)
     order: list[int] = []
     slot = wakes.take_locked()
