@@ -48,10 +48,10 @@ with a fake clock (``now``) and a fake interrupt flag.
 from collections.abc import Callable, Coroutine, Generator
 from typing import Final
 
-import kernel.arch.x86_64.irqflags as irqflags
 from kernel.task import report, waker
-from kernel.task.slots import SlotTable
-from kernel.task.timers import TimerHeap
+from kernel.task.idle import halt_if_idle
+from kernel.task.slots import SLOTS
+from kernel.task.timers import TIMERS
 from kernel.task.waker import WAKES
 from kernel.task.wakeset import MAX_TASKS, NO_SLOT
 from pythos.lang import u64
@@ -65,11 +65,6 @@ DONE: Final = 4
 CANCELLED: Final = 5
 FAILED: Final = 6
 STATE_NAMES: Final = ["ready", "running", "waiting", "sleeping", "done", "cancelled", "failed"]
-
-# The task slots and the timer heap: structs of fixed arrays, one each.
-SLOTS = SlotTable()
-TIMERS = TimerHeap()
-
 
 class TaskCancelled(Exception):
     """What ``await task`` raises when the task was cancelled."""
@@ -277,19 +272,10 @@ class Executor:
         self.finish(task, CANCELLED)
 
     def idle(self) -> None:
-        """Halt until an interrupt, unless a wake or a due timer is waiting.
-
-        The check and the halt cannot be separated by an interrupt: the
-        check runs with interrupts off, and ``enable_and_halt`` is
-        ``sti; hlt``, whose ``sti`` takes effect only after the ``hlt``
-        has begun, so an interrupt that came after the check wakes the
-        halt instead of being taken before it (docs/tasks.md, "Idle").
-        """
-        flags = irqflags.save_and_disable()
-        if WAKES.is_empty_locked() and TIMERS.next_deadline() > self.now():
+        """Halt until an interrupt, unless a wake or a due timer is waiting
+        (``idle.py``: the check and the halt are atomic)."""
+        if halt_if_idle(self.now):
             self.halts += 1
-            irqflags.enable_and_halt()
-        irqflags.restore(flags)
 
     def run_until_idle(self) -> int:
         """Poll until no task is woken and no timer is due; how many polls."""

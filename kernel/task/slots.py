@@ -71,3 +71,7 @@ class SlotTable:
 
     def in_use(self, slot: u64) -> bool:
         return slot < u64(MAX_TASKS) and self.used[slot] != 0
+
+
+# The kernel's task slots (the executor's, normal code only).
+SLOTS = SlotTable()

@@ -134,3 +134,7 @@ class TimerHeap:
         self.count = u64(0)
         self.next_seq = u64(0)
         self.refused = u64(0)
+
+
+# The kernel's timer heap (the executor's, normal code only).
+TIMERS = TimerHeap()

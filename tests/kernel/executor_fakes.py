@@ -25,15 +25,15 @@ from kernel.drivers.keyboard_leds import LedUpdater
 from kernel.drivers.scancode import Decoder
 from kernel.drivers.terminal import TerminalDecoder
 from kernel.task import executor, report
-from kernel.task.executor import TIMERS, Executor
-from kernel.task.timers import NEVER
+from kernel.task.executor import Executor
+from kernel.task.timers import NEVER, TIMERS
 from kernel.task.waker import KEYBOARD, SERIAL
 from pythos.lang import Array, InterruptFrame, addr_of, u8, u64
 
 from .fake_hardware import FakePorts
 from .helpers import ring_buffer
 
-Handler = Callable[[], None]
+Handler = Callable[[], object]
 
 
 class HaltedForever(Exception):

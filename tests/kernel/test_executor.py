@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kernel.task import executor, waker
-from kernel.task.executor import TIMERS, TaskCancelled
+from kernel.task.executor import TaskCancelled
 from kernel.task.futures import sleep_ms, suspend, with_timeout, yield_now
+from kernel.task.timers import TIMERS
 from kernel.task.wakeset import MAX_TASKS
 from pythos.lang import u64
 

@@ -9,9 +9,10 @@ import pytest
 import kernel.drivers.keyboard as keyboard
 from kernel.shell import keys
 from kernel.task import executor, waker
-from kernel.task.executor import TIMERS, Executor
+from kernel.task.executor import Executor
 from kernel.task.futures import sleep_ms, with_timeout, yield_now
 from kernel.task.input import next_byte, next_key, read_line
+from kernel.task.timers import TIMERS
 from kernel.task.wakeset import WakeSet
 from pythos.lang import u64
 

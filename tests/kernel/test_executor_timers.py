@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kernel.task import executor
-from kernel.task.executor import TIMERS
 from kernel.task.futures import sleep_ms
+from kernel.task.timers import TIMERS
 from pythos.lang import u64
 
 from .executor_fakes import Machine

@@ -15,7 +15,7 @@ flood of wakes for a task that was already woken adds to WAKES only
 from kernel.shell.output import Output
 from kernel.shell.registry import FAILED, OK, command
 from kernel.task import executor
-from kernel.task.executor import TIMERS
+from kernel.task.timers import TIMERS
 from kernel.task.waker import WAKES
 
 
