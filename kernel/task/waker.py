@@ -23,18 +23,22 @@ because every slot is queued at most once, a ring of ``MAX_TASKS`` entries
 can never overflow.  ``wake`` still checks, and counts in ``refused``
 rather than panicking, a wake it cannot queue (a slot number out of range).
 
-Who may touch it: producers are interrupt handlers (``wake_in_interrupt``,
-interrupts already off) and normal code (``wake``, which turns interrupts
-off around the update); the consumer is the executor (``take``, also with
-interrupts off).  On one CPU, turning interrupts off is the whole of the
+Who may touch it: producers are interrupt handlers
+(``WAKES.wake_in_interrupt``, interrupts already off) and normal code
+(``wake`` here, which turns interrupts off around the update); the
+consumer is the executor (``take``, also with interrupts off).  The
+structs themselves are in ``wakeset.py``, which leaves the interrupt flag
+to its callers.  On one CPU, turning interrupts off is the whole of the
 mutual exclusion: there is no lock, so an interrupt can never find one
 held by the code it interrupted.  The executor clears ``woken[slot]`` when
 it takes the slot, *before* it polls the task, so a wake that arrives
 during the poll queues the task again instead of being swallowed.
 
-``Waiter`` is the one-slot mailbox a device driver's interrupt path wakes:
-a future registers the current task's slot in it, and ``wake`` takes the
-slot out (an atomic exchange) and wakes it.  One registration, one wake.
+A ``Waiter`` is the one-slot mailbox a device driver's interrupt path
+wakes: a future registers the current task's slot in it, and the handler's
+hook (``key_arrived``, ``serial_arrived``: one line in each handler) takes
+the slot out with an atomic exchange and wakes it.  One registration, one
+wake; the next interrupt finds the mailbox empty and costs nothing more.
 """
 
 import kernel.arch.x86_64.irqflags as irqflags

@@ -24,6 +24,8 @@ from pythos.lang import Array, u8, u32, u64
 
 # Ticks to wait for an interrupt the test caused before giving up.
 PATIENCE: Final = u64(100)
+# How long the idle test idles.
+IDLE_MS: Final = u64(3000)
 
 deadlines = Array[u64, 1000]()
 
@@ -123,3 +125,17 @@ def test_task_slots_run_out_and_come_back() -> None:
     assert SLOTS.release(u64(17))
     assert SLOTS.allocate() == 17
     SLOTS.reset()
+
+
+def test_an_idle_second_is_spent_halted() -> None:
+    """Nothing woken, no timer: each pass halts until the next PIT tick.
+    (tools: run this test alone and read QEMU's CPU time, docs/tasks.md.)"""
+    WAKES.reset()
+    TIMERS.reset()
+    end = clock.uptime_ms() + IDLE_MS
+    halts = 0
+    while clock.uptime_ms() < end:
+        if halt_if_idle(clock.uptime_ms):
+            halts += 1
+    print(f"idle: {halts} halts in {IDLE_MS} ms")
+    assert halts > 0 and WAKES.queued() == 0
