@@ -25,7 +25,7 @@ from pythos.lang import Array, u8, u32, u64
 # Ticks to wait for an interrupt the test caused before giving up.
 PATIENCE: Final = u64(100)
 # How long the idle test idles.
-IDLE_MS: Final = u64(3000)
+IDLE_MS: Final = u64(1000)
 
 deadlines = Array[u64, 1000]()
 
