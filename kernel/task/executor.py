@@ -114,6 +114,8 @@ class Task:
     def __await__(self) -> Generator[None, None, None]:
         """Join: wait for the end; re-raise what the task raised."""
         waiter = running().this_task()
+        if waiter is self:
+            raise RuntimeError(f"task {self.name} awaits itself: it would never end")
         while not self.finished():
             if waiter.slot not in self.joiners:
                 self.joiners.append(waiter.slot)
@@ -142,7 +144,7 @@ class Executor:
         self.stale_wakes = 0
         SLOTS.reset()
         TIMERS.reset()
-        WAKES.reset()
+        waker.reset()
 
     def spawn(self, coro: Coroutine[None, None, None], name: str) -> Task:
         """Start ``coro`` as a task; it runs at its first poll.

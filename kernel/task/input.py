@@ -111,6 +111,9 @@ class NextSerialEvent:
     def __await__(self) -> Generator[None, None, u32]:
         executor = running()
         task = executor.this_task()
+        # The deadline of the sequence timer set last, so a spurious poll
+        # does not set the same one again.
+        timer_at = u64(0)
         while True:
             event = serial_input.read_event()
             if event != serial_input.NO_EVENT:
@@ -120,8 +123,10 @@ class NextSerialEvent:
             if not serial_input.buffer.is_empty():
                 continue
             if serial_input.decoder.pending():
-                executor.add_timer(serial_input.last_byte_at + serial_input.SEQUENCE_TIMEOUT_MS
-                                   + u64(1), task)
+                flush_at = serial_input.last_byte_at + serial_input.SEQUENCE_TIMEOUT_MS + u64(1)
+                if flush_at != timer_at:
+                    executor.add_timer(flush_at, task)
+                    timer_at = flush_at
             yield
 
 
@@ -131,7 +136,8 @@ def next_serial_event() -> NextSerialEvent:
 
 class ReadLine:
     """``await read_line()``: characters from COM1 up to Enter (CR or LF),
-    with Backspace taking back the last one; keys are ignored."""
+    with Backspace taking back the last one; keys and other control
+    characters are ignored."""
 
     def __init__(self, limit: int = LINE_LIMIT) -> None:
         self.limit = limit
@@ -152,6 +158,8 @@ class ReadLine:
             if event == keys.BACKSPACE or event == keys.DELETE_CHAR:
                 if len(chars) > 0:
                     chars.pop()
+            elif event < keys.SPACE:
+                continue                    # other control characters mean nothing here
             elif len(chars) < self.limit:
                 chars.append(chr(int(event)))
             else:

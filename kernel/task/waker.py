@@ -86,3 +86,12 @@ def key_arrived() -> None:
 def serial_arrived() -> None:
     """IRQ 4 stored bytes: wake the task awaiting COM1.  Interrupts off."""
     wake_waiter(SERIAL)
+
+
+def reset() -> None:
+    """Empty the wake set and forget the devices' registrations (a new executor)."""
+    flags = irqflags.save_and_disable()
+    WAKES.reset()
+    KEYBOARD.clear()
+    SERIAL.clear()
+    irqflags.restore(flags)

@@ -14,8 +14,8 @@ from kernel.task import executor, waker
 from kernel.task.executor import TaskCancelled
 from kernel.task.futures import sleep_ms, suspend, with_timeout, yield_now
 from kernel.task.timers import TIMERS
-from kernel.task.wakeset import MAX_TASKS
-from pythos.lang import u64
+from kernel.task.wakeset import MAX_TASKS, NO_SLOT
+from pythos.lang import u32, u64
 
 from .executor_fakes import HaltedForever, Machine
 
@@ -263,3 +263,20 @@ def test_sleep_with_a_full_timer_heap_still_ends_on_time(machine: Machine) -> No
     machine.executor.run(until=task)
     assert woke and 7 <= woke[0] <= 9 and task.state_name() == "done"
     assert TIMERS.refused > 0
+
+
+def test_a_task_awaiting_itself_fails_instead_of_hanging(machine: Machine) -> None:
+    async def selfish() -> None:
+        await executor.current_task()
+
+    task = executor.spawn(selfish(), "selfish")
+    machine.executor.run_until_idle()
+    assert task.state_name() == "failed" and isinstance(task.error, RuntimeError)
+
+
+def test_a_new_executor_forgets_old_wakes_and_registrations(machine: Machine) -> None:
+    waker.wake(u64(12))
+    waker.KEYBOARD.register(u32(12))
+    fresh = executor.init(machine.clock.now)
+    assert waker.take() == NO_SLOT and waker.KEYBOARD.registered() == NO_SLOT
+    assert fresh.live_tasks() == []

@@ -114,7 +114,7 @@ def test_read_line_assembles_a_line_from_serial_interrupts(
             lines.append(await read_line())
 
     task = executor.spawn(reader(), "serial")
-    for chunk in [b"he", b"lx\x7fp\r", "caf\u00e9\n".encode(), b"\x1b[Aup\r"]:
+    for chunk in [b"he", b"lx\x7fp\r", "caf\u00e9\n".encode(), b"\x1b[Au\x07p\r"]:
         machine.executor.run_until_idle()
         assert task.state_name() == "waiting"
         machine.cpu.raise_irq(serial_interrupt(uart, chunk))
