@@ -85,7 +85,7 @@ class Task:
         self.state = WAITING
         self.polls = 0
         # Wake-ups received, taken from the wake set when the task ended.
-        self.final_wakes = 0
+        self.final_wakes = u64(0)
         self.error: BaseException | None = None
         # Slots of tasks awaiting this one.
         self.joiners: list[int] = []
@@ -99,11 +99,11 @@ class Task:
         """Close the coroutine (its ``finally`` blocks run); False if it had ended."""
         return running().cancel(self)
 
-    def wakes(self) -> int:
+    def wakes(self) -> u64:
         """Wake-ups asked for this task so far (coalesced ones included)."""
         if self.finished():
             return self.final_wakes
-        return int(WAKES.wake_count(u64(self.slot)))
+        return WAKES.wake_count(u64(self.slot))
 
     def state_name(self) -> str:
         """Its state as ``ps`` shows it."""
@@ -242,7 +242,7 @@ class Executor:
 
     def finish(self, task: Task, state: int) -> None:
         """End ``task``: record ``state``, free its slot, wake its joiners."""
-        task.final_wakes = int(WAKES.wake_count(u64(task.slot)))
+        task.final_wakes = WAKES.wake_count(u64(task.slot))
         task.state = state
         self.tasks[task.slot] = None
         SLOTS.release(u64(task.slot))
