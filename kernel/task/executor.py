@@ -66,6 +66,7 @@ CANCELLED: Final = 5
 FAILED: Final = 6
 STATE_NAMES: Final = ["ready", "running", "waiting", "sleeping", "done", "cancelled", "failed"]
 
+
 class TaskCancelled(Exception):
     """What ``await task`` raises when the task was cancelled."""
 

@@ -38,6 +38,7 @@ from kernel.drivers import terminal
 from kernel.shell import keys
 from kernel.task import waker
 from kernel.task.executor import Task, running
+from kernel.task.wakeset import Waiter
 from pythos.lang import i32, u32, u64
 
 # The longest line read_line keeps; the rest of a longer line is dropped
@@ -45,7 +46,7 @@ from pythos.lang import i32, u32, u64
 LINE_LIMIT: Final = 1024
 
 
-def wait_for(device: waker.Waiter, task: Task) -> None:
+def wait_for(device: Waiter, task: Task) -> None:
     """Register ``task`` with ``device`` (step 2 above)."""
     device.register(u32(task.slot))
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
+import kernel.shell.commands.kill
+import kernel.shell.commands.ps  # noqa: F401 - registers ps and kill
 from kernel.shell import registry
-from kernel.shell.commands import kill as kill_command
-from kernel.shell.commands import ps as ps_command
 from kernel.shell.output import Capture
 from kernel.task import executor, waker
 from kernel.task.futures import sleep_ms, suspend
@@ -12,7 +16,18 @@ from pythos.lang import u64
 
 from .executor_fakes import Machine
 
-assert ps_command and kill_command       # imported to register the commands
+# Importing the modules registered the commands in the one global table;
+# take them out again so that the other tests see the table they expect,
+# and put them back for each test here.
+PS = registry.COMMANDS.pop("ps")
+KILL = registry.COMMANDS.pop("kill")
+
+
+@pytest.fixture(autouse=True)
+def task_commands(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setitem(registry.COMMANDS, "ps", PS)
+    monkeypatch.setitem(registry.COMMANDS, "kill", KILL)
+    yield
 
 
 def run(line: str) -> tuple[int, str]:

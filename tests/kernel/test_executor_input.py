@@ -13,7 +13,7 @@ from kernel.task.executor import Executor
 from kernel.task.futures import sleep_ms, with_timeout, yield_now
 from kernel.task.input import next_byte, next_key, read_line
 from kernel.task.timers import TIMERS
-from kernel.task.wakeset import WakeSet
+from kernel.task.wakeset import Waiter, WakeSet
 from pythos.lang import u64
 
 from .executor_fakes import (
@@ -225,7 +225,7 @@ def test_a_key_arriving_just_before_the_task_registers_is_not_missed(
     import kernel.task.input as task_input
     register = task_input.wait_for
 
-    def late(device: waker.Waiter, task: executor.Task) -> None:
+    def late(device: Waiter, task: executor.Task) -> None:
         if device is waker.KEYBOARD and keyboard.buffer.is_empty() and not got:
             machine.cpu.raise_irq(key_interrupt(keyboard_device, LETTER_CODES[0]))
         register(device, task)
