@@ -56,6 +56,7 @@ import kernel.clock as clock
 import kernel.drivers.serial as serial
 from kernel.drivers.terminal import TerminalDecoder
 from kernel.sync.ringbuffer import RingBuffer
+from kernel.task import waker
 from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u32, u64
 
 COM1_IRQ: Final = u8(4)
@@ -114,6 +115,7 @@ def on_irq4(frame: Ptr[InterruptFrame]) -> None:
         if (serial.line_status() & serial.LSR_DATA_READY) == 0:
             break
         buffer.push(port.read8(serial.COM1 + serial.DATA))
+    waker.serial_arrived()  # wake the task awaiting COM1, if any (kernel/task/input.py)
     pic.send_eoi(COM1_IRQ)
 
 
