@@ -1,0 +1,12 @@
+"""``mem``: physical frames, the kernel heap and the objects on it (kernel/memstats.py)."""
+
+import kernel.memstats as memstats
+from kernel.shell.output import Output
+from kernel.shell.registry import OK, command
+
+
+@command("mem", help="show memory use: frames, the kernel heap, objects")
+def mem(out: Output, words: list[str]) -> int:
+    for line in memstats.report(memstats.gather()):
+        out.line(line)
+    return OK
