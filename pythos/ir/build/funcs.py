@@ -140,6 +140,7 @@ class FuncBuilder:
     ir: FuncIR
     object_runtime: dict[str, FuncSym]
     funcs: FuncValues
+    pos: Position | None
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
