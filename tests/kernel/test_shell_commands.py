@@ -373,7 +373,8 @@ def test_heapcheck_reports_what_a_command_kept(monkeypatch: pytest.MonkeyPatch) 
 def test_heapcheck_passes_on_the_commands_status(monkeypatch: pytest.MonkeyPatch) -> None:
     measured(monkeypatch, [1, 1, 1, 1], [1, 1, 1, 1])
     assert run("heapcheck nosuch")[0] == UNKNOWN
-    assert run("heapcheck mem now")[0] == USAGE
+    assert run("heapcheck mem now") == (FAILED, "usage: mem\nheapcheck: nothing kept "
+                                                "(1 B of heap in use, 1 objects)\n")
     assert run("heapcheck") == (USAGE, "usage: heapcheck CMD [ARG...]\n")
     assert registry.complete("heapcheck lsp") == ["lspci"]
 
