@@ -58,7 +58,7 @@ def test_commands_show_plausible_values_on_both_consoles(kernel_image: Path) -> 
         match = re.fullmatch(r"(\w{3}) (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC\n", out)
         assert match, out
         shown = datetime.datetime.strptime(match[2], "%Y-%m-%d %H:%M:%S")
-        now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+        now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         assert abs((now - shown).total_seconds()) < 120, (shown, now)
         assert match[1] == shown.strftime("%a")
         # uptime: more than nothing, less than the host has waited.
