@@ -31,6 +31,7 @@ from kernel.shell import registry
 from kernel.shell.commands import date, heapcheck, uptime
 from kernel.shell.output import Capture
 from kernel.shell.registry import FAILED, OK, UNKNOWN, USAGE
+from kernel.shell.wrap import wrap
 from pythos.lang import PanicError, i64, u8, u32, u64
 
 from .fake_hardware import FakePorts
@@ -117,8 +118,13 @@ def test_mem_prints_the_three_layers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memstats, "gather", lambda: stats)
     status, text = run("mem")
     assert status == OK
-    assert text.splitlines() == memstats.report(stats)
-    assert text.startswith("frames:  31939 of 31998 free (124.7 MiB of 124.9 MiB), 59 in use")
+    assert text.splitlines() == [
+        "frames:  31939 of 31998 free (124.7 MiB of 124.9 MiB), 59 in use; bitmap",
+        "         allocator",
+        "heap:    111.0 KiB used, 15.7 KiB free, 128.0 KiB mapped, peak 111.0 KiB; 19",
+        "         allocations; fixed-size blocks",
+        "objects: 54 live, 7.7 KiB in use, 111.0 KiB held"]
+    assert " ".join(text.split()) == " ".join(" ".join(memstats.report(stats)).split())
     assert run("mem -v") == (USAGE, "usage: mem\n")
 
 
@@ -176,14 +182,40 @@ def test_lspci_decodes_qemus_devices(ports: FakePorts) -> None:
     status, text = run("lspci")
     assert status == OK
     lines = text.splitlines()
-    assert len(lines) == 6
-    assert lines[0].startswith("00:00.0 Host bridge: Intel Corporation 440FX")
-    assert "VGA compatible controller: QEMU/Bochs Standard VGA [1234:1111]" in lines[4]
+    assert lines[:2] == ["00:00.0 Host bridge: Intel Corporation 440FX - 82441FX PMC [Natoma] "
+                         "[8086:1237]", "        (rev 02)"]
+    assert all(len(line) <= 80 for line in lines)
+    assert [line[:7] for line in lines if not line.startswith(" ")] == [
+        "00:00.0", "00:01.0", "00:01.1", "00:01.3", "00:02.0", "00:03.0"]
+    vga = "00:02.0 VGA compatible controller: QEMU/Bochs Standard VGA [1234:1111] (rev 02)"
+    assert vga in lines
 
 
 def test_lspci_without_devices(ports: FakePorts) -> None:
     FakePciBus(ports, {})
     assert run("lspci") == (OK, "lspci: no PCI devices answered\n")
+
+
+# ----- folding long lines -----------------------------------------------------------
+
+@given(st.lists(st.text("abcdefghij", min_size=1, max_size=30), max_size=40),
+       st.integers(20, 100), st.integers(0, 12))
+def test_wrap_folds_at_spaces_and_keeps_every_word(words: list[str], width: int,
+                                                   indent: int) -> None:
+    text = " ".join(words)
+    rows = wrap(text, width, indent)
+    assert all(len(row) <= width for row in rows)
+    assert all(row.startswith(" " * indent) for row in rows[1:])
+    if all(len(word) <= width - indent for word in words):
+        assert " ".join(" ".join(rows).split()) == text
+    else:
+        assert "".join(rows).replace(" ", "") == text.replace(" ", "")
+    if len(text) <= width:
+        assert rows == [text]
+
+
+def test_wrap_cuts_a_word_too_long_for_a_row() -> None:
+    assert wrap("ab " + "x" * 30, 12, 2) == ["ab", "  xxxxxxxxxx", "  xxxxxxxxxx", "  xxxxxxxxxx"]
 
 
 # ----- beep --------------------------------------------------------------------------

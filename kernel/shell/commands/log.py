@@ -11,7 +11,11 @@ import kernel.log as log
 import kernel.logring as logring
 from kernel.shell.output import Output
 from kernel.shell.registry import OK, USAGE, command
+from kernel.shell.wrap import wrapped_line
 from pythos.lang import i64, u8
+
+# Continuation rows of a long message start under its text.
+INDENT = len("[    0.000] ")
 
 
 def level_names() -> list[str]:
@@ -42,7 +46,7 @@ def log_command(out: Output, words: list[str]) -> int:
     shown = 0
     for record in logring.records(u8(level)):
         if not record.from_console:
-            out.line(logring.format_record(record))
+            wrapped_line(out, logring.format_record(record), INDENT)
             shown += 1
     if shown == 0:
         out.line(f"log: no messages at {level_names()[level]} or above")
@@ -52,5 +56,5 @@ def log_command(out: Output, words: list[str]) -> int:
 @command("dmesg", help="list the kernel's messages and console lines")
 def dmesg(out: Output, words: list[str]) -> int:
     for line in logring.listing(log.DEBUG):
-        out.line(line)
+        wrapped_line(out, line, INDENT)
     return OK
