@@ -67,7 +67,8 @@ def test_commands_show_plausible_values_on_both_consoles(kernel_image: Path) -> 
         assert match, out
         assert 0 < int(match[1]) < (time.monotonic() - started) * 1000
         # mem: QEMU's 128 MiB, mostly free; a heap in use; objects live.
-        out = command(vm, "mem")
+        # (Folded to 80 columns: a continuation row starts with 9 blanks.)
+        out = re.sub(r"\n {9}", " ", command(vm, "mem"))
         frames = re.search(r"^frames:  (\d+) of (\d+) free .*; (bitmap|free-list|list) allocator",
                            out, re.M)
         assert frames, out
