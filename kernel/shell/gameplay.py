@@ -11,7 +11,7 @@ program.  The picture is drawn on the VGA screen only; the serial side
 gets a line saying so, and the result.
 
 High scores last for the session: the games keep them themselves
-(``session_high_score``), and every new game starts from it.
+(their module's ``record``), and every new game starts from it.
 """
 
 from collections.abc import Callable
