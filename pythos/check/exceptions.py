@@ -37,6 +37,7 @@ from .narrow import assigned_keys, join_maps, terminates
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
     from ..symbols import FuncSym
+    from . import Checker
 
 # The kinds the runtime records without an object (ERR_* in
 # pythos/rt/obj/object.py), by the class each stands for.

@@ -68,6 +68,7 @@ from ..ops import (
 
 if TYPE_CHECKING:
     from ...diagnostics import CompileError
+    from ...parse import Module
     from ..ops import FuncIR
 
 ERR_OBJECT_FIELDS = {"_name": 16, "_str": 24, "_rargs": 32, "_tb": 40, "_cause": 48,
@@ -96,6 +97,7 @@ class ExceptionBuilder:
     fn: FuncSym
     ir: FuncIR
     pos: Position | None
+    module: Module
     block: BasicBlock
     checker: Any
     object_runtime: dict[str, FuncSym]
@@ -122,6 +124,7 @@ class ExceptionBuilder:
         def kept(self, v: Value, name: str) -> Value: ...
         def self_register(self) -> Value: ...
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def run_cleanups(self, down_to: int) -> None: ...
         def start_stop_values(self, s: ast.Try) -> None: ...
