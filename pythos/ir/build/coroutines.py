@@ -83,30 +83,9 @@ class CoroutineBuilder:
             inner_v = value
             gen_t = node.value.ty  # type: ignore[attr-defined]
         assert isinstance(gen_t, GeneratorType)
-        inner = b.kept(inner_v, "await.iterator")
-        passed = b.hidden("await.sent", U64)
-        b.assign(passed, Integer(0, U64))
-        head = b.new_block("await.head")
-        body = b.new_block("await.suspend")
-        end = b.new_block("await.end")
-        b.goto(head)
-        b.activate(head)
-        resume = self.checker.scopes[GENERATOR_RT]["gen_resume"]
-        got = checked_call(b, node, resume, [inner, passed, self.gen.out])
-        b.branch(got, body, end, likely=True)
-        b.activate(body)
-        b.suspend(Integer(0, U64), "await")
-        b.assign(passed, self.gen.sent)
-        b.goto(head)
-        b.activate(end)
-        if gen_t.result is NONE:
-            return Integer(0, U64)
-        raw = b.add(Call(b.generator_fn("gen_return_value"), [inner]))
-        result = b.from_slot(raw, gen_t.result, True)
-        # A use of the inner frame after the result has its own reference:
-        # the slot is borrowed from the frame, which must not die first.
-        b.add(Cast("object", inner, U64))
-        return result
+        # Exactly `yield from` (generators.py): send, throw and close go
+        # on to the innermost awaitable, and its return is the value.
+        return b.delegate_to(node, b.kept(inner_v, "await.iterator"), gen_t)
 
     # ----- driving a coroutine ------------------------------------------------------------
     def coroutine_send(self, node: ast.Call) -> Value:

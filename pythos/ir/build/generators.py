@@ -306,9 +306,16 @@ class GeneratorBuilder:
         generator is sent, and yield what it yields, until it ends; the
         value is E's return value (a generator's) or None."""
         b = self._g()
-        assert self.gen is not None
         inner_t = node.value.ty  # type: ignore[attr-defined]
-        inner = b.kept(b.iterator_of(node.value), "yield_from.iterator")
+        return self.delegate_to(node, b.kept(b.iterator_of(node.value), "yield_from.iterator"),
+                                inner_t)
+
+    def delegate_to(self, node: ast.expr, inner: Value, inner_t: T.Type) -> Value:
+        """The loop of `yield from` (and of `await`, coroutines.py): send
+        what this frame is sent into `inner`, yield what it yields, hand
+        it a throw or close, until it ends; its return value, or None."""
+        b = self._g()
+        assert self.gen is not None
         passed = b.hidden("yield_from.sent", U64)
         b.assign(passed, Integer(0, U64))
         outs = b.hidden("yield_from.out", T.ArrayType(U64, 1), "owner")
@@ -354,7 +361,11 @@ class GeneratorBuilder:
         b.activate(end)
         if isinstance(inner_t, GeneratorType) and inner_t.result is not NONE:
             raw = b.add(Call(self.generator_fn("gen_return_value"), [inner]))
-            return b.from_slot(raw, inner_t.result, True)
+            result = b.from_slot(raw, inner_t.result, True)
+            # The slot is borrowed from the inner frame, which must outlive
+            # the reference from_slot takes: a later use keeps it alive.
+            b.add(Cast("object", inner, U64))
+            return result
         return Integer(0, U64)
 
     def generator_return(self, s: ast.Return) -> None:

@@ -36,7 +36,8 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.platform import platform_write
 
-# TypeInfo.flags of a coroutine's frame (beside GENERATOR, 2, TRACKED, 1, and the GEN_* flags of generator.py, 4 to 16).
+# TypeInfo.flags of a coroutine's frame (beside GENERATOR, 2, TRACKED, 1, and
+# the GEN_* flags of generator.py, 4 to 16).
 COROUTINE: Final = u32(32)
 
 
