@@ -455,6 +455,8 @@ class GeneratorBuilder:
         slot = b.out_slot(outs, 0)
         b.check_representable(node, t.element)
         checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
+        if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
+            return Integer(0, NONE)
         return b.read_out(outs, 0, t.element)
 
     # ----- generator expressions ---------------------------------------------------------
