@@ -11,7 +11,8 @@ everywhere, a missing one nowhere).
 ``clock.uptime_ms`` in the kernel), never by counting polls or ticks.
 """
 
-from collections.abc import Awaitable, Generator
+from collections.abc import Coroutine, Generator
+from typing import Any
 
 from kernel.task.executor import SLEEPING, WAITING, running
 from pythos.lang import u64
@@ -84,21 +85,33 @@ def suspend() -> Suspend:
 
 
 class WithTimeout:
-    """``await with_timeout(ms, future)``: True if ``future`` finished within
-    ``ms`` milliseconds, False if the time ran out first (the future is then
-    closed).  The future's own result, if it has one, stays in the future
-    object (``key = next_key(); if await with_timeout(100, key): key.event``).
+    """``await with_timeout(ms, work)``: True if the coroutine ``work``
+    finished within ``ms`` milliseconds, False if the time ran out first
+    (``work`` is then closed, so its ``finally`` blocks run).  Its result,
+    if it has one, stays where ``work`` put it::
+
+        async def key_arrives(key: NextKey) -> None:
+            await key
+
+        key = next_key()
+        if await with_timeout(u64(100), key_arrives(key)):
+            use(key.event)
+
+    ``work`` is a coroutine rather than any awaitable because Pythos types
+    a value by its class: an ``Awaitable[T]`` parameter takes coroutines,
+    not instances of classes with ``__await__`` (docs/language.md,
+    "Coroutines"), and a coroutine returning None can wrap any of them.
     """
 
-    def __init__(self, ms: u64, inner: Awaitable[object]) -> None:
+    def __init__(self, ms: u64, work: Coroutine[Any, Any, None]) -> None:
         self.ms = ms
-        self.inner = inner
+        self.inner = work
 
     def __await__(self) -> Generator[None, None, bool]:
         executor = running()
         task = executor.this_task()
         deadline = deadline_after(executor.now(), self.ms)
-        steps = self.inner.__await__()
+        steps = self.inner
         armed = False
         try:
             while True:
@@ -117,5 +130,5 @@ class WithTimeout:
             steps.close()
 
 
-def with_timeout(ms: u64, inner: Awaitable[object]) -> WithTimeout:
-    return WithTimeout(ms, inner)
+def with_timeout(ms: u64, work: Coroutine[Any, Any, None]) -> WithTimeout:
+    return WithTimeout(ms, work)

@@ -183,31 +183,13 @@ class Coroutines:
         return True
 
     def mark_awaits(self, body: list[ast.stmt]) -> None:
-        """Set `await_ok` on each await that is a statement or the whole
-        value of an assignment or a return; refuse one inside `with`, in an
-        `except` or `finally` block, or in a `try` that has a `finally`
-        (they need throw() and close() to run on a suspended frame)."""
-        for s in body:
-            value: ast.expr | None = None
-            if isinstance(s, (ast.Expr, ast.Return, ast.AnnAssign)) or (
-                    isinstance(s, ast.Assign) and len(s.targets) == 1):
-                value = s.value
-            if isinstance(value, ast.Await):
-                value.await_ok = True  # type: ignore[attr-defined]
-            if isinstance(s, (ast.With, ast.AsyncWith)):
-                self.no_await_in(s.body, "inside 'with'")
-            elif isinstance(s, (ast.Try, ast.TryStar)):
-                if s.finalbody:
-                    self.no_await_in([s], "inside a 'try' with a 'finally' block")
-                for h in s.handlers:
-                    self.no_await_in(h.body, "inside an 'except' block")
-                self.mark_awaits(s.body)
-                self.mark_awaits(s.orelse)
-                continue
-            for field in ("body", "orelse"):
-                sub = getattr(s, field, None)
-                if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                    self.mark_awaits(sub)
+        """Allow every `await` of the body: an `await` is a `yield from`
+        (ir/build/coroutines.py), which stands wherever a `yield` may, in
+        `try`, `except`, `finally` and `with` blocks and inside larger
+        expressions, since a suspended frame can be thrown into and
+        closed (the generators' throw and close)."""
+        for node in own_awaits(ast.Module(body=body, type_ignores=[])):
+            node.await_ok = True  # type: ignore[attr-defined]
 
     def no_await_in(self, body: list[ast.stmt], where: str) -> None:
         for node in own_awaits(ast.Module(body=body, type_ignores=[])):

@@ -173,7 +173,10 @@ class Generators:
     def expr_YieldFrom(self, node: ast.YieldFrom, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
         t = self.expr(node.value, None)
-        element = self.element_type(node.value, t)
+        # An __await__ delegating to another (`yield from source.__await__()`):
+        # both yield only None, which a yield from passes on as it is.
+        element = NONE if isinstance(t, GeneratorType) and t.element is NONE \
+            and gen.element is NONE else self.element_type(node.value, t)
         if not T.assignable(element, gen.element):
             raise self.error(node.value, f"'yield from' gives items of type {element}, but "
                                          f"this generator yields {gen.element}")

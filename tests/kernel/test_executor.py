@@ -220,10 +220,13 @@ def test_every_slot_in_use_refuses_a_spawn_without_a_panic(machine: Machine) -> 
 def test_with_timeout_reports_whether_the_future_finished_in_time(machine: Machine) -> None:
     results: list[tuple[bool, int]] = []
 
+    async def nap(ms: int) -> None:
+        await sleep_ms(u64(ms))
+
     async def timed() -> None:
-        done = await with_timeout(u64(50), sleep_ms(u64(20)))
+        done = await with_timeout(u64(50), nap(20))
         results.append((done, machine.clock.ms))
-        done = await with_timeout(u64(50), sleep_ms(u64(200)))
+        done = await with_timeout(u64(50), nap(200))
         results.append((done, machine.clock.ms))
 
     main = executor.spawn(timed(), "timed")

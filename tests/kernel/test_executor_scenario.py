@@ -8,7 +8,7 @@ import pytest
 
 import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
-from kernel.tests import executor_async
+from kernel.tests import test_executor_async as executor_async
 from pythos.lang import u8
 
 from .executor_fakes import FakeKeyboardController, Machine, key_interrupt
