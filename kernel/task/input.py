@@ -38,6 +38,7 @@ from kernel.drivers import terminal
 from kernel.shell import keys
 from kernel.task import waker
 from kernel.task.executor import Task, running
+from kernel.task.futures import deadline_after
 from kernel.task.wakeset import Waiter
 from pythos.lang import i32, u32, u64
 
@@ -169,3 +170,42 @@ class ReadLine:
 
 def read_line(limit: int = LINE_LIMIT) -> ReadLine:
     return ReadLine(limit)
+
+
+def console_pending() -> bool:
+    """Whether a key or a COM1 byte is waiting, or a cut escape sequence
+    is waiting to be flushed."""
+    return not keyboard.buffer.is_empty() or not serial_input.buffer.is_empty()
+
+
+class ConsoleInput:
+    """``await console_input(ms)``: until the keyboard or COM1 may have
+    something, or ``ms`` milliseconds have passed, whichever comes first.
+
+    The shell reads both consoles, each through its own decoder, so it
+    cannot await one device's future: it awaits this one, then takes what
+    is there.  The order of the steps is ``NextKey``'s (look, register
+    with both waiters, look again, yield), and the timer bounds the wait,
+    so that work the shell does on its own clock (the report of dropped
+    input, once a burst is over) still happens in a quiet second.  Waking
+    for nothing is allowed: the caller looks again.
+    """
+
+    def __init__(self, ms: u64) -> None:
+        self.ms = ms
+
+    def __await__(self) -> Generator[None, None, None]:
+        if console_pending():
+            return
+        executor = running()
+        task = executor.this_task()
+        wait_for(waker.KEYBOARD, task)
+        wait_for(waker.SERIAL, task)
+        executor.add_timer(deadline_after(executor.now(), self.ms), task)
+        if console_pending():
+            return
+        yield
+
+
+def console_input(ms: u64) -> ConsoleInput:
+    return ConsoleInput(ms)

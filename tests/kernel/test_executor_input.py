@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 
 import kernel.drivers.keyboard as keyboard
+import kernel.drivers.serial_input as serial_input
 from kernel.shell import keys
 from kernel.task import executor, waker
 from kernel.task.executor import Executor
 from kernel.task.futures import sleep_ms, with_timeout, yield_now
-from kernel.task.input import NextKey, next_byte, next_key, read_line
+from kernel.task.input import NextKey, console_input, next_byte, next_key, read_line
 from kernel.task.timers import TIMERS
 from kernel.task.wakeset import Waiter, WakeSet
 from pythos.lang import u64
@@ -242,3 +243,32 @@ def test_a_key_arriving_just_before_the_task_registers_is_not_missed(
     task = executor.spawn(reader(), "keys")
     machine.executor.run_until_idle()
     assert got == [ord("a")] and task.state_name() == "done"
+
+
+def test_console_input_returns_for_a_key_a_serial_byte_or_the_time(
+        machine: Machine, keyboard_device: FakeKeyboardController, uart: FakeUart) -> None:
+    """The shell's wait (kernel/shell/prompt.py): whichever console has
+    something ends it, and so does the time bound, with the CPU halted in
+    between; it takes nothing out of the buffers."""
+    woke: list[str] = []
+
+    async def shell() -> None:
+        for _ in range(3):
+            await console_input(u64(500))
+            woke.append(f"{machine.clock.ms} key={not keyboard.buffer.is_empty()} "
+                        f"serial={not serial_input.buffer.is_empty()}")
+            while keyboard.buffer.pop() >= 0:
+                pass
+            while serial_input.read_byte() >= 0:
+                pass
+
+    task = executor.spawn(shell(), "shell")
+    machine.executor.run_until_idle()
+    assert task.state_name() == "waiting"
+    machine.cpu.raise_irq(key_interrupt(keyboard_device, LETTER_CODES[0]))
+    machine.executor.run_until_idle()
+    machine.cpu.raise_irq(serial_interrupt(uart, b"x"))
+    machine.executor.run_until_idle()
+    machine.executor.run(until=task)  # the third wait ends at its deadline
+    assert woke == ["0 key=True serial=False", "0 key=False serial=True",
+                    "500 key=False serial=False"]
