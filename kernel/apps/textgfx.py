@@ -40,6 +40,11 @@ clipped, so a pipe sliding off the left edge needs no special case.
 from typing import Final
 
 from kernel.drivers import cp437
+from kernel.drivers.textscreen import (  # noqa: F401 - the cell layout, for the games too
+    cell_attribute,
+    cell_char,
+    make_cell,
+)
 from kernel.utf8 import Utf8Decoder
 from pythos.lang import str_bytes, u8, u16
 
@@ -57,21 +62,6 @@ PLACEHOLDER: Final = u8(0xFE)
 # bottom-right.
 SINGLE: Final = b"\xc4\xb3\xda\xbf\xc0\xd9"
 DOUBLE: Final = b"\xcd\xba\xc9\xbb\xc8\xbc"
-
-
-def make_cell(char: u8, attribute: u8) -> u16:
-    """The 16-bit cell for ``char`` in ``attribute``."""
-    return (u16(attribute) << 8) | u16(char)
-
-
-def cell_char(cell: u16) -> u8:
-    """The character of a cell."""
-    return u8(cell & 0xFF)
-
-
-def cell_attribute(cell: u16) -> u8:
-    """The attribute of a cell."""
-    return u8(cell >> 8)
 
 
 class CellSink:

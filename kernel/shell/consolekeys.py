@@ -16,7 +16,6 @@ never decoded twice.  Only the thread of control running the shell
 calls these functions.
 """
 
-import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial as serial
 import kernel.drivers.serial_input as serial_input
@@ -24,27 +23,25 @@ from kernel.shell import keys
 from kernel.shell.keys import SerialKeys
 from pythos.lang import u8, u32, u64
 
-# COM1's bytes decoded into key events (modifiers included), the next of
-# the decoder's events not yet handed out, and when the last byte came.
+# COM1's bytes decoded into key events (modifiers included), and the
+# next of the decoder's events not yet handed out.
 serial_keys = SerialKeys()
 serial_next: u8 = u8(0)
-last_byte_at: u64 = u64(0)
 
 
 def next_serial_event() -> u32:
     """The next event decoded from COM1's bytes, or NO_EVENT.  A sequence
     or character left half-way for ``SEQUENCE_TIMEOUT_MS`` is ended (a
-    lone ESC becomes the Escape key), as ``serial_input.read_event`` does."""
-    global serial_next, last_byte_at
+    lone ESC becomes the Escape key), as ``serial_input.read_event`` ends
+    its own (both time out through ``serial_input.next_byte``)."""
+    global serial_next
     while serial_next >= serial_keys.count:
-        byte = serial_input.read_byte()
-        if byte < 0:
-            waited = clock.uptime_ms() - last_byte_at
-            if serial_keys.ready() or waited < serial_input.SEQUENCE_TIMEOUT_MS:
-                return keys.NO_EVENT
+        byte = serial_input.next_byte(not serial_keys.ready())
+        if byte == serial_input.NO_BYTE:
+            return keys.NO_EVENT
+        if byte == serial_input.SILENCE:
             serial_keys.flush()
         else:
-            last_byte_at = clock.uptime_ms()
             serial_keys.feed(u8(byte))
         serial_next = u8(0)
     event = serial_keys.out[serial_next]

@@ -26,7 +26,7 @@ from kernel.apps.vgasink import VgaSink
 from kernel.shell import keys
 from kernel.shell.consolekeys import next_event
 from kernel.shell.output import Output
-from kernel.shell.registry import OK
+from kernel.shell.registry import OK, is_number
 from pythos.lang import i64, rdtsc, u8, u32, u64
 
 
@@ -57,7 +57,7 @@ def parse_seed(out: Output, name: str, words: list[str]) -> int:
     if len(words) == 0:
         return int(i64(rdtsc() & u64(0xFFFFFFFF))) | 1
     word = words[0]
-    if len(word) == 0 or len(word) > 18 or not word.isdigit():
+    if not is_number(word):
         out.line(f"{name}: SEED must be a decimal number")
         return -1
     return int(word)

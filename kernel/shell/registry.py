@@ -169,6 +169,18 @@ def run(out: Output, line: str) -> int:
     return run_words(out, parsed.words)
 
 
+def is_number(word: str) -> bool:
+    """Whether ``word`` is a plain decimal number: ASCII digits only (not
+    ``str.isdigit``, which also takes ``²`` and other digits ``int``
+    refuses), one to eighteen of them, so it fits in an ``int``."""
+    if len(word) == 0 or len(word) > 18:
+        return False
+    for char in word:
+        if char < "0" or char > "9":
+            return False
+    return True
+
+
 def matching(candidates: list[str], prefix: str) -> list[str]:
     return [c for c in candidates if c.startswith(prefix)]
 

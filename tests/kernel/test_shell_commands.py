@@ -245,6 +245,8 @@ def test_beep_plays_the_tone_asked_for(ports: FakePorts, speaker_ports: list[int
     ("beep 440 0", "beep: MS must be a number from 1 to 10000"),
     ("beep 440 -5", "beep: MS must be a number from 1 to 10000"),
     ("beep 440 10001", "beep: MS must be a number from 1 to 10000"),
+    ("beep ²²²", "beep: HZ must be a number from 20 to 20000"),
+    ("beep 440 ５", "beep: MS must be a number from 1 to 10000"),
 ])
 def test_beep_refuses_bad_numbers(line: str, message: str, speaker_ports: list[int]) -> None:
     assert run(line) == (USAGE, f"{message}\nusage: beep [HZ] [MS]\n")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from pythos.kernel_tools.qemu import QemuSession, decode_exit_status
 from .test_boot import boot, wait_for_screen
 from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
+REPO = Path(__file__).resolve().parents[2]
 EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
                  "heapcheck", "help", "log", "lspci", "mem", "panic", "reboot", "snake", "test",
                  "uptime"]
@@ -185,3 +188,29 @@ def test_panic_and_fault_stop_the_kernel_with_their_reports(kernel_image: Path) 
             serial = vm.serial_text
         assert decode_exit_status(status) == 101, serial
         assert re.search(report, serial, re.I), serial
+
+
+def test_the_test_command_runs_kernel_tests_from_the_shell(tmp_path: Path) -> None:
+    """A test build (two modules' tests, to keep it small) booted with
+    ``shell=1`` comes to the prompt, and ``test`` runs its tests there."""
+    modules = ("kernel.tests.test_strings", "kernel.tests.test_optionals")
+    script = ("import sys\nfrom pathlib import Path\n"
+              "from pythos.kernel_tools.ktest import build_test_kernel, discover\n"
+              f"tests = [t for t in discover() if t.module in {modules!r}]\n"
+              "print(build_test_kernel(Path(sys.argv[1]), tests=tests))\n")
+    built = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO,
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    with boot(tmp_path / "test-kernel.elf", cmdline="shell=1", timeout=240) as vm:
+        vm.wait_for_serial(PROMPT, timeout=60)
+        out = command(vm, "test test_strings", timeout=120)
+        ran = re.findall(r"^test (kernel\.tests\.test_strings\.\w+) \.\.\. ok$", out, re.M)
+        assert ran and out.endswith(f"{len(ran)} kernel test{'s' if len(ran) > 1 else ''} "
+                                    "passed\n"), out
+        out = command(vm, "test", timeout=180)
+        assert re.search(r"^\d+ kernel tests passed", out, re.M), out
+        assert "kernel.tests.test_optionals." in out
+        assert command(vm, "test nothing") == ("test: no test nothing (Tab lists them)\n"
+                                               "usage: test [NAME]\n")
+        serial = vm.serial_text
+    assert ": panic:" not in serial

@@ -8,7 +8,7 @@ from typing import Final
 
 import kernel.drivers.speaker as speaker
 from kernel.shell.output import Output
-from kernel.shell.registry import OK, USAGE, command
+from kernel.shell.registry import OK, USAGE, command, is_number
 from pythos.lang import u32
 
 LONGEST_MS: Final = 10000
@@ -16,7 +16,7 @@ LONGEST_MS: Final = 10000
 
 def number(word: str, lowest: int, highest: int) -> int:
     """The decimal ``word`` if it is from ``lowest`` to ``highest``, else -1."""
-    if len(word) == 0 or len(word) > 6 or not word.isdigit():
+    if not is_number(word):
         return -1
     value = int(word)
     if value < lowest or value > highest:
