@@ -12,7 +12,6 @@ lost wake-up shows in a test (on a real machine: a hang).
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -24,7 +23,7 @@ import kernel.drivers.serial_input as serial_input
 from kernel.drivers.keyboard_leds import LedUpdater
 from kernel.drivers.scancode import Decoder
 from kernel.drivers.terminal import TerminalDecoder
-from kernel.task import executor, report
+from kernel.task import executor
 from kernel.task.executor import Executor
 from kernel.task.timers import NEVER, TIMERS
 from kernel.task.waker import KEYBOARD, SERIAL
@@ -133,9 +132,7 @@ class Machine:
 
 @pytest.fixture
 def machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Machine]:
-    report.use_traceback_printer(traceback.print_exception)
     yield Machine(monkeypatch)
-    report.use_traceback_printer(report.print_exception_line)
     executor.the_executor.clear()
 
 

@@ -178,7 +178,7 @@ def test_cancel_whose_finally_raises_is_reported_as_a_failure(
     assert task.cancel()
     assert task.state_name() == "failed" and isinstance(task.error, RuntimeError)
     out = capsys.readouterr()
-    assert "task stubborn failed:" in out.out and "RuntimeError: cleanup failed" in out.err
+    assert "task stubborn failed:" in out.out and "RuntimeError: cleanup failed" in out.out
 
 
 def test_a_flood_of_wakes_for_one_task_is_one_poll(machine: Machine) -> None:
