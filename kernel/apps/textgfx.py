@@ -40,11 +40,9 @@ clipped, so a pipe sliding off the left edge needs no special case.
 from typing import Final
 
 from kernel.drivers import cp437
-from kernel.drivers.textscreen import (  # noqa: F401 - the cell layout, for the games too
-    cell_attribute,
-    cell_char,
-    make_cell,
-)
+from kernel.drivers.textscreen import cell_attribute as cell_attribute
+from kernel.drivers.textscreen import cell_char as cell_char
+from kernel.drivers.textscreen import make_cell as make_cell
 from kernel.utf8 import Utf8Decoder
 from pythos.lang import str_bytes, u8, u16
 
@@ -56,6 +54,9 @@ BLANK: Final = u8(0x20)
 DEFAULT_ATTRIBUTE: Final = u8(0x07)
 # CP437 0xFE, shown for a character the font lacks (as the console does).
 PLACEHOLDER: Final = u8(0xFE)
+
+# The cells are the console's (textscreen.py: ``make_cell``, ``cell_char``,
+# ``cell_attribute``, imported above); the games name them from here too.
 
 # Box-drawing characters of code page 437, single and double lines:
 # horizontal, vertical, and the corners top-left, top-right, bottom-left,

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import kernel.arch.x86_64.cpu as cpu
 import kernel.arch.x86_64.reset as reset
 import kernel.clock as clock
-import kernel.crashtest as crashtest
 import kernel.drivers.debug_exit as debug_exit
 import kernel.drivers.pit as pit
 import kernel.drivers.rtc as rtc
@@ -28,7 +27,7 @@ from kernel.drivers.rtc import DateTime
 from kernel.logring import LogRing
 from kernel.memstats import MemoryStats
 from kernel.shell import registry
-from kernel.shell.commands import date, heapcheck, uptime
+from kernel.shell.commands import crash, date, heapcheck, uptime
 from kernel.shell.output import Capture
 from kernel.shell.registry import FAILED, OK, UNKNOWN, USAGE
 from kernel.shell.wrap import wrap
@@ -310,11 +309,9 @@ def test_panic_panics_with_the_words() -> None:
         registry.COMMANDS["panic"].run(Capture(), ["disk", "on", "fire"])
 
 
-def test_fault_runs_the_crash_test_of_that_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fault_checks_the_kind_then_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     kinds: list[str] = []
-    monkeypatch.setattr(crashtest, "run",
-                        lambda span: kinds.append(bytes(span.data[i] for i in
-                                                        range(span.length)).decode()))
+    monkeypatch.setattr(crash, "fail", kinds.append)
     assert run("fault divide") == (OK, "fault: divide\n")
     assert run("fault overflow") == (OK, "fault: overflow\n")
     assert kinds == ["divide", "overflow"]
@@ -331,6 +328,10 @@ def test_fault_really_faults() -> None:
         registry.COMMANDS["fault"].run(Capture(), ["assert"])
     with pytest.raises(ZeroDivisionError):
         registry.COMMANDS["fault"].run(Capture(), ["divide"])
+    with pytest.raises(IndexError):
+        crash.fail("index")
+    with pytest.raises(PanicError, match="nested panic requested from the shell"):
+        crash.fail("nested")
 
 
 # ----- test --------------------------------------------------------------------------
