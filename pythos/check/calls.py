@@ -471,6 +471,10 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
     if name == "sizeof":
         arity(1)
         measured = c.resolve_type(args[0])
+        if T.is_object(measured):
+            raise c.error(args[0], f"sizeof() measures a struct, an array or a scalar type; "
+                                   f"{measured} is a class, whose instances are objects on "
+                                   f"the heap (declare it @struct to lay it out in memory)")
         if not T.is_complete(measured):
             raise c.error(args[0], f"the size of {measured} is not known yet (its fields "
                                    f"depend on this value)")
