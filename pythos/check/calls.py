@@ -478,7 +478,7 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         if not T.is_complete(measured):
             raise c.error(args[0], f"the size of {measured} is not known yet (its fields "
                                    f"depend on this value)")
-        if T.is_object(measured) or measured in (T.NONE, T.OBJECT):
+        if measured in (T.NONE, T.OBJECT):
             raise c.error(args[0], f"sizeof() measures a struct, an array, an integer or a "
                                    f"pointer; a {measured} value is a reference to a heap "
                                    f"object, whose size is not fixed by its type")
