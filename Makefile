@@ -18,11 +18,16 @@ setup: $(STAMP)
 kernel: $(STAMP)
 	$(PY) -m pythos build
 
+# What `make run` and `make iso` put on the kernel's command line: the
+# shell's prompt (docs/shell.md).  `make run BOOT_ARGS=` boots to the plain
+# echo loop instead; other options are in kernel/cmdline.py.
+BOOT_ARGS ?= shell=1
+
 run: $(STAMP)
-	$(PY) -m pythos run
+	$(PY) -m pythos run --append "$(BOOT_ARGS)"
 
 iso: $(STAMP)
-	$(PY) -m pythos iso
+	$(PY) -m pythos iso --append "$(BOOT_ARGS)"
 
 # On a terminal QEMU draws the screen there; Ctrl-A X quits (pythos/kernel_tools/terminal.py).
 # `make debug`: builds the kernel at -O0 (every local visible to gdb; use

@@ -73,6 +73,8 @@ HEAP_PROGRAMS = [
     HeapProgram("exceptions", "records validated with exceptions raised and caught in a loop",
                 False),
     HeapProgram("gen_pipeline", "10 M items through four generator stages (issue 12)", False),
+    HeapProgram("coroutines", "1,000 coroutines round-robin through 10 M awaits (issue 12)",
+                False),
 ]
 
 # Imports the module named by argv[1] and calls its main(); argv[2] says

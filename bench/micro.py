@@ -47,6 +47,10 @@ MICROS = [Micro("alloc_pair", "make and drop a small instance (`Small(i).value`)
                 "guarded(i, d)", "step(i, d)"),
           Micro("gen_resume", "resume a suspended generator (`next(it)`)", "next(it)", "1",
                 "RESUMES"),
+          Micro("int_checked", "two checked int operations (`acc * 31 + i`), against i64's",
+                "acc * 31 + i", "int(i64(acc) * i64(31) + i64(i))"),
+          Micro("coro_resume", "resume a suspended coroutine awaiting a future "
+                "(`c.send(None)`)", "c.send(None)", "pass", "RESUMES"),
           Micro("call_value", "call a function the compiler cannot inline (`f(i)`)", "f(i)",
                 "i & 7", "CALLS")]
 

@@ -34,6 +34,10 @@ from pythos.lang import Array, Ptr, addr_of, asm, panic, u8, u64
 UNMAPPED: Final = u64(0x0000008000000000)
 
 
+# Every kind, as panic= and the shell's ``fault KIND`` name them.
+KINDS: Final = ["test", "assert", "divide", "index", "nested", "fault", "overflow"]
+
+
 def run(kind: ByteSpan) -> None:
     """Fail in the way ``kind`` names; warn and return for an unknown kind."""
     if kind.equals("test"):

@@ -63,11 +63,14 @@ def platform_module(target: Target) -> Path:
 
 def target_aliases(target: Target) -> dict[str, Path]:
     """The modules a target swaps in: its platform module, the system
-    calls of `pythos.syscalls` (whose own file is for CPython), and `gc`."""
+    calls of `pythos.syscalls` (whose own file is for CPython), `gc` and
+    `traceback`."""
     rt = PACKAGE_ROOT / "pythos" / "rt"
     aliases = {"pythos.rt.platform": platform_module(target),
                # `import gc`: gc.collect() runs the runtime's cycle collector.
-               "gc": rt / "obj" / "gc_module.py"}
+               "gc": rt / "obj" / "gc_module.py",
+               # `import traceback`: format_exception() of a caught exception.
+               "traceback": rt / "obj" / "traceback_module.py"}
     if not target.freestanding:
         aliases["pythos.syscalls"] = rt / f"{target.platform}_syscalls.py"
     return aliases
@@ -178,6 +181,8 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
                 start += time.perf_counter() - fetch
             checker = check(program, target.freestanding, skip_of(runtime))
         times["check"] = time.perf_counter() - start
+        for warning in checker.warnings:  # check/coroutines.py: never awaited
+            sys.stderr.write(warning.render() + "\n")
         if stop_after == "check":
             return result
         # Objects are checked but not yet lowered (issue 11): one clean

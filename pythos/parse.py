@@ -111,7 +111,29 @@ def parse_source(path: str, source: str) -> ast.Module:
         message = "invalid syntax" if e.msg == "invalid syntax" else f"invalid syntax: {e.msg}"
         raise CompileError(message, Location(path, line, col)) from None
     check_nesting(path, source, tree)
+    mark_async_functions(tree)
     return tree
+
+
+def mark_async_functions(tree: ast.Module) -> None:
+    """Make each `async def` an ordinary FunctionDef marked `is_async`, in
+    place: a coroutine function is declared, scoped and called like any
+    other, and only the checker (check/coroutines.py) and the builder
+    treat its body as a coroutine's."""
+    for node in ast.walk(tree):
+        for _field, value in ast.iter_fields(node):
+            if not isinstance(value, list):
+                continue
+            for i, item in enumerate(value):
+                if isinstance(item, ast.AsyncFunctionDef):
+                    plain = ast.FunctionDef(name=item.name, args=item.args, body=item.body,
+                                            decorator_list=item.decorator_list,
+                                            returns=item.returns,
+                                            type_comment=item.type_comment)
+                    ast.copy_location(plain, item)
+                    plain.end_lineno, plain.end_col_offset = item.end_lineno, item.end_col_offset
+                    plain.is_async = True  # type: ignore[attr-defined]
+                    value[i] = plain
 
 
 # How deeply the syntax tree may nest: statements, expressions and their
@@ -261,8 +283,6 @@ class Loader:
             elif isinstance(stmt, INIT_STATEMENTS) or is_item_store(stmt):
                 # Code that runs once at start-up (check/modinit.py).
                 m.statements.append(stmt)
-            elif isinstance(stmt, ast.AsyncFunctionDef):
-                raise m.error(stmt, "async functions are not supported yet")
             else:
                 raise m.error(stmt, "this statement cannot appear at module level (it takes "
                                     "definitions, imports, assignments, for, while, if, "
@@ -316,9 +336,16 @@ EXCEPTION_NAMES = frozenset({
 
 
 def uses_exceptions(tree: ast.Module) -> bool:
-    """Whether a module has `try` or `raise`, or names a built-in exception."""
+    """Whether a module has `try` or `raise`, or names a built-in exception,
+    or may close a generator (GeneratorExit): a `yield` inside `with`, a
+    `throw()` or `close()` call."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Try, ast.Raise)):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in ("throw", "close"):
+            return True
+        if isinstance(node, ast.With) and any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                              for n in ast.walk(node)):
             return True
         if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
             return True

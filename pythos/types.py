@@ -21,9 +21,15 @@ class Type:
 
 @dataclass(frozen=True, eq=True)
 class IntType(Type):
+    """An integer type.  `checked` marks the plain `int`: the same 64-bit
+    signed machine type as `i64`, and equal to it (so every rule that
+    accepts an `i64` accepts an `int`), but its arithmetic raises
+    OverflowError where `i64`'s wraps (docs/language.md, "Integers")."""
+
     name: str
     bits: int
     signed: bool
+    checked: bool = field(default=False, compare=False)
 
     is_int = True
 
@@ -65,7 +71,20 @@ INTS: dict[str, IntType] = {
         ("i8", 8, True), ("i16", 16, True), ("i32", 32, True), ("i64", 64, True),
     ]
 }
-I64 = INTS["i64"]
+def wrapping_of(first: Type, *others: Type) -> Type:
+    """The type of a value that is one of several equal integer types, or
+    computed from them: `i64` (which wraps) if any is, since pythos.lang's
+    `i64` keeps its class through arithmetic and choices under CPython;
+    else the first.  (`int` and `i64` are equal types: see IntType.)"""
+    for t in (first, *others):
+        if isinstance(t, IntType) and not t.checked and t == first:
+            return t
+    return first
+
+
+# The plain `int`: what an `int` annotation, a literal nothing else types,
+# `len()` and `int()` give.  `INTS["i64"]`, written `i64`, wraps instead.
+I64 = IntType("i64", 64, True, checked=True)
 U64 = INTS["u64"]
 U32 = INTS["u32"]
 U8 = INTS["u8"]
@@ -329,6 +348,21 @@ class GeneratorType(IteratorType):
         return f"Generator[{self.element}, {self.send}, {self.result}]"
 
 
+@dataclass(frozen=True, eq=True)
+class CoroutineType(GeneratorType):
+    """`Coroutine[Any, Any, R]` (issue 12): what calling an `async def f()
+    -> R` makes, and `Awaitable[R]` (`name` says which).  It is a
+    generator frame with another type, as in CPython; but it is not an
+    iterator, and what it yields and is sent is always None in Pythos (the
+    futures it awaits yield None: docs/language.md, "Coroutines").  So
+    only R matters, and `element` and `send` stay None."""
+
+    def __str__(self) -> str:
+        if self.name == "Awaitable":
+            return f"Awaitable[{self.result}]"
+        return f"Coroutine[Any, Any, {self.result}]"
+
+
 # The types whose values live on the heap, behind a reference count.
 OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
 
@@ -364,6 +398,10 @@ def assignable(value: Type, target: Type) -> bool:
         return len(value.params) == len(target.params) and all(
             assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
             target.result is NONE or assignable(value.result, target.result))
+    if isinstance(target, CoroutineType) or isinstance(value, CoroutineType):
+        # A coroutine is awaited for its result (covariant), never iterated.
+        return isinstance(value, CoroutineType) and isinstance(target, CoroutineType) \
+            and assignable(value.result, target.result)
     if isinstance(target, GeneratorType):
         # Only a generator has send(); its types must match exactly.
         return isinstance(value, GeneratorType) and value.element == target.element \

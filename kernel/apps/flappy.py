@@ -44,9 +44,8 @@ passed, so a player still hammering Space does not skip the score.
 from typing import Final
 
 from kernel.apps import game as keys
-from kernel.apps.game import Game
+from kernel.apps.game import BOX_ATTRIBUTE, Game, SessionRecord
 from kernel.apps.textgfx import WIDTH, TextGfx
-from kernel.xorshift import xorshift64
 from pythos.lang import i64, u8, u64
 
 FRAME_MS: Final = 33
@@ -70,11 +69,11 @@ GAP_TOP_MAX: Final = 15
 RESTART_DELAY: Final = 15
 DEFAULT_SEED: Final = u64(0x2545F4914F6CDD1D)
 
-# States.
-READY: Final = 0
-RUNNING: Final = 1
-PAUSED: Final = 2
-OVER: Final = 3
+# The states are every game's (game.py), named here too.
+READY: Final = keys.READY
+RUNNING: Final = keys.RUNNING
+PAUSED: Final = keys.PAUSED
+OVER: Final = keys.OVER
 
 BIRD: Final = u8(0x10)
 PIPE: Final = u8(0xDB)
@@ -84,11 +83,9 @@ BIRD_ATTRIBUTE: Final = u8(0x0E)
 DEAD_ATTRIBUTE: Final = u8(0x0C)
 PIPE_ATTRIBUTE: Final = u8(0x0A)
 GROUND_ATTRIBUTE: Final = u8(0x06)
-TITLE_ATTRIBUTE: Final = u8(0x0F)
-BOX_ATTRIBUTE: Final = u8(0x1F)
 
 # The best score of this session (since boot).
-session_high_score = 0
+record: SessionRecord = SessionRecord()
 
 
 class Pipe:
@@ -113,8 +110,6 @@ class Pipe:
 class Flappy(Game):
     """One game of flappy bird (and the next ones, after a crash)."""
 
-    rng: u64
-    state: int
     y: int
     speed: int
     pipes: list[Pipe]
@@ -123,9 +118,7 @@ class Flappy(Game):
     over_frames: int
 
     def __init__(self, seed: u64) -> None:
-        super().__init__()
-        self.rng = seed if seed != 0 else DEFAULT_SEED
-        self.high_score = session_high_score
+        super().__init__(seed, DEFAULT_SEED, record)
         self.state = READY
         self.y = 0
         self.speed = 0
@@ -146,11 +139,6 @@ class Flappy(Game):
         self.frames = 0
         self.over_frames = 0
 
-    def random(self) -> u64:
-        """The next number of the game's xorshift64 sequence."""
-        self.rng = xorshift64(self.rng)
-        return self.rng
-
     def bird_row(self) -> int:
         """The row the bird is drawn in."""
         return self.y >> SHIFT
@@ -163,14 +151,9 @@ class Flappy(Game):
     # -- rules ------------------------------------------------------------
 
     def press(self, key: u8) -> None:
-        if key == keys.KEY_QUIT:
-            self.finished = True
-        elif key == keys.KEY_PAUSE:
-            if self.state == RUNNING:
-                self.state = PAUSED
-            elif self.state == PAUSED:
-                self.state = RUNNING
-        elif key == keys.KEY_ACTION or key == keys.KEY_UP:
+        if self.press_common(key):
+            return
+        if key == keys.KEY_ACTION or key == keys.KEY_UP:
             if self.state == READY:
                 self.state = RUNNING
                 self.flap_pending = True
@@ -234,14 +217,6 @@ class Flappy(Game):
                 return True
         return False
 
-    def note_score(self) -> None:
-        """Keep the high scores up to date."""
-        global session_high_score
-        if self.score > self.high_score:
-            self.high_score = self.score
-        if self.score > session_high_score:
-            session_high_score = self.score
-
     def interval_ms(self) -> int:
         return FRAME_MS
 
@@ -266,9 +241,8 @@ class Flappy(Game):
 
     def render(self, gfx: TextGfx) -> None:
         gfx.clear(SKY_ATTRIBUTE)
-        column = gfx.text(0, 1, "FLAPPY", TITLE_ATTRIBUTE)
-        gfx.text(0, column + 2, f"Score {self.score:<4} High {self.high_score}", SKY_ATTRIBUTE)
-        gfx.text(0, WIDTH - 31, "Space/Up flap  P pause  Q quit", SKY_ATTRIBUTE)
+        self.render_top_row(gfx, "FLAPPY", f"Score {self.score:<4} High {self.high_score}",
+                            "Space/Up flap  P pause  Q quit")
         for pipe in self.pipes:
             left = pipe.column()
             gfx.fill(SKY_ROW, left, pipe.gap_top - SKY_ROW, PIPE_WIDTH, PIPE, PIPE_ATTRIBUTE)
@@ -278,10 +252,9 @@ class Flappy(Game):
         row = min(self.bird_row(), GROUND_ROW)
         attribute = DEAD_ATTRIBUTE if self.state == OVER else BIRD_ATTRIBUTE
         gfx.put(row, BIRD_COLUMN, BIRD, attribute)
+        self.render_paused(gfx)
         if self.state == READY:
             gfx.message_box("FLAPPY BIRD", "Space or Up to flap, Q to quit", BOX_ATTRIBUTE)
-        elif self.state == PAUSED:
-            gfx.message_box("PAUSED", "P to go on, Q to quit", BOX_ATTRIBUTE)
         elif self.state == OVER:
             gfx.message_box(f"CRASH! Score {self.score}", "Space to fly again, Q to quit",
                             BOX_ATTRIBUTE)

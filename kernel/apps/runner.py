@@ -24,12 +24,27 @@ scrollback come back exactly.
 The deadline advances from the previous deadline, not from the time the
 frame ended, so the rate does not drift by the time frames take, and
 ``interval_ms`` is asked afresh each frame (snake speeds up as it grows).
+
+Until the executor runs the shell as a task, ``play`` is that loop with
+plain calls in place of the awaits: it reads keys with ``next_key`` as
+they come, and with none waiting and the frame not yet due, calls
+``idle`` (the kernel's ``hlt`` until the next interrupt; the clock's
+tick wakes it).  A quit key ends the wait at once, so Q or Esc takes
+effect without waiting for the frame.  If the loop falls far behind
+(the machine was stopped in a debugger, or the host was busy), it
+starts counting afresh rather than racing through the missed frames.
 """
 
+from collections.abc import Callable
+from typing import Final
+
 from kernel.apps import textgfx
-from kernel.apps.game import Game
+from kernel.apps.game import KEY_NONE, KEY_QUIT, Game
 from kernel.apps.textgfx import CellSink, Snapshot, TextGfx
 from pythos.lang import u8
+
+# How late a frame may be before the loop gives up catching up.
+MAX_LATE_MS: Final = 500
 
 
 class GameRunner:
@@ -82,3 +97,29 @@ class GameRunner:
         self.sink.show_cursor(True)
         self.saved = None
         return changed
+
+
+def play(runner: GameRunner, next_key: Callable[[], u8], now_ms: Callable[[], int],
+         idle: Callable[[], None]) -> None:
+    """Run the game from ``start`` to ``stop`` at its own pace: the keys
+    from ``next_key`` (``KEY_NONE`` when none is waiting), the time from
+    ``now_ms``; ``idle`` waits for something to happen."""
+    runner.start()
+    deadline = now_ms()
+    while not runner.done():
+        deadline = runner.next_deadline(deadline)
+        if now_ms() - deadline > MAX_LATE_MS:
+            deadline = now_ms()
+        pressed: list[u8] = []
+        while True:
+            key = next_key()
+            if key != KEY_NONE:
+                pressed.append(key)
+                if key == KEY_QUIT:
+                    break
+            elif now_ms() >= deadline:
+                break
+            else:
+                idle()
+        runner.frame(pressed)
+    runner.stop()

@@ -28,8 +28,9 @@ ends, even on an almost full board.  A full board is a win.
 
 Eating grows the snake by ``GROWTH`` and scores a point; the tick
 interval shrinks as the snake grows (``tick_interval_ms``), so the game
-speeds up.  The best score of the session is kept in
-``session_high_score``, which every new game starts from.
+speeds up.  The best score of the session is kept in ``record``, which
+every new game starts from; the states, quitting and pausing, the random
+numbers and the top row are every game's (``game.Game``).
 
 All of it is pure: ``tick`` and ``press`` change only the game, and the
 same seed and keys give the same game (tests/kernel/test_snake.py).
@@ -38,9 +39,8 @@ same seed and keys give the same game (tests/kernel/test_snake.py).
 from typing import Final
 
 from kernel.apps import game as keys
-from kernel.apps.game import Game
+from kernel.apps.game import BOX_ATTRIBUTE, Game, SessionRecord
 from kernel.apps.textgfx import HEIGHT, WIDTH, TextGfx
-from kernel.xorshift import xorshift64
 from pythos.lang import i64, u8, u64
 
 BOARD_WIDTH: Final = 78
@@ -59,10 +59,10 @@ SPEEDUP_MS: Final = 2
 MIN_INTERVAL_MS: Final = 50
 DEFAULT_SEED: Final = u64(0x9E3779B97F4A7C15)
 
-# States.
-RUNNING: Final = 0
-PAUSED: Final = 1
-OVER: Final = 2
+# The states are every game's (game.py), named here too.
+RUNNING: Final = keys.RUNNING
+PAUSED: Final = keys.PAUSED
+OVER: Final = keys.OVER
 
 # Directions, clockwise from up.
 UP: Final = 0
@@ -82,11 +82,9 @@ HEAD_ATTRIBUTE: Final = u8(0x0E)
 BODY_ATTRIBUTE: Final = u8(0x0A)
 FOOD_ATTRIBUTE: Final = u8(0x0C)
 TEXT_ATTRIBUTE: Final = u8(0x07)
-TITLE_ATTRIBUTE: Final = u8(0x0F)
-BOX_ATTRIBUTE: Final = u8(0x1F)
 
 # The best score of this session (since boot).
-session_high_score = 0
+record: SessionRecord = SessionRecord()
 
 
 def tick_interval_ms(length: int) -> int:
@@ -125,8 +123,6 @@ def key_direction(key: u8) -> int:
 class Snake(Game):
     """One game of snake (and the next ones, after Space on game over)."""
 
-    rng: u64
-    state: int
     body: list[int]
     occupied: list[bool]
     direction: int
@@ -136,10 +132,7 @@ class Snake(Game):
     ticks: int
 
     def __init__(self, seed: u64) -> None:
-        super().__init__()
-        self.rng = seed if seed != 0 else DEFAULT_SEED
-        self.high_score = session_high_score
-        self.state = RUNNING
+        super().__init__(seed, DEFAULT_SEED, record)
         self.body = []
         self.occupied = [False] * BOARD_CELLS
         self.direction = RIGHT
@@ -171,11 +164,6 @@ class Snake(Game):
 
     # -- rules ------------------------------------------------------------
 
-    def random(self) -> u64:
-        """The next number of the game's xorshift64 sequence."""
-        self.rng = xorshift64(self.rng)
-        return self.rng
-
     def place_food(self) -> int:
         """A free cell drawn at random, or -1 when the board is full."""
         free = BOARD_CELLS - len(self.body)
@@ -198,14 +186,9 @@ class Snake(Game):
         return len(self.body)
 
     def press(self, key: u8) -> None:
-        if key == keys.KEY_QUIT:
-            self.finished = True
-        elif key == keys.KEY_PAUSE:
-            if self.state == RUNNING:
-                self.state = PAUSED
-            elif self.state == PAUSED:
-                self.state = RUNNING
-        elif self.state == OVER:
+        if self.press_common(key):
+            return
+        if self.state == OVER:
             if key == keys.KEY_ACTION or key == keys.KEY_ENTER:
                 self.restart()
         elif self.state == RUNNING:
@@ -245,14 +228,6 @@ class Snake(Game):
             self.food = self.place_food()
             if self.food < 0:
                 self.game_over()
-
-    def note_score(self) -> None:
-        """Keep the high scores up to date."""
-        global session_high_score
-        if self.score > self.high_score:
-            self.high_score = self.score
-        if self.score > session_high_score:
-            session_high_score = self.score
 
     def game_over(self) -> None:
         self.state = OVER
@@ -316,10 +291,8 @@ class Snake(Game):
 
     def render(self, gfx: TextGfx) -> None:
         gfx.clear(TEXT_ATTRIBUTE)
-        column = gfx.text(0, 1, "SNAKE", TITLE_ATTRIBUTE)
-        gfx.text(0, column + 2, f"Score {self.score:<4} High {self.high_score:<4} "
-                 f"Length {len(self.body)}", TEXT_ATTRIBUTE)
-        gfx.text(0, WIDTH - 34, "Arrows/WASD move  P pause  Q quit", TEXT_ATTRIBUTE)
+        self.render_top_row(gfx, "SNAKE", f"Score {self.score:<4} High {self.high_score:<4} "
+                            f"Length {len(self.body)}", "Arrows/WASD move  P pause  Q quit")
         gfx.frame(BOARD_ROW - 1, BOARD_COLUMN - 1, HEIGHT - 1, WIDTH, WALL_ATTRIBUTE, True)
         if self.food >= 0:
             gfx.put(BOARD_ROW + self.food // BOARD_WIDTH, BOARD_COLUMN + self.food % BOARD_WIDTH,
@@ -330,9 +303,8 @@ class Snake(Game):
         head = self.head()
         gfx.put(BOARD_ROW + head // BOARD_WIDTH, BOARD_COLUMN + head % BOARD_WIDTH,
                 HEAD, HEAD_ATTRIBUTE)
-        if self.state == PAUSED:
-            gfx.message_box("PAUSED", "P to go on, Q to quit", BOX_ATTRIBUTE)
-        elif self.state == OVER:
+        self.render_paused(gfx)
+        if self.state == OVER:
             gfx.message_box(f"GAME OVER: score {self.score}",
                             "Space to play again, Q to quit", BOX_ATTRIBUTE)
 

@@ -40,6 +40,9 @@ clipped, so a pipe sliding off the left edge needs no special case.
 from typing import Final
 
 from kernel.drivers import cp437
+from kernel.drivers.textscreen import cell_attribute as cell_attribute
+from kernel.drivers.textscreen import cell_char as cell_char
+from kernel.drivers.textscreen import make_cell as make_cell
 from kernel.utf8 import Utf8Decoder
 from pythos.lang import str_bytes, u8, u16
 
@@ -52,26 +55,14 @@ DEFAULT_ATTRIBUTE: Final = u8(0x07)
 # CP437 0xFE, shown for a character the font lacks (as the console does).
 PLACEHOLDER: Final = u8(0xFE)
 
+# The cells are the console's (textscreen.py: ``make_cell``, ``cell_char``,
+# ``cell_attribute``, imported above); the games name them from here too.
+
 # Box-drawing characters of code page 437, single and double lines:
 # horizontal, vertical, and the corners top-left, top-right, bottom-left,
 # bottom-right.
 SINGLE: Final = b"\xc4\xb3\xda\xbf\xc0\xd9"
 DOUBLE: Final = b"\xcd\xba\xc9\xbb\xc8\xbc"
-
-
-def make_cell(char: u8, attribute: u8) -> u16:
-    """The 16-bit cell for ``char`` in ``attribute``."""
-    return (u16(attribute) << 8) | u16(char)
-
-
-def cell_char(cell: u16) -> u8:
-    """The character of a cell."""
-    return u8(cell & 0xFF)
-
-
-def cell_attribute(cell: u16) -> u8:
-    """The attribute of a cell."""
-    return u8(cell >> 8)
 
 
 class CellSink:

@@ -67,6 +67,7 @@ import kernel.clock as clock
 from kernel.drivers.keyboard_leds import LEDS_UNKNOWN, NOTHING, LedUpdater, is_answer, led_bits
 from kernel.drivers.scancode import Decoder, KeyEvent
 from kernel.sync.ringbuffer import EMPTY, RingBuffer
+from kernel.task import waker
 from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u16, u64
 
 DATA_PORT: Final = u16(0x60)
@@ -211,6 +212,7 @@ def on_irq1(frame: Ptr[InterruptFrame]) -> None:
     """IRQ 1: move the byte from the controller into ``buffer``."""
     if (port.read8(STATUS_PORT) & STATUS_OUTPUT_FULL) != 0:
         buffer.push(port.read8(DATA_PORT))
+        waker.key_arrived()  # wake the task awaiting next_key, if any (kernel/task/input.py)
     pic.send_eoi(KEYBOARD_IRQ)
 
 

@@ -56,6 +56,7 @@ import kernel.clock as clock
 import kernel.drivers.serial as serial
 from kernel.drivers.terminal import TerminalDecoder
 from kernel.sync.ringbuffer import RingBuffer
+from kernel.task import waker
 from pythos.lang import Array, InterruptFrame, Ptr, addr_of, func_addr, i32, interrupt, u8, u32, u64
 
 COM1_IRQ: Final = u8(4)
@@ -86,8 +87,11 @@ next_decoded: u8 = u8(0)
 # FIFO-sized parts, with its main loop's scheduling delay in between, which
 # on a busy host can reach tens of milliseconds; hence more than vim's 100.
 SEQUENCE_TIMEOUT_MS: Final = u64(250)
-# The uptime when read_event last took a byte.  Consumer side.
+# The uptime when next_byte last took a byte.  Consumer side.
 last_byte_at: u64 = u64(0)
+# What next_byte answers when there is no byte to decode.
+NO_BYTE: Final = i32(-1)
+SILENCE: Final = i32(-2)
 
 
 def init() -> bool:
@@ -114,6 +118,7 @@ def on_irq4(frame: Ptr[InterruptFrame]) -> None:
         if (serial.line_status() & serial.LSR_DATA_READY) == 0:
             break
         buffer.push(port.read8(serial.COM1 + serial.DATA))
+    waker.serial_arrived()  # wake the task awaiting COM1, if any (kernel/task/input.py)
     pic.send_eoi(COM1_IRQ)
 
 
@@ -127,20 +132,39 @@ def read_byte() -> i32:
     return buffer.pop()
 
 
+def next_byte(pending: bool) -> i32:
+    """The next received byte for a decoder; ``NO_BYTE`` when none is
+    waiting, or ``SILENCE`` when none is waiting and the decoder has a
+    sequence or character ``pending`` that has seen no byte for
+    ``SEQUENCE_TIMEOUT_MS``: the caller then ends it (``flush``).
+
+    The one place that times input out, for both decoders that read
+    COM1: ``read_event``'s and the shell's (kernel/shell/consolekeys.py).
+    Consumer side; a boot uses one of them.
+    """
+    global last_byte_at
+    byte = read_byte()
+    if byte >= 0:
+        last_byte_at = clock.uptime_ms()
+        return byte
+    if pending and clock.uptime_ms() - last_byte_at >= SEQUENCE_TIMEOUT_MS:
+        return SILENCE
+    return NO_BYTE
+
+
 def read_event() -> u32:
     """The next input event (a character or a key, see ``terminal.py``), or NO_EVENT.
 
     Consumer side, like ``read_byte``; use one or the other.
     """
-    global next_decoded, last_byte_at
+    global next_decoded
     while next_decoded >= decoder.count:
-        byte = read_byte()
-        if byte < 0:
-            if not decoder.pending() or clock.uptime_ms() - last_byte_at < SEQUENCE_TIMEOUT_MS:
-                return NO_EVENT
+        byte = next_byte(decoder.pending())
+        if byte == NO_BYTE:
+            return NO_EVENT
+        if byte == SILENCE:
             decoder.flush()
         else:
-            last_byte_at = clock.uptime_ms()
             decoder.feed(u8(byte))
         next_decoded = u8(0)
     event = decoder.out[next_decoded]

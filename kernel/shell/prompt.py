@@ -7,7 +7,7 @@ used and tested in QEMU today: typed on the keyboard or the serial port,
 keys go to the line editor, the editor's actions are drawn on both
 screens, and a finished line is run by the command registry::
 
-    keyboard.next_event ──keys.from_keyboard──┐
+    keyboard.next_event ──keys.from_keyboard──┐   (consolekeys.next_event)
     serial_input.read_byte ──keys.SerialKeys──┴─▶ Editor.feed ─▶ actions
         ─▶ AnsiRenderer ─▶ serial.write_str       (the terminal)
         ─▶ textrender.render(vga.screen) ─▶ vga.flush_locked   (the screen)
@@ -16,9 +16,8 @@ screens, and a finished line is run by the command registry::
 The loop is what the default console loop (``kernel/echo.py``) is: poll
 both inputs, and with nothing to do, the kernel task's idle step
 (``process.kernel_idle``), which halts until the next interrupt.  It
-never returns.  COM1's bytes are decoded here by ``keys.SerialKeys``
-(``serial_input.read_byte``, not its ``read_event``), so keys from the
-terminal keep their modifiers, and Ctrl+Left works from both consoles.
+never returns.  The keys of both consoles come from ``consolekeys.py``,
+which the games read too while they run.
 
 Input lost to a flood is reported as the echo loop reports it
 (``dropreport.py``: one line per burst, once it is over).  The line being
@@ -40,29 +39,20 @@ from typing import Final
 
 import kernel.clock as clock
 import kernel.console as console
-import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial as serial
-import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.dropreport as dropreport
 import kernel.proc.process as process
-import kernel.shell.commands  # noqa: F401 - registers the commands
+import kernel.shell.commands.all  # noqa: F401 - registers the commands
 from kernel.shell import editor, keys, registry, textrender
 from kernel.shell.ansi import AnsiRenderer, sgr
+from kernel.shell.consolekeys import drop_total, next_event
 from kernel.shell.editor import Action, Editor
-from kernel.shell.keys import SerialKeys
 from kernel.shell.output import Output
 from kernel.shell.registry import complete
-from pythos.lang import u8, u32, u64
+from pythos.lang import u8
 
 PROMPT: Final = "pythos> "
-
-# COM1's bytes decoded into key events (modifiers included), the next of
-# the decoder's events not yet handed out, and when the last byte came.
-# Only the loop touches them.
-serial_keys = SerialKeys()
-serial_next: u8 = u8(0)
-last_byte_at: u64 = u64(0)
 
 
 class ConsoleOutput(Output):
@@ -96,41 +86,6 @@ def draw(renderer: AnsiRenderer, actions: list[Action]) -> None:
     with vga.lock:
         textrender.render(vga.screen, actions)
         vga.flush_locked()
-
-
-def next_serial_event() -> u32:
-    """The next event decoded from COM1's bytes, or NO_EVENT.  A sequence
-    or character left half-way for ``SEQUENCE_TIMEOUT_MS`` is ended (a
-    lone ESC becomes the Escape key), as ``serial_input.read_event`` does."""
-    global serial_next, last_byte_at
-    while serial_next >= serial_keys.count:
-        byte = serial_input.read_byte()
-        if byte < 0:
-            waited = clock.uptime_ms() - last_byte_at
-            if serial_keys.ready() or waited < serial_input.SEQUENCE_TIMEOUT_MS:
-                return keys.NO_EVENT
-            serial_keys.flush()
-        else:
-            last_byte_at = clock.uptime_ms()
-            serial_keys.feed(u8(byte))
-        serial_next = u8(0)
-    event = serial_keys.out[serial_next]
-    serial_next += 1
-    return event
-
-
-def next_event() -> u32:
-    """The next key event from the keyboard or the serial port, or NO_EVENT."""
-    event = keys.from_keyboard(keyboard.next_event())
-    if event != keys.NO_EVENT:
-        return event
-    return next_serial_event()
-
-
-def drop_total() -> u64:
-    """All the drop counters together: it moves when anything is lost."""
-    return (serial_input.dropped_bytes() + serial.receive_overruns()
-            + keyboard.dropped_scancodes() + serial.dropped_output())
 
 
 def run() -> None:

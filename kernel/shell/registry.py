@@ -23,12 +23,20 @@ The ``args`` spec is a list of argument names, upper case by convention::
     [NAME]      an optional one (all optional arguments come last)
     NAME...     one or more; [NAME...] none or more (only at the end)
 
+A command that raises an exception does not stop the shell: ``run``
+catches it, prints its traceback through the command's output (as
+CPython would print it uncaught, ``traceback.format_exception``) and a
+line saying the command failed, and the status is ``FAILED``.  Only an
+``Exception`` is caught: a ``panic`` or a fault is the kernel's, not the
+command's, and stops the machine with its report.
+
 ``choices`` (optional) is a function giving the values an argument can
 take, for completion (``color`` gives colour names, ``help`` command
 names).  It is a function rather than a list so that it can depend on
 what is registered by the time Tab is pressed.
 """
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -133,10 +141,22 @@ def run_words(out: Output, words: list[str]) -> int:
     if len(arguments) < entry.minimum or len(arguments) > entry.maximum:
         out.line(entry.usage())
         return USAGE
-    status = entry.run(out, arguments)
+    try:
+        status = entry.run(out, arguments)
+    except Exception as e:
+        out.write("".join(traceback.format_exception(e)))
+        out.line(f"{entry.name}: failed with {type_name(e)}; back to the prompt")
+        return FAILED
     if status == USAGE:
         out.line(entry.usage())
     return status
+
+
+def type_name(e: Exception) -> str:
+    """The exception's class name, as its repr starts (``ValueError('x')``)."""
+    text = repr(e)
+    end = text.find("(")
+    return text if end < 0 else text[:end]
 
 
 def run(out: Output, line: str) -> int:
@@ -147,6 +167,18 @@ def run(out: Output, line: str) -> int:
         out.line(f"pythos: {parsed.error} at column {parsed.column}")
         return USAGE
     return run_words(out, parsed.words)
+
+
+def is_number(word: str) -> bool:
+    """Whether ``word`` is a plain decimal number: ASCII digits only (not
+    ``str.isdigit``, which also takes ``²`` and other digits ``int``
+    refuses), one to eighteen of them, so it fits in an ``int``."""
+    if len(word) == 0 or len(word) > 18:
+        return False
+    for char in word:
+        if char < "0" or char > "9":
+            return False
+    return True
 
 
 def matching(candidates: list[str], prefix: str) -> list[str]:

@@ -1,8 +1,9 @@
 """In-kernel tests of generators (issue 12): frames made on the kernel
 heap, driven by for loops, next() and send(), delegated to with
 yield from, a generator expression kept as a value, and one dropped
-half-way.  Everything is freed again: the object count and the kernel
-heap must be back at their baselines."""
+half-way; thrown into, closed, and dropped inside a `try` so that its
+`finally` runs.  Everything is freed again: the object count and the
+kernel heap must be back at their baselines."""
 
 from collections.abc import Generator, Iterator
 
@@ -36,7 +37,58 @@ def accumulate() -> Generator[int, int, int]:
     return total
 
 
+class Retry(Exception):
+    pass
+
+
+class Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+
+def worker(log: Log, name: str) -> Generator[int, None, None]:
+    n = 0
+    try:
+        while True:
+            try:
+                yield n
+                n += 1
+            except Retry:
+                log.lines.append(f"{name} retries {n}")
+    finally:
+        log.lines.append(f"{name} done at {n}")
+
+
+def delegating(log: Log) -> Generator[int, None, None]:
+    yield from worker(log, "inner")
+
+
+def start_and_drop(log: Log) -> None:
+    w = worker(log, "dropped")
+    assert next(w) == 0
+
+
+def throw_and_close() -> None:
+    log = Log()
+    w = worker(log, "w")
+    assert next(w) == 0 and next(w) == 1
+    assert w.throw(Retry()) == 1  # caught at the yield: it yields again
+    w.close()  # its finally runs
+    try:
+        w.throw(ValueError("closed"))
+        assert False, "a closed generator raises what is thrown"
+    except ValueError:
+        pass
+    d = delegating(log)
+    assert next(d) == 0 and d.throw(Retry()) == 0
+    d.close()
+    start_and_drop(log)
+    assert log.lines == ["w retries 1", "w done at 1", "inner retries 0", "inner done at 0",
+                         "dropped done at 0"]
+
+
 def drive() -> None:
+    throw_and_close()
     assert sum(countdown(10)) == 55
     names = list(labels("irq", 3))
     assert names == ["irq0", "irq1", "irq2"]

@@ -62,6 +62,7 @@ from ..types import (
 )
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
+from .coroutines import Coroutines
 from .exceptions import Exceptions
 from .flow import first_unassigned_read
 from .fmtspec import FormatSpec, parse_format_spec
@@ -112,7 +113,8 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}
 # Names typing and collections.abc provide that annotations may use.
-TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator"}
+TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator",
+                "Coroutine", "Awaitable", "Any"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -133,7 +135,6 @@ UNSUPPORTED_STMTS = {
     "Match": "'match' statements are not supported",
 }
 UNSUPPORTED_EXPRS = {
-    "Await": "'await' is not supported",
     "NamedExpr": "':=' is not supported; assign in a statement",
     "Starred": "'*' unpacking is not supported",
 }
@@ -149,7 +150,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Exceptions, Iteration, Generators):
+              Exceptions, Iteration, Generators, Coroutines):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -536,6 +537,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if owner_type is not None and not a.args:
             raise self.error(node, "a method takes 'self' as its first parameter")
         fn.result = NONE if node.returns is None else self.resolve_type(node.returns)
+        self.coroutine_function_type(fn)  # check/coroutines.py: async def
         if fn.extern:
             body = [s for s in node.body if not (isinstance(s, ast.Expr)
                                                  and isinstance(s.value, ast.Constant))]
@@ -736,7 +738,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 if sym.name == "object":
                     return OBJECT
                 if sym.name in ("list", "dict", "set", "frozenset", "tuple", "Callable",
-                                "Iterator", "Iterable", "Optional", "Generator"):
+                                "Iterator", "Iterable", "Optional", "Generator",
+                                "Coroutine", "Awaitable"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -751,6 +754,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                     "list", "dict", "set", "frozenset", "tuple", "Optional", "Union",
                     "Callable", "Iterator", "Iterable", "Generator"):
                 return self.generic_type(node, base.name)
+            if isinstance(base, Builtin) and base.name in ("Coroutine", "Awaitable"):
+                return self.coroutine_annotation(node, base.name)  # check/coroutines.py
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
             if isinstance(base, Builtin) and base.name == "Array":
@@ -922,7 +927,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         self.narrowed = {}
         self.declare_scope_statements(fn)
         self.stored_names = scope_stores(fn.node) - fn.nonlocals
-        self.start_generator(fn)  # check/generators.py
+        if not self.start_coroutine(fn):  # check/coroutines.py
+            self.start_generator(fn)  # check/generators.py
         for p in fn.params:
             kind = "ref" if p.type.is_aggregate else "value"
             fn.locals[p.name] = Local(p.name, p.type, kind, is_param=True)
@@ -1050,16 +1056,19 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return  # a docstring
         if isinstance(s.value, ast.Constant) and s.value.value is Ellipsis:
             return
-        if isinstance(s.value, (ast.Yield, ast.YieldFrom)):
-            self.expr(s.value, None, discard=True)  # check/generators.py
+        if isinstance(s.value, (ast.Yield, ast.YieldFrom, ast.Await)):
+            self.expr(s.value, None, discard=True)  # check/generators.py, coroutines.py
             return
         if not isinstance(s.value, ast.Call):
             name = type(s.value).__name__
             raise self.error(s, UNSUPPORTED_EXPRS.get(name, "this expression has no effect"))
-        self.expr(s.value, None, discard=True)
+        self.discarded_call(s, self.expr(s.value, None, discard=True))  # never awaited?
 
     def stmt_Return(self, s: ast.Return) -> None:
         assert self.fn is not None
+        if isinstance(self.fn.generator, T.CoroutineType):
+            self.coroutine_return(s)  # check/coroutines.py
+            return
         if self.fn.generator is not None:
             self.generator_return(s)  # check/generators.py
             return
@@ -1250,7 +1259,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
 
     def stmt_With(self, s: ast.With) -> None:
         """`with lock:` calls lock.__enter__() and, however the block is
-        left, lock.__exit__().  (There are no exceptions to pass it.)"""
+        left, lock.__exit__(): with the exception, which it may suppress,
+        in the three-argument form (check/exceptions.py, exception_exit)."""
+        from .exceptions import exception_exit
         for item in s.items:
             t = self.expr(item.context_expr, None)
             # A struct (a lock), or an instance of a class (issue 12), whose
@@ -1265,11 +1276,12 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                                                     f"methods, got {t}")
             enter, exit_ = methods["__enter__"], methods["__exit__"]
             assert isinstance(enter, FuncSym) and isinstance(exit_, FuncSym)
-            if len(enter.params) != 1 or len(exit_.params) != 1:
+            if len(enter.params) != 1 or (len(exit_.params) != 1 and not (
+                    isinstance(t, ClassType) and exception_exit(self, s, item, exit_))):
                 raise self.error(item.context_expr, "__enter__ takes only self, and __exit__ "
-                                                    "takes self and *exc: object (the form "
-                                                    "__exit__(self, exc_type, exc, tb) is not "
-                                                    "supported yet)")
+                                                    "takes self and *exc: object, or "
+                                                    "(self, exc_type: object, exc: "
+                                                    "BaseException | None, tb: object)")
             item.enter, item.exit = enter, exit_  # type: ignore[attr-defined]
             if item.optional_vars is not None:
                 if not isinstance(item.optional_vars, ast.Name):
@@ -1828,6 +1840,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if isinstance(base_sym, ClassSym):
                 return self.class_attribute(node, base_sym.type)
         t = self.expr(node.value, None)
+        if node.attr == "value" and (stop := self.stop_value_type(node)) is not None:
+            return stop  # `e.value` of a StopIteration (check/coroutines.py)
         if isinstance(t, ClassType):
             at = self.instance_attribute(node, t)
             key = key_of(node)
@@ -2001,7 +2015,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 raise self.error(node, "arithmetic on bool is not supported; convert with "
                                        "int(...) first")
             raise self.error(node, f"unsupported operand types {lt} and {rt}")
-        return lt
+        return T.wrapping_of(lt, rt)  # an int with an i64 is an i64, as in pythos.lang
 
     def is_ptr_expr(self, node: ast.expr) -> bool:
         # Only `p + n` and `p - n` of a pointer give a pointer: look at the
@@ -2086,7 +2100,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 op = "and" if isinstance(node.op, ast.And) else "or"
                 raise self.error(v, f"both sides of '{op}' must have the same type, because "
                                     f"the result is one of them; got {types[0]} and {t}")
-        return types[0]
+        return T.wrapping_of(*types)
 
     def expr_Compare(self, node: ast.Compare, want: T.Type | None) -> T.Type:
         operands = [node.left, *node.comparators]
@@ -2171,7 +2185,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if a.is_aggregate:
             raise self.error(node, "a conditional expression cannot choose between "
                                    "structs or arrays")
-        return a
+        return T.wrapping_of(a, b)
 
     def expr_Call(self, node: ast.Call, want: T.Type | None) -> T.Type:
         from .calls import check_call

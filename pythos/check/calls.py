@@ -471,9 +471,17 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
     if name == "sizeof":
         arity(1)
         measured = c.resolve_type(args[0])
+        if T.is_object(measured):
+            raise c.error(args[0], f"sizeof() measures a struct, an array or a scalar type; "
+                                   f"{measured} is a class, whose instances are objects on "
+                                   f"the heap (declare it @struct to lay it out in memory)")
         if not T.is_complete(measured):
             raise c.error(args[0], f"the size of {measured} is not known yet (its fields "
                                    f"depend on this value)")
+        if measured in (T.NONE, T.OBJECT):
+            raise c.error(args[0], f"sizeof() measures a struct, an array, an integer or a "
+                                   f"pointer; a {measured} value is a reference to a heap "
+                                   f"object, whose size is not fixed by its type")
         node.const = T.sizeof(measured)  # type: ignore[attr-defined]
         return U64
     if name == "addr_of":

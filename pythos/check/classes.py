@@ -48,6 +48,8 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__iter__": (0, None), "__next__": (0, None),
     # with (issue 12): __exit__ takes *exc: object, checked by stmt_With.
     "__enter__": (0, None), "__exit__": (None, NONE),
+    # await (issue 12): a generator, checked by check/coroutines.py.
+    "__await__": (0, None),
     **ARITHMETIC_SPECIALS,  # __add__, __radd__, ... (operators.py)
 }
 # The operator each comparison method backs, and the reflected method
@@ -379,6 +381,8 @@ class Classes:
         if count is not None and len(params) != count:
             raise self.error(fn.node, f"{name} takes {count} parameter(s) after self, as "
                                       f"Python calls it; this one takes {len(params)}")
+        if name == "__exit__" and len(params) == 3 and fn.result is BOOL:
+            result = None  # __exit__(self, exc_type, exc, tb) -> bool may suppress (exceptions.py)
         if result is not None and fn.result != result:
             raise self.error(fn.node.returns or fn.node,
                              f"{name} must return {result} (Python's {name} protocol), "

@@ -62,7 +62,8 @@ def kind_of(t: T.Type) -> str:
         return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
-            IteratorType: "iterators", T.GeneratorType: "iterators"}.get(type(t), "objects")
+            IteratorType: "iterators", T.GeneratorType: "iterators",
+            T.CoroutineType: "iterators"}.get(type(t), "objects")
 
 
 class Containers:
@@ -85,8 +86,12 @@ class Containers:
         def bind_target(self, target: ast.expr, t: T.Type) -> None: ...
         def lambda_for(self, node: ast.expr, params: tuple[T.Type, ...]) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
+        def coroutine_send(self, node: ast.Call, t: T.CoroutineType) -> None: ...
         def builtin_name(self, node: ast.expr) -> str | None: ...
         def class_iter_next(self, node: ast.Call, name: str) -> T.Type | None: ...
+        def generator_method(self, t: T.GeneratorType, name: str) -> tuple[
+            list[Param], T.Type, str]: ...
+        def throw_args(self, node: ast.Call, params: list[Param]) -> None: ...
         narrowed: dict[str, T.Type]
 
     # ----- literals --------------------------------------------------------------------
@@ -264,6 +269,12 @@ class Containers:
     # ----- iteration and unpacking --------------------------------------------------
     def element_type(self, node: ast.expr, t: T.Type) -> T.Type:
         """What `for x in <node>` gives x."""
+        if isinstance(t, T.CoroutineType):
+            raise self.error(node, "'coroutine' object is not iterable (await it in an "
+                                   "'async def', or drive it with send(None))")
+        if isinstance(t, T.GeneratorType) and t.element is NONE:
+            raise self.error(node, f"{t} yields only None: it is an __await__ for a "
+                                   f"coroutine; iterating over it is not compiled")
         if isinstance(t, (ListType, SetType, IteratorType)):
             return t.element
         if isinstance(t, DictType):
@@ -517,6 +528,8 @@ class Containers:
             raise self.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"")
         params, result, effect = sig
         owner = shown = str(recv).split("[")[0]
+        if isinstance(recv, T.CoroutineType):
+            owner = "Generator"  # a coroutine is a generator frame (ir/build/coroutines.py)
         if isinstance(recv, SetType):
             owner = "set"  # a frozenset's methods are a set's that do not change it
             if params and params[0].type == recv and len(node.args) == 1:
@@ -528,9 +541,13 @@ class Containers:
             STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
         elif f.attr in ("sort",):
             self.special_method_args(node, f, recv, params)
+        elif isinstance(recv, T.GeneratorType) and f.attr == "throw":
+            self.throw_args(node, params)  # check/generators.py
         else:
             self.bind_call_args(node, params, f"{shown}.{f.attr}")
         node.call = ("objmethod", f"{owner}.{f.attr}")  # type: ignore[attr-defined]
+        if isinstance(recv, T.CoroutineType) and f.attr == "send":
+            self.coroutine_send(node, recv)  # check/coroutines.py: the StopIteration
         self.heap_use(node, kind_of(recv) if recv is not STR else "str values built at run "
                       "time", f"{shown}.{f.attr} {effect}")
         return result
@@ -634,10 +651,8 @@ class Containers:
                 return None  # immutable: "frozenset[int]" has no attribute "add"
             return table.get(name)
         if isinstance(t, T.GeneratorType):
-            # next(g) is send(None); throw() and close() wait for exceptions.
             if name in ("throw", "close"):
-                raise self.error(f, f"generator.{name}() is not compiled yet (issue 12): it "
-                                    f"needs exceptions")
+                return self.generator_method(t, name)  # check/generators.py
             sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
             return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
         if isinstance(t, TupleType):

@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..parse import EXCEPTIONS_MODULE
 from ..symbols import ClassSym, Local
-from ..types import BOOL, I64, STR, ClassType
+from ..types import BOOL, I64, NONE, OBJECT, STR, ClassType, OptionalType
 from .narrow import assigned_keys, join_maps, terminates
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
     from ..symbols import FuncSym
+    from . import Checker
 
 # The kinds the runtime records without an object (ERR_* in
 # pythos/rt/obj/object.py), by the class each stands for.
@@ -66,6 +67,7 @@ class Exceptions:
         def heap_use(self, node: ast.AST, what: str, why: str) -> None: ...
         def forget(self, key: str) -> None: ...
         def bind_call_args(self, node: ast.Call, params: list[Any], name: str) -> None: ...
+        def mark_stop_sources(self, s: ast.Try) -> None: ...
 
     # ----- the classes -----------------------------------------------------------------
     def base_exception(self) -> ClassType | None:
@@ -240,6 +242,7 @@ class Exceptions:
     def stmt_Try(self, s: ast.Try) -> None:
         assert self.fn is not None
         self.heap_use(s, "exceptions", "try allocates a record of what it catches")
+        self.mark_stop_sources(s)  # check/coroutines.py: `e.value` after a send
         base = dict(self.narrowed)
         self.block(s.body)
         after_body = self.narrowed
@@ -339,3 +342,35 @@ def common_base(classes: list[ClassType]) -> ClassType:
         if all(other.is_subclass(c) for other in classes[1:]):
             return c
     return first[-1]
+
+
+def exception_exit(c: Checker, s: ast.With, item: ast.withitem, exit_: FuncSym) -> bool:
+    """Whether `exit_` is the three-argument `__exit__(self, exc_type, exc,
+    tb)` that sees the exception leaving the block and may suppress it by
+    returning True (PEP 343).  Pythos has no class objects and no traceback
+    objects, so `exc_type` and `tb` are declared `object` (which mypy
+    accepts for the protocol) and are None exactly when `exc` is; `exc` is
+    the exception itself, `BaseException | None`.  Such a with statement
+    has one item, so that which exits see an exception suppressed by an
+    inner one needs no bookkeeping: nest the statements instead."""
+    if len(exit_.params) != 4:
+        return False
+    base = c.scopes[EXCEPTIONS_MODULE].get("BaseException") if EXCEPTIONS_MODULE in c.scopes \
+        else None
+    exc_t = exit_.params[2].type
+    wanted = isinstance(base, ClassSym) and isinstance(exc_t, OptionalType) and \
+        exc_t.inner == base.type
+    if exit_.params[1].type != OBJECT or exit_.params[3].type != OBJECT or not wanted:
+        raise c.error(item.context_expr,
+                      f"{exit_.qualname.rsplit('.', 2)[-2]}.__exit__ must be declared "
+                      f"(self, exc_type: object, exc: BaseException | None, tb: object): "
+                      f"Pythos has no class or traceback objects to pass, so exc_type and "
+                      f"tb are None exactly when exc is")
+    if exit_.result not in (BOOL, NONE):
+        raise c.error(item.context_expr, "__exit__ returns bool (True suppresses the "
+                                         "exception) or None")
+    if len(s.items) != 1:
+        raise c.error(item.context_expr, "a with statement whose __exit__ sees the exception "
+                                         "has one item here; nest the with statements")
+    item.exit_sees_exception = True  # type: ignore[attr-defined]
+    return True

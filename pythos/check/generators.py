@@ -1,25 +1,29 @@
 """Checking generators (a mixin of `check.Checker`), issue 12.
 
 A function whose own scope contains `yield` or `yield from` is a
-generator function.  Its annotation says what it yields: `Iterator[Y]`
-and `Iterable[Y]` mean `Generator[Y, None, None]`, and `Generator[Y, S,
-R]` also names what `send` passes in (S, the value of a `yield`
-expression) and what `return value` ends it with (R).  `fn.generator`
-records that GeneratorType; the builder (ir/build/generators.py) turns
-the function into a frame and a resume function.
+generator function.  A `yield` may stand anywhere an expression may,
+inside `try` and `with` too: the parts of an expression evaluated before
+it (`f(a(), (yield b))`) are temporaries, which the pass
+`spill_across_yields` moves into the frame (ir/passes/generators.py).
+Its annotation says what it yields: `Iterator[Y]` and `Iterable[Y]`
+mean `Generator[Y, None, None]`, and `Generator[Y, S, R]` also names
+what `send` passes in (S, the value of a `yield` expression) and what
+`return value` ends it with (R).  `fn.generator` records that
+GeneratorType; the builder (ir/build/generators.py) turns the function
+into a frame and a resume function.
 
 What is refused, and why:
 
-- `yield` where the compiled state machine cannot resume: inside an
-  expression whose other parts would have to survive the suspension
-  (`f(a(), (yield b))`).  A `yield` is compiled as a statement, or as the
-  whole value of an assignment (`x = yield v`), where nothing else is
-  half-evaluated when the generator is suspended;
-- `yield` inside `try` or `with`, and in `async def`: they need the
-  exception machinery (throw, close and finally blocks; issue 12);
-- generators nested in other functions (they would need a closure as
-  well as a frame) and `yield` at module level or in a lambda, which
-  CPython's compiler refuses too.
+- `yield` in `async def` (coroutines are another helper's work);
+- `yield` at module level, which CPython's compiler refuses too, and in
+  a lambda or a comprehension (a lambda generator has no annotation to
+  say what it yields; CPython refuses the comprehension).
+
+A generator nested in another function is a closure like any nested
+function (ir/build/funcs.py): its creation function takes the closure,
+which the frame keeps as a parameter, and its resume function loads the
+cells from it on entry, so it reads the enclosing variables when it
+runs, as CPython does.
 """
 
 from __future__ import annotations
@@ -28,13 +32,13 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
+from ..symbols import Param
 from ..types import NONE, GeneratorType, IteratorType
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
     from ..symbols import FuncSym
 
-NOT_YET = "is not compiled yet (issue 12)"
 
 
 def own_yields(fn_node: ast.AST) -> list[ast.expr]:
@@ -70,6 +74,9 @@ class Generators:
         def expect(self, node: ast.expr, want: T.Type) -> Any: ...
         def no_plain_literal(self, node: ast.expr, t: T.Type, what: str) -> None: ...
         def element_type(self, node: ast.expr, t: T.Type) -> T.Type: ...
+        def base_exception(self) -> T.ClassType | None: ...
+        def is_exception(self, t: T.Type) -> bool: ...
+        def exception_class_named(self, node: ast.expr) -> T.ClassType | None: ...
 
     def start_generator(self, fn: FuncSym) -> None:
         """Decide whether `fn` is a generator function, before its body is
@@ -80,13 +87,12 @@ class Generators:
         fn.generator = None
         if not yields:
             return
+        for y in yields:
+            y.own_yield = True  # type: ignore[attr-defined]
         first = min(yields, key=lambda n: (n.lineno, n.col_offset))
         if fn.name == "<module>":
             word = "yield from" if isinstance(first, ast.YieldFrom) else "yield"
             raise self.error(first, f"'{word}' outside function")  # CPython's SyntaxError
-        if fn.parent is not None:
-            raise self.error(first, f"a generator nested in another function {NOT_YET}; "
-                                    f"define it at module level")
         for p in fn.params:
             if p.type.is_aggregate:
                 arg: ast.AST = next((a for a in fn.node.args.args if a.arg == p.name),
@@ -103,48 +109,53 @@ class Generators:
                                     f"or Generator[Y, S, R], not {t}")
         fn.generator = t if isinstance(t, GeneratorType) else \
             GeneratorType(t.element, "Generator", NONE, NONE)
-        self.mark_yields(fn.node.body, None)
+        self.mark_yields(fn.node.body)
 
-    def mark_yields(self, body: list[ast.stmt], inside: str | None) -> None:
-        """Set `yield_ok` on each yield that is a statement or the value of
-        an assignment; refuse one inside `try` or `with`."""
+    def mark_yields(self, body: list[ast.stmt]) -> None:
+        """Mark each `yield` that is a whole statement (`yield v`): its
+        value is not used.  Every other one gives what `send()` passes in
+        (`x = yield v`, `f((yield))`)."""
         for s in body:
-            value: ast.expr | None = None
-            if isinstance(s, ast.Expr) or (isinstance(s, ast.Assign) and len(s.targets) == 1) \
-                    or isinstance(s, ast.AnnAssign):
-                value = s.value
-            if isinstance(value, (ast.Yield, ast.YieldFrom)):
-                value.yield_ok = True  # type: ignore[union-attr]
-                value.yield_used = not isinstance(s, ast.Expr)  # type: ignore[union-attr]
-            here = inside
-            if isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
-                here = "try"
-            elif isinstance(s, ast.With):
-                here = "with"
-            if here is not None:
-                for node in own_yields(ast.Module(body=[s], type_ignores=[])):
-                    word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
-                    raise self.error(node, f"'{word}' inside '{here}' {NOT_YET}")
+            if isinstance(s, ast.Expr) and isinstance(s.value, (ast.Yield, ast.YieldFrom)):
+                s.value.yield_statement = True  # type: ignore[union-attr]
             for field in ("body", "orelse", "finalbody"):
                 sub = getattr(s, field, None)
                 if isinstance(sub, list) and sub and isinstance(sub[0], ast.stmt):
-                    self.mark_yields(sub, here)
+                    self.mark_yields(sub)
+            for handler in getattr(s, "handlers", []):
+                self.mark_yields(handler.body)
 
     def generator_of(self, node: ast.expr) -> GeneratorType:
         gen = self.fn.generator if self.fn is not None else None
         word = "yield from" if isinstance(node, ast.YieldFrom) else "yield"
-        if gen is None:
+        if gen is None or not getattr(node, "own_yield", False):
+            inner = self.enclosing_scope_of_yield(node)
+            if inner is not None:
+                raise self.error(node, f"'{word}' inside {inner} is not supported; write a "
+                                       f"generator function (def ... -> Iterator[T])")
             raise self.error(node, f"'{word}' outside a generator function")
-        if not getattr(node, "yield_ok", False):
-            raise self.error(node, f"'{word}' inside an expression {NOT_YET}: write it as a "
-                                   f"statement or as the whole value of an assignment "
-                                   f"(x = {word} ...)")
         assert isinstance(gen, GeneratorType)
         return gen
 
+    def enclosing_scope_of_yield(self, node: ast.expr) -> str | None:
+        """'a lambda' or 'a comprehension' if `node` stands in one inside
+        the function being checked (CPython makes a lambda with `yield`
+        a generator, and refuses one in a comprehension)."""
+        if self.fn is None or self.fn.node is None:
+            return None
+        for outer in ast.walk(self.fn.node):
+            if outer is self.fn.node:
+                continue
+            kind = "a lambda" if isinstance(outer, ast.Lambda) else "a comprehension" \
+                if isinstance(outer, (ast.ListComp, ast.SetComp, ast.DictComp,
+                                      ast.GeneratorExp)) else None
+            if kind is not None and any(n is node for n in ast.walk(outer)):
+                return kind
+        return None
+
     def expr_Yield(self, node: ast.Yield, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
-        if gen.send is NONE and getattr(node, "yield_used", False):
+        if gen.send is NONE and not getattr(node, "yield_statement", False):
             assert self.fn is not None
             raise self.error(node, f"the value of 'yield' is what send() passes in, but this "
                                    f"generator is declared {self.fn.result}, which is sent "
@@ -162,7 +173,10 @@ class Generators:
     def expr_YieldFrom(self, node: ast.YieldFrom, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
         t = self.expr(node.value, None)
-        element = self.element_type(node.value, t)
+        # An __await__ delegating to another (`yield from source.__await__()`):
+        # both yield only None, which a yield from passes on as it is.
+        element = NONE if isinstance(t, GeneratorType) and t.element is NONE \
+            and gen.element is NONE else self.element_type(node.value, t)
         if not T.assignable(element, gen.element):
             raise self.error(node.value, f"'yield from' gives items of type {element}, but "
                                          f"this generator yields {gen.element}")
@@ -177,6 +191,43 @@ class Generators:
                                          f"{gen.send} values this generator is sent (only "
                                          f"a generator has send())")
         return NONE
+
+    # ----- throw() and close() ----------------------------------------------------------
+    def generator_method(self, t: GeneratorType, name: str) -> tuple[list[Param], T.Type, str]:
+        """The signatures of `g.throw(exc)` (what the generator yields next)
+        and `g.close()`."""
+        if name == "close":
+            return [], NONE, "runs the generator's finally blocks"
+        base = self.base_exception()
+        if base is None:
+            raise AssertionError("generator.throw() needs the exception classes")
+        return [Param("value", base, None)], t.element, "runs the generator"
+
+    def throw_args(self, node: ast.Call, params: list[Param]) -> None:
+        """`g.throw(exc)`: one exception instance, or a class, which is
+        called with no arguments.  The old (type, value, traceback) form is
+        refused with what to write instead."""
+        if node.keywords:
+            raise self.error(node.keywords[0], "generator.throw() takes no keyword arguments")
+        if not node.args:
+            raise self.error(node, "generator.throw() takes the exception instance to raise")
+        if len(node.args) != 1:
+            where: ast.AST = node.args[1]
+            raise self.error(where, f"generator.throw() takes one argument here, the "
+                                    f"exception instance (got {len(node.args)}); the "
+                                    f"(type, value, traceback) form is deprecated")
+        arg = node.args[0]
+        ct = self.exception_class_named(arg) if isinstance(arg, (ast.Name, ast.Attribute)) \
+            else None
+        if ct is not None:
+            # `g.throw(ValueError)` throws `ValueError()`, as `raise` does.
+            arg = ast.Call(arg, [], [])
+            ast.copy_location(arg, node.args[0])
+            node.args[0] = arg
+        t = self.expr(arg, None)
+        if not self.is_exception(t):
+            raise self.error(arg, f"generator.throw() takes an exception instance, not "
+                                  f"\"{t}\"")
 
     def generator_return(self, s: ast.Return) -> None:
         """`return` in a generator: it ends the iteration; a value becomes

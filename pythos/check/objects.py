@@ -54,6 +54,8 @@ LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string
                      # Exceptions (ir/build/exceptions.py).
                      "exceptions"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
+# The methods whose `object` parameters are lowered (heap_use).
+OBJECT_PARAMETER_METHODS = (*EQUALITY_METHODS, "__exit__")
 
 
 def is_int(t: T.Type | None) -> bool:
@@ -106,9 +108,10 @@ class Objects:
         if self.fn is not None:
             self.fn.heap_effects.append((effect, node))
         if what == "objects" and self.fn is not None and self.fn.cls is not None \
-                and self.fn.name in EQUALITY_METHODS:
-            # `other: object` of __eq__/__ne__ is lowered: the builder lets
-            # only objects (and None) reach it.
+                and self.fn.name in OBJECT_PARAMETER_METHODS:
+            # `other: object` of __eq__/__ne__, and __exit__'s exc_type and
+            # tb, are lowered: the builder lets only objects (and None)
+            # reach them.
             return
         if what in LOWERED:
             return
@@ -140,7 +143,7 @@ class Objects:
             for t, where in places:
                 if T.is_object(t) or t is OBJECT:
                     self.module, self.fn = fn.module, fn
-                    if t is OBJECT and fn.cls is not None and fn.name in EQUALITY_METHODS:
+                    if t is OBJECT and fn.cls is not None and fn.name in OBJECT_PARAMETER_METHODS:
                         t = fn.cls  # lowered: see heap_use
                     self.heap_use(where, kind_of(t), f"'{fn.name}' handles a {t}")
                     break
@@ -180,8 +183,6 @@ class Objects:
         if name == "Generator":
             count(3)
             elem, send, result = (self.resolve_type(a) for a in args)
-            if elem is NONE:
-                raise self.error(args[0], "Generator[None, ...] is not a useful type")
             return T.GeneratorType(elem, "Generator", send, result)
         if name == "dict":
             count(2)

@@ -552,6 +552,23 @@ class IntPow(Op):
         return [self.lhs, self.rhs]
 
 
+class IntOverflow(Op):
+    """Whether the signed operation `op` ("add", "sub", "mul" or "pow") of
+    the operands leaves their type's range: the test before a plain
+    `int`'s arithmetic, which raises OverflowError instead of wrapping."""
+
+    __slots__ = ("op", "lhs", "rhs")
+
+    def __init__(self, op: str, lhs: Value, rhs: Value) -> None:
+        self.type = BOOL
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+
+    def sources(self) -> list[Value]:
+        return [self.lhs, self.rhs]
+
+
 class Compare(Op):
     __slots__ = ("op", "lhs", "rhs")
 

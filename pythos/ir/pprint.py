@@ -100,7 +100,10 @@ def format_function(fn: FuncIR) -> str:
         lines.append(f"    frame of {gen.type}: every register but {outside}")
         for k, regs in enumerate(gen.live):
             held = ", ".join(name(r) for r in regs) or "nothing"
-            lines.append(f"    state {k} holds {held}")
+            # A state inside try or with is closed when the frame is dropped.
+            closed = "; closed on drop" if k < len(gen.guarded) and gen.guarded[k] \
+                and gen.finalize is not None else ""
+            lines.append(f"    state {k} holds {held}{closed}")
     source = sym.module.source.splitlines()
     last_line = None
     for block in fn.blocks:
@@ -173,6 +176,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"{op.op}{flags} {n(op.lhs)}, {n(op.rhs)} :: {t}"
     if isinstance(op, O.IntPow):
         return f"pow {n(op.lhs)}, {n(op.rhs)} :: {t}"
+    if isinstance(op, O.IntOverflow):
+        return f"overflows {op.op} {n(op.lhs)}, {n(op.rhs)}"
     if isinstance(op, O.Compare):
         return f"{op.op} {n(op.lhs)}, {n(op.rhs)}"
     if isinstance(op, O.Select):

@@ -33,6 +33,7 @@ from llvmlite import ir
 from .. import types as T
 from ..ir import ops as O
 from ..ir.ops import FuncIR, Register
+from . import coroutines
 
 if TYPE_CHECKING:
     from ..symbols import FuncSym
@@ -43,6 +44,8 @@ I32, I64 = ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 GENERATOR = 2  # TypeInfo.flags (pythos/rt/obj/generator.py)
+GEN_ITEM_REF = 4  # its items are references
+GEN_RESULT_STR, GEN_RESULT_INT = 8, 16  # its return value is a str, an int
 GEN_STATE, GEN_RESUME, GEN_VALUE, GEN_REGISTERS = 16, 24, 32, 40
 GEN_RUNNING, GEN_FINISHED = -2, -1
 
@@ -174,12 +177,23 @@ class GeneratorLowering:
         containers = [r for r in held.values() if O.is_counted(r.type)]
         fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
                                           for name, ft in st.fields.items()}
+        item_ref = GEN_ITEM_REF if O.holds_reference(gen.type.element, func.count_str) else 0
+        result = gen.type.result
+        item_ref |= GEN_RESULT_STR if result is T.STR else GEN_RESULT_INT if result == T.I64 \
+            else 0
         fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
-        fields["flags"] = ir.Constant(I32, GENERATOR | (TRACKED if containers else 0))
+        fields["flags"] = ir.Constant(I32, GENERATOR | item_ref | (TRACKED if containers else 0)
+                                      | coroutines.frame_flags(func))
         fields["size"] = ir.Constant(I64, lay.size)
-        fields["name"] = self.cstring(f"{sym.link_name}.__name__", "generator")
+        fields["name"] = self.cstring(f"{sym.link_name}.__name__",
+                                      coroutines.frame_type_name(func))
         fields["module"] = self.cstring(f"{sym.link_name}.__module__", sym.module.name)
-        fields["clear"] = self.define_frame_clear(lay).ptrtoint(I64)
+        finalize = self.define_frame_finalize(lay)
+        if finalize is not None:
+            # A generator's TypeInfo has no methods: its vtable word holds
+            # the close-on-drop function (pythos/rt/obj/generator.py).
+            fields["vtable"] = finalize.ptrtoint(I64)
+        fields["clear"] = self.define_frame_clear(lay, finalize).ptrtoint(I64)
         if containers:
             fields["traverse"] = self.define_frame_traverse(lay).ptrtoint(I64)
         gv = ir.GlobalVariable(self.module, self.struct_ty(st), f"{sym.link_name}.__typeinfo__")
@@ -220,19 +234,52 @@ class GeneratorLowering:
         b.position_at_end(done)
         return done
 
-    def define_frame_clear(self, lay: FrameLayout) -> ir.Function:
-        """`clear(frame)`: release what the frame holds in its state (the
-        registers live there, and a finished generator's return value),
-        each set to 0 first (the collector may clear it before its
-        release does), and mark it finished."""
+    def define_frame_finalize(self, lay: FrameLayout) -> ir.Function | None:
+        """`finalize(frame)`: close the frame if it is suspended where a
+        `finally`, an `except` or a `with` encloses the `yield` (the
+        states the builder marked `guarded`), so that they run when the
+        generator is dropped there; nothing in any other state, and no
+        function at all if no state needs it (decided here, at compile
+        time, so a plain generator's drop stays a release)."""
+        gen = lay.func.generator
+        if not any(gen.guarded) or gen.make is None or gen.finalize is None:
+            return None
+        f, b = self.frame_function(lay, "__finalize__", 1)
+        frame = f.args[0]
+        state = b.load(b.inttoptr(b.add(frame, ir.Constant(I64, GEN_STATE)), PTR), typ=I64)
+        done = f.append_basic_block("done")
+        close = f.append_basic_block("close")
+        switch = b.switch(state, done)
+        for k, guarded in enumerate(gen.guarded):
+            if guarded:
+                switch.add_case(ir.Constant(I64, k), close)
+        b.position_at_end(close)
+        finalize = self.function(gen.finalize)
+        make = self.function(gen.make)
+        name = self.cstring(f"{lay.func.sym.link_name}.__qualname__", gen.qualname)
+        b.call(finalize, [frame, b.ptrtoint(make, I64), name])
+        b.branch(done)
+        b.position_at_end(done)
+        b.ret(ir.Constant(I64, 0))
+        return f
+
+    def define_frame_clear(self, lay: FrameLayout, finalize: ir.Function | None) -> ir.Function:
+        """`clear(frame)`: close the frame first if it needs it (`finalize`),
+        then release what the frame holds in its state (the registers live
+        there, and a finished generator's return value), each set to 0
+        first (the collector may clear it before its release does), and
+        mark it finished."""
         f, b = self.frame_function(lay, "__clear__", 1)
         saved = getattr(self, "builder", None)
         self.builder = b
         try:
+            if finalize is not None:
+                b.call(finalize, [f.args[0]])
             def drop(slot: ir.Value, reg: Register) -> None:
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
+            coroutines.warn_never_awaited(self, lay.func, f, b)  # lower/coroutines.py
             self.per_state(lay, f, b, drop)
             frame = f.args[0]
             b.store(ir.Constant(I64, GEN_FINISHED),
@@ -267,3 +314,4 @@ class GeneratorLowering:
                  Register("value", result))
         b.ret(ir.Constant(I64, 0))
         return f
+

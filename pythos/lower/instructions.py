@@ -350,6 +350,23 @@ class InstructionLowering:
         return self.builder.call(self.pow_helper(op.type),
                                  [self.value(op.lhs), self.value(op.rhs)])
 
+    def op_IntOverflow(self, op: O.IntOverflow) -> ir.Value:
+        a, c = self.value(op.lhs), self.value(op.rhs)
+        if op.op == "pow":
+            assert isinstance(op.lhs.type, IntType)
+            return self.builder.call(self.pow_overflow_helper(op.lhs.type), [a, c])
+        pair = self.builder.call(self.overflow_intrinsic(op.op, a.type), [a, c])
+        return self.builder.extract_value(pair, 1)
+
+    def overflow_intrinsic(self, op: str, ty: ir.IntType) -> ir.Function:
+        """`llvm.sadd.with.overflow.i64` and its kin: {result, overflowed}."""
+        name = f"llvm.s{op}.with.overflow.i{ty.width}"
+        f = self.module.globals.get(name)
+        if f is None:
+            fty = ir.FunctionType(ir.LiteralStructType([ty, I1]), [ty, ty])
+            f = ir.Function(self.module, fty, name)
+        return f  # type: ignore[no-any-return]
+
     def op_Compare(self, op: O.Compare) -> ir.Value:
         a, c = self.value(op.lhs), self.value(op.rhs)
         if op.op in ("eq", "ne"):
@@ -419,6 +436,52 @@ class InstructionLowering:
         return None
 
     # ----- helpers ------------------------------------------------------------------------
+    def pow_overflow_helper(self, t: IntType) -> ir.Function:
+        """Whether x ** n leaves the signed width: the same squaring as
+        `pow_helper`, noting each product that overflows.  A square that
+        overflowed matters only if a later bit of n multiplies it in."""
+        name = f"pythos.powovf.{t.name}"
+        f = self.module.globals.get(name)
+        if f is not None:
+            return f  # type: ignore[no-any-return]
+        ty = ir.IntType(t.bits)
+        f = ir.Function(self.module, ir.FunctionType(I1, [ty, ty]), name)
+        f.linkage = "internal"
+        f.attributes.add("nounwind")
+        if self.target.freestanding:
+            f.attributes.add("noredzone")
+        entry, head, body, done = (f.append_basic_block(n) for n in
+                                   ("entry", "head", "body", "done"))
+        mul = self.overflow_intrinsic("mul", ty)
+        false = ir.Constant(I1, 0)
+        b = ir.IRBuilder(entry)
+        b.branch(head)
+        b.position_at_end(head)
+        result, base, exp = b.phi(ty), b.phi(ty), b.phi(ty)
+        base_bad, bad = b.phi(I1), b.phi(I1)
+        result.add_incoming(ir.Constant(ty, 1), entry)
+        base.add_incoming(f.args[0], entry)
+        exp.add_incoming(f.args[1], entry)
+        base_bad.add_incoming(false, entry)
+        bad.add_incoming(false, entry)
+        b.cbranch(b.icmp_unsigned("!=", exp, ir.Constant(ty, 0)), body, done)
+        b.position_at_end(body)
+        odd = b.trunc(exp, I1)
+        product = b.call(mul, [result, base])
+        used_bad = b.and_(odd, b.or_(base_bad, b.extract_value(product, 1)))
+        result2 = b.select(odd, b.extract_value(product, 0), result)
+        square = b.call(mul, [base, base])
+        exp2 = b.lshr(exp, ir.Constant(ty, 1))
+        result.add_incoming(result2, body)
+        base.add_incoming(b.extract_value(square, 0), body)
+        exp.add_incoming(exp2, body)
+        base_bad.add_incoming(b.or_(base_bad, b.extract_value(square, 1)), body)
+        bad.add_incoming(b.or_(bad, used_bad), body)
+        b.branch(head)
+        b.position_at_end(done)
+        b.ret(bad)
+        return f
+
     def pow_helper(self, t: IntType) -> ir.Function:
         """x ** n by repeated squaring, wrapping at the width."""
         f = self.pow_helpers.get(t.name)

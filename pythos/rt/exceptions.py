@@ -165,4 +165,6 @@ def _bare(kind: u32) -> BaseException:
         return UnicodeDecodeError()
     if kind == 15:
         return UnicodeEncodeError()
+    if kind == 17:  # GEN_EXIT_KIND: close() of a generator (pythos/rt/obj/generator.py)
+        return GeneratorExit()
     return Exception()

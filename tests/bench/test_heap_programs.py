@@ -57,7 +57,7 @@ def test_programs_pass_mypy_strict() -> None:
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
 def test_programs_are_plain_python(program: HeapProgram) -> None:
     """Ordinary Python: no pythos.lang, no floats, and nothing the compiler
-    leaves out yet (exceptions, async; generators compile since issue 12);
+    leaves out yet (exceptions, generators and coroutines compile since issue 12);
     a docstring saying what it exercises, a main() and the usual
     `if __name__ == "__main__"`."""
     tree = ast.parse(program.source.read_text())
@@ -71,9 +71,6 @@ def test_programs_are_plain_python(program: HeapProgram) -> None:
             assert all(m in ("__future__", "typing") for m in modules), modules
         assert not (isinstance(node, ast.Constant) and isinstance(node.value, float))
         assert not isinstance(node, ast.Div), "no true division: no floats"
-        # what issue 12 has still to compile (exceptions and generators compile now)
-        assert not isinstance(node, ast.AsyncFunctionDef | ast.Await), \
-            f"{program.name}:{getattr(node, 'lineno', '?')}: async comes with issue 12"
     names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     assert "main" in names
     assert isinstance(tree.body[-1], ast.If)

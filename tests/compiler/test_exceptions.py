@@ -3,10 +3,12 @@
 Each program in tests/programs/exc/ runs under CPython and compiled at
 -O0 and -O2 (with the leak check).  Standard output, the exit status and
 standard error must agree: an uncaught exception prints CPython's
-traceback, frame by frame.  Two differences are allowed and normalised
+traceback, frame by frame.  Three differences are allowed and normalised
 here, as docs/language.md says: the `^^^^` markers CPython 3.11 puts
-under some source lines are left out, and files are named as the
-compiler was given them (CPython names them as Python was).
+under some source lines are left out, files are named as the compiler
+was given them (CPython names them as Python was), and the address in
+`<generator object f at 0x...>` (the report of an exception escaping the
+close of a dropped generator) is the frame's own.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from .conftest import PROGRAMS, ROOT, env, run_compiled, run_cpython
 CASES = sorted((PROGRAMS / "exc").glob("*.py"))
 MARKERS = re.compile(r"^\s*[~^]+\s*$")
 FILE = re.compile(r'File "(?:[^"]*/)?([^/"]+)"')
+ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
 
 
 def normalised(stderr: bytes) -> list[str]:
-    return [FILE.sub(r'File "\1"', line) for line in stderr.decode().splitlines()
-            if not MARKERS.match(line)]
+    return [ADDRESS.sub(" at 0x...>", FILE.sub(r'File "\1"', line))
+            for line in stderr.decode().splitlines() if not MARKERS.match(line)]
 
 
 @pytest.mark.parametrize("opt", [0, 2])
@@ -54,7 +57,7 @@ def ir_of(tmp_path: Path, source: str) -> str:
 
 
 def test_a_call_that_cannot_raise_has_no_test_after_it(tmp_path: Path) -> None:
-    source = ("def add(a: int, b: int) -> int:\n    return a + b\n\n\n"
+    source = ("def add(a: int, b: int) -> int:\n    return a | b\n\n\n"
               "def get(xs: list[int]) -> int:\n    return xs[0]\n\n\n"
               "def main() -> None:\n    xs = [1]\n    print(add(1, 2))\n    print(get(xs))\n")
     ir = ir_of(tmp_path, source)

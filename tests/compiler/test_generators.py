@@ -58,8 +58,8 @@ def test_ir_shows_the_frame_and_the_resume_switch(tmp_path: Path) -> None:
     # label is live at the start and across the yield: the frame holds it
     # in both states, and its clear releases it when a generator is dropped.
     assert "state 0 holds label" in resume and "state 1 holds label" in resume
-    assert "resume 0: L1, 1: L8" in resume
-    assert "yield r3, state 1, resume at L8" in resume
+    assert "resume 0: L1, 1: L13" in resume
+    assert "yield r5, state 1, resume at L13" in resume
     assert "finish" in resume
     # The loop's end releases label before the body finishes.
     assert resume.index("dec_ref label") < resume.index("finish")
@@ -115,3 +115,49 @@ def test_generator_expression_in_a_loop_reading_the_loop_variable_is_refused(
     result = pythos("exec", str(source))
     assert result.returncode == 1
     assert "late.py:8:25: error: generator expressions that read 'k'" in result.stderr
+
+
+LINES = '''\
+from collections.abc import Iterator
+
+
+def lines(name: str) -> Iterator[str]:
+    try:
+        yield name
+    finally:
+        print("closed", name)
+
+
+def main() -> None:
+    for line in lines("a"):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_a_resume_takes_a_thrown_error_and_a_guarded_state_closes_on_drop(
+        tmp_path: Path) -> None:
+    source = tmp_path / "lines.py"
+    source.write_text(LINES)
+    result = pythos("compile", "--dump=ir", "-O0", str(source))
+    assert result.returncode == 0, result.stderr
+    resume = function_dump(result.stdout, "def __main__.lines.resume(")
+    # Only the yield inside the try needs a close when the frame is dropped.
+    assert "state 0 holds name" in resume
+    assert "state 1 holds name; closed on drop" in resume
+    # Each place a resume starts tests for a pending error (a throw): the
+    # start of the body, at the def line, and the block after the yield,
+    # whose failure goes to the finally block's error path.
+    start = resume.index("L1:  # start")
+    assert resume[start + 1] == "r0 = call pythos.rt.obj.report.obj_failed()"
+    after = resume.index("L9:  # yield1.resume")
+    assert resume[after + 2] == "r4 = call pythos.rt.obj.report.obj_failed()"
+    assert "error.line = 6" in resume and "goto L7" in resume
+    assert resume[resume.index("L7:  # finally.error") + 2].endswith("exc_save()")
+    # The countdown generator has no try: nothing to close on drop.
+    source.write_text(COUNTDOWN)
+    plain = pythos("compile", "--dump=ir", str(source))
+    assert "closed on drop" not in plain.stdout

@@ -133,7 +133,8 @@ def test_object_programs_compile_at_every_level(tmp_path: Path) -> None:
     define = next(line for line in result.optimized_ir.splitlines()
                   if line.startswith("define") and "LinkedList.total" in line)
     total = result.optimized_ir.split(define)[1].split("\n}\n")[0]
-    calls = [line for line in total.splitlines() if " call " in line]
+    calls = [line for line in total.splitlines() if " call " in line
+             and "@llvm." not in line]  # an intrinsic (the int sum's overflow test) is no call
     assert all("obj_release" in line for line in calls), calls
 
 

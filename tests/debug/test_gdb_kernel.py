@@ -25,6 +25,9 @@ from .conftest import GDB_TIMEOUT, marked_text_line
 
 KMAIN = ROOT / "kernel" / "kmain.py"
 IDT = ROOT / "kernel" / "arch" / "x86_64" / "idt.py"
+# An inlined frame's arguments, as gdb shows them: none when the
+# optimiser left no location for them, else `kind=...` (a struct).
+ARGS = r"\((?:kind=\.\.\.)?\)"
 
 
 def free_port() -> int:
@@ -176,12 +179,16 @@ def test_bt_at_O2_shows_the_faulting_instruction_and_its_inlined_calls(
     names = [name for _, name, _ in found]
     assert names == ["handle", "vector14", "nested_3", "nested_2", "nested_1", "run",
                      "apply_options", "kmain", "_start64"], output
-    assert [where for _, _, where in found[2:-1]] == positions, output
+    # The faulting instruction's inlined chain, innermost first, up to the
+    # function it was inlined into (apply_options, or kmain when LLVM also
+    # inlines apply_options there: its heuristics decide, not the test).
+    assert [where for _, _, where in found[2:2 + len(positions)]] == positions, output
+    assert len(positions) >= 4, chain
     # The CPU's entry is a frame of its own (#2, `<signal handler called>`),
     # and the interrupted machine frame is gdb's own: one numbered frame for
     # each inlined call, the innermost at the faulting instruction.
     assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
-    assert re.search(rf"^#3  (?:{rip:#x} in )?nested_3 \(\) at kernel/crashtest.py:{fault}$",
+    assert re.search(rf"^#3  (?:{rip:#x} in )?nested_3 {ARGS} at kernel/crashtest.py:{fault}$",
                      output, flags=re.M), output
     levels = [int(level) if level else None for level, _, _ in found]
     assert levels == [0, 1, 3, 4, 5, 6, 7, 8, 9], output
@@ -208,7 +215,7 @@ def test_frame_info_frame_and_list_in_the_interrupted_frame_agree_with_bt(
     assert re.search(r"^#2  <signal handler called>$", output, flags=re.M), output
     # `frame function nested_3` selects gdb's own frame for the inlined
     # call that faulted, at the faulting instruction and its line ...
-    selected = re.findall(rf"^#(\d+)  (?:{rip:#x} in )?nested_3 \(\) at "
+    selected = re.findall(rf"^#(\d+)  (?:{rip:#x} in )?nested_3 {ARGS} at "
                           rf"kernel/crashtest.py:{fault}$", output, flags=re.M)
     assert len(selected) == 2, output            # in `bt`, then by `frame`
     assert re.search(rf"^ rip = {rip:#x} in nested_3 \(kernel/crashtest.py:{fault}\); ",
@@ -219,7 +226,7 @@ def test_frame_info_frame_and_list_in_the_interrupted_frame_agree_with_bt(
     listed = [int(n) for n in re.findall(r"^(\d+)\t", listing, flags=re.M)][:10]
     assert listed == list(range(fault - 5, fault + 5)), output
     # ... and `up` reaches the call in nested_2 that it was inlined at.
-    assert re.search(rf"^#{int(selected[0][0]) + 1}  nested_2 \(\) at "
+    assert re.search(rf"^#{int(selected[0][0]) + 1}  nested_2 {ARGS} at "
                      rf"kernel/crashtest.py:{call_3}$", output, flags=re.M), output
 
 

@@ -82,8 +82,9 @@ def test_inlined_functions_are_named(kernel: Path) -> None:
     inlines = inlinetable.from_elf(kernel.read_bytes())
     names = {inline.function for inline in inlines}
     assert "?" not in names
-    # kmain's chain to a panic=nested panic (kernel/crashtest.py).
-    assert {"apply_options", "run", "nested_1", "nested_2", "nested_3"} <= names
+    # kmain's chain to a panic=nested panic (kernel/crashtest.py); whether
+    # apply_options is inlined into kmain too is LLVM's choice.
+    assert {"run", "nested_1", "nested_2", "nested_3"} <= names
 
 
 def nested(spec: list[tuple[int, int, int]]) -> list[Inline]:

@@ -1,4 +1,4 @@
-# error: 2:1: async functions are not supported yet
+# error: 3:5: 'yield' inside 'async def' makes an asynchronous generator
 async def ticks() -> object:
     yield 1
 

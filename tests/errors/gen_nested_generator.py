@@ -1,11 +1,14 @@
-# error: 7:9: a generator nested in another function is not compiled yet (issue 12); define it at module
-from collections.abc import Iterator
+# error: 6:43: 'yield' inside a lambda is not supported; write a generator function (def ... -> Iterator[T])
+from collections.abc import Callable, Iterator
+
+
+def numbers() -> Iterator[int]:
+    make: Callable[[], object] = lambda: (yield 2)
+    yield 1
+    print(make)
 
 
 def main() -> None:
-    def numbers() -> Iterator[int]:
-        yield 1
-
     print(list(numbers()))
 
 

@@ -1,5 +1,9 @@
-# error: 12:5: generator.close() is not compiled yet (issue 12): it needs exceptions
+# error: 16:13: 'NotAnError' is not an exception class (it does not derive from BaseException)
 from collections.abc import Generator
+
+
+class NotAnError:
+    pass
 
 
 def numbers() -> Generator[int, None, None]:
@@ -9,7 +13,7 @@ def numbers() -> Generator[int, None, None]:
 def main() -> None:
     g = numbers()
     print(next(g))
-    g.close()
+    g.throw(NotAnError)
 
 
 if __name__ == "__main__":

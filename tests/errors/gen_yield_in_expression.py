@@ -1,16 +1,16 @@
-# error: 8:26: 'yield' inside an expression is not compiled yet (issue 12): write it as a statement or as
-from collections.abc import Generator
+# error: 8:23: the value of 'yield' is what send() passes in, but this generator is declared Iterator[i64], wh
+from collections.abc import Iterator
 
 
-def adder() -> Generator[int, int, None]:
+def numbers() -> Iterator[int]:
     total = 0
-    while True:
-        total = total + (yield total)
+    while total < 10:
+        print("got", (yield total))
+        total += 1
 
 
 def main() -> None:
-    a = adder()
-    print(next(a), a.send(2))
+    print(list(numbers()))
 
 
 if __name__ == "__main__":

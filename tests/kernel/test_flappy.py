@@ -23,7 +23,7 @@ FLAP = keys.KEY_ACTION
 
 @pytest.fixture(autouse=True)
 def fresh_session() -> None:
-    flappy.session_high_score = 0
+    flappy.record.best = 0
 
 
 def test_waits_for_the_first_flap() -> None:
@@ -113,7 +113,7 @@ def test_hitting_a_pipe_ends_the_game_and_passing_one_scores() -> None:
         game.step(NONE)
         assert game.state == flappy.RUNNING
     assert game.score == 1 and game.pipes[0].passed
-    assert flappy.session_high_score == 1
+    assert flappy.record.best == 1
 
 
 def test_pause_quit_and_restart_after_a_delay() -> None:
@@ -165,7 +165,7 @@ def test_a_scripted_game_replays_to_a_known_score(seed: int, flapping: int, fram
     for key in script:
         again.step(u8(key))
     assert again.picture() == game.picture() and again.score == score
-    assert flappy.session_high_score == score
+    assert flappy.record.best == score
 
 
 def test_seed_7_final_picture() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kernel.apps import game
 from kernel.apps.game import Game, from_char, from_scancode
 from kernel.drivers import scancode
-from pythos.lang import u8
+from pythos.lang import u8, u64
 
 
 def test_console_characters() -> None:
@@ -43,7 +43,7 @@ def test_every_character_maps_to_a_key(char: int) -> None:
 
 class Recorder(Game):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(u64(0), u64(1), game.SessionRecord())
         self.log: list[str] = []
 
     def press(self, key: u8) -> None:
@@ -58,3 +58,19 @@ def test_step_presses_then_ticks() -> None:
     recorder.step(game.KEY_UP)
     recorder.step(game.KEY_NONE)
     assert recorder.log == ["press 1", "tick", "tick"]
+
+
+def test_quit_and_pause_mean_the_same_in_every_game() -> None:
+    record = game.SessionRecord()
+    recorder = Recorder()
+    played = Game(u64(0), u64(5), record)
+    assert played.rng == 5, "seed 0 takes the default"
+    assert played.press_common(game.KEY_PAUSE) and played.state == game.PAUSED
+    assert played.press_common(game.KEY_PAUSE) and played.state == game.RUNNING
+    assert not played.press_common(game.KEY_UP) and not played.finished
+    assert played.press_common(game.KEY_QUIT) and played.finished
+    played.score = 7
+    played.note_score()
+    assert played.high_score == 7 and record.best == 7
+    assert Game(u64(3), u64(5), record).high_score == 7, "a new game starts from the record"
+    assert recorder.log == []

@@ -21,7 +21,7 @@ EXPECTED = Path(__file__).parent / "games_expected"
 
 @pytest.fixture(autouse=True)
 def fresh_session() -> None:
-    snake.session_high_score = 0
+    snake.record.best = 0
 
 
 def cell(x: int, y: int) -> int:
@@ -78,7 +78,7 @@ def test_eating_scores_and_grows_by_growth() -> None:
         assert game.length() == 5 + i
     game.step(NONE)
     assert game.length() == 4 + snake.GROWTH
-    assert snake.session_high_score == 1
+    assert snake.record.best == 1
 
 
 def test_reversal_is_refused_and_turns_queue() -> None:
@@ -178,7 +178,7 @@ def test_a_scripted_game_replays_to_a_known_score(seed: int, ticks: int, score: 
         again.step(u8(key))
     assert again.board_lines() == game.board_lines()
     assert again.score == score and again.state == snake.OVER
-    assert snake.session_high_score == score
+    assert snake.record.best == score
 
 
 def test_seed_42_final_board() -> None:

@@ -59,6 +59,7 @@ from ..ops import (
 from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
+from .coroutines import CoroutineBuilder
 from .dicts import DictBuilder
 from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
@@ -106,7 +107,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
                       IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder,
-                      GeneratorBuilder):
+                      GeneratorBuilder, CoroutineBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -238,6 +239,10 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.check_representable(self.fn.node, next(iter(bad.values())))
 
     def self_register(self) -> Value:
+        if self.gen is not None:
+            # A generator's or coroutine's resume function: `self` is the
+            # first of the registers in the frame, not its first parameter.
+            return self.gen.params[0]
         return self.ir.params[0]
 
     def current_node(self) -> ast.AST:
@@ -260,6 +265,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.pos = Position(fn.module, fn.node.lineno, fn.node.col_offset + 1)
             self.enter_function()  # cells for the variables closures share (funcs.py)
             self.hide_pending_error()  # exceptions.py: entry points start with none
+            self.keep_generators_to_scope_end()  # generators.py: a drop may run a finally
             self.body(fn.node.body)
             if not self.terminated and self.cleanups:
                 self.run_cleanups(0)
@@ -315,19 +321,27 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if not self.terminated:
             self.run_cleanups(depth)
         if failed is not None:
-            # An exception in the body: __exit__ runs too (exceptions.py).
+            # An exception in the body: __exit__ runs too (exceptions.py),
+            # and may suppress it (then the statement after the with runs).
             after = self.block
             self.activate(failed)
-            self.leave_with_on_error(depth)
+            if getattr(s.items[0], "exit_sees_exception", False):
+                after = self.exit_with_exception(s.items[0], receiver, depth, after)
+            else:
+                self.leave_with_on_error(depth)
             self.activate(after)
         del self.cleanups[depth:]
 
     def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:
         """The cleanup of a with statement: its __exit__ call (through the
         vtable for an instance whose subclass may override it)."""
+        # The three-argument form gets None three times on a way out
+        # that is not an exception (see exit_with_exception).
+        nones = [Integer(0, p.type) for p in exit_fn.params[1:]]
+
         def call() -> None:
             if exit_fn.cls is not None:
-                self.call_method(self.current_node(), exit_fn, [receiver])
+                self.call_method(self.current_node(), exit_fn, [receiver, *nones])
             else:
                 self.add(Call(exit_fn, [receiver]))
         return call
@@ -787,6 +801,7 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
                 self.add(CopyMem(reg, value, reg.type))
             else:
                 self.assign(reg, value)
+                self.keep_generator(sym, reg)  # generators.py
             return
         self.add(Store(self.address(target), value))
 
@@ -869,6 +884,9 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
         module.classes = class_layouts([c.type for c in checker.classes])
         if "pythos.rt.obj.str" in checker.scopes:
             module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
+        if "pythos.rt.obj.coroutine" in checker.scopes:  # a coroutine frame's clear calls it
+            module.object_runtime["coro_never_awaited"] = \
+                checker.scopes["pythos.rt.obj.coroutine"]["coro_never_awaited"]
         module.count_str = "obj_release" in module.object_runtime
     if not freestanding:
         main = checker.scopes[checker.program.entry.name].get("main")

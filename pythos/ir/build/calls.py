@@ -113,7 +113,12 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
     if kind == "objmethod" and detail in ("tuple.count", "tuple.index"):
         return b.tuple_method(node, detail.removeprefix("tuple."))
     if kind == "objmethod" and detail == "Generator.send":
+        if isinstance(getattr(node.func, "value", None) and node.func.value.ty,  # type: ignore
+                      T.CoroutineType):
+            return b.coroutine_send(node)  # coroutines.py
         return b.generator_send(node)  # generators.py
+    if kind == "objmethod" and detail in ("Generator.throw", "Generator.close"):
+        return b.generator_throw_close(node, detail)  # generators.py
     if kind == "objmethod":
         raise b.not_yet(node, f"{detail}() calls")
     raise CompileError(f"internal: call kind {kind}")

@@ -68,6 +68,7 @@ from ..ops import (
 
 if TYPE_CHECKING:
     from ...diagnostics import CompileError
+    from ...parse import Module
     from ..ops import FuncIR
 
 ERR_OBJECT_FIELDS = {"_name": 16, "_str": 24, "_rargs": 32, "_tb": 40, "_cause": 48,
@@ -96,6 +97,7 @@ class ExceptionBuilder:
     fn: FuncSym
     ir: FuncIR
     pos: Position | None
+    module: Module
     block: BasicBlock
     checker: Any
     object_runtime: dict[str, FuncSym]
@@ -122,8 +124,10 @@ class ExceptionBuilder:
         def kept(self, v: Value, name: str) -> Value: ...
         def self_register(self) -> Value: ...
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def run_cleanups(self, down_to: int) -> None: ...
+        def start_stop_values(self, s: ast.Try) -> None: ...
         @property
         def terminated(self) -> bool: ...
 
@@ -429,8 +433,55 @@ class ExceptionBuilder:
         self.add(Call(self.exc_rt("exc_resume"), [hidden]))
         self.goto(self.raise_target())
 
+    def exit_with_exception(self, item: ast.withitem, receiver: Value, depth: int,
+                            after: BasicBlock) -> BasicBlock:
+        """The error path of a with statement whose `__exit__(self,
+        exc_type, exc, tb)` sees the exception (check/exceptions.py,
+        exception_exit): take the error as a handler does, pass it as an
+        object (in all three places: Pythos has no class or traceback
+        objects, and exc_type and tb are only ever compared with None),
+        then drop it if the result is true, else raise it again.  An
+        exception raised by `__exit__` itself gets this one as its context.
+        Returns the block where the statement after the with goes on: the
+        normal way out and the suppressing one join there."""
+        exit_fn: FuncSym = item.exit  # type: ignore[attr-defined]
+        outer = self.raise_target()
+        join = self.new_block("with.end")
+        rec = self.hidden("with.caught", U64)
+        self.assign(rec, self.add(Call(self.exc_rt("exc_save"), [])))
+        del self.cleanups[depth:]  # this with's own exit is the call below
+
+        def build() -> None:
+            raw = self.add(Call(self.exc_rt("exc_object"), [rec, self.maker()]))
+            # One owned reference, borrowed by the call in all three places.
+            exc = self.add(Cast("object", raw, exit_fn.params[2].type))
+            # At the with line, as CPython's traceback shows the call.
+            where = item.context_expr
+            self.pos = Position(self.module, where.lineno, where.col_offset + 1)
+            result = self.call_method(where, exit_fn, [receiver, exc, exc, exc])
+            if exit_fn.result is NONE:
+                self.add(Call(self.exc_rt("exc_restore"), [rec]))
+                self.goto(outer)
+                return
+            suppress, again = self.new_block("with.suppress"), self.new_block("with.again")
+            self.branch(result, suppress, again)
+            self.activate(again)
+            self.add(Call(self.exc_rt("exc_restore"), [rec]))
+            self.goto(outer)
+            self.activate(suppress)
+            self.add(Call(self.exc_rt("exc_drop"), [rec]))
+            self.goto(join)
+        self.in_clause(rec, outer, build)
+        if exit_fn.result is NONE:
+            return after  # nothing is suppressed: only the body's own way out goes on
+        self.activate(after)
+        if not self.terminated:  # the body finished normally: it joins too
+            self.goto(join)
+        return join
+
     # ----- try ---------------------------------------------------------------------------
     def stmt_Try(self, s: ast.Try) -> None:
+        self.start_stop_values(s)  # coroutines.py: `e.value` after a send
         outer = self.raise_target()
         fin_depth = len(self.cleanups)
         fin_block: BasicBlock | None = None
@@ -479,6 +530,11 @@ class ExceptionBuilder:
         block): forget the values an earlier copy computed for their
         expressions (print's arguments, f-string fields)."""
         nodes = {id(n) for st in statements for n in ast.walk(st)}
+        # An exception's texts (`exc_texts`) are expressions the checker
+        # made, outside the tree: forget theirs too.
+        nodes |= {id(m) for st in statements for n in ast.walk(st)
+                  for text in getattr(n, "exc_texts", None) or () if text is not None
+                  for m in ast.walk(text)}
         for cache in (self.evaluated, self.texts):
             for key in [k for k in cache if k in nodes]:
                 del cache[key]
@@ -560,7 +616,7 @@ class ExceptionBuilder:
 
             def build(h: ast.ExceptHandler = h) -> None:
                 var = getattr(h, "var", None)
-                if var is not None:
+                if var is not None and not getattr(h, "value_only", False):
                     raw = self.add(Call(self.exc_rt("exc_object"), [rec, self.maker()]))
                     self.assign(self.local_register(var), self.add(Cast("object", raw,
                                                                          var.type)))

@@ -36,6 +36,7 @@ from ..ops import (
     IndexCheck,
     Integer,
     IntOp,
+    IntOverflow,
     IntPow,
     Load,
     Op,
@@ -60,6 +61,9 @@ COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.G
 
 
 ERR_ZERO_DIVISION = 5  # ZeroDivisionError (pythos/rt/obj/object.py)
+ERR_OVERFLOW = 6  # OverflowError
+OVERFLOW_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "pow": "**", "shl": "<<", "floordiv": "//",
+                    "neg": "unary -"}
 
 class ExprBuilder:
     """Expression building; mixed into `build.FunctionBuilder`, which
@@ -97,6 +101,7 @@ class ExprBuilder:
         def read_variable(self, node: ast.Name, sym: Local) -> Value: ...
         def function_value(self, node: ast.expr, fn: FuncSym) -> Value: ...
         def method_value(self, node: ast.Attribute) -> Value | None: ...
+        def stop_value(self, node: ast.Attribute) -> Value | None: ...  # coroutines.py
         # Objects (build/objects.py)
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def check_representable(self, node: ast.AST, t: T.Type) -> None: ...
@@ -248,6 +253,9 @@ class ExprBuilder:
         raise CompileError(f"internal: no address for {ast.unparse(node)}")
 
     def expr_Attribute(self, node: ast.Attribute) -> Value:
+        stop = self.stop_value(node)  # `e.value` of a StopIteration (coroutines.py)
+        if stop is not None:
+            return stop
         kind = getattr(node, "field", None)
         call = getattr(node, "call", None)
         if call is not None and call[0] == "property":
@@ -350,7 +358,11 @@ class ExprBuilder:
             return self.not_(self.truth(node.operand))
         v = self.expr(node.operand)
         if isinstance(node.op, ast.USub):
-            return self.int_op("sub", Integer(0, v.type), v)
+            zero = Integer(0, v.type)
+            if self.overflow_checked(v.type):
+                self.check_overflow(node, "neg", self.add(IntOverflow("sub", zero, v)))
+                return self.add(IntOp("sub", zero, v, ("nsw",)))  # type: ignore[no-any-return]
+            return self.int_op("sub", zero, v)
         if isinstance(node.op, ast.Invert):
             return self.not_(v)
         return v
@@ -382,6 +394,9 @@ class ExprBuilder:
             return self.str_arith(node, op, a, b)
         simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
                   ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
+        if simple in ("add", "sub", "mul") and self.overflow_checked(t):
+            self.check_overflow(node, simple, self.add(IntOverflow(simple, a, b)))
+            return self.add(IntOp(simple, a, b, ("nsw",)))  # type: ignore[no-any-return]
         if simple is not None:
             return self.int_op(simple, a, b)
         if isinstance(op, (ast.FloorDiv, ast.Mod)):
@@ -393,8 +408,26 @@ class ExprBuilder:
             if t.signed:
                 self.check(self.add(Compare("sge", b, Integer(0, b.type))),
                            lambda: self.panic_message(node, "negative exponent"))
+            if self.overflow_checked(t):
+                self.check_overflow(node, "pow", self.add(IntOverflow("pow", a, b)))
             return self.add(IntPow(a, b))  # type: ignore[no-any-return]
         raise CompileError(f"internal: operator {type(op).__name__}")
+
+    def overflow_checked(self, t: T.Type) -> bool:
+        """Whether arithmetic at `t` raises OverflowError instead of
+        wrapping: a plain `int` (types.I64 is `checked`), outside the
+        runtime, whose code is written in the wrapping dialect."""
+        return isinstance(t, IntType) and t.checked and \
+            not self.fn.module.name.startswith("pythos.rt")
+
+    def check_overflow(self, node: ast.AST, op: str, overflowed: Value) -> None:
+        """Go on if `overflowed` is false; else raise OverflowError (or, where
+        nothing can raise, panic) with the operator in the message."""
+        message = f"int result of {OVERFLOW_SYMBOLS[op]} does not fit in 64 bits"
+        if self.checks_errors and not self.fn.in_interrupt:
+            self.check(self.not_(overflowed), lambda: self.raise_lazy(node, ERR_OVERFLOW, message))
+        else:
+            self.check(self.not_(overflowed), lambda: self.panic_message(node, message))
 
     def divmod(self, node: ast.AST, floor_div: bool, a: Value, d: Value,
                t: IntType) -> Value:
@@ -414,6 +447,9 @@ class ExprBuilder:
         # x86 traps on MIN / -1, and Python's answer is the wrapped -MIN
         # (quotient) or 0 (remainder); substitute a divisor of 1 there.
         minus_one = self.add(Compare("eq", d, Integer(-1, t)))
+        if floor_div and self.overflow_checked(t):  # -MIN does not fit a plain int
+            self.check_overflow(node, "floordiv", self.int_op(
+                "and", minus_one, self.add(Compare("eq", a, Integer(t.min, t)))))
         safe_d = self.add(Select(minus_one, Integer(1, t), d))
         q = self.int_op("sdiv", a, safe_d)
         r = self.int_op("srem", a, safe_d)
@@ -439,7 +475,13 @@ class ExprBuilder:
         zero = Integer(0, t)
         c = self.add(Select(big, zero, c))
         if left:
-            return self.add(Select(big, zero, self.int_op("shl", a, c)))  # type: ignore
+            shifted = self.int_op("shl", a, c)
+            if self.overflow_checked(t):
+                # Bits shifted out, or into the sign: shifting back differs.
+                lost = self.add(Compare("ne", self.int_op("ashr", shifted, c), a))
+                self.check_overflow(node, "shl", self.add(Select(
+                    big, self.add(Compare("ne", a, zero)), lost)))
+            return self.add(Select(big, zero, shifted))  # type: ignore
         if t.signed:
             return self.add(Select(big, self.int_op("ashr", a, Integer(t.bits - 1, t)),  # type: ignore
                                    self.int_op("ashr", a, c)))

@@ -140,6 +140,7 @@ class FuncBuilder:
     ir: FuncIR
     object_runtime: dict[str, FuncSym]
     funcs: FuncValues
+    pos: Position | None
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
@@ -390,6 +391,10 @@ class FuncBuilder:
         sym.locals = {p.name: Local(p.name, p.type, "value", is_param=True) for p in params}
         self.funcs.thunks[key] = sym
         b = self.sub_builder(sym)
+        # The adapter's ops belong to the call that asked for it (a call
+        # without a line in a function with debug information is invalid,
+        # and LLVM would drop the whole program's debug information).
+        b.pos = self.pos
         item, func = (b.registers[sym.locals[p.name]] for p in params)
         x = b.from_slot(item, elem, borrowed=True)
         if builtin is not None:
@@ -409,9 +414,11 @@ class FuncBuilder:
                          result: T.Type) -> ast.Call:
         """`len(item)` or `str(item)` as the checker would have typed it, for
         key=len and key=str: built by the usual code for those builtins."""
-        var = Local("item", elem, "value")
+        # Not named `item`, the adapter's parameter: two variables of one
+        # name and different types are conflicting debug information.
+        var = Local("element", elem, "value")
         b.assign(b.local_register(var), x)
-        arg = ast.Name(id="item", ctx=ast.Load())
+        arg = ast.Name(id="element", ctx=ast.Load())
         arg.sym, arg.ty = var, elem  # type: ignore[attr-defined]
         call = ast.Call(func=ast.Name(id=builtin.id, ctx=ast.Load()), args=[arg], keywords=[])
         for n in (call, call.func, arg):

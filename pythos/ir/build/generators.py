@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...diagnostics import CompileError
-from ...symbols import FuncSym, Local, Param
+from ...parse import EXCEPTIONS_MODULE
+from ...symbols import ClassSym, FuncSym, Local, Param
 from ...types import BOOL, NONE, U64, GeneratorType
 from ..ops import (
     BasicBlock,
@@ -65,6 +66,7 @@ from ..ops import (
     ResumeSwitch,
     Return,
     Suspend,
+    TypeInfoAddr,
     Value,
     holds_reference,
     may_be_none,
@@ -72,6 +74,7 @@ from ..ops import (
 from .comprehensions import target_names
 from .cursors import ObjectCursor
 from .errors import checked_call
+from .funcs import python_qualname
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -96,6 +99,17 @@ class GeneratorIR:
     out: Register
     resumes: list[BasicBlock] = field(default_factory=list)
     live: list[list[Register]] = field(default_factory=list)
+    # Per state: whether a `finally`, an `except` or a `with` encloses
+    # the `yield`, so that a close must run when the frame is dropped
+    # there (state 0, not started, never is).
+    guarded: list[bool] = field(default_factory=lambda: [False])
+    # CPython's name of the generator (`f`, `C.method`, `main.<locals>.g`),
+    # for the report of an exception escaping its close on drop.
+    qualname: str = ""
+    # The program's `_make` (it makes GeneratorExit) and the runtime's
+    # `gen_finalize`, if the frame needs a close on drop.
+    make: FuncSym | None = None
+    finalize: FuncSym | None = None
 
 
 class GeneratorBuilder:
@@ -124,7 +138,8 @@ class GeneratorBuilder:
                                     lambda: b.body(node.body), closures=True)
 
     def resume_function(self, gen_type: GeneratorType, name: str, node: ast.AST,
-                        body: Callable[[], None], closures: bool) -> FuncIR:
+                        body: Callable[[], None], closures: bool,
+                        qualname: str | None = None) -> FuncIR:
         """Build this builder's function as a resume function: its
         parameters become registers in the frame, `body()` builds the
         code, and the entry switches on the frame's state."""
@@ -142,7 +157,8 @@ class GeneratorBuilder:
         b.ir.sym = resume_sym
         b.ir.params = [frame, sent, out]
         b.ir.registers[:0] = [frame, sent, out]
-        self.gen = GeneratorIR(gen_type, params, frame, sent, out)
+        self.gen = GeneratorIR(gen_type, params, frame, sent, out,
+                               qualname=qualname or python_qualname(fn))
         b.ir.generator = self.gen
         entry = b.block
         start = b.new_block("start")
@@ -151,6 +167,7 @@ class GeneratorBuilder:
                          getattr(node, "col_offset", 0) + 1)
         try:
             b.pos = where
+            self.pending_throw(node)
             for p in params:
                 if holds_reference(p.type, b.ir.count_str):
                     # A use at the start: a parameter the body never reads
@@ -159,8 +176,10 @@ class GeneratorBuilder:
             if closures:
                 b.check_locals_representable()
                 b.enter_function()
+                self.keep_generators_to_scope_end()
             body()
             if not b.terminated:
+                b.run_cleanups(0)
                 b.add(GenFinish(None))
         except CompileError:
             raise
@@ -184,18 +203,77 @@ class GeneratorBuilder:
         b.add(Return(gen))
         return b.ir
 
+    def keep_generators_to_scope_end(self) -> None:
+        """Keep what a variable holding a generator (or any iterator, which
+        may be one) held alive until the variable is assigned again or the
+        function returns, as CPython does, rather than only to its last
+        use, as the count pass would: dropping a generator suspended in a
+        `try` runs its `finally`, which must print where CPython prints
+        it.  Each such variable gets a shadow register of type `object`
+        (None at the start), which each assignment "uses" (a no-op) and
+        then copies the new value into, so the one before is released
+        there, and which every return path uses, so the last is released
+        when the function returns."""
+        b = self._g()
+        self.kept_shadows: dict[int, Register] = {}
+        if not b.checks_errors:
+            return
+        for var in b.fn.locals.values():
+            if isinstance(var, Local) and not var.is_param and var in b.registers \
+                    and isinstance(var.type, T.IteratorType) and var not in b.cells:
+                shadow = b.hidden(f"{var.name}.kept", T.OBJECT)
+                b.assign(shadow, b.add(Cast("object", Integer(0, U64), T.OBJECT)))
+                self.kept_shadows[id(var)] = shadow
+        shadows = list(self.kept_shadows.values())
+        if shadows:
+            def use() -> None:
+                for r in shadows:
+                    b.add(Cast("object", r, U64))
+            b.cleanups.append(use)
+
+    def keep_generator(self, var: Local, reg: Register) -> None:
+        shadow = getattr(self, "kept_shadows", {}).get(id(var))
+        if shadow is not None:
+            b = self._g()
+            # A use of the old value first: it lives until here, and the
+            # count pass releases it when the shadow is overwritten.
+            b.add(Cast("object", shadow, U64))
+            b.assign(shadow, reg)
+
     # ----- yield, yield from, return ----------------------------------------------------
-    def suspend(self, raw: Value, name: str) -> BasicBlock:
+    def suspend(self, raw: Value, name: str, node: ast.AST | None,
+                delegate: Callable[[], None] | None = None) -> BasicBlock:
         """End the block with a `yield` of the slot `raw`; the builder goes
-        on in the block the next resume starts at."""
+        on in the block the next resume starts at, where it first takes a
+        thrown exception (`pending_throw`, or `delegate()` for a `yield
+        from`, which hands it on)."""
         b = self._g()
         assert self.gen is not None
         index = len(self.gen.resumes) + 1
         resume = b.new_block(f"{name}{index}.resume")
         self.gen.resumes.append(resume)
+        guarded = bool(b.handlers)
+        self.gen.guarded.append(guarded)
+        if guarded and self.gen.make is None and EXCEPTIONS_MODULE in b.checker.scopes:
+            self.gen.make = b.checker.scopes[EXCEPTIONS_MODULE]["_make"]
+            self.gen.finalize = self.generator_fn("gen_finalize")
         b.add(Suspend(raw, resume, index))
         b.activate(resume)
+        if delegate is not None:
+            delegate()
+        else:
+            self.pending_throw(node)
         return resume
+
+    def pending_throw(self, node: ast.AST | None) -> None:
+        """Where a resume starts: an error pending is a `throw()` (or the
+        GeneratorExit of `close()`), raised here, at the `yield` (or at the
+        `def` line of a generator not yet started, as CPython shows it):
+        the same test as after a call, so the innermost handler takes it
+        (pythos/rt/obj/generator.py documents the protocol)."""
+        b = self._g()
+        if b.checks_errors:
+            b.test_error(None, node)
 
     def expr_Yield(self, node: ast.Yield) -> Value:
         b = self._g()
@@ -203,7 +281,7 @@ class GeneratorBuilder:
         gen = self.gen.type
         value = b.expr(node.value) if node.value is not None else Integer(0, U64)
         self.suspend(b.to_slot(value, gen.element) if node.value is not None else value,
-                     "yield")
+                     "yield", node)
         return self.sent_value(gen.send)
 
     def sent_value(self, t: T.Type) -> Value:
@@ -228,9 +306,16 @@ class GeneratorBuilder:
         generator is sent, and yield what it yields, until it ends; the
         value is E's return value (a generator's) or None."""
         b = self._g()
-        assert self.gen is not None
         inner_t = node.value.ty  # type: ignore[attr-defined]
-        inner = b.kept(b.iterator_of(node.value), "yield_from.iterator")
+        return self.delegate_to(node, b.kept(b.iterator_of(node.value), "yield_from.iterator"),
+                                inner_t)
+
+    def delegate_to(self, node: ast.expr, inner: Value, inner_t: T.Type) -> Value:
+        """The loop of `yield from` (and of `await`, coroutines.py): send
+        what this frame is sent into `inner`, yield what it yields, hand
+        it a throw or close, until it ends; its return value, or None."""
+        b = self._g()
+        assert self.gen is not None
         passed = b.hidden("yield_from.sent", U64)
         b.assign(passed, Integer(0, U64))
         outs = b.hidden("yield_from.out", T.ArrayType(U64, 1), "owner")
@@ -244,13 +329,43 @@ class GeneratorBuilder:
         b.branch(got, body, end, likely=True)
         b.activate(body)
         addr = b.add(ElementAddr(outs, Integer(0, T.I64), U64, outs.type, inbounds=True))
-        self.suspend(b.add(Load(addr, U64)), "yield_from")
+
+        def delegate() -> None:
+            # A throw or close of this generator goes on to the inner one
+            # (PEP 380): it yields again, ends (the value of the `yield
+            # from`), or the error leaves through this frame.
+            if EXCEPTIONS_MODULE not in b.checker.scopes:
+                # Nothing in the program can throw into or close a
+                # generator (pythos/parse.py loads the classes if it can).
+                self.pending_throw(node)
+                return
+            thrown = b.new_block("yield_from.thrown")
+            resumed = b.new_block("yield_from.sent")
+            b.branch(b.add(Call(b.exc_rt("obj_failed"), [])), thrown, resumed, likely=False)
+            b.activate(thrown)
+            exit_ti = b.add(TypeInfoAddr(self.generator_exit_type()))
+            step = b.add(Call(self.generator_fn("gen_delegate_throw"), [
+                inner, b.out_slot(outs, 0), b.maker(), exit_ti]))
+            failed = b.new_block("yield_from.failed")
+            not_failed = b.new_block("yield_from.handed")
+            b.branch(b.add(Compare("eq", step, Integer(0, U64))), failed, not_failed,
+                     likely=False)
+            b.activate(failed)
+            b.propagate(node)
+            b.activate(not_failed)
+            b.branch(b.add(Compare("eq", step, Integer(1, U64))), body, end)
+            b.activate(resumed)
+        self.suspend(b.add(Load(addr, U64)), "yield_from", node, delegate)
         b.assign(passed, self.gen.sent)
         b.goto(head)
         b.activate(end)
         if isinstance(inner_t, GeneratorType) and inner_t.result is not NONE:
             raw = b.add(Call(self.generator_fn("gen_return_value"), [inner]))
-            return b.from_slot(raw, inner_t.result, True)
+            result = b.from_slot(raw, inner_t.result, True)
+            # The slot is borrowed from the inner frame, which must outlive
+            # the reference from_slot takes: a later use keeps it alive.
+            b.add(Cast("object", inner, U64))
+            return result
         return Integer(0, U64)
 
     def generator_return(self, s: ast.Return) -> None:
@@ -317,6 +432,33 @@ class GeneratorBuilder:
             g, sent, Integer(int(maybe_none), BOOL), slot])
         return b.read_out(outs, 0, t.element)
 
+    def generator_exit_type(self) -> T.ClassType:
+        sym = self.checker.scopes[EXCEPTIONS_MODULE]["GeneratorExit"]
+        assert isinstance(sym, ClassSym)
+        return sym.type
+
+    def generator_throw_close(self, node: ast.Call, detail: str) -> Value:
+        """`g.throw(exc)`: the exception raised at the `yield` where g is
+        suspended; the value is what g yields next (or the exception, or
+        StopIteration, propagates).  `g.close()`: GeneratorExit thrown in,
+        and the generator's end taken quietly (pythos/rt/obj/generator.py)."""
+        b = self._g()
+        assert isinstance(node.func, ast.Attribute)
+        t = node.func.value.ty  # type: ignore[attr-defined]
+        assert isinstance(t, GeneratorType)
+        g = b.expr(node.func.value)
+        if detail == "Generator.close":
+            checked_call(b, node, self.generator_fn("gen_close"), [g, b.maker()])
+            return Integer(0, NONE)
+        exc = b.expr(node.args[0])
+        outs = b.hidden("throw.out", T.ArrayType(U64, 1), "owner")
+        slot = b.out_slot(outs, 0)
+        b.check_representable(node, t.element)
+        checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
+        if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
+            return Integer(0, NONE)
+        return b.read_out(outs, 0, t.element)
+
     # ----- generator expressions ---------------------------------------------------------
     def generator_expression(self, node: ast.GeneratorExp) -> Value:
         """`(elt for x in it if c ...)` as a value: a generator whose frame
@@ -371,12 +513,13 @@ class GeneratorBuilder:
         elem = t.element
 
         def element() -> None:
-            rb.suspend(rb.to_slot(rb.expr(node.elt), elem), "yield")
+            rb.suspend(rb.to_slot(rb.expr(node.elt), elem), "yield", node)
 
         resume = rb.resume_function(t, "<genexpr>.resume", node,
                                     lambda: rb.comprehension(shape, 0,  # type: ignore
                                                              element),
-                                    closures=False)
+                                    closures=False,
+                                    qualname=f"{python_qualname(b.fn)}.<locals>.<genexpr>")
         b.funcs.extra.append(resume)
         assert resume.generator is not None
         return b.add(GenNew(resume.sym, args, resume.generator.params, t))  # type: ignore

@@ -318,8 +318,12 @@ class IterateBuilder:
             ok = b.new_block("next.ok")
             b.branch(got, ok, end, likely=True)
             b.activate(end)
-            b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, T.U32),
-                                                       Integer(0, U64)]))
+            if isinstance(t, T.GeneratorType):
+                # Its report shows the return value (generators.py).
+                b.add(Call(b.generator_fn("gen_stop"), [it]))
+            else:
+                b.add(Call(b.object_runtime["obj_raise"], [Integer(ERR_STOP_ITERATION, T.U32),
+                                                           Integer(0, U64)]))
             self.report(node)
             b.activate(ok)
             return cursor.item()  # type: ignore[return-value]

@@ -37,6 +37,7 @@ from ..ops import (
     IncRef,
     Integer,
     IntOp,
+    IntOverflow,
     Load,
     Select,
     Store,
@@ -91,6 +92,8 @@ class ListBuilder:
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
+        def overflow_checked(self, t: T.Type) -> bool: ...
+        def check_overflow(self, node: ast.AST, op: str, overflowed: Value) -> None: ...
         def dict_delete(self, target: ast.Subscript) -> None: ...
         def expr(self, node: ast.expr) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
@@ -536,7 +539,8 @@ class ListBuilder:
 
     def list_fold(self, node: ast.Call, name: str, lst: Value, t: IntType,
                   start: Value | None) -> Value:
-        """sum(xs) (wrapping as the item type does), min(xs), max(xs): one
+        """sum(xs) (wrapping as a sized item type does, raising OverflowError
+        as the plain int does), min(xs), max(xs): one
         loop over the items.  min and max of an empty list are CPython's
         ValueError."""
         lst = self.kept(lst, "fold.list")
@@ -568,6 +572,8 @@ class ListBuilder:
         raw = self.add(Call(self.list_fn("list_item"), [lst, counter]))
         x = self.from_slot(raw, t, borrowed=True)
         if name == "sum":
+            if self.overflow_checked(t):  # a plain int's OverflowError
+                self.check_overflow(node, "add", self.add(IntOverflow("add", acc, x)))
             self.assign(acc, self.add(IntOp("add", acc, x)))
         else:
             better = self.add(Compare(self.order(t, name), x, acc))

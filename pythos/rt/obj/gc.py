@@ -98,6 +98,7 @@ TAG_MASK: Final = u64(3)
 COUNTING: Final = u64(1)  # prev = scratch count << 2 | COUNTING
 REACHED: Final = u64(2)  # prev = next on the mark stack (0 at its end) | REACHED
 COUNT_ONE: Final = u64(4)  # one reference, in the scratch count's position
+GENERATOR: Final = u32(2)  # TypeInfo.flags of a generator's frame (generator.py)
 
 # CPython's default threshold for its youngest generation.
 DEFAULT_THRESHOLD: Final = u64(700)
@@ -473,6 +474,18 @@ def free_garbage() -> None:
     g = unreachable.next
     while g != garbage:
         Ptr[ObjHeader](g + GC_HEAD)[0].refcnt += 1
+        g = Ptr[GcHead](g)[0].next
+    # Close the generators suspended inside a `try` or `with` first, while
+    # every object of the garbage is still whole: their `finally` blocks
+    # may read the others (CPython runs such finalizers before it clears
+    # anything).  Such a frame's TypeInfo has its close in the vtable word
+    # (pythos/rt/obj/generator.py).
+    g = unreachable.next
+    while g != garbage:
+        info = type_of(g + GC_HEAD)
+        if info[0].kind == KIND_INSTANCE and (info[0].flags & GENERATOR) != 0 \
+                and info[0].vtable != 0:
+            call_addr(info[0].vtable, g + GC_HEAD)
         g = Ptr[GcHead](g)[0].next
     # Drop the references they hold.  Only objects outside `unreachable`
     # can be freed meanwhile, so the walk's next link stays valid.

@@ -5,6 +5,7 @@ kernel right after its heap is ready)."""
 
 from pythos.lang import extern
 from pythos.rt.obj import bytes as bytes_kind
+from pythos.rt.obj import coroutine as coroutine_kind  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import fields as dataclass_fields  # noqa: F401  (TypeInfos point at it)
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit

@@ -3,7 +3,10 @@ parser and the command registry, everything printed.  Run under CPython
 and compiled, the output must be the same (tests/kernel/test_shell_compiled.py).
 """
 
-import kernel.shell.commands  # noqa: F401 - registers the commands
+import kernel.shell.commands.clear
+import kernel.shell.commands.color
+import kernel.shell.commands.echo
+import kernel.shell.commands.help  # noqa: F401 - the commands with no devices
 from kernel.drivers import scancode
 from kernel.shell import editor, keys, registry
 from kernel.shell.ansi import AnsiRenderer, sgr

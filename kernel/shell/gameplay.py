@@ -1,0 +1,80 @@
+"""Playing a game from the shell: the console's keys, the clock and the VGA screen.
+
+``snake`` and ``flappy`` (kernel/shell/commands/) hand their game to
+``run``, which plays it on the VGA screen with ``runner.play`` until the
+player quits, then gives the screen back as it was and prints the
+score.  The keys come from both consoles, the same stream the prompt
+reads (``consolekeys.next_event``), turned into the games' keys by
+``game_key``: arrows and WASD, P, Q, Esc, Space and Enter, and on the
+serial console also Ctrl-C, which stops the game as it would stop a
+program.  The picture is drawn on the VGA screen only; the serial side
+gets a line saying so, and the result.
+
+High scores last for the session: the games keep them themselves
+(their module's ``record``), and every new game starts from it.
+"""
+
+from collections.abc import Callable
+
+import kernel.clock as clock
+import kernel.proc.process as process
+from kernel.apps import game as game_keys
+from kernel.apps.game import Game
+from kernel.apps.runner import GameRunner, play
+from kernel.apps.textgfx import CellSink
+from kernel.apps.vgasink import VgaSink
+from kernel.shell import keys
+from kernel.shell.consolekeys import next_event
+from kernel.shell.output import Output
+from kernel.shell.registry import OK, is_number
+from pythos.lang import i64, rdtsc, u8, u32, u64
+
+
+def game_key(event: u32) -> u8:
+    """The game key for a shell key event (``keys.NO_EVENT``: ``KEY_NONE``)."""
+    if event == keys.NO_EVENT:
+        return game_keys.KEY_NONE
+    if keys.is_key(event):
+        return game_keys.from_scancode(keys.key_code(event), u8(0))
+    if event == keys.CTRL_C:
+        return game_keys.KEY_QUIT
+    if event > 0x7F:
+        return game_keys.KEY_OTHER
+    return game_keys.from_char(u8(event))
+
+
+def next_key() -> u8:
+    return game_key(next_event())
+
+
+def now_ms() -> int:
+    return int(i64(clock.uptime_ms()))
+
+
+def parse_seed(out: Output, name: str, words: list[str]) -> int:
+    """The seed the words give (a decimal number), a new one from the
+    time-stamp counter when there are none, or -1 after a message."""
+    if len(words) == 0:
+        return int(i64(rdtsc() & u64(0xFFFFFFFF))) | 1
+    word = words[0]
+    if not is_number(word):
+        out.line(f"{name}: SEED must be a decimal number")
+        return -1
+    return int(word)
+
+
+def play_on(out: Output, name: str, game: Game, sink: CellSink,
+            read_key: Callable[[], u8], time_ms: Callable[[], int],
+            idle: Callable[[], None]) -> int:
+    """Play ``game`` on ``sink`` until the player quits, then report."""
+    out.line(f"{name}: playing on the screen; arrows or WASD, P pauses, Q or Esc "
+             "(Ctrl-C on the serial console) quits")
+    runner = GameRunner(game, sink)
+    play(runner, read_key, time_ms, idle)
+    out.line(f"{name}: score {game.score}, high score {max(game.score, game.high_score)}")
+    return OK
+
+
+def run(out: Output, name: str, game: Game) -> int:
+    """Play ``game`` on the VGA screen with the consoles' keys."""
+    return play_on(out, name, game, VgaSink(), next_key, now_ms, process.kernel_idle)
