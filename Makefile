@@ -39,8 +39,12 @@ DEBUG_OPT ?= 0
 debug: $(STAMP)
 	$(PY) -m pythos run --gdb -O$(DEBUG_OPT)
 
+# The suite runs on every core (pytest-xdist); the QEMU tests stay on one
+# worker, one after another (tests/conftest.py).  `make test TEST_JOBS=0`
+# runs it all in one process.
+TEST_JOBS ?= auto
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_FLAGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadgroup $(PYTEST_FLAGS)
 
 test-host: $(STAMP)
 	$(PY) -m pytest tests/compiler tests/lang tests/kernel $(PYTEST_FLAGS)

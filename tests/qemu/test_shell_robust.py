@@ -19,7 +19,7 @@ import random
 import time
 from pathlib import Path
 
-from .test_boot import boot, wait_for_screen
+from .test_boot import boot
 from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
 KEYS = [*"abcdefghijklmnopqrstuvwxyz0123456789", "spc", "ret", "minus", "equal", "comma",
@@ -63,14 +63,28 @@ def test_2000_random_keys_leave_the_shell_alive(kernel_image: Path) -> None:
         type_keys(vm, ["esc", "ctrl-c", "ctrl-c"])
         time.sleep(0.5)
         type_keys(vm, ["ctrl-l", *spelled("echo alive"), "ret"])
-        screen = wait_for_screen(vm, "pythos> echo alive", timeout=30)
         vm.wait_for_serial("alive\n", timeout=30)
+        # The serial log runs ahead of the screen: wait until the output
+        # row is drawn too, not just the echoed command.
+        screen = wait_for_screen_rows(vm, ["pythos> echo alive", "alive"], timeout=30)
         assert "alive" in send(vm, "echo 'still alive'\r", "still alive\n")
         serial = vm.serial_text
     assert ": panic:" not in serial, serial[-2000:]
     assert elapsed > len(keys) / 100 * 0.9, "keys went faster than the monitor takes them"
     text = "\n".join(screen)
     assert text.startswith("pythos> echo alive\nalive"), text
+
+
+def wait_for_screen_rows(vm: object, rows: list[str], timeout: float) -> list[str]:
+    """Poll the VGA text until its first rows are ``rows``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = vm.read_vga_text()  # type: ignore[attr-defined]
+        if [line.rstrip() for line in lines[:len(rows)]] == rows:
+            return lines
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{rows!r} never topped the screen:\n" + "\n".join(lines))
+        time.sleep(0.05)
 
 
 def type_keys_paced(vm: object, keys: list[str]) -> None:
