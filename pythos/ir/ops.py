@@ -520,31 +520,13 @@ COMPARE_OPS = frozenset({"eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "
 CASTS = frozenset({"trunc", "zext", "sext", "inttoptr", "ptrtoint", "object"})
 
 
-class IntOp(Op):
-    """A two's-complement operation at the operands' width.  `flags` may
-    hold "nsw" / "nuw": the builder proved it cannot wrap."""
-
-    __slots__ = ("op", "lhs", "rhs", "flags")
-
-    def __init__(self, op: str, lhs: Value, rhs: Value, flags: tuple[str, ...] = ()) -> None:
-        self.type = lhs.type
-        self.op = op
-        self.lhs = lhs
-        self.rhs = rhs
-        self.flags = flags
-
-    def sources(self) -> list[Value]:
-        return [self.lhs, self.rhs]
-
-
-class IntPow(Op):
-    """`lhs ** rhs` by repeated squaring, wrapping at the width (the
-    exponent is known not to be negative)."""
+class BinaryOp(Op):
+    """An operation of two operands, `lhs` and `rhs`."""
 
     __slots__ = ("lhs", "rhs")
 
-    def __init__(self, lhs: Value, rhs: Value) -> None:
-        self.type = lhs.type
+    def __init__(self, type: Type, lhs: Value, rhs: Value) -> None:
+        self.type = type
         self.lhs = lhs
         self.rhs = rhs
 
@@ -552,34 +534,48 @@ class IntPow(Op):
         return [self.lhs, self.rhs]
 
 
-class IntOverflow(Op):
+class IntOp(BinaryOp):
+    """A two's-complement operation at the operands' width.  `flags` may
+    hold "nsw" / "nuw": the builder proved it cannot wrap."""
+
+    __slots__ = ("op", "flags")
+
+    def __init__(self, op: str, lhs: Value, rhs: Value, flags: tuple[str, ...] = ()) -> None:
+        super().__init__(lhs.type, lhs, rhs)
+        self.op = op
+        self.flags = flags
+
+
+class IntPow(BinaryOp):
+    """`lhs ** rhs` by repeated squaring, wrapping at the width (the
+    exponent is known not to be negative)."""
+
+    __slots__ = ()
+
+    def __init__(self, lhs: Value, rhs: Value) -> None:
+        super().__init__(lhs.type, lhs, rhs)
+
+
+class IntOverflow(BinaryOp):
     """Whether the signed operation `op` ("add", "sub", "mul" or "pow") of
     the operands leaves their type's range: the test before a plain
     `int`'s arithmetic, which raises OverflowError instead of wrapping."""
 
-    __slots__ = ("op", "lhs", "rhs")
+    __slots__ = ("op",)
 
     def __init__(self, op: str, lhs: Value, rhs: Value) -> None:
-        self.type = BOOL
+        super().__init__(BOOL, lhs, rhs)
         self.op = op
-        self.lhs = lhs
-        self.rhs = rhs
-
-    def sources(self) -> list[Value]:
-        return [self.lhs, self.rhs]
 
 
-class Compare(Op):
-    __slots__ = ("op", "lhs", "rhs")
+class Compare(BinaryOp):
+    """`lhs op rhs` for one of the comparison operators: a bool."""
+
+    __slots__ = ("op",)
 
     def __init__(self, op: str, lhs: Value, rhs: Value) -> None:
-        self.type = BOOL
+        super().__init__(BOOL, lhs, rhs)
         self.op = op
-        self.lhs = lhs
-        self.rhs = rhs
-
-    def sources(self) -> list[Value]:
-        return [self.lhs, self.rhs]
 
 
 class Select(Op):
