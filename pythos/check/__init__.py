@@ -81,6 +81,7 @@ from .narrow import (
     terminates,
 )
 from .objects import Objects
+from .operators import inplace_augassign
 from .plain import PlainInts
 from .startup import check_kernel_startup, check_module_initialisation
 
@@ -1394,6 +1395,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             s.boxed_target = True  # type: ignore[attr-defined]
         if objectish(t):
             rt = self.expr(s.value, t if isinstance(t, (ListType, SetType)) else None)
+            if inplace_augassign(self, s, t, rt):  # `__iadd__` and friends
+                s.ty = t  # type: ignore[attr-defined]
+                return
             result = self.object_binop(s, s.op, s.target, s.value, t, rt)
             if not T.assignable(result, t):
                 raise self.error(s, f"incompatible types in augmented assignment (result "
@@ -1978,6 +1982,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 # `1 << x`: pythos.lang's reflected operator gives x's type.
                 want = ct
             lt = self.operand(left, want)
+            if objectish(lt) or objectish(ct):  # `__lshift__` and friends
+                rt = ct if ct is not None else self.expr(right, None)
+                return self.object_binop(node, op, left, right, lt, rt)
             if count is not None:
                 if count < 0:
                     raise self.error(right, "negative shift count")

@@ -15,9 +15,11 @@ class, chosen as CPython chooses it, from the static types:
 4. else the operation is an error, as mypy reports it.
 
 So the choice is made once, at compile time, from the static types.
-`a += b` without an `__iadd__` is `a = a + b`, as in CPython.  The
-checker records the choice on the node (`binop_method`: the method, and
-whether the operands are swapped); the builder calls it
+`a += b` calls `a.__iadd__(b)` (or its kin, `__isub__` ... `__irshift__`)
+when a's class has it, and rebinds the target to its result; without one
+it is `a = a + b`, as in CPython.  The checker records the choice on
+the node (`binop_method`: the method, and whether the operands are
+swapped; `inplace_method`); the builder calls it
 (pythos/ir/build/operators.py), through the vtable if a subclass
 overrides it.
 """
@@ -37,9 +39,14 @@ BINARY_METHODS: dict[type, tuple[str, str]] = {
     ast.Mult: ("__mul__", "__rmul__"), ast.FloorDiv: ("__floordiv__", "__rfloordiv__"),
     ast.Mod: ("__mod__", "__rmod__"), ast.BitAnd: ("__and__", "__rand__"),
     ast.BitOr: ("__or__", "__ror__"), ast.BitXor: ("__xor__", "__rxor__"),
+    ast.LShift: ("__lshift__", "__rlshift__"), ast.RShift: ("__rshift__", "__rrshift__"),
 }
+# Each augmented operator's in-place method (`a += b` calls `a.__iadd__(b)`).
+INPLACE_METHODS: dict[type, str] = {op: "__i" + names[0][2:] for op, names in
+                                    BINARY_METHODS.items()}
 # For SPECIAL_METHODS (check/classes.py): one parameter after self, any result.
-ARITHMETIC_SPECIALS = {name: (1, None) for pair in BINARY_METHODS.values() for name in pair}
+ARITHMETIC_SPECIALS = {name: (1, None) for name in [
+    *(name for pair in BINARY_METHODS.values() for name in pair), *INPLACE_METHODS.values()]}
 
 
 def method_taking(ct: T.Type, name: str, other: T.Type) -> FuncSym | None:
@@ -91,3 +98,29 @@ def instance_binop(c: Any, node: ast.AST, op: ast.operator, lt: T.Type,
     node.binop_method = chosen  # type: ignore[attr-defined]
     c.record_call(chosen[0], node)
     return chosen[0].result
+
+
+def inplace_augassign(c: Any, s: ast.AugAssign, t: T.Type, rt: T.Type) -> bool:
+    """`target op= value` where the target's class has the in-place
+    method (`__iadd__`): CPython calls it, and binds the target to its
+    result, whatever the value is; only a `NotImplemented` result (which
+    a typed method does not return) would fall back to `__add__`.  So,
+    as for the forward method above, its parameter must accept the
+    value, and its result must be something the target can hold.
+    Records the method on `s` and returns True; False when the target's
+    class has no such method (then `a op= b` is `a = a op b`)."""
+    name = INPLACE_METHODS.get(type(s.op))
+    own = t.find_method(name) if name is not None and isinstance(t, ClassType) else None
+    if not isinstance(own, FuncSym) or len(own.params) != 2:
+        return False
+    if not T.assignable(rt, own.params[1].type):
+        raise c.error(s, f"unsupported operand type for {name} of \"{t}\": it takes "
+                         f"\"{own.params[1].type}\", not \"{rt}\" (CPython calls it first, "
+                         f"whatever the other operand has)")
+    if not T.assignable(own.result, t):
+        raise c.error(s, f"incompatible types in augmented assignment (result of {name} "
+                         f"\"{own.result}\", target \"{t}\")")
+    s.inplace_method = own  # type: ignore[attr-defined]
+    c.record_call(own, s)
+    return True
+

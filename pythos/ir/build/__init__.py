@@ -737,8 +737,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if getattr(s, "boxed_target", False):
             self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
             return
-        if hasattr(s, "binop_method"):
-            instance_augassign(self, s)  # `m += n` by __add__ (operators.py)
+        if hasattr(s, "binop_method") or hasattr(s, "inplace_method"):
+            instance_augassign(self, s)  # `m += n` by __iadd__ or __add__ (operators.py)
             return
         if isinstance(t, T.SetType) and t.frozen:
             frozenset_augassign(self, s)  # a new frozenset (frozensets.py)
