@@ -842,11 +842,17 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if isinstance(sym, ConstSym) and sym.type is None:
                 return sym.value  # type: ignore[return-value]
             return None
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            scope = self.scope()
-            base = self.resolve_lazy(scope, node.value.id) if node.value.id in scope else None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
+            if isinstance(node.value, ast.Name) and self.fn is not None and (
+                    node.value.id in self.fn.locals or node.value.id in self.stored_names):
+                return None
+            base = self.static_symbol(node.value)  # `m.X`, `pkg.m.X` or `Class.X`
             if isinstance(base, ModuleRef):
-                sym = self.scopes.get(base.module.name, {}).get(node.attr)
+                # The module's name may still be the placeholder of an
+                # import (`from .base import X` there): resolve it as
+                # `expr` will, or an untyped constant is missed here.
+                scope = self.scopes.get(base.module.name, {})
+                sym = self.resolve_lazy(scope, node.attr) if node.attr in scope else None
                 if isinstance(sym, ConstSym) and sym.type is None:
                     return sym.value  # type: ignore[return-value]
             if isinstance(base, ClassSym):
