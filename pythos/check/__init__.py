@@ -81,7 +81,11 @@ from .narrow import (
     terminates,
 )
 from .objects import Objects
-from .operators import inplace_augassign
+from .operators import (
+    check_not_implemented_calls,
+    inplace_augassign,
+    return_not_implemented,
+)
 from .plain import PlainInts
 from .startup import check_kernel_startup, check_module_initialisation
 
@@ -258,6 +262,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 self.check_function(fn)
         self.check_initialisation_order(self.module_inits)
         self.note_object_signatures()
+        check_not_implemented_calls(self, self.functions)  # (operators.py)
         check_interrupt_safety(self.functions)
         if self.freestanding:
             check_kernel_startup(self.functions)
@@ -1080,6 +1085,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             self.generator_return(s)  # check/generators.py
             return
         want = self.fn.result
+        if return_not_implemented(self, s):  # in an operator's method (operators.py)
+            return
         if s.value is None:
             if want is not NONE:
                 raise self.error(s, f"return needs a {want} value")
