@@ -331,10 +331,12 @@ def check_not_implemented_calls(c: Any, functions: list[FuncSym]) -> None:
                 if why is not None:
                     c.fn, c.module = fn, fn.module
                     raise c.error(node, why)
+    classes = [cs.type for cs in c.classes]
     for fn in functions:
         for callee, node in getattr(fn, "calls", []):
-            if not getattr(callee, "returns_not_implemented", False):
-                continue
+            if callee.cls is None or callee.name not in OPERATOR_METHODS or \
+                    not may_return_not_implemented(callee, classes):
+                continue  # (an override's NotImplemented counts: the call may reach it)
             if isinstance(node, (ast.BinOp, ast.AugAssign)) or hasattr(node, "sum_step"):
                 continue
             c.fn, c.module = fn, fn.module  # where the error is
