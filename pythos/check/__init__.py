@@ -81,6 +81,11 @@ from .narrow import (
     terminates,
 )
 from .objects import Objects
+from .operators import (
+    check_not_implemented_calls,
+    inplace_augassign,
+    return_not_implemented,
+)
 from .plain import PlainInts
 from .startup import check_kernel_startup, check_module_initialisation
 
@@ -257,6 +262,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 self.check_function(fn)
         self.check_initialisation_order(self.module_inits)
         self.note_object_signatures()
+        check_not_implemented_calls(self, self.functions)  # (operators.py)
         check_interrupt_safety(self.functions)
         if self.freestanding:
             check_kernel_startup(self.functions)
@@ -841,11 +847,17 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             if isinstance(sym, ConstSym) and sym.type is None:
                 return sym.value  # type: ignore[return-value]
             return None
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            scope = self.scope()
-            base = self.resolve_lazy(scope, node.value.id) if node.value.id in scope else None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
+            if isinstance(node.value, ast.Name) and self.fn is not None and (
+                    node.value.id in self.fn.locals or node.value.id in self.stored_names):
+                return None
+            base = self.static_symbol(node.value)  # `m.X`, `pkg.m.X` or `Class.X`
             if isinstance(base, ModuleRef):
-                sym = self.scopes.get(base.module.name, {}).get(node.attr)
+                # The module's name may still be the placeholder of an
+                # import (`from .base import X` there): resolve it as
+                # `expr` will, or an untyped constant is missed here.
+                scope = self.scopes.get(base.module.name, {})
+                sym = self.resolve_lazy(scope, node.attr) if node.attr in scope else None
                 if isinstance(sym, ConstSym) and sym.type is None:
                     return sym.value  # type: ignore[return-value]
             if isinstance(base, ClassSym):
@@ -1073,6 +1085,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             self.generator_return(s)  # check/generators.py
             return
         want = self.fn.result
+        if return_not_implemented(self, s):  # in an operator's method (operators.py)
+            return
         if s.value is None:
             if want is not NONE:
                 raise self.error(s, f"return needs a {want} value")
@@ -1394,6 +1408,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             s.boxed_target = True  # type: ignore[attr-defined]
         if objectish(t):
             rt = self.expr(s.value, t if isinstance(t, (ListType, SetType)) else None)
+            if inplace_augassign(self, s, t, rt):  # `__iadd__` and friends
+                s.ty = t  # type: ignore[attr-defined]
+                return
             result = self.object_binop(s, s.op, s.target, s.value, t, rt)
             if not T.assignable(result, t):
                 raise self.error(s, f"incompatible types in augmented assignment (result "
@@ -1978,6 +1995,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 # `1 << x`: pythos.lang's reflected operator gives x's type.
                 want = ct
             lt = self.operand(left, want)
+            if objectish(lt) or objectish(ct):  # `__lshift__` and friends
+                rt = ct if ct is not None else self.expr(right, None)
+                return self.object_binop(node, op, left, right, lt, rt)
             if count is not None:
                 if count < 0:
                     raise self.error(right, "negative shift count")

@@ -415,7 +415,8 @@ class Containers:
     def object_binop(self, node: ast.AST, op: ast.operator, left: ast.expr, right: ast.expr,
                      lt: T.Type, rt: T.Type) -> T.Type:
         sym = {ast.Add: "+", ast.Mult: "*", ast.Sub: "-", ast.BitOr: "|", ast.BitAnd: "&",
-               ast.BitXor: "^", ast.Mod: "%", ast.FloorDiv: "//"}.get(type(op), "?")
+               ast.BitXor: "^", ast.Mod: "%", ast.FloorDiv: "//",
+               ast.LShift: "<<", ast.RShift: ">>"}.get(type(op), "?")
         if isinstance(op, ast.Add):
             if lt == rt and (isinstance(lt, ListType) or lt is STR):
                 self.heap_use(node, kind_of(lt) if lt is not STR else

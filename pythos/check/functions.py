@@ -93,8 +93,11 @@ class Functions:
         if not T.assignable(got, t):
             raise self.error(default, f"incompatible default for argument (default has type "
                                       f"\"{got}\", argument has type \"{t}\")")
+        # A named constant counts, from this module or another (`m.NAME`).
         constant = all(isinstance(n, (ast.Constant, ast.Tuple, ast.Load, ast.UnaryOp,
-                                      ast.unaryop, ast.Name)) for n in ast.walk(default))
+                                      ast.unaryop, ast.Name)) or (isinstance(
+                           n, ast.Attribute) and getattr(n, "const", None) is not None)
+                       for n in ast.walk(default))
         if not constant:
             raise self.error(default, "a default value must be a constant (None, a number, "
                                       "a string, or a tuple of them)")

@@ -37,6 +37,7 @@ from ..types import (
 )
 from .containers import kind_of, objectish
 from .narrow import assigned_keys, key_of
+from .operators import ARITHMETIC_SPECIALS
 
 if TYPE_CHECKING:
     from ..parse import Module, Program
@@ -55,7 +56,9 @@ LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string
                      "exceptions"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 # The methods whose `object` parameters are lowered (heap_use).
-OBJECT_PARAMETER_METHODS = (*EQUALITY_METHODS, "__exit__")
+# (And an operator's method may take `other: object`, to return
+# NotImplemented for what it does not handle: check/operators.py.)
+OBJECT_PARAMETER_METHODS = (*EQUALITY_METHODS, "__exit__", *ARITHMETIC_SPECIALS)
 
 
 def is_int(t: T.Type | None) -> bool:

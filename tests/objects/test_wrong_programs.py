@@ -37,6 +37,13 @@ PYTHOS_ONLY = {
     "cls_unsupported_special_method": "special method outside the supported set",
     "cls_unsupported_decorator": "class decorator other than @dataclass",
     "cls_del_method": "__del__",
+    # NotImplemented is a marker only the operator's dispatch sees, and
+    # every method CPython's dispatch may call must take what it is given.
+    "cls_not_implemented_int_result": "NotImplemented where the result is not an instance",
+    "cls_not_implemented_called_by_name": "a method that may return NotImplemented, by name",
+    "cls_not_implemented_override_called_by_name": "an override may return NotImplemented",
+    "cls_fallback_radd_rejects_left": "__radd__ reached after NotImplemented, wrong operand",
+    "cls_radd_override_rejects_left": "__radd__ of a subclass, which goes first",
     # Hashing: CPython raises TypeError: unhashable type.
     "cls_unhashable_instance_key": "__eq__ without __hash__",
     "cont_set_of_lists": "unhashable element",
@@ -71,6 +78,7 @@ PYTHOS_ONLY = {
 OTHER_LINE = {
     "call_lambda_without_context": "mypy: the call of the untyped lambda",
     "cls_len_returns_str": "mypy: the len() call, pythos: the __len__ definition",
+    "cls_iadd_in_subclass_rejects_operand": "mypy: the __iadd__ definition, pythos: the +=",
 }
 HEADER = re.compile(r"# error: (\d+):(\d+): ")
 

@@ -70,7 +70,7 @@ from .iterate import IterateBuilder
 from .lists import ListBuilder
 from .modinit import counted_global_access, module_initialisation
 from .objects import ObjectBuilder
-from .operators import instance_augassign
+from .operators import instance_augassign, return_not_implemented
 from .optional import OptionalBuilder
 from .overrides import vtable_adapters
 from .strings import StringBuilder
@@ -81,7 +81,7 @@ RT = "pythos.rt.core"
 OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                      "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields",
-                     "pythos.rt.obj.exc")
+                     "pythos.rt.obj.exc", "pythos.rt.obj.operators")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -360,7 +360,9 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.run_cleanups(0)
             self.add(Return())
         else:
-            value = self.expr(s.value)
+            # `return NotImplemented` in an operator's method (operators.py)
+            value = return_not_implemented(self) if hasattr(s, "not_implemented") \
+                else self.expr(s.value)
             self.run_cleanups(0)
             self.add(Return(value))
 
@@ -737,8 +739,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if getattr(s, "boxed_target", False):
             self.optional_augassign(s)  # an `int | None` narrowed to int (optional.py)
             return
-        if hasattr(s, "binop_method"):
-            instance_augassign(self, s)  # `m += n` by __add__ (operators.py)
+        if hasattr(s, "binop_method") or hasattr(s, "inplace_method"):
+            instance_augassign(self, s)  # `m += n` by __iadd__ or __add__ (operators.py)
             return
         if isinstance(t, T.SetType) and t.frozen:
             frozenset_augassign(self, s)  # a new frozenset (frozensets.py)

@@ -203,6 +203,9 @@ class DictBuilder:
         assert isinstance(target, ast.Subscript)
         t: DictType = target.value.ty  # type: ignore[attr-defined]
         b = self.builder()
+        if isinstance(t.value, T.ListType):
+            b.list_augassign(s)  # `d[k] += ys` extends the list in place (lists.py)
+            return
         d = self.expr(target.value)
         key = self.key_slot(target.slice, t.key)
         old = self.map_call(target, "dict_getitem", [d, key], True, t.value)

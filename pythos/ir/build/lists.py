@@ -396,22 +396,32 @@ class ListBuilder:
         """`lst += seq` and `lst *= n` change the list in place (the name
         keeps the same object, as in CPython)."""
         t = s.target.ty  # type: ignore[union-attr]
-        if not isinstance(t, ListType) or not isinstance(s.op, (ast.Add, ast.Mult)) \
-                or isinstance(s.target, ast.Subscript):
+        if not isinstance(t, ListType) or not isinstance(s.op, (ast.Add, ast.Mult)):
             raise self.not_yet(s, f"this augmented assignment to a {t}")
         self.list_type(s, t)
+        if isinstance(s.target, ast.Subscript) or (isinstance(s.target, ast.Attribute) and
+                                                   not isinstance(s.target.value, ast.Name)):
+            # `xss[i] += ys`, `f().items += ys`: the list read from its
+            # place, extended there, and stored back (operators.py).
+            from .operators import augmented
+            augmented(self, s, lambda old, v: self.list_inplace(s, old, v))
+            return
         target = ast.Name(s.target.id, ast.Load()) if isinstance(s.target, ast.Name) \
             else ast.Attribute(s.target.value, s.target.attr, ast.Load())  # type: ignore
         ast.copy_location(target, s.target)
         for attr in ("ty", "sym", "field", "call"):
             if hasattr(s.target, attr):
                 setattr(target, attr, getattr(s.target, attr))
-        lst = self.expr(target)
-        v = self.expr(s.value)
+        self.list_inplace(s, self.expr(target), self.expr(s.value))
+
+    def list_inplace(self, s: ast.AugAssign, lst: Value, v: Value) -> Value:
+        """CPython's `list.__iadd__` (extend) or `__imul__`: the list
+        changed in place, and itself the result."""
         if isinstance(s.op, ast.Add):
             checked_call(self, s, self.list_fn("list_iadd"), [lst, v])
         else:
             checked_call(self, s, self.list_fn("list_imul"), [lst, self.widened(v, s.value)])
+        return lst
 
     def item_augassign(self, s: ast.AugAssign) -> None:
         """`lst[i] += x`: the list and the index once, then get, compute

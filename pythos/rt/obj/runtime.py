@@ -7,6 +7,7 @@ from pythos.lang import extern
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import coroutine as coroutine_kind  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import fields as dataclass_fields  # noqa: F401  (TypeInfos point at it)
+from pythos.rt.obj import operators as instance_operators  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
