@@ -60,6 +60,7 @@ from ..types import (
     SetType,
     StructType,
 )
+from .asyncs import AsyncStatements
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
 from .coroutines import Coroutines
@@ -150,7 +151,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Exceptions, Iteration, Generators, Coroutines):
+              Exceptions, Iteration, Generators, Coroutines, AsyncStatements):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -491,8 +492,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None,
                       cls: ClassType | None = None) -> FuncSym:
         a = node.args
-        exit_varargs = (struct is not None or cls is not None) and node.name == "__exit__" \
-            and a.vararg is not None
+        exit_varargs = (struct is not None or cls is not None) and a.vararg is not None \
+            and node.name in ("__exit__", "__aexit__")
         if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
         owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
@@ -1006,7 +1007,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         for stmt in body:
             if isinstance(stmt, (ast.Return, ast.Raise)):
                 return True
-            if isinstance(stmt, ast.With) and self.always_returns(stmt.body):
+            if isinstance(stmt, (ast.With, ast.AsyncWith)) and self.always_returns(stmt.body):
                 return True
             if isinstance(stmt, ast.Try) and (self.always_returns(stmt.finalbody) or (
                     self.always_returns(stmt.body + stmt.orelse) and all(

@@ -345,12 +345,3 @@ class Coroutines:
             del self.fn.locals[name]  # no text for such a value: the end stays lazy
             return
         node.stop_raise = exc  # type: ignore[attr-defined]
-
-    # ----- what a coroutine is not --------------------------------------------------------
-    def stmt_AsyncWith(self, s: ast.AsyncWith) -> None:
-        raise self.error(s, f"'async with' {AWAIT_NOT_YET}; call the context's methods and "
-                            f"await them")
-
-    def stmt_AsyncFor(self, s: ast.AsyncFor) -> None:
-        raise self.error(s, f"'async for' {AWAIT_NOT_YET}; loop with 'while' and await each "
-                            f"item")

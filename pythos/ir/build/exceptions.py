@@ -125,6 +125,7 @@ class ExceptionBuilder:
         def self_register(self) -> Value: ...
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def awaited(self, node: ast.AST, item: ast.AST, coro: Value, coro_t: object) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def run_cleanups(self, down_to: int) -> None: ...
         def start_stop_values(self, s: ast.Try) -> None: ...
@@ -445,6 +446,9 @@ class ExceptionBuilder:
         Returns the block where the statement after the with goes on: the
         normal way out and the suppressing one join there."""
         exit_fn: FuncSym = item.exit  # type: ignore[attr-defined]
+        # What the call gives: an async __aexit__'s is its coroutine's result.
+        exit_result = exit_fn.result.result if isinstance(exit_fn.result, T.CoroutineType) \
+            else exit_fn.result
         outer = self.raise_target()
         join = self.new_block("with.end")
         rec = self.hidden("with.caught", U64)
@@ -458,8 +462,9 @@ class ExceptionBuilder:
             # At the with line, as CPython's traceback shows the call.
             where = item.context_expr
             self.pos = Position(self.module, where.lineno, where.col_offset + 1)
-            result = self.call_method(where, exit_fn, [receiver, exc, exc, exc])
-            if exit_fn.result is NONE:
+            result = self.awaited(where, item, self.call_method(
+                where, exit_fn, [receiver, exc, exc, exc]), exit_fn.result)  # asyncs.py
+            if exit_result is NONE:
                 self.add(Call(self.exc_rt("exc_restore"), [rec]))
                 self.goto(outer)
                 return
@@ -472,7 +477,7 @@ class ExceptionBuilder:
             self.add(Call(self.exc_rt("exc_drop"), [rec]))
             self.goto(join)
         self.in_clause(rec, outer, build)
-        if exit_fn.result is NONE:
+        if exit_result is NONE:
             return after  # nothing is suppressed: only the body's own way out goes on
         self.activate(after)
         if not self.terminated:  # the body finished normally: it joins too

@@ -576,7 +576,7 @@ def assigned_again(fn_node: ast.AST | None, name: str, is_param: bool) -> bool:
                 count += 1
                 if in_loop or is_param or count > 1:
                     return True
-            loop = isinstance(child, (ast.For, ast.While, ast.comprehension))
+            loop = isinstance(child, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
             if visit(child, in_loop or loop):
                 return True
         return False

@@ -1,0 +1,109 @@
+"""Checking `async with` and `async for` (a mixin of `check.Checker`), issue 12.
+
+Both are the synchronous statements with an `await` at each call of the
+protocol (PEP 492), and are compiled that way (ir/build/asyncs.py):
+
+    async with m as v: body     v = await m.__aenter__(); body; and on
+                                every way out, await m.__aexit__(...)
+    async for x in a: body      it = a.__aiter__(); then, until
+                                __anext__ raises StopAsyncIteration,
+                                x = await it.__anext__(); body
+
+So the checker asks what the synchronous one asks, of the async methods:
+that they exist on the object's class (else CPython's TypeError wording,
+which Pythos reports at compile time), and that `__aenter__`, `__aexit__`
+and `__anext__` are coroutine functions (`async def`), whose results are
+then the values of the `await`s.  `__aexit__` has the two forms `__exit__`
+has: `(self, *exc: object) -> None`, which cannot see the exception, and
+`(self, exc_type: object, exc: BaseException | None, tb: object) -> bool`,
+which sees it and may suppress it (check/exceptions.py, exception_exit).
+Both statements stand only inside `async def` (CPython's SyntaxError).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from .. import types as T
+from ..symbols import FuncSym
+from ..types import NONE, ClassType, CoroutineType
+
+if TYPE_CHECKING:
+    from ..diagnostics import CompileError
+
+
+def type_name(t: T.Type) -> str:
+    """A type as CPython's TypeErrors name an object's type."""
+    if isinstance(t, ClassType):
+        return t.name
+    text = str(t)
+    return text.split("[", 1)[0]
+
+
+class AsyncStatements:
+    """Mixed into `check.Checker`."""
+
+    fn: FuncSym | None
+
+    if TYPE_CHECKING:
+        def error(self, node: ast.AST, message: str) -> CompileError: ...
+        def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type: ...
+        def block(self, body: list[ast.stmt]) -> None: ...
+        def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Any: ...
+
+    def in_async_function(self, s: ast.stmt, what: str) -> None:
+        fn = self.fn
+        if fn is None or fn.name == "<module>" or not isinstance(fn.generator, CoroutineType):
+            raise self.error(s, f"'{what}' outside async function")  # CPython's SyntaxError
+
+    def async_method(self, node: ast.expr, t: T.Type, name: str,
+                     missing: str) -> FuncSym:
+        """The coroutine method `name` of `t`'s class, or a diagnostic:
+        `missing` if it has none (CPython's TypeError), another if it is
+        not an `async def`."""
+        method = t.find_method(name) if isinstance(t, ClassType) else None
+        if not isinstance(method, FuncSym):
+            raise self.error(node, missing)
+        if not isinstance(method.result, CoroutineType):
+            raise self.error(node, f"'{type_name(t)}.{name}' must be an 'async def' method: "
+                                   f"its result is awaited, and it returns {method.result}")
+        return method
+
+    # ----- async with ---------------------------------------------------------------------
+    def stmt_AsyncWith(self, s: ast.AsyncWith) -> None:
+        from .exceptions import exception_exit
+        self.in_async_function(s, "async with")
+        for item in s.items:
+            t = self.expr(item.context_expr, None)
+            missing = (f"'{type_name(t)}' object does not support the asynchronous context "
+                       f"manager protocol")  # CPython 3.11's TypeError
+            if not (isinstance(t, ClassType) and isinstance(t.find_method("__aexit__"),
+                                                            FuncSym)):
+                raise self.error(item.context_expr, missing)
+            enter = self.async_method(item.context_expr, t, "__aenter__", missing)
+            exit_ = self.async_method(item.context_expr, t, "__aexit__", missing)
+            assert isinstance(enter.result, CoroutineType)
+            assert isinstance(exit_.result, CoroutineType)
+            plain_exit = len(exit_.params) == 1 and exit_.result.result is NONE
+            if len(enter.params) != 1 or not (plain_exit or exception_exit(
+                    self, s, item, exit_, exit_.result.result)):  # type: ignore[arg-type]
+                raise self.error(item.context_expr, "__aenter__ takes only self, and "
+                                                    "__aexit__ takes self and *exc: object, "
+                                                    "or (self, exc_type: object, exc: "
+                                                    "BaseException | None, tb: object)")
+            item.enter, item.exit = enter, exit_  # type: ignore[attr-defined]
+            item.awaited = True  # type: ignore[attr-defined]
+            if item.optional_vars is not None:
+                if not isinstance(item.optional_vars, ast.Name):
+                    raise self.error(item.optional_vars, "'async with ... as' binds one "
+                                                         "plain name")
+                if enter.result.result is NONE:
+                    raise self.error(item.optional_vars, "__aenter__ returns nothing to bind")
+                self.bind_local(item.optional_vars, enter.result.result, "value")
+        self.block(s.body)
+
+    # ----- async for ----------------------------------------------------------------------
+    def stmt_AsyncFor(self, s: ast.AsyncFor) -> None:
+        raise self.error(s, "'async for' is not compiled yet (issue 12); loop with 'while' "
+                            "and await each item")
