@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import FuncSym
 from ..types import NONE, ClassType, CoroutineType
+from .narrow import join_maps
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -51,6 +52,11 @@ class AsyncStatements:
         def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type: ...
         def block(self, body: list[ast.stmt]) -> None: ...
         def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Any: ...
+        def bind_target(self, target: ast.expr, t: T.Type) -> None: ...
+        def loop_entry(self, body: list[ast.stmt]) -> None: ...
+        loop_depth: int
+        loops: list[ast.stmt]
+        narrowed: dict[str, T.Type]
 
     def in_async_function(self, s: ast.stmt, what: str) -> None:
         fn = self.fn
@@ -105,5 +111,43 @@ class AsyncStatements:
 
     # ----- async for ----------------------------------------------------------------------
     def stmt_AsyncFor(self, s: ast.AsyncFor) -> None:
-        raise self.error(s, "'async for' is not compiled yet (issue 12); loop with 'while' "
-                            "and await each item")
+        self.in_async_function(s, "async for")
+        self.loop_entry(s.body)
+        t = self.expr(s.iter, None)
+        elem = self.async_iteration(s, t)
+        self.bind_target(s.target, elem)
+        self.loop_depth += 1
+        self.loops.append(s)
+        entry = dict(self.narrowed)
+        self.block(s.body)
+        # The body may run no time at all (as for `for`, check/__init__.py).
+        self.narrowed = join_maps(entry, self.narrowed)
+        self.loops.pop()
+        self.loop_depth -= 1
+        self.block(s.orelse)
+
+    def async_iteration(self, s: ast.AsyncFor, t: T.Type) -> T.Type:
+        """The type of the items of `async for ... in <t>`, and the methods
+        the builder calls (`s.aiter`, `s.anext`)."""
+        aiter = t.find_method("__aiter__") if isinstance(t, ClassType) else None
+        if not isinstance(aiter, FuncSym):
+            raise self.error(s.iter, f"'async for' requires an object with __aiter__ method, "
+                                     f"got {type_name(t)}")  # CPython's TypeError
+        it = aiter.result
+        if isinstance(it, CoroutineType) or len(aiter.params) != 1:
+            raise self.error(s.iter, f"'{type_name(t)}.__aiter__' must be a plain method "
+                                     f"taking only self (not 'async def'): it returns the "
+                                     f"asynchronous iterator itself")
+        anext = it.find_method("__anext__") if isinstance(it, ClassType) else None
+        if not isinstance(anext, FuncSym):
+            raise self.error(s.iter, f"'async for' received an object from __aiter__ that "
+                                     f"does not implement __anext__: {type_name(it)}")
+        if len(anext.params) != 1:
+            raise self.error(s.iter, f"'{type_name(it)}.__anext__' takes only self")
+        anext = self.async_method(s.iter, it, "__anext__", "")
+        assert isinstance(anext.result, CoroutineType)
+        if anext.result.result is NONE:
+            raise self.error(s.iter, f"'{type_name(it)}.__anext__' returns None: it must "
+                                     f"return the next item")
+        s.aiter, s.anext = aiter, anext  # type: ignore[attr-defined]
+        return anext.result.result
