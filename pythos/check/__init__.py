@@ -115,7 +115,8 @@ ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "su
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}
 # Names typing and collections.abc provide that annotations may use.
 TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator",
-                "Coroutine", "Awaitable", "Any"}
+                "Coroutine", "Awaitable", "Any", "AsyncIterator", "AsyncIterable",
+                "AsyncGenerator"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -740,7 +741,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                     return OBJECT
                 if sym.name in ("list", "dict", "set", "frozenset", "tuple", "Callable",
                                 "Iterator", "Iterable", "Optional", "Generator",
-                                "Coroutine", "Awaitable"):
+                                "Coroutine", "Awaitable", "AsyncIterator", "AsyncIterable",
+                                "AsyncGenerator"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -757,6 +759,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 return self.generic_type(node, base.name)
             if isinstance(base, Builtin) and base.name in ("Coroutine", "Awaitable"):
                 return self.coroutine_annotation(node, base.name)  # check/coroutines.py
+            if isinstance(base, Builtin) and base.name in ("AsyncIterator", "AsyncIterable",
+                                                           "AsyncGenerator"):
+                return self.async_generator_annotation(node, base.name)  # check/asyncs.py
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
             if isinstance(base, Builtin) and base.name == "Array":

@@ -26,8 +26,8 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
-from ..symbols import FuncSym
-from ..types import NONE, ClassType, CoroutineType
+from ..symbols import FuncSym, Param
+from ..types import NONE, AsyncGeneratorType, AsyncStepType, ClassType, CoroutineType
 from .narrow import join_maps
 
 if TYPE_CHECKING:
@@ -54,6 +54,11 @@ class AsyncStatements:
         def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Any: ...
         def bind_target(self, target: ast.expr, t: T.Type) -> None: ...
         def loop_entry(self, body: list[ast.stmt]) -> None: ...
+        def resolve_type(self, node: ast.expr) -> T.Type: ...
+        def throw_args(self, node: ast.Call, params: list[Param]) -> None: ...
+        def bind_call_args(self, node: ast.Call, params: list[Any], name: str) -> None: ...
+        def base_exception(self) -> T.ClassType | None: ...
+        def mark_yields(self, body: list[ast.stmt]) -> None: ...
         loop_depth: int
         loops: list[ast.stmt]
         narrowed: dict[str, T.Type]
@@ -128,7 +133,10 @@ class AsyncStatements:
 
     def async_iteration(self, s: ast.AsyncFor, t: T.Type) -> T.Type:
         """The type of the items of `async for ... in <t>`, and the methods
-        the builder calls (`s.aiter`, `s.anext`)."""
+        the builder calls (`s.aiter`, `s.anext`), or none for an
+        asynchronous generator, whose frame the loop drives itself."""
+        if isinstance(t, AsyncGeneratorType):
+            return t.element
         aiter = t.find_method("__aiter__") if isinstance(t, ClassType) else None
         if not isinstance(aiter, FuncSym):
             raise self.error(s.iter, f"'async for' requires an object with __aiter__ method, "
@@ -151,3 +159,72 @@ class AsyncStatements:
                                      f"return the next item")
         s.aiter, s.anext = aiter, anext  # type: ignore[attr-defined]
         return anext.result.result
+
+    # ----- asynchronous generators ----------------------------------------------------
+    def async_generator_annotation(self, node: ast.Subscript, name: str) -> T.Type:
+        """`AsyncGenerator[Y, S]`, `AsyncIterator[Y]` or `AsyncIterable[Y]`."""
+        args = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        want = 2 if name == "AsyncGenerator" else 1
+        if len(args) != want:
+            raise self.error(node, f"{name}[...] takes {want} type argument(s), got "
+                                   f"{len(args)}")
+        element = self.resolve_type(args[0])
+        send = self.resolve_type(args[1]) if want == 2 else NONE
+        return AsyncGeneratorType(element, name, send, NONE)
+
+    def start_async_generator(self, fn: FuncSym, yields: list[ast.expr]) -> None:
+        """An `async def` with `yield` (PEP 525): a generator whose frame
+        also awaits.  Its result is declared AsyncGenerator[Y, S] (or
+        AsyncIterator[Y], AsyncIterable[Y]) and stays that type: a call
+        makes the generator, as a generator function's does."""
+        assert fn.node is not None
+        for y in sorted(yields, key=lambda n: (n.lineno, n.col_offset)):
+            if isinstance(y, ast.YieldFrom):
+                raise self.error(y, "'yield from' inside async function")  # CPython's
+        if not isinstance(fn.result, AsyncGeneratorType):
+            where: ast.AST = fn.node.returns or fn.node
+            raise self.error(where, f"'{fn.name}' is an 'async def' with 'yield', so it is "
+                                    f"an asynchronous generator function; declare its result "
+                                    f"AsyncIterator[T], AsyncIterable[T] or "
+                                    f"AsyncGenerator[Y, S], not {fn.result}")
+        for y in yields:
+            y.own_yield = True  # type: ignore[attr-defined]
+        fn.generator = fn.result
+        self.mark_yields(fn.node.body)
+
+    def async_generator_method(self, node: ast.Call, f: ast.Attribute,
+                               t: AsyncGeneratorType) -> T.Type:
+        """`agen.__anext__()`, `agen.asend(v)`, `agen.athrow(e)`,
+        `agen.aclose()`: an awaitable of the next item (of None for
+        aclose), which only `await` may take (`await_step` marks it)."""
+        name = f.attr
+        known = ("__anext__", "asend", "athrow", "aclose") if t.name == "AsyncGenerator" \
+            else ("__anext__",) if t.name == "AsyncIterator" else ()
+        if name not in known:
+            raise self.error(f, f"\"{t}\" has no attribute \"{name}\" (an "
+                                f"AsyncGenerator[Y, S] has __anext__, asend, athrow and "
+                                f"aclose; an AsyncIterator[Y] only __anext__)")
+        if not getattr(node, "awaited_step", False):
+            raise self.error(node, f"'{ast.unparse(node)}' makes an awaitable, which Pythos "
+                                   f"compiles only as the operand of 'await': write "
+                                   f"'await {ast.unparse(node)}'")
+        if name == "athrow":
+            base = self.base_exception()
+            assert base is not None
+            self.throw_args(node, [Param("value", base, None)])
+        elif name == "asend":
+            self.bind_call_args(node, [Param("value", t.send, None)], "AsyncGenerator.asend")
+        else:
+            self.bind_call_args(node, [], f"AsyncGenerator.{name}")
+        result = NONE if name == "aclose" else t.element
+        node.async_step = name  # type: ignore[attr-defined]
+        if name != "aclose":
+            # Its end is raised as StopAsyncIteration(), which the builder
+            # makes by the ordinary code for a call of the class.
+            stop = ast.Call(func=ast.Name(id="StopAsyncIteration", ctx=ast.Load()), args=[],
+                            keywords=[])
+            ast.copy_location(stop, node)
+            ast.copy_location(stop.func, node)
+            self.expr(stop, None)
+            node.stop_async = stop  # type: ignore[attr-defined]
+        return AsyncStepType(NONE, name, NONE, result)

@@ -242,7 +242,7 @@ class GeneratorBuilder:
 
     # ----- yield, yield from, return ----------------------------------------------------
     def suspend(self, raw: Value, name: str, node: ast.AST | None,
-                delegate: Callable[[], None] | None = None) -> BasicBlock:
+                delegate: Callable[[], None] | None = None, status: int = 1) -> BasicBlock:
         """End the block with a `yield` of the slot `raw`; the builder goes
         on in the block the next resume starts at, where it first takes a
         thrown exception (`pending_throw`, or `delegate()` for a `yield
@@ -257,7 +257,7 @@ class GeneratorBuilder:
         if guarded and self.gen.make is None and EXCEPTIONS_MODULE in b.checker.scopes:
             self.gen.make = b.checker.scopes[EXCEPTIONS_MODULE]["_make"]
             self.gen.finalize = self.generator_fn("gen_finalize")
-        b.add(Suspend(raw, resume, index))
+        b.add(Suspend(raw, resume, index, status))
         b.activate(resume)
         if delegate is not None:
             delegate()
@@ -280,8 +280,10 @@ class GeneratorBuilder:
         assert self.gen is not None
         gen = self.gen.type
         value = b.expr(node.value) if node.value is not None else Integer(0, U64)
+        # An asynchronous generator's `yield` answers 2, an item, where an
+        # `await` in it answers 1 (ir/build/asyncs.py).
         self.suspend(b.to_slot(value, gen.element) if node.value is not None else value,
-                     "yield", node)
+                     "yield", node, status=2 if isinstance(gen, T.AsyncGeneratorType) else 1)
         return self.sent_value(gen.send)
 
     def sent_value(self, t: T.Type) -> Value:
