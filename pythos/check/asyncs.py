@@ -65,7 +65,8 @@ class AsyncStatements:
 
     def in_async_function(self, s: ast.stmt, what: str) -> None:
         fn = self.fn
-        if fn is None or fn.name == "<module>" or not isinstance(fn.generator, CoroutineType):
+        if fn is None or fn.name == "<module>" or not isinstance(
+                fn.generator, (CoroutineType, AsyncGeneratorType)):
             raise self.error(s, f"'{what}' outside async function")  # CPython's SyntaxError
 
     def async_method(self, node: ast.expr, t: T.Type, name: str,
