@@ -160,9 +160,6 @@ class Coroutines:
         assert isinstance(node, ast.FunctionDef)
         from .generators import own_yields
         yields = own_yields(node)
-        if fn.parent is not None:
-            raise self.error(node, f"a coroutine function nested in another function "
-                                   f"{AWAIT_NOT_YET}; define it at module level")
         for p in fn.params:
             if p.type.is_aggregate:
                 arg: ast.AST = next((a for a in node.args.args if a.arg == p.name), node)
@@ -270,7 +267,7 @@ class Coroutines:
         `x.send(...)`), and whether `e` is used only as `e.value` (then no
         exception object is made for it)."""
         sends = [n for n in own_nodes(s.body) if isinstance(n, ast.Call)
-                 and isinstance(n.func, ast.Attribute) and n.func.attr == "send"]
+                 and isinstance(n.func, ast.Attribute) and n.func.attr in ("send", "throw")]
         if len(sends) != 1:
             return
         value = sends[0]
@@ -316,7 +313,8 @@ class Coroutines:
         if isinstance(t, ClassType) and t.name == "StopIteration":
             raise self.error(node, "StopIteration.value is typed (as the coroutine's result) "
                                    "only in 'except StopIteration as e' after a 'try' whose "
-                                   "body makes one call 'coro.send(...)'")
+                                   "body makes one call 'coro.send(...)' or "
+                                   "'coro.throw(...)'")
         return None
 
     def coroutine_send(self, node: ast.Call, t: CoroutineType) -> None:

@@ -456,6 +456,10 @@ class GeneratorBuilder:
         outs = b.hidden("throw.out", T.ArrayType(U64, 1), "owner")
         slot = b.out_slot(outs, 0)
         b.check_representable(node, t.element)
+        handler = getattr(node, "stop_handler", None)  # `e.value` after a coroutine's throw
+        keep = b.stop_registers.get(id(handler)) if handler is not None else None
+        if keep is not None:
+            b.assign(keep, g)
         checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
         if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
             return Integer(0, NONE)
