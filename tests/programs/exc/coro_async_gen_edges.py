@@ -2,7 +2,8 @@
 finally during aclose, a generator that ignores GeneratorExit,
 StopAsyncIteration escaping a body (PEP 525's RuntimeError), athrow
 before the start, throw and close of the coroutine that awaits an item,
-and an uncaught exception through the generator's frame."""
+a generator method whose cleanup fails when it is dropped, and an
+uncaught exception through the generator's frame."""
 
 from collections.abc import AsyncGenerator, AsyncIterator, Generator
 from typing import Any, Coroutine
@@ -60,6 +61,21 @@ async def deep(n: int) -> AsyncIterator[int]:
         raise ValueError("bottom reached")
     async for x in deep(n - 1):
         yield x
+
+
+class Source:
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    async def items(self) -> AsyncIterator[str]:
+        """An asynchronous generator method, whose cleanup fails."""
+        try:
+            for w in self.words:
+                await Tick()
+                yield w
+        finally:
+            if len(self.words) > 2:
+                raise ValueError(f"cleanup of {len(self.words)} words failed")
 
 
 def run(c: Coroutine[Any, Any, str]) -> str:
@@ -125,7 +141,16 @@ async def deep_sum() -> str:
     return str(total)
 
 
+async def drop_failing() -> str:
+    it = Source(["a", "b", "c"]).items()
+    first = await it.__anext__()
+    it = Source([]).items()  # the first one is closed here, and its finally raises
+    print("after the drop")
+    return first
+
+
 def main() -> None:
+    print(run(drop_failing()))
     print(run(close_slowly()))
     print(run(close_stubborn()))
     print(run(leak()))
