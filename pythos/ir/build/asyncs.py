@@ -28,6 +28,7 @@ from ...parse import EXCEPTIONS_MODULE
 from ...symbols import FuncSym
 from ...types import BOOL, NONE, U32, U64, AsyncGeneratorType, CoroutineType
 from ..ops import Call, Compare, Integer, TypeInfoAddr
+from .errors import checked_call
 
 if TYPE_CHECKING:
     from ..ops import BasicBlock, Value
@@ -253,6 +254,9 @@ class AsyncBuilder:
         if name == "asend":
             first = b.to_slot(b.expr(call.args[0]), t.send) if t.send is not NONE \
                 else Integer(0, U64)
+            maybe_none = T.is_object(t.send) or t.send is NONE
+            checked_call(b, call, self.rt_async("agen_send_check"), [
+                g, first, Integer(int(maybe_none), BOOL)])
         elif name == "athrow":
             exc = b.expr(call.args[0])
             b.add(Call(b.exc_rt("exc_raise"), [b.as_u64(exc), Integer(0, U64),

@@ -154,6 +154,15 @@ def agen_step(g: u64, sent: u64, out: u64) -> u64:
     return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out)
 
 
+def agen_send_check(g: u64, sent: u64, may_be_none: bool) -> None:
+    """Before `await g.asend(v)`: a generator not started yet takes only
+    None (CPython's TypeError).  `may_be_none` says whether a 0 slot is
+    None (an object type) or the integer 0."""
+    if coro_state(g) == 0 and (sent != 0 or not may_be_none):
+        obj_raise(ERR_TYPE, str_from_ascii(
+            b"can't send non-None value to a just-started async generator"))
+
+
 def agen_close_start(g: u64, make: u64) -> u64:
     """`await g.aclose()`, before its first step: 1 with GeneratorExit
     pending, to be thrown in where `g` is suspended; 0 when there is

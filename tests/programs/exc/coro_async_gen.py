@@ -94,6 +94,10 @@ async def by_hand() -> str:
 
 async def conversation() -> str:
     e = echo()
+    try:
+        await e.asend("too early")
+    except TypeError as error:
+        print("TypeError:", error)
     first = await e.__anext__()
     second = await e.asend("hello")
     third = await e.asend("world")
