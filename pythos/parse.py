@@ -332,7 +332,7 @@ EXCEPTION_NAMES = frozenset({
     "ZeroDivisionError", "OverflowError", "LookupError", "IndexError", "KeyError",
     "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "TypeError",
     "AttributeError", "MemoryError", "RuntimeError", "NotImplementedError",
-    "RecursionError", "StopIteration", "AssertionError"})
+    "RecursionError", "StopIteration", "StopAsyncIteration", "AssertionError"})
 
 
 def uses_exceptions(tree: ast.Module) -> bool:
@@ -344,6 +344,8 @@ def uses_exceptions(tree: ast.Module) -> bool:
             return True
         if isinstance(node, ast.Attribute) and node.attr in ("throw", "close"):
             return True
+        if isinstance(node, (ast.AsyncFor, ast.AsyncWith)):
+            return True  # StopAsyncIteration ends one; the other's awaits may be closed
         if isinstance(node, ast.With) and any(isinstance(n, (ast.Yield, ast.YieldFrom))
                                               for n in ast.walk(node)):
             return True

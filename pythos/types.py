@@ -363,6 +363,34 @@ class CoroutineType(GeneratorType):
         return f"Coroutine[Any, Any, {self.result}]"
 
 
+@dataclass(frozen=True, eq=True)
+class AsyncGeneratorType(GeneratorType):
+    """`AsyncGenerator[Y, S]` (issue 12, PEP 525): what calling an `async
+    def` with `yield` makes; `AsyncIterator[Y]` and `AsyncIterable[Y]`
+    mean `AsyncGenerator[Y, None]` (`name` says which was written).  It is
+    a generator frame whose resume function tells a `yield` (an item for
+    `async for`) from an `await` (a suspension that goes on out to the
+    driver): ir/build/asyncgen.py.  It is not an iterator, and it has no
+    `return` value (`result` stays None)."""
+
+    def __str__(self) -> str:
+        if self.name == "AsyncGenerator":
+            return f"AsyncGenerator[{self.element}, {self.send}]"
+        return f"{self.name}[{self.element}]"
+
+
+@dataclass(frozen=True, eq=True)
+class AsyncStepType(CoroutineType):
+    """What `agen.__anext__()`, `agen.asend(v)`, `agen.athrow(e)` and
+    `agen.aclose()` give: an awaitable whose result is R (the next item, or
+    None for aclose).  Pythos makes no object for it: such a call stands
+    only as the operand of `await`, which drives the generator's frame
+    itself (ir/build/asyncgen.py).  `name` is the method."""
+
+    def __str__(self) -> str:
+        return f"Awaitable[{self.result}]"
+
+
 # The types whose values live on the heap, behind a reference count.
 OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
 
@@ -398,6 +426,11 @@ def assignable(value: Type, target: Type) -> bool:
         return len(value.params) == len(target.params) and all(
             assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
             target.result is NONE or assignable(value.result, target.result))
+    if isinstance(target, AsyncGeneratorType) or isinstance(value, AsyncGeneratorType):
+        # An asynchronous generator is iterated only by `async for`.
+        return isinstance(value, AsyncGeneratorType) and isinstance(
+            target, AsyncGeneratorType) and value.element == target.element and (
+            target.name != "AsyncGenerator" or value.send == target.send)
     if isinstance(target, CoroutineType) or isinstance(value, CoroutineType):
         # A coroutine is awaited for its result (covariant), never iterated.
         return isinstance(value, CoroutineType) and isinstance(target, CoroutineType) \

@@ -60,6 +60,7 @@ from ..types import (
     SetType,
     StructType,
 )
+from .asyncs import AsyncStatements
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
 from .coroutines import Coroutines
@@ -119,7 +120,8 @@ ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "su
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}
 # Names typing and collections.abc provide that annotations may use.
 TYPING_NAMES = {"Final", "Optional", "Callable", "Iterator", "Iterable", "Union", "Generator",
-                "Coroutine", "Awaitable", "Any"}
+                "Coroutine", "Awaitable", "Any", "AsyncIterator", "AsyncIterable",
+                "AsyncGenerator"}
 # Names pythos.lang's @struct gives the class itself (the ctypes storage,
 # its view factory, the attribute guard): a field or method so named would
 # be replaced under CPython.
@@ -155,7 +157,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 
 class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, ModuleInit,
-              Exceptions, Iteration, Generators, Coroutines):
+              Exceptions, Iteration, Generators, Coroutines, AsyncStatements):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding
@@ -497,8 +499,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
     def make_function(self, m: Module, node: ast.FunctionDef, struct: StructType | None,
                       cls: ClassType | None = None) -> FuncSym:
         a = node.args
-        exit_varargs = (struct is not None or cls is not None) and node.name == "__exit__" \
-            and a.vararg is not None
+        exit_varargs = (struct is not None or cls is not None) and a.vararg is not None \
+            and node.name in ("__exit__", "__aexit__")
         if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
             raise self.error(node, "only plain positional-or-keyword parameters are supported")
         owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
@@ -745,7 +747,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                     return OBJECT
                 if sym.name in ("list", "dict", "set", "frozenset", "tuple", "Callable",
                                 "Iterator", "Iterable", "Optional", "Generator",
-                                "Coroutine", "Awaitable"):
+                                "Coroutine", "Awaitable", "AsyncIterator", "AsyncIterable",
+                                "AsyncGenerator"):
                     example = "list[int]" if sym.name == "list" else f"{sym.name}[...]"
                     raise self.error(node, f"'{sym.name}' needs its type arguments (e.g. "
                                            f"{example})")
@@ -762,6 +765,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 return self.generic_type(node, base.name)
             if isinstance(base, Builtin) and base.name in ("Coroutine", "Awaitable"):
                 return self.coroutine_annotation(node, base.name)  # check/coroutines.py
+            if isinstance(base, Builtin) and base.name in ("AsyncIterator", "AsyncIterable",
+                                                           "AsyncGenerator"):
+                return self.async_generator_annotation(node, base.name)  # check/asyncs.py
             if isinstance(base, Builtin) and base.name == "Ptr":
                 return PtrType(self.resolve_type(node.slice))
             if isinstance(base, Builtin) and base.name == "Array":
@@ -1018,7 +1024,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         for stmt in body:
             if isinstance(stmt, (ast.Return, ast.Raise)):
                 return True
-            if isinstance(stmt, ast.With) and self.always_returns(stmt.body):
+            if isinstance(stmt, (ast.With, ast.AsyncWith)) and self.always_returns(stmt.body):
                 return True
             if isinstance(stmt, ast.Try) and (self.always_returns(stmt.finalbody) or (
                     self.always_returns(stmt.body + stmt.orelse) and all(

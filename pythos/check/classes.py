@@ -50,6 +50,9 @@ SPECIAL_METHODS: dict[str, tuple[int | None, T.Type | None]] = {
     "__enter__": (0, None), "__exit__": (None, NONE),
     # await (issue 12): a generator, checked by check/coroutines.py.
     "__await__": (0, None),
+    # async with and async for (issue 12): coroutines, checked by check/asyncs.py.
+    "__aenter__": (0, None), "__aexit__": (None, None),
+    "__aiter__": (0, None), "__anext__": (0, None),
     **ARITHMETIC_SPECIALS,  # __add__, __radd__, ... (operators.py)
 }
 # The operator each comparison method backs, and the reflected method

@@ -63,7 +63,8 @@ def kind_of(t: T.Type) -> str:
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
             IteratorType: "iterators", T.GeneratorType: "iterators",
-            T.CoroutineType: "iterators"}.get(type(t), "objects")
+            T.CoroutineType: "iterators", T.AsyncGeneratorType: "iterators",
+            T.AsyncStepType: "iterators"}.get(type(t), "objects")
 
 
 class Containers:
@@ -87,6 +88,8 @@ class Containers:
         def lambda_for(self, node: ast.expr, params: tuple[T.Type, ...]) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def coroutine_send(self, node: ast.Call, t: T.CoroutineType) -> None: ...
+        def async_generator_method(self, node: ast.Call, f: ast.Attribute,
+                                   t: T.AsyncGeneratorType) -> T.Type: ...
         def builtin_name(self, node: ast.expr) -> str | None: ...
         def class_iter_next(self, node: ast.Call, name: str) -> T.Type | None: ...
         def generator_method(self, t: T.GeneratorType, name: str) -> tuple[
@@ -272,6 +275,9 @@ class Containers:
         if isinstance(t, T.CoroutineType):
             raise self.error(node, "'coroutine' object is not iterable (await it in an "
                                    "'async def', or drive it with send(None))")
+        if isinstance(t, T.AsyncGeneratorType):
+            raise self.error(node, "'async_generator' object is not iterable (use 'async "
+                                   "for' in an 'async def')")
         if isinstance(t, T.GeneratorType) and t.element is NONE:
             raise self.error(node, f"{t} yields only None: it is an __await__ for a "
                                    f"coroutine; iterating over it is not compiled")
@@ -524,6 +530,8 @@ class Containers:
 
     # ----- methods -------------------------------------------------------------------------
     def container_method(self, node: ast.Call, f: ast.Attribute, recv: T.Type) -> T.Type:
+        if isinstance(recv, T.AsyncGeneratorType):
+            return self.async_generator_method(node, f, recv)  # check/asyncs.py
         sig = self.method_signature(f, recv)
         if sig is None:
             raise self.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"")

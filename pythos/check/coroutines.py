@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import types as T
 from ..diagnostics import CompileError
-from ..types import NONE, ClassType, CoroutineType, GeneratorType
+from ..types import NONE, AsyncGeneratorType, ClassType, CoroutineType, GeneratorType
 
 if TYPE_CHECKING:
     from ..symbols import FuncSym, Module
@@ -112,6 +112,7 @@ class Coroutines:
         def resolve_type(self, node: ast.expr) -> T.Type: ...
         def call_method_of(self, node: ast.AST, ct: ClassType, name: str) -> FuncSym | None: ...
         def always_returns(self, body: list[ast.stmt]) -> bool: ...
+        def start_async_generator(self, fn: FuncSym, yields: list[ast.expr]) -> None: ...
         scopes: dict[str, dict[str, Any]]
 
     @property
@@ -143,7 +144,9 @@ class Coroutines:
         """At declaration: a coroutine function returns a coroutine."""
         assert fn.node is not None
         if is_async(fn.node):
-            fn.result = coroutine_of(fn.result)
+            from .generators import own_yields
+            if not own_yields(fn.node):  # (with yield: an asynchronous generator, asyncs.py)
+                fn.result = coroutine_of(fn.result)
 
     # ----- the body -----------------------------------------------------------------
     def start_coroutine(self, fn: FuncSym) -> bool:
@@ -157,22 +160,16 @@ class Coroutines:
         assert isinstance(node, ast.FunctionDef)
         from .generators import own_yields
         yields = own_yields(node)
-        if yields:
-            first = min(yields, key=lambda n: (n.lineno, n.col_offset))
-            if isinstance(first, ast.YieldFrom):
-                raise self.error(first, "'yield from' inside async function")  # CPython's
-            raise self.error(first, f"'yield' inside 'async def' makes an asynchronous "
-                                    f"generator, which {AWAIT_NOT_YET}; await values in a "
-                                    f"coroutine, or yield them from a plain generator")
-        if fn.parent is not None:
-            raise self.error(node, f"a coroutine function nested in another function "
-                                   f"{AWAIT_NOT_YET}; define it at module level")
         for p in fn.params:
             if p.type.is_aggregate:
                 arg: ast.AST = next((a for a in node.args.args if a.arg == p.name), node)
                 raise self.error(arg, f"a coroutine's frame cannot hold the struct or array "
                                       f"parameter '{p.name}' (it is the caller's storage); "
                                       f"pass an object")
+        if yields:
+            self.start_async_generator(fn, yields)  # asyncs.py
+            self.mark_awaits(node.body)
+            return True
         assert isinstance(fn.result, CoroutineType)
         fn.generator = fn.result
         if fn.result.result is not NONE and not self.always_returns(node.body):
@@ -199,12 +196,15 @@ class Coroutines:
         fn = self.fn
         if fn is None or fn.name == "<module>":
             raise self.error(node, "'await' outside function")  # CPython's SyntaxError
-        if not isinstance(fn.generator, CoroutineType):
+        if not isinstance(fn.generator, (CoroutineType, AsyncGeneratorType)):
             raise self.error(node, "'await' outside async function")
         if not getattr(node, "await_ok", False):
             raise self.error(node, f"'await' inside an expression {AWAIT_NOT_YET}: write it "
                                    f"as a statement or as the whole value of an assignment "
                                    f"or a return (x = await ...)")
+        step = node.value
+        if isinstance(step, ast.Call) and isinstance(step.func, ast.Attribute):
+            step.awaited_step = True  # type: ignore[attr-defined]  # agen.asend(v): asyncs.py
         t = self.expr(node.value, None)
         if isinstance(t, CoroutineType):
             return t.result
@@ -267,7 +267,7 @@ class Coroutines:
         `x.send(...)`), and whether `e` is used only as `e.value` (then no
         exception object is made for it)."""
         sends = [n for n in own_nodes(s.body) if isinstance(n, ast.Call)
-                 and isinstance(n.func, ast.Attribute) and n.func.attr == "send"]
+                 and isinstance(n.func, ast.Attribute) and n.func.attr in ("send", "throw")]
         if len(sends) != 1:
             return
         value = sends[0]
@@ -313,7 +313,8 @@ class Coroutines:
         if isinstance(t, ClassType) and t.name == "StopIteration":
             raise self.error(node, "StopIteration.value is typed (as the coroutine's result) "
                                    "only in 'except StopIteration as e' after a 'try' whose "
-                                   "body makes one call 'coro.send(...)'")
+                                   "body makes one call 'coro.send(...)' or "
+                                   "'coro.throw(...)'")
         return None
 
     def coroutine_send(self, node: ast.Call, t: CoroutineType) -> None:
@@ -345,12 +346,3 @@ class Coroutines:
             del self.fn.locals[name]  # no text for such a value: the end stays lazy
             return
         node.stop_raise = exc  # type: ignore[attr-defined]
-
-    # ----- what a coroutine is not --------------------------------------------------------
-    def stmt_AsyncWith(self, s: ast.AsyncWith) -> None:
-        raise self.error(s, f"'async with' {AWAIT_NOT_YET}; call the context's methods and "
-                            f"await them")
-
-    def stmt_AsyncFor(self, s: ast.AsyncFor) -> None:
-        raise self.error(s, f"'async for' {AWAIT_NOT_YET}; loop with 'while' and await each "
-                            f"item")

@@ -344,7 +344,8 @@ def common_base(classes: list[ClassType]) -> ClassType:
     return first[-1]
 
 
-def exception_exit(c: Checker, s: ast.With, item: ast.withitem, exit_: FuncSym) -> bool:
+def exception_exit(c: Checker, s: ast.With | ast.AsyncWith, item: ast.withitem,
+                   exit_: FuncSym, result: T.Type | None = None) -> bool:
     """Whether `exit_` is the three-argument `__exit__(self, exc_type, exc,
     tb)` that sees the exception leaving the block and may suppress it by
     returning True (PEP 343).  Pythos has no class objects and no traceback
@@ -352,7 +353,9 @@ def exception_exit(c: Checker, s: ast.With, item: ast.withitem, exit_: FuncSym) 
     accepts for the protocol) and are None exactly when `exc` is; `exc` is
     the exception itself, `BaseException | None`.  Such a with statement
     has one item, so that which exits see an exception suppressed by an
-    inner one needs no bookkeeping: nest the statements instead."""
+    inner one needs no bookkeeping: nest the statements instead.  `result`
+    is what the call's value is, if not `exit_.result`: an `async with`
+    passes the result of the coroutine `__aexit__` makes (asyncs.py)."""
     if len(exit_.params) != 4:
         return False
     base = c.scopes[EXCEPTIONS_MODULE].get("BaseException") if EXCEPTIONS_MODULE in c.scopes \
@@ -362,13 +365,13 @@ def exception_exit(c: Checker, s: ast.With, item: ast.withitem, exit_: FuncSym) 
         exc_t.inner == base.type
     if exit_.params[1].type != OBJECT or exit_.params[3].type != OBJECT or not wanted:
         raise c.error(item.context_expr,
-                      f"{exit_.qualname.rsplit('.', 2)[-2]}.__exit__ must be declared "
+                      f"{exit_.qualname.rsplit('.', 2)[-2]}.{exit_.name} must be declared "
                       f"(self, exc_type: object, exc: BaseException | None, tb: object): "
                       f"Pythos has no class or traceback objects to pass, so exc_type and "
                       f"tb are None exactly when exc is")
-    if exit_.result not in (BOOL, NONE):
-        raise c.error(item.context_expr, "__exit__ returns bool (True suppresses the "
-                                         "exception) or None")
+    if (exit_.result if result is None else result) not in (BOOL, NONE):
+        raise c.error(item.context_expr, f"{exit_.name} returns bool (True suppresses the "
+                                         f"exception) or None")
     if len(s.items) != 1:
         raise c.error(item.context_expr, "a with statement whose __exit__ sees the exception "
                                          "has one item here; nest the with statements")

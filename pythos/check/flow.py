@@ -166,11 +166,11 @@ class DefiniteAssignment:
             self.reads(s.test, state)
             return self.loop(s.body, s.orelse, state, state,
                              forever=is_constant_true(s.test), once=False)
-        if isinstance(s, ast.For):
+        if isinstance(s, (ast.For, ast.AsyncFor)):
             self.reads(s.iter, state)
             return self.loop(s.body, s.orelse, self.assign(s.target, state), state,
                              forever=False, once=runs_at_least_once(s.iter))
-        if isinstance(s, ast.With):
+        if isinstance(s, (ast.With, ast.AsyncWith)):
             for item in s.items:
                 self.reads(item.context_expr, state)
                 if item.optional_vars is not None:

@@ -14,7 +14,8 @@ into a frame and a resume function.
 
 What is refused, and why:
 
-- `yield` in `async def` (coroutines are another helper's work);
+- `yield from` in `async def` (CPython's SyntaxError too; a `yield` there
+  makes an asynchronous generator, check/asyncs.py);
 - `yield` at module level, which CPython's compiler refuses too, and in
   a lambda or a comprehension (a lambda generator has no annotation to
   say what it yields; CPython refuses the comprehension).
@@ -236,6 +237,8 @@ class Generators:
         gen = self.fn.generator
         if s.value is None:
             return
+        if isinstance(gen, T.AsyncGeneratorType):
+            raise self.error(s, "'return' with value in async generator")  # CPython's
         if gen.result is NONE:
             raise self.error(s.value, f"this generator is declared {self.fn.result}, so it "
                                       f"cannot return a value; declare it Generator["

@@ -124,7 +124,7 @@ def has_break(body: list[ast.stmt]) -> bool:
         node = stack.pop()
         if isinstance(node, ast.Break):
             return True
-        if isinstance(node, (ast.For, ast.While)):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
             stack.extend(node.orelse)
             continue
         if isinstance(node, (ast.FunctionDef, ast.Lambda)):

@@ -262,18 +262,21 @@ class ResumeSwitch(Op):
 class Suspend(Op):
     """`yield`: give `value` (an integer as a u64 slot, or an object, whose
     reference moves to the caller) to the caller's out slot, record yield
-    `index` as the frame's state and return True.  The next resume starts
-    at `resume`, so that block counts as this one's successor: what is
-    live there stays in the frame across the suspension."""
+    `index` as the frame's state and return `status` (1; an asynchronous
+    generator's `yield` returns 2, to tell it from an `await` inside it:
+    pythos/rt/obj/coroutine.py).  The next resume starts at `resume`, so
+    that block counts as this one's successor: what is live there stays
+    in the frame across the suspension."""
 
-    __slots__ = ("value", "resume", "index")
+    __slots__ = ("value", "resume", "index", "status")
     is_terminator = True
 
-    def __init__(self, value: Value, resume: BasicBlock, index: int) -> None:
+    def __init__(self, value: Value, resume: BasicBlock, index: int, status: int = 1) -> None:
         self.type = NONE
         self.value = value
         self.resume = resume
         self.index = index
+        self.status = status
 
     def sources(self) -> list[Value]:
         return [self.value]

@@ -139,7 +139,9 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.ResumeSwitch):
         return "resume " + ", ".join(f"{k}: {n.blocks[id(b)]}" for k, b in enumerate(op.targets))
     if isinstance(op, O.Suspend):
-        return f"yield {n(op.value)}, state {op.index}, resume at {n.blocks[id(op.resume)]}"
+        item = " (an item)" if op.status == 2 else ""
+        return (f"yield {n(op.value)}{item}, state {op.index}, resume at "
+                f"{n.blocks[id(op.resume)]}")
     if isinstance(op, O.GenFinish):
         return "finish" if op.value is None else f"finish {n(op.value)}"
     if isinstance(op, O.GenNew):

@@ -36,6 +36,9 @@ def frame_flags(func: FuncIR) -> int:
 
 
 def frame_type_name(func: FuncIR) -> str:
+    """The frame's type as CPython names it (in an unraisable report)."""
+    if isinstance(func.generator.type, T.AsyncGeneratorType):
+        return "async_generator"
     return "coroutine" if is_coroutine(func) else "generator"
 
 

@@ -141,7 +141,7 @@ class GeneratorLowering:
             v = b.zext(v, I64)
         b.store(v, out)
         b.store(ir.Constant(I64, op.index), self.frame_word(self.gen_frame, GEN_STATE))
-        b.ret(ir.Constant(I64, 1))
+        b.ret(ir.Constant(I64, op.status))
 
     def op_GenFinish(self, op: O.GenFinish) -> None:
         b = self.builder

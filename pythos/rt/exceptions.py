@@ -119,6 +119,10 @@ class StopIteration(Exception):
     pass
 
 
+class StopAsyncIteration(Exception):
+    """The end of an `async for` (`__anext__` raises it), issue 12."""
+
+
 class AssertionError(Exception):
     pass
 

@@ -1,4 +1,4 @@
-# error: 6:5: special method __neg__ is not supported (Pythos knows __add__ __and__ __await__ __bool__
+# error: 6:5: special method __neg__ is not supported (Pythos knows __add__
 class Vec:
     def __init__(self, x: int) -> None:
         self.x = x

@@ -1,4 +1,4 @@
-# error: 4:5: 'async for' is not compiled yet (issue 12)
+# error: 4:20: 'async for' requires an object with __aiter__ method, got list
 async def total(items: list[int]) -> int:
     n = 0
     async for i in items:

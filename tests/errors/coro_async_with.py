@@ -1,4 +1,4 @@
-# error: 8:5: 'async with' is not compiled yet (issue 12)
+# error: 8:16: 'Lock' object does not support the asynchronous context manager protocol
 class Lock:
     pass
 

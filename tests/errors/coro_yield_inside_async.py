@@ -1,4 +1,4 @@
-# error: 7:9: 'yield' inside 'async def' makes an asynchronous generator
+# error: 5:24: 'numbers' is an 'async def' with 'yield', so it is an asynchronous generator function; declare its result AsyncIterator[T]
 from collections.abc import Iterator
 
 

@@ -1,4 +1,4 @@
-# error: 3:5: 'yield' inside 'async def' makes an asynchronous generator
+# error: 2:22: 'ticks' is an 'async def' with 'yield', so it is an asynchronous generator function
 async def ticks() -> object:
     yield 1
 

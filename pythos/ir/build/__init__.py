@@ -56,6 +56,7 @@ from ..ops import (
     Value,
     successors,
 )
+from .asyncs import AsyncBuilder
 from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
@@ -107,7 +108,7 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
                       StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
                       IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder,
-                      GeneratorBuilder, CoroutineBuilder):
+                      GeneratorBuilder, CoroutineBuilder, AsyncBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:
@@ -304,16 +305,17 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         for cleanup in reversed(self.cleanups[down_to:]):
             cleanup()
 
-    def stmt_With(self, s: ast.With) -> None:
+    def stmt_With(self, s: ast.With | ast.AsyncWith) -> None:
         depth = len(self.cleanups)
         for item in s.items:
             receiver = self.kept(self.expr(item.context_expr), "with.receiver")
             enter: FuncSym = item.enter  # type: ignore[attr-defined]
             entered = self.call_method(item, enter, [receiver]) if enter.cls is not None \
                 else self.add(Call(enter, [receiver]))
+            entered = self.awaited(item.context_expr, item, entered, enter.result)  # asyncs.py
             if item.optional_vars is not None:
                 self.assign_to(item.optional_vars, entered)
-            self.cleanups.append(self.exit_call(item.exit, receiver))  # type: ignore[attr-defined]
+            self.cleanups.append(self.exit_call(item, receiver))
         failed = self.with_error_block() if self.checks_errors else None
         self.body(s.body)
         if failed is not None:
@@ -332,16 +334,19 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.activate(after)
         del self.cleanups[depth:]
 
-    def exit_call(self, exit_fn: FuncSym, receiver: Value) -> Callable[[], None]:
+    def exit_call(self, item: ast.withitem, receiver: Value) -> Callable[[], None]:
         """The cleanup of a with statement: its __exit__ call (through the
         vtable for an instance whose subclass may override it)."""
+        exit_fn: FuncSym = item.exit  # type: ignore[attr-defined]
         # The three-argument form gets None three times on a way out
         # that is not an exception (see exit_with_exception).
         nones = [Integer(0, p.type) for p in exit_fn.params[1:]]
 
         def call() -> None:
             if exit_fn.cls is not None:
-                self.call_method(self.current_node(), exit_fn, [receiver, *nones])
+                node = self.current_node()
+                self.awaited(node, item, self.call_method(node, exit_fn, [receiver, *nones]),
+                             exit_fn.result)
             else:
                 self.add(Call(exit_fn, [receiver]))
         return call

@@ -73,6 +73,8 @@ class CoroutineBuilder:
     def expr_Await(self, node: ast.Await) -> Value:
         b = self._co()
         assert self.gen is not None
+        if getattr(node.value, "async_step", None) is not None:
+            return b.await_step(node)  # asyncs.py: agen.__anext__() and the like
         method: FuncSym | None = getattr(node, "await_method", None)
         value = b.expr(node.value)
         if method is not None:

@@ -125,6 +125,8 @@ class ExceptionBuilder:
         def self_register(self) -> Value: ...
         def call_method_direct(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
         def call_method(self, node: ast.AST, fn: FuncSym, args: list[Value]) -> Value: ...
+        def awaited(self, node: ast.AST, item: ast.AST, coro: Value, coro_t: object) -> Value: ...
+        def stop_escapes(self) -> None: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def run_cleanups(self, down_to: int) -> None: ...
         def start_stop_values(self, s: ast.Try) -> None: ...
@@ -198,7 +200,7 @@ class ExceptionBuilder:
             # A generator's resume function (generators.py): an exception
             # ends the generator.  PEP 479: a StopIteration that escapes its
             # body becomes RuntimeError, so it is not taken for its end.
-            self.add(Call(self.generator_fn("gen_stop_escapes"), []))  # type: ignore[attr-defined]
+            self.stop_escapes()  # generators.py, asyncs.py
             self.add(GenFinish(None))
         elif fn.exported or fn.interrupt:
             self.add(Call(self.exc_rt("exc_abort"), []))
@@ -445,6 +447,9 @@ class ExceptionBuilder:
         Returns the block where the statement after the with goes on: the
         normal way out and the suppressing one join there."""
         exit_fn: FuncSym = item.exit  # type: ignore[attr-defined]
+        # What the call gives: an async __aexit__'s is its coroutine's result.
+        exit_result = exit_fn.result.result if isinstance(exit_fn.result, T.CoroutineType) \
+            else exit_fn.result
         outer = self.raise_target()
         join = self.new_block("with.end")
         rec = self.hidden("with.caught", U64)
@@ -458,8 +463,9 @@ class ExceptionBuilder:
             # At the with line, as CPython's traceback shows the call.
             where = item.context_expr
             self.pos = Position(self.module, where.lineno, where.col_offset + 1)
-            result = self.call_method(where, exit_fn, [receiver, exc, exc, exc])
-            if exit_fn.result is NONE:
+            result = self.awaited(where, item, self.call_method(
+                where, exit_fn, [receiver, exc, exc, exc]), exit_fn.result)  # asyncs.py
+            if exit_result is NONE:
                 self.add(Call(self.exc_rt("exc_restore"), [rec]))
                 self.goto(outer)
                 return
@@ -472,7 +478,7 @@ class ExceptionBuilder:
             self.add(Call(self.exc_rt("exc_drop"), [rec]))
             self.goto(join)
         self.in_clause(rec, outer, build)
-        if exit_fn.result is NONE:
+        if exit_result is NONE:
             return after  # nothing is suppressed: only the body's own way out goes on
         self.activate(after)
         if not self.terminated:  # the body finished normally: it joins too

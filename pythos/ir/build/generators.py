@@ -242,7 +242,7 @@ class GeneratorBuilder:
 
     # ----- yield, yield from, return ----------------------------------------------------
     def suspend(self, raw: Value, name: str, node: ast.AST | None,
-                delegate: Callable[[], None] | None = None) -> BasicBlock:
+                delegate: Callable[[], None] | None = None, status: int = 1) -> BasicBlock:
         """End the block with a `yield` of the slot `raw`; the builder goes
         on in the block the next resume starts at, where it first takes a
         thrown exception (`pending_throw`, or `delegate()` for a `yield
@@ -257,7 +257,7 @@ class GeneratorBuilder:
         if guarded and self.gen.make is None and EXCEPTIONS_MODULE in b.checker.scopes:
             self.gen.make = b.checker.scopes[EXCEPTIONS_MODULE]["_make"]
             self.gen.finalize = self.generator_fn("gen_finalize")
-        b.add(Suspend(raw, resume, index))
+        b.add(Suspend(raw, resume, index, status))
         b.activate(resume)
         if delegate is not None:
             delegate()
@@ -280,8 +280,10 @@ class GeneratorBuilder:
         assert self.gen is not None
         gen = self.gen.type
         value = b.expr(node.value) if node.value is not None else Integer(0, U64)
+        # An asynchronous generator's `yield` answers 2, an item, where an
+        # `await` in it answers 1 (ir/build/asyncs.py).
         self.suspend(b.to_slot(value, gen.element) if node.value is not None else value,
-                     "yield", node)
+                     "yield", node, status=2 if isinstance(gen, T.AsyncGeneratorType) else 1)
         return self.sent_value(gen.send)
 
     def sent_value(self, t: T.Type) -> Value:
@@ -454,6 +456,10 @@ class GeneratorBuilder:
         outs = b.hidden("throw.out", T.ArrayType(U64, 1), "owner")
         slot = b.out_slot(outs, 0)
         b.check_representable(node, t.element)
+        handler = getattr(node, "stop_handler", None)  # `e.value` after a coroutine's throw
+        keep = b.stop_registers.get(id(handler)) if handler is not None else None
+        if keep is not None:
+            b.assign(keep, g)
         checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
         if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
             return Integer(0, NONE)
@@ -576,7 +582,7 @@ def assigned_again(fn_node: ast.AST | None, name: str, is_param: bool) -> bool:
                 count += 1
                 if in_loop or is_param or count > 1:
                     return True
-            loop = isinstance(child, (ast.For, ast.While, ast.comprehension))
+            loop = isinstance(child, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
             if visit(child, in_loop or loop):
                 return True
         return False

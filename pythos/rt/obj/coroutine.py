@@ -19,17 +19,39 @@ TypeInfo carries the COROUTINE flag beside GENERATOR.
 - a coroutine dropped before it ever ran is CPython's "coroutine 'f' was
   never awaited", printed to standard error (`coro_never_awaited`, called
   by the frame's `clear` in state 0).
+
+An asynchronous generator (PEP 525) is a generator frame too, whose
+resume function has three answers instead of two (ir/build/asyncs.py):
+AGEN_YIELDED when its body reached a `yield` (the item in `*out`),
+AGEN_AWAITING when an `await` inside it suspended (None in `*out`: the
+coroutine awaiting the generator suspends as well, out to the driver),
+and AGEN_ENDED at its end, with an error pending if one escaped.  Its
+flags are a plain generator's: nothing here needs to know more.
 """
 
 from typing import Final
 
 from pythos.lang import Ptr, call_addr, i32, i64, u8, u32, u64
 from pythos.rt.core import flush
-from pythos.rt.obj.generator import GEN_FINISHED, GEN_RESUME, GEN_RUNNING, GEN_STATE, GEN_VALUE
+from pythos.rt.obj.exc import exc_raise, materialize
+from pythos.rt.obj.generator import (
+    GEN_EXIT_KIND,
+    GEN_FINISHED,
+    GEN_RESUME,
+    GEN_RUNNING,
+    GEN_STATE,
+    GEN_VALUE,
+    is_instance_of,
+)
 from pythos.rt.obj.object import (
+    ERR_NONE,
     ERR_RUNTIME,
+    ERR_STOP_ITERATION,
     ERR_TYPE,
     ERR_VALUE,
+    error,
+    obj_decref,
+    obj_error_clear,
     obj_raise,
     str_from_ascii,
     type_of,
@@ -108,3 +130,89 @@ def coro_result(g: u64) -> u64:
                                               b"finished"))
         return u64(0)
     return Ptr[u64](g + GEN_VALUE)[0]
+
+
+# ----- asynchronous generators ------------------------------------------------------
+AGEN_ENDED: Final = u64(0)
+AGEN_AWAITING: Final = u64(1)
+AGEN_YIELDED: Final = u64(2)
+
+
+def agen_step(g: u64, sent: u64, out: u64) -> u64:
+    """Resume asynchronous generator `g` with `sent` (an error pending is
+    thrown in, as for a generator): AGEN_YIELDED, AGEN_AWAITING or
+    AGEN_ENDED (see the module docstring).  A finished one ends at once
+    (with the thrown error, if any, still pending); one already running
+    (its own body awaits its next item) is CPython's RuntimeError."""
+    state = coro_state(g)
+    if state == GEN_RUNNING:
+        obj_raise(ERR_RUNTIME, str_from_ascii(
+            b"anext(): asynchronous generator is already running"))
+        return AGEN_ENDED
+    if state == GEN_FINISHED:
+        return AGEN_ENDED
+    return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out)
+
+
+def agen_send_check(g: u64, sent: u64, may_be_none: bool) -> None:
+    """Before `await g.asend(v)`: a generator not started yet takes only
+    None (CPython's TypeError).  `may_be_none` says whether a 0 slot is
+    None (an object type) or the integer 0."""
+    if coro_state(g) == 0 and (sent != 0 or not may_be_none):
+        obj_raise(ERR_TYPE, str_from_ascii(
+            b"can't send non-None value to a just-started async generator"))
+
+
+def agen_close_start(g: u64, make: u64) -> u64:
+    """`await g.aclose()`, before its first step: 1 with GeneratorExit
+    pending, to be thrown in where `g` is suspended; 0 when there is
+    nothing to run (never started: it is finished now, and its `clear`
+    released what the frame held; or already finished); 2, with CPython's
+    RuntimeError pending, when `g` is running.  `make` is the program's
+    `_make`, which makes the GeneratorExit."""
+    state = coro_state(g)
+    if state == GEN_FINISHED:
+        return u64(0)
+    if state == GEN_RUNNING:
+        obj_raise(ERR_RUNTIME, str_from_ascii(
+            b"aclose(): asynchronous generator is already running"))
+        return u64(2)
+    if state == 0:
+        call_addr(type_of(g)[0].clear, g)
+        return u64(0)
+    exit = materialize(GEN_EXIT_KIND, u64(0), make)
+    exc_raise(exit, u64(0), False)  # (the error state takes its own reference)
+    obj_decref(exit)
+    return u64(1)
+
+
+def agen_error_is(ti: u64) -> bool:
+    """Whether the pending error is an instance of the class `ti`: the
+    GeneratorExit that closes a generator, which `aclose` takes quietly
+    and which a coroutine closed while it awaits an item does not hand on
+    to the generator (CPython's asend.close())."""
+    return error.kind != ERR_NONE and error.exc != 0 and is_instance_of(error.exc, ti)
+
+
+def agen_quiet_close(exit_ti: u64) -> bool:
+    """After the last step of `aclose`: whether the generator ended
+    quietly, with nothing pending or the GeneratorExit thrown in (then
+    forgotten); False leaves another error pending, to propagate."""
+    if error.kind == ERR_NONE:
+        return True
+    if agen_error_is(exit_ti):
+        obj_error_clear()
+        return True
+    return False
+
+
+def agen_stop_escapes(stop_async_ti: u64) -> None:
+    """PEP 525's version of PEP 479, at the error exit of an asynchronous
+    generator's body: a StopIteration or a StopAsyncIteration escaping it
+    becomes RuntimeError, so that it cannot be taken for the end."""
+    if error.kind == ERR_STOP_ITERATION:
+        obj_error_clear()
+        obj_raise(ERR_RUNTIME, str_from_ascii(b"async generator raised StopIteration"))
+    elif agen_error_is(stop_async_ti):
+        obj_error_clear()
+        obj_raise(ERR_RUNTIME, str_from_ascii(b"async generator raised StopAsyncIteration"))

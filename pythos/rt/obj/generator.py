@@ -280,7 +280,9 @@ def report_unraisable(g: u64, name: u64) -> None:
     s = Ptr[Saved](rec)
     flush()
     use_stderr()
-    write_str("Exception ignored in: <generator object ")
+    write_str("Exception ignored in: <")
+    write_cstring(type_of(g)[0].name)  # generator, coroutine or async_generator
+    write_str(" object ")
     write_cstring(name)
     write_str(" at 0x")
     write_hex(g)
