@@ -143,6 +143,9 @@ class Executor:
         # Halts in idle, and wakes for a slot with no task (stale ones).
         self.halts = 0
         self.stale_wakes = 0
+        # What ``idle`` calls: the plain halt, or in the kernel the step
+        # that shares the CPU with user processes (share.py).
+        self.halt: Callable[[Callable[[], u64]], bool] = halt_if_idle
         SLOTS.reset()
         TIMERS.reset()
         waker.reset()
@@ -273,7 +276,7 @@ class Executor:
     def idle(self) -> None:
         """Halt until an interrupt, unless a wake or a due timer is waiting
         (``idle.py``: the check and the halt are atomic)."""
-        if halt_if_idle(self.now):
+        if self.halt(self.now):
             self.halts += 1
 
     def run_until_idle(self) -> int:
@@ -318,3 +321,8 @@ def spawn(coro: Coroutine[None, None, None], name: str) -> Task:
 def current_task() -> Task:
     """The task being polled."""
     return running().this_task()
+
+
+def run_forever() -> None:
+    """Run the executor's tasks for ever (``kmain``'s last step)."""
+    running().run()

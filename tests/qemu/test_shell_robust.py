@@ -49,7 +49,7 @@ def random_keys(count: int, seed: int) -> list[str]:
 
 def test_2000_random_keys_leave_the_shell_alive(kernel_image: Path) -> None:
     keys = random_keys(2000, seed=2026)
-    with boot(kernel_image, cmdline="shell=1", timeout=600) as vm:
+    with boot(kernel_image, timeout=600) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         started = time.monotonic()
         type_keys_paced(vm, keys)
