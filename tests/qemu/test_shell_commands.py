@@ -25,7 +25,7 @@ from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
 REPO = Path(__file__).resolve().parents[2]
 EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
-                 "heapcheck", "help", "log", "lspci", "mem", "panic", "reboot", "snake", "test",
+                 "heapcheck", "help", "kill", "log", "lspci", "mem", "panic", "ps", "reboot", "snake", "test",
                  "uptime"]
 # Command lines heapcheck runs: every command that returns to the prompt,
 # with good and bad arguments.

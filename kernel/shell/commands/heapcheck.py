@@ -19,7 +19,7 @@ apart: it goes to the console, which keeps nothing on the heap.
 import kernel.mm.heap as heap
 from kernel.shell import registry
 from kernel.shell.output import Output
-from kernel.shell.registry import FAILED, USAGE, command
+from kernel.shell.registry import FAILED, USAGE, async_command
 from pythos.lang import i64
 from pythos.rt.alloc import obj_stats, obj_trim
 
@@ -49,14 +49,14 @@ def command_names() -> list[str]:
     return registry.names()
 
 
-@command("heapcheck", args="CMD [ARG...]", help="run a command; say if it kept heap memory",
+@async_command("heapcheck", args="CMD [ARG...]", help="run a command; say if it kept heap memory",
          choices=command_names)
-def heapcheck(out: Output, words: list[str]) -> int:
+async def heapcheck(out: Output, words: list[str]) -> int:
     # Plain ints: an object made to hold the first measurement would
     # itself be live at the second.
     bytes_before = heap_bytes_used()
     objects_before = live_objects()
-    status = registry.run_words(out, words)
+    status = await registry.run_words_async(out, words)
     bytes_after = heap_bytes_used()
     objects_after = live_objects()
     out.line(verdict(bytes_before, bytes_after, objects_before, objects_after))
