@@ -32,7 +32,7 @@ EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "fl
 CHECKED = ["beep 880 20", "beep 5", "clear", "color yellow", "color 7 0", "color purple", "date",
            "dmesg", "echo \"a  b\" 'c d'", "fault nothing", "flappy x", "help", "help mem",
            "help nothing", "log", "log warn", "log loud", "lspci", "mem", "snake x", "test",
-           "uptime", "uptime 1", "nosuch command"]
+           "uptime", "uptime 1", "ps", "kill nothing", "nosuch command"]
 
 
 def command(vm: QemuSession, line: str, timeout: float = 30) -> str:
