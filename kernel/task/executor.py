@@ -299,7 +299,15 @@ the_executor: list[Executor] = []
 
 
 def init(now: Callable[[], u64]) -> Executor:
-    """Make the executor, with ``now`` as its clock, replacing any earlier one."""
+    """Make the executor, with ``now`` as its clock, replacing any earlier one.
+
+    Raises RuntimeError when called from a task of the executor in place
+    (the shell's ``test`` running the executor's own tests, say): the new
+    one would empty the wake set, the slots and the timers under the
+    running tasks' feet.
+    """
+    if len(the_executor) > 0 and the_executor[0].current is not None:
+        raise RuntimeError("an executor is running this task: cannot start another inside it")
     executor = Executor(now)
     the_executor.clear()
     the_executor.append(executor)
