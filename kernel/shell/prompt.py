@@ -1,23 +1,28 @@
-"""``shell=1``: the shell's prompt on both consoles, as a plain loop.
+"""The shell task: the prompt on both consoles, run by the executor.
 
-The shell proper runs as a task on the executor (issue 13), which waits
-for coroutines.  Until then, ``shell=1`` on the command line runs this
-loop in its place, once the kernel is up (``kmain.run_shell_if_asked``), so the shell's parts can be
-used and tested in QEMU today: typed on the keyboard or the serial port,
-keys go to the line editor, the editor's actions are drawn on both
-screens, and a finished line is run by the command registry::
+``kmain`` spawns ``run`` as the executor's first task, named ``shell``.
+Typed on the keyboard or the serial port, keys go to the line editor,
+the editor's actions are drawn on both screens, and a finished line is
+run by the command registry::
 
     keyboard.next_event ──keys.from_keyboard──┐   (consolekeys.next_event)
     serial_input.read_byte ──keys.SerialKeys──┴─▶ Editor.feed ─▶ actions
         ─▶ AnsiRenderer ─▶ serial.write_str       (the terminal)
         ─▶ textrender.render(vga.screen) ─▶ vga.flush_locked   (the screen)
-    LINE ─▶ registry.run(ConsoleOutput(), line)
+    LINE ─▶ await registry.run_async(ConsoleOutput(), line)
 
-The loop is what the default console loop (``kernel/echo.py``) is: poll
-both inputs, and with nothing to do, the kernel task's idle step
-(``process.kernel_idle``), which halts until the next interrupt.  It
-never returns.  The keys of both consoles come from ``consolekeys.py``,
-which the games read too while they run.
+With nothing to read, the task awaits ``console_input(ms)``: registered
+with both devices' waiters and with a timer, it sleeps until IRQ 1 or
+IRQ 4 wakes it or the time is up, and meanwhile the executor runs other
+tasks, lets user processes run, or halts (kernel/task/share.py).  The
+time bound is the end of a half-typed escape sequence on COM1, or else
+``IDLE_LOOK_MS``, so that the drop report below still comes in a quiet
+second.  While a user process reads the console (``read(0)``), the
+input is the process's: the shell only looks every ``CLAIMED_POLL_MS``
+whether it is done.  Commands that wait (the games, ``heapcheck`` of
+one) are ``async`` and are awaited here, inside this task.  The keys of
+both consoles come from ``consolekeys.py``, which the games read too
+while they run.
 
 Input lost to a flood is reported as the echo loop reports it
 (``dropreport.py``: one line per burst, once it is over).  The line being

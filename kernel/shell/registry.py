@@ -30,6 +30,13 @@ line saying the command failed, and the status is ``FAILED``.  Only an
 ``Exception`` is caught: a ``panic`` or a fault is the kernel's, not the
 command's, and stops the machine with its report.
 
+A command that has to wait, for keys or for time to pass, is an ``async
+def`` registered with ``@async_command`` (the same arguments).  The
+shell task awaits it through ``run_async``, so the executor goes on with
+other tasks while it waits; ``run``, which cannot await, answers such a
+command with a line saying it needs the shell task.  Both kinds share
+the table, the argument check and the traceback on an exception.
+
 ``choices`` (optional) is a function giving the values an argument can
 take, for completion (``color`` gives colour names, ``help`` command
 names).  It is a function rather than a list so that it can depend on
