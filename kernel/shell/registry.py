@@ -123,7 +123,8 @@ def needs_a_task(out: Output, words: list[str]) -> int:
 
 
 def add_async(name: str, task: Callable[[Output, list[str]], Coroutine[Any, Any, int]],
-              args: str = "", help: str = "", choices: Callable[[], list[str]] | None = None) -> Command:
+              args: str = "", help: str = "",
+              choices: Callable[[], list[str]] | None = None) -> Command:
     """Register the coroutine function ``task`` as command ``name``."""
     entry = add(name, needs_a_task, args, help, choices)
     entry.task = task

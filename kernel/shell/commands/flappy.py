@@ -11,7 +11,8 @@ from kernel.shell.registry import USAGE, async_command
 from pythos.lang import u64
 
 
-@async_command("flappy", args="[SEED]", help="play flappy bird (Space or Up flaps, P pause, Q quit)")
+@async_command("flappy", args="[SEED]",
+               help="play flappy bird (Space or Up flaps, P pause, Q quit)")
 async def flappy(out: Output, words: list[str]) -> int:
     seed = gameplay.parse_seed(out, "flappy", words)
     if seed < 0:
