@@ -63,9 +63,11 @@ def test_2000_random_keys_leave_the_shell_alive(kernel_image: Path) -> None:
         type_keys(vm, ["esc", "ctrl-c", "ctrl-c"])
         time.sleep(0.5)
         type_keys(vm, ["ctrl-l", *spelled("echo alive"), "ret"])
-        screen = wait_for_screen(vm, "pythos> echo alive", timeout=30)
         vm.wait_for_serial("alive\n", timeout=30)
         assert "alive" in send(vm, "echo 'still alive'\r", "still alive\n")
+        # Read the screen once both commands have answered: the typed line
+        # is on it before Enter is, so an earlier look can miss the answer.
+        screen = wait_for_screen(vm, "pythos> echo 'still alive'", timeout=30)
         serial = vm.serial_text
     assert ": panic:" not in serial, serial[-2000:]
     assert elapsed > len(keys) / 100 * 0.9, "keys went faster than the monitor takes them"
