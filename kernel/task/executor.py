@@ -92,6 +92,8 @@ class Task:
         self.joiners: list[int] = []
         # cancel() was called while the task itself was running.
         self.cancel_requested = False
+        # The deadline of the timer ``console_input`` set last (input.py).
+        self.input_timer_at = u64(0)
 
     def finished(self) -> bool:
         return self.state >= DONE
