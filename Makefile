@@ -18,10 +18,11 @@ setup: $(STAMP)
 kernel: $(STAMP)
 	$(PY) -m pythos build
 
-# What `make run` and `make iso` put on the kernel's command line: the
-# shell's prompt (docs/shell.md).  `make run BOOT_ARGS=` boots to the plain
-# echo loop instead; other options are in kernel/cmdline.py.
-BOOT_ARGS ?= shell=1
+# What `make run` and `make iso` add to the kernel's command line: nothing,
+# since the kernel boots to the shell's prompt (docs/shell.md).
+# `make run BOOT_ARGS=echo=1` boots to the plain echo loop instead; other
+# options are in kernel/cmdline.py.
+BOOT_ARGS ?=
 
 run: $(STAMP)
 	$(PY) -m pythos run --append "$(BOOT_ARGS)"

@@ -9,8 +9,10 @@ understands:
     loglevel=debug|info|warn|error   serial log threshold (see log.py)
     halt=wait                        after a panic, stay halted instead of
                                      exiting QEMU (see console.py)
-    shell=1                          the shell's prompt instead of the echo
-                                     loop (see shell/prompt.py)
+    echo=1                           the old echo loop (echo.py) instead of
+                                     the shell, which is the default
+    shell=1                          accepted and ignored: the shell is the
+                                     default (see shell/prompt.py)
 
 The parser works on a ``ByteSpan`` and never copies or allocates.  The
 last occurrence of a key wins, as in Linux, so an option appended at the

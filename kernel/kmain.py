@@ -54,12 +54,14 @@ import kernel.proc.process as process
 import kernel.proc.scheduler as scheduler
 import kernel.proc.syscalls as syscalls  # noqa: F401 - exports the system call table
 import kernel.shell.prompt as shell_prompt
+import kernel.task.executor as executor
+import kernel.task.share as share
 import kernel.testing as testing
 import kernel.version as version
 import pythos.rt.obj.runtime as objects
-from kernel.mm.addr import PhysAddr
 from kernel.bytespan import ByteSpan
 from kernel.drivers.vga import Color
+from kernel.mm.addr import PhysAddr
 from kernel.multiboot import BootInfo, MemoryRegion
 from pythos.lang import Array, export, panic, u8, u32, u64
 
@@ -115,9 +117,10 @@ def kmain(magic: u32, info: u64) -> None:
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
     log.info("boot complete")
-    print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
-    run_shell_if_asked()             # shell=1: the shell's prompt instead of the echo loop
-    echo.run()                       # echo typed keys, sleeping in between
+    run_echo_if_asked()              # echo=1: the old echo loop instead of the shell
+    share.start(clock.uptime_ms)     # the executor, sharing the CPU with processes
+    executor.spawn(shell_prompt.run(), "shell")  # the shell, on both consoles
+    executor.run_forever()           # poll tasks, idle when none is ready; never returns
 
 
 def record_entry_time() -> None:
@@ -261,12 +264,14 @@ def apply_options() -> None:
         testing.run(value)  # run the selected tests (a test build), then exit
 
 
-def run_shell_if_asked() -> None:
-    """With ``shell=1``, run the shell's prompt loop (shell/prompt.py),
-    which never returns, in place of the echo loop."""
+def run_echo_if_asked() -> None:
+    """With ``echo=1``, run the console's echo loop (echo.py), which never
+    returns, in place of the shell: the console tests that look at input
+    byte by byte use it."""
     value = ByteSpan()
-    if cmdline.find_option(boot.cmdline, "shell", value) and value.equals("1"):
-        shell_prompt.run()
+    if cmdline.find_option(boot.cmdline, "echo", value) and value.equals("1"):
+        print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
+        echo.run()
 
 
 def warn_unknown_options() -> None:

@@ -1,16 +1,18 @@
 """Running a game on a screen: take the screen, play frames, give it back.
 
 Everything a game needs from whoever runs it, apart from waiting and
-reading keys, is here, so that the shell's task for ``snake`` or
-``flappy`` (once the executor exists) is only the waiting::
+reading keys, is here, so that ``play``, which the shell task awaits for
+``snake`` or ``flappy``, is only the waiting::
 
     runner = GameRunner(snake.new(seed), VgaSink())
     runner.start()
     deadline = clock.uptime_ms()
     while not runner.done():
         deadline = runner.next_deadline(deadline)
-        await sleep_until_ms(deadline)            # a timer future
-        runner.frame(keys_since_last_frame())
+        while the frame is not due:
+            keys += what arrived
+            await input, or the deadline           # a timer and input future
+        runner.frame(keys)
     runner.stop()
 
 ``start`` saves the screen (every cell and the cursor), hides the cursor,
@@ -25,18 +27,22 @@ The deadline advances from the previous deadline, not from the time the
 frame ended, so the rate does not drift by the time frames take, and
 ``interval_ms`` is asked afresh each frame (snake speeds up as it grows).
 
-Until the executor runs the shell as a task, ``play`` is that loop with
-plain calls in place of the awaits: it reads keys with ``next_key`` as
-they come, and with none waiting and the frame not yet due, calls
-``idle`` (the kernel's ``hlt`` until the next interrupt; the clock's
-tick wakes it).  A quit key ends the wait at once, so Q or Esc takes
-effect without waiting for the frame.  If the loop falls far behind
+``play`` is that loop: it reads keys with ``next_key`` as they come,
+and with none waiting and the frame not yet due, awaits ``wait(ms)``
+for at most the time left.  In the kernel that is
+``console_input(ms)``, which suspends the game's task until a key or a
+byte arrives or the frame's timer fires, so while the game waits the
+executor runs other tasks, the CPU halts, and the clock, the serial
+port and the log go on.  A quit key (Q, Esc, or Ctrl-C on the serial
+console) ends the wait at once, so it takes effect without waiting for
+the frame.  The host tests pass a ``wait`` that only moves a fake clock
+and never suspends, so a game replays exactly.  If the loop falls far behind
 (the machine was stopped in a debugger, or the host was busy), it
 starts counting afresh rather than racing through the missed frames.
 """
 
-from collections.abc import Callable
-from typing import Final
+from collections.abc import Callable, Coroutine
+from typing import Any, Final
 
 from kernel.apps import textgfx
 from kernel.apps.game import KEY_NONE, KEY_QUIT, Game
@@ -99,11 +105,11 @@ class GameRunner:
         return changed
 
 
-def play(runner: GameRunner, next_key: Callable[[], u8], now_ms: Callable[[], int],
-         idle: Callable[[], None]) -> None:
+async def play(runner: GameRunner, next_key: Callable[[], u8], now_ms: Callable[[], int],
+               wait: Callable[[int], Coroutine[Any, Any, None]]) -> None:
     """Run the game from ``start`` to ``stop`` at its own pace: the keys
     from ``next_key`` (``KEY_NONE`` when none is waiting), the time from
-    ``now_ms``; ``idle`` waits for something to happen."""
+    ``now_ms``; ``wait(ms)`` waits for a key, or for ``ms`` at most."""
     runner.start()
     deadline = now_ms()
     while not runner.done():
@@ -120,6 +126,6 @@ def play(runner: GameRunner, next_key: Callable[[], u8], now_ms: Callable[[], in
             elif now_ms() >= deadline:
                 break
             else:
-                idle()
+                await wait(deadline - now_ms())
         runner.frame(pressed)
     runner.stop()

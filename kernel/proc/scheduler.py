@@ -56,6 +56,7 @@ import kernel.mm.memory as memory
 import kernel.proc.kstack as kstack
 from kernel.proc import tasks
 from kernel.proc.tasks import KERNEL_TASK, TaskTable
+from kernel.task.waker import WAKES
 from pythos.lang import Ptr, addr_of, u8, u64
 
 SLICE_TICKS: Final = u64(10)
@@ -75,6 +76,10 @@ NEVER: Final = u64(0xFFFFFFFFFFFFFFFF)
 # comparison instead of a scan of the table.  It may be early (a sleeper
 # was killed), never late: a scan recomputes it.
 next_wake = u64(0xFFFFFFFFFFFFFFFF)
+# When the executor's next timer is due (uptime ms), or NEVER: while the
+# kernel task is blocked in ``idle``, the tick wakes it then, or as soon
+# as an interrupt handler has woken one of its tasks (kernel/task/share.py).
+kernel_wake_at = u64(0xFFFFFFFFFFFFFFFF)
 
 
 def init() -> None:
@@ -202,6 +207,8 @@ def tick(from_user: bool) -> None:
         now = clock.uptime_ms()
         if now >= next_wake:
             wake_sleepers(now)
+    if table.tasks[KERNEL_TASK].state == tasks.BLOCKED and kernel_has_work():
+        table.wake(KERNEL_TASK)
     if slice_left > 0:
         slice_left -= 1
     if not table.has_ready():
@@ -214,14 +221,33 @@ def tick(from_user: bool) -> None:
         switch_to_next()
 
 
+def kernel_has_work() -> bool:
+    """Whether the executor in the kernel task has a task woken (by an
+    interrupt handler) or a timer due.  Safety: interrupts off (the tick)."""
+    if not WAKES.is_empty_locked():
+        return True
+    return kernel_wake_at != NEVER and clock.uptime_ms() >= kernel_wake_at
+
+
 def idle() -> None:
     """The kernel task has nothing to do: let processes run, or halt until
     the next interrupt.  Returns when there may be something to do.
 
     Interrupts must be on; they are on again on return.
     """
-    global kernel_halted
     irqflags.disable()
+    idle_locked()
+    irqflags.enable()
+
+
+def idle_locked() -> None:
+    """``idle`` with interrupts off on entry and on return (they are on
+    only during the halt, or while processes run).  The caller's check for
+    work and this halt are then one step that no interrupt can split.
+
+    Safety: interrupts off.
+    """
+    global kernel_halted
     if table.has_ready():
         table.block(tasks.IDLE)
         switch_to_next()
@@ -230,4 +256,3 @@ def idle() -> None:
         irqflags.enable_and_halt()
         irqflags.disable()
         kernel_halted = False
-    irqflags.enable()

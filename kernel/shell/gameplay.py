@@ -14,10 +14,10 @@ High scores last for the session: the games keep them themselves
 (their module's ``record``), and every new game starts from it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import kernel.clock as clock
-import kernel.proc.process as process
 from kernel.apps import game as game_keys
 from kernel.apps.game import Game
 from kernel.apps.runner import GameRunner, play
@@ -27,6 +27,7 @@ from kernel.shell import keys
 from kernel.shell.consolekeys import next_event
 from kernel.shell.output import Output
 from kernel.shell.registry import OK, is_number
+from kernel.task.input import console_input
 from pythos.lang import i64, rdtsc, u8, u32, u64
 
 
@@ -63,18 +64,24 @@ def parse_seed(out: Output, name: str, words: list[str]) -> int:
     return int(word)
 
 
-def play_on(out: Output, name: str, game: Game, sink: CellSink,
-            read_key: Callable[[], u8], time_ms: Callable[[], int],
-            idle: Callable[[], None]) -> int:
+async def wait_for_console(ms: int) -> None:
+    """Until a key or a COM1 byte arrives, or ``ms`` have passed."""
+    await console_input(u64(max(ms, 1)))
+
+
+async def play_on(out: Output, name: str, game: Game, sink: CellSink,
+                  read_key: Callable[[], u8], time_ms: Callable[[], int],
+                  wait: Callable[[int], Coroutine[Any, Any, None]]) -> int:
     """Play ``game`` on ``sink`` until the player quits, then report."""
     out.line(f"{name}: playing on the screen; arrows or WASD, P pauses, Q or Esc "
              "(Ctrl-C on the serial console) quits")
     runner = GameRunner(game, sink)
-    play(runner, read_key, time_ms, idle)
+    await play(runner, read_key, time_ms, wait)
     out.line(f"{name}: score {game.score}, high score {max(game.score, game.high_score)}")
     return OK
 
 
-def run(out: Output, name: str, game: Game) -> int:
-    """Play ``game`` on the VGA screen with the consoles' keys."""
-    return play_on(out, name, game, VgaSink(), next_key, now_ms, process.kernel_idle)
+async def run(out: Output, name: str, game: Game) -> int:
+    """Play ``game`` on the VGA screen with the consoles' keys, in the
+    shell's task: while it waits for the next frame, other tasks run."""
+    return await play_on(out, name, game, VgaSink(), next_key, now_ms, wait_for_console)

@@ -1,23 +1,28 @@
-"""``shell=1``: the shell's prompt on both consoles, as a plain loop.
+"""The shell task: the prompt on both consoles, run by the executor.
 
-The shell proper runs as a task on the executor (issue 13), which waits
-for coroutines.  Until then, ``shell=1`` on the command line runs this
-loop in its place, once the kernel is up (``kmain.run_shell_if_asked``), so the shell's parts can be
-used and tested in QEMU today: typed on the keyboard or the serial port,
-keys go to the line editor, the editor's actions are drawn on both
-screens, and a finished line is run by the command registry::
+``kmain`` spawns ``run`` as the executor's first task, named ``shell``.
+Typed on the keyboard or the serial port, keys go to the line editor,
+the editor's actions are drawn on both screens, and a finished line is
+run by the command registry::
 
     keyboard.next_event ──keys.from_keyboard──┐   (consolekeys.next_event)
     serial_input.read_byte ──keys.SerialKeys──┴─▶ Editor.feed ─▶ actions
         ─▶ AnsiRenderer ─▶ serial.write_str       (the terminal)
         ─▶ textrender.render(vga.screen) ─▶ vga.flush_locked   (the screen)
-    LINE ─▶ registry.run(ConsoleOutput(), line)
+    LINE ─▶ await registry.run_async(ConsoleOutput(), line)
 
-The loop is what the default console loop (``kernel/echo.py``) is: poll
-both inputs, and with nothing to do, the kernel task's idle step
-(``process.kernel_idle``), which halts until the next interrupt.  It
-never returns.  The keys of both consoles come from ``consolekeys.py``,
-which the games read too while they run.
+With nothing to read, the task awaits ``console_input(ms)``: registered
+with both devices' waiters and with a timer, it sleeps until IRQ 1 or
+IRQ 4 wakes it or the time is up, and meanwhile the executor runs other
+tasks, lets user processes run, or halts (kernel/task/share.py).  The
+time bound is the end of a half-typed escape sequence on COM1, or else
+``IDLE_LOOK_MS``, so that the drop report below still comes in a quiet
+second.  While a user process reads the console (``read(0)``), the
+input is the process's: the shell only looks every ``CLAIMED_POLL_MS``
+whether it is done.  Commands that wait (the games, ``heapcheck`` of
+one) are ``async`` and are awaited here, inside this task.  The keys of
+both consoles come from ``consolekeys.py``, which the games read too
+while they run.
 
 Input lost to a flood is reported as the echo loop reports it
 (``dropreport.py``: one line per burst, once it is over).  The line being
@@ -40,19 +45,27 @@ from typing import Final
 import kernel.clock as clock
 import kernel.console as console
 import kernel.drivers.serial as serial
+import kernel.drivers.serial_input as serial_input
 import kernel.drivers.vga as vga
 import kernel.dropreport as dropreport
 import kernel.proc.process as process
 import kernel.shell.commands.all  # noqa: F401 - registers the commands
 from kernel.shell import editor, keys, registry, textrender
 from kernel.shell.ansi import AnsiRenderer, sgr
-from kernel.shell.consolekeys import drop_total, next_event
+from kernel.shell.consolekeys import drop_total, next_event, serial_keys
 from kernel.shell.editor import Action, Editor
 from kernel.shell.output import Output
 from kernel.shell.registry import complete
-from pythos.lang import u8
+from kernel.task.futures import sleep_ms
+from kernel.task.input import console_input
+from pythos.lang import u8, u64
 
 PROMPT: Final = "pythos> "
+# How often the shell looks at the console while a process reads it.
+CLAIMED_POLL_MS: Final = u64(10)
+# The longest the shell waits for input before it looks at the drop
+# counters again (a burst's report comes once the burst is over).
+IDLE_LOOK_MS: Final = u64(100)
 
 
 class ConsoleOutput(Output):
@@ -88,17 +101,21 @@ def draw(renderer: AnsiRenderer, actions: list[Action]) -> None:
         vga.flush_locked()
 
 
-def run() -> None:
-    """Show the prompt and run typed commands, forever.  Interrupts on."""
+async def run() -> None:
+    """Show the prompt and run typed commands, forever: the shell task.
+    Interrupts on."""
     shell = Editor(PROMPT)
     shell.completer = complete
     renderer = AnsiRenderer(80)
     out = ConsoleOutput()
-    print("The Pythos shell (shell=1). Type help for the commands.")
+    print("Pythos is up. This is its shell: type help for the commands.")
     shell.start()
     draw(renderer, shell.take_actions())
     drops_seen = drop_total()
     while True:
+        if process.console_claimed():
+            await sleep_ms(CLAIMED_POLL_MS)   # a process reads the console
+            continue
         event = next_event()
         if event == keys.NO_EVENT:
             if drop_total() != drops_seen:
@@ -112,16 +129,25 @@ def run() -> None:
                 shell.start()
                 draw(renderer, shell.take_actions())
                 continue
-            process.kernel_idle()
+            await console_input(wait_ms())
             continue
         status = shell.feed(event)
         draw(renderer, shell.take_actions())
         if status == editor.EDITING:
             continue
         if status == editor.LINE:
-            registry.run(out, shell.line())
+            await registry.run_async(out, shell.line())
             if not out.at_line_start:
                 out.write("\n")
         shell.start()
         draw(renderer, shell.take_actions())
 
+
+def wait_ms() -> u64:
+    """How long the shell may wait for input: until a half-typed escape
+    sequence on COM1 times out, or else until the drop report's next look."""
+    if serial_keys.ready():
+        return IDLE_LOOK_MS
+    flush_at = serial_input.last_byte_at + serial_input.SEQUENCE_TIMEOUT_MS + u64(1)
+    now = clock.uptime_ms()
+    return flush_at - now if flush_at > now else u64(1)

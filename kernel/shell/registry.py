@@ -30,6 +30,13 @@ line saying the command failed, and the status is ``FAILED``.  Only an
 ``Exception`` is caught: a ``panic`` or a fault is the kernel's, not the
 command's, and stops the machine with its report.
 
+A command that has to wait, for keys or for time to pass, is an ``async
+def`` registered with ``@async_command`` (the same arguments).  The
+shell task awaits it through ``run_async``, so the executor goes on with
+other tasks while it waits; ``run``, which cannot await, answers such a
+command with a line saying it needs the shell task.  Both kinds share
+the table, the argument check and the traceback on an exception.
+
 ``choices`` (optional) is a function giving the values an argument can
 take, for completion (``color`` gives colour names, ``help`` command
 names).  It is a function rather than a list so that it can depend on
@@ -37,9 +44,9 @@ what is registered by the time Tab is pressed.
 """
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from kernel.shell.output import Output
 from kernel.shell.parse import split
@@ -68,6 +75,9 @@ class Command:
     # How many argument words it takes, from ``args``.
     minimum: int
     maximum: int
+    # The coroutine function of an ``@async_command`` (then ``run`` only
+    # refuses: such a command needs the shell task), or None.
+    task: Callable[[Output, list[str]], Coroutine[Any, Any, int]] | None
 
     def synopsis(self) -> str:
         """The name and the argument spec: ``beep [HZ] [MS]``."""
@@ -101,8 +111,23 @@ def add(name: str, run: Callable[[Output, list[str]], int], args: str = "", help
         choices: Callable[[], list[str]] | None = None) -> Command:
     """Register ``run`` as command ``name`` (what ``@command`` does)."""
     counts = argument_counts(args)
-    entry = Command(name, args, help, run, choices, counts[0], counts[1])
+    entry = Command(name, args, help, run, choices, counts[0], counts[1], None)
     COMMANDS[name] = entry
+    return entry
+
+
+def needs_a_task(out: Output, words: list[str]) -> int:
+    """The plain ``run`` of an async command, called outside the shell task."""
+    out.line("this command awaits: it runs only from the shell task")
+    return FAILED
+
+
+def add_async(name: str, task: Callable[[Output, list[str]], Coroutine[Any, Any, int]],
+              args: str = "", help: str = "",
+              choices: Callable[[], list[str]] | None = None) -> Command:
+    """Register the coroutine function ``task`` as command ``name``."""
+    entry = add(name, needs_a_task, args, help, choices)
+    entry.task = task
     return entry
 
 
@@ -118,6 +143,20 @@ def command(
     return register
 
 
+def async_command(
+    name: str, args: str = "", help: str = "", choices: Callable[[], list[str]] | None = None
+) -> Callable[[Callable[[Output, list[str]], Coroutine[Any, Any, int]]],
+              Callable[[Output, list[str]], Coroutine[Any, Any, int]]]:
+    """Decorator: register the ``async def`` function as command ``name``."""
+
+    def register(task: Callable[[Output, list[str]], Coroutine[Any, Any, int]]
+                 ) -> Callable[[Output, list[str]], Coroutine[Any, Any, int]]:
+        add_async(name, task, args, help, choices)
+        return task
+
+    return register
+
+
 def names() -> list[str]:
     """Every command's name, sorted."""
     return sorted(COMMANDS.keys())
@@ -129,27 +168,67 @@ def lookup(name: str) -> Command | None:
     return None
 
 
-def run_words(out: Output, words: list[str]) -> int:
-    """Run the command ``words[0]`` with the rest as arguments; its status."""
-    if len(words) == 0:
-        return OK
+def check_words(out: Output, words: list[str]) -> int:
+    """OK if ``words[0]`` names a command and the rest fit its spec;
+    otherwise the line saying why is printed and the status returned."""
     entry = lookup(words[0])
     if entry is None:
         out.line(f"{words[0]}: command not found (try help)")
         return UNKNOWN
-    arguments = words[1:]
-    if len(arguments) < entry.minimum or len(arguments) > entry.maximum:
+    if len(words) - 1 < entry.minimum or len(words) - 1 > entry.maximum:
         out.line(entry.usage())
         return USAGE
-    try:
-        status = entry.run(out, arguments)
-    except Exception as e:
-        out.write("".join(traceback.format_exception(e)))
-        out.line(f"{entry.name}: failed with {type_name(e)}; back to the prompt")
-        return FAILED
+    return OK
+
+
+def failed(out: Output, entry: Command, e: Exception) -> int:
+    """Report the exception a command raised; the FAILED status."""
+    out.write("".join(traceback.format_exception(e)))
+    out.line(f"{entry.name}: failed with {type_name(e)}; back to the prompt")
+    return FAILED
+
+
+def finished(out: Output, entry: Command, status: int) -> int:
+    """The status a command returned, with the usage line for USAGE."""
     if status == USAGE:
         out.line(entry.usage())
     return status
+
+
+def run_words(out: Output, words: list[str]) -> int:
+    """Run the command ``words[0]`` with the rest as arguments; its status.
+    An async command is refused here (``run_words_async`` awaits it)."""
+    if len(words) == 0:
+        return OK
+    status = check_words(out, words)
+    if status != OK:
+        return status
+    entry = COMMANDS[words[0]]
+    try:
+        status = entry.run(out, words[1:])
+    except Exception as e:
+        return failed(out, entry, e)
+    return finished(out, entry, status)
+
+
+async def run_words_async(out: Output, words: list[str]) -> int:
+    """``run_words`` for the shell task: an async command is awaited, a
+    plain one called."""
+    if len(words) == 0:
+        return OK
+    status = check_words(out, words)
+    if status != OK:
+        return status
+    entry = COMMANDS[words[0]]
+    task = entry.task
+    try:
+        if task is None:
+            status = entry.run(out, words[1:])
+        else:
+            status = await task(out, words[1:])
+    except Exception as e:
+        return failed(out, entry, e)
+    return finished(out, entry, status)
 
 
 def type_name(e: Exception) -> str:
@@ -167,6 +246,15 @@ def run(out: Output, line: str) -> int:
         out.line(f"pythos: {parsed.error} at column {parsed.column}")
         return USAGE
     return run_words(out, parsed.words)
+
+
+async def run_async(out: Output, line: str) -> int:
+    """``run`` for the shell task, which awaits async commands."""
+    parsed = split(line)
+    if not parsed.ok():
+        out.line(f"pythos: {parsed.error} at column {parsed.column}")
+        return USAGE
+    return await run_words_async(out, parsed.words)
 
 
 def is_number(word: str) -> bool:

@@ -92,6 +92,8 @@ class Task:
         self.joiners: list[int] = []
         # cancel() was called while the task itself was running.
         self.cancel_requested = False
+        # The deadline of the timer ``console_input`` set last (input.py).
+        self.input_timer_at = u64(0)
 
     def finished(self) -> bool:
         return self.state >= DONE
@@ -143,6 +145,9 @@ class Executor:
         # Halts in idle, and wakes for a slot with no task (stale ones).
         self.halts = 0
         self.stale_wakes = 0
+        # What ``idle`` calls: the plain halt, or in the kernel the step
+        # that shares the CPU with user processes (share.py).
+        self.halt: Callable[[Callable[[], u64]], bool] = halt_if_idle
         SLOTS.reset()
         TIMERS.reset()
         waker.reset()
@@ -273,7 +278,7 @@ class Executor:
     def idle(self) -> None:
         """Halt until an interrupt, unless a wake or a due timer is waiting
         (``idle.py``: the check and the halt are atomic)."""
-        if halt_if_idle(self.now):
+        if self.halt(self.now):
             self.halts += 1
 
     def run_until_idle(self) -> int:
@@ -296,7 +301,15 @@ the_executor: list[Executor] = []
 
 
 def init(now: Callable[[], u64]) -> Executor:
-    """Make the executor, with ``now`` as its clock, replacing any earlier one."""
+    """Make the executor, with ``now`` as its clock, replacing any earlier one.
+
+    Raises RuntimeError when called from a task of the executor in place
+    (the shell's ``test`` running the executor's own tests, say): the new
+    one would empty the wake set, the slots and the timers under the
+    running tasks' feet.
+    """
+    if len(the_executor) > 0 and the_executor[0].current is not None:
+        raise RuntimeError("an executor is running this task: cannot start another inside it")
     executor = Executor(now)
     the_executor.clear()
     the_executor.append(executor)
@@ -318,3 +331,8 @@ def spawn(coro: Coroutine[None, None, None], name: str) -> Task:
 def current_task() -> Task:
     """The task being polled."""
     return running().this_task()
+
+
+def run_forever() -> None:
+    """Run the executor's tasks for ever (``kmain``'s last step)."""
+    running().run()

@@ -188,7 +188,8 @@ class ConsoleInput:
     with both waiters, look again, yield), and the timer bounds the wait,
     so that work the shell does on its own clock (the report of dropped
     input, once a burst is over) still happens in a quiet second.  Waking
-    for nothing is allowed: the caller looks again.
+    for nothing is allowed: the caller looks again, and may wake before
+    ``ms`` is up, at a timer an earlier wait set.
     """
 
     def __init__(self, ms: u64) -> None:
@@ -201,7 +202,15 @@ class ConsoleInput:
         task = executor.this_task()
         wait_for(waker.KEYBOARD, task)
         wait_for(waker.SERIAL, task)
-        executor.add_timer(deadline_after(executor.now(), self.ms), task)
+        now = executor.now()
+        deadline = deadline_after(now, self.ms)
+        # One timer at a time: a wait ended early by input leaves its
+        # timer in the heap, and a wait that sets another each time would
+        # be woken once more by every stale one, and set another then,
+        # for ever.  A timer still ahead and not later than needed will do.
+        if task.input_timer_at <= now or task.input_timer_at > deadline:
+            if executor.add_timer(deadline, task):
+                task.input_timer_at = deadline
         if console_pending():
             return
         yield

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 from kernel.bytespan import ByteSpan
 from kernel.sync.ringbuffer import RingBuffer
 from pythos.lang import Array, Ptr, addr_of, u8, u64
+
+T = TypeVar("T")
 
 
 class FakeMemory:
@@ -69,3 +73,14 @@ def ring_buffer(capacity: int = 256) -> RingBuffer:
     buffer = RingBuffer()
     buffer.attach(addr_of(storage), u64(capacity))
     return buffer
+
+
+def drive(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine that never has to wait for anything (its futures are
+    fakes that finish at once, or it suspends only to be resumed at once)
+    to its end, as the executor's polls would; its result."""
+    while True:
+        try:
+            coro.send(None)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]

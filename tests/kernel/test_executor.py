@@ -283,3 +283,19 @@ def test_a_new_executor_forgets_old_wakes_and_registrations(machine: Machine) ->
     fresh = executor.init(machine.clock.now)
     assert waker.take() == NO_SLOT and waker.KEYBOARD.registered() == NO_SLOT
     assert fresh.live_tasks() == []
+
+
+def test_a_task_cannot_replace_the_executor_it_runs_on(machine: Machine) -> None:
+    errors: list[str] = []
+
+    async def nested() -> None:
+        try:
+            executor.init(machine.clock.now)
+        except RuntimeError as e:
+            errors.append(str(e))
+        await yield_now()
+
+    task = executor.spawn(nested(), "nested")
+    machine.executor.run(until=task)
+    assert errors == ["an executor is running this task: cannot start another inside it"]
+    assert task.state_name() == "done" and executor.running() is machine.executor

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-import kernel.shell.commands.kill
-import kernel.shell.commands.ps  # noqa: F401 - registers ps and kill
+import kernel.shell.commands.all  # noqa: F401 - registers ps and kill with the rest
 from kernel.shell import registry
 from kernel.shell.output import Capture
 from kernel.task import executor, waker
@@ -15,19 +10,6 @@ from kernel.task.futures import sleep_ms, suspend
 from pythos.lang import u64
 
 from .executor_fakes import Machine
-
-# Importing the modules registered the commands in the one global table;
-# take them out again so that the other tests see the table they expect,
-# and put them back for each test here.
-PS = registry.COMMANDS.pop("ps")
-KILL = registry.COMMANDS.pop("kill")
-
-
-@pytest.fixture(autouse=True)
-def task_commands(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setitem(registry.COMMANDS, "ps", PS)
-    monkeypatch.setitem(registry.COMMANDS, "kill", KILL)
-    yield
 
 
 def run(line: str) -> tuple[int, str]:

@@ -272,3 +272,34 @@ def test_console_input_returns_for_a_key_a_serial_byte_or_the_time(
     machine.executor.run(until=task)  # the third wait ends at its deadline
     assert woke == ["0 key=True serial=False", "0 key=False serial=True",
                     "500 key=False serial=False"]
+
+
+def test_console_input_keeps_one_timer_however_often_it_is_woken(
+        machine: Machine, keyboard_device: FakeKeyboardController, uart: FakeUart) -> None:
+    """A wait woken early by input leaves its timer behind.  If every wait
+    set a timer of its own, each stale one would wake the task once more
+    and that wake would set another: a burst of typing would leave the
+    shell woken ten times a second per key, for ever.  One timer at a
+    time, and a wait that finds it still ahead reuses it."""
+    polls: list[int] = []
+
+    async def shell() -> None:
+        while True:
+            await console_input(u64(100))
+            polls.append(machine.clock.ms)
+            while serial_input.read_byte() >= 0:
+                pass
+
+    task = executor.spawn(shell(), "shell")
+    machine.executor.run_until_idle()
+    for ms in range(20):                       # a byte each millisecond
+        machine.clock.ms = ms
+        machine.cpu.raise_irq(serial_interrupt(uart, b"k"))
+        machine.executor.run_until_idle()
+    assert len(polls) == 20 and TIMERS.count == 1
+    polls.clear()
+    while machine.clock.ms < 1000:             # then a quiet second
+        machine.executor.idle()
+        machine.executor.run_until_idle()
+    assert len(polls) <= 10, f"{len(polls)} polls in a quiet second"
+    assert TIMERS.count == 1 and task.state_name() == "waiting"

@@ -34,20 +34,21 @@ from kernel.shell.wrap import wrap
 from pythos.lang import PanicError, i64, u8, u32, u64
 
 from .fake_hardware import FakePorts
+from .helpers import drive
 from .test_pci import QEMU_PC, FakePciBus
 
 
 def run(line: str) -> tuple[int, str]:
     out = Capture()
-    status = registry.run(out, line)
+    status = drive(registry.run_async(out, line))
     return status, out.text()
 
 
 # ----- help: every command, in 80 columns -------------------------------------------
 
 EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
-                 "heapcheck", "help", "log", "lspci", "mem", "panic", "reboot", "snake", "test",
-                 "uptime"]
+                 "heapcheck", "help", "kill", "log", "lspci", "mem", "panic", "ps", "reboot",
+                 "snake", "test", "uptime"]
 
 
 def test_help_lists_every_command_each_on_one_screen_line() -> None:

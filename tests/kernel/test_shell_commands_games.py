@@ -18,6 +18,8 @@ from kernel.shell import gameplay, keys, registry
 from kernel.shell.output import Capture
 from pythos.lang import u8, u32, u64
 
+from .helpers import drive
+
 
 @pytest.mark.parametrize(("event", "key"), [
     (keys.NO_EVENT, game_keys.KEY_NONE),
@@ -51,7 +53,8 @@ class FakeTime:
     def now_ms(self) -> int:
         return self.now
 
-    def idle(self) -> None:
+    async def wait(self, ms: int) -> None:
+        assert ms > 0, "the loop waits only while the frame is not due"
         self.idles += 1
         self.now += 1
 
@@ -70,7 +73,7 @@ def test_the_loop_keeps_the_games_pace_and_quits_at_once() -> None:
     sink = shell_screen()
     before = list(sink.cells)
     runner = GameRunner(game, sink)
-    play(runner, time.next_key, time.now_ms, time.idle)
+    drive(play(runner, time.next_key, time.now_ms, time.wait))
     # Snake moves every interval_ms (it starts short, so 150 ms here):
     # frames at 1150, 1300, ..., 1900; the quit at 2000 ends the wait then.
     assert runner.frames == (2000 - 1000) // game.interval_ms()
@@ -92,7 +95,7 @@ def test_a_late_loop_starts_counting_afresh() -> None:
         return time.now
 
     time.arrivals = [(16_000, game_keys.KEY_QUIT)]
-    play(runner, time.next_key, slow_now, time.idle)
+    drive(play(runner, time.next_key, slow_now, time.wait))
     # Without the reset it would race through 10 s of frames at once.
     assert runner.frames < (16_000 - 1000) // game.interval_ms()
 
@@ -106,7 +109,8 @@ def test_any_keys_then_quit_give_the_screen_back(arrivals: list[tuple[int, u8]])
         time = FakeTime([*arrivals, (4500, game_keys.KEY_QUIT)])
         sink = shell_screen()
         before = list(sink.cells)
-        play(GameRunner(new(u64(3)), sink), time.next_key, time.now_ms, time.idle)
+        drive(play(GameRunner(new(u64(3)), sink), time.next_key, time.now_ms,
+                   time.wait))
         assert sink.cells == before and time.now <= 4500
 
 
@@ -115,8 +119,8 @@ def test_the_command_reports_the_score() -> None:
     game = flappy.new(u64(7))
     time = FakeTime([(1000 + 80 * i, game_keys.KEY_ACTION) for i in range(1, 60)]
                     + [(9000, game_keys.KEY_QUIT)])
-    status = gameplay.play_on(out, "flappy", game, MemorySink(), time.next_key, time.now_ms,
-                              time.idle)
+    status = drive(gameplay.play_on(out, "flappy", game, MemorySink(), time.next_key,
+                                    time.now_ms, time.wait))
     lines = out.text().splitlines()
     assert status == registry.OK
     assert lines[0].startswith("flappy: playing on the screen;")
@@ -126,9 +130,9 @@ def test_the_command_reports_the_score() -> None:
 def test_a_bad_seed_is_a_usage_line() -> None:
     import kernel.shell.commands.all  # noqa: F401 - registers the commands
     out = Capture()
-    assert registry.run(out, "snake fast") == registry.USAGE
+    assert drive(registry.run_async(out, "snake fast")) == registry.USAGE
     assert out.text() == "snake: SEED must be a decimal number\nusage: snake [SEED]\n"
     out = Capture()
-    assert registry.run(out, "flappy 1 2") == registry.USAGE
+    assert drive(registry.run_async(out, "flappy 1 2")) == registry.USAGE
     assert out.text() == "usage: flappy [SEED]\n"
     assert gameplay.parse_seed(out, "snake", ["12345"]) == 12345

@@ -70,7 +70,7 @@ def best_reading(vm: QemuSession, name: str) -> tuple[float, float, float]:
 
 
 def test_uptime_keeps_wall_time_with_the_host_busy(kernel_image: Path) -> None:
-    with QemuSession(kernel_image, timeout=INTERVAL + 60) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=INTERVAL + 60) as vm:
         vm.wait_for_serial(READY)
         with busy_host(2, INTERVAL + 30):
             up1, sent1, received1 = best_reading(vm, "a")

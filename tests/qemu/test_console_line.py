@@ -36,7 +36,7 @@ def spelled(text: str) -> list[str]:
 def test_a_program_reads_the_line_as_edited(kernel_image):
     """cat reads the console: Backspace and Ctrl-U edit the line before cat
     sees it, the kernel echoes as it goes, and cat copies only the result."""
-    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="start=cat",
+    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="start=cat echo=1",
               timeout=60) as vm:
         booted(vm)
         time.sleep(0.5)  # cat is blocked in read by now
@@ -56,7 +56,7 @@ def test_a_program_reads_the_line_as_edited(kernel_image):
 
 
 def test_the_kernel_console_edits_its_lines_the_same_way(kernel_image):
-    with boot(kernel_image, timeout=60) as vm:
+    with boot(kernel_image, cmdline="echo=1", timeout=60) as vm:
         booted(vm)
         type_keys(vm, [*spelled("abc"), "backspace", "backspace", *spelled("xy"), "ret"])
         vm.wait_for_serial("abc\b \b\b \bxy\n", timeout=20)
@@ -82,7 +82,7 @@ def command(vm, line: str, until: str, timeout: float = 30) -> str:
 
 def test_ls_cat_and_run_from_the_kernel_console(kernel_image):
     motd = (REPO / "user" / "motd.txt").read_text()
-    with boot(kernel_image, initrd=initrd_path(kernel_image), timeout=90) as vm:
+    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="echo=1", timeout=90) as vm:
         booted(vm)
         type_keys(vm, [*spelled("ls"), "ret"])  # typed on the keyboard
         listing = vm.wait_for_serial("motd.txt\n", timeout=20)

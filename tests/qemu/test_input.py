@@ -37,7 +37,7 @@ def wait_for_prompt_text(vm: QemuSession, text: str, timeout: float = 10.0) -> l
 
 
 def test_keys_and_serial_bytes_echo_on_screen(kernel_image: Path) -> None:
-    with QemuSession(kernel_image, timeout=30) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=30) as vm:
         vm.wait_for_serial(READY)
         for key in ["h", "i", "spc", "shift-p", "y", "shift-1", "ret"]:
             vm.send_key(key)
@@ -58,7 +58,7 @@ def test_keys_and_serial_bytes_echo_on_screen(kernel_image: Path) -> None:
 
 
 def test_uptime_follows_the_wall_clock(kernel_image: Path) -> None:
-    with QemuSession(kernel_image, timeout=30) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=30) as vm:
         vm.wait_for_serial(READY)
         vm.send_serial(b"a\r")
         wait_for_prompt_text(vm, "a")

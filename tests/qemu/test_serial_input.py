@@ -35,7 +35,7 @@ def echo_after(vm: QemuSession, start: int, text: bytes, timeout: float = 20.0) 
 
 def test_escape_sequences_and_utf8_echo_only_what_the_console_shows(
         kernel_image: Path) -> None:
-    with QemuSession(kernel_image, timeout=30) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=30) as vm:
         start = after_ready_line(vm)
         # Up, Left, Delete, Home (SS3), Ctrl+Right, F5; é, £ and ╔ (in the
         # VGA font), € (not in it), a stray 0xFF, an ESC-interrupted "é",
@@ -58,7 +58,7 @@ def test_escape_sequences_and_utf8_echo_only_what_the_console_shows(
 def test_a_lone_escape_is_the_escape_key(kernel_image: Path) -> None:
     # Escape pressed on its own, then "[ok" typed a second later: the
     # pause ends the would-be sequence, so "[ok" is text, not swallowed.
-    with QemuSession(kernel_image, timeout=30) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=30) as vm:
         start = after_ready_line(vm)
         vm.send_serial(b"x\x1b")
         echo_after(vm, start, b"x")
@@ -91,7 +91,7 @@ def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
     # is lost silently: the bytes echoed plus the bytes reported add up to
     # the bytes sent, exactly.
     sent = flood_text(100_000, seed=10)
-    with QemuSession(kernel_image, timeout=120) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=120) as vm:
         start = after_ready_line(vm)
         vm.send_serial(sent)
         deadline = time.monotonic() + 90
@@ -123,7 +123,7 @@ def test_a_flood_reports_exactly_what_it_dropped(kernel_image: Path) -> None:
 def test_a_paste_of_6_kib_loses_nothing(kernel_image: Path) -> None:
     lines = [flood_text(63, seed=i) for i in range(96)]
     paste = b"\r".join(lines) + b"\r"            # 6,144 bytes, as a terminal pastes
-    with QemuSession(kernel_image, timeout=60) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=60) as vm:
         start = after_ready_line(vm)
         vm.send_serial(paste)
         out = echo_after(vm, start, lines[-1] + b"\n[", timeout=40)

@@ -23,7 +23,7 @@ STALL_REPORT = re.compile(r"serial: (\d+) output bytes dropped \(transmitter sta
 
 def test_a_reader_that_pauses_loses_no_output(kernel_image: Path) -> None:
     enters = 60                       # 60 new prompts: 780 bytes of output
-    with PausableSession(kernel_image, timeout=60) as vm:
+    with PausableSession(kernel_image, cmdline="echo=1", timeout=60) as vm:
         start = after_ready_line(vm)
         time.sleep(0.2)               # the first prompt is out
         vm.reading.clear()

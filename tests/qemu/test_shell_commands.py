@@ -25,14 +25,14 @@ from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
 REPO = Path(__file__).resolve().parents[2]
 EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
-                 "heapcheck", "help", "log", "lspci", "mem", "panic", "reboot", "snake", "test",
-                 "uptime"]
+                 "heapcheck", "help", "kill", "log", "lspci", "mem", "panic", "ps", "reboot",
+                 "snake", "test", "uptime"]
 # Command lines heapcheck runs: every command that returns to the prompt,
 # with good and bad arguments.
 CHECKED = ["beep 880 20", "beep 5", "clear", "color yellow", "color 7 0", "color purple", "date",
            "dmesg", "echo \"a  b\" 'c d'", "fault nothing", "flappy x", "help", "help mem",
            "help nothing", "log", "log warn", "log loud", "lspci", "mem", "snake x", "test",
-           "uptime", "uptime 1", "nosuch command"]
+           "uptime", "uptime 1", "ps", "kill nothing", "nosuch command"]
 
 
 def command(vm: QemuSession, line: str, timeout: float = 30) -> str:
@@ -51,7 +51,7 @@ def at_prompt(vm: QemuSession, timeout: float = 20) -> None:
 
 def test_commands_show_plausible_values_on_both_consoles(kernel_image: Path) -> None:
     started = time.monotonic()
-    with boot(kernel_image, cmdline="shell=1", timeout=240) as vm:
+    with boot(kernel_image, timeout=240) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         help_text = command(vm, "help")
         assert [line.split()[0] for line in help_text.splitlines()] == EVERY_COMMAND
@@ -84,7 +84,7 @@ def test_commands_show_plausible_values_on_both_consoles(kernel_image: Path) -> 
         assert "VGA compatible controller: QEMU/Bochs Standard VGA [1234:1111]" in out
         assert "Ethernet controller: Intel Corporation 82540EM" in out
         assert "info: boot complete" in command(vm, "log")
-        assert "The Pythos shell (shell=1)" in command(vm, "dmesg")
+        assert "Pythos is up. This is its shell" in command(vm, "dmesg")
         assert command(vm, "beep 20000 10") == "beep: 20000 Hz for 10 ms\n"
         assert command(vm, "beep 5") == ("beep: HZ must be a number from 20 to 20000\n"
                                          "usage: beep [HZ] [MS]\n")
@@ -103,7 +103,7 @@ def test_commands_show_plausible_values_on_both_consoles(kernel_image: Path) -> 
 
 
 def test_no_command_keeps_heap_memory(kernel_image: Path) -> None:
-    with boot(kernel_image, cmdline="shell=1", timeout=300) as vm:
+    with boot(kernel_image, timeout=300) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         for line in CHECKED:
             out = command(vm, f"heapcheck {line}")
@@ -115,7 +115,7 @@ def test_no_command_keeps_heap_memory(kernel_image: Path) -> None:
 
 
 def test_games_start_and_quit_back_to_the_shell(kernel_image: Path, tmp_path: Path) -> None:
-    with boot(kernel_image, cmdline="shell=1", timeout=240) as vm:
+    with boot(kernel_image, timeout=240) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         command(vm, "echo before the games")
         before = vm.read_vga_text()
@@ -155,7 +155,7 @@ def test_games_start_and_quit_back_to_the_shell(kernel_image: Path, tmp_path: Pa
 
 
 def test_halt_exits_qemu(kernel_image: Path) -> None:
-    with boot(kernel_image, cmdline="shell=1", timeout=120) as vm:
+    with boot(kernel_image, timeout=120) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         vm.send_serial(b"halt\r")
         status = vm.wait_for_exit(timeout=30)
@@ -166,7 +166,7 @@ def test_halt_exits_qemu(kernel_image: Path) -> None:
 
 def test_reboot_resets_through_the_keyboard_controller(kernel_image: Path) -> None:
     # QEMU runs with -no-reboot: a reset ends it, with status 0.
-    with boot(kernel_image, cmdline="shell=1", timeout=120) as vm:
+    with boot(kernel_image, timeout=120) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         vm.send_serial(b"reboot\r")
         status = vm.wait_for_exit(timeout=30)
@@ -182,7 +182,7 @@ def test_panic_and_fault_stop_the_kernel_with_their_reports(kernel_image: Path) 
                          ("fault nested", r"kernel/shell/commands/crash\.py:\d+: panic: nested "
                                           r"panic requested from the shell"),
                          ("fault fault", r"page fault")]:
-        with boot(kernel_image, cmdline="shell=1", timeout=120) as vm:
+        with boot(kernel_image, timeout=120) as vm:
             vm.wait_for_serial(PROMPT, timeout=60)
             vm.send_serial(line.encode() + b"\r")
             status = vm.wait_for_exit(timeout=60)
@@ -202,7 +202,7 @@ def test_the_test_command_runs_kernel_tests_from_the_shell(tmp_path: Path) -> No
     built = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO,
                            capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
-    with boot(tmp_path / "test-kernel.elf", cmdline="shell=1", timeout=240) as vm:
+    with boot(tmp_path / "test-kernel.elf", timeout=240) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         out = command(vm, "test test_strings", timeout=120)
         ran = re.findall(r"^test (kernel\.tests\.test_strings\.\w+) \.\.\. ok$", out, re.M)

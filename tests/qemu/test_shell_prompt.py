@@ -47,7 +47,7 @@ def send(vm: QemuSession, text: str, until: str, timeout: float = 30) -> str:
 
 
 def test_the_shell_prompt_edits_and_runs_commands_on_both_consoles(kernel_image: Path) -> None:
-    with boot(kernel_image, cmdline="shell=1", timeout=120) as vm:
+    with boot(kernel_image, timeout=120) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         # Serial: quotes, a usage line, an unterminated quote.
         assert "a  b c d" in send(vm, "echo \"a  b\" 'c d'\r", "a  b c d")
@@ -101,7 +101,7 @@ def test_100_kb_of_random_serial_bytes_leave_the_shell_alive(kernel_image: Path)
     data = bytearray()
     while len(data) < 100_000:
         data += rng.choice(pieces) if rng.random() < 0.3 else rng.randbytes(rng.randint(1, 8))
-    with boot(kernel_image, cmdline="shell=1", timeout=300) as vm:
+    with boot(kernel_image, timeout=300) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         for i in range(0, len(data), 1024):
             vm.send_serial(bytes(data[i:i + 1024]))

@@ -7,13 +7,13 @@ none, the time-stamp counter chooses one.
 from kernel.apps import snake as snake_game
 from kernel.shell import gameplay
 from kernel.shell.output import Output
-from kernel.shell.registry import USAGE, command
+from kernel.shell.registry import USAGE, async_command
 from pythos.lang import u64
 
 
-@command("snake", args="[SEED]", help="play snake (arrows or WASD, P pause, Q quit)")
-def snake(out: Output, words: list[str]) -> int:
+@async_command("snake", args="[SEED]", help="play snake (arrows or WASD, P pause, Q quit)")
+async def snake(out: Output, words: list[str]) -> int:
     seed = gameplay.parse_seed(out, "snake", words)
     if seed < 0:
         return USAGE
-    return gameplay.run(out, "snake", snake_game.new(u64(seed)))
+    return await gameplay.run(out, "snake", snake_game.new(u64(seed)))
