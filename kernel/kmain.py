@@ -29,6 +29,7 @@ import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
+import kernel.bench.options as bench_options
 import kernel.clock as clock
 import kernel.cmdline as cmdline
 import kernel.console as console
@@ -253,6 +254,7 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
+    bench_options.run(boot.cmdline)  # bench=tasks, bench=keys: wake-to-poll, key to screen
     if cmdline.find_option(boot.cmdline, "run", value):
         process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
     if cmdline.find_option(boot.cmdline, "start", value):
