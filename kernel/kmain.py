@@ -29,6 +29,7 @@ import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
+import kernel.bench.bootbench as bootbench
 import kernel.bench.options as bench_options
 import kernel.clock as clock
 import kernel.cmdline as cmdline
@@ -268,6 +269,7 @@ def run_shell_if_asked() -> None:
     which never returns, in place of the echo loop."""
     value = ByteSpan()
     if cmdline.find_option(boot.cmdline, "shell", value) and value.equals("1"):
+        bootbench.at_prompt(boot.cmdline, kmain_entered_at)  # bench=boot: time to here
         shell_prompt.run()
 
 
