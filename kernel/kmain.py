@@ -116,6 +116,7 @@ def kmain(magic: u32, info: u64) -> None:
     warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
+    bench_options.run(boot.cmdline)  # bench=tasks, bench=keys: a wake's and a key's costs
     log.info("boot complete")
     print("Pythos is up. Type on the keyboard or the serial port; it echoes here.")
     run_shell_if_asked()             # shell=1: the shell's prompt instead of the echo loop
@@ -255,7 +256,6 @@ def apply_options() -> None:
         irqbench.run(kmain_entered_at)  # interrupt costs for bench/kernel.py
     if cmdline.find_option(boot.cmdline, "bench", value) and value.equals("heap"):
         heapbench.run()  # heap allocator costs for bench/kernel.py
-    bench_options.run(boot.cmdline)  # bench=tasks, bench=keys: wake-to-poll, key to screen
     if cmdline.find_option(boot.cmdline, "run", value):
         process.run_list(value)  # run=PROG[,PROG...]: user programs, one after another
     if cmdline.find_option(boot.cmdline, "start", value):
