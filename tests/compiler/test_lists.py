@@ -62,38 +62,6 @@ def test_int_item_stores_are_inline(tmp_path: Path) -> None:
     assert "list_set" in put  # only on the path that raises
 
 
-OBJECT_ITEMS = ("class Box:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n\n"
-                "def pick(xs: list[Box | None], i: int) -> Box | None:\n    return xs[i]\n\n\n"
-                "def fresh(n: int) -> list[Box]:\n    return [Box(n), Box(n + 1)]\n\n\n"
-                "def main() -> None:\n    xs: list[Box | None] = [Box(1), None, Box(3)]\n"
-                "    b = pick(xs, -1)\n    xs.clear()\n    print(b.n if b is not None else -1)\n"
-                "    print(pick([None], 0) is None)\n"
-                "    print(fresh(7)[1].n, fresh(8)[-2].n)\n"
-                "    k = fresh(9)[0]\n    print(k.n)\n"
-                "    print(pick(xs, 5))\n")
-
-
-def test_object_items_are_read_inline(tmp_path: Path) -> None:
-    """An object item (or None) is read from the buffer as an integer item
-    is, and given a reference of its own: no call of the runtime's
-    `list_get`, with its switch on the item kind, but on the path that
-    raises.  The item outlives its list (`xs.clear()`, a temporary list),
-    None stays None, a negative index counts from the end, and nothing
-    leaks."""
-    ir = run(tmp_path, OBJECT_ITEMS, "compile", "-O0", "--dump", "ir").stdout
-    pick = ir[ir.index("def __main__.pick"):ir.index("def __main__.fresh")]
-    assert pick.count(":: u64  [list item]") == 1
-    blocks = pick.split("\nL")
-    fail = [b for b in blocks if "list_get" in b]
-    assert len(fail) == 1 and "item.fail" in fail[0]
-    assert "inc_ref" in pick
-    for opt in ("-O0", "-O2"):
-        result = run(tmp_path, OBJECT_ITEMS, "exec", opt, "--leak-check")
-        assert result.stdout == "3\nTrue\n8 8\n9\n", (opt, result.stderr)
-        assert result.returncode == 1
-        assert result.stderr.splitlines()[-1] == "IndexError: list index out of range"
-
-
 def test_a_failed_index_reports_as_cpython(tmp_path: Path) -> None:
     result = run(tmp_path, INDEX, "exec", "-O2", "--leak-check")
     assert result.returncode == 1

@@ -223,15 +223,11 @@ class ListBuilder:
         index = self.index64(node.slice)
         if isinstance(lt.element, IntType):
             return self.int_item(node, lst, index, lt.element, None)
-        if item_kind(lt.element) in (ITEM_OBJ, ITEM_OPT):
-            # An object (or None) is an 8-byte address in the buffer: read
-            # inline like an integer, then given its own reference.
-            return self.int_item(node, lst, index, U64, None, owned=lt.element)
         raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
         return self.from_slot(raw, lt.element, borrowed=False)
 
     def int_item(self, node: ast.Subscript, lst: Value, index: Value, et: IntType,
-                 value: Value | None, owned: T.Type | None = None) -> Value:
+                 value: Value | None) -> Value:
         """`lst[index]` (`value` None) or `lst[index] = value` for a list of
         integers, inline, with the same check as an Array's (expr.py,
         `element_address`): an index in [0, len) reads or writes the item
@@ -242,15 +238,7 @@ class ListBuilder:
         CPython's IndexError.  That call never returns normally, so the
         loop that does the access contains no call LLVM must assume
         changes the list, and the length and items pointer it loads are
-        plain loads it can reuse.
-
-        With `owned` (a read of a list of objects, `et` U64), the item's
-        address is read the same way and becomes a value of type `owned`
-        with a reference of its own, taken before the list's last use
-        below, so a temporary list freed right after cannot take the item
-        with it.  That is `list_get` without its switch on the item kind
-        (45 instructions, on the executor's path from a wake to its
-        task's poll: docs/tasks.md)."""
+        plain loads it can reuse."""
         address = self.add(Cast("object", lst, U64))
         words = self.add(Cast("inttoptr", address, PtrType(I64)))
         length = self.add(Load(self.add(ElementAddr(
@@ -287,8 +275,6 @@ class ListBuilder:
         result: Value = Integer(0, NONE)
         if value is None:
             result = self.add(Load(addr, et, alias="list item"))
-            if owned is not None:
-                result = self.from_slot(result, owned, borrowed=True)
         else:
             self.add(Store(addr, value, alias="list item"))
         self.goto(done)
