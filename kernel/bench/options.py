@@ -1,6 +1,6 @@
 """``bench=tasks`` and ``bench=keys``: the measurements of this package.
 
-``kmain.apply_options`` hands the command line here (one line); the
+``kmain`` hands the command line here (one line, beside ``bench=games``); the
 option's value names the measurement, and anything else is left to the
 other ``bench=`` values kmain knows (``irq``, ``heap``, ``games``).
 """
