@@ -34,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import shellbench
 from pythos.kernel_tools.initrd import initrd_path
 from pythos.kernel_tools.qemu import QemuSession
 
@@ -270,6 +271,7 @@ def report(quick: bool = False) -> str:
         counts |= instruction_counts(image, cmdline="run=bench_getpid,bench_switch,bench_spawn",
                                      initrd=initrd_path(image))
         games = games_report(image)
+        shell = shellbench.report(shellbench.measure(image))
     for name, value in counts.items():
         rows.append([f"{name} (guest instructions, exact)", f"{value:,}"])
     if "reset to kmain" not in counts:
@@ -277,7 +279,7 @@ def report(quick: bool = False) -> str:
     width = max(len(r[0]) for r in rows)
     lines = ["Kernel", "", f"| {'measure':<{width}} | value |", f"|{'-' * (width + 2)}|-------|"]
     lines += [f"| {name:<{width}} | {value} |" for name, value in rows]
-    lines += ["", games]
+    lines += ["", shell, "", games]
     with tempfile.TemporaryDirectory(prefix="pythos-bench-") as tmp:
         lines += ["", heap_report(Path(tmp))]
     return "\n".join(lines)

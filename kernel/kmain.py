@@ -29,6 +29,8 @@ import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.syscall as syscall
 import kernel.arch.x86_64.vectors as vectors
 import kernel.backtrace as backtrace  # noqa: F401 - exports pythos_backtrace for panics
+import kernel.bench.bootbench as bootbench
+import kernel.bench.options as bench_options
 import kernel.clock as clock
 import kernel.cmdline as cmdline
 import kernel.console as console
@@ -116,8 +118,10 @@ def kmain(magic: u32, info: u64) -> None:
     warn_unknown_options()           # the options as a dict: say which ones nothing reads
     apply_options()                  # panic=, bench=, run=, start=, test=: once everything is up
     gamebench.run(boot.cmdline)      # bench=games: the games on screen, their frame costs
+    bench_options.run(boot.cmdline)  # bench=tasks, bench=keys: a wake's and a key's costs
     log.info("boot complete")
     run_echo_if_asked()              # echo=1: the old echo loop instead of the shell
+    bootbench.at_prompt(boot.cmdline, kmain_entered_at)  # bench=boot: the time to here
     share.start(clock.uptime_ms)     # the executor, sharing the CPU with processes
     executor.spawn(shell_prompt.run(), "shell")  # the shell, on both consoles
     executor.run_forever()           # poll tasks, idle when none is ready; never returns

@@ -203,7 +203,8 @@ class Executor:
 
     def poll_one(self) -> bool:
         """Poll the task woken longest ago; False if none is woken."""
-        self.expire_timers()
+        if TIMERS.count != 0:            # no call at all on the common path
+            self.expire_timers()
         slot = waker.take()
         if slot == NO_SLOT:
             return False

@@ -396,6 +396,11 @@ class QemuSession:
         return self.serial_output.decode("utf-8", errors="replace")
 
     @property
+    def pid(self) -> int | None:
+        """QEMU's process id (for its CPU time in /proc), or None before start."""
+        return None if self._proc is None else self._proc.pid
+
+    @property
     def exit_code(self) -> int | None:
         """QEMU's exit status, or None while it runs."""
         return None if self._proc is None else self._proc.poll()

@@ -1,4 +1,4 @@
-"""The shell's commands in QEMU (``shell=1``): typed on COM1 and on the
+"""The shell's commands in QEMU: typed on COM1 and on the
 keyboard (``sendkey``), their results read from the serial log and from
 the VGA screen, with plausible values checked against the host (the date,
 the uptime, the memory, QEMU's PCI devices); every command run under
@@ -193,7 +193,7 @@ def test_panic_and_fault_stop_the_kernel_with_their_reports(kernel_image: Path) 
 
 def test_the_test_command_runs_kernel_tests_from_the_shell(tmp_path: Path) -> None:
     """A test build (two modules' tests, to keep it small) booted with
-    ``shell=1`` comes to the prompt, and ``test`` runs its tests there."""
+    no ``test=`` comes to the prompt, and ``test`` runs its tests there."""
     modules = ("kernel.tests.test_strings", "kernel.tests.test_optionals")
     script = ("import sys\nfrom pathlib import Path\n"
               "from pythos.kernel_tools.ktest import build_test_kernel, discover\n"

@@ -1,4 +1,4 @@
-"""The shell's prompt in QEMU (``shell=1``, kernel/shell/prompt.py): lines
+"""The shell's prompt in QEMU (kernel/shell/prompt.py): lines
 typed on the serial port and on the keyboard (``sendkey``) are edited by
 the line editor, drawn on both consoles, and run by the command registry.
 

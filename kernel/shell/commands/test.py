@@ -4,7 +4,7 @@ The tests exist only in a test build (``pythos test`` compiles the
 kernel with a generated ``kernel.test_registry`` that can name and run
 each one; a normal build's registry is empty, kernel/test_registry.py).
 Booted with ``test=...`` such a kernel runs them and exits
-(kernel/testing.py); booted with ``shell=1`` it comes to the prompt,
+(kernel/testing.py); booted without ``test=`` it comes to the prompt,
 and this command runs them there, each printing ``ok`` when it returns.
 
 ``NAME`` picks tests by number, by full name
@@ -41,7 +41,7 @@ def selects(name: str, index: int, word: str) -> bool:
 def test(out: Output, words: list[str]) -> int:
     if tests.TEST_COUNT == 0:
         out.line("test: this kernel has no tests compiled in (pythos test builds one; "
-                 "boot it with shell=1)")
+                 "boot it without test=)")
         return FAILED
     chosen: list[int] = []
     for i in range(tests.TEST_COUNT):

@@ -1,0 +1,1 @@
+"""Kernel-side measurements for ``make bench`` (bench/kernel.py), one module each."""
