@@ -51,7 +51,8 @@ def typed_lines(vm: QemuSession) -> list[str]:
 
 
 def test_lock_keys_light_the_leds(kernel_image: Path, traceable: None) -> None:
-    with QemuSession(kernel_image, cmdline="echo=1", timeout=30, extra_args=("-trace", TRACE_EVENT)) as vm:
+    with QemuSession(kernel_image, cmdline="echo=1", timeout=30,
+                     extra_args=("-trace", TRACE_EVENT)) as vm:
         vm.wait_for_serial(READY)
         # init sets the LEDs once, to the decoder's locks: all off.
         wait_for_leds(vm, 0)
