@@ -499,14 +499,25 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.branch(more(), body, other)
         self.activate(body)
         bind()
-        self.loops.append((inc, end, len(self.cleanups)))
-        self.body(s.body)
-        self.loops.pop()
-        if not self.terminated:
-            self.goto(inc)
+        self.loop_body(s, inc, end)
         self.activate(inc)
         step()
         self.goto(head)
+        self.loop_else(s, other, end)
+
+    def loop_body(self, s: ast.For | ast.While | ast.AsyncFor, cont: BasicBlock,
+                  end: BasicBlock) -> None:
+        """A loop's body, in the active block: `continue` goes to `cont`
+        (as does the end of the body), `break` to `end`."""
+        self.loops.append((cont, end, len(self.cleanups)))
+        self.body(s.body)
+        self.loops.pop()
+        if not self.terminated:
+            self.goto(cont)
+
+    def loop_else(self, s: ast.For | ast.While | ast.AsyncFor, other: BasicBlock,
+                  end: BasicBlock) -> None:
+        """A loop's `else` clause in `other`, then `end` made the active block."""
         self.activate(other)
         self.body(s.orelse)
         if not self.terminated:

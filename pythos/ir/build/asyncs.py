@@ -111,16 +111,8 @@ class AsyncBuilder:
         b.add(Call(b.exc_rt("exc_drop"), [rec]))
         b.goto(other)
         b.activate(body)
-        b.loops.append((head, end, len(b.cleanups)))
-        b.body(s.body)
-        b.loops.pop()
-        if not b.terminated:
-            b.goto(head)
-        b.activate(other)
-        b.body(s.orelse)
-        if not b.terminated:
-            b.goto(end)
-        b.activate(end)
+        b.loop_body(s, head, end)
+        b.loop_else(s, other, end)
 
     # ----- asynchronous generators ------------------------------------------------------
     def rt_async(self, name: str) -> FuncSym:
@@ -227,16 +219,8 @@ class AsyncBuilder:
         b.activate(ended)
         b.goto(other)
         b.activate(body)
-        b.loops.append((head, end, len(b.cleanups)))
-        b.body(s.body)
-        b.loops.pop()
-        if not b.terminated:
-            b.goto(head)
-        b.activate(other)
-        b.body(s.orelse)
-        if not b.terminated:
-            b.goto(end)
-        b.activate(end)
+        b.loop_body(s, head, end)
+        b.loop_else(s, other, end)
 
     def await_step(self, node: ast.Await) -> Value:
         """`await agen.__anext__()`, `asend(v)`, `athrow(e)`, `aclose()`
