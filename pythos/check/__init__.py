@@ -1266,12 +1266,17 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 self.assign_name(s.target, elem, None)
                 if t is BYTES:
                     self.mark_plain(s.target, "loop variable over bytes")
+        self.for_body(s)
+
+    def for_body(self, s: ast.For | ast.AsyncFor) -> None:
+        """The body and the `else` clause of a for loop (of every kind), its
+        target bound.  The body may run no time at all: after it holds only
+        what held on entry and still holds at the end of an iteration.
+        (What it assigns was forgotten on entry, by `loop_entry`.)"""
         self.loop_depth += 1
         self.loops.append(s)
         entry = dict(self.narrowed)
         self.block(s.body)
-        # The body may run no time at all: after the loop holds only what
-        # held on entry and still holds at the end of an iteration.
         self.narrowed = join_maps(entry, self.narrowed)
         self.loops.pop()
         self.loop_depth -= 1

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from .. import types as T
 from ..symbols import FuncSym, Param
 from ..types import NONE, AsyncGeneratorType, AsyncStepType, ClassType, CoroutineType
-from .narrow import join_maps
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -53,6 +52,7 @@ class AsyncStatements:
         def block(self, body: list[ast.stmt]) -> None: ...
         def bind_local(self, target: ast.Name, t: T.Type, kind: str) -> Any: ...
         def bind_target(self, target: ast.expr, t: T.Type) -> None: ...
+        def for_body(self, s: ast.For | ast.AsyncFor) -> None: ...
         def loop_entry(self, body: list[ast.stmt]) -> None: ...
         def resolve_type(self, node: ast.expr) -> T.Type: ...
         def throw_args(self, node: ast.Call, params: list[Param]) -> None: ...
@@ -122,15 +122,7 @@ class AsyncStatements:
         t = self.expr(s.iter, None)
         elem = self.async_iteration(s, t)
         self.bind_target(s.target, elem)
-        self.loop_depth += 1
-        self.loops.append(s)
-        entry = dict(self.narrowed)
-        self.block(s.body)
-        # The body may run no time at all (as for `for`, check/__init__.py).
-        self.narrowed = join_maps(entry, self.narrowed)
-        self.loops.pop()
-        self.loop_depth -= 1
-        self.block(s.orelse)
+        self.for_body(s)
 
     def async_iteration(self, s: ast.AsyncFor, t: T.Type) -> T.Type:
         """The type of the items of `async for ... in <t>`, and the methods

@@ -36,7 +36,7 @@ from ..types import (
     TupleType,
 )
 from .containers import kind_of, objectish
-from .narrow import assigned_keys, key_of
+from .narrow import key_of
 from .operators import ARITHMETIC_SPECIALS
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Objects:
 
     if TYPE_CHECKING:
         def error(self, node: ast.AST, message: str) -> CompileError: ...
+        def for_body(self, s: ast.For | ast.AsyncFor) -> None: ...
         def expr(self, node: ast.expr, want: T.Type | None,
                  discard: bool = False) -> T.Type: ...
         def resolve_type(self, node: ast.expr) -> T.Type: ...
@@ -219,14 +220,7 @@ class Objects:
         self.heap_use(s.iter, kind_of(t) if t is not STR else "str values built at run time",
                       f"iterating over a {t} touches reference counts")
         self.bind_target(s.target, elem)
-        self.loop_depth += 1
-        self.loops.append(s)
-        self.block(s.body)
-        self.loops.pop()
-        self.loop_depth -= 1
-        self.narrowed = {k: v for k, v in self.narrowed.items()
-                         if k not in assigned_keys(s.body)}
-        self.block(s.orelse)
+        self.for_body(s)
 
     def bind_target(self, target: ast.expr, t: T.Type) -> None:
         """Assign a value of type t to a target that may unpack it."""
