@@ -1517,6 +1517,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 self.expect(value, g.type)
                 self.no_plain_literal(value, g.type, f"the global '{name}'")
                 self.check_global_store(target, value, g.type)
+                self.narrow_assigned(name, g.type, value.ty)  # type: ignore[attr-defined]
             return
         var = self.fn.locals.get(name)
         want = annotated or (var.type if var else None)
@@ -1807,7 +1808,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if isinstance(sym, GlobalSym):
             if sym.type is NONE:
                 raise self.error(node, f"'{sym.name}' is used before its type is known")
-            return sym.type
+            # Narrowed as a local is (check/narrow.py); a call may undo it,
+            # which the builder tests for (ir/build/optional.py).
+            key = key_of(node)
+            return self.narrowed.get(key, sym.type) if key is not None else sym.type
         if isinstance(sym, ConstSym):
             if sym.type is None:
                 raise self.error(node, "internal: untyped constant reached expr")

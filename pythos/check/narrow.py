@@ -23,9 +23,11 @@ At a join a key survives only if every path that reaches it agrees.
 Assigning to a key (or to a prefix of it: `self` or `self.head` for
 `self.head.next`) forgets what was proved, and a loop forgets, at its top,
 whatever its body assigns, since a later iteration arrives there after the
-assignment.  Calls do not forget attribute narrowings; mypy makes the same
-choice, and it is unsound in the same way (a method could set the
-attribute to None again).
+assignment.  Calls do not forget attribute (or global) narrowings; mypy
+makes the same choice, and it is unsound in the same way (a method could
+set the attribute to None again).  So the builder tests such a read for
+None at run time and raises (ir/build/optional.py, `undone_narrowing`)
+rather than read through address 0.
 """
 
 from __future__ import annotations

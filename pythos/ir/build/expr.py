@@ -224,7 +224,8 @@ class ExprBuilder:
         if isinstance(sym, FuncSym):
             return self.function_value(node, sym)
         if isinstance(sym, GlobalSym):
-            return self.load_mem(self.add(GlobalAddr(sym)), node.ty)  # type: ignore
+            # At its declared type: `narrowed` unboxes or tests a narrowed one.
+            return self.load_mem(self.add(GlobalAddr(sym)), sym.type)  # type: ignore
         raise CompileError(f"internal: cannot load {node.id}")
 
     def address(self, node: ast.expr) -> Value:
@@ -271,7 +272,8 @@ class ExprBuilder:
         if kind is None:  # p.addr
             return self.add(Cast("ptrtoint", self.expr(node.value),  # type: ignore
                                  node.ty))  # type: ignore[attr-defined]
-        return self.load_mem(self.address(node), node.ty)  # type: ignore[attr-defined]
+        declared = kind[1].type if kind[0] == "global" else node.ty  # type: ignore[attr-defined]
+        return self.load_mem(self.address(node), declared)
 
     def element_address(self, node: ast.Subscript) -> Value:
         kind = node.sub  # type: ignore[attr-defined]

@@ -29,7 +29,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from ... import types as T
-from ...symbols import FuncSym
+from ...symbols import FuncSym, GlobalSym
 from ...types import BOOL, I64, U32, U64, IntType, OptionalType
 from ..ops import (
     Assign,
@@ -37,12 +37,14 @@ from ..ops import (
     Call,
     Cast,
     Compare,
+    GlobalAddr,
     Goto,
     Integer,
     IntOp,
     MethodCall,
     Return,
     SetAttr,
+    Store,
     Value,
 )
 
@@ -54,6 +56,24 @@ OPTIONAL_RT = "pythos.rt.obj.optional"
 INT_ITEMS = {"u8": 1, "u16": 2, "u32": 3, "u64": 4, "i8": 5, "i16": 6, "i32": 7, "i64": 8}
 ITEM_BOOL = 9
 ITEM_OPT = 11
+# Lazy error kinds (pythos/rt/obj/object.py, ERR_*).
+ERR_TYPE = 4
+ERR_ATTRIBUTE = 7
+
+
+def declared_type(node: ast.expr) -> T.Type | None:
+    """The declared type of an attribute or a global that `node` reads
+    (None for anything else: a local changes only where the checker sees
+    it assigned)."""
+    if isinstance(node, ast.Attribute):
+        kind = getattr(node, "field", None)
+        if kind is not None and kind[0] == "object":
+            return kind[1].fields.get(node.attr)  # type: ignore[no-any-return]
+        if kind is not None and kind[0] == "global":
+            return kind[1].type  # type: ignore[no-any-return]
+    elif isinstance(node, ast.Name) and isinstance(getattr(node, "sym", None), GlobalSym):
+        return node.sym.type  # type: ignore[attr-defined,no-any-return]
+    return None
 
 
 def is_scalar(t: T.Type | None) -> bool:
@@ -140,11 +160,59 @@ class OptionalBuilder:
 
     def narrowed(self, node: ast.expr, v: Value) -> Value:
         """An expression the checker narrowed from `int | None` to `int`
-        reads the integer out of its box."""
+        reads the integer out of its box.  One whose value a call can
+        change behind the checker's back (an attribute, a global) is
+        tested for None first (`undone_narrowing`)."""
         t = getattr(node, "ty", None)
+        declared = declared_type(node)
+        if isinstance(declared, OptionalType) and t is not None \
+                and not isinstance(t, OptionalType) and t is not T.NONE_VALUE:
+            self.undone_narrowing(node, v, t)
         if is_scalar(t) and is_boxed(v.type):
             return self.unbox(v, t)  # type: ignore[arg-type]
         return v
+
+    def undone_narrowing(self, node: ast.expr, v: Value, t: T.Type) -> None:
+        """Raise if `node`, narrowed to `t`, holds None after all.
+
+        The checker keeps what a test proved of an attribute or a global
+        across calls, as mypy does (check/narrow.py), and a call may have
+        set it back to None: `if self.item is not None: self.clear();
+        self.item.size`.  CPython then fails where the None is used;
+        compiled code would read through address 0.  So the read is
+        tested (one compare; LLVM drops it where it sees no store in
+        between), and a None raises CPython's AttributeError when the read
+        is the object of an attribute or a method (the common case, and
+        CPython's own error), else a TypeError that names the narrowing
+        (where CPython would fail later, or not at all: docs/language.md,
+        "Differences from CPython")."""
+        attr = self.receivers().get(id(node))
+        if attr is not None:
+            kind, message = ERR_ATTRIBUTE, f"'NoneType' object has no attribute '{attr}'"
+        else:
+            shown = ast.unparse(node)
+            kind, message = ERR_TYPE, (f"'{shown}' is None here, though it was tested "
+                                       f"not to be (set to None since)")
+        b: Any = self
+        present = self.add(Compare("ne", v, Integer(0, v.type)))
+        if b.checks_errors and not self.fn.in_interrupt:
+            b.check(present, lambda: b.raise_lazy(node, kind, message))
+        else:
+            b.check(present, lambda: b.panic_message(node, message))
+
+    def receivers(self) -> dict[int, str]:
+        """For each expression of the function that is the object of an
+        attribute or a method (`x` in `x.name`), that name."""
+        found: dict[int, str] | None = getattr(self, "_receivers", None)
+        if found is None:
+            found = {}
+            root = self.fn.node
+            if root is not None:
+                for n in ast.walk(root):
+                    if isinstance(n, ast.Attribute):
+                        found[id(n.value)] = n.attr
+            self._receivers = found
+        return found
 
     def represent(self, op: Any) -> None:
         """Box (or unbox) the operands of an op that stores or passes a
@@ -163,6 +231,8 @@ class OptionalBuilder:
                     op.args[i] = self.coerce(op.args[i], p.type)
         elif isinstance(op, SetAttr):
             op.value = self.coerce(op.value, op.cls.fields[op.name])
+        elif isinstance(op, Store) and isinstance(op.addr, GlobalAddr):
+            op.value = self.coerce(op.value, op.addr.sym.type)  # `LIMIT = 40`, an `int | None`
 
     def optional_augassign(self, s: ast.AugAssign) -> None:
         """`x += e` where x is an `int | None` the checker narrowed to int:
