@@ -51,4 +51,8 @@ def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path, tmp_pa
         after = uptime_ms(vm)
         assert after > before + 300, (before, after)
         assert "running" in command(vm, "ps")
+        # The shell refuses to kill itself, by name or by ID: the prompt stays.
+        assert command(vm, "kill shell") == "kill: shell: the shell cannot kill itself\n"
+        assert command(vm, "kill 1") == "kill: 1: the shell cannot kill itself\n"
+        assert command(vm, "echo still here") == "still here\n"
     assert ": panic:" not in vm.serial_text
