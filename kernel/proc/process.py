@@ -24,7 +24,9 @@ kernel stack and a program from the ramdisk.  Its life:
    parent is woken, and it stays a ZOMBIE holding only its exit status and
    its kernel stack, which it is still running on.
 4. **reap** (``wait`` in the parent, or the kernel task for the processes
-   it started and for orphans): the kernel stack is unmapped and freed
+   it started and for orphans, or, for a process started with
+   ``start_awaited``, the executor task awaiting it: the shell's ``run``,
+   kernel/task/procwait.py): the kernel stack is unmapped and freed
    and the slot is FREE again.  After a process has been reaped every
    frame it took is back; ``run=`` checks that for each program it runs.
 
@@ -459,9 +461,15 @@ def abandon(pid: u64) -> None:
     slot = table.find(pid)
     if slot != NO_SLOT:
         table.tasks[slot].waiter_slot = NO_WAITER
-        if table.tasks[slot].state != tasks.ZOMBIE:
-            table.tasks[slot].killed = True
-            scheduler.wake(slot)
+        kill(pid)
+    irqflags.enable()
+
+
+def stop(pid: u64) -> None:
+    """``kill(pid)`` from a kernel task (Ctrl-C for the shell's ``run``):
+    the process ends the next time it would run.  Interrupts on."""
+    irqflags.disable()
+    kill(pid)
     irqflags.enable()
 
 

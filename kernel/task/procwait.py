@@ -24,6 +24,13 @@ look at it, so no exit can slip between a look and the suspend.  While a
 task awaits the process, the idle step's reaping of the kernel's children
 leaves it alone (``waiter_slot`` set), so the status is there to be read.
 
+Ctrl-C on the serial console stops the process: while the future waits
+it is registered in ``waker.INTERRUPT``, so IRQ 4 takes a received 0x03
+as a signal rather than input (kernel/drivers/serial_input.py), counts
+it and wakes the task, which kills the process and waits for its end as
+before.  (Ctrl+C on the PS/2 keyboard is not seen there: its scancodes
+become characters only when someone decodes them.)
+
 A task cancelled while it waits (``kill``, or its caller's cancellation)
 leaves through the ``finally``: the process is killed and left to the
 idle step's reaping, since nobody will read its status.
@@ -31,31 +38,42 @@ idle step's reaping, since nobody will read its status.
 
 from collections.abc import Generator
 
+import kernel.drivers.serial_input as serial_input
 import kernel.proc.process as process
+from kernel.task import waker
 from kernel.task.executor import WAITING, running
-from pythos.lang import i64, u64
+from pythos.lang import i64, u32, u64
 
 
 class ProcessEnd:
     """``await process_end(pid)``: the exit status of a process started
     with ``process.start_awaited`` for this task (``KILLED_STATUS``:
-    killed by a fault or by ``kill``)."""
+    killed by a fault, by ``kill``, or by Ctrl-C on the serial console)."""
 
     def __init__(self, pid: u64) -> None:
         self.pid = pid
         # The status, once the process has ended and been reaped.
         self.status = process.NOT_ENDED
+        # Whether Ctrl-C stopped it.
+        self.interrupted = False
 
     def __await__(self) -> Generator[None, None, i64]:
         task = running().this_task()
+        seen = serial_input.interrupts
         try:
             while True:
                 self.status = process.awaited_status(self.pid)
                 if self.status != process.NOT_ENDED:
                     return self.status
-                task.state = WAITING
-                yield
+                if serial_input.interrupts != seen and not self.interrupted:
+                    self.interrupted = True
+                    process.stop(self.pid)      # it ends; its exit wakes us
+                waker.INTERRUPT.register(u32(task.slot))
+                if serial_input.interrupts == seen or self.interrupted:
+                    task.state = WAITING
+                    yield
         finally:
+            waker.INTERRUPT.clear()             # Ctrl-C is input again
             if self.status == process.NOT_ENDED:
                 process.abandon(self.pid)
 

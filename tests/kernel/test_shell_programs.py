@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import kernel.drivers.serial_input as serial_input
 import kernel.proc.kstack as kstack
 import kernel.proc.process as process
 import kernel.proc.scheduler as scheduler
@@ -22,9 +23,10 @@ from kernel.shell import registry
 from kernel.shell.output import Capture
 from kernel.shell.registry import FAILED, OK, USAGE
 from kernel.task import executor, waker
+from kernel.task.wakeset import NO_SLOT
 from pythos.lang import i64, u64
 
-from .executor_fakes import Machine
+from .executor_fakes import FakeUart, Machine, serial_interrupt
 from .helpers import drive, exact_span
 from .test_elf import linked_program
 from .test_ustar import make_archive
@@ -103,9 +105,11 @@ class FakeProcesses:
         self.started: list[tuple[str, str, int]] = []
         self.status = process.NOT_ENDED
         self.abandoned: list[int] = []
+        self.stopped: list[int] = []
         monkeypatch.setattr(process, "start_awaited", self.start_awaited)
         monkeypatch.setattr(process, "awaited_status", lambda pid: self.status)
         monkeypatch.setattr(process, "abandon", lambda pid: self.abandoned.append(int(pid)))
+        monkeypatch.setattr(process, "stop", lambda pid: self.stopped.append(int(pid)))
 
     def start_awaited(self, name: object, args: object, waiter: u64) -> i64:
         def text(span: object) -> str:
@@ -198,3 +202,28 @@ def test_an_awaited_process_not_ended_yet_and_abandoned(table: None) -> None:
     process.abandon(pid)
     assert scheduler.table.tasks[slot].killed
     assert scheduler.table.tasks[slot].waiter_slot == tasks.NO_WAITER
+
+
+def test_ctrl_c_on_com1_stops_the_program_and_is_not_input(
+        machine: Machine, uart: FakeUart, ramdisk: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeProcesses(monkeypatch)
+    out = Capture()
+    result: list[int] = []
+
+    async def shell() -> None:
+        result.append(await registry.run_async(out, "run hello"))
+
+    task = executor.spawn(shell(), "shell")
+    machine.executor.run_until_idle()
+    assert waker.INTERRUPT.registered() == task.slot
+    machine.cpu.raise_irq(serial_interrupt(uart, b"a\x03b"))   # the real on_irq4
+    assert serial_input.buffer.length() == 2, "the Ctrl-C was a signal, not a byte"
+    machine.executor.run_until_idle()
+    assert fake.stopped == [42] and result == []
+    fake.status = process.KILLED_STATUS
+    waker.wake(u64(task.slot))                  # the process's exit
+    machine.executor.run_until_idle()
+    assert result == [FAILED] and out.text() == "pid 42 (hello): stopped by Ctrl-C\n"
+    assert waker.INTERRUPT.registered() == NO_SLOT, "Ctrl-C is input again"
+    machine.cpu.raise_irq(serial_interrupt(uart, b"\x03"))
+    assert serial_input.buffer.length() == 3

@@ -8,6 +8,7 @@ with the ramdisk."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from pythos.kernel_tools.initrd import initrd_path
@@ -24,6 +25,9 @@ def test_ls_cat_and_run_from_the_shell(kernel_image: Path, tmp_path: Path) -> No
     with boot(kernel_image, initrd=initrd_path(kernel_image), timeout=180) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         listing = command(vm, "ls")
+        screen = wait_for_screen(vm, "motd.txt", timeout=10)
+        vm.screendump(tmp_path / "shell-ls.png")
+        assert any(re.fullmatch(r" +\d+  motd.txt", row) for row in screen), screen
         assert re.search(rf"^ +{len(motd.encode())}  motd.txt$", listing, re.M), listing
         assert re.search(r"^ +\d+  hello$", listing, re.M), listing
         assert command(vm, "cat motd.txt") == motd
@@ -55,6 +59,18 @@ def test_ls_cat_and_run_from_the_shell(kernel_image: Path, tmp_path: Path) -> No
         at_prompt(vm)
         assert re.search(r"pid \d+ \(cat\): exited with status 0\n" + re.escape(PROMPT) + "$",
                          vm.serial_text[start:]), vm.serial_text[start:]
+        # Ctrl-C on COM1 stops a program that never gives the CPU back,
+        # and one blocked reading the console; the shell goes on.
+        for program in ("spin", "cat"):
+            start = len(vm.serial_text)
+            vm.send_serial(f"run {program}\r".encode())
+            vm.wait_for_serial(f"pythos> run {program}\r\n", timeout=10)
+            time.sleep(0.5)
+            vm.send_serial(b"\x03")
+            at_prompt(vm)
+            assert re.search(rf"^pid \d+ \({program}\): stopped by Ctrl-C\n" + re.escape(PROMPT)
+                             + "$", vm.serial_text[start:], re.M), vm.serial_text[start:]
+        assert command(vm, "echo after") == "after\n"
         # The shell waited without keeping anything: the heap is as it was.
         assert "heapcheck: nothing kept" in command(vm, "heapcheck run hello")
         # The same on the screen (the screendump is docs/images/shell-run.png).

@@ -14,8 +14,9 @@ processes it starts::
     pythos> run status 7
     pid 4 (status): exited with status 7
 
-and the command's status is OK only for an exit status of 0.  Cancelling
-the shell's wait (its task cancelled) kills the program.
+and the command's status is OK only for an exit status of 0.  Ctrl-C on
+the serial console stops the program (``pid 5 (spin): stopped by
+Ctrl-C``), and so does cancelling the shell's wait.
 """
 
 from typing import Final
@@ -92,9 +93,11 @@ async def run(out: Output, words: list[str]) -> int:
     pid = start(name, " ".join(words[1:]), executor.current_task().slot)
     if pid < 0:
         return not_started(out, name, pid)
-    status = await process_end(u64(pid))
+    end = process_end(u64(pid))
+    status = await end
     if status == process.KILLED_STATUS:
-        out.line(f"pid {int(pid)} ({name}): killed")
+        how = "stopped by Ctrl-C" if end.interrupted else "killed"
+        out.line(f"pid {int(pid)} ({name}): {how}")
         return FAILED
     out.line(f"pid {int(pid)} ({name}): exited with status {int(status)}")
     return OK if status == 0 else FAILED
