@@ -1,4 +1,4 @@
-"""The default kernel's input loop, until there is a shell: echo what is typed.
+"""The console's echo loop (``echo=1``): echo what is typed, byte by byte.
 
 Characters come from two places: the PS/2 keyboard (``keyboard.read_char``,
 fed by IRQ 1) and COM1 (``serial_input.read_event``, fed by IRQ 4), so the
@@ -24,9 +24,9 @@ are not echoed at all, and neither are the C1 controls U+0080-U+009F,
 which some terminals obey too; a Tab shows as one space, so that erasing
 it erases one cell.
 
-A finished line that starts with ``ls``, ``cat`` or ``run`` is a
-command, run before the next prompt (``proc/commands.py``); any other
-line was only for echoing.
+A finished line is only echoed: the commands (``ls``, ``cat``, ``run``
+and the rest) are the shell's (kernel/shell/), which is what the kernel
+boots to without ``echo=1``.
 
 Between inputs the loop is the kernel task's idle step
 (``process.kernel_idle``): it reaps ended processes, lets READY ones run,
@@ -49,12 +49,11 @@ import kernel.clock as clock
 import kernel.drivers.keyboard as keyboard
 import kernel.drivers.serial_input as serial_input
 import kernel.dropreport as dropreport
-import kernel.proc.commands as commands
 import kernel.proc.line_editor as line_editor
 import kernel.proc.process as process
 import kernel.proc.tty as tty
 from kernel.proc.line_editor import LineEditor
-from pythos.lang import addr_of, u32
+from pythos.lang import u32
 
 CTRL_D: Final = u32(0x04)
 # What ``next_input`` returns when nothing is waiting.
@@ -72,8 +71,7 @@ def print_prompt() -> None:
 
 def echo(event: u32) -> None:
     """Edit the line with one input event and show it; at the end of the
-    line, run it if it is a command (kernel/proc/commands.py), then start a
-    new line after a new prompt."""
+    line, start a new line after a new prompt."""
     if event == CTRL_D:
         return  # the console has no end of input
     line_editor.feed(line, event)
@@ -82,7 +80,6 @@ def echo(event: u32) -> None:
         length = line_editor.text_length(line)
         if length == line.length:
             print()  # a line too long for the editor: the rest goes on the next
-        commands.execute(addr_of(line.text), length)  # ls, cat, run
         line_editor.clear(line)
         print_prompt()
         tty.show(line)  # the character that did not fit, if one did not

@@ -33,10 +33,12 @@ for at most the time left.  In the kernel that is
 ``console_input(ms)``, which suspends the game's task until a key or a
 byte arrives or the frame's timer fires, so while the game waits the
 executor runs other tasks, the CPU halts, and the clock, the serial
-port and the log go on.  A quit key (Q, Esc, or Ctrl-C on the serial
-console) ends the wait at once, so it takes effect without waiting for
-the frame.  The host tests pass a ``wait`` that only moves a fake clock
-and never suspends, so a game replays exactly.  If the loop falls far behind
+port and the log go on.  A quit key (Q or Esc) ends the wait at once, so it takes effect
+without waiting for the frame.  The shell runs ``play`` as a task of its
+own (kernel/shell/jobs.py); Ctrl-C cancels that task at its ``await``,
+and the ``finally`` around the loop gives the screen back then too.
+The host tests pass a ``wait`` that only moves a fake clock and never
+suspends, so a game replays exactly.  If the loop falls far behind
 (the machine was stopped in a debugger, or the host was busy), it
 starts counting afresh rather than racing through the missed frames.
 """
@@ -111,21 +113,23 @@ async def play(runner: GameRunner, next_key: Callable[[], u8], now_ms: Callable[
     from ``next_key`` (``KEY_NONE`` when none is waiting), the time from
     ``now_ms``; ``wait(ms)`` waits for a key, or for ``ms`` at most."""
     runner.start()
-    deadline = now_ms()
-    while not runner.done():
-        deadline = runner.next_deadline(deadline)
-        if now_ms() - deadline > MAX_LATE_MS:
-            deadline = now_ms()
-        pressed: list[u8] = []
-        while True:
-            key = next_key()
-            if key != KEY_NONE:
-                pressed.append(key)
-                if key == KEY_QUIT:
+    try:
+        deadline = now_ms()
+        while not runner.done():
+            deadline = runner.next_deadline(deadline)
+            if now_ms() - deadline > MAX_LATE_MS:
+                deadline = now_ms()
+            pressed: list[u8] = []
+            while True:
+                key = next_key()
+                if key != KEY_NONE:
+                    pressed.append(key)
+                    if key == KEY_QUIT:
+                        break
+                elif now_ms() >= deadline:
                     break
-            elif now_ms() >= deadline:
-                break
-            else:
-                await wait(deadline - now_ms())
-        runner.frame(pressed)
-    runner.stop()
+                else:
+                    await wait(deadline - now_ms())
+            runner.frame(pressed)
+    finally:
+        runner.stop()          # also when the task is cancelled (Ctrl-C)

@@ -39,6 +39,13 @@ receive buffer register (RBR, COM1 + 0) until the Line Status Register
 says "no data ready" clears both conditions.  The IRQ line reaches the PIC
 only because ``serial.init`` raised OUT2 in the modem control register.
 
+Ctrl-C as a signal: while a task waits for Ctrl-C (``waker.INTERRUPT``,
+the shell's ``run`` waiting for a program), a received 0x03 is not input:
+the handler counts it in ``interrupts``, wakes that task and drops the
+byte, as a Unix terminal with ISIG turns its INTR character into SIGINT
+for the foreground job.  With nobody waiting it is an ordinary byte (the
+shell's editor cancels the line with it).
+
 Sharing the UART: normal code sends under ``serial.lock``, touching THR and
 LSR.  The handler cannot take that lock (the code it interrupted may hold
 it), and does not need to: it reads only RBR and LSR, and reading LSR does
@@ -90,6 +97,12 @@ SEQUENCE_TIMEOUT_MS: Final = u64(250)
 # The uptime when next_byte last took a byte.  Consumer side.
 last_byte_at: u64 = u64(0)
 # What next_byte answers when there is no byte to decode.
+# The byte Ctrl-C sends.
+CTRL_C: Final = u8(0x03)
+# Ctrl-Cs taken as signals (see the module docstring), modulo 2**64.
+# Written only by the IRQ handler; a task compares it with what it saw.
+interrupts: u64 = u64(0)
+
 NO_BYTE: Final = i32(-1)
 SILENCE: Final = i32(-2)
 
@@ -113,11 +126,17 @@ def init() -> bool:
 
 @interrupt
 def on_irq4(frame: Ptr[InterruptFrame]) -> None:
-    """IRQ 4: move every received byte into ``buffer``."""
+    """IRQ 4: move every received byte into ``buffer`` (a Ctrl-C that a
+    task waits for is a signal instead: see the module docstring)."""
+    global interrupts
     for _ in range(DRAIN_LIMIT):
         if (serial.line_status() & serial.LSR_DATA_READY) == 0:
             break
-        buffer.push(port.read8(serial.COM1 + serial.DATA))
+        byte = port.read8(serial.COM1 + serial.DATA)
+        if byte == CTRL_C and waker.interrupt_typed():
+            interrupts += 1
+        else:
+            buffer.push(byte)
     waker.serial_arrived()  # wake the task awaiting COM1, if any (kernel/task/input.py)
     pic.send_eoi(COM1_IRQ)
 

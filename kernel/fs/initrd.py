@@ -14,6 +14,10 @@ the USTAR reader (kernel/fs/ustar.py), and prints what it holds; with
 A ramdisk that fails a check is reported and not used; the kernel goes on
 without it.  Afterwards ``find`` looks files up by name.  The archive is
 read in place and never written: it is a read-only file system.
+
+The shell's ``ls``, ``cat`` and ``run`` see the files as ``str`` names
+(``file_names``, ``find_named``, ``is_program``, ``text_of``): names
+and contents are decoded as UTF-8, a malformed byte shown as U+FFFD.
 """
 
 import kernel.console as console
@@ -27,6 +31,7 @@ from kernel.mm.addr import PhysAddr
 from kernel.multiboot import BootInfo
 from kernel.proc import elf
 from kernel.proc.elf import Image
+from kernel.utf8 import Utf8Decoder
 from pythos.lang import i32, u64
 
 # The archive's bytes in the physical-memory window; empty without a
@@ -96,3 +101,43 @@ def list_files() -> None:
 def find(name: ByteSpan, entry: Entry) -> i32:
     """Look ``name`` up: ustar.OK with ``entry`` set, or a ustar error code."""
     return ustar.find(archive, name, entry)
+
+
+def text_of(span: ByteSpan) -> str:
+    """The span's bytes decoded as UTF-8, malformed bytes replaced."""
+    decoder = Utf8Decoder()
+    chars: list[str] = []
+    for i in range(span.length):
+        for k in range(decoder.feed(span.data[i])):
+            chars.append(chr(decoder.out[k]))
+    for k in range(decoder.flush()):
+        chars.append(chr(decoder.out[k]))
+    return "".join(chars)
+
+
+def file_names() -> list[str]:
+    """The names of the ramdisk's files, in archive order."""
+    names: list[str] = []
+    entry = Entry()
+    offset = u64(0)
+    while ustar.read_entry(archive, offset, entry) == ustar.OK:
+        offset = entry.next
+        if entry.kind == ustar.KIND_FILE:
+            names.append(text_of(entry.name))
+    return names
+
+
+def find_named(name: str, entry: Entry) -> bool:
+    """Whether a file is called ``name``; ``entry`` is then set to it."""
+    offset = u64(0)
+    while ustar.read_entry(archive, offset, entry) == ustar.OK:
+        offset = entry.next
+        if entry.kind == ustar.KIND_FILE and text_of(entry.name) == name:
+            return True
+    return False
+
+
+def is_program(entry: Entry) -> bool:
+    """Whether the file passes the ELF check: one ``run`` can start."""
+    image = Image()
+    return elf.parse(entry.data, image) == elf.OK

@@ -24,7 +24,9 @@ kernel stack and a program from the ramdisk.  Its life:
    parent is woken, and it stays a ZOMBIE holding only its exit status and
    its kernel stack, which it is still running on.
 4. **reap** (``wait`` in the parent, or the kernel task for the processes
-   it started and for orphans): the kernel stack is unmapped and freed
+   it started and for orphans, or, for a process started with
+   ``start_awaited``, the executor task awaiting it: the shell's ``run``,
+   kernel/task/procwait.py): the kernel stack is unmapped and freed
    and the slot is FREE again.  After a process has been reaped every
    frame it took is back; ``run=`` checks that for each program it runs.
 
@@ -60,7 +62,8 @@ from kernel.mm.paging import NO_EXECUTE, WRITABLE
 from kernel.proc import elf, tasks
 from kernel.proc.elf import Image, Segment
 from kernel.proc.scheduler import table
-from kernel.proc.tasks import KERNEL_TASK, NO_SLOT
+from kernel.proc.tasks import KERNEL_TASK, NO_SLOT, NO_WAITER
+from kernel.task.waker import WAKES
 from pythos.lang import Array, Ptr, export, i64, panic, u8, u64
 # Error results are negated errno values, as the system calls return them.
 from pythos.rt.sysabi import ECHILD, EINVAL, ENOENT, ENOMEM, ESRCH
@@ -240,10 +243,11 @@ def exit_current(status: i64, report: bool) -> None:
     if slot == KERNEL_TASK:
         panic("exit_current called by the kernel task")
     task = table.tasks[slot]
-    if report and status == KILLED_STATUS:
+    awaited = task.waiter_slot != NO_WAITER   # that task reports the end itself
+    if report and status == KILLED_STATUS and not awaited:
         say_name(slot)
         print("killed")
-    elif report and task.parent == 0 and (status != 0 or not task.quiet_exit):
+    elif report and task.parent == 0 and not awaited:
         say_name(slot)  # a user parent learns it from wait instead
         print(f"exited with status {status}")
     files.close_all(slot)
@@ -256,6 +260,8 @@ def exit_current(status: i64, report: bool) -> None:
             had_orphans = True
     table.exit(status)
     wake_parent(task.parent)
+    if awaited:
+        WAKES.wake_in_interrupt(task.waiter_slot)
     if had_orphans:
         scheduler.wake_kernel()
     scheduler.switch_to_next()
@@ -324,7 +330,9 @@ def reap_kernel_children() -> bool:
     """Reap every ended process whose parent is the kernel; whether any was."""
     reaped = False
     for i in range(u64(1), u64(tasks.MAX_TASKS)):
-        if table.is_child(u64(i), u64(0), tasks.ANY_CHILD) and table.tasks[i].state == tasks.ZOMBIE:
+        task = table.tasks[i]
+        if (table.is_child(u64(i), u64(0), tasks.ANY_CHILD) and task.state == tasks.ZOMBIE
+                and task.waiter_slot == NO_WAITER):
             reap(u64(i))
             reaped = True
     return reaped
@@ -389,14 +397,12 @@ def elf_problem(name: ByteSpan) -> str:
     return elf.error_name(elf.parse(entry.data, image))
 
 
-def start(name: ByteSpan, args: ByteSpan, quiet: bool) -> u64:
+def start(name: ByteSpan, args: ByteSpan) -> u64:
     """Spawn ``name`` as a child of the kernel with the argument line
-    ``args``; its pid, or 0 after reporting why it could not start.  A
-    ``quiet`` one's exit is reported only when its status is not 0."""
+    ``args``; its pid, or 0 after reporting why it could not start.  Its
+    end is reported by ``exit_current``."""
     irqflags.disable()
     result = spawn(name, args.data, args.length, u64(0))
-    if result > 0:
-        table.tasks[table.find(u64(result))].quiet_exit = quiet
     irqflags.enable()
     if result < 0:
         print("run: ", end="")
@@ -413,12 +419,66 @@ def start(name: ByteSpan, args: ByteSpan, quiet: bool) -> u64:
     return u64(result)
 
 
-def run(name: ByteSpan, args: ByteSpan, quiet: bool) -> None:
+# What ``awaited_status`` returns while the process has not ended.
+NOT_ENDED: Final = i64(-1)
+
+
+def start_awaited(name: ByteSpan, args: ByteSpan, waiter: u64) -> i64:
+    """Spawn ``name`` as a child of the kernel for the executor task in
+    slot ``waiter`` (the shell's ``run``), which awaits its end: its pid,
+    or a negative error as ``spawn`` gives.  Nothing is printed.  At the
+    exit ``waiter`` is woken, and the zombie stays until
+    ``awaited_status`` reaps it: the idle step's reaping leaves it alone,
+    so its status is the waiter's to report.  Interrupts on."""
+    irqflags.disable()
+    result = spawn(name, args.data, args.length, u64(0))
+    if result > 0:
+        table.tasks[table.find(u64(result))].waiter_slot = waiter
+    irqflags.enable()
+    return result
+
+
+def awaited_status(pid: u64) -> i64:
+    """The exit status of ``start_awaited``'s process ``pid``, reaped now,
+    once it has ended (``KILLED_STATUS``: killed); ``NOT_ENDED`` before.
+    Interrupts on."""
+    irqflags.disable()
+    status = NOT_ENDED
+    slot = table.find(pid)
+    if slot == NO_SLOT:
+        status = KILLED_STATUS  # not ours any more: reaped by someone else
+    elif table.tasks[slot].state == tasks.ZOMBIE:
+        status = reap(slot)
+    irqflags.enable()
+    return status
+
+
+def abandon(pid: u64) -> None:
+    """The task awaiting ``pid`` is gone (cancelled): kill the process, as
+    a terminal that closes takes its programs with it, and let the idle
+    step reap it like any other child of the kernel.  Interrupts on."""
+    irqflags.disable()
+    slot = table.find(pid)
+    if slot != NO_SLOT:
+        table.tasks[slot].waiter_slot = NO_WAITER
+        kill(pid)
+    irqflags.enable()
+
+
+def stop(pid: u64) -> None:
+    """``kill(pid)`` from a kernel task (Ctrl-C for the shell's ``run``):
+    the process ends the next time it would run.  Interrupts on."""
+    irqflags.disable()
+    kill(pid)
+    irqflags.enable()
+
+
+def run(name: ByteSpan, args: ByteSpan) -> None:
     """Run ``name`` with ``args`` and wait until it has ended and been reaped; then say
-    if any frame or heap byte it took was not given back.  (``quiet``: see ``start``.)"""
+    if any frame or heap byte it took was not given back."""
     free_before = memory.frames.free_frames()
     heap_before = heap.stats().bytes_used
-    pid = start(name, args, quiet)
+    pid = start(name, args)
     if pid == 0:
         return
     irqflags.disable()
@@ -456,9 +516,9 @@ def for_each_name(names: ByteSpan, wait_for_each: bool) -> None:
             else:
                 args.set(names.data, u64(0))
             if wait_for_each:
-                run(one, args, False)
+                run(one, args)
             else:
-                start(one, args, False)
+                start(one, args)
         begin = end + 1
 
 

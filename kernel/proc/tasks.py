@@ -41,6 +41,8 @@ MAX_TASKS: Final = 64
 KERNEL_TASK: Final = u64(0)
 # What the table returns when there is no such slot.
 NO_SLOT: Final = u64(0xFFFFFFFFFFFFFFFF)
+# Task.waiter_slot of a process no kernel task awaits.
+NO_WAITER: Final = u64(0xFFFFFFFFFFFFFFFF)
 
 FREE: Final = u8(0)
 READY: Final = u8(1)
@@ -66,7 +68,6 @@ class Task:
     reason: u8  # why it is BLOCKED
     killed: bool  # kill() asked it to end; it does at its next return to ring 3
     reads_console: bool  # it has read fd 0, so the echo loop leaves input alone
-    quiet_exit: bool  # started by the console's ``run``: report only a nonzero status
     status: i64  # the exit status, once a ZOMBIE
     wake_at: u64  # SLEEPING: the uptime (ms) to wake at
     wait_pid: u64  # CHILD: the pid waited for, or ANY_CHILD
@@ -77,6 +78,10 @@ class Task:
     heap_end: u64  # brk: the current end
     name_data: u64  # its name: bytes in the ramdisk, which never moves
     name_length: u64
+    # The executor slot of the kernel task (the shell's ``run``) that awaits
+    # its end, or NO_WAITER: that task is woken at the exit, reports it and
+    # reaps the zombie itself (kernel/proc/process.py, ``start_awaited``).
+    waiter_slot: u64
 
 
 def fresh_task(task: Task, pid: u64, parent: u64) -> None:
@@ -87,7 +92,6 @@ def fresh_task(task: Task, pid: u64, parent: u64) -> None:
     task.reason = NOT_WAITING
     task.killed = False
     task.reads_console = False
-    task.quiet_exit = False
     task.status = i64(0)
     task.wake_at = u64(0)
     task.wait_pid = u64(0)
@@ -98,6 +102,7 @@ def fresh_task(task: Task, pid: u64, parent: u64) -> None:
     task.heap_end = u64(0)
     task.name_data = u64(0)
     task.name_length = u64(0)
+    task.waiter_slot = NO_WAITER
 
 
 # wait(-1): any child.

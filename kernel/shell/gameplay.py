@@ -3,12 +3,15 @@
 ``snake`` and ``flappy`` (kernel/shell/commands/) hand their game to
 ``run``, which plays it on the VGA screen with ``runner.play`` until the
 player quits, then gives the screen back as it was and prints the
-score.  The keys come from both consoles, the same stream the prompt
-reads (``consolekeys.next_event``), turned into the games' keys by
-``game_key``: arrows and WASD, P, Q, Esc, Space and Enter, and on the
-serial console also Ctrl-C, which stops the game as it would stop a
-program.  The picture is drawn on the VGA screen only; the serial side
-gets a line saying so, and the result.
+score.  The game runs as a task of its own, named after it
+(``jobs.run_in_foreground``), which the shell task awaits.  The keys
+come from both consoles, the same stream the prompt reads
+(``consolekeys.next_event``), turned into the games' keys by
+``game_key``: arrows and WASD, P, Q, Esc, Space and Enter.  Ctrl-C
+interrupts the job (``jobs.interrupt``): the shell cancels the game's
+task, whose ``finally`` restores the screen, as Ctrl-C stops a program.
+The picture is drawn on the VGA screen only; the serial side gets a
+line saying so, and the result.
 
 High scores last for the session: the games keep them themselves
 (their module's ``record``), and every new game starts from it.
@@ -23,7 +26,7 @@ from kernel.apps.game import Game
 from kernel.apps.runner import GameRunner, play
 from kernel.apps.textgfx import CellSink
 from kernel.apps.vgasink import VgaSink
-from kernel.shell import keys
+from kernel.shell import jobs, keys
 from kernel.shell.consolekeys import next_event
 from kernel.shell.output import Output
 from kernel.shell.registry import OK, is_number
@@ -45,7 +48,12 @@ def game_key(event: u32) -> u8:
 
 
 def next_key() -> u8:
-    return game_key(next_event())
+    """The next game key from the consoles; Ctrl-C interrupts the job
+    (the game's task is cancelled, so the game sees nothing)."""
+    event = next_event()
+    if event == keys.CTRL_C and jobs.interrupt():
+        return game_keys.KEY_NONE
+    return game_key(event)
 
 
 def now_ms() -> int:
@@ -72,16 +80,18 @@ async def wait_for_console(ms: int) -> None:
 async def play_on(out: Output, name: str, game: Game, sink: CellSink,
                   read_key: Callable[[], u8], time_ms: Callable[[], int],
                   wait: Callable[[int], Coroutine[Any, Any, None]]) -> int:
-    """Play ``game`` on ``sink`` until the player quits, then report."""
-    out.line(f"{name}: playing on the screen; arrows or WASD, P pauses, Q or Esc "
-             "(Ctrl-C on the serial console) quits")
+    """Play ``game`` on ``sink`` as the task ``name`` until the player
+    quits or Ctrl-C stops it, then report."""
+    out.line(f"{name}: playing on the screen; arrows or WASD, P pauses, Q, Esc or Ctrl-C "
+             "quits")
     runner = GameRunner(game, sink)
-    await play(runner, read_key, time_ms, wait)
+    if not await jobs.run_in_foreground(play(runner, read_key, time_ms, wait), name):
+        out.line(f"{name}: stopped by Ctrl-C")
     out.line(f"{name}: score {game.score}, high score {max(game.score, game.high_score)}")
     return OK
 
 
 async def run(out: Output, name: str, game: Game) -> int:
-    """Play ``game`` on the VGA screen with the consoles' keys, in the
-    shell's task: while it waits for the next frame, other tasks run."""
+    """Play ``game`` on the VGA screen with the consoles' keys, in a task
+    of its own: while it waits for the next frame, other tasks run."""
     return await play_on(out, name, game, VgaSink(), next_key, now_ms, wait_for_console)

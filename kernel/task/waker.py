@@ -50,6 +50,8 @@ WAKES = WakeSet()
 # The devices' waiters: the task awaiting a key, and the one awaiting COM1.
 KEYBOARD = Waiter()
 SERIAL = Waiter()
+# The task that takes Ctrl-C on COM1 as a signal (serial_input.py).
+INTERRUPT = Waiter()
 
 
 def wake(slot: u64) -> bool:
@@ -88,10 +90,21 @@ def serial_arrived() -> None:
     wake_waiter(SERIAL)
 
 
+def interrupt_typed() -> bool:
+    """IRQ 4 received Ctrl-C: wake the task waiting for it, if any; whether
+    there was one (the byte is then a signal, not input).  Interrupts off."""
+    slot = INTERRUPT.take()
+    if slot == NO_SLOT:
+        return False
+    WAKES.wake_in_interrupt(u64(slot))
+    return True
+
+
 def reset() -> None:
     """Empty the wake set and forget the devices' registrations (a new executor)."""
     flags = irqflags.save_and_disable()
     WAKES.reset()
     KEYBOARD.clear()
     SERIAL.clear()
+    INTERRUPT.clear()
     irqflags.restore(flags)

@@ -78,3 +78,20 @@ def test_ps_and_kill_without_an_executor_say_so() -> None:
     executor.the_executor.clear()
     assert run("ps") == (registry.FAILED, "ps: the executor is not running\n")
     assert run("kill 1") == (registry.FAILED, "kill: the executor is not running\n")
+
+
+def test_the_shell_cannot_kill_itself(machine: Machine) -> None:
+    """``kill`` refuses the task that runs it, the shell, by name or ID:
+    cancelled, it would leave no prompt."""
+    said: list[tuple[int, str]] = []
+
+    async def shell() -> None:
+        said.append(run("kill shell"))
+        said.append(run(f"kill {me.ident}"))
+        await suspend()
+
+    me = executor.spawn(shell(), "shell")
+    machine.executor.run_until_idle()
+    assert said == [(registry.FAILED, "kill: shell: the shell cannot kill itself\n"),
+                    (registry.FAILED, f"kill: {me.ident}: the shell cannot kill itself\n")]
+    assert not me.finished() and not me.cancel_requested

@@ -46,9 +46,9 @@ def run(line: str) -> tuple[int, str]:
 
 # ----- help: every command, in 80 columns -------------------------------------------
 
-EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
-                 "heapcheck", "help", "kill", "log", "lspci", "mem", "panic", "ps", "reboot",
-                 "snake", "test", "uptime"]
+EVERY_COMMAND = ["beep", "cat", "clear", "color", "date", "dmesg", "echo", "fault", "flappy",
+                 "halt", "heapcheck", "help", "kill", "log", "ls", "lspci", "mem", "panic", "ps",
+                 "reboot", "run", "snake", "test", "uptime"]
 
 
 def test_help_lists_every_command_each_on_one_screen_line() -> None:

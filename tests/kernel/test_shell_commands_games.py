@@ -5,19 +5,26 @@ screen back exactly; the command prints the score."""
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kernel.shell.commands.ps  # noqa: F401 - registers ps
 from kernel.apps import flappy, snake
 from kernel.apps import game as game_keys
 from kernel.apps.runner import GameRunner, play
 from kernel.apps.textgfx import WIDTH, MemorySink, make_cell
 from kernel.drivers import scancode
-from kernel.shell import gameplay, keys, registry
+from kernel.shell import gameplay, jobs, keys, registry
 from kernel.shell.output import Capture
+from kernel.task import executor
+from kernel.task.futures import yield_now
 from pythos.lang import u8, u32, u64
 
+from .executor_fakes import Machine
 from .helpers import drive
 
 
@@ -114,17 +121,89 @@ def test_any_keys_then_quit_give_the_screen_back(arrivals: list[tuple[int, u8]])
         assert sink.cells == before and time.now <= 4500
 
 
-def test_the_command_reports_the_score() -> None:
+def in_shell_task(machine: Machine, work: Coroutine[Any, Any, int]) -> list[int]:
+    """Run ``work`` as the shell task does, in a task of the executor; its
+    result, once it is there."""
+    result: list[int] = []
+
+    async def shell() -> None:
+        result.append(await work)
+
+    executor.spawn(shell(), "shell")
+    return result
+
+
+def test_the_command_reports_the_score(machine: Machine) -> None:
     out = Capture()
     game = flappy.new(u64(7))
     time = FakeTime([(1000 + 80 * i, game_keys.KEY_ACTION) for i in range(1, 60)]
                     + [(9000, game_keys.KEY_QUIT)])
-    status = drive(gameplay.play_on(out, "flappy", game, MemorySink(), time.next_key,
-                                    time.now_ms, time.wait))
+    status = in_shell_task(machine, gameplay.play_on(out, "flappy", game, MemorySink(),
+                                                     time.next_key, time.now_ms, time.wait))
+    machine.executor.run_until_idle()
     lines = out.text().splitlines()
-    assert status == registry.OK
+    assert status == [registry.OK]
     assert lines[0].startswith("flappy: playing on the screen;")
     assert lines[1] == f"flappy: score {game.score}, high score {max(game.score, game.high_score)}"
+    assert executor.running().live_tasks() == []
+
+
+def test_the_game_is_a_task_of_its_own_and_ctrl_c_cancels_it(
+        machine: Machine, monkeypatch: pytest.MonkeyPatch) -> None:
+    time = FakeTime([])
+    monkeypatch.setattr(gameplay, "next_event",
+                        lambda: keys.CTRL_C if time.now == 1500 else keys.NO_EVENT)
+
+    async def wait(ms: int) -> None:       # a millisecond passes, other tasks run
+        time.now += 1
+        await yield_now()
+
+    sink = shell_screen()
+    before = list(sink.cells)
+    out = Capture()
+    game = snake.new(u64(42))
+    status = in_shell_task(machine, gameplay.play_on(out, "snake", game, sink,
+                                                     gameplay.next_key, time.now_ms, wait))
+    for _ in range(10):
+        machine.executor.poll_one()
+    shell, playing = executor.running().live_tasks()
+    assert (shell.name, playing.name) == ("shell", "snake")
+    assert shell.state_name() == "waiting" and playing.state_name() == "ready"
+    ps = Capture()
+    registry.run(ps, "ps")
+    assert [line.split()[-1] for line in ps.text().splitlines()[1:-1]] == ["shell", "snake"]
+    assert sink.cells != before, "the game is on the screen"
+    machine.executor.run_until_idle()
+    assert status == [registry.OK] and time.now == 1501, "cancelled at its next await"
+    assert playing.state_name() == "cancelled" and shell.finished()
+    assert out.text().splitlines()[1:] == [
+        "snake: stopped by Ctrl-C", f"snake: score 0, high score {game.high_score}"]
+    assert sink.cells == before and (sink.row, sink.column) == (22, 13), "the finally ran"
+    assert sink.cursor_visible and jobs.waiter == jobs.NO_WAITER
+
+
+def test_ctrl_c_without_a_job_is_a_quit_key(machine: Machine,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gameplay, "next_event", lambda: keys.CTRL_C)
+    assert gameplay.next_key() == game_keys.KEY_QUIT
+
+
+def test_a_cancelled_shell_takes_its_job_with_it(machine: Machine) -> None:
+    time = FakeTime([])
+
+    async def wait(ms: int) -> None:
+        time.now += 1
+        await yield_now()
+
+    sink = shell_screen()
+    before = list(sink.cells)
+    in_shell_task(machine, gameplay.play_on(Capture(), "flappy", flappy.new(u64(1)), sink,
+                                            time.next_key, time.now_ms, wait))
+    for _ in range(10):
+        machine.executor.poll_one()
+    shell, playing = executor.running().live_tasks()
+    shell.cancel()
+    assert playing.state_name() == "cancelled" and sink.cells == before
 
 
 def test_a_bad_seed_is_a_usage_line() -> None:

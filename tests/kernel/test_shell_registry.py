@@ -101,7 +101,7 @@ def test_color_takes_names_or_numbers_and_keeps_the_background():
 def test_completion_of_names_and_declared_arguments(chirp):
     assert registry.complete("") == registry.names()
     assert {"chirp", "clear", "color", "echo", "help"} <= set(registry.complete(""))
-    assert registry.complete("c") == ["chirp", "clear", "color"]
+    assert registry.complete("c") == ["cat", "chirp", "clear", "color"]
     assert registry.complete("  ec") == ["echo"]
     assert registry.complete("help ") == registry.names()
     assert registry.complete("help cl") == ["clear"]

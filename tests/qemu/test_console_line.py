@@ -8,7 +8,6 @@ change what arrives.
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
@@ -64,43 +63,3 @@ def test_the_kernel_console_edits_its_lines_the_same_way(kernel_image):
         vm.wait_for_serial("gone" + "\b \b" * 4 + "kept\n", timeout=20)
         screen = "\n".join(wait_for_screen(vm, "kept"))
     assert "axy" in screen and "abc" not in screen and "gone" not in screen, screen
-
-
-def command(vm, line: str, until: str, timeout: float = 30) -> str:
-    """Type ``line`` and Enter on serial; what the kernel printed for it,
-    up to and including ``until``."""
-    start = len(vm.serial_text)
-    vm.send_serial(line.encode() + b"\r")
-    vm.wait_for_serial(until, timeout=timeout)
-    deadline = time.monotonic() + timeout
-    while until not in vm.serial_text[start:]:
-        assert time.monotonic() < deadline, vm.serial_text[start:]
-        time.sleep(0.05)
-    text = vm.serial_text[start:]
-    return text[:text.index(until) + len(until)]
-
-
-def test_ls_cat_and_run_from_the_kernel_console(kernel_image):
-    motd = (REPO / "user" / "motd.txt").read_text()
-    with boot(kernel_image, initrd=initrd_path(kernel_image), cmdline="echo=1", timeout=90) as vm:
-        booted(vm)
-        type_keys(vm, [*spelled("ls"), "ret"])  # typed on the keyboard
-        listing = vm.wait_for_serial("motd.txt\n", timeout=20)
-        assert re.search(rf"^ +{len(motd.encode())}  motd.txt$", listing, re.M), listing
-        assert re.search(r"^ +\d+  hello$", listing, re.M), listing
-        assert command(vm, "cat motd.txt", motd).endswith(motd)
-        assert "cat: nothere: no such file\n" in command(vm, "cat nothere", "no such file\n")
-        # A program that ends with status 0 says nothing more; any other
-        # status is reported.  The prompt comes back after each.
-        out = command(vm, "run hello", "hello from user space, pid ")
-        out = command(vm, "run status 7", "exited with status 7\n")
-        assert re.search(r"^pid \d+ \(status\): exited with status 7$", out, re.M), out
-        out = command(vm, "run  echo   a  b ", "a b\n")
-        out = command(vm, "run nothere x", "no such file\n")
-        assert "run: nothere: no such file\n" in out
-        serial = command(vm, "still echoing", "still echoing\n")
-        serial = vm.serial_text
-    assert "(hello): exited" not in serial and "(echo): exited" not in serial, serial
-    assert "frames not freed" not in serial and "panic" not in serial.lower(), serial
-    prompts = re.findall(r"^\[ *\d+\.\d{3}\] ", serial, re.M)
-    assert len(prompts) >= 8, serial  # one before each command typed

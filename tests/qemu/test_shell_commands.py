@@ -24,9 +24,9 @@ from .test_boot import boot, wait_for_screen
 from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
 REPO = Path(__file__).resolve().parents[2]
-EVERY_COMMAND = ["beep", "clear", "color", "date", "dmesg", "echo", "fault", "flappy", "halt",
-                 "heapcheck", "help", "kill", "log", "lspci", "mem", "panic", "ps", "reboot",
-                 "snake", "test", "uptime"]
+EVERY_COMMAND = ["beep", "cat", "clear", "color", "date", "dmesg", "echo", "fault", "flappy",
+                 "halt", "heapcheck", "help", "kill", "log", "ls", "lspci", "mem", "panic", "ps",
+                 "reboot", "run", "snake", "test", "uptime"]
 # Command lines heapcheck runs: every command that returns to the prompt,
 # with good and bad arguments.
 CHECKED = ["beep 880 20", "beep 5", "clear", "color yellow", "color 7 0", "color purple", "date",

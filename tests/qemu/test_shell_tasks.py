@@ -1,9 +1,10 @@
 """The shell as a task on the executor, in QEMU (kernel/task/share.py,
 kernel/shell/prompt.py): a boot with no options comes to the prompt, ``ps``
-lists the shell's task, and a game runs inside that task, so the serial
-console stays alive while it plays and Ctrl-C over serial stops it with
-the screen given back; the clock goes on meanwhile.  One boot for all of
-it, to keep the suite lean."""
+lists the shell's task, and a game runs as a task of its own, which the
+shell awaits (kernel/shell/jobs.py), so the serial console stays alive
+while it plays and Ctrl-C over serial cancels it with the screen given
+back; the clock goes on meanwhile.  One boot for all of it, to keep the
+suite lean."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def uptime_ms(vm) -> int:  # type: ignore[no-untyped-def]
     return int(match[1])
 
 
-def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path) -> None:
+def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path, tmp_path: Path) -> None:
     with boot(kernel_image, timeout=120) as vm:
         vm.wait_for_serial(PROMPT, timeout=60)
         assert "command line: " in vm.serial_text and "shell=" not in vm.serial_text
@@ -40,13 +41,18 @@ def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path) -> Non
         vm.send_serial(b"\x03")                      # Ctrl-C on the serial console
         at_prompt(vm)
         out = vm.serial_text[start:]
-        assert re.search(r"snake: score 0, high score \d+", out), out
+        assert re.search(r"snake: stopped by Ctrl-C\nsnake: score 0, high score \d+", out), out
         # The screen came back as the game found it, then scrolled on.
         screen = wait_for_screen(vm, "snake: score")
+        vm.screendump(tmp_path / "snake-stopped.png")
         assert not any("Score" in line for line in screen), screen
         last = [line for line in screen_before if "timer ticks)" in line][-1]
         assert screen[screen.index(last) + 1] == "pythos> snake 42", screen
         after = uptime_ms(vm)
         assert after > before + 300, (before, after)
         assert "running" in command(vm, "ps")
+        # The shell refuses to kill itself, by name or by ID: the prompt stays.
+        assert command(vm, "kill shell") == "kill: shell: the shell cannot kill itself\n"
+        assert command(vm, "kill 1") == "kill: 1: the shell cannot kill itself\n"
+        assert command(vm, "echo still here") == "still here\n"
     assert ": panic:" not in vm.serial_text

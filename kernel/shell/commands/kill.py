@@ -3,6 +3,12 @@
 Cancelling closes the task's coroutine, so its ``finally`` blocks run
 before it ends (docs/tasks.md, "Cancellation").  A name that several
 tasks share is refused: say which one by ID.
+
+The task running ``kill`` is refused too.  That is the shell, and it is
+the kernel's only console: a shell that cancelled itself would leave no
+prompt and nothing to type a command into (the kernel has no ``init``
+to start another, no login to go back to).  Unix shells refuse the same
+way in spirit: an interactive bash ignores the ``kill $$`` it is sent.
 """
 
 from kernel.shell.output import Output
@@ -40,6 +46,9 @@ def kill(out: Output, words: list[str]) -> int:
         out.line(f"kill: {len(found)} tasks are called {words[0]}; give an ID")
         return FAILED
     task = found[0]
+    if task is executor.running().current:
+        out.line(f"kill: {words[0]}: the shell cannot kill itself")
+        return FAILED
     task.cancel()
     out.line(f"kill: cancelled {task.ident} {task.name}")
     return OK
