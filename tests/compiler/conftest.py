@@ -37,3 +37,19 @@ def run_compiled(path: Path, tmp: Path, opt: int = 2) -> subprocess.CompletedPro
     if built.returncode != 0:
         raise AssertionError(f"compiling {path.name} failed:\n{built.stderr.decode()}")
     return subprocess.run([str(exe)], cwd=path.parent, capture_output=True, timeout=60)
+
+
+def pythos(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m pythos ARGS` from the repository's root, as text."""
+    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=ROOT, env=env(),
+                          capture_output=True, text=True, timeout=300)
+
+
+def function_dump(dump: str, header: str) -> list[str]:
+    """The lines of one function of a `--dump ir` (from the line that
+    starts with `header` to the next `def`), stripped."""
+    lines = dump.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("def ")),
+               len(lines))
+    return [line.strip() for line in lines[start:end] if line.strip()]

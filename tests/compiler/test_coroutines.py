@@ -5,13 +5,11 @@ warnings, at compile time and at run time."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import PROGRAMS, ROOT, env, run_compiled, run_cpython
+from .conftest import PROGRAMS, function_dump, pythos, run_compiled, run_cpython
 
 COROUTINE_PROGRAMS = sorted(PROGRAMS.glob("obj_coro_*.py"))
 
@@ -56,19 +54,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 '''
-
-
-def pythos(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=ROOT, env=env(),
-                          capture_output=True, text=True, timeout=300)
-
-
-def function_dump(dump: str, header: str) -> list[str]:
-    lines = dump.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(header))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("def ")),
-               len(lines))
-    return [line.strip() for line in lines[start:end] if line.strip()]
 
 
 @pytest.mark.parametrize("path", COROUTINE_PROGRAMS, ids=[p.stem for p in COROUTINE_PROGRAMS])

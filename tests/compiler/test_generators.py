@@ -4,13 +4,11 @@ at -O2), and what the builder refuses about generator expressions."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import PROGRAMS, ROOT, env, run_compiled, run_cpython
+from .conftest import PROGRAMS, function_dump, pythos, run_compiled, run_cpython
 
 GENERATOR_PROGRAMS = sorted(PROGRAMS.glob("obj_gen_*.py"))
 
@@ -32,19 +30,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 '''
-
-
-def pythos(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=ROOT, env=env(),
-                          capture_output=True, text=True, timeout=300)
-
-
-def function_dump(dump: str, header: str) -> list[str]:
-    lines = dump.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(header))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("def ")),
-               len(lines))
-    return [line.strip() for line in lines[start:end] if line.strip()]
 
 
 def test_ir_shows_the_frame_and_the_resume_switch(tmp_path: Path) -> None:

@@ -16,15 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, env
+from .conftest import ROOT, env, pythos
 
 OBJECTS = ROOT / "tests" / "compiler" / "objects"
 PROGRAMS = sorted(OBJECTS.glob("*.py"))
-
-
-def pythos(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=ROOT, env=env(),
-                          capture_output=True, text=True, timeout=300)
 
 
 def typed(name: str) -> list[str]:
