@@ -273,14 +273,14 @@ def next_event() -> KeyEvent:
         byte = buffer.pop()
         if byte == EMPTY:
             if leds.awaiting_answer():
-                send_led_byte(leds.poll(clock.ticks()))
+                send_led_byte(leds.poll(clock.uptime_ms()))
             return KeyEvent()
         if leds.awaiting_answer() and is_answer(u8(byte)):
-            send_led_byte(leds.answer(u8(byte), clock.ticks()))
+            send_led_byte(leds.answer(u8(byte), clock.uptime_ms()))
             continue
         event = decoder.feed(u8(byte))
         if event.is_key():
-            send_led_byte(leds.set(decoder_leds(), clock.ticks()))
+            send_led_byte(leds.set(decoder_leds(), clock.uptime_ms()))
             return event
 
 
