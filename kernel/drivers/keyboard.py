@@ -280,7 +280,9 @@ def next_event() -> KeyEvent:
             continue
         event = decoder.feed(u8(byte))
         if event.is_key():
-            send_led_byte(leds.set(decoder_leds(), clock.uptime_ms()))
+            bits = decoder_leds()
+            if not leds.is_settled(bits):
+                send_led_byte(leds.set(bits, clock.uptime_ms()))
             return event
 
 

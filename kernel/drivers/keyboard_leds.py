@@ -120,6 +120,12 @@ class LedUpdater:
         """Whether a byte has been sent and its 0xFA or 0xFE has not arrived."""
         return self.step != IDLE
 
+    def is_settled(self, bits: u8) -> bool:
+        """Whether ``set(bits, now)`` would do nothing, whatever ``now``: no
+        change, no exchange under way, nothing left to show.  (So a key
+        that changes no lock need not read the clock.)"""
+        return bits == self.wanted and self.step == IDLE and self.wanted == self.shown
+
     def set(self, bits: u8, now: u64) -> i32:
         """Ask for the LEDs to show ``bits``; the byte to send now, or NOTHING."""
         if bits != self.wanted:
