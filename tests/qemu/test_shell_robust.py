@@ -19,7 +19,7 @@ import random
 import time
 from pathlib import Path
 
-from .test_boot import boot
+from .test_boot import boot, wait_for_screen
 from .test_shell_prompt import PROMPT, send, spelled, type_keys
 
 KEYS = [*"abcdefghijklmnopqrstuvwxyz0123456789", "spc", "ret", "minus", "equal", "comma",
