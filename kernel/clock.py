@@ -8,8 +8,9 @@ Two counters, two jobs:
   ``uptime_ms()`` is then cycles since ``init`` divided by that frequency.
 * **Ticks** are the PIT's interrupts, ``TICK_HZ`` = 1000 a second on
   IRQ 0.  ``on_timer`` adds one to ``tick_count``.  They wake the CPU from
-  ``hlt`` (so ``sleep_ms`` notices its deadline) and will drive the
-  scheduler; they no longer measure time.
+  ``hlt`` (so ``sleep_ms`` notices its deadline) and drive the scheduler
+  (kernel/proc/preempt.py); they no longer measure time, which is what
+  lets the idle kernel stop them (kernel/tickless.py).
 
 Why not count ticks?  Each lost tick is lost time for good, and ticks do
 get lost: an interrupt arrives only when the CPU takes it, and under QEMU a

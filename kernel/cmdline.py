@@ -13,6 +13,8 @@ understands:
                                      the shell, which is the default
     shell=1                          accepted and ignored: the shell is the
                                      default (see shell/prompt.py)
+    tickless=0                       keep the 1 kHz timer tick while idle
+                                     (see tickless.py), to compare
 
 The parser works on a ``ByteSpan`` and never copies or allocates.  The
 last occurrence of a key wins, as in Linux, so an option appended at the

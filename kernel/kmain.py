@@ -59,6 +59,7 @@ import kernel.shell.prompt as shell_prompt
 import kernel.task.executor as executor
 import kernel.task.share as share
 import kernel.testing as testing
+import kernel.tickless as tickless
 import kernel.version as version
 import pythos.rt.obj.runtime as objects
 from kernel.bytespan import ByteSpan
@@ -101,6 +102,7 @@ def kmain(magic: u32, info: u64) -> None:
     pic.init()                       # IRQ 0-15 to vectors 32-47, all masked
     syscall.init()                   # syscall/sysret for user programs: STAR, LSTAR, SFMASK
     clock.init()                     # TSC calibrated on the PIT; PIT ticks at 1 kHz on IRQ 0
+    tickless.init(tick_may_stop())   # the tick may stop while the executor idles (not tickless=0)
     init_keyboard()                  # PS/2 controller, scancodes on IRQ 1
     serial_input.init()              # COM1 received bytes on IRQ 4
     irqflags.enable()                # take interrupts: the clock starts ticking
@@ -266,6 +268,13 @@ def apply_options() -> None:
         process.start_list(value)  # start=PROG[,PROG...]: side by side with the kernel
     if cmdline.find_option(boot.cmdline, "test", value):
         testing.run(value)  # run the selected tests (a test build), then exit
+
+
+def tick_may_stop() -> bool:
+    """Whether the idle executor may stop the timer tick: yes, unless the
+    command line says ``tickless=0`` (kernel/tickless.py)."""
+    value = ByteSpan()
+    return not (cmdline.find_option(boot.cmdline, "tickless", value) and value.equals("0"))
 
 
 def run_echo_if_asked() -> None:

@@ -24,11 +24,12 @@ from kernel.utf8 import Utf8Decoder
 # other is reported, so that a typing mistake does not go unnoticed.  A
 # function, not a module-level set: the kernel keeps no object alive
 # between tests (kernel/tests/test_objects.py counts them from zero).
-KNOWN_OPTIONS = "halt loglevel panic bench run start test shell echo"
+KNOWN_OPTIONS = "halt loglevel panic bench run start test shell echo tickless"
 
 
 def is_known(key: str) -> bool:
-    return key in ("halt", "loglevel", "panic", "bench", "run", "start", "test", "shell", "echo")
+    return key in ("halt", "loglevel", "panic", "bench", "run", "start", "test", "shell", "echo",
+                   "tickless")
 
 
 def text(span: ByteSpan) -> str:

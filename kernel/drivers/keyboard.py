@@ -273,14 +273,16 @@ def next_event() -> KeyEvent:
         byte = buffer.pop()
         if byte == EMPTY:
             if leds.awaiting_answer():
-                send_led_byte(leds.poll(clock.ticks()))
+                send_led_byte(leds.poll(clock.uptime_ms()))
             return KeyEvent()
         if leds.awaiting_answer() and is_answer(u8(byte)):
-            send_led_byte(leds.answer(u8(byte), clock.ticks()))
+            send_led_byte(leds.answer(u8(byte), clock.uptime_ms()))
             continue
         event = decoder.feed(u8(byte))
         if event.is_key():
-            send_led_byte(leds.set(decoder_leds(), clock.ticks()))
+            bits = decoder_leds()
+            if not leds.is_settled(bits):
+                send_led_byte(leds.set(bits, clock.uptime_ms()))
             return event
 
 

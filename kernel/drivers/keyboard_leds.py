@@ -20,9 +20,9 @@ the decoder while an answer is expected.  (The decoder drops 0xFA and
 is harmless.)
 
 ``LedUpdater`` is the exchange as a pure state machine: its methods take
-the current time in ticks and return the byte to write to the keyboard
-next, or ``NOTHING``.  The driver does the port writes, the host tests
-drive it with model keyboards.  As the protocol requires, the LED byte
+the current time in milliseconds (``clock.uptime_ms``) and return the
+byte to write to the keyboard next, or ``NOTHING``.  The driver does the
+port writes, the host tests drive it with model keyboards.  As the protocol requires, the LED byte
 goes out only once the 0xED has been acknowledged::
 
                  set(bits) with bits != shown
@@ -33,7 +33,7 @@ goes out only once the 0xED has been acknowledged::
                  (start again if the locks changed meanwhile)
 
     0xFE while awaiting:  send the same byte again, at most MAX_RESENDS times
-    no answer in REPLY_TIMEOUT_TICKS, or too many 0xFE:  give up this attempt
+    no answer in REPLY_TIMEOUT_MS, or too many 0xFE:  give up this attempt
                           (the LEDs are then unknown) and start over, at most
                           MAX_ATTEMPTS times for the same bits
 
@@ -65,8 +65,10 @@ IDLE: Final = u8(0)
 AWAIT_COMMAND_ACK: Final = u8(1)
 AWAIT_BITS_ACK: Final = u8(2)
 
-# A keyboard answers within a few milliseconds (IBM allowed it 20 ms); a tick is 1 ms.
-REPLY_TIMEOUT_TICKS: Final = u64(50)
+# A keyboard answers within a few milliseconds (IBM allowed it 20 ms).  In
+# uptime milliseconds, not timer ticks: an idle kernel stops the tick
+# (kernel/tickless.py).
+REPLY_TIMEOUT_MS: Final = u64(50)
 MAX_RESENDS: Final = u8(3)
 MAX_ATTEMPTS: Final = u8(3)
 
@@ -109,7 +111,7 @@ class LedUpdater:
     resends: u8
     # Attempts at showing ``wanted`` that did not succeed (reset when it changes).
     attempts: u8
-    # The tick by which the keyboard must have answered ``last_sent``.
+    # The uptime (ms) by which the keyboard must have answered ``last_sent``.
     deadline: u64
     # Exchanges given up, ever (for diagnostics).
     failures: u32
@@ -117,6 +119,12 @@ class LedUpdater:
     def awaiting_answer(self) -> bool:
         """Whether a byte has been sent and its 0xFA or 0xFE has not arrived."""
         return self.step != IDLE
+
+    def is_settled(self, bits: u8) -> bool:
+        """Whether ``set(bits, now)`` would do nothing, whatever ``now``: no
+        change, no exchange under way, nothing left to show.  (So a key
+        that changes no lock need not read the clock.)"""
+        return bits == self.wanted and self.step == IDLE and self.wanted == self.shown
 
     def set(self, bits: u8, now: u64) -> i32:
         """Ask for the LEDs to show ``bits``; the byte to send now, or NOTHING."""
@@ -147,7 +155,7 @@ class LedUpdater:
                 self.give_up()
                 return self.poll(now)
             self.resends += 1
-            self.deadline = now + REPLY_TIMEOUT_TICKS
+            self.deadline = now + REPLY_TIMEOUT_MS
             return i32(self.last_sent)
         if self.step == AWAIT_COMMAND_ACK:
             self.step = AWAIT_BITS_ACK
@@ -162,7 +170,7 @@ class LedUpdater:
         """Record ``byte`` as sent and start waiting for its answer."""
         self.last_sent = byte
         self.resends = u8(0)
-        self.deadline = now + REPLY_TIMEOUT_TICKS
+        self.deadline = now + REPLY_TIMEOUT_MS
         return i32(byte)
 
     def give_up(self) -> None:

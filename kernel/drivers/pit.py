@@ -19,9 +19,10 @@ then the divisor's low and high bytes go to channel 0's data port (0x40)::
     | channel |  access |  mode        | BCD |
     +---------+---------+--------------+-----+
     channel 00 = 0;  access 11 = low byte then high byte;
-    mode 010 = rate generator (011 = square wave);  BCD 0 = binary
+    mode 010 = rate generator (011 = square wave, 000 = one shot);  BCD 0 = binary
 
     0x34 = channel 0, low/high, mode 2, binary
+    0x30 = channel 0, low/high, mode 0, binary
     0xB4 = channel 2, low/high, mode 2, binary
     0x80 = channel 2, access 00: latch the count for reading
 
@@ -29,6 +30,17 @@ Mode 2 rather than mode 3 (square wave): both interrupt once per period,
 and mode 2 counts the period exactly for odd divisors like 1193, where
 mode 3 splits it into unequal halves.  A divisor of 0 means 65536 (18.2 Hz,
 the BIOS default).
+
+Mode 0, *interrupt on terminal count*, is the one-shot of the tickless
+idle (kernel/tickless.py).  Writing the command takes the output low and
+stops the count; writing the count starts it; when it reaches zero,
+``count`` input clocks later (one more on a real 8254, which loads the
+count on the next clock), the output goes high and stays high: one rising
+edge, so one IRQ 0, until the channel is programmed again.  QEMU emulates
+it the same way, and once the edge is past it keeps no timer running for
+the channel, so a stopped tick costs the host nothing, where mode 2 costs
+a host timer event every period whether the guest takes the interrupts or
+not.  The longest one-shot is 65535 clocks, 54.9 ms.
 
 Channel 2, the PC speaker's, is the one channel whose gate software
 controls (bit 0 of port 0x61; bit 1 connects its output to the speaker,
@@ -64,6 +76,9 @@ ACCESS_LATCH: Final = u8(0)
 ACCESS_LOW_THEN_HIGH: Final = u8(3)
 MODE_RATE_GENERATOR: Final = u8(2)
 MODE_SQUARE_WAVE: Final = u8(3)
+MODE_ONE_SHOT: Final = u8(0)
+# The longest one-shot ``start_one_shot`` takes: 65535 clocks, 54.9 ms.
+MAX_ONE_SHOT: Final = u16(0xFFFF)
 
 
 def command_byte(channel: u8, access: u8, mode: u8) -> u8:
@@ -99,6 +114,18 @@ def start_periodic(frequency: u32) -> u16:
     port.write8(CHANNEL0_DATA, u8(divisor))
     port.write8(CHANNEL0_DATA, u8(divisor >> 8))
     return divisor
+
+
+def start_one_shot(count: u16) -> None:
+    """Make channel 0 interrupt (IRQ 0) once, ``count`` input clocks from
+    now (1..65535), and then not again until it is programmed anew.  This
+    replaces the periodic tick (``start_periodic`` brings it back).
+
+    Safety: as for ``start_periodic``.
+    """
+    port.write8(COMMAND, command_byte(CHANNEL_0, ACCESS_LOW_THEN_HIGH, MODE_ONE_SHOT))
+    port.write8(CHANNEL0_DATA, u8(count))
+    port.write8(CHANNEL0_DATA, u8(count >> 8))
 
 
 def start_channel2() -> None:

@@ -54,6 +54,8 @@ import kernel.arch.x86_64.usermode as usermode
 import kernel.clock as clock
 import kernel.mm.memory as memory
 import kernel.proc.kstack as kstack
+import kernel.proc.tty as tty
+import kernel.tickless as tickless
 from kernel.proc import tasks
 from kernel.proc.tasks import KERNEL_TASK, TaskTable
 from kernel.task.waker import WAKES
@@ -231,19 +233,26 @@ def kernel_has_work() -> bool:
 
 def idle() -> None:
     """The kernel task has nothing to do: let processes run, or halt until
-    the next interrupt.  Returns when there may be something to do.
+    the next interrupt.  Returns when there may be something to do.  The
+    tick keeps running (the echo loop looks for work at each one).
 
     Interrupts must be on; they are on again on return.
     """
     irqflags.disable()
-    idle_locked()
+    idle_locked(False)
     irqflags.enable()
 
 
-def idle_locked() -> None:
+def idle_locked(may_stop_tick: bool) -> None:
     """``idle`` with interrupts off on entry and on return (they are on
     only during the halt, or while processes run).  The caller's check for
     work and this halt are then one step that no interrupt can split.
+
+    With ``may_stop_tick`` (the executor's idle, kernel/task/share.py) the
+    halt is tickless (kernel/tickless.py): the PIT interrupts once, at the
+    earliest of ``kernel_wake_at`` and the sleeping processes' ``next_wake``,
+    instead of every millisecond, unless input is waiting for a process,
+    which only a tick would wake.  The tick runs again on return.
 
     Safety: interrupts off.
     """
@@ -251,8 +260,11 @@ def idle_locked() -> None:
     if table.has_ready():
         table.block(tasks.IDLE)
         switch_to_next()
-    else:
-        kernel_halted = True
-        irqflags.enable_and_halt()
-        irqflags.disable()
-        kernel_halted = False
+        return
+    kernel_halted = True
+    if may_stop_tick and tickless.enabled and not tty.input_waiting():
+        tickless.stop_until(min(kernel_wake_at, next_wake))
+    irqflags.enable_and_halt()
+    irqflags.disable()
+    tickless.restart()
+    kernel_halted = False

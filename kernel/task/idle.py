@@ -22,8 +22,9 @@ The timer heap is part of the check: a deadline that has passed means work
 (``expire_timers`` will wake a task), so the CPU must not halt for it.  A
 deadline in the future needs nothing special, since the PIT interrupts
 every millisecond: each tick ends the halt, the executor expires what came
-due and halts again.  Between ticks the CPU is halted, so a kernel with
-nothing to do uses (almost) no host CPU under QEMU.
+due and halts again.  Between ticks the CPU is halted.  (The kernel's own
+executor idles through kernel/task/share.py instead, which stops the
+tick and arms a one-shot for the next deadline: kernel/tickless.py.)
 
 A function of its own, rather than an executor method, so that it compiles
 before the coroutines do (kernel/tests/test_executor.py).

@@ -37,6 +37,10 @@ Three things make that safe:
   (``scheduler.kernel_has_work``).  A game's frame timer therefore fires
   on time next to a CPU-bound process, at worst one tick and one time
   slice late.
+* **The halt is tickless.**  With no process ready, the 1 kHz tick
+  stops for the halt and the PIT interrupts once, at the earliest of
+  the executor's next timer and the sleeping processes' next wake
+  (kernel/tickless.py); the tick runs again before anything else does.
 * **The timer may take the CPU from a halted kernel task** (that is
   what ``scheduler.kernel_halted`` says), but never from one that is
   running a task: the kernel is not preemptible, so no task is ever
@@ -71,7 +75,7 @@ def idle(now: Callable[[], u64]) -> bool:
         pass                     # a reap is work done: look for tasks again
     elif WAKES.is_empty_locked() and TIMERS.next_deadline() > now():
         scheduler.kernel_wake_at = TIMERS.next_deadline()
-        scheduler.idle_locked()
+        scheduler.idle_locked(True)
         scheduler.kernel_wake_at = NEVER
         stepped_aside = True
     irqflags.restore(flags)

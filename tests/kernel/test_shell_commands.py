@@ -23,6 +23,7 @@ import kernel.logring as logring
 import kernel.memstats as memstats
 import kernel.shell.commands.all  # noqa: F401 - registers the commands
 import kernel.test_registry as test_registry
+import kernel.tickless as tickless
 from kernel.drivers.rtc import DateTime
 from kernel.logring import LogRing
 from kernel.memstats import MemoryStats
@@ -72,8 +73,10 @@ def test_uptime_text(ms: int, text: str) -> None:
 def test_uptime_reads_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "is_running", lambda: True)
     monkeypatch.setattr(clock, "uptime_ms", lambda: u64(83_456))
-    monkeypatch.setattr(clock, "ticks", lambda: u64(83_460))
-    assert run("uptime") == (OK, "up 00:01:23.456 (83456 ms, 83460 timer ticks)\n")
+    monkeypatch.setattr(clock, "ticks", lambda: u64(2_460))
+    monkeypatch.setattr(tickless, "stopped_ms", lambda: u64(81_000))
+    assert run("uptime") == (OK, "up 00:01:23.456 (83456 ms, 2460 timer ticks, "
+                                 "81000 ms tickless)\n")
     assert run("uptime now") == (USAGE, "usage: uptime\n")
     monkeypatch.setattr(clock, "is_running", lambda: False)
     assert run("uptime") == (FAILED, "uptime: the clock is not running\n")

@@ -18,7 +18,7 @@ from .test_shell_prompt import PROMPT
 
 
 def uptime_ms(vm) -> int:  # type: ignore[no-untyped-def]
-    match = re.search(r"\((\d+) ms, \d+ timer ticks\)", command(vm, "uptime"))
+    match = re.search(r"\((\d+) ms, \d+ timer ticks, \d+ ms tickless\)", command(vm, "uptime"))
     assert match, vm.serial_text[-300:]
     return int(match[1])
 
@@ -32,7 +32,7 @@ def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path, tmp_pa
         assert [(row[1], row[-1]) for row in rows] == [("running", "shell")], ps
         assert re.search(r"^1 tasks; \d+ polls", ps, re.M), ps
         before = uptime_ms(vm)
-        screen_before = wait_for_screen(vm, "timer ticks)")
+        screen_before = wait_for_screen(vm, "ms tickless)")
         start = len(vm.serial_text)
         vm.send_serial(b"snake 42\r")
         vm.wait_for_serial("snake: playing on the screen", timeout=20)
@@ -46,7 +46,7 @@ def test_the_shell_task_runs_a_game_that_ctrl_c_stops(kernel_image: Path, tmp_pa
         screen = wait_for_screen(vm, "snake: score")
         vm.screendump(tmp_path / "snake-stopped.png")
         assert not any("Score" in line for line in screen), screen
-        last = [line for line in screen_before if "timer ticks)" in line][-1]
+        last = [line for line in screen_before if "ms tickless)" in line][-1]
         assert screen[screen.index(last) + 1] == "pythos> snake 42", screen
         after = uptime_ms(vm)
         assert after > before + 300, (before, after)

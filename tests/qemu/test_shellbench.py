@@ -2,8 +2,9 @@
 
 One pass of `shellbench.measure` boots the kernel four ways: `bench=tasks`
 and `bench=keys` under -icount (kernel/bench/wakebench.py, keybench.py),
-`bench=boot` to the prompt (twice here), and the prompt idle, then
-halted after a panic, for QEMU's host CPU.  The test checks that every
+`bench=boot` to the prompt (twice here), and the prompt idle (with the
+tick stopped, then with `tickless=0`), then halted after a panic, for
+QEMU's host CPU.  The test checks that every
 line is reported and that the numbers hang together, not what they are:
 exact counts repeat exactly, the parts add up to the whole, the guest's
 share of the boot fits inside the host's wall time, the typed keys made
@@ -51,7 +52,7 @@ def test_shell_measurements(kernel_image: Path) -> None:
         guest = (kernel["reset to kmain us"] + kernel["kmain to prompt us"]) / 1e6
         assert 0 < guest < boot.prompt
 
-    assert 0 <= result.idle < 1.0 and 0 <= result.halted < 1.0
+    assert 0 <= result.idle < 1.0 and 0 <= result.ticking < 1.0 and 0 <= result.halted < 1.0
 
     table = shellbench.report(result)
     assert table.count("\n| ") == 1 + 4 and "WRONG" not in table  # the header, four rows

@@ -1,6 +1,14 @@
-"""``uptime``: how long the kernel has run, from the PIT clock (kernel/clock.py)."""
+"""``uptime``: how long the kernel has run, from the TSC clock (kernel/clock.py).
+
+``up 00:01:02.345 (62345 ms, 1234 timer ticks, 61000 ms tickless)``: the
+ticks are the timer interrupts taken, 1,000 a second while the tick runs;
+the last figure is the time spent idle with the tick stopped
+(kernel/tickless.py), during which only the one-shots that ended a stop
+were counted.
+"""
 
 import kernel.clock as clock
+import kernel.tickless as tickless
 from kernel.shell.output import Output
 from kernel.shell.registry import FAILED, OK, command
 from pythos.lang import i64
@@ -24,5 +32,7 @@ def uptime(out: Output, words: list[str]) -> int:
         out.line("uptime: the clock is not running")
         return FAILED
     ms = int(i64(clock.uptime_ms()))
-    out.line(f"up {duration_text(ms)} ({ms} ms, {int(i64(clock.ticks()))} timer ticks)")
+    ticks = int(i64(clock.ticks()))
+    stopped = int(i64(tickless.stopped_ms()))
+    out.line(f"up {duration_text(ms)} ({ms} ms, {ticks} timer ticks, {stopped} ms tickless)")
     return OK
