@@ -38,6 +38,7 @@ from ..ops import (
     Integer,
     IntOp,
     IntOverflow,
+    KeepAlive,
     Load,
     Select,
     Store,
@@ -282,8 +283,10 @@ class ListBuilder:
         # The list must outlive the access: the count pass drops a
         # temporary (`f()[i]`) or a variable's last reference after its
         # last use, and the address above is a plain integer it does not
-        # follow.  This use (dead for LLVM) keeps the list live to here.
-        self.add(Cast("object", lst, U64))
+        # follow.  This use keeps the list live to here: a `KeepAlive`,
+        # which no pass removes (a dead `Cast` did this once, and the
+        # bounds pass, which drops unused pure ops, dropped it).
+        self.add(KeepAlive(lst))
         return result
 
     def index64(self, node: ast.expr) -> Value:
