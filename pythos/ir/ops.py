@@ -958,6 +958,25 @@ class IncRef(Op):
         return [self.src]
 
 
+class KeepAlive(Op):
+    """A use of `src` that does nothing: the value stays alive (is not
+    released by the count pass) until here.  For a reference the code
+    before it borrowed from `src` without the count pass seeing it: an
+    address read out of the object as a plain integer (a list's items),
+    or a slot of a frame that `from_slot` has not yet taken its own
+    reference to.  Unlike a dead `Cast`, no pass removes it (mypyc has
+    the same op, for the same reason)."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = NONE
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
 class DecRef(Op):
     """Drop one reference to `src`, releasing it at zero (`obj_release`,
     a cold call); skipped for None if it may be None."""

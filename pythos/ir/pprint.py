@@ -224,6 +224,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"store {n(op.obj)}+{op.offset}, {n(op.value)}"
     if isinstance(op, O.CallValue):
         return f"call value {n(op.func)}({', '.join(n(a) for a in op.args)})"
+    if isinstance(op, O.KeepAlive):
+        return f"keep_alive {n(op.src)}"
     if isinstance(op, (O.IncRef, O.DecRef)):
         verb = "inc_ref" if isinstance(op, O.IncRef) else "dec_ref"
         x = "x" if O.may_be_none(op.src.type) else ""

@@ -264,6 +264,9 @@ class ObjectLowering:
     def op_IncRef(self, op: O.IncRef) -> None:
         self.incref(self.value(op.src), O.may_be_none(op.src.type))
 
+    def op_KeepAlive(self, op: O.KeepAlive) -> None:
+        """No code: the op only holds its value alive in the count pass."""
+
     def op_DecRef(self, op: O.DecRef) -> None:
         self.decref(self.value(op.src), O.may_be_none(op.src.type))
 

@@ -53,6 +53,31 @@ def test_int_items_are_read_inline(tmp_path: Path) -> None:
     assert after_ok and all(b.strip().endswith("unreachable") for b in after_ok)
 
 
+def test_object_items_are_read_inline_with_their_own_reference(tmp_path: Path) -> None:
+    """An object item (or None) is read as an integer item is, then counted
+    (`xinc_ref`, None skipped) before the list's `keep_alive`, so a list
+    released at the read cannot free the item; `[T(n)][0]` is such a list."""
+    source = ("class T:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n\n"
+              "def pick(xs: list[T | None]) -> T | None:\n    return xs[0]\n\n\n"
+              "def lone(n: int) -> T:\n    return [T(n)][0]\n\n\n"
+              "def main() -> None:\n    print(lone(2).n)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    pick = ir[ir.index("def __main__.pick"):ir.index("def __main__.lone")]
+    assert "list_get" in pick.split("# item.fail")[1].split("\nL")[0]  # only to raise
+    lines = [line.strip() for line in pick.splitlines()]
+    item = next(i for i, line in enumerate(lines) if line.endswith(":: u64  [list item]"))
+    cast = lines[item + 1]
+    assert cast == f"{cast.split()[0]} = object {lines[item].split()[0]} :: T | None"
+    assert lines[item + 2] == f"xinc_ref {cast.split()[0]}"
+    lone = ir[ir.index("def __main__.lone"):ir.index("def __main__.main")]
+    order = [line.strip() for line in lone.splitlines()]
+    inc = next(i for i, line in enumerate(order) if line.startswith("inc_ref"))
+    keep = next(i for i, line in enumerate(order) if line.startswith("keep_alive"))
+    drop = next(i for i, line in enumerate(order) if line.startswith("dec_ref")
+                and i > keep)
+    assert inc < keep < drop
+
+
 def test_int_item_stores_are_inline(tmp_path: Path) -> None:
     source = ("def put(xs: list[int], i: int) -> None:\n    xs[i] = 5\n\n\n"
               "def main() -> None:\n    xs = [1, 2, 3]\n    put(xs, 1)\n    print(xs)\n")

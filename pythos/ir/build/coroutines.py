@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...symbols import FuncSym
 from ...types import BOOL, NONE, U32, U64, CoroutineType, GeneratorType
-from ..ops import Call, Cast, Compare, Integer, Register, Value
+from ..ops import Call, Compare, Integer, KeepAlive, Register, Value
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class CoroutineBuilder:
             var = exc.args[0].sym  # type: ignore[attr-defined]
             raw = b.add(Call(b.generator_fn("gen_return_value"), [g]))
             b.assign(b.local_register(var), b.from_slot(raw, t.result, True))
-            b.add(Cast("object", g, U64))  # the frame outlives the result's reference
+            b.add(KeepAlive(g))  # the frame outlives the result's reference
             obj = b.expr(exc)
             b.add(Call(b.exc_rt("exc_raise"), [b.as_u64(obj), Integer(0, U64),
                                                Integer(0, BOOL)]))
@@ -155,5 +155,5 @@ class CoroutineBuilder:
         if t is NONE:
             return Integer(0, NONE)
         value = b.from_slot(raw, t, True)
-        b.add(Cast("object", reg, U64))  # the frame lives until the value has its reference
+        b.add(KeepAlive(reg))  # the frame lives until the value has its reference
         return value

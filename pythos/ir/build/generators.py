@@ -60,6 +60,7 @@ from ..ops import (
     GenNew,
     Integer,
     IntOp,
+    KeepAlive,
     Load,
     Position,
     Register,
@@ -172,7 +173,7 @@ class GeneratorBuilder:
                 if holds_reference(p.type, b.ir.count_str):
                     # A use at the start: a parameter the body never reads
                     # dies (and is released) here, not never.
-                    b.add(Cast("object", p, U64))
+                    b.add(KeepAlive(p))
             if closures:
                 b.check_locals_representable()
                 b.enter_function()
@@ -228,7 +229,7 @@ class GeneratorBuilder:
         if shadows:
             def use() -> None:
                 for r in shadows:
-                    b.add(Cast("object", r, U64))
+                    b.add(KeepAlive(r))
             b.cleanups.append(use)
 
     def keep_generator(self, var: Local, reg: Register) -> None:
@@ -237,7 +238,7 @@ class GeneratorBuilder:
             b = self._g()
             # A use of the old value first: it lives until here, and the
             # count pass releases it when the shadow is overwritten.
-            b.add(Cast("object", shadow, U64))
+            b.add(KeepAlive(shadow))
             b.assign(shadow, reg)
 
     # ----- yield, yield from, return ----------------------------------------------------
@@ -366,7 +367,7 @@ class GeneratorBuilder:
             result = b.from_slot(raw, inner_t.result, True)
             # The slot is borrowed from the inner frame, which must outlive
             # the reference from_slot takes: a later use keeps it alive.
-            b.add(Cast("object", inner, U64))
+            b.add(KeepAlive(inner))
             return result
         return Integer(0, U64)
 

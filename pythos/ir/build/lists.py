@@ -38,6 +38,7 @@ from ..ops import (
     Integer,
     IntOp,
     IntOverflow,
+    KeepAlive,
     Load,
     Select,
     Store,
@@ -221,13 +222,13 @@ class ListBuilder:
                                [lst, *self.slice_args(node.slice)])
             return self.as_object(raw, lt)
         index = self.index64(node.slice)
-        if isinstance(lt.element, IntType):
-            return self.int_item(node, lst, index, lt.element, None)
+        if isinstance(lt.element, IntType) or item_kind(lt.element) in (ITEM_OBJ, ITEM_OPT):
+            return self.inline_item(node, lst, index, lt.element, None)
         raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
         return self.from_slot(raw, lt.element, borrowed=False)
 
-    def int_item(self, node: ast.Subscript, lst: Value, index: Value, et: IntType,
-                 value: Value | None) -> Value:
+    def inline_item(self, node: ast.Subscript, lst: Value, index: Value, et: T.Type,
+                    value: Value | None) -> Value:
         """`lst[index]` (`value` None) or `lst[index] = value` for a list of
         integers, inline, with the same check as an Array's (expr.py,
         `element_address`): an index in [0, len) reads or writes the item
@@ -238,7 +239,13 @@ class ListBuilder:
         CPython's IndexError.  That call never returns normally, so the
         loop that does the access contains no call LLVM must assume
         changes the list, and the length and items pointer it loads are
-        plain loads it can reuse."""
+        plain loads it can reuse.
+
+        Also the read (not the write) of an item that is an object (or
+        None): the 8-byte slot is loaded and given a reference of its own
+        (`IncRef`, which skips None), as `list_get` would, before the
+        list can be released (the `KeepAlive` below).  A write stays a
+        call: it must release the item it replaces."""
         address = self.add(Cast("object", lst, U64))
         words = self.add(Cast("inttoptr", address, PtrType(I64)))
         length = self.add(Load(self.add(ElementAddr(
@@ -270,10 +277,14 @@ class ListBuilder:
         items = self.add(Load(self.add(ElementAddr(
             words, Integer(LIST_ITEMS_WORD, I64), I64, None, inbounds=True)), U64,
             alias="list header"))
-        addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(et))),
-                                    fixed, et, None, inbounds=True))
+        width = et if isinstance(et, IntType) else U64  # an object: its address
+        addr = self.add(ElementAddr(self.add(Cast("inttoptr", items, PtrType(width))),
+                                    fixed, width, None, inbounds=True))
         result: Value = Integer(0, NONE)
-        if value is None:
+        if value is None and not isinstance(et, IntType):
+            slot = self.add(Load(addr, U64, alias="list item"))
+            result = self.from_slot(slot, et, borrowed=True)
+        elif value is None:
             result = self.add(Load(addr, et, alias="list item"))
         else:
             self.add(Store(addr, value, alias="list item"))
@@ -282,8 +293,10 @@ class ListBuilder:
         # The list must outlive the access: the count pass drops a
         # temporary (`f()[i]`) or a variable's last reference after its
         # last use, and the address above is a plain integer it does not
-        # follow.  This use (dead for LLVM) keeps the list live to here.
-        self.add(Cast("object", lst, U64))
+        # follow.  This use keeps the list live to here: a `KeepAlive`,
+        # which no pass removes (a dead `Cast` did this once, and the
+        # bounds pass, which drops unused pure ops, dropped it).
+        self.add(KeepAlive(lst))
         return result
 
     def index64(self, node: ast.expr) -> Value:
@@ -308,7 +321,7 @@ class ListBuilder:
             return
         index = self.index64(target.slice)
         if isinstance(lt.element, IntType):
-            self.int_item(target, lst, index, lt.element, self.coerce(value, lt.element))
+            self.inline_item(target, lst, index, lt.element, self.coerce(value, lt.element))
             return
         checked_call(self, target, self.list_fn("list_set"),
                      [self.as_u64(lst), index, self.to_slot(value, lt.element)])
