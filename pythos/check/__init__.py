@@ -2034,6 +2034,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         lt, rt = self.pair(left, right, want, strict)
         if objectish(lt) or objectish(rt):
             return self.object_binop(node, op, left, right, lt, rt)
+        if isinstance(op, ast.Add) and lt is BYTES and rt is BYTES:
+            self.heap_use(node, "str values built at run time", "'+' of bytes allocates")
+            return BYTES
         if isinstance(op, ast.Sub) and isinstance(lt, PtrType):
             return lt
         if not is_int(lt):

@@ -38,6 +38,7 @@ from ..ops import (
     IntOp,
     IntOverflow,
     IntPow,
+    KeepAlive,
     Load,
     Op,
     Position,
@@ -273,10 +274,14 @@ class ExprBuilder:
                                  node.ty))  # type: ignore[attr-defined]
         return self.load_mem(self.address(node), node.ty)  # type: ignore[attr-defined]
 
-    def element_address(self, node: ast.Subscript) -> Value:
+    def element_address(self, node: ast.Subscript, keep: list[Value] | None = None) -> Value:
+        """The checked address of `a[i]`; for bytes, `keep` gets the bytes
+        value, which the caller keeps alive past its load (KeepAlive)."""
         kind = node.sub  # type: ignore[attr-defined]
         base_t = node.value.ty  # type: ignore[attr-defined]
         base = self.expr(node.value)
+        if keep is not None:
+            keep.append(base)
         index = self.expr(node.slice)
         it: IntType = node.slice.ty  # type: ignore[attr-defined]
         i64 = self.extend64(index, it)
@@ -336,6 +341,12 @@ class ExprBuilder:
             return self.str_subscript(node)
         if T.is_object(node.value.ty):  # type: ignore[attr-defined]
             return self.object_getitem(node)
+        if node.value.ty is BYTES:  # type: ignore[attr-defined]
+            # The bytes value owns the data the load reads: kept alive past it.
+            keep: list[Value] = []
+            item = self.load_mem(self.element_address(node, keep), node.ty)  # type: ignore
+            self.add(KeepAlive(keep[0]))
+            return item
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
 
     # ----- operators -----------------------------------------------------------------
@@ -374,6 +385,8 @@ class ExprBuilder:
             return instance_binop(self, node)  # __add__ and friends
         if t is STR:
             return self.str_binop(node)
+        if t is BYTES:
+            return self.bytes_concat(node)  # type: ignore[attr-defined]  # bytes.py
         if isinstance(t, T.SetType):
             return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
         if T.is_object(t):
