@@ -2170,6 +2170,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 self.object_compare(node, op, a, b, lt, rt)
                 types.append(lt)
                 continue
+            if lt is BYTES and rt is BYTES and isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
+                # Byte by byte, then by length (rt/obj/bytes.py `bytes_order`).
+                self.heap_use(node, "str ordering", "an ordering of bytes calls the runtime")
+                types.append(lt)
+                continue
             if lt in (STR, BYTES) or isinstance(lt, PtrType):
                 if not isinstance(op, (ast.Eq, ast.NotEq)):
                     raise self.error(node, f"{lt} values can only be compared with == and !=")

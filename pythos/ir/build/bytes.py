@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...types import STR
-from ..ops import BytesOfObject, Call, Cast, KeepAlive, SlicePart, Value
+from ..ops import BytesOfObject, Call, Cast, Compare, Integer, KeepAlive, SlicePart, Value
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -83,6 +83,15 @@ class BytesBuilder:
         self.add(KeepAlive(left))
         self.add(KeepAlive(right))
         return self.add(BytesOfObject(obj))  # type: ignore[no-any-return]
+
+    def bytes_order(self, name: str, left: Value, right: Value) -> Value:
+        """`a < b` (`name` lt, le, gt or ge) of two bytes values, as
+        CPython orders them: byte by byte, then the shorter first."""
+        fn = self.checker.scopes[BYTES_RT]["bytes_order"]
+        order = self.add(Call(fn, [*self.bytes_parts(left), *self.bytes_parts(right)]))
+        self.add(KeepAlive(left))
+        self.add(KeepAlive(right))
+        return self.add(Compare("s" + name, order, Integer(0, T.I64)))  # type: ignore
 
     def str_encode_call(self, node: ast.Call) -> Value:
         """`s.encode()` (UTF-8, the one codec the checker accepts): a new

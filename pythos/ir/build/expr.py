@@ -624,6 +624,8 @@ class ExprBuilder:
         name = COMPARISONS[type(op)]
         if t is STR and name not in ("eq", "ne"):
             return self.str_order(op, a, c)
+        if t is BYTES and name not in ("eq", "ne"):
+            return self.bytes_order(name, a, c)  # type: ignore[attr-defined]  # bytes.py
         if t in (STR, BYTES):
             eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
             return eq if name == "eq" else self.not_(eq)

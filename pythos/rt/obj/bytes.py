@@ -130,6 +130,12 @@ def bytes_concat_data(pa: u64, na: i64, pb: u64, nb: i64) -> u64:
     return obj
 
 
+def bytes_order(pa: u64, na: i64, pb: u64, nb: i64) -> i64:
+    """<0, 0 or >0 as the bytes at `pa` (`na` of them) are below, equal to
+    or above those at `pb`: byte by byte, then by length."""
+    return bytes_compare(Ptr[u8](pa), u64(na), Ptr[u8](pb), u64(nb))
+
+
 def bytes_eq(a: u64, b: u64) -> bool:
     """a == b."""
     if blen(a) != blen(b):
