@@ -163,7 +163,7 @@ def layout(t: Type) -> tuple[int, int]:
     if t is STR:
         return 8, 8  # the address of a str object (docs/objects.md)
     if t is BYTES:
-        return 16, 8
+        return 24, 8  # data address, length, owner (docs/compiler.md)
     if isinstance(t, ArrayType):
         size, align = layout(t.element)
         return size * t.length, align

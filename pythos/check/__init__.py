@@ -2043,6 +2043,9 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         lt, rt = self.pair(left, right, want, strict)
         if objectish(lt) or objectish(rt):
             return self.object_binop(node, op, left, right, lt, rt)
+        if isinstance(op, ast.Add) and lt is BYTES and rt is BYTES:
+            self.heap_use(node, "str values built at run time", "'+' of bytes allocates")
+            return BYTES
         if isinstance(op, ast.Sub) and isinstance(lt, PtrType):
             return lt
         if not is_int(lt):
@@ -2174,6 +2177,11 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 continue
             if lt is STR and not isinstance(op, (ast.Eq, ast.NotEq)):
                 self.object_compare(node, op, a, b, lt, rt)
+                types.append(lt)
+                continue
+            if lt is BYTES and rt is BYTES and isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
+                # Byte by byte, then by length (rt/obj/bytes.py `bytes_order`).
+                self.heap_use(node, "str ordering", "an ordering of bytes calls the runtime")
                 types.append(lt)
                 continue
             if lt in (STR, BYTES) or isinstance(lt, PtrType):

@@ -33,9 +33,9 @@ SLOT_BYTES = 8
 
 
 def slot_bytes(t: Type) -> int:
-    """A field's room: one slot, or two for a bytes value (its address
-    and length)."""
-    return 2 * SLOT_BYTES if t is BYTES else SLOT_BYTES
+    """A field's room: one slot, or three for a bytes value (its address,
+    length and owner)."""
+    return 3 * SLOT_BYTES if t is BYTES else SLOT_BYTES
 
 
 @dataclass(eq=False)

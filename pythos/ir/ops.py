@@ -444,6 +444,36 @@ class StrBytes(Op):
         return [self.src]
 
 
+class BytesOfObject(Op):
+    """The bytes value of a bytes object (`obj`, a u64 address a runtime
+    call returned, with its one reference): {its data, its length, the
+    object as owner}.  The value is owned: the count pass drops it."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = BYTES
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
+class KeepAlive(Op):
+    """No code: a use of `src`, so that the count pass keeps a bytes value
+    (and the object that owns its data) alive up to here, past the loads
+    or calls that read its data through an address taken from it."""
+
+    __slots__ = ("src",)
+
+    def __init__(self, src: Value) -> None:
+        self.type = NONE
+        self.src = src
+
+    def sources(self) -> list[Value]:
+        return [self.src]
+
+
 class Load(Op):
     """A load from `addr`.  `alias`, when given, names the kind of memory it
     reads (ALIAS_CLASSES); loads and stores of two different kinds never
@@ -819,10 +849,22 @@ def holds_reference(t: Type, count_str: bool) -> bool:
     return is_counted(t) or (count_str and t is STR)
 
 
+def counted_value(t: Type, count_str: bool) -> bool:
+    """Whether the count pass follows values of type `t`: those that
+    hold a reference, and a bytes value where the program has the object
+    runtime.  A bytes value is {data, length, owner} (docs/compiler.md,
+    "bytes values"): its owner is the bytes object that holds the data,
+    counted, or 0 for a view of constant data, never counted (the `x`
+    variants).  It is not an address, so the places that hold a reference
+    in one word (`holds_reference`) do not take it."""
+    return holds_reference(t, count_str) or (count_str and t is BYTES)
+
+
 def may_be_none(t: Type) -> bool:
     """Whether a value of object type `t` may be None (the address 0), so
-    that a count update must test for it first (the `x` variants)."""
-    return isinstance(t, OptionalType) or t is OBJECT
+    that a count update must test for it first (the `x` variants); a
+    bytes value's owner is 0 for a view."""
+    return isinstance(t, OptionalType) or t is OBJECT or t is BYTES
 
 
 class ObjNew(Op):
@@ -1062,10 +1104,10 @@ class CallValue(Op):
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
     if isinstance(op, GenNew):
-        return [a for a in op.args if holds_reference(a.type, count_str)]
+        return [a for a in op.args if counted_value(a.type, count_str)]
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
         op, (Return, SetAttr, GlobalSet, SlotStore, Suspend, GenFinish)) else None
-    if value is not None and holds_reference(value.type, count_str):
+    if value is not None and counted_value(value.type, count_str):
         return [value]
     return []
 

@@ -265,7 +265,7 @@ def type_problem(fn: FuncIR, op: Op) -> str | None:
                                                         op.value.type):
             return f"stores a {op.value.type} in field {op.name}: {op.cls.fields[op.name]}"
     elif isinstance(op, (O.IncRef, O.DecRef)):
-        if not O.holds_reference(op.src.type, True):
+        if not O.counted_value(op.src.type, True):
             return f"counts references of a {op.src.type}, not an object"
     return None
 

@@ -7,7 +7,8 @@ decides is representation (see docs/language.md for the semantics):
 
     integers   iN values; bool is i1 in registers and i8 in memory
     str        i64: the address of a str object (a literal is a static one)
-    bytes      {ptr, i64}: the address and length of constant data
+    bytes      {ptr, i64, i64}: the address and length of the data, and the
+               bytes object that owns it (0 for constant data: a view)
     objects    i64: an instance's address, 0 for None
     Ptr[T]     an LLVM `ptr`
     Array/struct  always handled through a pointer to their storage; a
@@ -46,7 +47,7 @@ from .objects import ObjectLowering
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
-SLICE = ir.LiteralStructType([PTR, I64])
+SLICE = ir.LiteralStructType([PTR, I64, I64])
 RT = "pythos.rt.core"
 RT_NOINLINE = {"flush", "write_str", "write_bytes", "write_char", "write_fill", "write_bool",
                "write_u64", "write_i64", "write_i64_spec", "write_int", "write_str_spec",

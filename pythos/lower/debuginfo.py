@@ -453,7 +453,8 @@ class DebugInfo:
             data = self.add("DIDerivedType", {"tag": ir.DIToken("DW_TAG_pointer_type"),
                                               "size": 64, "baseType": byte})
             return self.structure(str(t), [("data", data, 64, 0),
-                                           ("length", self.type(T.I64), 64, 64)], 128)
+                                           ("length", self.type(T.I64), 64, 64),
+                                           ("owner", self.type(T.U64), 64, 128)], 192)
         if isinstance(t, ArrayType):
             subrange = self.add("DISubrange", {"count": t.length})
             return self.add("DICompositeType", {

@@ -46,6 +46,9 @@ class FuncLowering:
                       volatile: bool = False) -> None: ...
         def incref(self, obj: ir.Value, maybe_none: bool) -> None: ...
         def decref(self, obj: ir.Value, maybe_none: bool) -> None: ...
+        def counts(self, t: T.Type) -> bool: ...
+        def ref_word(self, v: ir.Value, t: T.Type) -> ir.Value: ...
+        def ref_slot(self, p: ir.Value, t: T.Type) -> ir.Value: ...
 
     def slot_ptr(self, obj: ir.Value, offset: int) -> ir.Value:
         b = self.builder
@@ -69,20 +72,21 @@ class FuncLowering:
 
     def op_SlotLoad(self, op: O.SlotLoad) -> ir.Value:
         v = self.load_mem(self.slot_ptr(self.value(op.obj), op.offset), op.type)
-        if O.holds_reference(op.type, self.program.count_str):
-            self.incref(v, maybe_none=True)  # a cell not yet assigned holds 0
+        if self.counts(op.type):
+            # a cell not yet assigned holds 0
+            self.incref(self.ref_word(v, op.type), maybe_none=True)
         return v
 
     def op_SlotStore(self, op: O.SlotStore) -> None:
         p = self.slot_ptr(self.value(op.obj), op.offset)
         new = self.value(op.value)
         t = op.slot_type
-        if not O.holds_reference(t, self.program.count_str):
+        if not self.counts(t):
             self.store_mem(p, new, t)
             return
         # As SetAttr: the old value is dropped after the store.
-        old = self.builder.load(p, typ=I64)
-        self.builder.store(new, p)
+        old = self.builder.load(self.ref_slot(p, t), typ=I64)
+        self.store_mem(p, new, t)
         self.decref(old, maybe_none=True)
 
     def op_CallValue(self, op: O.CallValue) -> ir.Value | None:

@@ -52,12 +52,12 @@ GEN_RUNNING, GEN_FINISHED = -2, -1
 
 def register_size(reg: Register) -> int:
     """Bytes of a register's storage: an address for a reference, an
-    object or a str; a bytes value is its address and length."""
+    object or a str; a bytes value is its address, length and owner."""
     t = reg.type
     if reg.kind == "ref" or T.is_object(t) or t in (T.STR, T.OBJECT, T.NONE_VALUE):
         return 8
     if t is T.BYTES:
-        return 16
+        return 24
     return max(T.sizeof(t), 1)
 
 
@@ -96,6 +96,7 @@ class GeneratorLowering:
                       volatile: bool = False) -> None: ...
         def cstring(self, name: str, text: str) -> ir.Constant: ...
         def decref(self, obj: ir.Value, maybe_none: bool) -> None: ...
+        def ref_slot(self, p: ir.Value, t: T.Type) -> ir.Value: ...
 
     def layout_frames(self) -> None:
         """Every generator's frame layout and TypeInfo, before any function
@@ -276,6 +277,7 @@ class GeneratorLowering:
             if finalize is not None:
                 b.call(finalize, [f.args[0]])
             def drop(slot: ir.Value, reg: Register) -> None:
+                slot = self.ref_slot(slot, reg.type)  # a bytes value's owner
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)

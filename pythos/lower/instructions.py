@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 PTR = ir.PointerType()
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
-SLICE = ir.LiteralStructType([PTR, I64])
+SLICE = ir.LiteralStructType([PTR, I64, I64])  # data, length, owner (docs/compiler.md)
 
 
 class Builder(ir.IRBuilder):
@@ -102,6 +102,8 @@ def str_hash(data: bytes) -> int:
     return MASK64 - 1 if h == MASK64 else h
 STR_NBYTES = 24
 STR_DATA = 40
+BYTES_OWNER = 16  # a bytes value is {data, length, owner}: the owner's offset in memory
+BYTES_LENGTH, BYTES_DATA = 16, 32  # BytesObject: header, length, hash; the bytes follow
 
 COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
@@ -226,7 +228,7 @@ class InstructionLowering:
             self.strings[key] = opaque_global(gv)
         if is_str:
             return gv.ptrtoint(I64)  # type: ignore[no-any-return]
-        return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data))])
+        return ir.Constant(SLICE, [gv, ir.Constant(I64, len(data)), ir.Constant(I64, 0)])
 
     def memory_intrinsic(self, name: str, args: list[ir.Type]) -> ir.Function:
         return self.module.declare_intrinsic(name, args)  # type: ignore[no-any-return]
@@ -293,8 +295,23 @@ class InstructionLowering:
         obj = self.value(op.src)
         data = b.inttoptr(b.add(obj, ir.Constant(I64, STR_DATA)), PTR)
         nbytes = b.load(b.inttoptr(b.add(obj, ir.Constant(I64, STR_NBYTES)), PTR), typ=I64)
-        return b.insert_value(b.insert_value(ir.Constant(SLICE, ir.Undefined), data, 0),
+        view = b.insert_value(b.insert_value(ir.Constant(SLICE, ir.Undefined), data, 0),
                               nbytes, 1)
+        return b.insert_value(view, ir.Constant(I64, 0), 2)  # borrowed: no owner
+
+    def op_BytesOfObject(self, op: O.BytesOfObject) -> ir.Value:
+        """{data, length, owner} of the bytes object at `op.src`
+        (BytesObject in pythos/rt/obj/object.py)."""
+        b = self.builder
+        obj = self.value(op.src)
+        data = b.inttoptr(b.add(obj, ir.Constant(I64, BYTES_DATA)), PTR)
+        length = b.load(b.inttoptr(b.add(obj, ir.Constant(I64, BYTES_LENGTH)), PTR), typ=I64)
+        view = b.insert_value(b.insert_value(ir.Constant(SLICE, ir.Undefined), data, 0),
+                              length, 1)
+        return b.insert_value(view, obj, 2)
+
+    def op_KeepAlive(self, op: O.KeepAlive) -> None:
+        return None
 
     def op_SlicePart(self, op: O.SlicePart) -> ir.Value:
         return self.builder.extract_value(self.value(op.src), op.part)

@@ -46,16 +46,18 @@ class ModuleInitLowering:
         def value(self, v: O.Value) -> ir.Value: ...
         def incref(self, obj: ir.Value, maybe_none: bool) -> None: ...
         def decref(self, obj: ir.Value, maybe_none: bool) -> None: ...
+        def ref_word(self, v: ir.Value, t: T.Type) -> ir.Value: ...
+        def ref_slot(self, p: ir.Value, t: T.Type) -> ir.Value: ...
 
     def op_GlobalGet(self, op: O.GlobalGet) -> ir.Value:
         v = self.load_mem(self.global_vars[id(op.sym)], op.type)
         # A global is 0 until its initialiser has run, whatever its type.
-        self.incref(v, maybe_none=True)
+        self.incref(self.ref_word(v, op.type), maybe_none=True)
         return v
 
     def op_GlobalSet(self, op: O.GlobalSet) -> None:
         p = self.global_vars[id(op.sym)]
-        old = self.builder.load(p, typ=I64)
+        old = self.builder.load(self.ref_slot(p, op.sym.type), typ=I64)
         self.store_mem(p, self.value(op.value), op.sym.type)
         # Dropped after the store: it may be the last reference to
         # something that keeps the new value alive.
@@ -96,7 +98,7 @@ class ModuleInitLowering:
         saved = getattr(self, "builder", None)
         self.builder = b
         for g in reversed(self.program.counted_globals):
-            p = self.global_vars[id(g)]
+            p = self.ref_slot(self.global_vars[id(g)], g.type)
             old = b.load(p, typ=I64)
             b.store(ir.Constant(I64, 0), p)
             self.decref(old, maybe_none=True)

@@ -22,6 +22,7 @@ from ..ir.build.consumers import order_method
 from ..ir.layout import ClassLayout, user_text_method
 from ..symbols import FuncSym
 from ..types import ClassType, StructType
+from .instructions import BYTES_OWNER
 from .special import special_slots
 
 if TYPE_CHECKING:
@@ -112,8 +113,7 @@ class ObjectLowering:
             fields["class_last"] = ir.Constant(I32, lay.class_last)
             if c.base is not None:
                 fields["base"] = self.class_infos[id(c.base)].ptrtoint(I64)
-            counted = [name for name, ft in c.fields.items()
-                       if O.holds_reference(ft, self.program.count_str)]
+            counted = [name for name, ft in c.fields.items() if self.counts(ft)]
             containers = [name for name in counted if O.is_counted(c.fields[name])]
             if counted:
                 fields["clear"] = self.define_clear(lay, counted).ptrtoint(I64)
@@ -181,7 +181,8 @@ class ObjectLowering:
         self.builder = b
         try:
             for name in counted:
-                slot = self.field_ptr(b, f.args[0], lay.offsets[name])
+                slot = self.ref_slot(self.field_ptr(b, f.args[0], lay.offsets[name]),
+                                     lay.cls.fields[name])
                 child = b.load(slot, typ=I64)
                 b.store(ir.Constant(I64, 0), slot)
                 self.decref(child, maybe_none=True)
@@ -261,14 +262,34 @@ class ObjectLowering:
         with b.if_then(zero, likely=False):
             b.call(self.function(self.program.object_runtime["obj_release"]), [obj])
 
+    def ref_word(self, v: ir.Value, t: T.Type) -> ir.Value:
+        """The word of a value of type `t` that holds its reference: the
+        value itself, or a bytes value's owner (0 for a view)."""
+        return self.builder.extract_value(v, 2) if t is T.BYTES else v
+
+    def ref_slot(self, p: ir.Value, t: T.Type) -> ir.Value:
+        """The address of that word in a value of type `t` stored at `p`
+        (a bytes value's owner is its third word)."""
+        if t is not T.BYTES:
+            return p
+        b = self.builder
+        return b.inttoptr(b.add(b.ptrtoint(p, I64), ir.Constant(I64, BYTES_OWNER)), PTR)
+
+    def counts(self, t: T.Type) -> bool:
+        """Whether a value of type `t` is counted in this program (see
+        O.counted_value)."""
+        return O.counted_value(t, self.program.count_str)
+
     def op_IncRef(self, op: O.IncRef) -> None:
-        self.incref(self.value(op.src), O.may_be_none(op.src.type))
+        t = op.src.type
+        self.incref(self.ref_word(self.value(op.src), t), O.may_be_none(t))
 
     def op_KeepAlive(self, op: O.KeepAlive) -> None:
         """No code: the op only holds its value alive in the count pass."""
 
     def op_DecRef(self, op: O.DecRef) -> None:
-        self.decref(self.value(op.src), O.may_be_none(op.src.type))
+        t = op.src.type
+        self.decref(self.ref_word(self.value(op.src), t), O.may_be_none(t))
 
     # ----- instances ----------------------------------------------------------------
     def typeinfo_addr(self, c: ClassType) -> ir.Value:
@@ -318,8 +339,8 @@ class ObjectLowering:
     def op_GetAttr(self, op: O.GetAttr) -> ir.Value:
         offset = self.layouts[id(op.cls)].offsets[op.name]
         v = self.load_mem(self.field_ptr(self.builder, self.value(op.obj), offset), op.type)
-        if O.holds_reference(op.type, self.program.count_str):
-            self.incref(v, O.may_be_none(op.type))
+        if self.counts(op.type):
+            self.incref(self.ref_word(v, op.type), O.may_be_none(op.type))
         return v
 
     def op_SetAttr(self, op: O.SetAttr) -> None:
@@ -327,14 +348,14 @@ class ObjectLowering:
         t = op.cls.fields[op.name]
         p = self.field_ptr(self.builder, self.value(op.obj), offset)
         new = self.value(op.value)
-        if not O.holds_reference(t, self.program.count_str):
+        if not self.counts(t):
             self.store_mem(p, new, t)
             return
         # The old value is dropped after the store: it may be the last
         # reference to something that keeps `new` alive.  A field not yet
         # assigned holds 0, so the drop tests for None whatever the type.
-        old = self.builder.load(p, typ=I64)
-        self.builder.store(new, p)
+        old = self.builder.load(self.ref_slot(p, t), typ=I64)
+        self.store_mem(p, new, t)
         self.decref(old, maybe_none=True)
 
     def class_id_range(self, obj: ir.Value, c: ClassType, exact: bool = False) -> ir.Value:

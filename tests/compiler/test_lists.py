@@ -111,8 +111,13 @@ def test_container_typeinfos_name_the_item_kinds(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("source, message", [
-    ("def main() -> None:\n    print(len('x'.encode()))\n",
-     "prog.py:2:15: error: str.encode() calls are not compiled yet (issue 11)"),
+    ("def main() -> None:\n    print(len([b'x']))\n",
+     "prog.py:2:15: error: lists of bytes are not compiled yet (issue 11)"),
+    ("def main() -> None:\n    print(hash('x'.encode()))\n",
+     "prog.py:2:11: error: hashes of bytes are not compiled yet (issue 11)"),
+    ("from collections.abc import Iterator\n\n\ndef g() -> Iterator[bytes]:\n"
+     "    yield b'x'\n\n\ndef main() -> None:\n    for p in g():\n        print(p)\n",
+     "prog.py:4:1: error: generators of bytes are not compiled yet (issue 11)"),
     ("class Q:\n    pass\n\n\ndef main() -> None:\n    print(Q())\n",
      "prog.py:6:11: error: texts of instances without __str__ or __repr__"),
 ])

@@ -71,6 +71,7 @@ PYTHOS_ONLY = {
     "irq_list_literal_in_helper": "interrupt context",
     "irq_str_concat_in_handler": "interrupt context",
     "irq_str_method_in_helper": "interrupt context",
+    "irq_str_encode_in_handler": "interrupt context",
     "irq_call_function_value": "interrupt context",
 }
 # mypy rejects these too, but on another line: it complains where the

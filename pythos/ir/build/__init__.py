@@ -40,6 +40,7 @@ from ..ops import (
     Goto,
     Integer,
     IntOp,
+    KeepAlive,
     Load,
     ModuleIR,
     Op,
@@ -442,7 +443,11 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         def bind() -> None:
             if kind == "bytes":
                 p = self.add(ElementAddr(data, counter, T.U8, None, inbounds=False))
-                self.assign_to(target, self.add(Load(p, T.U8)))
+                byte = self.add(Load(p, T.U8))
+                # A use in the loop: the bytes value (and the object that
+                # owns the data) lives as long as the loop reads it.
+                self.add(KeepAlive(seq))
+                self.assign_to(target, byte)
                 return
             p = self.add(ElementAddr(data, counter, at.element, at, inbounds=False))
             # An aggregate loop variable refers to the element.

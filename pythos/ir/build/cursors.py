@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ... import types as T
 from ...symbols import FuncSym
 from ...types import BOOL, I64, U64, DictType, SetType, TupleType
-from ..ops import Call, Cast, Compare, ElementAddr, Integer, IntOp, Load, Value
+from ..ops import Call, Cast, Compare, ElementAddr, Integer, IntOp, KeepAlive, Load, Value
 from .errors import checked_call, runtime_call
 
 if TYPE_CHECKING:
@@ -180,9 +180,10 @@ class BytesCursor(Cursor):
     """`bytes` or an `Array` of integers: an index into its memory."""
 
     def __init__(self, b: FunctionBuilder, data: Value, length: Value,
-                 element: T.Type, array: T.ArrayType | None) -> None:
+                 element: T.Type, array: T.ArrayType | None, owner: Value | None = None) -> None:
         super().__init__(b, element)
         self.data, self.length, self.array = data, length, array
+        self.owner = owner  # a bytes value, kept alive by a use in each step
         self.index = b.hidden("for.index", I64)
         b.assign(self.index, Integer(0, I64))
 
@@ -192,7 +193,10 @@ class BytesCursor(Cursor):
     def item(self) -> Item:
         b = self.b
         p = b.add(ElementAddr(self.data, self.index, self.element, self.array, inbounds=False))
-        return b.add(Load(p, self.element))  # type: ignore[no-any-return]
+        item = b.add(Load(p, self.element))
+        if self.owner is not None:
+            b.add(KeepAlive(self.owner))
+        return item  # type: ignore[no-any-return]
 
     def step(self) -> None:
         b = self.b

@@ -211,6 +211,8 @@ class ExceptionBuilder:
                 self.add(Return())
             elif T.is_object(t) or t is T.STR or isinstance(t, T.OptionalType):
                 self.add(Return(self.add(Cast("object", Integer(0, U64), t))))
+            elif t is T.BYTES:
+                self.add(Return(self.string(b"", t)))  # a view: nothing to count
             else:
                 self.add(Return(Integer(0, t)))
         self.ir.error_exit = exit_block

@@ -38,6 +38,7 @@ from ..ops import (
     IntOp,
     IntOverflow,
     IntPow,
+    KeepAlive,
     Load,
     Op,
     Position,
@@ -275,10 +276,14 @@ class ExprBuilder:
         declared = kind[1].type if kind[0] == "global" else node.ty  # type: ignore[attr-defined]
         return self.load_mem(self.address(node), declared)
 
-    def element_address(self, node: ast.Subscript) -> Value:
+    def element_address(self, node: ast.Subscript, keep: list[Value] | None = None) -> Value:
+        """The checked address of `a[i]`; for bytes, `keep` gets the bytes
+        value, which the caller keeps alive past its load (KeepAlive)."""
         kind = node.sub  # type: ignore[attr-defined]
         base_t = node.value.ty  # type: ignore[attr-defined]
         base = self.expr(node.value)
+        if keep is not None:
+            keep.append(base)
         index = self.expr(node.slice)
         it: IntType = node.slice.ty  # type: ignore[attr-defined]
         i64 = self.extend64(index, it)
@@ -338,6 +343,12 @@ class ExprBuilder:
             return self.str_subscript(node)
         if T.is_object(node.value.ty):  # type: ignore[attr-defined]
             return self.object_getitem(node)
+        if node.value.ty is BYTES:  # type: ignore[attr-defined]
+            # The bytes value owns the data the load reads: kept alive past it.
+            keep: list[Value] = []
+            item = self.load_mem(self.element_address(node, keep), node.ty)  # type: ignore
+            self.add(KeepAlive(keep[0]))
+            return item
         return self.load_mem(self.element_address(node), node.ty)  # type: ignore[attr-defined]
 
     # ----- operators -----------------------------------------------------------------
@@ -376,6 +387,8 @@ class ExprBuilder:
             return instance_binop(self, node)  # __add__ and friends
         if t is STR:
             return self.str_binop(node)
+        if t is BYTES:
+            return self.bytes_concat(node)  # type: ignore[attr-defined]  # bytes.py
         if isinstance(t, T.SetType):
             return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
         if T.is_object(t):
@@ -613,6 +626,8 @@ class ExprBuilder:
         name = COMPARISONS[type(op)]
         if t is STR and name not in ("eq", "ne"):
             return self.str_order(op, a, c)
+        if t is BYTES and name not in ("eq", "ne"):
+            return self.bytes_order(name, a, c)  # type: ignore[attr-defined]  # bytes.py
         if t in (STR, BYTES):
             eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
             return eq if name == "eq" else self.not_(eq)

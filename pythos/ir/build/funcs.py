@@ -181,6 +181,9 @@ class FuncBuilder:
             if var.kind != "value" or var.type.is_aggregate:
                 raise self.not_yet(fn.node, f"closures over struct or array variables "
                                             f"('{var.name}')")
+            if var.type is T.BYTES:
+                # A cell is one word; a bytes value is three (docs/compiler.md).
+                raise self.not_yet(fn.node, f"closures over bytes variables ('{var.name}')")
             holds = holds_reference(var.type, True)
             raw = self.add(Call(self.func_rt("cell_new"), [Integer(int(holds), T.BOOL)]))
             reg = self.hidden(f"{var.name}.cell", OBJECT)

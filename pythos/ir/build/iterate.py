@@ -171,7 +171,7 @@ class IterateBuilder:
         if t is T.BYTES:
             seq = b.kept(self.expr(node), "for.sequence")
             return BytesCursor(b, b.add(SlicePart(seq, 0)), b.add(SlicePart(seq, 1)), T.U8,
-                               None)
+                               None, seq)
         if isinstance(t, T.ArrayType) and isinstance(t.element, T.IntType):
             data = b.kept(self.expr(node), "for.sequence")
             return BytesCursor(b, data, Integer(t.length, I64), t.element, t)

@@ -19,17 +19,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ops import GlobalAddr, GlobalGet, GlobalSet, Load, ModuleIR, Op, Store, holds_reference
+from ..ops import GlobalAddr, GlobalGet, GlobalSet, Load, ModuleIR, Op, Store, counted_value
 
 
 def counted_global_access(op: Op, count_str: bool) -> Op:
     """`op` itself, or its counted form if it loads or stores an object
     in a global."""
     if isinstance(op, Load) and isinstance(op.addr, GlobalAddr) and not op.volatile \
-            and holds_reference(op.addr.sym.type, count_str):
+            and counted_value(op.addr.sym.type, count_str):
         return GlobalGet(op.addr.sym)
     if isinstance(op, Store) and isinstance(op.addr, GlobalAddr) and not op.volatile \
-            and holds_reference(op.addr.sym.type, count_str):
+            and counted_value(op.addr.sym.type, count_str):
         return GlobalSet(op.addr.sym, op.value)
     return op
 
@@ -40,6 +40,6 @@ def module_initialisation(module: ModuleIR, checker: Any) -> None:
     are initialised: the lowering releases them in reverse."""
     module.module_inits = list(checker.module_inits)
     order = {id(fn.module): i for i, fn in enumerate(module.module_inits)}
-    counted = [g for g in checker.globals if holds_reference(g.type, module.count_str)]
+    counted = [g for g in checker.globals if counted_value(g.type, module.count_str)]
     counted.sort(key=lambda g: order.get(id(g.module), -1))
     module.counted_globals = counted

@@ -183,6 +183,8 @@ class StringBuilder:
     # ----- methods -----------------------------------------------------------------------
     def str_method(self, node: ast.Call, name: str) -> Value:
         """`s.name(...)` for the methods that give a str, bool or int."""
+        if name == "encode":
+            return self.str_encode_call(node)  # type: ignore[attr-defined]  # bytes.py
         if name in MORE_METHODS:
             return self.str_method_more(node, name)  # type: ignore[attr-defined]
         if name not in STR_RESULT | BOOL_RESULT | INT_RESULT:

@@ -27,7 +27,7 @@ from ..ops import (
     Register,
     ResumeSwitch,
     Value,
-    holds_reference,
+    counted_value,
     successors,
 )
 from .refcount import COUNT_STR, liveness
@@ -107,5 +107,5 @@ def record_frame_liveness(fn: FuncIR) -> None:
     assert isinstance(switch, ResumeSwitch)
     fn.generator.live = [
         [r for r in fn.registers if isinstance(r, Register) and r in live_in[id(target)]
-         and holds_reference(r.type, fn.count_str)]
+         and counted_value(r.type, fn.count_str)]
         for target in switch.targets]

@@ -44,7 +44,7 @@ from ..ops import (
     Register,
     Value,
     consumes,
-    holds_reference,
+    counted_value,
     successors,
 )
 
@@ -56,7 +56,7 @@ COUNT_STR = [False]
 def tracked(v: Value) -> bool:
     """A value whose reference the pass follows: an object temporary or
     an object register (constants, None among them, are never counted)."""
-    return isinstance(v, (Op, Register)) and holds_reference(v.type, COUNT_STR[0])
+    return isinstance(v, (Op, Register)) and counted_value(v.type, COUNT_STR[0])
 
 
 def uses_of(op: Op) -> list[Value]:

@@ -121,6 +121,21 @@ def bytes_concat(a: u64, b: u64) -> u64:
     return obj
 
 
+def bytes_concat_data(pa: u64, na: i64, pb: u64, nb: i64) -> u64:
+    """a + b of two bytes values given as their data's address and length
+    (a view or an object's data alike): a new bytes."""
+    obj = bytes_new(u64(na + nb))
+    memcpy(Ptr[u8](obj + BYTES_DATA), Ptr[u8](pa), u64(na))
+    memcpy(Ptr[u8](obj + BYTES_DATA + u64(na)), Ptr[u8](pb), u64(nb))
+    return obj
+
+
+def bytes_order(pa: u64, na: i64, pb: u64, nb: i64) -> i64:
+    """<0, 0 or >0 as the bytes at `pa` (`na` of them) are below, equal to
+    or above those at `pb`: byte by byte, then by length."""
+    return bytes_compare(Ptr[u8](pa), u64(na), Ptr[u8](pb), u64(nb))
+
+
 def bytes_eq(a: u64, b: u64) -> bool:
     """a == b."""
     if blen(a) != blen(b):
