@@ -459,21 +459,6 @@ class BytesOfObject(Op):
         return [self.src]
 
 
-class KeepAlive(Op):
-    """No code: a use of `src`, so that the count pass keeps a bytes value
-    (and the object that owns its data) alive up to here, past the loads
-    or calls that read its data through an address taken from it."""
-
-    __slots__ = ("src",)
-
-    def __init__(self, src: Value) -> None:
-        self.type = NONE
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
-
-
 class Load(Op):
     """A load from `addr`.  `alias`, when given, names the kind of memory it
     reads (ALIAS_CLASSES); loads and stores of two different kinds never
@@ -1006,8 +991,10 @@ class KeepAlive(Op):
     before it borrowed from `src` without the count pass seeing it: an
     address read out of the object as a plain integer (a list's items),
     or a slot of a frame that `from_slot` has not yet taken its own
-    reference to.  Unlike a dead `Cast`, no pass removes it (mypyc has
-    the same op, for the same reason)."""
+    reference to, or a bytes value (and the object that owns its data)
+    past the loads or calls that read its data through an address taken
+    from it.  Unlike a dead `Cast`, no pass removes it (mypyc has the
+    same op, for the same reason)."""
 
     __slots__ = ("src",)
 

@@ -163,8 +163,6 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
         return f"str_bytes {n(op.src)}"
     if isinstance(op, O.BytesOfObject):
         return f"bytes_of {n(op.src)}"
-    if isinstance(op, O.KeepAlive):
-        return f"keep_alive {n(op.src)}"
     if isinstance(op, O.SlicePart):
         return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
     if isinstance(op, O.Load):

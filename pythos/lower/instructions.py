@@ -310,9 +310,6 @@ class InstructionLowering:
                               length, 1)
         return b.insert_value(view, obj, 2)
 
-    def op_KeepAlive(self, op: O.KeepAlive) -> None:
-        return None
-
     def op_SlicePart(self, op: O.SlicePart) -> ir.Value:
         return self.builder.extract_value(self.value(op.src), op.part)
 
