@@ -156,6 +156,15 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             if counted is not op and self.block.ops and self.block.ops[-1] is op.addr:
                 self.block.ops.pop()  # the global's address, no longer used
             op = counted
+            if isinstance(op, Store) and op.value.type is BYTES and self.ir.count_str:
+                # Memory the count pass does not follow (an Array, a struct,
+                # a Ptr) would hold a run-time bytes value's data uncounted.
+                where = self.current or self.fn.node
+                assert where is not None
+                raise self.not_yet(where,
+                                   "bytes values stored in an Array, a struct or through a Ptr "
+                                   "of a program with objects (keep them in a local, a list "
+                                   "item or a class field)")
         op.pos = self.pos
         self.block.ops.append(op)
         if self.may_raise_op(op):  # exceptions.py: test the error state after it
