@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import kernel.arch.x86_64.cpu as cpu
+import kernel.arch.x86_64.pic as pic
 import kernel.arch.x86_64.tsc as tsc
 import kernel.clock as clock
 from kernel.arch.x86_64 import idt
@@ -85,6 +86,8 @@ def timeline(ports: FakePorts, monkeypatch: pytest.MonkeyPatch) -> Timeline:
 def running_clock(ports: FakePorts, interrupt_flag: FakeInterruptFlag, timeline: Timeline,
                   monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeInterruptFlag]:
     monkeypatch.setattr(clock, "divisor", u16(0))
+    # The PICs as after pic.init: an earlier test may have unmasked a line.
+    monkeypatch.setattr(pic, "masks", pic.INITIAL_MASKS)
     clock.tick_count[0] = u64(0)
     clock.init()
     frame = InterruptFrame()
