@@ -415,48 +415,49 @@ class ElementAddr(Op):
         return [self.base, self.index]
 
 
-class SlicePart(Op):
-    """The data address (`part` 0, a Ptr[u8]) or the length (1, an i64)
-    of a str or bytes value."""
-
-    __slots__ = ("src", "part")
-
-    def __init__(self, src: Value, part: int) -> None:
-        self.type = PtrType(U8) if part == 0 else I64
-        self.src = src
-        self.part = part
-
-    def sources(self) -> list[Value]:
-        return [self.src]
-
-
-class StrBytes(Op):
-    """The UTF-8 bytes of a str object, as a bytes value (address and
-    length of its data): `str_bytes(s)`."""
+class UnaryOp(Op):
+    """An operation of one operand, `src`."""
 
     __slots__ = ("src",)
 
-    def __init__(self, src: Value) -> None:
-        self.type = BYTES
+    def __init__(self, type: Type, src: Value) -> None:
+        self.type = type
         self.src = src
 
     def sources(self) -> list[Value]:
         return [self.src]
 
 
-class BytesOfObject(Op):
+class SlicePart(UnaryOp):
+    """The data address (`part` 0, a Ptr[u8]) or the length (1, an i64)
+    of a str or bytes value."""
+
+    __slots__ = ("part",)
+
+    def __init__(self, src: Value, part: int) -> None:
+        super().__init__(PtrType(U8) if part == 0 else I64, src)
+        self.part = part
+
+
+class StrBytes(UnaryOp):
+    """The UTF-8 bytes of a str object, as a bytes value (address and
+    length of its data): `str_bytes(s)`."""
+
+    __slots__ = ()
+
+    def __init__(self, src: Value) -> None:
+        super().__init__(BYTES, src)
+
+
+class BytesOfObject(UnaryOp):
     """The bytes value of a bytes object (`obj`, a u64 address a runtime
     call returned, with its one reference): {its data, its length, the
     object as owner}.  The value is owned: the count pass drops it."""
 
-    __slots__ = ("src",)
+    __slots__ = ()
 
     def __init__(self, src: Value) -> None:
-        self.type = BYTES
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
+        super().__init__(BYTES, src)
 
 
 class Load(Op):
@@ -609,20 +610,16 @@ class Select(Op):
         return [self.cond, self.true, self.false]
 
 
-class Cast(Op):
+class Cast(UnaryOp):
     """Change width (trunc, zext, sext), reinterpret an integer as another
     of the same width (bitcast: a u64 slot as an i64), or convert between
     a pointer and its address (inttoptr, ptrtoint)."""
 
-    __slots__ = ("kind", "src")
+    __slots__ = ("kind",)
 
     def __init__(self, kind: str, src: Value, type: Type) -> None:
-        self.type = type
+        super().__init__(type, src)
         self.kind = kind
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
 
 
 # ----- calls --------------------------------------------------------------------------
@@ -972,20 +969,16 @@ class MapTypeInfo(Op):
         self.item2 = item2
 
 
-class IncRef(Op):
+class IncRef(UnaryOp):
     """Add one reference to `src` (skipped for None if it may be None)."""
 
-    __slots__ = ("src",)
+    __slots__ = ()
 
     def __init__(self, src: Value) -> None:
-        self.type = NONE
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
+        super().__init__(NONE, src)
 
 
-class KeepAlive(Op):
+class KeepAlive(UnaryOp):
     """A use of `src` that does nothing: the value stays alive (is not
     released by the count pass) until here.  For a reference the code
     before it borrowed from `src` without the count pass seeing it: an
@@ -996,28 +989,20 @@ class KeepAlive(Op):
     from it.  Unlike a dead `Cast`, no pass removes it (mypyc has the
     same op, for the same reason)."""
 
-    __slots__ = ("src",)
+    __slots__ = ()
 
     def __init__(self, src: Value) -> None:
-        self.type = NONE
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
+        super().__init__(NONE, src)
 
 
-class DecRef(Op):
+class DecRef(UnaryOp):
     """Drop one reference to `src`, releasing it at zero (`obj_release`,
     a cold call); skipped for None if it may be None."""
 
-    __slots__ = ("src",)
+    __slots__ = ()
 
     def __init__(self, src: Value) -> None:
-        self.type = NONE
-        self.src = src
-
-    def sources(self) -> list[Value]:
-        return [self.src]
+        super().__init__(NONE, src)
 
 
 # ----- function values (issue 11; docs/objects.md, "Functions as values") -------------
