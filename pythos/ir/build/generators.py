@@ -465,8 +465,8 @@ class GeneratorBuilder:
         if keep is not None:
             b.assign(keep, g)
         checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
-        if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
-            return Integer(0, NONE)
+        if t.element is NONE:  # it yields None (a coroutine's throw() too)
+            return Integer(0, node.ty)  # type: ignore[attr-defined]  # NONE or NONE_VALUE
         return b.read_out(outs, 0, t.element)
 
     # ----- generator expressions ---------------------------------------------------------
