@@ -1332,6 +1332,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         if self.is_final(s.annotation):
             raise self.error(s, "Final constants belong at module level")
         t = self.resolve_type(s.annotation)
+        if t is NONE:
+            t = NONE_VALUE  # `x: None = None`: a variable whose value is None
         name = s.target.id
         assert self.fn is not None
         if name in self.fn.locals and self.fn.locals[name].type != t:

@@ -278,11 +278,9 @@ class Containers:
         if isinstance(t, T.AsyncGeneratorType):
             raise self.error(node, "'async_generator' object is not iterable (use 'async "
                                    "for' in an 'async def')")
-        if isinstance(t, T.GeneratorType) and t.element is NONE:
-            raise self.error(node, f"{t} yields only None: it is an __await__ for a "
-                                   f"coroutine; iterating over it is not compiled")
         if isinstance(t, (ListType, SetType, IteratorType)):
-            return t.element
+            # A Generator[None, ...] gives the value None each time.
+            return NONE_VALUE if t.element is NONE else t.element
         if isinstance(t, DictType):
             return t.key
         if isinstance(t, TupleType):
@@ -663,7 +661,8 @@ class Containers:
             if name in ("throw", "close"):
                 return self.generator_method(t, name)  # check/generators.py
             sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
-            return {"send": ([p("value", sent)], t.element, alloc)}.get(name)
+            item = T.NONE_VALUE if t.element is NONE else t.element  # next()'s, too
+            return {"send": ([p("value", sent)], item, alloc)}.get(name)
         if isinstance(t, TupleType):
             e = self.element_type(f, t) if t.elements else I64
             table = {"count": ([p("value", e)], I64, reads),
@@ -846,15 +845,17 @@ class Containers:
             if not isinstance(t, IteratorType):
                 raise self.error(args[0], f"next() takes an iterator, got \"{t}\" (use iter() "
                                           f"first)")
+            # A Generator[None, ...] gives the value None.
+            element = NONE_VALUE if t.element is NONE else t.element
             if len(args) == 2:
                 # next(it, default): the default when the iterator has ended.
-                dt = self.expr(args[1], t.element)
-                if dt is T.NONE_VALUE and t.element is not NONE:
-                    return T.optional(t.element)
-                if not T.assignable(dt, t.element):
+                dt = self.expr(args[1], element)
+                if dt is T.NONE_VALUE and element is not NONE_VALUE:
+                    return T.optional(element)
+                if not T.assignable(dt, element):
                     raise self.error(args[1], f"the default of next() has type {dt}, but the "
-                                              f"iterator gives {t.element}")
-            return t.element
+                                              f"iterator gives {element}")
+            return element
         if name == "dict":
             arity(0, 0)
             if not isinstance(want, DictType):

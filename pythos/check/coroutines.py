@@ -34,9 +34,10 @@ narrow rule that covers the driver loop of an executor:
     except StopIteration as e:
         result = e.value
 
-the `try` body makes one call `x.send(...)` of a coroutine (x a name,
-an attribute or an item), so the StopIteration is that coroutine's end,
-and `e.value` is its R, read straight out of the finished frame: no
+the `try` body makes one call `x.send(...)`, `x.throw(...)` or `next(x)`
+of a coroutine or a generator (x a name, an attribute or an item), so
+the StopIteration is its end, and `e.value` is its R (None for an R of
+None), read straight out of the finished frame: no
 exception object is made when `e` is used only as `e.value`
 (`h.value_only`).  Elsewhere `e.value` is refused with a diagnostic.
 (Should another statement of that `try` body raise a StopIteration of
@@ -55,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import types as T
 from ..diagnostics import CompileError
-from ..types import NONE, AsyncGeneratorType, ClassType, CoroutineType, GeneratorType
+from ..types import NONE, NONE_VALUE, AsyncGeneratorType, ClassType, CoroutineType, GeneratorType
 
 if TYPE_CHECKING:
     from ..symbols import FuncSym, Module
@@ -84,6 +85,17 @@ def own_awaits(fn_node: ast.AST) -> list[ast.Await]:
             out.append(node)
         stack.extend(ast.iter_child_nodes(node))
     return out
+
+
+def stop_source(call: ast.Call) -> ast.expr | None:
+    """The generator or coroutine a call resumes, whose end is a
+    StopIteration: `x` of `x.send(v)`, `x.throw(e)` or `next(x)`."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr in ("send", "throw"):
+        return call.func.value
+    if isinstance(call.func, ast.Name) and call.func.id == "next" and len(call.args) == 1 \
+            and not call.keywords:
+        return call.args[0]
+    return None
 
 
 def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
@@ -267,12 +279,11 @@ class Coroutines:
         `x.send(...)`), and whether `e` is used only as `e.value` (then no
         exception object is made for it)."""
         sends = [n for n in own_nodes(s.body) if isinstance(n, ast.Call)
-                 and isinstance(n.func, ast.Attribute) and n.func.attr in ("send", "throw")]
+                 and stop_source(n) is not None]
         if len(sends) != 1:
             return
         value = sends[0]
-        if not isinstance(value.func, ast.Attribute) or not isinstance(
-                value.func.value, (ast.Name, ast.Attribute, ast.Subscript)):
+        if not isinstance(stop_source(value), (ast.Name, ast.Attribute, ast.Subscript)):
             return
         for h in s.handlers:
             if h.name is None or not (isinstance(h.type, ast.Name)
@@ -303,18 +314,19 @@ class Coroutines:
             if getattr(h, "var", None) is not sym:
                 continue
             send: ast.Call = h.stop_send
-            coro = getattr(send.func.value, "ty", None)  # type: ignore[attr-defined]
-            if not isinstance(coro, CoroutineType):
+            coro = getattr(stop_source(send), "ty", None)
+            if not isinstance(coro, (CoroutineType, GeneratorType)):
                 raise self.error(node, f"the value of a StopIteration is known only where the "
-                                       f"'try' sends to a coroutine; here it sends to {coro}")
+                                       f"'try' resumes a coroutine or a generator; here it "
+                                       f"resumes {coro}")
             node.stop_handler = h  # type: ignore[attr-defined]
-            return coro.result
+            return NONE_VALUE if coro.result is NONE else coro.result
         t = getattr(node.value, "ty", None)
         if isinstance(t, ClassType) and t.name == "StopIteration":
-            raise self.error(node, "StopIteration.value is typed (as the coroutine's result) "
-                                   "only in 'except StopIteration as e' after a 'try' whose "
-                                   "body makes one call 'coro.send(...)' or "
-                                   "'coro.throw(...)'")
+            raise self.error(node, "StopIteration.value is typed (as the coroutine's or "
+                                   "generator's result) only in 'except StopIteration as e' "
+                                   "after a 'try' whose body makes one call 'g.send(...)', "
+                                   "'g.throw(...)' or 'next(g)'")
         return None
 
     def coroutine_send(self, node: ast.Call, t: CoroutineType) -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import types as T
 from ..symbols import Param
-from ..types import NONE, GeneratorType, IteratorType
+from ..types import NONE, NONE_VALUE, GeneratorType, IteratorType
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -162,7 +162,11 @@ class Generators:
                                    f"generator is declared {self.fn.result}, which is sent "
                                    f"nothing; declare it Generator[{gen.element}, S, "
                                    f"{gen.result}]")
-        if node.value is None:
+        if node.value is None or (isinstance(node.value, ast.Constant)
+                                  and node.value.value is None):
+            # `yield` and `yield None` are the same yield.
+            if node.value is not None:
+                node.value.ty = NONE_VALUE  # type: ignore[attr-defined]
             if gen.element is not NONE and not isinstance(gen.element, T.OptionalType):
                 raise self.error(node, f"a bare 'yield' yields None, but this generator "
                                        f"yields {gen.element}")
@@ -202,7 +206,8 @@ class Generators:
         base = self.base_exception()
         if base is None:
             raise AssertionError("generator.throw() needs the exception classes")
-        return [Param("value", base, None)], t.element, "runs the generator"
+        item = NONE_VALUE if t.element is NONE else t.element  # what next() gives
+        return [Param("value", base, None)], item, "runs the generator"
 
     def throw_args(self, node: ast.Call, params: list[Param]) -> None:
         """`g.throw(exc)`: one exception instance, or a class, which is

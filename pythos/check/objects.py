@@ -229,15 +229,17 @@ class Objects:
                 self.bind_target(sub, st)
             return
         if isinstance(target, ast.Name):
-            self.assign_typed(target, t)
+            self.assign_typed(target, t, none_ok=True)
             return
         lt = self.lvalue(target)
         if not T.assignable(t, lt):
             raise self.error(target, f"incompatible types in assignment (expression has type "
                                      f"\"{t}\", target has type \"{lt}\")")
 
-    def assign_typed(self, target: ast.Name, t: T.Type) -> None:
-        """Bind a name to a value whose type is already known."""
+    def assign_typed(self, target: ast.Name, t: T.Type, none_ok: bool = False) -> None:
+        """Bind a name to a value whose type is already known.  A first
+        assignment of None asks for an annotation unless `none_ok` (a loop
+        target or an unpacked item, whose type None is all there is)."""
         assert self.fn is not None
         name = target.id
         if name in self.fn.nonlocals or name in self.fn.globals_declared:
@@ -245,7 +247,7 @@ class Objects:
         else:
             var = self.fn.locals.get(name)
             declared = var.type if var is not None else t
-            if t is NONE_VALUE and var is None:
+            if t is NONE_VALUE and var is None and not none_ok:
                 raise self.error(target, f"need a type annotation for '{name}' (it is None "
                                          f"here; e.g. '{name}: Node | None = None')")
         if not T.assignable(t, declared):

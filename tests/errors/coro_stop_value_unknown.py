@@ -1,4 +1,4 @@
-# error: 11:15: StopIteration.value is typed (as the coroutine's result) only in
+# error: 11:15: StopIteration.value is typed (as the coroutine's or generator's result) only in
 def check(n: int) -> None:
     if n > 2:
         raise StopIteration(n)

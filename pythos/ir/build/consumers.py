@@ -79,7 +79,8 @@ def element_type(it: ast.expr) -> T.Type:
         return I64
     t: T.Type = it.ty  # type: ignore[attr-defined]
     if isinstance(t, (ListType, SetType, IteratorType)):
-        return t.element
+        # A Generator[None, ...] gives the value None each time.
+        return T.NONE_VALUE if t.element is T.NONE else t.element
     if isinstance(t, DictType):
         return t.key
     if isinstance(t, T.TupleType):

@@ -32,9 +32,10 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from ... import types as T
+from ...check.coroutines import stop_source
 from ...symbols import FuncSym
 from ...types import BOOL, NONE, U32, U64, CoroutineType, GeneratorType
-from ..ops import Call, Compare, Integer, KeepAlive, Register, Value
+from ..ops import Call, Compare, Goto, Integer, KeepAlive, Register, Value
 from .errors import checked_call
 
 if TYPE_CHECKING:
@@ -100,10 +101,7 @@ class CoroutineBuilder:
         g = b.expr(node.func.value)
         arg = node.args[0] if node.args else node.keywords[0].value
         b.expr(arg)  # None (check/coroutines.py): a coroutine is sent None
-        handler = getattr(node, "stop_handler", None)
-        keep = self.stop_registers.get(id(handler)) if handler is not None else None
-        if keep is not None:
-            b.assign(keep, g)
+        self.keep_stop_source(node, g)
         outs = b.hidden("send.out", T.ArrayType(U64, 1), "owner")
         status = checked_call(b, node, self.coroutine_fn("coro_send"), [
             g, Integer(0, U64), Integer(1, BOOL), b.out_slot(outs, 0)])
@@ -136,12 +134,34 @@ class CoroutineBuilder:
         b = self._co()
         for h in s.handlers:
             send = getattr(h, "stop_send", None)
-            t = getattr(send.func.value, "ty", None) if send is not None else None
-            if not isinstance(t, CoroutineType):
+            t = getattr(stop_source(send), "ty", None) if send is not None else None
+            if not isinstance(t, (CoroutineType, GeneratorType)):
                 continue
             reg = b.hidden("stop.coroutine", T.optional(t))
             b.assign(reg, Integer(0, reg.type))
             self.stop_registers[id(h)] = reg
+
+    def keep_stop_source(self, node: ast.Call, g: Value) -> None:
+        """At `g.send(v)`, `g.throw(e)` or `next(g)` whose StopIteration a
+        handler reads `e.value` of: remember g for it."""
+        handler = getattr(node, "stop_handler", None)
+        keep = self.stop_registers.get(id(handler)) if handler is not None else None
+        if keep is None:
+            return
+        b = self._co()
+        if isinstance(stop_source(node).ty, CoroutineType):  # type: ignore[union-attr]
+            b.assign(keep, g)  # a finished coroutine cannot be sent to again
+            return
+        # A generator that has finished already ends again with a StopIteration
+        # of its own, whose value is None: then g is not kept.
+        finished = b.add(Call(self.coroutine_fn("gen_finished"), [g]))
+        kept = b.new_block("stop.keep")
+        after = b.new_block("stop.kept")
+        b.branch(finished, after, kept, likely=False)
+        b.activate(kept)
+        b.assign(keep, g)
+        b.add(Goto(after))
+        b.activate(after)
 
     def stop_value(self, node: ast.Attribute) -> Value | None:
         """`e.value` in such a handler: the result in the frame."""
@@ -151,9 +171,14 @@ class CoroutineBuilder:
         b = self._co()
         reg = self.stop_registers[id(h)]
         t: T.Type = node.ty  # type: ignore[attr-defined]
-        raw = checked_call(b, node, self.coroutine_fn("coro_result"), [reg])
-        if t is NONE:
-            return Integer(0, NONE)
+        if not isinstance(getattr(stop_source(h.stop_send), "ty", None), CoroutineType):
+            none_ok = isinstance(t, T.OptionalType) or t is T.NONE_VALUE
+            raw = checked_call(b, node, self.coroutine_fn("gen_result"),
+                               [reg, Integer(int(none_ok), BOOL)])
+        else:
+            raw = checked_call(b, node, self.coroutine_fn("coro_result"), [reg])
+        if t is NONE or t is T.NONE_VALUE:
+            return Integer(0, T.NONE_VALUE)
         value = b.from_slot(raw, t, True)
         b.add(KeepAlive(reg))  # the frame lives until the value has its reference
         return value

@@ -44,7 +44,8 @@ class Cursor:
 
     def __init__(self, b: FunctionBuilder, element: T.Type) -> None:
         self.b = b
-        self.element = element
+        # A Generator[None, ...] gives the value None each time.
+        self.element = T.NONE_VALUE if element is T.NONE else element
 
     def more(self) -> Value:
         raise NotImplementedError

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, U64, DictType, IntType, SetType
+from ...types import BOOL, I64, NONE, NONE_VALUE, U64, DictType, IntType, SetType
 from ..ops import (
     Call,
     Cast,
@@ -124,6 +124,8 @@ class DictBuilder:
             return self.add(Cast("object", raw, t))  # type: ignore[no-any-return]
         if t is BOOL:
             return self.add(Compare("ne", raw, Integer(0, raw.type)))  # type: ignore
+        if t is NONE or t is NONE_VALUE:
+            return Integer(0, NONE_VALUE)  # what a Generator[None, ...] yields: None
         assert isinstance(t, IntType)
         if t.bits < 64:
             return self.add(Cast("trunc", raw, t))  # type: ignore[no-any-return]

@@ -427,6 +427,7 @@ class GeneratorBuilder:
         g = b.expr(node.func.value)
         arg = node.args[0] if node.args else node.keywords[0].value
         v = b.expr(arg)
+        b.keep_stop_source(node, g)  # coroutines.py: `e.value` at its end
         # None, which a just-started generator must be sent, is a 0 slot
         # only for a type that holds None; an integer is never None.
         maybe_none = T.is_object(t.send) or t.send is NONE
@@ -460,13 +461,10 @@ class GeneratorBuilder:
         outs = b.hidden("throw.out", T.ArrayType(U64, 1), "owner")
         slot = b.out_slot(outs, 0)
         b.check_representable(node, t.element)
-        handler = getattr(node, "stop_handler", None)  # `e.value` after a coroutine's throw
-        keep = b.stop_registers.get(id(handler)) if handler is not None else None
-        if keep is not None:
-            b.assign(keep, g)
+        b.keep_stop_source(node, g)  # coroutines.py: `e.value` after the throw
         checked_call(b, node, self.generator_fn("gen_throw"), [g, b.as_u64(exc), slot])
-        if t.element is NONE:  # a coroutine's (types.CoroutineType): it yields None
-            return Integer(0, NONE)
+        if t.element is NONE:  # it yields None (a coroutine's throw() too)
+            return Integer(0, node.ty)  # type: ignore[attr-defined]  # NONE or NONE_VALUE
         return b.read_out(outs, 0, t.element)
 
     # ----- generator expressions ---------------------------------------------------------

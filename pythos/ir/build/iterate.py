@@ -312,6 +312,7 @@ class IterateBuilder:
             it = self.expr(arg)
             if len(node.args) == 2:
                 return self.next_default(node, it, t.element)
+            b.keep_stop_source(node, it)  # coroutines.py: `e.value` at its end
             cursor = ObjectCursor(b, node, it, t.element)
             got = cursor.more()
             end = b.new_block("next.end")

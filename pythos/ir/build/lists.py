@@ -152,7 +152,7 @@ class ListBuilder:
             if t.bits < 64:
                 v = self.add(Cast("sext" if t.signed else "zext", v, I64 if t.signed else U64))
             return v
-        if isinstance(v, Integer):
+        if isinstance(v, Integer) or v.type is T.NONE_VALUE:
             return Integer(0, U64)  # None
         return v  # an object: its address (see as_u64)
 

@@ -271,7 +271,7 @@ class OptionalBuilder:
 
     def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value:
         """str(v) or repr(v) of a value that may be None, as a new str."""
-        if isinstance(v, Integer):
+        if isinstance(v, Integer) or v.type is T.NONE_VALUE:
             v = Integer(0, U64)  # None
         raw = self.add(Call(self.optional_fn("opt_text"), [v, Integer(int(use_str), BOOL)]))
         return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]

@@ -132,6 +132,26 @@ def coro_result(g: u64) -> u64:
     return Ptr[u64](g + GEN_VALUE)[0]
 
 
+def gen_finished(g: u64) -> bool:
+    return coro_state(g) == GEN_FINISHED
+
+
+def gen_result(g: u64, none_ok: bool) -> u64:
+    """`e.value` after a `next(g)`, `g.send(v)` or `g.throw(e)` of a
+    generator: its `return` value (borrowed) if that call finished it; g
+    is 0 if the generator had finished before the call.  Any other
+    StopIteration has the value None, as in CPython, where the
+    generator's return type can hold None (`none_ok`); where it cannot,
+    a RuntimeError says so instead of giving a value of the wrong type."""
+    if g != 0 and gen_finished(g):
+        return Ptr[u64](g + GEN_VALUE)[0]
+    if not none_ok:
+        obj_raise(ERR_RUNTIME, str_from_ascii(
+            b"StopIteration.value is None here (not the end of the generator the 'try' "
+            b"resumed), which its return type cannot hold"))
+    return u64(0)
+
+
 # ----- asynchronous generators ------------------------------------------------------
 AGEN_ENDED: Final = u64(0)
 AGEN_AWAITING: Final = u64(1)
