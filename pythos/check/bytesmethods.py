@@ -67,14 +67,16 @@ def bytes_method(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         return STR
     node.call = ("objmethod", f"bytes.{f.attr}")  # type: ignore[attr-defined]
     if f.attr == "join":
+        # Any iterable of bytes, as str.join takes any of str (check_join).
         if len(node.args) != 1 or node.keywords:
-            raise c.error(node, "bytes.join() takes one argument, a list or tuple of bytes")
-        t = c.expr(node.args[0], ListType(BYTES))
-        items = t.elements if isinstance(t, TupleType) else (
-            (t.element,) if isinstance(t, ListType) else ())
-        if not items or any(e is not BYTES for e in items):
-            raise c.error(node.args[0], f"bytes.join() takes a list or tuple of bytes here, "
-                                        f"not \"{t}\"")
+            given = len(node.args) + len(node.keywords)
+            raise c.error(node, f"bytes.join() takes exactly one argument ({given} given)")
+        arg = node.args[0]
+        t = c.expr(arg, ListType(BYTES))
+        if not (isinstance(t, TupleType) and not t.elements) \
+                and c.element_type(arg, t) is not BYTES:
+            raise c.error(arg, f"argument 1 to \"join\" of \"bytes\" has incompatible type "
+                               f"\"{t}\"; expected \"Iterable[bytes]\"")
         c.heap_use(node, HEAP, "bytes.join allocates bytes")
         return BYTES
     sig = METHODS.get(f.attr)

@@ -224,7 +224,12 @@ class BytesBuilder:
         assert isinstance(node.func, ast.Attribute)
         data = self.expr(node.func.value)
         if name == "join":
-            items = self.expr(node.args[0])
+            # A list or tuple is joined in place; any other iterable is
+            # first collected into a list (strmethods.py, as str.join does).
+            arg = node.args[0]
+            direct = isinstance(arg.ty, (ListType, T.TupleType))  # type: ignore[attr-defined]
+            items = self.expr(arg) if direct \
+                else self.collect_items(node, arg, BYTES)  # type: ignore[attr-defined]
             return self.bytes_made(node, "bytes_join_seq", [*self.bytes_parts(data), items],
                                    [data], can_fail=False)
         args = self.bytes_method_args(node)

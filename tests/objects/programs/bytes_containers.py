@@ -1,6 +1,7 @@
 """bytes in containers: a list, a dict's keys, a set, a tuple, as items
 made at run time and as literals (an item is a bytes object: a literal is
-copied into one), read back, compared, sorted, hashed and printed."""
+copied into one), read back, compared, sorted, hashed, printed and joined
+(`bytes.join` of a list, a set, a dict, reversed(), an empty tuple)."""
 
 
 def first(xs: list[bytes]) -> bytes:
@@ -33,6 +34,8 @@ def main() -> None:
     items.pop()
     items[0] = b"first"
     print(items, items[1:3], list(reversed(items)), items + [b"more"])
+    print(b"-".join(sorted(seen)), len(b",".join(seen)), b"+".join(counts),
+          b"|".join(counts.keys()), b"/".join(reversed(parts)), b";".join(()))
     table: dict[str, bytes] = {"k": data}
     table["j"] = b"lit"
     print(table, table["k"].decode())

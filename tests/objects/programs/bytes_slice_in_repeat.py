@@ -14,7 +14,8 @@ def main() -> None:
     data *= 2
     print(data, len(data), data.decode())
     print(bool(b""), bool(data), b"x" if b"" else b"y", not data)
-    print(hash(b"abc") == hash("abc".encode()), hash(line[0:3]) == hash(b"GET"))
+    print(hash(b"abc") == hash("abc".encode()), hash(line[0:3]) == hash(b"GET"),
+          hash(b"GET /") == hash("GET /"), hash(b"a") == hash(b"b"))
     for i in (0, 5, -1, -len(line), len(line), -len(line) - 1):
         try:
             print(i, line[i])
