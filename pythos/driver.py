@@ -40,7 +40,7 @@ RUNTIME = ["pythos.rt.core", "pythos.rt.mem"]
 OBJECT_RUNTIME = ["pythos.rt.obj.object", "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                   "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.strconv",
                   "pythos.rt.obj.strmethods", "pythos.rt.obj.strcase", "pythos.rt.obj.listsort",
-                  "pythos.rt.obj.strtabs", "pythos.rt.obj.exc"]
+                  "pythos.rt.obj.strtabs", "pythos.rt.obj.exc", "pythos.rt.obj.bytesops"]
 
 
 @dataclass

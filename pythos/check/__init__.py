@@ -61,6 +61,7 @@ from ..types import (
     StructType,
 )
 from .asyncs import AsyncStatements
+from .bytesmethods import bytes_repeat, bytes_slice
 from .classes import Classes
 from .containers import Containers, kind_of, objectish
 from .coroutines import Coroutines
@@ -1430,6 +1431,12 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                                     f"\"{result}\", target \"{t}\")")
             s.ty = t  # type: ignore[attr-defined]
             return
+        if t is BYTES and isinstance(s.op, (ast.Add, ast.Mult)):
+            # `data += more`, `data *= n`: a new bytes object in the variable.
+            if self.binop_types(s, s.op, s.target, s.value, t) is not BYTES:
+                raise self.error(s, f"unsupported operand types for {ast.unparse(s.op)}=")
+            s.ty = t  # type: ignore[attr-defined]
+            return
         if not is_int(t):
             raise self.error(s.target, f"augmented assignment needs an integer, got {t}")
         s.ty = self.binop_types(s, s.op, s.target, s.value, t)  # type: ignore[attr-defined]
@@ -1849,6 +1856,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return self.resolve_lazy(scope, node.id)
         if node.id in PY_BUILTINS:
             return Builtin(node.id)
+        if node.id == "bytearray":
+            raise self.error(node, "bytearray is not compiled yet (issue 11): build the bytes "
+                                   "in a list[u8] and convert it with bytes(...), or join "
+                                   "bytes pieces with b''.join(...)")
         raise self.error(node, f"name '{node.id}' is not defined")
 
     def builtin_name(self, node: ast.expr) -> str | None:
@@ -1923,8 +1934,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         t = self.expr(node.value, None)
         if objectish(t):
             return self.object_subscript(node, t, store=False)
+        if isinstance(node.slice, ast.Slice) and t is BYTES:
+            return bytes_slice(self, node)  # check/bytesmethods.py
         if isinstance(node.slice, ast.Slice):
-            raise self.error(node, f"{t} cannot be sliced (lists, tuples and str can)")
+            raise self.error(node, f"{t} cannot be sliced (lists, tuples, str and bytes can)")
         if isinstance(t, ArrayType):
             node.sub = "array"  # type: ignore[attr-defined]
             self.index(node.slice)
@@ -2042,7 +2055,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
                 st, ct = self.expr(literal, want), self.expr(times, None)
                 lt, rt = (st, ct) if literal is left else (ct, st)
                 return self.object_binop(node, op, left, right, lt, rt)
-        lt, rt = self.pair(left, right, want, strict)
+        repeat = isinstance(op, ast.Mult)
+        lt, rt = self.pair(left, right, want, strict, repeat)
+        if repeat and BYTES in (lt, rt):
+            return bytes_repeat(self, node, left, right, lt, rt)  # check/bytesmethods.py
         if objectish(lt) or objectish(rt):
             return self.object_binop(node, op, left, right, lt, rt)
         if isinstance(op, ast.Add) and lt is BYTES and rt is BYTES:
@@ -2080,13 +2096,14 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         return self.expr(node, want if is_int(want) else None)
 
     def pair(self, left: ast.expr, right: ast.expr, want: T.Type | None,
-             strict: bool) -> tuple[T.Type, T.Type]:
+             strict: bool, repeat: bool = False) -> tuple[T.Type, T.Type]:
         """Type two operands that must agree, letting a literal on either side
-        take the other side's type."""
+        take the other side's type (`repeat`: a `*`, where bytes and an
+        integer meet and the caller decides)."""
         lc, rc = self.const_int(left), self.const_int(right)
         if lc is not None and rc is None:
             rt = self.operand(right, want)
-            if objectish(rt):  # `3 * [0]`: the caller decides (check/containers.py)
+            if objectish(rt) or (repeat and rt is BYTES):  # `3 * [0]`: the caller decides
                 left.const, left.ty = lc, I64  # type: ignore[attr-defined]
                 return I64, rt
             if not is_int(rt):
@@ -2095,7 +2112,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return rt, rt
         if rc is not None and lc is None:
             lt = self.operand(left, want)
-            if objectish(lt):
+            if objectish(lt) or (repeat and lt is BYTES):
                 right.const, right.ty = rc, I64  # type: ignore[attr-defined]
                 return lt, I64
             if not is_int(lt):
@@ -2104,7 +2121,7 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             return lt, lt
         lt = self.operand(left, want if not objectish(want) else None)
         rt = self.expr(right, lt if is_int(lt) or lt is BOOL or objectish(lt) else None)
-        if objectish(lt) or objectish(rt):
+        if objectish(lt) or objectish(rt) or (repeat and BYTES in (lt, rt)):
             return lt, rt  # the caller decides (check/containers.py)
         if lt != rt:
             if is_int(lt) and is_int(rt):

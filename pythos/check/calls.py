@@ -51,6 +51,7 @@ from ..types import (
     PtrType,
     StructType,
 )
+from .bytesmethods import bytes_call, bytes_method, fromhex_call
 from .containers import kind_of, objectish
 
 if TYPE_CHECKING:
@@ -222,6 +223,8 @@ def subscript_call(c: Checker, node: ast.Call, f: ast.Subscript) -> T.Type:
 
 
 def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
+    if f.attr == "fromhex" and c.builtin_name(f.value) == "bytes":
+        return fromhex_call(c, node)
     recv = c.expr(f.value, None)
     node.self_node = f.value  # type: ignore[attr-defined]
     if isinstance(recv, ClassType):
@@ -243,13 +246,8 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         node.call = ("method", fn)  # type: ignore[attr-defined]
         bind_args(c, node, fn.params[1:], node.args, f"{recv.name}.{f.attr}")
         return fn.result
-    if recv is BYTES and f.attr == "decode":
-        # UTF-8 text from bytes (issue 11): a str built at run time.
-        if node.args or node.keywords:
-            raise c.error(node, "bytes.decode() takes no arguments (it decodes UTF-8)")
-        node.call = ("objmethod", "bytes.decode")  # type: ignore[attr-defined]
-        c.heap_use(node, "str values built at run time", "bytes.decode allocates a str")
-        return STR
+    if recv is BYTES:
+        return bytes_method(c, node, f)  # check/bytesmethods.py
     if isinstance(recv, PtrType) and f.attr in PTR_METHODS:
         if len(node.args) != PTR_METHODS[f.attr] or node.keywords:
             raise c.error(node, f"{f.attr}() takes {PTR_METHODS[f.attr]} argument(s)")
@@ -365,6 +363,8 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
             raise c.error(node, f"{name}() takes {n} argument(s)")
 
     from . import ITERABLE_BUILTINS
+    if name == "bytes":
+        return bytes_call(c, node)  # check/bytesmethods.py
     if name in ITERABLE_BUILTINS or name in ("isinstance", "str", "repr", "hash", "super",
                                              "tuple", "object"):
         return object_builtin(c, node, name, want)
@@ -386,7 +386,7 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         at = c.expr(args[0], None)
         if name == "int" and at is STR:
             return parse_int(c, node)
-        if target is BOOL and objectish(at):
+        if target is BOOL and (objectish(at) or at is BYTES):
             node.call = ("builtin", "bool")  # type: ignore[attr-defined]
             c.truth_type(args[0], at)
             return BOOL

@@ -463,6 +463,10 @@ class Containers:
             want = self.element_type(right, rt)
         elif rt is STR:
             want = STR
+        elif rt is BYTES:
+            from .bytesmethods import bytes_membership
+            bytes_membership(self, node, left)  # type: ignore[arg-type]
+            return
         elif isinstance(rt, ClassType):
             fn = self.call_method_of(node, rt, "__contains__")
             if fn is None:
@@ -505,7 +509,7 @@ class Containers:
 
     def orderable(self, node: ast.AST, op: ast.cmpop, lt: T.Type, rt: T.Type) -> bool:
         from .classes import COMPARISON_METHODS
-        if lt == rt and (lt is STR or isinstance(lt, IntType) or lt is BOOL):
+        if lt == rt and (lt in (STR, BYTES) or isinstance(lt, IntType) or lt is BOOL):
             return True
         if isinstance(lt, SetType) and isinstance(rt, SetType) and lt.element == rt.element:
             return True  # subset and superset tests (a set and a frozenset too)

@@ -314,8 +314,8 @@ class Objects:
                 and fn.cls.find_constant(target.attr) is None)
 
     def truth_type(self, node: ast.expr, t: T.Type) -> None:
-        if t is BOOL or is_int(t) or isinstance(t, PtrType):
-            return
+        if t is BOOL or is_int(t) or isinstance(t, PtrType) or t is T.BYTES:
+            return  # bytes: true unless empty, read from the value's length
         if t is STR or T.is_object(t) or t is OBJECT:
             # Python's truth: empty containers and strings are false, None
             # is false, an instance is true unless __bool__ or __len__ say

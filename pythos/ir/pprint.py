@@ -164,7 +164,7 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.BytesOfObject):
         return f"bytes_of {n(op.src)}"
     if isinstance(op, O.SlicePart):
-        return f"{'data' if op.part == 0 else 'len'} {n(op.src)}"
+        return f"{('data', 'len', 'owner')[op.part]} {n(op.src)}"
     if isinstance(op, O.Load):
         alias = f"  [{op.alias}]" if op.alias else ""
         return f"load{' volatile' if op.volatile else ''} {n(op.addr)} :: {t}{alias}"

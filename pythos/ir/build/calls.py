@@ -102,8 +102,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.call_value(node, detail)
     if kind == "objmethod" and detail.startswith("str."):
         return b.str_method(node, detail.removeprefix("str."))
-    if kind == "objmethod" and detail == "bytes.decode":
-        return b.bytes_decode_call(node)  # bytes.py
+    if kind == "objmethod" and detail.startswith("bytes."):
+        return b.bytes_method(node, detail.removeprefix("bytes."))  # bytes.py
     if kind == "objmethod" and detail.startswith("dict."):
         return b.dict_method(node, detail.removeprefix("dict."))
     if kind == "objmethod" and detail.startswith("set."):
@@ -282,8 +282,12 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         target: IntType = node.args[0].ty.target  # type: ignore[attr-defined]
         kind = name.removeprefix("atomic_")
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
+    if name == "hash" and node.args[0].ty is T.BYTES:  # type: ignore[attr-defined]
+        return b.bytes_hash(node)  # bytes.py
     if name == "hash":
         return b.hash_builtin(node)  # optional.py
+    if name == "bytes":
+        return b.bytes_call(node)  # bytes.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
     if name == "frozenset":

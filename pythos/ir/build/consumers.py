@@ -398,10 +398,12 @@ class ConsumerBuilder:
         # The best item so far is in a register that the count pass may
         # drop before the first item is in it, so it starts as a value
         # whose drop is harmless: None for an object (the register may
-        # hold None, so its updates test for it), an immortal '' for a str.
+        # hold None, so its updates test for it), an immortal '' for a str,
+        # an uncounted b'' view for bytes.
         best = b.hidden(f"{name}.best", T.optional(result_t) if T.is_object(result_t)
                         else result_t)
-        b.assign(best, b.string(b"", T.STR) if result_t is T.STR else Integer(0, best.type))
+        b.assign(best, b.string(b"", result_t) if result_t in (T.STR, T.BYTES)
+                 else Integer(0, best.type))
 
         it = node.args[0]
         default_node = next((k.value for k in node.keywords if k.arg == "default"), None)

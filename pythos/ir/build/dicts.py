@@ -109,6 +109,8 @@ class DictBuilder:
     def slot_of(self, v: Value, t: T.Type) -> Value:
         """A key or value as its 64-bit slot."""
         v = self.coerce(v, t)  # type: ignore[attr-defined]  # an int into an `int | None`
+        if t is T.BYTES:
+            return self.bytes_to_item(v)  # type: ignore[attr-defined,no-any-return]  # bytes.py
         if t is BOOL:
             return self.add(Cast("zext", v, U64))  # type: ignore[no-any-return]
         if isinstance(t, IntType):
@@ -122,6 +124,8 @@ class DictBuilder:
         value of type `t`."""
         if holds_reference(t, True):
             return self.add(Cast("object", raw, t))  # type: ignore[no-any-return]
+        if t is T.BYTES:
+            return self.bytes_from_item(raw, False)  # type: ignore[attr-defined,no-any-return]
         if t is BOOL:
             return self.add(Compare("ne", raw, Integer(0, raw.type)))  # type: ignore
         if t is NONE or t is NONE_VALUE:

@@ -63,6 +63,7 @@ COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.G
 
 ERR_ZERO_DIVISION = 5  # ZeroDivisionError (pythos/rt/obj/object.py)
 ERR_OVERFLOW = 6  # OverflowError
+ERR_INDEX = 1  # IndexError (ERR_INDEX in rt/obj/object.py)
 OVERFLOW_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "pow": "**", "shl": "<<", "floordiv": "//",
                     "neg": "unary -"}
 
@@ -300,6 +301,11 @@ class ExprBuilder:
             data = self.add(SlicePart(base, 0))
             element = T.U8
         def fail() -> None:
+            if kind == "bytes" and self.checks_errors and not self.fn.in_interrupt:
+                # A program with exceptions: CPython's IndexError, which
+                # `except` can catch (the kernel's bytes still panic).
+                self.raise_lazy(node, ERR_INDEX, "index out of range")
+                return
             self.call_rt("panic_index", [i64, length, *self.location(node)],
                          noreturn=True)
         checking = self.block
@@ -343,6 +349,8 @@ class ExprBuilder:
             return self.str_subscript(node)
         if T.is_object(node.value.ty):  # type: ignore[attr-defined]
             return self.object_getitem(node)
+        if node.value.ty is BYTES and isinstance(node.slice, ast.Slice):  # type: ignore
+            return self.bytes_slice(node)  # type: ignore[attr-defined]  # bytes.py
         if node.value.ty is BYTES:  # type: ignore[attr-defined]
             # The bytes value owns the data the load reads: kept alive past it.
             keep: list[Value] = []
@@ -362,6 +370,8 @@ class ExprBuilder:
             return v
         if t is STR:
             return self.str_truth(v)
+        if t is BYTES:
+            return self.bytes_truth(v)  # type: ignore[attr-defined]  # bytes.py
         if T.is_object(t):
             return self.object_truth(node or self.current_node(), v, t)
         return self.add(Compare("ne", v, Integer(0, t)))  # type: ignore[no-any-return]
@@ -388,7 +398,7 @@ class ExprBuilder:
         if t is STR:
             return self.str_binop(node)
         if t is BYTES:
-            return self.bytes_concat(node)  # type: ignore[attr-defined]  # bytes.py
+            return self.bytes_binop(node)  # type: ignore[attr-defined]  # bytes.py
         if isinstance(t, T.SetType):
             return self.set_binop(node, node.op, self.expr(node.left), self.expr(node.right), t)
         if T.is_object(t):
@@ -407,6 +417,8 @@ class ExprBuilder:
               t: IntType, right: ast.expr) -> Value:
         if t is STR:
             return self.str_arith(node, op, a, b)
+        if t is BYTES:
+            return self.bytes_arith(node, op, a, b)  # type: ignore[attr-defined]  # bytes.py
         simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
                   ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
         if simple in ("add", "sub", "mul") and self.overflow_checked(t):
@@ -592,6 +604,10 @@ class ExprBuilder:
             if isinstance(op, (ast.In, ast.NotIn)) \
                     and operands[i + 1].ty is STR:  # type: ignore[attr-defined]
                 return self.str_contains(op, operand(i), operand(i + 1))
+            if isinstance(op, (ast.In, ast.NotIn)) \
+                    and operands[i + 1].ty is BYTES:  # type: ignore[attr-defined]
+                return self.bytes_contains(  # type: ignore[attr-defined]  # bytes.py
+                    node, op, operand(i), operand(i + 1))
             if isinstance(op, (ast.In, ast.NotIn)):
                 view = dict_view(operands[i + 1])
                 if view is not None:

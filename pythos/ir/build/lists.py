@@ -77,8 +77,8 @@ def item_kind(t: T.Type) -> int | None:
     if isinstance(t, T.OptionalType):
         # An object or None; an integer that may be None is a box.
         return ITEM_OPT
-    if T.is_object(t) or t is T.STR:
-        return ITEM_OBJ
+    if T.is_object(t) or t is T.STR or t is T.BYTES:
+        return ITEM_OBJ  # bytes: its owner (bytes.py, `bytes_to_item`)
     return None
 
 
@@ -146,6 +146,8 @@ class ListBuilder:
     def to_slot(self, v: Value, t: T.Type) -> Value:
         """A value of type `t` as a 64-bit slot."""
         v = self.coerce(v, t)  # type: ignore[attr-defined]  # an int into an `int | None`
+        if t is T.BYTES:
+            return self.bytes_to_item(v)  # type: ignore[attr-defined]  # bytes.py
         if t is BOOL:
             return self.add(Cast("zext", v, U64))  # type: ignore[no-any-return]
         if isinstance(t, IntType):
@@ -165,6 +167,8 @@ class ListBuilder:
             return self.add(Cast("bitcast", slot, t))  # type: ignore[no-any-return]
         if t is NONE or t is T.NONE_VALUE:
             return Integer(0, t)
+        if t is T.BYTES:
+            return self.bytes_from_item(slot, borrowed)  # type: ignore[attr-defined]  # bytes.py
         v = self.add(Cast("object", slot, t))
         if borrowed:
             self.add(IncRef(v))

@@ -309,9 +309,6 @@ class OptionalBuilder:
         b: Any = self
         arg = node.args[0]
         t = arg.ty  # type: ignore[attr-defined]
-        if t is T.BYTES:
-            # A bytes value is three words, not the one an item is.
-            raise b.not_yet(node, "hashes of bytes")
         v = b.expr(arg)
         if isinstance(v, Integer) and not is_scalar(v.type):
             v = Integer(0, U64)  # None

@@ -79,6 +79,7 @@ class StrMethodBuilder:
         def not_yet(self, node: ast.AST, what: str) -> Any: ...
         def list_fn(self, name: str) -> Any: ...
         def as_object(self, raw: Value, t: T.Type) -> Value: ...
+        def to_slot(self, v: Value, t: T.Type) -> Value: ...
         def hidden(self, name: str, t: T.Type, kind: str = "value") -> Any: ...
         def assign(self, dest: Any, src: Value) -> None: ...
         def local_register(self, var: Local) -> Any: ...
@@ -164,22 +165,23 @@ class StrMethodBuilder:
         if isinstance(t, TupleType):
             return runtime_call(b, self.strmethod_fn("str_join_tuple"), [sep, self.expr(arg)],
                                 STR)
-        items = self.collect_strs(node, arg)
+        items = self.collect_items(node, arg, STR)
         return runtime_call(b, self.strmethod_fn("str_join"), [sep, items], STR)
 
-    def collect_strs(self, node: ast.Call, iterable: ast.expr) -> Value:
-        """A new list[str] of the items of `iterable`, by a `for` loop built
-        as the statement would be (so it takes whatever `for` takes)."""
-        lt = ListType(STR)
+    def collect_items(self, node: ast.Call, iterable: ast.expr, et: T.Type) -> Value:
+        """A new list of the items (of type `et`: str, bytes) of `iterable`,
+        by a `for` loop built as the statement would be (so it takes
+        whatever `for` takes)."""
+        lt = ListType(et)
         result = self.hidden("join.items", lt)
-        ti = self.add(ContainerTypeInfo(lt, item_kind(STR) or 0))
+        ti = self.add(ContainerTypeInfo(lt, item_kind(et) or 0))
         raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
         self.assign(result, self.as_object(raw, lt))
-        var = Local("join.item", STR, "value")
+        var = Local("join.item", et, "value")
         self.local_register(var)
         target = ast.Name(id="join.item", ctx=ast.Store())
         target.sym = var  # type: ignore[attr-defined]
-        target.ty = STR  # type: ignore[attr-defined]
+        target.ty = et  # type: ignore[attr-defined]
         step = JoinStep(node, target, result)
         loop = ast.For(target=target, iter=iterable, body=[step], orelse=[])
         for n in (target, step, loop):
@@ -189,7 +191,8 @@ class StrMethodBuilder:
         return result  # type: ignore[no-any-return]
 
     def stmt_JoinStep(self, s: JoinStep) -> None:
-        checked_call(self, s.call, self.list_fn("list_append"), [s.result, self.expr(s.item)])
+        item = self.to_slot(self.expr(s.item), s.item.ty)  # type: ignore[attr-defined]
+        checked_call(self, s.call, self.list_fn("list_append"), [s.result, item])
 
     # ----- format ----------------------------------------------------------------------
     def str_format_call(self, node: ast.Call) -> Value:

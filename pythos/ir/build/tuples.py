@@ -211,5 +211,5 @@ def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
         return all(nearest(k, "__repr__") is not None
                    for k in classes if k.is_subclass(inner))
     # A function value's text is its kind's (rt/obj/func.py, `func_repr`).
-    return isinstance(inner, (IntType, T.CallableType)) or inner in (BOOL, T.STR, NONE,
-                                                                     T.NONE_VALUE)
+    return isinstance(inner, (IntType, T.CallableType)) or inner in (BOOL, T.STR, T.BYTES,
+                                                                     NONE, T.NONE_VALUE)

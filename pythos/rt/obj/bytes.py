@@ -12,8 +12,10 @@ kinds do not have yet: they are recorded as ValueError with CPython's
 message text, `'utf-8' codec can't decode byte 0xff in position 0:
 invalid start byte`.
 
-`bytearray`, the mutable kind, is not here: it will be a `list[u8]`-like
-kind of its own (KIND_BYTEARRAY) when the list runtime has one.
+`bytesops.py` has the operations compiled code calls on bytes values
+(given as data and length, views and objects alike).  `bytearray`, the
+mutable kind, is not here: it will be a `list[u8]`-like kind of its own
+(KIND_BYTEARRAY) when the list runtime has one.
 """
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
@@ -39,15 +41,13 @@ from pythos.rt.obj.object import (
     sb_finish,
     str_from_utf8,
 )
-from pythos.rt.obj.slices import SliceBounds, slice_resolve
 from pythos.rt.obj.str import (
     raise_ascii,
     sb_append_hex,
     str_data,
     str_nbytes,
 )
-from pythos.rt.obj.strmethods import adjust_end, adjust_start, count_bytes
-from pythos.rt.obj.utf8 import NO_MATCH, bytes_compare, find_bytes, hash_bytes, rfind_bytes
+from pythos.rt.obj.utf8 import bytes_compare, hash_bytes
 
 BYTES_TYPE = TypeInfo()
 bytes_name = Array[u8, 8]()
@@ -90,25 +90,6 @@ def bytes_getitem(b: u64, index: i64) -> i64:
         raise_ascii(ERR_INDEX, b"index out of range")
         return i64(0)
     return i64(bdata(b)[i])
-
-
-def bytes_slice(b: u64, start: i64, stop: i64, step: i64, has_start: bool,
-                has_stop: bool) -> u64:
-    """b[start:stop:step], clamped as str slices are; ValueError for a zero
-    step."""
-    r = SliceBounds()
-    if not slice_resolve(addr_of(r), bytes_len(b), start, stop, step, has_start, has_stop):
-        return u64(0)
-    if r.step == 1:
-        return bytes_from_data(b + BYTES_DATA + u64(r.start), u64(r.count))
-    obj = bytes_new(u64(r.count))
-    dst = Ptr[u8](obj + BYTES_DATA)
-    src = bdata(b)
-    i = r.start
-    for k in range(r.count):
-        dst[k] = src[i]
-        i += r.step
-    return obj
 
 
 def bytes_concat(a: u64, b: u64) -> u64:
@@ -159,11 +140,6 @@ def bytes_hash(b: u64) -> u64:
     return h
 
 
-def bytes_contains(b: u64, sub: u64) -> bool:
-    """sub in b, for a bytes `sub`."""
-    return find_bytes(bdata(b), u64(0), blen(b), bdata(sub), blen(sub)) != NO_MATCH
-
-
 def bytes_repr_into(b: u64, sb: Ptr[StrBuilder]) -> None:
     """Append repr(b): b'...' (b"..." if it has ' and no "), with \\\\, the
     quote, \\t \\n \\r escaped and bytes outside 0x20..0x7e as \\xhh."""
@@ -203,65 +179,6 @@ def bytes_repr(b: u64) -> u64:
     sb = StrBuilder()
     bytes_repr_into(b, addr_of(sb))
     return sb_finish(addr_of(sb))
-
-
-def bytes_hex(b: u64) -> u64:
-    """b.hex(): two lowercase hex digits a byte."""
-    sb = StrBuilder()
-    p = bdata(b)
-    for i in range(blen(b)):
-        sb_append_hex(addr_of(sb), u32(p[i]), u32(2))
-    return sb_finish(addr_of(sb))
-
-
-def bytes_startswith(b: u64, prefix: u64, start: i64, end: i64, has_start: bool,
-                     has_end: bool) -> bool:
-    """b.startswith(prefix, start, end)."""
-    length = bytes_len(b)
-    lo = adjust_start(start, has_start, length)
-    hi = adjust_end(end, has_end, length)
-    m = blen(prefix)
-    if hi - i64(m) < lo:
-        return False
-    return bytes_compare(Ptr[u8](b + BYTES_DATA + u64(lo)), m, bdata(prefix), m) == 0
-
-
-def bytes_find(b: u64, sub: u64, start: i64, end: i64, has_start: bool, has_end: bool) -> i64:
-    """b.find(sub, start, end): the lowest index, or -1."""
-    length = bytes_len(b)
-    lo = adjust_start(start, has_start, length)
-    hi = adjust_end(end, has_end, length)
-    if hi - lo < i64(blen(sub)):
-        return i64(-1)
-    pos = find_bytes(bdata(b), u64(lo), u64(hi), bdata(sub), blen(sub))
-    return i64(-1) if pos == NO_MATCH else i64(pos)
-
-
-def bytes_rfind(b: u64, sub: u64, start: i64, end: i64, has_start: bool,
-                has_end: bool) -> i64:
-    """b.rfind(sub, start, end): the highest index, or -1."""
-    length = bytes_len(b)
-    lo = adjust_start(start, has_start, length)
-    hi = adjust_end(end, has_end, length)
-    if hi - lo < i64(blen(sub)):
-        return i64(-1)
-    pos = rfind_bytes(bdata(b), u64(lo), u64(hi), bdata(sub), blen(sub))
-    return i64(-1) if pos == NO_MATCH else i64(pos)
-
-
-def bytes_count(b: u64, sub: u64, start: i64, end: i64, has_start: bool,
-                has_end: bool) -> i64:
-    """b.count(sub, start, end): non-overlapping occurrences (positions + 1
-    for an empty `sub`)."""
-    length = bytes_len(b)
-    lo = adjust_start(start, has_start, length)
-    hi = adjust_end(end, has_end, length)
-    m = blen(sub)
-    if hi - lo < i64(m):
-        return i64(0)
-    if m == 0:
-        return hi - lo + 1
-    return count_bytes(bdata(b), u64(lo), u64(hi), bdata(sub), m, i64(-1))
 
 
 # ----- encode and decode ----------------------------------------------------------------

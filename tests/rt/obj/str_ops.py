@@ -18,24 +18,25 @@ from pythos.rt.alloc import obj_free, obj_stats
 from pythos.rt.core import write_byte
 from pythos.rt.obj.bytes import (
     bytes_concat,
-    bytes_contains,
-    bytes_count,
     bytes_decode,
     bytes_encode,
     bytes_eq,
-    bytes_find,
     bytes_from_data,
     bytes_getitem,
     bytes_hash,
-    bytes_hex,
     bytes_len,
     bytes_lt,
     bytes_repr,
-    bytes_rfind,
-    bytes_slice,
-    bytes_startswith,
 )
 from pythos.rt.obj.bytes import init as init_bytes
+from pythos.rt.obj.bytesops import (
+    bytes_contains_data,
+    bytes_count_data,
+    bytes_find_data,
+    bytes_hex_data,
+    bytes_slice_data,
+    bytes_startswith_data,
+)
 from pythos.rt.obj.items import item_eq, item_hash, item_lt, item_repr, item_str
 from pythos.rt.obj.object import (
     BYTES_DATA,
@@ -407,8 +408,8 @@ def run(op: u8, argc: u64) -> None:
     elif op == 63:
         result_int(bytes_getitem(a, i64(b)))
     elif op == 64:
-        result_bytes(bytes_slice(a, int_arg(1, i64(0)), int_arg(2, i64(0)), int_arg(3, i64(1)),
-                                 has(1), has(2)))
+        result_bytes(bytes_slice_data(a + BYTES_DATA, bytes_len(a), int_arg(1, i64(0)),
+                                      int_arg(2, i64(0)), int_arg(3, i64(1)), has(1), has(2)))
     elif op == 65:
         result_bytes(bytes_concat(a, b))
     elif op == 66:
@@ -422,16 +423,20 @@ def run(op: u8, argc: u64) -> None:
     elif op == 68:
         result_str(bytes_repr(a))
     elif op == 69:
-        result_str(bytes_hex(a))
+        result_str(bytes_hex_data(a + BYTES_DATA, bytes_len(a)))
     elif op == 70:
-        result_bool(bytes_startswith(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2),
-                                     has(3)))
+        result_bool(bytes_startswith_data(a + BYTES_DATA, bytes_len(a), b + BYTES_DATA,
+                                          bytes_len(b), int_arg(2, i64(0)), int_arg(3, i64(0)),
+                                          has(2), has(3), False))
     elif op == 71:
-        result_int(bytes_find(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
+        result_int(bytes_find_data(a + BYTES_DATA, bytes_len(a), b + BYTES_DATA, bytes_len(b),
+                                   int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3), False))
     elif op == 73:
-        result_int(bytes_rfind(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
+        result_int(bytes_find_data(a + BYTES_DATA, bytes_len(a), b + BYTES_DATA, bytes_len(b),
+                                   int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3), True))
     elif op == 74:
-        result_bool(bytes_contains(a, b))
+        result_bool(bytes_contains_data(a + BYTES_DATA, bytes_len(a), b + BYTES_DATA,
+                                        bytes_len(b)))
     elif op == 75:
         result_bool(bytes_lt(a, b))
     elif op == 76:
@@ -441,7 +446,8 @@ def run(op: u8, argc: u64) -> None:
         item_str(ITEM_OBJ, a, addr_of(sb))
         result_str(sb_finish(addr_of(sb)))
     elif op == 72:
-        result_int(bytes_count(a, b, int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
+        result_int(bytes_count_data(a + BYTES_DATA, bytes_len(a), b + BYTES_DATA, bytes_len(b),
+                                    int_arg(2, i64(0)), int_arg(3, i64(0)), has(2), has(3)))
     else:
         print("bad op", op)
 
