@@ -2226,6 +2226,13 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         saved = dict(self.narrowed)
         lc, rc = self.const_int(node.body), self.const_int(node.orelse)
         try:
+            if want is OBJECT:
+                # `x: object = 1 if c else "a"`: each value becomes an object.
+                self.narrowed = {**saved, **yes}
+                self.expr(node.body, OBJECT)
+                self.narrowed = {**saved, **no}
+                self.expr(node.orelse, OBJECT)
+                return OBJECT
             if lc is None and rc is None:
                 # Each value is typed with what the test proves for it.
                 self.narrowed = {**saved, **yes}

@@ -1,8 +1,9 @@
 """`object` values (issue 11): every kind of value converts to `object`
 where the target's type says so (an assignment, an argument, a return, a
-field, an item of a list, a tuple or a dict), and prints as CPython
-prints it: ints and bools are boxed, None is None, a bytes value becomes
-its bytes object, objects and str are references."""
+field, an item of a list, a tuple or a dict, a branch of a conditional
+expression), and prints as CPython prints it: ints and bools are boxed,
+None is None, a bytes value becomes its bytes object, objects and str
+are references."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +53,10 @@ def pick(i: int) -> object:
     return Point(i, -i)
 
 
+def either(i: int) -> object:
+    return i if i % 2 else str(i)
+
+
 def main() -> None:
     big = 2 ** 62
     small = int(u8(200))
@@ -64,6 +69,9 @@ def main() -> None:
     print(values)
     print(ident(1), ident("a"), ident(None), ident(False), ident(b"b"), ident(Point(0, 0)))
     print([pick(i) for i in range(5)])
+    print([either(i) for i in range(4)])
+    chosen: object = None if len(values) > 99 else b"chosen"
+    print(chosen)
     h = Holder(1)
     nexts: list[object] = ["two", 3, None, True, b"five", Point(6, 6)]
     for nxt in nexts:
