@@ -402,6 +402,14 @@ def is_object(t: Type | None) -> bool:
     return isinstance(t, OBJECT_TYPES) or t is OBJECT
 
 
+def as_object(t: Type) -> bool:
+    """May a value of type `t` be an `object`: an object, a str, None, an
+    integer or a bool (boxed) or a bytes value (as its bytes object);
+    not a struct, an array or a pointer, which are no objects and have
+    no header (docs/objects.md, "object values")."""
+    return is_object(t) or isinstance(t, IntType) or t in (STR, BYTES, BOOL, NONE_VALUE)
+
+
 def assignable(value: Type, target: Type) -> bool:
     """May a value of type `value` be stored where `target` is declared?
     As in mypy: a subclass instance where its base is wanted, `T` or None
@@ -413,7 +421,7 @@ def assignable(value: Type, target: Type) -> bool:
     if value == target:
         return True
     if target is OBJECT:
-        return value is not NONE
+        return as_object(value)
     if isinstance(target, OptionalType):
         return value is NONE_VALUE or assignable(value, target.inner) or (
             isinstance(value, OptionalType) and assignable(value.inner, target.inner))
@@ -421,11 +429,11 @@ def assignable(value: Type, target: Type) -> bool:
         return value.is_subclass(target)
     if isinstance(value, TupleType) and isinstance(target, TupleType):
         return len(value.elements) == len(target.elements) and all(
-            assignable(a, b) for a, b in zip(value.elements, target.elements, strict=True))
+            within(a, b) for a, b in zip(value.elements, target.elements, strict=True))
     if isinstance(value, CallableType) and isinstance(target, CallableType):
         return len(value.params) == len(target.params) and all(
-            assignable(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
-            target.result is NONE or assignable(value.result, target.result))
+            within(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
+            target.result is NONE or within(value.result, target.result))
     if isinstance(target, AsyncGeneratorType) or isinstance(value, AsyncGeneratorType):
         # An asynchronous generator is iterated only by `async for`.
         return isinstance(value, AsyncGeneratorType) and isinstance(
@@ -440,8 +448,18 @@ def assignable(value: Type, target: Type) -> bool:
         return isinstance(value, GeneratorType) and value.element == target.element \
             and value.send == target.send and value.result == target.result
     if isinstance(value, IteratorType) and isinstance(target, IteratorType):
-        return assignable(value.element, target.element)
+        return within(value.element, target.element)
     return False
+
+
+def within(value: Type, target: Type) -> bool:
+    """`assignable` for a part of a type (a tuple's item, a callable's
+    parameter or result, an iterator's item), which is not converted
+    where the whole is assigned: an integer, a bool or a bytes value is
+    an `object` only once converted (boxed), so there it is not one."""
+    if target is OBJECT and (isinstance(value, IntType) or value in (BOOL, BYTES)):
+        return False
+    return assignable(value, target)
 
 
 class _NoneValue(_Simple):

@@ -1350,6 +1350,10 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             s.target.sym = self.fn.locals[name]  # type: ignore[attr-defined]
             return
         self.assign(s.target, s.value, t)
+        if t is OBJECT:
+            # As in mypy, `x: object = 5` declares an object: only a later
+            # assignment narrows it.
+            self.forget(name)
 
     def stmt_Assign(self, s: ast.Assign) -> None:
         if any(isinstance(target, (ast.Tuple, ast.List)) for target in s.targets):
@@ -1681,6 +1685,8 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             assert t is not None
             node.const = self.fit(node, value, t, strict=True)  # type: ignore[attr-defined]
             node.ty = t  # type: ignore[attr-defined]
+            if want is OBJECT:
+                self.becomes_object(node, t)
             return t
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
@@ -1695,7 +1701,26 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
             what = f"'{node.id}'" if isinstance(node, ast.Name) else f"this {kind_of(t)[:-1]}"
             self.heap_use(node, kind_of(t) if t is not NONE_VALUE else "optional values",
                           f"{what} touches a reference count")
+        if want is OBJECT and t is not OBJECT:
+            self.becomes_object(node, t)
         return t
+
+    def becomes_object(self, node: ast.expr, t: T.Type) -> None:
+        """A value of type `t` goes where an `object` is wanted: an integer
+        or a bool becomes a box, a bytes value its bytes object (the IR
+        builder converts it, ir/build/optional.py); a struct, an array or
+        a pointer has no header to be an object with."""
+        if not T.as_object(t):
+            raise self.error(node, f"a {t} cannot be an object: only objects, str, bytes, "
+                                   f"integers, bools and None can (a struct, an array or a "
+                                   f"pointer is plain memory, with no header)")
+        if isinstance(t, T.IntType) and t is not I64:
+            # Narrowed back with isinstance(x, int) it would be an int, which
+            # does not wrap where the u8 under CPython does.
+            raise self.error(node, f"a {t} cannot be an object: it would come back from "
+                                   f"isinstance(x, int) as an int; convert it with int(...) "
+                                   f"first")
+        self.heap_use(node, "objects", f"this {t} becomes an object")
 
     def expr_Constant(self, node: ast.Constant, want: T.Type | None) -> T.Type:
         v = node.value
@@ -2220,6 +2245,13 @@ class Checker(PlainInts, Objects, Classes, Containers, Functions, Narrowing, Mod
         saved = dict(self.narrowed)
         lc, rc = self.const_int(node.body), self.const_int(node.orelse)
         try:
+            if want is OBJECT:
+                # `x: object = 1 if c else "a"`: each value becomes an object.
+                self.narrowed = {**saved, **yes}
+                self.expr(node.body, OBJECT)
+                self.narrowed = {**saved, **no}
+                self.expr(node.orelse, OBJECT)
+                return OBJECT
             if lc is None and rc is None:
                 # Each value is typed with what the test proves for it.
                 self.narrowed = {**saved, **yes}

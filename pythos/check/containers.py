@@ -170,7 +170,9 @@ class Containers:
                 raise self.error(e, "'*' unpacking is not supported")
             if w is not None:
                 self.no_plain_literal(e, w, "a tuple element")
-            types.append(self.expr(e, w))
+            t = self.expr(e, w)
+            # An item wanted as an `object` is one (boxed, if need be).
+            types.append(T.OBJECT if w is T.OBJECT else t)
         self.heap_use(node, "tuples", "a tuple allocates")
         return TupleType(tuple(types))
 

@@ -47,7 +47,7 @@ RUNTIME_KINDS = {"IndexError": 1, "KeyError": 2, "ValueError": 3, "TypeError": 4
                  "AssertionError": 11, "NotImplementedError": 12, "LookupError": 13,
                  "UnicodeDecodeError": 14, "UnicodeEncodeError": 15}
 # The types an argument of an exception may have: their text is known.
-TEXT_TYPES = (STR, I64, BOOL)
+TEXT_TYPES = (STR, I64, BOOL, OBJECT)
 
 
 class Exceptions:

@@ -53,7 +53,9 @@ LOWERED = frozenset({"classes", "optional values", "isinstance tests", "f-string
                      # Functions as values (ir/build/funcs.py).
                      "function values", "lambdas", "nested functions", "bound methods",
                      # Exceptions (ir/build/exceptions.py).
-                     "exceptions"})
+                     "exceptions",
+                     # `object` values, as a word that may be None (ir/build/optional.py).
+                     "objects"})
 EQUALITY_METHODS = ("__eq__", "__ne__")
 # The methods whose `object` parameters are lowered (heap_use).
 # (And an operator's method may take `other: object`, to return
@@ -381,6 +383,8 @@ class Objects:
             self.heap_use(node, "optional values", "comparing with None reads an object")
             return
         for t, side in ((lt, a), (rt, b)):
+            if t is BOOL and OBJECT in (lt, rt):
+                continue  # `x is True`: a bool as an object is one of the two shared boxes
             if not (T.is_object(t) or t in (NONE_VALUE, OBJECT, STR)):
                 raise self.error(side, f"'is' compares object identity, and a {t} is not an "
                                        f"object here; use '=='")

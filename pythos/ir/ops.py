@@ -431,12 +431,12 @@ class UnaryOp(Op):
 class SlicePart(UnaryOp):
     """The data address (`part` 0, a Ptr[u8]) or the length (1, an i64)
     of a str or bytes value, or a bytes value's owner (2, a u64 address,
-    0 for a view)."""
+    0 for a view; borrowed)."""
 
     __slots__ = ("part",)
 
     def __init__(self, src: Value, part: int) -> None:
-        super().__init__(PtrType(U8) if part == 0 else I64 if part == 1 else U64, src)
+        super().__init__((PtrType(U8), I64, U64)[part], src)
         self.part = part
 
 

@@ -39,7 +39,7 @@ PROGRAMS = HERE / "programs"
 CASES = sorted(PROGRAMS.glob("*.py"))
 NAMES = [p.stem for p in CASES]
 TOPICS = ("class", "inherit", "optional", "list", "dict", "set", "tuple", "str", "bytes",
-          "comp", "func", "init", "mem", "err", "iter", "gen")
+          "comp", "func", "init", "mem", "err", "iter", "gen", "object")
 # The gate's diagnostic while a construct is checked but not lowered.
 NOT_LOWERED = "are not compiled yet (issue 11)"
 EXCEPTION_LINE = re.compile(r"^[A-Za-z]+Error: .*$")

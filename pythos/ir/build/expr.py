@@ -120,6 +120,7 @@ class ExprBuilder:
         def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                             right: ast.expr, a: Value, c: Value) -> Value: ...
         def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def object_word_equal(self, eq: bool, a: Value, c: Value) -> Value: ...
         def object_compare(self, node: ast.Compare, op: ast.cmpop, a: Value, c: Value,
                            lt: T.Type, rt: T.Type) -> Value: ...
         def str_subscript(self, node: ast.Subscript) -> Value: ...
@@ -617,6 +618,11 @@ class ExprBuilder:
                                             operand(i), operand(i + 1))
             lt = operands[i].ty  # type: ignore[attr-defined]
             rt = operands[i + 1].ty  # type: ignore[attr-defined]
+            if T.OBJECT in (lt, rt) and isinstance(op, (ast.Eq, ast.NotEq)):
+                # Either side is any value: both as object words, compared
+                # by the run-time kind of the left (optional.py).
+                return self.object_word_equal(isinstance(op, ast.Eq), operand(i),
+                                              operand(i + 1))
             if (T.is_object(lt) or T.is_object(rt)) and lt is not T.STR:
                 return self.object_compare(node, op, operand(i), operand(i + 1), lt, rt)
             return self.compare(op, operand(i), operand(i + 1), types[i])

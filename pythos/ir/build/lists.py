@@ -74,8 +74,9 @@ def item_kind(t: T.Type) -> int | None:
         return ITEM_BOOL
     if t is NONE or t is T.NONE_VALUE:
         return ITEM_NONE
-    if isinstance(t, T.OptionalType):
-        # An object or None; an integer that may be None is a box.
+    if isinstance(t, T.OptionalType) or t is T.OBJECT:
+        # An object or None; an integer that may be None, or is an
+        # `object`, is a box.
         return ITEM_OPT
     if T.is_object(t) or t is T.STR or t is T.BYTES:
         return ITEM_OBJ  # bytes: its owner (bytes.py, `bytes_to_item`)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, NONE, ClassType, DictType, OptionalType, SetType
+from ...types import BOOL, NONE, U32, ClassType, DictType, OptionalType, SetType
 from ..layout import ClassLayout
 from ..ops import (
     Assign,
@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 
 # Dicts and sets, built in dicts.py.
 MAPS = (DictType, SetType)
+# isinstance() against a built-in type: the TypeInfo's kind and item kind
+# (KIND_* and ITEM_* of pythos/rt/obj/object.py; item 0: any).
+KIND_STR, KIND_BYTES, KIND_BOX, ITEM_BOOL = 4, 5, 9, 9
+BUILTIN_KINDS = {T.I64: (KIND_BOX, 0), BOOL: (KIND_BOX, ITEM_BOOL), T.STR: (KIND_STR, 0),
+                 T.BYTES: (KIND_BYTES, 0)}
 
 
 def class_of(t: T.Type) -> ClassType | None:
@@ -166,10 +171,6 @@ class ObjectBuilder:
         method's class overrides it, else through the vtable."""
         ct = fn.cls
         assert ct is not None
-        for p, v in zip(fn.params, args, strict=False):
-            if p.type is T.OBJECT and not (T.is_object(v.type) or v.type is T.NONE_VALUE):
-                # An int or str as `object` would need a box (issue 11, later).
-                raise self.not_yet(node, f"{v.type} values passed as object")
         lay = self.layouts[id(ct)]
         self.check_representable(node, fn.result)
         if fn.name in lay.overridden and fn.name != "__init__":
@@ -190,9 +191,15 @@ class ObjectBuilder:
     # ----- tests ------------------------------------------------------------------------
     def isinstance_test(self, node: ast.Call) -> Value:
         t = node.isinstance_type  # type: ignore[attr-defined]
+        subject = node.args[0].ty  # type: ignore[attr-defined]
+        if t in BUILTIN_KINDS and (subject is T.OBJECT or isinstance(subject, OptionalType)):
+            # int, bool, str, bytes: by the kind of the object's TypeInfo.
+            kind, item = BUILTIN_KINDS[t]
+            fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
+            return self.add(Call(fn, [self.expr(node.args[0]), Integer(kind, U32),  # type: ignore
+                                      Integer(item, U32)]))
         if not isinstance(t, ClassType):
             raise self.not_yet(node, f"isinstance tests against {t}")
-        subject = node.args[0].ty  # type: ignore[attr-defined]
         if not isinstance(T.strip_optional(subject), ClassType) and subject is not T.OBJECT:
             raise self.not_yet(node, f"isinstance tests of a {subject}")
         return self.add(IsInstance(self.expr(node.args[0]), t))  # type: ignore
@@ -200,7 +207,7 @@ class ObjectBuilder:
     def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """Python's truth of an object: None is false; an instance is true
         unless its class's __bool__ (or else __len__) says otherwise."""
-        if isinstance(t, OptionalType):
+        if isinstance(t, OptionalType) or t is T.OBJECT:
             return self.optional_truth(v, t)  # type: ignore[attr-defined]
         if isinstance(t, MAPS):
             return self.map_truth(node, v, t)
@@ -218,6 +225,9 @@ class ObjectBuilder:
 
     def identity(self, op: ast.cmpop, a: Value, c: Value) -> Value:
         from .optional import is_scalar
+        if T.OBJECT in (a.type, c.type) and BOOL in (a.type, c.type):
+            # `x is True` of an object: True and False are shared boxes.
+            a, c = self.object_word(a), self.object_word(c)  # type: ignore[attr-defined]
         if is_scalar(a.type) or is_scalar(c.type):
             # A value narrowed to an integer is not None: decided.
             return Integer(int(isinstance(op, ast.IsNot)), BOOL)

@@ -34,6 +34,7 @@ from ...types import BOOL, I64, U32, U64, IntType, OptionalType
 from ..ops import (
     Assign,
     Branch,
+    BytesOfObject,
     Call,
     Cast,
     Compare,
@@ -41,12 +42,16 @@ from ..ops import (
     Goto,
     Integer,
     IntOp,
+    IsInstance,
+    KeepAlive,
     MethodCall,
     Return,
     SetAttr,
+    SlicePart,
     Store,
     Value,
 )
+from .errors import checked_call
 
 if TYPE_CHECKING:
     from ...diagnostics import CompileError
@@ -109,8 +114,9 @@ class OptionalBuilder:
         return sym
 
     # ----- the two representations of an integer ----------------------------------------
-    def box(self, v: Value, t: T.Type) -> Value:
-        """The integer (or bool) `v` of type `t` as a box: a new reference."""
+    def box(self, v: Value, t: T.Type, as_type: T.Type | None = None) -> Value:
+        """The integer (or bool) `v` of type `t` as a box: a new reference,
+        typed `t | None` (or `as_type`)."""
         if t is BOOL:
             slot = self.add(Cast("zext", v, U64))
         else:
@@ -118,7 +124,31 @@ class OptionalBuilder:
             slot = v if t.bits == 64 else self.add(
                 Cast("sext" if t.signed else "zext", v, I64 if t.signed else U64))
         raw = self.add(Call(self.optional_fn("opt_box"), [Integer(scalar_item(t), U32), slot]))
-        return self.add(Cast("object", raw, T.optional(t)))  # type: ignore[no-any-return]
+        return self.add(Cast("object", raw, as_type or T.optional(t)))  # type: ignore
+
+    def object_word(self, v: Value) -> Value:
+        """Any value as an `object`: the word that is 0 for None or an
+        object's address (docs/objects.md, "object values").  An integer
+        or a bool is boxed, a bytes value becomes its bytes object; an
+        object, a str or an optional word is already one."""
+        if is_scalar(v.type):
+            return self.box(v, v.type, T.OBJECT)
+        if v.type is T.BYTES:
+            b: Any = self
+            fn = self.checker.scopes["pythos.rt.obj.bytes"]["bytes_object"]
+            parts = [*b.bytes_parts(v), self.add(SlicePart(v, 2))]
+            obj = checked_call(b, self.here(), fn, parts, T.OBJECT)
+            self.add(KeepAlive(v))
+            return obj
+        if v.type in (T.NONE_VALUE, T.NONE):
+            return Integer(0, T.OBJECT)
+        return v
+
+    def here(self) -> ast.AST:
+        """The statement or expression being built, else the function."""
+        where = getattr(self, "current", None) or self.fn.node
+        assert where is not None
+        return where  # type: ignore[no-any-return]
 
     def unbox(self, v: Value, t: T.Type) -> Value:
         """The integer of type `t` in the box `v` (borrowed; never None:
@@ -135,6 +165,8 @@ class OptionalBuilder:
         """`v` in the representation of type `target`: boxed where an
         integer goes into an `int | None`, unboxed where a narrowed box
         goes into an `int`; anything else as it is."""
+        if target is T.OBJECT:
+            return self.object_word(v)
         if is_boxed(target) and is_scalar(v.type):
             assert isinstance(target, OptionalType)
             if isinstance(v, Integer) and v.type is not target.inner:
@@ -168,8 +200,13 @@ class OptionalBuilder:
         if isinstance(declared, OptionalType) and t is not None \
                 and not isinstance(t, OptionalType) and t is not T.NONE_VALUE:
             self.undone_narrowing(node, v, t)
-        if is_scalar(t) and is_boxed(v.type):
+        if is_scalar(t) and (is_boxed(v.type) or v.type is T.OBJECT):
             return self.unbox(v, t)  # type: ignore[arg-type]
+        if t is T.BYTES and v.type is T.OBJECT:
+            # A bytes object as a bytes value, which owns a reference.
+            b: Any = self
+            owned = self.add(Call(b.str_fn("incref"), [v]))
+            return self.add(BytesOfObject(owned))  # type: ignore[no-any-return]
         return v
 
     def undone_narrowing(self, node: ast.expr, v: Value, t: T.Type) -> None:
@@ -227,7 +264,7 @@ class OptionalBuilder:
             # Only boxing: a runtime function takes an object as a u64,
             # which is not an integer to unbox into.
             for i, p in enumerate(op.fn.params[:len(op.args)]):
-                if is_boxed(p.type):
+                if is_boxed(p.type) or p.type is T.OBJECT:
                     op.args[i] = self.coerce(op.args[i], p.type)
         elif isinstance(op, SetAttr):
             op.value = self.coerce(op.value, op.cls.fields[op.name])
@@ -249,6 +286,8 @@ class OptionalBuilder:
     def optional_truth(self, v: Value, t: T.Type) -> Value:
         """Python's truth of a value that may be None: None is false, and
         so are 0, '' and an empty container."""
+        if t is T.OBJECT:
+            return self.object_word_truth(v)
         inner = T.strip_optional(t)
         present = self.add(Compare("ne", v, Integer(0, t)))
         if isinstance(inner, T.ClassType):
@@ -269,6 +308,32 @@ class OptionalBuilder:
             return result  # type: ignore[no-any-return]
         return self.add(Call(self.optional_fn("opt_truth"), [v]))  # type: ignore
 
+    def object_word_truth(self, v: Value) -> Value:
+        """The truth of an `object`: the runtime's `opt_truth` by its kind,
+        unless it is an instance of a class with a `__bool__` or `__len__`
+        (the TypeInfo has no slot for them): each class of the program
+        that brings one in is tested, and its method called."""
+        b: Any = self
+        truth = self.add(Call(self.optional_fn("opt_truth"), [v]))
+        roots = [lay.cls for lay in b.layouts.values() if lay.cls.find_method("__bool__") is not
+                 None or lay.cls.find_method("__len__") is not None]
+        roots = [c for c in roots if c.base is None or c.base not in roots]
+        if not roots:
+            return truth  # type: ignore[no-any-return]
+        end = b.new_block("truth.end")
+        result = b.merge("truth", BOOL, end)
+        for ct in roots:
+            test, nxt = b.new_block("truth.instance"), b.new_block("truth.next")
+            self.add(Branch(self.add(IsInstance(v, ct)), test, nxt))
+            b.activate(test)
+            self.add(Assign(result, b.object_truth(self.here(), v, ct)))
+            self.add(Goto(end))
+            b.activate(nxt)
+        self.add(Assign(result, truth))
+        self.add(Goto(end))
+        b.activate(end)
+        return result  # type: ignore[no-any-return]
+
     def optional_text(self, v: Value, t: T.Type, use_str: bool) -> Value:
         """str(v) or repr(v) of a value that may be None, as a new str."""
         if isinstance(v, Integer) or v.type is T.NONE_VALUE:
@@ -285,6 +350,15 @@ class OptionalBuilder:
         a, c = (Integer(0, U64) if isinstance(x, Integer) and not is_scalar(x.type)
                 else self.coerce(x, target) for x in (a, c))
         same = self.add(Call(self.optional_fn("opt_eq"), [a, c]))
+        return same if eq else self.add(IntOp("xor", same, Integer(1, BOOL)))  # type: ignore
+
+    def object_word_equal(self, eq: bool, a: Value, c: Value) -> Value:
+        """`a == b` where a side is an `object`: both as object words
+        (ints and bools boxed), compared through their kinds' `eq`, which
+        gives CPython's answers (`True == 1`, `'a' == 'a'`, None only with
+        None, an instance by its class's `__eq__` or identity)."""
+        same = self.add(Call(self.optional_fn("opt_eq"),
+                             [self.object_word(a), self.object_word(c)]))
         return same if eq else self.add(IntOp("xor", same, Integer(1, BOOL)))  # type: ignore
 
     # ----- str(), repr() and hash() of any value -----------------------------------------

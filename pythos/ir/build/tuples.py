@@ -211,5 +211,7 @@ def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
         return all(nearest(k, "__repr__") is not None
                    for k in classes if k.is_subclass(inner))
     # A function value's text is its kind's (rt/obj/func.py, `func_repr`).
-    return isinstance(inner, (IntType, T.CallableType)) or inner in (BOOL, T.STR, T.BYTES,
-                                                                     NONE, T.NONE_VALUE)
+    # An `object` prints by its run-time kind; an instance without a
+    # __repr__ as CPython's `<module.C object at 0x...>` (items.py).
+    return isinstance(inner, (IntType, T.CallableType)) or inner in (
+        BOOL, T.STR, T.BYTES, NONE, T.NONE_VALUE, T.OBJECT)

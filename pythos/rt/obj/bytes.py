@@ -77,6 +77,17 @@ def bytes_from_data(data: u64, length: u64) -> u64:
     return obj
 
 
+def bytes_object(data: u64, length: u64, owner: u64) -> u64:
+    """A bytes value {data, length, owner} as a bytes object, a new
+    reference: its owner itself when the value is all of the owner's
+    data (as `o: object = s.encode()` keeps CPython's one object), else
+    a new bytes holding a copy (a view of constant data)."""
+    if owner != 0 and owner + BYTES_DATA == data and blen(owner) == length:
+        Ptr[BytesObject](owner)[0].refcnt += 1
+        return owner
+    return bytes_from_data(data, length)
+
+
 def bytes_len(b: u64) -> i64:
     """len(b)."""
     return Ptr[BytesObject](b)[0].length

@@ -76,11 +76,18 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
     if item_is_int(kind) or kind == ITEM_NONE or a == 0 or b == 0:
         return False
     ta = type_of(a)
-    if ta[0].kind != type_of(b)[0].kind:
+    tb = type_of(b)
+    if ta[0].kind != tb[0].kind:
+        # Two `object`s of different kinds: only an instance's __eq__
+        # can make them equal, the left's first, else the right's, as
+        # CPython tries them (a built-in's answer is NotImplemented).
+        if ta[0].kind == KIND_INSTANCE and ta[0].eq != 0:
+            return call_addr(ta[0].eq, a, b) != 0
+        if tb[0].kind == KIND_INSTANCE and tb[0].eq != 0:
+            return call_addr(tb[0].eq, b, a) != 0
         return False
     fn = ta[0].eq if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].eq
     if ta[0].kind == KIND_INSTANCE:
-        tb = type_of(b)
         if tb.addr != ta.addr and tb[0].eq != 0 and tb[0].eq != fn and \
                 is_subclass(tb.addr, ta.addr):
             # CPython tries the right operand's method first when its class

@@ -109,6 +109,17 @@ def opt_eq(a: u64, b: u64) -> bool:
     return item_eq(ITEM_OPT, a, b)
 
 
+def opt_is_kind(obj: u64, kind: u32, item: u32) -> bool:
+    """isinstance() of an object or None against a built-in type: its
+    TypeInfo's `kind` (KIND_BOX for int, which bools pass too, as in
+    CPython; KIND_STR, KIND_BYTES) and, unless `item` is 0, its item kind
+    (ITEM_BOOL: a bool's box)."""
+    if obj == 0:
+        return False
+    info = type_of(obj)
+    return info[0].kind == kind and (item == 0 or info[0].item == item)
+
+
 def opt_hash(obj: u64) -> i64:
     """hash(obj) of an object or None, as a signed integer."""
     return i64(item_hash(ITEM_OPT, obj))

@@ -1,0 +1,11 @@
+# error: 3:11: "object" has no attribute "real"; narrow 'x' with isinstance() first
+def show(x: object) -> None:
+    print(x.real)
+
+
+def main() -> None:
+    show(3)
+
+
+if __name__ == "__main__":
+    main()
