@@ -110,9 +110,19 @@ def parse_source(path: str, source: str) -> ast.Module:
             col = len(e.text.encode("utf-8")[:col - 1].decode("utf-8", errors="replace")) + 1
         message = "invalid syntax" if e.msg == "invalid syntax" else f"invalid syntax: {e.msg}"
         raise CompileError(message, Location(path, line, col)) from None
-    check_nesting(path, source, tree)
-    mark_async_functions(tree)
+    # A text parsed before in this process (the runtime's modules, loaded
+    # again when a program turns out to need objects) nests as it did
+    # then; and without the word `async` there is no `async def`.
+    if (path, source) not in _NESTING_CHECKED:
+        check_nesting(path, source, tree)
+        _NESTING_CHECKED.add((path, source))
+    if "async" in source:
+        mark_async_functions(tree)
     return tree
+
+
+# The (path, text) pairs parse_source has checked for nesting.
+_NESTING_CHECKED: set[tuple[str, str]] = set()
 
 
 def mark_async_functions(tree: ast.Module) -> None:
@@ -319,7 +329,7 @@ def load_program(entry: Path, extra_path: list[Path] | None = None,
             raise CompileError(f"runtime module '{name}' is missing from the installation")
         loader.load(name, path)
     if EXCEPTIONS_MODULE not in loader.modules and any(
-            uses_exceptions(m.tree) for m in list(loader.modules.values())):
+            module_uses_exceptions(m) for m in list(loader.modules.values())):
         loader.load(EXCEPTIONS_MODULE, PACKAGE_ROOT / "pythos" / "rt" / "exceptions.py")
     return Program(main, loader.modules, loader.sources)
 
@@ -333,6 +343,17 @@ EXCEPTION_NAMES = frozenset({
     "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "TypeError",
     "AttributeError", "MemoryError", "RuntimeError", "NotImplementedError",
     "RecursionError", "StopIteration", "StopAsyncIteration", "AssertionError"})
+
+
+# uses_exceptions of each module's text, for the loads after the first.
+_USES_EXCEPTIONS: dict[tuple[str, str], bool] = {}
+
+
+def module_uses_exceptions(m: Module) -> bool:
+    key = (m.path, m.source)
+    if key not in _USES_EXCEPTIONS:
+        _USES_EXCEPTIONS[key] = uses_exceptions(m.tree)
+    return _USES_EXCEPTIONS[key]
 
 
 def uses_exceptions(tree: ast.Module) -> bool:

@@ -194,6 +194,7 @@ class ModuleInit:
     fn: FuncSym | None
     globals: list[GlobalSym]
     functions: list[FuncSym]
+    skip_bodies: frozenset[str]
 
     if TYPE_CHECKING:
         def error(self, node: ast.AST, message: str) -> CompileError: ...
@@ -400,7 +401,10 @@ class ModuleInit:
                             isinstance(getattr(n, "sym", None), GlobalSym):
                         ready.add(id(n.sym))  # type: ignore[attr-defined]
         for fn in self.functions:
-            if fn.node is None:
+            # (The bodies of a precompiled runtime were not checked, so
+            # none of their names is bound to a global: nothing to find.)
+            if fn.node is None or (fn.module.name in self.skip_bodies
+                                   and not getattr(fn, "module_init", False)):
                 continue
             for node in own_nodes(fn):
                 sym = getattr(node, "sym", None)

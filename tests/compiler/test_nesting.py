@@ -64,3 +64,19 @@ def test_nesting_the_parser_refuses_is_located(prefix: str, tmp_path: Path) -> N
     # CPython's own parser runs out of its fixed stack here (MemoryError).
     result = pythos(tmp_path, program(prefix * 100_000 + "x"), "check")
     assert_located(result, 6, "nested too deeply to parse")
+
+
+def test_a_text_too_deep_is_refused_every_time_it_is_parsed() -> None:
+    """parse_source remembers the texts whose nesting it has checked (the
+    runtime is parsed twice for a program with objects), and only those:
+    a text refused once is refused again, and a text that passed passes."""
+    from pythos.diagnostics import CompileError
+    from pythos.parse import parse_source
+
+    deep = program(" + ".join(["x"] * (MAX_NESTING + 10)))
+    for _ in range(2):
+        with pytest.raises(CompileError, match="nested more than"):
+            parse_source("deep.py", deep)
+    shallow = program("x + x")
+    for _ in range(2):
+        assert parse_source("shallow.py", shallow).body
