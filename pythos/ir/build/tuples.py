@@ -5,9 +5,11 @@ A tuple is a fixed number of 8-byte slots after its header
 each slot (`ContainerTypeInfo` with `fields`), so that the runtime knows
 which slots hold references: `tuple[int, str]` has an integer slot and an
 object slot.  A display is `tuple_new` and one `tuple_init_item` per
-item; indexing with a constant (the checker requires one for a tuple of
-mixed types) is `tuple_get`, checked like a list's; unpacking reads each
-slot once, borrowed, and takes its own reference to an object.  The
+item.  A tuple type's length is fixed, so indexing with an integer
+literal in range (the checker requires a constant for a tuple of mixed
+types) and unpacking cannot fail: they are `tuple_item_ref`, which LLVM
+inlines, and take their own reference to an object.  Any other index is
+`tuple_get`, checked like a list's.  The
 values cross the interface as slots, converted by `ListBuilder.to_slot`
 and `from_slot`.
 """
@@ -27,6 +29,17 @@ from .lists import item_kind
 
 TUPLE_RT = "pythos.rt.obj.tuple"
 KIND_TUPLE = 3
+
+
+def constant_index(e: ast.expr) -> int | None:
+    """The value of an index written as an integer literal (`t[1]`,
+    `t[-1]`), else None."""
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+        inner = constant_index(e.operand)
+        return None if inner is None else -inner
+    if isinstance(e, ast.Constant) and type(e.value) is int:
+        return e.value
+    return None
 
 
 class TupleBuilder:
@@ -84,6 +97,12 @@ class TupleBuilder:
                                 *self.slice_args(node.slice)])
             return self.as_object(raw, node.ty)  # type: ignore[attr-defined]
         t = self.expr(node.value)
+        const = constant_index(node.slice)
+        n = len(node.value.ty.elements)  # type: ignore[attr-defined]
+        if const is not None and -n <= const < n:
+            # A tuple type's length is fixed: this index cannot fail.
+            raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [t, Integer(const % n, I64)]))
+            return self.from_slot(raw, node.ty, borrowed=False)  # type: ignore[attr-defined]
         index = self.expr(node.slice)
         it = node.slice.ty  # type: ignore[attr-defined]
         if isinstance(it, IntType) and it.bits < 64:
@@ -105,11 +124,11 @@ class TupleBuilder:
         v = self.kept(v, "unpack.tuple")
         values = []
         for i, et in enumerate(tt.elements):
-            # tuple_get gives each item its own reference inside the call,
-            # so the tuple (a temporary, `a, b = f()`) may be released
-            # right after its last item is read; an index within the
-            # tuple's type never fails.
-            raw = self.add(Call(self.tuple_fn("tuple_get"), [v, Integer(i, I64)]))
+            # tuple_item_ref gives each item its own reference, so the tuple
+            # (a temporary, `a, b = f()`) may be released right after its
+            # last item is read; an index within the tuple's type never
+            # fails.
+            raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [v, Integer(i, I64)]))
             values.append(self.kept(self.from_slot(raw, et, borrowed=False), "unpack"))
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)

@@ -40,7 +40,7 @@ from typing import Final
 from pythos.lang import Ptr, addr_of, call_addr, func_addr, i8, i16, i32, i64, struct, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_free
 from pythos.rt.mem import memcpy, memset
-from pythos.rt.obj.items import item_eq, item_hash, item_repr, sb_append_ascii
+from pythos.rt.obj.items import item_eq, item_hash, item_repr, probe_eq, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_RUNTIME,
@@ -209,12 +209,16 @@ def lookup(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
                 if start == key:
                     return i64(slot)
                 if e[0].hash == h and item_is_object(kind):
-                    item_incref(kind, start)
-                    same = item_eq(kind, start, key)
-                    changed = d[0].keys != keys or e[0].key != start
-                    item_decref(kind, start)
-                    if same and not changed:
+                    plain = probe_eq(kind, start, key)
+                    if plain == 1:
                         return i64(slot)
+                    if plain < 0:
+                        item_incref(kind, start)
+                        same = item_eq(kind, start, key)
+                        changed = d[0].keys != keys or e[0].key != start
+                        item_decref(kind, start)
+                        if same and not changed:
+                            return i64(slot)
             perturb >>= PERTURB_SHIFT
             slot = (slot * 5 + perturb + 1) & mask
 

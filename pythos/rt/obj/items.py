@@ -19,12 +19,20 @@ from pythos.rt.obj.object import (
     ITEM_I64,
     ITEM_NONE,
     KIND_INSTANCE,
+    KIND_STR,
+    KIND_TUPLE,
+    STR_DATA,
+    TUPLE_ITEMS,
     StrBuilder,
+    StrObject,
+    TupleObject,
     TypeInfo,
     is_subclass,
+    item_is_object,
     kind_ops,
     sb_append_byte,
     sb_finish,
+    tuple_holds_objects,
     type_of,
 )
 
@@ -96,6 +104,43 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
     if fn == 0:
         return False
     return call_addr(fn, a, b) != 0
+
+
+def probe_eq(kind: u32, a: u64, b: u64) -> i64:
+    """`a == b` for a dict's or a set's probe, once the hashes matched, when
+    no user code can take part: 1 or 0 for two str (their bytes) and for
+    two tuples of one type whose slots are all integers (of the same
+    kinds, so equal exactly when the slots are), else -1, and the
+    caller compares with `item_eq`, guarded against an `__eq__` that
+    changes the table.  Such keys are the common case, and this saves
+    them two count updates and the indirect calls of the general path."""
+    if not item_is_object(kind) or a == 0 or b == 0:
+        return i64(-1)
+    ta = type_of(a)
+    tb = type_of(b)
+    if ta[0].kind == KIND_STR and tb[0].kind == KIND_STR:
+        n = u64(Ptr[StrObject](a)[0].nbytes)
+        if n != u64(Ptr[StrObject](b)[0].nbytes):
+            return i64(0)
+        pa = Ptr[u8](a + STR_DATA)
+        pb = Ptr[u8](b + STR_DATA)
+        for i in range(n):
+            if pa[i] != pb[i]:
+                return i64(0)
+        return i64(1)
+    if ta.addr == tb.addr and ta[0].kind == KIND_TUPLE:
+        length = u64(Ptr[TupleObject](a)[0].length)
+        if length != u64(Ptr[TupleObject](b)[0].length):
+            return i64(0)
+        if tuple_holds_objects(ta, i64(length)):
+            return i64(-1)
+        sa = Ptr[u64](a + TUPLE_ITEMS)
+        sb = Ptr[u64](b + TUPLE_ITEMS)
+        for i in range(length):
+            if sa[i] != sb[i]:
+                return i64(0)
+        return i64(1)
+    return i64(-1)
 
 
 def item_lt(kind: u32, a: u64, b: u64) -> bool:

@@ -35,7 +35,7 @@ from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, struct, 
 from pythos.rt.alloc import obj_alloc, obj_free
 from pythos.rt.mem import memcpy
 from pythos.rt.obj.dict import NO_HASH, key_hash
-from pythos.rt.obj.items import item_eq, item_repr, sb_append_ascii
+from pythos.rt.obj.items import item_eq, item_repr, probe_eq, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_RUNTIME,
@@ -140,7 +140,10 @@ def lookkey(s: u64, kind: u32, key: u64, h: u64) -> Ptr[SetEntry]:
                     start = e[0].key
                     if start == key:
                         return e
-                    if item_is_object(kind):
+                    plain = probe_eq(kind, start, key)
+                    if plain == 1:
+                        return e
+                    if plain < 0 and item_is_object(kind):
                         item_incref(kind, start)
                         same = item_eq(kind, start, key)
                         changed = sp[0].table != table or e[0].key != start
@@ -183,7 +186,10 @@ def find_for_add(s: u64, kind: u32, key: u64, h: u64) -> u64:
                     start = e[0].key
                     if start == key:
                         return u64(0)
-                    if item_is_object(kind):
+                    plain = probe_eq(kind, start, key)
+                    if plain == 1:
+                        return u64(0)
+                    if plain < 0 and item_is_object(kind):
                         item_incref(kind, start)
                         same = item_eq(kind, start, key)
                         changed = sp[0].table != table or e[0].key != start

@@ -154,6 +154,15 @@ def tuple_get(t: u64, index: i64) -> u64:
     return value
 
 
+def tuple_item_ref(t: u64, index: i64) -> u64:
+    """`t[index]` for an index the compiler knows is in range (unpacking,
+    a constant index of a tuple type, whose length is fixed), a new
+    reference: small enough to inline, where `tuple_get` is a call."""
+    value = slots(t)[index]
+    item_incref(tuple_item_kind(t, index), value)
+    return value
+
+
 def tuple_slice(ti: u64, t: u64, start: i64, stop: i64, step: i64, has_start: bool,
                 has_stop: bool) -> u64:
     """`t[start:stop:step]` as a new tuple of type `ti` (slices.py gives the
