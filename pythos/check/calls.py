@@ -53,6 +53,7 @@ from ..types import (
 )
 from .bytesmethods import bytes_call, bytes_method, fromhex_call
 from .containers import kind_of, objectish
+from .names import INTRINSICS, ITERABLE_BUILTINS, KERNEL_ONLY, TYPE_NAMES
 
 if TYPE_CHECKING:
     from . import Checker
@@ -289,7 +290,6 @@ def isinstance_target(c: Checker, node: ast.Call) -> tuple[ast.expr, T.Type] | N
 
 def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     """The builtins that work on objects (issue 11)."""
-    from . import ITERABLE_BUILTINS
     args = node.args
     if name in ITERABLE_BUILTINS:
         return c.iterable_builtin(node, name, want)
@@ -301,7 +301,6 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         cls = c.class_symbol(args[1])
         if cls is None:
             tn = args[1].id if isinstance(args[1], ast.Name) else None
-            from . import TYPE_NAMES
             if tn in ("int", "str", "bool", "bytes") and c.builtin_name(args[1]) == tn:
                 node.isinstance_type = TYPE_NAMES[tn]  # type: ignore[attr-defined]
                 c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
@@ -351,7 +350,6 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
 
 
 def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
-    from . import INTRINSICS, KERNEL_ONLY
     node.call = ("builtin", name)  # type: ignore[attr-defined]
     in_runtime = c.module.name.startswith("pythos.rt")
     if name in KERNEL_ONLY and not c.freestanding and not in_runtime:
@@ -362,7 +360,6 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         if len(args) != n or node.keywords:
             raise c.error(node, f"{name}() takes {n} argument(s)")
 
-    from . import ITERABLE_BUILTINS
     if name == "bytes":
         return bytes_call(c, node)  # check/bytesmethods.py
     if name in ITERABLE_BUILTINS or name in ("isinstance", "str", "repr", "hash", "super",
