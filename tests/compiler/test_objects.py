@@ -66,15 +66,15 @@ def test_stop_is_at_the_first_construct_not_lowered(tmp_path: Path) -> None:
     """Every construct of tests/compiler/objects/containers.py compiles now
     (the parametrized test above runs it against CPython); a program that
     uses something still missing stops at the first such construct, here
-    a list of bytes (a `for` over a generator expression before it compiles
-    since issue 12), with one diagnostic."""
+    a generator of bytes (a `for` over a generator expression of ints
+    before it compiles since issue 12), with one diagnostic."""
     prog = tmp_path / "prog.py"
     prog.write_text("def main() -> None:\n    xs = sorted({3, 1}, key=lambda x: -x)\n"
                     "    for y in (x * 2 for x in xs):\n        print(y)\n"
-                    "    print(len([b'x']))\n")
+                    "    print(b'-'.join(p for p in [b'a', b'b']))\n")
     result = pythos("compile", "-O0", str(prog), "-o", "/dev/null")
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert errors == [f"{prog}:5:15: error: lists of bytes are not compiled yet "
+    assert errors == [f"{prog}:5:20: error: generators of bytes are not compiled yet "
                       f"(issue 11): the program type-checks, but the compiler does not lower "
                       f"them to code yet"], result.stderr
 
