@@ -25,7 +25,7 @@ def test_release_of_a_long_chain_does_not_recurse(tmp_path: Path, opt: int) -> N
                          capture_output=True, timeout=120)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout.decode().split("\n") == [
-        "1000000", "1 0", "0 1000000", "15", ""]
+        "1000000", "1 0", "0 1000000", "3", ""]
 
 
 @pytest.mark.parametrize("opt", [0, 2])

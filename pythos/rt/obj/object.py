@@ -367,11 +367,10 @@ def obj_release(obj: u64) -> None:
     of being freed inside the call.  A chain of a million nodes frees in a
     loop, on any stack.
 
-    An object that holds no others and that the collector does not track
-    is freed at once, with no loop: an instance whose class has no
-    `clear`, a str, and a tuple whose slots' kinds are all integers.
-    These are the common small objects, and the test stays a leaf
-    function that needs no stack frame (docs/objects.md, "Speed").
+    An instance that holds no objects (its class has no `clear`) and that
+    the collector does not track is freed at once, with no loop: the
+    common case of a small object, kept to a leaf function that needs no
+    stack frame (docs/objects.md, "Speed").
     """
     global pending
     if releasing != 0:
@@ -379,30 +378,10 @@ def obj_release(obj: u64) -> None:
         pending = obj
         return
     info = type_of(obj)
-    if (info[0].flags & TRACKED) == 0:
-        kind = info[0].kind
-        if kind == KIND_INSTANCE and info[0].clear == 0:
-            obj_free(obj, info[0].size)
-            return
-        if kind == KIND_STR:
-            obj_free(obj, STR_DATA + u64(Ptr[StrObject](obj)[0].nbytes) + 1)
-            return
-        if kind == KIND_TUPLE and not tuple_holds_objects(info, Ptr[TupleObject](obj)[0].length):
-            obj_free(obj, TUPLE_ITEMS + u64(Ptr[TupleObject](obj)[0].length) * 8)
-            return
+    if info[0].kind == KIND_INSTANCE and info[0].clear == 0 and (info[0].flags & TRACKED) == 0:
+        obj_free(obj, info[0].size)
+        return
     release_all(obj)
-
-
-def tuple_holds_objects(info: Ptr[TypeInfo], length: i64) -> bool:
-    """Whether a slot of a tuple of type `info` and `length` slots can hold
-    an object: its kinds are `fields` (one a slot) or the one `item`."""
-    if info[0].fields == 0:
-        return item_is_object(info[0].item)
-    kinds = Ptr[u32](info[0].fields)
-    for i in range(length):
-        if item_is_object(kinds[i]):
-            return True
-    return False
 
 
 @export("pythos_obj_release_all")
