@@ -384,6 +384,18 @@ def obj_release(obj: u64) -> None:
     release_all(obj)
 
 
+def tuple_holds_objects(info: Ptr[TypeInfo], length: i64) -> bool:
+    """Whether a slot of a tuple of type `info` and `length` slots can hold
+    an object: its kinds are `fields` (one a slot) or the one `item`."""
+    if info[0].fields == 0:
+        return item_is_object(info[0].item)
+    kinds = Ptr[u32](info[0].fields)
+    for i in range(length):
+        if item_is_object(kinds[i]):
+            return True
+    return False
+
+
 @export("pythos_obj_release_all")
 def release_all(obj: u64) -> None:
     """`obj_release` of an object that may hold others: release it and
