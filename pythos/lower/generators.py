@@ -178,7 +178,9 @@ class GeneratorLowering:
         containers = [r for r in held.values() if O.is_counted(r.type)]
         fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
                                           for name, ft in st.fields.items()}
-        item_ref = GEN_ITEM_REF if O.holds_reference(gen.type.element, func.count_str) else 0
+        # An item word holds a reference where the item is one, or is a
+        # bytes value's bytes object (ir/build/bytes.py, `bytes_to_item`).
+        item_ref = GEN_ITEM_REF if O.counted_value(gen.type.element, func.count_str) else 0
         result = gen.type.result
         item_ref |= GEN_RESULT_STR if result is T.STR else GEN_RESULT_INT if result == T.I64 \
             else 0
@@ -287,7 +289,7 @@ class GeneratorLowering:
             b.store(ir.Constant(I64, GEN_FINISHED),
                     b.inttoptr(b.add(frame, ir.Constant(I64, GEN_STATE)), PTR))
             result = lay.func.generator.type.result
-            if O.holds_reference(result, lay.func.count_str):
+            if O.counted_value(result, lay.func.count_str):  # one word: bytes as its object
                 slot = b.inttoptr(b.add(frame, ir.Constant(I64, GEN_VALUE)), PTR)
                 drop(slot, lay.func.params[0])
             b.ret(ir.Constant(I64, 0))

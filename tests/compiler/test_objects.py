@@ -66,17 +66,21 @@ def test_stop_is_at_the_first_construct_not_lowered(tmp_path: Path) -> None:
     """Every construct of tests/compiler/objects/containers.py compiles now
     (the parametrized test above runs it against CPython); a program that
     uses something still missing stops at the first such construct, here
-    a generator of bytes (a `for` over a generator expression of ints
-    before it compiles since issue 12), with one diagnostic."""
+    a closure over a comprehension's variable (a `for` over a generator
+    expression and a generator of bytes before it compile), with one
+    diagnostic."""
     prog = tmp_path / "prog.py"
-    prog.write_text("def main() -> None:\n    xs = sorted({3, 1}, key=lambda x: -x)\n"
+    prog.write_text("from typing import Callable\n\n\ndef main() -> None:\n"
+                    "    xs = sorted({3, 1}, key=lambda x: -x)\n"
                     "    for y in (x * 2 for x in xs):\n        print(y)\n"
-                    "    print(b'-'.join(p for p in [b'a', b'b']))\n")
+                    "    print(b'-'.join(p for p in [b'a', b'b']))\n"
+                    "    fs: list[Callable[[], int]] = [lambda: i for i in range(3)]\n"
+                    "    print([f() for f in fs])\n")
     result = pythos("compile", "-O0", str(prog), "-o", "/dev/null")
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert errors == [f"{prog}:5:20: error: generators of bytes are not compiled yet "
-                      f"(issue 11): the program type-checks, but the compiler does not lower "
-                      f"them to code yet"], result.stderr
+    assert errors == [f"{prog}:9:44: error: closures over comprehension variables ('i') are "
+                      f"not compiled yet (issue 11): the program type-checks, but the compiler "
+                      f"does not lower them to code yet"], result.stderr
 
 
 def test_stop_names_what_is_not_lowered(tmp_path: Path) -> None:

@@ -181,21 +181,23 @@ class FuncBuilder:
             if var.kind != "value" or var.type.is_aggregate:
                 raise self.not_yet(fn.node, f"closures over struct or array variables "
                                             f"('{var.name}')")
-            if var.type is T.BYTES:
-                # A cell is one word; a bytes value is three (docs/compiler.md).
-                raise self.not_yet(fn.node, f"closures over bytes variables ('{var.name}')")
-            holds = holds_reference(var.type, True)
+            # A cell is one word; a bytes value is three, so a cell keeps
+            # the bytes object a container would (bytes.py, `bytes_to_item`).
+            holds = holds_reference(var.type, True) or var.type is T.BYTES
             raw = self.add(Call(self.func_rt("cell_new"), [Integer(int(holds), T.BOOL)]))
             reg = self.hidden(f"{var.name}.cell", OBJECT)
             self.assign(reg, self.add(Cast("object", raw, OBJECT)))
             self.cells[var] = reg
             if var.is_param:
-                self.add(SlotStore(reg, CELL_VALUE, self.registers[var], var.type))
+                self.write_cell(var, self.registers[var])
 
     def read_variable(self, node: ast.Name, sym: Local) -> Value:
         """A local's value: its register, or a load from its cell."""
         cell = self.cells.get(sym)
         if cell is not None:
+            if sym.type is T.BYTES:
+                word = self.add(SlotLoad(cell, CELL_VALUE, T.U64))  # the cell's, borrowed
+                return self.bytes_from_item(word, True)  # type: ignore[attr-defined,no-any-return]
             return self.add(SlotLoad(cell, CELL_VALUE, sym.type))  # type: ignore[no-any-return]
         reg = self.registers.get(sym)
         if reg is None:
@@ -207,6 +209,10 @@ class FuncBuilder:
         cell = self.cells.get(sym)
         if cell is None:
             return False
+        if sym.type is T.BYTES:
+            item = self.bytes_to_item(value)  # type: ignore[attr-defined]  # bytes.py
+            self.add(SlotStore(cell, CELL_VALUE, item, OBJECT))
+            return True
         self.add(SlotStore(cell, CELL_VALUE, value, sym.type))
         return True
 

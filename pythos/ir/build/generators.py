@@ -146,9 +146,6 @@ class GeneratorBuilder:
         code, and the entry switches on the frame's state."""
         b = self._g()
         fn = b.fn
-        if T.BYTES in (gen_type.element, gen_type.send, gen_type.result):
-            # An item passes through one word; a bytes value is three.
-            raise b.not_yet(node, "generators of bytes")
         resume_sym = FuncSym(name, fn.module, fn.node,
                              [Param("frame", U64, None), Param("sent", U64, None),
                               Param("out", U64, None)], U64, f"{fn.link_name}__resume")
