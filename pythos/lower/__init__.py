@@ -208,8 +208,7 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
             f.attributes.add("noinline")
             if fn.name.startswith("panic"):
                 f.attributes.add("cold")
-        inline = inlining.attribute_for(fn.module.name, fn.name)
-        if inline is not None:
+        for inline in inlining.attributes_for(fn.module.name, fn.name):
             f.attributes.add(inline)  # the object runtime's fast paths (inlining.py)
         if fn.module.name == "pythos.rt.obj.object" and fn.name == "obj_release":
             # The rare end of every inline decrement: keep it out of line.

@@ -47,6 +47,9 @@ GENERATOR = 2  # TypeInfo.flags (pythos/rt/obj/generator.py)
 GEN_ITEM_REF = 4  # its items are references
 GEN_RESULT_STR, GEN_RESULT_INT = 8, 16  # its return value is a str, an int
 GEN_STATE, GEN_RESUME, GEN_VALUE, GEN_REGISTERS = 16, 24, 32, 40
+# A coroutine's frame has one more word before its registers: the frame
+# it awaits while suspended in an `await` (pythos/rt/obj/coroutine.py).
+CORO_AWAITING = 40
 GEN_RUNNING, GEN_FINISHED = -2, -1
 
 
@@ -65,7 +68,7 @@ class FrameLayout:
     def __init__(self, func: FuncIR) -> None:
         self.func = func
         self.offsets: dict[int, int] = {}
-        offset = GEN_REGISTERS
+        offset = GEN_REGISTERS + (8 if coroutines.is_coroutine(func) else 0)
         for reg in func.registers:
             if reg.is_param or reg.join is not None:
                 continue

@@ -26,9 +26,18 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",
     # The report of a bad free: its saved registers would cost every free.
     ("pythos.rt.alloc", "freed_too_much"): "noinline",
+    # A generator's resume: the state test and the indirect call inline
+    # (an `await`, a `for` over a generator), the errors out of line.
+    ("pythos.rt.obj.generator", "gen_resume"): "alwaysinline",
+    ("pythos.rt.obj.generator", "gen_not_resumable"): "noinline cold",
+    # The next item of an iterator: a generator's resume inline (`for`
+    # over a generator typed `Iterator[T]`), the other kinds out of line.
+    ("pythos.rt.obj.iterator", "iter_next"): "alwaysinline",
+    ("pythos.rt.obj.iterator", "iter_next_object"): "noinline",
 }
 
 
-def attribute_for(module: str, function: str) -> str | None:
-    """The inlining attribute a runtime function gets, if any."""
-    return ATTRIBUTES.get((module, function))
+def attributes_for(module: str, function: str) -> list[str]:
+    """The inlining attributes a runtime function gets (none, or one and
+    perhaps "cold")."""
+    return ATTRIBUTES.get((module, function), "").split()

@@ -23,7 +23,11 @@ branches on 0 and raises StopIteration itself, lazily (a kind, no
 object), and when the `try` around the send has `except StopIteration as
 e` with `e.value` (check/coroutines.py), `e.value` is read out of the
 finished frame, which a hidden register of the `try` keeps.  So a driver
-loop costs a call and two tests per step, and allocates nothing.
+loop costs a call and two tests per step, and allocates nothing.  A
+coroutine suspended in an `await` has recorded the frame it awaits, and
+`coro_send` resumes that frame directly; the coroutine runs again only
+from the await's second entry, when that frame has ended
+(generators.py, `delegate_to`).
 """
 
 from __future__ import annotations

@@ -377,14 +377,21 @@ class ObjectCursor(Cursor):
     an out slot as a new reference, read in the body."""
 
     def __init__(self, b: FunctionBuilder, node: ast.expr, iterator: Value,
-                 element: T.Type) -> None:
+                 element: T.Type, iterator_type: T.Type | None = None) -> None:
         super().__init__(b, element)
         self.node, self.iterator = node, iterator
         self.outs = b.hidden("next.out", T.ArrayType(U64, 2), "owner")
         self.out = b.out_slot(self.outs, 0)
+        # A generator by its static type is resumed by `gen_resume`, which
+        # is inlined (the test of its state and the call of its resume
+        # function), not by `iter_next`'s dispatch on the iterator's kind.
+        self.generator = type(iterator_type) is T.GeneratorType
 
     def more(self) -> Value:
         b = self.b
+        if self.generator:
+            return checked_call(b, self.node, b.generator_fn("gen_resume"),
+                                [self.iterator, Integer(0, U64), self.out])
         return checked_call(b, self.node, b.iterator_fn("iter_next"), [self.iterator, self.out])
 
     def item(self) -> Item:

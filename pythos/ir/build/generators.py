@@ -321,22 +321,59 @@ class GeneratorBuilder:
         assert self.gen is not None
         passed = b.hidden("yield_from.sent", U64)
         b.assign(passed, Integer(0, U64))
-        outs = b.hidden("yield_from.out", T.ArrayType(U64, 1), "owner")
         head = b.new_block("yield_from.head")
         body = b.new_block("yield_from.body")
         end = b.new_block("yield_from.end")
         b.goto(head)
         b.activate(head)
-        slot = b.out_slot(outs, 0)
-        got = checked_call(b, node, b.iterator_fn("gen_send_any"), [inner, passed, slot])
+        if isinstance(inner_t, GeneratorType) and inner_t.element is NONE \
+                and not isinstance(inner_t, T.AsyncGeneratorType):
+            # What an awaitable yields is always None (coroutines.py): the
+            # inner frame writes it straight into this frame's own out
+            # slot, where this `yield` would store it, and the item to
+            # yield on is the constant.
+            out = self.gen.out
+
+            def slot() -> Value:
+                return out
+
+            def item() -> Value:
+                return Integer(0, U64)
+        else:
+            outs = b.hidden("yield_from.out", T.ArrayType(U64, 1), "owner")
+
+            def slot() -> Value:
+                return b.out_slot(outs, 0)
+
+            def item() -> Value:
+                addr = b.add(ElementAddr(outs, Integer(0, T.I64), U64, outs.type,
+                                         inbounds=True))
+                return b.add(Load(addr, U64))
+        # A generator (or coroutine) by its static type: `gen_resume`
+        # inline, the test of its state and the call of its resume
+        # function; any other iterator through `gen_send_any`.
+        frame = isinstance(inner_t, GeneratorType) \
+            and not isinstance(inner_t, T.AsyncGeneratorType)
+        step_fn = self.generator_fn("gen_resume") if frame else b.iterator_fn("gen_send_any")
+        got = checked_call(b, node, step_fn, [inner, passed, slot()])
         b.branch(got, body, end, likely=True)
         b.activate(body)
-        addr = b.add(ElementAddr(outs, Integer(0, T.I64), U64, outs.type, inbounds=True))
+        # A coroutine suspended here tells `coro_send` the frame it awaits,
+        # which a send then resumes directly (pythos/rt/obj/coroutine.py).
+        shortcut = frame and type(self.gen.type) is T.CoroutineType
+        frame_reg = self.gen.frame
+
+        def awaiting(what: Value) -> None:
+            if shortcut:
+                b.add(Call(b.coroutine_fn("coro_awaiting"), [frame_reg, what]))
+
+        awaiting(b.as_u64(inner))
 
         def delegate() -> None:
             # A throw or close of this generator goes on to the inner one
             # (PEP 380): it yields again, ends (the value of the `yield
             # from`), or the error leaves through this frame.
+            awaiting(Integer(0, U64))
             if EXCEPTIONS_MODULE not in b.checker.scopes:
                 # Nothing in the program can throw into or close a
                 # generator (pythos/parse.py loads the classes if it can).
@@ -348,7 +385,7 @@ class GeneratorBuilder:
             b.activate(thrown)
             exit_ti = b.add(TypeInfoAddr(self.generator_exit_type()))
             step = b.add(Call(self.generator_fn("gen_delegate_throw"), [
-                inner, b.out_slot(outs, 0), b.maker(), exit_ti]))
+                inner, slot(), b.maker(), exit_ti]))
             failed = b.new_block("yield_from.failed")
             not_failed = b.new_block("yield_from.handed")
             b.branch(b.add(Compare("eq", step, Integer(0, U64))), failed, not_failed,
@@ -358,9 +395,23 @@ class GeneratorBuilder:
             b.activate(not_failed)
             b.branch(b.add(Compare("eq", step, Integer(1, U64))), body, end)
             b.activate(resumed)
-        self.suspend(b.add(Load(addr, U64)), "yield_from", node, delegate)
+        self.suspend(item(), "yield_from", node, delegate)
         b.assign(passed, self.gen.sent)
         b.goto(head)
+        if shortcut:
+            # The state after this one's: where `coro_send` resumes the
+            # coroutine once the frame it resumed directly has ended (or
+            # let an error out), to go on as the head does when the inner
+            # resume returns False.
+            stepped = b.new_block("await.stepped")
+            self.gen.resumes.append(stepped)
+            self.gen.guarded.append(self.gen.guarded[-1])
+            b.activate(stepped)
+            # The frame still holds the inner one, as in this await's state.
+            b.add(KeepAlive(inner))
+            awaiting(Integer(0, U64))
+            b.test_error(None, node)
+            b.goto(end)
         b.activate(end)
         if isinstance(inner_t, GeneratorType) and inner_t.result is not NONE:
             raw = b.add(Call(self.generator_fn("gen_return_value"), [inner]))

@@ -158,7 +158,7 @@ class IterateBuilder:
                              d.ty, t.name.removeprefix("dict_"))  # type: ignore[attr-defined]
         if isinstance(t, IteratorType):
             # An iterator object: from iter(), or a function returning one.
-            return ObjectCursor(b, node, b.kept(self.expr(node), "for.iterator"), t.element)
+            return ObjectCursor(b, node, b.kept(self.expr(node), "for.iterator"), t.element, t)
         if isinstance(t, ListType):
             b.list_type(node, t)
             return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
@@ -313,7 +313,7 @@ class IterateBuilder:
             if len(node.args) == 2:
                 return self.next_default(node, it, t.element)
             b.keep_stop_source(node, it)  # coroutines.py: `e.value` at its end
-            cursor = ObjectCursor(b, node, it, t.element)
+            cursor = ObjectCursor(b, node, it, t.element, t)
             got = cursor.more()
             end = b.new_block("next.end")
             ok = b.new_block("next.ok")

@@ -61,6 +61,11 @@ from pythos.rt.platform import platform_write
 # TypeInfo.flags of a coroutine's frame (beside GENERATOR, 2, TRACKED, 1, and
 # the GEN_* flags of generator.py, 4 to 16).
 COROUTINE: Final = u32(32)
+# A coroutine's frame has one word more than a generator's, before its
+# registers (pythos/lower/generators.py): while it is suspended in an
+# `await` of a generator or coroutine frame, that frame (borrowed: a
+# register of the coroutine holds it), else 0.  See `coro_send`.
+CORO_AWAITING: Final = u64(40)
 
 
 def is_coroutine(obj: u64) -> bool:
@@ -97,9 +102,30 @@ def coro_send(g: u64, sent: u64, may_be_none: bool, out: u64) -> u64:
     state = coro_state(g)
     if state <= 0 and not coro_check(g, sent, may_be_none):
         return u64(0)
-    # Neither running nor finished: straight to the resume function
-    # (gen_resume would test the state again).
+    # Neither running nor finished.  Suspended in an `await`, the coroutine
+    # would only resume the frame it awaits and, if that suspends again,
+    # suspend too: so resume that frame directly, this one marked running
+    # meanwhile, as it would be (a send to it from the inner body is the
+    # same ValueError).  Only if the inner frame ends, or an error escapes
+    # it, does this one run: from its state + 1, the await's entry that
+    # goes on as the loop does after the inner resume returned False
+    # (ir/build/generators.py, `delegate_to`).  A throw or close takes the
+    # ordinary way in, through the await's own state.
+    inner = Ptr[u64](g + CORO_AWAITING)[0]
+    if inner != 0 and Ptr[i64](inner + GEN_STATE)[0] >= 0:
+        Ptr[i64](g + GEN_STATE)[0] = GEN_RUNNING
+        if call_addr(Ptr[u64](inner + GEN_RESUME)[0], inner, sent, out) != 0:
+            Ptr[i64](g + GEN_STATE)[0] = state
+            return u64(1)
+        Ptr[i64](g + GEN_STATE)[0] = state + 1
+    # (gen_resume would test the state again.)
     return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out)
+
+
+def coro_awaiting(g: u64, inner: u64) -> None:
+    """Record (at an `await`'s suspension) or forget (0, where the
+    coroutine resumes) the frame that coroutine `g` awaits."""
+    Ptr[u64](g + CORO_AWAITING)[0] = inner
 
 
 def coro_await(g: u64) -> None:

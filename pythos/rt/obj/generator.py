@@ -135,13 +135,24 @@ def gen_resume(g: u64, sent: u64, out: u64) -> bool:
     """Run generator `g` to its next `yield` (True, the item in `*out`) or
     to its end (False).  A generator that is running, because its own body
     resumed it, is CPython's ValueError.  An error pending on entry is a
-    throw (see the module docstring)."""
+    throw (see the module docstring).
+
+    Inlined wherever it is called (pythos/lower/inlining.py): one load and
+    one test of the state, then the indirect call of the resume function.
+    The other states go to `gen_not_resumable`, kept out of line, whose
+    error message would otherwise cost every caller a frame."""
     state = Ptr[i64](g + GEN_STATE)[0]
     if state < 0:
-        if state == GEN_RUNNING:
-            obj_raise(ERR_VALUE, str_from_ascii(b"generator already executing"))
-        return False
+        return gen_not_resumable(state)
     return call_addr(Ptr[u64](g + GEN_RESUME)[0], g, sent, out) != 0
+
+
+def gen_not_resumable(state: i64) -> bool:
+    """`gen_resume` of a frame that is running (CPython's ValueError) or
+    finished (the end again): False."""
+    if state == GEN_RUNNING:
+        obj_raise(ERR_VALUE, str_from_ascii(b"generator already executing"))
+    return False
 
 
 def gen_send(g: u64, sent: u64, may_be_none: bool, out: u64) -> bool:

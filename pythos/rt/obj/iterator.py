@@ -211,9 +211,19 @@ def iter_next(it: u64, out: u64) -> bool:
     """The next item (a new reference, or an integer slot) written to the
     u64 at `out`: True; or False at the end, or when the walk failed (an
     error is then recorded).  A generator (an `Iterator[T]` too) is
-    resumed (generator.py)."""
+    resumed (generator.py).
+
+    Inlined wherever it is called (pythos/lower/inlining.py), so that a
+    loop over a generator tests its type and its state and calls its
+    resume function directly; the other iterators' walks are
+    `iter_next_object`'s, out of line."""
     if is_generator(it):
         return gen_resume(it, u64(0), out)
+    return iter_next_object(it, out)
+
+
+def iter_next_object(it: u64, out: u64) -> bool:
+    """`iter_next` of an iterator object (not a generator)."""
     p = Ptr[IterObject](it)
     if p[0].what == ITER_RANGE:
         return range_next(p, out)
