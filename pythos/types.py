@@ -299,6 +299,18 @@ class TupleType(Type):
 
 
 @dataclass(frozen=True, eq=True)
+class VarTupleType(Type):
+    """`tuple[T, ...]`: a tuple of any length whose items are all of type
+    T (mypy's meaning).  At run time it is a tuple like any other; its
+    TypeInfo names one item kind for every slot (rt/obj/tuple.py)."""
+
+    element: Type
+
+    def __str__(self) -> str:
+        return f"tuple[{self.element}, ...]"
+
+
+@dataclass(frozen=True, eq=True)
 class OptionalType(Type):
     """`T | None`.  Only `is None`, `is not None`, truth and `isinstance`
     look inside; everything else needs the value narrowed to `T` first."""
@@ -392,7 +404,8 @@ class AsyncStepType(CoroutineType):
 
 
 # The types whose values live on the heap, behind a reference count.
-OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, CallableType, IteratorType)
+OBJECT_TYPES = (ClassType, ListType, SetType, DictType, TupleType, VarTupleType, CallableType,
+                IteratorType)
 
 
 def is_object(t: Type | None) -> bool:
@@ -430,6 +443,12 @@ def assignable(value: Type, target: Type) -> bool:
     if isinstance(value, TupleType) and isinstance(target, TupleType):
         return len(value.elements) == len(target.elements) and all(
             within(a, b) for a, b in zip(value.elements, target.elements, strict=True))
+    if isinstance(target, VarTupleType):
+        # A fixed tuple where a `tuple[T, ...]` is wanted is converted (each
+        # item to T, ir/build/tuples.py), so its items need only be T's.
+        if isinstance(value, TupleType):
+            return all(assignable(e, target.element) for e in value.elements)
+        return isinstance(value, VarTupleType) and within(value.element, target.element)
     if isinstance(value, CallableType) and isinstance(target, CallableType):
         return len(value.params) == len(target.params) and all(
             within(b, a) for a, b in zip(value.params, target.params, strict=True)) and (
@@ -507,6 +526,8 @@ def unhashable_reason(t: Type) -> str | None:
         return unhashable_reason(t.element)
     if isinstance(t, (ListType, DictType, SetType)):
         return f"{t} is mutable, so it has no hash"
+    if isinstance(t, VarTupleType):
+        return unhashable_reason(t.element)
     if isinstance(t, TupleType):
         for e in t.elements:
             why = unhashable_reason(e)

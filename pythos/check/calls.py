@@ -337,13 +337,19 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         raise c.error(node, "tuple() is the empty tuple; write ()")
     if name == "tuple":
         # mypy types tuple(E) as tuple[T, ...]: a length known only at run
-        # time.  A Pythos tuple's length and item types are part of its type
-        # (each item has its own slot and type, unboxed), so that type
-        # would be a second kind of tuple, with every operation twice.
-        raise c.error(node, "tuple(...) makes a tuple whose length is known only at run "
-                            "time (tuple[T, ...]), and Pythos's tuples have a fixed length "
-                            "and a type per item; use list(...) for a run-time length, or "
-                            "a tuple display such as (a, b)")
+        # time.  The runtime copies a list's items, or a tuple's.
+        if len(args) != 1 or node.keywords:
+            raise c.error(node, "tuple() takes one argument")
+        t = c.expr(args[0], None)
+        if isinstance(t, T.TupleType) and t.elements and len(set(t.elements)) == 1:
+            elem = t.elements[0]
+        elif isinstance(t, (T.ListType, T.VarTupleType)):
+            elem = t.element
+        else:
+            raise c.error(args[0], f"tuple() of a {t} is not supported: it takes a list or "
+                                   f"a tuple whose items have one type (list(...) first)")
+        c.heap_use(node, "tuples", "tuple() allocates")
+        return T.VarTupleType(elem)
     if name == "object":
         raise c.error(node, "object() is not supported")
     raise c.error(node, f"'{name}' cannot be called here")

@@ -495,12 +495,10 @@ class Classes:
         if subclasses:
             message += (f"; it is an attribute of its subclass {subclasses[0]}: narrow with "
                         f"isinstance({subject}, {subclasses[0]}) first")
-        elif self.is_exception(ct) and name in ("args", "__cause__", "__context__",
-                                                "__traceback__", "with_traceback"):
-            message += ("; Pythos keeps an exception's arguments as the text str() and "
-                        "repr() give (it has no object-typed values to keep them in), and "
-                        "its cause, context and traceback for the report only "
-                        "(docs/language.md, \"Exceptions\")")
+        elif self.is_exception(ct) and name in ("__cause__", "__context__", "__traceback__",
+                                                "with_traceback"):
+            message += ("; Pythos keeps an exception's cause, context and traceback for the "
+                        "report only (docs/language.md, \"Exceptions\")")
         return message
 
     def record_call(self, fn: FuncSym, node: ast.AST) -> None:

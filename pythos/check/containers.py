@@ -61,6 +61,7 @@ def kind_of(t: T.Type) -> str:
     if isinstance(t, IteratorType) and t.name.startswith("dict_"):
         return "dicts"  # d.keys(), d.values(), d.items()
     return {ListType: "lists", DictType: "dicts", SetType: "sets", TupleType: "tuples",
+            T.VarTupleType: "tuples",
             ClassType: "classes", CallableType: "function values",
             IteratorType: "iterators", T.GeneratorType: "iterators",
             T.CoroutineType: "iterators", T.AsyncGeneratorType: "iterators",
@@ -161,6 +162,8 @@ class Containers:
         return DictType(kt, vt)
 
     def expr_Tuple(self, node: ast.Tuple, want: T.Type | None) -> T.Type:
+        if isinstance(want, T.VarTupleType):
+            return self.var_tuple_display(node, want)
         wants: list[T.Type | None] = [None] * len(node.elts)
         if isinstance(want, TupleType) and len(want.elements) == len(node.elts):
             wants = list(want.elements)
@@ -175,6 +178,20 @@ class Containers:
             types.append(T.OBJECT if w is T.OBJECT else t)
         self.heap_use(node, "tuples", "a tuple allocates")
         return TupleType(tuple(types))
+
+    def var_tuple_display(self, node: ast.Tuple, want: T.VarTupleType) -> T.Type:
+        """`(a, b)` where a `tuple[T, ...]` is wanted: a tuple of that type
+        (each item converted to T), as mypy accepts it."""
+        for e in node.elts:
+            if isinstance(e, ast.Starred):
+                raise self.error(e, "'*' unpacking is not supported")
+            self.no_plain_literal(e, want.element, "a tuple element")
+            t = self.expr(e, want.element)
+            if not T.assignable(t, want.element):
+                raise self.error(e, f"incompatible type \"{t}\" for an item of "
+                                    f"\"{want}\"")
+        self.heap_use(node, "tuples", "a tuple allocates")
+        return want
 
     def hashable(self, node: ast.AST, t: T.Type) -> None:
         why = T.unhashable_reason(t)
@@ -285,6 +302,8 @@ class Containers:
             return NONE_VALUE if t.element is NONE else t.element
         if isinstance(t, DictType):
             return t.key
+        if isinstance(t, T.VarTupleType):
+            return t.element
         if isinstance(t, TupleType):
             if not t.elements:
                 raise self.error(node, "cannot iterate over an empty tuple type")
@@ -332,6 +351,9 @@ class Containers:
             return list(t.elements)
         if isinstance(t, ListType):
             return [t.element] * n
+        if isinstance(t, T.VarTupleType):
+            raise self.error(target, f"unpacking a {t} is not supported: its length is known "
+                                     f"only at run time (index it, or unpack a list)")
         raise self.error(target, f"\"{t}\" object is not iterable into {n} names "
                                  f"(unpacking needs a tuple)")
 
@@ -345,7 +367,7 @@ class Containers:
             for part in (s.lower, s.upper, s.step):
                 if part is not None:
                     self.index_int(part)
-            if isinstance(t, (ListType, TupleType)) or t is STR:
+            if isinstance(t, (ListType, TupleType, T.VarTupleType)) or t is STR:
                 if store and not isinstance(t, ListType):
                     raise self.error(node, f"unsupported target for indexed assignment "
                                            f"(\"{t}\")")
@@ -367,6 +389,12 @@ class Containers:
                 raise self.error(s, f"invalid index type \"{kt}\" for \"{t}\"; expected type "
                                     f"\"{t.key}\"")
             return t.value
+        if isinstance(t, T.VarTupleType):
+            if store:
+                raise self.error(node, f"unsupported target for indexed assignment (\"{t}\"): "
+                                       f"tuples are immutable")
+            self.index_int(s)
+            return t.element
         if isinstance(t, TupleType):
             if store:
                 raise self.error(node, f"unsupported target for indexed assignment (\"{t}\"): "
@@ -431,11 +459,19 @@ class Containers:
             if isinstance(lt, TupleType) and isinstance(rt, TupleType):
                 self.heap_use(node, "tuples", "'+' of tuples allocates")
                 return TupleType(lt.elements + rt.elements)
+            var = lt if isinstance(lt, T.VarTupleType) else rt
+            if isinstance(var, T.VarTupleType) and all(
+                    isinstance(s, T.VarTupleType) and s == var or
+                    isinstance(s, TupleType) and all(e == var.element for e in s.elements)
+                    for s in (lt, rt)):
+                # With a fixed tuple of the same items, the slots agree.
+                self.heap_use(node, "tuples", "'+' of tuples allocates")
+                return var
         if isinstance(op, ast.Mult):
             # A bool is an int here too: "ab" * True is "ab".
             seq, count = (lt, rt) if not (isinstance(lt, IntType) or lt is BOOL) else (rt, lt)
-            if (isinstance(count, IntType) or count is BOOL) and (isinstance(seq, ListType)
-                                                                  or seq is STR):
+            if (isinstance(count, IntType) or count is BOOL) and (isinstance(
+                    seq, (ListType, T.VarTupleType)) or seq is STR):
                 self.heap_use(node, kind_of(seq) if seq is not STR else
                               "str values built at run time", f"'*' of {seq} allocates")
                 return seq
@@ -461,7 +497,7 @@ class Containers:
             want: T.Type = rt.element
         elif isinstance(rt, DictType):
             want = rt.key
-        elif isinstance(rt, TupleType):
+        elif isinstance(rt, (TupleType, T.VarTupleType)):
             want = self.element_type(right, rt)
         elif rt is STR:
             want = STR
@@ -515,7 +551,7 @@ class Containers:
             return True
         if isinstance(lt, SetType) and isinstance(rt, SetType) and lt.element == rt.element:
             return True  # subset and superset tests (a set and a frozenset too)
-        if isinstance(lt, (ListType, TupleType)) and lt == rt:
+        if isinstance(lt, (ListType, TupleType, T.VarTupleType)) and lt == rt:
             elems = lt.elements if isinstance(lt, TupleType) else (lt.element,)
             return all(self.orderable(node, op, e, e) for e in elems)
         if isinstance(lt, ClassType) or isinstance(rt, ClassType):
@@ -669,8 +705,8 @@ class Containers:
             sent = T.NONE_VALUE if t.send is NONE else t.send  # the None constant's type
             item = T.NONE_VALUE if t.element is NONE else t.element  # next()'s, too
             return {"send": ([p("value", sent)], item, alloc)}.get(name)
-        if isinstance(t, TupleType):
-            e = self.element_type(f, t) if t.elements else I64
+        if isinstance(t, (TupleType, T.VarTupleType)):
+            e = self.element_type(f, t) if not isinstance(t, TupleType) or t.elements else I64
             table = {"count": ([p("value", e)], I64, reads),
                      "index": ([p("value", e)], I64, reads)}
             return table.get(name)
@@ -779,7 +815,7 @@ class Containers:
         if name == "reversed":
             arity(1, 1)
             t = self.expr(args[0], None)
-            if not isinstance(t, (ListType, TupleType)) and t is not STR:
+            if not isinstance(t, (ListType, TupleType, T.VarTupleType)) and t is not STR:
                 raise self.error(args[0], f"reversed() needs a sequence (list, tuple, str), "
                                           f"got \"{t}\"")
             return IteratorType(self.element_type(args[0], t), "reversed")

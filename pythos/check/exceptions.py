@@ -104,20 +104,27 @@ class Exceptions:
 
     # ----- making exceptions -------------------------------------------------------------
     def construct_exception(self, node: ast.Call, ct: ClassType, init: Any) -> None:
-        """`C(args)` of an exception class: the texts of its arguments, then
+        """`C(args)` of an exception class: the text of its arguments, then
         the class's own `__init__` (if it has one) with them."""
         node.exc_texts = self.exception_texts(node, node.args, ct, strict=init is None)  # type: ignore[attr-defined]
+        for a in node.args:
+            t = getattr(a, "ty", None) or self.expr(a, None)
+            if not T.as_object(t):
+                raise self.error(a, f"an exception keeps its arguments in e.args, as objects, "
+                                    f"and a {t} is not one (pass an object, or keep it in a "
+                                    f"field)")
         if init is None:
             if node.keywords:
                 raise self.error(node.keywords[0], f"{ct.name}() takes no keyword "
                                                    f"arguments")
 
     def exception_texts(self, node: ast.Call, args: list[ast.expr], ct: ClassType,
-                        strict: bool) -> tuple[ast.expr, ast.expr] | None:
-        """The f-strings that give str(e) and the inside of repr(e) for
-        these arguments, as CPython's BaseException makes them; None if an
-        argument's text is not known here and `strict` is false (a class
-        with its own __init__ then gets its texts from super().__init__)."""
+                        strict: bool) -> tuple[ast.expr] | None:
+        """The f-string that gives str(e) for these arguments, as CPython's
+        BaseException makes it (repr(e) is made from `e.args` when asked
+        for); None if an argument's text is not known here and `strict` is
+        false (a class with its own __init__ then gets its text from
+        super().__init__)."""
         if any(isinstance(a, ast.Starred) for a in args):
             raise self.error(node, "an exception's arguments cannot be unpacked with *")
         for a in args:
@@ -142,16 +149,15 @@ class Exceptions:
             text = [ValueRef(args[0], ord("r") if key_like else -1)]
         else:
             text = ["(", *reprs, ")"]
-        str_node, repr_node = self.text_node(node, text), self.text_node(node, reprs)
+        str_node = self.text_node(node, text)
         effects = self.fn.heap_effects if self.fn is not None else None
         mark = len(effects) if effects is not None else 0
         self.expr(str_node, STR)
-        self.expr(repr_node, STR)
         if effects is not None:
             # One effect for the interrupt rule, in the words of the source.
             del effects[mark:]
             effects.append((f"{ct.name}() allocates an exception", node))
-        return str_node, repr_node
+        return (str_node,)
 
     def text_node(self, node: ast.AST, parts: list[Any]) -> ast.expr:
         """An f-string of constant text and formatted arguments."""

@@ -199,8 +199,13 @@ class Objects:
             return self.union_type(node, args)
         if name == "tuple":
             if len(args) == 2 and isinstance(args[1], ast.Constant) and args[1].value is ...:
-                raise self.error(node, "variable-length tuples (tuple[T, ...]) are not "
-                                       "supported; use list[T]")
+                elem = self.resolve_type(args[0])
+                if elem is NONE:
+                    raise self.error(args[0], "tuple[None, ...] is not a useful type")
+                return T.VarTupleType(elem)
+            if any(isinstance(a, ast.Constant) and a.value is ... for a in args):
+                raise self.error(node, "'...' in a tuple type comes second, after the one "
+                                       "item type: tuple[T, ...]")
             if len(args) == 1 and isinstance(args[0], ast.Tuple) and not args[0].elts:
                 return TupleType(())
             return TupleType(tuple(self.resolve_type(a) for a in args))

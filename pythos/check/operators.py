@@ -141,7 +141,8 @@ def python_name(t: T.Type) -> str:
         return "int"
     if isinstance(t, T.SetType):
         return "frozenset" if t.frozen else "set"
-    for kind, name in ((T.ListType, "list"), (T.DictType, "dict"), (T.TupleType, "tuple")):
+    for kind, name in ((T.ListType, "list"), (T.DictType, "dict"), (T.TupleType, "tuple"),
+                       (T.VarTupleType, "tuple")):
         if isinstance(t, kind):
             return name
     return str(t)

@@ -9,11 +9,12 @@ check (docs/objects.md).
 
 Every exception object has the fields of BaseException at fixed offsets
 (pythos/rt/obj/exc.py reads them: EXC_NAME...EXC_SUPPRESS), set by the
-constructor the compiler generates for these classes: the arguments
-are turned into text once, when the exception is made, because Pythos
-has no `object`-typed values to keep them in (docs/language.md,
-"Exceptions").  So `str(e)` and `repr(e)` are CPython's for the
-arguments given, and `e.args` is not available.
+constructor the compiler generates for these classes: `args` keeps the
+arguments, as objects (`tuple[object, ...]`), and `str(e)` is made once,
+when the exception is made (docs/language.md, "Exceptions"); `repr(e)`
+is made from `args` when asked for.  A class whose own `__init__` starts
+with `super().__init__(...)` gets its `args` there only (ir/build/
+exceptions.py), so raising it builds one tuple.
 
 `_make` turns an error the runtime recorded lazily (a kind and a
 message, `obj_raise`) into an object, when a handler binds it
@@ -26,7 +27,7 @@ from pythos.lang import u32
 class BaseException:
     _name: str  # the class's name, for repr
     _str: str  # str(e)
-    _rargs: str  # the arguments as repr(e) shows them: 'x', 1
+    args: tuple[object, ...]  # the constructor's arguments, as CPython keeps them
     _tb: list[int] | None  # the traceback (exc.py)
     _cause: BaseException | None  # raise ... from cause
     _context: BaseException | None  # the exception being handled when this was raised
@@ -36,7 +37,12 @@ class BaseException:
         return self._str
 
     def __repr__(self) -> str:
-        return self._name + "(" + self._rargs + ")"
+        # CPython shows the arguments as the tuple shows them, without a
+        # one-item tuple's comma: ValueError('x'), ValueError('x', 1).
+        text = repr(self.args)
+        if len(self.args) == 1:
+            return self._name + text[:-2] + ")"
+        return self._name + text
 
 
 class Exception(BaseException):
@@ -127,14 +133,18 @@ class AssertionError(Exception):
     pass
 
 
-def _make(kind: u32, message: str | None) -> BaseException:
+def _make(kind: u32, message: object) -> BaseException:
     """The exception object for an error of `kind` (ERR_* in
-    pythos/rt/obj/object.py) that the runtime recorded with `message`."""
+    pythos/rt/obj/object.py) that the runtime recorded with `message`: a
+    str or None, or for a KeyError (kind 2) the missing key itself, which
+    CPython keeps as the argument and shows by its repr."""
     e = _bare(kind)
-    if message is not None:
+    if kind == 2:
+        e._str = repr(message)
+        e.args = (message,)
+    elif isinstance(message, str):
         e._str = message
-        # A KeyError's message is already the repr of its key.
-        e._rargs = message if kind == 2 else repr(message)
+        e.args = (message,)
     return e
 
 

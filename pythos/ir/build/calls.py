@@ -292,6 +292,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.keyed_builtin(node, name)  # funcs.py
     if name == "frozenset":
         return frozenset_call(b, node)  # frozensets.py
+    if name == "tuple":
+        return b.tuple_call(node)  # tuples.py
     if name == "iter" and is_range_call(node.args[0]):
         return iter_range(b, node)  # ranges.py
     if name in ("iter", "next"):

@@ -78,7 +78,7 @@ def element_type(it: ast.expr) -> T.Type:
     if getattr(it, "call", None) == ("builtin", "range"):
         return I64
     t: T.Type = it.ty  # type: ignore[attr-defined]
-    if isinstance(t, (ListType, SetType, IteratorType)):
+    if isinstance(t, (ListType, SetType, IteratorType, T.VarTupleType)):
         # A Generator[None, ...] gives the value None each time.
         return T.NONE_VALUE if t.element is T.NONE else t.element
     if isinstance(t, DictType):
@@ -251,7 +251,7 @@ class ConsumerBuilder:
         """The consumer `name` applied to its arguments; None if `name` is
         not a consumer or the form is another's (`dict()` empty)."""
         if name in ("str", "repr") and len(node.args) == 1 and isinstance(
-                getattr(node.args[0], "ty", None), (ListType, T.TupleType)):
+                getattr(node.args[0], "ty", None), (ListType, T.TupleType, T.VarTupleType)):
             # str() of a list or tuple is its repr (items shown by repr).
             arg = node.args[0]
             return self.fb().list_text(node, self.fb().expr(arg), arg.ty)  # type: ignore

@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from ...parse import Module
     from ..ops import FuncIR
 
-ERR_OBJECT_FIELDS = {"_name": 16, "_str": 24, "_rargs": 32, "_tb": 40, "_cause": 48,
+ERR_OBJECT_FIELDS = {"_name": 16, "_str": 24, "args": 32, "_tb": 40, "_cause": 48,
                      "_context": 56, "_suppress": 64}  # pythos/rt/obj/exc.py EXC_*
 
 
@@ -89,6 +89,26 @@ def runtime_module(fn: FuncSym) -> bool:
     """Functions of the runtime, which report their errors themselves."""
     name = fn.module.name
     return name.startswith("pythos.rt.") and name != EXCEPTIONS_MODULE
+
+
+def init_sets_args(init: FuncSym) -> bool:
+    """Whether an exception class's own `__init__` starts by calling
+    BaseException's (`super().__init__(...)`, directly or through a base
+    class's `__init__` that does), with arguments that do not read `self`:
+    then `args` and the text are set there before anything can see them."""
+    body = init.node.body if init.node is not None else []
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if not body or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Call):
+        return False
+    call = body[0].value
+    if any(isinstance(n, ast.Name) and n.id == "self" for a in call.args for n in ast.walk(a)):
+        return False
+    how = getattr(call, "call", None)
+    if how == ("exc_init", None):
+        return True
+    return how is not None and how[0] == "super" and isinstance(how[1], FuncSym) \
+        and how[1].name == "__init__" and init_sets_args(how[1])
 
 
 class ExceptionBuilder:
@@ -386,15 +406,20 @@ class ExceptionBuilder:
     def construct_exception(self, node: ast.Call, ct: ClassType,
                             arguments: Callable[[], list[Value]]) -> Value:
         """`C(args)` of an exception class: a zeroed object, its class's
-        name, the texts of the arguments (what CPython's BaseException
-        keeps as `args`), then the class's own `__init__`, if any."""
+        name, the text of the arguments and the arguments themselves (what
+        CPython's BaseException keeps as `args`), then the class's own
+        `__init__`, if any.  An `__init__` that starts by calling
+        BaseException's sets both itself, before anything can read them:
+        then they are not made here too (`init_sets_args`), so raising
+        such a class builds one `args` tuple, not two."""
         keys = self.evaluate_once(node.args)
         try:
             obj = self.add(ObjNew(ct))
             base = self.exception_base()
             self.store_field(obj, base, "_name", self.string(ct.name.encode(), T.STR))
-            self.set_texts(obj, node)
             init = ct.find_method("__init__")
+            if not (isinstance(init, FuncSym) and init_sets_args(init)):
+                self.set_texts(obj, node)
             if isinstance(init, FuncSym):
                 self.call_method_direct(node, init, [obj, *arguments()])
         finally:
@@ -413,11 +438,17 @@ class ExceptionBuilder:
         return Integer(0, NONE)
 
     def set_texts(self, obj: Value, node: ast.Call) -> None:
+        """Set str(e) (the text the checker made, `exc_texts`) and `args`
+        (the arguments as objects: ints and bools boxed)."""
         texts = getattr(node, "exc_texts", None)
         base = self.exception_base()
-        for name, text in zip(("_str", "_rargs"), texts or (None, None), strict=True):
-            value = self.expr(text) if text is not None else self.string(b"", T.STR)
-            self.store_field(obj, base, name, value)
+        text = texts[0] if texts else None
+        self.store_field(obj, base, "_str", self.expr(text) if text is not None
+                         else self.string(b"", T.STR))
+        b: Any = self  # (check/exceptions.py: every argument may be an object)
+        args = b.tuple_of(T.VarTupleType(T.OBJECT), [self.expr(a) for a in node.args],
+                          tuple(T.OBJECT for _ in node.args))
+        self.store_field(obj, base, "args", args)
 
     # ----- with ----------------------------------------------------------------------------
     def with_error_block(self) -> BasicBlock:

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 I32 = T.INTS["i32"]
 U32 = T.INTS["u32"]
 # The objects whose text print() and f-strings compute before writing.
-TEXTS = (T.ClassType, T.DictType, T.SetType, T.ListType, T.TupleType)
+TEXTS = (T.ClassType, T.DictType, T.SetType, T.ListType, T.TupleType, T.VarTupleType)
 COMPARISONS = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt",
                ast.GtE: "ge"}
 
@@ -756,7 +756,7 @@ class ExprBuilder:
         elif isinstance(pt, (T.DictType, T.SetType)):
             assert value is not None
             self.texts[id(part)] = self.map_text(part, value, pt)
-        elif isinstance(pt, (T.ListType, T.TupleType)):
+        elif isinstance(pt, (T.ListType, T.TupleType, T.VarTupleType)):
             assert value is not None
             self.texts[id(part)] = self.list_text(part, value, pt)
         elif isinstance(pt, T.ClassType):

@@ -54,7 +54,6 @@ from ...types import BOOL, I64, U64, ClassType, DictType, IteratorType, ListType
 from ..ops import (
     Call,
     Cast,
-    ContainerTypeInfo,
     Integer,
     IntOp,
     SlicePart,
@@ -74,7 +73,6 @@ from .cursors import (
     StrCursor,
     ZipCursor,
 )
-from .lists import item_kind
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -85,7 +83,6 @@ ITERATOR_RT = "pythos.rt.obj.iterator"
 ITER_LIST, ITER_TUPLE, ITER_STR, ITER_DICT_KEYS, ITER_DICT_VALUES, ITER_SET = 1, 2, 3, 4, 5, 6
 ITER_DICT_ITEMS, ITER_ENUMERATE, ITER_ZIP = 7, 8, 9
 ITER_REVERSED_LIST, ITER_REVERSED_TUPLE, ITER_REVERSED_STR = 10, 11, 12
-KIND_TUPLE = 3
 
 
 class BuilderStep(ast.stmt):
@@ -162,7 +159,7 @@ class IterateBuilder:
         if isinstance(t, ListType):
             b.list_type(node, t)
             return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             b.tuple_type(node, t)
             return IndexCursor(b, b.kept(self.expr(node), "for.tuple"),
                                self.tuple_element(node, t), "tuple")
@@ -182,9 +179,11 @@ class IterateBuilder:
         raise self.not_yet(node, f"for loops over {t} values")
 
     # ----- building the cursors --------------------------------------------------------
-    def tuple_element(self, node: ast.AST, t: TupleType) -> T.Type:
+    def tuple_element(self, node: ast.AST, t: TupleType | T.VarTupleType) -> T.Type:
         """The type of a tuple's items, all of one type (the checker joined
         them): `for x in (1, 2, 3)`."""
+        if isinstance(t, T.VarTupleType):
+            return t.element
         first = t.elements[0]
         if any(e != first for e in t.elements):
             raise self.not_yet(node, f"iterating over a {t} (items of different types)")
@@ -213,7 +212,7 @@ class IterateBuilder:
             b.list_type(arg, t)
             return IndexCursor(b, b.kept(self.expr(arg), "reversed.list"), t.element, "list",
                                backwards=True)
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             b.tuple_type(arg, t)
             return IndexCursor(b, b.kept(self.expr(arg), "reversed.tuple"),
                                self.tuple_element(arg, t), "tuple", backwards=True)
@@ -378,7 +377,7 @@ class IterateBuilder:
         if isinstance(t, ListType):
             b.list_type(node, t)
             what, element = ITER_LIST, t.element
-        elif isinstance(t, TupleType):
+        elif isinstance(t, (TupleType, T.VarTupleType)):
             b.tuple_type(node, t)
             what, element = ITER_TUPLE, self.tuple_element(node, t)
         elif t is T.STR:
@@ -425,7 +424,7 @@ class IterateBuilder:
         if isinstance(at, ListType):
             b.list_type(arg, at)
             what = ITER_REVERSED_LIST
-        elif isinstance(at, TupleType):
+        elif isinstance(at, (TupleType, T.VarTupleType)):
             b.tuple_type(arg, at)
             self.tuple_element(arg, at)
             what = ITER_REVERSED_TUPLE
@@ -479,12 +478,6 @@ class IterateBuilder:
             return item
         b = self._b()
         values = [self.item_value(v) for v in item.items]
-        tt = b.tuple_type(item.node, item.type)
-        info = b.add(ContainerTypeInfo(tt, 0, KIND_TUPLE, tuple(
-            item_kind(e) or 0 for e in tt.elements)))
-        raw = b.add(Call(b.tuple_fn("tuple_new"), [info, Integer(len(values), I64)]))
-        tup = b.as_object(raw, tt)
-        for i, (v, et) in enumerate(zip(values, tt.elements, strict=True)):
-            b.add(Call(b.tuple_fn("tuple_init_item"), [tup, Integer(i, I64), b.to_slot(v, et)]))
-        return tup
+        b.tuple_type(item.node, item.type)
+        return b.tuple_of(item.type, values, item.type.elements)  # type: ignore[no-any-return]
 

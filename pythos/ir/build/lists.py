@@ -123,7 +123,8 @@ class ListBuilder:
         def tuple_len_of(self, v: Value) -> Value: ...
         def tuple_truth(self, v: Value) -> Value: ...
         def tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
-        def tuple_contains_of(self, node: ast.AST, tt: TupleType, op: ast.cmpop, a: Value,
+        def tuple_contains_of(self, node: ast.AST, tt: TupleType | T.VarTupleType,
+                              op: ast.cmpop, a: Value,
                               c: Value, at: T.Type) -> Value: ...
         def string(self, data: bytes, t: T.Type) -> Any: ...
         def propagate(self, node: ast.AST | None = None) -> None: ...
@@ -205,7 +206,7 @@ class ListBuilder:
             if isinstance(want, IntType) and want.bits < 64:
                 return self.add(Cast("trunc", n, want))  # type: ignore[no-any-return]
             return n  # type: ignore[no-any-return]
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             n = self.tuple_len_of(v)
             want = node.ty  # type: ignore[attr-defined]
             if isinstance(want, IntType) and want.bits < 64:
@@ -216,7 +217,7 @@ class ListBuilder:
     # ----- indexing ---------------------------------------------------------------------
     def object_getitem(self, node: ast.Subscript) -> Value:
         t = node.value.ty  # type: ignore[attr-defined]
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             return self.tuple_getitem(node)
         if not isinstance(t, ListType):
             return super().object_getitem(node)  # type: ignore[misc, no-any-return]
@@ -394,8 +395,10 @@ class ListBuilder:
         """`a + b` (a new list) and `lst * n`, `n * lst` (the references
         repeated, not the objects: `[[0] * 3] * 3` is one row three times)."""
         t = node.ty  # type: ignore[attr-defined]
-        if isinstance(t, TupleType) and isinstance(node.op, ast.Add):
+        if isinstance(t, (TupleType, T.VarTupleType)) and isinstance(node.op, ast.Add):
             return self.tuple_concat(node)  # type: ignore[attr-defined, no-any-return]
+        if isinstance(t, T.VarTupleType) and isinstance(node.op, ast.Mult):
+            return self.tuple_repeat(node)  # type: ignore[attr-defined, no-any-return]
         if not isinstance(t, ListType) or not isinstance(node.op, (ast.Add, ast.Mult)):
             raise self.not_yet(node, f"this operator on {t}")
         lt = self.list_type(node, t)
@@ -463,7 +466,8 @@ class ListBuilder:
                        lt: T.Type, rt: T.Type) -> Value:
         """Lists compare item by item, as CPython's do (list_eq, list_lt);
         so do tuples."""
-        if isinstance(lt, TupleType) and isinstance(rt, TupleType):
+        if isinstance(lt, (TupleType, T.VarTupleType)) and isinstance(
+                rt, (TupleType, T.VarTupleType)):
             return self.tuple_compare(op, a, c)
         if not (isinstance(lt, ListType) and isinstance(rt, ListType)):
             return super().object_compare(node, op, a, c, lt, rt)  # type: ignore[misc]
@@ -478,7 +482,7 @@ class ListBuilder:
     def object_contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr,
                         right: ast.expr, a: Value, c: Value) -> Value:
         t = right.ty  # type: ignore[attr-defined]
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             return self.tuple_contains_of(node, t, op, a, c,
                                           left.ty)  # type: ignore[attr-defined]
         if not isinstance(t, ListType):
@@ -493,7 +497,7 @@ class ListBuilder:
         if isinstance(t, ListType):
             n = self.add(Call(self.list_fn("list_len"), [v]))
             return self.add(Compare("ne", n, Integer(0, I64)))  # type: ignore[no-any-return]
-        if isinstance(t, TupleType):
+        if isinstance(t, (TupleType, T.VarTupleType)):
             return self.tuple_truth(v)
         return super().object_truth(node, v, t)  # type: ignore[misc, no-any-return]
 

@@ -167,6 +167,8 @@ class OptionalBuilder:
         goes into an `int`; anything else as it is."""
         if target is T.OBJECT:
             return self.object_word(v)
+        if isinstance(target, T.VarTupleType) and isinstance(v.type, T.TupleType):
+            return self.var_tuple_from(v, target)  # type: ignore[attr-defined, no-any-return]
         if is_boxed(target) and is_scalar(v.type):
             assert isinstance(target, OptionalType)
             if isinstance(v, Integer) and v.type is not target.inner:
@@ -368,7 +370,7 @@ class OptionalBuilder:
         arg = node.args[0]
         t = arg.ty  # type: ignore[attr-defined]
         b: Any = self
-        if isinstance(t, (T.ListType, T.TupleType)):
+        if isinstance(t, (T.ListType, T.TupleType, T.VarTupleType)):
             return b.list_text(node, b.expr(arg), t)  # type: ignore[no-any-return]
         if isinstance(t, (OptionalType, T.CallableType)) or t in (T.NONE_VALUE, T.OBJECT):
             return self.optional_text(b.expr(arg), t, use_str=name == "str")

@@ -12,6 +12,12 @@ inlines, and take their own reference to an object.  Any other index is
 `tuple_get`, checked like a list's.  The
 values cross the interface as slots, converted by `ListBuilder.to_slot`
 and `from_slot`.
+
+A `tuple[T, ...]` (`VarTupleType`) is the same object with a TypeInfo
+that names one item kind, `item`, for every slot: its length is known
+only at run time, so every index is checked (`tuple_get`) and unpacking
+is refused.  A fixed tuple stored where one is wanted is copied into a
+new tuple of that type (`var_tuple_from`), since their slots may differ.
 """
 
 from __future__ import annotations
@@ -22,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, IntType, ListType, TupleType
+from ...types import BOOL, I64, NONE, IntType, ListType, TupleType, VarTupleType
 from ..ops import Call, Compare, ContainerTypeInfo, Integer, IntOp, Value
 from .errors import checked_call
-from .lists import item_kind
+from .lists import ITEM_OPT, item_kind
 
 TUPLE_RT = "pythos.rt.obj.tuple"
 KIND_TUPLE = 3
@@ -57,20 +63,26 @@ class TupleBuilder:
         def from_slot(self, slot: Value, t: T.Type, borrowed: bool) -> Value: ...
         def as_object(self, raw: Value, t: T.Type) -> Value: ...
         def slice_args(self, s: ast.Slice) -> list[Value]: ...
+        def coerce(self, v: Value, target: T.Type) -> Value: ...
 
     def tuple_fn(self, name: str) -> FuncSym:
         sym = self.checker.scopes[TUPLE_RT][name]
         assert isinstance(sym, FuncSym), name
         return sym
 
-    def tuple_type(self, node: ast.AST, t: T.Type) -> TupleType:
-        assert isinstance(t, TupleType)
-        for e in t.elements:
+    def tuple_type(self, node: ast.AST, t: T.Type) -> TupleType | VarTupleType:
+        assert isinstance(t, (TupleType, VarTupleType))
+        for e in t.elements if isinstance(t, TupleType) else (t.element,):
             if item_kind(e) is None:
                 raise self.not_yet(node, f"tuples with a {e} item")
         return t
 
-    def tuple_info(self, t: TupleType) -> Value:
+    def tuple_info(self, t: TupleType | VarTupleType) -> Value:
+        """A fixed tuple's TypeInfo has a kind per slot (`fields`); a
+        `tuple[T, ...]`'s has one, `item`, for every slot."""
+        if isinstance(t, VarTupleType):
+            return self.add(ContainerTypeInfo(  # type: ignore[no-any-return]
+                t, item_kind(t.element) or 0, KIND_TUPLE))
         kinds = tuple(item_kind(e) or 0 for e in t.elements)
         return self.add(ContainerTypeInfo(t, 0, KIND_TUPLE, kinds))  # type: ignore[no-any-return]
 
@@ -78,16 +90,49 @@ class TupleBuilder:
     def expr_Tuple(self, node: ast.Tuple) -> Value:
         tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
         items = [self.expr(e) for e in node.elts]
+        types = tt.elements if isinstance(tt, TupleType) else (tt.element,) * len(items)
+        return self.tuple_of(tt, items, types)
+
+    def tuple_of(self, tt: TupleType | VarTupleType, items: list[Value],
+                 types: tuple[T.Type, ...]) -> Value:
+        """A new tuple of type `tt` holding `items`, each of its type in
+        `types`, converted to its slot (boxed, where `tt` wants objects)."""
         raw = self.add(Call(self.tuple_fn("tuple_new"),
                             [self.tuple_info(tt), Integer(len(items), I64)]))
         t = self.as_object(raw, tt)
-        for i, (v, et) in enumerate(zip(items, tt.elements, strict=True)):
+        for i, (v, et) in enumerate(zip(items, types, strict=True)):
             self.add(Call(self.tuple_fn("tuple_init_item"),
                           [t, Integer(i, I64), self.to_slot(v, et)]))
         return t
 
+    def var_tuple_from(self, v: Value, target: VarTupleType) -> Value:
+        """A fixed tuple where a `tuple[T, ...]` is wanted (mypy accepts
+        `t: tuple[object, ...] = pair`): a new tuple of the target's type
+        with the same items, each converted to T.  The slots of the two
+        types may differ (an `int` slot holds the integer, an `object`
+        slot a box), so the items cannot simply be shared."""
+        tt = v.type
+        assert isinstance(tt, TupleType)
+        self.tuple_type(v, tt)  # type: ignore[arg-type]
+        self.tuple_type(v, target)  # type: ignore[arg-type]
+        v = self.kept(v, "tuple.convert")
+        items = []
+        for i, et in enumerate(tt.elements):
+            raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [v, Integer(i, I64)]))
+            items.append(self.from_slot(raw, et, borrowed=False))
+        return self.tuple_of(target, items, (target.element,) * len(items))
+
+    def tuple_call(self, node: ast.Call) -> Value:
+        """`tuple(seq)` of a list or a tuple (check/calls.py): the runtime
+        copies the slots (a list's items widened to 8 bytes), or gives a
+        tuple of the same type back, as CPython does."""
+        tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
+        seq = self.expr(node.args[0])
+        raw = self.add(Call(self.tuple_fn("tuple_from_seq"), [self.tuple_info(tt), seq]))
+        return self.as_object(raw, tt)
+
     def tuple_getitem(self, node: ast.Subscript) -> Value:
-        self.tuple_type(node, node.value.ty)  # type: ignore[attr-defined]
+        vt = self.tuple_type(node, node.value.ty)  # type: ignore[attr-defined]
         if isinstance(node.slice, ast.Slice):
             # The bounds are constants (the result's type depends on them);
             # the runtime applies them as a list's slice does.
@@ -97,8 +142,14 @@ class TupleBuilder:
                                 *self.slice_args(node.slice)])
             return self.as_object(raw, node.ty)  # type: ignore[attr-defined]
         t = self.expr(node.value)
+        if isinstance(vt, VarTupleType):
+            # A length known only at run time: every index is checked.
+            b: Any = self
+            raw = checked_call(self, node, self.tuple_fn("tuple_get"),
+                               [t, b.index64(node.slice)])
+            return self.from_slot(raw, vt.element, borrowed=False)
         const = constant_index(node.slice)
-        n = len(node.value.ty.elements)  # type: ignore[attr-defined]
+        n = len(vt.elements)
         if const is not None and -n <= const < n:
             # A tuple type's length is fixed: this index cannot fail.
             raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [t, Integer(const % n, I64)]))
@@ -118,12 +169,12 @@ class TupleBuilder:
             return
         if not isinstance(t, TupleType):
             raise self.not_yet(target, f"unpacking a {t}")
-        tt = self.tuple_type(target, t)
+        self.tuple_type(target, t)
         if any(isinstance(e, ast.Starred) for e in target.elts):
             raise self.not_yet(target, "starred unpacking")
         v = self.kept(v, "unpack.tuple")
         values = []
-        for i, et in enumerate(tt.elements):
+        for i, et in enumerate(t.elements):
             # tuple_item_ref gives each item its own reference, so the tuple
             # (a temporary, `a, b = f()`) may be released right after its
             # last item is read; an index within the tuple's type never
@@ -162,16 +213,33 @@ class TupleBuilder:
         raw = self.add(Call(self.tuple_fn("tuple_concat"), [self.tuple_info(tt), a, c]))
         return self.as_object(raw, tt)
 
+    def tuple_repeat(self, node: ast.BinOp) -> Value:
+        """`t * n` and `n * t` of a `tuple[T, ...]`: the references
+        repeated (the tuple itself when n is 1, as in CPython)."""
+        tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
+        b: Any = self
+        if isinstance(node.left.ty, VarTupleType):  # type: ignore[attr-defined]
+            seq, times, count = self.expr(node.left), self.expr(node.right), node.right
+        else:
+            times, seq, count = self.expr(node.left), self.expr(node.right), node.left
+        raw = checked_call(self, node, self.tuple_fn("tuple_repeat"),
+                           [seq, b.widened(times, count)])
+        return self.as_object(raw, tt)
+
     def tuple_method(self, node: ast.Call, name: str) -> Value:
         """`t.count(x)` and `t.index(x)` (ValueError if x is not there)."""
         assert isinstance(node.func, ast.Attribute)
         t = self.expr(node.func.value)
         arg = node.args[0]
         at = arg.ty  # type: ignore[attr-defined]
+        value = self.expr(arg)
+        tt = node.func.value.ty  # type: ignore[attr-defined]
+        if isinstance(tt, VarTupleType) and item_kind(tt.element) == ITEM_OPT:
+            value, at = self.coerce(value, tt.element), tt.element  # compared as objects
         kind = item_kind(at)
         if kind is None:
             raise self.not_yet(node, f"tuple.{name}() of a {at}")
-        value = self.to_slot(self.expr(arg), at)
+        value = self.to_slot(value, at)
         if name == "count":
             return self.add(Call(self.tuple_fn("tuple_count"),  # type: ignore[no-any-return]
                                  [t, value, Integer(kind, T.U32)]))
@@ -196,12 +264,17 @@ class TupleBuilder:
         return self.add(Compare("ne", self.tuple_len_of(v),  # type: ignore[no-any-return]
                                 Integer(0, I64)))
 
-    def tuple_contains_of(self, node: ast.AST, tt: TupleType, op: ast.cmpop, a: Value,
-                          c: Value, at: T.Type) -> Value:
+    def tuple_contains_of(self, node: ast.AST, tt: TupleType | VarTupleType, op: ast.cmpop,
+                          a: Value, c: Value, at: T.Type) -> Value:
+        if isinstance(tt, VarTupleType) and item_kind(tt.element) == ITEM_OPT:
+            # `x in args` of a tuple of objects: x as an object too (boxed),
+            # so that the items are compared as objects.
+            a, at = self.coerce(a, tt.element), tt.element
         kind = item_kind(at)
-        if kind is None or not tt.elements or any(
+        elements = tt.elements if isinstance(tt, TupleType) else (tt.element,)
+        if kind is None or not elements or any(
                 e != at and not (isinstance(e, IntType) and isinstance(at, IntType))
-                for e in tt.elements):
+                for e in elements):
             raise self.not_yet(node, f"'in' tests of a {at} in a {tt}")
         found = self.add(Call(self.tuple_fn("tuple_contains"),
                               [c, self.to_slot(a, at), Integer(kind, T.U32)]))
@@ -217,7 +290,7 @@ def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
     the program or generated for a dataclass (pythos/lower/special.py);
     without one CPython prints the instance's address."""
     from ..special_methods import nearest
-    if isinstance(t, ListType):
+    if isinstance(t, (ListType, T.VarTupleType)):
         return text_ok(t.element, classes)
     if isinstance(t, TupleType):
         return all(text_ok(e, classes) for e in t.elements)

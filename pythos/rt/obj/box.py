@@ -27,12 +27,14 @@ from pythos.rt.obj.object import (
     IMMORTAL,
     ITEM_BOOL,
     ITEM_I64,
+    ITEM_NONE,
     KIND_BOX,
     BoxObject,
     KindOps,
     StrBuilder,
     TypeInfo,
     cstring,
+    item_is_object,
     obj_incref,
     obj_new,
     register_kind,
@@ -51,6 +53,10 @@ SMALL_LOW: Final = -5
 SMALL_HIGH: Final = 256
 bools = Array[BoxObject, 2]()
 small_ints = Array[BoxObject, 262]()
+# The box types of the integer kinds other than int (i64) and bool, by
+# item kind (ITEM_U8 .. ITEM_I32; index 0 and the two above are unused).
+ITEM_KINDS: Final = 10
+box_types = Array[TypeInfo, 10]()
 
 
 def box_new(ti: u64, value: u64) -> u64:
@@ -68,6 +74,28 @@ def box_new(ti: u64, value: u64) -> u64:
     box = obj_new(ti, BOX_SIZE)
     Ptr[BoxObject](box)[0].value = value
     return box
+
+
+def box_of(kind: u32, value: u64) -> u64:
+    """A box holding `value`, an integer of item kind `kind` as a slot
+    (sign-extended if signed): a new reference."""
+    if kind == ITEM_I64:
+        return box_new(addr_of(BOX_INT_TYPE).addr, value)
+    if kind == ITEM_BOOL:
+        return box_new(addr_of(BOX_BOOL_TYPE).addr, value)
+    return box_new(addr_of(box_types[kind]).addr, value)
+
+
+def item_object(kind: u32, value: u64) -> u64:
+    """An item of kind `kind` as an `object` word, a new reference: an
+    integer boxed, an object (or None, 0) itself."""
+    if item_is_object(kind):
+        if value != 0:
+            obj_incref(value)
+        return value
+    if kind == ITEM_NONE:
+        return u64(0)
+    return box_of(kind, value)
 
 
 def box_bool(value: bool) -> u64:
@@ -158,3 +186,8 @@ def init() -> None:
         small_ints[i].refcnt = IMMORTAL
         small_ints[i].type = addr_of(BOX_INT_TYPE).addr
         small_ints[i].value = u64(i64(i) + SMALL_LOW)
+    for kind in range(1, ITEM_KINDS):
+        box_types[kind].kind = KIND_BOX
+        box_types[kind].size = BOX_SIZE
+        box_types[kind].item = u32(kind)
+        box_types[kind].name = BOX_INT_TYPE.name

@@ -40,6 +40,7 @@ from typing import Final
 from pythos.lang import Ptr, addr_of, call_addr, func_addr, i8, i16, i32, i64, struct, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_free
 from pythos.rt.mem import memcpy, memset
+from pythos.rt.obj.box import item_object
 from pythos.rt.obj.items import item_eq, item_hash, item_repr, probe_eq, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
@@ -54,7 +55,6 @@ from pythos.rt.obj.object import (
     obj_raise,
     register_kind,
     sb_append_byte,
-    sb_finish,
     str_from_ascii,
     type_of,
 )
@@ -294,10 +294,11 @@ def remove_at(d: Ptr[DictObject], slot: u64) -> Ptr[DictEntry]:
 
 
 def raise_key_error(kind: u32, key: u64) -> None:
-    """KeyError with the key's repr as its message (`KeyError: 'x'`)."""
-    sb = StrBuilder()
-    item_repr(kind, key, addr_of(sb))
-    obj_raise(ERR_KEY, sb_finish(addr_of(sb)))
+    """KeyError of `key`, an item of kind `kind`: its message is the key
+    itself, as an object (an integer boxed, None 0), which CPython keeps
+    as the exception's argument (`e.args == (key,)`); the report shows
+    its repr (`KeyError: 'x'`, report.py)."""
+    obj_raise(ERR_KEY, item_object(kind, key))
 
 
 # ----- the functions the compiler calls ---------------------------------------------
@@ -446,7 +447,7 @@ def dict_popitem(d: u64, key_out: u64, value_out: u64) -> None:
     KeyError if the dict is empty."""
     dp = Ptr[DictObject](d)
     if dp[0].used == 0:
-        obj_raise(ERR_KEY, str_from_ascii(b"'popitem(): dictionary is empty'"))
+        obj_raise(ERR_KEY, str_from_ascii(b"popitem(): dictionary is empty"))
         return
     keys = dp[0].keys
     log2 = dp[0].log2_size

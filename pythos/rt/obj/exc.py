@@ -62,7 +62,7 @@ from pythos.rt.obj.object import (
     obj_incref,
     sb_free,
 )
-from pythos.rt.obj.report import error_name
+from pythos.rt.obj.report import error_name, write_message
 from pythos.rt.platform import UNCAUGHT_PANICS, platform_exit, platform_panic_halt
 
 # The kind of a pending error that is an exception object (error.exc).
@@ -73,7 +73,7 @@ ERR_OBJECT: Final = u32(16)
 # agrees (ir/build/exceptions.py).
 EXC_NAME: Final = u64(16)  # str: the class's name, for repr
 EXC_STR: Final = u64(24)  # str: str(e)
-EXC_RARGS: Final = u64(32)  # str: the arguments as repr(e) shows them
+EXC_ARGS: Final = u64(32)  # tuple[object, ...]: e.args
 EXC_TB: Final = u64(40)  # list | None: the traceback
 EXC_CAUSE: Final = u64(48)  # BaseException | None: `raise ... from cause`
 EXC_CONTEXT: Final = u64(56)  # BaseException | None: what was being handled
@@ -437,16 +437,10 @@ def exc_report() -> None:
     else:
         write_tb(error.tb)
         write_str(error_name(kind))
-        write_obj_message(error.message)
+        write_message(kind, error.message)
         write_str("\n")
     flush()
     exc_resume(kind)
-
-
-def write_obj_message(message: u64) -> None:
-    if message != 0 and Ptr[StrObject](message)[0].nbytes > 0:
-        write_str(": ")
-        write_obj_str(message)
 
 
 def exc_uncaught(file: u64, func: u64, line: u32, text: u64) -> None:
@@ -482,7 +476,7 @@ def exc_abort() -> None:
             write_exc_line(error.exc)
         else:
             write_str(error_name(kind))
-            write_obj_message(error.message)
+            write_message(kind, error.message)
             write_str("\n")
         flush()
         platform_panic_halt()

@@ -75,7 +75,6 @@ from pythos.rt.obj.exc import (
     materialize,
     write_cstring,
     write_exc_line,
-    write_obj_message,
     write_tb,
 )
 from pythos.rt.obj.object import (
@@ -96,7 +95,7 @@ from pythos.rt.obj.object import (
     str_from_ascii,
     type_of,
 )
-from pythos.rt.obj.report import error_name
+from pythos.rt.obj.report import error_name, write_message
 from pythos.rt.obj.strconv import str_from_i64
 
 GEN_STATE: Final = u64(16)
@@ -310,7 +309,7 @@ def report_unraisable(g: u64, name: u64) -> None:
         write_exc_line(s[0].exc)
     else:
         write_str(error_name(s[0].kind))
-        write_obj_message(s[0].message)
+        write_message(s[0].kind, s[0].message)
         write_str("\n")
     capture_stop(previous)
     exc_drop(rec)

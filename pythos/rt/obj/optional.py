@@ -20,30 +20,21 @@ what compiled code calls on such a word when it cannot know its kind:
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, i64, u8, u32, u64
-from pythos.rt.obj.box import BOX_BOOL_TYPE, BOX_INT_TYPE, BOX_SIZE, box_new, box_value
+from pythos.lang import Array, Ptr, addr_of, i64, u32, u64
+from pythos.rt.obj.box import box_of, box_value
 from pythos.rt.obj.dict import dict_lookup
 from pythos.rt.obj.items import item_eq, item_hash, item_repr, item_str
 from pythos.rt.obj.object import (
-    ITEM_BOOL,
-    ITEM_I64,
     ITEM_OPT,
     KIND_BOX,
     KIND_FROZENSET,
     KIND_INSTANCE,
     KIND_SET,
     StrBuilder,
-    TypeInfo,
-    cstring,
     sb_finish,
     type_of,
 )
 
-# The box types of the integer kinds other than int (i64) and bool, by
-# item kind (ITEM_U8 .. ITEM_I32; index 0 and the two above are unused).
-ITEM_KINDS: Final = 10
-box_types = Array[TypeInfo, 10]()
-int_name = Array[u8, 4]()
 # Offsets of a length after the 16-byte header: the first field, and a
 # set's `used` (after its `fill`).
 FIRST_FIELD: Final = u64(16)
@@ -53,11 +44,7 @@ SET_USED: Final = u64(24)
 def opt_box(kind: u32, value: u64) -> u64:
     """A box holding `value`, an integer of item kind `kind` as a slot
     (sign-extended if signed): a new reference."""
-    if kind == ITEM_I64:
-        return box_new(addr_of(BOX_INT_TYPE).addr, value)
-    if kind == ITEM_BOOL:
-        return box_new(addr_of(BOX_BOOL_TYPE).addr, value)
-    return box_new(addr_of(box_types[kind]).addr, value)
+    return box_of(kind, value)
 
 
 def opt_unbox(box: u64) -> u64:
@@ -124,12 +111,3 @@ def opt_hash(obj: u64) -> i64:
     """hash(obj) of an object or None, as a signed integer."""
     return i64(item_hash(ITEM_OPT, obj))
 
-
-def init() -> None:
-    """Make the box types of the sized integer kinds."""
-    name = cstring(addr_of(int_name), b"int")
-    for kind in range(1, ITEM_KINDS):
-        box_types[kind].kind = KIND_BOX
-        box_types[kind].size = BOX_SIZE
-        box_types[kind].item = u32(kind)
-        box_types[kind].name = name

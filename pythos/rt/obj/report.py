@@ -15,8 +15,9 @@ the program with status 1, as CPython does for an uncaught exception.
 The kernel's platform layer halts instead of exiting.
 """
 
-from pythos.lang import Ptr, u8, u32, u64
+from pythos.lang import Ptr, addr_of, u8, u32, u64
 from pythos.rt.core import flush, use_stderr, write_byte, write_str, write_u64
+from pythos.rt.obj.items import item_repr
 from pythos.rt.obj.object import (
     ERR_ASSERTION,
     ERR_ATTRIBUTE,
@@ -34,10 +35,13 @@ from pythos.rt.obj.object import (
     ERR_UNICODE_ENCODE,
     ERR_VALUE,
     ERR_ZERO_DIVISION,
+    ITEM_OPT,
     STR_DATA,
+    StrBuilder,
     StrObject,
     error,
     obj_error_clear,
+    sb_free,
 )
 from pythos.rt.platform import platform_exit
 
@@ -92,6 +96,27 @@ def error_name(kind: u32) -> str:
     return "Exception"
 
 
+def write_message(kind: u32, message: u64) -> None:
+    """`: message` after a lazy error's name (nothing for an empty one):
+    the message, a str, or for a KeyError the repr of the missing key,
+    which is what a KeyError's message holds (`KeyError: 'k'`)."""
+    if kind == ERR_KEY:
+        sb = StrBuilder()
+        item_repr(ITEM_OPT, message, addr_of(sb))
+        write_str(": ")
+        data = Ptr[u8](sb.data)
+        for i in range(sb.nbytes):
+            write_byte(data[i])
+        sb_free(addr_of(sb))
+        return
+    if message != 0 and Ptr[StrObject](message)[0].nbytes > 0:
+        write_str(": ")
+        text = Ptr[u8](message + STR_DATA)
+        nbytes = Ptr[StrObject](message)[0].nbytes
+        for j in range(nbytes):
+            write_byte(text[j])
+
+
 def obj_error_exit(file: str, line: u32) -> None:
     """Report the recorded error as raised at `file:line`, and stop."""
     use_stderr()
@@ -101,14 +126,7 @@ def obj_error_exit(file: str, line: u32) -> None:
     write_u64(u64(line))
     write_str("\n")
     write_str(error_name(error.kind))
-    message = error.message
-    if message != 0:
-        nbytes = Ptr[StrObject](message)[0].nbytes
-        if nbytes > 0:
-            write_str(": ")
-            data = Ptr[u8](message + STR_DATA)
-            for i in range(nbytes):
-                write_byte(data[i])
+    write_message(error.kind, error.message)
     write_str("\n")
     flush()
     platform_exit(1)

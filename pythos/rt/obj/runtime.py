@@ -8,6 +8,7 @@ from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import coroutine as coroutine_kind  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import fields as dataclass_fields  # noqa: F401  (TypeInfos point at it)
 from pythos.rt.obj import operators as instance_operators  # noqa: F401  (compiled code calls it)
+from pythos.rt.obj import optional as optional_values  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import str as str_kind
 from pythos.rt.obj import strsplit
 from pythos.rt.obj.box import init as init_box
@@ -18,7 +19,6 @@ from pythos.rt.obj.gc import init as init_gc
 from pythos.rt.obj.iterator import init as init_iterator
 from pythos.rt.obj.list import init as init_list
 from pythos.rt.obj.object import init_object
-from pythos.rt.obj.optional import init as init_optional
 from pythos.rt.obj.set import init as init_set
 from pythos.rt.obj.tuple import init as init_tuple
 
@@ -31,8 +31,7 @@ def init_all() -> None:
     bytes_kind.init()  # the bytes type and its functions
     init_list()  # the list kind's functions
     init_tuple()  # the tuple kind's functions
-    init_box()  # the box kind, and the int and bool boxes the runtime makes
-    init_optional()  # the boxes of sized integers that may be None
+    init_box()  # the box kind, the int and bool boxes, the boxes of sized integers
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
     init_set()  # set's kind functions
     init_func()  # function values and closure cells

@@ -34,7 +34,7 @@ from typing import Final
 from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.alloc import obj_alloc, obj_free
 from pythos.rt.mem import memcpy
-from pythos.rt.obj.dict import NO_HASH, key_hash
+from pythos.rt.obj.dict import NO_HASH, key_hash, raise_key_error
 from pythos.rt.obj.items import item_eq, item_repr, probe_eq, sb_append_ascii
 from pythos.rt.obj.object import (
     ERR_KEY,
@@ -51,7 +51,6 @@ from pythos.rt.obj.object import (
     obj_raise,
     register_kind,
     sb_append_byte,
-    sb_finish,
     str_from_ascii,
     type_of,
 )
@@ -305,12 +304,6 @@ def next_active(s: u64, pos: i64) -> i64:
     return i
 
 
-def raise_key_error(kind: u32, key: u64) -> None:
-    sb = StrBuilder()
-    item_repr(kind, key, addr_of(sb))
-    obj_raise(ERR_KEY, sb_finish(addr_of(sb)))
-
-
 # ----- making sets ------------------------------------------------------------------
 
 def set_new(ti: u64) -> u64:
@@ -445,7 +438,7 @@ def set_pop(s: u64) -> u64:
     reference, handed to the caller); KeyError if the set is empty."""
     sp = Ptr[SetObject](s)
     if sp[0].used == 0:
-        obj_raise(ERR_KEY, str_from_ascii(b"'pop from an empty set'"))
+        obj_raise(ERR_KEY, str_from_ascii(b"pop from an empty set"))
         return u64(0)
     i = u64(sp[0].finger & sp[0].mask)
     while not is_active(entry(sp[0].table, i)):

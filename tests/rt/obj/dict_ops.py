@@ -21,6 +21,7 @@ from dictset_io import (
 
 from pythos.lang import Array, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.alloc import obj_stats
+from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.dict import (
     DICT_SIZE,
     DictIter,
@@ -252,6 +253,7 @@ def run(op: u8, d: u64, key: u64, value: u64, v: i64) -> None:
 def main() -> None:
     global mode
     init_object()
+    init_box()  # a KeyError of an integer key boxes it (its message is the key)
     init()
     need_str()
     read_input()

@@ -11,10 +11,12 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u64
 from pythos.rt.core import write_byte
+from pythos.rt.obj.items import item_repr
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_NONE,
     ERR_RUNTIME,
+    ITEM_OPT,
     KIND_STR,
     STR_DATA,
     KindOps,
@@ -90,12 +92,14 @@ def report_error() -> bool:
         return False
     sb = StrBuilder()
     if error.kind == ERR_KEY:
+        # A KeyError's message is the key itself (an object), shown by repr.
         append_text(addr_of(sb), b"KeyError: ")
+        item_repr(ITEM_OPT, error.message, addr_of(sb))
     elif error.kind == ERR_RUNTIME:
         append_text(addr_of(sb), b"RuntimeError: ")
     else:
         append_text(addr_of(sb), b"Error: ")
-    if error.message != 0:
+    if error.message != 0 and error.kind != ERR_KEY:
         sb_append_str(addr_of(sb), error.message)
     show_builder(addr_of(sb))
     obj_error_clear()

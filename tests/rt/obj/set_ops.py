@@ -11,6 +11,7 @@ from dictset_io import more, need_str, next_i64, next_u8, read_input, report_err
 
 from pythos.lang import Array, addr_of, i64, u8, u64
 from pythos.rt.alloc import obj_stats
+from pythos.rt.obj.box import init as init_box
 from pythos.rt.obj.items import item_repr, sb_append_i64
 from pythos.rt.obj.object import (
     ITEM_I64,
@@ -219,6 +220,7 @@ def set_type() -> u64:
 def main() -> None:
     global mode
     init_object()
+    init_box()  # a KeyError of an integer key boxes it (its message is the key)
     init()
     need_str()
     read_input()
