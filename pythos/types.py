@@ -269,6 +269,22 @@ class ListType(Type):
 
 
 @dataclass(frozen=True, eq=True)
+class BytearrayType(ListType):
+    """`bytearray`: a list whose items are `int` to the program but are
+    stored one byte each (its TypeInfo is KIND_BYTEARRAY with ITEM_U8:
+    docs/objects.md, "bytearray").  Every list rule that holds for a
+    `list[int]` holds for it, so it is one; where CPython differs (a
+    stored value must be a byte, its text is `bytearray(b'...')`), the
+    checker and the builder test for this class first."""
+
+    def __str__(self) -> str:
+        return "bytearray"
+
+
+BYTEARRAY = BytearrayType(I64)
+
+
+@dataclass(frozen=True, eq=True)
 class SetType(Type):
     element: Type
     # A frozenset (issue 11): immutable and hashable, with the same layout

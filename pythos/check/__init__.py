@@ -280,8 +280,8 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
             scope = self.scope()
             if node.id in scope:
                 return self.resolve_lazy(scope, node.id)
-            if node.id in ("int", "bool", "str", "bytes", "object", "list", "dict", "set",
-                           "frozenset", "tuple"):
+            if node.id in ("int", "bool", "str", "bytes", "bytearray", "object", "list", "dict",
+                           "set", "frozenset", "tuple"):
                 return Builtin(node.id)
             raise self.error(node, f"unknown type '{node.id}'")
         if isinstance(node, ast.Attribute):
@@ -622,10 +622,6 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
             return self.resolve_lazy(scope, node.id)
         if node.id in PY_BUILTINS:
             return Builtin(node.id)
-        if node.id == "bytearray":
-            raise self.error(node, "bytearray is not compiled yet (issue 11): build the bytes "
-                                   "in a list[u8] and convert it with bytes(...), or join "
-                                   "bytes pieces with b''.join(...)")
         raise self.error(node, f"name '{node.id}' is not defined")
 
     def builtin_name(self, node: ast.expr) -> str | None:

@@ -162,3 +162,90 @@ def bytes_repeat(c: Checker, node: ast.AST, left: ast.expr, right: ast.expr, lt:
         count.const, count.ty = c.const_int(count), I64  # type: ignore[attr-defined]
     c.heap_use(node, HEAP, "'*' of bytes allocates bytes")
     return BYTES
+
+
+# ----- bytearray ------------------------------------------------------------------------------
+# A bytearray is a list of bytes (types.BytearrayType): the list rules
+# give it len, indexing, `for`, `in` of an integer, `*`, `+` of two, the
+# comparisons and truth.  Its methods are checked here: those that change
+# it, and the bytes methods that read it (a bytes result is a bytearray).
+BA = T.BYTEARRAY
+BA_METHODS: dict[str, tuple[list[Param], T.Type]] = {
+    "append": ([p("item", I64)], T.NONE),
+    "insert": ([p("index", I64), p("item", I64)], T.NONE),
+    "pop": ([p("index", I64, True)], I64),
+    "remove": ([p("value", I64)], T.NONE),
+    "clear": ([], T.NONE),
+    "reverse": ([], T.NONE),
+    "copy": ([], BA),
+}
+
+
+def bytearray_method(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
+    """`ba.name(...)`: a method that changes the bytearray, `extend`,
+    `decode`, or a bytes method that reads it."""
+    name = f.attr
+    node.call = ("objmethod", f"bytearray.{name}")  # type: ignore[attr-defined]
+    c.heap_use(node, "lists", f"bytearray.{name} calls the runtime")
+    if name == "decode":
+        if node.args or node.keywords:
+            raise c.error(node, "bytearray.decode() takes no arguments (it decodes UTF-8)")
+        return STR
+    if name == "extend":
+        if len(node.args) != 1 or node.keywords:
+            raise c.error(node, "bytearray.extend() takes exactly one argument")
+        how = bytearray_source(c, node.args[0], "bytearray.extend")
+        if how == "count":  # CPython: TypeError: 'int' object is not iterable
+            raise c.error(node.args[0], "bytearray.extend() takes bytes, a bytearray, or a "
+                                        "list or tuple of integers, not an integer")
+        node.extend_from = how  # type: ignore[attr-defined]
+        return T.NONE
+    if name in ("split", "rsplit", "join"):
+        raise c.error(f, f"bytearray.{name}() is not compiled yet (issue 11): convert with "
+                         f"bytes(...) first")
+    if name in BA_METHODS:
+        params, result = BA_METHODS[name]
+    elif name in METHODS:
+        params, result = METHODS[name]
+        result = BA if result is BYTES else result
+    else:
+        raise c.error(f, f"\"bytearray\" has no attribute \"{name}\"")
+    c.bind_call_args(node, params, f"bytearray.{name}")
+    return result
+
+
+def bytearray_source(c: Checker, arg: ast.expr, what: str) -> str:
+    """How a bytearray is filled from `arg`: "data" (bytes or a
+    bytearray, copied), "items" (a list or tuple of integers, each
+    checked to be a byte) or "count" (zero bytes)."""
+    count = c.const_int(arg)
+    if count is not None:
+        arg.const, arg.ty = count, I64  # type: ignore[attr-defined]
+        return "count"
+    t = c.expr(arg, None)
+    items = t.elements if isinstance(t, TupleType) else (
+        (t.element,) if isinstance(t, ListType) else None)
+    if t is BYTES or isinstance(t, T.BytearrayType):
+        return "data"
+    if is_int(t) or t is BOOL:
+        return "count"
+    if items is not None and all(is_int(e) or e is BOOL for e in items):
+        return "items"
+    if t is STR:
+        raise c.error(arg, f"{what}() of a str needs an encoding (CPython raises TypeError: "
+                           f"string argument without an encoding); write s.encode()")
+    raise c.error(arg, f"{what}() takes bytes, a bytearray, or a list or tuple of integers, "
+                       f"not \"{t}\"")
+
+
+def bytearray_call(c: Checker, node: ast.Call) -> T.Type:
+    """`bytearray()`, `bytearray(n)`, `bytearray(data)` of bytes or a
+    bytearray, and `bytearray(xs)` of a list or tuple of integers."""
+    node.call = ("builtin", "bytearray")  # type: ignore[attr-defined]
+    if node.keywords or len(node.args) > 1:
+        raise c.error(node, "bytearray() takes one argument here (for a str, write "
+                            "bytearray(s.encode()))")
+    c.heap_use(node, "lists", "bytearray() allocates")
+    how = "empty" if not node.args else bytearray_source(c, node.args[0], "bytearray")
+    node.bytes_from = how  # type: ignore[attr-defined]
+    return BA

@@ -51,7 +51,7 @@ from ..types import (
     PtrType,
     StructType,
 )
-from .bytesmethods import bytes_call, bytes_method, fromhex_call
+from .bytesmethods import bytearray_call, bytearray_method, bytes_call, bytes_method, fromhex_call
 from .containers import kind_of, objectish
 from .names import INTRINSICS, ITERABLE_BUILTINS, KERNEL_ONLY, TYPE_NAMES
 
@@ -238,6 +238,8 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
             else f": '{ast.unparse(f.value)}' is None here"))
     if isinstance(recv, DictType) and f.attr == "get":
         return c.dict_get(node, f, recv)
+    if isinstance(recv, T.BytearrayType):
+        return bytearray_method(c, node, f)  # check/bytesmethods.py
     if objectish(recv):
         return c.container_method(node, f, recv)
     if isinstance(recv, StructType):
@@ -328,7 +330,8 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         if len(args) != 1 or node.keywords:
             raise c.error(node, "hash() takes one argument")
         t = c.expr(args[0], None)
-        c.hashable(args[0], t)
+        if not isinstance(t, T.BytearrayType):  # (a bytearray's TypeError is at run time)
+            c.hashable(args[0], t)
         c.heap_use(node, "hashes", "hash() reads an object")
         return I64
     if name == "super":
@@ -368,6 +371,8 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
 
     if name == "bytes":
         return bytes_call(c, node)  # check/bytesmethods.py
+    if name == "bytearray":
+        return bytearray_call(c, node)  # check/bytesmethods.py
     if name in ITERABLE_BUILTINS or name in ("isinstance", "str", "repr", "hash", "super",
                                              "tuple", "object"):
         return object_builtin(c, node, name, want)

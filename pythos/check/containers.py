@@ -54,6 +54,13 @@ def objectish(t: T.Type | None) -> bool:
     return T.is_object(t) or t in (STR, NONE_VALUE, T.OBJECT)
 
 
+def bytes_like(lt: T.Type, rt: T.Type) -> bool:
+    """Whether `lt` and `rt` are bytes and a bytearray (either way round, or
+    both bytearrays), which compare as their bytes."""
+    ba = (isinstance(lt, T.BytearrayType), isinstance(rt, T.BytearrayType))
+    return any(ba) and all(ba[i] or t is BYTES for i, t in enumerate((lt, rt)))
+
+
 def kind_of(t: T.Type) -> str:
     """What the stop before lowering calls such values: "lists", ..."""
     if isinstance(t, OptionalType):
@@ -371,6 +378,11 @@ class Containers:
                 if store and not isinstance(t, ListType):
                     raise self.error(node, f"unsupported target for indexed assignment "
                                            f"(\"{t}\")")
+                if store and isinstance(t, T.BytearrayType) and not isinstance(node.ctx,
+                                                                               ast.Del):
+                    raise self.error(node, "slice assignment to a bytearray is not compiled "
+                                           "yet (issue 11): build the new bytearray with "
+                                           "slices and '+'")
                 node.sub = "slice"  # type: ignore[attr-defined]
                 self.heap_use(node, kind_of(t) if t is not STR else
                               "str values built at run time", "a slice allocates")
@@ -452,6 +464,9 @@ class Containers:
                ast.BitXor: "^", ast.Mod: "%", ast.FloorDiv: "//",
                ast.LShift: "<<", ast.RShift: ">>"}.get(type(op), "?")
         if isinstance(op, ast.Add):
+            if isinstance(lt, T.BytearrayType) and rt is BYTES:
+                self.heap_use(node, "lists", "'+' of a bytearray allocates")
+                return lt  # bytearray + bytes is a bytearray, as in CPython
             if lt == rt and (isinstance(lt, ListType) or lt is STR):
                 self.heap_use(node, kind_of(lt) if lt is not STR else
                               "str values built at run time", f"'+' of {lt} allocates")
@@ -493,6 +508,9 @@ class Containers:
     def membership(self, node: ast.Compare, left: ast.expr, right: ast.expr) -> None:
         """`x in c`: c's element (a dict's key) must be x's type."""
         rt = self.expr(right, None)
+        if isinstance(rt, T.BytearrayType) and self.expr(left, None) is BYTES:
+            self.heap_use(node, "lists", "'in' of a bytearray reads it")
+            return  # a run of bytes in the bytearray
         if isinstance(rt, (ListType, SetType, IteratorType)):
             want: T.Type = rt.element
         elif isinstance(rt, DictType):
@@ -525,6 +543,7 @@ class Containers:
         if isinstance(op, (ast.Eq, ast.NotEq)):
             sets = isinstance(lt, SetType) and isinstance(rt, SetType) \
                 and lt.element == rt.element  # a set equals a frozenset of its items
+            sets = sets or bytes_like(lt, rt)  # a bytearray equals bytes of its bytes
             if T.join_types(lt, rt) is None and T.OBJECT not in (lt, rt) and not sets:
                 raise self.error(node, f"non-overlapping equality check (left operand type: "
                                        f"\"{lt}\", right operand type: \"{rt}\")")
@@ -551,6 +570,8 @@ class Containers:
             return True
         if isinstance(lt, SetType) and isinstance(rt, SetType) and lt.element == rt.element:
             return True  # subset and superset tests (a set and a frozenset too)
+        if bytes_like(lt, rt):
+            return True  # bytes and a bytearray: byte by byte
         if isinstance(lt, (ListType, TupleType, T.VarTupleType)) and lt == rt:
             elems = lt.elements if isinstance(lt, TupleType) else (lt.element,)
             return all(self.orderable(node, op, e, e) for e in elems)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from .. import types as T
 from ..types import BOOL, BYTES, I64, NONE, STR, U32, U64
 
-TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES}
+TYPE_NAMES = {**T.INTS, "int": I64, "bool": BOOL, "str": STR, "bytes": BYTES,
+              "bytearray": T.BYTEARRAY}
 INTRINSICS = {
     # name: (parameter types, result); "T" stands for any integer type.
     "inb": ((T.INTS["u16"],), T.U8), "inw": ((T.INTS["u16"],), T.INTS["u16"]),
@@ -31,7 +32,7 @@ LANG_FUNCTIONS = {"print", "len", "chr", "range", "sizeof", "addr_of", "panic", 
 LANG_NAMES = ({"struct", "interrupt", "export", "extern", "should_panic", "Array", "Ptr",
                "InterruptFrame",
                "PanicError", "HostUnsupported"} | set(T.INTS) | LANG_FUNCTIONS)
-PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "bytes",
+PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "bytes", "bytearray",
                # issue 11: objects
                "list", "dict", "set", "tuple", "object", "repr", "isinstance", "hash",
                "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",

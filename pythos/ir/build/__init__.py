@@ -58,6 +58,7 @@ from ..ops import (
     successors,
 )
 from .asyncs import AsyncBuilder
+from .bytearrays import BytearrayBuilder
 from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
@@ -107,9 +108,10 @@ def variable_offset(index: ast.expr, name: str) -> int | None:
 
 
 class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, ObjectBuilder,
-                      StringBuilder, StrMethodBuilder, BytesBuilder, DictBuilder, FuncBuilder,
-                      IterateBuilder, ComprehensionBuilder, OptionalBuilder, ExceptionBuilder,
-                      GeneratorBuilder, CoroutineBuilder, AsyncBuilder):
+                      StringBuilder, StrMethodBuilder, BytesBuilder, BytearrayBuilder,
+                      DictBuilder, FuncBuilder, IterateBuilder, ComprehensionBuilder,
+                      OptionalBuilder, ExceptionBuilder, GeneratorBuilder,
+                      CoroutineBuilder, AsyncBuilder):
     def __init__(self, checker: Any, fn: FuncSym,
                  strings: dict[tuple[bytes, bool], StrConst],
                  layouts: dict[int, ClassLayout] | None = None) -> None:

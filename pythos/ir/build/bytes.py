@@ -85,7 +85,10 @@ class BytesBuilder:
 
     def bytes_parts(self, view: Value) -> list[Value]:
         """The data's address (u64) and length (i64) of a bytes value, for
-        the runtime; keep `view` alive past the call (`KeepAlive`)."""
+        the runtime; keep `view` alive past the call (`KeepAlive`).  A
+        bytearray's data is its buffer (bytearrays.py)."""
+        if view.type not in (BYTES, STR):  # a bytearray (perhaps typed as an object)
+            return self.bytearray_parts(view)  # type: ignore[attr-defined, no-any-return]
         address = self.add(Cast("ptrtoint", self.add(SlicePart(view, 0)), T.U64))
         return [address, self.add(SlicePart(view, 1))]
 
@@ -254,6 +257,9 @@ class BytesBuilder:
         call_args += [Integer(f, BOOL if stem != "test" else I64) for f in flags]
         fn = self.bytes_fn(f"bytes_{stem}_data")
         result: T.Type = node.ty  # type: ignore[attr-defined]
+        if isinstance(result, T.BytearrayType):  # a bytearray's method: bytes made one
+            return self.bytearray_of_bytes(  # type: ignore[attr-defined, no-any-return]
+                node, fn, call_args, keep, name in CAN_FAIL)
         if result is BYTES:
             return self.bytes_made(node, fn.name, call_args, keep, name in CAN_FAIL)
         b: FunctionBuilder = self  # type: ignore[assignment]

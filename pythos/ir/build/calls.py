@@ -104,6 +104,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.str_method(node, detail.removeprefix("str."))
     if kind == "objmethod" and detail.startswith("bytes."):
         return b.bytes_method(node, detail.removeprefix("bytes."))  # bytes.py
+    if kind == "objmethod" and detail.startswith("bytearray."):
+        return b.bytearray_method(node, detail.removeprefix("bytearray."))  # bytearrays.py
     if kind == "objmethod" and detail.startswith("dict."):
         return b.dict_method(node, detail.removeprefix("dict."))
     if kind == "objmethod" and detail.startswith("set."):
@@ -284,10 +286,14 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.add(Atomic(kind, p, values, NONE if kind == "store" else target))  # type: ignore
     if name == "hash" and node.args[0].ty is T.BYTES:  # type: ignore[attr-defined]
         return b.bytes_hash(node)  # bytes.py
+    if name == "hash" and isinstance(node.args[0].ty, T.BytearrayType):  # type: ignore
+        return b.bytearray_hash(node)  # bytearrays.py: CPython's TypeError
     if name == "hash":
         return b.hash_builtin(node)  # optional.py
     if name == "bytes":
         return b.bytes_call(node)  # bytes.py
+    if name == "bytearray":
+        return b.bytearray_call(node)  # bytearrays.py
     if name in ("sorted", "min", "max") and any(k.arg == "key" for k in node.keywords):
         return b.keyed_builtin(node, name)  # funcs.py
     if name == "frozenset":

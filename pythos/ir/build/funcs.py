@@ -489,7 +489,7 @@ class FuncBuilder:
         if len(node.args) != 1 or any(k.arg not in ("key", "reverse") for k in node.keywords):
             raise self.not_yet(node, f"{name}(..., key=) of several arguments")
         arg_t = getattr(node.args[0], "ty", None)
-        fresh = not isinstance(arg_t, T.ListType)
+        fresh = not isinstance(arg_t, T.ListType) or isinstance(arg_t, T.BytearrayType)
         if fresh:
             arg_t = T.ListType(element_type(node.args[0]))
             lst = self.list_of(node, node.args[0], arg_t)  # type: ignore[attr-defined]

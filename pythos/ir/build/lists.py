@@ -228,6 +228,8 @@ class ListBuilder:
                                [lst, *self.slice_args(node.slice)])
             return self.as_object(raw, lt)
         index = self.index64(node.slice)
+        if isinstance(lt, T.BytearrayType):  # one byte an item: bytearrays.py
+            return self.bytearray_get(node, lst, index)  # type: ignore[attr-defined, no-any-return]
         if isinstance(lt.element, IntType) or item_kind(lt.element) in (ITEM_OBJ, ITEM_OPT):
             return self.inline_item(node, lst, index, lt.element, None)
         raw = checked_call(self, node, self.list_fn("list_get"), [self.as_u64(lst), index])
@@ -326,6 +328,9 @@ class ListBuilder:
                          [lst, *self.slice_args(target.slice), value])
             return
         index = self.index64(target.slice)
+        if isinstance(lt, T.BytearrayType):  # the value must be a byte: bytearrays.py
+            self.bytearray_set(target, lst, index, value)  # type: ignore[attr-defined]
+            return
         if isinstance(lt.element, IntType):
             self.inline_item(target, lst, index, lt.element, self.coerce(value, lt.element))
             return
@@ -402,6 +407,8 @@ class ListBuilder:
         if not isinstance(t, ListType) or not isinstance(node.op, (ast.Add, ast.Mult)):
             raise self.not_yet(node, f"this operator on {t}")
         lt = self.list_type(node, t)
+        if isinstance(node.op, ast.Add) and node.right.ty is T.BYTES:  # type: ignore
+            return self.bytearray_concat(node)  # type: ignore[attr-defined, no-any-return]
         a, c = self.expr(node.left), self.expr(node.right)
         if isinstance(node.op, ast.Add):
             raw = checked_call(self, node, self.list_fn("list_concat"), [a, c])
@@ -438,7 +445,9 @@ class ListBuilder:
     def list_inplace(self, s: ast.AugAssign, lst: Value, v: Value) -> Value:
         """CPython's `list.__iadd__` (extend) or `__imul__`: the list
         changed in place, and itself the result."""
-        if isinstance(s.op, ast.Add):
+        if isinstance(s.op, ast.Add) and v.type is T.BYTES:  # a bytearray's bytes
+            self.bytearray_extend(s, lst, v)  # type: ignore[attr-defined]
+        elif isinstance(s.op, ast.Add):
             checked_call(self, s, self.list_fn("list_iadd"), [lst, v])
         else:
             checked_call(self, s, self.list_fn("list_imul"), [lst, self.widened(v, s.value)])
@@ -454,11 +463,17 @@ class ListBuilder:
             raise self.not_yet(s, f"augmented assignments to items of a {t}")
         lst = self.kept(self.expr(s.target.value), "item.list")
         index = self.kept(self.index64(s.target.slice), "item.index")
-        raw = checked_call(self, s.target, self.list_fn("list_get"), [lst, index])
-        old = self.from_slot(raw, t.element, borrowed=False)
+        if isinstance(t, T.BytearrayType):  # bytearrays.py
+            old = self.bytearray_get(s.target, lst, index)  # type: ignore[attr-defined]
+        else:
+            raw = checked_call(self, s.target, self.list_fn("list_get"), [lst, index])
+            old = self.from_slot(raw, t.element, borrowed=False)
         # (binop's `t` is an IntType or str.)
         new = self.binop(s, s.op, old, self.expr(s.value), t.element,  # type: ignore[arg-type]
                          s.value)
+        if isinstance(t, T.BytearrayType):
+            self.bytearray_set(s.target, lst, index, new)  # type: ignore[attr-defined]
+            return
         checked_call(self, s.target, self.list_fn("list_set"),
                      [lst, index, self.to_slot(new, t.element)])
 
@@ -469,6 +484,9 @@ class ListBuilder:
         if isinstance(lt, (TupleType, T.VarTupleType)) and isinstance(
                 rt, (TupleType, T.VarTupleType)):
             return self.tuple_compare(op, a, c)
+        if isinstance(lt, T.BytearrayType) or isinstance(rt, T.BytearrayType):
+            return self.bytearray_compare(  # type: ignore[attr-defined, no-any-return]
+                op, a, c, lt, rt)
         if not (isinstance(lt, ListType) and isinstance(rt, ListType)):
             return super().object_compare(node, op, a, c, lt, rt)  # type: ignore[misc]
         if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -488,6 +506,8 @@ class ListBuilder:
         if not isinstance(t, ListType):
             return super().object_contains(node, op, left, right, a, c)  # type: ignore[misc]
         lt = self.list_type(node, t)
+        if isinstance(t, T.BytearrayType) and a.type is T.BYTES:  # bytearrays.py: a run
+            return self.bytearray_contains(op, a, c)  # type: ignore[attr-defined, no-any-return]
         found = self.add(Call(self.list_fn("list_contains"), [c, self.to_slot(a, lt.element)]))
         if isinstance(op, ast.NotIn):
             return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
@@ -523,6 +543,9 @@ class ListBuilder:
             if isinstance(target.slice, ast.Slice):
                 checked_call(self, target, self.list_fn("list_del_slice"),
                              [lst, *self.slice_args(target.slice)])
+            elif isinstance(target.value.ty, T.BytearrayType):  # type: ignore[attr-defined]
+                self.bytearray_del(  # type: ignore[attr-defined]
+                    target, lst, self.widened(self.expr(target.slice), target.slice))
             else:
                 checked_call(self, target, self.list_fn("list_del"),
                              [lst, self.widened(self.expr(target.slice), target.slice)])
@@ -541,7 +564,8 @@ class ListBuilder:
             ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
             raw = self.add(Call(self.list_fn("list_new"), [ti, Integer(0, I64)]))
             return self.as_object(raw, lt)
-        if name in ("list", "sorted") and len(args) == 1 and isinstance(arg_t, ListType):
+        if name in ("list", "sorted") and len(args) == 1 and isinstance(arg_t, ListType) \
+                and not isinstance(arg_t, T.BytearrayType):  # (a copy keeps its type)
             lt = self.list_type(node, node.ty)  # type: ignore[attr-defined]
             raw = checked_call(self, node, self.list_fn("list_copy"), [self.expr(args[0])])
             copy = self.as_object(raw, lt)

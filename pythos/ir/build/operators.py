@@ -276,6 +276,11 @@ def augmented_item(b: Any, s: ast.AugAssign, target: ast.Subscript,
     it is missing), v, the operation, and `c[k] = result`."""
     t = target.value.ty  # type: ignore[attr-defined]
     container = b.kept(b.expr(target.value), "augassign.container")
+    if isinstance(t, T.BytearrayType):  # bytearrays.py
+        index = b.kept(b.index64(target.slice), "augassign.index")
+        old = b.kept(b.bytearray_get(target, container, index), "augassign.old")
+        b.bytearray_set(target, container, index, combine(old, b.expr(s.value)))
+        return
     if isinstance(t, ListType):
         element = b.list_type(target, t).element
         index = b.kept(b.index64(target.slice), "augassign.index")

@@ -14,8 +14,7 @@ invalid start byte`.
 
 `bytesops.py` has the operations compiled code calls on bytes values
 (given as data and length, views and objects alike).  `bytearray`, the
-mutable kind, is not here: it will be a `list[u8]`-like kind of its own
-(KIND_BYTEARRAY) when the list runtime has one.
+mutable kind, is a list of bytes with a kind of its own: bytearray.py.
 """
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
@@ -152,10 +151,14 @@ def bytes_hash(b: u64) -> u64:
 
 
 def bytes_repr_into(b: u64, sb: Ptr[StrBuilder]) -> None:
-    """Append repr(b): b'...' (b"..." if it has ' and no "), with \\\\, the
-    quote, \\t \\n \\r escaped and bytes outside 0x20..0x7e as \\xhh."""
-    p = bdata(b)
-    n = blen(b)
+    """Append repr(b) (see data_repr_into)."""
+    data_repr_into(bdata(b), blen(b), sb)
+
+
+def data_repr_into(p: Ptr[u8], n: u64, sb: Ptr[StrBuilder]) -> None:
+    """Append the repr of the bytes `p[0:n]`: b'...' (b"..." if they have '
+    and no "), with \\\\, the quote, \\t \\n \\r escaped and bytes outside
+    0x20..0x7e as \\xhh.  A bytearray's repr wraps it (bytearray.py)."""
     has_single = False
     has_double = False
     for i in range(n):

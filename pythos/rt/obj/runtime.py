@@ -4,6 +4,7 @@ of its own code (a Linux or user program from its start-up code, the
 kernel right after its heap is ready)."""
 
 from pythos.lang import extern
+from pythos.rt.obj import bytearray as bytearray_kind
 from pythos.rt.obj import bytes as bytes_kind
 from pythos.rt.obj import coroutine as coroutine_kind  # noqa: F401  (compiled code calls it)
 from pythos.rt.obj import fields as dataclass_fields  # noqa: F401  (TypeInfos point at it)
@@ -30,6 +31,7 @@ def init_all() -> None:
     strsplit.init()  # the list[str] and tuple types split and partition return
     bytes_kind.init()  # the bytes type and its functions
     init_list()  # the list kind's functions
+    bytearray_kind.init()  # the bytearray type and its kind's functions
     init_tuple()  # the tuple kind's functions
     init_box()  # the box kind, the int and bool boxes, the boxes of sized integers
     init_dict()  # dict's kind functions (release, repr, ==, traverse)
