@@ -36,6 +36,12 @@ before.  The intervals come from facts the compiler knows:
 A value is only reasoned about where it cannot change: a constant, a
 temporary (defined once), a parameter never assigned, or a register
 assigned once (the builder's copies of a loop's bounds).
+
+The checks intervals cannot prove then go to a second stage,
+relations.py, which proves an index in range from facts relating two
+variables (`j <= i - 1` and `i <= len(a) - 1` give `j + 1 <= len(a) - 1`);
+it is what removes the checks of list items, whose length is known only
+at run time.
 """
 
 from __future__ import annotations
@@ -44,12 +50,11 @@ from ...types import BOOL, IntType
 from .. import ops as O
 from ..ops import Assign, BasicBlock, FuncIR, Op, Register, Value, successors
 from ..verify import dominators
+from .relations import NEGATE, prove_checks
 
 Interval = tuple[int, int]
 PURE = (O.Compare, O.Select, O.Cast, O.IntOp, O.GlobalAddr, O.FieldAddr, O.ElementAddr,
         O.SlicePart)
-NEGATE = {"eq": "ne", "ne": "eq", "slt": "sge", "sge": "slt", "sle": "sgt", "sgt": "sle",
-          "ult": "uge", "uge": "ult", "ule": "ugt", "ugt": "ule"}
 SWAP = {"eq": "eq", "ne": "ne", "slt": "sgt", "sgt": "slt", "sle": "sge", "sge": "sle",
         "ult": "ugt", "ugt": "ult", "ule": "uge", "uge": "ule"}
 MAX_DEPTH = 12
@@ -324,8 +329,17 @@ def remove_bounds_checks(fn: FuncIR) -> int:
             check.branch.false = check.fail
             check.negative = None
         kept.append(check)
-    fn.index_checks = kept
     drop_unreachable(fn)
+    if kept:
+        # What intervals cannot prove, relations between variables may
+        # (relations.py): `a[j + 1]` with `j < i` and `i < len(a)`.
+        where = {id(b.ops[-1]): b for b in fn.blocks if b.ops}
+        proven, kept = prove_checks(fn, [c for c in kept if id(c.branch) in where], where)
+        for check in proven:
+            jump_to(where[id(check.branch)], check.branch.true)
+        removed += len(proven)
+        drop_unreachable(fn)
+    fn.index_checks = kept
     drop_dead(fn)
     return removed
 
