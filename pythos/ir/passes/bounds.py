@@ -365,7 +365,15 @@ def drop_unreachable(fn: FuncIR) -> None:
 
 def drop_dead(fn: FuncIR) -> None:
     """Remove the pure ops whose result nothing uses (the comparisons
-    and additions left over), until none is left."""
+    and additions left over), until none is left.
+
+    An op whose result holds a reference is never dead, used or not:
+    the result is owned (ir/ops.py, "Ownership"), and the count pass,
+    which runs after this one, releases it right after the op only if
+    it finds the op.  `lst.pop()` as a statement is such a case: the
+    call returns the item's address and a `Cast` to the item's type
+    takes over the reference the list gave up; removing that unused
+    cast would leak the item."""
     while True:
         used: set[int] = set()
         for block in fn.blocks:
@@ -376,9 +384,7 @@ def drop_dead(fn: FuncIR) -> None:
             used.add(id(check.length))
         dead = False
         for block in fn.blocks:
-            keep = [op for op in block.ops if not (isinstance(op, PURE) and id(op) not in used
-                                                   and not (isinstance(op, O.IntOp)
-                                                            and op.op in DIVISIONS))]
+            keep = [op for op in block.ops if not removable(op, used, fn.count_str)]
             if len(keep) != len(block.ops):
                 block.ops = keep
                 dead = True
@@ -387,3 +393,11 @@ def drop_dead(fn: FuncIR) -> None:
 
 
 DIVISIONS = frozenset({"udiv", "sdiv", "urem", "srem"})
+
+
+def removable(op: Op, used: set[int], count_str: bool) -> bool:
+    """Whether `op` is dead: pure, unused, no division (which may trap)
+    and no owner of a reference (see `drop_dead`)."""
+    return (isinstance(op, PURE) and id(op) not in used
+            and not (isinstance(op, O.IntOp) and op.op in DIVISIONS)
+            and not O.counted_value(op.type, count_str))
