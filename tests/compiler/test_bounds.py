@@ -298,6 +298,86 @@ def f(k: u64) -> u64:
     assert remove_bounds_checks(fn) == 0
 
 
+def list_checks(fn: O.FuncIR) -> tuple[int, int]:
+    """The checks of list items left (each calls `list_get` or `list_set`
+    on its failing path), and those of them that still try the index as
+    a negative one."""
+    calls = sum(1 for b in fn.blocks for op in b.ops
+                if isinstance(op, O.Call) and op.fn.name.rsplit(".", 1)[-1]
+                in ("list_get", "list_set"))
+    negative = sum(1 for b in fn.blocks
+                   if b.label == "item.negative" and isinstance(b.terminator, O.Branch))
+    return calls, negative
+
+
+INSERTION_SORT = """
+def f(a: list[int]) -> None:
+    for i in range(1, len(a)):
+        x = a[i]
+        j = {start}
+        while j >= 0 and a[j] > x:{extra}
+            a[j + 1] = a[j]
+            j -= 1
+        a[j + 1] = x
+"""
+
+
+def test_list_relations_prove_insertion_sort(tmp_path: Path) -> None:
+    """`a[i]` from `range(1, len(a))`, `a[j]` after `j >= 0` and the
+    check in the loop's condition, `a[j + 1]` from `j < i < len(a)`:
+    every check of the insertion sort goes."""
+    fn = function(tmp_path, INSERTION_SORT.format(start="i - 1", extra=""))
+    assert list_checks(fn) == (0, 0)
+
+
+def test_list_index_one_past_the_end_keeps_its_check(tmp_path: Path) -> None:
+    """With `j = i`, `a[j + 1]` reaches `len(a)`: the last write keeps its
+    check (the one in the loop is still proven, from `a[j]`'s); `j + 1`
+    cannot be negative, so it loses the negative-index path."""
+    fn = function(tmp_path, INSERTION_SORT.format(start="i", extra=""))
+    assert list_checks(fn) == (2, 0)
+
+
+def test_list_changed_in_the_loop_keeps_the_checks(tmp_path: Path) -> None:
+    """A call that may shorten the list forgets its length: every check
+    stays (`a[i]` too: `range`'s stop is the length before the pops)."""
+    fn = function(tmp_path, INSERTION_SORT.format(
+        start="i - 1", extra="\n            if j == 2:\n                a.pop()"))
+    assert list_checks(fn)[0] == 5
+    fn = function(tmp_path, INSERTION_SORT.format(
+        start="i - 1", extra="\n            a = [j, j, j]"))
+    assert list_checks(fn)[0] >= 2
+
+
+def test_list_relation_with_unknown_start_keeps_the_check(tmp_path: Path) -> None:
+    """`j` starting from a parameter is related to nothing: the loop
+    condition's `a[j]` and the body's `a[j + 1]` keep their checks (with
+    no negative path: `j >= 0`); the body's `a[j]` is proven by the
+    condition's."""
+    fn = function(tmp_path, """
+def f(a: list[int], j: int) -> None:
+    while j >= 0 and a[j] > 0:
+        a[j + 1] = a[j]
+        j -= 1
+""")
+    assert list_checks(fn) == (2, 0)
+
+
+def test_relation_proves_array_index(tmp_path: Path) -> None:
+    """The relations serve arrays too: `j` below `i`, and `i` checked
+    against the array's 16 elements, put `j + 1` in range."""
+    fn = function(tmp_path, """
+def f(i: int) -> i64:
+    s = A[i]
+    j = i - 1
+    while j >= 0:
+        s += A[j + 1]
+        j -= 1
+    return s
+""")
+    assert checks(fn) == 1  # A[i] itself
+
+
 PROGRAMS_HERE = ["arr_bounds_loops", "arr_bounds_panic_loop", "arr_bounds_panic_step",
                  "arr_sieve", "arr_quicksort"]
 

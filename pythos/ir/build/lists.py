@@ -35,6 +35,7 @@ from ..ops import (
     ElementAddr,
     Goto,
     IncRef,
+    IndexCheck,
     Integer,
     IntOp,
     IntOverflow,
@@ -107,6 +108,8 @@ class ListBuilder:
         def loop(self, s: ast.For, test: Any, bind: Any, step: Any) -> None: ...
         def stmt_For(self, s: ast.For) -> None: ...
         def truth(self, node: ast.expr) -> Value: ...
+        block: Any
+        index_checks: list[IndexCheck]
         def new_block(self, label: str) -> Any: ...
         def activate(self, block: Any) -> None: ...
         def goto(self, block: Any) -> None: ...
@@ -265,6 +268,7 @@ class ListBuilder:
         passed = self.new_block("item.index")
         done = self.new_block("item.done")
         fixed = self.merge("index", I64, passed)
+        checking = self.block
         self.branch(self.add(Compare("ult", index, length)), direct, from_end, likely=True)
         self.activate(direct)
         self.assign(fixed, index)
@@ -273,6 +277,10 @@ class ListBuilder:
         wrapped = self.add(IntOp("add", index, length))
         self.assign(fixed, wrapped)
         self.branch(self.add(Compare("ult", wrapped, length)), passed, failed, likely=True)
+        # Recorded for the bounds pass (pythos/ir/passes/bounds.py), which
+        # drops the check when the index is provably in range (relations.py).
+        self.index_checks.append(IndexCheck(index, length, checking.ops[-1],
+                                            from_end.ops[-1], failed))
         self.activate(failed)
         # Out of range: the runtime raises IndexError with CPython's text.
         if value is None:

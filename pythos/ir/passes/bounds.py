@@ -36,6 +36,12 @@ before.  The intervals come from facts the compiler knows:
 A value is only reasoned about where it cannot change: a constant, a
 temporary (defined once), a parameter never assigned, or a register
 assigned once (the builder's copies of a loop's bounds).
+
+The checks intervals cannot prove then go to a second stage,
+relations.py, which proves an index in range from facts relating two
+variables (`j <= i - 1` and `i <= len(a) - 1` give `j + 1 <= len(a) - 1`);
+it is what removes the checks of list items, whose length is known only
+at run time.
 """
 
 from __future__ import annotations
@@ -44,12 +50,11 @@ from ...types import BOOL, IntType
 from .. import ops as O
 from ..ops import Assign, BasicBlock, FuncIR, Op, Register, Value, successors
 from ..verify import dominators
+from .relations import NEGATE, prove_checks
 
 Interval = tuple[int, int]
 PURE = (O.Compare, O.Select, O.Cast, O.IntOp, O.GlobalAddr, O.FieldAddr, O.ElementAddr,
         O.SlicePart)
-NEGATE = {"eq": "ne", "ne": "eq", "slt": "sge", "sge": "slt", "sle": "sgt", "sgt": "sle",
-          "ult": "uge", "uge": "ult", "ule": "ugt", "ugt": "ule"}
 SWAP = {"eq": "eq", "ne": "ne", "slt": "sgt", "sgt": "slt", "sle": "sge", "sge": "sle",
         "ult": "ugt", "ugt": "ult", "ule": "uge", "uge": "ule"}
 MAX_DEPTH = 12
@@ -324,8 +329,17 @@ def remove_bounds_checks(fn: FuncIR) -> int:
             check.branch.false = check.fail
             check.negative = None
         kept.append(check)
-    fn.index_checks = kept
     drop_unreachable(fn)
+    if kept:
+        # What intervals cannot prove, relations between variables may
+        # (relations.py): `a[j + 1]` with `j < i` and `i < len(a)`.
+        where = {id(b.ops[-1]): b for b in fn.blocks if b.ops}
+        proven, kept = prove_checks(fn, [c for c in kept if id(c.branch) in where], where)
+        for check in proven:
+            jump_to(where[id(check.branch)], check.branch.true)
+        removed += len(proven)
+        drop_unreachable(fn)
+    fn.index_checks = kept
     drop_dead(fn)
     return removed
 
@@ -351,7 +365,15 @@ def drop_unreachable(fn: FuncIR) -> None:
 
 def drop_dead(fn: FuncIR) -> None:
     """Remove the pure ops whose result nothing uses (the comparisons
-    and additions left over), until none is left."""
+    and additions left over), until none is left.
+
+    An op whose result holds a reference is never dead, used or not:
+    the result is owned (ir/ops.py, "Ownership"), and the count pass,
+    which runs after this one, releases it right after the op only if
+    it finds the op.  `lst.pop()` as a statement is such a case: the
+    call returns the item's address and a `Cast` to the item's type
+    takes over the reference the list gave up; removing that unused
+    cast would leak the item."""
     while True:
         used: set[int] = set()
         for block in fn.blocks:
@@ -362,9 +384,7 @@ def drop_dead(fn: FuncIR) -> None:
             used.add(id(check.length))
         dead = False
         for block in fn.blocks:
-            keep = [op for op in block.ops if not (isinstance(op, PURE) and id(op) not in used
-                                                   and not (isinstance(op, O.IntOp)
-                                                            and op.op in DIVISIONS))]
+            keep = [op for op in block.ops if not removable(op, used, fn.count_str)]
             if len(keep) != len(block.ops):
                 block.ops = keep
                 dead = True
@@ -373,3 +393,11 @@ def drop_dead(fn: FuncIR) -> None:
 
 
 DIVISIONS = frozenset({"udiv", "sdiv", "urem", "srem"})
+
+
+def removable(op: Op, used: set[int], count_str: bool) -> bool:
+    """Whether `op` is dead: pure, unused, no division (which may trap)
+    and no owner of a reference (see `drop_dead`)."""
+    return (isinstance(op, PURE) and id(op) not in used
+            and not (isinstance(op, O.IntOp) and op.op in DIVISIONS)
+            and not O.counted_value(op.type, count_str))
