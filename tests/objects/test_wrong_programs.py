@@ -56,8 +56,11 @@ PYTHOS_ONLY = {
     # Containers are homogeneous; tuples have fixed, known shapes.
     "cont_mixed_list_literal": "list items of different types",
     "cont_tuple_variable_slice": "tuple slice with variable bounds",
-    "cont_variable_length_tuple": "tuple[T, ...]",
-    "cont_tuple_of_iterable": "tuple(E) is a tuple[T, ...]",
+    "cont_var_tuple_unpack": "unpacking a tuple[T, ...] (its length is unknown)",
+    "cont_var_tuple_of_str": "tuple() of a str or an iterator",
+    "cont_var_tuple_concat_other_items": "tuple[T, ...] + a tuple of other items",
+    "cont_var_tuple_of_ints_as_objects": "tuple[int, ...] where tuple[object, ...] is wanted",
+    "cont_var_tuple_of_none": "tuple[None, ...] (a tuple of None has no items to keep)",
     "cls_add_forward_rejects_operand": "__add__ called before __radd__ (no NotImplemented)",
     "cls_add_two_parameters": "special method with the arity Python calls it with",
     "cont_iter_range_sized": "range() of sized bounds outside a for loop (plain ints)",

@@ -47,7 +47,7 @@ def main() -> None:
             words.pop()
     print(len(words))
     a = Array[i64, 4]()
-    a[2] = 7
+    a[2] = i64(7)
     boxes = [Pipe(1, "one"), Pipe(2, "two")]
     print(take(boxes, a, 2), take(boxes, a, -1), len(boxes))
 
