@@ -9,7 +9,9 @@ differs: making one (`bytearray(...)`), an item read or stored (a
 runtime call, which checks that a stored value is a byte and uses
 bytearray's messages, where a list's items are read and written inline
 at the item type's width), the methods, and where bytes meet it (`+`,
-`+=`, `extend`, `==`, `in`).
+`+=`, `extend`).  The comparisons with bytes and `data in ba` are
+bytes.py's own (`bytes_order`, `bytes_contains`), since `bytes_parts`
+reads a bytearray's buffer.
 
 Where a bytes operation reads a bytearray, it reads its buffer as the
 data of a bytes value (`bytearray_parts`), so bytes.py's calls of
@@ -22,10 +24,9 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from ... import types as T
 from ...symbols import FuncSym
 from ...types import BOOL, BYTEARRAY, I64, NONE, U64, IntType, PtrType
-from ..ops import Call, Cast, Compare, ElementAddr, Integer, IntOp, KeepAlive, Load, Value
+from ..ops import Cast, ElementAddr, Integer, KeepAlive, Load, Value
 from .errors import checked_call, runtime_call
 
 if TYPE_CHECKING:
@@ -167,35 +168,9 @@ class BytearrayBuilder:
         b: FunctionBuilder = self  # type: ignore[assignment]
         checked_call(b, node, self.bytearray_fn("bytearray_del"), [ba, index])
 
-    def bytearray_compare(self, op: ast.cmpop, a: Value, c: Value, lt: T.Type,
-                          rt: T.Type) -> Value:
-        """`a op c` of bytes and a bytearray (or two bytearrays; `lt` and
-        `rt` say which): byte by byte, then by length (bytes.py's
-        `bytes_order`)."""
-        fn = self.checker.scopes["pythos.rt.obj.bytes"]["bytes_order"]
-        parts = [self.bytearray_parts(v) if isinstance(t, T.BytearrayType)
-                 else self.bytes_parts(v) for v, t in ((a, lt), (c, rt))]
-        order = self.add(Call(fn, [*parts[0], *parts[1]]))
-        self.add(KeepAlive(a))
-        self.add(KeepAlive(c))
-        cond = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "slt", ast.LtE: "sle",
-                ast.Gt: "sgt", ast.GtE: "sge"}[type(op)]
-        return self.add(Compare(cond, order, Integer(0, I64)))  # type: ignore[no-any-return]
-
     def bytearray_hash(self, node: ast.Call) -> Value:
         """`hash(ba)`: mypy accepts it (hash takes any object), CPython
         raises TypeError `unhashable type: 'bytearray'`, and so does this."""
         b: FunctionBuilder = self  # type: ignore[assignment]
         ba = self.expr(node.args[0])
         return checked_call(b, node, self.bytearray_fn("bytearray_hash"), [ba])
-
-    def bytearray_contains(self, op: ast.cmpop, item: Value, ba: Value) -> Value:
-        """`data in ba` of bytes: a run of bytes in the bytearray."""
-        b: FunctionBuilder = self  # type: ignore[assignment]
-        fn = self.checker.scopes["pythos.rt.obj.bytesops"]["bytes_contains_data"]
-        found = runtime_call(b, fn, [*self.bytes_parts(ba), *self.bytes_parts(item)])
-        self.add(KeepAlive(item))
-        self.add(KeepAlive(ba))
-        if isinstance(op, ast.NotIn):
-            return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
-        return found

@@ -310,13 +310,15 @@ class BytesBuilder:
         return self.bytes_made(node, "bytes_from_seq", [self.expr(arg)], [])
 
     def bytes_order(self, name: str, left: Value, right: Value) -> Value:
-        """`a < b` (`name` lt, le, gt or ge) of two bytes values, as
-        CPython orders them: byte by byte, then the shorter first."""
+        """`a < b` (`name` lt, le, gt, ge, eq or ne) of two bytes values, or
+        of bytes and a bytearray, as CPython orders them: byte by byte,
+        then the shorter first."""
         fn = self.checker.scopes[BYTES_RT]["bytes_order"]
         order = self.add(Call(fn, [*self.bytes_parts(left), *self.bytes_parts(right)]))
         self.add(KeepAlive(left))
         self.add(KeepAlive(right))
-        return self.add(Compare("s" + name, order, Integer(0, T.I64)))  # type: ignore
+        cond = name if name in ("eq", "ne") else "s" + name
+        return self.add(Compare(cond, order, Integer(0, T.I64)))  # type: ignore
 
     def str_encode_call(self, node: ast.Call) -> Value:
         """`s.encode()` (UTF-8, the one codec the checker accepts): a new

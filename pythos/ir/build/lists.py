@@ -47,6 +47,7 @@ from ..ops import (
     Value,
 )
 from .errors import checked_call
+from .expr import COMPARISONS
 
 if TYPE_CHECKING:
     from ...parse import Module
@@ -493,8 +494,9 @@ class ListBuilder:
                 rt, (TupleType, T.VarTupleType)):
             return self.tuple_compare(op, a, c)
         if isinstance(lt, T.BytearrayType) or isinstance(rt, T.BytearrayType):
-            return self.bytearray_compare(  # type: ignore[attr-defined, no-any-return]
-                op, a, c, lt, rt)
+            # bytes.py reads a bytearray's buffer as it reads bytes data
+            return self.bytes_order(  # type: ignore[attr-defined, no-any-return]
+                COMPARISONS[type(op)], a, c)
         if not (isinstance(lt, ListType) and isinstance(rt, ListType)):
             return super().object_compare(node, op, a, c, lt, rt)  # type: ignore[misc]
         if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -514,8 +516,8 @@ class ListBuilder:
         if not isinstance(t, ListType):
             return super().object_contains(node, op, left, right, a, c)  # type: ignore[misc]
         lt = self.list_type(node, t)
-        if isinstance(t, T.BytearrayType) and a.type is T.BYTES:  # bytearrays.py: a run
-            return self.bytearray_contains(op, a, c)  # type: ignore[attr-defined, no-any-return]
+        if isinstance(t, T.BytearrayType) and a.type is T.BYTES:  # a run of bytes (bytes.py)
+            return self.bytes_contains(node, op, a, c)  # type: ignore[attr-defined, no-any-return]
         found = self.add(Call(self.list_fn("list_contains"), [c, self.to_slot(a, lt.element)]))
         if isinstance(op, ast.NotIn):
             return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore

@@ -120,17 +120,12 @@ def bytearray_zeros(count: i64) -> u64:
 def bytearray_from_seq(seq: u64) -> u64:
     """`bytearray(xs)` of a list or tuple of integers (ValueError for one
     outside 0..255)."""
-    count = seq_length(seq)
-    ba = list_new(addr_of(BYTEARRAY_TYPE).addr, count)
-    if error.kind != ERR_NONE:
-        return ba
-    for k in range(count):
-        v = i64(seq_item(seq, k))
-        if not is_byte(v):
-            obj_decref(ba)
-            return u64(0)
-        data_of(ba)[k] = u8(v)
-    Ptr[ListObject](ba)[0].length = count
+    ba = list_new(addr_of(BYTEARRAY_TYPE).addr, seq_length(seq))
+    if error.kind == ERR_NONE:
+        bytearray_extend_seq(ba, seq)
+    if error.kind != ERR_NONE and ba != 0:
+        obj_decref(ba)
+        return u64(0)
     return ba
 
 
