@@ -63,6 +63,11 @@ BOOL = _Simple("bool")
 NONE = _Simple("None")
 STR = _Simple("str")
 BYTES = _Simple("bytes")
+# What typeshed calls ReadableBuffer, as far as Pythos has one: a bytes
+# method's bytes argument (`sub`, `prefix`, `sep`, ...) may be bytes or a
+# bytearray, whose data the runtime reads alike (ir/build/bytes.py,
+# `bytes_parts`).  Only a parameter has this type, never a value.
+BUFFER = _Simple("bytes | bytearray")
 
 INTS: dict[str, IntType] = {
     name: IntType(name, bits, signed)
@@ -451,6 +456,8 @@ def assignable(value: Type, target: Type) -> bool:
         return True
     if target is OBJECT:
         return as_object(value)
+    if target is BUFFER:
+        return value is BYTES or isinstance(value, BytearrayType)
     if isinstance(target, OptionalType):
         return value is NONE_VALUE or assignable(value, target.inner) or (
             isinstance(value, OptionalType) and assignable(value.inner, target.inner))

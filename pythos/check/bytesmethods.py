@@ -31,7 +31,7 @@ def p(name: str, t: T.Type, optional: bool = False) -> Param:
 
 
 RANGED = [p("start", I64, True), p("end", I64, True)]
-MAYBE = OptionalType(BYTES)  # None: the default (whitespace)
+MAYBE = OptionalType(T.BUFFER)  # None: the default (whitespace)
 # name: (parameters after the receiver, result)
 METHODS: dict[str, tuple[list[Param], T.Type]] = {
     "strip": ([p("bytes", MAYBE, True)], BYTES),
@@ -39,14 +39,14 @@ METHODS: dict[str, tuple[list[Param], T.Type]] = {
     "rstrip": ([p("bytes", MAYBE, True)], BYTES),
     "split": ([p("sep", MAYBE, True), p("maxsplit", I64, True)], ListType(BYTES)),
     "rsplit": ([p("sep", MAYBE, True), p("maxsplit", I64, True)], ListType(BYTES)),
-    "startswith": ([p("prefix", BYTES), *RANGED], BOOL),
-    "endswith": ([p("suffix", BYTES), *RANGED], BOOL),
-    "find": ([p("sub", BYTES), *RANGED], I64),
-    "rfind": ([p("sub", BYTES), *RANGED], I64),
-    "index": ([p("sub", BYTES), *RANGED], I64),
-    "rindex": ([p("sub", BYTES), *RANGED], I64),
-    "count": ([p("sub", BYTES), *RANGED], I64),
-    "replace": ([p("old", BYTES), p("new", BYTES), p("count", I64, True)], BYTES),
+    "startswith": ([p("prefix", T.BUFFER), *RANGED], BOOL),
+    "endswith": ([p("suffix", T.BUFFER), *RANGED], BOOL),
+    "find": ([p("sub", T.BUFFER), *RANGED], I64),
+    "rfind": ([p("sub", T.BUFFER), *RANGED], I64),
+    "index": ([p("sub", T.BUFFER), *RANGED], I64),
+    "rindex": ([p("sub", T.BUFFER), *RANGED], I64),
+    "count": ([p("sub", T.BUFFER), *RANGED], I64),
+    "replace": ([p("old", T.BUFFER), p("new", T.BUFFER), p("count", I64, True)], BYTES),
     "hex": ([], STR),
     "upper": ([], BYTES),
     "lower": ([], BYTES),
@@ -67,24 +67,33 @@ def bytes_method(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         return STR
     node.call = ("objmethod", f"bytes.{f.attr}")  # type: ignore[attr-defined]
     if f.attr == "join":
-        # Any iterable of bytes, as str.join takes any of str (check_join).
-        if len(node.args) != 1 or node.keywords:
-            given = len(node.args) + len(node.keywords)
-            raise c.error(node, f"bytes.join() takes exactly one argument ({given} given)")
-        arg = node.args[0]
-        t = c.expr(arg, ListType(BYTES))
-        if not (isinstance(t, TupleType) and not t.elements) \
-                and c.element_type(arg, t) is not BYTES:
-            raise c.error(arg, f"argument 1 to \"join\" of \"bytes\" has incompatible type "
-                               f"\"{t}\"; expected \"Iterable[bytes]\"")
-        c.heap_use(node, HEAP, "bytes.join allocates bytes")
-        return BYTES
+        return check_join(c, node, "bytes", BYTES)
     sig = METHODS.get(f.attr)
     if sig is None:
         raise c.error(f, f"bytes has no method '{f.attr}'")
     params, result = sig
     c.bind_call_args(node, params, f"bytes.{f.attr}")
     c.heap_use(node, HEAP, f"bytes.{f.attr} calls the runtime")
+    return result
+
+
+def check_join(c: Checker, node: ast.Call, name: str, result: T.Type) -> T.Type:
+    """`sep.join(items)` of bytes or a bytearray: any iterable of bytes or
+    of bytearrays, as str.join takes any of str (check_join)."""
+    if len(node.args) != 1 or node.keywords:
+        given = len(node.args) + len(node.keywords)
+        raise c.error(node, f"{name}.join() takes exactly one argument ({given} given)")
+    arg = node.args[0]
+    # A literal's items give its type (bytes or bytearrays); an empty one
+    # is a list of bytes.
+    literal = isinstance(arg, (ast.List, ast.Tuple)) and arg.elts
+    t = c.expr(arg, None if literal else ListType(BYTES))
+    if not (isinstance(t, TupleType) and not t.elements):
+        item = c.element_type(arg, t)
+        if item is not BYTES and not isinstance(item, T.BytearrayType):
+            raise c.error(arg, f"argument 1 to \"join\" of \"{name}\" has incompatible type "
+                               f"\"{t}\"; expected \"Iterable[bytes]\"")
+    c.heap_use(node, HEAP, f"{name}.join allocates")
     return result
 
 
@@ -194,20 +203,22 @@ def bytearray_method(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
     if name == "extend":
         if len(node.args) != 1 or node.keywords:
             raise c.error(node, "bytearray.extend() takes exactly one argument")
-        how = bytearray_source(c, node.args[0], "bytearray.extend")
+        how = bytearray_source(c, node.args[0], "bytearray.extend()")
         if how == "count":  # CPython: TypeError: 'int' object is not iterable
             raise c.error(node.args[0], "bytearray.extend() takes bytes, a bytearray, or a "
                                         "list or tuple of integers, not an integer")
         node.extend_from = how  # type: ignore[attr-defined]
         return T.NONE
-    if name in ("split", "rsplit", "join"):
-        raise c.error(f, f"bytearray.{name}() is not compiled yet (issue 11): convert with "
-                         f"bytes(...) first")
+    if name == "join":
+        return check_join(c, node, "bytearray", BA)
     if name in BA_METHODS:
         params, result = BA_METHODS[name]
     elif name in METHODS:
+        # A bytes method reading the bytearray: what it makes of bytes,
+        # CPython makes of bytearrays (split's pieces too).
         params, result = METHODS[name]
-        result = BA if result is BYTES else result
+        result = BA if result is BYTES else ListType(BA) if result == ListType(BYTES) \
+            else result
     else:
         raise c.error(f, f"\"bytearray\" has no attribute \"{name}\"")
     c.bind_call_args(node, params, f"bytearray.{name}")
@@ -232,9 +243,8 @@ def bytearray_source(c: Checker, arg: ast.expr, what: str) -> str:
     if items is not None and all(is_int(e) or e is BOOL for e in items):
         return "items"
     if t is STR:
-        raise c.error(arg, f"{what}() of a str needs an encoding (CPython raises TypeError: "
-                           f"string argument without an encoding); write s.encode()")
-    raise c.error(arg, f"{what}() takes bytes, a bytearray, or a list or tuple of integers, "
+        raise c.error(arg, f"{what} of a str needs an encoding; write s.encode()")
+    raise c.error(arg, f"{what} takes bytes, a bytearray, or a list or tuple of integers, "
                        f"not \"{t}\"")
 
 
@@ -246,6 +256,6 @@ def bytearray_call(c: Checker, node: ast.Call) -> T.Type:
         raise c.error(node, "bytearray() takes one argument here (for a str, write "
                             "bytearray(s.encode()))")
     c.heap_use(node, "lists", "bytearray() allocates")
-    how = "empty" if not node.args else bytearray_source(c, node.args[0], "bytearray")
+    how = "empty" if not node.args else bytearray_source(c, node.args[0], "bytearray()")
     node.bytes_from = how  # type: ignore[attr-defined]
     return BA

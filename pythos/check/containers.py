@@ -378,11 +378,6 @@ class Containers:
                 if store and not isinstance(t, ListType):
                     raise self.error(node, f"unsupported target for indexed assignment "
                                            f"(\"{t}\")")
-                if store and isinstance(t, T.BytearrayType) and not isinstance(node.ctx,
-                                                                               ast.Del):
-                    raise self.error(node, "slice assignment to a bytearray is not compiled "
-                                           "yet (issue 11): build the new bytearray with "
-                                           "slices and '+'")
                 node.sub = "slice"  # type: ignore[attr-defined]
                 self.heap_use(node, kind_of(t) if t is not STR else
                               "str values built at run time", "a slice allocates")

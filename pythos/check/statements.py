@@ -37,6 +37,7 @@ from ..types import (
     SetType,
     StructType,
 )
+from .bytesmethods import bytearray_source
 from .containers import kind_of, objectish
 from .names import (
     UNSUPPORTED_EXPRS,
@@ -533,6 +534,14 @@ class Statements:
             self.lvalue(target)
             return
         t = self.lvalue(target)
+        if isinstance(t, T.BytearrayType) and getattr(target, "sub", None) == "slice":
+            # `ba[i:j] = data`: bytes, a bytearray, or a list or tuple of
+            # integers, as bytearray(...) takes them (bytesmethods.py).
+            if bytearray_source(self, value,  # type: ignore[arg-type]
+                                "a bytearray slice") == "count":
+                raise self.error(value, "can assign only bytes, buffers, or iterables of ints "
+                                        "in range(0, 256) to a bytearray slice")
+            return
         if getattr(target, "field", (None,))[0] == "object" or getattr(
                 target, "sub", None) == "object":
             # Unlike a struct's, an object's field or a container's element

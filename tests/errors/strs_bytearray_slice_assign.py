@@ -1,7 +1,7 @@
-# error: 4:5: slice assignment to a bytearray is not compiled yet (issue 11)
+# error: 4:16: can assign only bytes, buffers, or iterables of ints in range(0, 256) to a bytearray slice
 def main() -> None:
     buf = bytearray(4)
-    buf[0:2] = b"HI"
+    buf[0:2] = 5
     print(bytes(buf))
 
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from ... import types as T
 from ...symbols import FuncSym
-from ...types import BOOL, BYTEARRAY, I64, NONE, U64, IntType, PtrType
+from ...types import BOOL, BYTEARRAY, BYTES, I64, NONE, U64, IntType, PtrType
 from ..ops import Cast, ElementAddr, Integer, KeepAlive, Load, Value
 from .errors import checked_call, runtime_call
 
@@ -139,6 +140,18 @@ class BytearrayBuilder:
             return checked_call(b, node, self.bytearray_fn("bytearray_pop"), [ba, index])
         checked_call(b, node, self.bytearray_fn("bytearray_" + name), [ba, *args])
         return Integer(0, NONE)
+
+    def bytearray_slice_value(self, node: ast.AST, value: Value) -> Value:
+        """The value of `ba[i:j] = value` as a bytearray, which list.py's
+        `list_set_slice` stores item for item: a bytearray as it is, bytes
+        copied into a new one, a list or tuple of integers checked to be
+        bytes on the way in (ValueError before anything is changed)."""
+        if isinstance(value.type, T.BytearrayType):
+            return value
+        if value.type is BYTES:
+            return self.bytearray_made(node, "bytearray_from_data", self.bytes_parts(value),
+                                       [value])
+        return self.bytearray_made(node, "bytearray_from_seq", [value], [])
 
     def bytearray_extend(self, node: ast.AST, ba: Value, data: Value) -> None:
         """`ba.extend(data)`, `ba += data` of bytes or a bytearray."""

@@ -44,6 +44,7 @@ from ..ops import (
     SlicePart,
     Value,
 )
+from .consumers import element_type
 from .errors import checked_call, runtime_call
 
 if TYPE_CHECKING:
@@ -231,12 +232,15 @@ class BytesBuilder:
             # first collected into a list (strmethods.py, as str.join does).
             arg = node.args[0]
             direct = isinstance(arg.ty, (ListType, T.TupleType))  # type: ignore[attr-defined]
-            items = self.expr(arg) if direct \
-                else self.collect_items(node, arg, BYTES)  # type: ignore[attr-defined]
-            return self.bytes_made(node, "bytes_join_seq", [*self.bytes_parts(data), items],
-                                   [data], can_fail=False)
+            items = self.expr(arg) if direct else self.collect_items(  # type: ignore[attr-defined]
+                node, arg, element_type(arg))
+            join_args = [*self.bytes_parts(data), items]
+            if isinstance(node.ty, T.BytearrayType):  # type: ignore[attr-defined]
+                return self.bytearray_of_bytes(  # type: ignore[attr-defined, no-any-return]
+                    node, self.bytes_fn("bytes_join_seq"), join_args, [data, items], False)
+            return self.bytes_made(node, "bytes_join_seq", join_args, [data], can_fail=False)
         args = self.bytes_method_args(node)
-        keep = [data, *(v for v in args.values() if v is not None and v.type is BYTES)]
+        keep = [data, *(v for v in args.values() if v is not None and v.type is not I64)]
         call_args = self.bytes_parts(data)
         first = next(iter(args.values()), None)
         if name in ("strip", "lstrip", "rstrip", "split", "rsplit"):
@@ -257,6 +261,8 @@ class BytesBuilder:
         call_args += [Integer(f, BOOL if stem != "test" else I64) for f in flags]
         fn = self.bytes_fn(f"bytes_{stem}_data")
         result: T.Type = node.ty  # type: ignore[attr-defined]
+        if isinstance(result, ListType) and isinstance(result.element, T.BytearrayType):
+            fn = self.bytearray_fn("bytearray_split_data")  # type: ignore[attr-defined]
         if isinstance(result, T.BytearrayType):  # a bytearray's method: bytes made one
             return self.bytearray_of_bytes(  # type: ignore[attr-defined, no-any-return]
                 node, fn, call_args, keep, name in CAN_FAIL)
@@ -274,15 +280,15 @@ class BytesBuilder:
 
     def bytes_method_args(self, node: ast.Call) -> dict[str, Value | None]:
         """The call's arguments by parameter name (None: left out, or None
-        written), each evaluated once, in the order written: bytes as
-        values, integers as i64."""
+        written), each evaluated once, in the order written: bytes and
+        bytearrays as values, integers as i64."""
         bound: dict[str, Any] = node.args_bound  # type: ignore[attr-defined]
         values: dict[int, Value | None] = {}
         for a in [*node.args, *(kw.value for kw in node.keywords)]:
             t = a.ty  # type: ignore[attr-defined]
             if t is T.NONE_VALUE:
                 values[id(a)] = None
-            elif t is BYTES:
+            elif t is BYTES or isinstance(t, T.BytearrayType):
                 values[id(a)] = self.expr(a)
             elif isinstance(t, T.OptionalType):
                 raise self.not_yet(a, "bytes arguments that may be None")

@@ -333,6 +333,8 @@ class ListBuilder:
         lt = self.list_type(target, t)
         lst = self.expr(target.value)
         if isinstance(target.slice, ast.Slice):
+            if isinstance(lt, T.BytearrayType):  # bytes or integers: bytearrays.py
+                value = self.bytearray_slice_value(target, value)  # type: ignore[attr-defined]
             checked_call(self, target, self.list_fn("list_set_slice"),
                          [lst, *self.slice_args(target.slice), value])
             return

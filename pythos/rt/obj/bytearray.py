@@ -21,6 +21,7 @@ results new, errors recorded with `obj_raise`.
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u64
 from pythos.rt.mem import memcpy
 from pythos.rt.obj.bytes import data_repr_into
+from pythos.rt.obj.bytesops import bytes_split_data
 from pythos.rt.obj.items import sb_append_ascii
 from pythos.rt.obj.list import (
     LIST_SIZE,
@@ -138,6 +139,32 @@ def bytearray_of_bytes(obj: u64) -> u64:
     ba = bytearray_from_data(obj + BYTES_DATA, Ptr[BytesObject](obj)[0].length)
     obj_decref(obj)
     return ba
+
+
+def bytearray_split_data(p: u64, n: i64, sep: u64, m: i64, has_sep: bool, maxsplit: i64,
+                         reverse: bool) -> u64:
+    """ba.split(sep, maxsplit) and rsplit (`reverse`): bytes.split's list,
+    each piece then made a bytearray, as CPython gives them; 0 after an
+    error (ValueError for an empty separator, MemoryError)."""
+    lst = bytes_split_data(p, n, sep, m, has_sep, maxsplit, reverse)
+    if error.kind != ERR_NONE:
+        return u64(0)
+    items = Ptr[u64](Ptr[ListObject](lst)[0].items)
+    n = Ptr[ListObject](lst)[0].length
+    for k in range(n):
+        piece = bytearray_of_bytes(items[k])  # the bytes piece goes
+        if error.kind != ERR_NONE:
+            # MemoryError: the list keeps only the pieces before this one,
+            # and goes.
+            if piece != 0:
+                obj_decref(piece)
+            for j in range(k + 1, n):
+                obj_decref(items[j])
+            Ptr[ListObject](lst)[0].length = k
+            obj_decref(lst)
+            return u64(0)
+        items[k] = piece
+    return lst
 
 
 def bytearray_concat_data(ba: u64, data: u64, n: i64) -> u64:

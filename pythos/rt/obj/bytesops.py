@@ -24,12 +24,15 @@ from pythos.rt.obj.object import (
     BYTES_DATA,
     ERR_OVERFLOW,
     ERR_VALUE,
+    KIND_BYTEARRAY,
     BytesObject,
+    ListObject,
     StrBuilder,
     obj_decref,
     obj_raise,
     sb_append_byte,
     sb_finish,
+    type_of,
 )
 from pythos.rt.obj.slices import SliceBounds, slice_resolve
 from pythos.rt.obj.str import incref, raise_ascii, str_data, str_is_ascii, str_nbytes
@@ -43,11 +46,16 @@ def at(p: u64) -> Ptr[u8]:
 
 
 def item_data(obj: u64) -> u64:
-    """The data's address of the bytes object `obj` (a container's item)."""
+    """The data's address of `obj`, a container's item: a bytes object's
+    own, or a bytearray's buffer (a bytearray is a list of bytes)."""
+    if type_of(obj)[0].kind == KIND_BYTEARRAY:
+        return Ptr[ListObject](obj)[0].items
     return obj + BYTES_DATA
 
 
 def item_length(obj: u64) -> i64:
+    if type_of(obj)[0].kind == KIND_BYTEARRAY:
+        return Ptr[ListObject](obj)[0].length
     return Ptr[BytesObject](obj)[0].length
 
 
@@ -236,7 +244,7 @@ def bytes_split_data(p: u64, n: i64, sep: u64, m: i64, has_sep: bool, maxsplit: 
 
 
 def bytes_join_seq(sep: u64, m: i64, seq: u64) -> u64:
-    """sep.join(seq) of a list or tuple of bytes objects: the result's
+    """sep.join(seq) of a list or tuple of bytes or bytearrays: the result's
     size is summed first, so it is made once."""
     count = seq_length(seq)
     total = i64(0)

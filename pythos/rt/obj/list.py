@@ -41,6 +41,7 @@ from pythos.rt.obj.object import (
     ERR_MEMORY,
     ERR_NONE,
     ERR_VALUE,
+    KIND_BYTEARRAY,
     KIND_LIST,
     KIND_TUPLE,
     TUPLE_ITEMS,
@@ -556,9 +557,17 @@ def list_set_slice(lst: u64, start: i64, stop: i64, step: i64, has_start: bool,
         replace_range(lst, b.start, b.stop if b.stop > b.start else b.start, seq)
         return
     count = seq_length(seq)
+    if count == 0 and type_of(lst)[0].kind == KIND_BYTEARRAY:
+        # CPython's bytearray deletes an extended slice that is given
+        # nothing, whatever its size (a list raises ValueError).
+        list_del_slice(lst, start, stop, step, has_start, has_stop)
+        return
     if count != b.count:
         sb = StrBuilder()
-        sb_append_ascii(addr_of(sb), b"attempt to assign sequence of size ")
+        if type_of(lst)[0].kind == KIND_BYTEARRAY:
+            sb_append_ascii(addr_of(sb), b"attempt to assign bytes of size ")
+        else:
+            sb_append_ascii(addr_of(sb), b"attempt to assign sequence of size ")
         sb_append_i64(addr_of(sb), count)
         sb_append_ascii(addr_of(sb), b" to extended slice of size ")
         sb_append_i64(addr_of(sb), b.count)
