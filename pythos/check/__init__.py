@@ -635,6 +635,10 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
         return None
 
     def expr_Attribute(self, node: ast.Attribute, want: T.Type | None) -> T.Type:
+        if node.attr == "__name__" and isinstance(node.value, ast.Call) and \
+                self.builtin_name(node.value.func) == "type":
+            from .calls import type_name
+            return type_name(self, node)
         # module.name
         if isinstance(node.value, (ast.Name, ast.Attribute)):
             base_sym = self.static_symbol(node.value)

@@ -290,6 +290,45 @@ def isinstance_target(c: Checker, node: ast.Call) -> tuple[ast.expr, T.Type] | N
     return None
 
 
+def static_type_name(t: T.Type) -> str | None:
+    """CPython's `type(x).__name__` when the static type decides it (a
+    value, or a built-in type nothing derives from); None when only the
+    object can tell (a class instance may be of a subclass, an `object`
+    or an Optional may hold anything)."""
+    if isinstance(t, T.IntType):
+        return "int" if t.checked else t.name  # pythos.lang's u8 is class u8
+    simple = {BOOL: "bool", STR: "str", BYTES: "bytes", NONE_VALUE: "NoneType"}
+    if t in simple:
+        return simple[t]
+    for cls, name in ((T.BytearrayType, "bytearray"), (T.ListType, "list"),
+                      (T.DictType, "dict"), (T.TupleType, "tuple"), (T.VarTupleType, "tuple"),
+                      (T.AsyncGeneratorType, "async_generator"),
+                      (T.CoroutineType, "coroutine"), (T.GeneratorType, "generator")):
+        if isinstance(t, cls):
+            return name
+    if isinstance(t, T.SetType):
+        return "frozenset" if t.frozen else "set"
+    return None
+
+
+def type_name(c: Checker, node: ast.Attribute) -> T.Type:
+    """`type(x).__name__`: the name of x's class, as a str.  `type()` is
+    compiled only here: type objects are not values in Pythos."""
+    call = node.value
+    assert isinstance(call, ast.Call)
+    if len(call.args) != 1 or call.keywords:
+        raise c.error(call, "type() takes one argument (type(x).__name__)")
+    t = c.expr(call.args[0], None)
+    name = static_type_name(t)
+    if name is None and not (isinstance(t, (ClassType, T.OptionalType)) or t is OBJECT):
+        raise c.error(call, f"type(x).__name__ of a value of type \"{t}\" is not supported "
+                            f"(its class is known only to CPython)")
+    node.type_name = name  # type: ignore[attr-defined]
+    if name is None:
+        c.heap_use(node, "str values built at run time", "type(x).__name__ makes a str")
+    return STR
+
+
 def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     """The builtins that work on objects (issue 11)."""
     args = node.args
@@ -369,6 +408,9 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         if len(args) != n or node.keywords:
             raise c.error(node, f"{name}() takes {n} argument(s)")
 
+    if name == "type":
+        raise c.error(node, "type() is compiled only as type(x).__name__ (type objects are "
+                            "not values here; test a class with isinstance())")
     if name == "bytes":
         return bytes_call(c, node)  # check/bytesmethods.py
     if name == "bytearray":

@@ -65,6 +65,9 @@ PYTHOS_ONLY = {
     "cls_add_two_parameters": "special method with the arity Python calls it with",
     "cont_iter_range_sized": "range() of sized bounds outside a for loop (plain ints)",
     "opt_none_without_annotation": "x = None without a declared type",
+    # Type objects are not values: type() only as type(x).__name__.
+    "cls_type_object": "type(x) as a value",
+    "cont_type_name_iterator": "type(x).__name__ of an iterator (CPython's name is per kind)",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",
     "irq_constructor_deep_path": "interrupt context",

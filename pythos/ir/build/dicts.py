@@ -36,6 +36,7 @@ from ..ops import (
     ElementAddr,
     Integer,
     IntOp,
+    KeepAlive,
     Load,
     MapTypeInfo,
     Store,
@@ -249,6 +250,20 @@ class DictBuilder:
             if not text_ok(part, classes):
                 raise self.not_yet(node, f"the text of a {t}")
         raw = runtime_call(self.builder(), self.map_fn("obj_repr_new"), [v])
+        return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]
+
+    def type_name(self, node: ast.Attribute) -> Value:
+        """`type(x).__name__`: a constant where x's static type decides
+        it, else read from x's TypeInfo (items.py, `obj_type_name`)."""
+        name: str | None = node.type_name  # type: ignore[attr-defined]
+        assert isinstance(node.value, ast.Call)
+        subject = node.value.args[0]
+        v = self.expr(subject)
+        if name is not None:  # evaluated all the same, for its effects
+            return self.string(name.encode(), T.STR)  # type: ignore[attr-defined, no-any-return]
+        word = self.object_word(v)  # type: ignore[attr-defined]
+        raw = runtime_call(self.builder(), self.map_fn("obj_type_name"), [word])
+        self.add(KeepAlive(word))
         return self.add(Cast("object", raw, T.STR))  # type: ignore[no-any-return]
 
     # ----- operators --------------------------------------------------------------------

@@ -257,6 +257,8 @@ class ExprBuilder:
         raise CompileError(f"internal: no address for {ast.unparse(node)}")
 
     def expr_Attribute(self, node: ast.Attribute) -> Value:
+        if hasattr(node, "type_name"):  # type(x).__name__ (check/calls.py)
+            return self.type_name(node)  # type: ignore[attr-defined, no-any-return]
         stop = self.stop_value(node)  # `e.value` of a StopIteration (coroutines.py)
         if stop is not None:
             return stop

@@ -257,6 +257,17 @@ def append_cstring(sb: Ptr[StrBuilder], addr: u64) -> None:
         i += 1
 
 
+def obj_type_name(obj: u64) -> u64:
+    """`type(obj).__name__` as a new str: its TypeInfo's name (the class's
+    own, or the built-in's: "int", "list", "dict"), "NoneType" for None."""
+    sb = StrBuilder()
+    if obj == 0:
+        sb_append_ascii(addr_of(sb), b"NoneType")
+    else:
+        append_cstring(addr_of(sb), type_of(obj)[0].name)
+    return sb_finish(addr_of(sb))
+
+
 def obj_repr_new(obj: u64) -> u64:
     """repr() of an object as a new str (print and str() of a container)."""
     sb = StrBuilder()
