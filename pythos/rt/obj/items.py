@@ -30,6 +30,7 @@ from pythos.rt.obj.object import (
     is_subclass,
     item_is_object,
     kind_ops,
+    sb_append,
     sb_append_byte,
     sb_finish,
     tuple_holds_objects,
@@ -160,17 +161,15 @@ def item_lt(kind: u32, a: u64, b: u64) -> bool:
 def sb_append_u64(sb: Ptr[StrBuilder], value: u64) -> None:
     """Append an unsigned integer in decimal."""
     digits = Array[u8, 20]()
-    n = 0
+    n = u64(20)
     v = value
     while True:
+        n -= 1
         digits[n] = u8(48 + v % 10)
         v = v // 10
-        n += 1
         if v == 0:
             break
-    while n > 0:
-        n -= 1
-        sb_append_byte(sb, digits[n])
+    sb_append(sb, addr_of(digits).addr + n, u64(20) - n, u64(20) - n)
 
 
 def sb_append_i64(sb: Ptr[StrBuilder], value: i64) -> None:
