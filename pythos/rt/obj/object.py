@@ -141,6 +141,7 @@ class TypeInfo:
     traverse: u64  # fn(obj, visit, arg): call_addr(visit, child, arg) for each object it holds
     hash: u64  # fn(obj) -> hash (`__hash__`); 0: by identity
     eq: u64  # fn(a, b) -> 0/1 (`__eq__`); 0: by identity
+    # repr and str: with a builder of 0 instead, each returns its text as a new str
     repr: u64  # fn(obj, builder): append repr(obj) (`__repr__`); 0: <module.Name object>
     str: u64  # fn(obj, builder): append str(obj) (`__str__`); 0: as repr
     lt: u64  # fn(a, b) -> 0/1 (`__lt__`, for sorted and min/max); 0: not orderable
