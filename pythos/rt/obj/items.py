@@ -161,15 +161,22 @@ def item_lt(kind: u32, a: u64, b: u64) -> bool:
 def sb_append_u64(sb: Ptr[StrBuilder], value: u64) -> None:
     """Append an unsigned integer in decimal."""
     digits = Array[u8, 20]()
-    n = u64(20)
+    start = decimal_digits(Ptr[u8](addr_of(digits).addr), u64(20), value)
+    sb_append(sb, addr_of(digits).addr + start, u64(20) - start, u64(20) - start)
+
+
+def decimal_digits(buf: Ptr[u8], end: u64, value: u64) -> u64:
+    """Write the decimal digits of `value` into `buf`, the last just
+    before `buf[end]` (20 bytes hold any u64); return where they start."""
+    n = end
     v = value
     while True:
         n -= 1
-        digits[n] = u8(48 + v % 10)
+        buf[n] = u8(48 + v % 10)
         v = v // 10
         if v == 0:
             break
-    sb_append(sb, addr_of(digits).addr + n, u64(20) - n, u64(20) - n)
+    return n
 
 
 def sb_append_i64(sb: Ptr[StrBuilder], value: i64) -> None:

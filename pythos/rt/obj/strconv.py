@@ -11,7 +11,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, i64, struct, u8, u32, u64
 from pythos.rt.mem import memcpy
-from pythos.rt.obj.items import sb_append_ascii, sb_append_i64
+from pythos.rt.obj.items import decimal_digits, sb_append_ascii, sb_append_i64
 from pythos.rt.obj.object import (
     ERR_OVERFLOW,
     ERR_VALUE,
@@ -57,14 +57,7 @@ def decimal_str(magnitude: u64, negative: bool) -> u64:
     size and filled with one copy (through a text builder this was a call
     per digit, a buffer, and a second copy)."""
     digits = Array[u8, 24]()
-    n = u64(24)
-    v = magnitude
-    while True:
-        n -= 1
-        digits[n] = u8(48 + v % 10)
-        v = v // 10
-        if v == 0:
-            break
+    n = decimal_digits(Ptr[u8](addr_of(digits).addr), u64(24), magnitude)
     if negative:
         n -= 1
         digits[n] = u8(45)  # -
