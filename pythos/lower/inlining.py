@@ -34,6 +34,13 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # over a generator typed `Iterator[T]`), the other kinds out of line.
     ("pythos.rt.obj.iterator", "iter_next"): "alwaysinline",
     ("pythos.rt.obj.iterator", "iter_next_object"): "noinline",
+    # A character of ASCII text, `text[i]`, and a test of one character,
+    # `c.isdigit()`: a few instructions inline (the static one-character
+    # strs, the ASCII rules), the general walks over UTF-8 out of line.
+    ("pythos.rt.obj.str", "str_getitem"): "alwaysinline",
+    ("pythos.rt.obj.str", "str_getitem_any"): "noinline",
+    ("pythos.rt.obj.strmethods", "all_chars"): "alwaysinline",
+    ("pythos.rt.obj.strmethods", "all_chars_walk"): "noinline",
 }
 
 

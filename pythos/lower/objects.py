@@ -195,13 +195,19 @@ class ObjectLowering:
     def define_text(self, lay: ClassLayout, method: FuncSym, slot: str) -> ir.Function:
         """`repr(obj, sb)` (or `str`): call the class's own `__repr__` and
         append the str it returns to the builder, so that the repr of a
-        container (`[Point(1, 2)]`) shows each instance as CPython does."""
+        container (`[Point(1, 2)]`) shows each instance as CPython does.
+        Without a builder (`sb` 0) it returns that str instead, which is
+        how `str(x)` and an f-string's `{x}` of an instance whose class
+        only the run time knows get the text without copying it
+        (optional.py, `opt_text`)."""
         f, b = self.generated(lay, f"__{slot}_into__", 2)
         saved = getattr(self, "builder", None)
         self.builder = b
         try:
             obj, sb = f.args
             text = b.call(self.function(method), [obj])
+            with b.if_then(b.icmp_unsigned("==", sb, ir.Constant(I64, 0))):
+                b.ret(text)
             b.call(self.function(self.program.object_runtime["sb_append_str"]),
                    [b.inttoptr(sb, PTR), text])
             self.decref(text, maybe_none=False)

@@ -44,7 +44,7 @@ def test_ir_shows_the_frame_and_the_resume_switch(tmp_path: Path) -> None:
     # in both states, and its clear releases it when a generator is dropped.
     assert "state 0 holds label" in resume and "state 1 holds label" in resume
     assert "resume 0: L1, 1: L13" in resume
-    assert "yield r4, state 1, resume at L13" in resume
+    assert "yield r5, state 1, resume at L13" in resume
     # The parameter is "used" at the start (a KeepAlive, which the bounds
     # pass must not drop), so one the body never read would die there.
     assert "keep_alive label" in resume

@@ -133,6 +133,8 @@ class ExprBuilder:
                       right: Value) -> Value: ...
         def str_contains(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
         def str_order(self, op: ast.cmpop, a: Value, c: Value) -> Value: ...
+        def str_call(self, node: ast.AST, name: str, args: list[Value],
+                     result: T.Type | None = None, can_fail: bool = False) -> Value: ...
 
     # ----- constants ----------------------------------------------------------------
     def constant(self, value: Any, t: T.Type) -> Value:
@@ -215,10 +217,54 @@ class ExprBuilder:
         first, never nests captures."""
         self.evaluate_text_args([node])
         rt = self.object_runtime
-        self.add(Call(rt["capture_begin"], []))
-        self.write_text(node)
-        text = self.add(Call(rt["capture_end"], []))
+        if all(self.joinable(part) for part in node.values):
+            # Every field a str or a plain integer: the pieces joined into
+            # a str allocated once (capture.py, `fstring_join`).
+            for part in node.values:
+                piece = self.fstring_piece(part)
+                if piece is not None:
+                    self.add(Call(rt["fstring_piece"], [piece]))
+            text = self.add(Call(rt["fstring_join"], []))
+        else:
+            self.add(Call(rt["capture_begin"], []))
+            self.write_text(node)
+            text = self.add(Call(rt["capture_end"], []))
         return self.add(Cast("object", text, STR))  # type: ignore[no-any-return]
+
+    def joinable(self, part: ast.expr) -> bool:
+        """Whether a piece of an f-string is a str as it stands: a literal
+        part, or a field without a format spec whose value is a str, an
+        object whose text `evaluate_text_args` made, or an integer (made
+        a str by `fstring_piece`)."""
+        if isinstance(part, ast.Constant):
+            return True
+        assert isinstance(part, ast.FormattedValue)
+        if getattr(part, "spec", FormatSpec()) != FormatSpec():
+            return False
+        value = part.value
+        t = value.ty  # type: ignore[attr-defined]
+        if getattr(value, "call", None) == ("builtin", "chr"):
+            return False
+        return (id(value) in self.texts or t is STR
+                or (isinstance(t, IntType) and t is not BOOL))
+
+    def fstring_piece(self, part: ast.expr) -> Value | None:
+        """A joinable piece of an f-string as a str (None for an empty
+        literal part)."""
+        if isinstance(part, ast.Constant):
+            text = str(part.value)
+            return self.string(text.encode(), STR) if text else None
+        assert isinstance(part, ast.FormattedValue)
+        value = part.value
+        if id(value) in self.texts:
+            return self.texts[id(value)]
+        t = value.ty  # type: ignore[attr-defined]
+        v = self.expr(value)
+        if t is STR:
+            return v
+        assert isinstance(t, IntType)
+        return self.str_call(part, "str_from_i64" if t.signed else "str_from_u64",
+                             [self.extend64(v, t)], STR)
 
     def expr_Name(self, node: ast.Name) -> Value:
         sym = node.sym  # type: ignore[attr-defined]

@@ -63,7 +63,13 @@ def field_value(obj: u64, field: Ptr[FieldInfo], i: i64) -> u64:
 
 
 def fields_repr(obj: u64, sb: u64) -> u64:
-    """Append `Name(a=1, b='x')`, a dataclass's generated repr."""
+    """Append `Name(a=1, b='x')`, a dataclass's generated repr; with no
+    builder (`sb` 0), return it as a new str (the TypeInfo's text slots'
+    convention, object.py)."""
+    if sb == 0:
+        own = StrBuilder()
+        fields_repr(obj, addr_of(own).addr)
+        return sb_finish(addr_of(own))
     info = type_of(obj)
     out = Ptr[StrBuilder](sb)
     table = field_table(info)

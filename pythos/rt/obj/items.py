@@ -30,6 +30,7 @@ from pythos.rt.obj.object import (
     is_subclass,
     item_is_object,
     kind_ops,
+    sb_append,
     sb_append_byte,
     sb_finish,
     tuple_holds_objects,
@@ -160,17 +161,22 @@ def item_lt(kind: u32, a: u64, b: u64) -> bool:
 def sb_append_u64(sb: Ptr[StrBuilder], value: u64) -> None:
     """Append an unsigned integer in decimal."""
     digits = Array[u8, 20]()
-    n = 0
+    start = decimal_digits(Ptr[u8](addr_of(digits).addr), u64(20), value)
+    sb_append(sb, addr_of(digits).addr + start, u64(20) - start, u64(20) - start)
+
+
+def decimal_digits(buf: Ptr[u8], end: u64, value: u64) -> u64:
+    """Write the decimal digits of `value` into `buf`, the last just
+    before `buf[end]` (20 bytes hold any u64); return where they start."""
+    n = end
     v = value
     while True:
-        digits[n] = u8(48 + v % 10)
+        n -= 1
+        buf[n] = u8(48 + v % 10)
         v = v // 10
-        n += 1
         if v == 0:
             break
-    while n > 0:
-        n -= 1
-        sb_append_byte(sb, digits[n])
+    return n
 
 
 def sb_append_i64(sb: Ptr[StrBuilder], value: i64) -> None:

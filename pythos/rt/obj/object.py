@@ -141,6 +141,7 @@ class TypeInfo:
     traverse: u64  # fn(obj, visit, arg): call_addr(visit, child, arg) for each object it holds
     hash: u64  # fn(obj) -> hash (`__hash__`); 0: by identity
     eq: u64  # fn(a, b) -> 0/1 (`__eq__`); 0: by identity
+    # repr and str: with a builder of 0 instead, each returns its text as a new str
     repr: u64  # fn(obj, builder): append repr(obj) (`__repr__`); 0: <module.Name object>
     str: u64  # fn(obj, builder): append str(obj) (`__str__`); 0: as repr
     lt: u64  # fn(a, b) -> 0/1 (`__lt__`, for sorted and min/max); 0: not orderable
@@ -597,11 +598,21 @@ def cstring(buf: Ptr[u8], text: bytes) -> u64:
 
 def str_new(nbytes: u64, length: u64) -> u64:
     """A new str of `nbytes` bytes (to be filled by the caller, at
-    `obj + STR_DATA`) holding `length` code points; the NUL is written."""
-    obj = obj_new(addr_of(STR_TYPE).addr, STR_DATA + nbytes + 1)
+    `obj + STR_DATA`) holding `length` code points; the NUL is written.
+
+    Not made with `obj_new`, which zeroes every word after the header:
+    the caller writes all `nbytes` bytes anyway, and zeroing them first
+    (a `memset` of a size known only at run time) cost as much as the
+    copy that fills them.  A str holds no references and is not TRACKED,
+    so only the header, the two lengths, `hash` and the NUL need setting."""
+    obj = obj_alloc(STR_DATA + nbytes + 1)
     s = Ptr[StrObject](obj)
+    s[0].refcnt = i64(1)
+    s[0].type = addr_of(STR_TYPE).addr
     s[0].length = i64(length)
     s[0].nbytes = i64(nbytes)
+    s[0].hash = u64(0)
+    Ptr[u8](obj + STR_DATA)[nbytes] = u8(0)
     return obj
 
 

@@ -20,7 +20,7 @@ what compiled code calls on such a word when it cannot know its kind:
 
 from typing import Final
 
-from pythos.lang import Array, Ptr, addr_of, i64, u32, u64
+from pythos.lang import Array, Ptr, addr_of, call_addr, i64, u32, u64
 from pythos.rt.obj.box import box_of, box_value
 from pythos.rt.obj.dict import dict_lookup
 from pythos.rt.obj.items import item_eq, item_hash, item_repr, item_str
@@ -82,7 +82,20 @@ def opt_truth(obj: u64) -> bool:
 
 
 def opt_text(obj: u64, use_str: bool) -> u64:
-    """str(obj) (or repr(obj)) of an object or None, as a new str."""
+    """str(obj) (or repr(obj)) of an object or None, as a new str.
+
+    An instance whose class has the text slot asked for (its own
+    `__str__` or `__repr__`) is asked for the str itself, which is then
+    the result: no builder, and no copy of a text that may be long (an
+    f-string field `{node}` of a tree printing itself)."""
+    if obj != 0:
+        info = type_of(obj)
+        if info[0].kind == KIND_INSTANCE:
+            fn = info[0].str if use_str else info[0].repr
+            if fn == 0 and use_str:
+                fn = info[0].repr  # str() of a class without __str__: its repr
+            if fn != 0:
+                return call_addr(fn, obj, u64(0))
     sb = StrBuilder()
     if use_str:
         item_str(ITEM_OPT, obj, addr_of(sb))

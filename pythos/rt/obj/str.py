@@ -236,17 +236,37 @@ ascii_chars = Array[u8, 6144]()
 def str_from_cp(cp: u32) -> u64:
     """A one-character str (new, or a static one for ASCII)."""
     if cp < 0x80:
-        cached = addr_of(ascii_chars).addr + u64(cp) * ASCII_CHAR_SIZE
-        Ptr[StrObject](cached)[0].refcnt += 1
-        return cached
+        return ascii_char(u8(cp))
     obj = str_new(utf8_size(cp), u64(1))
     utf8_encode(Ptr[u8](obj + STR_DATA), cp)
     return obj
 
 
+def ascii_char(byte: u8) -> u64:
+    """The static one-character str of an ASCII byte, with a reference
+    taken (its count is IMMORTAL, but every reference is counted)."""
+    cached = addr_of(ascii_chars).addr + u64(byte) * ASCII_CHAR_SIZE
+    Ptr[StrObject](cached)[0].refcnt += 1
+    return cached
+
+
 def str_getitem(s: u64, index: i64) -> u64:
     """s[index], a one-character str; negative indexes count from the end.
-    IndexError `string index out of range`."""
+    IndexError `string index out of range`.
+
+    Inlined where it is called (pythos/lower/inlining.py): in ASCII text
+    (`length == nbytes`) an index in 0..length-1 is a byte offset, and
+    the result one of the static one-character strs, so `text[i]` is a
+    compare, a load and a count increment; everything else (a negative
+    index, non-ASCII text, an error) goes to `str_getitem_any`."""
+    so = Ptr[StrObject](s)
+    if u64(index) < u64(so[0].nbytes) and so[0].length == so[0].nbytes:
+        return ascii_char(str_data(s)[index])
+    return str_getitem_any(s, index)
+
+
+def str_getitem_any(s: u64, index: i64) -> u64:
+    """s[index] in any text (`str_getitem`'s general path, out of line)."""
     length = str_len(s)
     i = index + length if index < 0 else index
     if i < 0 or i >= length:

@@ -10,10 +10,12 @@ is a str.  `str_to_int` is CPython's `int(s, base)` for 64-bit results
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, i64, struct, u8, u32, u64
-from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, sb_append_u64
+from pythos.rt.mem import memcpy
+from pythos.rt.obj.items import decimal_digits, sb_append_ascii, sb_append_i64
 from pythos.rt.obj.object import (
     ERR_OVERFLOW,
     ERR_VALUE,
+    STR_DATA,
     StrBuilder,
     obj_raise,
     sb_append,
@@ -22,6 +24,7 @@ from pythos.rt.obj.object import (
     sb_finish,
     sb_free,
     sb_reserve,
+    str_new,
 )
 from pythos.rt.obj.str import (
     raise_ascii,
@@ -38,16 +41,29 @@ from pythos.rt.obj.utf8 import utf8_decode, utf8_width
 
 def str_from_i64(value: i64) -> u64:
     """str(n) of a signed integer."""
-    sb = StrBuilder()
-    sb_append_i64(addr_of(sb), value)
-    return sb_finish(addr_of(sb))
+    if value < 0:
+        return decimal_str(u64(0) - u64(value), True)
+    return decimal_str(u64(value), False)
 
 
 def str_from_u64(value: u64) -> u64:
     """str(n) of an unsigned integer."""
-    sb = StrBuilder()
-    sb_append_u64(addr_of(sb), value)
-    return sb_finish(addr_of(sb))
+    return decimal_str(value, False)
+
+
+def decimal_str(magnitude: u64, negative: bool) -> u64:
+    """The decimal text of an integer as a new str: the digits are laid
+    out from the end of a small array, then the str is made at its exact
+    size and filled with one copy (through a text builder this was a call
+    per digit, a buffer, and a second copy)."""
+    digits = Array[u8, 24]()
+    n = decimal_digits(Ptr[u8](addr_of(digits).addr), u64(24), magnitude)
+    if negative:
+        n -= 1
+        digits[n] = u8(45)  # -
+    obj = str_new(u64(24) - n, u64(24) - n)
+    memcpy(Ptr[u8](obj + STR_DATA), Ptr[u8](addr_of(digits).addr + n), u64(24) - n)
+    return obj
 
 
 def sb_append_fill(sb: Ptr[StrBuilder], fill: u32, count: u64) -> None:

@@ -299,7 +299,20 @@ def char_test(cp: u32, test: u32) -> bool:
 
 
 def all_chars(s: u64, test: u32, empty: bool) -> bool:
-    """Whether every code point passes `test` (`empty` for "")."""
+    """Whether every code point passes `test` (`empty` for "").
+
+    Inlined where it is called (pythos/lower/inlining.py), with `test` a
+    constant there: a str of one byte is one ASCII character (valid UTF-8
+    has no other one-byte text), which is what `c.isdigit()` on a
+    character taken from text tests, and it is answered inline by the
+    ASCII half of `char_test`; longer text goes to `all_chars_walk`."""
+    if str_nbytes(s) == 1:
+        return char_test(u32(str_data(s)[0]) & 0x7F, test)
+    return all_chars_walk(s, test, empty)
+
+
+def all_chars_walk(s: u64, test: u32, empty: bool) -> bool:
+    """`all_chars` over text of any length, out of line."""
     p = str_data(s)
     n = str_nbytes(s)
     if n == 0:
