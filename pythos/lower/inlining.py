@@ -21,6 +21,12 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Telling the collector of a new tracked object: its threshold test
     # would bring the whole collector into every place objects are made.
     ("pythos.rt.obj.object", "obj_track"): "noinline",
+    # ... and a collection stays out of obj_track, whose common path (link
+    # the object in) then needs no stack frame.
+    ("pythos.rt.obj.gc", "collect"): "noinline",
+    # A collection's passes read an instance's fields inline (TypeInfo.refs),
+    # the visit a constant there: the call of it becomes a direct one.
+    ("pythos.rt.obj.gc", "traverse"): "alwaysinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

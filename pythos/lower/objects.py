@@ -35,6 +35,7 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 TYPE_OFFSET = 8  # ObjHeader.type
+FIRST_FIELD = 16  # an instance's first field (TypeInfo.refs counts words from it)
 # Dicts and sets (object.py, dict.py, set.py): kinds, fixed sizes, and the
 # item kinds that are object addresses.
 KIND_DICT, KIND_SET, KIND_FROZENSET = 7, 8, 13
@@ -120,6 +121,7 @@ class ObjectLowering:
             if containers:
                 # A str cannot be part of a cycle: the collector need not see it.
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
+                fields["refs"] = ir.Constant(I64, self.refs_map(lay, containers))
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
             order = order_method(c)
@@ -168,7 +170,14 @@ class ObjectLowering:
         return f, Builder(f.append_basic_block("entry"))
 
     def field_ptr(self, b: ir.IRBuilder, obj: ir.Value, offset: int) -> ir.Value:
-        return b.inttoptr(b.add(obj, ir.Constant(I64, offset)), PTR)
+        """The address of the word `offset` bytes into the object `obj`:
+        a byte GEP from the object's pointer, not the pointer of an added
+        address, so that LLVM's alias analysis sees every field of one
+        object as a known offset from one base (the runtime's `Ptr`
+        accesses in the inlined `obj_new` are GEPs too), and can forward
+        the zeros `obj_new` stores to the loads an inlined `__init__`
+        makes of the fields it replaces."""
+        return b.gep(b.inttoptr(obj, PTR), [ir.Constant(I64, offset)], source_etype=I8)
 
     def define_clear(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
         """`clear(obj)`: drop the references the instance's fields hold (the
@@ -230,6 +239,17 @@ class ObjectLowering:
         result = b.call(self.function(method), [first, second])
         b.ret(b.zext(result, I64) if result.type != I64 else result)
         return f
+
+    def refs_map(self, lay: ClassLayout, containers: list[str]) -> int:
+        """TypeInfo.refs: bit i for the word at FIRST_FIELD + 8 * i when it
+        holds an object the collector must see, so that a collection
+        reads an instance's fields inline, without `traverse` and its
+        indirect calls of `visit` (docs/objects.md, "What it costs").  0,
+        and `traverse` is used, if such a field lies beyond 64 words."""
+        words = [(lay.offsets[name] - FIRST_FIELD) // 8 for name in containers]
+        if any(w < 0 or w >= 64 for w in words):
+            return 0
+        return sum(1 << w for w in set(words))
 
     def define_traverse(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
         """`traverse(obj, visit, arg)`: call visit(child, arg) for each

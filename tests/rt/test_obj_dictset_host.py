@@ -124,20 +124,28 @@ def test_set_of_ints_iterates_as_cpython_under_cpython(rt: dict[str, ModuleType]
 
 def test_a_collection_inside_obj_new_can_traverse_new_dicts_and_sets(
         rt: dict[str, ModuleType]) -> None:
-    """The cycle collector may run inside `obj_new` (from its track hook)
-    and traverse the object being made before its constructor has filled
-    it in: an all-zero dict or set must traverse as empty.  Here the hook
-    traverses each new tracked object, as such a collection would."""
+    """The cycle collector may run inside `obj_new` (from its track hook,
+    before the new object's header is written) and traverse every object
+    made before, whether or not its constructor has filled it in yet: a
+    dict or set as `obj_new` leaves it (all zero) must traverse as empty.
+    Here the hook traverses each tracked object made so far, as such a
+    collection would."""
     o, rd, rs = rt["object"], rt["dict"], rt["set"]
     visited: list[int] = []
+    made: list[int] = []
 
     def visit(child: u64, arg: u64) -> u64:
         visited.append(int(child))
         return u64(0)
 
+    def traverse_made() -> None:
+        for obj in made:
+            fn = o.kind_ops[o.type_of(u64(obj))[0].kind].traverse
+            call_addr(fn, u64(obj), func_addr(visit), u64(0))
+
     def track(obj: u64) -> u64:
-        fn = o.kind_ops[o.type_of(obj)[0].kind].traverse
-        call_addr(fn, obj, func_addr(visit), u64(0))
+        traverse_made()
+        made.append(int(obj))
         return u64(0)
 
     live = rt["alloc"].obj_stats().live
@@ -148,11 +156,17 @@ def test_a_collection_inside_obj_new_can_traverse_new_dicts_and_sets(
         ti.item = o.ITEM_OBJ  # type: ignore[attr-defined]
     o.gc_track_hook = func_addr(track)  # type: ignore[attr-defined]
     try:
+        # As obj_new leaves them, before a constructor fills them in.
+        bare = [o.obj_new(addr_of(ti).addr, u64(size))
+                for ti, size in ((dict_type, rd.DICT_SIZE), (set_type, rs.SET_SIZE))]
         d = rd.dict_new(addr_of(dict_type).addr, i64(0))
         s = rs.set_new(addr_of(set_type).addr)
     finally:
         o.gc_track_hook = u64(0)  # type: ignore[attr-defined]
-    assert visited == []
+    traverse_made()
+    assert len(made) == 4 and visited == []
+    for obj, size in zip(bare, (rd.DICT_SIZE, rs.SET_SIZE)):
+        rt["alloc"].obj_free(obj - o.GC_HEAD, u64(size) + o.GC_HEAD)
     o.obj_decref(d)
     o.obj_decref(s)
     assert rt["alloc"].obj_stats().live == live

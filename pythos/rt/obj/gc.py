@@ -83,6 +83,7 @@ from typing import Final
 import pythos.rt.obj.object as core
 from pythos.lang import Ptr, addr_of, call_addr, func_addr, i64, panic, struct, u32, u64
 from pythos.rt.obj.object import (
+    FIRST_FIELD,
     GC_HEAD,
     KIND_INSTANCE,
     TRACKED,
@@ -224,9 +225,12 @@ def is_tracked(obj: u64) -> bool:
 # ----- the hooks -------------------------------------------------------------------------
 
 def gc_track(obj: u64) -> u64:
-    """obj_new's hook: a new object of a TRACKED type.  Runs a collection
-    first if the threshold is passed (the new object is not linked yet, and
-    holds nothing)."""
+    """obj_new's hook: a new object of a TRACKED type, whose header and
+    fields are not written yet (only its GcHead is ours).  Runs a
+    collection first if the threshold is passed (the new object is not
+    linked yet, so the collection never sees it); the collection is out
+    of line (pythos/lower/inlining.py), so that this common path needs no
+    stack frame."""
     global allocated, tracked_count
     if allocated >= trigger and not collecting and core.releasing == 0:
         stats.automatic += 1
@@ -332,13 +336,6 @@ def gc_stats() -> GcStats:
 
 # ----- a collection ------------------------------------------------------------------------
 
-def traverse_of(obj: u64) -> u64:
-    info = type_of(obj)
-    if info[0].kind == KIND_INSTANCE:
-        return info[0].traverse
-    return core.kind_ops[info[0].kind].traverse
-
-
 def clear_of(obj: u64) -> u64:
     info = type_of(obj)
     if info[0].kind == KIND_INSTANCE:
@@ -348,8 +345,27 @@ def clear_of(obj: u64) -> u64:
 
 def traverse(obj: u64, visit: u64) -> None:
     """Visit each reference `obj` holds (a type without `traverse` holds
-    none the collector needs to see)."""
-    fn = traverse_of(obj)
+    none the collector needs to see).
+
+    An instance whose TypeInfo has a `refs` map is read here, word by
+    word, instead of through its `traverse`: the passes inline this with
+    `visit` a constant, so visiting a field is a load and the visit's
+    own few instructions, not two indirect calls (docs/objects.md, "What
+    it costs")."""
+    info = type_of(obj)
+    if info[0].kind == KIND_INSTANCE:
+        refs = info[0].refs
+        if refs != 0:
+            field = obj + FIRST_FIELD
+            while refs != 0:
+                if (refs & 1) != 0:
+                    call_addr(visit, Ptr[u64](field)[0], u64(0))
+                refs >>= 1
+                field += 8
+            return
+        fn = info[0].traverse
+    else:
+        fn = core.kind_ops[info[0].kind].traverse
     if fn != 0:
         call_addr(fn, obj, visit, u64(0))
 

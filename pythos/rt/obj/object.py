@@ -112,6 +112,8 @@ class GcHead:
 
 
 GC_HEAD: Final = u64(16)
+# Where an instance's fields begin (TypeInfo.refs counts words from here).
+FIRST_FIELD: Final = u64(16)
 
 
 @struct
@@ -146,6 +148,11 @@ class TypeInfo:
     str: u64  # fn(obj, builder): append str(obj) (`__str__`); 0: as repr
     lt: u64  # fn(a, b) -> 0/1 (`__lt__`, for sorted and min/max); 0: not orderable
     vtable: u64  # address of the method table (u64 function addresses), or 0
+    # Instances: which words after the header hold an object the collector
+    # must see (bit i: the word at FIRST_FIELD + 8 * i), so that it reads
+    # them inline instead of calling `traverse`; 0 when a class has none,
+    # or one beyond the 64th word (then `traverse` is used).
+    refs: u64
 
 
 @struct
@@ -260,7 +267,8 @@ error = ErrorState()
 pending = u64(0)
 releasing = u64(0)
 # Hooks the cycle collector installs (0 until it does): gc_untrack(obj)
-# before a TRACKED object's memory is freed, gc_track(obj) after one is made.
+# before a TRACKED object's memory is freed, gc_track(obj) when one is
+# made (before its header is written: `obj_new`).
 gc_track_hook = u64(0)
 gc_untrack_hook = u64(0)
 
@@ -287,17 +295,19 @@ def obj_new(ti: u64, size: u64) -> u64:
     the size class fold away, and the object costs the allocator's fast
     path, a store per word and the header.  An object the cycle collector
     tracks has a GcHead before its header, and the collector is told out
-    of line (`obj_track`).
+    of line (`obj_track`), *before* the header and the fields are
+    written: the call is opaque to LLVM, so the zeros stored after it are
+    what the inlined `__init__` then sees in the fields, and its drop of
+    each field's old value folds away.  The collector never reads the
+    new object itself (a collection it starts runs before linking it in).
     """
     if (Ptr[TypeInfo](ti)[0].flags & TRACKED) != 0:
-        obj = obj_alloc(size + GC_HEAD) + GC_HEAD
-        Ptr[GcHead](obj - GC_HEAD)[0].next = u64(0)
-        Ptr[GcHead](obj - GC_HEAD)[0].prev = u64(0)
+        obj = obj_track(obj_alloc(size + GC_HEAD) + GC_HEAD)
         zero_fields(obj, size)
         h = Ptr[ObjHeader](obj)
         h[0].refcnt = i64(1)
         h[0].type = ti
-        return obj_track(obj)
+        return obj
     obj = obj_alloc(size)
     zero_fields(obj, size)
     h = Ptr[ObjHeader](obj)
@@ -310,9 +320,15 @@ def obj_new(ti: u64, size: u64) -> u64:
 def obj_track(obj: u64) -> u64:
     """Tell the collector of a new TRACKED object (exported and kept out
     of line, so that the collector's code is not copied into every place
-    that makes one); returns `obj`."""
+    that makes one); returns `obj`.  Its header is not written yet: the
+    hook links its GcHead in and may collect first, but reads nothing
+    else of it.  Without a collector the GcHead is zeroed ("not on a
+    list")."""
     if gc_track_hook != 0:
         call_addr(gc_track_hook, obj)
+    else:
+        Ptr[GcHead](obj - GC_HEAD)[0].next = u64(0)
+        Ptr[GcHead](obj - GC_HEAD)[0].prev = u64(0)
     return obj
 
 
