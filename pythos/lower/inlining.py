@@ -32,6 +32,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",
     # The report of a bad free: its saved registers would cost every free.
     ("pythos.rt.alloc", "freed_too_much"): "noinline",
+    # A tuple's hash: the integer tuples' loop is a leaf, the general one
+    # (whose item hashes may be calls) is kept apart with its frame.
+    ("pythos.rt.obj.tuple", "hash_items"): "noinline",
     # A generator's resume: the state test and the indirect call inline
     # (an `await`, a `for` over a generator), the errors out of line.
     ("pythos.rt.obj.generator", "gen_resume"): "alwaysinline",

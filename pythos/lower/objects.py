@@ -34,6 +34,7 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 # Values of TypeInfo's fields (pythos/rt/obj/object.py).
 KIND_INSTANCE = 1
 TRACKED = 1
+INT_ITEMS = 2  # every item an integer or a bool (object.py)
 TYPE_OFFSET = 8  # ObjHeader.type
 FIRST_FIELD = 16  # an instance's first field (TypeInfo.refs counts words from it)
 # Dicts and sets (object.py, dict.py, set.py): kinds, fixed sizes, and the
@@ -46,6 +47,7 @@ KIND_TUPLE = 3
 LIST_SIZE = 40  # ListObject: header, length, capacity, items
 TUPLE_ITEMS = 24  # TupleObject: header, length; the slots follow
 ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
+ITEMS_INT = range(1, 10)  # ITEM_U8 ... ITEM_I64, ITEM_BOOL
 
 
 class ObjectLowering:
@@ -275,18 +277,18 @@ class ObjectLowering:
         p = b.inttoptr(obj, PTR)
         b.store(b.add(b.load(p, typ=I64), ir.Constant(I64, 1)), p)
 
-    def decref(self, obj: ir.Value, maybe_none: bool) -> None:
+    def decref(self, obj: ir.Value, maybe_none: bool, release: str = "obj_release") -> None:
         b = self.builder
         if maybe_none:
             with b.if_then(b.icmp_unsigned("!=", obj, ir.Constant(I64, 0))):
-                self.decref(obj, False)
+                self.decref(obj, False, release)
             return
         p = b.inttoptr(obj, PTR)
         count = b.sub(b.load(p, typ=I64), ir.Constant(I64, 1))
         b.store(count, p)
         zero = b.icmp_signed("==", count, ir.Constant(I64, 0))
         with b.if_then(zero, likely=False):
-            b.call(self.function(self.program.object_runtime["obj_release"]), [obj])
+            b.call(self.function(self.program.object_runtime[release]), [obj])
 
     def ref_word(self, v: ir.Value, t: T.Type) -> ir.Value:
         """The word of a value of type `t` that holds its reference: the
@@ -315,7 +317,15 @@ class ObjectLowering:
 
     def op_DecRef(self, op: O.DecRef) -> None:
         t = op.src.type
-        self.decref(self.ref_word(self.value(op.src), t), O.may_be_none(t))
+        inner = t.inner if isinstance(t, T.OptionalType) else t
+        # A tuple whose type says every slot is an integer holds nothing
+        # and is not tracked: it is freed at once (object.py).
+        ints = isinstance(inner, T.TupleType) and bool(inner.elements) and all(
+            isinstance(e, T.IntType) or e is T.BOOL for e in inner.elements) or (
+            isinstance(inner, T.VarTupleType)
+            and (isinstance(inner.element, T.IntType) or inner.element is T.BOOL))
+        self.decref(self.ref_word(self.value(op.src), t), O.may_be_none(t),
+                    "tuple_release_ints" if ints else "obj_release")
 
     # ----- instances ----------------------------------------------------------------
     def typeinfo_addr(self, c: ClassType) -> ir.Value:
@@ -335,8 +345,12 @@ class ObjectLowering:
             fields["kind"] = ir.Constant(I32, op.kind)
             # A container that can hold objects can be part of a cycle.
             holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields))
-            fields["flags"] = ir.Constant(I32, TRACKED if holds else 0)
             tuple_kind = op.kind == KIND_TUPLE
+            # A tuple of integers: the runtime hashes, compares and frees
+            # it without asking each slot's kind whether it is an object.
+            ints = tuple_kind and all(k in ITEMS_INT for k in (op.fields or (op.item,)))
+            fields["flags"] = ir.Constant(I32, (TRACKED if holds else 0)
+                                          | (INT_ITEMS if ints else 0))
             fields["size"] = ir.Constant(I64, TUPLE_ITEMS if tuple_kind else LIST_SIZE)
             fields["name"] = self.cstring(f"{op.of}.__name__",
                                           "tuple" if tuple_kind else "list")

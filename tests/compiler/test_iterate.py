@@ -49,6 +49,20 @@ def test_unpacking_targets_take_the_parts_without_a_tuple(tmp_path: Path) -> Non
     assert "tuple_new" in ir  # a name that takes the whole item gets a tuple
 
 
+def test_a_loop_over_a_tuple_display_makes_no_tuple(tmp_path: Path) -> None:
+    source = ("def main() -> None:\n    x = 3\n"
+              "    for a, b in ((x + 1, x), (x - 1, x)):\n        print(a, b)\n"
+              "    for c in (x * 2, x * 3):\n        print(c)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    assert "tuple_new" not in ir and "select" in ir
+    result = run(tmp_path, source, "exec", "-O2", "--leak-check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "4 3\n2 3\n6\n9\n"
+    whole = source.replace("for a, b in", "for pair in").replace("print(a, b)", "print(pair)")
+    ir = run(tmp_path, whole, "compile", "-O0", "--dump", "ir").stdout
+    assert ir.count("tuple_new") == 1  # the item a name takes whole is a tuple, made in the body
+
+
 def test_stop_iteration_ends_the_loop(tmp_path: Path) -> None:
     source = COUNTDOWN + ("def main() -> None:\n    c = Countdown(1)\n    for v in c:\n"
                           "        print(v)\n    print('after')\n")

@@ -87,6 +87,19 @@ def test_int_item_stores_are_inline(tmp_path: Path) -> None:
     assert "list_set" in put  # only on the path that raises
 
 
+def test_object_item_stores_are_inline(tmp_path: Path) -> None:
+    source = ("def put(xs: list[str], i: int, s: str) -> None:\n    xs[i] = s\n\n\n"
+              "def main() -> None:\n    xs = ['a', 'b']\n    put(xs, 1, 'c' + xs[0])\n"
+              "    print(xs)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    put = ir[ir.index("def __main__.put"):ir.index("def __main__.main")]
+    assert "[list item]" in put and "store " in put and "inc_ref s" in put
+    assert put.count("list_set") == 1  # only on the path that raises
+    result = run(tmp_path, source, "exec", "-O2", "--leak-check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "['a', 'ca']\n"
+
+
 def test_a_failed_index_reports_as_cpython(tmp_path: Path) -> None:
     result = run(tmp_path, INDEX, "exec", "-O2", "--leak-check")
     assert result.returncode == 1

@@ -17,7 +17,19 @@ from typing import TYPE_CHECKING
 from ... import types as T
 from ...symbols import FuncSym
 from ...types import BOOL, I64, U64, DictType, SetType, TupleType
-from ..ops import Call, Cast, Compare, ElementAddr, Integer, IntOp, KeepAlive, Load, Value
+from ..ops import (
+    Call,
+    Cast,
+    Compare,
+    ElementAddr,
+    Integer,
+    IntOp,
+    KeepAlive,
+    Load,
+    Select,
+    Value,
+    holds_reference,
+)
 from .errors import checked_call, runtime_call
 
 if TYPE_CHECKING:
@@ -100,6 +112,86 @@ class IndexCursor(Cursor):
         b = self.b
         b.assign(self.index, b.add(IntOp("sub" if self.backwards else "add", self.index,
                                          Integer(1, I64))))
+
+
+class DisplayCursor(Cursor):
+    """`for x in (a, b, c)`: a loop over a tuple display walks the items
+    themselves, and no tuple is made.  Every item is evaluated before the
+    loop, left to right, as CPython evaluates the display; an item that is
+    itself a display of the element's tuple type (`for x, y in ((1, 2),
+    (3, 4))`) stays `Parts`, so unpacking it makes no tuple either.  The
+    body picks the current item's values by the index (a `select` per
+    value), taking a reference of its own to an object, as a list's
+    cursor does; the values themselves live until the loop ends.
+    `display_leaves` says which displays qualify."""
+
+    def __init__(self, b: FunctionBuilder, node: ast.Tuple, element: T.Type) -> None:
+        super().__init__(b, element)
+        self.items = [self.evaluate(e, element) for e in node.elts]
+        self.index = b.hidden("for.index", I64)
+        b.assign(self.index, Integer(0, I64))
+
+    def evaluate(self, e: ast.expr, t: T.Type) -> Item:
+        b = self.b
+        if isinstance(t, TupleType) and is_display(e, t):
+            assert isinstance(e, ast.Tuple)
+            return Parts(e, [self.evaluate(sub, st) for sub, st in zip(e.elts, t.elements,
+                                                                      strict=True)], t)
+        return b.kept(b.expr(e), "for.display")
+
+    def more(self) -> Value:
+        return self.b.add(Compare("slt", self.index,  # type: ignore[no-any-return]
+                                  Integer(len(self.items), I64)))
+
+    def item(self) -> Item:
+        return self.pick(self.items, self.element)
+
+    def pick(self, items: list[Item], t: T.Type) -> Item:
+        """The current one of `items` (values of type `t`, or Parts)."""
+        b = self.b
+        if isinstance(items[0], Parts):
+            assert isinstance(t, TupleType)
+            parts = [p for p in items if isinstance(p, Parts)]
+            return Parts(parts[0].node, [self.pick([p.items[k] for p in parts], st)
+                                         for k, st in enumerate(t.elements)], t)
+        values = [v for v in items if isinstance(v, Value)]
+        counted = holds_reference(t, True)
+        # An object is picked as its address, uncounted, and then given
+        # a reference of its own (from_slot), like a list's item.
+        slots = [b.add(Cast("object", v, U64)) if counted else v for v in values]
+        picked = slots[0]
+        for k in range(1, len(slots)):
+            at = b.add(Compare("eq", self.index, Integer(k, I64)))
+            picked = b.add(Select(at, slots[k], picked))
+        return b.from_slot(picked, t, borrowed=True) if counted else picked
+
+    def step(self) -> None:
+        b = self.b
+        b.assign(self.index, b.add(IntOp("add", self.index, Integer(1, I64))))
+
+
+# The most items a display loop picks from by `select` (each value costs
+# a select per item in the body); a longer display is made a tuple.
+DISPLAY_ITEMS = 8
+
+
+def is_display(e: ast.expr, t: T.Type) -> bool:
+    """Whether `e` is a tuple display of exactly the type `t`, without a
+    starred item."""
+    return isinstance(e, ast.Tuple) and getattr(e, "ty", None) == t and \
+        not any(isinstance(x, ast.Starred) for x in e.elts)
+
+
+def display_leaves(t: T.Type) -> bool:
+    """Whether every value a `DisplayCursor` over items of type `t` picks
+    is an integer, a bool or an object address: values a `select` can
+    choose between (a bytes value is three words, None no value)."""
+    if isinstance(t, TupleType):
+        return all(display_leaves(e) for e in t.elements)
+    if isinstance(t, T.IntType) or t is BOOL:
+        return True
+    return holds_reference(t, True) and t is not T.BYTES and not (
+        isinstance(t, T.OptionalType) and not T.is_object(t.inner))
 
 
 class RangeCursor(Cursor):

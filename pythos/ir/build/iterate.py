@@ -60,8 +60,10 @@ from ..ops import (
     Value,
 )
 from .cursors import (
+    DISPLAY_ITEMS,
     BytesCursor,
     Cursor,
+    DisplayCursor,
     EnumerateCursor,
     IndexCursor,
     Item,
@@ -72,6 +74,8 @@ from .cursors import (
     RangeCursor,
     StrCursor,
     ZipCursor,
+    display_leaves,
+    is_display,
 )
 
 if TYPE_CHECKING:
@@ -161,8 +165,12 @@ class IterateBuilder:
             return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
         if isinstance(t, (TupleType, T.VarTupleType)):
             b.tuple_type(node, t)
-            return IndexCursor(b, b.kept(self.expr(node), "for.tuple"),
-                               self.tuple_element(node, t), "tuple")
+            element = self.tuple_element(node, t)
+            if isinstance(node, ast.Tuple) and isinstance(t, TupleType) and \
+                    is_display(node, t) and len(node.elts) <= DISPLAY_ITEMS and \
+                    display_leaves(element):
+                return DisplayCursor(b, node, element)
+            return IndexCursor(b, b.kept(self.expr(node), "for.tuple"), element, "tuple")
         if t is T.STR:
             return StrCursor(b, b.kept(self.expr(node), "for.text"))
         if t is T.BYTES:

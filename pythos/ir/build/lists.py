@@ -253,11 +253,12 @@ class ListBuilder:
         changes the list, and the length and items pointer it loads are
         plain loads it can reuse.
 
-        Also the read (not the write) of an item that is an object (or
-        None): the 8-byte slot is loaded and given a reference of its own
-        (`IncRef`, which skips None), as `list_get` would, before the
-        list can be released (the `KeepAlive` below).  A write stays a
-        call: it must release the item it replaces."""
+        Also an item that is an object (or None): a read loads the 8-byte
+        slot and gives it a reference of its own (`IncRef`, which skips
+        None), as `list_get` would, before the list can be released (the
+        `KeepAlive` below); a write gives the list a reference to the new
+        item, stores it, and then releases the item it replaced, in
+        list_set's order."""
         address = self.add(Cast("object", lst, U64))
         words = self.add(Cast("inttoptr", address, PtrType(I64)))
         length = self.add(Load(self.add(ElementAddr(
@@ -303,6 +304,18 @@ class ListBuilder:
             result = self.from_slot(slot, et, borrowed=True)
         elif value is None:
             result = self.add(Load(addr, et, alias="list item"))
+        elif not isinstance(et, IntType):
+            # An object item: the list takes a reference to the new one,
+            # and the one it replaces is read as an owned value that
+            # nothing uses, which the count pass releases right after the
+            # store, as list_set would.
+            old = self.add(Load(addr, U64, alias="list item"))
+            slot = self.to_slot(value, et)
+            if not isinstance(slot, Integer):  # None is 0, and not counted
+                self.add(IncRef(slot))
+                slot = self.add(Cast("object", slot, U64))
+            self.add(Store(addr, slot, alias="list item"))
+            self.add(Cast("object", old, et))
         else:
             self.add(Store(addr, value, alias="list item"))
         self.goto(done)
@@ -342,7 +355,8 @@ class ListBuilder:
         if isinstance(lt, T.BytearrayType):  # the value must be a byte: bytearrays.py
             self.bytearray_set(target, lst, index, value)  # type: ignore[attr-defined]
             return
-        if isinstance(lt.element, IntType):
+        if isinstance(lt.element, IntType) or (
+                item_kind(lt.element) in (ITEM_OBJ, ITEM_OPT) and lt.element is not T.BYTES):
             self.inline_item(target, lst, index, lt.element, self.coerce(value, lt.element))
             return
         checked_call(self, target, self.list_fn("list_set"),

@@ -28,13 +28,34 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, IntType, ListType, TupleType, VarTupleType
-from ..ops import Call, Compare, ContainerTypeInfo, Integer, IntOp, Value
+from ...types import BOOL, I64, NONE, U64, IntType, ListType, PtrType, TupleType, VarTupleType
+from ..ops import (
+    Call,
+    Cast,
+    Compare,
+    ContainerTypeInfo,
+    ElementAddr,
+    Integer,
+    IntOp,
+    KeepAlive,
+    Load,
+    Store,
+    Value,
+)
 from .errors import checked_call
 from .lists import ITEM_OPT, item_kind
 
 TUPLE_RT = "pythos.rt.obj.tuple"
 KIND_TUPLE = 3
+TUPLE_ITEMS_WORD = 3  # TupleObject: refcnt, type, length, then the slots
+
+
+def int_slots(t: T.Type) -> bool:
+    """Whether `t` is a fixed tuple type whose every item is an integer or
+    a bool: its slots are read, written and compared inline, without the
+    runtime's look at each slot's kind (which the type already says)."""
+    return isinstance(t, TupleType) and bool(t.elements) and all(
+        isinstance(e, IntType) or e is BOOL for e in t.elements)
 
 
 def constant_index(e: ast.expr) -> int | None:
@@ -101,9 +122,44 @@ class TupleBuilder:
                             [self.tuple_info(tt), Integer(len(items), I64)]))
         t = self.as_object(raw, tt)
         for i, (v, et) in enumerate(zip(items, types, strict=True)):
+            if isinstance(tt, TupleType) and int_slots(tt) and et == tt.elements[i]:
+                # An integer slot of a new tuple: a store (tuple_init_item
+                # would ask the TypeInfo whether the item is an object).
+                self.add(Store(self.slot_addr(t, i), self.slot_u64(self.to_slot(v, et))))
+                self.add(KeepAlive(t))
+                continue
             self.add(Call(self.tuple_fn("tuple_init_item"),
                           [t, Integer(i, I64), self.to_slot(v, et)]))
         return t
+
+    def slot_u64(self, v: Value) -> Value:
+        """An integer slot value (an i64 or a u64) as the u64 a slot holds."""
+        return v if v.type == U64 else self.add(Cast("bitcast", v, U64))
+
+    def item_ref(self, t: Value, i: int, tt: TupleType) -> Value:
+        """Item `i` of the tuple `t` of type `tt`, owned: an integer is a
+        load of its slot, anything else `tuple_item_ref` (inlined), which
+        gives an object its own reference."""
+        et = tt.elements[i]
+        if isinstance(et, IntType) or et is BOOL:
+            raw = self.int_slot(t, i)
+            self.add(KeepAlive(t))
+            return self.from_slot(raw, et, borrowed=False)
+        raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [t, Integer(i, I64)]))
+        return self.from_slot(raw, et, borrowed=False)
+
+    def slot_addr(self, t: Value, i: int) -> Value:
+        """The address of slot `i` of the tuple `t`.  The builder's caller
+        puts a use of `t` (a KeepAlive) after the access: the address is a
+        plain integer the count pass does not follow."""
+        words = self.add(Cast("inttoptr", self.add(Cast("object", t, U64)), PtrType(U64)))
+        return self.add(ElementAddr(  # type: ignore[no-any-return]
+            words, Integer(TUPLE_ITEMS_WORD + i, I64), U64, None, inbounds=True))
+
+    def int_slot(self, t: Value, i: int) -> Value:
+        """Slot `i` of `t`, an integer slot, as the 64-bit value stored
+        (sign- or zero-extended as the item's type is)."""
+        return self.add(Load(self.slot_addr(t, i), U64))  # type: ignore[no-any-return]
 
     def var_tuple_from(self, v: Value, target: VarTupleType) -> Value:
         """A fixed tuple where a `tuple[T, ...]` is wanted (mypy accepts
@@ -152,8 +208,7 @@ class TupleBuilder:
         n = len(vt.elements)
         if const is not None and -n <= const < n:
             # A tuple type's length is fixed: this index cannot fail.
-            raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [t, Integer(const % n, I64)]))
-            return self.from_slot(raw, node.ty, borrowed=False)  # type: ignore[attr-defined]
+            return self.item_ref(t, const % n, vt)
         index = self.expr(node.slice)
         it = node.slice.ty  # type: ignore[attr-defined]
         if isinstance(it, IntType) and it.bits < 64:
@@ -174,13 +229,11 @@ class TupleBuilder:
             raise self.not_yet(target, "starred unpacking")
         v = self.kept(v, "unpack.tuple")
         values = []
-        for i, et in enumerate(t.elements):
-            # tuple_item_ref gives each item its own reference, so the tuple
-            # (a temporary, `a, b = f()`) may be released right after its
-            # last item is read; an index within the tuple's type never
-            # fails.
-            raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [v, Integer(i, I64)]))
-            values.append(self.kept(self.from_slot(raw, et, borrowed=False), "unpack"))
+        for i in range(len(t.elements)):
+            # Each item gets its own reference, so the tuple (a temporary,
+            # `a, b = f()`) may be released right after its last item is
+            # read; an index within the tuple's type never fails.
+            values.append(self.kept(self.item_ref(v, i, t), "unpack"))
         for sub, item in zip(target.elts, values, strict=True):
             self.store_value(sub, item)
 
@@ -248,6 +301,8 @@ class TupleBuilder:
                              Integer((1 << 63) - 1, I64)])
 
     def tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value:
+        if a.type == c.type and int_slots(a.type):
+            return self.int_tuple_compare(op, a, c)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             eq = self.add(Call(self.tuple_fn("tuple_eq"), [a, c]))
             return eq if isinstance(op, ast.Eq) else self.add(  # type: ignore[no-any-return]
@@ -256,6 +311,37 @@ class TupleBuilder:
                                ast.Gt: ("tuple_lt", c, a),
                                ast.GtE: ("tuple_le", c, a)}[type(op)]
         return self.add(Call(self.tuple_fn(name), [first, second]))  # type: ignore
+
+    def int_tuple_compare(self, op: ast.cmpop, a: Value, c: Value) -> Value:
+        """`a < c` (and the rest) of two tuples of one type whose items
+        are all integers, inline: the slots are loaded and compared as the
+        runtime's tuple_lt would (the first unequal pair decides; equal
+        tuples are `<=` but not `<`), with no branch.  Both tuples have
+        the type's length, and each pair of slots is of one integer type,
+        so a signed or unsigned compare of the stored 64 bits is exact."""
+        tt = a.type
+        assert isinstance(tt, TupleType)
+        if isinstance(op, (ast.Gt, ast.GtE)):
+            a, c = c, a
+        xs = [self.int_slot(a, i) for i in range(len(tt.elements))]
+        ys = [self.int_slot(c, i) for i in range(len(tt.elements))]
+        self.add(KeepAlive(a))
+        self.add(KeepAlive(c))
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            result: Value = Integer(1, BOOL)
+            for x, y in zip(xs, ys, strict=True):
+                result = self.add(IntOp("and", result, self.add(Compare("eq", x, y))))
+            if isinstance(op, ast.NotEq):
+                result = self.add(IntOp("xor", result, Integer(1, BOOL)))
+            return result
+        # From the last item back: (x < y) or (x == y and <the rest>).
+        result = Integer(int(isinstance(op, (ast.LtE, ast.GtE))), BOOL)
+        for x, y, et in reversed(list(zip(xs, ys, tt.elements, strict=True))):
+            signed = isinstance(et, IntType) and et.signed
+            less = self.add(Compare("slt" if signed else "ult", x, y))
+            same = self.add(Compare("eq", x, y))
+            result = self.add(IntOp("or", less, self.add(IntOp("and", same, result))))
+        return result
 
     def tuple_len_of(self, v: Value) -> Value:
         return self.add(Call(self.tuple_fn("tuple_len"), [v]))  # type: ignore[no-any-return]

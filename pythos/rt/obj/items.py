@@ -12,6 +12,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, call_addr, i64, u8, u32, u64
 from pythos.rt.obj.object import (
+    INT_ITEMS,
     ITEM_BOOL,
     ITEM_I8,
     ITEM_I16,
@@ -51,7 +52,11 @@ def item_is_int(kind: u32) -> bool:
 
 
 def int_hash(value: u64, signed: bool) -> u64:
-    """hash(n) as CPython computes it, as a 64-bit pattern."""
+    """hash(n) as CPython computes it, as a 64-bit pattern.  A value from
+    0 below the modulus, signed or not, is its own hash: one compare
+    instead of the division (a negative one is above it as a u64)."""
+    if value < HASH_MODULUS:
+        return value
     if signed and i64(value) < 0:
         mag = u64(0) - value
         h = mag % HASH_MODULUS
@@ -133,7 +138,7 @@ def probe_eq(kind: u32, a: u64, b: u64) -> i64:
         length = u64(Ptr[TupleObject](a)[0].length)
         if length != u64(Ptr[TupleObject](b)[0].length):
             return i64(0)
-        if tuple_holds_objects(ta, i64(length)):
+        if (ta[0].flags & INT_ITEMS) == 0 and tuple_holds_objects(ta, i64(length)):
             return i64(-1)
         sa = Ptr[u64](a + TUPLE_ITEMS)
         sb = Ptr[u64](b + TUPLE_ITEMS)

@@ -50,6 +50,10 @@ KINDS: Final = 16
 
 # TypeInfo.flags
 TRACKED: Final = u32(1)  # has a GcHead before its header: the cycle collector sees it
+# A tuple type every slot of which is an integer or a bool (ITEM_U8 ...
+# ITEM_BOOL), set by the compiler: its hash, comparisons and release need
+# not look at each slot's kind.  A type without it may still be one.
+INT_ITEMS: Final = u32(2)
 
 # ----- item kinds: how a container stores one element ----------------------------------
 # Integers are stored unboxed, at their own width in a list (a list[u8] is
@@ -399,6 +403,16 @@ def obj_release(obj: u64) -> None:
         obj_free(obj, info[0].size)
         return
     release_all(obj)
+
+
+def tuple_release_ints(t: u64) -> None:
+    """`obj_release` of a tuple that the compiler knows, from its static
+    type, has only integer slots (`tuple[int, int]`, `tuple[int, ...]`):
+    it holds no object and the collector does not track it, so its memory
+    goes back at once, without the release loop.  That is right even
+    while another release is in progress, since freeing it frees nothing
+    else.  The empty tuple is static and never gets here."""
+    obj_free(t, TUPLE_ITEMS + u64(Ptr[TupleObject](t)[0].length) * 8)
 
 
 def tuple_holds_objects(info: Ptr[TypeInfo], length: i64) -> bool:

@@ -26,10 +26,12 @@ from typing import Final
 from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, u8, u32, u64
 from pythos.rt.obj.box import int_eq, int_lt
 from pythos.rt.obj.items import (
+    int_hash,
     item_eq,
     item_hash,
     item_lt,
     item_repr,
+    item_signed,
     sb_append_ascii,
 )
 from pythos.rt.obj.object import (
@@ -38,6 +40,7 @@ from pythos.rt.obj.object import (
     ERR_NONE,
     ERR_VALUE,
     IMMORTAL,
+    INT_ITEMS,
     ITEM_OBJ,
     ITEM_OPT,
     KIND_TUPLE,
@@ -362,18 +365,42 @@ def tuple_le(a: u64, b: u64) -> bool:
     return not slots_less(b, i, a)
 
 
+def xx_round(acc: u64, lane: u64) -> u64:
+    """Fold one item's hash into the accumulator: xxHash64's round."""
+    acc += lane * XXPRIME_2
+    acc = (acc << 31) | (acc >> 33)
+    return acc * XXPRIME_1
+
+
 def tuple_hash(t: u64) -> u64:
     """hash(t), exactly as CPython 3.11 computes it: each item's hash is
     folded in with one xxHash64 round (multiply, rotate left 31, multiply),
     then the length is added.  -1 is kept for "error" in CPython, so a
     result of -1 becomes 1546275796."""
     n = Ptr[TupleObject](t)[0].length
+    info = type_of(t)
+    if (info[0].flags & INT_ITEMS) == 0:
+        return hash_end(hash_items(t, info, n), n)
+    # Integers only (the common `(x, y)` key): no item's hash is a call,
+    # and this path stays a leaf, without the general loop's saved
+    # registers (inlining.py keeps that loop out of line).
     acc = XXPRIME_5
     for i in range(n):
-        lane = item_hash(tuple_item_kind(t, i), slots(t)[i])
-        acc += lane * XXPRIME_2
-        acc = (acc << 31) | (acc >> 33)
-        acc *= XXPRIME_1
+        kind = Ptr[u32](info[0].fields)[i] if info[0].fields != 0 else info[0].item
+        acc = xx_round(acc, int_hash(slots(t)[i], item_signed(kind)))
+    return hash_end(acc, n)
+
+
+def hash_items(t: u64, info: Ptr[TypeInfo], n: i64) -> u64:
+    """The accumulator after folding in every item's hash, of any kind."""
+    acc = XXPRIME_5
+    for i in range(n):
+        acc = xx_round(acc, item_hash(kind_in(info, i), slots(t)[i]))
+    return acc
+
+
+def hash_end(acc: u64, n: i64) -> u64:
+    """The length mixed in; -1 is kept for "error" in CPython."""
     acc += u64(n) ^ XXLENGTH_MIX
     if acc == u64(0xFFFFFFFFFFFFFFFF):
         return u64(1546275796)
@@ -383,8 +410,10 @@ def tuple_hash(t: u64) -> u64:
 # ----- the kind's functions (KindOps: u64 in, u64 out) -------------------------------
 
 def tuple_kind_clear(t: u64) -> u64:
-    """Release: drop the object items."""
+    """Release: drop the object items (a tuple of integers has none)."""
     info = type_of(t)
+    if (info[0].flags & INT_ITEMS) != 0:
+        return u64(0)
     for i in range(Ptr[TupleObject](t)[0].length):
         item_decref(kind_in(info, i), slots(t)[i])
     return u64(0)
