@@ -21,6 +21,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Telling the collector of a new tracked object: its threshold test
     # would bring the whole collector into every place objects are made.
     ("pythos.rt.obj.object", "obj_track"): "noinline",
+    # What obj_release does for anything but a leaf instance: a tail call,
+    # so the instance's path stays a leaf with no stack frame.
+    ("pythos.rt.obj.object", "release_other"): "noinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

@@ -370,7 +370,9 @@ def obj_release(obj: u64) -> None:
     An instance that holds no objects (its class has no `clear`) and that
     the collector does not track is freed at once, with no loop: the
     common case of a small object, kept to a leaf function that needs no
-    stack frame (docs/objects.md, "Speed").
+    stack frame (docs/objects.md, "Speed").  Every other object is
+    `release_other`'s, a tail call, so that its tests cost the
+    instance's path nothing.
     """
     global pending
     if releasing != 0:
@@ -380,6 +382,18 @@ def obj_release(obj: u64) -> None:
     info = type_of(obj)
     if info[0].kind == KIND_INSTANCE and info[0].clear == 0 and (info[0].flags & TRACKED) == 0:
         obj_free(obj, info[0].size)
+        return
+    release_other(obj)
+
+
+def release_other(obj: u64) -> None:
+    """`obj_release` of anything but a leaf instance (kept out of line,
+    inlining.py).  A str holds no objects and is never tracked: it is
+    freed at once, with its size from its own byte count, instead of
+    through the release loop's kind dispatch (docs/objects.md,
+    "Releasing: a leaf path")."""
+    if type_of(obj)[0].kind == KIND_STR:
+        obj_free(obj, STR_DATA + u64(Ptr[StrObject](obj)[0].nbytes) + 1)
         return
     release_all(obj)
 
@@ -597,11 +611,20 @@ def cstring(buf: Ptr[u8], text: bytes) -> u64:
 
 def str_new(nbytes: u64, length: u64) -> u64:
     """A new str of `nbytes` bytes (to be filled by the caller, at
-    `obj + STR_DATA`) holding `length` code points; the NUL is written."""
-    obj = obj_new(addr_of(STR_TYPE).addr, STR_DATA + nbytes + 1)
+    `obj + STR_DATA`) holding `length` code points; the NUL is written.
+
+    Not `obj_new`: its size is not a constant here, so zeroing the text
+    the caller is about to overwrite took a loop and a `memset` of the
+    odd tail, more than the copy itself for a short word.  Only the
+    fields and the NUL are written (str is not TRACKED)."""
+    obj = obj_alloc(STR_DATA + nbytes + 1)
     s = Ptr[StrObject](obj)
+    s[0].refcnt = i64(1)
+    s[0].type = addr_of(STR_TYPE).addr
     s[0].length = i64(length)
     s[0].nbytes = i64(nbytes)
+    s[0].hash = u64(0)
+    Ptr[u8](obj + STR_DATA)[nbytes] = u8(0)
     return obj
 
 

@@ -200,9 +200,16 @@ def str_hash(s: u64) -> u64:
 
 
 def str_concat(a: u64, b: u64) -> u64:
-    """a + b."""
+    """a + b.  An empty operand gives the other one back, as CPython's
+    `PyUnicode_Concat` does (str is immutable, so only `is` can tell):
+    `word = ""` then `word += piece` in a loop copies nothing the first
+    time."""
     na = str_nbytes(a)
     nb = str_nbytes(b)
+    if na == 0:
+        return incref(b)
+    if nb == 0:
+        return incref(a)
     obj = str_new(na + nb, str_length(a) + str_length(b))
     memcpy(Ptr[u8](obj + STR_DATA), str_data(a), na)
     memcpy(Ptr[u8](obj + STR_DATA + na), str_data(b), nb)
