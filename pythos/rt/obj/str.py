@@ -129,7 +129,18 @@ def incref(s: u64) -> u64:
 
 
 def space_at(p: Ptr[u8], offset: u64) -> bool:
-    """Whether the code point at `offset` is whitespace (str.isspace)."""
+    """Whether the code point at `offset` is whitespace (str.isspace).
+    An ASCII byte needs no decoding, and that test alone is small enough
+    for LLVM to inline into the loops of split and strip; other text
+    decodes out of line (`space_at_wide`, kept so by inlining.py)."""
+    c = u32(p[offset])
+    if c < 0x80:
+        return is_space(c)
+    return space_at_wide(p, offset)
+
+
+def space_at_wide(p: Ptr[u8], offset: u64) -> bool:
+    """space_at of a character that is not ASCII."""
     return is_space(utf8_decode(p, offset))
 
 
