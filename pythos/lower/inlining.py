@@ -27,6 +27,12 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # A collection's passes read an instance's fields inline (TypeInfo.refs),
     # the visit a constant there: the call of it becomes a direct one.
     ("pythos.rt.obj.gc", "traverse"): "alwaysinline",
+    # What obj_release does for anything but a leaf instance: a tail call,
+    # so the instance's path stays a leaf with no stack frame.
+    ("pythos.rt.obj.object", "release_other"): "noinline",
+    # Whitespace beyond ASCII: decoded out of line, so that space_at's
+    # ASCII test is inlined into split's and strip's loops.
+    ("pythos.rt.obj.str", "space_at_wide"): "noinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

@@ -37,6 +37,7 @@ from pythos.rt.obj.object import (
     tuple_holds_objects,
     type_of,
 )
+from pythos.rt.obj.utf8 import bytes_compare
 
 # CPython hashes an integer to its value modulo this Mersenne prime
 # (sys.hash_info.modulus), keeping the sign, and never to -1.
@@ -100,6 +101,8 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
         if tb[0].kind == KIND_INSTANCE and tb[0].eq != 0:
             return call_addr(tb[0].eq, b, a) != 0
         return False
+    if ta[0].kind == KIND_STR and tb[0].kind == KIND_STR:
+        return str_items_eq(a, b)
     fn = ta[0].eq if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].eq
     if ta[0].kind == KIND_INSTANCE:
         if tb.addr != ta.addr and tb[0].eq != 0 and tb[0].eq != fn and \
@@ -110,6 +113,26 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
     if fn == 0:
         return False
     return call_addr(fn, a, b) != 0
+
+
+def str_items_eq(a: u64, b: u64) -> bool:
+    """`a == b` for two str, as str.py's `str_eq` decides it (the byte
+    counts, the hashes when both are known, then the bytes), here so
+    that comparing str items (a tuple's slots in a sort, a probe) is a
+    direct call, not `kind_ops`' indirect one."""
+    n = u64(Ptr[StrObject](a)[0].nbytes)
+    if n != u64(Ptr[StrObject](b)[0].nbytes):
+        return False
+    ha = Ptr[StrObject](a)[0].hash
+    hb = Ptr[StrObject](b)[0].hash
+    if ha != 0 and hb != 0 and ha != hb:
+        return False
+    pa = Ptr[u8](a + STR_DATA)
+    pb = Ptr[u8](b + STR_DATA)
+    for i in range(n):
+        if pa[i] != pb[i]:
+            return False
+    return True
 
 
 def probe_eq(kind: u32, a: u64, b: u64) -> i64:
@@ -125,15 +148,7 @@ def probe_eq(kind: u32, a: u64, b: u64) -> i64:
     ta = type_of(a)
     tb = type_of(b)
     if ta[0].kind == KIND_STR and tb[0].kind == KIND_STR:
-        n = u64(Ptr[StrObject](a)[0].nbytes)
-        if n != u64(Ptr[StrObject](b)[0].nbytes):
-            return i64(0)
-        pa = Ptr[u8](a + STR_DATA)
-        pb = Ptr[u8](b + STR_DATA)
-        for i in range(n):
-            if pa[i] != pb[i]:
-                return i64(0)
-        return i64(1)
+        return i64(1) if str_items_eq(a, b) else i64(0)
     if ta.addr == tb.addr and ta[0].kind == KIND_TUPLE:
         length = u64(Ptr[TupleObject](a)[0].length)
         if length != u64(Ptr[TupleObject](b)[0].length):
@@ -157,6 +172,12 @@ def item_lt(kind: u32, a: u64, b: u64) -> bool:
             return i64(a) < i64(b)
         return a < b
     ta = type_of(a)
+    if ta[0].kind == KIND_STR:
+        # Both are str (one kind): their bytes' order, with no indirect call.
+        sa = Ptr[StrObject](a)
+        sb = Ptr[StrObject](b)
+        return bytes_compare(Ptr[u8](a + STR_DATA), u64(sa[0].nbytes),
+                             Ptr[u8](b + STR_DATA), u64(sb[0].nbytes)) < 0
     fn = ta[0].lt if ta[0].kind == KIND_INSTANCE else kind_ops[ta[0].kind].lt
     if fn == 0:
         return False

@@ -391,7 +391,9 @@ def obj_release(obj: u64) -> None:
     An instance that holds no objects (its class has no `clear`) and that
     the collector does not track is freed at once, with no loop: the
     common case of a small object, kept to a leaf function that needs no
-    stack frame (docs/objects.md, "Speed").
+    stack frame (docs/objects.md, "Speed").  Every other object is
+    `release_other`'s, a tail call, so that its tests cost the
+    instance's path nothing.
     """
     global pending
     if releasing != 0:
@@ -401,6 +403,18 @@ def obj_release(obj: u64) -> None:
     info = type_of(obj)
     if info[0].kind == KIND_INSTANCE and info[0].clear == 0 and (info[0].flags & TRACKED) == 0:
         obj_free(obj, info[0].size)
+        return
+    release_other(obj)
+
+
+def release_other(obj: u64) -> None:
+    """`obj_release` of anything but a leaf instance (kept out of line,
+    inlining.py).  A str holds no objects and is never tracked: it is
+    freed at once, with its size from its own byte count, instead of
+    through the release loop's kind dispatch (docs/objects.md,
+    "Releasing: a leaf path")."""
+    if type_of(obj)[0].kind == KIND_STR:
+        obj_free(obj, STR_DATA + u64(Ptr[StrObject](obj)[0].nbytes) + 1)
         return
     release_all(obj)
 

@@ -129,7 +129,18 @@ def incref(s: u64) -> u64:
 
 
 def space_at(p: Ptr[u8], offset: u64) -> bool:
-    """Whether the code point at `offset` is whitespace (str.isspace)."""
+    """Whether the code point at `offset` is whitespace (str.isspace).
+    An ASCII byte needs no decoding, and that test alone is small enough
+    for LLVM to inline into the loops of split and strip; other text
+    decodes out of line (`space_at_wide`, kept so by inlining.py)."""
+    c = u32(p[offset])
+    if c < 0x80:
+        return is_space(c)
+    return space_at_wide(p, offset)
+
+
+def space_at_wide(p: Ptr[u8], offset: u64) -> bool:
+    """space_at of a character that is not ASCII."""
     return is_space(utf8_decode(p, offset))
 
 
@@ -200,9 +211,16 @@ def str_hash(s: u64) -> u64:
 
 
 def str_concat(a: u64, b: u64) -> u64:
-    """a + b."""
+    """a + b.  An empty operand gives the other one back, as CPython's
+    `PyUnicode_Concat` does (str is immutable, so only `is` can tell):
+    `word = ""` then `word += piece` in a loop copies nothing the first
+    time."""
     na = str_nbytes(a)
     nb = str_nbytes(b)
+    if na == 0:
+        return incref(b)
+    if nb == 0:
+        return incref(a)
     obj = str_new(na + nb, str_length(a) + str_length(b))
     memcpy(Ptr[u8](obj + STR_DATA), str_data(a), na)
     memcpy(Ptr[u8](obj + STR_DATA + na), str_data(b), nb)
