@@ -116,10 +116,10 @@ def item_eq(kind: u32, a: u64, b: u64) -> bool:
 
 
 def str_items_eq(a: u64, b: u64) -> bool:
-    """`a == b` for two str, as str.py's `str_eq` decides it (the byte
-    counts, the hashes when both are known, then the bytes), here so
-    that comparing str items (a tuple's slots in a sort, a probe) is a
-    direct call, not `kind_ops`' indirect one."""
+    """`a == b` for two str: the byte counts, the hashes when both are
+    known, then the bytes.  str.py's `str_eq` is this after its identity
+    test; it is here so that comparing str items (a tuple's slots in a
+    sort, a probe) is a direct call, not `kind_ops`' indirect one."""
     n = u64(Ptr[StrObject](a)[0].nbytes)
     if n != u64(Ptr[StrObject](b)[0].nbytes):
         return False

@@ -26,7 +26,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.mem import memcpy
-from pythos.rt.obj.items import sb_append_ascii, sb_append_i64
+from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, str_items_eq
 from pythos.rt.obj.object import (
     ERR_INDEX,
     ERR_OVERFLOW,
@@ -172,13 +172,7 @@ def str_eq(a: u64, b: u64) -> bool:
     """a == b."""
     if a == b:
         return True
-    sa = Ptr[StrObject](a)
-    sb = Ptr[StrObject](b)
-    if sa[0].nbytes != sb[0].nbytes or sa[0].length != sb[0].length:
-        return False
-    if sa[0].hash != 0 and sb[0].hash != 0 and sa[0].hash != sb[0].hash:
-        return False
-    return str_compare(a, b) == 0
+    return str_items_eq(a, b)  # items.py: the byte counts, the hashes, the bytes
 
 
 def str_lt(a: u64, b: u64) -> bool:

@@ -386,8 +386,7 @@ def tuple_hash(t: u64) -> u64:
     # registers (inlining.py keeps that loop out of line).
     acc = XXPRIME_5
     for i in range(n):
-        kind = Ptr[u32](info[0].fields)[i] if info[0].fields != 0 else info[0].item
-        acc = xx_round(acc, int_hash(slots(t)[i], item_signed(kind)))
+        acc = xx_round(acc, int_hash(slots(t)[i], item_signed(kind_in(info, i))))
     return hash_end(acc, n)
 
 
