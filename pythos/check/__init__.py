@@ -664,7 +664,8 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
                                    f"attribute '{node.attr}'")
         if t is OBJECT:
             raise self.error(node, f"\"object\" has no attribute \"{node.attr}\"; narrow "
-                                   f"'{ast.unparse(node.value)}' with isinstance() first")
+                                   f"'{ast.unparse(node.value)}' with isinstance() first "
+                                   f"(to a class, int, str, bool or bytes)")
         if objectish(t):
             if self.method_signature(node, t) is not None or isinstance(t, DictType):
                 raise self.error(node, f"take {t}'s methods by calling them "

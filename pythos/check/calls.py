@@ -29,6 +29,7 @@ in, and kept in `node.args_bound` (a dict in parameter order).
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
@@ -234,7 +235,8 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
         raise c.optional_attribute_error(f, recv)
     if recv is NONE_VALUE or recv is OBJECT:
         raise c.error(f, f"\"{recv}\" has no attribute \"{f.attr}\"" + (
-            f"; narrow '{ast.unparse(f.value)}' with isinstance() first" if recv is OBJECT
+            f"; narrow '{ast.unparse(f.value)}' with isinstance() first (to a class, int, "
+            f"str, bool or bytes)" if recv is OBJECT
             else f": '{ast.unparse(f.value)}' is None here"))
     if isinstance(recv, DictType) and f.attr == "get":
         return c.dict_get(node, f, recv)
@@ -329,6 +331,35 @@ def type_name(c: Checker, node: ast.Attribute) -> T.Type:
     return STR
 
 
+# The containers isinstance() tests by the kind of an object's TypeInfo,
+# with the static types each kind holds.
+CONTAINER_KINDS: dict[str, Callable[[T.Type], bool]] = {
+    "list": lambda t: isinstance(t, T.ListType) and not isinstance(t, T.BytearrayType),
+    "bytearray": lambda t: isinstance(t, T.BytearrayType),
+    "tuple": lambda t: isinstance(t, (T.TupleType, T.VarTupleType)),
+    "dict": lambda t: isinstance(t, T.DictType),
+    "set": lambda t: isinstance(t, T.SetType) and not t.frozen,
+    "frozenset": lambda t: isinstance(t, T.SetType) and t.frozen,
+}
+
+
+def container_isinstance(c: Checker, node: ast.Call, name: str, subject: T.Type) -> T.Type:
+    """`isinstance(x, list)` and the other containers: a test of the
+    object's kind, whatever its item types.  It narrows an Optional
+    container (`xs: list[int] | None`) to the container, as mypy does; it
+    cannot narrow an `object`, because mypy's answer, `list[Any]`, has no
+    item type to compile, so the test is then only a bool."""
+    base = T.strip_optional(subject)
+    if base is not OBJECT and not isinstance(subject, T.OptionalType):
+        raise c.error(node.args[0], f"isinstance() of a {subject} is always known; it is not "
+                                    f"an object")
+    node.isinstance_kind = name  # type: ignore[attr-defined]
+    # What a true test narrows the subject to (see isinstance_target).
+    node.isinstance_type = base if CONTAINER_KINDS[name](base) else OBJECT  # type: ignore
+    c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
+    return BOOL
+
+
 def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     """The builtins that work on objects (issue 11)."""
     args = node.args
@@ -346,8 +377,11 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
                 node.isinstance_type = TYPE_NAMES[tn]  # type: ignore[attr-defined]
                 c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
                 return BOOL
-            raise c.error(args[1], "isinstance() takes a class (or int, str, bool, bytes) as "
-                                   "its second argument")
+            if tn in CONTAINER_KINDS and c.builtin_name(args[1]) == tn:
+                return container_isinstance(c, node, tn, subject)
+            raise c.error(args[1], "isinstance() takes a class (or int, str, bool, bytes, "
+                                   "list, tuple, dict, set, frozenset, bytearray) as its "
+                                   "second argument")
         if not (objectish(subject)):
             raise c.error(args[0], f"isinstance() of a {subject} is always known; it is not "
                                    f"an object")

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from .. import types as T
 from ..symbols import FuncSym
-from ..types import NONE_VALUE, ClassType, OptionalType
+from ..types import NONE_VALUE, OptionalType
 
 if TYPE_CHECKING:
     from ..diagnostics import CompileError
@@ -229,7 +229,7 @@ class Narrowing:
                 else:
                     return {}, {}
                 no: Narrowings = {}
-                if isinstance(st, OptionalType) and isinstance(cls, ClassType) \
+                if isinstance(st, OptionalType) and cls is not T.OBJECT \
                         and T.assignable(st.inner, cls):
                     no = {key: NONE_VALUE}
                 return {key: narrowed}, no

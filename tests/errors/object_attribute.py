@@ -1,4 +1,4 @@
-# error: 3:11: "object" has no attribute "real"; narrow 'x' with isinstance() first
+# error: 3:11: "object" has no attribute "real"; narrow 'x' with isinstance() first (to a class, int, str, bool or bytes)
 def show(x: object) -> None:
     print(x.real)
 

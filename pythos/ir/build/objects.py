@@ -47,6 +47,7 @@ MAPS = (DictType, SetType)
 # isinstance() against a built-in type: the TypeInfo's kind and item kind
 # (KIND_* and ITEM_* of pythos/rt/obj/object.py; item 0: any).
 KIND_STR, KIND_BYTES, KIND_BOX, ITEM_BOOL = 4, 5, 9, 9
+CONTAINER_KINDS = {"list": 2, "tuple": 3, "bytearray": 6, "dict": 7, "set": 8, "frozenset": 13}
 BUILTIN_KINDS = {T.I64: (KIND_BOX, 0), BOOL: (KIND_BOX, ITEM_BOOL), T.STR: (KIND_STR, 0),
                  T.BYTES: (KIND_BYTES, 0)}
 
@@ -192,6 +193,12 @@ class ObjectBuilder:
     def isinstance_test(self, node: ast.Call) -> Value:
         t = node.isinstance_type  # type: ignore[attr-defined]
         subject = node.args[0].ty  # type: ignore[attr-defined]
+        kind_name = getattr(node, "isinstance_kind", None)
+        if kind_name is not None:  # list, dict, ...: the kind alone (check/calls.py)
+            fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
+            return self.add(Call(fn, [self.expr(node.args[0]),  # type: ignore[no-any-return]
+                                      Integer(CONTAINER_KINDS[kind_name], U32),
+                                      Integer(0, U32)]))
         if t in BUILTIN_KINDS and (subject is T.OBJECT or isinstance(subject, OptionalType)):
             # int, bool, str, bytes: by the kind of the object's TypeInfo.
             kind, item = BUILTIN_KINDS[t]
