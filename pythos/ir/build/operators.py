@@ -249,7 +249,28 @@ def augmented(b: Any, s: ast.AugAssign, combine: Callable[[Value, Value], Value]
     if isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
         augmented_item(b, s, target, combine)
         return
+    if isinstance(target, ast.Subscript) and isinstance(
+            getattr(target.value, "ty", None), ListType):
+        augmented_slice(b, s, target, combine)
+        return
     raise b.not_yet(s, "augmented assignments through an operator method to this target")
+
+
+def augmented_slice(b: Any, s: ast.AugAssign, target: ast.Subscript,
+                    combine: Callable[[Value, Value], Value]) -> None:
+    """`xs[i:j] op= v` of a list or a bytearray, as CPython runs it: xs and
+    the bounds once, then `xs[i:j]` (a new list), v, the in-place
+    operation on that new list, and `xs[i:j] = result`.  So
+    `xs[1:3] += [9]` puts 9 after the slice's items, and an extended
+    slice that the operation lengthens is list_set_slice's ValueError."""
+    assert isinstance(target.slice, ast.Slice)
+    t = b.list_type(target, target.value.ty)  # type: ignore[attr-defined]
+    container = b.kept(b.expr(target.value), "augassign.container")
+    bounds = b.slice_args(target.slice)
+    raw = checked_call(b, target, b.list_fn("list_slice"), [container, *bounds])
+    old = b.kept(b.as_object(raw, t), "augassign.old")
+    new = combine(old, b.expr(s.value))
+    checked_call(b, target, b.list_fn("list_set_slice"), [container, *bounds, new])
 
 
 def augmented_field(b: Any, s: ast.AugAssign, target: ast.Attribute,
