@@ -462,6 +462,9 @@ class Containers:
             if isinstance(lt, T.BytearrayType) and rt is BYTES:
                 self.heap_use(node, "lists", "'+' of a bytearray allocates")
                 return lt  # bytearray + bytes is a bytearray, as in CPython
+            if lt is BYTES and isinstance(rt, T.BytearrayType):
+                self.heap_use(node, "str values built at run time", "'+' of bytes allocates")
+                return BYTES  # and bytes + bytearray is bytes (bytes' + takes any buffer)
             if lt == rt and (isinstance(lt, ListType) or lt is STR):
                 self.heap_use(node, kind_of(lt) if lt is not STR else
                               "str values built at run time", f"'+' of {lt} allocates")
