@@ -343,21 +343,34 @@ CONTAINER_KINDS: dict[str, Callable[[T.Type], bool]] = {
 }
 
 
-def container_isinstance(c: Checker, node: ast.Call, name: str, subject: T.Type) -> T.Type:
-    """`isinstance(x, list)` and the other containers: a test of the
-    object's kind, whatever its item types.  It narrows an Optional
-    container (`xs: list[int] | None`) to the container, as mypy does; it
-    cannot narrow an `object`, because mypy's answer, `list[Any]`, has no
-    item type to compile, so the test is then only a bool."""
-    base = T.strip_optional(subject)
-    if base is not OBJECT and not isinstance(subject, T.OptionalType):
-        raise c.error(node.args[0], f"isinstance() of a {subject} is always known; it is not "
-                                    f"an object")
-    node.isinstance_kind = name  # type: ignore[attr-defined]
-    # What a true test narrows the subject to (see isinstance_target).
-    node.isinstance_type = base if CONTAINER_KINDS[name](base) else OBJECT  # type: ignore
-    c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
-    return BOOL
+def isinstance_class(c: Checker, arg: ast.expr, subject: T.Type) -> tuple[str | None, T.Type]:
+    """One class that `isinstance(x, ...)` tests x against: the name of a
+    container kind (None for a class or int, str, bool, bytes) and the type
+    a true test narrows x to.
+
+    A container (`isinstance(x, list)`) is a test of the object's kind,
+    whatever its item types.  It narrows an Optional container
+    (`xs: list[int] | None`) to the container, as mypy does; it cannot
+    narrow an `object`, because mypy's answer, `list[Any]`, has no item
+    type to compile, so the test is then only a bool."""
+    cls = c.class_symbol(arg)
+    if cls is not None:
+        if not objectish(subject):
+            raise c.error(arg, f"isinstance() of a {subject} is always known; it is not "
+                               f"an object")
+        return None, cls
+    tn = arg.id if isinstance(arg, ast.Name) else None
+    if tn in ("int", "str", "bool", "bytes") and c.builtin_name(arg) == tn:
+        return None, TYPE_NAMES[tn]
+    if tn in CONTAINER_KINDS and c.builtin_name(arg) == tn:
+        base = T.strip_optional(subject)
+        if base is not OBJECT and not isinstance(subject, T.OptionalType):
+            raise c.error(arg, f"isinstance() of a {subject} is always known; it is not "
+                               f"an object")
+        return tn, base if CONTAINER_KINDS[tn](base) else OBJECT
+    raise c.error(arg, "isinstance() takes a class (or int, str, bool, bytes, list, tuple, "
+                       "dict, set, frozenset, bytearray), or a tuple of them, as its second "
+                       "argument")
 
 
 def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
@@ -370,21 +383,18 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         if len(args) != 2 or node.keywords:
             raise c.error(node, "isinstance() takes an object and a class")
         subject = c.expr(args[0], None)
-        cls = c.class_symbol(args[1])
-        if cls is None:
-            tn = args[1].id if isinstance(args[1], ast.Name) else None
-            if tn in ("int", "str", "bool", "bytes") and c.builtin_name(args[1]) == tn:
-                node.isinstance_type = TYPE_NAMES[tn]  # type: ignore[attr-defined]
-                c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
-                return BOOL
-            if tn in CONTAINER_KINDS and c.builtin_name(args[1]) == tn:
-                return container_isinstance(c, node, tn, subject)
-            raise c.error(args[1], "isinstance() takes a class (or int, str, bool, bytes, "
-                                   "list, tuple, dict, set, frozenset, bytearray) as its "
-                                   "second argument")
-        if not (objectish(subject)):
-            raise c.error(args[0], f"isinstance() of a {subject} is always known; it is not "
-                                   f"an object")
+        # `isinstance(x, (A, B))`: true if any of them is.
+        classes = args[1].elts if isinstance(args[1], ast.Tuple) else [args[1]]
+        parts = list(dict.fromkeys(isinstance_class(c, a, subject) for a in classes))
+        if len(parts) == 1:
+            kind, cls = parts[0]
+            if kind is not None:
+                node.isinstance_kind = kind  # type: ignore[attr-defined]
+        else:
+            # Tested one after the other (build/objects.py); none is False.
+            # Pythos has no unions, so a test of several types narrows nothing.
+            node.isinstance_parts = parts  # type: ignore[attr-defined]
+            cls = OBJECT
         node.isinstance_type = cls  # type: ignore[attr-defined]
         c.heap_use(node, "isinstance tests", "isinstance() reads an object's class")
         return BOOL

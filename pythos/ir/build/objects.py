@@ -191,25 +191,39 @@ class ObjectBuilder:
 
     # ----- tests ------------------------------------------------------------------------
     def isinstance_test(self, node: ast.Call) -> Value:
-        t = node.isinstance_type  # type: ignore[attr-defined]
         subject = node.args[0].ty  # type: ignore[attr-defined]
-        kind_name = getattr(node, "isinstance_kind", None)
-        if kind_name is not None:  # list, dict, ...: the kind alone (check/calls.py)
+        parts = getattr(node, "isinstance_parts", None)  # isinstance(x, (A, B)), check/calls.py
+        if parts is None:
+            parts = [(getattr(node, "isinstance_kind", None),
+                      node.isinstance_type)]  # type: ignore[attr-defined]
+        v = self.expr(node.args[0])  # once, however many classes
+        result: Value | None = None
+        for kind_name, t in parts:
+            one = self.isinstance_of(node, v, subject, kind_name, t)
+            result = one if result is None else self.add(IntOp("or", result, one))
+        return Integer(0, BOOL) if result is None else result  # `isinstance(x, ())`
+
+    def isinstance_of(self, node: ast.Call, v: Value, subject: T.Type, kind_name: str | None,
+                      t: T.Type) -> Value:
+        """Whether v, of static type `subject`, is an instance of t (or, with
+        `kind_name`, of that container kind)."""
+        if subject is T.NONE_VALUE:  # narrowed to None: an instance of nothing tested here
+            return Integer(0, BOOL)
+        if kind_name is not None:  # list, dict, ...: the kind alone
             fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
-            return self.add(Call(fn, [self.expr(node.args[0]),  # type: ignore[no-any-return]
-                                      Integer(CONTAINER_KINDS[kind_name], U32),
+            return self.add(Call(fn, [v, Integer(CONTAINER_KINDS[kind_name], U32),  # type: ignore
                                       Integer(0, U32)]))
         if t in BUILTIN_KINDS and (subject is T.OBJECT or isinstance(subject, OptionalType)):
             # int, bool, str, bytes: by the kind of the object's TypeInfo.
             kind, item = BUILTIN_KINDS[t]
             fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
-            return self.add(Call(fn, [self.expr(node.args[0]), Integer(kind, U32),  # type: ignore
+            return self.add(Call(fn, [v, Integer(kind, U32),  # type: ignore
                                       Integer(item, U32)]))
         if not isinstance(t, ClassType):
             raise self.not_yet(node, f"isinstance tests against {t}")
         if not isinstance(T.strip_optional(subject), ClassType) and subject is not T.OBJECT:
             raise self.not_yet(node, f"isinstance tests of a {subject}")
-        return self.add(IsInstance(self.expr(node.args[0]), t))  # type: ignore
+        return self.add(IsInstance(v, t))  # type: ignore[no-any-return]
 
     def object_truth(self, node: ast.AST, v: Value, t: T.Type) -> Value:
         """Python's truth of an object: None is false; an instance is true
