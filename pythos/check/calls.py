@@ -441,6 +441,55 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
     raise c.error(node, f"'{name}' cannot be called here")
 
 
+def int_text(c: Checker, node: ast.Call, name: str) -> T.Type:
+    """`hex(x)`, `bin(x)` and `oct(x)` are the f-strings `f"{x:#x}"`,
+    `f"{x:#b}"` and `f"{x:#o}"`, which give the same text in CPython
+    (a sign, then the prefix: `hex(-255)` is `'-0xff'`); the builder
+    builds node.fstring."""
+    if len(node.args) != 1 or node.keywords:
+        raise c.error(node, f"{name}() takes one argument")
+    t = c.expr(node.args[0], None)
+    if not (isinstance(t, IntType) or t is BOOL):
+        raise c.error(node.args[0], f"argument 1 to \"{name}\" has incompatible type \"{t}\"; "
+                                    f"expected an integer")
+    spec = ast.copy_location(ast.Constant("#" + name[0] if name != "hex" else "#x"), node)
+    field = ast.copy_location(ast.FormattedValue(
+        value=node.args[0], conversion=-1, format_spec=ast.JoinedStr([spec])), node)
+    fstring = ast.copy_location(ast.JoinedStr([field]), node)
+    c.fstring(fstring)
+    node.fstring = fstring  # type: ignore[attr-defined]
+    return STR
+
+
+def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
+    """`abs(x)` and `pow(x, y)` of integers: `abs` keeps x's type (a
+    sized integer wraps, as pythos.lang's `__abs__` does: `abs(i8(-128))`
+    is -128), and `pow(x, y)` is `x ** y`, checked as that operator is
+    (node.binop holds it)."""
+    args = node.args
+    if node.keywords:
+        raise c.error(node, f"{name}() takes positional arguments here")
+    if name == "abs":
+        if len(args) != 1:
+            raise c.error(node, "abs() takes one argument")
+        t = c.expr(args[0], want if isinstance(want, IntType) else None)
+        if t is BOOL:
+            raise c.error(node, "arithmetic on bool is not supported; convert with int(...) "
+                                "first")
+        if not isinstance(t, IntType):
+            raise c.error(args[0], f"argument 1 to \"abs\" has incompatible type \"{t}\"; "
+                                   f"expected an integer")
+        return t
+    if len(args) == 3:
+        raise c.error(args[2], "pow() with a modulus is not supported (write a loop of "
+                               "multiplications modulo m)")
+    if len(args) != 2:
+        raise c.error(node, "pow() takes two arguments")
+    binop = ast.copy_location(ast.BinOp(args[0], ast.Pow(), args[1]), node)
+    node.binop = binop  # type: ignore[attr-defined]
+    return c.expr(binop, want)
+
+
 def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     node.call = ("builtin", name)  # type: ignore[attr-defined]
     in_runtime = c.module.name.startswith("pythos.rt")
@@ -542,6 +591,10 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
                                 f"the whole length), and here its context makes it a "
                                 f"{size_type}; make the other side u64 (e.g. u64(...))")
         return size_type
+    if name in ("hex", "bin", "oct"):
+        return int_text(c, node, name)
+    if name in ("abs", "pow"):
+        return int_arithmetic(c, node, name, want)
     if name == "chr":
         # Printed, chr() writes its character (print_arg); as a value it
         # is a one-character str made at run time (issue 11).

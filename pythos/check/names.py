@@ -36,7 +36,9 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
                # issue 11: objects
                "list", "dict", "set", "tuple", "object", "repr", "isinstance", "hash",
                "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",
-               "any", "all", "iter", "next", "frozenset", "type"}
+               "any", "all", "iter", "next", "frozenset", "type",
+               # integers
+               "abs", "pow", "hex", "bin", "oct"}
 # Builtins that consume an iterable or build a container (check/containers.py).
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}

@@ -69,6 +69,7 @@ PYTHOS_ONLY = {
     "cls_type_object": "type(x) as a value",
     "cont_type_name_iterator": "type(x).__name__ of an iterator (CPython's name is per kind)",
     "cont_isinstance_list_of_object": "isinstance(o, list) does not narrow an object (no list[Any])",
+    "call_pow_modulus": "pow() with a modulus (three-argument pow)",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",
     "irq_constructor_deep_path": "interrupt context",

@@ -217,6 +217,12 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.str_of(node, use_str=name == "str")
     if name == "int" and args and args[0].ty is T.STR:  # type: ignore[attr-defined]
         return b.str_to_int(node)
+    if name in ("hex", "bin", "oct"):  # an f-string (check/calls.py, int_text)
+        return b.expr_JoinedStr(node.fstring)  # type: ignore[attr-defined]
+    if name == "pow":  # `x ** y` (check/calls.py, int_arithmetic)
+        return b.expr(node.binop)  # type: ignore[attr-defined]
+    if name == "abs":
+        return b.absolute(node, b.expr(args[0]))
     if name == "ord":
         return b.str_call(node, "str_ord", [b.expr(args[0])], None, True)
     if name == "chr":

@@ -430,14 +430,37 @@ class ExprBuilder:
             return self.not_(self.truth(node.operand))
         v = self.expr(node.operand)
         if isinstance(node.op, ast.USub):
-            zero = Integer(0, v.type)
-            if self.overflow_checked(v.type):
-                self.check_overflow(node, "neg", self.add(IntOverflow("sub", zero, v)))
-                return self.add(IntOp("sub", zero, v, ("nsw",)))  # type: ignore[no-any-return]
-            return self.int_op("sub", zero, v)
+            return self.negated(node, v)
         if isinstance(node.op, ast.Invert):
             return self.not_(v)
         return v
+
+    def negated(self, node: ast.AST, v: Value) -> Value:
+        """`-v`: an OverflowError (or panic) for the most negative plain
+        int, which has no positive counterpart; a sized integer wraps."""
+        zero = Integer(0, v.type)
+        if self.overflow_checked(v.type):
+            self.check_overflow(node, "neg", self.add(IntOverflow("sub", zero, v)))
+            return self.add(IntOp("sub", zero, v, ("nsw",)))  # type: ignore[no-any-return]
+        return self.int_op("sub", zero, v)
+
+    def absolute(self, node: ast.Call, v: Value) -> Value:
+        """`abs(v)`: v itself when it is unsigned or not negative, else `-v`
+        (built only on that path, so only a negative v can overflow)."""
+        t = v.type
+        assert isinstance(t, IntType)
+        if not t.signed:
+            return v
+        negative = self.new_block("abs.negative")
+        done = self.new_block("abs.done")
+        result = self.merge("abs", t, done)
+        self.assign(result, v)
+        self.branch(self.add(Compare("slt", v, Integer(0, t))), negative, done)
+        self.activate(negative)
+        self.assign(result, self.negated(node, v))
+        self.goto(done)
+        self.activate(done)
+        return result
 
     def expr_BinOp(self, node: ast.BinOp) -> Value:
         t = node.ty  # type: ignore[attr-defined]
