@@ -761,6 +761,8 @@ class Containers:
                 "rjust": ([p("width", n), p("fillchar", s, True)], s, alloc),
                 "center": ([p("width", n), p("fillchar", s, True)], s, alloc),
                 "zfill": ([p("width", n)], s, alloc),
+                "removeprefix": ([p("prefix", s)], s, alloc),
+                "removesuffix": ([p("suffix", s)], s, alloc),
                 "partition": ([p("sep", s)], TupleType((s, s, s)), alloc),
                 "rpartition": ([p("sep", s)], TupleType((s, s, s)), alloc),
                 "format": ([], s, alloc),

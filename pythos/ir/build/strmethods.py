@@ -50,7 +50,8 @@ TESTS = {"isupper", "islower", "isalnum", "isdecimal", "isnumeric", "isprintable
 # substring not found by index/rindex (ValueError).
 CAN_FAIL = {"split", "rsplit", "partition", "rpartition", "index", "rindex"}
 METHODS = RANGED | CASES | TESTS | {"split", "rsplit", "splitlines", "partition",
-                                    "rpartition", "join", "expandtabs", "format"}
+                                    "rpartition", "join", "expandtabs", "format",
+                                    "removeprefix", "removesuffix"}
 
 
 class JoinStep(ast.stmt):
@@ -148,6 +149,11 @@ class StrMethodBuilder:
             result = TupleType((STR, STR, STR))
         elif name == "expandtabs":
             call_args.append(args["tabsize"] or Integer(8, I64))
+            result = STR
+        elif name in ("removeprefix", "removesuffix"):
+            affix = next(iter(args.values()))
+            assert affix is not None
+            call_args.append(affix)
             result = STR
         elif name in CASES:
             result = STR

@@ -34,6 +34,7 @@ from pythos.rt.obj.str import (
     str_is_ascii,
     str_length,
     str_nbytes,
+    str_sub,
 )
 from pythos.rt.obj.unicode import (
     is_alpha,
@@ -150,6 +151,28 @@ def str_endswith(s: u64, suffix: u64, start: i64, end: i64, has_start: bool,
     if last < byte_offset(s, u64(lo)) + m:
         return False
     return find_bytes(Ptr[u8](s + STR_DATA + last - m), u64(0), m, str_data(suffix), m) == 0
+
+
+def str_removeprefix(s: u64, prefix: u64) -> u64:
+    """s.removeprefix(prefix): the rest of s, or s itself when it does not
+    start with prefix (CPython gives back the same object).  Bytes that
+    match a whole str match whole code points, so the rest is counted by
+    subtraction."""
+    m = str_nbytes(prefix)
+    n = str_nbytes(s)
+    if m == 0 or m > n or find_bytes(str_data(s), u64(0), m, str_data(prefix), m) != 0:
+        return incref(s)
+    return str_sub(s, m, n, str_length(s) - str_length(prefix))
+
+
+def str_removesuffix(s: u64, suffix: u64) -> u64:
+    """s.removesuffix(suffix), as removeprefix at the other end."""
+    m = str_nbytes(suffix)
+    n = str_nbytes(s)
+    if m == 0 or m > n or find_bytes(Ptr[u8](s + STR_DATA + n - m), u64(0), m,
+                                     str_data(suffix), m) != 0:
+        return incref(s)
+    return str_sub(s, u64(0), n - m, str_length(s) - str_length(suffix))
 
 
 def find_in(s: u64, sub: u64, start: i64, end: i64, has_start: bool, has_end: bool,
