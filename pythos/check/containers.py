@@ -605,6 +605,14 @@ class Containers:
                 other = self.expr(node.args[0], None)
                 if isinstance(other, SetType) and other.element == recv.element:
                     params = [Param(params[0].name, other, params[0].default)]
+        if owner == "str" and f.attr in ("startswith", "endswith") and node.args:
+            # `s.endswith((".py", ".pyi"))`: a tuple of str tries each.
+            first = self.expr(node.args[0], None)
+            if isinstance(first, T.VarTupleType) and first.element is STR or isinstance(
+                    first, TupleType) and first.elements and all(
+                    e is STR for e in first.elements):
+                params = [Param(params[0].name, first, params[0].default), *params[1:]]
+                node.affix_tuple = True  # type: ignore[attr-defined]
         if owner == "str" and f.attr in STR_SPECIAL:
             STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
         elif f.attr in ("sort",):

@@ -135,6 +135,9 @@ class StrMethodBuilder:
             call_args += [first, start or Integer(0, I64), end or Integer(0, I64),
                           Integer(int(start is not None), BOOL),
                           Integer(int(end is not None), BOOL)]
+            if getattr(node, "affix_tuple", False):  # a tuple of str: any of them
+                fn = self.strmethod_fn("str_affix_any")
+                call_args.append(Integer(int(name == "endswith"), BOOL))
         elif name in ("split", "rsplit"):
             sep, maxsplit = args["sep"], args["maxsplit"]
             call_args += [sep or Integer(0, T.U64), maxsplit or Integer(-1, I64)]

@@ -19,7 +19,9 @@ from pythos.rt.obj.object import (
     ERR_TYPE,
     ERR_VALUE,
     STR_DATA,
+    TUPLE_ITEMS,
     StrBuilder,
+    TupleObject,
     sb_append,
     sb_finish,
 )
@@ -151,6 +153,19 @@ def str_endswith(s: u64, suffix: u64, start: i64, end: i64, has_start: bool,
     if last < byte_offset(s, u64(lo)) + m:
         return False
     return find_bytes(Ptr[u8](s + STR_DATA + last - m), u64(0), m, str_data(suffix), m) == 0
+
+
+def str_affix_any(s: u64, affixes: u64, start: i64, end: i64, has_start: bool,
+                  has_end: bool, suffix: bool) -> bool:
+    """s.startswith(affixes) (or endswith, with `suffix`) of a tuple of
+    str: whether any of them matches, tried in order as CPython does."""
+    items = Ptr[u64](affixes + TUPLE_ITEMS)
+    for i in range(Ptr[TupleObject](affixes)[0].length):
+        if suffix and str_endswith(s, items[i], start, end, has_start, has_end):
+            return True
+        if not suffix and str_startswith(s, items[i], start, end, has_start, has_end):
+            return True
+    return False
 
 
 def str_removeprefix(s: u64, prefix: u64) -> u64:
