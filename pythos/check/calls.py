@@ -462,10 +462,11 @@ def int_text(c: Checker, node: ast.Call, name: str) -> T.Type:
 
 
 def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
-    """`abs(x)` and `pow(x, y)` of integers: `abs` keeps x's type (a
-    sized integer wraps, as pythos.lang's `__abs__` does: `abs(i8(-128))`
-    is -128), and `pow(x, y)` is `x ** y`, checked as that operator is
-    (node.binop holds it)."""
+    """`abs(x)`, `pow(x, y)` and `divmod(x, y)` of integers: `abs` keeps
+    x's type (a sized integer wraps, as pythos.lang's `__abs__` does:
+    `abs(i8(-128))` is -128), `pow(x, y)` is `x ** y`, checked as that
+    operator is (node.binop holds it), and `divmod` is the tuple of `//`
+    and `%`."""
     args = node.args
     if node.keywords:
         raise c.error(node, f"{name}() takes positional arguments here")
@@ -480,6 +481,15 @@ def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
             raise c.error(args[0], f"argument 1 to \"abs\" has incompatible type \"{t}\"; "
                                    f"expected an integer")
         return t
+    if name == "divmod":
+        # `(a // b, a % b)`, the operands typed as those operators type them.
+        if len(args) != 2:
+            raise c.error(node, "divmod() takes two arguments")
+        t = c.binop_types(node, ast.FloorDiv(), args[0], args[1], None)
+        if not isinstance(t, IntType):
+            raise c.error(node, f"unsupported operand types for divmod() (\"{t}\")")
+        c.heap_use(node, "tuples", "divmod() makes a tuple")
+        return T.TupleType((t, t))
     if len(args) == 3:
         raise c.error(args[2], "pow() with a modulus is not supported (write a loop of "
                                "multiplications modulo m)")
@@ -593,7 +603,7 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         return size_type
     if name in ("hex", "bin", "oct"):
         return int_text(c, node, name)
-    if name in ("abs", "pow"):
+    if name in ("abs", "pow", "divmod"):
         return int_arithmetic(c, node, name, want)
     if name == "chr":
         # Printed, chr() writes its character (print_arg); as a value it
