@@ -227,9 +227,9 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         tt: T.TupleType = node.ty  # type: ignore[attr-defined]
         t = tt.elements[0]
         assert isinstance(t, IntType)
-        a, d = b.expr(args[0]), b.expr(args[1])
-        q = b.binop(node, ast.FloorDiv(), a, d, t, args[1])
-        r = b.binop(node, ast.Mod(), a, d, t, args[1])
+        dividend, divisor = b.expr(args[0]), b.expr(args[1])
+        q = b.binop(node, ast.FloorDiv(), dividend, divisor, t, args[1])
+        r = b.binop(node, ast.Mod(), dividend, divisor, t, args[1])
         return b.tuple_of(tt, [q, r], (t, t))  # type: ignore[attr-defined, no-any-return]
     if name == "ord":
         return b.str_call(node, "str_ord", [b.expr(args[0])], None, True)
