@@ -488,6 +488,10 @@ class Containers:
                 self.heap_use(node, kind_of(seq) if seq is not STR else
                               "str values built at run time", f"'*' of {seq} allocates")
                 return seq
+        if isinstance(op, ast.BitOr) and isinstance(lt, DictType) and lt == rt:
+            # `a | b`: a new dict, a's items updated by b's (Python 3.9).
+            self.heap_use(node, "dicts", "'|' of dicts allocates")
+            return lt
         if isinstance(op, (ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor)) \
                 and isinstance(lt, SetType) and isinstance(rt, SetType) \
                 and lt.element == rt.element:

@@ -210,8 +210,10 @@ class DictBuilder:
         assert isinstance(target, ast.Subscript)
         t: DictType = target.value.ty  # type: ignore[attr-defined]
         b = self.builder()
-        if isinstance(t.value, T.ListType):
-            b.list_augassign(s)  # `d[k] += ys` extends the list in place (lists.py)
+        if isinstance(t.value, (T.ListType, DictType)):
+            # `d[k] += ys` extends the list in place, `d[k] |= e` updates
+            # the dict in place (lists.py)
+            b.list_augassign(s)
             return
         d = self.expr(target.value)
         key = self.key_slot(target.slice, t.key)
@@ -332,6 +334,20 @@ class DictBuilder:
             self.map_call(node, "dict_update", [d, self.expr(args[0])])
             return Integer(0, NONE)
         raise self.not_yet(node, f"dict.{name}() calls")
+
+    def dict_union(self, node: ast.BinOp) -> Value:
+        """`a | b`: a copy of a, updated by b (both evaluated first)."""
+        t: DictType = node.ty  # type: ignore[attr-defined]
+        a, b = self.expr(node.left), self.expr(node.right)
+        result = self.map_call(node, "dict_copy", [a], result=t)
+        self.map_call(node, "dict_update", [result, b])
+        return result
+
+    def dict_update_in_place(self, d: Value, other: Value) -> Value:
+        """`d |= other`: d updated, and d itself the result (stored back
+        where it came from, as CPython does)."""
+        self.map_call(self.builder().current_node(), "dict_update", [d, other])
+        return d
 
     def set_method(self, node: ast.Call, name: str) -> Value:
         assert isinstance(node.func, ast.Attribute)

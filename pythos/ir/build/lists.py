@@ -425,6 +425,8 @@ class ListBuilder:
         """`a + b` (a new list) and `lst * n`, `n * lst` (the references
         repeated, not the objects: `[[0] * 3] * 3` is one row three times)."""
         t = node.ty  # type: ignore[attr-defined]
+        if isinstance(t, T.DictType):  # `a | b` (dicts.py)
+            return self.dict_union(node)  # type: ignore[attr-defined, no-any-return]
         if isinstance(t, (TupleType, T.VarTupleType)) and isinstance(node.op, ast.Add):
             return self.tuple_concat(node)  # type: ignore[attr-defined, no-any-return]
         if isinstance(t, T.VarTupleType) and isinstance(node.op, ast.Mult):
@@ -449,6 +451,10 @@ class ListBuilder:
         """`lst += seq` and `lst *= n` change the list in place (the name
         keeps the same object, as in CPython)."""
         t = s.target.ty  # type: ignore[union-attr]
+        if isinstance(t, T.DictType):  # `d |= e` (dicts.py)
+            from .operators import augmented
+            augmented(self, s, self.dict_update_in_place)  # type: ignore[attr-defined]
+            return
         if not isinstance(t, ListType) or not isinstance(s.op, (ast.Add, ast.Mult)):
             raise self.not_yet(s, f"this augmented assignment to a {t}")
         self.list_type(s, t)
