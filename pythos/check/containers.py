@@ -263,6 +263,10 @@ class Containers:
             for sub, st in zip(target.elts, self.unpacked(target, t), strict=True):
                 self.bind_comprehension_target(sub, st)
             return
+        if isinstance(target, ast.Starred):  # `for a, *rest in rows`
+            self.bind_comprehension_target(target.value, t)
+            target.ty = t  # type: ignore[attr-defined]
+            return
         raise self.error(target, "a comprehension assigns names")
 
     def expr_ListComp(self, node: ast.ListComp, want: T.Type | None) -> T.Type:
@@ -348,8 +352,11 @@ class Containers:
     def unpacked(self, target: ast.Tuple | ast.List, t: T.Type) -> list[T.Type]:
         """The types the names of `a, b = value` take from a value of type t."""
         n = len(target.elts)
-        if any(isinstance(e, ast.Starred) for e in target.elts):
-            raise self.error(target, "starred assignment ('a, *rest = ...') is not supported")
+        starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+        if len(starred) > 1:
+            raise self.error(target, "multiple starred expressions in assignment")
+        if starred:
+            return self.unpacked_starred(target, t, starred[0])
         if isinstance(t, TupleType):
             if len(t.elements) != n:
                 many = "too many" if len(t.elements) > n else "not enough"
@@ -363,6 +370,32 @@ class Containers:
                                      f"only at run time (index it, or unpack a list)")
         raise self.error(target, f"\"{t}\" object is not iterable into {n} names "
                                  f"(unpacking needs a tuple)")
+
+    def unpacked_starred(self, target: ast.Tuple | ast.List, t: T.Type,
+                         star: int) -> list[T.Type]:
+        """`first, *rest = value`: the starred name gets a list of the items
+        the others leave (of a list, or of a tuple whose middle items have
+        one type)."""
+        n = len(target.elts)
+        if isinstance(t, ListType) and not isinstance(t, T.BytearrayType):
+            self.heap_use(target, "lists", "a starred name gets a new list")
+            return [t.element] * star + [ListType(t.element)] + [t.element] * (n - star - 1)
+        if isinstance(t, TupleType):
+            k = len(t.elements)
+            if k < n - 1:
+                raise self.error(target, f"not enough values to unpack (expected at least "
+                                         f"{n - 1}, got {k})")
+            after = n - star - 1
+            middle = t.elements[star:k - after]
+            if not middle or any(e != middle[0] for e in middle):
+                what = "no items" if not middle else "items of different types"
+                raise self.error(target.elts[star], f"the starred name would get {what} of "
+                                                    f"the tuple, and a list needs one item "
+                                                    f"type")
+            self.heap_use(target, "lists", "a starred name gets a new list")
+            return [*t.elements[:star], ListType(middle[0]), *t.elements[k - after:]]
+        raise self.error(target, f"starred assignment from a {t} is not supported (it takes "
+                                 f"a list or a tuple)")
 
     # ----- subscripts -------------------------------------------------------------------
     def object_subscript(self, node: ast.Subscript, t: T.Type, store: bool) -> T.Type:

@@ -135,6 +135,8 @@ class DefiniteAssignment:
             for element in target.elts:
                 state = self.assign(element, state)
             return state
+        if isinstance(target, ast.Starred):  # `first, *rest = ...`
+            return self.assign(target.value, state)
         self.reads(target, state)
         return state
 

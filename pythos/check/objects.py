@@ -235,6 +235,10 @@ class Objects:
             for sub, st in zip(target.elts, self.unpacked(target, t), strict=True):
                 self.bind_target(sub, st)
             return
+        if isinstance(target, ast.Starred):  # `first, *rest = ...`: its list
+            self.bind_target(target.value, t)
+            target.ty = t  # type: ignore[attr-defined]
+            return
         if isinstance(target, ast.Name):
             self.assign_typed(target, t, none_ok=True)
             return

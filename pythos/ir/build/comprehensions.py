@@ -59,6 +59,8 @@ def target_names(target: ast.expr) -> list[ast.Name]:
         return [target]
     if isinstance(target, (ast.Tuple, ast.List)):
         return [n for e in target.elts for n in target_names(e)]
+    if isinstance(target, ast.Starred):
+        return target_names(target.value)
     return []
 
 

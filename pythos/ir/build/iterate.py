@@ -472,7 +472,8 @@ class IterateBuilder:
     # ----- binding items ---------------------------------------------------------------
     def bind_item(self, target: ast.expr, item: Item) -> None:
         """Assign an item to a loop's target, unpacking Parts in place."""
-        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(item, Parts):
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(item, Parts) and not any(
+                isinstance(e, ast.Starred) for e in target.elts):
             if len(target.elts) != len(item.items):
                 raise self.not_yet(target, "unpacking into a different number of names")
             for sub, part in zip(target.elts, item.items, strict=True):

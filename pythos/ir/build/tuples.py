@@ -218,15 +218,17 @@ class TupleBuilder:
 
     def unpack(self, target: ast.Tuple | ast.List, v: Value, t: T.Type) -> None:
         """`a, b = t`: every item first, then the targets from left to right."""
-        if isinstance(t, T.ListType) and not any(isinstance(e, ast.Starred)
-                                                  for e in target.elts):
-            self.unpack_list(target, v, t)
+        star = next((i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)),
+                    None)
+        if isinstance(t, T.ListType):
+            if star is None:
+                self.unpack_list(target, v, t)
+            else:
+                self.unpack_list_starred(target, v, t, star)
             return
         if not isinstance(t, TupleType):
             raise self.not_yet(target, f"unpacking a {t}")
         self.tuple_type(target, t)
-        if any(isinstance(e, ast.Starred) for e in target.elts):
-            raise self.not_yet(target, "starred unpacking")
         v = self.kept(v, "unpack.tuple")
         values = []
         for i in range(len(t.elements)):
@@ -234,8 +236,51 @@ class TupleBuilder:
             # `a, b = f()`) may be released right after its last item is
             # read; an index within the tuple's type never fails.
             values.append(self.kept(self.item_ref(v, i, t), "unpack"))
+        if star is not None:
+            # The starred name's list holds the items the others leave.
+            after = len(target.elts) - star - 1
+            middle = values[star:len(values) - after]
+            lt: T.ListType = target.elts[star].ty  # type: ignore[attr-defined]
+            b: Any = self
+            ti = self.add(ContainerTypeInfo(lt, item_kind(lt.element) or 0))
+            rest = self.kept(self.as_object(self.add(Call(b.list_fn("list_new"), [
+                ti, Integer(0, I64)])), lt), "unpack.starred")
+            for item in middle:
+                checked_call(self, target, b.list_fn("list_append"),
+                             [rest, self.to_slot(item, lt.element)])
+            values = [*values[:star], rest, *values[len(values) - after:]]
         for sub, item in zip(target.elts, values, strict=True):
-            self.store_value(sub, item)
+            self.store_value(sub.value if isinstance(sub, ast.Starred) else sub, item)
+
+    def unpack_list_starred(self, target: ast.Tuple | ast.List, v: Value, t: T.ListType,
+                            star: int) -> None:
+        """`a, *rest, z = xs`: at least as many items as the other names
+        (else CPython's ValueError, before anything is assigned), the items
+        before and after the starred name, and a new list of those between."""
+        if item_kind(t.element) is None:
+            raise self.not_yet(target, f"unpacking a {t}")
+        v = self.kept(v, "unpack.list")
+        b: Any = self
+        n = len(target.elts)
+        after = n - star - 1
+        checked_call(b, target, b.list_fn("list_unpack_at_least"),
+                     [b.as_u64(v), Integer(n - 1, I64)])
+        length = self.kept(self.add(Call(b.list_fn("list_len"), [b.as_u64(v)])), "unpack.len")
+        end = self.kept(self.add(IntOp("sub", length, Integer(after, I64))), "unpack.end")
+        values: list[Value] = []
+        for i in range(n):
+            if i == star:
+                raw = checked_call(b, target, b.list_fn("list_slice"), [
+                    v, Integer(star, I64), end, Integer(1, I64), Integer(1, BOOL),
+                    Integer(1, BOOL)])
+                values.append(self.kept(self.as_object(raw, t), "unpack.starred"))
+                continue
+            index: Value = Integer(i, I64) if i < star else self.add(
+                IntOp("add", end, Integer(i - star - 1, I64)))
+            raw = self.add(Call(b.list_fn("list_get"), [b.as_u64(v), index]))
+            values.append(self.kept(self.from_slot(raw, t.element, borrowed=False), "unpack"))
+        for sub, item in zip(target.elts, values, strict=True):
+            self.store_value(sub.value if isinstance(sub, ast.Starred) else sub, item)
 
     def unpack_list(self, target: ast.Tuple | ast.List, v: Value, t: T.ListType) -> None:
         """`a, b = xs`: exactly as many items as targets (else CPython's

@@ -218,6 +218,21 @@ def list_unpack_check(lst: u64, expected: i64) -> None:
     obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
 
 
+def list_unpack_at_least(lst: u64, expected: i64) -> None:
+    """`a, *rest = lst`: the list must hold at least `expected` items (the
+    names besides the starred one), or CPython's ValueError."""
+    length = Ptr[ListObject](lst)[0].length
+    if length >= expected:
+        return
+    sb = StrBuilder()
+    sb_append_ascii(addr_of(sb), b"not enough values to unpack (expected at least ")
+    sb_append_i64(addr_of(sb), expected)
+    sb_append_ascii(addr_of(sb), b", got ")
+    sb_append_i64(addr_of(sb), length)
+    sb_append_ascii(addr_of(sb), b")")
+    obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+
+
 def list_item(lst: u64, index: i64) -> u64:
     """Item `index`, which the caller knows is in range, BORROWED: valid
     while the list keeps it.  A `for` loop over a list is `list_len` and
