@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..ops import ModuleIR
 from .bounds import remove_bounds_checks
+from .dictslots import reuse_dict_slots
 from .generators import record_frame_liveness, spill_across_yields
 from .refcount import insert_refcounts
 
@@ -17,5 +18,6 @@ def run_passes(module: ModuleIR) -> None:
     for fn in module.functions:
         remove_bounds_checks(fn)
         spill_across_yields(fn)  # a generator's temporaries that outlive a yield
-        insert_refcounts(fn)  # last: the count updates follow the final control flow
+        insert_refcounts(fn)  # the count updates follow the final control flow
+        reuse_dict_slots(fn, module.object_runtime)  # sees the count updates
         record_frame_liveness(fn)  # what a generator's frame holds in each state
