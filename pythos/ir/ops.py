@@ -1074,10 +1074,17 @@ class CallValue(Op):
         return [self.func, *self.args]
 
 
+# Runtime functions that take over their first argument's reference
+# (made by pythos/ir/passes/strappend.py after the count pass).
+CONSUMING_CALLS = frozenset({"pythos.rt.obj.str.str_concat_owned"})
+
+
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
     if isinstance(op, GenNew):
         return [a for a in op.args if counted_value(a.type, count_str)]
+    if isinstance(op, Call) and op.fn.qualname in CONSUMING_CALLS:
+        return [op.args[0]]
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
         op, (Return, SetAttr, GlobalSet, SlotStore, Suspend, GenFinish)) else None
     if value is not None and counted_value(value.type, count_str):

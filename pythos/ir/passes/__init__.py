@@ -12,6 +12,7 @@ from .bounds import remove_bounds_checks
 from .dictslots import reuse_dict_slots
 from .generators import record_frame_liveness, spill_across_yields
 from .refcount import insert_refcounts
+from .strappend import append_in_place
 
 
 def run_passes(module: ModuleIR) -> None:
@@ -20,4 +21,5 @@ def run_passes(module: ModuleIR) -> None:
         spill_across_yields(fn)  # a generator's temporaries that outlive a yield
         insert_refcounts(fn)  # the count updates follow the final control flow
         reuse_dict_slots(fn, module.object_runtime)  # sees the count updates
+        append_in_place(fn, module.object_runtime)  # takes over a dropped reference
         record_frame_liveness(fn)  # what a generator's frame holds in each state
