@@ -354,13 +354,18 @@ class GlobalAddr(Op):
 class GlobalGet(Op):
     """The object a module-level variable holds, owned: the load
     increments its count (as `GetAttr` does).  Made from a `Load` of a
-    counted global by pythos/ir/passes/globals.py."""
+    counted global by pythos/ir/build/modinit.py.  `borrowed`: the global
+    is never rebound once set (pythos/ir/passes/__init__.py,
+    `constant_globals`), so its own reference keeps the object alive and
+    the load takes none; the count pass then treats the value as it does
+    a parameter's."""
 
-    __slots__ = ("sym",)
+    __slots__ = ("sym", "borrowed")
 
     def __init__(self, sym: GlobalSym) -> None:
         self.type = sym.type
         self.sym = sym
+        self.borrowed = False
 
 
 class GlobalSet(Op):
