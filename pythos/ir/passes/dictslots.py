@@ -27,8 +27,9 @@ A pair qualifies when
 - the ops on that path after the read are ones that cannot run code or
   touch a dict: integer arithmetic and comparisons, casts, copies
   between registers, branches, the test of the error state after a
-  call that can fail, count increments, and count decrements of values
-  that cannot run code when freed (str and integers).  Any other call,
+  call that can fail, the concatenation of two str (`d[k] = d.get(k,
+  "") + s`), count increments, and count decrements of values that
+  cannot run code when freed (str and integers).  Any other call,
   attribute access or store ends the search.
 
 The pass runs after the count pass, so the decrements it placed are
@@ -49,8 +50,9 @@ STORE = f"{DICT_RT}.dict_setitem"
 # Ops that run no code and change no object.
 INERT = (O.IntOp, O.IntOverflow, O.IntPow, O.Compare, O.Select, O.Cast, O.IncRef,
          O.KeepAlive, O.Goto, O.Branch)
-# Calls that only read the error state (the test after a call that can fail).
-QUERIES = frozenset({"pythos.rt.obj.report.obj_failed"})
+# Calls that run no code of the program's and touch no dict: the test of
+# the error state after a call that can fail, and `a + b` of two str.
+QUERIES = frozenset({"pythos.rt.obj.report.obj_failed", "pythos.rt.obj.str.str_concat"})
 
 
 def reuse_dict_slots(fn: FuncIR, runtime: dict[str, FuncSym]) -> None:

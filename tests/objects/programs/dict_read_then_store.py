@@ -59,6 +59,12 @@ def main() -> None:
     for w in words[:6]:
         text[w] = text.get(w, "") + w.upper()
     print(text)
+    joined: dict[str, str] = {}
+    for i, w in enumerate(words):
+        joined[w] = joined.get(w, "") + w
+        if i % 7 == 0:
+            joined[w] += str(i)
+    print(joined["a"], joined["b"], len(joined))
 
     loud: dict[Loud, int] = {}
     a = Loud(1)
