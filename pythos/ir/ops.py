@@ -354,13 +354,18 @@ class GlobalAddr(Op):
 class GlobalGet(Op):
     """The object a module-level variable holds, owned: the load
     increments its count (as `GetAttr` does).  Made from a `Load` of a
-    counted global by pythos/ir/passes/globals.py."""
+    counted global by pythos/ir/build/modinit.py.  `borrowed`: the global
+    is never rebound once set (pythos/ir/passes/__init__.py,
+    `constant_globals`), so its own reference keeps the object alive and
+    the load takes none; the count pass then treats the value as it does
+    a parameter's."""
 
-    __slots__ = ("sym",)
+    __slots__ = ("sym", "borrowed")
 
     def __init__(self, sym: GlobalSym) -> None:
         self.type = sym.type
         self.sym = sym
+        self.borrowed = False
 
 
 class GlobalSet(Op):
@@ -1074,10 +1079,17 @@ class CallValue(Op):
         return [self.func, *self.args]
 
 
+# Runtime functions that take over their first argument's reference
+# (made by pythos/ir/passes/strappend.py after the count pass).
+CONSUMING_CALLS = frozenset({"pythos.rt.obj.str.str_concat_owned"})
+
+
 def consumes(op: Op, count_str: bool = False) -> list[Value]:
     """The object operands `op` takes a reference over from its holder."""
     if isinstance(op, GenNew):
         return [a for a in op.args if counted_value(a.type, count_str)]
+    if isinstance(op, Call) and op.fn.qualname in CONSUMING_CALLS:
+        return [op.args[0]]
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
         op, (Return, SetAttr, GlobalSet, SlotStore, Suspend, GenFinish)) else None
     if value is not None and counted_value(value.type, count_str):

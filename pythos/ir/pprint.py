@@ -151,7 +151,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.GlobalAddr):
         return f"addr global {op.sym.module.name}.{op.sym.name}"
     if isinstance(op, O.GlobalGet):
-        return f"global {op.sym.module.name}.{op.sym.name} :: {t}"
+        borrowed = " borrowed" if op.borrowed else ""
+        return f"global{borrowed} {op.sym.module.name}.{op.sym.name} :: {t}"
     if isinstance(op, O.GlobalSet):
         return f"global {op.sym.module.name}.{op.sym.name} = {n(op.value)}"
     if isinstance(op, O.FieldAddr):

@@ -52,7 +52,8 @@ class ModuleInitLowering:
     def op_GlobalGet(self, op: O.GlobalGet) -> ir.Value:
         v = self.load_mem(self.global_vars[id(op.sym)], op.type)
         # A global is 0 until its initialiser has run, whatever its type.
-        self.incref(self.ref_word(v, op.type), maybe_none=True)
+        if not op.borrowed:
+            self.incref(self.ref_word(v, op.type), maybe_none=True)
         return v
 
     def op_GlobalSet(self, op: O.GlobalSet) -> None:

@@ -304,6 +304,20 @@ def obj_alloc_zeroed(size: u64) -> u64:
     return addr
 
 
+def obj_resize_in_place(old_size: u64, new_size: u64) -> bool:
+    """Whether an allocation of ``old_size`` bytes can be ``new_size`` bytes
+    long where it is: both sizes are small and of one class, so its block
+    already has the room.  If so, the statistics now count the new size.
+    (A str that grows in place uses this: pythos/rt/obj/str.py.)
+    """
+    if (old_size <= SMALL_LIMIT and new_size <= SMALL_LIMIT
+            and class_of(old_size) == class_of(new_size)):
+        note_free(old_size)
+        note_alloc(new_size)
+        return True
+    return False
+
+
 def obj_realloc(addr: u64, old_size: u64, new_size: u64) -> u64:
     """Make an allocation ``new_size`` bytes long (a growing list's buffer).
 
@@ -311,10 +325,7 @@ def obj_realloc(addr: u64, old_size: u64, new_size: u64) -> u64:
     its first ``min(old_size, new_size)`` bytes move to a new block and
     the old one is freed.  The new address.
     """
-    if (old_size <= SMALL_LIMIT and new_size <= SMALL_LIMIT
-            and class_of(old_size) == class_of(new_size)):
-        note_free(old_size)
-        note_alloc(new_size)
+    if obj_resize_in_place(old_size, new_size):
         return addr
     moved = obj_alloc(new_size)
     keep = old_size if old_size < new_size else new_size

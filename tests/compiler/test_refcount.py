@@ -145,8 +145,9 @@ def balance(fn: FuncIR) -> None:
                 if isinstance(op, O.Assign) and O.holds_reference(op.dest.type, fn.count_str):
                     assert held.get(id(op.dest), 0) == 0, "overwrites a held reference"
                     held[id(op.dest)] = 1
-                elif O.holds_reference(op.type, fn.count_str):
-                    held[id(op)] = 1
+                elif O.holds_reference(op.type, fn.count_str) and not (
+                        isinstance(op, O.GlobalGet) and op.borrowed):
+                    held[id(op)] = 1  # (a borrowed global's value is not held)
         return {k: v for k, v in held.items() if v}
 
     start: dict[int, int] = {}

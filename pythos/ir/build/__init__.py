@@ -63,7 +63,7 @@ from .bytes import BytesBuilder
 from .comprehensions import ComprehensionBuilder
 from .consumers import ConsumerBuilder
 from .coroutines import CoroutineBuilder
-from .dicts import DictBuilder
+from .dicts import DICT_RT, DictBuilder
 from .exceptions import ExceptionBuilder, prune_checks, shown_path
 from .expr import ExprBuilder
 from .frozensets import frozenset_augassign
@@ -85,6 +85,7 @@ OBJECT_RT = "pythos.rt.obj.object"
 OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                      "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields",
                      "pythos.rt.obj.exc", "pythos.rt.obj.operators")
+DICT_SLOT_FNS = ("dict_find", "dict_get_at", "dict_getitem_at", "dict_set_at")
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -913,11 +914,15 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
         for name in [m for m in OBJECT_RT_MODULES if m in checker.scopes]:
             module.object_runtime.update({n: sym for n, sym in checker.scopes[name].items()
                                           if isinstance(sym, FuncSym)})
+        if DICT_RT in checker.scopes:  # what ir/passes/dictslots.py calls
+            module.object_runtime.update({n: checker.scopes[DICT_RT][n] for n in DICT_SLOT_FNS})
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
         module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
         module.classes = class_layouts([c.type for c in checker.classes])
         if "pythos.rt.obj.str" in checker.scopes:
             module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
+            module.object_runtime["str_concat_owned"] = \
+                checker.scopes["pythos.rt.obj.str"]["str_concat_owned"]  # ir/passes/strappend.py
         if "pythos.rt.obj.coroutine" in checker.scopes:  # a coroutine frame's clear calls it
             module.object_runtime["coro_never_awaited"] = \
                 checker.scopes["pythos.rt.obj.coroutine"]["coro_never_awaited"]

@@ -38,6 +38,7 @@ from ..ops import (
     Branch,
     DecRef,
     FuncIR,
+    GlobalGet,
     Goto,
     IncRef,
     Op,
@@ -120,7 +121,7 @@ def insert_refcounts(fn: FuncIR) -> None:
     borrowed = {id(p) for p in fn.params if id(p) not in assigned}
 
     def owned(v: Value) -> bool:
-        return id(v) not in borrowed
+        return id(v) not in borrowed and not (isinstance(v, GlobalGet) and v.borrowed)
 
     live_in, live_out = liveness(fn)
     for block in fn.blocks:
@@ -144,7 +145,7 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
         uses = uses_of(op)
         taken = [v for v in consumes(op, COUNT_STR[0]) if tracked(v)]
         for d in defs_of(op):
-            if d not in live:
+            if d not in live and owned(d):
                 after.append(DecRef(d))  # defined and never used
         for v in uses:
             dies = v not in live and all(v is not d for d in defs_of(op))

@@ -342,28 +342,45 @@ def value_at(dp: Ptr[DictObject], slot: i64) -> u64:
     return entry_at(keys, log2, index_get(keys, log2, u64(slot)))[0].value
 
 
-def dict_getitem(d: u64, key: u64) -> u64:
-    """d[key] (new reference); KeyError if absent."""
+def dict_find(d: u64, key: u64) -> i64:
+    """The index slot of `key` in `d`, or -1: the lookup half of
+    `dict_getitem` and `dict_get`, which the compiler calls on its own
+    when the same key of the same dict is stored next, with nothing in
+    between that could change the dict (pythos/ir/passes/dictslots.py);
+    the store then reuses the slot (`dict_set_at`)."""
+    kind = type_of(d)[0].item
+    return lookup(Ptr[DictObject](d), kind, key, key_hash(kind, key))
+
+
+def dict_getitem_at(d: u64, slot: i64, key: u64) -> u64:
+    """d[key] (new reference), `key` found at `slot` by `dict_find`;
+    KeyError if it was absent."""
     info = type_of(d)
-    dp = Ptr[DictObject](d)
-    slot = lookup(dp, info[0].item, key, key_hash(info[0].item, key))
     if slot < 0:
         raise_key_error(info[0].item, key)
         return u64(0)
-    value = value_at(dp, slot)
+    value = value_at(Ptr[DictObject](d), slot)
     item_incref(info[0].item2, value)
+    return value
+
+
+def dict_getitem(d: u64, key: u64) -> u64:
+    """d[key] (new reference); KeyError if absent."""
+    return dict_getitem_at(d, dict_find(d, key), key)
+
+
+def dict_get_at(d: u64, slot: i64, default: u64, has_default: bool) -> u64:
+    """`dict_get` of the key `dict_find` found at `slot` (-1: absent)."""
+    value = value_at(Ptr[DictObject](d), slot) if slot >= 0 else (
+        default if has_default else u64(0))
+    item_incref(type_of(d)[0].item2, value)
     return value
 
 
 def dict_get(d: u64, key: u64, default: u64, has_default: bool) -> u64:
     """d.get(key) or d.get(key, default) (new reference): the default, or
     None (0) without one, when the key is absent."""
-    info = type_of(d)
-    dp = Ptr[DictObject](d)
-    slot = lookup(dp, info[0].item, key, key_hash(info[0].item, key))
-    value = value_at(dp, slot) if slot >= 0 else (default if has_default else u64(0))
-    item_incref(info[0].item2, value)
-    return value
+    return dict_get_at(d, dict_find(d, key), default, has_default)
 
 
 def dict_lookup(d: u64, key: u64, value_out: u64) -> bool:
@@ -391,15 +408,38 @@ def dict_setitem(d: u64, key: u64, value: u64) -> None:
     item_incref(vkind, value)
     slot = lookup(dp, kind, key, h)
     if slot >= 0:
-        keys = dp[0].keys
-        log2 = dp[0].log2_size
-        e = entry_at(keys, log2, index_get(keys, log2, u64(slot)))
-        old = e[0].value
-        e[0].value = value
-        item_decref(vkind, old)
+        replace_value(dp, vkind, slot, value)
         return
     item_incref(kind, key)
     insert_new(dp, h, key, value)
+
+
+def replace_value(dp: Ptr[DictObject], vkind: u32, slot: i64, value: u64) -> None:
+    """Store `value` (a reference handed over) in the entry at index slot
+    `slot`, then drop the value it held."""
+    keys = dp[0].keys
+    log2 = dp[0].log2_size
+    e = entry_at(keys, log2, index_get(keys, log2, u64(slot)))
+    old = e[0].value
+    e[0].value = value
+    item_decref(vkind, old)
+
+
+def dict_set_at(d: u64, slot: i64, key: u64, value: u64) -> None:
+    """d[key] = value, where `dict_find` found `key` at `slot` (-1: absent)
+    and nothing has changed the dict since: no second probe, and for an
+    absent key no second comparison either, only a free slot to find.
+    The key's hash is needed only then (cached in a str, computed from
+    an integer: no user code is run, which is why the compiler pairs
+    the two only for such keys)."""
+    info = type_of(d)
+    dp = Ptr[DictObject](d)
+    item_incref(info[0].item2, value)
+    if slot >= 0:
+        replace_value(dp, info[0].item2, slot, value)
+        return
+    item_incref(info[0].item, key)
+    insert_new(dp, key_hash(info[0].item, key), key, value)
 
 
 def dict_delitem(d: u64, key: u64) -> None:

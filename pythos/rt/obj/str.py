@@ -25,6 +25,7 @@ records the error (`obj_raise`) and returns 0 (or False, -1 where said).
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
+from pythos.rt.alloc import obj_resize_in_place
 from pythos.rt.mem import memcpy
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, str_items_eq
 from pythos.rt.obj.object import (
@@ -39,6 +40,7 @@ from pythos.rt.obj.object import (
     KindOps,
     StrBuilder,
     StrObject,
+    obj_decref,
     obj_raise,
     register_kind,
     sb_append,
@@ -219,6 +221,32 @@ def str_concat(a: u64, b: u64) -> u64:
     memcpy(Ptr[u8](obj + STR_DATA), str_data(a), na)
     memcpy(Ptr[u8](obj + STR_DATA + na), str_data(b), nb)
     return obj
+
+
+def str_concat_owned(a: u64, b: u64) -> u64:
+    """a + b where the caller hands over its reference to `a` (it would
+    have dropped it right after `str_concat`: `word += piece`, or the
+    temporary of `x + y + z`).  When that reference is the only one, no
+    one else can see `a`, so it is extended in place, as CPython's
+    `unicode_concatenate` does for a local of count 1, when the longer
+    str still fits the allocator's block (its size class): only `b`'s
+    bytes are copied, and nothing is allocated or freed.  Otherwise the
+    two are concatenated as usual and `a` dropped.  `a is b` (`s += s`)
+    is never extended, since `b` would change under the copy."""
+    so = Ptr[StrObject](a)
+    na = str_nbytes(a)
+    nb = str_nbytes(b)
+    if (so[0].refcnt != 1 or a == b or nb == 0 or so[0].type != addr_of(STR_TYPE).addr
+            or not obj_resize_in_place(STR_DATA + na + 1, STR_DATA + na + nb + 1)):
+        result = str_concat(a, b)
+        obj_decref(a)
+        return result
+    memcpy(Ptr[u8](a + STR_DATA + na), str_data(b), nb)
+    Ptr[u8](a + STR_DATA)[na + nb] = u8(0)
+    so[0].nbytes = i64(na + nb)
+    so[0].length += Ptr[StrObject](b)[0].length
+    so[0].hash = u64(0)  # the text changed; str_hash computes it again
+    return a
 
 
 def str_repeat(s: u64, count: i64) -> u64:
