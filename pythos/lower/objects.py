@@ -50,6 +50,19 @@ ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 ITEMS_INT = range(1, 10)  # ITEM_U8 ... ITEM_I64, ITEM_BOOL
 
 
+def word_map(offsets: list[int]) -> int:
+    """A TypeInfo bitmap of an instance's words (`refs`, `drops`): bit i
+    for the word at FIRST_FIELD + 8 * i, one for each field offset given,
+    so that the runtime reads those fields inline instead of calling the
+    class's `traverse` or `clear` (docs/objects.md, "What it costs" and
+    "Releasing by the field map").  0, and the function is used, if one
+    lies beyond 64 words."""
+    words = [(offset - FIRST_FIELD) // 8 for offset in offsets]
+    if any(w < 0 or w >= 64 for w in words) or any(o % 8 != 0 for o in offsets):
+        return 0
+    return sum(1 << w for w in set(words))
+
+
 class ObjectLowering:
     """Mixed into `lower.Lowering`."""
 
@@ -120,10 +133,14 @@ class ObjectLowering:
             containers = [name for name in counted if O.is_counted(c.fields[name])]
             if counted:
                 fields["clear"] = self.define_clear(lay, counted).ptrtoint(I64)
+                fields["drops"] = ir.Constant(I64, word_map(
+                    [lay.offsets[name] + (BYTES_OWNER if c.fields[name] is T.BYTES else 0)
+                     for name in counted]))
             if containers:
                 # A str cannot be part of a cycle: the collector need not see it.
                 fields["traverse"] = self.define_traverse(lay, containers).ptrtoint(I64)
-                fields["refs"] = ir.Constant(I64, self.refs_map(lay, containers))
+                fields["refs"] = ir.Constant(I64, word_map(
+                    [lay.offsets[name] for name in containers]))
             if c.vtable:
                 fields["vtable"] = self.define_vtable(lay).ptrtoint(I64)
             order = order_method(c)
@@ -241,17 +258,6 @@ class ObjectLowering:
         result = b.call(self.function(method), [first, second])
         b.ret(b.zext(result, I64) if result.type != I64 else result)
         return f
-
-    def refs_map(self, lay: ClassLayout, containers: list[str]) -> int:
-        """TypeInfo.refs: bit i for the word at FIRST_FIELD + 8 * i when it
-        holds an object the collector must see, so that a collection
-        reads an instance's fields inline, without `traverse` and its
-        indirect calls of `visit` (docs/objects.md, "What it costs").  0,
-        and `traverse` is used, if such a field lies beyond 64 words."""
-        words = [(lay.offsets[name] - FIRST_FIELD) // 8 for name in containers]
-        if any(w < 0 or w >= 64 for w in words):
-            return 0
-        return sum(1 << w for w in set(words))
 
     def define_traverse(self, lay: ClassLayout, counted: list[str]) -> ir.Function:
         """`traverse(obj, visit, arg)`: call visit(child, arg) for each

@@ -40,8 +40,9 @@ list ``free_head[c]``, linked through their first word, and that list is
 the fast path: allocating pops it, freeing a block of the current run
 pushes it.  Neither loops nor locks (objects are never allocated in
 interrupt context).  A block of another run goes back on that run's own
-list, and its ``used`` count drops: a run that was full joins its class's
-*partial* list, which the slow path takes runs from before it asks the
+list, and its ``used`` count drops, inline too while the run stays on
+the list it is on; a run that was full joins its class's *partial* list
+(out of line), which the slow path takes runs from before it asks the
 platform for a new one.  A run whose count reaches zero is
 kept as a *spare* while the spares of all classes together hold no more
 bytes than the live objects do (and a class's first spare is always
@@ -168,7 +169,7 @@ spare_bytes: u64 = u64(0)
 # ``g`` granules, linked through their first word.  Their bytes count in
 # ``spare_bytes`` and in the footprint.
 large_spare = Array[u64, 16]()
-# ``ceil(2**32 / g)`` for a class of ``g``-granule blocks: the free path's
+# ``ceil(2**64 / b)`` for a class of ``b``-byte blocks: the free path's
 # block-boundary check multiplies by it instead of dividing (see
 # ``on_block_boundary``).  Set when a run of the class is made: a block
 # can only be freed into a class that has had one.
@@ -256,17 +257,33 @@ def obj_alloc(size: u64) -> u64:
 def obj_free(addr: u64, size: u64) -> None:
     """Give back an object, with the size it was allocated with.
 
-    The fast path only: a block of its class's current run goes back on
+    The fast paths only.  A block of its class's current run goes back on
     the fast path's list.  ``addr`` is in the current run exactly when it
     differs from the run's (size-aligned) address only in the bits below
     the run size; with no current run (``current`` is 0, ``run_low`` 0 or
-    not) no object address passes that test.
+    not) no object address passes that test.  A block of another run
+    goes on that run's own list when the run already has free blocks
+    there and keeps one in use, so that it stays on the partial list:
+    after the checks ``free_to_run`` makes (the run's class, the block
+    boundary), a push and a decrement.  The rest (a full run, the last
+    block of one, a large size) is ``obj_free_slow``.  Tearing a
+    structure down frees most of its blocks outside the current run.
     """
     if size <= SMALL_LIMIT:
         size_class = class_of(size)
         if addr ^ current[size_class] <= run_low[size_class]:
             link(addr)[0] = free_head[size_class]
             free_head[size_class] = addr
+            note_free(size)
+            return
+        run = run_of(addr, size_class)
+        h = header(run)
+        first = h[0].free
+        if (first != NONE and h[0].used > 1 and h[0].size_class == size_class
+                and on_block_boundary(addr - run, size_class)):
+            link(addr)[0] = first
+            h[0].free = addr
+            h[0].used -= 1
             note_free(size)
             return
     obj_free_slow(addr, size)
@@ -288,7 +305,8 @@ def obj_alloc_slow(size: u64) -> u64:
 
 @export("pythos_obj_free_slow")
 def obj_free_slow(addr: u64, size: u64) -> None:
-    """``obj_free`` of a block outside its class's current run, or of a large size."""
+    """``obj_free`` of a block into a full run, or of the last block in
+    use of a run, or of a large size (or a bad free, which panics)."""
     if size > SMALL_LIMIT:
         free_large(addr, size)
         return
@@ -430,9 +448,8 @@ def new_run(size_class: u64) -> u64:
         panic(f"object allocator: the platform gave a run at {run:#x}, not {size}-aligned")
     note_footprint(size, True)
     stats.runs += 1
-    granules = u64(BLOCK_GRANULES[size_class])
-    block_magic[size_class] = ((u64(1) << 32) + granules - 1) // granules
     block = block_size(size_class)
+    block_magic[size_class] = u64(0xFFFF_FFFF_FFFF_FFFF) // block + 1
     count = (size - RUN_HEADER) // block
     h = header(run)[0]
     h.size_class = size_class
@@ -482,17 +499,17 @@ def on_block_boundary(offset: u64, size_class: u64) -> bool:
 
     A division by the block size would tell, but it costs 25 cycles or
     more on every free outside the current run (a third of that path's
-    time in binary_trees).  The block number is ``granules / g``, with
-    ``g`` the class's block size in granules; for fewer than 2**12
-    granules (a run is at most 32 KiB), ``(granules * ceil(2**32 / g))
-    >> 32`` is that quotient exactly, since the rounding up adds less
-    than ``granules / 2**32 < 1/g``.
+    time in binary_trees).  With ``c = ceil(2**64 / b)`` for blocks of
+    ``b`` bytes, a 32-bit ``n`` is a multiple of ``b`` exactly when
+    ``n * c``, wrapped to 64 bits, is below ``c`` (Lemire, Kaser and
+    Kurz, "Faster remainder by direct computation", 2019): a multiply
+    and a compare.  ``n`` is the offset past the run header, below 32 KiB
+    (a run's largest size); an offset inside the header wraps to a huge
+    ``n`` and fails that test.
     """
-    granules = (offset - RUN_HEADER) >> 3
-    if offset < RUN_HEADER or offset & 7 != 0 or granules >= u64(4096):
-        return False
-    g = u64(BLOCK_GRANULES[size_class])
-    return ((granules * block_magic[size_class]) >> 32) * g == granules
+    n = offset - RUN_HEADER
+    magic = block_magic[size_class]
+    return n < u64(32768) and n * magic < magic
 
 
 def keep_spare(run: u64, size_class: u64) -> None:

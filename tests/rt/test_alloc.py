@@ -460,9 +460,8 @@ def test_the_block_boundary_check_is_exact(alloc: ModuleType) -> None:
     """The multiply that replaces a division in the free path's check agrees
     with the division at every offset of every class's run."""
     for c in range(28):
-        granules = int(alloc.BLOCK_GRANULES[c])
-        alloc.block_magic[c] = ((1 << 32) + granules - 1) // granules
-        block = granules * 8
+        block = int(alloc.BLOCK_GRANULES[c]) * 8
+        alloc.block_magic[c] = (1 << 64) // block + (1 if (1 << 64) % block else 0)
         for offset in range(0, int(alloc.run_size(u64(c))) + 64, 8):
             want = offset >= 48 and (offset - 48) % block == 0 and offset - 48 < 4096 * 8
             assert bool(alloc.on_block_boundary(u64(offset), u64(c))) == want, (c, offset)

@@ -370,9 +370,18 @@ def traverse(obj: u64, visit: u64) -> None:
         call_addr(fn, obj, visit, u64(0))
 
 
+def of_tracked_type(obj: u64) -> bool:
+    """Whether `obj` (0 allowed) has a GcHead, for the passes' visits.
+    Unlike `is_tracked` it does not ask whether the object is on a list:
+    one that is not (made before `init`, or static) has a zero `prev`,
+    which is neither COUNTING nor REACHED, so the visits leave it alone
+    anyway, and a load and a branch per field are saved."""
+    return obj != 0 and (type_of(obj)[0].flags & TRACKED) != 0
+
+
 def visit_decref(child: u64, arg: u64) -> u64:
     """Pass 2: one of `child`'s references comes from a tracked object."""
-    if not is_tracked(child):
+    if not of_tracked_type(child):
         return u64(0)
     h = gc_head(child)
     word = h[0].prev
@@ -394,7 +403,7 @@ def visit_reach(child: u64, arg: u64) -> u64:
     """Pass 3: `child` is reachable from a live object; push it on the
     mark stack unless it is already there or scanned."""
     global mark_stack
-    if not is_tracked(child):
+    if not of_tracked_type(child):
         return u64(0)
     h = gc_head(child)
     if (h[0].prev & TAG_MASK) == COUNTING:

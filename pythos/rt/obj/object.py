@@ -157,6 +157,13 @@ class TypeInfo:
     # them inline instead of calling `traverse`; 0 when a class has none,
     # or one beyond the 64th word (then `traverse` is used).
     refs: u64
+    # Instances: which words after the header hold a reference the release
+    # drops itself, inline (bit i: the word at FIRST_FIELD + 8 * i), instead
+    # of calling `clear`: every reference a class's instance holds (a
+    # bytes field's owner word among them), or 0, and `clear` is called,
+    # when a class has none, or one beyond the 64th word, and for the
+    # frames whose `clear` does more than drop them (generator.py).
+    drops: u64
 
 
 @struct
@@ -459,10 +466,14 @@ def release_all(obj: u64) -> None:
 
 def release_one(dead: u64) -> None:
     """Drop what `dead` holds and give its memory back.  An instance's
-    `clear` and size are in its TypeInfo; other kinds ask their KindOps."""
+    references are its TypeInfo's `drops` words (or its `clear`'s), its
+    size is there too; other kinds ask their KindOps."""
     info = type_of(dead)
     if info[0].kind == KIND_INSTANCE:
-        if info[0].clear != 0:
+        drops = info[0].drops
+        if drops != 0:
+            drop_fields(dead, drops)
+        elif info[0].clear != 0:
             call_addr(info[0].clear, dead)
         size = info[0].size
     else:
@@ -476,6 +487,29 @@ def release_one(dead: u64) -> None:
         obj_free(dead - GC_HEAD, size + GC_HEAD)
     else:
         obj_free(dead, size)
+
+
+def drop_fields(obj: u64, drops: u64) -> None:
+    """Drop the reference each `drops` word of the dying instance `obj`
+    holds (0 is None), inside the release loop: a child whose count
+    reaches 0 joins `pending`, where `obj_release` would put it, so a
+    chain still frees in the loop, not by recursion.  The words are not
+    zeroed, as `clear` zeroes them: the instance's memory goes back next,
+    and nothing reads it again (docs/objects.md, "Releasing by the
+    field map")."""
+    global pending
+    field = obj + FIRST_FIELD
+    while drops != 0:
+        if (drops & 1) != 0:
+            child = Ptr[u64](field)[0]
+            if child != 0:
+                h = Ptr[ObjHeader](child)
+                h[0].refcnt -= 1
+                if h[0].refcnt == 0:
+                    h[0].refcnt = i64(pending)
+                    pending = child
+        drops >>= 1
+        field += 8
 
 
 def item_size(kind: u32) -> u64:
