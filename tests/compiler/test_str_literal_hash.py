@@ -52,3 +52,29 @@ def test_a_literal_is_emitted_with_its_hash(tmp_path: Path) -> None:
         else str_hash(b"serial")
     literal = [line for line in out.read_text().splitlines() if 'c"serial\\00"' in line]
     assert literal and f"i64 {signed}," in literal[0], literal
+
+
+def test_a_one_character_literal_is_the_runtimes_static_str(tmp_path: Path) -> None:
+    """A one-character ASCII literal is no literal of its own but its
+    entry (48 bytes each) in the runtime's table of static strs, which
+    the compiler gives as data: `"+"` in the program and `text[i]` are
+    one object (docs/objects.md, "Constant one-character strs ...")."""
+    source = tmp_path / "char.py"
+    source.write_text('def main() -> None:\n    ops = {"+": 1, "é": 2, "ab": 3}\n'
+                      '    print(ops["1+2"[1]], ops["é"], ops["ab"])\n'
+                      '\n\nif __name__ == "__main__":\n    main()\n')
+    out = tmp_path / "char.ll"
+    result = subprocess.run([sys.executable, "-m", "pythos", "compile", str(source), "-O0",
+                             "--emit", "llvm", "-o", str(out)], cwd=ROOT, env=env(),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    literals = [line for line in text.splitlines() if line.startswith("@.str.")]
+    assert not [line for line in literals if 'c"+\\00' in line]  # no literal of its own
+    assert [line for line in literals if 'c"ab\\00"' in line]  # longer and non-ASCII ones are
+    assert [line for line in literals if 'c"\\C3\\A9\\00"' in line]
+    table = [line for line in text.splitlines()
+             if line.startswith("@pythos.rt.obj.str.ascii_chars =")]
+    signed = str_hash(b"+") - (1 << 64) if str_hash(b"+") >= 1 << 63 else str_hash(b"+")
+    assert table and f"i64 {signed}, [8 x i8] c\"+\\00" in table[0], table  # static data
+    assert f"@pythos.rt.obj.str.ascii_chars to i64), i64 {ord('+') * 48})" in text
