@@ -808,6 +808,9 @@ class ModuleIR:
     # The runtime's str type (object.py's STR_TYPE), which str literals
     # point at when the program has the object runtime; else None.
     str_type: GlobalSym | None = None
+    # The runtime's 128 static one-character strs (str.py's `ascii_chars`),
+    # which the compiler fills and one-character ASCII literals are; else None.
+    ascii_chars: GlobalSym | None = None
     object_runtime: dict[str, FuncSym] = field(default_factory=dict)
     leak_check: bool = False
     count_str: bool = False  # str values are counted (see holds_reference)

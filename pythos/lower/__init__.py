@@ -41,7 +41,7 @@ from . import inlining
 from .debuginfo import DebugInfo
 from .funcs import FuncLowering
 from .generators import GeneratorLowering
-from .instructions import Builder, InstructionLowering, opaque_global
+from .instructions import ASCII_TABLE, Builder, InstructionLowering, opaque_global
 from .modinit import INIT_MODULES, ModuleInitLowering
 from .objects import ObjectLowering
 
@@ -113,9 +113,11 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
 
     # ----- module -----------------------------------------------------------------------
     def run(self) -> ir.Module:
-        # The str type's descriptor first: every str literal points at it.
-        str_type = [g for g in self.program.globals if g.sym is self.program.str_type]
-        for g in str_type + [g for g in self.program.globals if g not in str_type]:
+        # The str type's descriptor first: every str literal points at it;
+        # then the static one-character strs, which some literals are.
+        first = [g for sym in (self.program.str_type, self.program.ascii_chars)
+                 for g in self.program.globals if g.sym is sym]
+        for g in first + [g for g in self.program.globals if g not in first]:
             self.declare_global(g)
         for const in self.program.strings:
             self.string_constant(const.data, const.type is STR)
@@ -136,7 +138,10 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         return self.module
 
     def declare_global(self, g: GlobalIR) -> None:
-        ty = self.mem_ty(g.sym.type)
+        # The static one-character strs: the same bytes as the runtime's
+        # Array[u8, 6144], typed as the str objects they hold.
+        table = g.sym is self.program.ascii_chars
+        ty = ASCII_TABLE if table else self.mem_ty(g.sym.type)
         gv = ir.GlobalVariable(self.module, ty, g.sym.link_name)
         module = g.sym.module.name
         if module in self.program.external_modules:
@@ -145,7 +150,7 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
             return
         if module not in self.program.exported_modules:
             gv.linkage = "internal"
-        gv.initializer = self.const_init(g.init, g.sym.type)
+        gv.initializer = self.ascii_chars_table() if table else self.const_init(g.init, g.sym.type)
         self.global_vars[id(g.sym)] = opaque_global(gv)
         if self.debug is not None:
             self.debug.global_variable(g.sym, gv)

@@ -33,6 +33,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Whitespace beyond ASCII: decoded out of line, so that space_at's
     # ASCII test is inlined into split's and strip's loops.
     ("pythos.rt.obj.str", "space_at_wide"): "noinline",
+    # A dict probe that must compare keys: its calls would give the
+    # common probe (the key itself found, or an empty slot) a frame.
+    ("pythos.rt.obj.dict", "lookup_compare"): "noinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

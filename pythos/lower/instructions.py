@@ -83,6 +83,11 @@ X86_ASM_CLOBBERS = ("~{dirflag}", "~{fpsr}", "~{flags}")
 
 # The str object's layout (StrObject, pythos/rt/obj/object.py).
 IMMORTAL = 1 << 60
+# A one-character ASCII str of the runtime's table (str.py's ASCII_CHAR_SIZE):
+# the five header words, the character, its NUL and padding.
+ASCII_CHAR_SIZE = 48
+ASCII_CHAR = ir.LiteralStructType([ir.IntType(64)] * 5 + [ir.ArrayType(ir.IntType(8), 8)])
+ASCII_TABLE = ir.ArrayType(ASCII_CHAR, 128)
 MASK64 = (1 << 64) - 1
 
 
@@ -192,6 +197,21 @@ class InstructionLowering:
         else:
             b.store(v, p)
 
+    def ascii_chars_table(self) -> ir.Constant:
+        """The runtime's table of the 128 one-character ASCII strs
+        (`ascii_chars` in pythos/rt/obj/str.py) as static data, in place
+        of the zeros its declaration says: each one a str object like a
+        literal's (an IMMORTAL count, the str type, length 1, its hash,
+        the byte and a NUL), padded to ASCII_CHAR_SIZE bytes.  So they
+        exist before the runtime's `init` runs (the kernel prints before
+        it), and a one-character literal can be one of them."""
+        type_addr = self.global_vars[id(self.program.str_type)].ptrtoint(I64)
+        return ir.Constant(ASCII_TABLE, [
+            ir.Constant(ASCII_CHAR, [ir.Constant(I64, IMMORTAL), type_addr, ir.Constant(I64, 1),
+                                     ir.Constant(I64, 1), ir.Constant(I64, str_hash(bytes([c]))),
+                                     ir.Constant(ir.ArrayType(I8, 8), bytearray([c] + [0] * 7))])
+            for c in range(128)])
+
     def string_constant(self, data: bytes, is_str: bool) -> ir.Constant:
         """A bytes constant is the address and length of constant data; a
         str constant is the address of a static str object (StrObject in
@@ -202,6 +222,11 @@ class InstructionLowering:
         literal without one would be hashed again at every dict lookup),
         then the UTF-8 bytes and a NUL."""
         key = (data, is_str)
+        if is_str and len(data) == 1 and data[0] < 0x80 and self.program.ascii_chars is not None:
+            # The runtime's own static str of this character (what `s[i]`
+            # returns), so that equal one-character strs are one object.
+            table = self.global_vars[id(self.program.ascii_chars)].ptrtoint(I64)
+            return table.add(ir.Constant(I64, data[0] * ASCII_CHAR_SIZE))  # type: ignore
         gv = self.strings.get(key)
         if gv is None:
             if is_str:

@@ -35,6 +35,7 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 KIND_INSTANCE = 1
 TRACKED = 1
 INT_ITEMS = 2  # every item an integer or a bool (object.py)
+STR_FIELDS = 64  # an instance whose counted fields are all str (object.py)
 TYPE_OFFSET = 8  # ObjHeader.type
 FIRST_FIELD = 16  # an instance's first field (TypeInfo.refs counts words from it)
 # Dicts and sets (object.py, dict.py, set.py): kinds, fixed sizes, and the
@@ -119,8 +120,15 @@ class ObjectLowering:
             c = lay.cls
             fields: dict[str, ir.Constant] = {name: ir.Constant(self.mem_ty(ft), 0)
                                               for name, ft in st.fields.items()}
+            counted = [name for name, ft in c.fields.items() if self.counts(ft)]
+            containers = [name for name in counted if O.is_counted(c.fields[name])]
+            # Released at once, its strs with it (obj_release): every
+            # counted field a str, none an object the collector tracks.
+            str_fields = bool(counted) and not containers and not lay.tracked \
+                and all(c.fields[name] is T.STR for name in counted)
             fields["kind"] = ir.Constant(I32, KIND_INSTANCE)
-            fields["flags"] = ir.Constant(I32, TRACKED if lay.tracked else 0)
+            fields["flags"] = ir.Constant(I32, TRACKED if lay.tracked
+                                          else STR_FIELDS if str_fields else 0)
             fields["size"] = ir.Constant(I64, lay.size)
             fields["name"] = self.cstring(f"{c.qualname}.__name__", c.name)
             fields["module"] = self.cstring(f"{c.qualname}.__module__",
@@ -129,8 +137,6 @@ class ObjectLowering:
             fields["class_last"] = ir.Constant(I32, lay.class_last)
             if c.base is not None:
                 fields["base"] = self.class_infos[id(c.base)].ptrtoint(I64)
-            counted = [name for name, ft in c.fields.items() if self.counts(ft)]
-            containers = [name for name in counted if O.is_counted(c.fields[name])]
             if counted:
                 fields["clear"] = self.define_clear(lay, counted).ptrtoint(I64)
                 fields["drops"] = ir.Constant(I64, word_map(

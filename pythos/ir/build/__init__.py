@@ -923,6 +923,7 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
             module.object_runtime["str_repr"] = checker.scopes["pythos.rt.obj.str"]["str_repr"]
             module.object_runtime["str_concat_owned"] = \
                 checker.scopes["pythos.rt.obj.str"]["str_concat_owned"]  # ir/passes/strappend.py
+            module.ascii_chars = checker.scopes["pythos.rt.obj.str"]["ascii_chars"]
         if "pythos.rt.obj.coroutine" in checker.scopes:  # a coroutine frame's clear calls it
             module.object_runtime["coro_never_awaited"] = \
                 checker.scopes["pythos.rt.obj.coroutine"]["coro_never_awaited"]

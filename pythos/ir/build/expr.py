@@ -722,11 +722,30 @@ class ExprBuilder:
         if t is BYTES and name not in ("eq", "ne"):
             return self.bytes_order(name, a, c)  # type: ignore[attr-defined]  # bytes.py
         if t in (STR, BYTES):
-            eq = self.call_rt("str_eq" if t is STR else "bytes_eq", [a, c])
+            eq = self.str_equal(a, c) if t is STR else self.call_rt("bytes_eq", [a, c])
             return eq if name == "eq" else self.not_(eq)
         if name not in ("eq", "ne"):
             name = ("s" if isinstance(t, IntType) and t.signed else "u") + name
         return self.add(Compare(name, a, c))  # type: ignore[no-any-return]
+
+    def str_equal(self, a: Value, c: Value) -> Value:
+        """`a == c` for two str: the same object is equal at once, inline,
+        and only two objects are compared by their bytes (docs/objects.md,
+        "Constant one-character strs").  A literal is one static object
+        per program, and every one-character ASCII str is one of the
+        runtime's static ones, so most equal strs a program compares are
+        the same object."""
+        end = self.new_block("streq.end")
+        result = self.merge("streq", BOOL, end)
+        same = self.add(Compare("eq", a, c))
+        self.assign(result, same)
+        differ = self.new_block("streq.bytes")
+        self.branch(same, end, differ)
+        self.activate(differ)
+        self.assign(result, self.call_rt("str_eq", [a, c]))
+        self.goto(end)
+        self.activate(end)
+        return result
 
     def expr_IfExp(self, node: ast.IfExp) -> Value:
         t = node.ty  # type: ignore[attr-defined]

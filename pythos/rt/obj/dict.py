@@ -187,9 +187,40 @@ def key_hash(kind: u32, key: u64) -> u64:
 def lookup(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
     """The index slot holding `key` (whose hash is `h`), or -1.
 
-    A key's `__eq__` is user code and may change this very dict; as
-    CPython does, a lookup that sees the table or the compared entry
-    change under it starts again."""
+    The probe as far as it needs no comparison: an empty slot ends it, the
+    key itself (the same object, or the same integer) is found, and an
+    entry of another hash is passed over.  Met an entry of the same hash
+    and another object, the lookup starts again in `lookup_compare`, out
+    of line (inlining.py), whose calls and the registers they need would
+    otherwise cost this path a stack frame (docs/objects.md, "Constant
+    one-character strs ...").  Looked up by a literal or a one-character
+    str, a str key is most often the very object stored."""
+    keys = d[0].keys
+    if keys == 0:
+        return i64(-1)
+    log2 = d[0].log2_size
+    mask = (u64(1) << u64(log2)) - 1
+    slot = h & mask
+    perturb = h
+    while True:
+        ix = index_get(keys, log2, slot)
+        if ix == IX_EMPTY:
+            return i64(-1)
+        if ix >= 0:
+            e = entry_at(keys, log2, ix)
+            if e[0].key == key:
+                return i64(slot)
+            if e[0].hash == h and item_is_object(kind):
+                return lookup_compare(d, kind, key, h)
+        perturb >>= PERTURB_SHIFT
+        slot = (slot * 5 + perturb + 1) & mask
+
+
+def lookup_compare(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
+    """`lookup` where keys must be compared (equal objects that are not
+    the same one).  A key's `__eq__` is user code and may change this
+    very dict; as CPython does, a lookup that sees the table or the
+    compared entry change under it starts again."""
     while True:
         keys = d[0].keys
         if keys == 0:

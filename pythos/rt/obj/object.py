@@ -50,6 +50,12 @@ KINDS: Final = 16
 
 # TypeInfo.flags
 TRACKED: Final = u32(1)  # has a GcHead before its header: the cycle collector sees it
+# A class whose instances hold no object but strs (every counted field is
+# a `str`), set by the compiler: its `clear` can release only strs, each
+# freed at once, so an instance is released at once, even during another
+# release, without the release loop (docs/objects.md, "Releasing: a leaf
+# path").  Never TRACKED, never a generator's frame.
+STR_FIELDS: Final = u32(64)
 # A tuple type every slot of which is an integer or a bool (ITEM_U8 ...
 # ITEM_BOOL), set by the compiler: its hash, comparisons and release need
 # not look at each slot's kind.  A type without it may still be one.
@@ -398,15 +404,11 @@ def obj_release(obj: u64) -> None:
     An instance that holds no objects (its class has no `clear`) and that
     the collector does not track is freed at once, with no loop: the
     common case of a small object, kept to a leaf function that needs no
-    stack frame (docs/objects.md, "Speed").  Every other object is
-    `release_other`'s, a tail call, so that its tests cost the
-    instance's path nothing.
+    stack frame (docs/objects.md, "Speed").  Freeing it frees nothing
+    else, so that is right during another release too (a `Num` leaf of
+    a tree being released).  Every other object is `release_other`'s, a
+    tail call, so that its tests cost the instance's path nothing.
     """
-    global pending
-    if releasing != 0:
-        Ptr[ObjHeader](obj)[0].refcnt = i64(pending)
-        pending = obj
-        return
     info = type_of(obj)
     if info[0].kind == KIND_INSTANCE and info[0].clear == 0 and (info[0].flags & TRACKED) == 0:
         obj_free(obj, info[0].size)
@@ -418,10 +420,24 @@ def release_other(obj: u64) -> None:
     """`obj_release` of anything but a leaf instance (kept out of line,
     inlining.py).  A str holds no objects and is never tracked: it is
     freed at once, with its size from its own byte count, instead of
-    through the release loop's kind dispatch (docs/objects.md,
-    "Releasing: a leaf path")."""
-    if type_of(obj)[0].kind == KIND_STR:
+    through the release loop's kind dispatch; and an instance that holds
+    only strs (STR_FIELDS) is cleared by a call of its `clear`, which
+    frees those strs at once, and freed (docs/objects.md, "Releasing: a
+    leaf path").  Neither can release anything else, so both are right
+    during another release too.  Any other object joins the `pending`
+    list during a release, or starts one."""
+    global pending
+    info = type_of(obj)
+    if info[0].kind == KIND_STR:
         obj_free(obj, STR_DATA + u64(Ptr[StrObject](obj)[0].nbytes) + 1)
+        return
+    if (info[0].flags & STR_FIELDS) != 0:
+        call_addr(info[0].clear, obj)
+        obj_free(obj, info[0].size)
+        return
+    if releasing != 0:
+        Ptr[ObjHeader](obj)[0].refcnt = i64(pending)
+        pending = obj
         return
     release_all(obj)
 

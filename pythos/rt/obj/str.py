@@ -266,9 +266,12 @@ def str_repeat(s: u64, count: i64) -> u64:
     return obj
 
 
-# The 128 one-character ASCII strings, made once by `init` as static
-# (IMMORTAL) objects: `s[i]` and `for c in s` over ASCII text then
-# allocate nothing, as CPython's own one-character cache does.
+# The 128 one-character ASCII strings, static (IMMORTAL) objects: `s[i]`
+# and `for c in s` over ASCII text then allocate nothing, as CPython's own
+# one-character cache does.  The compiler gives the table as static data
+# (pythos/lower/instructions.py, `ascii_chars_table`) and makes every
+# one-character ASCII literal one of these objects; under CPython (the
+# simulated platform) `init` fills it.
 ASCII_CHAR_SIZE: Final = u64(48)  # STR_DATA + the character + NUL, rounded up
 ascii_chars = Array[u8, 6144]()
 
@@ -518,6 +521,8 @@ def init() -> None:
     for c in range(128):
         obj = addr_of(ascii_chars).addr + u64(c) * ASCII_CHAR_SIZE
         so = Ptr[StrObject](obj)
+        if so[0].type != 0:
+            continue  # static data, in use already: its count must stay
         so[0].refcnt = IMMORTAL
         so[0].type = addr_of(STR_TYPE).addr
         so[0].length = i64(1)
