@@ -41,6 +41,20 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # A tuple's hash: the integer tuples' loop is a leaf, the general one
     # (whose item hashes may be calls) is kept apart with its frame.
     ("pythos.rt.obj.tuple", "hash_items"): "noinline",
+    # A dict's probe loop, one copy for each index width (a constant in
+    # each); the search that may run a user `__eq__` stays out of line.
+    ("pythos.rt.obj.dict", "probe"): "alwaysinline",
+    ("pythos.rt.obj.dict", "lookup_any"): "noinline",
+    ("pythos.rt.obj.set", "lookkey_any"): "noinline",
+    # Hashing an integer tuple is a leaf call from `item_hash`, which then
+    # stays small enough to inline where keys are hashed; a tuple with a
+    # slot that needs a division is rarer, and kept apart with its frame.
+    ("pythos.rt.obj.items", "int_tuple_hash"): "noinline",
+    ("pythos.rt.obj.items", "wide_tuple_hash"): "noinline",
+    # The equality test of a probe whose hashes matched: a str or an
+    # integer tuple compared inside the probe loop, not after a call that
+    # spills its registers.
+    ("pythos.rt.obj.items", "probe_eq"): "alwaysinline",
     # A generator's resume: the state test and the indirect call inline
     # (an `await`, a `for` over a generator), the errors out of line.
     ("pythos.rt.obj.generator", "gen_resume"): "alwaysinline",

@@ -156,7 +156,12 @@ def entry_at(keys: u64, log2: i64, ix: i64) -> Ptr[DictEntry]:
 
 
 def index_get(keys: u64, log2: i64, slot: u64) -> i64:
-    width = index_width(log2)
+    return index_load(keys, index_width(log2), slot)
+
+
+def index_load(keys: u64, width: u64, slot: u64) -> i64:
+    """Index slot `slot` of a table whose slots are `width` bytes: one load
+    where `width` is a constant (`probe`)."""
     if width == 1:
         return i64(Ptr[i8](keys)[slot])
     if width == 2:
@@ -187,9 +192,60 @@ def key_hash(kind: u32, key: u64) -> u64:
 def lookup(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
     """The index slot holding `key` (whose hash is `h`), or -1.
 
-    A key's `__eq__` is user code and may change this very dict; as
-    CPython does, a lookup that sees the table or the compared entry
-    change under it starts again."""
+    The table's index width is tested once, not at every probe: each
+    width has its own copy of the probe loop (`probe`, inlined with the
+    width a constant)."""
+    keys = d[0].keys
+    if keys == 0:
+        return i64(-1)
+    log2 = d[0].log2_size
+    if log2 < 8:
+        return probe(d, kind, key, h, u64(1))
+    if log2 < 16:
+        return probe(d, kind, key, h, u64(2))
+    if log2 < 32:
+        return probe(d, kind, key, h, u64(4))
+    return probe(d, kind, key, h, u64(8))
+
+
+def probe(d: Ptr[DictObject], kind: u32, key: u64, h: u64, width: u64) -> i64:
+    """`lookup` in a table with `width`-byte index slots, for the keys whose
+    comparisons run no user code: the same key, or an equal one by
+    `probe_eq` (an int, a str, a tuple of integers).  The first entry with
+    the same hash that only `item_eq` can decide hands the whole search to
+    `lookup_any`: the entries before it were passed without user code, so
+    starting again there changes nothing a program can see, and this loop
+    keeps no state across a call that could change the table."""
+    keys = d[0].keys
+    log2 = d[0].log2_size
+    mask = (u64(1) << u64(log2)) - 1
+    entries = keys + (mask + 1) * width
+    slot = h & mask
+    perturb = h
+    while True:
+        ix = index_load(keys, width, slot)
+        if ix == IX_EMPTY:
+            return i64(-1)
+        if ix >= 0:
+            e = Ptr[DictEntry](entries + u64(ix) * ENTRY_SIZE)
+            start = e[0].key
+            if start == key:
+                return i64(slot)
+            if e[0].hash == h and item_is_object(kind):
+                plain = probe_eq(kind, start, key)
+                if plain == 1:
+                    return i64(slot)
+                if plain < 0:
+                    return lookup_any(d, kind, key, h)
+        perturb >>= PERTURB_SHIFT
+        slot = (slot * 5 + perturb + 1) & mask
+
+
+def lookup_any(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
+    """`lookup` for any keys, comparing with `item_eq` where `probe_eq`
+    can not tell.  A key's `__eq__` is user code and may change this very
+    dict; as CPython does, a lookup that sees the table or the compared
+    entry change under it starts again."""
     while True:
         keys = d[0].keys
         if keys == 0:
