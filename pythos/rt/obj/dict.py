@@ -702,7 +702,10 @@ def dict_next(d: u64, it: u64, key_out: u64, value_out: u64) -> bool:
         return False
     i = state[0].pos
     n = dp[0].nentries
-    while i < n and entry_at(dp[0].keys, dp[0].log2_size, i)[0].hash == NO_HASH:
+    if i >= n:
+        return False
+    entries = entries_of(dp[0].keys, dp[0].log2_size)
+    while i < n and Ptr[DictEntry](entries + u64(i) * ENTRY_SIZE)[0].hash == NO_HASH:
         i += 1
     if i >= n:
         state[0].pos = i
@@ -713,7 +716,7 @@ def dict_next(d: u64, it: u64, key_out: u64, value_out: u64) -> bool:
         return False
     state[0].pos = i + 1
     state[0].remaining -= 1
-    e = entry_at(dp[0].keys, dp[0].log2_size, i)
+    e = Ptr[DictEntry](entries + u64(i) * ENTRY_SIZE)
     info = type_of(d)
     if key_out != 0:
         item_incref(info[0].item, e[0].key)

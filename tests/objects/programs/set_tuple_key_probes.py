@@ -26,6 +26,7 @@ def collisions() -> None:
                                (7, 7 + big), (-big, -big), (2**62, -(2**62)), (0, 0)}
     print(sorted(s))
     print(s)
+    print([hash(k) for k in sorted(s)])
     print((-1, 0) in s, (-3, 0) in s, (7 - big, 7) in s, (7 + big, 7 + big) in s)
     s.discard((-2, 0))
     s.discard((7 + big, 7))
