@@ -33,9 +33,6 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Whitespace beyond ASCII: decoded out of line, so that space_at's
     # ASCII test is inlined into split's and strip's loops.
     ("pythos.rt.obj.str", "space_at_wide"): "noinline",
-    # A dict probe that must compare keys: its calls would give the
-    # common probe (the key itself found, or an empty slot) a frame.
-    ("pythos.rt.obj.dict", "lookup_compare"): "noinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",
@@ -44,6 +41,20 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # A tuple's hash: the integer tuples' loop is a leaf, the general one
     # (whose item hashes may be calls) is kept apart with its frame.
     ("pythos.rt.obj.tuple", "hash_items"): "noinline",
+    # A dict's probe loop, one copy for each index width (a constant in
+    # each); the search that may run a user `__eq__` stays out of line.
+    ("pythos.rt.obj.dict", "probe"): "alwaysinline",
+    ("pythos.rt.obj.dict", "lookup_any"): "noinline",
+    ("pythos.rt.obj.set", "lookkey_any"): "noinline",
+    # Hashing an integer tuple is a leaf call from `item_hash`, which then
+    # stays small enough to inline where keys are hashed; a tuple with a
+    # slot that needs a division is rarer, and kept apart with its frame.
+    ("pythos.rt.obj.items", "int_tuple_hash"): "noinline",
+    ("pythos.rt.obj.items", "wide_tuple_hash"): "noinline",
+    # The equality test of a probe whose hashes matched: a str or an
+    # integer tuple compared inside the probe loop, not after a call that
+    # spills its registers.
+    ("pythos.rt.obj.items", "probe_eq"): "alwaysinline",
     # A generator's resume: the state test and the indirect call inline
     # (an `await`, a `for` over a generator), the errors out of line.
     ("pythos.rt.obj.generator", "gen_resume"): "alwaysinline",

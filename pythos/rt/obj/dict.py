@@ -156,7 +156,12 @@ def entry_at(keys: u64, log2: i64, ix: i64) -> Ptr[DictEntry]:
 
 
 def index_get(keys: u64, log2: i64, slot: u64) -> i64:
-    width = index_width(log2)
+    return index_load(keys, index_width(log2), slot)
+
+
+def index_load(keys: u64, width: u64, slot: u64) -> i64:
+    """Index slot `slot` of a table whose slots are `width` bytes: one load
+    where `width` is a constant (`probe`)."""
     if width == 1:
         return i64(Ptr[i8](keys)[slot])
     if width == 2:
@@ -187,40 +192,60 @@ def key_hash(kind: u32, key: u64) -> u64:
 def lookup(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
     """The index slot holding `key` (whose hash is `h`), or -1.
 
-    The probe as far as it needs no comparison: an empty slot ends it, the
-    key itself (the same object, or the same integer) is found, and an
-    entry of another hash is passed over.  Met an entry of the same hash
-    and another object, the lookup starts again in `lookup_compare`, out
-    of line (inlining.py), whose calls and the registers they need would
-    otherwise cost this path a stack frame (docs/objects.md, "Constant
-    one-character strs ...").  Looked up by a literal or a one-character
-    str, a str key is most often the very object stored."""
+    The table's index width is tested once, not at every probe: each
+    width has its own copy of the probe loop (`probe`, inlined with the
+    width a constant)."""
     keys = d[0].keys
     if keys == 0:
         return i64(-1)
     log2 = d[0].log2_size
+    if log2 < 8:
+        return probe(d, kind, key, h, u64(1))
+    if log2 < 16:
+        return probe(d, kind, key, h, u64(2))
+    if log2 < 32:
+        return probe(d, kind, key, h, u64(4))
+    return probe(d, kind, key, h, u64(8))
+
+
+def probe(d: Ptr[DictObject], kind: u32, key: u64, h: u64, width: u64) -> i64:
+    """`lookup` in a table with `width`-byte index slots, for the keys whose
+    comparisons run no user code: the same key, or an equal one by
+    `probe_eq` (an int, a str, a tuple of integers).  The first entry with
+    the same hash that only `item_eq` can decide hands the whole search to
+    `lookup_any`: the entries before it were passed without user code, so
+    starting again there changes nothing a program can see, and this loop
+    keeps no state across a call that could change the table."""
+    keys = d[0].keys
+    log2 = d[0].log2_size
     mask = (u64(1) << u64(log2)) - 1
+    entries = keys + (mask + 1) * width
     slot = h & mask
     perturb = h
     while True:
-        ix = index_get(keys, log2, slot)
+        ix = index_load(keys, width, slot)
         if ix == IX_EMPTY:
             return i64(-1)
         if ix >= 0:
-            e = entry_at(keys, log2, ix)
-            if e[0].key == key:
+            e = Ptr[DictEntry](entries + u64(ix) * ENTRY_SIZE)
+            start = e[0].key
+            if start == key:
                 return i64(slot)
             if e[0].hash == h and item_is_object(kind):
-                return lookup_compare(d, kind, key, h)
+                plain = probe_eq(kind, start, key)
+                if plain == 1:
+                    return i64(slot)
+                if plain < 0:
+                    return lookup_any(d, kind, key, h)
         perturb >>= PERTURB_SHIFT
         slot = (slot * 5 + perturb + 1) & mask
 
 
-def lookup_compare(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
-    """`lookup` where keys must be compared (equal objects that are not
-    the same one).  A key's `__eq__` is user code and may change this
-    very dict; as CPython does, a lookup that sees the table or the
-    compared entry change under it starts again."""
+def lookup_any(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
+    """`lookup` for any keys, comparing with `item_eq` where `probe_eq`
+    can not tell.  A key's `__eq__` is user code and may change this very
+    dict; as CPython does, a lookup that sees the table or the compared
+    entry change under it starts again."""
     while True:
         keys = d[0].keys
         if keys == 0:
@@ -717,7 +742,10 @@ def dict_next(d: u64, it: u64, key_out: u64, value_out: u64) -> bool:
         return False
     i = state[0].pos
     n = dp[0].nentries
-    while i < n and entry_at(dp[0].keys, dp[0].log2_size, i)[0].hash == NO_HASH:
+    if i >= n:
+        return False
+    entries = entries_of(dp[0].keys, dp[0].log2_size)
+    while i < n and Ptr[DictEntry](entries + u64(i) * ENTRY_SIZE)[0].hash == NO_HASH:
         i += 1
     if i >= n:
         state[0].pos = i
@@ -728,7 +756,7 @@ def dict_next(d: u64, it: u64, key_out: u64, value_out: u64) -> bool:
         return False
     state[0].pos = i + 1
     state[0].remaining -= 1
-    e = entry_at(dp[0].keys, dp[0].log2_size, i)
+    e = Ptr[DictEntry](entries + u64(i) * ENTRY_SIZE)
     info = type_of(d)
     if key_out != 0:
         item_incref(info[0].item, e[0].key)

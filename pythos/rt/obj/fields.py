@@ -24,12 +24,15 @@ from typing import Final
 
 from pythos.lang import Ptr, addr_of, i64, struct, u8, u32, u64
 from pythos.rt.obj.items import (
+    XXPRIME_5,
     append_cstring,
+    hash_end,
     item_eq,
     item_hash,
     item_lt,
     item_repr,
     sb_append_ascii,
+    xx_round,
 )
 from pythos.rt.obj.object import (
     ERR_TYPE,
@@ -41,7 +44,6 @@ from pythos.rt.obj.object import (
     sb_finish,
     type_of,
 )
-from pythos.rt.obj.tuple import XXLENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5
 
 
 @struct
@@ -107,14 +109,8 @@ def fields_hash(obj: u64) -> u64:
     n = i64(info[0].nfields)
     acc = XXPRIME_5
     for i in range(n):
-        lane = item_hash(table[i].kind, field_value(obj, table, i))
-        acc += lane * XXPRIME_2
-        acc = (acc << 31) | (acc >> 33)
-        acc *= XXPRIME_1
-    acc += u64(n) ^ XXLENGTH_MIX
-    if acc == u64(0xFFFFFFFFFFFFFFFF):
-        return u64(1546275796)
-    return acc
+        acc = xx_round(acc, item_hash(table[i].kind, field_value(obj, table, i)))
+    return hash_end(acc, n)
 
 
 # The operators of `fields_same_class`'s `op`, in the order of the

@@ -45,7 +45,7 @@ from typing import Final
 from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, struct, u8, u32, u64
 from pythos.rt.obj.dict import DictIter, dict_iter_start, dict_next
 from pythos.rt.obj.generator import gen_resume, is_generator
-from pythos.rt.obj.items import default_repr
+from pythos.rt.obj.items import default_repr, kind_in
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
     ERR_VALUE,
@@ -67,7 +67,7 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.obj.set import set_iter_start, set_next
 from pythos.rt.obj.str import str_char_at, str_data, str_nbytes, str_next_offset
-from pythos.rt.obj.tuple import kind_in, slots, tuple_get, tuple_len, tuple_new
+from pythos.rt.obj.tuple import slots, tuple_get, tuple_len, tuple_new
 
 # What an iterator walks (IterObject.what); the compiler passes these to
 # `iter_new` (pythos/ir/build/iterate.py).

@@ -122,8 +122,43 @@ def key_kind(s: u64) -> u32:
 
 def lookkey(s: u64, kind: u32, key: u64, h: u64) -> Ptr[SetEntry]:
     """The active entry holding `key`, or the free entry that ended the
-    search.  A user `__eq__` that changes the set makes it start again,
-    as in CPython."""
+    search, for keys whose comparisons run no user code (the same key,
+    or an equal one by `probe_eq`).  The first entry with the same hash
+    that only `item_eq` can decide hands the search to `lookkey_any`,
+    which starts again: the entries before were passed without user
+    code (dict.py's `probe`)."""
+    sp = Ptr[SetObject](s)
+    table = sp[0].table
+    mask = u64(sp[0].mask)
+    i = h & mask
+    perturb = h
+    while True:
+        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else u64(0)
+        e = entry(table, i)
+        while True:
+            if e[0].hash == h:
+                start = e[0].key
+                if start == key:
+                    return e
+                plain = probe_eq(kind, start, key)
+                if plain == 1:
+                    return e
+                if plain < 0 and item_is_object(kind):
+                    return lookkey_any(s, kind, key, h)
+            elif e[0].hash == NO_HASH and e[0].key == FREE_KEY:
+                return e
+            if probes == 0:
+                break
+            probes -= 1
+            e = Ptr[SetEntry](e.addr + ENTRY_SIZE)
+        perturb >>= PERTURB_SHIFT
+        i = (i * 5 + 1 + perturb) & mask
+
+
+def lookkey_any(s: u64, kind: u32, key: u64, h: u64) -> Ptr[SetEntry]:
+    """`lookkey` for any keys, comparing with `item_eq` where `probe_eq`
+    can not tell.  A user `__eq__` that changes the set makes it start
+    again, as in CPython."""
     sp = Ptr[SetObject](s)
     while True:
         table = sp[0].table

@@ -21,18 +21,20 @@ the runtime's own `EMPTY_TUPLE_TYPE`: with no items, the item kinds a
 tuple type adds do not matter.
 """
 
-from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, u8, u32, u64
 from pythos.rt.obj.box import int_eq, int_lt
 from pythos.rt.obj.items import (
-    int_hash,
+    XXPRIME_5,
+    hash_end,
+    int_tuple_hash,
     item_eq,
     item_hash,
     item_lt,
     item_repr,
-    item_signed,
+    kind_in,
     sb_append_ascii,
+    xx_round,
 )
 from pythos.rt.obj.object import (
     ERR_INDEX,
@@ -68,15 +70,6 @@ from pythos.rt.obj.object import (
 from pythos.rt.obj.reprguard import repr_enter, repr_leave
 from pythos.rt.obj.slices import SliceBounds, slice_resolve
 
-# CPython 3.11's tuple hash (Objects/tupleobject.c) is a variant of the
-# xxHash64 round: these are its primes.
-XXPRIME_1: Final = u64(11400714785074694791)
-XXPRIME_2: Final = u64(14029467366897019727)
-XXPRIME_5: Final = u64(2870177450012600261)
-# Added with the length at the end, chosen so that hash(()) kept its
-# value from before the change (3527539 is that history).
-XXLENGTH_MIX: Final = u64(2870177450012600261 ^ 3527539)
-
 TUPLE_OPS = KindOps()
 EMPTY_TUPLE_TYPE = TypeInfo()
 EMPTY_TUPLE = TupleObject()
@@ -89,13 +82,6 @@ def tuple_size(length: i64) -> u64:
 
 def slots(t: u64) -> Ptr[u64]:
     return Ptr[u64](t + TUPLE_ITEMS)
-
-
-def kind_in(info: Ptr[TypeInfo], index: i64) -> u32:
-    """The item kind of slot `index` of a tuple of type `info`."""
-    if info[0].fields != 0:
-        return Ptr[u32](info[0].fields)[index]
-    return info[0].item
 
 
 def tuple_item_kind(t: u64, index: i64) -> u32:
@@ -365,29 +351,17 @@ def tuple_le(a: u64, b: u64) -> bool:
     return not slots_less(b, i, a)
 
 
-def xx_round(acc: u64, lane: u64) -> u64:
-    """Fold one item's hash into the accumulator: xxHash64's round."""
-    acc += lane * XXPRIME_2
-    acc = (acc << 31) | (acc >> 33)
-    return acc * XXPRIME_1
-
-
 def tuple_hash(t: u64) -> u64:
     """hash(t), exactly as CPython 3.11 computes it: each item's hash is
     folded in with one xxHash64 round (multiply, rotate left 31, multiply),
-    then the length is added.  -1 is kept for "error" in CPython, so a
-    result of -1 becomes 1546275796."""
+    then the length is added (items.py's `xx_round` and `hash_end`).  A
+    tuple of integers only, the common `(x, y)` key, takes items.py's
+    `int_tuple_hash`, a leaf with no item hash a call."""
     n = Ptr[TupleObject](t)[0].length
     info = type_of(t)
-    if (info[0].flags & INT_ITEMS) == 0:
-        return hash_end(hash_items(t, info, n), n)
-    # Integers only (the common `(x, y)` key): no item's hash is a call,
-    # and this path stays a leaf, without the general loop's saved
-    # registers (inlining.py keeps that loop out of line).
-    acc = XXPRIME_5
-    for i in range(n):
-        acc = xx_round(acc, int_hash(slots(t)[i], item_signed(kind_in(info, i))))
-    return hash_end(acc, n)
+    if (info[0].flags & INT_ITEMS) != 0:
+        return int_tuple_hash(t, info)
+    return hash_end(hash_items(t, info, n), n)
 
 
 def hash_items(t: u64, info: Ptr[TypeInfo], n: i64) -> u64:
@@ -395,14 +369,6 @@ def hash_items(t: u64, info: Ptr[TypeInfo], n: i64) -> u64:
     acc = XXPRIME_5
     for i in range(n):
         acc = xx_round(acc, item_hash(kind_in(info, i), slots(t)[i]))
-    return acc
-
-
-def hash_end(acc: u64, n: i64) -> u64:
-    """The length mixed in; -1 is kept for "error" in CPython."""
-    acc += u64(n) ^ XXLENGTH_MIX
-    if acc == u64(0xFFFFFFFFFFFFFFFF):
-        return u64(1546275796)
     return acc
 
 
