@@ -203,32 +203,32 @@ def list_unpack_check(lst: u64, expected: i64) -> None:
     """`a, b = lst`: the list must hold exactly `expected` items, or
     ValueError with CPython's message (nothing is assigned then)."""
     length = Ptr[ListObject](lst)[0].length
-    if length == expected:
-        return
-    sb = StrBuilder()
-    if length > expected:
-        sb_append_ascii(addr_of(sb), b"too many values to unpack (expected ")
-        sb_append_i64(addr_of(sb), expected)
-    else:
-        sb_append_ascii(addr_of(sb), b"not enough values to unpack (expected ")
-        sb_append_i64(addr_of(sb), expected)
-        sb_append_ascii(addr_of(sb), b", got ")
-        sb_append_i64(addr_of(sb), length)
-    sb_append_ascii(addr_of(sb), b")")
-    obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
+    if length != expected:
+        raise_unpack(expected, length, False)
 
 
 def list_unpack_at_least(lst: u64, expected: i64) -> None:
     """`a, *rest = lst`: the list must hold at least `expected` items (the
     names besides the starred one), or CPython's ValueError."""
     length = Ptr[ListObject](lst)[0].length
-    if length >= expected:
-        return
+    if length < expected:
+        raise_unpack(expected, length, True)
+
+
+def raise_unpack(expected: i64, length: i64, at_least: bool) -> None:
+    """CPython's ValueError for `length` items unpacked into `expected`
+    names (`at_least`: besides a starred one)."""
     sb = StrBuilder()
-    sb_append_ascii(addr_of(sb), b"not enough values to unpack (expected at least ")
-    sb_append_i64(addr_of(sb), expected)
-    sb_append_ascii(addr_of(sb), b", got ")
-    sb_append_i64(addr_of(sb), length)
+    if length > expected:
+        sb_append_ascii(addr_of(sb), b"too many values to unpack (expected ")
+        sb_append_i64(addr_of(sb), expected)
+    else:
+        sb_append_ascii(addr_of(sb), b"not enough values to unpack (expected ")
+        if at_least:
+            sb_append_ascii(addr_of(sb), b"at least ")
+        sb_append_i64(addr_of(sb), expected)
+        sb_append_ascii(addr_of(sb), b", got ")
+        sb_append_i64(addr_of(sb), length)
     sb_append_ascii(addr_of(sb), b")")
     obj_raise(ERR_VALUE, sb_finish(addr_of(sb)))
 

@@ -35,6 +35,12 @@ def main() -> None:
         print(x, y, z2)
     except ValueError as e:
         print("ValueError:", e)
+    for items in ([1], [1, 2, 3]):  # without a starred name, for comparison
+        try:
+            u, v = items
+            print(u, v)
+        except ValueError as e:
+            print("ValueError:", e)
 
 
 if __name__ == "__main__":
