@@ -11,6 +11,7 @@ on the node as `node.call = (kind, detail)`:
     ("array", ArrayType)     a zeroed array, Array[T, N]()
     ("ptr", PtrType)         Ptr[T](address)
     ("ptrmethod", name)      p.load(), p.store(v), p.volatile_load() ...
+    ("intmethod", name)      n.bit_length(), n.bit_count()
     ("conv", Type)           u8(x) ... i64(x), int(x), bool(x)
     ("builtin", name)        print, len, panic, addr_of, asm, port I/O, ...
 
@@ -263,6 +264,11 @@ def method_call(c: Checker, node: ast.Call, f: ast.Attribute) -> T.Type:
             c.expect(a, recv.target)
         node.call = ("ptrmethod", f.attr)  # type: ignore[attr-defined]
         return NONE if PTR_METHODS[f.attr] else recv.target
+    if isinstance(recv, IntType) and f.attr in ("bit_length", "bit_count"):
+        if node.args or node.keywords:
+            raise c.error(node, f"int.{f.attr}() takes no arguments")
+        node.call = ("intmethod", f.attr)  # type: ignore[attr-defined]
+        return I64
     raise c.error(f, f"{recv} has no method '{f.attr}'")
 
 

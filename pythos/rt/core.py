@@ -411,3 +411,22 @@ def on_fault(signal: u64, info: Ptr[u64], context: u64) -> None:
 def exit_program() -> None:
     flush()
     platform_exit(0)
+
+
+def bit_length(magnitude: u64) -> i64:
+    """`n.bit_length()` of an integer whose absolute value is `magnitude`:
+    the number of bits needed to write it (0 for 0)."""
+    n = i64(0)
+    while magnitude != 0:
+        magnitude >>= u64(1)
+        n += 1
+    return n
+
+
+def bit_count(magnitude: u64) -> i64:
+    """`n.bit_count()`: the ones in the binary form of |n|."""
+    n = i64(0)
+    while magnitude != 0:
+        magnitude &= magnitude - 1
+        n += 1
+    return n

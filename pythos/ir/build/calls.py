@@ -18,12 +18,15 @@ from ..ops import (
     Atomic,
     CallAddr,
     Cast,
+    Compare,
     CopyMem,
     FieldAddr,
     FuncAddr,
     InlineAsm,
     Integer,
+    IntOp,
     Load,
+    Select,
     SlicePart,
     Store,
     StrBytes,
@@ -94,6 +97,16 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.add(Cast("inttoptr", addr, node.ty))  # type: ignore
     if kind == "ptrmethod":
         return ptr_method(b, node, detail)
+    if kind == "intmethod":  # n.bit_length(), n.bit_count(): of |n|, in core.py
+        owner: ast.expr = node.func.value  # type: ignore[attr-defined]
+        t: IntType = owner.ty  # type: ignore[attr-defined]
+        v = b.extend64(b.expr(owner), t)
+        if t.signed:  # |n| as a u64 (the most negative i64's is 2**63)
+            negated = b.add(IntOp("sub", Integer(0, v.type), v))
+            v = b.add(Select(b.add(Compare("slt", v, Integer(0, v.type))), negated, v))
+        if v.type != T.U64:
+            v = b.add(Cast("bitcast", v, T.U64))
+        return b.call_rt(detail, [v])
     if kind == "conv":
         return conversion(b, node, detail)
     if kind == "builtin":
