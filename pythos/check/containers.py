@@ -491,6 +491,11 @@ class Containers:
         sym = {ast.Add: "+", ast.Mult: "*", ast.Sub: "-", ast.BitOr: "|", ast.BitAnd: "&",
                ast.BitXor: "^", ast.Mod: "%", ast.FloorDiv: "//",
                ast.LShift: "<<", ast.RShift: ">>"}.get(type(op), "?")
+        if isinstance(op, ast.Mod) and lt is STR and isinstance(node, ast.BinOp):
+            from .strformat import check_percent
+            check_percent(self, node)  # `"%d items" % n`: an f-string
+            self.heap_use(node, "str values built at run time", "'%' formatting makes a str")
+            return STR
         if isinstance(op, ast.Add):
             if isinstance(lt, T.BytearrayType) and rt is BYTES:
                 self.heap_use(node, "lists", "'+' of a bytearray allocates")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import re
 import string
 from typing import Any
 
@@ -114,6 +115,92 @@ def check_format(c: Any, node: ast.Call, f: ast.Attribute) -> None:
     for a in [*node.args, *keywords.values()]:
         if not any(isinstance(v, ast.FormattedValue) and v.value is a for v in values):
             c.printable(a)
+    c.fstring(fstring)
+    node.fstring = fstring  # type: ignore[attr-defined]
+
+
+# printf-style `fmt % args`: a conversion is `%`, flags, a width, a
+# precision and a type letter (no `(name)` mapping keys, no `*` widths).
+PERCENT = re.compile(r"%([-+ #0]*)(\d*)(?:\.(\d+))?([a-zA-Z%]?)")
+PERCENT_INTS = {"d": "d", "i": "d", "u": "d", "x": "x", "X": "X", "o": "o"}
+
+
+def check_percent(c: Any, node: ast.BinOp) -> None:
+    """`"%d items, %-8s|" % (n, name)`: printf-style formatting of a literal,
+    rewritten into the f-string that gives the same text
+    (`f"{n:d} items, {name!s:<8}|"`), whose fields are the operands'
+    nodes, in order (node.fstring).  Each `%` consumes the next argument,
+    so the fields are evaluated in the order written, as CPython
+    evaluates the tuple.  CPython's run-time errors about the format are
+    compile errors with its words."""
+    left = node.left
+    text = left.value if isinstance(left, ast.Constant) else getattr(left, "const", None)
+    if not isinstance(text, str):
+        raise c.error(left, "'%' formatting is compiled for a literal format string only "
+                            "(its conversions are typed at compile time): use the literal, "
+                            "or an f-string")
+    args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+    if not isinstance(node.right, ast.Tuple) and isinstance(c.expr(node.right, None),
+                                                            TupleType):
+        raise c.error(node.right, "'%' formatting takes its arguments as a tuple display "
+                                  "here: write (a, b), not a tuple variable")
+    values: list[ast.expr] = []
+    used = 0
+    at = 0
+    while at < len(text):
+        pct = text.find("%", at)
+        if pct < 0:
+            values.append(constant(text[at:], node))
+            break
+        if pct > at:
+            values.append(constant(text[at:pct], node))
+        m = PERCENT.match(text, pct)
+        assert m is not None
+        flags, width, precision, kind = m.groups()
+        at = m.end()
+        if kind == "%" and m.group(0) == "%%":
+            values.append(constant("%", node))
+            continue
+        if text.startswith("(", at - len(kind)) and not kind:
+            raise c.error(left, "mapping keys in a format ('%(name)s') are not supported "
+                                "(use an f-string)")
+        if text.startswith("*", at) or text.startswith(".*", at):
+            raise c.error(left, "a '*' width or precision is not supported (use an f-string: "
+                                "f\"{x:>{width}}\")")
+        if not kind or kind == "%":
+            raise c.error(left, "incomplete format (CPython raises ValueError)")
+        if kind not in PERCENT_INTS and kind not in "sr":
+            raise c.error(left, f"the conversion '%{kind}' is not supported (Pythos has "
+                                f"%d %i %u %x %X %o %s %r; an f-string does more)")
+        if used == len(args):
+            raise c.error(left, "not enough arguments for format string (CPython raises "
+                                "TypeError)")
+        arg = args[used]
+        used += 1
+        align = "<" if "-" in flags else ">"
+        sign = "+" if "+" in flags else " " if " " in flags else ""
+        if precision is not None:
+            raise c.error(left, f"a precision ('%.{precision}{kind}') is not supported "
+                                f"(slice a str, or pad an integer with 0: '%03d')")
+        if kind in PERCENT_INTS:
+            zero = "0" if "0" in flags and "-" not in flags else ""
+            alt = "#" if "#" in flags else ""
+            spec = (align if "-" in flags else "") + sign + alt + zero + width + \
+                PERCENT_INTS[kind]
+            conversion = -1
+        else:
+            spec = (align if width else "") + width
+            conversion = ord(kind)
+        part = ast.FormattedValue(value=arg, conversion=conversion,
+                                  format_spec=ast.JoinedStr([constant(spec, node)])
+                                  if spec else None)
+        ast.copy_location(part, node)
+        values.append(part)
+    if used < len(args):
+        raise c.error(node.right, "not all arguments converted during string formatting "
+                                  "(CPython raises TypeError)")
+    fstring = ast.JoinedStr(values)
+    ast.copy_location(fstring, node)
     c.fstring(fstring)
     node.fstring = fstring  # type: ignore[attr-defined]
 

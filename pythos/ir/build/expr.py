@@ -467,6 +467,8 @@ class ExprBuilder:
         if hasattr(node, "binop_method"):
             from .operators import instance_binop
             return instance_binop(self, node)  # __add__ and friends
+        if hasattr(node, "fstring"):  # `"%d" % n`, made an f-string (check/strformat.py)
+            return self.expr_JoinedStr(node.fstring)  # type: ignore[attr-defined]
         if t is STR:
             return self.str_binop(node)
         if t is BYTES:
