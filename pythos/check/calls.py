@@ -458,10 +458,10 @@ def int_text(c: Checker, node: ast.Call, name: str) -> T.Type:
     if not (isinstance(t, IntType) or t is BOOL):
         raise c.error(node.args[0], f"argument 1 to \"{name}\" has incompatible type \"{t}\"; "
                                     f"expected an integer")
-    spec = ast.copy_location(ast.Constant("#" + name[0] if name != "hex" else "#x"), node)
-    field = ast.copy_location(ast.FormattedValue(
-        value=node.args[0], conversion=-1, format_spec=ast.JoinedStr([spec])), node)
-    fstring = ast.copy_location(ast.JoinedStr([field]), node)
+    from .strformat import format_field
+    spec = "#" + name[0] if name != "hex" else "#x"
+    fstring = ast.copy_location(ast.JoinedStr([format_field(node.args[0], -1, spec, node)]),
+                                node)
     c.fstring(fstring)
     node.fstring = fstring  # type: ignore[attr-defined]
     return STR

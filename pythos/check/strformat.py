@@ -104,11 +104,7 @@ def check_format(c: Any, node: ast.Call, f: ast.Attribute) -> None:
                 raise c.error(f.value, f"no argument {field}= for the field '{{{field}}}' "
                                        f"(CPython raises KeyError: '{field}')")
             arg = keywords[field]
-        part = ast.FormattedValue(value=arg, conversion=ord(conversion) if conversion else -1,
-                                  format_spec=ast.JoinedStr([constant(spec, node)])
-                                  if spec else None)
-        ast.copy_location(part, node)
-        values.append(part)
+        values.append(format_field(arg, ord(conversion) if conversion else -1, spec or "", node))
     fstring = ast.JoinedStr(values)
     ast.copy_location(fstring, node)
     # Every argument is evaluated, used or not, as CPython does.
@@ -191,11 +187,7 @@ def check_percent(c: Any, node: ast.BinOp) -> None:
         else:
             spec = (align if width else "") + width
             conversion = ord(kind)
-        part = ast.FormattedValue(value=arg, conversion=conversion,
-                                  format_spec=ast.JoinedStr([constant(spec, node)])
-                                  if spec else None)
-        ast.copy_location(part, node)
-        values.append(part)
+        values.append(format_field(arg, conversion, spec, node))
     if used < len(args):
         raise c.error(node.right, "not all arguments converted during string formatting "
                                   "(CPython raises TypeError)")
@@ -229,6 +221,16 @@ def check_encode(c: Any, node: ast.Call, f: ast.Attribute) -> None:
             raise c.error(args[0], f"only UTF-8 is supported, not {name!r} (a str is stored "
                                    f"in UTF-8)")
         c.expr(args[0], STR)
+
+
+def format_field(value: ast.expr, conversion: int, spec: str,
+                 where: ast.AST) -> ast.FormattedValue:
+    """The f-string field `{value!conversion:spec}` (-1: no conversion; an
+    empty spec: none) that a rewritten format gives its argument."""
+    part = ast.FormattedValue(value=value, conversion=conversion,
+                              format_spec=ast.JoinedStr([constant(spec, where)])
+                              if spec else None)
+    return ast.copy_location(part, where)
 
 
 def constant(text: str, where: ast.AST) -> ast.Constant:

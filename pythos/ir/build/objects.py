@@ -209,16 +209,15 @@ class ObjectBuilder:
         `kind_name`, of that container kind)."""
         if subject is T.NONE_VALUE:  # narrowed to None: an instance of nothing tested here
             return Integer(0, BOOL)
+        kind_test: tuple[int, int] | None = None
         if kind_name is not None:  # list, dict, ...: the kind alone
+            kind_test = (CONTAINER_KINDS[kind_name], 0)
+        elif t in BUILTIN_KINDS and (subject is T.OBJECT or isinstance(subject, OptionalType)):
+            kind_test = BUILTIN_KINDS[t]  # int, bool, str, bytes (and a bool's item kind)
+        if kind_test is not None:  # by the kind of the object's TypeInfo
             fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
-            return self.add(Call(fn, [v, Integer(CONTAINER_KINDS[kind_name], U32),  # type: ignore
-                                      Integer(0, U32)]))
-        if t in BUILTIN_KINDS and (subject is T.OBJECT or isinstance(subject, OptionalType)):
-            # int, bool, str, bytes: by the kind of the object's TypeInfo.
-            kind, item = BUILTIN_KINDS[t]
-            fn = self.checker.scopes["pythos.rt.obj.optional"]["opt_is_kind"]
-            return self.add(Call(fn, [v, Integer(kind, U32),  # type: ignore
-                                      Integer(item, U32)]))
+            return self.add(Call(fn, [v, Integer(kind_test[0], U32),  # type: ignore
+                                      Integer(kind_test[1], U32)]))
         if not isinstance(t, ClassType):
             raise self.not_yet(node, f"isinstance tests against {t}")
         if not isinstance(T.strip_optional(subject), ClassType) and subject is not T.OBJECT:
