@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import compileserver
+
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = ROOT / "tests" / "programs"
 
@@ -26,9 +28,8 @@ def run_cpython(path: Path, timeout: float = 60) -> subprocess.CompletedProcess[
 def compile_program(path: Path, out: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:
     """Compile with the leak check: a program that uses objects exits with
     status 1, after a report on stderr, if any is still live after main."""
-    return subprocess.run([sys.executable, "-m", "pythos", "compile", str(path), "-o", str(out),
-                           f"-O{opt}", "--leak-check"], cwd=ROOT, env=env(), capture_output=True,
-                          timeout=300)
+    return compileserver.pythos(["compile", str(path), "-o", str(out), f"-O{opt}",
+                                 "--leak-check"], ROOT, env())
 
 
 def run_compiled(path: Path, tmp: Path, opt: int = 2) -> subprocess.CompletedProcess[bytes]:
@@ -41,8 +42,7 @@ def run_compiled(path: Path, tmp: Path, opt: int = 2) -> subprocess.CompletedPro
 
 def pythos(*args: str) -> subprocess.CompletedProcess[str]:
     """`python -m pythos ARGS` from the repository's root, as text."""
-    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=ROOT, env=env(),
-                          capture_output=True, text=True, timeout=300)
+    return compileserver.pythos(list(args), ROOT, env(), text=True)
 
 
 def function_dump(dump: str, header: str) -> list[str]:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests import compileserver
 
 from .conftest import ROOT, env
 
@@ -48,8 +49,7 @@ def source_lines(text: str) -> list[str]:
 
 
 def pythos(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pythos", *args], cwd=cwd, env=env(),
-                          capture_output=True, text=True, errors="replace", timeout=timeout)
+    return compileserver.pythos(list(args), cwd, env(), timeout, text=True)
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:

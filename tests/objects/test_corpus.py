@@ -33,6 +33,8 @@ from pathlib import Path
 import pytest
 from _pytest.mark import ParameterSet
 
+from tests import compileserver
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PROGRAMS = HERE / "programs"
@@ -117,9 +119,8 @@ def build(path: Path, opt: int, out_dir: Path) -> Build:
             _builds[key] = base
             return base
     exe = out_dir / f"{path.stem}-O{opt}"
-    r = subprocess.run([sys.executable, "-m", "pythos", "compile", f"-O{opt}", str(path),
-                        "-o", str(exe)], cwd=ROOT, env=env(), capture_output=True, text=True,
-                       errors="replace", timeout=300)
+    r = compileserver.pythos(["compile", f"-O{opt}", str(path), "-o", str(exe)], ROOT, env(),
+                             text=True)
     if r.returncode == 0 and exe.exists():
         result = Build(exe, "", r.stderr)
     else:
