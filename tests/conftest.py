@@ -9,6 +9,14 @@ share fixed resources (gdb's port, build/ in the source tree), and they
 share one kernel image built per worker.  The other workers take the host
 tests, which are independent compiles and runs in their own temporary
 directories.
+
+A QEMU test marked ``own_kernel`` is left out of the group: it builds a
+test kernel of its own into its temporary directory (``pythos test
+--build-dir``), boots it in its own QEMU, and checks only what the
+kernel's tests report, none of which is a timing.  Such tests (one per
+heap design, for the allocator, the collector, the containers) are most
+of the group's build time, and alone in one group they made that worker
+the suite's critical path; in the pool they run beside the host tests.
 """
 
 from __future__ import annotations
@@ -21,8 +29,16 @@ TESTS = Path(__file__).resolve().parent
 QEMU_DIRS = ("boot", "qemu", "debug", "ktest")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "own_kernel: builds and boots a kernel of its own, timing-free: "
+        "may run beside other QEMU tests")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if item.get_closest_marker("own_kernel") is not None:
+            continue
         try:
             part = item.path.resolve().relative_to(TESTS).parts[0]
         except ValueError:

@@ -16,6 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("heap", ["bump", "list", "fixed", "buddy"])
 def test_cycles_collected_on_every_heap_design(heap: str, tmp_path: Path) -> None:
     if shutil.which("qemu-system-x86_64") is None:

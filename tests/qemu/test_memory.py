@@ -44,6 +44,7 @@ def test_reports_usable_ram(kernel_image, memory_mib):
 
 @pytest.mark.parametrize("option", ["--heap=bump", "--heap=list", "--heap=fixed",
                                     "--heap=buddy", "--frames=list"])
+@pytest.mark.own_kernel
 def test_in_kernel_memory_tests_pass_with_every_design(option, tmp_path):
     """`pythos test memory --heap=NAME`: the kernel built with each heap design,
     and with the free-list frame allocator instead of the bitmap."""
@@ -78,6 +79,7 @@ def test_boots_with_and_without_nx(kernel_image, cpu):
     assert (NO_NX_LINE in screen) == (not has_nx), screen
 
 
+@pytest.mark.own_kernel
 def test_in_kernel_memory_tests_pass_without_nx(tmp_path):
     """`pythos test memory --cpu qemu64,-nx`: every memory test runs on a CPU
     without NX; the two that need a no-execute page say they are skipped."""

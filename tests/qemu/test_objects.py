@@ -17,6 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("heap", ["bump", "list", "fixed", "buddy"])
 def test_objects_on_every_heap_design(heap: str, tmp_path: Path) -> None:
     if shutil.which("qemu-system-x86_64") is None:
@@ -29,6 +30,7 @@ def test_objects_on_every_heap_design(heap: str, tmp_path: Path) -> None:
     assert re.search(r"^4 passed, 0 failed$", result.stdout, re.M), result.stdout
 
 
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("heap", ["bump", "buddy"])
 def test_compiled_instances_on_the_kernel_heap(heap: str, tmp_path: Path) -> None:
     """kernel/tests/test_instances.py: class instances the compiler lays
@@ -63,6 +65,7 @@ def test_object_benchmark_meets_the_goals(kernel_image: Path) -> None:
     assert counts["op small object alloc+free"] <= 60, counts
 
 
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("heap", ["list", "buddy"])
 def test_compiled_str_methods_on_the_kernel_heap(heap: str, tmp_path: Path) -> None:
     """kernel/tests/test_strmethods.py: a command line cut with split and

@@ -13,6 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("heap", ["bump", "buddy"])
 def test_optionals_on_the_kernel_heap(heap: str, tmp_path: Path) -> None:
     if shutil.which("qemu-system-x86_64") is None:
