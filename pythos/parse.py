@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import SOURCES, CompileError, Location, source_lines
+from .mapfilter import rewrite_map_filter
 
 # Modules the compiler knows itself: importing them loads no file.
 BUILTIN_MODULES = {"pythos.lang", "typing", "__future__", "dataclasses", "collections.abc"}
@@ -118,6 +119,8 @@ def parse_source(path: str, source: str) -> ast.Module:
         _NESTING_CHECKED.add((path, source))
     if "async" in source:
         mark_async_functions(tree)
+    if "map" in source or "filter" in source:
+        rewrite_map_filter(path, source, tree)
     return tree
 
 

@@ -70,6 +70,7 @@ PYTHOS_ONLY = {
     "cont_type_name_iterator": "type(x).__name__ of an iterator (CPython's name is per kind)",
     "cont_isinstance_list_of_object": "isinstance(o, list) does not narrow an object (no list[Any])",
     "call_pow_modulus": "pow() with a modulus (three-argument pow)",
+    "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",
