@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,10 +120,14 @@ def parse_source(path: str, source: str) -> ast.Module:
         _NESTING_CHECKED.add((path, source))
     if "async" in source:
         mark_async_functions(tree)
-    if "map" in source or "filter" in source:
+    if MAP_OR_FILTER.search(source):
         rewrite_map_filter(path, source, tree)
     return tree
 
+
+# A text that never calls map() or filter() has nothing to rewrite (the
+# runtime's modules say "bitmap" often enough for a plain `in` to miss).
+MAP_OR_FILTER = re.compile(r"\b(?:map|filter)\s*\(")
 
 # The (path, text) pairs parse_source has checked for nesting.
 _NESTING_CHECKED: set[tuple[str, str]] = set()
