@@ -20,6 +20,8 @@ class Param:
     name: str
     type: Type
     default: ast.expr | None
+    # After a bare `*` in the signature: passed only by keyword.
+    kw_only: bool = False
 
 
 @dataclass(eq=False)

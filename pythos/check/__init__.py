@@ -598,7 +598,7 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
             self.record_call(sym, node)
             self.heap_use(node, "function values", f"'{sym.name}' as a value is a function "
                                                    f"object")
-            return self.signature_of(sym)
+            return self.signature_of(sym, at=node)
         if isinstance(sym, ClassSym):
             raise self.error(node, f"class {sym.type.name} is not a value here; call it to "
                                    f"make an instance")

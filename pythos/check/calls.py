@@ -146,10 +146,15 @@ def class_call(c: Checker, node: ast.Call, f: ast.Attribute, ct: ClassType) -> T
 def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.expr],
               name: str) -> None:
     bound: dict[str, ast.expr] = {}
-    if len(args) > len(params):
+    positional = [p for p in params if not p.kw_only]
+    if len(args) > len(positional):
+        if len(positional) < len(params):
+            raise c.error(node, f"{name}() takes {len(positional)} positional argument"
+                                f"{'s' if len(positional) != 1 else ''} but {len(args)} "
+                                f"were given (the rest are keyword-only)")
         raise c.error(node, f"{name}() takes {len(params)} arguments but {len(args)} "
                             f"were given")
-    for p, a in zip(params, args, strict=False):
+    for p, a in zip(positional, args, strict=False):
         bound[p.name] = a
     names = {p.name: p for p in params}
     for kw in node.keywords:

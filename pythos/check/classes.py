@@ -88,6 +88,8 @@ class Classes:
         def heap_use(self, node: ast.AST, what: str, effect: str) -> None: ...
         def bind_call_args(self, node: ast.Call, params: list[Param], name: str) -> None: ...
         def mutable_default(self, node: ast.expr) -> str | None: ...
+        def signature_of(self, fn: FuncSym, skip: int = 0,
+                         at: ast.AST | None = None) -> CallableType: ...
         def is_exception(self, t: T.Type) -> bool: ...
         def construct_exception(self, node: ast.Call, ct: ClassType, init: Any) -> None: ...
         def super_exception_init(self, node: ast.Call, base: ClassType) -> bool: ...
@@ -421,6 +423,15 @@ class Classes:
                                       f"{kinds[base_fn.method_kind]} in \"{base}\"")
         skip = 0 if fn.method_kind == "static" else 1
         mine, theirs = fn.params[skip:], base_fn.params[skip:]
+        # A call through the base binds by the base's parameters and passes
+        # them in its order, so keyword-only parameters must be the same
+        # names at the same places.
+        if any(p.kw_only or q.kw_only for p, q in zip(mine, theirs, strict=False)) and any(
+                (p.name, p.kw_only) != (q.name, q.kw_only) for p, q in zip(mine, theirs,
+                                                                          strict=False)
+                if p.kw_only or q.kw_only):
+            raise self.error(fn.node, f"signature of \"{fn.name}\" {where}: its keyword-only "
+                                      f"parameters must be the base method's, in its order")
         if len(mine) < len(theirs) or any(p.default is None for p in mine[len(theirs):]):
             raise self.error(fn.node, f"signature of \"{fn.name}\" {where}: it takes "
                                       f"{len(mine)} parameter(s), the base method "
@@ -484,7 +495,7 @@ class Classes:
             self.heap_use(node, "bound methods", f"'{ast.unparse(node)}' makes a bound-method "
                                                  f"object (allocates)")
             self.record_call(fn, node)
-            return CallableType(tuple(p.type for p in fn.params[skip:]), fn.result)
+            return self.signature_of(fn, skip, node)
         raise self.error(node, self.no_attribute(ct, name, ast.unparse(node.value)))
 
     def no_attribute(self, ct: ClassType, name: str, subject: str = "x") -> str:
@@ -516,7 +527,7 @@ class Classes:
         if isinstance(fn, FuncSym) and fn.method_kind == "static":
             node.field = None  # type: ignore[attr-defined]
             node.static_method = fn  # type: ignore[attr-defined]  # (for the builder)
-            return CallableType(tuple(p.type for p in fn.params), fn.result)
+            return self.signature_of(fn, 0, node)
         if isinstance(fn, FuncSym):
             raise self.error(node, f"'{ast.unparse(node)}' is a method; call it on an "
                                    f"instance")

@@ -318,8 +318,14 @@ class Declarations:
         a = node.args
         exit_varargs = (struct is not None or cls is not None) and a.vararg is not None \
             and node.name in ("__exit__", "__aexit__")
-        if (a.vararg and not exit_varargs) or a.kwarg or a.posonlyargs or a.kwonlyargs:
-            raise self.error(node, "only plain positional-or-keyword parameters are supported")
+        if a.vararg and not exit_varargs:
+            raise self.error(a.vararg, f"*{a.vararg.arg} is not supported: take a list or a "
+                                       f"tuple (or use a bare * for keyword-only parameters)")
+        if a.kwarg:
+            raise self.error(a.kwarg, f"**{a.kwarg.arg} is not supported: take a dict, or "
+                                      f"name the keyword-only parameters after a bare *")
+        if a.posonlyargs:
+            raise self.error(node, "positional-only parameters (before /) are not supported")
         owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
         fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
         fn.cls = cls
@@ -359,6 +365,13 @@ class Declarations:
             if pt is NONE:
                 raise self.error(arg.annotation, "a parameter cannot have type None")
             fn.params.append(Param(arg.arg, pt, default))
+        for arg, default in zip(a.kwonlyargs, a.kw_defaults, strict=True):
+            if arg.annotation is None:
+                raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
+            pt = self.resolve_type(arg.annotation)
+            if pt is NONE:
+                raise self.error(arg.annotation, "a parameter cannot have type None")
+            fn.params.append(Param(arg.arg, pt, default, kw_only=True))
         if owner_type is not None and not a.args:
             raise self.error(node, "a method takes 'self' as its first parameter")
         fn.result = NONE if node.returns is None else self.resolve_type(node.returns)

@@ -54,7 +54,18 @@ class Functions:
         def no_plain_literal(self, value: ast.expr, t: T.Type, what: str,
                              fix: str = ...) -> None: ...
 
-    def signature_of(self, fn: FuncSym, skip: int = 0) -> CallableType:
+    def signature_of(self, fn: FuncSym, skip: int = 0,
+                     at: ast.AST | None = None) -> CallableType:
+        """The Callable type of `fn` as a value (its first `skip` parameters
+        bound).  A Callable passes its arguments by position, so a
+        function with keyword-only parameters cannot be one."""
+        kw_only = [p.name for p in fn.params if p.kw_only]
+        if kw_only:
+            assert fn.node is not None
+            raise self.error(at or fn.node,
+                             f"'{fn.name}' has keyword-only parameters ({', '.join(kw_only)}), "
+                             f"so it cannot be a Callable value (a Callable passes its "
+                             f"arguments by position); call it by name, or wrap it in a lambda")
         return CallableType(tuple(p.type for p in fn.params[skip:]), fn.result)
 
     def mutable_default(self, node: ast.expr) -> str | None:

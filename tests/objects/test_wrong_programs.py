@@ -71,6 +71,7 @@ PYTHOS_ONLY = {
     "cont_isinstance_list_of_object": "isinstance(o, list) does not narrow an object (no list[Any])",
     "call_pow_modulus": "pow() with a modulus (three-argument pow)",
     "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
+    "call_star_args": "*args parameters",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",
