@@ -502,8 +502,14 @@ def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         c.heap_use(node, "tuples", "divmod() makes a tuple")
         return T.TupleType((t, t))
     if len(args) == 3:
-        raise c.error(args[2], "pow() with a modulus is not supported (write a loop of "
-                               "multiplications modulo m)")
+        # The modular power (rt/core.py, pow_mod), of plain ints only:
+        # pythos.lang's sized integers have no three-argument __pow__.
+        for a in args:
+            t = c.expr(a, I64)
+            if t is not I64:
+                raise c.error(a, f"pow() with a modulus takes int arguments, not \"{t}\"")
+        node.pow_mod = True  # type: ignore[attr-defined]
+        return I64
     if len(args) != 2:
         raise c.error(node, "pow() takes two arguments")
     binop = ast.copy_location(ast.BinOp(args[0], ast.Pow(), args[1]), node)

@@ -430,3 +430,90 @@ def bit_count(magnitude: u64) -> i64:
         magnitude &= magnitude - 1
         n += 1
     return n
+
+
+# ----- pow(base, exp, mod) --------------------------------------------------------------
+# The modular power of plain ints, CPython's three-argument pow(): the
+# result has the sign of `mod` (it lies in [0, mod) or (mod, 0]), and a
+# negative exponent raises the base's inverse modulo `mod` to -exp.  The
+# arithmetic is on |mod| as a u64 (the most negative int's is 2**63), so
+# nothing overflows: a product of two residues is formed by doubling and
+# adding when |mod| is too wide for it to fit in 64 bits.
+
+POW_MOD_NOT_INVERTIBLE: Final = i64(-0x8000000000000000)  # no result is this (see above)
+
+
+def add_mod(a: u64, b: u64, m: u64) -> u64:
+    """(a + b) % m, for a and b below m."""
+    if a >= m - b:
+        return a - (m - b)
+    return a + b
+
+
+def sub_mod(a: u64, b: u64, m: u64) -> u64:
+    """(a - b) % m, for a and b below m."""
+    if a >= b:
+        return a - b
+    return a + (m - b)
+
+
+def mul_mod(a: u64, b: u64, m: u64) -> u64:
+    """(a * b) % m, for a and b below m."""
+    if m <= u64(0xFFFFFFFF):
+        return a * b % m                 # both below 2**32: the product fits
+    product = u64(0)
+    while b != 0:
+        if b & u64(1) != 0:
+            product = add_mod(product, a, m)
+        a = add_mod(a, a, m)
+        b >>= u64(1)
+    return product
+
+
+def inverse_mod(a: u64, m: u64) -> u64:
+    """x with a * x % m == 1 (x below m), or m when there is none
+    (a and m share a factor).  Euclid's algorithm, extended, with the
+    coefficients kept modulo m so that they never go negative."""
+    if m == 1:
+        return u64(0)                    # everything is 0 modulo 1
+    old_r = a
+    r = m
+    old_x = u64(1)
+    x = u64(0)
+    while r != 0:
+        q = old_r // r
+        next_r = old_r - q * r
+        old_r = r
+        r = next_r
+        next_x = sub_mod(old_x, mul_mod(q % m, x, m), m)
+        old_x = x
+        x = next_x
+    if old_r != 1:
+        return m
+    return old_x
+
+
+def pow_mod(base: i64, exp: i64, mod: i64) -> i64:
+    """pow(base, exp, mod) for a `mod` that is not 0 (the caller raises
+    that ValueError); POW_MOD_NOT_INVERTIBLE for a negative `exp` whose
+    base has no inverse modulo `mod`."""
+    m = u64(mod) if mod > 0 else u64(0) - u64(mod)
+    if base >= 0:
+        b = u64(base) % m
+    else:
+        b = sub_mod(u64(0), (u64(0) - u64(base)) % m, m)
+    e = u64(exp)
+    if exp < 0:
+        b = inverse_mod(b, m)
+        if b == m:
+            return POW_MOD_NOT_INVERTIBLE
+        e = u64(0) - u64(exp)
+    result = u64(1) % m
+    while e != 0:
+        if e & u64(1) != 0:
+            result = mul_mod(result, b, m)
+        b = mul_mod(b, b, m)
+        e >>= u64(1)
+    if mod < 0 and result != 0:
+        return i64(result - m)           # in (mod, 0): wraps back into range
+    return i64(result)

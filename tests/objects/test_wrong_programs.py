@@ -69,7 +69,7 @@ PYTHOS_ONLY = {
     "cls_type_object": "type(x) as a value",
     "cont_type_name_iterator": "type(x).__name__ of an iterator (CPython's name is per kind)",
     "cont_isinstance_list_of_object": "isinstance(o, list) does not narrow an object (no list[Any])",
-    "call_pow_modulus": "pow() with a modulus (three-argument pow)",
+    "call_pow_modulus_sized": "pow() with a modulus of sized integers",
     "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
     "call_star_args": "*args parameters",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",

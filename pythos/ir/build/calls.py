@@ -8,6 +8,7 @@ kernel supplies itself.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ... import types as T
@@ -34,6 +35,7 @@ from ..ops import (
     ZeroMem,
 )
 from .frozensets import frozenset_call
+from .lists import ERR_VALUE
 from .overrides import call_by_class
 from .ranges import is_range_call, iter_range
 
@@ -232,6 +234,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.str_to_int(node)
     if name in ("hex", "bin", "oct"):  # an f-string (check/calls.py, int_text)
         return b.expr_JoinedStr(node.fstring)  # type: ignore[attr-defined]
+    if name == "pow" and getattr(node, "pow_mod", False):
+        return pow_mod(b, node)
     if name == "pow":  # `x ** y` (check/calls.py, int_arithmetic)
         return b.expr(node.binop)  # type: ignore[attr-defined]
     if name == "abs":
@@ -348,3 +352,21 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
 
+
+def pow_mod(b: FunctionBuilder, node: ast.Call) -> Value:
+    """`pow(base, exp, mod)` of plain ints: CPython's ValueErrors for a
+    zero modulus and a base with no inverse (a negative exponent), the
+    arithmetic in rt/core.py's pow_mod."""
+    base, exp, mod = (b.expr(a) for a in node.args)
+
+    def fail(message: str) -> Callable[[], None]:
+        if b.checks_errors and not b.fn.in_interrupt:
+            return lambda: b.raise_lazy(node, ERR_VALUE, message)
+        return lambda: b.panic_message(node, message)
+
+    b.check(b.add(Compare("ne", mod, Integer(0, T.I64))),
+            fail("pow() 3rd argument cannot be 0"))
+    result = b.call_rt("pow_mod", [base, exp, mod])
+    b.check(b.add(Compare("ne", result, Integer(-(1 << 63), T.I64))),
+            fail("base is not invertible for the given modulus"))
+    return result
