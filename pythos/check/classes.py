@@ -168,13 +168,39 @@ class Classes:
                                    f"{found.type.name}; make it a @dataclass too")
         return found  # type: ignore[no-any-return]
 
+    @staticmethod
+    def annotated_class_attribute(ct: ClassType, stmt: ast.stmt) -> ast.AnnAssign | None:
+        """`made = 0` in a plain class's body, as the `made: int = 0` it
+        means to mypy (which infers the type of an int, str, bool or bytes
+        literal), or None.  In a plain class the annotation changes
+        nothing at run time; in a dataclass it makes a field, so there
+        an unannotated attribute stays an error."""
+        if ct.dataclass or not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 \
+                or not isinstance(stmt.targets[0], ast.Name):
+            return None
+        value = stmt.value
+        literal = value.operand if isinstance(value, ast.UnaryOp) and isinstance(
+            value.op, (ast.USub, ast.UAdd)) else value
+        if not isinstance(literal, ast.Constant):
+            return None
+        kind = type(literal.value)
+        names = {bool: "bool", int: "int", str: "str", bytes: "bytes"}
+        if kind not in names or (literal is not value and kind not in (int,)):
+            return None
+        annotation = ast.copy_location(ast.Name(names[kind], ast.Load()), stmt.targets[0])
+        made = ast.AnnAssign(stmt.targets[0], annotation, value, 1)
+        return ast.copy_location(made, stmt)
+
     def declare_class_fields(self, sym: ClassSym) -> None:
         ct = sym.type
         base = ct.base
         if base is not None:
             ct.defaults.update(base.defaults)
         methods = {m.name for m in sym.node.body if isinstance(m, ast.FunctionDef)}
-        for stmt in sym.node.body:
+        for i, stmt in enumerate(sym.node.body):
+            annotated = self.annotated_class_attribute(ct, stmt)
+            if annotated is not None:
+                sym.node.body[i] = stmt = annotated
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 name = stmt.target.id
                 if self.is_final(stmt.annotation):
@@ -206,8 +232,12 @@ class Classes:
             elif isinstance(stmt, ast.Pass):
                 pass
             elif isinstance(stmt, ast.Assign):
-                raise self.error(stmt, "annotate a class attribute ('x: int = 0') or make it "
-                                       "a constant ('X: Final = 0')")
+                raise self.error(stmt, "annotate this class attribute ('x: list[int] = ...') "
+                                       "or make it a constant ('X: Final = ...'): only an int, "
+                                       "str, bool or bytes literal gives it a type by itself"
+                                       if not ct.dataclass else
+                                       "annotate a dataclass's attribute ('x: int = 0', a "
+                                       "field) or make it a constant ('X: Final = 0')")
             elif isinstance(stmt, ast.ClassDef):
                 raise self.error(stmt, "nested classes are not supported")
             else:

@@ -72,6 +72,8 @@ PYTHOS_ONLY = {
     "call_pow_modulus_sized": "pow() with a modulus of sized integers",
     "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
     "call_star_args": "*args parameters",
+    "cls_unannotated_list_attribute": "an unannotated class attribute that is not a literal",
+    "dc_unannotated_attribute": "an unannotated dataclass attribute (a class variable there)",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",
     # The interrupt rule.
     "irq_alloc_in_handler": "interrupt context",
