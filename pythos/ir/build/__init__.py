@@ -89,7 +89,8 @@ DICT_SLOT_FNS = ("dict_find", "dict_get_at", "dict_getitem_at", "dict_set_at")
 # What ir/passes/keyhash.py calls: the hash of a key, and the lookups given it.
 KEY_HASH_FNS = {DICT_RT: ("hash_key", "dict_contains_h", "dict_find_h", "dict_getitem_h",
                           "dict_setitem_h", "dict_set_at_h"),
-                "pythos.rt.obj.set": ("set_contains_h", "set_add_h", "set_discard_h")}
+                "pythos.rt.obj.set": ("set_contains_h", "set_add_h", "set_discard_h"),
+                "pythos.rt.obj.items": ("int_slots_hash",)}
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}

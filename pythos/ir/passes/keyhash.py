@@ -34,6 +34,7 @@ from __future__ import annotations
 from ... import types as T
 from ...symbols import FuncSym
 from ..build.lists import item_kind
+from ..build.tuples import int_slots
 from ..ops import Assign, BasicBlock, Call, FuncIR, Integer, Op, Register, Value, successors
 
 # Each runtime call that hashes its key: (its `_h` form, the key's argument).
@@ -103,7 +104,7 @@ def hash_keys(fn: FuncIR, runtime: dict[str, FuncSym]) -> None:
                     reg = hashes[id(key)] = Register("key.hash", T.U64)
                     fn.registers.append(reg)
                 if id(key) not in avail:
-                    compute = Call(runtime["hash_key"], [Integer(item_kind(t) or 0, T.U32), key])
+                    compute = hash_of(runtime, key, t)
                     compute.pos = call.pos
                     keep = Assign(reg, compute)
                     keep.pos = call.pos
@@ -112,6 +113,17 @@ def hash_keys(fn: FuncIR, runtime: dict[str, FuncSym]) -> None:
                     avail.add(id(key))
                 call.fn = runtime[KEYED[call.fn.qualname][0]]
                 call.args = [*call.args, reg]
+
+
+def hash_of(runtime: dict[str, FuncSym], key: Value, t: T.Type) -> Call:
+    """The call that hashes `key`, of the container's key type `t`: for a
+    fixed tuple of integers (the key's own type the same), the slot loop
+    with the length a constant, unrolled; else `hash_key` with the item
+    kind a constant."""
+    if int_slots(t) and key.type == t and "int_slots_hash" in runtime:
+        assert isinstance(t, T.TupleType)
+        return Call(runtime["int_slots_hash"], [key, Integer(len(t.elements), T.I64)])
+    return Call(runtime["hash_key"], [Integer(item_kind(t) or 0, T.U32), key])
 
 
 def killed(op: Op) -> set[int]:
