@@ -51,6 +51,13 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # slot that needs a division is rarer, and kept apart with its frame.
     ("pythos.rt.obj.items", "int_tuple_hash"): "noinline",
     ("pythos.rt.obj.items", "wide_tuple_hash"): "noinline",
+    # ... its loop, inlined into it and, unrolled, where compiled code
+    # hashes a key of a fixed tuple type of integers (ir/passes/keyhash.py).
+    ("pythos.rt.obj.items", "int_slots_hash"): "alwaysinline",
+    # A key hashed once by compiled code for several lookups
+    # (ir/passes/keyhash.py), its item kind a constant there: an integer's
+    # hash is a compare, an integer tuple's a direct call of its leaf.
+    ("pythos.rt.obj.dict", "hash_key"): "alwaysinline",
     # The equality test of a probe whose hashes matched: a str or an
     # integer tuple compared inside the probe loop, not after a call that
     # spills its registers.

@@ -86,6 +86,11 @@ OBJECT_RT_MODULES = (OBJECT_RT, "pythos.rt.obj.runtime", "pythos.rt.obj.leaks",
                      "pythos.rt.obj.capture", "pythos.rt.obj.report", "pythos.rt.obj.fields",
                      "pythos.rt.obj.exc", "pythos.rt.obj.operators")
 DICT_SLOT_FNS = ("dict_find", "dict_get_at", "dict_getitem_at", "dict_set_at")
+# What ir/passes/keyhash.py calls: the hash of a key, and the lookups given it.
+KEY_HASH_FNS = {DICT_RT: ("hash_key", "dict_contains_h", "dict_find_h", "dict_getitem_h",
+                          "dict_setitem_h", "dict_set_at_h"),
+                "pythos.rt.obj.set": ("set_contains_h", "set_add_h", "set_discard_h"),
+                "pythos.rt.obj.items": ("int_slots_hash",)}
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
@@ -916,6 +921,9 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
                                           if isinstance(sym, FuncSym)})
         if DICT_RT in checker.scopes:  # what ir/passes/dictslots.py calls
             module.object_runtime.update({n: checker.scopes[DICT_RT][n] for n in DICT_SLOT_FNS})
+        for rt_module, names in KEY_HASH_FNS.items():
+            if rt_module in checker.scopes:
+                module.object_runtime.update({n: checker.scopes[rt_module][n] for n in names})
         module.typeinfo = checker.scopes[OBJECT_RT]["TypeInfo"].type
         module.str_type = checker.scopes[OBJECT_RT]["STR_TYPE"]
         module.classes = class_layouts([c.type for c in checker.classes])

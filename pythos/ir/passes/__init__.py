@@ -11,6 +11,7 @@ from ..ops import FuncIR, GlobalGet, GlobalSet, ModuleIR
 from .bounds import remove_bounds_checks
 from .dictslots import reuse_dict_slots
 from .generators import record_frame_liveness, spill_across_yields
+from .keyhash import hash_keys
 from .refcount import insert_refcounts
 from .strappend import append_in_place
 
@@ -24,6 +25,7 @@ def run_passes(module: ModuleIR) -> None:
         spill_across_yields(fn)  # a generator's temporaries that outlive a yield
         insert_refcounts(fn)  # the count updates follow the final control flow
         reuse_dict_slots(fn, module.object_runtime)  # sees the count updates
+        hash_keys(fn, module.object_runtime)  # after dictslots' dict_find and dict_set_at
         append_in_place(fn, module.object_runtime)  # takes over a dropped reference
         record_frame_liveness(fn)  # what a generator's frame holds in each state
 

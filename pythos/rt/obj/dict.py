@@ -41,11 +41,23 @@ from pythos.lang import Ptr, addr_of, call_addr, func_addr, i8, i16, i32, i64, s
 from pythos.rt.alloc import obj_alloc, obj_free
 from pythos.rt.mem import memcpy, memset
 from pythos.rt.obj.box import item_object
-from pythos.rt.obj.items import item_eq, item_hash, item_repr, probe_eq, sb_append_ascii
+from pythos.rt.obj.items import (
+    int_hash,
+    int_tuple_hash,
+    item_eq,
+    item_hash,
+    item_is_int,
+    item_repr,
+    item_signed,
+    probe_eq,
+    sb_append_ascii,
+)
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_RUNTIME,
+    INT_ITEMS,
     KIND_DICT,
+    KIND_TUPLE,
     KindOps,
     StrBuilder,
     item_decref,
@@ -187,6 +199,21 @@ def key_hash(kind: u32, key: u64) -> u64:
     """hash(key), never NO_HASH (CPython never hashes to -1 either)."""
     h = item_hash(kind, key)
     return NO_HASH - 1 if h == NO_HASH else h
+
+
+def hash_key(kind: u32, key: u64) -> u64:
+    """`key_hash`, called by compiled code that hashes a key once for
+    several lookups (pythos/ir/passes/keyhash.py), with `kind` a constant
+    there: inlined, an integer is hashed with a compare or two and a tuple
+    of integers with a direct call of its leaf (neither ever gives
+    NO_HASH); any other key goes through `item_hash`."""
+    if item_is_int(kind):
+        return int_hash(key, item_signed(kind))
+    if key != 0:
+        info = type_of(key)
+        if info[0].kind == KIND_TUPLE and (info[0].flags & INT_ITEMS) != 0:
+            return int_tuple_hash(key, info)
+    return key_hash(kind, key)
 
 
 def lookup(d: Ptr[DictObject], kind: u32, key: u64, h: u64) -> i64:
@@ -388,8 +415,14 @@ def dict_len(d: u64) -> i64:
 
 def dict_contains(d: u64, key: u64) -> bool:
     """key in d."""
-    kind = type_of(d)[0].item
-    return lookup(Ptr[DictObject](d), kind, key, key_hash(kind, key)) >= 0
+    return dict_contains_h(d, key, key_hash(type_of(d)[0].item, key))
+
+
+def dict_contains_h(d: u64, key: u64, h: u64) -> bool:
+    """key in d, with the key's hash `h` (`hash_key`) given: the `_h` forms
+    of these functions are what compiled code calls for a key it hashed
+    once for several lookups (pythos/ir/passes/keyhash.py)."""
+    return lookup(Ptr[DictObject](d), type_of(d)[0].item, key, h) >= 0
 
 
 def value_at(dp: Ptr[DictObject], slot: i64) -> u64:
@@ -404,8 +437,12 @@ def dict_find(d: u64, key: u64) -> i64:
     when the same key of the same dict is stored next, with nothing in
     between that could change the dict (pythos/ir/passes/dictslots.py);
     the store then reuses the slot (`dict_set_at`)."""
-    kind = type_of(d)[0].item
-    return lookup(Ptr[DictObject](d), kind, key, key_hash(kind, key))
+    return dict_find_h(d, key, key_hash(type_of(d)[0].item, key))
+
+
+def dict_find_h(d: u64, key: u64, h: u64) -> i64:
+    """`dict_find` of a key whose hash is `h`."""
+    return lookup(Ptr[DictObject](d), type_of(d)[0].item, key, h)
 
 
 def dict_getitem_at(d: u64, slot: i64, key: u64) -> u64:
@@ -423,6 +460,11 @@ def dict_getitem_at(d: u64, slot: i64, key: u64) -> u64:
 def dict_getitem(d: u64, key: u64) -> u64:
     """d[key] (new reference); KeyError if absent."""
     return dict_getitem_at(d, dict_find(d, key), key)
+
+
+def dict_getitem_h(d: u64, key: u64, h: u64) -> u64:
+    """`dict_getitem` of a key whose hash is `h`."""
+    return dict_getitem_at(d, dict_find_h(d, key, h), key)
 
 
 def dict_get_at(d: u64, slot: i64, default: u64, has_default: bool) -> u64:
@@ -456,11 +498,15 @@ def dict_lookup(d: u64, key: u64, value_out: u64) -> bool:
 
 def dict_setitem(d: u64, key: u64, value: u64) -> None:
     """d[key] = value.  A key already present keeps its place."""
+    dict_setitem_h(d, key, value, key_hash(type_of(d)[0].item, key))
+
+
+def dict_setitem_h(d: u64, key: u64, value: u64, h: u64) -> None:
+    """`dict_setitem` of a key whose hash is `h`."""
     info = type_of(d)
     kind = info[0].item
     vkind = info[0].item2
     dp = Ptr[DictObject](d)
-    h = key_hash(kind, key)
     item_incref(vkind, value)
     slot = lookup(dp, kind, key, h)
     if slot >= 0:
@@ -488,6 +534,12 @@ def dict_set_at(d: u64, slot: i64, key: u64, value: u64) -> None:
     The key's hash is needed only then (cached in a str, computed from
     an integer: no user code is run, which is why the compiler pairs
     the two only for such keys)."""
+    h = key_hash(type_of(d)[0].item, key) if slot < 0 else u64(0)
+    dict_set_at_h(d, slot, key, value, h)
+
+
+def dict_set_at_h(d: u64, slot: i64, key: u64, value: u64, h: u64) -> None:
+    """`dict_set_at` of a key whose hash is `h` (read only if absent)."""
     info = type_of(d)
     dp = Ptr[DictObject](d)
     item_incref(info[0].item2, value)
@@ -495,7 +547,7 @@ def dict_set_at(d: u64, slot: i64, key: u64, value: u64) -> None:
         replace_value(dp, info[0].item2, slot, value)
         return
     item_incref(info[0].item, key)
-    insert_new(dp, key_hash(info[0].item, key), key, value)
+    insert_new(dp, h, key, value)
 
 
 def dict_delitem(d: u64, key: u64) -> None:

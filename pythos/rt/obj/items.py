@@ -109,13 +109,20 @@ def int_tuple_hash(t: u64, info: Ptr[TypeInfo]) -> u64:
     dict and set probe of an `(x, y)` key, does it with a direct call
     instead of the tuple kind's indirect `hash`.  A slot that needs
     int_hash's division hands the tuple to `wide_tuple_hash`."""
-    n = Ptr[TupleObject](t)[0].length
+    return int_slots_hash(t, Ptr[TupleObject](t)[0].length)
+
+
+def int_slots_hash(t: u64, n: i64) -> u64:
+    """`int_tuple_hash` of a tuple of `n` slots: inlined (inlining.py), so
+    that where `n` is a constant, the length of a fixed tuple type that
+    compiled code hashes (pythos/ir/passes/keyhash.py), the loop is
+    unrolled into a few multiplies."""
     values = Ptr[u64](t + TUPLE_ITEMS)
     acc = XXPRIME_5
     for i in range(n):
         lane = values[i]
         if lane >= HASH_MODULUS:
-            return wide_tuple_hash(t, info)
+            return wide_tuple_hash(t, type_of(t))
         acc = xx_round(acc, lane)
     return hash_end(acc, n)
 

@@ -445,20 +445,31 @@ def set_len(s: u64) -> i64:
 
 def set_add(s: u64, key: u64) -> None:
     """s.add(key)"""
-    kind = key_kind(s)
-    add_entry(s, kind, key, key_hash(kind, key))
+    set_add_h(s, key, key_hash(key_kind(s), key))
 
 
 def set_contains(s: u64, key: u64) -> bool:
     """key in s"""
-    kind = key_kind(s)
-    return contains_entry(s, kind, key, key_hash(kind, key))
+    return set_contains_h(s, key, key_hash(key_kind(s), key))
 
 
 def set_discard(s: u64, key: u64) -> bool:
     """s.discard(key): whether the key was there."""
-    kind = key_kind(s)
-    return discard_entry(s, kind, key, key_hash(kind, key))
+    return set_discard_h(s, key, key_hash(key_kind(s), key))
+
+
+# The same, for a key whose hash `h` compiled code computed once for
+# several lookups (dict.py's `hash_key`, pythos/ir/passes/keyhash.py).
+def set_add_h(s: u64, key: u64, h: u64) -> None:
+    add_entry(s, key_kind(s), key, h)
+
+
+def set_contains_h(s: u64, key: u64, h: u64) -> bool:
+    return contains_entry(s, key_kind(s), key, h)
+
+
+def set_discard_h(s: u64, key: u64, h: u64) -> bool:
+    return discard_entry(s, key_kind(s), key, h)
 
 
 def set_remove(s: u64, key: u64) -> None:
