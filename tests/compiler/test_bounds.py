@@ -378,8 +378,107 @@ def f(i: int) -> i64:
     assert checks(fn) == 1  # A[i] itself
 
 
+def scan_exits(fn: O.FuncIR) -> int:
+    """The checks that leave the first copy of a scan loop for the second
+    (no negative-index path: the other edge goes to the second copy's head)."""
+    return sum(1 for c in fn.index_checks
+               if c.negative is None and c.branch.false.label == "scan.checked")
+
+
+SCAN = """
+def f(i: int, x: i64) -> int:
+    while {test}:
+        i += 1
+    return i
+"""
+
+
+def test_scan_loop_leaves_for_the_checked_copy(tmp_path: Path) -> None:
+    """`while A[i] < x: i += 1`: the first copy's check is one compare
+    that leaves the loop; the second copy keeps the negative-index path
+    and the panic (one of each in the function)."""
+    fn = function(tmp_path, SCAN.format(test="A[i] < x"))
+    assert (scan_exits(fn), checks(fn), fixups(fn)) == (1, 1, 1)
+    fn = function(tmp_path, SCAN.format(test="A[i] < A[i + 1]"))
+    assert scan_exits(fn) == 1  # only the first index is at the top of the test
+    fn = function(tmp_path, """
+def f(j: int, x: i64) -> int:
+    while A[j] > x:
+        j -= 1
+    return j
+""")
+    assert (scan_exits(fn), checks(fn), fixups(fn)) == (1, 1, 1)
+
+
+def test_scan_loop_built_once(tmp_path: Path) -> None:
+    """Something done before the index in the test (a call, an
+    assignment) would be done twice by starting the test over: such a
+    loop has one copy, as has a loop with an inner loop, or an unsigned
+    index, which has no negative path to avoid."""
+    for test in ("i < g(i) and A[i] < x", "A[g(i)] < x"):
+        fn = function(tmp_path, "def g(k: int) -> int:\n    return k + 1\n"
+                      + SCAN.format(test=test))
+        assert scan_exits(fn) == 0, test
+    fn = function(tmp_path, """
+def f(i: int, x: i64) -> int:
+    while A[i] < x:
+        for k in range(2):
+            i += k
+    return i
+""")
+    assert scan_exits(fn) == 0
+    fn = function(tmp_path, """
+def f(i: u64, x: i64) -> u64:
+    while A[i] < x:
+        i += 1
+    return i
+""")
+    assert (scan_exits(fn), checks(fn), fixups(fn)) == (0, 1, 0)
+
+
+PARTITION = """
+def f(lo: {t}, hi: {t}, pivot: i64) -> {t}:
+    i = lo
+    j = hi
+    while i <= j:
+        while A[i] < pivot:
+            i += 1
+        while A[j] > pivot:
+            j -= 1
+        if i <= j:
+            t = A[i]
+            A[i] = A[j]
+            A[j] = t
+            {step}
+            j -= 1
+    return i
+"""
+
+
+def test_rising_index_is_guarded(tmp_path: Path) -> None:
+    """Hoare's partition: `i` only counts up in the loop, so the loop is
+    built twice behind `i >= 0`.  The second copy keeps every check, 6
+    with a negative-index path each (2 scans, each with a copy that leaves
+    for a checked one, and the swap's 4 accesses).  In the first, the
+    checked scan of `A[i]` has no negative path, that of `A[j]` keeps its
+    own (`j` may go below 0), and the swap's 4 go: `0 <= i <= j` and both
+    indexes below 16 after their scans."""
+    fn = function(tmp_path, PARTITION.format(t="int", step="i += 1"))
+    assert (checks(fn), fixups(fn)) == (6 + 2, 6 + 1)
+
+
+def test_index_not_only_rising_is_not_guarded(tmp_path: Path) -> None:
+    """`i = i + 1` (any assignment but `i += c`, c >= 0), `i += -1`, and a
+    wrapping `i64`, which `+= 1` may take below 0, get no guard."""
+    for t, step in (("int", "i = i + 1"), ("int", "i += -1"), ("i64", "i += 1")):
+        fn = function(tmp_path, PARTITION.format(t=t, step=step))
+        assert (checks(fn), fixups(fn)) == (6, 6), (t, step)
+
+
 PROGRAMS_HERE = ["arr_bounds_loops", "arr_bounds_panic_loop", "arr_bounds_panic_step",
-                 "arr_sieve", "arr_quicksort"]
+                 "arr_sieve", "arr_quicksort", "arr_scan_loops", "arr_scan_panic_up",
+                 "arr_scan_panic_down", "arr_scan_panic_start", "arr_rising_loops",
+                 "arr_rising_panic"]
 
 
 @pytest.mark.parametrize("opt", [0, 2])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ... import types as T
@@ -34,8 +35,10 @@ from ..ops import (
     Compare,
     CopyMem,
     ElementAddr,
+    FieldAddr,
     FuncIR,
     GetAttr,
+    GlobalAddr,
     GlobalIR,
     Goto,
     Integer,
@@ -55,6 +58,7 @@ from ..ops import (
     StrConst,
     Unreachable,
     Value,
+    counted_value,
     successors,
 )
 from .asyncs import AsyncBuilder
@@ -94,6 +98,40 @@ KEY_HASH_FNS = {DICT_RT: ("hash_key", "dict_contains_h", "dict_find_h", "dict_ge
 # Comparisons of two constants, for the range guards (`versioned`).
 COMPARE_CONST: dict[str, Callable[[int, int], bool]] = {
     "ge": lambda a, b: a >= b, "lt": lambda a, b: a < b, "le": lambda a, b: a <= b}
+
+
+# Ops that give the same value when done again with the same inputs, and
+# do nothing else: the test of a scan loop may start over after them
+# (`scan_exit`).  Plain loads are allowed there too.
+REPEATABLE = (Compare, Select, Cast, IntOp, GlobalAddr, FieldAddr, ElementAddr, SlicePart)
+# What keeps a `while` loop from being built twice (`scanning`): an inner
+# loop, code that is a function of its own, a resume point.
+NOT_COPIED = (ast.For, ast.While, ast.AsyncFor, ast.FunctionDef, ast.AsyncFunctionDef,
+              ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp,
+              ast.GeneratorExp, ast.Yield, ast.YieldFrom, ast.Await, ast.Try, ast.With,
+              ast.AsyncWith)
+
+
+@dataclass(eq=False)
+class ScanLoop:
+    """The first copy of a scanning `while` loop being built: its head, and
+    the head of the second copy once a check leaves for it."""
+
+    head: BasicBlock
+    leave: BasicBlock | None = None
+
+
+def scanning(s: ast.While) -> bool:
+    """Whether `s` is an innermost loop whose test indexes an array or bytes
+    with a signed integer, and which can be built twice (`scan_exit`)."""
+    indexed = any(isinstance(node, ast.Subscript)
+                  and getattr(node, "sub", None) in ("array", "bytes")
+                  and isinstance(t := getattr(node.slice, "ty", None), IntType) and t.signed
+                  for node in ast.walk(s.test))
+    if not indexed:
+        return False
+    return not any(isinstance(node, NOT_COPIED)
+                   for part in (*s.body, *s.orelse) for node in ast.walk(part))
 
 
 def variable_offset(index: ast.expr, name: str) -> int | None:
@@ -139,6 +177,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         # statements, the `finally` blocks, the release of what an `except`
         # clause caught (exceptions.py).
         self.loops: list[tuple[BasicBlock, BasicBlock, int]] = []
+        self.scan: ScanLoop | None = None  # the scan loop whose test is built
+        self.guarded = False  # building a copy of a loop behind `rising_indexes`' test
         self.cleanups: list[Callable[[], None]] = []
         self.init_exceptions()
         self.current: ast.AST | None = None
@@ -425,7 +465,126 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         self.activate(end)
 
     def stmt_While(self, s: ast.While) -> None:
-        self.loop(s, lambda: self.truth(s.test), lambda: None, lambda: None)
+        """A `while` loop.  One that scans an array (`while DATA[i] < pivot:
+        i += 1`) is built twice, see `scan_exit`; one whose indexes only
+        count up from a value not known to be non-negative is built twice
+        behind a test that they are, see `rising_indexes`."""
+        counters = [] if self.guarded or scanning(s) else self.rising_indexes(s)
+        if not counters:
+            self.while_loop(s)
+            return
+        tests = [Compare("sge", reg, Integer(0, reg.type)) for reg in counters]
+        self.guarded = True
+        self.two_copies(tests, lambda: self.while_loop(s), "while")
+        self.guarded = False
+
+    def while_loop(self, s: ast.While) -> None:
+        def more() -> Value:
+            return self.truth(s.test)
+        if not scanning(s):
+            self.loop(s, more, lambda: None, lambda: None)
+            return
+        # Values cached while building (print's arguments) belong to one copy.
+        cached, pos = dict(self.evaluated), self.pos
+        outer, self.scan = self.scan, ScanLoop(self.new_block("scan.head"))
+        scan = self.scan
+        self.loop(s, more, lambda: None, lambda: None, scan.head)
+        self.scan = outer
+        if scan.leave is None:
+            return  # no check could leave: the one copy is the whole loop
+        join = self.new_block("scan.end")
+        if not self.terminated:
+            self.goto(join)
+        self.pos = pos
+        self.evaluated.clear()
+        self.evaluated.update(cached)
+        self.loop(s, more, lambda: None, lambda: None, scan.leave, entered=True)
+        if not self.terminated:
+            self.goto(join)
+        self.activate(join)
+
+    def rising_indexes(self, s: ast.While) -> list[Register]:
+        """The variables that index an array or bytes in loop `s` (`a[i]`,
+        `a[i + c]`, c >= 0) and only count up in it (`i += c`, c >= 0).
+        When one enters with a constant, LLVM folds the test below and
+        drops the second copy.
+
+        Such an index is never negative in the loop if it is not on entry,
+        but the bounds pass cannot know that when it comes from a
+        parameter: quicksort's `i = lo`.  So the loop is built twice
+        behind a test `i >= 0` made once before it (as range loops are,
+        `versioned`): in the first copy the relations between indexes
+        (relations.py) carry `0 <= i` through every `i += 1`, and from it
+        facts such as `0 <= i <= j`, so the checks lose their negative-
+        index paths (or go); the second copy, which runs when the test
+        fails, is the loop as written.  Only plain `int` variables count:
+        their `+=` never wraps (it raises OverflowError), so the fact
+        holds.  One level of loops is copied so, which bounds the growth
+        of the code to twice (four times with the scans inside)."""
+        if any(isinstance(node, NOT_COPIED) and not isinstance(node, (ast.For, ast.While))
+               for node in ast.walk(s)):
+            return []
+        rising: dict[str, int] = {}  # name -> how many `name += c` (c >= 0)
+        stores: dict[str, int] = {}  # name -> how many assignments of any kind
+        for node in ast.walk(s):
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
+                    and isinstance(node.op, ast.Add) and isinstance(node.value, ast.Constant) \
+                    and type(node.value.value) is int and node.value.value >= 0:
+                rising[node.target.id] = rising.get(node.target.id, 0) + 1
+            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        indexes: dict[str, None] = {}  # in order, for the same IR on every build
+        for node in ast.walk(s):
+            if isinstance(node, ast.Subscript) \
+                    and getattr(node, "sub", None) in ("array", "bytes"):
+                for name in rising:
+                    offset = variable_offset(node.slice, name)
+                    if offset is not None and offset >= 0:
+                        indexes[name] = None
+        found: list[Register] = []
+        for name in indexes:
+            local = self.fn.locals.get(name)
+            # The target of `i += 1` is a store too: no other may assign `i`.
+            if local is None or local in self.cells or stores[name] != rising[name]:
+                continue
+            reg = self.registers.get(local)
+            if reg is not None and reg.kind == "value" and isinstance(reg.type, IntType) \
+                    and reg.type.checked and reg.type.signed:
+                found.append(reg)
+        return found
+
+    def scan_exit(self) -> BasicBlock | None:
+        """Where a failed check of a signed index leaves the fast copy of a
+        scanning `while` loop; None when the check is built elsewhere.
+
+        Python's `a[i]` tries a negative `i` as counting from the end, so
+        its check is a compare for `[0, len)` and, when that fails, a second
+        one for `[-len, 0)` whose result joins the first path.  In a scan
+        loop that join keeps LLVM from rotating the loop, and the loop
+        pays a jump and a copy of the index on each turn.  So the builder
+        makes two copies of the loop: in the first, a check at the top of
+        the test (after nothing but arithmetic and plain loads, which may
+        be done again with the same result) whose index is outside
+        `[0, len)` leaves the copy for the head of the second, which has
+        every check as usual
+        and runs the same test again from its start: a negative index is
+        taken from the end there, a bad one panics there, exactly as one
+        copy would.  The first copy's check is then one unsigned compare
+        whose failure is a loop exit, as in C."""
+        scan = self.scan
+        if scan is None or self.block is not scan.head:
+            return None
+        for op in self.block.ops:
+            if isinstance(op, Load):
+                if op.volatile:
+                    return None
+            elif not isinstance(op, REPEATABLE):
+                return None
+            if counted_value(op.type, self.ir.count_str):
+                return None  # a reference owned by this copy
+        if scan.leave is None:
+            scan.leave = self.new_block("scan.checked")
+        return scan.leave
 
     def stmt_Break(self, s: ast.Break) -> None:
         self.run_cleanups(self.loops[-1][2])
@@ -501,7 +660,8 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             self.range_counted(s, it, t, step_const)
 
     def loop(self, s: ast.For | ast.While, more: Callable[[], Value],
-             bind: Callable[[], None], step: Callable[[], None]) -> None:
+             bind: Callable[[], None], step: Callable[[], None],
+             head: BasicBlock | None = None, entered: bool = False) -> None:
         """The shape of every loop, with Python's `else` clause:
 
             head:  if more() goto body else goto else
@@ -510,13 +670,17 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             else:  <orelse>; goto end             (break -> end)
 
         `bind()` assigns a for loop's variable at the start of the body, so
-        that after the loop it keeps the last value, as in Python."""
-        head = self.new_block("for.head")
+        that after the loop it keeps the last value, as in Python.  `head`,
+        when given, is the head block, made in advance; when `entered`,
+        the loop is entered only by jumps made elsewhere to it (the second
+        copy of a scan loop), not from the active block."""
+        head = head or self.new_block("for.head")
         body = self.new_block("for.body")
         inc = self.new_block("for.step")
         other = self.new_block("for.else")
         end = self.new_block("for.end")
-        self.goto(head)
+        if not entered:
+            self.goto(head)
         self.activate(head)
         self.branch(more(), body, other)
         self.activate(body)
@@ -597,14 +761,20 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if not tests:  # constant bounds: the pass proves it without a copy
             build_loop()
             return
-        fast = self.new_block("range.inbounds")
-        slow = self.new_block("range.checked")
-        join = self.new_block("range.end")
+        self.two_copies(tests, build_loop, "range")
+
+    def two_copies(self, tests: list[Compare], build_loop: Callable[[], None],
+                   kind: str) -> None:
+        """`build_loop()` twice: the first copy runs when every test holds
+        (made in turn, once, before the loop), the second otherwise."""
+        fast = self.new_block(f"{kind}.inbounds")
+        slow = self.new_block(f"{kind}.checked")
+        join = self.new_block(f"{kind}.end")
         for k, test in enumerate(tests):
             self.add(test)
             nxt = fast
             if k < len(tests) - 1:
-                nxt = self.new_block("range.guard")
+                nxt = self.new_block(f"{kind}.guard")
             self.branch(test, nxt, slow, likely=True)
             self.activate(nxt)
         # Values cached while building (print's arguments) belong to one copy.

@@ -90,6 +90,7 @@ class ExprBuilder:
         @property
         def checks_errors(self) -> bool: ...
         def new_block(self, label: str) -> BasicBlock: ...
+        def scan_exit(self) -> BasicBlock | None: ...
         def activate(self, block: BasicBlock) -> None: ...
         def goto(self, block: BasicBlock) -> None: ...
         def branch(self, cond: Value, true: BasicBlock, false: BasicBlock,
@@ -358,6 +359,16 @@ class ExprBuilder:
             self.call_rt("panic_index", [i64, length, *self.location(node)],
                          noreturn=True)
         checking = self.block
+        leave = self.scan_exit() if it.signed else None
+        if leave is not None:
+            # At the top of a scan loop's test: an index outside [0, len)
+            # leaves for the copy of the loop with the whole check.
+            passed = self.new_block("check.ok")
+            self.branch(self.add(Compare("ult", i64, length)), passed, leave, likely=True)
+            exit_branch = checking.ops[-1]
+            assert isinstance(exit_branch, Branch)
+            self.index_checks.append(IndexCheck(i64, length, exit_branch, None, leave))
+            return self.element_at(passed, data, i64, element, base_t, kind)
         failed = self.new_block("check.fail")
         element_index: Value = i64
         negative: Branch | None = None
@@ -387,10 +398,16 @@ class ExprBuilder:
         assert isinstance(branch, Branch)
         self.activate(failed)
         fail()
-        self.activate(passed)
         # Recorded for the bounds pass (pythos/ir/passes/bounds.py).
         self.index_checks.append(IndexCheck(i64, length, branch, negative, failed))
-        return self.add(ElementAddr(data, element_index, element,  # type: ignore[no-any-return]
+        return self.element_at(passed, data, element_index, element, base_t, kind)
+
+    def element_at(self, passed: BasicBlock, data: Value, index: Value, element: T.Type,
+                   base_t: T.Type, kind: str) -> Value:
+        """The address of an element whose index passed its check, in the
+        block `passed`, which becomes the active one."""
+        self.activate(passed)
+        return self.add(ElementAddr(data, index, element,  # type: ignore[no-any-return]
                                     base_t if kind == "array" else None, inbounds=True))
 
     def expr_Subscript(self, node: ast.Subscript) -> Value:
