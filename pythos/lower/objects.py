@@ -51,6 +51,22 @@ ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 ITEMS_INT = range(1, 10)  # ITEM_U8 ... ITEM_I64, ITEM_BOOL
 
 
+def is_atom(t: T.Type) -> bool:
+    """Whether a value of type `t` holds no reference to another object
+    (an integer, a bool, None, a str or bytes, or None or one of those),
+    so that no cycle can pass through it."""
+    if isinstance(t, T.OptionalType):
+        t = t.inner
+    return isinstance(t, T.IntType) or t in (T.BOOL, T.NONE, T.STR, T.BYTES)
+
+
+def holds_atoms_only(t: T.Type) -> bool:
+    """Whether every item a tuple of type `t` can hold is an atom."""
+    if isinstance(t, T.TupleType):
+        return all(is_atom(e) for e in t.elements)
+    return isinstance(t, T.VarTupleType) and is_atom(t.element)
+
+
 def word_map(offsets: list[int]) -> int:
     """A TypeInfo bitmap of an instance's words (`refs`, `drops`): bit i
     for the word at FIRST_FIELD + 8 * i, one for each field offset given,
@@ -355,9 +371,13 @@ class ObjectLowering:
             fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
                                               for n, ft in st.fields.items()}
             fields["kind"] = ir.Constant(I32, op.kind)
-            # A container that can hold objects can be part of a cycle.
-            holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields))
+            # A container that can hold objects can be part of a cycle,
+            # except a tuple whose items are all atoms: it cannot change,
+            # and nothing it holds refers back (CPython untracks such a
+            # tuple at its first collection; here it is never tracked).
             tuple_kind = op.kind == KIND_TUPLE
+            holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields)) and not (
+                tuple_kind and holds_atoms_only(op.of))
             # A tuple of integers: the runtime hashes, compares and frees
             # it without asking each slot's kind whether it is an object.
             ints = tuple_kind and all(k in ITEMS_INT for k in (op.fields or (op.item,)))

@@ -72,3 +72,22 @@ def test_overflow_check_is_an_intrinsic_and_cold(tmp_path: Path) -> None:
     sized = ir[ir.index("def __main__.sized"):ir.index("def __main__.main")]
     assert "overflows add" in plain and "add nsw" in plain, plain
     assert "overflows" not in sized and "obj_raise" not in sized, sized
+
+
+def test_no_overflow_check_under_a_constant_mask(tmp_path: Path) -> None:
+    """`(a * b + c) & 0xFFFF` keeps only low bits, which are the same
+    wrapped or grown, so its `*` and `+` are not checked; `(a * b) >> 3`
+    needs the high bits, and `& -256` keeps them: both stay checked."""
+    source = ("def masked(a: int, b: int, c: int) -> int:\n"
+              "    return (a * b + (c << 7)) & 0xFFFF\n\n\n"
+              "def shifted(a: int, b: int) -> int:\n    return ((a * b) >> 3) & 0xFF\n\n\n"
+              "def negative(a: int, b: int) -> int:\n    return (a * b) & -256\n\n\n"
+              "def main() -> None:\n"
+              "    print(masked(1, 2, 3), shifted(4, 5), negative(6, 7))\n")
+    ir = ir_of(tmp_path, source)
+    masked = ir[ir.index("def __main__.masked"):ir.index("def __main__.shifted")]
+    shifted = ir[ir.index("def __main__.shifted"):ir.index("def __main__.negative")]
+    negative = ir[ir.index("def __main__.negative"):ir.index("def __main__.main")]
+    assert "overflows" not in masked and "obj_raise" not in masked, masked
+    assert "overflows mul" in shifted, shifted
+    assert "overflows mul" in negative, negative

@@ -456,7 +456,7 @@ class ExprBuilder:
         """`-v`: an OverflowError (or panic) for the most negative plain
         int, which has no positive counterpart; a sized integer wraps."""
         zero = Integer(0, v.type)
-        if self.overflow_checked(v.type):
+        if self.overflow_checked(v.type) and not getattr(node, "masked", False):
             self.check_overflow(node, "neg", self.add(IntOverflow("sub", zero, v)))
             return self.add(IntOp("sub", zero, v, ("nsw",)))  # type: ignore[no-any-return]
         return self.int_op("sub", zero, v)
@@ -501,6 +501,11 @@ class ExprBuilder:
                 offset = self.int_op("sub", Integer(0, I64), offset)
             return self.add(  # type: ignore[no-any-return]
                 ElementAddr(base, offset, t.target, None, inbounds=False))
+        if isinstance(node.op, ast.BitAnd) and self.overflow_checked(t):
+            for mask, operand in ((node.right, node.left), (node.left, node.right)):
+                if isinstance(mask, ast.Constant) and type(mask.value) is int and \
+                        0 <= mask.value < 1 << 63:
+                    mark_masked(operand)
         return self.binop(node, node.op, self.expr(node.left), self.expr(node.right), t,
                           node.right)
 
@@ -512,7 +517,8 @@ class ExprBuilder:
             return self.bytes_arith(node, op, a, b)  # type: ignore[attr-defined]  # bytes.py
         simple = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.BitAnd: "and",
                   ast.BitOr: "or", ast.BitXor: "xor"}.get(type(op))
-        if simple in ("add", "sub", "mul") and self.overflow_checked(t):
+        if simple in ("add", "sub", "mul") and self.overflow_checked(t) and \
+                not getattr(node, "masked", False):
             self.check_overflow(node, simple, self.add(IntOverflow(simple, a, b)))
             return self.add(IntOp(simple, a, b, ("nsw",)))  # type: ignore[no-any-return]
         if simple is not None:
@@ -594,7 +600,7 @@ class ExprBuilder:
         c = self.add(Select(big, zero, c))
         if left:
             shifted = self.int_op("shl", a, c)
-            if self.overflow_checked(t):
+            if self.overflow_checked(t) and not getattr(node, "masked", False):
                 # Bits shifted out, or into the sign: shifting back differs.
                 lost = self.add(Compare("ne", self.int_op("ashr", shifted, c), a))
                 self.check_overflow(node, "shl", self.add(Select(
@@ -973,3 +979,27 @@ def dict_view(node: ast.expr) -> tuple[ast.expr, str] | None:
         return node.func.value, node.func.attr
     return None
 
+
+# The operators whose result's low 64 bits depend only on the low 64 bits
+# of their operands (for `<<`, of its left operand).
+LOW_BITS_OPS = (ast.Add, ast.Sub, ast.Mult, ast.BitAnd, ast.BitOr, ast.BitXor)
+
+
+def mark_masked(node: ast.expr) -> None:
+    """`node` is the operand of `& MASK`, MASK a constant from 0 below
+    2**63: only the low 63 bits of its value matter, and those are the
+    same whether a plain int's `+`, `-`, `*`, `<<` or unary `-` inside it
+    grows (CPython) or wraps at 64 bits.  Mark those operations `masked`,
+    so that they wrap instead of checking for overflow: the masked result
+    is then exactly CPython's, where the check would have raised
+    OverflowError (docs/language.md, "Integers")."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, LOW_BITS_OPS):
+        node.masked = True  # type: ignore[attr-defined]
+        mark_masked(node.left)
+        mark_masked(node.right)
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.LShift):
+        node.masked = True  # type: ignore[attr-defined]
+        mark_masked(node.left)  # the count is used whole
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.Invert)):
+        node.masked = True  # type: ignore[attr-defined]
+        mark_masked(node.operand)

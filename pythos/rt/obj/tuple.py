@@ -22,6 +22,8 @@ tuple type adds do not matter.
 """
 
 
+from typing import Final
+
 from pythos.lang import Array, Ptr, addr_of, call_addr, func_addr, i64, u8, u32, u64
 from pythos.rt.obj.box import int_eq, int_lt
 from pythos.rt.obj.items import (
@@ -30,8 +32,10 @@ from pythos.rt.obj.items import (
     int_tuple_hash,
     item_eq,
     item_hash,
+    item_is_int,
     item_lt,
     item_repr,
+    item_signed,
     kind_in,
     sb_append_ascii,
     xx_round,
@@ -45,11 +49,14 @@ from pythos.rt.obj.object import (
     INT_ITEMS,
     ITEM_OBJ,
     ITEM_OPT,
+    KIND_STR,
     KIND_TUPLE,
+    STR_DATA,
     TUPLE_ITEMS,
     KindOps,
     ListObject,
     StrBuilder,
+    StrObject,
     TupleObject,
     TypeInfo,
     cstring,
@@ -69,11 +76,15 @@ from pythos.rt.obj.object import (
 )
 from pythos.rt.obj.reprguard import repr_enter, repr_leave
 from pythos.rt.obj.slices import SliceBounds, slice_resolve
+from pythos.rt.obj.utf8 import bytes_compare
 
 TUPLE_OPS = KindOps()
 EMPTY_TUPLE_TYPE = TypeInfo()
 EMPTY_TUPLE = TupleObject()
 tuple_name = Array[u8, 6]()
+# What quick_difference returns when it has decided (an index is >= 0).
+QUICK_LESS: Final = i64(-1)
+QUICK_GREATER: Final = i64(-2)
 
 
 def tuple_size(length: i64) -> u64:
@@ -318,8 +329,47 @@ def slots_less(a: u64, i: i64, b: u64) -> bool:
     return item_lt(ka, slots(a)[i], slots(b)[i])
 
 
-def first_difference(a: u64, b: u64) -> i64:
+def quick_difference(a: u64, b: u64) -> i64:
+    """Compare the slots of `a` and `b` in order for as long as both hold
+    integers of one kind, or str, or the same object: QUICK_LESS or
+    QUICK_GREATER at the first pair that differs, else the index of the
+    first slot it cannot decide (or where the shorter tuple ends), from
+    which `first_difference` goes on.  It runs no user code and cannot
+    fail, and a pair of str is compared once, by its bytes, where
+    `slots_equal` and then `slots_less` would read them twice: this is
+    what a sort by `(count, word)` keys spends its time on."""
+    n = Ptr[TupleObject](a)[0].length
+    if Ptr[TupleObject](b)[0].length < n:
+        n = Ptr[TupleObject](b)[0].length
+    ia = type_of(a)
+    ib = type_of(b)
     i = i64(0)
+    while i < n:
+        ka = kind_in(ia, i)
+        x = slots(a)[i]
+        y = slots(b)[i]
+        if ka != kind_in(ib, i):
+            return i
+        if x != y:
+            if item_is_int(ka):
+                if item_signed(ka):
+                    return QUICK_LESS if i64(x) < i64(y) else QUICK_GREATER
+                return QUICK_LESS if x < y else QUICK_GREATER
+            if x == 0 or y == 0 or type_of(x)[0].kind != KIND_STR or \
+                    type_of(y)[0].kind != KIND_STR:
+                return i
+            order = bytes_compare(Ptr[u8](x + STR_DATA), u64(Ptr[StrObject](x)[0].nbytes),
+                                  Ptr[u8](y + STR_DATA), u64(Ptr[StrObject](y)[0].nbytes))
+            if order != 0:
+                return QUICK_LESS if order < 0 else QUICK_GREATER
+        i += 1
+    return i
+
+
+def first_difference(a: u64, b: u64, start: i64) -> i64:
+    """The first slot from `start` on whose items are unequal (or the
+    shorter length); stops at a failed comparison."""
+    i = start
     while i < Ptr[TupleObject](a)[0].length and i < Ptr[TupleObject](b)[0].length:
         if not slots_equal(a, i, b) or error.kind != ERR_NONE:
             return i
@@ -331,13 +381,19 @@ def tuple_eq(a: u64, b: u64) -> bool:
     """`a == b`: same length and equal items."""
     if Ptr[TupleObject](a)[0].length != Ptr[TupleObject](b)[0].length:
         return False
-    return first_difference(a, b) >= Ptr[TupleObject](a)[0].length
+    i = quick_difference(a, b)
+    if i < 0:
+        return False
+    return first_difference(a, b, i) >= Ptr[TupleObject](a)[0].length
 
 
 def tuple_lt(a: u64, b: u64) -> bool:
     """`a < b`, lexicographically as CPython compares sequences: the first
     unequal items decide, else the shorter tuple is the smaller."""
-    i = first_difference(a, b)
+    i = quick_difference(a, b)
+    if i < 0:
+        return i == QUICK_LESS
+    i = first_difference(a, b, i)
     if i >= Ptr[TupleObject](a)[0].length or i >= Ptr[TupleObject](b)[0].length:
         return Ptr[TupleObject](a)[0].length < Ptr[TupleObject](b)[0].length
     return slots_less(a, i, b)
@@ -345,7 +401,10 @@ def tuple_lt(a: u64, b: u64) -> bool:
 
 def tuple_le(a: u64, b: u64) -> bool:
     """`a <= b` (see list_le)."""
-    i = first_difference(a, b)
+    i = quick_difference(a, b)
+    if i < 0:
+        return i == QUICK_LESS
+    i = first_difference(a, b, i)
     if i >= Ptr[TupleObject](a)[0].length or i >= Ptr[TupleObject](b)[0].length:
         return Ptr[TupleObject](a)[0].length <= Ptr[TupleObject](b)[0].length
     return not slots_less(b, i, a)
