@@ -359,14 +359,14 @@ def pow_mod(b: FunctionBuilder, node: ast.Call) -> Value:
     arithmetic in rt/core.py's pow_mod."""
     base, exp, mod = (b.expr(a) for a in node.args)
 
-    def fail(message: str) -> Callable[[], None]:
+    def failure(message: str) -> Callable[[], None]:
         if b.checks_errors and not b.fn.in_interrupt:
             return lambda: b.raise_lazy(node, ERR_VALUE, message)
         return lambda: b.panic_message(node, message)
 
     b.check(b.add(Compare("ne", mod, Integer(0, T.I64))),
-            fail("pow() 3rd argument cannot be 0"))
+            failure("pow() 3rd argument cannot be 0"))
     result = b.call_rt("pow_mod", [base, exp, mod])
     b.check(b.add(Compare("ne", result, Integer(-(1 << 63), T.I64))),
-            fail("base is not invertible for the given modulus"))
+            failure("base is not invertible for the given modulus"))
     return result
