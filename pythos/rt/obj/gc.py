@@ -98,6 +98,7 @@ from pythos.rt.obj.object import (
 TAG_MASK: Final = u64(3)
 COUNTING: Final = u64(1)  # prev = scratch count << 2 | COUNTING
 REACHED: Final = u64(2)  # prev = next on the mark stack (0 at its end) | REACHED
+TENTATIVE: Final = u64(3)  # prev = TENTATIVE: walked, not reached yet (pass 3)
 COUNT_ONE: Final = u64(4)  # one reference, in the scratch count's position
 GENERATOR: Final = u32(2)  # TypeInfo.flags of a generator's frame (generator.py)
 
@@ -185,8 +186,18 @@ def list_append(sentinel: u64, g: u64) -> None:
     s[0].prev = g
 
 
-def list_splice(sentinel: u64, other: u64) -> None:
-    """Move every GcHead of the list `other` to the tail of the list
+def list_push(sentinel: u64, g: u64) -> None:
+    """Link the GcHead at `g` in at the head of the list `sentinel`."""
+    s = Ptr[GcHead](sentinel)
+    first = s[0].next
+    Ptr[GcHead](g)[0].next = first
+    Ptr[GcHead](g)[0].prev = sentinel
+    Ptr[GcHead](first)[0].prev = g
+    s[0].next = g
+
+
+def list_splice_front(sentinel: u64, other: u64) -> None:
+    """Move every GcHead of the list `other` to the head of the list
     `sentinel`, in order, leaving `other` empty: four links, whatever the
     lengths."""
     o = Ptr[GcHead](other)
@@ -195,10 +206,10 @@ def list_splice(sentinel: u64, other: u64) -> None:
     s = Ptr[GcHead](sentinel)
     first = o[0].next
     last = o[0].prev
-    Ptr[GcHead](s[0].prev)[0].next = first
-    Ptr[GcHead](first)[0].prev = s[0].prev
-    Ptr[GcHead](last)[0].next = sentinel
-    s[0].prev = last
+    Ptr[GcHead](s[0].next)[0].prev = last
+    Ptr[GcHead](last)[0].next = s[0].next
+    Ptr[GcHead](first)[0].prev = sentinel
+    s[0].next = first
     list_init(other)
 
 
@@ -236,7 +247,7 @@ def gc_track(obj: u64) -> u64:
         stats.automatic += 1
         collect(full_due())
     allocated += 1
-    list_append(addr_of(tracked).addr, obj - GC_HEAD)
+    list_push(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
     return u64(0)
 
@@ -400,23 +411,27 @@ def count_underflow(obj: u64) -> None:
 
 
 def visit_reach(child: u64, arg: u64) -> u64:
-    """Pass 3: `child` is reachable from a live object; push it on the
-    mark stack unless it is already there or scanned."""
+    """Pass 3: `child` is reachable from a live object.  Not walked yet
+    (COUNTING): it becomes REACHED, and the walk keeps and traverses it
+    when it gets there.  Walked and set aside (TENTATIVE): it is pushed
+    on the mark stack, to be traversed now.  Anything else (kept, on the
+    stack, old, untracked) is left alone."""
     global mark_stack
     if not of_tracked_type(child):
         return u64(0)
     h = gc_head(child)
-    if (h[0].prev & TAG_MASK) == COUNTING:
+    tag = h[0].prev & TAG_MASK
+    if tag == COUNTING:
+        h[0].prev = REACHED
+    elif tag == TENTATIVE:
         h[0].prev = mark_stack | REACHED
         mark_stack = child - GC_HEAD
     return u64(0)
 
 
-def mark_from(g: u64) -> None:
-    """Mark the object at GcHead `g` and everything reachable from it."""
+def drain_mark_stack() -> None:
+    """Traverse every object on the mark stack, and what they push."""
     global mark_stack
-    Ptr[GcHead](g)[0].prev = mark_stack | REACHED
-    mark_stack = g
     visit = func_addr(visit_reach)
     while mark_stack != 0:
         top = mark_stack
@@ -447,35 +462,55 @@ def subtract_internal_references(sentinel: u64) -> None:
         g = Ptr[GcHead](g)[0].next
 
 
-def mark_alive(sentinel: u64) -> None:
-    """Pass 3: what is referenced from outside is alive, and all it reaches."""
-    g = Ptr[GcHead](sentinel)[0].next
-    while g != sentinel:
-        word = Ptr[GcHead](g)[0].prev
-        if (word & TAG_MASK) == COUNTING and word >= COUNT_ONE:
-            mark_from(g)
-        g = Ptr[GcHead](g)[0].next
+def move_unreachable(sentinel: u64) -> u64:
+    """Passes 3 and 4 in one walk, as CPython's `move_unreachable`: an
+    object with references from outside (a scratch count above 0), or
+    REACHED from one already kept, is kept: its `prev` becomes a real
+    link again, and it is traversed, which makes the objects it refers
+    to REACHED.  Any other object is set aside, TENTATIVE, on a list of
+    its own threaded through `next` (the walk has read it already).  A
+    kept object that refers to a TENTATIVE one rescues it: the mark
+    stack traverses it at once.  At the end the rescued objects rejoin
+    the list and the rest, the garbage, move to `unreachable`.  How many
+    moved.
 
-
-def split_off_garbage(sentinel: u64) -> u64:
-    """Pass 4: relink the list with real `prev` pointers, keeping the
-    marked objects and moving the rest to `unreachable`.  How many moved."""
-    garbage = addr_of(unreachable).addr
-    found = u64(0)
+    In the order the young list has, newest first, a structure built
+    from its leaves up (a tree, whose parents are made after their
+    children) meets its roots first, and nothing is set aside; in the
+    other order each object would be set aside and then rescued.  Any
+    order gives the same result."""
+    visit = func_addr(visit_reach)
     last = sentinel
+    tentative = u64(0)
     g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         following = Ptr[GcHead](g)[0].next
-        if (Ptr[GcHead](g)[0].prev & TAG_MASK) == REACHED:
+        # COUNTING with a count of 0 is the word COUNTING itself; REACHED
+        # (not walked yet, so not on the stack) is the word REACHED.
+        if Ptr[GcHead](g)[0].prev != COUNTING:
             Ptr[GcHead](g)[0].prev = last
             Ptr[GcHead](last)[0].next = g
             last = g
+            traverse(g + GC_HEAD, visit)
+            if mark_stack != 0:
+                drain_mark_stack()
         else:
-            list_append(garbage, g)
-            found += 1
+            Ptr[GcHead](g)[0].prev = TENTATIVE
+            Ptr[GcHead](g)[0].next = tentative
+            tentative = g
         g = following
     Ptr[GcHead](last)[0].next = sentinel
     Ptr[GcHead](sentinel)[0].prev = last
+    garbage = addr_of(unreachable).addr
+    found = u64(0)
+    while tentative != 0:
+        g = tentative
+        tentative = Ptr[GcHead](g)[0].next
+        if Ptr[GcHead](g)[0].prev == REACHED:
+            list_append(sentinel, g)
+        else:
+            list_append(garbage, g)
+            found += 1
     return found
 
 
@@ -488,8 +523,7 @@ def find_garbage(sentinel: u64) -> u64:
     nothing may unlink an object meanwhile."""
     stats.visited += set_scratch_counts(sentinel)
     subtract_internal_references(sentinel)
-    mark_alive(sentinel)
-    return split_off_garbage(sentinel)
+    return move_unreachable(sentinel)
 
 
 def free_garbage() -> None:
@@ -559,14 +593,14 @@ def collect(full: bool) -> u64:
     collecting = True
     young = addr_of(tracked).addr
     if full:
-        list_splice(addr_of(old).addr, young)
+        list_splice_front(addr_of(old).addr, young)
     found = find_garbage(addr_of(old).addr if full else young)
     free_garbage()
     if full:
         stats.full += 1
         old_survivors = tracked_count
     else:
-        list_splice(addr_of(old).addr, young)
+        list_splice_front(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
     allocated = u64(0)
