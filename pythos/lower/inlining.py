@@ -33,6 +33,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Whitespace beyond ASCII: decoded out of line, so that space_at's
     # ASCII test is inlined into split's and strip's loops.
     ("pythos.rt.obj.str", "space_at_wide"): "noinline",
+    # The release loop frees nearly every object: the allocator's fast
+    # paths inline there, not behind a call.
+    ("pythos.rt.alloc", "free_block"): "alwaysinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

@@ -253,11 +253,17 @@ def gc_track(obj: u64) -> u64:
 
 
 def gc_untrack(obj: u64) -> u64:
-    """obj_release's hook: `obj` is about to be freed."""
+    """obj_release's hook: `obj` is about to be freed.  Its GcHead is
+    unlinked but not zeroed, as `list_unlink` would: its memory goes back
+    to the allocator next, and nothing reads the GcHead again."""
     global allocated, tracked_count
-    if gc_head(obj)[0].next == 0:
+    h = gc_head(obj)
+    following = h[0].next
+    if following == 0:
         return u64(0)  # made before the collector was installed
-    list_unlink(obj - GC_HEAD)
+    preceding = h[0].prev
+    Ptr[GcHead](preceding)[0].next = following
+    Ptr[GcHead](following)[0].prev = preceding
     tracked_count -= 1
     if allocated > 0:
         allocated -= 1
