@@ -239,17 +239,25 @@ def gc_track(obj: u64) -> u64:
     """obj_new's hook: a new object of a TRACKED type, whose header and
     fields are not written yet (only its GcHead is ours).  Runs a
     collection first if the threshold is passed (the new object is not
-    linked yet, so the collection never sees it); the collection is out
-    of line (pythos/lower/inlining.py), so that this common path needs no
-    stack frame."""
+    linked yet, so the collection never sees it).  Inlined where objects
+    are made, with the collection out of line (`collect_due`,
+    pythos/lower/inlining.py): what is left is a compare, the link and
+    two counts."""
     global allocated, tracked_count
-    if allocated >= trigger and not collecting and core.releasing == 0:
-        stats.automatic += 1
-        collect(full_due())
+    if allocated >= trigger:
+        collect_due()
     allocated += 1
     list_push(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
     return u64(0)
+
+
+def collect_due() -> None:
+    """`gc_track`'s automatic collection, once the threshold is passed:
+    not while a collection or a release is under way."""
+    if not collecting and core.releasing == 0:
+        stats.automatic += 1
+        collect(full_due())
 
 
 def gc_untrack(obj: u64) -> u64:

@@ -333,14 +333,12 @@ def obj_new(ti: u64, size: u64) -> u64:
     return obj
 
 
-@export("pythos_obj_track")
 def obj_track(obj: u64) -> u64:
-    """Tell the collector of a new TRACKED object (exported and kept out
-    of line, so that the collector's code is not copied into every place
-    that makes one); returns `obj`.  Its header is not written yet: the
-    hook links its GcHead in and may collect first, but reads nothing
-    else of it.  Without a collector the GcHead is zeroed ("not on a
-    list")."""
+    """Tell the collector of a new TRACKED object; returns `obj`.  Its
+    header is not written yet: the hook links its GcHead in and may
+    collect first, but reads nothing else of it.  Without a collector
+    the GcHead is zeroed ("not on a list").  Inlined where objects are
+    made, with the hook's collection out of line (inlining.py)."""
     if gc_track_hook != 0:
         call_addr(gc_track_hook, obj)
     else:
