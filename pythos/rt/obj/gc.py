@@ -381,12 +381,16 @@ def traverse(obj: u64, visit: u64) -> None:
     if info[0].kind == KIND_INSTANCE:
         refs = info[0].refs
         if refs != 0:
+            # Two words a turn: a class's references are usually next to
+            # each other, and most classes have one or two.
             field = obj + FIRST_FIELD
             while refs != 0:
                 if (refs & 1) != 0:
                     call_addr(visit, Ptr[u64](field)[0], u64(0))
-                refs >>= 1
-                field += 8
+                if (refs & 2) != 0:
+                    call_addr(visit, Ptr[u64](field + 8)[0], u64(0))
+                refs >>= 2
+                field += 16
             return
         fn = info[0].traverse
     else:

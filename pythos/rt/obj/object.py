@@ -519,23 +519,31 @@ def drop_fields(obj: u64, drops: u64) -> u64:
     The words are not zeroed, as `clear` zeroes them: the instance's
     memory goes back next, and nothing reads it again (docs/objects.md,
     "Releasing by the field map")."""
-    global pending
     first = u64(0)
     field = obj + FIRST_FIELD
+    # Two words a turn, as the collector's `traverse` reads `refs`.
     while drops != 0:
         if (drops & 1) != 0:
-            child = Ptr[u64](field)[0]
-            if child != 0:
-                h = Ptr[ObjHeader](child)
-                h[0].refcnt -= 1
-                if h[0].refcnt == 0:
-                    if first == 0:
-                        first = child
-                    else:
-                        h[0].refcnt = i64(pending)
-                        pending = child
-        drops >>= 1
-        field += 8
+            first = drop_field(Ptr[u64](field)[0], first)
+        if (drops & 2) != 0:
+            first = drop_field(Ptr[u64](field + 8)[0], first)
+        drops >>= 2
+        field += 16
+    return first
+
+
+def drop_field(child: u64, first: u64) -> u64:
+    """`drop_fields`' drop of one word: `first`, or `child` if it is the
+    first child to reach 0 (a later one joins `pending`)."""
+    global pending
+    if child != 0:
+        h = Ptr[ObjHeader](child)
+        h[0].refcnt -= 1
+        if h[0].refcnt == 0:
+            if first == 0:
+                return child
+            h[0].refcnt = i64(pending)
+            pending = child
     return first
 
 
