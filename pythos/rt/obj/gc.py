@@ -134,14 +134,17 @@ tracked = GcHead()
 old = GcHead()
 unreachable = GcHead()
 tracked_count = u64(0)  # on either generation's list
-# Net tracked allocations since the last collection (allocations less
-# frees, never below 0), and the collection's trigger.
-allocated = u64(0)
+# The net tracked allocations since the last collection (allocations
+# less frees, never below 0, as CPython counts its youngest generation)
+# are `tracked_count - base`: `base` is `tracked_count` after the last
+# collection, lowered with it when frees take it below, so that a new
+# object and a freed one each cost the one count.
+base = u64(0)
 threshold = DEFAULT_THRESHOLD
 # The tracked objects the last full collection left alive.
 old_survivors = u64(0)
 enabled = True
-# `allocated` at which `gc_track` starts a collection (`set_trigger`).
+# `tracked_count` at which `gc_track` starts a collection (`set_trigger`).
 trigger = DEFAULT_THRESHOLD
 collecting = False
 # The top of the mark stack (a GcHead address), threaded through `prev`.
@@ -242,11 +245,10 @@ def gc_track(obj: u64) -> u64:
     linked yet, so the collection never sees it).  Inlined where objects
     are made, with the collection out of line (`collect_due`,
     pythos/lower/inlining.py): what is left is a compare, the link and
-    two counts."""
-    global allocated, tracked_count
-    if allocated >= trigger:
+    a count."""
+    global tracked_count
+    if tracked_count >= trigger:
         collect_due()
-    allocated += 1
     list_push(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
     return u64(0)
@@ -264,7 +266,7 @@ def gc_untrack(obj: u64) -> u64:
     """obj_release's hook: `obj` is about to be freed.  Its GcHead is
     unlinked but not zeroed, as `list_unlink` would: its memory goes back
     to the allocator next, and nothing reads the GcHead again."""
-    global allocated, tracked_count
+    global tracked_count, base
     h = gc_head(obj)
     following = h[0].next
     if following == 0:
@@ -273,8 +275,9 @@ def gc_untrack(obj: u64) -> u64:
     Ptr[GcHead](preceding)[0].next = following
     Ptr[GcHead](following)[0].prev = preceding
     tracked_count -= 1
-    if allocated > 0:
-        allocated -= 1
+    if tracked_count < base:
+        base = tracked_count  # frees never take the count below 0
+        set_trigger()
     return u64(0)
 
 
@@ -287,10 +290,10 @@ def set_trigger() -> None:
     it takes the old one too), so it costs in proportion to the
     allocations that paid for it, however many objects are alive."""
     global trigger
-    if not enabled or threshold == 0:
+    if not enabled or threshold == 0 or threshold > NEVER - base:
         trigger = NEVER
     else:
-        trigger = threshold
+        trigger = base + threshold
 
 
 def full_due() -> bool:
@@ -298,7 +301,7 @@ def full_due() -> bool:
     old generation too: once the tracked objects are twice what the last
     full collection left alive (and FULL_MIN_GROWTH thresholds more).
 
-    Frees count, as they do for `allocated`: objects that counting freed
+    Frees count, as they do for the threshold: objects that counting freed
     left no garbage behind, so a program that builds and drops big
     structures in rounds never pays for a full collection while its heap
     stays the size it was.  What makes the count grow is new live objects
@@ -345,7 +348,7 @@ def gc_get_threshold() -> u64:
 
 def gc_get_count() -> u64:
     """Tracked allocations, less frees, since the last collection."""
-    return allocated
+    return tracked_count - base
 
 
 def gc_is_tracked(obj: u64) -> bool:
@@ -607,7 +610,7 @@ def gc_collect() -> u64:
 def collect(full: bool) -> u64:
     """A collection of the young generation, or of both (`full`); the
     survivors end up in the old one.  The number of objects freed."""
-    global collecting, allocated, old_survivors
+    global collecting, base, old_survivors
     collecting = True
     young = addr_of(tracked).addr
     if full:
@@ -621,7 +624,7 @@ def collect(full: bool) -> u64:
         list_splice_front(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
-    allocated = u64(0)
+    base = tracked_count
     set_trigger()
     collecting = False
     return found
