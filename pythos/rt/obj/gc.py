@@ -13,13 +13,13 @@ the objects that can hold references.  Each has a `GcHead` (next, prev)
 just before its header, and `obj_new` / `obj_release` call `gc_track` /
 `gc_untrack` (installed by `init`), which keep every tracked object on one
 of two circular doubly linked lists with a sentinel each: `tracked`, the
-young generation, where new objects go, and `old`, where the survivors of
-a collection go::
+young generation, where new objects go (at the head: newest first), and
+`old`, where the survivors of a collection go (at its head too)::
 
-    tracked ⇄ head(D) ⇄ head(E) ⇄ (back to tracked)          young
-    old ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to old)         old
+    tracked ⇄ head(E) ⇄ head(D) ⇄ (back to tracked)          young
+    old ⇄ head(C) ⇄ head(B) ⇄ head(A) ⇄ (back to old)         old
 
-A collection runs in four passes over one list (the young one, or both
+A collection runs in three passes over one list (the young one, or both
 joined: a *full* collection) and needs no memory of its own: it borrows
 each GcHead's `prev` word, which the passes rebuild before anything else
 can look at the list.  Objects of the other list are never tagged
@@ -33,14 +33,18 @@ as references from outside, and its walks stop at old objects.
    of each object of the list it refers to.  What remains of a count is
    the references from outside the list: from the stack, from globals,
    from untracked objects, from the other generation.
-3. *Mark*: an object with a scratch count above zero is alive, and so is
-   everything reachable from it.  The walk needs a stack; it is threaded
-   through the `prev` words too (a REACHED object's `prev` holds the next
-   object on the stack), so even a million-node chain is marked in a loop
-   on any stack.
-4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects on
-   the list and moving the rest, the garbage, to the list `unreachable`.
-   The list's survivors then join `old`, at its tail.
+3. *Mark and split*, one walk (CPython's `move_unreachable`): an object
+   with a scratch count above zero, or REACHED from an object already
+   kept, is alive: it keeps its place (its `prev` a real link again) and
+   is traversed, which makes the objects it refers to REACHED.  Any
+   other is set aside, TENTATIVE, on a list threaded through `next`; a
+   kept object that refers to one rescues it, through a mark stack
+   threaded through the `prev` words (a REACHED object's `prev` holds the
+   next object on the stack), so even a million-node chain is marked in
+   a loop on any stack.  The rescued rejoin the list, the rest, the
+   garbage, move to the list `unreachable`, and the list's survivors
+   join `old`, at its head.  Newest first, a structure built from its
+   leaves up (a tree) is met root first, and nothing is set aside.
 
 The garbage is then freed in three steps, so that no object is touched
 after it is freed: take a reference to every garbage object (now none of
@@ -53,10 +57,11 @@ step re-reads the head of `unreachable` after each drop, so objects freed
 along the way simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
-the tracked objects allocated since the last collection (less those freed)
-pass the threshold, as in CPython's youngest generation.  They examine the
-young generation only, unless the tracked objects have doubled since the
-last full collection (`full_due`); `gc_collect` is always full.  So the
+the tracked objects allocated since the last collection (less those
+freed: `tracked_count - base`) pass the threshold, as in CPython's
+youngest generation.  They examine the young generation only, unless
+the tracked objects have doubled since the last full collection
+(`full_due`); `gc_collect` is always full.  So the
 work follows the allocations, not the size of the live heap (docs/
 objects.md, "When it runs").
 Objects are never made, freed or counted in interrupt context (the
