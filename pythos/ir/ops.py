@@ -503,9 +503,11 @@ class Store(Op):
 
 # The kinds of memory a Load or Store may name (`alias`): the header words
 # of a list (its length and items pointer) and the items of a list of
-# integers, which live in a separate buffer.  An access with no kind may
-# touch anything.
-ALIAS_CLASSES = ("list header", "list item")
+# integers, which live in a separate buffer; an object's reference count
+# (its first word) and an instance's fields (the words after its header),
+# which the lowering of count updates and of field reads and writes names
+# (pythos/lower/objects.py).  An access with no kind may touch anything.
+ALIAS_CLASSES = ("list header", "list item", "refcount", "instance field")
 
 
 class CopyMem(Op):

@@ -18,11 +18,13 @@ from __future__ import annotations
 ATTRIBUTES: dict[tuple[str, str], str] = {
     # Made where objects are made, with the type and size constant there.
     ("pythos.rt.obj.object", "obj_new"): "alwaysinline",
-    # Telling the collector of a new tracked object: its threshold test
-    # would bring the whole collector into every place objects are made.
-    ("pythos.rt.obj.object", "obj_track"): "noinline",
-    # ... and a collection stays out of obj_track, whose common path (link
-    # the object in) then needs no stack frame.
+    # Telling the collector of a new tracked object: a compare, the link
+    # and two counts, inline where objects are made ...
+    ("pythos.rt.obj.object", "obj_track"): "alwaysinline",
+    ("pythos.rt.obj.gc", "gc_track"): "alwaysinline",
+    # ... and the collection it may start out of line, so that the whole
+    # collector is not brought into every place objects are made.
+    ("pythos.rt.obj.gc", "collect_due"): "noinline",
     ("pythos.rt.obj.gc", "collect"): "noinline",
     # A collection's passes read an instance's fields inline (TypeInfo.refs),
     # the visit a constant there: the call of it becomes a direct one.
@@ -33,6 +35,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     # Whitespace beyond ASCII: decoded out of line, so that space_at's
     # ASCII test is inlined into split's and strip's loops.
     ("pythos.rt.obj.str", "space_at_wide"): "noinline",
+    # The release loop frees nearly every object: the allocator's fast
+    # paths inline there, not behind a call.
+    ("pythos.rt.alloc", "free_block"): "alwaysinline",
     # The allocator's slow paths stay out of the fast ones.
     ("pythos.rt.alloc", "obj_alloc_slow"): "noinline",
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",

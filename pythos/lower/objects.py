@@ -98,6 +98,7 @@ class ObjectLowering:
         def load_mem(self, p: ir.Value, t: T.Type, volatile: bool = False) -> ir.Value: ...
         def store_mem(self, p: ir.Value, v: ir.Value, t: T.Type,
                       volatile: bool = False) -> None: ...
+        def alias_tag(self, instr: ir.Value, alias: str) -> None: ...
 
     # ----- the classes' constant data ---------------------------------------------------
     def typeinfo_struct(self) -> StructType:
@@ -303,7 +304,9 @@ class ObjectLowering:
                 self.incref(obj, False)
             return
         p = b.inttoptr(obj, PTR)
-        b.store(b.add(b.load(p, typ=I64), ir.Constant(I64, 1)), p)
+        count = b.load(p, typ=I64)
+        self.alias_tag(count, "refcount")
+        self.alias_tag(b.store(b.add(count, ir.Constant(I64, 1)), p), "refcount")
 
     def decref(self, obj: ir.Value, maybe_none: bool, release: str = "obj_release") -> None:
         b = self.builder
@@ -312,8 +315,10 @@ class ObjectLowering:
                 self.decref(obj, False, release)
             return
         p = b.inttoptr(obj, PTR)
-        count = b.sub(b.load(p, typ=I64), ir.Constant(I64, 1))
-        b.store(count, p)
+        word = b.load(p, typ=I64)
+        self.alias_tag(word, "refcount")
+        count = b.sub(word, ir.Constant(I64, 1))
+        self.alias_tag(b.store(count, p), "refcount")
         zero = b.icmp_signed("==", count, ir.Constant(I64, 0))
         with b.if_then(zero, likely=False):
             b.call(self.function(self.program.object_runtime[release]), [obj])
@@ -411,6 +416,7 @@ class ObjectLowering:
     def op_GetAttr(self, op: O.GetAttr) -> ir.Value:
         offset = self.layouts[id(op.cls)].offsets[op.name]
         v = self.load_mem(self.field_ptr(self.builder, self.value(op.obj), offset), op.type)
+        self.field_tag(v)
         if self.counts(op.type):
             self.incref(self.ref_word(v, op.type), O.may_be_none(op.type))
         return v
@@ -422,13 +428,27 @@ class ObjectLowering:
         new = self.value(op.value)
         if not self.counts(t):
             self.store_mem(p, new, t)
+            self.field_tag(self.builder.block.instructions[-1])
             return
         # The old value is dropped after the store: it may be the last
         # reference to something that keeps `new` alive.  A field not yet
         # assigned holds 0, so the drop tests for None whatever the type.
         old = self.builder.load(self.ref_slot(p, t), typ=I64)
+        self.field_tag(old)
         self.store_mem(p, new, t)
+        self.field_tag(self.builder.block.instructions[-1])
         self.decref(old, maybe_none=True)
+
+    def field_tag(self, instr: ir.Value) -> None:
+        """Name a one-word load or store of an instance's field to LLVM
+        ("instance field", O.ALIAS_CLASSES), so that it is known not to
+        touch a count: the zero that `obj_new` stored in a new instance's
+        field then reaches `__init__`'s read of the value it replaces,
+        across the increment of the new value, and the drop folds away."""
+        if isinstance(instr, (ir.LoadInstr, ir.StoreInstr)):
+            value = instr if isinstance(instr, ir.LoadInstr) else instr.operands[0]
+            if isinstance(value.type, ir.IntType) and value.type.width == 64:
+                self.alias_tag(instr, "instance field")
 
     def class_id_range(self, obj: ir.Value, c: ClassType, exact: bool = False) -> ir.Value:
         b = self.builder

@@ -255,28 +255,38 @@ def obj_alloc(size: u64) -> u64:
 
 
 def obj_free(addr: u64, size: u64) -> None:
-    """Give back an object, with the size it was allocated with.
+    """Give back an object, with the size it was allocated with
+    (``free_block``, which the release loop inlines)."""
+    free_block(addr, size)
 
-    The fast paths only.  A block of its class's current run goes back on
-    the fast path's list.  ``addr`` is in the current run exactly when it
-    differs from the run's (size-aligned) address only in the bits below
-    the run size; with no current run (``current`` is 0, ``run_low`` 0 or
-    not) no object address passes that test.  A block of another run
-    goes on that run's own list when the run already has free blocks
-    there and keeps one in use, so that it stays on the partial list:
-    after the checks ``free_to_run`` makes (the run's class, the block
-    boundary), a push and a decrement.  The rest (a full run, the last
-    block of one, a large size) is ``obj_free_slow``.  Tearing a
-    structure down frees most of its blocks outside the current run.
+
+def free_block(addr: u64, size: u64) -> None:
+    """``obj_free``: the fast paths only, inlined into the release loop
+    (pythos/lower/inlining.py), where nearly every object is freed.
+
+    A block of its class's current run goes back on the fast path's
+    list.  ``addr`` is in the current run exactly when it differs from
+    the run's (size-aligned) address only in the bits below the run
+    size, ``run_low``; with no current run (``current`` is 0) no object
+    address passes that test.  ``run_low`` also gives any block's run:
+    it is set when the class's first run is made, and a run size is a
+    class's for good.  A block of another run goes on that run's own
+    list when the run already has free blocks there and keeps one in
+    use, so that it stays on the partial list: after the checks
+    ``free_to_run`` makes (the run's class, the block boundary), a push
+    and a decrement.  The rest (a full run, the last block of one, a
+    large size) is ``obj_free_slow``.  Tearing a structure down frees
+    most of its blocks outside the current run.
     """
     if size <= SMALL_LIMIT:
         size_class = class_of(size)
-        if addr ^ current[size_class] <= run_low[size_class]:
+        low = run_low[size_class]
+        if addr ^ current[size_class] <= low:
             link(addr)[0] = free_head[size_class]
             free_head[size_class] = addr
             note_free(size)
             return
-        run = run_of(addr, size_class)
+        run = addr & ~low
         h = header(run)
         first = h[0].free
         if (first != NONE and h[0].used > 1 and h[0].size_class == size_class

@@ -91,10 +91,13 @@ def test_making_an_instance_is_inline(tmp_path: Path) -> None:
     # make them are inlined into main, and main may be into the start code).
     main = "__main__.main" if "\n__main__.main:" in asm else "pythos_start"
     assert "pythos.rt.alloc.free_head" in function(asm, main)
-    # A tracked class (it can be in a cycle) is made inline too, and the
-    # collector told out of line.
+    # A tracked class (it can be in a cycle) is made inline too, linked
+    # into the collector's young list there, and only a collection that
+    # is due is a call.
     make = function(asm, "__main__.make")
-    assert "pythos.rt.alloc.free_head" in make and "pythos_obj_track" in make, make
+    assert "pythos.rt.alloc.free_head" in make and "pythos.rt.obj.gc.tracked" in make, make
+    assert "pythos_obj_track" not in make, make
+    assert "pythos.rt.obj.gc.collect_due" in make, make
 
 
 def test_count_updates_are_inline(tmp_path: Path) -> None:

@@ -13,13 +13,13 @@ the objects that can hold references.  Each has a `GcHead` (next, prev)
 just before its header, and `obj_new` / `obj_release` call `gc_track` /
 `gc_untrack` (installed by `init`), which keep every tracked object on one
 of two circular doubly linked lists with a sentinel each: `tracked`, the
-young generation, where new objects go, and `old`, where the survivors of
-a collection go::
+young generation, where new objects go (at the head: newest first), and
+`old`, where the survivors of a collection go (at its head too)::
 
-    tracked ⇄ head(D) ⇄ head(E) ⇄ (back to tracked)          young
-    old ⇄ head(A) ⇄ head(B) ⇄ head(C) ⇄ (back to old)         old
+    tracked ⇄ head(E) ⇄ head(D) ⇄ (back to tracked)          young
+    old ⇄ head(C) ⇄ head(B) ⇄ head(A) ⇄ (back to old)         old
 
-A collection runs in four passes over one list (the young one, or both
+A collection runs in three passes over one list (the young one, or both
 joined: a *full* collection) and needs no memory of its own: it borrows
 each GcHead's `prev` word, which the passes rebuild before anything else
 can look at the list.  Objects of the other list are never tagged
@@ -33,14 +33,18 @@ as references from outside, and its walks stop at old objects.
    of each object of the list it refers to.  What remains of a count is
    the references from outside the list: from the stack, from globals,
    from untracked objects, from the other generation.
-3. *Mark*: an object with a scratch count above zero is alive, and so is
-   everything reachable from it.  The walk needs a stack; it is threaded
-   through the `prev` words too (a REACHED object's `prev` holds the next
-   object on the stack), so even a million-node chain is marked in a loop
-   on any stack.
-4. *Split*: one walk rebuilds `prev` pointers, keeping REACHED objects on
-   the list and moving the rest, the garbage, to the list `unreachable`.
-   The list's survivors then join `old`, at its tail.
+3. *Mark and split*, one walk (CPython's `move_unreachable`): an object
+   with a scratch count above zero, or REACHED from an object already
+   kept, is alive: it keeps its place (its `prev` a real link again) and
+   is traversed, which makes the objects it refers to REACHED.  Any
+   other is set aside, TENTATIVE, on a list threaded through `next`; a
+   kept object that refers to one rescues it, through a mark stack
+   threaded through the `prev` words (a REACHED object's `prev` holds the
+   next object on the stack), so even a million-node chain is marked in
+   a loop on any stack.  The rescued rejoin the list, the rest, the
+   garbage, move to the list `unreachable`, and the list's survivors
+   join `old`, at its head.  Newest first, a structure built from its
+   leaves up (a tree) is met root first, and nothing is set aside.
 
 The garbage is then freed in three steps, so that no object is touched
 after it is freed: take a reference to every garbage object (now none of
@@ -53,10 +57,11 @@ step re-reads the head of `unreachable` after each drop, so objects freed
 along the way simply leave the list.
 
 Automatic collections run from `gc_track`, that is inside `obj_new`, when
-the tracked objects allocated since the last collection (less those freed)
-pass the threshold, as in CPython's youngest generation.  They examine the
-young generation only, unless the tracked objects have doubled since the
-last full collection (`full_due`); `gc_collect` is always full.  So the
+the tracked objects allocated since the last collection (less those
+freed: `tracked_count - base`) pass the threshold, as in CPython's
+youngest generation.  They examine the young generation only, unless
+the tracked objects have doubled since the last full collection
+(`full_due`); `gc_collect` is always full.  So the
 work follows the allocations, not the size of the live heap (docs/
 objects.md, "When it runs").
 Objects are never made, freed or counted in interrupt context (the
@@ -98,6 +103,7 @@ from pythos.rt.obj.object import (
 TAG_MASK: Final = u64(3)
 COUNTING: Final = u64(1)  # prev = scratch count << 2 | COUNTING
 REACHED: Final = u64(2)  # prev = next on the mark stack (0 at its end) | REACHED
+TENTATIVE: Final = u64(3)  # prev = TENTATIVE: walked, not reached yet (pass 3)
 COUNT_ONE: Final = u64(4)  # one reference, in the scratch count's position
 GENERATOR: Final = u32(2)  # TypeInfo.flags of a generator's frame (generator.py)
 
@@ -133,14 +139,17 @@ tracked = GcHead()
 old = GcHead()
 unreachable = GcHead()
 tracked_count = u64(0)  # on either generation's list
-# Net tracked allocations since the last collection (allocations less
-# frees, never below 0), and the collection's trigger.
-allocated = u64(0)
+# The net tracked allocations since the last collection (allocations
+# less frees, never below 0, as CPython counts its youngest generation)
+# are `tracked_count - base`: `base` is `tracked_count` after the last
+# collection, lowered with it when frees take it below, so that a new
+# object and a freed one each cost the one count.
+base = u64(0)
 threshold = DEFAULT_THRESHOLD
 # The tracked objects the last full collection left alive.
 old_survivors = u64(0)
 enabled = True
-# `allocated` at which `gc_track` starts a collection (`set_trigger`).
+# `tracked_count` at which `gc_track` starts a collection (`set_trigger`).
 trigger = DEFAULT_THRESHOLD
 collecting = False
 # The top of the mark stack (a GcHead address), threaded through `prev`.
@@ -185,8 +194,18 @@ def list_append(sentinel: u64, g: u64) -> None:
     s[0].prev = g
 
 
-def list_splice(sentinel: u64, other: u64) -> None:
-    """Move every GcHead of the list `other` to the tail of the list
+def list_push(sentinel: u64, g: u64) -> None:
+    """Link the GcHead at `g` in at the head of the list `sentinel`."""
+    s = Ptr[GcHead](sentinel)
+    first = s[0].next
+    Ptr[GcHead](g)[0].next = first
+    Ptr[GcHead](g)[0].prev = sentinel
+    Ptr[GcHead](first)[0].prev = g
+    s[0].next = g
+
+
+def list_splice_front(sentinel: u64, other: u64) -> None:
+    """Move every GcHead of the list `other` to the head of the list
     `sentinel`, in order, leaving `other` empty: four links, whatever the
     lengths."""
     o = Ptr[GcHead](other)
@@ -195,10 +214,10 @@ def list_splice(sentinel: u64, other: u64) -> None:
     s = Ptr[GcHead](sentinel)
     first = o[0].next
     last = o[0].prev
-    Ptr[GcHead](s[0].prev)[0].next = first
-    Ptr[GcHead](first)[0].prev = s[0].prev
-    Ptr[GcHead](last)[0].next = sentinel
-    s[0].prev = last
+    Ptr[GcHead](s[0].next)[0].prev = last
+    Ptr[GcHead](last)[0].next = s[0].next
+    Ptr[GcHead](first)[0].prev = sentinel
+    s[0].next = first
     list_init(other)
 
 
@@ -228,28 +247,42 @@ def gc_track(obj: u64) -> u64:
     """obj_new's hook: a new object of a TRACKED type, whose header and
     fields are not written yet (only its GcHead is ours).  Runs a
     collection first if the threshold is passed (the new object is not
-    linked yet, so the collection never sees it); the collection is out
-    of line (pythos/lower/inlining.py), so that this common path needs no
-    stack frame."""
-    global allocated, tracked_count
-    if allocated >= trigger and not collecting and core.releasing == 0:
-        stats.automatic += 1
-        collect(full_due())
-    allocated += 1
-    list_append(addr_of(tracked).addr, obj - GC_HEAD)
+    linked yet, so the collection never sees it).  Inlined where objects
+    are made, with the collection out of line (`collect_due`,
+    pythos/lower/inlining.py): what is left is a compare, the link and
+    a count."""
+    global tracked_count
+    if tracked_count >= trigger:
+        collect_due()
+    list_push(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
     return u64(0)
 
 
+def collect_due() -> None:
+    """`gc_track`'s automatic collection, once the threshold is passed:
+    not while a collection or a release is under way."""
+    if not collecting and core.releasing == 0:
+        stats.automatic += 1
+        collect(full_due())
+
+
 def gc_untrack(obj: u64) -> u64:
-    """obj_release's hook: `obj` is about to be freed."""
-    global allocated, tracked_count
-    if gc_head(obj)[0].next == 0:
+    """obj_release's hook: `obj` is about to be freed.  Its GcHead is
+    unlinked but not zeroed, as `list_unlink` would: its memory goes back
+    to the allocator next, and nothing reads the GcHead again."""
+    global tracked_count, base
+    h = gc_head(obj)
+    following = h[0].next
+    if following == 0:
         return u64(0)  # made before the collector was installed
-    list_unlink(obj - GC_HEAD)
+    preceding = h[0].prev
+    Ptr[GcHead](preceding)[0].next = following
+    Ptr[GcHead](following)[0].prev = preceding
     tracked_count -= 1
-    if allocated > 0:
-        allocated -= 1
+    if tracked_count < base:
+        base = tracked_count  # frees never take the count below 0
+        set_trigger()
     return u64(0)
 
 
@@ -262,10 +295,10 @@ def set_trigger() -> None:
     it takes the old one too), so it costs in proportion to the
     allocations that paid for it, however many objects are alive."""
     global trigger
-    if not enabled or threshold == 0:
+    if not enabled or threshold == 0 or threshold > NEVER - base:
         trigger = NEVER
     else:
-        trigger = threshold
+        trigger = base + threshold
 
 
 def full_due() -> bool:
@@ -273,7 +306,7 @@ def full_due() -> bool:
     old generation too: once the tracked objects are twice what the last
     full collection left alive (and FULL_MIN_GROWTH thresholds more).
 
-    Frees count, as they do for `allocated`: objects that counting freed
+    Frees count, as they do for the threshold: objects that counting freed
     left no garbage behind, so a program that builds and drops big
     structures in rounds never pays for a full collection while its heap
     stays the size it was.  What makes the count grow is new live objects
@@ -320,7 +353,7 @@ def gc_get_threshold() -> u64:
 
 def gc_get_count() -> u64:
     """Tracked allocations, less frees, since the last collection."""
-    return allocated
+    return tracked_count - base
 
 
 def gc_is_tracked(obj: u64) -> bool:
@@ -356,12 +389,16 @@ def traverse(obj: u64, visit: u64) -> None:
     if info[0].kind == KIND_INSTANCE:
         refs = info[0].refs
         if refs != 0:
+            # Two words a turn: a class's references are usually next to
+            # each other, and most classes have one or two.
             field = obj + FIRST_FIELD
             while refs != 0:
                 if (refs & 1) != 0:
                     call_addr(visit, Ptr[u64](field)[0], u64(0))
-                refs >>= 1
-                field += 8
+                if (refs & 2) != 0:
+                    call_addr(visit, Ptr[u64](field + 8)[0], u64(0))
+                refs >>= 2
+                field += 16
             return
         fn = info[0].traverse
     else:
@@ -400,23 +437,27 @@ def count_underflow(obj: u64) -> None:
 
 
 def visit_reach(child: u64, arg: u64) -> u64:
-    """Pass 3: `child` is reachable from a live object; push it on the
-    mark stack unless it is already there or scanned."""
+    """Pass 3: `child` is reachable from a live object.  Not walked yet
+    (COUNTING): it becomes REACHED, and the walk keeps and traverses it
+    when it gets there.  Walked and set aside (TENTATIVE): it is pushed
+    on the mark stack, to be traversed now.  Anything else (kept, on the
+    stack, old, untracked) is left alone."""
     global mark_stack
     if not of_tracked_type(child):
         return u64(0)
     h = gc_head(child)
-    if (h[0].prev & TAG_MASK) == COUNTING:
+    tag = h[0].prev & TAG_MASK
+    if tag == COUNTING:
+        h[0].prev = REACHED
+    elif tag == TENTATIVE:
         h[0].prev = mark_stack | REACHED
         mark_stack = child - GC_HEAD
     return u64(0)
 
 
-def mark_from(g: u64) -> None:
-    """Mark the object at GcHead `g` and everything reachable from it."""
+def drain_mark_stack() -> None:
+    """Traverse every object on the mark stack, and what they push."""
     global mark_stack
-    Ptr[GcHead](g)[0].prev = mark_stack | REACHED
-    mark_stack = g
     visit = func_addr(visit_reach)
     while mark_stack != 0:
         top = mark_stack
@@ -447,35 +488,55 @@ def subtract_internal_references(sentinel: u64) -> None:
         g = Ptr[GcHead](g)[0].next
 
 
-def mark_alive(sentinel: u64) -> None:
-    """Pass 3: what is referenced from outside is alive, and all it reaches."""
-    g = Ptr[GcHead](sentinel)[0].next
-    while g != sentinel:
-        word = Ptr[GcHead](g)[0].prev
-        if (word & TAG_MASK) == COUNTING and word >= COUNT_ONE:
-            mark_from(g)
-        g = Ptr[GcHead](g)[0].next
+def move_unreachable(sentinel: u64) -> u64:
+    """Passes 3 and 4 in one walk, as CPython's `move_unreachable`: an
+    object with references from outside (a scratch count above 0), or
+    REACHED from one already kept, is kept: its `prev` becomes a real
+    link again, and it is traversed, which makes the objects it refers
+    to REACHED.  Any other object is set aside, TENTATIVE, on a list of
+    its own threaded through `next` (the walk has read it already).  A
+    kept object that refers to a TENTATIVE one rescues it: the mark
+    stack traverses it at once.  At the end the rescued objects rejoin
+    the list and the rest, the garbage, move to `unreachable`.  How many
+    moved.
 
-
-def split_off_garbage(sentinel: u64) -> u64:
-    """Pass 4: relink the list with real `prev` pointers, keeping the
-    marked objects and moving the rest to `unreachable`.  How many moved."""
-    garbage = addr_of(unreachable).addr
-    found = u64(0)
+    In the order the young list has, newest first, a structure built
+    from its leaves up (a tree, whose parents are made after their
+    children) meets its roots first, and nothing is set aside; in the
+    other order each object would be set aside and then rescued.  Any
+    order gives the same result."""
+    visit = func_addr(visit_reach)
     last = sentinel
+    tentative = u64(0)
     g = Ptr[GcHead](sentinel)[0].next
     while g != sentinel:
         following = Ptr[GcHead](g)[0].next
-        if (Ptr[GcHead](g)[0].prev & TAG_MASK) == REACHED:
+        # COUNTING with a count of 0 is the word COUNTING itself; REACHED
+        # (not walked yet, so not on the stack) is the word REACHED.
+        if Ptr[GcHead](g)[0].prev != COUNTING:
             Ptr[GcHead](g)[0].prev = last
             Ptr[GcHead](last)[0].next = g
             last = g
+            traverse(g + GC_HEAD, visit)
+            if mark_stack != 0:
+                drain_mark_stack()
         else:
-            list_append(garbage, g)
-            found += 1
+            Ptr[GcHead](g)[0].prev = TENTATIVE
+            Ptr[GcHead](g)[0].next = tentative
+            tentative = g
         g = following
     Ptr[GcHead](last)[0].next = sentinel
     Ptr[GcHead](sentinel)[0].prev = last
+    garbage = addr_of(unreachable).addr
+    found = u64(0)
+    while tentative != 0:
+        g = tentative
+        tentative = Ptr[GcHead](g)[0].next
+        if Ptr[GcHead](g)[0].prev == REACHED:
+            list_append(sentinel, g)
+        else:
+            list_append(garbage, g)
+            found += 1
     return found
 
 
@@ -488,8 +549,7 @@ def find_garbage(sentinel: u64) -> u64:
     nothing may unlink an object meanwhile."""
     stats.visited += set_scratch_counts(sentinel)
     subtract_internal_references(sentinel)
-    mark_alive(sentinel)
-    return split_off_garbage(sentinel)
+    return move_unreachable(sentinel)
 
 
 def free_garbage() -> None:
@@ -555,21 +615,21 @@ def gc_collect() -> u64:
 def collect(full: bool) -> u64:
     """A collection of the young generation, or of both (`full`); the
     survivors end up in the old one.  The number of objects freed."""
-    global collecting, allocated, old_survivors
+    global collecting, base, old_survivors
     collecting = True
     young = addr_of(tracked).addr
     if full:
-        list_splice(addr_of(old).addr, young)
+        list_splice_front(addr_of(old).addr, young)
     found = find_garbage(addr_of(old).addr if full else young)
     free_garbage()
     if full:
         stats.full += 1
         old_survivors = tracked_count
     else:
-        list_splice(addr_of(old).addr, young)
+        list_splice_front(addr_of(old).addr, young)
     stats.collections += 1
     stats.collected += found
-    allocated = u64(0)
+    base = tracked_count
     set_trigger()
     collecting = False
     return found

@@ -25,7 +25,7 @@ reference) and an object result is *new* (the caller owns one reference).
 from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, call_addr, export, i32, i64, struct, u8, u32, u64
-from pythos.rt.alloc import obj_alloc, obj_free, obj_realloc
+from pythos.rt.alloc import free_block, obj_alloc, obj_free, obj_realloc
 from pythos.rt.mem import memcpy, memset
 
 # A count no program reaches: static objects start with it and are never
@@ -333,14 +333,12 @@ def obj_new(ti: u64, size: u64) -> u64:
     return obj
 
 
-@export("pythos_obj_track")
 def obj_track(obj: u64) -> u64:
-    """Tell the collector of a new TRACKED object (exported and kept out
-    of line, so that the collector's code is not copied into every place
-    that makes one); returns `obj`.  Its header is not written yet: the
-    hook links its GcHead in and may collect first, but reads nothing
-    else of it.  Without a collector the GcHead is zeroed ("not on a
-    list")."""
+    """Tell the collector of a new TRACKED object; returns `obj`.  Its
+    header is not written yet: the hook links its GcHead in and may
+    collect first, but reads nothing else of it.  Without a collector
+    the GcHead is zeroed ("not on a list").  Inlined where objects are
+    made, with the hook's collection out of line (inlining.py)."""
     if gc_track_hook != 0:
         call_addr(gc_track_hook, obj)
     else:
@@ -467,28 +465,34 @@ def tuple_holds_objects(info: Ptr[TypeInfo], length: i64) -> bool:
 @export("pythos_obj_release_all")
 def release_all(obj: u64) -> None:
     """`obj_release` of an object that may hold others: release it and
-    every object the releases free, one after another."""
+    every object the releases free, one after another.  The next one is
+    the first child whose count the release took to 0, passed along in a
+    register, or else the top of `pending`."""
     global pending, releasing
     releasing = u64(1)
     dead = obj
     while True:
-        release_one(dead)
-        dead = pending
+        dead = release_one(dead)
         if dead == 0:
-            break
-        pending = u64(Ptr[ObjHeader](dead)[0].refcnt)
+            dead = pending
+            if dead == 0:
+                break
+            pending = u64(Ptr[ObjHeader](dead)[0].refcnt)
     releasing = u64(0)
 
 
-def release_one(dead: u64) -> None:
+def release_one(dead: u64) -> u64:
     """Drop what `dead` holds and give its memory back.  An instance's
     references are its TypeInfo's `drops` words (or its `clear`'s), its
-    size is there too; other kinds ask their KindOps."""
+    size is there too; other kinds ask their KindOps.  Returns an object
+    whose count the drops took to 0, to be released next, or 0 (the
+    others are on `pending`)."""
     info = type_of(dead)
+    following = u64(0)
     if info[0].kind == KIND_INSTANCE:
         drops = info[0].drops
         if drops != 0:
-            drop_fields(dead, drops)
+            following = drop_fields(dead, drops)
         elif info[0].clear != 0:
             call_addr(info[0].clear, dead)
         size = info[0].size
@@ -500,32 +504,47 @@ def release_one(dead: u64) -> None:
     if (info[0].flags & TRACKED) != 0:
         if gc_untrack_hook != 0:
             call_addr(gc_untrack_hook, dead)
-        obj_free(dead - GC_HEAD, size + GC_HEAD)
+        free_block(dead - GC_HEAD, size + GC_HEAD)
     else:
-        obj_free(dead, size)
+        free_block(dead, size)
+    return following
 
 
-def drop_fields(obj: u64, drops: u64) -> None:
+def drop_fields(obj: u64, drops: u64) -> u64:
     """Drop the reference each `drops` word of the dying instance `obj`
-    holds (0 is None), inside the release loop: a child whose count
-    reaches 0 joins `pending`, where `obj_release` would put it, so a
-    chain still frees in the loop, not by recursion.  The words are not
-    zeroed, as `clear` zeroes them: the instance's memory goes back next,
-    and nothing reads it again (docs/objects.md, "Releasing by the
-    field map")."""
-    global pending
+    holds (0 is None), inside the release loop: the first child whose
+    count reaches 0 is returned, to be released next without a trip
+    through memory, and any other joins `pending`, where `obj_release`
+    would put it, so a chain still frees in the loop, not by recursion.
+    The words are not zeroed, as `clear` zeroes them: the instance's
+    memory goes back next, and nothing reads it again (docs/objects.md,
+    "Releasing by the field map")."""
+    first = u64(0)
     field = obj + FIRST_FIELD
+    # Two words a turn, as the collector's `traverse` reads `refs`.
     while drops != 0:
         if (drops & 1) != 0:
-            child = Ptr[u64](field)[0]
-            if child != 0:
-                h = Ptr[ObjHeader](child)
-                h[0].refcnt -= 1
-                if h[0].refcnt == 0:
-                    h[0].refcnt = i64(pending)
-                    pending = child
-        drops >>= 1
-        field += 8
+            first = drop_field(Ptr[u64](field)[0], first)
+        if (drops & 2) != 0:
+            first = drop_field(Ptr[u64](field + 8)[0], first)
+        drops >>= 2
+        field += 16
+    return first
+
+
+def drop_field(child: u64, first: u64) -> u64:
+    """`drop_fields`' drop of one word: `first`, or `child` if it is the
+    first child to reach 0 (a later one joins `pending`)."""
+    global pending
+    if child != 0:
+        h = Ptr[ObjHeader](child)
+        h[0].refcnt -= 1
+        if h[0].refcnt == 0:
+            if first == 0:
+                return child
+            h[0].refcnt = i64(pending)
+            pending = child
+    return first
 
 
 def item_size(kind: u32) -> u64:
