@@ -23,8 +23,8 @@ only without the start-up.
 
 What a fresh interpreter would do differently, and how it is handled:
 - `PYTHONHASHSEED` and `PYTHONPATH` are read when Python starts, so a
-  server serves only commands with the values it was started with; any
-  other command runs as a plain subprocess.
+  server serves only commands with the values it was started with: a
+  test process keeps one server for each pair it meets.
 - `python -m pythos` pauses the cyclic collector for the command
   (pythos/gcpause.py); the child does the same.  The server freezes what
   the warm-up made, so no child's collection walks it.
@@ -187,17 +187,36 @@ def server_key(env: dict[str, str]) -> tuple[str | None, str | None]:
     return env.get("PYTHONHASHSEED"), env.get("PYTHONPATH")
 
 
-_server: Server | None = None
+_servers: dict[tuple[str | None, str | None], Server] = {}
 
 
 def server_for(env: dict[str, str]) -> Server | None:
-    """The process's server, started on first use, if it can serve `env`."""
-    global _server
+    """A server for `env`'s hash seed and module path, started on first
+    use (one per pair: tests build their environments differently)."""
     if os.environ.get(SWITCH, "").lower() in ("off", "0", "no"):
         return None
-    if _server is None or not _server.alive():
-        _server = Server(env)
-    return _server if _server.key == server_key(env) else None
+    key = server_key(env)
+    server = _servers.get(key)
+    if server is None or not server.alive():
+        server = _servers[key] = Server(env)
+    return server
+
+
+def run_process(args: list[str], cwd: Path, env: dict[str, str], timeout: float,
+                text: bool) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    """`subprocess.run` with its output captured, in a session of its own,
+    so that a timeout kills what the command started too (`pythos exec`
+    runs the program it compiled)."""
+    with subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=text, start_new_session=True) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 def pythos(argv: list[str], cwd: Path, env: dict[str, str], timeout: float = 300,
@@ -208,14 +227,12 @@ def pythos(argv: list[str], cwd: Path, env: dict[str, str], timeout: float = 300
     args = [sys.executable, "-m", "pythos", *argv]
     server = server_for(env)
     if server is None:
-        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, timeout=timeout,
-                              text=text)
+        return run_process(args, cwd, env, timeout, text)
     try:
         status, out, err = server.run(argv, cwd, env, timeout)
     except OSError:
         # The server died (or never started): the command as a process.
-        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, timeout=timeout,
-                              text=text)
+        return run_process(args, cwd, env, timeout, text)
     if text:
         return subprocess.CompletedProcess(args, status, out.decode(errors="replace"),
                                            err.decode(errors="replace"))

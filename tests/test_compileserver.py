@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -63,19 +64,32 @@ def test_environment_reaches_the_command(tmp_path: Path) -> None:
     assert (tmp_path / "cache").is_dir(), "the runtime cache went where the request said"
 
 
-def test_another_hash_seed_runs_as_a_process(tmp_path: Path) -> None:
+def test_another_hash_seed_gets_a_server_of_its_own(tmp_path: Path) -> None:
     (tmp_path / "hello.py").write_text('def main() -> None:\n    print("hi")\n')
-    assert compileserver.server_for(env("7")) is None
+    assert compileserver.server_for(env("7")) is not compileserver.server_for(env())
     r = compileserver.pythos(["exec", "hello.py"], tmp_path, env("7"), text=True)
     assert (r.returncode, r.stdout) == (0, "hi\n")
 
 
-def test_a_command_past_its_timeout_is_killed_with_what_it_started(tmp_path: Path) -> None:
-    (tmp_path / "spin.py").write_text(
+@pytest.mark.parametrize("served", [True, False])
+def test_a_command_past_its_timeout_is_killed_with_what_it_started(
+        served: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not served:
+        monkeypatch.setenv(compileserver.SWITCH, "off")
+    # `pythos exec` compiles into a directory of its own and runs the
+    # program from there: a name of its own finds it.
+    name = f"spin_{os.getpid()}_{int(served)}"
+    (tmp_path / f"{name}.py").write_text(
         "def main() -> None:\n    n = 0\n    while True:\n        n += 1\n")
     with pytest.raises(subprocess.TimeoutExpired):
-        compileserver.pythos(["exec", "-O0", "spin.py"], tmp_path, env(), timeout=15)
-    left = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+        compileserver.pythos(["exec", "-O0", f"{name}.py"], tmp_path, env(), timeout=20)
+    # A killed process takes a moment to go (its parent was killed too).
+    deadline = time.monotonic() + 10
+    while True:
+        left = subprocess.run(["pgrep", "-f", name], capture_output=True, text=True)
+        if left.stdout == "" or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert left.stdout == "", f"still running: {left.stdout}"
     # The server goes on serving.
     (tmp_path / "hello.py").write_text('def main() -> None:\n    print("hi")\n')
