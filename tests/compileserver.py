@@ -132,19 +132,31 @@ def run_child(main, pause, request: dict) -> None:  # type: ignore[no-untyped-de
 
 # ---------------------------------------------------------------- client side
 
+LAUNCH = ("import os\n"
+          "if os.fork():\n"
+          "    os._exit(0)\n"
+          "os.setsid()\n"
+          "from tests.compileserver import serve\n"
+          "serve()\n")
+
 class Server:
     """One server process and the pipe to it."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.key = server_key(env)
+        # The server is started by a process that forks it and exits at
+        # once, so that it is not a child of the test process: a test that
+        # waits for any child (`os.waitpid(-1)`, tests/user's `wait(-1)`)
+        # must find none of ours.  It ends when its stdin closes.
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from tests.compileserver import serve; serve()"],
-            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, text=True)
+            [sys.executable, "-c", LAUNCH], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.proc.wait()
+        self.dead = False
         self.lock = threading.Lock()
 
     def alive(self) -> bool:
-        return self.proc.poll() is None
+        return not self.dead
 
     def reply(self, timeout: float | None) -> dict | None:  # type: ignore[type-arg]
         assert self.proc.stdout is not None
@@ -153,6 +165,7 @@ class Server:
             return None
         line = self.proc.stdout.readline()
         if not line:
+            self.dead = True
             raise OSError("the compile server ended")
         return json.loads(line)  # type: ignore[no-any-return]
 
@@ -161,9 +174,14 @@ class Server:
         assert self.proc.stdin is not None
         with self.lock, tempfile.TemporaryDirectory(prefix="pythos-cmd-") as tmp:
             out, err = Path(tmp) / "stdout", Path(tmp) / "stderr"
-            self.proc.stdin.write(json.dumps({"argv": argv, "cwd": str(cwd), "env": env,
-                                              "stdout": str(out), "stderr": str(err)}) + "\n")
-            self.proc.stdin.flush()
+            try:
+                self.proc.stdin.write(json.dumps({"argv": argv, "cwd": str(cwd), "env": env,
+                                                  "stdout": str(out), "stderr": str(err)})
+                                      + "\n")
+                self.proc.stdin.flush()
+            except (OSError, ValueError):
+                self.dead = True
+                raise OSError("the compile server ended") from None
             started = self.reply(60)
             if started is None:
                 raise OSError("the compile server did not answer")
