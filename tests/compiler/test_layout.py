@@ -19,7 +19,7 @@ PYTHOS = Path(__file__).resolve().parents[2] / "pythos"
 RANK = {
     "diagnostics": 0, "types": 0, "gcpause": 0, "target": 0, "moduleasm": 0,
     "mypy_plugin": 0,
-    "parse": 1, "symbols": 1,
+    "parse": 1, "symbols": 1, "mapfilter": 1,
     "check": 2,
     "ir": 3,
     "lower": 4,
