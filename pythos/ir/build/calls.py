@@ -8,7 +8,6 @@ kernel supplies itself.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ... import types as T
@@ -358,15 +357,9 @@ def pow_mod(b: FunctionBuilder, node: ast.Call) -> Value:
     zero modulus and a base with no inverse (a negative exponent), the
     arithmetic in rt/core.py's pow_mod."""
     base, exp, mod = (b.expr(a) for a in node.args)
-
-    def failure(message: str) -> Callable[[], None]:
-        if b.checks_errors and not b.fn.in_interrupt:
-            return lambda: b.raise_lazy(node, ERR_VALUE, message)
-        return lambda: b.panic_message(node, message)
-
     b.check(b.add(Compare("ne", mod, Integer(0, T.I64))),
-            failure("pow() 3rd argument cannot be 0"))
+            b.raise_or_panic(node, ERR_VALUE, "pow() 3rd argument cannot be 0"))
     result = b.call_rt("pow_mod", [base, exp, mod])
     b.check(b.add(Compare("ne", result, Integer(-(1 << 63), T.I64))),
-            failure("base is not invertible for the given modulus"))
+            b.raise_or_panic(node, ERR_VALUE, "base is not invertible for the given modulus"))
     return result

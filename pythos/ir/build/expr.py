@@ -544,28 +544,30 @@ class ExprBuilder:
         return isinstance(t, IntType) and t.checked and \
             not self.fn.module.name.startswith("pythos.rt")
 
+    def raise_or_panic(self, node: ast.AST, kind: int, message: str,
+                       panic_text: str | None = None) -> Callable[[], None]:
+        """The failure path of a `check`: raise the exception `kind` where
+        this function can raise, else (an interrupt handler, a program
+        without exceptions) panic, with `panic_text` if given."""
+        if self.checks_errors and not self.fn.in_interrupt:
+            return lambda: self.raise_lazy(node, kind, message)
+        return lambda: self.panic_message(node, panic_text or message)
+
     def check_overflow(self, node: ast.AST, op: str, overflowed: Value) -> None:
         """Go on if `overflowed` is false; else raise OverflowError (or, where
         nothing can raise, panic) with the operator in the message."""
         message = f"int result of {OVERFLOW_SYMBOLS[op]} does not fit in 64 bits"
-        if self.checks_errors and not self.fn.in_interrupt:
-            self.check(self.not_(overflowed), lambda: self.raise_lazy(node, ERR_OVERFLOW, message))
-        else:
-            self.check(self.not_(overflowed), lambda: self.panic_message(node, message))
+        self.check(self.not_(overflowed), self.raise_or_panic(node, ERR_OVERFLOW, message))
 
     def divmod(self, node: ast.AST, floor_div: bool, a: Value, d: Value,
                t: IntType) -> Value:
         zero = Integer(0, t)
-        if isinstance(d, Integer) and d.value != 0:
-            pass  # a constant divisor: nothing to test
-        elif self.checks_errors and not self.fn.in_interrupt:  # CPython's ZeroDivisionError
+        if not (isinstance(d, Integer) and d.value != 0):  # a constant: nothing to test
+            # CPython's ZeroDivisionError
             message = "integer division or modulo by zero" if floor_div else \
                 "integer modulo by zero"
-            self.check(self.add(Compare("ne", d, zero)), lambda: self.raise_lazy(
-                node, ERR_ZERO_DIVISION, message))
-        else:
-            self.check(self.add(Compare("ne", d, zero)),
-                       lambda: self.panic_message(node, "integer division or modulo by zero"))
+            self.check(self.add(Compare("ne", d, zero)), self.raise_or_panic(
+                node, ERR_ZERO_DIVISION, message, "integer division or modulo by zero"))
         if not t.signed:
             return self.int_op("udiv" if floor_div else "urem", a, d)
         # x86 traps on MIN / -1, and Python's answer is the wrapped -MIN
