@@ -55,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="type-check a program")
     common(p)
     p = sub.add_parser("test", help="build a test kernel and run the in-kernel tests in QEMU")
-    p.add_argument("pattern", nargs="?", default="",
-                   help="run only tests whose name contains this text")
+    p.add_argument("patterns", nargs="*", metavar="PATTERN",
+                   help="run only tests whose name contains one of these texts")
     p.add_argument("-O", dest="opt", type=int, default=2, choices=[0, 1, 2, 3])
     p.add_argument("--build-dir", type=Path, default=Path("build/ktest"))
     p.add_argument("--heap", choices=["bump", "list", "fixed", "buddy"], default=None,
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     from .driver import compile_file
     if args.command == "test":
         from .kernel_tools.ktest import main as run_kernel_tests
-        return run_kernel_tests(args.build_dir, args.opt, args.pattern, args.heap,
+        return run_kernel_tests(args.build_dir, args.opt, args.patterns, args.heap,
                                 args.frames, args.cpu)
     target = get_target(args.target)
     if args.command == "check":

@@ -6,7 +6,7 @@ The kernel's own uses are here too: the command line parsed into a dict
 (kernel/memmap.py).  Everything made is dropped again, and the object
 count and the kernel heap must be back at their baselines, whatever
 `--heap=` design the kernel was built with (tests/qemu/
-test_kernel_containers.py runs this on each)."""
+test_heap_designs.py runs this on each)."""
 
 import kernel.memmap as memmap
 import kernel.mm.heap as heap

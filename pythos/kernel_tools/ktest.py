@@ -248,13 +248,22 @@ def describe_exit(status: int | None) -> str:
     return f"QEMU exited with unexpected status {status}"
 
 
-def main(build_dir: Path, opt_level: int = 2, pattern: str = "",
+def main(build_dir: Path, opt_level: int = 2, patterns: list[str] | None = None,
          heap: str | None = None, frames: str | None = None, cpu: str | None = None) -> int:
-    """`pythos test`: build, boot, print one line per test."""
+    """`pythos test [PATTERN...]`: build, boot, print one line per test.
+
+    A test is selected when its name contains any of the patterns (every
+    test when there are none), so that one build serves several groups.
+    They run in the patterns' order: the tests of the first pattern first,
+    on a heap that only the kernel has used yet.
+    """
     tests = discover()
-    selected = [t for t in tests if pattern in t.qualname]
+    selected: list[KernelTest] = []
+    for pattern in patterns or [""]:
+        selected += [t for t in tests if pattern in t.qualname and t not in selected]
     if not selected:
-        print(f"pythos test: no kernel tests match {pattern!r}", file=sys.stderr)
+        shown = " or ".join(repr(p) for p in patterns)
+        print(f"pythos test: no kernel tests match {shown}", file=sys.stderr)
         return 1
     print(f"building the test kernel with {len(selected)} tests ...", flush=True)
     image = build_test_kernel(build_dir, opt_level, selected, heap, frames)

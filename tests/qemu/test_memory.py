@@ -9,10 +9,6 @@ all of physical memory at a fixed offset and starts the kernel heap
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +16,6 @@ from .test_boot import boot, check_booted
 
 MEMORY_LINE = re.compile(
     r"^memory: (\d+) MiB usable RAM, (\d+) MiB free after boot; frame allocator: (\w+)$", re.M)
-REPO = Path(__file__).resolve().parents[2]
 HEAP_LINE = re.compile(r"^heap: (.+) allocator at 0xffff900000000000, (\d+) KiB", re.M)
 
 
@@ -42,25 +37,6 @@ def test_reports_usable_ram(kernel_image, memory_mib):
     assert heap and heap.group(1) == "fixed-size blocks", serial
 
 
-@pytest.mark.parametrize("option", ["--heap=bump", "--heap=list", "--heap=fixed",
-                                    "--heap=buddy", "--frames=list"])
-@pytest.mark.own_kernel
-def test_in_kernel_memory_tests_pass_with_every_design(option, tmp_path):
-    """`pythos test memory --heap=NAME`: the kernel built with each heap design,
-    and with the free-list frame allocator instead of the bitmap."""
-    if shutil.which("qemu-system-x86_64") is None:
-        pytest.skip("qemu-system-x86_64 is not installed")
-    result = subprocess.run(
-        [sys.executable, "-m", "pythos", "test", "memory", option,
-         "--build-dir", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    # A bump heap with objects live cannot merge free blocks: that one test
-    # skips itself there (kernel/tests/test_memory.py).
-    skipped = r"(, 1 skipped)?" if option == "--heap=bump" else ""
-    assert re.search(rf"^\d+ passed, 0 failed{skipped}$", result.stdout, re.M), result.stdout
-
-
 NO_NX_LINE = "memory: this CPU has no NX bit: data pages stay executable (W^X is weaker)"
 
 
@@ -77,27 +53,6 @@ def test_boots_with_and_without_nx(kernel_image, cpu):
     has_nx = not cpu.endswith("-nx")
     assert (NO_NX_LINE in serial) == (not has_nx), serial
     assert (NO_NX_LINE in screen) == (not has_nx), screen
-
-
-@pytest.mark.own_kernel
-def test_in_kernel_memory_tests_pass_without_nx(tmp_path):
-    """`pythos test memory --cpu qemu64,-nx`: every memory test runs on a CPU
-    without NX; the two that need a no-execute page say they are skipped."""
-    if shutil.which("qemu-system-x86_64") is None:
-        pytest.skip("qemu-system-x86_64 is not installed")
-    result = subprocess.run(
-        [sys.executable, "-m", "pythos", "test", "memory", "--cpu", "qemu64,-nx",
-         "--build-dir", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^\d+ passed, 0 failed, 2 skipped$", result.stdout, re.M), result.stdout
-    skipped = re.findall(r"^test \S+\.(\w+) \.\.\. skipped: (.*)$", result.stdout, re.M)
-    assert sorted(skipped) == [
-        ("test_executing_a_no_execute_page_faults", f"this CPU has no NX bit: {EXECUTABLE}"),
-        ("test_executing_kernel_data_faults", f"this CPU has no NX bit: {EXECUTABLE}")]
-
-
-EXECUTABLE = "every mapped page is executable"
 
 
 WINDOW_LINE = re.compile(
