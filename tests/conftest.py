@@ -21,11 +21,16 @@ the suite's critical path; in the pool they run beside the host tests.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 QEMU_DIRS = ("boot", "qemu", "debug", "ktest")
 
 
@@ -45,3 +50,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         if part in QEMU_DIRS:
             item.add_marker(pytest.mark.xdist_group("qemu"))
+
+
+@pytest.fixture(scope="session")
+def built_kernel(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`built_kernel(*options)`: the image `pythos build *options` writes,
+    built once per test process for each set of options.
+
+    The QEMU, backtrace and debugger tests all need the kernel as `make
+    build` makes it (-O2, with debug information) or at -O0, and a build is
+    most of a minute of compiling: they share these instead of building
+    their own.  A test must not change the files it is given.  The build
+    runs in a child process, as a user would run it.
+    """
+    built: dict[tuple[str, ...], Path] = {}
+
+    def get(*options: str) -> Path:
+        key = tuple(o for o in options if o != "-O2")  # -O2 is the default
+        if key not in built:
+            image = tmp_path_factory.mktemp("kernel") / "kernel.elf"
+            env = {**os.environ, "PYTHONHASHSEED": "0"}
+            result = subprocess.run(
+                [sys.executable, "-m", "pythos", "build", "-o", str(image), *key],
+                cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+            if result.returncode != 0:
+                pytest.fail(f"pythos build {' '.join(key)} failed:\n{result.stderr}")
+            built[key] = image
+        return built[key]
+
+    return get

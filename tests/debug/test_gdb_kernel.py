@@ -12,14 +12,13 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from pythos.kernel_tools.qemu import GDB_SCRIPT, QEMU, QemuConfig, build_command
-from tests.compiler.conftest import ROOT, env
+from tests.compiler.conftest import ROOT
 
 from .conftest import GDB_TIMEOUT, marked_text_line
 
@@ -37,27 +36,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def debug_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def debug_kernel(built_kernel: Callable[..., Path]) -> Path:
     """A kernel built at -O0 with debug information; returns its ELF32 image."""
     if shutil.which(QEMU) is None or shutil.which("gdb") is None:
         pytest.skip("QEMU or gdb is not installed")
-    image = tmp_path_factory.mktemp("gdb-kernel") / "kernel.elf"
-    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O0", "-o", str(image)],
-                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return image
+    return built_kernel("-O0")
 
 
 @pytest.fixture(scope="module")
-def optimised_kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def optimised_kernel(built_kernel: Callable[..., Path]) -> Path:
     """The same at -O2, where most calls are inlined."""
     if shutil.which(QEMU) is None or shutil.which("gdb") is None:
         pytest.skip("QEMU or gdb is not installed")
-    image = tmp_path_factory.mktemp("gdb-kernel-O2") / "kernel.elf"
-    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O2", "-o", str(image)],
-                            cwd=ROOT, env=env(), capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return image
+    return built_kernel("-O2")
 
 
 @pytest.fixture

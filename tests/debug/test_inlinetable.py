@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,19 +20,14 @@ from pythos.kernel_tools.build import kernel64_path
 from pythos.kernel_tools.inlinetable import Inline
 from pythos.kernel_tools.linetable import Row
 
-from .conftest import ROOT
 from .test_linetable import kernel_lookup, kernel_table
 
 BASE = 0xFFFFFFFF80108000
 
 
 @pytest.fixture(scope="module")
-def kernel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    image = tmp_path_factory.mktemp("inlines") / "kernel.elf"
-    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O2", "-o", str(image)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return kernel64_path(image)
+def kernel(built_kernel: Callable[..., Path]) -> Path:
+    return kernel64_path(built_kernel("-O2"))
 
 
 def addr2line_chains(image: Path, addresses: list[int]) -> dict[int, list[str]]:

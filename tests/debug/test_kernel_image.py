@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,9 @@ def loaded_bytes(image: Path) -> int:
                if fields and fields[0] == "LOAD")
 
 
-def test_debug_information_costs_only_the_line_table(tmp_path: Path) -> None:
-    debug = build(tmp_path / "debug" / "kernel.elf")
+def test_debug_information_costs_only_the_line_table(
+        tmp_path: Path, built_kernel: Callable[..., Path]) -> None:
+    debug = built_kernel()  # as `make build` makes it
     plain = build(tmp_path / "plain" / "kernel.elf", "--no-debug")
     debug64, plain64 = debug.with_name("kernel64.elf"), plain.with_name("kernel64.elf")
     # The same functions at the same addresses (the code differs only in

@@ -9,8 +9,7 @@ missing rather than fail, so host-only machines still run the rest.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,20 +30,12 @@ def kernel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kernel_image(kernel_dir: Path) -> Path:
-    """build/kernel.elf's equivalent, built once per session by ``pythos build``.
-
-    A child process, because the compiler cannot yet compile twice in one
-    process (other tests in this session may have compiled already).
-    """
+def kernel_image(built_kernel: Callable[..., Path]) -> Path:
+    """build/kernel.elf's equivalent, built once per session by ``pythos build``
+    (tests/conftest.py, shared with the backtrace and debugger tests)."""
     if shutil.which(QEMU) is None:
         pytest.skip(f"{QEMU} is not installed")
-    image = kernel_dir / "kernel.elf"
-    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-o", str(image)],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        pytest.fail(f"pythos build failed:\n{result.stderr}")
-    return image
+    return built_kernel()
 
 
 @pytest.fixture(scope="session")

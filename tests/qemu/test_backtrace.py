@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,13 +43,8 @@ CALLERS = ["kernel.crashtest.nested_2", "kernel.crashtest.nested_1", "kernel.cra
 
 
 @pytest.fixture(scope="module")
-def unoptimised_image(kernel_image: Path, kernel_dir: Path) -> Path:
-    image = kernel_dir / "kernel-O0.elf"
-    result = subprocess.run([sys.executable, "-m", "pythos", "build", "-O0", "-o", str(image)],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        pytest.fail(f"pythos build -O0 failed:\n{result.stderr}")
-    return image
+def unoptimised_image(kernel_image: Path, built_kernel: Callable[..., Path]) -> Path:
+    return built_kernel("-O0")
 
 
 def crash(image: Path, kind: str) -> str:
