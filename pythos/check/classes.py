@@ -178,17 +178,11 @@ class Classes:
         if ct.dataclass or not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 \
                 or not isinstance(stmt.targets[0], ast.Name):
             return None
-        value = stmt.value
-        literal = value.operand if isinstance(value, ast.UnaryOp) and isinstance(
-            value.op, (ast.USub, ast.UAdd)) else value
-        if not isinstance(literal, ast.Constant):
+        kind = literal_default(stmt.value)
+        if kind is None:
             return None
-        kind = type(literal.value)
-        names = {bool: "bool", int: "int", str: "str", bytes: "bytes"}
-        if kind not in names or (literal is not value and kind not in (int,)):
-            return None
-        annotation = ast.copy_location(ast.Name(names[kind], ast.Load()), stmt.targets[0])
-        made = ast.AnnAssign(stmt.targets[0], annotation, value, 1)
+        annotation = ast.copy_location(ast.Name(kind.__name__, ast.Load()), stmt.targets[0])
+        made = ast.AnnAssign(stmt.targets[0], annotation, stmt.value, 1)
         return ast.copy_location(made, stmt)
 
     def declare_class_fields(self, sym: ClassSym) -> None:
@@ -561,8 +555,20 @@ class Classes:
         if isinstance(fn, FuncSym):
             raise self.error(node, f"'{ast.unparse(node)}' is a method; call it on an "
                                    f"instance")
+        default = ct.defaults.get(node.attr)
+        if isinstance(default, ast.expr) and node.attr in ct.fields \
+                and literal_default(default):
+            # `limit: int = 5` (or `limit = 5`) in the body: CPython's class
+            # attribute, which an instance's own `self.limit` only hides.
+            # Nothing can assign the class's (the checker refuses `C.x =
+            # ...`), so reading it is reading the literal.
+            t, value = self.const_value(default, ct.fields[node.attr])
+            node.field = None  # type: ignore[attr-defined]
+            node.const = value  # type: ignore[attr-defined]
+            return t or I64
         raise self.error(node, f"class \"{ct.name}\" has no class attribute \"{node.attr}\" "
-                               f"(fields belong to instances)")
+                               f"(fields belong to instances; a default value of an int, "
+                               f"str, bytes or bool literal can be read through the class)")
 
     def check_field_store(self, node: ast.Attribute, ct: ClassType) -> T.Type:
         """`obj.name = value`: a declared field, never a frozen one, or a
@@ -629,3 +635,16 @@ class Classes:
         text = ast.unparse(node.value)
         return self.error(node, f"item \"None\" of \"{t}\" has no attribute \"{node.attr}\": "
                                 f"'{text}' may be None here; test '{text} is not None' first")
+
+
+def literal_default(node: ast.expr) -> type | None:
+    """The type of an int, str, bytes or bool literal (an int may have a
+    sign), or None for anything else."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+        kinds: tuple[type, ...] = (int,)
+    else:
+        kinds = (int, str, bytes, bool)
+    if isinstance(node, ast.Constant) and type(node.value) in kinds:
+        return type(node.value)
+    return None

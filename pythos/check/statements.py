@@ -724,6 +724,11 @@ class Statements:
         if isinstance(target, ast.Attribute):
             t = self.expr(target, None)
             if getattr(target, "field", None) is None:
+                if getattr(target, "const", None) is not None:
+                    raise self.error(target, f"cannot assign to the class attribute "
+                                             f"'{ast.unparse(target)}': a class's attributes "
+                                             f"are constants in Pythos (assign the "
+                                             f"instance's field instead)")
                 raise self.error(target, "cannot assign to this attribute")
             return t
         if isinstance(target, ast.Subscript):

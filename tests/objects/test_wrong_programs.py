@@ -33,6 +33,8 @@ PYTHOS_ONLY = {
     "dc_mutable_default": "mutable default (CPython raises ValueError)",
     # The layout of an object is fixed by its class body and __init__.
     "cls_assign_attribute_outside_init": "attribute declared outside __init__",
+    "cls_assign_class_attribute": "a class attribute assigned through the class",
+    "cls_class_attribute_not_literal": "a class attribute read whose default is no literal",
     "cls_two_bases": "single inheritance only",
     "cls_unsupported_special_method": "special method outside the supported set",
     "cls_unsupported_decorator": "class decorator other than @dataclass",
