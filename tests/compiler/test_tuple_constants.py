@@ -1,6 +1,7 @@
 """Tuple displays of literals are static objects (docs/objects.md,
-"Constant tuples"): the IR names one constant and makes no tuple; a
-display with any other item is still built."""
+"Constant tuples; appends of words inline"): the IR names one constant
+and makes no tuple; a display with any other item is still built; and
+`append` to a list of words is the inlined `list_append_word`."""
 
 from __future__ import annotations
 
@@ -30,3 +31,15 @@ def test_a_display_with_another_item_is_built(tmp_path: Path) -> None:
     assert ir.count("tuple_new") == 2 and "const(" not in ir  # a name; bytes
     result = run(tmp_path, source, "exec", "-O2", "--leak-check")
     assert (result.returncode, result.stdout) == (0, "(3, 'a') (b'b', 1)\n"), result.stderr
+
+
+def test_append_of_a_word_is_inlined_where_it_can_be(tmp_path: Path) -> None:
+    source = ("def main() -> None:\n    a: list[str] = []\n    b: list[int] = []\n"
+              "    c: list[int | None] = []\n    d: list[bool] = []\n"
+              "    a.append('x')\n    b.append(1)\n    c.append(None)\n    d.append(True)\n"
+              "    print(a, b, c, d)\n")
+    ir = run(tmp_path, source, "compile", "-O0", "--dump", "ir").stdout
+    assert ir.count("list_append_word(") == 2
+    assert ir.count("list_append(") == 2
+    result = run(tmp_path, source, "exec", "-O2", "--leak-check")
+    assert (result.returncode, result.stdout) == (0, "['x'] [1] [None] [True]\n"), result.stderr
