@@ -8,7 +8,7 @@ every jump explicit.  It is modelled on mypyc's IR (`mypyc/ir/ops.py`):
   block is a list of ops, and its last op, and only its last, is a
   terminator: `Goto`, `Branch`, `Return` or `Unreachable`.
 - A `Value` is anything an op can use as an operand.  Constants
-  (`Integer`, `StrConst`) are values that belong to no block.  An `Op` is
+  (`Integer`, `StrConst`, `TupleConst`) are values that belong to no block.  An `Op` is
   also a value, its result, when its type is not `None`: a *temporary*,
   defined once, used later in the same block or in a block it dominates.
 - A `Register` is a *variable*: a value that `Assign` may change, read
@@ -137,6 +137,25 @@ class StrConst(Value):
 
     def __init__(self, data: bytes, type: Type) -> None:
         self.data = data
+        self.type = type
+
+
+class TupleConst(Value):
+    """A tuple display whose items are all constants, `("+", "-")`: the
+    address of a static tuple object the compiler emits once, with an
+    IMMORTAL count, like a str literal (docs/objects.md, "Constant
+    tuples").  `slots` are its items as the tuple holds them: an int for
+    an integer, bool or None slot (the 64-bit word stored), a StrConst or
+    a nested TupleConst for an object slot, or the runtime's global
+    EMPTY_TUPLE for `()`; `kinds` the runtime's item kind of each slot,
+    as the type's TypeInfo lists them."""
+
+    __slots__ = ("slots", "kinds")
+
+    def __init__(self, slots: tuple[int | StrConst | TupleConst | GlobalSym, ...],
+                 kinds: tuple[int, ...], type: Type) -> None:
+        self.slots = slots
+        self.kinds = kinds
         self.type = type
 
 

@@ -76,6 +76,10 @@ class Namer:
             return str(v.value)
         if isinstance(v, O.StrConst):
             return repr(v.data.decode("utf-8")) if v.type is STR else repr(v.data)
+        if isinstance(v, O.TupleConst):
+            items = [str(s) if isinstance(s, int) else self(s) if isinstance(s, Value)
+                     else "()" for s in v.slots]
+            return f"const({', '.join(items)}{',' if len(items) == 1 else ''})"
         return self.names.get(id(v), f"<{type(v).__name__}?>")
 
 

@@ -135,7 +135,7 @@ def verify_function(fn: FuncIR) -> None:
             if at == i and position >= k or at != i and not dom[i] >> at & 1:
                 raise fail(block, op, f"uses a {type(src).__name__} of block "
                                       f"{fn.blocks[at].label} where it is not defined")
-        elif not isinstance(src, (O.Integer, O.StrConst)):
+        elif not isinstance(src, (O.Integer, O.StrConst, O.TupleConst)):
             raise fail(block, op, f"operand {src!r} is not a value")
 
     for i, block in enumerate(fn.blocks):

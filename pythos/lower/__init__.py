@@ -66,6 +66,7 @@ class Lowering(InstructionLowering, ObjectLowering, ModuleInitLowering, FuncLowe
         self.module = ir.Module(name=program.name, context=ir.Context())
         self.module.triple = target.triple
         self.strings: dict[tuple[bytes, bool], ir.GlobalVariable] = {}
+        self.tuple_consts: dict[int, ir.Constant] = {}  # static tuples' addresses (objects.py)
         self.pow_helpers: dict[str, ir.Function] = {}
         self.alias_tags: dict[str, ir.MDValue] = {}  # TBAA tags (instructions.py, alias_tag)
         self.interrupt_handlers: list[tuple[str, str]] = []

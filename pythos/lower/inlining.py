@@ -43,6 +43,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("pythos.rt.alloc", "obj_free_slow"): "noinline",
     # The report of a bad free: its saved registers would cost every free.
     ("pythos.rt.alloc", "freed_too_much"): "noinline",
+    # `lst.append(x)` of a list of words: a store where the call was,
+    # with the list's own `list_append` only to grow it.
+    ("pythos.rt.obj.list", "list_append_word"): "alwaysinline",
     # A tuple's hash: the integer tuples' loop is a leaf, the general one
     # (whose item hashes may be calls) is kept apart with its frame.
     ("pythos.rt.obj.tuple", "hash_items"): "noinline",

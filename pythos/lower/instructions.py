@@ -138,6 +138,7 @@ class InstructionLowering:
         def mem_ty(self, t: T.Type) -> ir.Type: ...
         def struct_ty(self, st: Any) -> ir.Type: ...
         def function(self, fn: FuncSym) -> ir.Function: ...
+        def tuple_constant(self, const: O.TupleConst) -> ir.Constant: ...
 
     def lower_op(self, op: Op) -> None:
         method: Callable[[Any], ir.Value | None] = getattr(self, "op_" + type(op).__name__)
@@ -172,6 +173,8 @@ class InstructionLowering:
             return ir.Constant(ir.IntType(t.bits), v.value)
         if isinstance(v, O.StrConst):
             return self.string_constant(v.data, v.type is STR)
+        if isinstance(v, O.TupleConst):
+            return self.tuple_constant(v)
         raise CompileError(f"internal: no LLVM value for {v!r}")
 
     # ----- memory helpers ---------------------------------------------------------

@@ -20,9 +20,9 @@ from .. import types as T
 from ..ir import ops as O
 from ..ir.build.consumers import order_method
 from ..ir.layout import ClassLayout, user_text_method
-from ..symbols import FuncSym
+from ..symbols import FuncSym, GlobalSym
 from ..types import ClassType, StructType
-from .instructions import BYTES_OWNER
+from .instructions import BYTES_OWNER, IMMORTAL
 from .special import special_slots
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ KIND_LIST = 2
 KIND_TUPLE = 3
 LIST_SIZE = 40  # ListObject: header, length, capacity, items
 TUPLE_ITEMS = 24  # TupleObject: header, length; the slots follow
+GC_HEAD = 16  # the GcHead in front of a TRACKED object (object.py)
 ITEMS_OBJECT = (10, 11)  # ITEM_OBJ, ITEM_OPT
 ITEMS_INT = range(1, 10)  # ITEM_U8 ... ITEM_I64, ITEM_BOOL
 
@@ -80,6 +81,17 @@ def word_map(offsets: list[int]) -> int:
     return sum(1 << w for w in set(words))
 
 
+def tracked_container(of: T.Type, kind: int, item: int, kinds: tuple[int, ...]) -> bool:
+    """Whether the collector tracks a container of type `of` (the runtime
+    `kind`, its `item` kind or its slots' `kinds`).  One that can hold
+    objects can be part of a cycle, except a tuple whose items are all
+    atoms: it cannot change, and nothing it holds refers back (CPython
+    untracks such a tuple at its first collection; here it is never
+    tracked)."""
+    return any(k in ITEMS_OBJECT for k in (item, *kinds)) and not (
+        kind == KIND_TUPLE and holds_atoms_only(of))
+
+
 class ObjectLowering:
     """Mixed into `lower.Lowering`."""
 
@@ -88,6 +100,8 @@ class ObjectLowering:
     program: ModuleIR
     class_infos: dict[int, ir.GlobalVariable]
     layouts: dict[int, ClassLayout]
+    tuple_consts: dict[int, ir.Constant]
+    global_vars: dict[int, ir.GlobalVariable]
 
     if TYPE_CHECKING:
         def value(self, v: O.Value) -> ir.Value: ...
@@ -368,45 +382,74 @@ class ObjectLowering:
         return self.typeinfo_addr(op.cls)
 
     def op_ContainerTypeInfo(self, op: O.ContainerTypeInfo) -> ir.Value:
+        return self.builder.ptrtoint(self.container_info(op.of, op.kind, op.item, op.fields), I64)
+
+    def container_info(self, of: T.Type, kind: int, item: int,
+                       kinds: tuple[int, ...]) -> ir.GlobalVariable:
         """A container type's TypeInfo: made on first use, one per type."""
-        name = f"{op.of}.__typeinfo__"
+        name = f"{of}.__typeinfo__"
         gv = self.module.globals.get(name)
         if gv is None:
             st = self.typeinfo_struct()
             fields: dict[str, ir.Constant] = {n: ir.Constant(self.mem_ty(ft), 0)
                                               for n, ft in st.fields.items()}
-            fields["kind"] = ir.Constant(I32, op.kind)
-            # A container that can hold objects can be part of a cycle,
-            # except a tuple whose items are all atoms: it cannot change,
-            # and nothing it holds refers back (CPython untracks such a
-            # tuple at its first collection; here it is never tracked).
-            tuple_kind = op.kind == KIND_TUPLE
-            holds = any(k in ITEMS_OBJECT for k in (op.item, *op.fields)) and not (
-                tuple_kind and holds_atoms_only(op.of))
+            fields["kind"] = ir.Constant(I32, kind)
+            tuple_kind = kind == KIND_TUPLE
+            holds = tracked_container(of, kind, item, kinds)
             # A tuple of integers: the runtime hashes, compares and frees
             # it without asking each slot's kind whether it is an object.
-            ints = tuple_kind and all(k in ITEMS_INT for k in (op.fields or (op.item,)))
+            ints = tuple_kind and all(k in ITEMS_INT for k in (kinds or (item,)))
             fields["flags"] = ir.Constant(I32, (TRACKED if holds else 0)
                                           | (INT_ITEMS if ints else 0))
             fields["size"] = ir.Constant(I64, TUPLE_ITEMS if tuple_kind else LIST_SIZE)
-            fields["name"] = self.cstring(f"{op.of}.__name__",
+            fields["name"] = self.cstring(f"{of}.__name__",
                                           "tuple" if tuple_kind else "list")
-            fields["item"] = ir.Constant(I32, op.item)
-            if op.fields:
-                kinds_ty = ir.ArrayType(I32, len(op.fields))
-                kinds = ir.GlobalVariable(self.module, kinds_ty, f"{op.of}.__fields__")
-                kinds.linkage = "private"
-                kinds.global_constant = True
-                kinds.initializer = ir.Constant(kinds_ty, list(op.fields))
-                kinds.type = PTR
-                fields["fields"] = kinds.ptrtoint(I64)
-                fields["nfields"] = ir.Constant(I64, len(op.fields))
+            fields["item"] = ir.Constant(I32, item)
+            if kinds:
+                kinds_ty = ir.ArrayType(I32, len(kinds))
+                table = ir.GlobalVariable(self.module, kinds_ty, f"{of}.__fields__")
+                table.linkage = "private"
+                table.global_constant = True
+                table.initializer = ir.Constant(kinds_ty, list(kinds))
+                table.type = PTR
+                fields["fields"] = table.ptrtoint(I64)
+                fields["nfields"] = ir.Constant(I64, len(kinds))
             gv = ir.GlobalVariable(self.module, self.struct_ty(st), name)
             gv.linkage = "internal"
             gv.global_constant = True
             gv.initializer = ir.Constant(self.struct_ty(st), [fields[n] for n in st.fields])
             gv.type = PTR
-        return self.builder.ptrtoint(gv, I64)
+        return gv
+
+    def tuple_constant(self, const: O.TupleConst) -> ir.Constant:
+        """The address of a static tuple (O.TupleConst), emitted on first
+        use: an IMMORTAL count, its type's TypeInfo, the length and the
+        slots, in writable memory since counts are updated as anywhere
+        (they never reach zero).  A tuple type that holds another tuple is
+        TRACKED, and the collector reads the GcHead in front of any object
+        of a TRACKED type, so such a tuple gets one of zeros: on no list,
+        which every pass of the collector leaves alone."""
+        address = self.tuple_consts.get(id(const))
+        if address is None:
+            info = self.container_info(const.type, KIND_TUPLE, 0, const.kinds)
+            slots = [ir.Constant(I64, s) if isinstance(s, int) else
+                     self.global_vars[id(s)].ptrtoint(I64) if isinstance(s, GlobalSym) else
+                     self.value(s) for s in const.slots]
+            tracked = tracked_container(const.type, KIND_TUPLE, 0, const.kinds)
+            head = [ir.Constant(I64, 0)] * (GC_HEAD // 8 if tracked else 0)
+            words = head + [ir.Constant(I64, IMMORTAL), info.ptrtoint(I64),
+                            ir.Constant(I64, len(slots))] + slots
+            ty = ir.LiteralStructType([I64] * len(words))
+            gv = ir.GlobalVariable(self.module, ty, f".tuple.{len(self.tuple_consts)}")
+            gv.linkage = "private"
+            gv.align = 8
+            gv.initializer = ir.Constant(ty, words)
+            gv.type = PTR
+            address = gv.ptrtoint(I64)
+            if tracked:
+                address = address.add(ir.Constant(I64, GC_HEAD))  # type: ignore[attr-defined]
+            self.tuple_consts[id(const)] = address
+        return address
 
     def op_ObjNew(self, op: O.ObjNew) -> ir.Value:
         lay = self.layouts[id(op.cls)]

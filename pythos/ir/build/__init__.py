@@ -56,6 +56,7 @@ from ..ops import (
     SlicePart,
     Store,
     StrConst,
+    TupleConst,
     Unreachable,
     Value,
     counted_value,
@@ -1076,6 +1077,7 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
     module.globals = [GlobalIR(g, None if g.dynamic else const_init(g.init, g.type))
                       for g in checker.globals]
     strings: dict[tuple[bytes, bool], StrConst] = {}
+    tuples: dict[Any, TupleConst] = {}
     module.structs = [s.type for s in checker.structs]
     # Definitions first, so that an @extern declaration of a symbol the
     # program also defines (the kernel's console hooks) binds to it.
@@ -1136,6 +1138,7 @@ def build(checker: Any, freestanding: bool, external: frozenset[str] = frozenset
         builder.ir.count_str = module.count_str
         builder.object_runtime = module.object_runtime
         builder.funcs = funcs
+        builder.tuples = tuples
         return builder
 
     for fn in checker.functions:

@@ -51,6 +51,7 @@ from ..ops import (
     SlotLoad,
     SlotStore,
     StaticFunc,
+    TupleConst,
     Value,
     holds_reference,
 )
@@ -140,6 +141,7 @@ class FuncBuilder:
     ir: FuncIR
     object_runtime: dict[str, FuncSym]
     funcs: FuncValues
+    tuples: dict[Any, TupleConst]
     pos: Position | None
 
     if TYPE_CHECKING:
@@ -292,6 +294,7 @@ class FuncBuilder:
         b.ir.count_str = self.ir.count_str
         b.object_runtime = self.object_runtime
         b.funcs = self.funcs
+        b.tuples = self.tuples
         return b
 
     # ----- top-level functions and methods as values ------------------------------------

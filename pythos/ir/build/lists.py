@@ -377,8 +377,14 @@ class ListBuilder:
         args = [self.expr(a) for a in node.args]
         elem = lt.element
         if method == "append":
-            checked_call(self, node, self.list_fn("list_append"),
-                         [lst, self.to_slot(args[0], elem)])
+            kind = item_kind(elem)
+            if kind in (ITEM_OBJ, INT_ITEMS["u64"], INT_ITEMS["i64"]) and elem is not T.BYTES:
+                # Each item a word: inline, a store where there is room.
+                checked_call(self, node, self.list_fn("list_append_word"),
+                             [lst, self.to_slot(args[0], elem), Integer(kind == ITEM_OBJ, BOOL)])
+            else:
+                checked_call(self, node, self.list_fn("list_append"),
+                             [lst, self.to_slot(args[0], elem)])
         elif method == "insert":
             checked_call(self, node, self.list_fn("list_insert"),
                          [lst, self.widened(args[0], node.args[0]), self.to_slot(args[1], elem)])

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import types as T
 from ...diagnostics import CompileError
-from ...symbols import FuncSym
+from ...symbols import FuncSym, GlobalSym
 from ...types import BOOL, I64, NONE, U64, IntType, ListType, PtrType, TupleType, VarTupleType
 from ..ops import (
     Call,
@@ -40,6 +40,8 @@ from ..ops import (
     KeepAlive,
     Load,
     Store,
+    StrConst,
+    TupleConst,
     Value,
 )
 from .errors import checked_call
@@ -73,6 +75,10 @@ class TupleBuilder:
     """Mixed into `build.FunctionBuilder`, before ObjectBuilder."""
 
     checker: Any
+    module: Any
+    # The static tuples made so far, by module, type and slots (shared by
+    # the program's builders, as `strings` is).
+    tuples: dict[Any, TupleConst]
 
     if TYPE_CHECKING:
         def add(self, op: Any) -> Any: ...
@@ -85,6 +91,7 @@ class TupleBuilder:
         def as_object(self, raw: Value, t: T.Type) -> Value: ...
         def slice_args(self, s: ast.Slice) -> list[Value]: ...
         def coerce(self, v: Value, target: T.Type) -> Value: ...
+        def string(self, data: bytes, t: T.Type) -> StrConst: ...
 
     def tuple_fn(self, name: str) -> FuncSym:
         sym = self.checker.scopes[TUPLE_RT][name]
@@ -110,9 +117,63 @@ class TupleBuilder:
     # ----- displays, indexing, unpacking ------------------------------------------------
     def expr_Tuple(self, node: ast.Tuple) -> Value:
         tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
+        const = self.tuple_constant(node, tt)
+        if const is not None:
+            return const
         items = [self.expr(e) for e in node.elts]
         types = tt.elements if isinstance(tt, TupleType) else (tt.element,) * len(items)
         return self.tuple_of(tt, items, types)
+
+    def tuple_constant(self, node: ast.Tuple, tt: T.Type) -> TupleConst | None:
+        """The static tuple of a display of type `tt` whose items are all
+        literals (integers, bools, None, strs, such tuples), as CPython
+        makes it a constant of the code; None for any other display.  One
+        object serves every equal display of the same type in a module
+        (CPython's compiler merges a module's equal constants too)."""
+        if not isinstance(tt, TupleType) or len(tt.elements) != len(node.elts) \
+                or not node.elts:
+            return None
+        slots = []
+        for e, et in zip(node.elts, tt.elements, strict=True):
+            slot = self.constant_slot(e, et)
+            if slot is None:
+                return None
+            slots.append(slot)
+        kinds = tuple(item_kind(e) or 0 for e in tt.elements)
+        key = (self.module.name, tt, tuple(s if isinstance(s, int) else id(s) for s in slots))
+        const = self.tuples.get(key)
+        if const is None:
+            const = self.tuples[key] = TupleConst(tuple(slots), kinds, tt)
+        return const
+
+    def constant_slot(self, e: ast.expr, t: T.Type) -> int | StrConst | TupleConst | GlobalSym \
+            | None:
+        """The slot of a tuple item of type `t` written as the literal
+        `e`, or None if it is not a literal this slot holds as it is."""
+        if isinstance(e, ast.Tuple):
+            if not e.elts and t == TupleType(()):
+                empty = self.checker.scopes[TUPLE_RT]["EMPTY_TUPLE"]
+                assert isinstance(empty, GlobalSym)
+                return empty  # the one empty tuple
+            return self.tuple_constant(e, t)
+        if isinstance(e, ast.Constant):
+            value = e.value
+        elif isinstance(e, ast.UnaryOp) and constant_index(e) is not None:
+            value = constant_index(e)  # -1
+        else:
+            return None
+        if isinstance(t, T.OptionalType) and t.inner is T.STR:
+            t = T.STR if isinstance(value, str) else T.NONE
+        if t is BOOL and type(value) is bool:
+            return int(value)
+        if isinstance(t, IntType) and type(value) is int:
+            low, high = (-(1 << t.bits - 1), 1 << t.bits - 1) if t.signed else (0, 1 << t.bits)
+            return value & (1 << 64) - 1 if low <= value < high else None
+        if t in (NONE, T.NONE_VALUE) and value is None:
+            return 0
+        if t is T.STR and type(value) is str:
+            return self.string(value.encode("utf-8"), T.STR)
+        return None
 
     def tuple_of(self, tt: TupleType | VarTupleType, items: list[Value],
                  types: tuple[T.Type, ...]) -> Value:

@@ -58,6 +58,7 @@ from pythos.rt.obj.object import (
     item_size,
     item_store,
     obj_decref,
+    obj_incref,
     obj_new,
     obj_raise,
     register_kind,
@@ -288,6 +289,24 @@ def list_append(lst: u64, value: u64) -> None:
     kind = type_of(lst)[0].item
     item_incref(kind, value)
     item_store(kind, lo[0].items + u64(n) * item_size(kind), value)
+    lo[0].length = n + 1
+
+
+def list_append_word(lst: u64, value: u64, counted: bool) -> None:
+    """`lst.append(value)` where the compiler knows that every item is an
+    8-byte word: an object that is never None (`counted`: its count goes
+    up) or a 64-bit integer.  Inlined where it is called
+    (lower/inlining.py), with `counted` a constant there: with room in the
+    buffer, the usual case, it is a store and a length, without asking the
+    list's TypeInfo for the item kind; growing is `list_append`'s."""
+    lo = Ptr[ListObject](lst)
+    n = lo[0].length
+    if n >= lo[0].capacity:
+        list_append(lst, value)
+        return
+    if counted:
+        obj_incref(value)
+    Ptr[u64](lo[0].items)[n] = value
     lo[0].length = n + 1
 
 
