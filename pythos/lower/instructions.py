@@ -93,11 +93,31 @@ MASK64 = (1 << 64) - 1
 
 def str_hash(data: bytes) -> int:
     """The hash the runtime gives a str of these UTF-8 bytes (`hash_bytes`
-    in pythos/rt/obj/utf8.py: FNV-1a, then MurmurHash3's finaliser, never
-    0 or -1), for a literal to carry from the start."""
-    h = 0xCBF29CE484222325
-    for byte in data:
-        h = ((h ^ byte) * 0x100000001B3) & MASK64
+    in pythos/rt/obj/utf8.py: eight-byte little-endian words, a short
+    tail as its first and last four or two bytes, each word mixed in with
+    a multiply and a shift, then MurmurHash3's finaliser, never 0 or -1),
+    for a literal to carry from the start."""
+    def word(h: int, w: int) -> int:
+        h = ((h ^ w) * 0x9E3779B97F4A7C15) & MASK64
+        return h ^ (h >> 29)
+
+    def le(part: bytes) -> int:
+        return int.from_bytes(part, "little")
+
+    n = len(data)
+    h = 0xCBF29CE484222325 ^ n
+    full = n - n % 8
+    for i in range(0, full, 8):
+        h = word(h, le(data[i:i + 8]))
+    if full < n:
+        if n >= 8:
+            h = word(h, le(data[n - 8:]))
+        elif n >= 4:
+            h = word(h, le(data[:4]) | le(data[n - 4:]) << 32)
+        elif n >= 2:
+            h = word(h, le(data[:2]) | le(data[n - 2:]) << 16)
+        else:
+            h = word(h, data[0])
     for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
         h ^= h >> 33
         h = (h * multiplier) & MASK64
@@ -105,6 +125,8 @@ def str_hash(data: bytes) -> int:
     if h == 0:
         return 1
     return MASK64 - 1 if h == MASK64 else h
+
+
 STR_NBYTES = 24
 STR_DATA = 40
 BYTES_OWNER = 16  # a bytes value is {data, length, owner}: the owner's offset in memory

@@ -23,7 +23,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i32, u8, u64
 from pythos.rt.core import capture_start, capture_stop
-from pythos.rt.mem import memcpy
+from pythos.rt.mem import copy_bytes
 from pythos.rt.obj.object import (
     STR_DATA,
     StrBuilder,
@@ -93,7 +93,7 @@ def fstring_join() -> u64:
     for i in range(piece_count):
         piece = pieces[i]
         n = u64(Ptr[StrObject](piece)[0].nbytes)
-        memcpy(Ptr[u8](dst), Ptr[u8](piece + STR_DATA), n)
+        copy_bytes(Ptr[u8](dst), Ptr[u8](piece + STR_DATA), n)
         dst += n
         obj_decref(piece)
     piece_count = u64(0)

@@ -26,7 +26,7 @@ from typing import Final
 
 from pythos.lang import Array, Ptr, addr_of, func_addr, i64, u8, u32, u64
 from pythos.rt.alloc import obj_resize_in_place
-from pythos.rt.mem import memcpy
+from pythos.rt.mem import copy_bytes, memcpy
 from pythos.rt.obj.items import sb_append_ascii, sb_append_i64, str_items_eq
 from pythos.rt.obj.object import (
     ERR_INDEX,
@@ -113,7 +113,7 @@ def str_sub(s: u64, start: u64, end: u64, length: u64) -> u64:
         return s
     obj = str_new(end - start, length)
     if end > start:
-        memcpy(Ptr[u8](obj + STR_DATA), Ptr[u8](s + STR_DATA + start), end - start)
+        copy_bytes(Ptr[u8](obj + STR_DATA), Ptr[u8](s + STR_DATA + start), end - start)
     return obj
 
 
@@ -218,8 +218,8 @@ def str_concat(a: u64, b: u64) -> u64:
     if nb == 0:
         return incref(a)
     obj = str_new(na + nb, str_length(a) + str_length(b))
-    memcpy(Ptr[u8](obj + STR_DATA), str_data(a), na)
-    memcpy(Ptr[u8](obj + STR_DATA + na), str_data(b), nb)
+    copy_bytes(Ptr[u8](obj + STR_DATA), str_data(a), na)
+    copy_bytes(Ptr[u8](obj + STR_DATA + na), str_data(b), nb)
     return obj
 
 
@@ -241,7 +241,7 @@ def str_concat_owned(a: u64, b: u64) -> u64:
         result = str_concat(a, b)
         obj_decref(a)
         return result
-    memcpy(Ptr[u8](a + STR_DATA + na), str_data(b), nb)
+    copy_bytes(Ptr[u8](a + STR_DATA + na), str_data(b), nb)
     Ptr[u8](a + STR_DATA)[na + nb] = u8(0)
     so[0].nbytes = i64(na + nb)
     so[0].length += Ptr[StrObject](b)[0].length

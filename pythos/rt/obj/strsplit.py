@@ -11,7 +11,7 @@ whitespace is Unicode's (unicode.py).
 
 from pythos.lang import Array, Ptr, addr_of, i64, u8, u64
 from pythos.rt.alloc import obj_alloc, obj_realloc
-from pythos.rt.mem import memcpy
+from pythos.rt.mem import copy_bytes
 from pythos.rt.obj.object import (
     ERR_VALUE,
     ITEM_OBJ,
@@ -255,9 +255,9 @@ def join_items(sep: u64, items: Ptr[u64], count: i64) -> u64:
     dst = obj + STR_DATA
     for i in range(count):
         if i > 0:
-            memcpy(Ptr[u8](dst), str_data(sep), str_nbytes(sep))
+            copy_bytes(Ptr[u8](dst), str_data(sep), str_nbytes(sep))
             dst += str_nbytes(sep)
-        memcpy(Ptr[u8](dst), str_data(items[i]), str_nbytes(items[i]))
+        copy_bytes(Ptr[u8](dst), str_data(items[i]), str_nbytes(items[i]))
         dst += str_nbytes(items[i])
     return obj
 

@@ -12,7 +12,7 @@ and code points.
 
 from typing import Final
 
-from pythos.lang import Ptr, i64, u8, u32, u64
+from pythos.lang import Ptr, i64, u8, u16, u32, u64
 
 # What the searches return when there is no match.
 NO_MATCH: Final = u64(0xFFFFFFFFFFFFFFFF)
@@ -99,12 +99,31 @@ def bytes_compare(a: Ptr[u8], na: u64, b: Ptr[u8], nb: u64) -> i64:
 
 
 def hash_bytes(p: Ptr[u8], n: u64) -> u64:
-    """FNV-1a over the bytes, then the 64-bit finaliser of MurmurHash3 to
-    spread FNV's weak low bits (a dict uses the low bits first).  Never 0
-    (the "not computed" mark) or -1 (CPython's error value)."""
-    h = u64(0xCBF29CE484222325)
-    for i in range(n):
-        h = (h ^ u64(p[i])) * u64(0x100000001B3)
+    """The bytes taken eight at a time as little-endian words, each mixed
+    in with a multiply and a shift, the length mixed in first; then the
+    64-bit finaliser of MurmurHash3 to spread the multiplies' high bits
+    down into the low ones (a dict uses the low bits first).  A last part
+    of 1-7 bytes is one more word: after a full word, the last eight
+    bytes (overlapping the word before); in a shorter text, its first and
+    last four (or two) bytes side by side, which between them hold every
+    byte.  So no byte is read outside `p[0:n]`, and equal bytes give
+    equal words.  Never 0 (the "not computed" mark) or -1 (CPython's
+    error value).  pythos/lower/instructions.py computes the same for a
+    literal (`str_hash`), and tests/rt/strops.py (`hash_model`)."""
+    h = u64(0xCBF29CE484222325) ^ n
+    i = u64(0)
+    while i + 8 <= n:
+        h = hash_word(h, Ptr[u64](p.addr + i)[0])
+        i += 8
+    if i < n:
+        if n >= 8:
+            h = hash_word(h, Ptr[u64](p.addr + n - 8)[0])
+        elif n >= 4:
+            h = hash_word(h, u64(Ptr[u32](p.addr)[0]) | (u64(Ptr[u32](p.addr + n - 4)[0]) << 32))
+        elif n >= 2:
+            h = hash_word(h, u64(Ptr[u16](p.addr)[0]) | (u64(Ptr[u16](p.addr + n - 2)[0]) << 16))
+        else:
+            h = hash_word(h, u64(p[0]))
     h ^= h >> 33
     h *= u64(0xFF51AFD7ED558CCD)
     h ^= h >> 33
@@ -115,6 +134,15 @@ def hash_bytes(p: Ptr[u8], n: u64) -> u64:
     if h == u64(0xFFFFFFFFFFFFFFFF):
         return u64(0xFFFFFFFFFFFFFFFE)
     return h
+
+
+def hash_word(h: u64, word: u64) -> u64:
+    """One step of `hash_bytes`: the word in, a multiply by an odd
+    constant (spreads each bit upwards) and a shift (brings the high bits
+    down), each step undoable, so two words that differ leave two
+    different states."""
+    h = (h ^ word) * u64(0x9E3779B97F4A7C15)
+    return h ^ (h >> 29)
 
 
 def find_bytes(hay: Ptr[u8], start: u64, end: u64, needle: Ptr[u8], n: u64) -> u64:
