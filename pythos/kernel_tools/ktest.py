@@ -258,8 +258,9 @@ def main(build_dir: Path, opt_level: int = 2, patterns: list[str] | None = None,
     on a heap that only the kernel has used yet.
     """
     tests = discover()
+    patterns = patterns or [""]
     selected: list[KernelTest] = []
-    for pattern in patterns or [""]:
+    for pattern in patterns:
         selected += [t for t in tests if pattern in t.qualname and t not in selected]
     if not selected:
         shown = " or ".join(repr(p) for p in patterns)
