@@ -6,17 +6,24 @@ tests/debug and tests/ktest) are one group, so they run one after another
 on one worker: they are timing-sensitive (a guest that gets too little
 CPU sees its timer interrupts coalesce and its serial port stall), they
 share fixed resources (gdb's port, build/ in the source tree), and they
-share one kernel image built per worker.  The other workers take the host
-tests, which are independent compiles and runs in their own temporary
-directories.
+share the kernels `built_kernel` builds once per worker.  The other
+workers take the host tests, which are independent compiles and runs in
+their own temporary directories.
 
-A QEMU test marked ``own_kernel`` is left out of the group: it builds a
-test kernel of its own into its temporary directory (``pythos test
+The tests in tests/own_kernel boot QEMU too, but each builds a test
+kernel of its own into its temporary directory (``pythos test
 --build-dir``), boots it in its own QEMU, and checks only what the
-kernel's tests report, none of which is a timing.  Such tests (one per
-heap design, for the allocator, the collector, the containers) are most
-of the group's build time, and alone in one group they made that worker
-the suite's critical path; in the pool they run beside the host tests.
+kernel's tests report, none of which is a timing.  They are most of the
+kernel builds, and in the group they would make its worker the suite's
+critical path; so they stay in the pool, beside the host tests.
+
+The group is chosen by directory, in the scheduler below, and not by an
+``xdist_group`` mark: pytest-xdist's own ``loadgroup`` passes a mark's
+group from the worker to the scheduler by appending ``@group`` to the
+test's node id, which pytest 9.2 no longer lets it change, so the marks
+were silently ignored (pytest-xdist issue #1386) and the QEMU tests ran
+on both workers, each building its own kernels.  The directory is known
+to the scheduler from the node id alone, with any pytest.
 """
 
 from __future__ import annotations
@@ -26,30 +33,40 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 QEMU_DIRS = ("boot", "qemu", "debug", "ktest")
+QEMU_GROUP = "qemu"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "own_kernel: builds and boots a kernel of its own, timing-free: "
-        "may run beside other QEMU tests")
+def work_unit(nodeid: str) -> str:
+    """What the scheduler hands out whole: the QEMU group, or one test."""
+    parts = nodeid.split("/")
+    if len(parts) > 2 and parts[0] == TESTS.name and parts[1] in QEMU_DIRS:
+        return QEMU_GROUP
+    return nodeid
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.get_closest_marker("own_kernel") is not None:
-            continue
-        try:
-            part = item.path.resolve().relative_to(TESTS).parts[0]
-        except ValueError:
-            continue
-        if part in QEMU_DIRS:
-            item.add_marker(pytest.mark.xdist_group("qemu"))
+try:
+    from xdist.scheduler import LoadGroupScheduling
+except ImportError:  # pytest without xdist: nothing to schedule
+    pass
+else:
+    class DirectoryGroupScheduling(LoadGroupScheduling):  # type: ignore[misc]
+        """`--dist loadgroup` with the groups of `work_unit`."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+        if config.getvalue("dist") != "loadgroup":
+            return None
+        return DirectoryGroupScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

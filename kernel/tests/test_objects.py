@@ -3,7 +3,7 @@
 In the kernel the object allocator takes its runs and large blocks from
 the kernel heap (``pythos_heap_alloc`` in kernel/mm/heap.py), so these
 tests run against whichever design the kernel was built with
-(``pythos test objects --heap=...``; tests/qemu/test_heap_designs.py
+(``pythos test objects --heap=...``; tests/own_kernel/test_heap_designs.py
 runs all four).  Each checks that objects land inside the heap, keep their
 contents, and that the heap is back to its baseline afterwards: the
 object allocator's exact statistics and the heap design's own.

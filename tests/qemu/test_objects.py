@@ -1,7 +1,7 @@
 """The object allocator's benchmark in the kernel.
 
 The in-kernel object tests (kernel/tests/test_objects.py and the others
-that allocate) run on every heap design in tests/qemu/test_heap_designs.py.
+that allocate) run on every heap design in tests/own_kernel/test_heap_designs.py.
 """
 
 from pathlib import Path

@@ -74,7 +74,6 @@ def test_the_patterns_select_every_module_once() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.own_kernel
 @pytest.mark.parametrize("design", list(DESIGNS))
 def test_memory_and_object_tests_pass(design: str, tmp_path: Path) -> None:
     if shutil.which("qemu-system-x86_64") is None:
