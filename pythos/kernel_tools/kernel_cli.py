@@ -17,6 +17,17 @@ carry DWARF debug information (pythos/lower/debuginfo.py) in
 `build/kernel64.elf` unless `--no-debug` is given; the ELF32 copy that
 QEMU and GRUB load is stripped of it, since no loader reads it.
 
+A build whose inputs have not changed is not done again, as `make` would
+not: next to the image, `build/kernel.inputs` holds a SHA-256 over every
+file the build reads (the compiler and runtime under `pythos/`, the
+kernel under `kernel/`, the user programs under `user/`), the options
+(`-O`, `--heap`, `--frames`, `--no-debug`) and the versions of llvmlite
+and `ld`.  When it matches, and the images and the ramdisk are there,
+`build`, `iso` and `run` use them as they are; `--rebuild` builds anyway.
+The stamp is removed before a build starts and written after it has
+finished, so an interrupted or failed build never leaves a stamp that
+vouches for a half-written image.
+
 `--heap` (on `build`, `iso`, `run` and `test`) picks the kernel heap's
 design: the compiler compiles `kernel/mm/heaps/<name>.py` in place of
 `kernel.mm.heap_allocator` (a module alias), so the kernel itself has no
@@ -45,6 +56,8 @@ Python traceback.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -112,6 +125,8 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
         add_heap_option(p)
         p.add_argument("--no-debug", dest="debug", action="store_false",
                        help="leave out the DWARF debug information (faster to build)")
+        p.add_argument("--rebuild", action="store_true",
+                       help="build even when the image was built from the same inputs")
 
     p = subparsers.add_parser("build", help="compile and link the kernel (build/kernel.elf)")
     optimisation(p)
@@ -141,10 +156,55 @@ def add_kernel_commands(subparsers: argparse._SubParsersAction) -> None:  # type
                         "curses, gtk, sdl, none")
 
 
+# What a kernel build reads, besides the tools (pythos/kernel_tools/build.py
+# links with the script under kernel/arch, and initrd.py packs user/).
+BUILD_INPUTS = ("pythos", "kernel", "user")
+
+
+def inputs_path(kernel_elf: Path) -> Path:
+    """The stamp of what built `kernel_elf` (`build/kernel.inputs`)."""
+    return Path(kernel_elf).with_suffix(".inputs")
+
+
+def build_inputs_digest(opt_level: int, heap: str | None, frames: str | None,
+                        debug: bool) -> str:
+    """SHA-256 over everything that decides a kernel build's output."""
+    import llvmlite
+
+    h = hashlib.sha256()
+    options = [f"-O{opt_level}", f"heap={heap}", f"frames={frames}", f"debug={debug}",
+               f"llvmlite={llvmlite.__version__}"]
+    try:
+        ld = subprocess.run(["ld", "--version"], capture_output=True, text=True, timeout=30)
+        options.append(ld.stdout.partition("\n")[0])
+    except OSError:
+        options.append("no ld")  # the link will say what is wrong
+    h.update("\0".join(options).encode() + b"\0")
+    for top in BUILD_INPUTS:
+        for f in sorted((PACKAGE_ROOT / top).rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(PACKAGE_ROOT)).encode() + b"\0")
+                h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def up_to_date(output: Path, digest: str) -> bool:
+    """Whether `output` and what goes with it were built from `digest`'s inputs."""
+    stamp = inputs_path(output)
+    try:
+        if stamp.read_text(encoding="ascii").strip() != digest:
+            return False
+    except (OSError, UnicodeDecodeError):
+        return False
+    return all(p.is_file() for p in (output, kernel64_path(output), initrd_path(output)))
+
+
 def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
                  heap: str | None = None, frames: str | None = None,
-                 debug: bool = True) -> Path:
-    """Compile and link the kernel; return the path of the ELF32 image.
+                 debug: bool = True, rebuild: bool = False) -> tuple[Path, bool]:
+    """Compile and link the kernel; return the path of the ELF32 image, and
+    whether it was built (False: it was up to date, see `up_to_date`, and
+    `rebuild` was not asked for).
 
     Raises `CompileError` for errors in the kernel source and `BuildError`
     when a tool fails.
@@ -155,6 +215,12 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
     output = Path(output)
     if output.suffix != ".elf":
         raise BuildError(f"the kernel image should end in .elf, not '{output.name}'")
+    digest = build_inputs_digest(opt_level, heap, frames, debug)
+    if not rebuild and up_to_date(output, digest):
+        print(f"pythos: {output} is up to date (built from the same sources and "
+              "options; --rebuild builds it anyway)", file=sys.stderr)
+        return output, False
+    inputs_path(output).unlink(missing_ok=True)
     # Compiling and linking run with the collector paused, as one stretch:
     # resumed in between, its first collection would walk all that the
     # compiler made (pythos/gcpause.py).
@@ -169,19 +235,27 @@ def build_kernel(output: Path = DEFAULT_ELF, opt_level: int = 2,
             raise BuildError(f"cannot write {obj}: {error.strerror or error}") from None
         elf = link_kernel([obj], output, interrupt_handlers=result.interrupt_handlers)
     make_initrd(initrd_path(elf))  # the user programs, loaded as a Multiboot module
-    return elf
+    try:
+        inputs_path(elf).write_text(digest + "\n", encoding="ascii")
+    except OSError as error:
+        raise BuildError(f"cannot write {inputs_path(elf)}: {error.strerror or error}") from None
+    return elf, True
 
 
 def run_kernel_command(args: argparse.Namespace) -> int:
     """Run `build`, `iso` or `run`; return the exit status."""
     try:
         if args.command == "build":
-            elf = build_kernel(args.output, args.opt, args.heap, args.frames, args.debug)
+            elf, built = build_kernel(args.output, args.opt, args.heap, args.frames,
+                                      args.debug, args.rebuild)
+            if not built:
+                return 0
             print(f"wrote {elf} (and {kernel64_path(elf).name} for gdb, "
                   f"{initrd_path(elf).name} with the user programs)")
             return 0
         if args.command == "iso":
-            elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug)
+            elf, _ = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug,
+                                  args.rebuild)
             iso = make_iso(elf, args.output, cmdline=args.append, initrd=initrd_path(elf))
             print(f"wrote {iso}")
             return 0
@@ -195,7 +269,8 @@ def run_kernel_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    elf = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug)
+    elf, _ = build_kernel(DEFAULT_ELF, args.opt, args.heap, args.frames, args.debug,
+                          args.rebuild)
     config = QemuConfig(memory=args.memory, display=args.display, serial_stdio=args.serial,
                         gdb=args.gdb, gdb_port=args.gdb_port)
     if args.iso:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pythos.kernel_tools.build import have_tool, make_iso
+from pythos.kernel_tools.build import have_tool, kernel64_path, make_iso
+from pythos.kernel_tools.initrd import initrd_path
+from pythos.kernel_tools.kernel_cli import inputs_path
 from pythos.kernel_tools.qemu import QEMU
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,6 +38,19 @@ def kernel_image(built_kernel: Callable[..., Path]) -> Path:
     if shutil.which(QEMU) is None:
         pytest.skip(f"{QEMU} is not installed")
     return built_kernel()
+
+
+@pytest.fixture
+def built_tree(kernel_image: Path, tmp_path: Path) -> Path:
+    """A directory where `make`/`pythos build` has been run: `build/` holds
+    the session's kernel with its stamp, so `pythos run` there finds it up
+    to date (pythos/kernel_tools/kernel_cli.py) and boots it at once."""
+    build = tmp_path / "build"
+    build.mkdir()
+    for f in (kernel_image, kernel64_path(kernel_image), initrd_path(kernel_image),
+              inputs_path(kernel_image)):
+        shutil.copy(f, build / f.name)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

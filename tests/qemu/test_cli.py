@@ -35,12 +35,20 @@ def test_pythos_run_without_terminal_uses_serial_and_reports_panic(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run([sys.executable, "-m", "pythos", "run", "--append", "panic=test"],
                             cwd=tmp_path, env=env, capture_output=True, text=True,
-                            timeout=120, stdin=subprocess.DEVNULL)
+                            timeout=600, stdin=subprocess.DEVNULL)  # a kernel build
     assert result.stdout.startswith("Pythos 0.1.0"), result.stdout + result.stderr
     assert "panic: test panic requested" in result.stdout
     assert result.returncode == 1
     assert "the kernel panicked" in result.stderr
     assert (tmp_path / "build" / "kernel.elf").is_file()
+    assert "up to date" not in result.stderr
+    # Run again: nothing changed, so the kernel is not built again.
+    again = subprocess.run([sys.executable, "-m", "pythos", "run", "--append", "panic=test"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True,
+                           timeout=60, stdin=subprocess.DEVNULL)
+    assert "pythos: build/kernel.elf is up to date" in again.stderr, again.stderr
+    assert "panic: test panic requested" in again.stdout
+    assert again.returncode == 1
 
 
 EXCEPTION_LOG = """\

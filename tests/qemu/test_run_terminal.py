@@ -96,11 +96,13 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path):  # type: ignore[no-untyped-def]
+def terminal(built_tree: Path):  # type: ignore[no-untyped-def]
+    # `pythos run` in a tree where the kernel is built and up to date, as
+    # after a first `make run` (tests/qemu/test_cli.py builds through `run`).
     opened: list[Terminal] = []
 
     def start(*args: str) -> Terminal:
-        opened.append(Terminal(tmp_path, *args))
+        opened.append(Terminal(built_tree, *args))
         return opened[-1]
 
     yield start
@@ -111,6 +113,7 @@ def terminal(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_make_run_says_how_to_quit_and_ctrl_a_x_quits(terminal) -> None:  # type: ignore[no-untyped-def]
     run = terminal()
     assert run.read_until(b"Pythos is up.", 120), run.text()
+    assert b"build/kernel.elf is up to date" in run.output
     hint = run.output.index(b"Ctrl-A X quits QEMU")
     # The hint is printed before QEMU starts drawing (curses' first sequence).
     assert hint < run.output.index(b"\x1b"), run.output[:400]
