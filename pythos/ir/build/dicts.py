@@ -44,6 +44,7 @@ from ..ops import (
     holds_reference,
 )
 from .errors import checked_call, runtime_call
+from .optional import is_boxed, is_scalar, slots_differ
 
 if TYPE_CHECKING:
     from . import FunctionBuilder
@@ -231,6 +232,12 @@ class DictBuilder:
                      at: T.Type) -> Value:
         """`a in c` of a dict's keys or a set."""
         name = "dict_contains" if isinstance(ct, DictType) else "set_contains"
+        key = ct.key if isinstance(ct, DictType) else ct.element  # type: ignore[attr-defined]
+        if (is_scalar(at) and (is_boxed(key) or key is T.OBJECT)) or slots_differ(at, key):
+            # Looked up as the keys are stored: `n in s` of an int in a
+            # `set[int | None]` as a box, `(1, "a")` in a set of
+            # `tuple[int | None, str]` as a tuple of boxes.
+            a, at = self.coerce(a, key), key  # type: ignore[attr-defined]
         found = self.map_call(node, name, [c, self.slot_of(a, at)])
         if isinstance(op, ast.NotIn):
             return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore

@@ -91,6 +91,27 @@ def is_boxed(t: T.Type | None) -> bool:
     return isinstance(t, OptionalType) and is_scalar(t.inner)
 
 
+def slots_differ(have: T.Type, want: T.Type) -> bool:
+    """Whether a fixed tuple of type `have` must be rebuilt to be used as
+    one of type `want` (mypy's tuples are covariant: `(1, "a")` may go
+    where a `tuple[int | None, str]` is wanted).  An item slot holds an
+    integer itself where the item type is an integer or a bool, a box
+    where it is `int | None` or `object`, and a bytes object where it is
+    bytes; an item of one kind where the other is wanted must change, in
+    nested tuples too.  Other items (objects, str, lists...) are the same
+    word either way."""
+    if not (isinstance(have, T.TupleType) and isinstance(want, T.TupleType)) or have == want \
+            or len(have.elements) != len(want.elements):
+        return False
+    for h, w in zip(have.elements, want.elements, strict=True):
+        if h == w:
+            continue
+        if is_scalar(h) != is_scalar(w) or (h is T.BYTES) != (w is T.BYTES) \
+                or slots_differ(h, w):
+            return True
+    return False
+
+
 def scalar_item(t: T.Type) -> int:
     if t is BOOL:
         return ITEM_BOOL
@@ -167,8 +188,9 @@ class OptionalBuilder:
         goes into an `int`; anything else as it is."""
         if target is T.OBJECT:
             return self.object_word(v)
-        if isinstance(target, T.VarTupleType) and isinstance(v.type, T.TupleType):
-            return self.var_tuple_from(v, target)  # type: ignore[attr-defined, no-any-return]
+        if isinstance(target, T.VarTupleType) and isinstance(v.type, T.TupleType) \
+                or slots_differ(v.type, target):
+            return self.tuple_from(v, target)  # type: ignore[attr-defined, no-any-return]
         if is_boxed(target) and is_scalar(v.type):
             assert isinstance(target, OptionalType)
             if isinstance(v, Integer) and v.type is not target.inner:
@@ -204,6 +226,10 @@ class OptionalBuilder:
             self.undone_narrowing(node, v, t)
         if is_scalar(t) and (is_boxed(v.type) or v.type is T.OBJECT):
             return self.unbox(v, t)  # type: ignore[arg-type]
+        if slots_differ(v.type, t):
+            # A variable declared `tuple[int | None, str]` that was
+            # assigned an `(int, str)` (mypy narrows it to that type).
+            return self.tuple_from(v, t)  # type: ignore[attr-defined, no-any-return]
         if t is T.BYTES and v.type is T.OBJECT:
             # A bytes object as a bytes value, which owns a reference.
             b: Any = self
@@ -266,7 +292,8 @@ class OptionalBuilder:
             # Only boxing: a runtime function takes an object as a u64,
             # which is not an integer to unbox into.
             for i, p in enumerate(op.fn.params[:len(op.args)]):
-                if is_boxed(p.type) or p.type is T.OBJECT:
+                if is_boxed(p.type) or p.type is T.OBJECT \
+                        or slots_differ(op.args[i].type, p.type):
                     op.args[i] = self.coerce(op.args[i], p.type)
         elif isinstance(op, SetAttr):
             op.value = self.coerce(op.value, op.cls.fields[op.name])

@@ -17,7 +17,7 @@ A `tuple[T, ...]` (`VarTupleType`) is the same object with a TypeInfo
 that names one item kind, `item`, for every slot: its length is known
 only at run time, so every index is checked (`tuple_get`) and unpacking
 is refused.  A fixed tuple stored where one is wanted is copied into a
-new tuple of that type (`var_tuple_from`), since their slots may differ.
+new tuple of that type (`tuple_from`), since their slots may differ.
 """
 
 from __future__ import annotations
@@ -222,12 +222,15 @@ class TupleBuilder:
         (sign- or zero-extended as the item's type is)."""
         return self.add(Load(self.slot_addr(t, i), U64))  # type: ignore[no-any-return]
 
-    def var_tuple_from(self, v: Value, target: VarTupleType) -> Value:
-        """A fixed tuple where a `tuple[T, ...]` is wanted (mypy accepts
-        `t: tuple[object, ...] = pair`): a new tuple of the target's type
-        with the same items, each converted to T.  The slots of the two
-        types may differ (an `int` slot holds the integer, an `object`
-        slot a box), so the items cannot simply be shared."""
+    def tuple_from(self, v: Value, target: TupleType | VarTupleType) -> Value:
+        """A fixed tuple where a tuple of another type is wanted: a
+        `tuple[T, ...]` (mypy accepts `t: tuple[object, ...] = pair`), or
+        a fixed tuple whose slots differ (`optional.slots_differ`: an
+        `(int, str)` where a `tuple[int | None, str]` is wanted).  A new
+        tuple of the target's type with the same items, each converted to
+        the target's item type: the slots of the two types differ (an
+        `int` slot holds the integer, an `object` slot a box), so the
+        items cannot simply be shared."""
         tt = v.type
         assert isinstance(tt, TupleType)
         self.tuple_type(v, tt)  # type: ignore[arg-type]
@@ -237,7 +240,9 @@ class TupleBuilder:
         for i, et in enumerate(tt.elements):
             raw = self.add(Call(self.tuple_fn("tuple_item_ref"), [v, Integer(i, I64)]))
             items.append(self.from_slot(raw, et, borrowed=False))
-        return self.tuple_of(target, items, (target.element,) * len(items))
+        wanted = target.elements if isinstance(target, TupleType) \
+            else (target.element,) * len(items)
+        return self.tuple_of(target, items, wanted)
 
     def tuple_call(self, node: ast.Call) -> Value:
         """`tuple(seq)` of a list or a tuple (check/calls.py): the runtime
