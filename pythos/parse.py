@@ -270,6 +270,14 @@ class Loader:
         that would run code at import time (only definitions may)."""
         body = m.tree.body
         for stmt in body:
+            if m.calls_main and not (isinstance(stmt, (ast.FunctionDef, ast.ClassDef))
+                                     and not stmt.decorator_list):
+                # CPython runs it once main() has returned; Pythos calls
+                # main() once every module is initialised, so it would
+                # run first.  Only definitions may follow the block.
+                raise m.error(stmt, 'this statement follows the `if __name__ == "__main__":` '
+                                    "block, so CPython runs it after main() returns, which "
+                                    "Pythos does not do: move it above the block")
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 m.imports.append(stmt)
             elif isinstance(stmt, ast.FunctionDef):
