@@ -226,7 +226,7 @@ class OptionalBuilder:
             self.undone_narrowing(node, v, t)
         if is_scalar(t) and (is_boxed(v.type) or v.type is T.OBJECT):
             return self.unbox(v, t)  # type: ignore[arg-type]
-        if slots_differ(v.type, t):
+        if t is not None and slots_differ(v.type, t):
             # A variable declared `tuple[int | None, str]` that was
             # assigned an `(int, str)` (mypy narrows it to that type).
             return self.tuple_from(v, t)  # type: ignore[attr-defined, no-any-return]
