@@ -11,6 +11,7 @@ import pytest
 
 from pythos.driver import compile_file
 from pythos.ir import ops as O
+from pythos.ir.build import SCAN_STRIDE
 from pythos.ir.passes.bounds import remove_bounds_checks
 from pythos.target import get_target
 
@@ -437,33 +438,33 @@ def f(i: u64, x: i64) -> u64:
 
 
 def stride_turns(fn: O.FuncIR) -> int:
-    """The turns of scan loops built to run four at a time."""
+    """The turns of scan loops built to run SCAN_STRIDE at a time."""
     return sum(1 for b in fn.blocks if b.label == "stride.turn")
 
 
-def test_scan_loop_runs_four_turns_per_check(tmp_path: Path) -> None:
-    """A scan whose body only steps its index gets four more copies of
-    its turn, behind one test of the index per four turns; the relations
-    stage removes all four copies' checks, so the function keeps only the
+def test_scan_loop_runs_turns_per_check(tmp_path: Path) -> None:
+    """A scan whose body only steps its index gets SCAN_STRIDE (8) more
+    copies of its turn, behind one test of the index for all of them; the
+    relations stage removes every copy's check, so the function keeps only the
     checked scan's one check and negative-index path, as without them.
     Offsets and steps other than 1 move the test's bounds."""
     for test, step in (("A[i] < x", "i += 1"), ("A[i] > x", "i -= 1"),
-                       ("x < A[i + 3]", "i += 2"), ("A[i - 1] != x", "i -= 3")):
+                       ("x < A[i + 3]", "i += 1"), ("A[i - 1] != x", "i -= 2")):
         fn = function(tmp_path, f"""
 def f(i: int, x: i64) -> int:
     while {test}:
         {step}
     return i
 """)
-        assert (stride_turns(fn), checks(fn), fixups(fn)) == (4, 1, 1), (test, step)
+        assert (stride_turns(fn), checks(fn), fixups(fn)) == (SCAN_STRIDE, 1, 1), (test, step)
 
 
 def test_scan_loop_not_strided(tmp_path: Path) -> None:
     """Other bodies, a test that calls, a wrapping index (`i64`), a loop
-    with `else`, and a step too long for four turns in 16 items keep the
-    scan as it was."""
+    with `else`, and a step too long for SCAN_STRIDE turns in 16 items
+    keep the scan as it was."""
     for test, body in (("A[i] < x", "i += 1\n        print(i)"), ("A[i] < x", "i = i + 1"),
-                       ("A[i] < g(x)", "i += 1"), ("A[i] < x", "i += 6"),
+                       ("A[i] < g(x)", "i += 1"), ("A[i] < x", "i += 3"),
                        ("A[i] < x", "i += 1\n    else:\n        i = 0")):
         fn = function(tmp_path, f"""
 def g(x: i64) -> i64:
