@@ -524,7 +524,7 @@ PROGRAMS_HERE = ["arr_bounds_loops", "arr_bounds_panic_loop", "arr_bounds_panic_
                  "arr_sieve", "arr_quicksort", "arr_scan_loops", "arr_scan_panic_up",
                  "arr_scan_panic_down", "arr_scan_panic_start", "arr_rising_loops",
                  "arr_rising_panic", "arr_scan_strides", "arr_scan_stride_panic",
-                 "arr_scan_stride_panic_down"]
+                 "arr_scan_stride_panic_down", "arr_scan_strides_random"]
 
 
 @pytest.mark.parametrize("opt", [0, 2])
