@@ -3,7 +3,7 @@ that no item stops: its groups of eight end at N - 8, the checked turns
 take over from there, and the panic comes at index 16, where CPython
 raises IndexError, after the lines printed before."""
 
-from pythos.lang import i64, Array
+from pythos.lang import Array, i64
 
 A = Array[i64, 16]()
 

@@ -4,7 +4,7 @@ eight it goes on one checked turn at a time, through 0 into the negative
 indexes (the end of the array), and panics at index -17, where CPython
 raises IndexError, after the lines printed before."""
 
-from pythos.lang import i64, Array
+from pythos.lang import Array, i64
 
 A = Array[i64, 16]()
 

@@ -9,7 +9,7 @@ down) and one past it, that start negative (counting from the end) or
 run below 0 into the end of the array, steps of 2 and 3, an index with
 an offset (`A[i + 1]`, `A[k - 2]`), and an array too short for a group."""
 
-from pythos.lang import i64, Array
+from pythos.lang import Array, i64
 
 N = 32
 A = Array[i64, 32]()

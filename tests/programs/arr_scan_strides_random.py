@@ -7,7 +7,7 @@ stays in [-40, 40) (an Array's IndexError panics, so it cannot be
 caught); the panics are in arr_scan_stride_panic*.py.  The output is a
 sample of the results and a checksum of all of them."""
 
-from pythos.lang import i64, u64, Array
+from pythos.lang import Array, i64, u64
 
 A = Array[i64, 40]()
 
@@ -44,7 +44,12 @@ def safe(kind: int, i: int, x: i64) -> bool:
         if k < -40 or k >= 40:
             return False
         item = A[k]
-        more = item < x if kind == 0 else item > x if kind == 1 else item <= x if kind == 2 else x < item
+        if kind == 0:
+            more = item < x
+        elif kind == 1:
+            more = item > x
+        else:
+            more = item <= x if kind == 2 else x < item
         if not more:
             return True
         i += (1 if kind == 0 else -1 if kind == 1 else 3 if kind == 2 else -2)
