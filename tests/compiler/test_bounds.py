@@ -443,7 +443,7 @@ def stride_turns(fn: O.FuncIR) -> int:
 
 
 def test_scan_loop_runs_turns_per_check(tmp_path: Path) -> None:
-    """A scan whose body only steps its index gets SCAN_STRIDE (8) more
+    """A scan whose body only steps its index gets SCAN_STRIDE (4) more
     copies of its turn, behind one test of the index for all of them; the
     relations stage removes every copy's check, so the function keeps only the
     checked scan's one check and negative-index path, as without them.
@@ -464,7 +464,7 @@ def test_scan_loop_not_strided(tmp_path: Path) -> None:
     with `else`, and a step too long for SCAN_STRIDE turns in 16 items
     keep the scan as it was."""
     for test, body in (("A[i] < x", "i += 1\n        print(i)"), ("A[i] < x", "i = i + 1"),
-                       ("A[i] < g(x)", "i += 1"), ("A[i] < x", "i += 3"),
+                       ("A[i] < g(x)", "i += 1"), ("A[i] < x", "i += 6"),
                        ("A[i] < x", "i += 1\n    else:\n        i = 0")):
         fn = function(tmp_path, f"""
 def g(x: i64) -> i64:

@@ -1,5 +1,5 @@
-"""A scan that runs eight turns at a time (`while A[i] < x: i += 1`) and
-that no item stops: its groups of eight end at N - 8, the checked turns
+"""A scan that runs four turns at a time (`while A[i] < x: i += 1`) and
+that no item stops: its groups of four end at N - 4, the checked turns
 take over from there, and the panic comes at index 16, where CPython
 raises IndexError, after the lines printed before."""
 

@@ -1,6 +1,6 @@
-"""A scan that runs eight turns at a time going down, by 2
+"""A scan that runs four turns at a time going down, by 2
 (`while A[j] > x: j -= 2`), and that no item stops: from the groups of
-eight it goes on one checked turn at a time, through 0 into the negative
+four it goes on one checked turn at a time, through 0 into the negative
 indexes (the end of the array), and panics at index -17, where CPython
 raises IndexError, after the lines printed before."""
 

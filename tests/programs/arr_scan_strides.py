@@ -1,13 +1,14 @@
 """Scan loops whose body only steps the index (`while A[i] < x: i += 1`),
-which the compiler runs eight turns at a time while all eight indexes
-are in range, with no check, and one checked turn at a time near the
-ends of the array or outside it.  Every case must print what CPython
-prints: scans that stop on their first item, at each place inside a
-group of eight and just past one, at the first and last index, that
-start on the last index a group can start on (N - 8 going up, 7 going
-down) and one past it, that start negative (counting from the end) or
-run below 0 into the end of the array, steps of 2 and 3, an index with
-an offset (`A[i + 1]`, `A[k - 2]`), and an array too short for a group."""
+which the compiler runs four turns at a time while all four indexes are
+in range, with no check, and one checked turn at a time near the ends
+of the array or outside it.  Every case must print what CPython prints:
+scans that stop on their first item, at each place inside a group and
+past several groups, at the first and last index, that start on the last
+index a group of four can start on (N - 4 going up, 3 going down) and
+one past it (and so for groups of eight), that start negative (counting
+from the end) or run below 0 into the end of the array, steps of 2 and
+3, an index with an offset (`A[i + 1]`, `A[k - 2]`), and an array too
+short for a group."""
 
 from pythos.lang import Array, i64
 
@@ -65,13 +66,17 @@ def main() -> None:
         SHORT[k] = i64(k)
     # Stops on the first item, at each place of a group, and past it.
     print("up", [up(0, i64(10 * x - 5)) for x in range(12)], up(0, 175), up(0, 310))
-    # Starts at N - 8 (the last start of a group), N - 7, N - 1.
-    print("up end", up(N - 8, 310), up(N - 7, 310), up(N - 1, 310), up(N - 8, 285))
+    # Starts at N - 4 (the last start of a group of four), N - 3, N - 8,
+    # N - 7 (the same for eight), N - 1.
+    print("up end", up(N - 4, 310), up(N - 3, 310), up(N - 4, 295), up(N - 8, 310),
+          up(N - 7, 310), up(N - 1, 310), up(N - 8, 285))
     # Negative starts count from the end; a stop on the last item.
     print("up neg", up(-32, 35), up(-1, 310), up(-9, 300), up(-32, 0), up(-20, 200))
     print("down", [down(N - 1, i64(310 - 10 * x + 5)) for x in range(12)], down(N - 1, 0))
-    # Starts at 7 (the last start of a group going down), 6, 0.
-    print("down start", down(7, 0), down(6, 0), down(7, 25), down(0, 0))
+    # Starts at 3 (the last start of a group of four going down), 2, 7,
+    # 6 (the same for eight), 0.
+    print("down start", down(3, 0), down(2, 0), down(3, 15), down(7, 0), down(6, 0),
+          down(7, 25), down(0, 0))
     # Below 0 into the end of the array, where A[-2] (300) stops it.
     for k in range(8):
         A[k] = 1000

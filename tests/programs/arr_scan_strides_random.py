@@ -1,4 +1,4 @@
-"""Scan loops that run eight turns per index test (`while A[i] < x:
+"""Scan loops that run four turns per index test (`while A[i] < x:
 i += 1` and three other shapes: down, a step of 3 with an offset of +2,
 a step of -2 with an offset of -1) against a plain loop that computes
 the same scan: a thousand pseudo-random arrays, starts (negative ones

@@ -136,7 +136,7 @@ def scanning(s: ast.While) -> bool:
 
 
 # How many turns of a scan loop one test of its index covers (`scan_strides`).
-SCAN_STRIDE = 8
+SCAN_STRIDE = 4
 
 
 def scan_stride(s: ast.While, locals_: dict[str, Any], registers: dict[Any, Register],
