@@ -11,6 +11,7 @@ import pytest
 
 from pythos.driver import compile_file
 from pythos.ir import ops as O
+from pythos.ir.build import SCAN_STRIDE
 from pythos.ir.passes.bounds import remove_bounds_checks
 from pythos.target import get_target
 
@@ -436,6 +437,50 @@ def f(i: u64, x: i64) -> u64:
     assert (scan_exits(fn), checks(fn), fixups(fn)) == (0, 1, 0)
 
 
+def stride_turns(fn: O.FuncIR) -> int:
+    """The turns of scan loops built to run SCAN_STRIDE at a time."""
+    return sum(1 for b in fn.blocks if b.label == "stride.turn")
+
+
+def test_scan_loop_runs_turns_per_check(tmp_path: Path) -> None:
+    """A scan whose body only steps its index gets SCAN_STRIDE (4) more
+    copies of its turn, behind one test of the index for all of them; the
+    relations stage removes every copy's check, so the function keeps only the
+    checked scan's one check and negative-index path, as without them.
+    Offsets and steps other than 1 move the test's bounds."""
+    for test, step in (("A[i] < x", "i += 1"), ("A[i] > x", "i -= 1"),
+                       ("x < A[i + 3]", "i += 1"), ("A[i - 1] != x", "i -= 2")):
+        fn = function(tmp_path, f"""
+def f(i: int, x: i64) -> int:
+    while {test}:
+        {step}
+    return i
+""")
+        assert (stride_turns(fn), checks(fn), fixups(fn)) == (SCAN_STRIDE, 1, 1), (test, step)
+
+
+def test_scan_loop_not_strided(tmp_path: Path) -> None:
+    """Other bodies, a test that calls, a wrapping index (`i64`), a loop
+    with `else`, and a step too long for SCAN_STRIDE turns in 16 items
+    keep the scan as it was."""
+    for test, body in (("A[i] < x", "i += 1\n        print(i)"), ("A[i] < x", "i = i + 1"),
+                       ("A[i] < g(x)", "i += 1"), ("A[i] < x", "i += 6"),
+                       ("A[i] < x", "i += 1\n    else:\n        i = 0")):
+        fn = function(tmp_path, f"""
+def g(x: i64) -> i64:
+    return x
+
+
+def f(i: int, x: i64) -> int:
+    while {test}:
+        {body}
+    return i
+""")
+        assert stride_turns(fn) == 0, (test, body)
+    fn = function(tmp_path, SCAN.format(test="A[i] < x").replace("int", "i64"))
+    assert stride_turns(fn) == 0
+
+
 PARTITION = """
 def f(lo: {t}, hi: {t}, pivot: i64) -> {t}:
     i = lo
@@ -478,7 +523,8 @@ def test_index_not_only_rising_is_not_guarded(tmp_path: Path) -> None:
 PROGRAMS_HERE = ["arr_bounds_loops", "arr_bounds_panic_loop", "arr_bounds_panic_step",
                  "arr_sieve", "arr_quicksort", "arr_scan_loops", "arr_scan_panic_up",
                  "arr_scan_panic_down", "arr_scan_panic_start", "arr_rising_loops",
-                 "arr_rising_panic"]
+                 "arr_rising_panic", "arr_scan_strides", "arr_scan_stride_panic",
+                 "arr_scan_stride_panic_down", "arr_scan_strides_random"]
 
 
 @pytest.mark.parametrize("opt", [0, 2])

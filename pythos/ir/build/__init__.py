@@ -135,6 +135,46 @@ def scanning(s: ast.While) -> bool:
                    for part in (*s.body, *s.orelse) for node in ast.walk(part))
 
 
+# How many turns of a scan loop one test of its index covers (`scan_strides`).
+SCAN_STRIDE = 4
+
+
+def scan_stride(s: ast.While, locals_: dict[str, Any], registers: dict[Any, Register],
+                cells: Any) -> tuple[Register, int, int, int] | None:
+    """For a scan loop `while <test>: i += c` (or `i -= c`, c a positive
+    constant, no `else`), whose test indexes an `Array` with `i + offset`
+    and neither calls nor assigns: the register of `i`, the step (+c or
+    -c), the offset and the array's length.  None for any other loop.
+    `i` must be a plain `int` local, whose `+=` raises rather than wraps,
+    so that the relations stage can follow it."""
+    if s.orelse or len(s.body) != 1:
+        return None
+    stmt = s.body[0]
+    if not (isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name)
+            and isinstance(stmt.op, (ast.Add, ast.Sub)) and isinstance(stmt.value, ast.Constant)
+            and type(stmt.value.value) is int and stmt.value.value > 0):
+        return None
+    name = stmt.target.id
+    # A test that calls or assigns is built once per turn as it is: copying
+    # it would grow the code and remove nothing.
+    if any(isinstance(node, (ast.Call, ast.NamedExpr)) for node in ast.walk(s.test)):
+        return None
+    step = stmt.value.value if isinstance(stmt.op, ast.Add) else -stmt.value.value
+    local = locals_.get(name)
+    if local is None or local in cells:
+        return None
+    reg = registers.get(local)
+    if reg is None or reg.kind != "value" or not isinstance(reg.type, IntType) \
+            or not (reg.type.checked and reg.type.signed):
+        return None
+    for node in ast.walk(s.test):
+        if isinstance(node, ast.Subscript) and getattr(node, "sub", None) == "array":
+            offset = variable_offset(node.slice, name)
+            if offset is not None:
+                return reg, step, offset, node.value.ty.length  # type: ignore[attr-defined]
+    return None
+
+
 def variable_offset(index: ast.expr, name: str) -> int | None:
     """c when `index` is `name`, `name + c`, `c + name` or `name - c` (c a
     constant); else None."""
@@ -487,13 +527,17 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
             return
         # Values cached while building (print's arguments) belong to one copy.
         cached, pos = dict(self.evaluated), self.pos
+        done = self.scan_strides(s, cached, pos)
         outer, self.scan = self.scan, ScanLoop(self.new_block("scan.head"))
         scan = self.scan
         self.loop(s, more, lambda: None, lambda: None, scan.head)
         self.scan = outer
         if scan.leave is None:
+            if done is not None:
+                self.goto(done)
+                self.activate(done)
             return  # no check could leave: the one copy is the whole loop
-        join = self.new_block("scan.end")
+        join = done or self.new_block("scan.end")
         if not self.terminated:
             self.goto(join)
         self.pos = pos
@@ -503,6 +547,64 @@ class FunctionBuilder(ExprBuilder, ConsumerBuilder, ListBuilder, TupleBuilder, O
         if not self.terminated:
             self.goto(join)
         self.activate(join)
+
+    def scan_strides(self, s: ast.While, cached: dict[Any, Value],
+                     pos: Position | None) -> BasicBlock | None:
+        """Before a scan loop whose body only steps its index (`while
+        DATA[i] < pivot: i += 1`), a loop that does SCAN_STRIDE turns of
+        it at a time while all their indexes are in range; the block where
+        the scan ends, or None when the loop is not of that shape.
+
+        Such a scan stops where the array's *values* say, so its check
+        cannot be proven and costs a compare and branch a turn.  But
+        whether the next SCAN_STRIDE indexes `i, i + c, ...` are all in
+        range is one test of `i` against two constants, made once for
+        them: its edge gives the relations stage `lo <= i <= hi`, and from
+        it (carried through each `i += c`) the stage removes the check of
+        every copy.  When the test of `i` fails (near either end of the
+        array, or out of range), the scan as built before, one checked
+        turn at a time, takes over at the same `i`; when a copy's own loop
+        test is false, the scan is over, as when the loop's is.  Each copy
+        is the loop's test and body built from the source, so the turns do
+        exactly what the loop does, checks included wherever a copy's
+        cannot be proven."""
+        stride = scan_stride(s, self.fn.locals, self.registers, self.cells)
+        if stride is None:
+            return None
+        reg, step, offset, length = stride
+        span = (SCAN_STRIDE - 1) * abs(step)
+        # The values of `reg` for which reg + offset + k * step is an index
+        # of the array for every k < SCAN_STRIDE.
+        low = -offset + (span if step < 0 else 0)
+        high = length - 1 - offset - (span if step > 0 else 0)
+        if low > high:
+            return None
+        t = reg.type
+        head = self.new_block("stride.head")
+        inside = self.new_block("stride.guard")
+        turns = self.new_block("stride.body")
+        rest = self.new_block("stride.rest")
+        done = self.new_block("scan.end")
+        self.goto(head)
+        self.activate(head)
+        self.branch(self.add(Compare("sge", reg, Integer(low, t))), inside, rest, likely=True)
+        self.activate(inside)
+        self.branch(self.add(Compare("sle", reg, Integer(high, t))), turns, rest, likely=True)
+        self.activate(turns)
+        for _ in range(SCAN_STRIDE):
+            self.pos = pos
+            self.evaluated.clear()
+            self.evaluated.update(cached)
+            nxt = self.new_block("stride.turn")
+            self.branch(self.truth(s.test), nxt, done)
+            self.activate(nxt)
+            self.body(s.body)
+        self.goto(head)
+        self.activate(rest)
+        self.pos = pos
+        self.evaluated.clear()
+        self.evaluated.update(cached)
+        return done
 
     def rising_indexes(self, s: ast.While) -> list[Register]:
         """The variables that index an array or bytes in loop `s` (`a[i]`,
