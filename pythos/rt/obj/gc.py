@@ -184,24 +184,22 @@ def list_init(sentinel: u64) -> None:
     s[0].prev = sentinel
 
 
+def link_after(at: u64, g: u64) -> None:
+    """Link the GcHead at `g` in just after the GcHead `at` (a sentinel
+    or an object on a list): four links.  After the sentinel is the head
+    of its list (where `gc_track` puts new objects), after the sentinel's
+    `prev` its tail (`list_append`)."""
+    a = Ptr[GcHead](at)
+    following = a[0].next
+    Ptr[GcHead](g)[0].next = following
+    Ptr[GcHead](g)[0].prev = at
+    Ptr[GcHead](following)[0].prev = g
+    a[0].next = g
+
+
 def list_append(sentinel: u64, g: u64) -> None:
     """Link the GcHead at `g` in at the tail of the list `sentinel`."""
-    s = Ptr[GcHead](sentinel)
-    last = s[0].prev
-    Ptr[GcHead](g)[0].prev = last
-    Ptr[GcHead](g)[0].next = sentinel
-    Ptr[GcHead](last)[0].next = g
-    s[0].prev = g
-
-
-def list_push(sentinel: u64, g: u64) -> None:
-    """Link the GcHead at `g` in at the head of the list `sentinel`."""
-    s = Ptr[GcHead](sentinel)
-    first = s[0].next
-    Ptr[GcHead](g)[0].next = first
-    Ptr[GcHead](g)[0].prev = sentinel
-    Ptr[GcHead](first)[0].prev = g
-    s[0].next = g
+    link_after(Ptr[GcHead](sentinel)[0].prev, g)
 
 
 def list_splice_front(sentinel: u64, other: u64) -> None:
@@ -254,7 +252,7 @@ def gc_track(obj: u64) -> u64:
     global tracked_count
     if tracked_count >= trigger:
         collect_due()
-    list_push(addr_of(tracked).addr, obj - GC_HEAD)
+    link_after(addr_of(tracked).addr, obj - GC_HEAD)
     tracked_count += 1
     return u64(0)
 
