@@ -40,13 +40,15 @@ class Twice:
 
 
 class Maybe:
-    """Stores `a` on one branch only, then reads `b`."""
+    """Stores `a` on one branch only, makes a Leaf (which would reuse the
+    memory of a freed one), then reads `b`."""
 
     def __init__(self, a: Leaf, b: Leaf, keep: bool) -> None:
         if keep:
             self.a: Leaf | None = a
         else:
             self.a = None
+        self.other = Leaf(99)
         self.seen = b.value * 10
 
 
