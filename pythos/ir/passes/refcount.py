@@ -16,7 +16,10 @@ path, as mypyc's `transform/refcount.py` does:
   pass drops it after that op, unless the op *consumes* it (`Assign`,
   `Return`, `SetAttr`): then the reference moves to the new holder, and
   no count changes at all.  A consumer given a value that stays alive,
-  or a borrowed one, gets a new reference (`IncRef` before it).
+  or a borrowed one, gets a new reference (`IncRef` before it).  A call
+  of an `__init__` consumes the arguments it stores (steals.py), and a
+  read of a field never written again, and a variable holding only
+  such reads, can be borrowed like a parameter (stablefields.py).
 - A value live at the end of a block but not at the start of one of its
   successors (a `break` out of a loop, the branch that skips the rest of
   a function) dies on that edge: the edge gets a block of its own that
@@ -154,7 +157,7 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
         taken = [v for v in consumes(op, COUNT_STR[0]) if tracked(v)]
         if isinstance(op, Assign) and not owned(op.dest):
             taken = []  # a borrowed variable takes no reference (stablefields.py)
-        lent = lent_to_call(op, taken)
+        lent = lent_to_call(op)
         for d in defs_of(op):
             if d not in live and owned(d):
                 after.append(DecRef(d))  # defined and never used
@@ -181,7 +184,7 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
     block.ops = out
 
 
-def lent_to_call(op: Op, taken: list[Value]) -> list[Value]:
+def lent_to_call(op: Op) -> list[Value]:
     """A call's arguments that it borrows while it takes over others
     (`Node(x, x)` where only the first parameter is stolen): a value
     among both must stay alive through the call on the caller's
