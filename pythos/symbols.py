@@ -81,6 +81,9 @@ class FuncSym:
     heap_effects: list[tuple[str, ast.AST]] = field(default_factory=list)
     # Issue 12: a generator function's GeneratorType (check/generators.py).
     generator: Type | None = None
+    # The parameters (by index) a call hands its reference over to: an
+    # `__init__` that stores them into fields (pythos/ir/passes/steals.py).
+    steals: tuple[int, ...] = ()
 
     @property
     def qualname(self) -> str:

@@ -172,7 +172,7 @@ class Register(Value):
     block argument, in Swift's SIL) expresses, and the lowering makes it
     an LLVM phi instead of a stack slot."""
 
-    __slots__ = ("name", "kind", "local", "is_param", "join")
+    __slots__ = ("name", "kind", "local", "is_param", "join", "borrowed")
 
     def __init__(self, name: str, type: Type, kind: str = "value",
                  local: Local | None = None, is_param: bool = False,
@@ -183,6 +183,10 @@ class Register(Value):
         self.local = local
         self.is_param = is_param
         self.join = join
+        # An object variable that only ever holds borrowed values, each
+        # alive for the whole call (pythos/ir/passes/stablefields.py):
+        # it holds no reference of its own.
+        self.borrowed = False
 
 
 class Op(Value):
@@ -891,15 +895,19 @@ class ObjNew(Op):
 
 class GetAttr(Op):
     """The field `name` of the instance `obj` (of class `cls` or a
-    subclass).  An object result is owned: the load increments its count."""
+    subclass).  An object result is owned: the load increments its count.
+    `borrowed`: the field is never written once its instance is made and
+    `obj` stays alive through the call (pythos/ir/passes/stablefields.py),
+    so the load takes no reference, as a parameter holds none."""
 
-    __slots__ = ("obj", "cls", "name")
+    __slots__ = ("obj", "cls", "name", "borrowed")
 
     def __init__(self, obj: Value, cls: ClassType, name: str) -> None:
         self.type = cls.fields[name]
         self.obj = obj
         self.cls = cls
         self.name = name
+        self.borrowed = False
 
     def sources(self) -> list[Value]:
         return [self.obj]
@@ -1114,6 +1122,9 @@ def consumes(op: Op, count_str: bool = False) -> list[Value]:
         return [a for a in op.args if counted_value(a.type, count_str)]
     if isinstance(op, Call) and op.fn.qualname in CONSUMING_CALLS:
         return [op.args[0]]
+    if isinstance(op, Call) and op.fn.steals:
+        return [op.args[i] for i in op.fn.steals
+                if counted_value(op.args[i].type, count_str)]
     value = op.src if isinstance(op, Assign) else op.value if isinstance(
         op, (Return, SetAttr, GlobalSet, SlotStore, Suspend, GenFinish)) else None
     if value is not None and counted_value(value.type, count_str):

@@ -92,6 +92,7 @@ def format_function(fn: FuncIR) -> str:
         lines.append(f"    result storage {name(fn.sret)}: {fn.sret.type}")
     for reg in fn.registers:
         kind = "" if reg.kind == "value" else f" ({reg.kind})"
+        kind += " borrowed" if reg.borrowed else ""
         hidden = "" if reg.local is not None else "  # hidden"
         if reg.join is not None and id(reg.join) in name.blocks:
             hidden = f"  # merges into {name.blocks[id(reg.join)]}"
@@ -210,7 +211,8 @@ def describe(op: Op, n: Namer) -> str:  # noqa: C901 - one case per op
     if isinstance(op, O.ObjNew):
         return f"new {op.cls.qualname}"
     if isinstance(op, O.GetAttr):
-        return f"{n(op.obj)}.{op.name} :: {t}"
+        borrowed = " borrowed" if op.borrowed else ""
+        return f"{n(op.obj)}.{op.name}{borrowed} :: {t}"
     if isinstance(op, O.SetAttr):
         return f"{n(op.obj)}.{op.name} = {n(op.value)}"
     if isinstance(op, O.TypeInfoAddr):

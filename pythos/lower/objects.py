@@ -460,7 +460,7 @@ class ObjectLowering:
         offset = self.layouts[id(op.cls)].offsets[op.name]
         v = self.load_mem(self.field_ptr(self.builder, self.value(op.obj), offset), op.type)
         self.field_tag(v)
-        if self.counts(op.type):
+        if self.counts(op.type) and not op.borrowed:
             self.incref(self.ref_word(v, op.type), O.may_be_none(op.type))
         return v
 

@@ -71,8 +71,13 @@ def test_a_borrowed_parameter_is_incremented_when_returned(tmp_path: Path) -> No
     assert sorted(counts(fns["main"])) == ["dec_ref r0", "dec_ref r1"]
 
 
+# A function that writes `Node.next` after construction: with it in the
+# program, reads of the field are owned (passes/stablefields.py).
+CUT = "def cut(n: Node) -> None:\n    n.next = None\n\n\n"
+
+
 def test_an_assigned_parameter_takes_a_reference_on_entry(tmp_path: Path) -> None:
-    fns = ir_of(tmp_path, "def last(n: Node) -> int:\n    while n.next is not None:\n"
+    fns = ir_of(tmp_path, CUT + "def last(n: Node) -> int:\n    while n.next is not None:\n"
                           "        n = n.next\n    return n.value\n\n\n"
                           "def main() -> None:\n    print(last(Node(1, Node(2, None))))\n")
     lines = counts(fns["last"])
@@ -80,9 +85,39 @@ def test_an_assigned_parameter_takes_a_reference_on_entry(tmp_path: Path) -> Non
     balance(fns["last"])
 
 
+def test_a_walk_over_fields_never_written_again_is_borrowed(tmp_path: Path) -> None:
+    """`n = n.next` where no code writes `next` after `__init__`: the
+    parameter, the variable and the loads hold no reference."""
+    fns = ir_of(tmp_path, "def last(n: Node) -> int:\n    while n.next is not None:\n"
+                          "        n = n.next\n    return n.value\n\n\n"
+                          "def keep(n: Node) -> Node | None:\n    m = n.next\n    return m\n\n\n"
+                          "def main() -> None:\n    a = Node(1, Node(2, None))\n"
+                          "    print(last(a), keep(a) is None)\n")
+    assert counts(fns["last"]) == []
+    assert any(line.endswith("= n.next borrowed :: Node | None") for line in text(fns["last"]))
+    # A borrowed value returned gets a reference of its own.
+    assert counts(fns["keep"]) == ["xinc_ref m"]
+    balance(fns["last"])
+    balance(fns["keep"])
+
+
+def test_a_constructor_takes_over_a_new_argument(tmp_path: Path) -> None:
+    """`Node(1, Node(2, None))`: the inner node moves into the field (no
+    update in main or in `__init__`); a variable used again is
+    incremented for the call, as for a store."""
+    fns = ir_of(tmp_path, "def main() -> None:\n    a = Node(1, Node(2, None))\n"
+                          "    b = Node(3, a)\n    print(a.value, b.value)\n")
+    assert fns["__init__"].sym.steals == (2,)
+    assert counts(fns["__init__"]) == []
+    assert counts(fns["main"]) == ["inc_ref a", "dec_ref a", "dec_ref b"]
+    balance(fns["main"])
+    balance(fns["__init__"])
+
+
 def test_field_load_is_owned_and_the_old_value_dies_before_the_assignment(
         tmp_path: Path) -> None:
-    fns = ir_of(tmp_path, "def walk(head: Node | None) -> int:\n    s = 0\n    node = head\n"
+    fns = ir_of(tmp_path, CUT + "def walk(head: Node | None) -> int:\n    s = 0\n"
+                          "    node = head\n"
                           "    while node is not None:\n        s += node.value\n"
                           "        node = node.next\n    return s\n\n\n"
                           "def main() -> None:\n    print(walk(Node(1, None)))\n")
@@ -127,6 +162,8 @@ def balance(fn: FuncIR) -> None:
         held = dict(held)
         for k, op in enumerate(block.ops):
             after = block.ops[k + 1] if k + 1 < len(block.ops) else None
+            if isinstance(op, O.Assign) and op.dest.borrowed:
+                continue  # a borrowed variable holds no reference (stablefields.py)
             if isinstance(op, O.Cast) and isinstance(after, O.IncRef) and after.src is op:
                 # A slot a runtime function lends (`list_item`, `tuple_item`)
                 # becomes an object by a cast and holds a reference only
@@ -146,15 +183,17 @@ def balance(fn: FuncIR) -> None:
                     assert held.get(id(op.dest), 0) == 0, "overwrites a held reference"
                     held[id(op.dest)] = 1
                 elif O.holds_reference(op.type, fn.count_str) and not (
-                        isinstance(op, O.GlobalGet) and op.borrowed):
-                    held[id(op)] = 1  # (a borrowed global's value is not held)
+                        isinstance(op, (O.GlobalGet, O.GetAttr)) and op.borrowed):
+                    held[id(op)] = 1  # (a borrowed global's or field's value is not held)
         return {k: v for k, v in held.items() if v}
 
     start: dict[int, int] = {}
     for p in fn.params:
         if O.holds_reference(p.type, fn.count_str) and id(p) not in assigned:
             start[id(p)] = 0  # borrowed
-    entry_state: dict[int, dict[int, int]] = {id(fn.blocks[0]): {}}
+    # A stolen parameter arrives with the caller's reference (steals.py).
+    stolen = {id(fn.params[i]): 1 for i in fn.sym.steals}
+    entry_state: dict[int, dict[int, int]] = {id(fn.blocks[0]): stolen}
     work = [fn.blocks[0]]
     while work:
         block = work.pop()

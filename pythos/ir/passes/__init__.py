@@ -13,6 +13,8 @@ from .dictslots import reuse_dict_slots
 from .generators import record_frame_liveness, spill_across_yields
 from .keyhash import hash_keys
 from .refcount import insert_refcounts
+from .stablefields import borrow_stable_fields
+from .steals import mark_stolen_parameters
 from .strappend import append_in_place
 
 
@@ -21,6 +23,10 @@ def run_passes(module: ModuleIR) -> None:
     for fn in module.functions:
         if fn.generator is None:  # a generator's frame owns what it keeps
             borrow_constant_globals(fn, constant)
+    # Both before any function's count pass, which reads what they mark.
+    mark_stolen_parameters(module)
+    borrow_stable_fields(module)  # its roots include the borrowed globals
+    for fn in module.functions:
         remove_bounds_checks(fn)
         spill_across_yields(fn)  # a generator's temporaries that outlive a yield
         insert_refcounts(fn)  # the count updates follow the final control flow

@@ -16,7 +16,10 @@ path, as mypyc's `transform/refcount.py` does:
   pass drops it after that op, unless the op *consumes* it (`Assign`,
   `Return`, `SetAttr`): then the reference moves to the new holder, and
   no count changes at all.  A consumer given a value that stays alive,
-  or a borrowed one, gets a new reference (`IncRef` before it).
+  or a borrowed one, gets a new reference (`IncRef` before it).  A call
+  of an `__init__` consumes the arguments it stores (steals.py), and a
+  read of a field never written again, and a variable holding only
+  such reads, can be borrowed like a parameter (stablefields.py).
 - A value live at the end of a block but not at the start of one of its
   successors (a `break` out of a loop, the branch that skips the rest of
   a function) dies on that edge: the edge gets a block of its own that
@@ -36,8 +39,10 @@ from ..ops import (
     Assign,
     BasicBlock,
     Branch,
+    Call,
     DecRef,
     FuncIR,
+    GetAttr,
     GlobalGet,
     Goto,
     IncRef,
@@ -117,19 +122,25 @@ def insert_refcounts(fn: FuncIR) -> None:
         block.ops = [op for op in block.ops
                      if not (isinstance(op, Assign) and op.src is op.dest)]
     assigned = {id(op.dest) for b in fn.blocks for op in b.ops if isinstance(op, Assign)}
-    # Parameters the function never assigns stay borrowed from the caller.
-    borrowed = {id(p) for p in fn.params if id(p) not in assigned}
+    # Parameters the function never assigns stay borrowed from the caller,
+    # but for those the caller hands over (passes/steals.py).
+    stolen = {id(fn.params[i]) for i in fn.sym.steals}
+    borrowed = {id(p) for p in fn.params if id(p) not in assigned and id(p) not in stolen}
 
     def owned(v: Value) -> bool:
-        return id(v) not in borrowed and not (isinstance(v, GlobalGet) and v.borrowed)
+        return id(v) not in borrowed and not (
+            isinstance(v, (GlobalGet, GetAttr, Register)) and v.borrowed)
 
     live_in, live_out = liveness(fn)
     for block in fn.blocks:
         rewrite_block(block, set(live_out[id(block)]), owned)
     split_dying_edges(fn, live_in, live_out, owned)
     entry = fn.blocks[0]
-    increfs: list[Op] = [IncRef(p) for p in fn.params
-                         if tracked(p) and owned(p) and p in live_in[id(entry)]]
+    increfs: list[Op] = [IncRef(p) for p in fn.params if tracked(p) and owned(p)
+                         and p in live_in[id(entry)] and id(p) not in stolen]
+    # A stolen parameter no path uses is dropped at once.
+    increfs += [DecRef(p) for p in fn.params
+                if id(p) in stolen and p not in live_in[id(entry)]]
     for op in increfs:
         op.pos = entry.ops[0].pos if entry.ops else None
     entry.ops[:0] = increfs
@@ -144,15 +155,21 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
         before: list[Op] = []
         uses = uses_of(op)
         taken = [v for v in consumes(op, COUNT_STR[0]) if tracked(v)]
+        if isinstance(op, Assign) and not owned(op.dest):
+            taken = []  # a borrowed variable takes no reference (stablefields.py)
+        lent = lent_to_call(op)
         for d in defs_of(op):
             if d not in live and owned(d):
                 after.append(DecRef(d))  # defined and never used
         for v in uses:
             dies = v not in live and all(v is not d for d in defs_of(op))
-            moved = any(v is t for t in taken) and dies and owned(v)
-            if any(v is t for t in taken) and not moved:
-                before.append(IncRef(v))
-            elif dies and not moved and owned(v):
+            # Each hand-over needs a reference: the one that dies here
+            # moves (unless a borrowed argument of the same call still
+            # needs it kept), the others are new.
+            hands = sum(1 for t in taken if t is v)
+            moved = hands > 0 and dies and owned(v) and all(v is not b for b in lent)
+            before.extend(IncRef(v) for _ in range(hands - int(moved)))
+            if dies and owned(v) and not moved:
                 assert not op.is_terminator, "an object dies at a terminator"
                 after.append(DecRef(v))
         for extra in (*before, *after):
@@ -165,6 +182,16 @@ def rewrite_block(block: BasicBlock, live: set[Value], owned: Callable[[Value], 
         live.update(uses)
     out.reverse()
     block.ops = out
+
+
+def lent_to_call(op: Op) -> list[Value]:
+    """A call's arguments that it borrows while it takes over others
+    (`Node(x, x)` where only the first parameter is stolen): a value
+    among both must stay alive through the call on the caller's
+    reference, since the callee may drop the one it was handed first."""
+    if not (isinstance(op, Call) and op.fn.steals):
+        return []
+    return [a for i, a in enumerate(op.args) if i not in op.fn.steals]
 
 
 def split_dying_edges(fn: FuncIR, live_in: dict[int, set[Value]],
