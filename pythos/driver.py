@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rtcache
+from . import rtcache, rtsplit
 from .check import Checker, check
 from .diagnostics import CompileError
 from .emit import Emitter, patch_ir
@@ -55,6 +55,8 @@ class Compilation:
     # Interrupt handlers by symbol, and whether each takes an error code
     # (for the kernel's symbol table: pythos/kernel_tools/symtab.py).
     interrupt_handlers: dict[str, bool] = field(default_factory=dict)
+    # The precompiled runtime's object file to join with `obj`, if any.
+    runtime_object: Path | None = None
 
 
 def platform_module(target: Target) -> Path:
@@ -193,9 +195,9 @@ def run_pipeline(entry: Path, target: Target, opt_level: int, emit: str,
         if stop_after == "ir":
             return result
         generate(result, target, opt_level, emit, debug, times, runtime)
-        if runtime is not None and not runtime.bitcode:
+        if result.runtime_object is not None:
             start = time.perf_counter()
-            result.obj = rtcache.join(result.obj, runtime)
+            result.obj = rtcache.join(result.obj, result.runtime_object)
             times["link"] = time.perf_counter() - start
     except RecursionError:
         raise CompileError("the program is nested too deeply to compile") from None
@@ -252,7 +254,17 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
         times["optimize"] = time.perf_counter() - start
         result.obj = mod.as_bitcode()
         return
-    if runtime is not None and runtime.bitcode:
+    if runtime is not None and not runtime.bitcode:
+        result.runtime_object = runtime.path
+    elif runtime is not None and runtime.inline is not None \
+            and rtsplit.covers(result.ir_text, runtime.internal):
+        # The runtime optimised once: its inlinable bodies join the
+        # module, its machine code the object (pythos/rtsplit.py).
+        rtcache.link_inline(mod, runtime)
+        result.runtime_object = runtime.split_object
+        times["link"] = time.perf_counter() - start
+        start = time.perf_counter()
+    elif runtime is not None:
         rtcache.link_bitcode(mod, runtime)
         times["link"] = time.perf_counter() - start
         start = time.perf_counter()
@@ -283,7 +295,7 @@ def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: l
     """The runtime modules `implicit` bring in, compiled once for these
     settings and kept in the cache (None when the cache is off): machine
     code at -O0, LLVM bitcode to optimise with each program above it."""
-    def compile_runtime() -> tuple[bytes, Program, set[str]]:
+    def compile_runtime() -> rtcache.Built:
         with tempfile.TemporaryDirectory(prefix="pythos-rt-") as tmp:
             entry = Path(tmp) / "runtime_entry.py"
             entry.write_text(RUNTIME_ENTRY)
@@ -301,6 +313,15 @@ def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: l
                        and not (fn.exported or fn.extern or fn.interrupt)}
             private |= {g.link_name for g in checker.globals
                         if g.module.name in modules and not g.exported}
-            return result.obj, program, private
+            built = rtcache.Built(result.obj, program, private)
+            if rtcache.split_wanted(opt_level):
+                # Optimised once, with the runtime's helpers internal
+                # (pythos/rtsplit.py; PYTHOS_RTSPLIT=1 asks for it).
+                quoted = rtsplit.compiler_names(PACKAGE_ROOT)
+                helpers = {name for name in private if name.rpartition(".")[2] not in quoted}
+                done = rtsplit.split(result.obj, helpers, Emitter(target, opt_level))
+                built.split_object, built.inline = done.object_code, done.inline_bitcode
+                built.internal = done.internal
+            return built
 
     return rtcache.runtime_for(target, opt_level, debug, implicit, aliases, compile_runtime)

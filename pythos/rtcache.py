@@ -36,6 +36,15 @@ rename fails, and the loser uses the winner's entry.
 The cache lives in `build/rtcache` of the source tree, or wherever
 `PYTHOS_RTCACHE` points; `PYTHOS_RTCACHE=off` compiles the runtime into
 every program as before (the check that both ways agree uses that).
+
+Above -O0 an entry holds the runtime's bitcode, linked into each program
+and optimised with it.  With `PYTHOS_RTSPLIT=1` (part of the key) it also
+holds the runtime optimised once, as machine code plus a module of the
+bodies worth inlining (pythos/rtsplit.py): a program that names none of
+the helpers that optimisation made private is compiled against those and
+joined with the machine code, which compiles several times faster but,
+so far, runs up to 16% more instructions (docs/compiler.md, "The runtime
+optimised once").  Its entry is written and checked whole like any other.
 """
 
 from __future__ import annotations
@@ -61,6 +70,9 @@ from .parse import PACKAGE_ROOT, Program
 from .target import Target
 
 CACHE_ENV = "PYTHOS_RTCACHE"
+# Set to 1 to compile programs above -O0 against the runtime optimised once
+# (pythos/rtsplit.py): faster to compile, not yet as fast to run.
+SPLIT_ENV = "PYTHOS_RTSPLIT"
 # Entries beyond this many, least recently used first, are removed once
 # they are a day old (a young one may be in use by another compiler).
 KEEP_ENTRIES = 24
@@ -68,7 +80,9 @@ PRUNE_AGE_SECONDS = 24 * 3600
 MANIFEST = "manifest.json"
 OBJECT = "runtime.o"
 BITCODE = "runtime.bc"
-FORMAT = 5  # bump when the entry's layout or meaning changes (5: bitcode simplified)
+SPLIT_OBJECT = "optimised.o"
+INLINE = "inline.bc"
+FORMAT = 6  # bump when the entry's layout or meaning changes (6: the optimised split)
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,24 @@ class Runtime:
     # before it is optimised, with these symbols made private there.
     bitcode: bool = False
     private: frozenset[str] = frozenset()
+    # Above -O0, the runtime optimised once (pythos/rtsplit.py): its machine
+    # code, its inlinable bodies, and the symbols it optimised as private,
+    # which a program using it must not name.
+    split_object: Path | None = None
+    inline: Path | None = None
+    internal: frozenset[str] = frozenset()
+
+
+@dataclass
+class Built:
+    """What a build of the runtime gives, for `store_entry`."""
+
+    code: bytes  # the object file (-O0) or the simplified bitcode
+    program: Program
+    private: set[str]
+    split_object: bytes | None = None
+    inline: bytes | None = None
+    internal: set[str] | None = None
 
 
 def cache_dir() -> Path | None:
@@ -116,6 +148,11 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def split_wanted(opt_level: int) -> bool:
+    """Whether an entry above -O0 also holds the runtime optimised once."""
+    return opt_level > 0 and os.environ.get(SPLIT_ENV, "") == "1"
+
+
 def cache_key(target: Target, opt_level: int, debug: bool, implicit: list[str],
               aliases: dict[str, Path]) -> str:
     parts = {
@@ -128,6 +165,7 @@ def cache_key(target: Target, opt_level: int, debug: bool, implicit: list[str],
         "aliases": {name: [str(path), file_digest(path) if path.is_file() else ""]
                     for name, path in sorted(aliases.items())},
         "llvm": [list(llvm.llvm_version_info), llvmlite.__version__],
+        "split": split_wanted(opt_level),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]
 
@@ -143,30 +181,40 @@ def load_entry(entry: Path) -> Runtime | None:
                 return None
         bitcode = bool(manifest["bitcode"])
         obj = entry / (BITCODE if bitcode else OBJECT)
-        if not obj.is_file():
-            return None
+        split = manifest["internal"] is not None
+        for path in [obj, *([entry / SPLIT_OBJECT, entry / INLINE] if split else [])]:
+            if not path.is_file():
+                return None
+        internal = frozenset(manifest["internal"] or ())
     except (OSError, ValueError, KeyError, TypeError):
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used: pruned last
-    return Runtime(obj, frozenset(modules), bitcode, frozenset(manifest["private"]))
+    return Runtime(obj, frozenset(modules), bitcode, frozenset(manifest["private"]),
+                   entry / SPLIT_OBJECT if split else None,
+                   entry / INLINE if split else None, internal)
 
 
-def store_entry(root: Path, key: str, obj: bytes, program: Program,
-                private: set[str]) -> Runtime:
+def store_entry(root: Path, key: str, built: Built) -> Runtime:
     """Write an entry under a temporary name and rename it into place;
     return the entry that is in place afterwards (ours, or a racing
     writer's)."""
     root.mkdir(parents=True, exist_ok=True)
     final = root / key
+    program = built.program
     modules = {name: [str(m.path), file_digest(Path(m.path))]
                for name, m in program.modules.items() if name != program.entry.name}
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
     try:
-        bitcode = not obj.startswith(b"\x7fELF")
-        (staging / (BITCODE if bitcode else OBJECT)).write_bytes(obj)
+        bitcode = not built.code.startswith(b"\x7fELF")
+        (staging / (BITCODE if bitcode else OBJECT)).write_bytes(built.code)
+        if built.split_object is not None and built.inline is not None:
+            (staging / SPLIT_OBJECT).write_bytes(built.split_object)
+            (staging / INLINE).write_bytes(built.inline)
+        internal = sorted(built.internal) if built.internal is not None else None
         (staging / MANIFEST).write_text(json.dumps(
-            {"modules": modules, "bitcode": bitcode, "private": sorted(private)}, indent=1))
+            {"modules": modules, "bitcode": bitcode, "private": sorted(built.private),
+             "internal": internal}, indent=1))
         try:
             os.rename(staging, final)
         except OSError:
@@ -204,7 +252,7 @@ def prune(root: Path) -> None:
 
 def runtime_for(target: Target, opt_level: int, debug: bool, implicit: list[str],
                 aliases: dict[str, Path],
-                build: Callable[[], tuple[bytes, Program, set[str]]]) -> Runtime | None:
+                build: Callable[[], Built]) -> Runtime | None:
     """The precompiled runtime for these settings, built with `build` (which
     returns the object code and the program it was compiled from) when the
     cache has none; None when the cache is off."""
@@ -226,8 +274,7 @@ def runtime_for(target: Target, opt_level: int, debug: bool, implicit: list[str]
             entry = load_entry(root / key)
             if entry is not None:
                 return entry
-            obj, program, private = build()
-            return store_entry(root, key, obj, program, private)
+            return store_entry(root, key, build())
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -248,13 +295,24 @@ def link_bitcode(mod: llvm.ModuleRef, runtime: Runtime) -> None:
             value.linkage = llvm.Linkage.internal
 
 
-def join(program_obj: bytes, runtime: Runtime) -> bytes:
+def link_inline(mod: llvm.ModuleRef, runtime: Runtime) -> None:
+    """Link the optimised runtime's inlinable bodies (available_externally)
+    and declarations of the rest into the program's module `mod`."""
+    assert runtime.inline is not None
+    try:
+        mod.link_in(llvm.parse_bitcode(runtime.inline.read_bytes()))
+    except (OSError, RuntimeError) as e:
+        raise CompileError(f"internal: could not link the runtime's inlinable bodies "
+                           f"{runtime.inline}: {e}") from None
+
+
+def join(program_obj: bytes, runtime_obj: Path) -> bytes:
     """One relocatable object of the program's and the runtime's code."""
     with tempfile.TemporaryDirectory(prefix="pythos-join-") as tmp:
         own, out = Path(tmp) / "program.o", Path(tmp) / "joined.o"
         own.write_bytes(program_obj)
         try:
-            done = subprocess.run(["ld", "-r", "-o", str(out), str(own), str(runtime.path)],
+            done = subprocess.run(["ld", "-r", "-o", str(out), str(own), str(runtime_obj)],
                                   capture_output=True, text=True, timeout=120)
         except OSError as e:
             raise CompileError(f"could not run ld to add the runtime: {e}") from None

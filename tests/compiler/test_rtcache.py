@@ -51,6 +51,20 @@ if __name__ == "__main__":
     main()
 '''
 
+# A program that imports a helper the optimised runtime keeps private.
+HELPER = '''from pythos.lang import u32
+from pythos.rt.obj.strconv import digit_value
+
+
+def main() -> None:
+    words = ["a", "b"]
+    print(digit_value(u32(55)), digit_value(u32(122)), digit_value(u32(33)), words)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -107,7 +121,7 @@ def test_an_entry_whose_sources_changed_is_not_used(tmp_path: Path) -> None:
     (entry / rtcache.OBJECT).write_bytes(b"\x7fELF")
     (entry / rtcache.MANIFEST).write_text(json.dumps({
         "modules": {"m": [str(module), rtcache.file_digest(module)]},
-        "bitcode": False, "private": []}))
+        "bitcode": False, "private": [], "internal": None}))
     assert rtcache.load_entry(entry) is not None
     module.write_text("x = 2\n")
     assert rtcache.load_entry(entry) is None
@@ -120,8 +134,29 @@ def test_a_half_written_entry_is_never_used(tmp_path: Path) -> None:
     (entry / rtcache.MANIFEST).write_text('{"modules": {')
     assert rtcache.load_entry(entry) is None             # a torn manifest
     (entry / rtcache.MANIFEST).write_text(json.dumps(
-        {"modules": {}, "bitcode": False, "private": []}))
+        {"modules": {}, "bitcode": False, "private": [], "internal": None}))
     assert rtcache.load_entry(entry) is None             # no object
+
+
+def test_a_split_entry_missing_a_part_is_never_used(tmp_path: Path) -> None:
+    """Above -O0 an entry has three parts (the bitcode, the optimised
+    object, the inlinable bodies): without any one of them it is not used."""
+    entry = tmp_path / "entry"
+    entry.mkdir()
+    (entry / rtcache.MANIFEST).write_text(json.dumps(
+        {"modules": {}, "bitcode": True, "private": [], "internal": ["f"]}))
+    parts = [rtcache.BITCODE, rtcache.SPLIT_OBJECT, rtcache.INLINE]
+    for missing in parts:
+        for part in parts:
+            (entry / part).unlink(missing_ok=True)
+            if part != missing:
+                (entry / part).write_bytes(b"BC")
+        assert rtcache.load_entry(entry) is None
+    for part in parts:
+        (entry / part).write_bytes(b"BC")
+    whole = rtcache.load_entry(entry)
+    assert whole is not None and whole.internal == {"f"}
+    assert whole.split_object == entry / rtcache.SPLIT_OBJECT
 
 
 def test_racing_writers_both_get_the_whole_entry(cache: Path, tmp_path: Path) -> None:
@@ -131,21 +166,34 @@ def test_racing_writers_both_get_the_whole_entry(cache: Path, tmp_path: Path) ->
     program = tmp_path / "plain.py"
     program.write_text(PLAIN)
     loaded = load_program(program, implicit=[])
-    one = rtcache.store_entry(cache, "k", b"\x7fELF one", loaded, set())
-    two = rtcache.store_entry(cache, "k", b"\x7fELF two", loaded, set())
+    one = rtcache.store_entry(cache, "k", rtcache.Built(b"\x7fELF one", loaded, set()))
+    two = rtcache.store_entry(cache, "k", rtcache.Built(b"\x7fELF two", loaded, set()))
     assert one == two
     assert two.path.read_bytes() == b"\x7fELF one"
     assert [p.name for p in cache.iterdir()] == ["k"]
+    # The same for an entry of three parts: all of them from one writer.
+    first = rtcache.store_entry(cache, "s", rtcache.Built(b"BC one", loaded, set(), b"O one",
+                                                          b"I one", {"f"}))
+    second = rtcache.store_entry(cache, "s", rtcache.Built(b"BC two", loaded, set(), b"O two",
+                                                           b"I two", {"g"}))
+    assert first == second and second.internal == {"f"}
+    assert second.split_object is not None and second.inline is not None
+    assert (second.path.read_bytes(), second.split_object.read_bytes(),
+            second.inline.read_bytes()) == (b"BC one", b"O one", b"I one")
+    assert sorted(p.name for p in cache.iterdir()) == ["k", "s"]
 
 
-def test_concurrent_compilers_share_one_entry(cache: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("opt", [0, 2])
+def test_concurrent_compilers_share_one_entry(cache: Path, tmp_path: Path, opt: int) -> None:
     """Two processes compile at once into an empty cache: both programs
-    work, and the cache holds whole entries only."""
+    work, and the cache holds whole entries only (above -O0, entries of
+    the runtime optimised once, the largest to write)."""
     program = tmp_path / "objects.py"
     program.write_text(OBJECTS)
-    env = {**os.environ, rtcache.CACHE_ENV: str(cache), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, rtcache.CACHE_ENV: str(cache), "PYTHONPATH": str(ROOT),
+           rtcache.SPLIT_ENV: "1" if opt else ""}
     procs = [subprocess.Popen([sys.executable, "-m", "pythos", "compile", str(program),
-                               "-O0", "-o", str(tmp_path / f"p{i}")], env=env,
+                               f"-O{opt}", "-o", str(tmp_path / f"p{i}")], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for i in range(2)]
     for p in procs:
@@ -162,13 +210,16 @@ def test_concurrent_compilers_share_one_entry(cache: Path, tmp_path: Path) -> No
     assert not [p for p in cache.iterdir() if p.name.startswith(".") and p.is_dir()]
 
 
-@pytest.mark.parametrize("opt", [0, 2])
+@pytest.mark.parametrize("opt,split", [(0, False), (2, False), (2, True)])
 def test_cached_runtime_gives_the_same_program(cache: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch,
-                                               opt: int) -> None:
+                                               opt: int, split: bool) -> None:
     """With the cache and without it (the runtime compiled into the
     program), the program prints the same; -O0 links machine code, above
-    it the runtime's bitcode is optimised with the program."""
+    it the runtime's bitcode is optimised with the program, or (with
+    PYTHOS_RTSPLIT=1) the runtime optimised once is joined, its small
+    bodies inlined."""
+    monkeypatch.setenv(rtcache.SPLIT_ENV, "1" if split else "")
     program = tmp_path / "objects.py"
     program.write_text(OBJECTS)
     cached = run(program, tmp_path, opt)
@@ -176,6 +227,10 @@ def test_cached_runtime_gives_the_same_program(cache: Path, tmp_path: Path,
                 if "pythos.rt.obj.list" in json.loads((e / rtcache.MANIFEST).read_text())
                 ["modules"]]
     assert (entry / (rtcache.BITCODE if opt else rtcache.OBJECT)).is_file()
+    assert (entry / rtcache.SPLIT_OBJECT).is_file() == split
+    joined = compile_file(program, get_target("linux"), opt).runtime_object
+    assert joined == (entry / rtcache.SPLIT_OBJECT if split
+                      else None if opt else entry / rtcache.OBJECT)
     monkeypatch.setenv(rtcache.CACHE_ENV, "off")
     assert run(program, tmp_path, opt) == cached
     want = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
@@ -211,3 +266,34 @@ def test_emitted_ir_still_holds_the_whole_program(cache: Path, tmp_path: Path) -
                         result.optimized_ir) is not None
     assert defined
     assert not cache.exists() or not entries(cache)
+
+
+def test_a_program_naming_a_private_helper_gets_the_whole_bitcode(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program may name a runtime function that the optimised runtime
+    keeps private (here by importing it): it is compiled with the
+    runtime's whole bitcode instead, and still works."""
+    monkeypatch.setenv(rtcache.SPLIT_ENV, "1")
+    program = tmp_path / "objects.py"
+    program.write_text(OBJECTS)
+    assert compile_file(program, get_target("linux"), 2).runtime_object is not None
+    (entry,) = [e for e in entries(cache)
+                if "pythos.rt.obj.list" in json.loads((e / rtcache.MANIFEST).read_text())
+                ["modules"]]
+    internal = json.loads((entry / rtcache.MANIFEST).read_text())["internal"]
+    assert "pythos.rt.obj.strconv.digit_value" in internal
+    program.write_text(HELPER)
+    result = compile_file(program, get_target("linux"), 2)
+    assert result.runtime_object is None
+    # (What CPython prints for it.)
+    assert run(program, tmp_path, 2) == "7 35 99 ['a', 'b']\n"
+
+
+def test_covers_sees_every_reference_but_declarations() -> None:
+    from pythos.rtsplit import covers
+    text = ('declare void @"a.helper"(i64)\n@g = external global i64\n'
+            'define void @main() {\n  call void @"a.helper"(i64 1)\n  ret void\n}\n')
+    assert not covers(text, frozenset({"a.helper"}))
+    assert covers(text, frozenset({"g"}))
+    assert covers(text.replace('call void @"a.helper"(i64 1)', "call void @other()"),
+                  frozenset({"a.helper"}))
