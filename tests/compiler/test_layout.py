@@ -24,7 +24,7 @@ RANK = {
     "ir": 3,
     "lower": 4,
     "emit": 5,
-    "driver": 6, "dump": 6, "rtcache": 6,
+    "driver": 6, "dump": 6, "rtcache": 6, "rtsplit": 6,
     "kernel_tools": 7,
     # The `pythos` command fronts both the compiler and the kernel tools.
     "cli": 8, "__main__": 8,
