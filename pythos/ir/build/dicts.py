@@ -237,7 +237,7 @@ class DictBuilder:
             # Looked up as the keys are stored: `n in s` of an int in a
             # `set[int | None]` as a box, `(1, "a")` in a set of
             # `tuple[int | None, str]` as a tuple of boxes.
-            a, at = self.coerce(a, key), key  # type: ignore[attr-defined]
+            at = key  # slot_of converts to the key type
         found = self.map_call(node, name, [c, self.slot_of(a, at)])
         if isinstance(op, ast.NotIn):
             return self.add(IntOp("xor", found, Integer(1, BOOL)))  # type: ignore
