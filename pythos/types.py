@@ -229,6 +229,9 @@ class ClassType(Type):
     eq: bool = True
     # Fields with a default value (dataclasses: the generated __init__'s defaults).
     defaults: dict[str, object] = field(default_factory=dict)
+    # Dataclass fields declared `field(init=False)`: not parameters of the
+    # generated __init__, which sets them from their default.
+    no_init: set[str] = field(default_factory=set)
 
     def __str__(self) -> str:
         return self.name
@@ -240,6 +243,16 @@ class ClassType(Type):
         """Every field, the base's first: the layout order."""
         inherited = self.base.fields if self.base is not None else {}
         return {**inherited, **self.own_fields}
+
+    def all_no_init(self) -> set[str]:
+        """The dataclass fields the generated __init__ does not take: those
+        whose nearest declaration says `field(init=False)`."""
+        out: set[str] = set()
+        seen: set[str] = set()
+        for c in self.mro():
+            out |= {f for f in c.own_fields if f in c.no_init and f not in seen}
+            seen |= set(c.own_fields)
+        return out
 
     def mro(self) -> list[ClassType]:
         out: list[ClassType] = []

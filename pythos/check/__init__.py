@@ -188,6 +188,7 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
                                else Location(entry.path, 1, 1))
         if not self.freestanding:
             self.check_main_signature(entry)
+        self.check_field_defaults()  # check/classes.py
         # Constructors first, base classes before subclasses: an attribute
         # that __init__ assigns without annotating takes its value's type
         # there, and other functions may read it.

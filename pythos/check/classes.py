@@ -27,7 +27,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .. import types as T
-from ..symbols import ClassSym, ConstSym, FuncSym, Param
+from ..symbols import Builtin, ClassSym, ConstSym, FuncSym, Param
 from ..types import BOOL, I64, NONE, OBJECT, STR, CallableType, ClassType, OptionalType
 from .operators import ARITHMETIC_SPECIALS
 from .overrides import slot_key
@@ -70,6 +70,7 @@ class Classes:
 
     module: Module
     fn: FuncSym | None
+    narrowed: dict[str, T.Type]
     classes: list[ClassSym]
     functions: list[FuncSym]
 
@@ -204,16 +205,22 @@ class Classes:
                     raise self.error(stmt.target, f"'{name}' is both a field and a method of "
                                                   f"class {ct.name}")
                 self.add_field(ct, stmt.target, self.resolve_type(stmt.annotation))
-                if stmt.value is not None:
+                if isinstance(stmt.value, ast.Call) and self.is_field_call(stmt.value):
+                    stmt.value = self.field_default(ct, name, stmt.value)
+                if factory_call(stmt.value):
+                    ct.defaults[name] = stmt.value  # a new value per instance
+                elif stmt.value is not None:
                     why = self.mutable_default(stmt.value)
                     if why is not None:
                         # CPython: ValueError: mutable default <class 'list'> for field
                         raise self.error(stmt.value, f"a field's default is shared by every "
                                                      f"instance, so it cannot be {why}; "
-                                                     f"assign it in __init__ instead")
+                                                     + ("use field(default_factory=...)"
+                                                        if ct.dataclass else
+                                                        "assign it in __init__ instead"))
                     ct.defaults[name] = stmt.value
                 elif ct.dataclass and any(ct.defaults.get(f) is not None for f in ct.fields
-                                          if f != name):
+                                          if f != name and f not in ct.all_no_init()):
                     raise self.error(stmt, f"the field '{name}' has no default but comes "
                                            f"after one that has (the generated __init__ "
                                            f"would put a parameter without a default after "
@@ -241,6 +248,115 @@ class Classes:
                      and m.name == "__init__"), None)
         if init is not None and init.args.args:
             self.declare_init_fields(ct, init)
+
+    def is_field_call(self, value: ast.expr) -> bool:
+        """`dataclasses.field(...)`, imported by name."""
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+            return False
+        sym = self.scope().get(value.func.id)
+        return isinstance(sym, Builtin) and sym.name == "field"
+
+    def field_default(self, ct: ClassType, name: str, call: ast.Call) -> ast.expr | None:
+        """What `x: T = field(...)` gives the generated `__init__`: the value
+        of `default=`, or for `default_factory=f` a call, the
+        call `f()` made anew for each instance that gets no argument (so a
+        list default is not shared, which is why `field` exists).  Without
+        either, the field has no default."""
+        if not ct.dataclass:
+            raise self.error(call, "field() describes a field of a @dataclass; in a plain "
+                                   "class, assign the attribute in __init__")
+        if call.args:
+            raise self.error(call.args[0], "field() takes keyword arguments only")
+        default: ast.expr | None = None
+        for kw in call.keywords:
+            if kw.arg == "default":
+                default = kw.value
+            elif kw.arg == "init":
+                if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+                    raise self.error(kw.value, "field(init=...) takes True or False")
+                if not kw.value.value:
+                    ct.no_init.add(name)
+            elif kw.arg == "default_factory":
+                made: ast.expr
+                if isinstance(kw.value, ast.Lambda):
+                    # `lambda: [0] * 4`: its body, evaluated for each
+                    # instance, is what calling it gives.
+                    args = kw.value.args
+                    if args.args or args.vararg or args.kwarg or args.kwonlyargs \
+                            or args.posonlyargs:
+                        raise self.error(kw.value, "a default_factory is called with no "
+                                                   "arguments")
+                    made = kw.value.body
+                else:
+                    made = ast.copy_location(ast.Call(kw.value, [], []), kw.value)
+                made.factory = True  # type: ignore[attr-defined]
+                default = made
+            else:
+                raise self.error(kw, f"field() takes default=, default_factory= and init= "
+                                     f"(Pythos does not compile {kw.arg}=)" if kw.arg else
+                                     "field() takes default=, default_factory= and init=")
+        names = [kw.arg for kw in call.keywords]
+        if "default" in names and "default_factory" in names:
+            # CPython: ValueError: cannot specify both default and default_factory
+            raise self.error(call, "field() cannot take both default= and default_factory=")
+        if name in ct.no_init and default is None:
+            # CPython's generated __init__ would leave it unset.
+            raise self.error(call, f"field '{name}' has init=False and no default: give it "
+                                   f"default= or default_factory=")
+        return default
+
+    def check_field_defaults(self) -> None:
+        """Type-check the defaults that are not literals: a `default_factory`
+        call, and an immutable value such as a tuple (a literal is folded
+        where it is used, `default_value` in the IR builder).  Each is
+        checked once, in its class's module; a dataclass's constructor
+        evaluates it wherever the class is constructed."""
+        for sym in self.classes:
+            ct = sym.type
+            for name, node in ct.defaults.items():
+                if not isinstance(node, ast.expr) or name not in ct.own_fields \
+                        or hasattr(node, "ty"):
+                    continue
+                t = ct.own_fields[name]
+                self.module, self.fn = sym.module, None
+                self.narrowed = {}
+                if factory_call(node):
+                    self.check_factory_kind(node, t)
+                    got = self.expr(node, T.strip_optional(t))
+                    if not T.assignable(got, t):
+                        raise self.error(node, f"the default_factory makes \"{got}\"; the "
+                                               f"field has type \"{t}\"")
+                elif literal_default(node) is None and not (
+                        isinstance(node, ast.Constant) and node.value is None):
+                    self.field_constant_default(node, t)
+
+    def check_factory_kind(self, node: ast.expr, t: T.Type) -> None:
+        """`field(default_factory=dict)` for a `list[str]` field: say so,
+        rather than that an empty dict needs an annotation."""
+        kinds = {"list": T.ListType, "dict": T.DictType, "set": T.SetType}
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in kinds and node.func.id not in self.scope() \
+                and not isinstance(T.strip_optional(t), kinds[node.func.id]):
+            raise self.error(node.func, f"the default_factory makes a {node.func.id}; the "
+                                        f"field has type \"{t}\"")
+
+    def field_constant_default(self, node: ast.expr, t: T.Type) -> None:
+        """A default that every instance shares must be a constant: None, a
+        number, a string, or a tuple of them (as for a function's)."""
+        if not (T.is_object(t) or t is T.STR or isinstance(t, T.OptionalType)):
+            return  # an integer constant expression: folded by const_value
+        got = self.expr(node, t)
+        if not T.assignable(got, t):
+            raise self.error(node, f"incompatible default for field (default has type "
+                                   f"\"{got}\", field has type \"{t}\")")
+        constant = all(isinstance(n, (ast.Constant, ast.Tuple, ast.Load, ast.UnaryOp,
+                                      ast.unaryop, ast.Name)) or (isinstance(
+                           n, ast.Attribute) and getattr(n, "const", None) is not None)
+                       for n in ast.walk(node))
+        if not constant:
+            raise self.error(node, "a field's default must be a constant (None, a number, "
+                                   "a string, or a tuple of them); for anything else, use "
+                                   "field(default_factory=...)")
 
     def declare_init_fields(self, ct: ClassType, init: ast.FunctionDef) -> None:
         """The fields `__init__` declares, in the order it assigns them:
@@ -478,7 +594,7 @@ class Classes:
             return init.params[1:]
         if ct.dataclass:
             return [Param(name, t, ct.defaults.get(name))  # type: ignore[arg-type]
-                    for name, t in ct.fields.items()]
+                    for name, t in ct.fields.items() if name not in ct.all_no_init()]
         return []
 
     def construct(self, node: ast.Call, ct: ClassType) -> T.Type:
@@ -635,6 +751,14 @@ class Classes:
         text = ast.unparse(node.value)
         return self.error(node, f"item \"None\" of \"{t}\" has no attribute \"{node.attr}\": "
                                 f"'{text}' may be None here; test '{text} is not None' first")
+
+
+def factory_call(node: ast.expr | None) -> bool:
+    """What the checker makes of a dataclass field's
+    `field(default_factory=f)`: the call `f()` (or a lambda's body), an
+    expression like any other, told apart so that it is not refused as a
+    shared mutable default."""
+    return getattr(node, "factory", False) is True
 
 
 def literal_default(node: ast.expr) -> type | None:

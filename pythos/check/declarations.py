@@ -179,10 +179,10 @@ class Declarations:
                                             f"knows {known})")
                     scope[name] = Builtin(a.name)
                 elif imp.module == "dataclasses":
-                    if a.name != "dataclass":
+                    if a.name not in ("dataclass", "field"):
                         raise self.error(a, f"dataclasses.{a.name} is not supported (only "
-                                            f"dataclass)")
-                    scope[name] = Builtin("dataclass")
+                                            f"dataclass and field)")
+                    scope[name] = Builtin(a.name)
                 elif imp.module == "__future__":
                     pass
                 else:

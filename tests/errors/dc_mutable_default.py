@@ -1,4 +1,4 @@
-# error: 8:24: a field's default is shared by every instance, so it cannot be a list; assign
+# error: 8:24: a field's default is shared by every instance, so it cannot be a list; use field(default_factory=...)
 from dataclasses import dataclass
 
 

@@ -31,6 +31,10 @@ PYTHOS_ONLY = {
     "call_mutable_default_list": "mutable default",
     "call_mutable_default_set": "mutable default",
     "dc_mutable_default": "mutable default (CPython raises ValueError)",
+    "dc_default_not_constant": "a field's default that is not a constant",
+    "dc_field_in_plain_class": "dataclasses.field() outside a dataclass",
+    "dc_field_repr_false": "field(repr=...) and the other keywords but init=",
+    "dc_field_init_false_no_default": "field(init=False) without a default (CPython: AttributeError on use)",
     # The layout of an object is fixed by its class body and __init__.
     "cls_assign_attribute_outside_init": "attribute declared outside __init__",
     "cls_assign_class_attribute": "a class attribute assigned through the class",

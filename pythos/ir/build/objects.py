@@ -108,13 +108,13 @@ class ObjectBuilder:
                     self.store_field(obj, ct, name, self.default_value(default, ct, name))
             self.call_method_direct(node, init, [obj, *args])
             return obj  # type: ignore[no-any-return]
-        names = list(ct.fields) if ct.dataclass else []
+        skipped = ct.all_no_init()
+        names = [f for f in ct.fields if f not in skipped] if ct.dataclass else []
         for name, value in zip(names, args, strict=True):
             self.store_field(obj, ct, name, value)
-        if not ct.dataclass:
-            for name, default in defaults.items():
-                if default is not None:
-                    self.store_field(obj, ct, name, self.default_value(default, ct, name))
+        for name, default in defaults.items():
+            if default is not None and (not ct.dataclass or name in skipped):
+                self.store_field(obj, ct, name, self.default_value(default, ct, name))
         return obj  # type: ignore[no-any-return]
 
     def default_value(self, node: Any, ct: ClassType, name: str) -> Value:
