@@ -160,24 +160,51 @@ class Functions:
         a = node.args
         if isinstance(want, T.OptionalType) and isinstance(want.inner, CallableType):
             want = want.inner  # `handler: Callable[[], None] | None = lambda: ...`
-        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
-            raise self.error(node, "a lambda takes plain parameters only")
-        if not isinstance(want, CallableType) or len(want.params) != len(a.args):
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+            raise self.error(node, "a lambda takes plain parameters only (with defaults)")
+        required = len(a.args) - len(a.defaults)
+        if not isinstance(want, CallableType) or not required <= len(want.params) <= len(
+                a.args):
             raise self.error(node, "cannot infer the type of this lambda: give it a context "
                                    "(a Callable variable or parameter, or key=)"
                                    if not isinstance(want, CallableType) else
                                    f"this lambda takes {len(a.args)} parameter(s), but a "
                                    f"\"{want}\" is expected")
         assert self.fn is not None
+        # `lambda x, i=i: x + i` where one argument is passed: the defaults
+        # of the parameters no call passes are evaluated here, where the
+        # lambda is made, and each lambda made keeps its own values (the
+        # builder gives each a cell of its own, ir/build/funcs.py).
+        node.default_locals = []  # type: ignore[attr-defined]
+        # The defaults of parameters every call passes are still evaluated
+        # where the lambda is made, as CPython does, and dropped.
+        passed = a.defaults[:max(0, len(want.params) - required)]
+        for default, pt in zip(passed, want.params[required:], strict=False):
+            got = self.expr(default, pt)
+            if not T.assignable(got, pt):
+                raise self.error(default, f"incompatible default for argument (default has "
+                                          f"type \"{got}\", argument has type \"{pt}\")")
+        node.passed_defaults = passed  # type: ignore[attr-defined]
+        for arg, default in zip(a.args[len(want.params):], a.defaults[len(a.defaults) - (
+                len(a.args) - len(want.params)):], strict=True):
+            dt = self.expr(default, None)
+            if dt is None or dt is NONE:
+                raise self.error(default, "this default gives the parameter no type: "
+                                          "annotate a variable and use it")
+            node.default_locals.append(  # type: ignore[attr-defined]
+                (Local(arg.arg, dt, "value"), default))
         saved_locals, saved_narrowed = dict(self.fn.locals), dict(self.narrowed)
         # The lambda's parameters, for the builder, which compiles the body
         # as a function of its own (ir/build/funcs.py).
         node.param_locals = []  # type: ignore[attr-defined]
         try:
-            for arg, pt in zip(a.args, want.params, strict=True):
+            for arg, pt in zip(a.args, want.params, strict=False):
                 self.fn.locals[arg.arg] = Local(arg.arg, pt, "value", is_param=True)
                 node.param_locals.append(self.fn.locals[arg.arg])  # type: ignore[attr-defined]
                 self.narrowed.pop(arg.arg, None)
+            for local, _ in node.default_locals:  # type: ignore[attr-defined]
+                self.fn.locals[local.name] = local
+                self.narrowed.pop(local.name, None)
             result_want = None if want.result in (T.OBJECT, NONE) else want.result
             result = self.expr(node.body, result_want, discard=True)
         finally:

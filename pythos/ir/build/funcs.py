@@ -232,6 +232,9 @@ class FuncBuilder:
         if known is None:
             assert fn.node is not None
             known = free_locals([fn.node], ancestors(fn.parent))
+            # A lambda's parameters that take their defaults (`i=i`): a cell
+            # each, made with the function object (`expr_Lambda`).
+            known += [local for local, _ in getattr(fn, "default_locals", [])]
             self.funcs.captures[id(fn)] = known
         return known
 
@@ -285,6 +288,21 @@ class FuncBuilder:
         sym.parent = self.fn
         sym.locals = {p.name: p for p in params}
         add_closure_param(sym)
+        # Defaults are evaluated now, where the lambda is made, in order;
+        # one no call uses is dropped, and each other goes into a cell of
+        # its own, which this function object alone captures.
+        for default in node.passed_defaults:  # type: ignore[attr-defined]
+            self.expr(default)
+        defaults: list[tuple[Local, ast.expr]] = node.default_locals  # type: ignore
+        sym.default_locals = defaults  # type: ignore[attr-defined]
+        for local, default in defaults:
+            value = self.expr(default)
+            holds = holds_reference(local.type, True) or local.type is T.BYTES
+            raw = self.add(Call(self.func_rt("cell_new"), [Integer(int(holds), T.BOOL)]))
+            reg = self.hidden(f"{local.name}.cell", OBJECT)
+            self.assign(reg, self.add(Cast("object", raw, OBJECT)))
+            self.cells[local] = reg
+            self.write_cell(local, value)
         self.funcs.extra.append(self.sub_builder(sym).build())
         return self.make_closure(node, sym, t)
 
