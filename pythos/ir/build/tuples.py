@@ -482,11 +482,10 @@ class TupleBuilder:
 
 def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
     """Whether repr() of a container of `t` needs nothing the compiler does
-    not generate: an instance's repr comes from its TypeInfo, which has
-    one when the class (and every subclass) has a `__repr__`, written by
-    the program or generated for a dataclass (pythos/lower/special.py);
-    without one CPython prints the instance's address."""
-    from ..special_methods import nearest
+    not generate.  An instance's repr comes from its run-time class's
+    TypeInfo: its `__repr__`, written by the program or generated for a
+    dataclass (pythos/lower/special.py), else object.__repr__'s text with
+    the instance's address (rt/obj/items.py, `default_repr`)."""
     if isinstance(t, (ListType, T.VarTupleType)):
         return text_ok(t.element, classes)
     if isinstance(t, TupleType):
@@ -497,8 +496,7 @@ def text_ok(t: T.Type, classes: list[T.ClassType]) -> bool:
         return text_ok(t.element, classes)
     inner = t.inner if isinstance(t, T.OptionalType) else t
     if isinstance(inner, T.ClassType):
-        return all(nearest(k, "__repr__") is not None
-                   for k in classes if k.is_subclass(inner))
+        return True
     # A function value's text is its kind's (rt/obj/func.py, `func_repr`).
     # An `object` prints by its run-time kind; an instance without a
     # __repr__ as CPython's `<module.C object at 0x...>` (items.py).
