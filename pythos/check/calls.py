@@ -437,14 +437,28 @@ def object_builtin(c: Checker, node: ast.Call, name: str, want: T.Type | None) -
         # time.  The runtime copies a list's items, or a tuple's.
         if len(args) != 1 or node.keywords:
             raise c.error(node, "tuple() takes one argument")
+        counted = c.comprehension_range(args[0])  # tuple(range(n))
+        if counted is not None:
+            node.via_list = T.ListType(counted)  # type: ignore[attr-defined]
+            c.heap_use(node, "tuples", "tuple() allocates")
+            return T.VarTupleType(counted)
         t = c.expr(args[0], None)
         if isinstance(t, T.TupleType) and t.elements and len(set(t.elements)) == 1:
             elem = t.elements[0]
-        elif isinstance(t, (T.ListType, T.VarTupleType)):
+        elif isinstance(t, (T.ListType, T.VarTupleType)) \
+                and not isinstance(t, T.BytearrayType):
             elem = t.element
+        elif isinstance(t, T.TupleType):
+            raise c.error(args[0], f"tuple() of a {t} is not supported: it takes an iterable "
+                                   f"whose items have one type")
         else:
-            raise c.error(args[0], f"tuple() of a {t} is not supported: it takes a list or "
-                                   f"a tuple whose items have one type (list(...) first)")
+            # Any other iterable (a str, a generator, a dict, a set, an
+            # iterator): its items are collected into a list first, which
+            # the tuple then copies (ir/build/tuples.py).
+            elem = c.element_type(args[0], t)
+            if elem is T.NONE_VALUE:
+                raise c.error(args[0], "tuple() of items that are all None is not supported")
+            node.via_list = T.ListType(elem)  # type: ignore[attr-defined]
         c.heap_use(node, "tuples", "tuple() allocates")
         return T.VarTupleType(elem)
     if name == "object":

@@ -63,7 +63,6 @@ PYTHOS_ONLY = {
     "cont_mixed_list_literal": "list items of different types",
     "cont_tuple_variable_slice": "tuple slice with variable bounds",
     "cont_var_tuple_unpack": "unpacking a tuple[T, ...] (its length is unknown)",
-    "cont_var_tuple_of_str": "tuple() of a str or an iterator",
     "cont_var_tuple_concat_other_items": "tuple[T, ...] + a tuple of other items",
     "cont_var_tuple_of_ints_as_objects": "tuple[int, ...] where tuple[object, ...] is wanted",
     "cont_var_tuple_of_none": "tuple[None, ...] (a tuple of None has no items to keep)",

@@ -249,7 +249,9 @@ class TupleBuilder:
         copies the slots (a list's items widened to 8 bytes), or gives a
         tuple of the same type back, as CPython does."""
         tt = self.tuple_type(node, node.ty)  # type: ignore[attr-defined]
-        seq = self.expr(node.args[0])
+        via: ListType | None = getattr(node, "via_list", None)
+        seq = self.expr(node.args[0]) if via is None else \
+            self.list_of(node, node.args[0], via)  # type: ignore[attr-defined]
         raw = self.add(Call(self.tuple_fn("tuple_from_seq"), [self.tuple_info(tt), seq]))
         return self.as_object(raw, tt)
 
