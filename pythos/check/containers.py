@@ -741,6 +741,7 @@ class Containers:
             table = {
                 "setdefault": ([p("key", k), p("default", v)], v, alloc),
                 "pop": ([p("key", k), p("default", v, True)], v, frees),
+                "popitem": ([], TupleType((k, v)), alloc),
                 "items": ([], IteratorType(TupleType((k, v)), "dict_items"), alloc),
                 "keys": ([], IteratorType(k, "dict_keys"), alloc),
                 "values": ([], IteratorType(v, "dict_values"), alloc),

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ... import types as T
 from ...diagnostics import CompileError
 from ...symbols import FuncSym
-from ...types import BOOL, I64, NONE, NONE_VALUE, U64, DictType, IntType, SetType
+from ...types import BOOL, I64, NONE, NONE_VALUE, U64, DictType, IntType, SetType, TupleType
 from ..ops import (
     Call,
     Cast,
@@ -328,6 +328,16 @@ class DictBuilder:
             default = self.key_slot(args[1], t.value) if given else Integer(0, U64)
             return self.map_call(node, "dict_pop", [d, key, default, Integer(int(given), BOOL)],
                                  True, t.value)
+        if name == "popitem":
+            # The last item inserted, removed: its key and value (the dict's
+            # references, handed over) become a new tuple; an empty dict
+            # is CPython's KeyError.
+            outs = self.builder().hidden("popitem.outs", T.ArrayType(U64, 2), "owner")
+            self.map_call(node, "dict_popitem", [d, self.out_slot(outs, 0),
+                                                 self.out_slot(outs, 1)], True)
+            tt = TupleType((t.key, t.value))
+            return self.tuple_of(tt, [self.read_out(outs, 0, t.key),  # type: ignore
+                                      self.read_out(outs, 1, t.value)], tt.elements)
         if name == "setdefault":
             key = self.key_slot(args[0], t.key)
             default = self.key_slot(args[1], t.value)
