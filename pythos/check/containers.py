@@ -655,6 +655,9 @@ class Containers:
                     e is STR for e in first.elements):
                 params = [Param(params[0].name, first, params[0].default), *params[1:]]
                 node.affix_tuple = True  # type: ignore[attr-defined]
+        if owner == "str" and f.attr == "replace" and node.keywords:
+            # Its parameters are positional-only (in CPython 3.11).
+            raise self.error(node.keywords[0], "str.replace() takes no keyword arguments")
         if owner == "str" and f.attr in STR_SPECIAL:
             STR_SPECIAL[f.attr](self, node, f)  # check/strmethods.py
         elif f.attr in ("sort",):
@@ -682,6 +685,17 @@ class Containers:
     def sort_keywords(self, node: ast.Call, elem: T.Type) -> None:
         key_type = elem
         for kw in node.keywords:
+            if kw.arg == "key" and isinstance(kw.value, ast.Attribute) \
+                    and self.builtin_name(kw.value.value) == "str":
+                # key=str.lower: the method called on each item, as the
+                # lambda `lambda s: s.lower()` would.
+                item = ast.arg(arg="__item")
+                call = ast.Call(ast.Attribute(ast.Name("__item", ast.Load()), kw.value.attr,
+                                              ast.Load()), [], [])
+                made = ast.Lambda(ast.arguments([], [item], None, [], [], None, []), call)
+                for sub in ast.walk(made):
+                    ast.copy_location(sub, kw.value)
+                kw.value = made
             if kw.arg == "reverse":
                 self.expect(kw.value, BOOL)
             elif kw.arg == "key" and isinstance(kw.value, ast.Name) \
@@ -804,7 +818,7 @@ class Containers:
                 "expandtabs": ([p("tabsize", n, True)], s, alloc),
                 **{m: ([], BOOL, reads) for m in ("isupper", "islower", "isalnum", "isdecimal",
                                                   "isnumeric", "isprintable")},
-                "replace": ([p("old", s), p("new", s)], s, alloc),
+                "replace": ([p("old", s), p("new", s), p("count", n, True)], s, alloc),
                 "upper": ([], s, alloc), "lower": ([], s, alloc),
                 "isdigit": ([], BOOL, reads), "isalpha": ([], BOOL, reads),
                 "isspace": ([], BOOL, reads),

@@ -359,7 +359,11 @@ class Objects:
             for i, v in enumerate(node.values):
                 last = i == len(node.values) - 1
                 if last:
-                    t = self.expr(v, want if objectish(want) else None)
+                    # `children or []`: an empty display takes the type of
+                    # the operands before it, as mypy types it.
+                    context = want if objectish(want) else result if isinstance(
+                        result, (T.ListType, T.DictType, T.SetType)) else None
+                    t = self.expr(v, context)
                 else:
                     yes, no = self.cond(v)
                     t = v.ty  # type: ignore[attr-defined]

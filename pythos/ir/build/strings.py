@@ -193,14 +193,14 @@ class StringBuilder:
         s = self.expr(node.func.value)
         bound: dict[str, ast.expr] = node.args_bound  # type: ignore[attr-defined]
         args: list[Value] = [s]
-        for value in bound.values():
-            if value is OPTIONAL:
+        for key, value in bound.items():
+            if value is OPTIONAL and name == "replace" and key == "count":
+                args.append(Integer(-1, I64))  # every occurrence
+            elif value is OPTIONAL:
                 args.append(Integer(0, T.U64))  # left out: None, the default
             else:
                 args.append(self.str_method_arg(value))  # type: ignore[attr-defined]
         if name in RANGED:
             args += [Integer(0, I64), Integer(0, I64), Integer(0, BOOL), Integer(0, BOOL)]
-        if name == "replace":
-            args.append(Integer(-1, I64))  # every occurrence
         result = STR if name in STR_RESULT else None
         return self.str_call(node, f"str_{name}", args, result, name in CAN_FAIL)
