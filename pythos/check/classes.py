@@ -89,6 +89,7 @@ class Classes:
         def heap_use(self, node: ast.AST, what: str, effect: str) -> None: ...
         def bind_call_args(self, node: ast.Call, params: list[Param], name: str) -> None: ...
         def mutable_default(self, node: ast.expr) -> str | None: ...
+        def constant_default(self, node: ast.expr) -> bool: ...
         def signature_of(self, fn: FuncSym, skip: int = 0,
                          at: ast.AST | None = None) -> CallableType: ...
         def is_exception(self, t: T.Type) -> bool: ...
@@ -349,11 +350,7 @@ class Classes:
         if not T.assignable(got, t):
             raise self.error(node, f"incompatible default for field (default has type "
                                    f"\"{got}\", field has type \"{t}\")")
-        constant = all(isinstance(n, (ast.Constant, ast.Tuple, ast.Load, ast.UnaryOp,
-                                      ast.unaryop, ast.Name)) or (isinstance(
-                           n, ast.Attribute) and getattr(n, "const", None) is not None)
-                       for n in ast.walk(node))
-        if not constant:
+        if not self.constant_default(node):
             raise self.error(node, "a field's default must be a constant (None, a number, "
                                    "a string, or a tuple of them); for anything else, use "
                                    "field(default_factory=...)")

@@ -81,7 +81,9 @@ class Functions:
             if name in ("list", "dict", "set") and name not in self.scope():
                 return f"a {name}"
             sym = self.scope().get(name)
-            if isinstance(sym, ClassSym):
+            if isinstance(sym, ClassSym) and not (
+                    deeply_immutable(sym.type) and not node.keywords and all(
+                        self.mutable_default(a) is None for a in node.args)):
                 return f"an instance of {name}"
         if isinstance(node, ast.Tuple):
             for e in node.elts:
@@ -89,6 +91,20 @@ class Functions:
                 if why is not None:
                     return f"a tuple holding {why}"
         return None
+
+    def constant_default(self, node: ast.expr) -> bool:
+        """None, a number, a string, a named constant, a tuple of them, or
+        an instance of a frozen dataclass of such fields made from them
+        (`Money(0)`), which no one can change."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            sym = self.scope().get(node.func.id)
+            return isinstance(sym, ClassSym) and deeply_immutable(sym.type) \
+                and not node.keywords and all(self.constant_default(a) for a in node.args)
+        if isinstance(node, ast.Tuple):
+            return all(self.constant_default(e) for e in node.elts)
+        return all(isinstance(n, (ast.Constant, ast.Load, ast.UnaryOp, ast.unaryop, ast.Name))
+                   or (isinstance(n, ast.Attribute) and getattr(n, "const", None) is not None)
+                   for n in ast.walk(node))
 
     def check_default(self, fn: FuncSym, default: ast.expr, t: T.Type) -> bool:
         """Check an object-typed parameter's default; True if handled."""
@@ -105,11 +121,7 @@ class Functions:
             raise self.error(default, f"incompatible default for argument (default has type "
                                       f"\"{got}\", argument has type \"{t}\")")
         # A named constant counts, from this module or another (`m.NAME`).
-        constant = all(isinstance(n, (ast.Constant, ast.Tuple, ast.Load, ast.UnaryOp,
-                                      ast.unaryop, ast.Name)) or (isinstance(
-                           n, ast.Attribute) and getattr(n, "const", None) is not None)
-                       for n in ast.walk(default))
-        if not constant:
+        if not self.constant_default(default):
             raise self.error(default, "a default value must be a constant (None, a number, "
                                       "a string, or a tuple of them)")
         return True
@@ -272,3 +284,23 @@ class Functions:
         self.heap_use(node, "function values", f"calling the function value '{what}' "
                                                f"{UNKNOWN_CALL}")
         return t.result
+
+
+def deeply_immutable(t: T.Type, seen: frozenset[int] = frozenset()) -> bool:
+    """Whether no value of type `t` can change once made: integers, bool,
+    str, bytes, None, tuples of them, and frozen dataclasses whose fields
+    are all of such types (so a default of it may be made anew for each
+    use without anyone seeing the difference but `is`)."""
+    if isinstance(t, T.OptionalType):
+        return deeply_immutable(t.inner, seen)
+    if isinstance(t, T.TupleType):
+        return all(deeply_immutable(e, seen) for e in t.elements)
+    if isinstance(t, T.VarTupleType):
+        return deeply_immutable(t.element, seen)
+    if isinstance(t, T.ClassType):
+        if id(t) in seen:
+            return True  # (a field of its own type: decided by the others)
+        inner = seen | {id(t)}
+        return t.dataclass and all(c.frozen for c in t.mro()) \
+            and all(deeply_immutable(ft, inner) for ft in t.fields.values())
+    return isinstance(t, T.IntType) or t in (T.BOOL, T.STR, T.BYTES, T.NONE, T.NONE_VALUE)
