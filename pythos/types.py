@@ -503,8 +503,31 @@ def assignable(value: Type, target: Type) -> bool:
         return isinstance(value, GeneratorType) and value.element == target.element \
             and value.send == target.send and value.result == target.result
     if isinstance(value, IteratorType) and isinstance(target, IteratorType):
-        return within(value.element, target.element)
+        # An `Iterable[T]` may hold a container, which is no iterator.
+        return within(value.element, target.element) and (
+            value.name != "Iterable" or target.name == "Iterable")
+    if isinstance(target, IteratorType) and target.name == "Iterable":
+        # A container where an `Iterable[T]` is wanted is passed as it is;
+        # each loop over it makes an iterator (rt/obj/iterator.py, iter_any).
+        element = container_element(value)
+        return element is not None and within(element, target.element)
     return False
+
+
+def container_element(t: Type) -> Type | None:
+    """What iterating a built-in container of type `t` gives, or None if
+    `t` is not one that may stand for an `Iterable[T]`."""
+    if isinstance(t, ListType) and not isinstance(t, BytearrayType):
+        return t.element
+    if isinstance(t, (SetType, VarTupleType)):
+        return t.element
+    if isinstance(t, TupleType) and t.elements and len(set(t.elements)) == 1:
+        return t.elements[0]
+    if isinstance(t, DictType):
+        return t.key
+    if t is STR:
+        return STR
+    return None
 
 
 def within(value: Type, target: Type) -> bool:

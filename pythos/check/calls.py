@@ -170,9 +170,14 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             got = c.expr(bound[p.name], p.type)
             if not T.assignable(got, p.type):
+                hint = ""
+                if isinstance(p.type, T.IteratorType) and p.type.name == "Iterable" \
+                        and isinstance(got, T.ClassType) and got.find_method("__iter__"):
+                    hint = (" (an instance is not passed as an Iterable: CPython would "
+                            "call its __iter__ at each loop; pass iter(x) or list(x))")
                 raise c.error(bound[p.name], f"argument \"{p.name}\" to \"{name}\" has "
                                              f"incompatible type \"{got}\"; expected "
-                                             f"\"{p.type}\"")
+                                             f"\"{p.type}\"{hint}")
             ordered[p.name] = bound[p.name]
         elif p.name in bound:
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")

@@ -118,13 +118,18 @@ class Containers:
                     raise self.error(e, f"{what} item {i} has incompatible type \"{t}\"; "
                                         f"expected \"{want}\"")
             return want
-        typed = [e for e in elts if self.const_int(e) is None]
+        # An empty display (`[[1], []]`) takes the type of the others, as
+        # mypy types it, so it is typed after them.
+        typed = [e for e in elts if self.const_int(e) is None and not empty_display(e)] or [
+            e for e in elts if self.const_int(e) is None]
         first = self.expr(typed[0], None) if typed else (I64 if elts else None)
         if first is None:
             return None
         common: T.Type = first
         for i, e in enumerate(elts):
-            t = self.expr(e, common if isinstance(common, IntType) else None)
+            context = common if isinstance(common, IntType) or (
+                empty_display(e) and isinstance(common, (ListType, DictType, SetType))) else None
+            t = self.expr(e, context)
             joined = T.join_types(common, t)
             if joined is None:
                 raise self.error(e, f"{what} item {i} has type \"{t}\", but the items before "
@@ -970,7 +975,7 @@ class Containers:
         if name == "next":
             arity(1, 2)
             t = self.expr(args[0], None)
-            if not isinstance(t, IteratorType):
+            if not isinstance(t, IteratorType) or t.name == "Iterable":
                 raise self.error(args[0], f"next() takes an iterator, got \"{t}\" (use iter() "
                                           f"first)")
             # A Generator[None, ...] gives the value None.
@@ -998,3 +1003,9 @@ class Containers:
         assert isinstance(self, Checker)
         sym = self.static_symbol(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
         return sym.type if isinstance(sym, ClassSym) else None
+
+
+def empty_display(e: ast.expr) -> bool:
+    """`[]`, `{}` or `set()`-like displays without items: `[]` and `{}`."""
+    return isinstance(e, ast.List) and not e.elts or isinstance(e, ast.Dict) and not e.keys
+

@@ -77,6 +77,7 @@ PYTHOS_ONLY = {
     "call_pow_modulus_sized": "pow() with a modulus of sized integers",
     "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
     "call_star_args": "*args parameters",
+    "call_instance_as_iterable": "an instance of an iterable class where an Iterable is wanted",
     "cls_unannotated_list_attribute": "an unannotated class attribute that is not a literal",
     "dc_unannotated_attribute": "an unannotated dataclass attribute (a class variable there)",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",

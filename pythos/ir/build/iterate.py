@@ -159,7 +159,8 @@ class IterateBuilder:
                              d.ty, t.name.removeprefix("dict_"))  # type: ignore[attr-defined]
         if isinstance(t, IteratorType):
             # An iterator object: from iter(), or a function returning one.
-            return ObjectCursor(b, node, b.kept(self.expr(node), "for.iterator"), t.element, t)
+            it = self.iterable_iterator(self.expr(node), t)
+            return ObjectCursor(b, node, b.kept(it, "for.iterator"), t.element, t)
         if isinstance(t, ListType):
             b.list_type(node, t)
             return IndexCursor(b, b.kept(self.expr(node), "for.list"), t.element, "list")
@@ -237,6 +238,7 @@ class IterateBuilder:
         obj = self.expr(node)
         iterator = b.kept(b.call_method(node, iter_fn, [obj]), "for.iterator")
         if isinstance(result, IteratorType):
+            iterator = b.kept(self.iterable_iterator(iterator, result), "for.iterator")
             return ObjectCursor(b, node, iterator, result.element)
         assert isinstance(result, ClassType)
         next_fn = result.find_method("__next__")
@@ -376,7 +378,9 @@ class IterateBuilder:
             tuple_type = self.tuple_info_of(node, t.element) if what == ITER_DICT_ITEMS \
                 else Integer(0, U64)
             return self.new_iterator(t.element, self.expr(node.func.value), what, tuple_type)
-        if isinstance(t, IteratorType) and t.name in ("Iterator", "Iterable", "Generator",
+        if isinstance(t, IteratorType) and t.name == "Iterable":
+            return self.iterable_iterator(self.expr(node), t)
+        if isinstance(t, IteratorType) and t.name in ("Iterator", "Generator",
                                                       "enumerate", "zip", "reversed"):
             return self.expr(node)  # an iterator already: iter() gives it back
         if isinstance(node, ast.Call) and call == ("builtin", "range"):
@@ -402,6 +406,16 @@ class IterateBuilder:
         if what == 0 or element is None:
             raise self.not_yet(node, f"iterator objects over a {t}")
         return self.new_iterator(element, self.expr(node), what, Integer(0, U64))
+
+    def iterable_iterator(self, v: Value, t: IteratorType) -> Value:
+        """An iterator over `v`, a value of type `t`: `v` itself, unless `t`
+        is `Iterable[T]`, which may hold a list or another container
+        (types.py, `assignable`): then iter(v), made at run time."""
+        if t.name != "Iterable":
+            return v
+        b = self._b()
+        raw = b.add(Call(self.iterator_fn("iter_any"), [v]))
+        return b.as_object(raw, IteratorType(t.element, "Iterator"))
 
     def builtin_iterator(self, node: ast.Call, name: str) -> Value:
         """`enumerate(x, start)`, `zip(a, b, ...)`, `reversed(seq)` as

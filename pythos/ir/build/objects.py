@@ -480,7 +480,8 @@ class ObjectBuilder:
         if isinstance(t, MAPS):
             return self.map_contains(node, op, a, c, t, left.ty)  # type: ignore[attr-defined]
         if isinstance(t, T.IteratorType):
-            return self.iterator_contains(node, op, left, a, c, t)  # type: ignore[attr-defined]
+            it = self.iterable_iterator(c, t)  # type: ignore[attr-defined]
+            return self.iterator_contains(node, op, left, a, it, t)  # type: ignore[attr-defined]
         fn = self.special(node, t, "__contains__", f"'in' tests of {t}")
         found = self.call_method(node, fn, [c, a])
         if isinstance(op, ast.NotIn):

@@ -49,7 +49,13 @@ from pythos.rt.obj.items import default_repr, kind_in
 from pythos.rt.obj.list import list_get, list_len
 from pythos.rt.obj.object import (
     ERR_VALUE,
+    KIND_DICT,
+    KIND_FROZENSET,
     KIND_ITERATOR,
+    KIND_LIST,
+    KIND_SET,
+    KIND_STR,
+    KIND_TUPLE,
     TRACKED,
     TUPLE_ITEMS,
     KindOps,
@@ -141,6 +147,27 @@ def iter_new(source: u64, what: u32, tuple_type: u64, start: i64) -> u64:
     elif what == ITER_REVERSED_STR:
         p[0].pos = i64(str_nbytes(source))
     return it
+
+
+def iter_any(obj: u64) -> u64:
+    """`iter(x)` of a value typed `Iterable[T]`, which may be a list, a
+    tuple, a str, a dict, a set or an iterator (a generator too): a new
+    iterator over a container, or the iterator itself (a new reference),
+    as CPython's iter() gives it back.  Each loop over the value calls
+    it, so a list passed as an Iterable can be walked twice."""
+    kind = type_of(obj)[0].kind
+    if kind == KIND_LIST:
+        return iter_new(obj, ITER_LIST, u64(0), i64(0))
+    if kind == KIND_TUPLE:
+        return iter_new(obj, ITER_TUPLE, u64(0), i64(0))
+    if kind == KIND_STR:
+        return iter_new(obj, ITER_STR, u64(0), i64(0))
+    if kind == KIND_DICT:
+        return iter_new(obj, ITER_DICT_KEYS, u64(0), i64(0))
+    if kind == KIND_SET or kind == KIND_FROZENSET:
+        return iter_new(obj, ITER_SET, u64(0), i64(0))
+    obj_incref(obj)
+    return obj
 
 
 def iter_range_new(start: i64, stop: i64, step: i64) -> u64:
