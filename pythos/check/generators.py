@@ -71,6 +71,8 @@ class Generators:
 
     if TYPE_CHECKING:
         def error(self, node: ast.AST, message: str) -> CompileError: ...
+        def comprehension_range(self, it: ast.expr, where: str = ...) -> T.Type | None: ...
+        def heap_use(self, node: ast.AST, what: str, effect: str) -> None: ...
         def expr(self, node: ast.expr, want: T.Type | None, discard: bool = False) -> T.Type: ...
         def expect(self, node: ast.expr, want: T.Type) -> Any: ...
         def no_plain_literal(self, node: ast.expr, t: T.Type, what: str) -> None: ...
@@ -177,7 +179,14 @@ class Generators:
 
     def expr_YieldFrom(self, node: ast.YieldFrom, want: T.Type | None) -> T.Type:
         gen = self.generator_of(node)
-        t = self.expr(node.value, None)
+        counted = self.comprehension_range(node.value, "in 'yield from'")  # range(n)
+        t: T.Type
+        if counted is not None:
+            t = T.IteratorType(counted, "Iterator")
+            node.value.ty = t  # type: ignore[attr-defined]
+            self.heap_use(node, "iterators", "yield from range() allocates an iterator")
+        else:
+            t = self.expr(node.value, None)
         # An __await__ delegating to another (`yield from source.__await__()`):
         # both yield only None, which a yield from passes on as it is.
         element = NONE if isinstance(t, GeneratorType) and t.element is NONE \

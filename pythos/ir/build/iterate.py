@@ -378,13 +378,14 @@ class IterateBuilder:
             tuple_type = self.tuple_info_of(node, t.element) if what == ITER_DICT_ITEMS \
                 else Integer(0, U64)
             return self.new_iterator(t.element, self.expr(node.func.value), what, tuple_type)
+        if isinstance(node, ast.Call) and call == ("builtin", "range"):
+            from .ranges import range_iterator  # `yield from range(n)`
+            return range_iterator(b, node, IteratorType(I64, "Iterator"))
         if isinstance(t, IteratorType) and t.name == "Iterable":
             return self.iterable_iterator(self.expr(node), t)
         if isinstance(t, IteratorType) and t.name in ("Iterator", "Generator",
                                                       "enumerate", "zip", "reversed"):
             return self.expr(node)  # an iterator already: iter() gives it back
-        if isinstance(node, ast.Call) and call == ("builtin", "range"):
-            raise self.not_yet(node, "iterator objects over a range()")
         what, element = 0, t
         if isinstance(t, ListType):
             b.list_type(node, t)

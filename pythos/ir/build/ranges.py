@@ -33,10 +33,16 @@ def iter_range(b: Any, node: ast.Call) -> Value:
     the checker could not see it)."""
     bounds = node.args[0]
     assert isinstance(bounds, ast.Call)
+    return range_iterator(b, bounds, node.ty)  # type: ignore[attr-defined]
+
+
+def range_iterator(b: Any, bounds: ast.Call, result: T.Type) -> Value:
+    """An iterator object over `range(...)` (the call `bounds`)."""
+    node = bounds
     values = [b.expr(a) for a in bounds.args]
     if len(values) == 1:
         values.insert(0, Integer(0, T.I64))
     if len(values) == 2:
         values.append(Integer(1, T.I64))
     fn = b.checker.scopes[ITERATOR_RT]["iter_range_new"]
-    return checked_call(b, node, fn, values, result=node.ty)  # type: ignore[attr-defined]
+    return checked_call(b, node, fn, values, result=result)
