@@ -46,6 +46,9 @@ class Module:
     # of them need code at start-up.
     statements: list[ast.stmt] = field(default_factory=list)
     asm_calls: list[ast.Call] = field(default_factory=list)
+    # `Grid = list[list[str]]`: names for types (check/declarations.py),
+    # which run no code.
+    type_aliases: list[ast.Assign] = field(default_factory=list)
     calls_main: bool = False
 
     def loc(self, node: ast.AST) -> Location:
@@ -286,6 +289,8 @@ class Loader:
                     m.statements.append(stmt)  # decorators may run at start-up
             elif isinstance(stmt, ast.ClassDef):
                 m.structs.append(stmt)
+            elif isinstance(stmt, ast.Assign) and is_type_alias(stmt):
+                m.type_aliases.append(stmt)
             elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not is_item_store(stmt):
                 m.globals.append(stmt)
                 m.statements.append(stmt)
@@ -319,6 +324,34 @@ class Loader:
 # to global names (docs/objects.md, "Module initialisation").
 INIT_STATEMENTS = (ast.For, ast.While, ast.If, ast.Expr, ast.AugAssign, ast.Assert, ast.Try,
                    ast.Raise, ast.With)
+
+
+# The generic types a subscript at module level names (`list[int]` is a
+# type, where `table[3]` is a value), and the plain types `|` joins.
+GENERIC_TYPES = {"list", "dict", "set", "frozenset", "tuple", "Optional", "Union", "Callable",
+                 "Iterator", "Iterable", "Generator"}
+PLAIN_TYPES = {"int", "str", "bool", "bytes", "bytearray", "object"}
+
+
+def is_type_alias(stmt: ast.Assign) -> bool:
+    """`Grid = list[list[str]]`, `MaybeNode = Node | None`: an assignment
+    of a type to one name, which mypy takes for a type alias.  A plain
+    name (`Alias = Node`) stays a value, since a class is one too."""
+    return len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+        and is_type_expression(stmt.value, top=True)
+
+
+def is_type_expression(node: ast.expr, top: bool = False) -> bool:
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.value, ast.Name) and node.value.id in GENERIC_TYPES
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = (node.left, node.right)
+        # `A | None` (a TypeError between values), or types on both sides.
+        return any(isinstance(x, ast.Constant) and x.value is None for x in sides) or all(
+            is_type_expression(x) for x in sides)
+    if isinstance(node, ast.Constant):
+        return node.value is None and not top
+    return isinstance(node, ast.Name) and node.id in PLAIN_TYPES and not top
 
 
 def is_item_store(stmt: ast.stmt) -> bool:

@@ -123,6 +123,18 @@ class ModuleRef:
 
 
 @dataclass(eq=False)
+class TypeAliasSym:
+    """`Grid = list[list[str]]` at module level: a name for a type, resolved
+    where it is first used as one (check/declarations.py)."""
+
+    name: str
+    module: Module
+    node: ast.Assign
+    type: Type | None = None
+    resolving: bool = False
+
+
+@dataclass(eq=False)
 class Builtin:
     """A name from pythos.lang or the Python builtins that the compiler
     implements itself (types, conversions, print, intrinsics)."""
@@ -147,4 +159,4 @@ class ClassSym:
 
 
 Symbol = (Param | Local | FuncSym | GlobalSym | ConstSym | ModuleRef | Builtin | StructSym
-          | ClassSym)
+          | ClassSym | TypeAliasSym)

@@ -37,6 +37,7 @@ from ..symbols import (
     Local,
     ModuleRef,
     StructSym,
+    TypeAliasSym,
 )
 from ..types import (
     BOOL,
@@ -155,6 +156,9 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
             self.declare_structs(m)
         for m in mods:
             self.module = m
+            self.declare_type_aliases(m)
+        for m in mods:
+            self.module = m
             self.declare_imports(m)
         self.bind_exception_names()  # check/exceptions.py
         self.declare_constants_and_layouts(mods)
@@ -230,6 +234,8 @@ class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, 
             return self.union_type(node, [node.left, node.right])
         if isinstance(node, (ast.Name, ast.Attribute)):
             sym = self.lookup_type_symbol(node)
+            if isinstance(sym, TypeAliasSym):
+                return self.alias_type(sym)
             if isinstance(sym, Builtin):
                 if sym.name in TYPE_NAMES:
                     return TYPE_NAMES[sym.name]

@@ -27,6 +27,7 @@ from ..symbols import (
     ModuleRef,
     Param,
     StructSym,
+    TypeAliasSym,
 )
 from ..types import (
     BYTES,
@@ -115,6 +116,31 @@ class Declarations:
         if name in scope and not isinstance(scope[name], (ModuleRef, Builtin)):
             raise self.error(node, f"'{name}' is defined twice in this module")
         scope[name] = sym
+
+    def declare_type_aliases(self, m: Module) -> None:
+        """`Grid = list[list[str]]` (parse.py, `is_type_alias`): the name
+        stands for the type wherever a type is written, in this module and
+        those that import it.  It is resolved at its first use."""
+        for stmt in m.type_aliases:
+            target = stmt.targets[0]
+            assert isinstance(target, ast.Name)
+            self.bind(target, target.id, TypeAliasSym(target.id, m, stmt))
+
+    def alias_type(self, alias: TypeAliasSym) -> T.Type:
+        if alias.type is not None:
+            return alias.type
+        if alias.resolving:
+            raise alias.module.error(alias.node.value, f"the type alias '{alias.name}' "
+                                                       f"refers to itself")
+        saved_module, saved_fn = self.module, self.fn
+        alias.resolving = True
+        try:
+            self.module, self.fn = alias.module, None
+            alias.type = self.resolve_type(alias.node.value)
+        finally:
+            alias.resolving = False
+            self.module, self.fn = saved_module, saved_fn
+        return alias.type
 
     def declare_structs(self, m: Module) -> None:
         for cls in m.structs:
