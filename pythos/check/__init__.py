@@ -89,6 +89,7 @@ from .objects import Objects, is_int
 from .operators import (
     check_not_implemented_calls,
 )
+from .partial import PartialTypes
 from .plain import PlainInts
 from .startup import check_kernel_startup, check_module_initialisation
 from .statements import Statements
@@ -100,7 +101,7 @@ DISPLAYS = (ast.Constant, ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, 
 
 class Checker(Declarations, Constants, Statements, PlainInts, Objects, Classes, Containers,
               Functions, Narrowing, ModuleInit, Exceptions, Iteration, Generators,
-              Coroutines, AsyncStatements):
+              Coroutines, AsyncStatements, PartialTypes):
     def __init__(self, program: Program, freestanding: bool) -> None:
         self.program = program
         self.freestanding = freestanding

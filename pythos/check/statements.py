@@ -73,6 +73,7 @@ class Statements:
     owner_sites: dict[str, int]
 
     if TYPE_CHECKING:
+        def first_use_type(self, name: str, value: ast.expr, after: ast.stmt) -> T.Type | None: ...
         def add_field(self, ct: ClassType, node: ast.AST, t: T.Type,
                       name: str | None = None) -> None: ...
         def assertion_message_is_value(self, msg: ast.expr) -> bool: ...
@@ -430,7 +431,11 @@ class Statements:
         if any(isinstance(target, (ast.Tuple, ast.List)) for target in s.targets):
             self.unpacking_assign(s)
             return
-        self.assign(s.targets[0], s.value, None)
+        partial = None
+        if len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+            # `row = []` typed by its first `row.append(...)` (check/partial.py).
+            partial = self.first_use_type(s.targets[0].id, s.value, s)
+        self.assign(s.targets[0], s.value, partial)
         if len(s.targets) > 1:
             self.chained_assign(s)
 
