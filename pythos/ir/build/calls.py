@@ -145,10 +145,42 @@ def arguments(b: FunctionBuilder, node: ast.Call) -> list[Value]:
     they are written, as CPython does: `f(b=g(), a=h())` calls g first, then
     passes h()'s value as the first parameter.  Defaults are constants, so
     when they are materialised does not matter."""
-    written = [*node.args, *(kw.value for kw in node.keywords)]
-    values = {id(a): b.expr(a) for a in written}
+    values = evaluate_written(b, node)
     return [values[id(a)] if id(a) in values else b.expr(a)
             for a in node.args_bound.values()]  # type: ignore[attr-defined]
+
+
+def written_args(node: ast.Call) -> list[ast.expr]:
+    """The argument expressions as written (`*xs`, `**d`: xs, d)."""
+    return [*(a.value if isinstance(a, ast.Starred) else a for a in node.args),
+            *(kw.value for kw in node.keywords)]
+
+
+def is_packed(a: ast.expr) -> bool:
+    """A node the checker made of written arguments: the tuple of a
+    `*args` parameter, the dict of a `**kwargs` one, an item of `*t`."""
+    return getattr(a, "packed", False) or hasattr(a, "spread_of")
+
+
+def evaluate_written(b: FunctionBuilder, node: ast.Call) -> dict[int, Value]:
+    """The values of the arguments written, in the order written, then of
+    the nodes made of them (`is_packed`), which read those values (each
+    written expression is evaluated once); by node id."""
+    values = {id(a): b.expr(a) for a in written_args(node)}
+    packs = [a for a in getattr(node, "args_bound", {}).values()
+             if is_packed(a) and id(a) not in values]
+    if not packs:
+        return values
+    added = [k for k in values if k not in b.evaluated]
+    for k in added:
+        b.evaluated[k] = values[k]
+    try:
+        for a in packs:
+            values[id(a)] = b.expr(a)
+    finally:
+        for k in added:
+            del b.evaluated[k]
+    return values
 
 
 def dataclass_arguments(b: FunctionBuilder, node: ast.Call, ct: T.ClassType) -> list[Value]:

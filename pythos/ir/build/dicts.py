@@ -80,6 +80,7 @@ class DictBuilder:
         def expr(self, node: ast.expr) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def extend64(self, v: Value, t: IntType) -> Value: ...
+        def string(self, data: bytes, t: T.Type) -> Any: ...
 
     def map_fn(self, name: str) -> FuncSym:
         module = DICT_RT if name.startswith("dict_") else SET_RT if name.startswith(
@@ -157,6 +158,8 @@ class DictBuilder:
         `dict_setitem` each, so a repeated key keeps its first place and
         its last value, as in CPython."""
         t: DictType = node.ty  # type: ignore[attr-defined]
+        if hasattr(node, "call_node"):
+            return self.packed_kwargs(node, t)
         if any(k is None for k in node.keys):
             raise self.not_yet(node, "'**' in dict displays")
         ti = self.typeinfo_of(node, t)
@@ -165,6 +168,34 @@ class DictBuilder:
         d = self.map_call(node, "dict_new", [ti, Integer(len(pairs), I64)], result=t)
         for key, value in pairs:
             self.map_call(node, "dict_setitem", [d, key, value])
+        return d
+
+    def packed_kwargs(self, node: ast.Dict, t: DictType) -> Value:
+        """The dict of a `**kwargs` parameter in a call with a `**d`
+        (check/calls.py, pack_kwargs): the keywords and the items of each
+        `**d` in the order written, each checked at run time as CPython
+        does: a key naming a parameter the call gives, or given twice, is
+        a TypeError."""
+        from .funcs import python_qualname
+        call: ast.Call = node.call_node  # type: ignore[attr-defined]
+        kind, detail = call.call  # type: ignore[attr-defined]
+        fn = detail.find_method("__init__") if isinstance(detail, T.ClassType) else detail
+        assert isinstance(fn, FuncSym)
+        qualname = python_qualname(fn)
+        short = self.string(qualname.encode(), T.STR)
+        full = self.string(f"{fn.module.name}.{qualname}".encode(), T.STR)
+        names = node.param_names  # type: ignore[attr-defined]
+        names_value = self.expr(names) if names is not None else Integer(0, U64)
+        d = self.map_call(node, "dict_new", [self.typeinfo_of(node, t), Integer(0, I64)],
+                          result=t)
+        for k, v in zip(node.keys, node.values, strict=True):
+            if k is None:
+                self.map_call(node, "dict_merge_kwargs", [d, self.expr(v), short, full,
+                                                          names_value], can_fail=True)
+            else:
+                self.map_call(node, "dict_set_kwarg", [d, self.key_slot(k, t.key),
+                                                       self.key_slot(v, t.value), full],
+                              can_fail=True)
         return d
 
     def expr_Set(self, node: ast.Set) -> Value:
