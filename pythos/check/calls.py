@@ -661,6 +661,28 @@ def int_text(c: Checker, node: ast.Call, name: str) -> T.Type:
     return STR
 
 
+def int_round(c: Checker, node: ast.Call) -> T.Type:
+    """`round(x)` and `round(x, ndigits)` of an int (Pythos has no floats):
+    x itself, or for a negative ndigits the nearest multiple of
+    10**-ndigits, ties to even (rt/core.py, round_int)."""
+    args = [*node.args, *(kw.value for kw in node.keywords)]
+    for kw in node.keywords:
+        if kw.arg != "ndigits" or len(node.args) != 1:
+            raise c.error(kw, f"round() got an unexpected keyword argument '{kw.arg}'")
+    if not 1 <= len(args) <= 2:
+        raise c.error(node, f"round() takes 1 or 2 arguments ({len(args)} given)")
+    t = c.expr(args[0], I64)
+    if t is not I64:
+        raise c.error(args[0], f"round() of a {t} is not supported: it takes an int "
+                               f"(Pythos has no floats; convert with int(...) first)")
+    if len(args) == 2:
+        nt = c.expr(args[1], I64)
+        if nt is not I64:
+            raise c.error(args[1], f"round()'s ndigits is an int, not \"{nt}\"")
+    node.round_args = args  # type: ignore[attr-defined]
+    return I64
+
+
 def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     """`abs(x)`, `pow(x, y)` and `divmod(x, y)` of integers: `abs` keeps
     x's type (a sized integer wraps, as pythos.lang's `__abs__` does:
@@ -811,6 +833,8 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         return int_text(c, node, name)
     if name in ("abs", "pow", "divmod"):
         return int_arithmetic(c, node, name, want)
+    if name == "round":
+        return int_round(c, node)
     if name == "chr":
         # Printed, chr() writes its character (print_arg); as a value it
         # is a one-character str made at run time (issue 11).

@@ -78,6 +78,7 @@ PYTHOS_ONLY = {
     "call_star_into_builtin": "*xs into a builtin",
     "call_kwargs_spread_open_parameter": "**d that may fill a named parameter",
     "call_kwargs_spread_without_kwargs": "**d into a function without **kwargs",
+    "call_round_bool": "round() of a bool",
     "cls_unannotated_list_attribute": "an unannotated class attribute that is not a literal",
     "dc_unannotated_attribute": "an unannotated dataclass attribute (a class variable there)",
     "cont_starred_mixed_tuple": "a starred name over tuple items of different types",

@@ -33,6 +33,7 @@ from ..ops import (
     Value,
     ZeroMem,
 )
+from .expr import ERR_OVERFLOW
 from .frozensets import frozenset_call
 from .lists import ERR_VALUE
 from .overrides import call_by_class
@@ -271,6 +272,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.expr(node.binop)  # type: ignore[attr-defined]
     if name == "abs":
         return b.absolute(node, b.expr(args[0]))
+    if name == "round":
+        return int_round(b, node)
     if name == "divmod":  # (a // d, a % d), a and d evaluated once
         tt: T.TupleType = node.ty  # type: ignore[attr-defined]
         t = tt.elements[0]
@@ -382,6 +385,24 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
             "enumerate", "zip", "reversed", "set", "dict", "int"):
         raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
+
+
+def int_round(b: FunctionBuilder, node: ast.Call) -> Value:
+    """`round(x)` (x itself) and `round(x, ndigits)` of an int: the
+    arithmetic in rt/core.py's round_int, CPython's OverflowError where
+    the multiple it rounds to leaves the 64 bits."""
+    round_args: list[ast.expr] = node.round_args  # type: ignore[attr-defined]
+    x = b.expr(round_args[0])
+    if len(round_args) == 1:
+        return x
+    ndigits = b.expr(round_args[1])
+    result = b.call_rt("round_int", [x, ndigits])
+    fits = b.add(Compare("ne", result, Integer(-(1 << 63), T.I64)))
+    positive = b.add(Compare("sge", ndigits, Integer(0, T.I64)))
+    b.check(b.add(IntOp("or", fits, positive)),
+            b.raise_or_panic(node, ERR_OVERFLOW, "int result of round() does not fit in 64 "
+                                                 "bits"))
+    return result
 
 
 def pow_mod(b: FunctionBuilder, node: ast.Call) -> Value:
