@@ -20,6 +20,7 @@ and, for objects (issue 11; checked, not yet lowered):
     ("new", ClassType)       a class instance; node.args_bound as for functions
     ("method", FuncSym)      a class's method, dispatched through its vtable
     ("super", FuncSym)       super().name(...): the base's method, not dispatched
+    ("unbound", FuncSym)     C.name(obj, ...): C's method called on obj, not dispatched
     ("objmethod", "list.append")  a method of a container or str
     ("value", CallableType)  a call through a function value
 
@@ -155,6 +156,14 @@ def class_call(c: Checker, node: ast.Call, f: ast.Attribute, ct: ClassType) -> T
     fn = ct.find_method(f.attr)
     if isinstance(fn, FuncSym) and fn.method_kind == "static":
         node.call = ("func", fn)  # type: ignore[attr-defined]
+        c.record_call(fn, node)
+        bind_args(c, node, fn.params, node.args, f"{ct.name}.{f.attr}")
+        return fn.result
+    if isinstance(fn, FuncSym) and fn.method_kind == "method" and fn.cls is not None \
+            and not (f.attr == "__init__" and c.is_exception(ct)):
+        # `Base.method(obj, ...)`, `C.__init__(obj, ...)`: that class's
+        # method called on obj, not dispatched (as super() calls it).
+        node.call = ("unbound", fn)  # type: ignore[attr-defined]
         c.record_call(fn, node)
         bind_args(c, node, fn.params, node.args, f"{ct.name}.{f.attr}")
         return fn.result

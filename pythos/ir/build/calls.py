@@ -76,6 +76,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.construct(node, detail, arguments(b, node))
     if kind == "exc_init":
         return b.init_exception(node)  # super().__init__(...) of an exception
+    if kind == "unbound":  # `Base.method(obj, ...)`: obj is the first argument
+        return b.call_method_direct(node, detail, arguments(b, node))
     if kind == "super":
         return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
     if kind == "ctor":
