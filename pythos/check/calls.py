@@ -225,16 +225,25 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
         if kw.arg in bound:
             raise c.error(kw, f"{name}() got two values for '{kw.arg}'")
         bound[kw.arg] = kw.value
-    if extra and dstar is None:
-        raise c.error(extra[0], f"{name}() takes no **kwargs, so **"
-                                f"{ast.unparse(extra[0].value)} cannot be spread into it")
-    if dstar is not None:
-        bound[dstar.name] = pack_kwargs(c, node, dstar, extra, name,
-                                        [p for p in params if not p.star and not p.pos_only
-                                         and p.name not in bound], params)
+    spread = any(kw.arg is None for kw in extra)
+    unknown = [kw for kw in extra if kw.arg is not None]
+    if unknown and dstar is None:
+        raise c.error(unknown[0], f"{name}() has no parameter '{unknown[0].arg}'")
+    if extra or dstar is not None:
+        open_params = [p for p in params if not p.star and not p.pos_only
+                       and p.name not in bound] if spread else []
+        merged = pack_kwargs(c, node, dstar, extra, name, open_params, params)
+        if dstar is not None:
+            bound[dstar.name] = merged
+        else:
+            node.kwargs_rest = merged  # type: ignore[attr-defined]  # must end up empty
+        for p in open_params:
+            # A parameter the call leaves to its default, which a key of
+            # a `**d` may give instead (ir/build/dicts.py, expr_KwargTake).
+            bound[p.name] = KwargTake(merged, p, name)
     ordered: dict[str, ast.expr] = {}
     for p in params:
-        if p.star and p.name in bound:
+        if (p.star or isinstance(bound.get(p.name), KwargTake)) and p.name in bound:
             ordered[p.name] = bound[p.name]  # checked by pack_args, pack_kwargs
         elif p.name in bound and (objectish(p.type) or p.type is OBJECT):
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
@@ -321,14 +330,50 @@ def pack_args(c: Checker, node: ast.Call, star: Param, items: list[ast.expr],
     return packed
 
 
-def pack_kwargs(c: Checker, node: ast.Call, dstar: Param, extra: list[ast.keyword],
-                name: str, open_params: list[Param], params: list[Param]) -> ast.expr:
+class KwargTake(ast.expr):
+    """The value of a parameter `param` that a call leaves to its default
+    and that a key of a `**d` may give: popped from the merged keywords
+    `merged` (pack_kwargs) if there, else the default."""
+
+    _fields = ()
+
+    def __init__(self, merged: ast.Dict, param: Param, name: str) -> None:
+        super().__init__()
+        self.merged = merged
+        self.param = param
+        self.fn_name = name
+        self.ty = param.type
+        ast.copy_location(self, merged)
+
+
+def pack_kwargs(c: Checker, node: ast.Call, dstar: Param | None, extra: list[ast.keyword],
+                name: str, open_params: list[Param], params: list[Param]) -> ast.Dict:
     """The dict[str, V] a `**kwargs` parameter receives: a display of the
     keywords no parameter takes, in the order written, each `**d` merged
     in its place (`packed_kwargs`, checked at run time for a key given
-    twice or naming a parameter)."""
-    want = dstar.type
-    assert isinstance(want, DictType)
+    twice or naming a parameter the call gives).  The parameters in
+    `open_params` (left to their defaults) are taken out of it first
+    (KwargTake); without **kwargs, what is left is an error."""
+    spreads = [kw for kw in extra if kw.arg is None]
+    want: T.Type
+    if dstar is not None:
+        want = dstar.type
+    else:
+        want = c.expr(spreads[0].value, None)
+    if not (isinstance(want, DictType) and want.key is STR):
+        raise c.error(spreads[0].value, f"{name}() argument after ** must be a dict[str, ...] "
+                                        f"(keywords are strs), not \"{want}\"")
+    for p in open_params:
+        if p.default is None:
+            raise c.error(spreads[0].value, f"**{ast.unparse(spreads[0].value)} would give "
+                                            f"{name}()'s parameter '{p.name}', which has no "
+                                            f"default: not supported (pass '{p.name}' "
+                                            f"explicitly)")
+        if want.value != p.type and not (T.is_object(p.type) and T.is_object(want.value)
+                                         and T.assignable(want.value, p.type)):
+            raise c.error(spreads[0].value, f"**{ast.unparse(spreads[0].value)} may give "
+                                            f"{name}()'s parameter '{p.name}' a "
+                                            f"\"{want.value}\", and it takes \"{p.type}\"")
     keys: list[ast.expr | None] = []
     values: list[ast.expr] = []
     for kw in extra:
@@ -337,15 +382,10 @@ def pack_kwargs(c: Checker, node: ast.Call, dstar: Param, extra: list[ast.keywor
             if not (isinstance(t, DictType) and t.key is STR):
                 raise c.error(kw.value, f"{name}() argument after ** must be a dict[str, ...] "
                                         f"(keywords are strs), not \"{t}\"")
-            if not T.assignable(t.value, want.value) or (
-                    t.value != want.value and not T.is_object(want.value)):
-                raise c.error(kw.value, f"argument after ** has type \"{t}\"; **{dstar.name} "
-                                        f"takes \"{want}\"")
-            if open_params:
-                raise c.error(kw.value, f"**{ast.unparse(kw.value)} could give {name}()'s "
-                                        f"parameter '{open_params[0].name}', which is known "
-                                        f"only at run time: not supported (pass "
-                                        f"'{open_params[0].name}' explicitly)")
+            if t != want:
+                where = f"**{dstar.name} takes" if dstar is not None else "the first is"
+                raise c.error(kw.value, f"argument after ** has type \"{t}\"; {where} "
+                                        f"\"{want}\" (the items are copied as they are)")
             keys.append(None)
             values.append(kw.value)
         else:
@@ -355,6 +395,7 @@ def pack_kwargs(c: Checker, node: ast.Call, dstar: Param, extra: list[ast.keywor
     packed.packed = True  # type: ignore[attr-defined]
     if all(k is not None for k in keys):
         got = c.expr(packed, want)
+        assert dstar is not None
         if got != want:
             raise c.error(packed, f"the extra keywords are a \"{got}\", but **{dstar.name} "
                                   f"takes \"{want}\"")
@@ -370,10 +411,10 @@ def pack_kwargs(c: Checker, node: ast.Call, dstar: Param, extra: list[ast.keywor
         c.no_plain_literal(v, want.value, f"keyword '{k.value}'")  # type: ignore[attr-defined]
         got = c.expr(v, want.value)
         if not T.assignable(got, want.value):
-            raise c.error(v, f"keyword '{k.value}' has type \"{got}\"; **{dstar.name} "  # type: ignore
-                             f"takes \"{want}\"")
+            raise c.error(v, f"keyword '{k.value}' has type \"{got}\"; "  # type: ignore
+                             f"**kwargs takes \"{want}\"")
     names: list[ast.expr] = [ast.copy_location(ast.Constant(p.name), node) for p in params
-                              if not p.star and not p.pos_only]
+                              if not p.star and not p.pos_only and p not in open_params]
     names_node = ast.copy_location(ast.Tuple(names, ast.Load()), node) if names else None
     if names_node is not None:
         c.expr(names_node, None)

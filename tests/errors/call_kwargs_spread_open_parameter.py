@@ -1,11 +1,11 @@
-# error: 8:23: **d could give show()'s parameter 'sep', which is known only at run time: not supported (pass 'sep' explicitly)
-def show(text: str, sep: str = " ", **extra: str) -> str:
-    return text + sep + str(extra)
+# error: 8:18: **d would give show()'s parameter 'text', which has no default: not supported (pass 'text' explicitly)
+def show(text: str, **extra: str) -> str:
+    return text + str(extra)
 
 
 def main() -> None:
-    d = {"end": "!"}
-    print(show("a", **d))
+    d = {"text": "a", "end": "!"}
+    print(show(**d))
 
 
 main()

@@ -162,7 +162,7 @@ def written_args(node: ast.Call) -> list[ast.expr]:
 def is_packed(a: ast.expr) -> bool:
     """A node the checker made of written arguments: the tuple of a
     `*args` parameter, the dict of a `**kwargs` one, an item of `*t`."""
-    return getattr(a, "packed", False) or hasattr(a, "spread_of")
+    return getattr(a, "packed", False) or hasattr(a, "spread_of") or hasattr(a, "merged")
 
 
 def evaluate_written(b: FunctionBuilder, node: ast.Call) -> dict[int, Value]:
@@ -172,14 +172,24 @@ def evaluate_written(b: FunctionBuilder, node: ast.Call) -> dict[int, Value]:
     values = {id(a): b.expr(a) for a in written_args(node)}
     packs = [a for a in getattr(node, "args_bound", {}).values()
              if is_packed(a) and id(a) not in values]
-    if not packs:
+    if not packs and not hasattr(node, "kwargs_rest"):
         return values
     added = [k for k in values if k not in b.evaluated]
     for k in added:
         b.evaluated[k] = values[k]
     try:
+        # The keywords merged for `**d` first: the parameters they may
+        # give (KwargTake) are taken out of them.
+        merged = getattr(node, "kwargs_rest", None) or next(
+            (a.merged for a in packs if hasattr(a, "merged")), None)  # KwargTake
+        if merged is not None:
+            values[id(merged)] = b.evaluated[id(merged)] = b.expr(merged)
+            added.append(id(merged))
         for a in packs:
-            values[id(a)] = b.expr(a)
+            if id(a) not in values:
+                values[id(a)] = b.expr(a)
+        if getattr(node, "kwargs_rest", None) is not None:
+            b.kwargs_rest_check(node, values[id(merged)])
     finally:
         for k in added:
             del b.evaluated[k]

@@ -724,6 +724,25 @@ def dict_merge_kwargs(d: u64, other: u64, fname: u64, full: u64, names: u64) -> 
         i += 1
 
 
+def dict_no_kwargs_left(d: u64, fname: u64) -> None:
+    """`f(**m)` of a function without **kwargs: after the parameters took
+    their keys, any key left is CPython's TypeError (the first, in order)."""
+    dp = Ptr[DictObject](d)
+    i = i64(0)
+    while i < dp[0].nentries:
+        e = entry_at(dp[0].keys, dp[0].log2_size, i)
+        if e[0].hash != NO_HASH:
+            sb = StrBuilder()
+            out = addr_of(sb)
+            sb_append_str(out, fname)
+            sb_append_ascii(out, b"() got an unexpected keyword argument '")
+            sb_append_str(out, e[0].key)
+            sb_append_byte(out, u8(39))
+            obj_raise(ERR_TYPE, sb_finish(out))
+            return
+        i += 1
+
+
 def dict_copy(d: u64) -> u64:
     """d.copy(): a new dict of the same type, with the same items in the
     same order (keys and values shared, not copied)."""
