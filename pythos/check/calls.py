@@ -77,6 +77,10 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
     f = node.func
     builtin = isinstance(f, ast.Name) and not (c.fn is not None and f.id in c.fn.locals) \
         and c.builtin_name(f) is not None
+    if builtin and c.builtin_name(f) == "print" and all(isinstance(s, ast.Starred)
+                                                         for s in stars):
+        print_spread(c, node)
+        return call(c, node, want)
     if builtin or not isinstance(f, (ast.Name, ast.Attribute)):
         raise c.error(stars[0], f"{'*' if isinstance(stars[0], ast.Starred) else '**'}"
                                 f"{ast.unparse(stars[0].value)} in a call of "
@@ -90,6 +94,59 @@ def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
                                 f"supported here (spread only into a function, method or "
                                 f"class that takes *args or **kwargs)")
     return t
+
+
+def print_spread(c: Checker, node: ast.Call) -> None:
+    """`print(a, *xs, sep=", ")`: print writes str() of each value, the
+    separator between them, so it prints the one str
+    `", ".join([str(a)] + [str(x) for x in xs])`, which the call is
+    rewritten to (the values evaluated and converted in the same order).
+    The separator must be a literal (it is read before the values)."""
+    sep = " "
+    for kw in node.keywords:
+        if kw.arg == "sep":
+            if not isinstance(kw.value, ast.Constant) or not isinstance(
+                    kw.value.value, (str, type(None))):
+                raise c.error(kw.value, "print(*xs, sep=...) takes a literal separator here")
+            sep = kw.value.value if isinstance(kw.value.value, str) else " "
+    for name in ("str", "list"):
+        if c.builtin_name(ast.Name(id=name, ctx=ast.Load())) != name:
+            raise c.error(node, f"print(*xs) calls the builtin {name}(), which this module's "
+                                f"own '{name}' hides")
+
+    def at(n: ast.AST) -> Any:
+        return ast.copy_location(n, node)
+
+    pieces: list[ast.expr] = []
+    for i, a in enumerate(node.args):
+        t = c.expr(a.value, None) if isinstance(a, ast.Starred) and isinstance(
+            a.value, ast.Name) else None
+        if isinstance(t, T.TupleType):
+            # `*pair` of a fixed-length tuple variable: its items one by one
+            if t.elements:
+                pieces.append(at(ast.List([at(ast.Call(at(ast.Name("str", ast.Load())), [at(
+                    ast.Subscript(a.value, at(ast.Constant(k)), ast.Load()))], []))  # type: ignore
+                    for k in range(len(t.elements))], ast.Load())))
+        elif isinstance(a, ast.Starred):
+            var = f"__print_item_{i}"
+            item = at(ast.Call(at(ast.Name("str", ast.Load())), [at(ast.Name(var, ast.Load()))],
+                               []))
+            gen = ast.comprehension(at(ast.Name(var, ast.Store())), a.value, [], 0)
+            pieces.append(at(ast.ListComp(item, [gen])))
+        else:
+            pieces.append(at(ast.List([at(ast.Call(at(ast.Name("str", ast.Load())), [a], []))],
+                                      ast.Load())))
+    if not pieces:
+        node.args = []  # `print(*())`: only the end
+        node.keywords = [kw for kw in node.keywords if kw.arg != "sep"]
+        return
+    items = pieces[0]
+    for piece in pieces[1:]:
+        items = at(ast.BinOp(items, ast.Add(), piece))
+    joined = at(ast.Call(at(ast.Attribute(at(ast.Constant(sep)), "join", ast.Load())),
+                         [items], []))
+    node.args = [joined]
+    node.keywords = [kw for kw in node.keywords if kw.arg != "sep"]
 
 
 def call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
@@ -201,7 +258,7 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
             raise c.error(node, f"{name}() takes {len(positional)} positional argument"
                                 f"{'s' if len(positional) != 1 else ''} but {len(plain)} "
                                 f"were given (the rest are keyword-only)")
-        raise c.error(node, f"{name}() takes {len(params)} arguments but {len(plain)} "
+        raise c.error(node, f"{name}() takes {len(positional)} arguments but {len(plain)} "
                             f"were given")
     for p, a in zip(positional, plain, strict=False):
         bound[p.name] = a

@@ -75,7 +75,7 @@ PYTHOS_ONLY = {
     "call_map_of_local_callable": "map() of a callable held in a variable (it could be rebound)",
     "call_star_args": "a *args function as a Callable value",
     "call_star_spread_fixed_parameter": "*xs of unknown length into a fixed parameter",
-    "call_star_into_builtin": "*xs into a builtin",
+    "call_star_into_builtin": "*xs into a builtin other than print",
     "call_kwargs_spread_open_parameter": "**d that may give a parameter without default",
     "call_round_bool": "round() of a bool",
     "cls_unannotated_list_attribute": "an unannotated class attribute that is not a literal",
