@@ -212,8 +212,14 @@ def check_percent(c: Any, node: ast.BinOp) -> None:
         align = "<" if "-" in flags else ">"
         sign = "+" if "+" in flags else " " if " " in flags else ""
         if dot and kind in PERCENT_INTS:
-            raise c.error(left, f"a precision for an integer ('%.{precision}{kind}') is not "
-                                f"supported (pad it with 0: '%03d')")
+            if width_arg is not None or precision_arg is not None:
+                raise c.error(left, "a '*' width or precision with an integer precision is "
+                                    "not supported (use an f-string)")
+            values.append(format_field(int_precision(arg, flags, int(width or "0"),
+                                                     int(precision or "0"), kind, node),
+                                       -1, "", node))
+            starred = True  # the value is read more than once
+            continue
         if dot:
             # `%.3s`: str(x) (or repr(x)) cut to 3 code points; `%.*s`
             # to the argument's count, a negative one as 0 (CPython).
@@ -271,6 +277,44 @@ def check_percent(c: Any, node: ast.BinOp) -> None:
     ast.copy_location(fstring, node)
     c.fstring(fstring)
     node.fstring = fstring  # type: ignore[attr-defined]
+
+
+def int_precision(value: ast.expr, flags: str, width: int, precision: int, kind: str,
+                  where: ast.AST) -> ast.expr:
+    """`%5.3d` of an integer, as CPython makes it: the digits of |value|
+    zero-padded to `precision`, after the sign (`-`, or `+` / space as
+    the flags ask) and with `#` the base's prefix; then padded to
+    `width`, with zeros between prefix and digits under the `0` flag.
+    The value's node is read several times (percent_once makes it one
+    evaluation)."""
+    def at(n: ast.AST) -> Any:
+        return ast.copy_location(n, where)
+
+    def text(s: str) -> ast.expr:
+        return at(ast.Constant(s))
+
+    def head() -> ast.expr:
+        positive = "+" if "+" in flags else " " if " " in flags else ""
+        sign = at(ast.IfExp(at(ast.Compare(value, [ast.Lt()], [at(ast.Constant(0))])),
+                            text("-"), text(positive)))
+        prefix = {"x": "0x", "X": "0X", "o": "0o"}.get(kind, "") if "#" in flags else ""
+        return at(ast.BinOp(sign, ast.Add(), text(prefix))) if prefix else sign
+
+    digits = str_call(at(ast.JoinedStr([format_field(value, -1, PERCENT_INTS[kind], where)])),
+                      "lstrip", text("-"), where)
+    if "0" in flags and "-" not in flags and width:
+        # zeros up to the width, after sign and prefix
+        room = at(ast.BinOp(at(ast.Constant(width)), ast.Sub(), at(ast.Call(
+            at(ast.Name("len", ast.Load())), [head()], []))))
+        digits = str_call(str_call(digits, "zfill", at(ast.Constant(precision)), where),
+                          "zfill", room, where)
+        return at(ast.BinOp(head(), ast.Add(), digits))
+    whole = at(ast.BinOp(head(), ast.Add(), str_call(digits, "zfill",
+                                                      at(ast.Constant(precision)), where)))
+    if width:
+        whole = str_call(whole, "ljust" if "-" in flags else "rjust", at(ast.Constant(width)),
+                         where)
+    return whole
 
 
 def str_call(value: ast.expr, method: str, arg: ast.expr, where: ast.AST) -> ast.expr:
