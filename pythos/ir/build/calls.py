@@ -199,8 +199,7 @@ def evaluate_written(b: FunctionBuilder, node: ast.Call) -> dict[int, Value]:
 def dataclass_arguments(b: FunctionBuilder, node: ast.Call, ct: T.ClassType) -> list[Value]:
     """The generated __init__'s arguments: those written, in the order they
     are written, and each missing one's class-level default."""
-    written = [*node.args, *(kw.value for kw in node.keywords)]
-    values = {id(a): b.expr(a) for a in written}
+    values = evaluate_written(b, node)
     bound = node.args_bound  # type: ignore[attr-defined]
     return [values[id(a)] if id(a) in values else b.default_value(a, ct, name)
             for name, a in bound.items()]

@@ -185,10 +185,14 @@ class DictBuilder:
         from .funcs import python_qualname
         kind, detail = call.call  # type: ignore[attr-defined]
         fn = detail.find_method("__init__") if isinstance(detail, T.ClassType) else detail
-        assert isinstance(fn, FuncSym)
-        qualname = python_qualname(fn)
+        if isinstance(fn, FuncSym):
+            qualname, module = python_qualname(fn), fn.module.name
+        else:  # a dataclass's generated __init__
+            assert isinstance(detail, T.ClassType)
+            qualname = f"{detail.name}.__init__"
+            module = next(c.module.name for c in self.checker.classes if c.type is detail)
         return (self.string(qualname.encode(), T.STR),
-                self.string(f"{fn.module.name}.{qualname}".encode(), T.STR))
+                self.string(f"{module}.{qualname}".encode(), T.STR))
 
     def expr_KwargTake(self, node: Any) -> Value:
         """A parameter a call leaves to its default, given by a `**d` key
@@ -211,7 +215,13 @@ class DictBuilder:
         self.add(Assign(result, self.coerce(value, param.type)))
         self.goto(join)
         self.activate(default)
-        self.add(Assign(result, self.coerce(self.expr(param.default), param.type)))
+        _, callee = node.merged.call_node.call
+        if isinstance(callee, T.ClassType) and callee.find_method("__init__") is None:
+            # a dataclass field's class-level default (objects.py)
+            fallback = self.default_value(param.default, callee, param.name)  # type: ignore
+        else:
+            fallback = self.expr(param.default)
+        self.add(Assign(result, self.coerce(fallback, param.type)))
         self.goto(join)
         self.activate(join)
         return result
