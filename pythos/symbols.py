@@ -22,6 +22,11 @@ class Param:
     default: ast.expr | None
     # After a bare `*` in the signature: passed only by keyword.
     kw_only: bool = False
+    # Before a `/`: passed only by position.
+    pos_only: bool = False
+    # "*" for `*args: T` (a tuple[T, ...] of the extra positional arguments),
+    # "**" for `**kwargs: V` (a dict[str, V] of the unknown keywords), "" else.
+    star: str = ""
 
 
 @dataclass(eq=False)

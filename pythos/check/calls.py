@@ -20,6 +20,7 @@ and, for objects (issue 11; checked, not yet lowered):
     ("new", ClassType)       a class instance; node.args_bound as for functions
     ("method", FuncSym)      a class's method, dispatched through its vtable
     ("super", FuncSym)       super().name(...): the base's method, not dispatched
+    ("unbound", FuncSym)     C.name(obj, ...): C's method called on obj, not dispatched
     ("objmethod", "list.append")  a method of a container or str
     ("value", CallableType)  a call through a function value
 
@@ -67,13 +68,89 @@ ATOMICS = {"atomic_xchg": 1, "atomic_cas": 2, "atomic_add": 1, "atomic_load": 0,
 
 
 def check_call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
+    stars: list[ast.Starred | ast.keyword] = [a for a in node.args if isinstance(a, ast.Starred)]
+    stars += [kw for kw in node.keywords if kw.arg is None]
+    if not stars:
+        return call(c, node, want)
+    # `f(*xs)`, `f(**d)`: only a call bound by its parameters (bind_args)
+    # spreads them; builtins and function values take what is written.
     f = node.func
-    for a in node.args:
-        if isinstance(a, ast.Starred):
-            raise c.error(a, "*args calls are not supported")
+    builtin = isinstance(f, ast.Name) and not (c.fn is not None and f.id in c.fn.locals) \
+        and c.builtin_name(f) is not None
+    if builtin and c.builtin_name(f) == "print" and all(isinstance(s, ast.Starred)
+                                                         for s in stars):
+        print_spread(c, node)
+        return call(c, node, want)
+    if builtin or not isinstance(f, (ast.Name, ast.Attribute)):
+        raise c.error(stars[0], f"{'*' if isinstance(stars[0], ast.Starred) else '**'}"
+                                f"{ast.unparse(stars[0].value)} in a call of "
+                                f"{'a builtin' if builtin else 'a function value'} is "
+                                f"not supported (spread only into a function, method or "
+                                f"class that takes *args or **kwargs)")
+    t = call(c, node, want)
+    if not getattr(node, "stars_bound", False):
+        raise c.error(stars[0], f"{'*' if isinstance(stars[0], ast.Starred) else '**'}"
+                                f"{ast.unparse(stars[0].value)} is not "
+                                f"supported here (spread only into a function, method or "
+                                f"class that takes *args or **kwargs)")
+    return t
+
+
+def print_spread(c: Checker, node: ast.Call) -> None:
+    """`print(a, *xs, sep=", ")`: print writes str() of each value, the
+    separator between them, so it prints the one str
+    `", ".join([str(a)] + [str(x) for x in xs])`, which the call is
+    rewritten to (the values evaluated and converted in the same order).
+    The separator must be a literal (it is read before the values)."""
+    sep = " "
     for kw in node.keywords:
-        if kw.arg is None:
-            raise c.error(kw, "**kwargs calls are not supported")
+        if kw.arg == "sep":
+            if not isinstance(kw.value, ast.Constant) or not isinstance(
+                    kw.value.value, (str, type(None))):
+                raise c.error(kw.value, "print(*xs, sep=...) takes a literal separator here")
+            sep = kw.value.value if isinstance(kw.value.value, str) else " "
+    for name in ("str", "list"):
+        if c.builtin_name(ast.Name(id=name, ctx=ast.Load())) != name:
+            raise c.error(node, f"print(*xs) calls the builtin {name}(), which this module's "
+                                f"own '{name}' hides")
+
+    def at(n: ast.AST) -> Any:
+        return ast.copy_location(n, node)
+
+    pieces: list[ast.expr] = []
+    for i, a in enumerate(node.args):
+        t = c.expr(a.value, None) if isinstance(a, ast.Starred) and isinstance(
+            a.value, ast.Name) else None
+        if isinstance(t, T.TupleType):
+            # `*pair` of a fixed-length tuple variable: its items one by one
+            if t.elements:
+                pieces.append(at(ast.List([at(ast.Call(at(ast.Name("str", ast.Load())), [at(
+                    ast.Subscript(a.value, at(ast.Constant(k)), ast.Load()))], []))  # type: ignore
+                    for k in range(len(t.elements))], ast.Load())))
+        elif isinstance(a, ast.Starred):
+            var = f"__print_item_{i}"
+            item = at(ast.Call(at(ast.Name("str", ast.Load())), [at(ast.Name(var, ast.Load()))],
+                               []))
+            gen = ast.comprehension(at(ast.Name(var, ast.Store())), a.value, [], 0)
+            pieces.append(at(ast.ListComp(item, [gen])))
+        else:
+            pieces.append(at(ast.List([at(ast.Call(at(ast.Name("str", ast.Load())), [a], []))],
+                                      ast.Load())))
+    if not pieces:
+        node.args = []  # `print(*())`: only the end
+        node.keywords = [kw for kw in node.keywords if kw.arg != "sep"]
+        return
+    items = pieces[0]
+    for piece in pieces[1:]:
+        items = at(ast.BinOp(items, ast.Add(), piece))
+    joined = at(ast.Call(at(ast.Attribute(at(ast.Constant(sep)), "join", ast.Load())),
+                         [items], []))
+    node.args = [joined]
+    node.keywords = [kw for kw in node.keywords if kw.arg != "sep"]
+
+
+def call(c: Checker, node: ast.Call, want: T.Type | None) -> T.Type:
+    f = node.func
     if isinstance(f, ast.Subscript) and not c.names_a_type(f.value):
         # `table["h"]()`: a function value taken out of a container.
         return c.call_value(node, c.expr(f, None), ast.unparse(f))
@@ -139,34 +216,93 @@ def class_call(c: Checker, node: ast.Call, f: ast.Attribute, ct: ClassType) -> T
         c.record_call(fn, node)
         bind_args(c, node, fn.params, node.args, f"{ct.name}.{f.attr}")
         return fn.result
+    if isinstance(fn, FuncSym) and fn.method_kind == "method" and fn.cls is not None \
+            and not (f.attr == "__init__" and c.is_exception(ct)):
+        # `Base.method(obj, ...)`, `C.__init__(obj, ...)`: that class's
+        # method called on obj, not dispatched (as super() calls it).
+        node.call = ("unbound", fn)  # type: ignore[attr-defined]
+        c.record_call(fn, node)
+        bind_args(c, node, fn.params, node.args, f"{ct.name}.{f.attr}")
+        return fn.result
     t = c.expr(f, None)
     return c.call_value(node, t, ast.unparse(f))
 
 
 def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.expr],
               name: str) -> None:
+    """Bind a call's arguments to `params` (node.args_bound, in parameter
+    order).  The extra positional arguments of a `*args` parameter are a
+    tuple display made here (`pack`), the unknown keywords of a `**kwargs`
+    parameter a dict display, each of the nodes written: the IR builder
+    evaluates what is written in the order it is written, then the packs."""
+    node.stars_bound = True  # type: ignore[attr-defined]
     bound: dict[str, ast.expr] = {}
-    positional = [p for p in params if not p.kw_only]
-    if len(args) > len(positional):
-        if len(positional) < len(params):
+    positional = [p for p in params if not p.kw_only and not p.star]
+    star = next((p for p in params if p.star == "*"), None)
+    dstar = next((p for p in params if p.star == "**"), None)
+    items, spreads = spread_items(c, args, name)
+    plain = items if not spreads else items[:spreads[0][0]]
+    if spreads and len(plain) < len(positional):
+        at = spreads[0][1]
+        raise c.error(at, f"*{ast.unparse(at.value)} would fill parameter "
+                          f"'{positional[len(plain)].name}' of {name}(), and its length is "
+                          f"known only at run time: not supported (pass the leading "
+                          f"arguments one by one, or spread a fixed-length tuple)")
+    if spreads and star is None:
+        raise c.error(spreads[0][1], f"{name}() takes no *args, so *"
+                                     f"{ast.unparse(spreads[0][1].value)} can only be "
+                                     f"spread into it when its length is known (a "
+                                     f"tuple[...] of fixed length)")
+    if len(plain) > len(positional) and star is None:
+        if len(positional) < len([p for p in params if not p.star]):
             raise c.error(node, f"{name}() takes {len(positional)} positional argument"
-                                f"{'s' if len(positional) != 1 else ''} but {len(args)} "
+                                f"{'s' if len(positional) != 1 else ''} but {len(plain)} "
                                 f"were given (the rest are keyword-only)")
-        raise c.error(node, f"{name}() takes {len(params)} arguments but {len(args)} "
+        raise c.error(node, f"{name}() takes {len(positional)} arguments but {len(plain)} "
                             f"were given")
-    for p, a in zip(positional, args, strict=False):
+    for p, a in zip(positional, plain, strict=False):
         bound[p.name] = a
-    names = {p.name: p for p in params}
+    if star is not None:
+        bound[star.name] = pack_args(c, node, star, items[len(positional):], spreads)
+    names = {p.name: p for p in params if not p.star and not p.pos_only}
+    extra: list[ast.keyword] = []
     for kw in node.keywords:
-        assert kw.arg is not None
+        if kw.arg is None:
+            extra.append(kw)
+            continue
         if kw.arg not in names:
-            raise c.error(kw, f"{name}() has no parameter '{kw.arg}'")
+            if dstar is None:
+                raise c.error(kw, f"{name}() has no parameter '{kw.arg}'" + (
+                    " (it is positional-only)" if any(p.name == kw.arg for p in params)
+                    else ""))
+            if any(k.arg == kw.arg for k in extra):
+                raise c.error(kw, f"keyword argument repeated: {kw.arg}")
+            extra.append(kw)
+            continue
         if kw.arg in bound:
             raise c.error(kw, f"{name}() got two values for '{kw.arg}'")
         bound[kw.arg] = kw.value
+    spread = any(kw.arg is None for kw in extra)
+    unknown = [kw for kw in extra if kw.arg is not None]
+    if unknown and dstar is None:
+        raise c.error(unknown[0], f"{name}() has no parameter '{unknown[0].arg}'")
+    if extra or dstar is not None:
+        open_params = [p for p in params if not p.star and not p.pos_only
+                       and p.name not in bound] if spread else []
+        merged = pack_kwargs(c, node, dstar, extra, name, open_params, params)
+        if dstar is not None:
+            bound[dstar.name] = merged
+        else:
+            node.kwargs_rest = merged  # type: ignore[attr-defined]  # must end up empty
+        for p in open_params:
+            # A parameter the call leaves to its default, which a key of
+            # a `**d` may give instead (ir/build/dicts.py, expr_KwargTake).
+            bound[p.name] = KwargTake(merged, p, name)
     ordered: dict[str, ast.expr] = {}
     for p in params:
-        if p.name in bound and (objectish(p.type) or p.type is OBJECT):
+        if (p.star or isinstance(bound.get(p.name), KwargTake)) and p.name in bound:
+            ordered[p.name] = bound[p.name]  # checked by pack_args, pack_kwargs
+        elif p.name in bound and (objectish(p.type) or p.type is OBJECT):
             c.no_plain_literal(bound[p.name], p.type, f"argument '{p.name}'")
             got = c.expr(bound[p.name], p.type)
             if not T.assignable(got, p.type):
@@ -189,6 +325,166 @@ def bind_args(c: Checker, node: ast.Call, params: list[Param], args: list[ast.ex
         else:
             raise c.error(node, f"{name}() is missing the argument '{p.name}'")
     node.args_bound = ordered  # type: ignore[attr-defined]
+
+
+def spread_items(c: Checker, args: list[ast.expr],
+                 name: str) -> tuple[list[ast.expr], list[tuple[int, ast.Starred]]]:
+    """A call's positional arguments, each `*t` of a fixed-length tuple
+    replaced by its items (`t[0]`, `t[1]`, ...: the IR builder evaluates
+    `t` once), and where the others (`*xs` of a list or a tuple[T, ...])
+    are: (index among the items, node)."""
+    items: list[ast.expr] = []
+    spreads: list[tuple[int, ast.Starred]] = []
+    for a in args:
+        if not isinstance(a, ast.Starred):
+            items.append(a)
+            continue
+        t = c.expr(a.value, None)
+        if isinstance(t, T.TupleType):
+            for i in range(len(t.elements)):
+                item = ast.copy_location(ast.Subscript(a.value, ast.copy_location(
+                    ast.Constant(i), a), ast.Load()), a)
+                item.spread_of = a.value  # type: ignore[attr-defined]
+                items.append(item)
+        elif isinstance(t, (T.ListType, T.VarTupleType)):
+            spreads.append((len(items), a))
+            items.append(a)
+        else:
+            raise c.error(a.value, f"{name}() argument after * must be a list or a tuple, "
+                                   f"not \"{t}\"")
+    return items, spreads
+
+
+def pack_args(c: Checker, node: ast.Call, star: Param, items: list[ast.expr],
+              spreads: list[tuple[int, ast.Starred]]) -> ast.expr:
+    """The tuple[T, ...] a `*args` parameter receives: a display of the
+    extra arguments, or for `*xs` the tuple xs itself (as CPython passes
+    it when nothing else is packed), `tuple(xs)` of a list, and `+` of the
+    pieces for a mix."""
+    want = star.type
+    assert isinstance(want, T.VarTupleType)
+    pieces: list[ast.expr] = []
+    run: list[ast.expr] = []
+    for a in items:
+        if not isinstance(a, ast.Starred):
+            run.append(a)
+            continue
+        if run:
+            pieces.append(ast.copy_location(ast.Tuple(run, ast.Load()), run[0]))
+            run = []
+        t = a.value.ty  # type: ignore[attr-defined]
+        if isinstance(t, T.VarTupleType):
+            pieces.append(a.value)
+        else:
+            pieces.append(ast.copy_location(ast.Call(
+                ast.copy_location(ast.Name("tuple", ast.Load()), a), [a.value], []), a))
+    if run or not pieces:
+        pieces.append(ast.copy_location(ast.Tuple(run, ast.Load()), run[0] if run else node))
+    packed = pieces[0]
+    for piece in pieces[1:]:
+        packed = ast.copy_location(ast.BinOp(packed, ast.Add(), piece), packed)
+    packed.packed = True  # type: ignore[attr-defined]
+    got = c.expr(packed, want)
+    if got != want:
+        where = spreads[0][1] if spreads else packed
+        raise c.error(where, f"the extra arguments are a \"{got}\", but *{star.name} takes "
+                             f"\"{want}\"")
+    return packed
+
+
+class KwargTake(ast.expr):
+    """The value of a parameter `param` that a call leaves to its default
+    and that a key of a `**d` may give: popped from the merged keywords
+    `merged` (pack_kwargs) if there, else the default."""
+
+    _fields = ()
+
+    def __init__(self, merged: ast.Dict, param: Param, name: str) -> None:
+        super().__init__()
+        self.merged = merged
+        self.param = param
+        self.fn_name = name
+        self.ty = param.type
+        ast.copy_location(self, merged)
+
+
+def pack_kwargs(c: Checker, node: ast.Call, dstar: Param | None, extra: list[ast.keyword],
+                name: str, open_params: list[Param], params: list[Param]) -> ast.Dict:
+    """The dict[str, V] a `**kwargs` parameter receives: a display of the
+    keywords no parameter takes, in the order written, each `**d` merged
+    in its place (`packed_kwargs`, checked at run time for a key given
+    twice or naming a parameter the call gives).  The parameters in
+    `open_params` (left to their defaults) are taken out of it first
+    (KwargTake); without **kwargs, what is left is an error."""
+    spreads = [kw for kw in extra if kw.arg is None]
+    want: T.Type
+    if dstar is not None:
+        want = dstar.type
+    else:
+        want = c.expr(spreads[0].value, None)
+    if not (isinstance(want, DictType) and want.key is STR):
+        raise c.error(spreads[0].value, f"{name}() argument after ** must be a dict[str, ...] "
+                                        f"(keywords are strs), not \"{want}\"")
+    for p in open_params:
+        if p.default is None:
+            raise c.error(spreads[0].value, f"**{ast.unparse(spreads[0].value)} would give "
+                                            f"{name}()'s parameter '{p.name}', which has no "
+                                            f"default: not supported (pass '{p.name}' "
+                                            f"explicitly)")
+        if want.value != p.type and not (T.is_object(p.type) and T.is_object(want.value)
+                                         and T.assignable(want.value, p.type)):
+            raise c.error(spreads[0].value, f"**{ast.unparse(spreads[0].value)} may give "
+                                            f"{name}()'s parameter '{p.name}' a "
+                                            f"\"{want.value}\", and it takes \"{p.type}\"")
+    keys: list[ast.expr | None] = []
+    values: list[ast.expr] = []
+    for kw in extra:
+        if kw.arg is None:
+            t = c.expr(kw.value, None)
+            if not (isinstance(t, DictType) and t.key is STR):
+                raise c.error(kw.value, f"{name}() argument after ** must be a dict[str, ...] "
+                                        f"(keywords are strs), not \"{t}\"")
+            if t != want:
+                where = f"**{dstar.name} takes" if dstar is not None else "the first is"
+                raise c.error(kw.value, f"argument after ** has type \"{t}\"; {where} "
+                                        f"\"{want}\" (the items are copied as they are)")
+            keys.append(None)
+            values.append(kw.value)
+        else:
+            keys.append(ast.copy_location(ast.Constant(kw.arg), kw))
+            values.append(kw.value)
+    packed = ast.copy_location(ast.Dict(keys, values), extra[0] if extra else node)
+    packed.packed = True  # type: ignore[attr-defined]
+    if all(k is not None for k in keys):
+        got = c.expr(packed, want)
+        assert dstar is not None
+        if got != want:
+            raise c.error(packed, f"the extra keywords are a \"{got}\", but **{dstar.name} "
+                                  f"takes \"{want}\"")
+        return packed
+    # With a `**d`: each key of d is checked at run time against the
+    # parameters the call names (CPython's TypeError: "f() got multiple
+    # values for argument 'a'") and the keywords before it (".. for
+    # keyword argument 'x'"), by the IR builder's `packed_kwargs`.
+    for k, v in zip(keys, values, strict=True):
+        if k is None:
+            continue
+        c.expr(k, STR)
+        c.no_plain_literal(v, want.value, f"keyword '{k.value}'")  # type: ignore[attr-defined]
+        got = c.expr(v, want.value)
+        if not T.assignable(got, want.value):
+            raise c.error(v, f"keyword '{k.value}' has type \"{got}\"; "  # type: ignore
+                             f"**kwargs takes \"{want}\"")
+    names: list[ast.expr] = [ast.copy_location(ast.Constant(p.name), node) for p in params
+                              if not p.star and not p.pos_only and p not in open_params]
+    names_node = ast.copy_location(ast.Tuple(names, ast.Load()), node) if names else None
+    if names_node is not None:
+        c.expr(names_node, None)
+    packed.param_names = names_node  # type: ignore[attr-defined]
+    packed.call_node = node  # type: ignore[attr-defined]
+    c.heap_use(packed, "dicts", "a **kwargs dict allocates")
+    packed.ty = want  # type: ignore[attr-defined]
+    return packed
 
 
 def constructor(c: Checker, node: ast.Call, st: StructType) -> T.Type:
@@ -491,6 +787,28 @@ def int_text(c: Checker, node: ast.Call, name: str) -> T.Type:
     return STR
 
 
+def int_round(c: Checker, node: ast.Call) -> T.Type:
+    """`round(x)` and `round(x, ndigits)` of an int (Pythos has no floats):
+    x itself, or for a negative ndigits the nearest multiple of
+    10**-ndigits, ties to even (rt/core.py, round_int)."""
+    args = [*node.args, *(kw.value for kw in node.keywords)]
+    for kw in node.keywords:
+        if kw.arg != "ndigits" or len(node.args) != 1:
+            raise c.error(kw, f"round() got an unexpected keyword argument '{kw.arg}'")
+    if not 1 <= len(args) <= 2:
+        raise c.error(node, f"round() takes 1 or 2 arguments ({len(args)} given)")
+    t = c.expr(args[0], I64)
+    if t is not I64:
+        raise c.error(args[0], f"round() of a {t} is not supported: it takes an int "
+                               f"(Pythos has no floats; convert with int(...) first)")
+    if len(args) == 2:
+        nt = c.expr(args[1], I64)
+        if nt is not I64:
+            raise c.error(args[1], f"round()'s ndigits is an int, not \"{nt}\"")
+    node.round_args = args  # type: ignore[attr-defined]
+    return I64
+
+
 def int_arithmetic(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> T.Type:
     """`abs(x)`, `pow(x, y)` and `divmod(x, y)` of integers: `abs` keeps
     x's type (a sized integer wraps, as pythos.lang's `__abs__` does:
@@ -641,6 +959,8 @@ def builtin_call(c: Checker, node: ast.Call, name: str, want: T.Type | None) -> 
         return int_text(c, node, name)
     if name in ("abs", "pow", "divmod"):
         return int_arithmetic(c, node, name, want)
+    if name == "round":
+        return int_round(c, node)
     if name == "chr":
         # Printed, chr() writes its character (print_arg); as a value it
         # is a one-character str made at run time (issue 11).

@@ -562,7 +562,14 @@ class Classes:
         mine, theirs = fn.params[skip:], base_fn.params[skip:]
         # A call through the base binds by the base's parameters and passes
         # them in its order, so keyword-only parameters must be the same
-        # names at the same places.
+        # names at the same places, and so must *args and **kwargs.
+        if any(p.star for p in [*mine, *theirs]) and [
+                (p.star, p.kw_only, p.name if p.kw_only or p.star else "")
+                for p in mine] != [(q.star, q.kw_only, q.name if q.kw_only or q.star else "")
+                                   for q in theirs]:
+            raise self.error(fn.node, f"signature of \"{fn.name}\" {where}: a method with "
+                                      f"*args or **kwargs overrides one with the same "
+                                      f"parameters, of the same kinds, in the same order")
         if any(p.kw_only or q.kw_only for p, q in zip(mine, theirs, strict=False)) and any(
                 (p.name, p.kw_only) != (q.name, q.kw_only) for p, q in zip(mine, theirs,
                                                                           strict=False)
@@ -575,7 +582,8 @@ class Classes:
                                       f"{len(theirs)}")
         for i, (p, q) in enumerate(zip(mine, theirs, strict=False)):
             if not T.assignable(q.type, p.type):
-                raise self.error(fn.node.args.args[i + skip],
+                args = [*fn.node.args.posonlyargs, *fn.node.args.args]
+                raise self.error(args[i + skip] if i + skip < len(args) else fn.node,
                                  f"argument {i + 1} of \"{fn.name}\" is {where}; supertype "
                                  f"defines the argument type as \"{q.type}\"")
         if not T.assignable(fn.result, base_fn.result) and not (

@@ -40,6 +40,7 @@ from ..types import (
     ClassType,
     PtrType,
     StructType,
+    Type,
 )
 from .containers import objectish
 from .names import (
@@ -344,14 +345,10 @@ class Declarations:
         a = node.args
         exit_varargs = (struct is not None or cls is not None) and a.vararg is not None \
             and node.name in ("__exit__", "__aexit__")
-        if a.vararg and not exit_varargs:
-            raise self.error(a.vararg, f"*{a.vararg.arg} is not supported: take a list or a "
-                                       f"tuple (or use a bare * for keyword-only parameters)")
-        if a.kwarg:
-            raise self.error(a.kwarg, f"**{a.kwarg.arg} is not supported: take a dict, or "
-                                      f"name the keyword-only parameters after a bare *")
-        if a.posonlyargs:
-            raise self.error(node, "positional-only parameters (before /) are not supported")
+        if a.vararg and struct is not None and not exit_varargs:
+            raise self.error(a.vararg, f"*{a.vararg.arg} is not supported in a struct method")
+        if a.kwarg and struct is not None:
+            raise self.error(a.kwarg, f"**{a.kwarg.arg} is not supported in a struct method")
         owner = f"{struct.name}." if struct else (f"{cls.name}." if cls else "")
         fn = FuncSym(node.name, m, node, [], NONE, f"{m.name}.{owner}{node.name}", struct)
         fn.cls = cls
@@ -376,29 +373,30 @@ class Declarations:
             else:
                 raise self.error(dec, "unsupported decorator (expected @interrupt, "
                                       "@export(\"name\") or @extern(\"name\"))")
-        defaults = [None] * (len(a.args) - len(a.defaults)) + list(a.defaults)
+        positional = [*a.posonlyargs, *a.args]
+        defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
         owner_type: StructType | ClassType | None = struct or (
             cls if cls is not None and fn.method_kind != "static" else None)
-        for i, (arg, default) in enumerate(zip(a.args, defaults, strict=True)):
+        for i, (arg, default) in enumerate(zip(positional, defaults, strict=True)):
             if i == 0 and owner_type is not None:
                 if arg.annotation is not None:
                     raise self.error(arg, "'self' takes no annotation")
-                fn.params.append(Param(arg.arg, owner_type, None))
+                fn.params.append(Param(arg.arg, owner_type, None,
+                                       pos_only=i < len(a.posonlyargs)))
                 continue
-            if arg.annotation is None:
-                raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
-            pt = self.resolve_type(arg.annotation)
-            if pt is NONE:
-                raise self.error(arg.annotation, "a parameter cannot have type None")
-            fn.params.append(Param(arg.arg, pt, default))
+            fn.params.append(Param(arg.arg, self.param_type(arg), default,
+                                   pos_only=i < len(a.posonlyargs)))
+        if a.vararg and not exit_varargs:
+            # `*args: T`: the extra positional arguments, a tuple[T, ...].
+            fn.params.append(Param(a.vararg.arg, T.VarTupleType(self.param_type(a.vararg)),
+                                   None, star="*"))
         for arg, default in zip(a.kwonlyargs, a.kw_defaults, strict=True):
-            if arg.annotation is None:
-                raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
-            pt = self.resolve_type(arg.annotation)
-            if pt is NONE:
-                raise self.error(arg.annotation, "a parameter cannot have type None")
-            fn.params.append(Param(arg.arg, pt, default, kw_only=True))
-        if owner_type is not None and not a.args:
+            fn.params.append(Param(arg.arg, self.param_type(arg), default, kw_only=True))
+        if a.kwarg:
+            # `**kwargs: V`: the keywords no parameter takes, a dict[str, V].
+            fn.params.append(Param(a.kwarg.arg, T.DictType(STR, self.param_type(a.kwarg)),
+                                   None, star="**"))
+        if owner_type is not None and not positional:
             raise self.error(node, "a method takes 'self' as its first parameter")
         fn.result = NONE if node.returns is None else self.resolve_type(node.returns)
         self.coroutine_function_type(fn)  # check/coroutines.py: async def
@@ -411,6 +409,14 @@ class Declarations:
             self.check_interrupt_signature(fn)
         self.functions.append(fn)
         return fn
+
+    def param_type(self, arg: ast.arg) -> Type:
+        if arg.annotation is None:
+            raise self.error(arg, f"parameter '{arg.arg}' needs a type annotation")
+        pt = self.resolve_type(arg.annotation)
+        if pt is NONE:
+            raise self.error(arg.annotation, "a parameter cannot have type None")
+        return pt
 
     @staticmethod
     def is_should_panic(dec: ast.expr) -> bool:

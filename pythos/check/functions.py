@@ -59,6 +59,13 @@ class Functions:
         """The Callable type of `fn` as a value (its first `skip` parameters
         bound).  A Callable passes its arguments by position, so a
         function with keyword-only parameters cannot be one."""
+        stars = [p.star + p.name for p in fn.params if p.star]
+        if stars:
+            assert fn.node is not None
+            raise self.error(at or fn.node,
+                             f"'{fn.name}' takes {' and '.join(stars)}, so it cannot be a "
+                             f"Callable value here (a Callable[[...], R] has a fixed list "
+                             f"of parameters); call it by name, or wrap it in a lambda")
         kw_only = [p.name for p in fn.params if p.kw_only]
         if kw_only:
             assert fn.node is not None

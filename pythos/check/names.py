@@ -38,7 +38,7 @@ PY_BUILTINS = {"print", "len", "chr", "ord", "range", "int", "bool", "str", "byt
                "super", "enumerate", "zip", "reversed", "sorted", "min", "max", "sum",
                "any", "all", "iter", "next", "frozenset", "type",
                # integers
-               "abs", "pow", "hex", "bin", "oct", "divmod"}
+               "abs", "pow", "hex", "bin", "oct", "divmod", "round"}
 # Builtins that consume an iterable or build a container (check/containers.py).
 ITERABLE_BUILTINS = {"enumerate", "zip", "reversed", "sorted", "min", "max", "sum", "any",
                      "all", "list", "set", "dict", "iter", "next", "frozenset"}

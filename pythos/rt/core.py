@@ -493,6 +493,37 @@ def inverse_mod(a: u64, m: u64) -> u64:
     return old_x
 
 
+ROUND_OVERFLOW: Final = i64(-0x8000000000000000)  # no result of round_int is this
+
+
+def round_int(x: i64, ndigits: i64) -> i64:
+    """round(x, ndigits) of an int, as CPython's int.__round__: x itself
+    for ndigits >= 0, else the nearest multiple of 10**-ndigits, a tie
+    going to the even multiple (round(1250, -2) == 1200, round(1350, -2)
+    == 1400, round(-1250, -2) == -1200).  ROUND_OVERFLOW when that
+    multiple does not fit in 64 bits (the caller raises OverflowError)."""
+    if ndigits >= 0:
+        return x
+    if ndigits < -19:
+        return i64(0)  # |x| < 10**19 // 2 <= 10**-ndigits // 2
+    if ndigits == -19:
+        # 10**19 does not fit: x rounds to 0 unless past half of it.
+        if x > i64(5000000000000000000) or x < i64(-5000000000000000000):
+            return ROUND_OVERFLOW
+        return i64(0)
+    m = i64(1)
+    for _ in range(-ndigits):
+        m *= i64(10)
+    q = x // m  # floored, so 0 <= r < m
+    r = x - q * m
+    if r * i64(2) > m or (r * i64(2) == m and q & i64(1) == i64(1)):
+        q += i64(1)
+    limit = i64(0x7FFFFFFFFFFFFFFF) // m
+    if q > limit or q < -limit:
+        return ROUND_OVERFLOW
+    return q * m
+
+
 def pow_mod(base: i64, exp: i64, mod: i64) -> i64:
     """pow(base, exp, mod) for a `mod` that is not 0 (the caller raises
     that ValueError); POW_MOD_NOT_INVERTIBLE for a negative `exp` whose

@@ -33,6 +33,7 @@ from ..ops import (
     Value,
     ZeroMem,
 )
+from .expr import ERR_OVERFLOW
 from .frozensets import frozenset_call
 from .lists import ERR_VALUE
 from .overrides import call_by_class
@@ -75,6 +76,8 @@ def build_call(b: FunctionBuilder, node: ast.Call) -> Value:
         return b.construct(node, detail, arguments(b, node))
     if kind == "exc_init":
         return b.init_exception(node)  # super().__init__(...) of an exception
+    if kind == "unbound":  # `Base.method(obj, ...)`: obj is the first argument
+        return b.call_method_direct(node, detail, arguments(b, node))
     if kind == "super":
         return b.call_super(node, detail, arguments(b, node) if detail is not None else [])
     if kind == "ctor":
@@ -145,17 +148,58 @@ def arguments(b: FunctionBuilder, node: ast.Call) -> list[Value]:
     they are written, as CPython does: `f(b=g(), a=h())` calls g first, then
     passes h()'s value as the first parameter.  Defaults are constants, so
     when they are materialised does not matter."""
-    written = [*node.args, *(kw.value for kw in node.keywords)]
-    values = {id(a): b.expr(a) for a in written}
+    values = evaluate_written(b, node)
     return [values[id(a)] if id(a) in values else b.expr(a)
             for a in node.args_bound.values()]  # type: ignore[attr-defined]
+
+
+def written_args(node: ast.Call) -> list[ast.expr]:
+    """The argument expressions as written (`*xs`, `**d`: xs, d)."""
+    return [*(a.value if isinstance(a, ast.Starred) else a for a in node.args),
+            *(kw.value for kw in node.keywords)]
+
+
+def is_packed(a: ast.expr) -> bool:
+    """A node the checker made of written arguments: the tuple of a
+    `*args` parameter, the dict of a `**kwargs` one, an item of `*t`."""
+    return getattr(a, "packed", False) or hasattr(a, "spread_of") or hasattr(a, "merged")
+
+
+def evaluate_written(b: FunctionBuilder, node: ast.Call) -> dict[int, Value]:
+    """The values of the arguments written, in the order written, then of
+    the nodes made of them (`is_packed`), which read those values (each
+    written expression is evaluated once); by node id."""
+    values = {id(a): b.expr(a) for a in written_args(node)}
+    packs = [a for a in getattr(node, "args_bound", {}).values()
+             if is_packed(a) and id(a) not in values]
+    if not packs and not hasattr(node, "kwargs_rest"):
+        return values
+    added = [k for k in values if k not in b.evaluated]
+    for k in added:
+        b.evaluated[k] = values[k]
+    try:
+        # The keywords merged for `**d` first: the parameters they may
+        # give (KwargTake) are taken out of them.
+        merged = getattr(node, "kwargs_rest", None) or next(
+            (a.merged for a in packs if hasattr(a, "merged")), None)  # KwargTake
+        if merged is not None:
+            values[id(merged)] = b.evaluated[id(merged)] = b.expr(merged)
+            added.append(id(merged))
+        for a in packs:
+            if id(a) not in values:
+                values[id(a)] = b.expr(a)
+        if getattr(node, "kwargs_rest", None) is not None:
+            b.kwargs_rest_check(node, values[id(merged)])
+    finally:
+        for k in added:
+            del b.evaluated[k]
+    return values
 
 
 def dataclass_arguments(b: FunctionBuilder, node: ast.Call, ct: T.ClassType) -> list[Value]:
     """The generated __init__'s arguments: those written, in the order they
     are written, and each missing one's class-level default."""
-    written = [*node.args, *(kw.value for kw in node.keywords)]
-    values = {id(a): b.expr(a) for a in written}
+    values = evaluate_written(b, node)
     bound = node.args_bound  # type: ignore[attr-defined]
     return [values[id(a)] if id(a) in values else b.default_value(a, ct, name)
             for name, a in bound.items()]
@@ -239,6 +283,8 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
         return b.expr(node.binop)  # type: ignore[attr-defined]
     if name == "abs":
         return b.absolute(node, b.expr(args[0]))
+    if name == "round":
+        return int_round(b, node)
     if name == "divmod":  # (a // d, a % d), a and d evaluated once
         tt: T.TupleType = node.ty  # type: ignore[attr-defined]
         t = tt.elements[0]
@@ -350,6 +396,24 @@ def builtin(b: FunctionBuilder, node: ast.Call, name: str) -> Value:
             "enumerate", "zip", "reversed", "set", "dict", "int"):
         raise b.not_yet(node, f"{name}() of objects")
     raise CompileError(f"internal: builtin {name}")
+
+
+def int_round(b: FunctionBuilder, node: ast.Call) -> Value:
+    """`round(x)` (x itself) and `round(x, ndigits)` of an int: the
+    arithmetic in rt/core.py's round_int, CPython's OverflowError where
+    the multiple it rounds to leaves the 64 bits."""
+    round_args: list[ast.expr] = node.round_args  # type: ignore[attr-defined]
+    x = b.expr(round_args[0])
+    if len(round_args) == 1:
+        return x
+    ndigits = b.expr(round_args[1])
+    result = b.call_rt("round_int", [x, ndigits])
+    fits = b.add(Compare("ne", result, Integer(-(1 << 63), T.I64)))
+    positive = b.add(Compare("sge", ndigits, Integer(0, T.I64)))
+    b.check(b.add(IntOp("or", fits, positive)),
+            b.raise_or_panic(node, ERR_OVERFLOW, "int result of round() does not fit in 64 "
+                                                 "bits"))
+    return result
 
 
 def pow_mod(b: FunctionBuilder, node: ast.Call) -> Value:

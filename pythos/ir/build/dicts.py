@@ -30,6 +30,7 @@ from ...diagnostics import CompileError
 from ...symbols import FuncSym
 from ...types import BOOL, I64, NONE, NONE_VALUE, U64, DictType, IntType, SetType, TupleType
 from ..ops import (
+    Assign,
     Call,
     Cast,
     Compare,
@@ -80,6 +81,14 @@ class DictBuilder:
         def expr(self, node: ast.expr) -> Value: ...
         def not_yet(self, node: ast.AST, what: str) -> CompileError: ...
         def extend64(self, v: Value, t: IntType) -> Value: ...
+        def string(self, data: bytes, t: T.Type) -> Any: ...
+        def new_block(self, label: str) -> Any: ...
+        def activate(self, block: Any) -> None: ...
+        def goto(self, block: Any) -> None: ...
+        def merge(self, name: str, t: T.Type, join: Any) -> Any: ...
+        def branch(self, cond: Value, true: Any, false: Any,
+                   likely: bool | None = None) -> None: ...
+        def coerce(self, v: Value, target: T.Type) -> Value: ...
 
     def map_fn(self, name: str) -> FuncSym:
         module = DICT_RT if name.startswith("dict_") else SET_RT if name.startswith(
@@ -157,6 +166,8 @@ class DictBuilder:
         `dict_setitem` each, so a repeated key keeps its first place and
         its last value, as in CPython."""
         t: DictType = node.ty  # type: ignore[attr-defined]
+        if hasattr(node, "call_node"):
+            return self.packed_kwargs(node, t)
         if any(k is None for k in node.keys):
             raise self.not_yet(node, "'**' in dict displays")
         ti = self.typeinfo_of(node, t)
@@ -165,6 +176,81 @@ class DictBuilder:
         d = self.map_call(node, "dict_new", [ti, Integer(len(pairs), I64)], result=t)
         for key, value in pairs:
             self.map_call(node, "dict_setitem", [d, key, value])
+        return d
+
+    def callee_names(self, call: ast.Call) -> tuple[Value, Value]:
+        """The qualified name of the function `call` calls (`C.m`), and
+        with its module (`__main__.C.m`): CPython's TypeErrors about
+        keywords name it so."""
+        from .funcs import python_qualname
+        kind, detail = call.call  # type: ignore[attr-defined]
+        fn = detail.find_method("__init__") if isinstance(detail, T.ClassType) else detail
+        if isinstance(fn, FuncSym):
+            qualname, module = python_qualname(fn), fn.module.name
+        else:  # a dataclass's generated __init__
+            assert isinstance(detail, T.ClassType)
+            qualname = f"{detail.name}.__init__"
+            module = next(c.module.name for c in self.checker.classes if c.type is detail)
+        return (self.string(qualname.encode(), T.STR),
+                self.string(f"{module}.{qualname}".encode(), T.STR))
+
+    def expr_KwargTake(self, node: Any) -> Value:
+        """A parameter a call leaves to its default, given by a `**d` key
+        if there is one (check/calls.py, KwargTake): popped out of the
+        merged keywords, which the call evaluated before (calls.py,
+        evaluate_written), else the default."""
+        merged = self.expr(node.merged)
+        t: DictType = node.merged.ty
+        param = node.param
+        key = self.slot_of(self.string(param.name.encode(), T.STR), T.STR)
+        has = self.map_call(node, "dict_contains", [merged, key])
+        given, default = self.new_block("kwarg.given"), self.new_block("kwarg.default")
+        join = self.new_block("kwarg.join")
+        result = self.merge("kwarg", param.type, join)
+        self.branch(has, given, default)
+        self.activate(given)
+        value = self.map_call(node, "dict_pop", [merged, key, Integer(0, U64),
+                                                 Integer(0, BOOL)], can_fail=True,
+                              result=t.value)
+        self.add(Assign(result, self.coerce(value, param.type)))
+        self.goto(join)
+        self.activate(default)
+        _, callee = node.merged.call_node.call
+        if isinstance(callee, T.ClassType) and callee.find_method("__init__") is None:
+            # a dataclass field's class-level default (objects.py)
+            fallback = self.default_value(param.default, callee, param.name)  # type: ignore
+        else:
+            fallback = self.expr(param.default)
+        self.add(Assign(result, self.coerce(fallback, param.type)))
+        self.goto(join)
+        self.activate(join)
+        return result
+
+    def kwargs_rest_check(self, call: ast.Call, merged: Value) -> None:
+        """`f(**d)` of a function without **kwargs: a key no parameter
+        took is CPython's TypeError."""
+        short, _ = self.callee_names(call)
+        self.map_call(call, "dict_no_kwargs_left", [merged, short], can_fail=True)
+
+    def packed_kwargs(self, node: ast.Dict, t: DictType) -> Value:
+        """The dict of a `**kwargs` parameter in a call with a `**d`
+        (check/calls.py, pack_kwargs): the keywords and the items of each
+        `**d` in the order written, each checked at run time as CPython
+        does: a key naming a parameter the call gives, or given twice, is
+        a TypeError."""
+        short, full = self.callee_names(node.call_node)  # type: ignore[attr-defined]
+        names = node.param_names  # type: ignore[attr-defined]
+        names_value = self.expr(names) if names is not None else Integer(0, U64)
+        d = self.map_call(node, "dict_new", [self.typeinfo_of(node, t), Integer(0, I64)],
+                          result=t)
+        for k, v in zip(node.keys, node.values, strict=True):
+            if k is None:
+                self.map_call(node, "dict_merge_kwargs", [d, self.expr(v), short, full,
+                                                          names_value], can_fail=True)
+            else:
+                self.map_call(node, "dict_set_kwarg", [d, self.key_slot(k, t.key),
+                                                       self.key_slot(v, t.value), full],
+                              can_fail=True)
         return d
 
     def expr_Set(self, node: ast.Set) -> Value:

@@ -86,6 +86,7 @@ class ExprBuilder:
 
     if TYPE_CHECKING:
         def add(self, op: Op) -> Any: ...
+        def kept(self, v: Value, name: str) -> Value: ...
         def raise_lazy(self, node: ast.AST, kind: int, message: str) -> None: ...
         @property
         def checks_errors(self) -> bool: ...
@@ -479,11 +480,28 @@ class ExprBuilder:
         self.activate(done)
         return result
 
+    def percent_once(self, node: ast.BinOp) -> Value:
+        """A `%` format whose fields read an argument more than once (a
+        mapping, a `*` width): each argument evaluated once, in order,
+        then the f-string it became (check/strformat.py)."""
+        keys = []
+        for a in node.percent_once:  # type: ignore[attr-defined]
+            if id(a) not in self.evaluated:
+                self.evaluated[id(a)] = self.kept(self.expr(a), "percent.arg")
+                keys.append(id(a))
+        try:
+            return self.expr_JoinedStr(node.fstring)  # type: ignore[attr-defined]
+        finally:
+            for k in keys:
+                del self.evaluated[k]
+
     def expr_BinOp(self, node: ast.BinOp) -> Value:
         t = node.ty  # type: ignore[attr-defined]
         if hasattr(node, "binop_method"):
             from .operators import instance_binop
             return instance_binop(self, node)  # __add__ and friends
+        if hasattr(node, "percent_once"):  # `"%(key)s" % d`, `"%*d" % (w, n)`
+            return self.percent_once(node)
         if hasattr(node, "fstring"):  # `"%d" % n`, made an f-string (check/strformat.py)
             return self.expr_JoinedStr(node.fstring)  # type: ignore[attr-defined]
         if t is STR:

@@ -102,8 +102,9 @@ def call_by_class(b: Any, node: ast.Call, fn: FuncSym, receiver: Value) -> Value
     defaults.  None for every other call (the vtable serves)."""
     lay = b.layouts.get(id(fn.cls))
     bound: dict[str, ast.expr] = getattr(node, "args_bound", {})
-    written_nodes = [*node.args, *(kw.value for kw in node.keywords)]
-    written_ids = {id(a) for a in written_nodes}
+    from .calls import evaluate_written, is_packed, written_args
+    written_ids = {id(a) for a in written_args(node)}
+    written_ids |= {id(a) for a in bound.values() if is_packed(a)}
     missing = [i + 1 for i, a in enumerate(bound.values()) if id(a) not in written_ids]
     if lay is None or fn.name not in lay.overridden or not missing:
         return None
@@ -111,7 +112,7 @@ def call_by_class(b: Any, node: ast.Call, fn: FuncSym, receiver: Value) -> Value
     if not methods:
         return None
     # The arguments written, in the order written (CPython's order).
-    values = {id(a): b.kept(b.expr(a), "call.arg") for a in written_nodes}
+    values = {k: b.kept(v, "call.arg") for k, v in evaluate_written(b, node).items()}
     receiver = b.kept(receiver, "call.self")
     end = b.new_block("call.end")
     result = b.merge("call.result", fn.result, end) if fn.result is not NONE else None

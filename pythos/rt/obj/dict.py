@@ -51,10 +51,12 @@ from pythos.rt.obj.items import (
     item_signed,
     probe_eq,
     sb_append_ascii,
+    str_items_eq,
 )
 from pythos.rt.obj.object import (
     ERR_KEY,
     ERR_RUNTIME,
+    ERR_TYPE,
     INT_ITEMS,
     KIND_DICT,
     KIND_TUPLE,
@@ -67,9 +69,12 @@ from pythos.rt.obj.object import (
     obj_raise,
     register_kind,
     sb_append_byte,
+    sb_append_str,
+    sb_finish,
     str_from_ascii,
     type_of,
 )
+from pythos.rt.obj.tuple import tuple_item, tuple_len
 
 
 @struct
@@ -667,6 +672,74 @@ def dict_update(d: u64, other: u64) -> None:
         e = entry_at(op[0].keys, op[0].log2_size, i)
         if e[0].hash != NO_HASH:
             dict_setitem(d, e[0].key, e[0].value)
+        i += 1
+
+
+# ----- **kwargs ---------------------------------------------------------------------------
+
+def kwargs_clash(fname: u64, key: u64, keyword: bool) -> None:
+    """CPython's TypeError for a keyword given twice to `fname` (a str):
+    twice into **kwargs (`keyword`), or to a named parameter."""
+    sb = StrBuilder()
+    out = addr_of(sb)
+    sb_append_str(out, fname)
+    if keyword:
+        sb_append_ascii(out, b"() got multiple values for keyword argument '")
+    else:
+        sb_append_ascii(out, b"() got multiple values for argument '")
+    sb_append_str(out, key)
+    sb_append_byte(out, u8(39))
+    obj_raise(ERR_TYPE, sb_finish(out))
+
+
+def dict_set_kwarg(d: u64, key: u64, value: u64, fname: u64) -> None:
+    """`f(**m, x=v)`: the keyword x into the **kwargs dict `d` of a call
+    that spreads a mapping; TypeError if an item of m gave it already."""
+    if dict_contains(d, key):
+        kwargs_clash(fname, key, True)
+        return
+    dict_setitem(d, key, value)
+
+
+def dict_merge_kwargs(d: u64, other: u64, fname: u64, full: u64, names: u64) -> None:
+    """`f(**other)`: other's items, in order, into the **kwargs dict `d`.
+    A key that names a parameter of f (`names`, a tuple of str, or 0 for
+    none: the call gives them all) or that is in `d` already is CPython's
+    TypeError, reported with f's qualified name `fname` or, for the
+    second, its module-qualified name `full`."""
+    op = Ptr[DictObject](other)
+    i = i64(0)
+    while i < op[0].nentries:
+        e = entry_at(op[0].keys, op[0].log2_size, i)
+        if e[0].hash != NO_HASH:
+            if names != 0:
+                for k in range(tuple_len(names)):
+                    if str_items_eq(tuple_item(names, k), e[0].key):
+                        kwargs_clash(fname, e[0].key, False)
+                        return
+            if dict_contains(d, e[0].key):
+                kwargs_clash(full, e[0].key, True)
+                return
+            dict_setitem(d, e[0].key, e[0].value)
+        i += 1
+
+
+def dict_no_kwargs_left(d: u64, fname: u64) -> None:
+    """`f(**m)` of a function without **kwargs: after the parameters took
+    their keys, any key left is CPython's TypeError (the first, in order)."""
+    dp = Ptr[DictObject](d)
+    i = i64(0)
+    while i < dp[0].nentries:
+        e = entry_at(dp[0].keys, dp[0].log2_size, i)
+        if e[0].hash != NO_HASH:
+            sb = StrBuilder()
+            out = addr_of(sb)
+            sb_append_str(out, fname)
+            sb_append_ascii(out, b"() got an unexpected keyword argument '")
+            sb_append_str(out, e[0].key)
+            sb_append_byte(out, u8(39))
+            obj_raise(ERR_TYPE, sb_finish(out))
+            return
         i += 1
 
 
