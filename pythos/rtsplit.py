@@ -128,8 +128,11 @@ def split(bitcode: bytes, private: set[str], emitter: Emitter) -> Split:
             value.name = value.name + PROMOTED
             value.linkage = llvm.Linkage.external
     inline_names = {fn.name for fn in inline}
-    object_code = emitter.object_code(mod)
+    # (The text first: code generation rewrites the module in place, with
+    # passes such as CodeGenPrepare whose output is for the code generator
+    # only.)
     text = str(mod)
+    object_code = emitter.object_code(mod)
     inl = llvm.parse_assembly(inline_module(text, inline_names))
     inl.verify()
     # (Promoted or external now: a local function no body refers to is
