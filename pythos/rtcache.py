@@ -37,14 +37,15 @@ The cache lives in `build/rtcache` of the source tree, or wherever
 `PYTHOS_RTCACHE` points; `PYTHOS_RTCACHE=off` compiles the runtime into
 every program as before (the check that both ways agree uses that).
 
-Above -O0 an entry holds the runtime's bitcode, linked into each program
-and optimised with it.  With `PYTHOS_RTSPLIT=1` (part of the key) it also
-holds the runtime optimised once, as machine code plus a module of the
-bodies worth inlining (pythos/rtsplit.py): a program that names none of
-the helpers that optimisation made private is compiled against those and
-joined with the machine code, which compiles several times faster but,
-so far, runs up to 16% more instructions (docs/compiler.md, "The runtime
-optimised once").  Its entry is written and checked whole like any other.
+Above -O0 an entry holds the runtime's bitcode and, unless
+`PYTHOS_RTSPLIT=0` (part of the key), the runtime optimised once, as
+machine code, a module of the bodies worth inlining and a library of
+bodies a program copies (pythos/rtsplit.py): a program that names none
+of the helpers that optimisation made private is compiled against those
+and joined with the machine code, which compiles about twice as fast and
+runs as fast (docs/compiler.md, "The runtime optimised once"); any other
+program gets the runtime's bitcode linked into it and optimised with it.
+Its entry is written and checked whole like any other.
 """
 
 from __future__ import annotations

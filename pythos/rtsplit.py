@@ -18,8 +18,9 @@ docs/compiler.md "The precompiled runtime"):
 3. The inlinable bodies (the small functions and those the runtime marks
    for inlining) go into a second module as `available_externally`
    definitions, everything they refer to as declarations: a program's
-   optimiser may inline them, never compiles them, and looks at nothing
-   else of the runtime.
+   optimiser may inline them, never compiles them.
+4. Every body goes into a library from which each program takes private
+   copies of the bodies it calls ("Private copies" below).
 
 A program may name a symbol the runtime optimised as private (its own
 import of a runtime module's helper, say); `covers` tells the driver so,
