@@ -245,7 +245,19 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
     times["lower"] = time.perf_counter() - start
     start = time.perf_counter()
     emitter = Emitter(target, opt_level)
-    mod = emitter.parse(result.ir_text)
+    text = result.ir_text
+    split = runtime is not None and runtime.bitcode and runtime.inline is not None \
+        and rtsplit.covers(text, runtime.internal)
+    copies = ""
+    private: set[str] = set()
+    if split and runtime is not None:
+        # The runtime bodies this program calls, as private copies
+        # (pythos/rtsplit.py, "Private copies").
+        library = rtcache.load_library(runtime)
+        private = rtsplit.choose(text, library.index)
+        if private:
+            text, copies = rtsplit.copies(text, library, private)
+    mod = emitter.parse(text)
     if emit == "bitcode":
         # Simplified once here, so that each program's pipeline starts
         # from the runtime's cleaned-up code (docs/compiler.md, "The
@@ -256,11 +268,12 @@ def generate(result: Compilation, target: Target, opt_level: int, emit: str, deb
         return
     if runtime is not None and not runtime.bitcode:
         result.runtime_object = runtime.path
-    elif runtime is not None and runtime.inline is not None \
-            and rtsplit.covers(result.ir_text, runtime.internal):
+    elif split and runtime is not None:
         # The runtime optimised once: its inlinable bodies join the
         # module, its machine code the object (pythos/rtsplit.py).
         rtcache.link_inline(mod, runtime)
+        if copies:
+            rtcache.link_copies(mod, copies, private)
         result.runtime_object = runtime.split_object
         times["link"] = time.perf_counter() - start
         start = time.perf_counter()
@@ -322,6 +335,7 @@ def precompiled_runtime(target: Target, opt_level: int, debug: bool, implicit: l
                 done = rtsplit.split(result.obj, helpers, Emitter(target, opt_level))
                 built.split_object, built.inline = done.object_code, done.inline_bitcode
                 built.internal = done.internal
+                built.library = done.library
             return built
 
     return rtcache.runtime_for(target, opt_level, debug, implicit, aliases, compile_runtime)

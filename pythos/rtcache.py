@@ -37,14 +37,15 @@ The cache lives in `build/rtcache` of the source tree, or wherever
 `PYTHOS_RTCACHE` points; `PYTHOS_RTCACHE=off` compiles the runtime into
 every program as before (the check that both ways agree uses that).
 
-Above -O0 an entry holds the runtime's bitcode, linked into each program
-and optimised with it.  With `PYTHOS_RTSPLIT=1` (part of the key) it also
-holds the runtime optimised once, as machine code plus a module of the
-bodies worth inlining (pythos/rtsplit.py): a program that names none of
-the helpers that optimisation made private is compiled against those and
-joined with the machine code, which compiles several times faster but,
-so far, runs up to 16% more instructions (docs/compiler.md, "The runtime
-optimised once").  Its entry is written and checked whole like any other.
+Above -O0 an entry holds the runtime's bitcode and, unless
+`PYTHOS_RTSPLIT=0` (part of the key), the runtime optimised once, as
+machine code, a module of the bodies worth inlining and a library of
+bodies a program copies (pythos/rtsplit.py): a program that names none
+of the helpers that optimisation made private is compiled against those
+and joined with the machine code, which compiles about twice as fast and
+runs as fast (docs/compiler.md, "The runtime optimised once"); any other
+program gets the runtime's bitcode linked into it and optimised with it.
+Its entry is written and checked whole like any other.
 """
 
 from __future__ import annotations
@@ -67,11 +68,13 @@ import llvmlite.binding as llvm
 
 from .diagnostics import CompileError
 from .parse import PACKAGE_ROOT, Program
+from .rtsplit import COPY, Library
 from .target import Target
 
 CACHE_ENV = "PYTHOS_RTCACHE"
-# Set to 1 to compile programs above -O0 against the runtime optimised once
-# (pythos/rtsplit.py): faster to compile, not yet as fast to run.
+# Above -O0 programs are compiled against the runtime optimised once
+# (pythos/rtsplit.py); set to 0 to link the runtime's whole bitcode into
+# each program instead, as before (slower to compile, the same speed).
 SPLIT_ENV = "PYTHOS_RTSPLIT"
 # Entries beyond this many, least recently used first, are removed once
 # they are a day old (a young one may be in use by another compiler).
@@ -82,7 +85,9 @@ OBJECT = "runtime.o"
 BITCODE = "runtime.bc"
 SPLIT_OBJECT = "optimised.o"
 INLINE = "inline.bc"
-FORMAT = 6  # bump when the entry's layout or meaning changes (6: the optimised split)
+LIBRARY = "library.ll"
+LIBRARY_INDEX = "library.json"
+FORMAT = 7  # bump when the entry's layout or meaning changes (6: the optimised split)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ class Runtime:
     split_object: Path | None = None
     inline: Path | None = None
     internal: frozenset[str] = frozenset()
+    library: Path | None = None
 
 
 @dataclass
@@ -113,6 +119,7 @@ class Built:
     split_object: bytes | None = None
     inline: bytes | None = None
     internal: set[str] | None = None
+    library: Library | None = None
 
 
 def cache_dir() -> Path | None:
@@ -149,8 +156,9 @@ def file_digest(path: Path) -> str:
 
 
 def split_wanted(opt_level: int) -> bool:
-    """Whether an entry above -O0 also holds the runtime optimised once."""
-    return opt_level > 0 and os.environ.get(SPLIT_ENV, "") == "1"
+    """Whether an entry above -O0 also holds the runtime optimised once
+    (the default; `PYTHOS_RTSPLIT=0` asks for the whole bitcode only)."""
+    return opt_level > 0 and os.environ.get(SPLIT_ENV, "").lower() not in ("0", "off", "no")
 
 
 def cache_key(target: Target, opt_level: int, debug: bool, implicit: list[str],
@@ -182,7 +190,8 @@ def load_entry(entry: Path) -> Runtime | None:
         bitcode = bool(manifest["bitcode"])
         obj = entry / (BITCODE if bitcode else OBJECT)
         split = manifest["internal"] is not None
-        for path in [obj, *([entry / SPLIT_OBJECT, entry / INLINE] if split else [])]:
+        for path in [obj, *([entry / SPLIT_OBJECT, entry / INLINE, entry / LIBRARY,
+                             entry / LIBRARY_INDEX] if split else [])]:
             if not path.is_file():
                 return None
         internal = frozenset(manifest["internal"] or ())
@@ -192,7 +201,8 @@ def load_entry(entry: Path) -> Runtime | None:
         os.utime(entry)  # recently used: pruned last
     return Runtime(obj, frozenset(modules), bitcode, frozenset(manifest["private"]),
                    entry / SPLIT_OBJECT if split else None,
-                   entry / INLINE if split else None, internal)
+                   entry / INLINE if split else None, internal,
+                   entry / LIBRARY if split else None)
 
 
 def store_entry(root: Path, key: str, built: Built) -> Runtime:
@@ -211,6 +221,9 @@ def store_entry(root: Path, key: str, built: Built) -> Runtime:
         if built.split_object is not None and built.inline is not None:
             (staging / SPLIT_OBJECT).write_bytes(built.split_object)
             (staging / INLINE).write_bytes(built.inline)
+            assert built.library is not None
+            (staging / LIBRARY).write_text(built.library.text)
+            (staging / LIBRARY_INDEX).write_text(json.dumps(built.library.index))
         internal = sorted(built.internal) if built.internal is not None else None
         (staging / MANIFEST).write_text(json.dumps(
             {"modules": modules, "bitcode": bitcode, "private": sorted(built.private),
@@ -304,6 +317,30 @@ def link_inline(mod: llvm.ModuleRef, runtime: Runtime) -> None:
     except (OSError, RuntimeError) as e:
         raise CompileError(f"internal: could not link the runtime's inlinable bodies "
                            f"{runtime.inline}: {e}") from None
+
+
+def load_library(runtime: Runtime) -> Library:
+    """The optimised runtime's copyable bodies (pythos/rtsplit.py)."""
+    assert runtime.library is not None
+    try:
+        index = json.loads((runtime.library.parent / LIBRARY_INDEX).read_text())
+        return Library(runtime.library.read_text(), index)
+    except (OSError, ValueError) as e:
+        raise CompileError(f"internal: could not read the runtime's bodies "
+                           f"{runtime.library}: {e}") from None
+
+
+def link_copies(mod: llvm.ModuleRef, copies: str, names: set[str]) -> None:
+    """Link the module `copies` of the runtime bodies the program copies
+    (pythos/rtsplit.py, `copies`) into the program's module `mod`, and
+    make each copy private to it."""
+    try:
+        mod.link_in(llvm.parse_assembly(copies))
+    except RuntimeError as e:
+        raise CompileError(f"internal: could not link the runtime's copied bodies: "
+                           f"{str(e).strip()[:2000]}") from None
+    for name in names:
+        mod.get_function(name + COPY).linkage = llvm.Linkage.internal
 
 
 def join(program_obj: bytes, runtime_obj: Path) -> bytes:

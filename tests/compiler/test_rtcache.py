@@ -139,13 +139,15 @@ def test_a_half_written_entry_is_never_used(tmp_path: Path) -> None:
 
 
 def test_a_split_entry_missing_a_part_is_never_used(tmp_path: Path) -> None:
-    """Above -O0 an entry has three parts (the bitcode, the optimised
-    object, the inlinable bodies): without any one of them it is not used."""
+    """Above -O0 an entry has five parts (the bitcode, the optimised
+    object, the inlinable bodies, the copyable bodies and their index):
+    without any one of them it is not used."""
     entry = tmp_path / "entry"
     entry.mkdir()
     (entry / rtcache.MANIFEST).write_text(json.dumps(
         {"modules": {}, "bitcode": True, "private": [], "internal": ["f"]}))
-    parts = [rtcache.BITCODE, rtcache.SPLIT_OBJECT, rtcache.INLINE]
+    parts = [rtcache.BITCODE, rtcache.SPLIT_OBJECT, rtcache.INLINE, rtcache.LIBRARY,
+             rtcache.LIBRARY_INDEX]
     for missing in parts:
         for part in parts:
             (entry / part).unlink(missing_ok=True)
@@ -172,14 +174,17 @@ def test_racing_writers_both_get_the_whole_entry(cache: Path, tmp_path: Path) ->
     assert two.path.read_bytes() == b"\x7fELF one"
     assert [p.name for p in cache.iterdir()] == ["k"]
     # The same for an entry of three parts: all of them from one writer.
+    from pythos.rtsplit import Library
     first = rtcache.store_entry(cache, "s", rtcache.Built(b"BC one", loaded, set(), b"O one",
-                                                          b"I one", {"f"}))
+                                                          b"I one", {"f"}, Library("one", {})))
     second = rtcache.store_entry(cache, "s", rtcache.Built(b"BC two", loaded, set(), b"O two",
-                                                           b"I two", {"g"}))
+                                                           b"I two", {"g"}, Library("two", {})))
     assert first == second and second.internal == {"f"}
     assert second.split_object is not None and second.inline is not None
+    assert second.library is not None
     assert (second.path.read_bytes(), second.split_object.read_bytes(),
-            second.inline.read_bytes()) == (b"BC one", b"O one", b"I one")
+            second.inline.read_bytes(), second.library.read_text()) == (
+                b"BC one", b"O one", b"I one", "one")
     assert sorted(p.name for p in cache.iterdir()) == ["k", "s"]
 
 
@@ -216,10 +221,10 @@ def test_cached_runtime_gives_the_same_program(cache: Path, tmp_path: Path,
                                                opt: int, split: bool) -> None:
     """With the cache and without it (the runtime compiled into the
     program), the program prints the same; -O0 links machine code, above
-    it the runtime's bitcode is optimised with the program, or (with
-    PYTHOS_RTSPLIT=1) the runtime optimised once is joined, its small
-    bodies inlined."""
-    monkeypatch.setenv(rtcache.SPLIT_ENV, "1" if split else "")
+    it the runtime optimised once is joined, its small bodies inlined and
+    the bodies the program calls copied, or (with PYTHOS_RTSPLIT=0) the
+    runtime's bitcode is optimised with the program."""
+    monkeypatch.setenv(rtcache.SPLIT_ENV, "" if split else "0")
     program = tmp_path / "objects.py"
     program.write_text(OBJECTS)
     cached = run(program, tmp_path, opt)
@@ -273,7 +278,7 @@ def test_a_program_naming_a_private_helper_gets_the_whole_bitcode(
     """A program may name a runtime function that the optimised runtime
     keeps private (here by importing it): it is compiled with the
     runtime's whole bitcode instead, and still works."""
-    monkeypatch.setenv(rtcache.SPLIT_ENV, "1")
+    monkeypatch.delenv(rtcache.SPLIT_ENV, raising=False)
     program = tmp_path / "objects.py"
     program.write_text(OBJECTS)
     assert compile_file(program, get_target("linux"), 2).runtime_object is not None
@@ -297,3 +302,125 @@ def test_covers_sees_every_reference_but_declarations() -> None:
     assert covers(text, frozenset({"g"}))
     assert covers(text.replace('call void @"a.helper"(i64 1)', "call void @other()"),
                   frozenset({"a.helper"}))
+
+
+# A program whose calls the IR builder names by building the name
+# (`f"str_{name}"`, `"list_" + method`) or through a module the driver
+# swaps in (`import gc`): none of them falls back on the whole bitcode.
+BUILT_NAMES = '''import gc
+
+
+def main() -> None:
+    words = ["apple", "banana", "cherry"]
+    starts = [w for w in words if w.startswith("b") or w.endswith("y")]
+    small = {1, 2}
+    print(starts, small.issubset({1, 2, 3}), b"a,b".split(b","), b"abc".find(b"c"))
+    words.clear()
+    print(words, gc.collect() >= 0)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_names_the_builder_builds_stay_external(cache: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(rtcache.SPLIT_ENV, raising=False)
+    program = tmp_path / "built.py"
+    program.write_text(BUILT_NAMES)
+    (entry_obj,) = {compile_file(program, get_target("linux"), 2).runtime_object}
+    assert entry_obj is not None and entry_obj.name == rtcache.SPLIT_OBJECT
+    want = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+    assert run(program, tmp_path, 2) == want
+
+
+def test_alias_sources_are_the_drivers_aliases() -> None:
+    """rtsplit reads the modules the driver swaps in for the names they
+    use: its list must cover every one of them."""
+    from pythos import rtsplit
+    from pythos.driver import target_aliases
+    listed = {f for pattern in rtsplit._ALIAS_SOURCES for f in PACKAGE_ROOT.glob(pattern)}
+    for name in ("linux", "user"):
+        for module, path in target_aliases(get_target(name)).items():
+            if module != "pythos.rt.platform":
+                assert path in listed, path
+
+
+COPY_IR = '''declare dso_local i64 @rt.big(i64)
+declare dso_local i64 @rt.other(i64)
+@table = global ptr @rt.big
+define i64 @main() {
+  %a = call i64 @rt.big(i64 1)
+  %b = call i64 @rt.other(i64 %a)
+  store ptr @rt.big, ptr @table
+  ret i64 %b
+}
+'''
+
+
+def test_private_copies_rename_calls_only() -> None:
+    """A program's calls of a runtime function go to its private copy;
+    the function's address stays the runtime's, and the copy calls the
+    runtime for what is not copied."""
+    from pythos import rtsplit
+    text = ('''define dso_local i64 @rt.big(i64 %x) {
+  %y = call i64 @rt.leaf(i64 %x)
+  %z = call i64 @rt.shared(i64 %y)
+  %w = call i64 @rt.shared(i64 %z)
+  ret i64 %w
+}
+define dso_local i64 @rt.leaf(i64 %x) {
+  ret i64 %x
+}
+define dso_local i64 @rt.shared(i64 %x) {
+  ret i64 %x
+}
+define dso_local i64 @rt.other(i64 %x) {
+  ret i64 %x
+}
+''')
+    lib = rtsplit.library(text, {"rt.big", "rt.leaf", "rt.shared", "rt.other"}, {})
+    chosen = rtsplit.choose(COPY_IR, lib.index)
+    assert chosen == {"rt.big", "rt.other", "rt.leaf", "rt.shared"}
+    program, copies = rtsplit.copies(COPY_IR, lib, {"rt.big", "rt.leaf"})
+    assert 'call i64 @"rt.big$in"(i64 1)' in program
+    assert "call i64 @rt.other(i64 %a)" in program
+    assert "store ptr @rt.big, ptr @table" in program
+    assert "@table = global ptr @rt.big" in program
+    assert 'call i64 @"rt.leaf$in"(i64 %x)' in copies
+    assert "call i64 @rt.shared(i64 %y)" in copies
+    import llvmlite.binding as llvm
+    mod = llvm.parse_assembly(program)
+    rtcache.link_copies(mod, copies, {"rt.big", "rt.leaf"})
+    mod.verify()
+    assert mod.get_function("rt.big$in").linkage == llvm.Linkage.internal
+    assert mod.get_function("rt.big").is_declaration
+
+
+def test_callees_called_from_many_places_are_not_copied() -> None:
+    from pythos import rtsplit
+    calls = "".join(f"  %c{i} = call i64 @rt.hot(i64 %x)\n" for i in range(rtsplit.COPY_SITES + 1))
+    text = (f"define dso_local i64 @rt.top(i64 %x) {{\n{calls}  ret i64 %x\n}}\n"
+            "define dso_local i64 @rt.hot(i64 %x) {\n  ret i64 %x\n}\n")
+    lib = rtsplit.library(text, {"rt.top", "rt.hot"}, {})
+    ir = "define i64 @main() {\n  %a = call i64 @rt.top(i64 1)\n  ret i64 %a\n}\n"
+    assert rtsplit.choose(ir, lib.index) == {"rt.top"}
+
+
+def test_copied_bodies_are_taken_before_code_generation(cache: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code generation rewrites the runtime's module in place (CodeGenPrepare
+    sinks addresses into `inttoptr` of offsets, `%sunkaddr`): bodies taken
+    after it and optimised again with a program were miscompiled (a list's
+    items read as absent in tests/objects/programs/list_builtins.py)."""
+    monkeypatch.delenv(rtcache.SPLIT_ENV, raising=False)
+    program = tmp_path / "objects.py"
+    program.write_text(OBJECTS)
+    assert compile_file(program, get_target("linux"), 2).runtime_object is not None
+    for entry in entries(cache):
+        for part in (rtcache.LIBRARY, rtcache.INLINE):
+            if (entry / part).is_file():
+                data = (entry / part).read_bytes()
+                assert b"sunkaddr" not in data, part

@@ -269,7 +269,7 @@ def gc_untrack(obj: u64) -> u64:
     """obj_release's hook: `obj` is about to be freed.  Its GcHead is
     unlinked but not zeroed, as `list_unlink` would: its memory goes back
     to the allocator next, and nothing reads the GcHead again."""
-    global tracked_count, base
+    global tracked_count, base, trigger
     h = gc_head(obj)
     following = h[0].next
     if following == 0:
@@ -279,8 +279,15 @@ def gc_untrack(obj: u64) -> u64:
     Ptr[GcHead](following)[0].prev = preceding
     tracked_count -= 1
     if tracked_count < base:
-        base = tracked_count  # frees never take the count below 0
-        set_trigger()
+        # Frees never take the count below 0: `base` comes down with it,
+        # and the trigger (`base + threshold`) by as much.  That is
+        # `set_trigger()` without reading `enabled` and `threshold`, which
+        # a runtime compiled apart from the program cannot fold.  When no
+        # collection is due (NEVER) the trigger stays out of reach: since
+        # the last `set_trigger` it has come down by at most `base`, a
+        # count of objects, far from the 2**64 it started at.
+        trigger -= base - tracked_count
+        base = tracked_count
     return u64(0)
 
 
