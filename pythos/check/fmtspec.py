@@ -3,10 +3,11 @@
 Pythos supports the integer and string subset of Python's format
 mini-language:
 
-    [[fill]align][sign][#][0][width][grouping][type]
+    [[fill]align][sign][#][0][width][grouping][.precision][type]
 
 where align is one of `< > ^ =`, sign one of `+ - space`, grouping `,` or
-`_`, and type one of `d x X o b` (integers) or `s` (strings).  The spec is
+`_`, precision (strings only: at most that many characters), and type
+one of `d x X o b` (integers) or `s` (strings).  The spec is
 decoded here once; the runtime's formatter receives the decoded fields as
 constants, so formatting does no parsing at run time.  The errors match
 CPython's (a `,` with `x`, a sign on a string) so that a program CPython
@@ -38,6 +39,8 @@ class FormatSpec:
     # CPython formats `{b}` as `True` but `{b:-}` (any non-empty spec, even
     # one that changes nothing) as the integer `1`.
     given: bool = False
+    # A str's precision: at most this many characters (-1: all of them).
+    precision: int = -1
 
 
 def parse_format_spec(text: str, kind: str) -> FormatSpec:
@@ -49,9 +52,11 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
     if m is None:
         raise ValueError(f"invalid format specifier '{text}'")
     g = m.groupdict()
-    if g["z"] or g["precision"] is not None:
-        raise ValueError(f"format specifier '{text}': precision and 'z' need floats, "
-                         "which Pythos does not have")
+    if g["z"]:
+        raise ValueError(f"format specifier '{text}': 'z' needs floats, which Pythos does "
+                         "not have")
+    if g["precision"] is not None and kind == "int":
+        raise ValueError("Precision not allowed in integer format specifier")
     fill = g["fill"] or " "
     align = g["align"] or ""
     typ = g["type"] or ""
@@ -86,4 +91,8 @@ def parse_format_spec(text: str, kind: str) -> FormatSpec:
         # the alignment stays left unless written (CPython 3.10 onwards).
         spec = FormatSpec(g["fill"] or "0", align, spec.sign, spec.alt, True, width,
                           spec.grouping, typ, True)
+    if g["precision"] is not None:
+        # `{s:.3}`: the first three characters (code points), then padded.
+        spec = FormatSpec(spec.fill, spec.align, spec.sign, spec.alt, spec.zero, spec.width,
+                          spec.grouping, spec.type, True, int(g["precision"]))
     return spec

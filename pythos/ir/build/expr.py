@@ -917,12 +917,17 @@ class ExprBuilder:
             assert isinstance(node, ast.Call)
             v = self.chr_code(node)
             # A one-character string: the padding is known now.
-            pad = max(spec.width - 1, 0)
+            shown = 0 if spec.precision == 0 else 1
+            pad = max(spec.width - shown, 0)
             left = pad if spec.align == ">" else pad // 2 if spec.align == "^" else 0
             fill = Integer(ord(spec.fill), U32)
             if left:
                 self.call_rt("write_fill", [fill, Integer(left, I64)])
-            self.call_rt("write_char", [v, *self.location(node)])
+            if shown:
+                self.call_rt("write_char", [v, *self.location(node)])
+            else:  # `{chr(x):.0}` writes nothing, but chr() still checks x
+                self.check(self.add(Compare("ule", v, Integer(0x10FFFF, I64))),
+                           lambda: self.panic_message(node, "chr() arg not in range(0x110000)"))
             if pad - left:
                 self.call_rt("write_fill", [fill, Integer(pad - left, I64)])
             return
@@ -941,6 +946,11 @@ class ExprBuilder:
                 raise self.not_yet(node, "format specs of objects")
             self.call_rt("write_str", [self.texts[id(node)]])
             return
+        if t is STR and spec.precision >= 0:
+            # `{s:.3}`: its first characters, as s[:3] gives them.
+            v = self.str_call(node, "str_slice", [  # type: ignore[attr-defined]
+                v, Integer(0, I64), Integer(spec.precision, I64), Integer(1, I64),
+                Integer(0, BOOL), Integer(1, BOOL)], STR, True)
         if t is STR:
             if plain:
                 self.call_rt("write_str", [v])
