@@ -41,7 +41,8 @@ _start:
 
     .bss
     .balign 8
-    .local pythos_entry_registers
+    .globl pythos_entry_registers
+    .hidden pythos_entry_registers
 pythos_entry_registers:
     .zero 24
     .text
@@ -56,7 +57,10 @@ ENTRY_RSI: Final = 2
 def entry_registers() -> Ptr[u64]:
     """RSP, RDI and RSI as the kernel handed them to `_start` (slots
     ENTRY_RSP, ENTRY_RDI, ENTRY_RSI).  They live in assembly-defined
-    storage, which the compiler cannot assume to be zero."""
+    storage, which the compiler cannot assume to be zero.  The symbol is
+    global (hidden) rather than local to the runtime's object: this
+    function, and the `leaq` that names it, may be copied into the
+    program's own object (pythos/rtsplit.py, "Private copies")."""
     return Ptr[u64](asm("leaq pythos_entry_registers(%rip), $0", "=r", result=u64))
 
 
