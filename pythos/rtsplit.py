@@ -30,6 +30,7 @@ and that program is compiled with the runtime's whole bitcode instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,18 @@ _GLOBAL_DEF = re.compile(r'^(@(?:"(?:[^"\\]|\\.)*"|[-a-zA-Z$._0-9]+)) = ((?:[a-z
                          r'(global|constant) (.*)$')
 
 
+def _body(line: str, lines: Iterator[str]) -> list[str]:
+    """A function's lines in LLVM's text, from its `define` line to the
+    closing brace, taken from `lines`."""
+    body = [line]
+    if not line.rstrip().endswith("}"):
+        for more in lines:
+            body.append(more)
+            if more == "}":
+                break
+    return body
+
+
 def _name_of(token: str) -> str:
     return token[2:-1] if token.startswith('@"') else token[1:]
 
@@ -222,12 +235,7 @@ def inline_module(text: str, inline: set[str]) -> str:
         if line.startswith("module asm "):
             continue
         if line.startswith("define "):
-            body = [line]
-            if not line.rstrip().endswith("}"):
-                for more in lines:
-                    body.append(more)
-                    if more == "}":
-                        break
+            body = _body(line, lines)
             name = _REF.search(line[line.index("@"):])
             assert name is not None
             fn = _name_of(name.group(0))
@@ -338,12 +346,7 @@ def library(text: str, names: set[str], sizes: dict[str, int]) -> Library:
             assert found is not None
             decls[_name_of(found.group(0))] = line
         elif line.startswith("define "):
-            body = [line]
-            if not line.rstrip().endswith("}"):
-                for more in lines:
-                    body.append(more)
-                    if more == "}":
-                        break
+            body = _body(line, lines)
             found = _REF.search(line[line.index("@"):])
             assert found is not None
             token = found.group(0)
