@@ -27,6 +27,7 @@ MODULES = ["pythos.rt.alloc", "pythos.rt.obj.object", "pythos.rt.obj.items",
 def rt() -> Iterator[dict[str, ModuleType]]:
     """Fresh runtime modules on a fresh simulated platform."""
     simplatform.reset()
+    real = sys.modules.get("pythos.rt.platform")
     sys.modules["pythos.rt.platform"] = simplatform
     loaded: dict[str, ModuleType] = {}
     for name in MODULES:
@@ -40,6 +41,8 @@ def rt() -> Iterator[dict[str, ModuleType]]:
     yield loaded
     for name in MODULES + ["pythos.rt.platform"]:
         sys.modules.pop(name, None)
+    if real is not None:  # the platform a test outside tests/rt imported
+        sys.modules["pythos.rt.platform"] = real
 
 
 def str_text(rt: dict[str, ModuleType], s: u64) -> str:
