@@ -1006,6 +1006,6 @@ class Containers:
 
 
 def empty_display(e: ast.expr) -> bool:
-    """`[]`, `{}` or `set()`-like displays without items: `[]` and `{}`."""
+    """A list or dict display without items: `[]` or `{}`."""
     return isinstance(e, ast.List) and not e.elts or isinstance(e, ast.Dict) and not e.keys
 

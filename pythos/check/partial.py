@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import types as T
 from ..symbols import ClassSym, FuncSym, GlobalSym
+from .containers import empty_display
 
 if TYPE_CHECKING:
     from ..symbols import Local
@@ -136,10 +137,8 @@ class PartialTypes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             if self.fn is not None and node.func.id in self.fn.locals:
                 return None
-            sym = self.scope().get(node.func.id)
-            if isinstance(sym, str):
-                return None
-            sym = self.resolve_lazy(self.scope(), node.func.id) if sym is not None else None
+            scope = self.scope()
+            sym = self.resolve_lazy(scope, node.func.id) if node.func.id in scope else None
             if isinstance(sym, ClassSym):
                 return sym.type
             if isinstance(sym, FuncSym) and sym.result is not T.NONE:
@@ -180,10 +179,8 @@ def position(node: ast.AST) -> tuple[int, int]:
 def empty_container(value: ast.expr, builtin_name: Any) -> str | None:
     """"list", "dict" or "set" for `[]`, `{}`, `list()`, `dict()`,
     `set()`; None for anything else."""
-    if isinstance(value, ast.List) and not value.elts:
-        return "list"
-    if isinstance(value, ast.Dict) and not value.keys:
-        return "dict"
+    if empty_display(value):
+        return "list" if isinstance(value, ast.List) else "dict"
     if isinstance(value, ast.Call) and not value.args and not value.keywords \
             and isinstance(value.func, ast.Name) \
             and builtin_name(value.func) in ("list", "dict", "set"):
